@@ -1,0 +1,244 @@
+// Slot layout and program emission, and the compileModel() entry point. Layout: time and run constants,
+// then every visible variable in column order (so saving a row is one copy), then internal variables,
+// literal constants and temporaries. Layer: solver.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "solver/compile/compiler_impl.hpp"
+
+namespace sdw::compile {
+namespace detail {
+
+using model::canonicalName;
+
+uint32_t Compiler::tempSlot() { return m_nextSlot++; }
+
+// State sites were built with scalar ids; now that slots exist, point them at slots.
+void Compiler::fixStateSlots() {
+    for (auto& site : m_out->m_states) {
+        auto slotOf = [&](uint32_t scalar) { return m_scalars[scalar].slot; };
+        site.outSlot = slotOf(site.outSlot);
+        site.initSlot = slotOf(site.initSlot);
+        site.inputSlot = slotOf(site.inputSlot);
+        if (site.kind == StateSite::Kind::Pipeline) site.delaySlot = slotOf(site.delaySlot);
+    }
+}
+
+uint32_t Compiler::constSlot(double v) {
+    auto it = m_constSlots.find(v);
+    if (it != m_constSlots.end() && !std::isnan(v)) return it->second;
+    const uint32_t s = m_nextSlot++;
+    if (m_constValue.size() <= s) {
+        m_constValue.resize(s + 1, 0);
+        m_isConst.resize(s + 1, false);
+    }
+    m_constValue[s] = v;
+    m_isConst[s] = true;
+    if (!std::isnan(v)) m_constSlots[v] = s;
+    return s;
+}
+
+void Compiler::layoutSlots() {
+    // Visible scalars first, in model order (the columns), then the rest.
+    uint32_t next = CompiledModel::kFirstFreeSlot;
+    for (auto& s : m_scalars)
+        if (s.visible) s.slot = next++;
+    for (auto& s : m_scalars)
+        if (!s.visible) s.slot = next++;
+    for (auto& s : m_scalars)
+        if (s.kind == ScalarKind::Stock) s.derivSlot = next++;
+    m_nextSlot = next;
+}
+
+void Compiler::emitPrograms() {
+    auto emitScalar = [&](int si, Phase phase, std::vector<Instr>& prog) {
+        Scalar& s = m_scalars[static_cast<size_t>(si)];
+        if (s.isConstant || !s.defined) return;
+        if (s.expr.empty()) return;  // a lookup table called by name
+        if (phase == Phase::Flow && s.kind == ScalarKind::Stock) return;
+        const size_t before = prog.size();
+        uint32_t r = lower(si, s.expr, s.expr.root, phase, prog);
+        if (s.table >= 0 && s.kind != ScalarKind::Stock) {
+            emit(prog, Op::Lookup, r, static_cast<uint32_t>(s.table));
+            prog.back().dst = s.slot;
+            return;
+        }
+        // Retarget the last instruction to write straight into the variable's slot.
+        const bool pinned = r < m_pinned.size() && m_pinned[r];
+        if (prog.size() > before && prog.back().dst == r && r >= m_out->m_slotCount && !pinned) {
+            prog.back().dst = s.slot;
+        } else {
+            emit(prog, Op::Copy, r);
+            prog.back().dst = s.slot;
+        }
+    };
+    m_out->m_slotCount = m_nextSlot;  // temporaries are above this mark
+
+    for (int si : m_initOrder) emitScalar(si, Phase::Init, m_out->m_initProgram);
+
+    // Per-step program, with non-negative clamps: a uniflow never goes below zero, and a non-negative stock's
+    // outflows are cut, in the order listed, to what the stock holds plus what flows in during this DT.
+    std::vector<std::vector<std::pair<int, int>>> outflowOf(m_scalars.size());  // flow -> (stock, position)
+    for (size_t i = 0; i < m_scalars.size(); ++i) {
+        const Scalar& s = m_scalars[i];
+        if (s.kind != ScalarKind::Stock || !s.nonNegative) continue;
+        for (size_t k = 0; k < s.outflows.size(); ++k)
+            outflowOf[static_cast<size_t>(s.outflows[k])].push_back({static_cast<int>(i), static_cast<int>(k)});
+    }
+    std::vector<bool> writable(m_scalars.size(), false);
+    for (const auto& name : m_options.hookWritable) {
+        const int var = findVar(canonicalName(name), "");
+        if (var < 0) {
+            m_diags.error(diag::code::kUnknownName, name, "a plugin declares it modifies '" + name +
+                          "', which the model does not have");
+            m_failed = true;
+            continue;
+        }
+        const VarInfo& v = m_vars[static_cast<size_t>(var)];
+        for (int k = 0; k < v.scalarCount; ++k) writable[static_cast<size_t>(v.firstScalar + k)] = true;
+    }
+    for (int si : m_flowOrder) {
+        emitScalar(si, Phase::Flow, m_out->m_flowProgram);
+        Scalar& s = m_scalars[static_cast<size_t>(si)];
+        if (writable[static_cast<size_t>(si)] && !s.isConstant) {
+            const uint32_t ov = constSlot(std::numeric_limits<double>::quiet_NaN());
+            m_out->m_flowProgram.push_back(Instr{Op::Override, Fn::Abs, s.slot, ov, 0, 0});
+            m_out->m_overrideSlot[s.slot] = ov;
+        }
+        if (s.kind == ScalarKind::Flow && s.nonNegative) {
+            emit(m_out->m_flowProgram, Op::ClampNonNeg, s.slot);
+            m_out->m_flowProgram.back().dst = s.slot;
+        }
+        for (auto [stock, pos] : outflowOf[static_cast<size_t>(si)]) {
+            const Scalar& st = m_scalars[static_cast<size_t>(stock)];
+            auto& prog = m_out->m_flowProgram;
+            uint32_t room = emit(prog, Op::Div, st.slot, CompiledModel::kDtSlot);
+            for (int in : st.inflows) room = emit(prog, Op::Add, room, m_scalars[static_cast<size_t>(in)].slot);
+            for (int k = 0; k < pos; ++k)
+                room = emit(prog, Op::Sub, room, m_scalars[static_cast<size_t>(st.outflows[static_cast<size_t>(k)])].slot);
+            emit(prog, Op::ClampOutflow, s.slot, room);
+            prog.back().dst = s.slot;
+        }
+    }
+
+    for (auto& s : m_scalars) {
+        if (s.kind != ScalarKind::Stock) continue;
+        auto& prog = m_out->m_derivProgram;
+        const int si = static_cast<int>(&s - m_scalars.data());
+        if (!s.rate.empty()) {
+            uint32_t r = lower(si, s.rate, s.rate.root, Phase::Flow, prog);
+            emit(prog, Op::Copy, r);
+            prog.back().dst = s.derivSlot;
+        } else {
+            uint32_t acc = constSlot(0);
+            for (int in : s.inflows) acc = emit(prog, Op::Add, acc, m_scalars[static_cast<size_t>(in)].slot);
+            for (int out : s.outflows) acc = emit(prog, Op::Sub, acc, m_scalars[static_cast<size_t>(out)].slot);
+            emit(prog, Op::Copy, acc);
+            prog.back().dst = s.derivSlot;
+        }
+        m_out->m_stockSlots.push_back(s.slot);
+        m_out->m_derivSlots.push_back(s.derivSlot);
+    }
+}
+
+std::shared_ptr<const CompiledModel> Compiler::run() {
+    CompiledModel& cm = *m_out;
+    cm.specs = m_project.specs;
+    cm.modelName = m_project.name;
+    const auto& specs = m_project.specs;
+    if (!(specs.dt > 0) || !std::isfinite(specs.dt)) {
+        m_diags.error(diag::code::kBadSpecs, "sim_specs", "dt must be a positive number (it is " +
+                      std::to_string(specs.dt) + ")");
+        m_failed = true;
+    }
+    if (!(specs.stop >= specs.start)) {
+        m_diags.error(diag::code::kBadSpecs, "sim_specs", "the stop time (" + std::to_string(specs.stop) +
+                      ") is before the start time (" + std::to_string(specs.start) + ")");
+        m_failed = true;
+    }
+    if (specs.saveper && !(*specs.saveper > 0)) {
+        m_diags.error(diag::code::kBadSpecs, "sim_specs", "the save interval must be positive");
+        m_failed = true;
+    }
+    collectDimensions();
+    collectVariables(m_project.main(), "", 0);
+    expandScalars();
+    linkStocks();
+    if (m_failed) return nullptr;
+    expandAll();
+    if (m_failed) return nullptr;
+    if (!order(Phase::Init, m_initOrder) || !order(Phase::Flow, m_flowOrder)) return nullptr;
+    layoutSlots();
+    fixStateSlots();
+    emitPrograms();
+    if (m_failed) return nullptr;
+    if (m_options.checkUnits) checkUnits();
+
+    bool anyStock = false;
+    for (const auto& s : m_scalars) anyStock = anyStock || s.kind == ScalarKind::Stock;
+    if (!anyStock)
+        m_diags.warning(diag::code::kNoStocks, m_project.name.empty() ? "model" : m_project.name,
+                        "the model has no stocks: nothing accumulates, so every value is computed afresh each step");
+
+    // Final slot table.
+    cm.m_slotCount = m_nextSlot;
+    cm.m_initialSlots.assign(m_nextSlot, 0.0);
+    cm.m_slotNames.assign(m_nextSlot, "");
+    for (size_t s = 0; s < m_isConst.size(); ++s)
+        if (m_isConst[s]) cm.m_initialSlots[s] = m_constValue[s];
+    cm.m_slotNames[CompiledModel::kTimeSlot] = "time";
+    cm.m_isStockSlot.assign(m_nextSlot, false);
+    for (uint32_t s : cm.m_stockSlots) cm.m_isStockSlot[s] = true;
+    cm.columns.push_back({"Time", "time", model::VarKind::Aux, specs.timeUnits, CompiledModel::kTimeSlot, false});
+    for (const auto& s : m_scalars) {
+        cm.m_slotNames[s.slot] = s.display;
+        cm.m_slotByName[s.canonical] = s.slot;
+        if (s.isConstant) cm.m_initialSlots[s.slot] = s.constantValue;
+        if (!s.visible) continue;
+        model::VarKind kind = s.kind == ScalarKind::Stock ? model::VarKind::Stock
+                              : s.kind == ScalarKind::Flow ? model::VarKind::Flow
+                                                           : model::VarKind::Aux;
+        cm.columns.push_back({s.display, s.canonical, kind, s.units, s.slot, s.isConstant});
+        cm.m_checkSlots.push_back(s.slot);
+    }
+    return m_out;
+}
+
+}  // namespace detail
+
+std::shared_ptr<const CompiledModel> compileModel(const model::Project& project, diag::Diagnostics& diags,
+                                                  const CompileOptions& options) {
+    try {
+        detail::Compiler c(project, diags, options);
+        return c.run();
+    } catch (const std::exception& e) {
+        diags.error(diag::code::kUnsupported, project.name, std::string("internal compiler error: ") + e.what());
+        return nullptr;
+    }
+}
+
+int CompiledModel::findSlot(const std::string& name) const {
+    std::string key = model::canonicalName(name);
+    // "pop[A, B]" -> "pop[a,b]"
+    key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
+    std::string norm;
+    for (size_t i = 0; i < key.size(); ++i) {
+        if (key[i] == '_' && i > 0 && (key[i - 1] == '[' || key[i - 1] == ',')) continue;
+        if (key[i] == '_' && i + 1 < key.size() && (key[i + 1] == ']' || key[i + 1] == ',')) continue;
+        norm.push_back(key[i]);
+    }
+    if (norm == "time") return static_cast<int>(kTimeSlot);
+    auto it = m_slotByName.find(norm);
+    return it == m_slotByName.end() ? -1 : static_cast<int>(it->second);
+}
+
+int CompiledModel::findColumn(const std::string& name) const {
+    const int slot = findSlot(name);
+    if (slot < 0) return -1;
+    for (size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].slot == static_cast<uint32_t>(slot)) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace sdw::compile

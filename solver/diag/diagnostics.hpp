@@ -1,0 +1,86 @@
+// Diagnostics as values: a stable code, a severity, where it happened and a message a user can act on.
+// Layer: solver (engine). Depends on the standard library only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sdw::diag {
+
+enum class Severity { Info, Warning, Error };
+
+// Stable codes. E1xx parse (file and equation), E2xx compile, E3xx run, E4xx plugin load, E5xx plugin call.
+// W-codes are warnings. Never renumber: users and tests refer to them.
+namespace code {
+inline constexpr const char* kFileUnreadable = "E100";
+inline constexpr const char* kXmlMalformed = "E101";
+inline constexpr const char* kNotXmile = "E102";
+inline constexpr const char* kBadNumber = "E103";
+inline constexpr const char* kSyntax = "E110";
+inline constexpr const char* kUnbalancedParen = "E111";
+inline constexpr const char* kUnexpectedEnd = "E112";
+inline constexpr const char* kTooDeep = "E113";
+inline constexpr const char* kTooLong = "E114";
+inline constexpr const char* kBadToken = "E115";
+inline constexpr const char* kMdlSyntax = "E120";
+inline constexpr const char* kUnknownName = "E201";
+inline constexpr const char* kUnknownFunction = "E202";
+inline constexpr const char* kArgCount = "E203";
+inline constexpr const char* kCircular = "E204";
+inline constexpr const char* kMissingEquation = "E205";
+inline constexpr const char* kDuplicateName = "E206";
+inline constexpr const char* kBadFlowLink = "E207";
+inline constexpr const char* kBadSpecs = "E208";
+inline constexpr const char* kBadArgument = "E209";
+inline constexpr const char* kBadSubscript = "E210";
+inline constexpr const char* kUnsupported = "E211";
+inline constexpr const char* kBadGraphical = "E212";
+inline constexpr const char* kNoStocks = "W213";
+inline constexpr const char* kUnitMismatch = "W220";
+inline constexpr const char* kUnitParse = "W221";
+inline constexpr const char* kNonFinite = "E301";
+inline constexpr const char* kCancelled = "E302";
+inline constexpr const char* kHookFailed = "E303";
+inline constexpr const char* kTooManySteps = "E304";
+inline constexpr const char* kAdaptiveFailed = "E305";
+}  // namespace code
+
+struct Diagnostic {
+    std::string code;      // stable, e.g. "E201"
+    Severity severity = Severity::Error;
+    std::string where;     // variable name as written, or a file path
+    std::string message;   // what is wrong and, where possible, what to do
+    int line = 0;          // 1-based line in the file (0 = unknown)
+    int column = 0;        // 1-based column in the equation or line (0 = unknown)
+    double time = 0;       // simulation time for run errors
+};
+
+class Diagnostics {
+public:
+    void add(Diagnostic d) { m_items.push_back(std::move(d)); }
+    void error(const std::string& code, const std::string& where, const std::string& message, int column = 0,
+               int line = 0) {
+        add({code, Severity::Error, where, message, line, column, 0});
+    }
+    void warning(const std::string& code, const std::string& where, const std::string& message, int column = 0,
+                 int line = 0) {
+        add({code, Severity::Warning, where, message, line, column, 0});
+    }
+    void append(const Diagnostics& other) {
+        m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
+    }
+    bool hasErrors() const;
+    size_t errorCount() const;
+    size_t warningCount() const;
+    const std::vector<Diagnostic>& items() const { return m_items; }
+    bool empty() const { return m_items.empty(); }
+
+private:
+    std::vector<Diagnostic> m_items;
+};
+
+// "E201 error in 'births' (col 5): unknown name 'birth_rat'"
+std::string format(const Diagnostic& d);
+const char* severityName(Severity s);
+
+}  // namespace sdw::diag

@@ -1,0 +1,160 @@
+// The editable form of a model: variables keyed by canonical name, view geometry, sim specs, and the
+// vendor elements we do not interpret, kept verbatim so a round trip loses nothing.
+// Layer: solver. Depends on the standard library only (no XML, no GUI, no Lua).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sdw::model {
+
+// Canonical form of an identifier: lower case, quotes removed, runs of space/underscore/newline/tab folded
+// into one '_', trimmed. "Birth Rate", "birth_rate" and "BIRTH  RATE" are the same name.
+std::string canonicalName(const std::string& name);
+
+enum class VarKind { Stock, Flow, Aux, Module };
+const char* varKindName(VarKind k);
+
+// A graphical function (lookup table). x points either given (xpts) or spread evenly over xscale.
+struct GraphicalFunction {
+    enum class Kind { Continuous, Extrapolate, Discrete };
+    Kind kind = Kind::Continuous;
+    std::vector<double> xs;
+    std::vector<double> ys;
+    std::optional<std::pair<double, double>> xscale;  // as written, for the round trip
+    std::optional<std::pair<double, double>> yscale;
+    bool xptsWritten = false;  // the file listed x points explicitly
+    std::string name;          // for a stand-alone <gf name="...">
+    std::string ySeparator = ",";
+};
+const char* gfKindName(GraphicalFunction::Kind k);
+
+// Slider range for a constant (from <range> or isee/Stella hints).
+struct Range {
+    double min = 0;
+    double max = 1;
+    std::optional<double> step;
+};
+
+// One element's equation in an arrayed variable defined element by element.
+struct ElementEquation {
+    std::vector<std::string> subscripts;  // element names as written, one per dimension
+    std::string equation;
+    std::optional<GraphicalFunction> gf;
+};
+
+// A module's input/output binding: <connect to="inner" from="outer"/>.
+struct Connection {
+    std::string to;
+    std::string from;
+};
+
+struct Variable {
+    VarKind kind = VarKind::Aux;
+    std::string name;       // as written in the file
+    std::string equation;   // initial value for stocks; empty for a module
+    std::string units;
+    std::string doc;
+    std::vector<std::string> inflows;   // names as written
+    std::vector<std::string> outflows;
+    bool nonNegative = false;           // <non_negative/> on a stock or flow
+    std::optional<GraphicalFunction> gf;
+    std::vector<std::string> dimensions;  // names of dimensions for an arrayed variable
+    std::vector<ElementEquation> elements;  // per-element definitions (empty = apply-to-all)
+    std::optional<Range> range;
+    std::string accessType;  // "input" / "output" for module ports; empty otherwise
+    std::string moduleModel;  // for VarKind::Module: the sub-model's name
+    std::vector<Connection> connections;  // for VarKind::Module
+    int line = 0;  // line in the source file where it is defined (0 = unknown)
+    std::vector<std::string> extraXml;  // child elements we keep but do not interpret
+    std::vector<std::pair<std::string, std::string>> extraAttrs;
+};
+
+struct Dimension {
+    std::string name;
+    std::vector<std::string> elements;  // for an indexed dimension of size n: "1".."n"
+    bool indexed = false;
+    std::vector<std::string> maps;  // dimensions this one maps to (XMILE 1.1 <dim maps_to="...">)
+};
+
+struct SimSpecs {
+    double start = 0;
+    double stop = 100;
+    double dt = 1;
+    bool dtReciprocal = false;  // the file wrote dt as 1/x
+    std::optional<double> saveper;
+    std::string method = "euler";  // euler | rk4 | rk45 (adaptive)
+    std::string timeUnits;
+    std::vector<std::pair<std::string, std::string>> extraAttrs;
+};
+
+// One object on a diagram view.
+struct ViewObject {
+    enum class Kind { Stock, Flow, Aux, Connector, Alias, Module, Group, Text, Other };
+    Kind kind = Kind::Other;
+    std::string name;  // variable it shows (stock/flow/aux/module/alias-of)
+    double x = 0, y = 0;
+    std::optional<double> width, height;
+    std::vector<std::pair<double, double>> points;  // flow pipe points
+    std::string from, to;  // connector ends (names, or alias uids)
+    std::optional<double> angle;
+    std::string uid;
+    std::string tag;  // element name for Other, kept for the round trip
+    std::vector<std::pair<std::string, std::string>> extraAttrs;
+    std::vector<std::string> extraXml;
+};
+
+struct View {
+    std::string name;
+    std::vector<ViewObject> objects;
+    std::vector<std::pair<std::string, std::string>> attrs;
+};
+
+// A model or sub-model (module definition) or macro body.
+struct Model {
+    std::string name;  // empty for the main model
+    std::vector<Variable> variables;
+    std::vector<View> views;
+    std::vector<std::string> extraXml;
+
+    Variable* find(const std::string& anyName);
+    const Variable* find(const std::string& anyName) const;
+    Variable& add(Variable v);
+    bool remove(const std::string& anyName);
+};
+
+// XMILE <macro>: parameters, an expression body or a stock-and-flow body.
+struct Macro {
+    std::string name;
+    std::vector<std::string> params;
+    std::vector<std::optional<std::string>> paramDefaults;
+    std::string equation;  // expression body (may be empty when the body is a model)
+    Model body;            // variables of a stock-and-flow macro
+    std::optional<SimSpecs> specs;
+    std::string doc;
+};
+
+// What a file holds: header, sim specs, dimensions, the models, macros, and what we keep verbatim.
+struct Project {
+    std::string name;
+    std::string vendor;
+    std::string product;
+    std::string xmlns = "http://docs.oasis-open.org/xmile/ns/XMILE/v1.0";
+    SimSpecs specs;
+    std::vector<Dimension> dimensions;
+    std::vector<Model> models;  // models[0] is the main model
+    std::vector<Macro> macros;
+    std::vector<std::string> headerExtraXml;
+    std::vector<std::string> rootExtraXml;  // e.g. model_units, isee:prefs
+    std::string sourcePath;
+
+    Model& main();
+    const Model& main() const;
+    const Model* findModel(const std::string& name) const;
+    const Dimension* findDimension(const std::string& name) const;
+    const Macro* findMacro(const std::string& name) const;
+};
+
+}  // namespace sdw::model

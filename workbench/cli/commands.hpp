@@ -1,0 +1,51 @@
+// The headless commands of the `sdw` program (run, check, convert, bench, ...), and the registry other
+// parts of the program (the plugin host's commands, the workbench's `open` and `shot`) add themselves to.
+// Layer: workbench/cli. Must not include ImGui, GLFW or Lua headers.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "solver/diag/diagnostics.hpp"
+#include "solver/model/model.hpp"
+#include "solver/sim/simulate.hpp"
+
+namespace sdw::cli {
+
+// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitModelError = 1;
+inline constexpr int kExitUsage = 2;
+
+struct Command {
+    std::string name;     // "run"
+    std::string summary;  // one line for `sdw --help`
+    // argv[0] is the command name; returns an exit code. Must not throw.
+    std::function<int(int argc, char** argv)> run;
+};
+
+// Registered commands, in the order they were added.
+std::vector<Command>& commandRegistry();
+void registerCommand(Command c);
+
+// The built-in engine commands: run, check, convert, bench.
+void registerEngineCommands();
+
+// Entry point for `sdw <command> ...`. Prints usage on a bad command and returns kExitUsage.
+int dispatch(int argc, char** argv);
+
+// `sdw run MODEL --scenario FILE [--scenario FILE2 ...]`: the plugin host, when built, installs this runner.
+// It runs `project` once per scenario file (base spec from the command line, then the scenario's own
+// overrides), filling one result and one label per scenario. Returns false with diagnostics on failure.
+using ScenarioRunner = std::function<bool(const model::Project& project, const std::vector<std::string>& files,
+                                          const sim::RunSpec& base, std::vector<sim::RunResult>& results,
+                                          std::vector<std::string>& labels, diag::Diagnostics& diags)>;
+ScenarioRunner& scenarioRunner();
+
+// Where the project's files live (models/, plugins/): SDW_HOME if set, else the source tree it was built from.
+std::string projectRoot();
+// The default adult social care model's path.
+std::string defaultModelPath();
+
+}  // namespace sdw::cli
