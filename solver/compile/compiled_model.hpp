@@ -111,6 +111,7 @@ public:
     std::vector<Instr> m_initProgram;     // computes every slot at the start time, stocks included
     std::vector<Instr> m_flowProgram;     // computes aux and flows from stocks at a time
     std::vector<Instr> m_derivProgram;    // computes net flow of each stock into m_derivSlots
+    std::vector<Instr> m_stepProgram;     // m_flowProgram then m_derivProgram: what each evaluation runs
     std::vector<uint32_t> m_lists;        // operand lists for Sum/Prod/...
     std::vector<uint32_t> m_stockSlots;   // stock value slots, in state order
     std::vector<uint32_t> m_derivSlots;   // matching derivative slots
@@ -123,11 +124,11 @@ public:
     std::map<uint32_t, uint32_t> m_overrideSlot;  // hookWritable variable slot -> its override slot (NaN = off)
     std::vector<bool> m_isStockSlot;      // by slot
 
-    static constexpr uint32_t kTimeSlot = 0;
-    static constexpr uint32_t kDtSlot = 1;
-    static constexpr uint32_t kStartSlot = 2;
-    static constexpr uint32_t kStopSlot = 3;
-    static constexpr uint32_t kHoldTimeSlot = 4;  // time at the start of the current step (RK sub-steps hold it)
+    static constexpr uint32_t kDtSlot = 0;
+    static constexpr uint32_t kStartSlot = 1;
+    static constexpr uint32_t kStopSlot = 2;
+    static constexpr uint32_t kHoldTimeSlot = 3;  // time at the start of the current step (RK sub-steps hold it)
+    static constexpr uint32_t kTimeSlot = 4;      // just before the visible variables: a saved row is one copy
     static constexpr uint32_t kFirstFreeSlot = 5;
 };
 

@@ -28,6 +28,8 @@ void Compiler::error(int scalar, const char* code, const std::string& msg, int p
         if (!s.visible && s.var >= 0) d.where = m_vars[static_cast<size_t>(s.var)].display;
     }
     d.column = pos >= 0 ? pos + 1 : 0;
+    // Equations are lowered once per phase (initial and per step): report each problem once.
+    if (!m_reported.insert(d.code + '|' + d.where + '|' + std::to_string(d.column) + '|' + d.message).second) return;
     m_diags.add(d);
 }
 

@@ -146,6 +146,7 @@ public:
     std::vector<Binding> m_extra;
     std::vector<bool> m_pinned;  // slots that must keep their own value (INIT captures): never retargeted  // wildcard bindings while inside an array reduction
     std::vector<int> m_flowOrder, m_initOrder;
+    std::unordered_set<std::string> m_reported;
     bool m_failed = false;
 };
 

@@ -122,24 +122,40 @@ void Compiler::emitPrograms() {
         }
     }
 
+    // Net flow of each stock. The first operation writes straight into the derivative slot, and a stock fed
+    // by a single inflow uses that flow's slot as its derivative, with no instruction at all.
     for (auto& s : m_scalars) {
         if (s.kind != ScalarKind::Stock) continue;
         auto& prog = m_out->m_derivProgram;
         const int si = static_cast<int>(&s - m_scalars.data());
+        auto slotOf = [&](int scalar) { return m_scalars[static_cast<size_t>(scalar)].slot; };
         if (!s.rate.empty()) {
-            uint32_t r = lower(si, s.rate, s.rate.root, Phase::Flow, prog);
-            emit(prog, Op::Copy, r);
-            prog.back().dst = s.derivSlot;
+            const size_t before = prog.size();
+            const uint32_t r = lower(si, s.rate, s.rate.root, Phase::Flow, prog);
+            if (prog.size() > before && prog.back().dst == r) prog.back().dst = s.derivSlot;
+            else prog.push_back(Instr{Op::Copy, Fn::Abs, s.derivSlot, r, 0, 0});
+        } else if (s.inflows.size() == 1 && s.outflows.empty()) {
+            s.derivSlot = slotOf(s.inflows[0]);
+        } else if (s.inflows.empty() && s.outflows.empty()) {
+            s.derivSlot = constSlot(0);
         } else {
-            uint32_t acc = constSlot(0);
-            for (int in : s.inflows) acc = emit(prog, Op::Add, acc, m_scalars[static_cast<size_t>(in)].slot);
-            for (int out : s.outflows) acc = emit(prog, Op::Sub, acc, m_scalars[static_cast<size_t>(out)].slot);
-            emit(prog, Op::Copy, acc);
-            prog.back().dst = s.derivSlot;
+            // Inflows first, then outflows subtracted; a stock with outflows only negates their sum.
+            std::vector<std::pair<Op, uint32_t>> terms;
+            for (int in : s.inflows) terms.push_back({Op::Add, slotOf(in)});
+            for (int out : s.outflows) terms.push_back({s.inflows.empty() ? Op::Add : Op::Sub, slotOf(out)});
+            uint32_t lhs = terms[0].second;
+            for (size_t k = 1; k < terms.size(); ++k) {
+                prog.push_back(Instr{terms[k].first, Fn::Abs, s.derivSlot, lhs, terms[k].second, 0});
+                lhs = s.derivSlot;
+            }
+            if (s.inflows.empty()) prog.push_back(Instr{Op::Neg, Fn::Abs, s.derivSlot, lhs, 0, 0});
         }
         m_out->m_stockSlots.push_back(s.slot);
         m_out->m_derivSlots.push_back(s.derivSlot);
     }
+    m_out->m_stepProgram = m_out->m_flowProgram;
+    m_out->m_stepProgram.insert(m_out->m_stepProgram.end(), m_out->m_derivProgram.begin(),
+                                m_out->m_derivProgram.end());
 }
 
 std::shared_ptr<const CompiledModel> Compiler::run() {
@@ -219,17 +235,9 @@ std::shared_ptr<const CompiledModel> compileModel(const model::Project& project,
 }
 
 int CompiledModel::findSlot(const std::string& name) const {
-    std::string key = model::canonicalName(name);
-    // "pop[A, B]" -> "pop[a,b]"
-    key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
-    std::string norm;
-    for (size_t i = 0; i < key.size(); ++i) {
-        if (key[i] == '_' && i > 0 && (key[i - 1] == '[' || key[i - 1] == ',')) continue;
-        if (key[i] == '_' && i + 1 < key.size() && (key[i + 1] == ']' || key[i + 1] == ',')) continue;
-        norm.push_back(key[i]);
-    }
-    if (norm == "time") return static_cast<int>(kTimeSlot);
-    auto it = m_slotByName.find(norm);
+    const std::string key = model::canonicalRef(name);
+    if (key == "time") return static_cast<int>(kTimeSlot);
+    auto it = m_slotByName.find(key);
     return it == m_slotByName.end() ? -1 : static_cast<int>(it->second);
 }
 

@@ -30,6 +30,19 @@ std::string canonicalName(const std::string& name) {
     return out;
 }
 
+std::string canonicalRef(const std::string& name) {
+    const std::string key = canonicalName(name);
+    if (key.find('[') == std::string::npos) return key;
+    std::string out;
+    for (size_t i = 0; i < key.size(); ++i) {
+        const bool sep = key[i] == '_';
+        if (sep && i > 0 && (key[i - 1] == '[' || key[i - 1] == ',')) continue;
+        if (sep && i + 1 < key.size() && (key[i + 1] == ']' || key[i + 1] == ',')) continue;
+        out.push_back(key[i]);
+    }
+    return out;
+}
+
 const char* varKindName(VarKind k) {
     switch (k) {
         case VarKind::Stock: return "stock";

@@ -13,6 +13,8 @@ namespace sdw::model {
 // Canonical form of an identifier: lower case, quotes removed, runs of space/underscore/newline/tab folded
 // into one '_', trimmed. "Birth Rate", "birth_rate" and "BIRTH  RATE" are the same name.
 std::string canonicalName(const std::string& name);
+// The same for a reference that may carry a subscript: "Pop[North, Over 65]" -> "pop[north,over_65]".
+std::string canonicalRef(const std::string& name);
 
 enum class VarKind { Stock, Flow, Aux, Module };
 const char* varKindName(VarKind k);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <boost/numeric/odeint.hpp>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <sstream>
 
@@ -72,9 +73,9 @@ bool StepContext::set(int slot, double value) {
 bool StepContext::set(const std::string& name, double value) { return set(m_cm.findSlot(name), value); }
 
 int RunResult::column(const std::string& anyName) const {
-    const std::string key = model::canonicalName(anyName);
+    const std::string key = model::canonicalRef(anyName);
     for (size_t i = 0; i < names.size(); ++i)
-        if (model::canonicalName(names[i]) == key) return static_cast<int>(i);
+        if (model::canonicalRef(names[i]) == key) return static_cast<int>(i);
     return -1;
 }
 
@@ -145,12 +146,17 @@ private:
     void scatterStocks(const State& x) {
         for (size_t k = 0; k < m_cm.m_stockSlots.size(); ++k) m_s[m_cm.m_stockSlots[k]] = x[k];
     }
-    void derivatives(State& dxdt) {
-        execute(m_cm.m_derivProgram, m_s.data(), m_rt);
+    // After an evaluation of the step program: the stocks' net flows.
+    void gatherDerivatives(State& dxdt) const {
         for (size_t k = 0; k < m_cm.m_derivSlots.size(); ++k) dxdt[k] = m_s[m_cm.m_derivSlots[k]];
     }
     // Evaluate every variable at time t from stocks x; draw = a new step.
     bool observe(double t, bool draw);
+    bool hiddenStocksFinite() const {
+        for (uint32_t slot : m_cm.m_stockSlots)
+            if (!std::isfinite(m_s[slot])) return false;
+        return true;
+    }
     void save();
     bool fail(const char* code, const std::string& where, const std::string& msg, double t);
     bool callHook(bool start);
@@ -168,6 +174,8 @@ private:
     State m_x;
     std::vector<uint32_t> m_cols;
     bool m_contiguous = false;
+    size_t m_visibleCount = 0;
+    bool m_hiddenStocks = false;  // internal stocks (smooths, delays) sit outside the visible range
     double m_start = 0, m_stop = 0, m_dt = 1, m_saveper = 1;
     long m_steps = 0, m_saveEvery = 1;
 };
@@ -225,9 +233,12 @@ bool Runner::setup() {
                 break;
             }
     }
-    m_contiguous = m_spec.vars.empty();
+    m_contiguous = m_spec.vars.empty() && CompiledModel::kTimeSlot + 1 == CompiledModel::kFirstFreeSlot;
+    m_visibleCount = m_cm.columns.size() - 1;
+    for (uint32_t slot : m_cm.m_stockSlots)
+        m_hiddenStocks = m_hiddenStocks || slot >= CompiledModel::kFirstFreeSlot + m_visibleCount;
     for (size_t k = 1; k < m_cols.size() && m_contiguous; ++k) m_contiguous = m_cols[k] == m_cols[1] + (k - 1);
-    m_res.data.reserve(static_cast<size_t>(m_steps / m_saveEvery + 2) * m_cols.size());
+    m_res.data.reserve(static_cast<size_t>(m_steps / m_saveEvery + 1) * m_cols.size());
 
     m_s = m_cm.m_initialSlots;
     m_s[CompiledModel::kTimeSlot] = m_s[CompiledModel::kHoldTimeSlot] = m_start;
@@ -279,13 +290,22 @@ bool Runner::observe(double t, bool draw) {
     m_s[CompiledModel::kHoldTimeSlot] = t;
     scatterStocks(m_x);
     m_rt.draw = draw;
-    execute(m_cm.m_flowProgram, m_s.data(), m_rt);
+    execute(m_cm.m_stepProgram, m_s.data(), m_rt);
     m_rt.draw = false;
-    // NaN and infinity propagate through x*0, so one test covers the whole set in the common case.
-    double probe = 0;
-    for (uint32_t slot : m_cm.m_checkSlots) probe += m_s[slot] * 0.0;
-    if (probe != 0 || std::isnan(probe)) {
-        for (uint32_t slot : m_cm.m_checkSlots) {
+    // One branch-free pass over the visible variables (contiguous) and the stocks; details only on failure.
+    // NaN and infinity are the doubles whose exponent bits are all ones.
+    auto nonFinite = [](double v) {
+        uint64_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        return ((bits >> 52) & 0x7ff) == 0x7ff;
+    };
+    bool bad = false;
+    const double* vis = m_s.data() + CompiledModel::kFirstFreeSlot;
+    for (size_t k = 0; k < m_visibleCount; ++k) bad |= nonFinite(vis[k]);
+    if (bad || (m_hiddenStocks && !hiddenStocksFinite())) {
+        std::vector<uint32_t> order = m_cm.m_checkSlots;
+        order.insert(order.end(), m_cm.m_stockSlots.begin(), m_cm.m_stockSlots.end());
+        for (uint32_t slot : order) {
             if (!std::isfinite(m_s[slot])) {
                 std::ostringstream msg;
                 msg << "'" << m_cm.m_slotNames[slot] << "' became " << (std::isnan(m_s[slot]) ? "NaN (not a number)" : "infinite")
@@ -299,9 +319,8 @@ bool Runner::observe(double t, bool draw) {
 
 void Runner::save() {
     if (m_contiguous) {
-        m_res.data.push_back(m_s[CompiledModel::kTimeSlot]);
-        const double* first = m_s.data() + m_cols[1];
-        m_res.data.insert(m_res.data.end(), first, first + (m_cols.size() - 1));
+        const double* row = m_s.data() + CompiledModel::kTimeSlot;  // Time, then every visible variable
+        m_res.data.insert(m_res.data.end(), row, row + m_cols.size());
     } else {
         for (uint32_t slot : m_cols) m_res.data.push_back(m_s[slot]);
     }
@@ -329,9 +348,11 @@ void Runner::runFixed(Method method) {
     auto system = [this](const State& x, State& dx, double t) {
         m_s[CompiledModel::kTimeSlot] = t;  // the hold time stays at the step's start
         scatterStocks(x);
-        execute(m_cm.m_flowProgram, m_s.data(), m_rt);
-        derivatives(dx);
+        execute(m_cm.m_stepProgram, m_s.data(), m_rt);
+        gatherDerivatives(dx);
     };
+    const bool hasStates = !m_cm.m_states.empty();
+    long untilSave = 0;  // steps until the next saved row (a countdown: no division per step)
     for (long n = 0; n <= m_steps; ++n) {
         const double t = m_start + static_cast<double>(n) * m_dt;
         if (cancelled()) {
@@ -343,13 +364,16 @@ void Runner::runFixed(Method method) {
             if (!callHook(false)) return;
         }
         if (!observe(t, n > 0)) return;
-        if (n % m_saveEvery == 0) save();
+        if (untilSave-- == 0) {
+            save();
+            untilSave = m_saveEvery - 1;
+        }
         if (n == m_steps) break;
-        derivatives(dxdt);
-        m_states.record(m_cm, m_s.data());
+        gatherDerivatives(dxdt);
+        if (hasStates) m_states.record(m_cm, m_s.data());
         if (method == Method::Euler) euler.do_step(system, m_x, dxdt, t, m_dt);
         else rk4.do_step(system, m_x, dxdt, t, m_dt);
-        m_states.commit(m_cm, m_s.data());
+        if (hasStates) m_states.commit(m_cm, m_s.data());
     }
 }
 
@@ -359,8 +383,8 @@ void Runner::runAdaptive() {
         m_s[CompiledModel::kTimeSlot] = t;
         m_s[CompiledModel::kHoldTimeSlot] = t;
         scatterStocks(x);
-        execute(m_cm.m_flowProgram, m_s.data(), m_rt);
-        derivatives(dx);
+        execute(m_cm.m_stepProgram, m_s.data(), m_rt);
+        gatherDerivatives(dx);
     };
     stepper.initialize(m_x, m_start, m_dt);
     State xs(m_x.size());
