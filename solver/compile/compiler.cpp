@@ -133,7 +133,16 @@ void Compiler::collectVariables(const model::Model& m, const std::string& scope,
             }
             m_varByName[info.canonical] = static_cast<int>(m_vars.size());
             m_vars.push_back(info);
-            collectVariables(*subModel, info.canonical + ".", depth + 1);
+            const std::string inner = info.canonical + ".";
+            for (const auto& c : v.connections) {
+                // <connect to="input" from="outer"/>: `to` may be written with the module's name in front.
+                std::string to = canonicalName(c.to);
+                if (to.rfind(canonicalName(v.name) + ".", 0) == 0) to = to.substr(canonicalName(v.name).size() + 1);
+                std::string from = c.from;
+                if (!from.empty() && from[0] == '.') from.erase(0, 1);
+                m_connections[inner + to] = {from, scope};
+            }
+            collectVariables(*subModel, inner, depth + 1);
             continue;
         }
         m_varByName[info.canonical] = static_cast<int>(m_vars.size());
@@ -224,7 +233,11 @@ void Compiler::expandScalars() {
             }
         }
         auto ov = overrides.find(var.canonical);
-        const std::string& mainText = ov != overrides.end() ? ov->second : src.equation;
+        auto conn = m_connections.find(var.canonical);
+        if (conn != m_connections.end()) var.scope = conn->second.second;  // an input reads the parent
+        const std::string& mainText = ov != overrides.end()     ? ov->second
+                                      : conn != m_connections.end() ? conn->second.first
+                                                                    : src.equation;
         equations::Expr mainExpr;
         bool mainParsed = false;
         const int n = elementCount(var.dims);

@@ -147,6 +147,8 @@ public:
     std::vector<bool> m_pinned;  // slots that must keep their own value (INIT captures): never retargeted  // wildcard bindings while inside an array reduction
     std::vector<int> m_flowOrder, m_initOrder;
     std::unordered_set<std::string> m_reported;
+    // Module inputs: inner variable -> (equation from the parent, the parent's scope).
+    std::unordered_map<std::string, std::pair<std::string, std::string>> m_connections;
     bool m_failed = false;
 };
 

@@ -86,6 +86,13 @@ void Compiler::emitPrograms() {
         for (size_t k = 0; k < s.outflows.size(); ++k)
             outflowOf[static_cast<size_t>(s.outflows[k])].push_back({static_cast<int>(i), static_cast<int>(k)});
     }
+    // A flow that drains several stocks keeps its own value; each non-negative stock then floors its net flow.
+    std::vector<int> drains(m_scalars.size(), 0);
+    for (const auto& s : m_scalars)
+        if (s.kind == ScalarKind::Stock)
+            for (int out : s.outflows) ++drains[static_cast<size_t>(out)];
+    for (size_t f = 0; f < outflowOf.size(); ++f)
+        if (drains[f] > 1) outflowOf[f].clear();
     std::vector<bool> writable(m_scalars.size(), false);
     for (const auto& name : m_options.hookWritable) {
         const int var = findVar(canonicalName(name), "");
@@ -134,7 +141,7 @@ void Compiler::emitPrograms() {
             const uint32_t r = lower(si, s.rate, s.rate.root, Phase::Flow, prog);
             if (prog.size() > before && prog.back().dst == r) prog.back().dst = s.derivSlot;
             else prog.push_back(Instr{Op::Copy, Fn::Abs, s.derivSlot, r, 0, 0});
-        } else if (s.inflows.size() == 1 && s.outflows.empty()) {
+        } else if (s.inflows.size() == 1 && s.outflows.empty() && !s.nonNegative) {
             s.derivSlot = slotOf(s.inflows[0]);
         } else if (s.inflows.empty() && s.outflows.empty()) {
             s.derivSlot = constSlot(0);
@@ -149,6 +156,15 @@ void Compiler::emitPrograms() {
                 lhs = s.derivSlot;
             }
             if (s.inflows.empty()) prog.push_back(Instr{Op::Neg, Fn::Abs, s.derivSlot, lhs, 0, 0});
+            else if (terms.size() == 1) prog.push_back(Instr{Op::Copy, Fn::Abs, s.derivSlot, lhs, 0, 0});
+        }
+        if (s.nonNegative) {
+            // The stock never goes below zero: whatever drains it (a shared outflow, a negative inflow) can take
+            // at most what it holds this DT. Its own outflows were already cut in the flow program above.
+            const uint32_t room = tempSlot(), floor = tempSlot();
+            prog.push_back(Instr{Op::Div, Fn::Abs, room, s.slot, CompiledModel::kDtSlot, 0});
+            prog.push_back(Instr{Op::Neg, Fn::Abs, floor, room, 0, 0});
+            prog.push_back(Instr{Op::Fn2, Fn::Max2, s.derivSlot, s.derivSlot, floor, 0});
         }
         m_out->m_stockSlots.push_back(s.slot);
         m_out->m_derivSlots.push_back(s.derivSlot);

@@ -150,6 +150,18 @@ TEST_CASE("sim: non-negative stocks and flows are clamped every DT", "[sim]") {
     CHECK(*r.finalValue("t") == 0);
 }
 
+TEST_CASE("sim: a non-negative stock floors what drains it, even a shared outflow or a negative inflow", "[sim]") {
+    Builder b(0, 10, 1);
+    b.stock("plain", "3", {}, {"shared"}).stock("floored", "3", {}, {"shared"}, true).flow("shared", "1");
+    b.stock("pushed", "2", {"neg"}, {}, true).flow("neg", "-1");
+    sim::RunResult r = b.run();
+    REQUIRE(r.ok());
+    CHECK(*r.finalValue("plain") == -7);     // an ordinary stock goes negative
+    CHECK(*r.finalValue("floored") == 0);    // the non-negative one stops at zero...
+    CHECK(r.series("shared").back() == 1);   // ...without cutting the flow the other stock shares
+    CHECK(r.series("pushed") == std::vector<double>{2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+}
+
 TEST_CASE("sim: every run starts from fresh state", "[sim]") {
     Builder b(0, 20, 0.5);
     b.aux("x", "SMTH1(STEP(10, 2), 3) + DELAY(TIME, 2, 0) + PREVIOUS(TIME, 0)");
