@@ -90,6 +90,7 @@ struct SimSpecs {
     std::string method = "euler";  // euler | rk4 | rk45 (adaptive)
     std::string timeUnits;
     std::vector<std::pair<std::string, std::string>> extraAttrs;
+    std::vector<std::string> extraXml;  // child elements of <sim_specs> we keep but do not interpret
 };
 
 // One object on a diagram view.
@@ -101,6 +102,8 @@ struct ViewObject {
     std::optional<double> width, height;
     std::vector<std::pair<double, double>> points;  // flow pipe points
     std::string from, to;  // connector ends (names, or alias uids)
+    bool fromAlias = false, toAlias = false;  // the end is <alias uid="..."/>: from/to hold the uid
+    std::string text;  // the text of a text box
     std::optional<double> angle;
     std::string uid;
     std::string tag;  // element name for Other, kept for the round trip
@@ -120,6 +123,8 @@ struct Model {
     std::vector<Variable> variables;
     std::vector<View> views;
     std::vector<std::string> extraXml;
+    std::vector<std::string> variablesExtraXml;  // unknown children of <variables> (e.g. isee:dependencies)
+    std::vector<std::string> viewsExtraXml;      // unknown children of <views> (e.g. style)
 
     Variable* find(const std::string& anyName);
     const Variable* find(const std::string& anyName) const;
@@ -143,6 +148,7 @@ struct Project {
     std::string name;
     std::string vendor;
     std::string product;
+    std::vector<std::pair<std::string, std::string>> productAttrs;  // e.g. version, lang, isee:build_number
     std::string xmlns = "http://docs.oasis-open.org/xmile/ns/XMILE/v1.0";
     SimSpecs specs;
     std::vector<Dimension> dimensions;

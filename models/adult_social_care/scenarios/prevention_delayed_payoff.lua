@@ -1,0 +1,20 @@
+-- Workshop scenario: prevention's delayed pay-off (003 L79, L286, L575). Lua data; no levers needed.
+return {
+  name = "Prevention's delayed pay-off",
+  description = [[
+The council invests GBP 3 million a year in prevention and community capacity from 2025. The money is spent at once;
+the effect on new care needs arrives over one to five years (003 L79, L286) and can divert at most 25-50% of demand
+for intensive care (003 L575; 30% here).
+Watch: council_spend and ledger_council_invest_to_save rise first; prevention_effect builds slowly; onset_of_need,
+people_in_long_term_care and ledger_council_long_term_care_spend fall later. Compare with the baseline year by
+year: worse before better. Then set invest_to_save_allowed = 0 and budget_growth_rate = 0 to see the investment cut
+before it pays off.
+Lever equivalent: prevention { investment = 3 }.]],
+  plugins = {},
+  constants = {
+    prevention_investment = 3,     -- GBP million a year (assumption)
+    prevention_max_effect = 0.3,   -- within 25-50% (003 L575)
+    prevention_lag_years = 2,      -- within 1-5 years (003 L286)
+  },
+  seed = 1,
+}

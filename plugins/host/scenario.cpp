@@ -1,0 +1,226 @@
+// Scenario loading and checking, and turning a scenario into a run request. Layer: plugins/host.
+// Raw table reads only: a scenario is data, and a metatable must not run code in the host.
+#include "plugins/host/scenario.hpp"
+
+#include <cmath>
+#include <lua.hpp>
+#include <set>
+
+#include "plugins/host/lua_sandbox.hpp"
+#include "solver/sim/simulate.hpp"
+
+namespace sdw::plugins {
+namespace {
+
+struct Reader {
+    lua_State* L;
+    const std::string& file;
+    const std::string& src;
+    diag::Diagnostics& diags;
+    bool ok = true;
+
+    void fail(const std::string& key, const std::string& msg) {
+        diags.error(code::kScenario, file, "scenario rule: " + msg, 0,
+                    key.empty() ? 0 : findKeyLine(src, key));
+        ok = false;
+    }
+    int field(const char* key) {
+        lua_pushstring(L, key);
+        return lua_rawget(L, -2);
+    }
+    std::optional<double> number(const char* key) {
+        std::optional<double> out;
+        const int t = field(key);
+        if (t == LUA_TNUMBER && std::isfinite(lua_tonumber(L, -1)))
+            out = lua_tonumber(L, -1);
+        else if (t != LUA_TNIL)
+            fail(key, std::string("'") + key + "' must be a finite number");
+        lua_pop(L, 1);
+        return out;
+    }
+    std::string string(const char* key, bool required) {
+        std::string out;
+        const int t = field(key);
+        if (t == LUA_TSTRING)
+            out = lua_tostring(L, -1);
+        else if (t != LUA_TNIL || required)
+            fail(key, std::string("'") + key + "' must be a string");
+        lua_pop(L, 1);
+        return out;
+    }
+};
+
+void readPlugins(Reader& r, Scenario& s) {
+    lua_State* L = r.L;
+    const int t = r.field("plugins");
+    if (t == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            PluginSelection sel;
+            if (lua_type(L, -2) != LUA_TSTRING) {
+                r.fail("plugins",
+                       "'plugins' must be keyed by plugin id: plugins = { id = { param = value } }");
+            } else {
+                sel.id = lua_tostring(L, -2);
+                const int vt = lua_type(L, -1);
+                if (vt == LUA_TTABLE) {
+                    lua_pushnil(L);
+                    while (lua_next(L, -2)) {
+                        if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TNUMBER)
+                            sel.params[lua_tostring(L, -2)] = lua_tonumber(L, -1);
+                        else
+                            r.fail(sel.id, "params of plugin '" + sel.id + "' must be name = number");
+                        lua_pop(L, 1);
+                    }
+                } else if (!(vt == LUA_TBOOLEAN && lua_toboolean(L, -1))) {
+                    r.fail(sel.id,
+                           "plugin '" + sel.id + "' must be given a table of params (or true for defaults)");
+                }
+                s.plugins.push_back(sel);
+            }
+            lua_pop(L, 1);
+        }
+    } else if (t != LUA_TNIL) {
+        r.fail("plugins", "'plugins' must be a table");
+    }
+    lua_pop(L, 1);
+}
+
+void readConstants(Reader& r, Scenario& s) {
+    lua_State* L = r.L;
+    const int t = r.field("constants");
+    if (t == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TNUMBER &&
+                std::isfinite(lua_tonumber(L, -1)))
+                s.constants.emplace_back(lua_tostring(L, -2), lua_tonumber(L, -1));
+            else
+                r.fail("constants", "'constants' must map names to finite numbers");
+            lua_pop(L, 1);
+        }
+    } else if (t != LUA_TNIL) {
+        r.fail("constants", "'constants' must be a table");
+    }
+    lua_pop(L, 1);
+}
+
+void readSpecs(Reader& r, Scenario& s) {
+    lua_State* L = r.L;
+    const int t = r.field("sim_specs");
+    if (t == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            const std::string k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+            lua_pop(L, 1);
+            if (k != "start" && k != "stop" && k != "dt" && k != "saveper" && k != "method")
+                r.fail("sim_specs", "'sim_specs' takes start, stop, dt, saveper and method, not '" + k + "'");
+        }
+        s.start = r.number("start");
+        s.stop = r.number("stop");
+        s.dt = r.number("dt");
+        s.saveper = r.number("saveper");
+        const std::string m = r.string("method", false);
+        if (!m.empty()) {
+            if (!sim::parseMethod(m)) r.fail("method", "unknown method '" + m + "' (use euler, rk4 or rk45)");
+            s.method = m;
+        }
+        if (s.dt && *s.dt <= 0) r.fail("dt", "'dt' must be positive");
+    } else if (t != LUA_TNIL) {
+        r.fail("sim_specs", "'sim_specs' must be a table");
+    }
+    lua_pop(L, 1);
+}
+
+void checkAgainstLibrary(Reader& r, const Scenario& s, const PluginLibrary& lib) {
+    for (const auto& sel : s.plugins) {
+        const auto* d = lib.find(sel.id);
+        if (!d) {
+            r.diags.error(code::kUnknownPlugin, r.file,
+                          "the scenario enables plugin '" + sel.id + "', which is not installed", 0,
+                          findKeyLine(r.src, sel.id));
+            r.ok = false;
+            continue;
+        }
+        for (const auto& [name, v] : sel.params) {
+            const auto* p = d->findParam(name);
+            if (!p)
+                r.fail(name, "plugin '" + sel.id + "' has no param '" + name + "'");
+            else if (v < p->min || v > p->max)
+                r.fail(name, "param '" + sel.id + "." + name + "' = " + std::to_string(v) +
+                                 " lies outside [" + std::to_string(p->min) + ", " + std::to_string(p->max) +
+                                 "]");
+        }
+    }
+}
+
+}  // namespace
+
+std::optional<Scenario> loadScenario(const std::string& path, diag::Diagnostics& diags,
+                                     const PluginLibrary* library, const SandboxLimits& limits) {
+    Sandbox box(limits, 1);
+    lua_State* L = box.state();
+    CallFailure f;
+    std::string source;
+    if (!L) return std::nullopt;
+    if (!box.loadFile(path, true, f, &source)) {
+        diags.error(f.message == "cannot read the file" ? code::kPluginUnreadable : code::kPluginSyntax, path,
+                    f.message, 0, f.line);
+        return std::nullopt;
+    }
+    lua_getupvalue(L, -1,
+                   1);  // the empty environment: a scenario may assign globals instead of returning a table
+    lua_insert(L, -2);
+    if (!box.call(0, 1, f)) {
+        diags.error(f.kind == CallFailure::Kind::Runtime ? code::kPluginLoadError : f.code(), path,
+                    f.message + (f.traceback.empty() ? "" : "\n" + f.traceback), 0, f.line);
+        return std::nullopt;
+    }
+    box.liftMemoryCap(true);
+    if (lua_type(L, -1) != LUA_TTABLE) lua_pop(L, 1);  // use the environment table
+    Scenario s;
+    s.file = path;
+    Reader r{L, path, source, diags};
+    static const std::set<std::string> known = {"name",      "description", "plugins",
+                                                "constants", "sim_specs",   "seed"};
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        const std::string k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+        lua_pop(L, 1);
+        if (!known.count(k))
+            r.fail(k, "unknown field '" + k +
+                          "' (a scenario has name, description, plugins, constants, sim_specs, seed)");
+    }
+    s.name = r.string("name", true);
+    s.description = r.string("description", false);
+    readPlugins(r, s);
+    readConstants(r, s);
+    readSpecs(r, s);
+    if (auto seed = r.number("seed")) {
+        if (*seed < 0 || *seed != std::floor(*seed))
+            r.fail("seed", "'seed' must be a whole number >= 0");
+        else
+            s.seed = static_cast<uint64_t>(*seed);
+    }
+    if (library) checkAgainstLibrary(r, s, *library);
+    lua_settop(L, 0);
+    if (!r.ok) return std::nullopt;
+    return s;
+}
+
+RunRequest Scenario::toRequest(const sim::RunSpec& base) const {
+    RunRequest req;
+    req.label = name;
+    req.plugins = plugins;
+    req.constants = constants;
+    req.spec = base;
+    if (start) req.spec.start = start;
+    if (stop) req.spec.stop = stop;
+    if (dt) req.spec.dt = dt;
+    if (saveper) req.spec.saveper = saveper;
+    if (method) req.spec.method = sim::parseMethod(*method);
+    if (seed) req.spec.seed = *seed;
+    return req;
+}
+
+}  // namespace sdw::plugins

@@ -1,0 +1,69 @@
+// Host-internal pieces shared by the files of the `sdw` script module (script_runner.cpp: module, results,
+// CSV; script_experiments.cpp: runs, sweeps, Monte Carlo, tornado). Layer: plugins/host. Not for the UI.
+#pragma once
+
+#include <cstdio>
+#include <lua.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plugins/host/plugin_library.hpp"
+#include "plugins/host/script_runner.hpp"
+#include "solver/model/model.hpp"
+#include "solver/sim/simulate.hpp"
+
+namespace sdw::plugins::script {
+
+inline constexpr const char* kModelType = "sdw.model";
+inline constexpr const char* kResultType = "sdw.result";
+
+struct ScriptEnv {
+    ScriptOptions options;
+    PluginLibrary library;
+};
+struct ModelBox {
+    std::shared_ptr<const model::Project> project;
+};
+struct ResultBox {
+    std::shared_ptr<const sim::RunResult> result;
+    std::string label;
+};
+
+inline ScriptEnv& env(lua_State* L) {
+    return *static_cast<ScriptEnv*>(lua_touserdata(L, lua_upvalueindex(1)));
+}
+
+template <class F>
+int guarded(lua_State* L, F f) {
+    char msg[2000];
+    try {
+        return f();
+    } catch (const std::exception& e) {
+        std::snprintf(msg, sizeof msg, "%s", e.what());
+    } catch (...) {
+        std::snprintf(msg, sizeof msg, "internal error in the sdw module");
+    }
+    luaL_where(L, 1);
+    lua_pushstring(L, msg);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+std::string resolvePath(const ScriptEnv& e, const std::string& path);
+std::string firstErrors(const diag::Diagnostics& d);
+const ModelBox& checkModel(lua_State* L, int idx);
+std::vector<std::string> stringList(lua_State* L, int idx);
+std::optional<double> numberField(lua_State* L, int idx, const char* key);
+double finalOf(const sim::RunResult& r, const std::string& name);
+void pushResult(lua_State* L, sim::RunResult r, const std::string& label);
+
+// sdw.run, sdw.run_many, sdw.sweep, sdw.monte_carlo, sdw.tornado (script_experiments.cpp)
+int run(lua_State* L);
+int runMany(lua_State* L);
+int sweep(lua_State* L);
+int monteCarlo(lua_State* L);
+int tornado(lua_State* L);
+
+}  // namespace sdw::plugins::script

@@ -1,0 +1,443 @@
+"""Small toolkit to write sdw's shipped XMILE models from Python tables, lay out their diagrams, and
+run a quick Euler check while the C++ engine is not at hand. Layer: tooling (models/); no project code.
+Used by gen_adult_social_care.py and gen_teaching.py; the .xmile files they write are what ships."""
+import math
+import re
+from xml.sax.saxutils import escape
+
+DMNL = "dmnl"
+
+
+class Var:
+    def __init__(self, kind, name, eq, units, doc, sector, **kw):
+        self.kind = kind  # stock | flow | aux
+        self.name = name
+        self.eq = str(eq)
+        self.units = units
+        self.doc = doc
+        self.sector = sector
+        self.rng = kw.get("rng")  # (min, max) for constants a user may move
+        self.gf = kw.get("gf")  # (xs, ys)
+        self.frm = kw.get("frm")  # flows: source stock or None (counted entry)
+        self.to = kw.get("to")  # flows: destination stock or None (counted exit)
+        self.pos = kw.get("pos")  # stocks: (x, y)
+        self.route = kw.get("route")  # flows: explicit pipe points
+        self.label_at = kw.get("label_at")  # flows: index of the pipe segment that carries the name
+        self.inflows, self.outflows = [], []
+
+
+class Model:
+    def __init__(self, name, stop, dt, time_units="weeks"):
+        self.name, self.stop, self.dt, self.time_units = name, stop, dt, time_units
+        self.vars, self.by = [], {}
+        self.sectors = []  # (key, title, x, y, w, h)
+
+    def sector(self, key, title, x, y, w, h):
+        self.sectors.append((key, title, x, y, w, h))
+
+    def _add(self, v):
+        assert v.name not in self.by, v.name
+        self.vars.append(v)
+        self.by[v.name] = v
+        return v
+
+    def stock(self, name, init, units, doc, sector, pos, nonneg=True):
+        v = self._add(Var("stock", name, init, units, doc, sector, pos=pos))
+        v.nonneg = nonneg
+        return v
+
+    def flow(self, name, eq, units, doc, sector, frm=None, to=None, route=None, label_at=None):
+        return self._add(Var("flow", name, eq, units, doc, sector, frm=frm, to=to, route=route, label_at=label_at))
+
+    def link(self):
+        for v in self.vars:
+            v.inflows, v.outflows = [], []
+        for v in self.vars:
+            if v.kind == "flow":
+                if v.frm:
+                    self.by[v.frm].outflows.append(v.name)
+                if v.to:
+                    self.by[v.to].inflows.append(v.name)
+
+    def aux(self, name, eq, units, doc, sector, rng=None, gf=None):
+        return self._add(Var("aux", name, eq, units, doc, sector, rng=rng, gf=gf))
+
+    def const(self, name, value, units, doc, sector, rng):
+        return self.aux(name, value, units, doc, sector, rng=rng)
+
+    # ---------------------------------------------------------------- layout
+    def layout(self):
+        self.link()
+        pos = {}
+        for v in self.vars:
+            if v.kind == "stock":
+                pos[v.name] = v.pos
+        pts = {}
+        exits_seen = {}
+        for v in self.vars:
+            if v.kind != "flow":
+                continue
+            if v.frm and v.to:
+                (sx, sy), (tx, ty) = pos[v.frm], pos[v.to]
+                if abs(sy - ty) < 1:
+                    p = [(sx + 45, sy), (tx - 45, ty)] if tx > sx else [(sx - 45, sy), (tx + 45, ty)]
+                elif abs(tx - sx) < 60:
+                    p = [(sx, sy + (25 if ty > sy else -25)), (sx, ty + (-25 if ty > sy else 25))]
+                else:
+                    p = [(sx, sy + (25 if ty > sy else -25)), (sx, ty), (tx + (-45 if tx > sx else 45), ty)]
+            elif v.to:
+                tx, ty = pos[v.to]
+                half = max(45, 3.1 * len(v.to))
+                length = max(235, 2 * (3.1 * len(v.name) + half - 45) + 30)
+                p = [(tx - 45 - length, ty), (tx - 45, ty)]
+            else:
+                sx, sy = pos[v.frm]
+                k = exits_seen.get(v.frm, 0)
+                exits_seen[v.frm] = k + 1
+                p = [(sx + 30 + 25 * k, sy + 25), (sx + 30 + 25 * k, sy + 110 + 80 * k)]
+            if v.route:
+                p = list(v.route)
+            pts[v.name] = p
+            # label at the middle of the longest segment
+            seg = [abs(p[i + 1][0] - p[i][0]) + abs(p[i + 1][1] - p[i][1]) for i in range(len(p) - 1)]
+            best = 0 if seg[0] >= 120 and not v.route else max(range(len(seg)), key=lambda i: seg[i])
+            if v.label_at is not None:
+                best = v.label_at
+            pos[v.name] = ((p[best][0] + p[best + 1][0]) / 2, (p[best][1] + p[best + 1][1]) / 2)
+        # flows that share a midpoint get nudged so labels never sit on top of each other
+        seen = {}
+        for v in self.vars:
+            if v.kind == "flow":
+                key = (round(pos[v.name][0] / 40), round(pos[v.name][1] / 40))
+                n = seen.get(key, 0)
+                seen[key] = n + 1
+                if n:
+                    x, y = pos[v.name]
+                    pos[v.name] = (x, y + 36 * n)
+        segs = []
+        for p in pts.values():
+            segs += list(zip(p[:-1], p[1:]))
+        taken = [(pos[v.name][0] - 60, pos[v.name][1] - 40, pos[v.name][0] + 60, pos[v.name][1] + 40)
+                 for v in self.vars if v.kind != "aux"]
+
+        def free(x, y):
+            bx0, by0, bx1, by1 = x - 95, y - 12, x + 95, y + 26
+            for (ax, ay), (cx, cy) in segs:
+                if min(ax, cx) <= bx1 and max(ax, cx) >= bx0 and min(ay, cy) <= by1 and max(ay, cy) >= by0:
+                    return False
+            for tb in taken:
+                if tb[0] < bx1 and bx0 < tb[2] and tb[1] < by1 and by0 < tb[3]:
+                    return False
+            return True
+
+        for key, title, x0, y0, w, h in self.sectors:
+            auxes = [v for v in self.vars if v.kind == "aux" and v.sector == key]
+            cols = max(1, int((w - 40) // 200))
+            rows = (len(auxes) + cols - 1) // cols
+            while True:
+                cells = [(x0 + 110 + 200 * c, y0 + h - 40 - 48 * (rows - 1 - r)) for r in range(rows)
+                         for c in range(cols)]
+                cells = [c for c in cells if free(*c)]
+                if len(cells) >= len(auxes) or rows > 40:
+                    break
+                rows += 1
+            for v, c in zip(auxes, cells):
+                pos[v.name] = c
+        # keep everything on the canvas: shift right/down when a pipe starts left of or above the origin
+        xs = [x for x, _ in pos.values()] + [x for p in pts.values() for x, _ in p] + [sx[2] for sx in self.sectors]
+        ys = [y for _, y in pos.values()] + [y for p in pts.values() for _, y in p] + [sx[3] for sx in self.sectors]
+        dx, dy = max(0, 20 - min(xs) + 100), max(0, 20 - min(ys) + 60)
+        dx = dx if min(xs) < 20 else 0
+        dy = dy if min(ys) < 20 else 0
+        pos = {k: (x + dx, y + dy) for k, (x, y) in pos.items()}
+        pts = {k: [(x + dx, y + dy) for x, y in p] for k, p in pts.items()}
+        self.view_sectors = [(k, t, x + dx, y + dy, w, h) for k, t, x, y, w, h in self.sectors]
+        self.pos, self.pts = pos, pts
+
+    # ---------------------------------------------------------------- XMILE
+    def refs(self, v):
+        names = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", v.eq))
+        return [n for n in self.by if n in names and n != v.name]
+
+    def xmile(self, title, doc_header):
+        self.layout()
+        out = []
+        w = out.append
+        w('<?xml version="1.0" encoding="utf-8"?>')
+        w('<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">')
+        w("  <header>")
+        w("    <name>%s</name>" % escape(title))
+        w("    <vendor>sdw project</vendor>")
+        w('    <product version="0.1">sdw</product>')
+        w("  </header>")
+        w('  <sim_specs method="Euler" time_units="%s">' % self.time_units)
+        w("    <start>0</start>")
+        w("    <stop>%g</stop>" % self.stop)
+        w("    <dt>%g</dt>" % self.dt)
+        w("  </sim_specs>")
+        w("  <model>")
+        w("    <variables>")
+        for v in self.vars:
+            tag = v.kind
+            w('      <%s name="%s">' % (tag, v.name))
+            w("        <doc>%s</doc>" % escape(v.doc))
+            w("        <eqn>%s</eqn>" % escape(v.eq))
+            if v.kind == "stock":
+                for f in v.inflows:
+                    w("        <inflow>%s</inflow>" % f)
+                for f in v.outflows:
+                    w("        <outflow>%s</outflow>" % f)
+                if v.nonneg:
+                    w("        <non_negative/>")
+            if v.gf:
+                xs, ys = v.gf
+                w('        <gf>')
+                w('          <xscale min="%g" max="%g"/>' % (min(xs), max(xs)))
+                w('          <yscale min="%g" max="%g"/>' % (min(ys), max(ys)))
+                w("          <xpts>%s</xpts>" % ",".join("%g" % x for x in xs))
+                w("          <ypts>%s</ypts>" % ",".join("%g" % y for y in ys))
+                w("        </gf>")
+            w("        <units>%s</units>" % escape(v.units))
+            if v.rng:
+                w('        <range min="%g" max="%g"/>' % v.rng)
+            w("      </%s>" % tag)
+        w("    </variables>")
+        w("    <views>")
+        w('      <view type="stock_flow" name="%s">' % escape(title))
+        for key, stitle, x0, y0, ww, hh in self.view_sectors:
+            w('        <group name="%s" x="%g" y="%g" width="%g" height="%g"/>'
+              % (escape(stitle), x0 + ww / 2, y0 + hh / 2, ww, hh))
+        uid = 1
+        for v in self.vars:
+            x, y = self.pos[v.name]
+            if v.kind == "stock":
+                w('        <stock name="%s" x="%g" y="%g" width="90" height="50"/>' % (v.name, x, y))
+            elif v.kind == "flow":
+                w('        <flow name="%s" x="%g" y="%g">' % (v.name, x, y))
+                w("          <pts>")
+                for px, py in self.pts[v.name]:
+                    w('            <pt x="%g" y="%g"/>' % (px, py))
+                w("          </pts>")
+                w("        </flow>")
+            else:
+                w('        <aux name="%s" x="%g" y="%g"/>' % (v.name, x, y))
+        # connectors: inputs of flows and auxes that sit in the same sector (cross-sector links are left to
+        # the equations, so the diagram stays readable)
+        for v in self.vars:
+            if v.kind == "stock":
+                continue
+            for r in self.refs(v):
+                src = self.by[r]
+                if src.sector != v.sector or src.kind == "stock" and v.kind == "flow" and r in (v.frm, v.to):
+                    if src.sector != v.sector:
+                        continue
+                (x1, y1), (x2, y2) = self.pos[r], self.pos[v.name]
+                ang = math.degrees(math.atan2(-(y2 - y1), x2 - x1))
+                w('        <connector uid="%d" angle="%.0f"><from>%s</from><to>%s</to></connector>'
+                  % (uid, ang, r, v.name))
+                uid += 1
+        w("      </view>")
+        w("    </views>")
+        w("  </model>")
+        w("</xmile>")
+        return "\n".join(x for x in out if x is not None) + "\n"
+
+    # ---------------------------------------------------------------- quick Euler run (a check only)
+    def simulate(self, sets=None, stop=None, dt=None):
+        self.link()
+        sets = sets or {}
+        stop = self.stop if stop is None else stop
+        dt = self.dt if dt is None else dt
+        env = {"MIN": min, "MAX": max, "EXP": math.exp, "LN": math.log, "ABS": abs, "SQRT": math.sqrt}
+        env["XIDZ"] = lambda a, b, x: x if b == 0 else a / b
+        env["ZIDZ"] = lambda a, b: 0.0 if b == 0 else a / b
+        state = {}
+
+        def smth1(key, x, tau, init=None):
+            if key not in state:
+                state[key] = ["s", x, x if init is None else init, tau]
+            s = state[key]
+            s[1], s[3] = x, tau
+            return s[2]
+
+        def delay3(key, x, tau):
+            if key not in state:
+                state[key] = ["d", x, [x * tau / 3] * 3, tau]
+            s = state[key]
+            s[1], s[3] = x, tau
+            return s[2][2] / (tau / 3)
+
+        env["_smth1"], env["_delay3"] = smth1, delay3
+        t = [0.0]
+        env["STEP"] = lambda h, t0: h if t[0] >= t0 else 0.0
+        env["PULSE"] = lambda m, t0, *r: m / dt if abs(t[0] - t0) < dt / 2 else 0.0
+        env["RAMP"] = lambda s, t0, *r: s * max(0.0, t[0] - t0)
+        inits = {}
+        first = {}
+        env["_initv"] = lambda key, x: first.setdefault(key, x)
+        code, lookups = {}, {}
+        for i, v in enumerate(self.vars):
+            e = v.eq
+            e = re.sub(r"IF\s+(.+?)\s+THEN\s+(.+?)\s+ELSE\s+(.+)", r"((\2) if (\1) else (\3))", e)
+            e = re.sub(r"\bSMTH1\(", '_smth1("%s_s", ' % v.name, e)
+            e = re.sub(r"\bDELAY3\(", '_delay3("%s_d", ' % v.name, e)
+            e = re.sub(r"\bINIT\(", '_initv("%s_i", ' % v.name, e)
+            e = e.replace("TIME", "_time").replace(" AND ", " and ").replace(" OR ", " or ")
+            e = e.replace("<>", "!=").replace("^", "**")
+            e = re.sub(r"(?<![<>!=])=(?!=)", "==", e)
+            code[v.name] = compile(e, v.name, "eval")
+            if v.gf:
+                lookups[v.name] = v.gf
+        order = self._order()
+
+        def lookup(name, x):
+            xs, ys = lookups[name]
+            if x <= xs[0]:
+                return ys[0]
+            if x >= xs[-1]:
+                return ys[-1]
+            for k in range(len(xs) - 1):
+                if x <= xs[k + 1]:
+                    f = (x - xs[k]) / (xs[k + 1] - xs[k])
+                    return ys[k] + f * (ys[k + 1] - ys[k])
+
+        vals = {}
+        smooth = {}
+        for v in self.vars:
+            if v.eq.startswith("SMTH1("):
+                a = [x.strip() for x in v.eq[6:-1].split(",")]
+                smooth[v.name] = [compile(a[0], v.name, "eval"), compile(a[1], v.name, "eval"),
+                                  float(a[2]) if len(a) > 2 else None, None]
+
+        def evaluate(initial):
+            env["_time"] = t[0]
+            for n in order:
+                v = self.by[n]
+                if v.kind == "stock" and not initial:
+                    continue
+                if n in smooth:
+                    sm = smooth[n]
+                    if sm[3] is None:
+                        sm[3] = sm[2] if sm[2] is not None else eval(sm[0], env, vals)
+                    vals[n] = sm[3]
+                    continue
+                if n in sets and (v.kind == "stock" or re.fullmatch(r"[-+0-9.eE]+", v.eq)):
+                    vals[n] = sets[n]
+                else:
+                    x = eval(code[n], env, vals)
+                    vals[n] = lookup(n, x) if n in lookups else x
+                if initial:
+                    env["_init_" + n] = vals[n]
+                    vals["_init_" + n] = vals[n]
+
+        rows = []
+        evaluate(True)
+        nsteps = int(round(stop / dt))
+        for k in range(nsteps + 1):
+            t[0] = k * dt
+            if k:
+                evaluate(False)
+            rows.append(dict(vals, TIME=t[0]))
+            if k == nsteps:
+                break
+            # integrate
+            for v in self.vars:
+                if v.kind == "stock":
+                    out = sum(vals[f] for f in v.outflows)
+                    inn = sum(vals[f] for f in v.inflows)
+                    x = vals[v.name] + dt * (inn - out)
+                    vals[v.name] = max(0.0, x) if v.nonneg else x
+            for n, sm in smooth.items():
+                x = eval(sm[0], env, vals)
+                tau = eval(sm[1], env, vals)
+                sm[3] += dt * (x - sm[3]) / tau
+            for s in state.values():
+                if s[0] == "s":
+                    s[2] += dt * (s[1] - s[2]) / s[3]
+                else:
+                    l, x, tau = s[2], s[1], s[3]
+                    o1, o2, o3 = l[0] / (tau / 3), l[1] / (tau / 3), l[2] / (tau / 3)
+                    l[0] += dt * (x - o1)
+                    l[1] += dt * (o1 - o2)
+                    l[2] += dt * (o2 - o3)
+        return rows
+
+    def _order(self):
+        deps = {}
+        for v in self.vars:
+            if v.kind == "stock":
+                deps[v.name] = set()
+            elif v.eq.startswith("SMTH1(") and v.eq.count(",") >= 2:
+                inner = v.eq[len("SMTH1("):].split(",", 1)[1]
+                deps[v.name] = set(r for r in self.refs(v) if re.search(r"\b%s\b" % r, inner))
+            else:
+                deps[v.name] = set(r for r in self.refs(v))
+        # stocks' initial values may reference others
+        for v in self.vars:
+            if v.kind == "stock":
+                deps[v.name] = set(self.refs(v))
+        done, order = set(), []
+
+        def visit(n, stack):
+            if n in done:
+                return
+            if n in stack:
+                raise RuntimeError("cycle through " + n)
+            stack.add(n)
+            for d in deps[n]:
+                if self.by[d].kind == "stock" and self.by[n].kind != "stock":
+                    continue  # stocks are state: evaluated first, never part of an ordering cycle
+                visit(d, stack)
+            stack.discard(n)
+            done.add(n)
+            order.append(n)
+
+        # stocks first (their initial equations), then everything else
+        for v in self.vars:
+            if v.kind == "stock":
+                visit(v.name, set())
+        for v in self.vars:
+            visit(v.name, set())
+        return order
+
+
+def overlaps(m):
+    """Pairs of diagram objects whose boxes (symbol plus name label) intersect."""
+    m.layout()
+    boxes = []
+    for v in m.vars:
+        x, y = m.pos[v.name]
+        lw = max(40, 6.2 * len(v.name))
+        if v.kind == "stock":
+            boxes.append((v.name, x - max(45, lw / 2), y - 25, x + max(45, lw / 2), y + 25))
+        else:
+            boxes.append((v.name, x - lw / 2, y - 9, x + lw / 2, y + 24))
+    bad = []
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            a, b = boxes[i], boxes[j]
+            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]:
+                bad.append((a[0], b[0]))
+    return bad
+
+
+def parameter_table(m):
+    """Markdown table of the model's constants: name, value, units, slider range, source or assumption."""
+    out = ["| constant | value | units | range | source or assumption |", "|---|---|---|---|---|"]
+    for v in m.vars:
+        if v.kind == "aux" and not v.gf and re.fullmatch(r"[-+0-9.eE]+", v.eq):
+            rng = "%g-%g" % v.rng if v.rng else "(definition)"
+            out.append("| `%s` | %g | %s | %s | %s |" % (v.name, float(v.eq), v.units, rng, v.doc.replace("|", "/")))
+    for v in m.vars:
+        if v.gf:
+            pts = ", ".join("(%g, %g)" % xy for xy in zip(*v.gf))
+            out.append("| `%s` (graph of `%s`) | %s | %s | - | %s |" % (v.name, v.eq, pts, v.units, v.doc))
+    return "\n".join(out)
+
+
+def stock_table(m):
+    out = ["| stock | initial value | units | what it holds |", "|---|---|---|---|"]
+    for v in m.vars:
+        if v.kind == "stock":
+            out.append("| `%s` | %s | %s | %s |" % (v.name, v.eq, v.units, v.doc.replace("|", "/")))
+    return "\n".join(out)

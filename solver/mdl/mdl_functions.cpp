@@ -1,0 +1,374 @@
+// Vensim expression text -> XMILE expression text: a tokenizer for Vensim's spaced names and :AND:-style
+// operators, and the function translation table (argument orders differ for DELAY N, SMOOTH N, FORECAST...).
+// Layer: solver. Depends on model/ (canonical names) and diag/ only.
+#include <cctype>
+#include <cstdlib>
+#include <sstream>
+
+#include "solver/mdl/mdl_internal.hpp"
+
+namespace sdw::mdl::detail {
+namespace {
+
+enum class T { Num, Name, Op, LParen, RParen, LBracket, RBracket, Comma, Bang, Keyword, Text };
+
+struct Tok {
+    T kind;
+    std::string text;
+};
+
+struct Failure {
+    const char* code;
+    std::string message;
+};
+
+bool nameStart(unsigned char c) { return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80; }
+bool nameChar(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c == '\'' || c == '&' || c >= 0x80; }
+
+std::vector<Tok> tokenize(const std::string& s) {
+    std::vector<Tok> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (std::isspace(c)) {
+            ++i;
+        } else if (std::isdigit(c) || (c == '.' && i + 1 < s.size() && std::isdigit((unsigned char)s[i + 1]))) {
+            char* end = nullptr;
+            std::strtod(s.c_str() + i, &end);
+            const size_t n = static_cast<size_t>(end - (s.c_str() + i));
+            out.push_back({T::Num, s.substr(i, n)});
+            i += n;
+        } else if (nameStart(c)) {
+            // A name runs over single spaces between words: "Total Population".
+            size_t j = i, lastEnd = i;
+            while (j < s.size()) {
+                const unsigned char d = static_cast<unsigned char>(s[j]);
+                if (nameChar(d) || (d == '.' && j + 1 < s.size() && std::isalnum((unsigned char)s[j + 1]))) {
+                    ++j;
+                    lastEnd = j;
+                } else if (std::isspace(d)) {
+                    ++j;
+                } else {
+                    break;
+                }
+            }
+            out.push_back({T::Name, squeeze(s.substr(i, lastEnd - i))});
+            i = lastEnd;
+        } else if (c == '"') {
+            const size_t close = s.find('"', i + 1);
+            if (close == std::string::npos) throw Failure{diag::code::kMdlSyntax, "a quoted name is never closed"};
+            out.push_back({T::Name, s.substr(i, close - i + 1)});
+            i = close + 1;
+        } else if (c == '\'') {  // 'text' literals: only arguments of data functions, which are refused
+            const size_t close = s.find('\'', i + 1);
+            if (close == std::string::npos) throw Failure{diag::code::kMdlSyntax, "a 'text' literal is never closed"};
+            out.push_back({T::Text, s.substr(i, close - i + 1)});
+            i = close + 1;
+        } else if (c == ':') {
+            const size_t close = s.find(':', i + 1);
+            if (close == std::string::npos) throw Failure{diag::code::kMdlSyntax, "stray ':'"};
+            out.push_back({T::Keyword, upper(squeeze(s.substr(i, close - i + 1)))});
+            i = close + 1;
+        } else {
+            ++i;
+            switch (c) {
+                case '(': out.push_back({T::LParen, "("}); break;
+                case ')': out.push_back({T::RParen, ")"}); break;
+                case '[': out.push_back({T::LBracket, "["}); break;
+                case ']': out.push_back({T::RBracket, "]"}); break;
+                case ',': out.push_back({T::Comma, ","}); break;
+                case '!': out.push_back({T::Bang, "!"}); break;
+                case '+': case '-': case '*': case '/': case '^': case '=':
+                    out.push_back({T::Op, std::string(1, (char)c)});
+                    break;
+                case '<': case '>': {
+                    std::string op(1, (char)c);
+                    if (i < s.size() && (s[i] == '=' || (c == '<' && s[i] == '>'))) op += s[i++];
+                    out.push_back({T::Op, op});
+                    break;
+                }
+                default:
+                    throw Failure{diag::code::kMdlSyntax, std::string("unexpected character '") + (char)c + "'"};
+            }
+        }
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& a, size_t from = 0) {
+    std::string out;
+    for (size_t k = from; k < a.size(); ++k) out += (k > from ? ", " : "") + a[k];
+    return out;
+}
+
+void needArgs(const std::string& f, const std::vector<std::string>& a, size_t lo, size_t hi) {
+    if (a.size() < lo || a.size() > hi) {
+        std::ostringstream m;
+        m << f << " expects " << lo;
+        if (hi != lo) m << " to " << hi;
+        m << " arguments, got " << a.size();
+        throw Failure{diag::code::kMdlSyntax, m.str()};
+    }
+}
+
+// Functions whose XMILE form is the same call under a (possibly) different name.
+const std::map<std::string, std::string>& renames() {
+    static const std::map<std::string, std::string> k = {
+        {"ABS", "ABS"}, {"EXP", "EXP"}, {"LN", "LN"}, {"LOG10", "LOG10"}, {"SQRT", "SQRT"}, {"SIN", "SIN"},
+        {"COS", "COS"}, {"TAN", "TAN"}, {"ARCSIN", "ARCSIN"}, {"ARCCOS", "ARCCOS"}, {"ARCTAN", "ARCTAN"},
+        {"INTEGER", "INT"}, {"MAX", "MAX"}, {"MIN", "MIN"}, {"MODULO", "MOD"}, {"PI", "PI"}, {"XIDZ", "XIDZ"},
+        {"ZIDZ", "ZIDZ"}, {"STEP", "STEP"}, {"RAMP", "RAMP"}, {"DELAY FIXED", "DELAY"}, {"DELAY1", "DELAY1"},
+        {"DELAY1I", "DELAY1"}, {"DELAY3", "DELAY3"}, {"DELAY3I", "DELAY3"}, {"SMOOTH", "SMTH1"},
+        {"SMOOTHI", "SMTH1"}, {"SMOOTH3", "SMTH3"}, {"SMOOTH3I", "SMTH3"}, {"TREND", "TREND"},
+        {"INITIAL", "INIT"}, {"ACTIVE INITIAL", "ACTIVE_INITIAL"}, {"SAMPLE IF TRUE", "SAMPLE_IF_TRUE"},
+        {"PULSE TRAIN", "PULSE_TRAIN"}, {"PULSE", "PULSE_WIDTH"}, {"RANDOM UNIFORM", "RANDOM"},
+        {"SUM", "SUM"}, {"PROD", "PROD"}, {"VMIN", "MIN"}, {"VMAX", "MAX"}, {"ELMCOUNT", "SIZE"},
+        {"SIGN", "SIGN"},
+    };
+    return k;
+}
+
+class Translator {
+public:
+    Translator(std::vector<Tok> toks, TranslateContext& ctx) : m_t(std::move(toks)), m_ctx(ctx) {}
+
+    std::string run() { return seq(0, m_t.size()); }
+
+private:
+    size_t matching(size_t open) const {
+        int depth = 0;
+        for (size_t k = open; k < m_t.size(); ++k) {
+            if (m_t[k].kind == T::LParen || m_t[k].kind == T::LBracket) ++depth;
+            if (m_t[k].kind == T::RParen || m_t[k].kind == T::RBracket) --depth;
+            if (depth == 0) return k;
+        }
+        throw Failure{diag::code::kMdlSyntax, "unbalanced parentheses or brackets"};
+    }
+
+    std::vector<std::pair<size_t, size_t>> argRanges(size_t open, size_t close) const {
+        std::vector<std::pair<size_t, size_t>> out;
+        if (close == open + 1) return out;
+        int depth = 0;
+        size_t start = open + 1;
+        for (size_t k = open + 1; k < close; ++k) {
+            const T kd = m_t[k].kind;
+            if (kd == T::LParen || kd == T::LBracket) ++depth;
+            if (kd == T::RParen || kd == T::RBracket) --depth;
+            if (kd == T::Comma && depth == 0) out.push_back({start, k}), start = k + 1;
+        }
+        out.push_back({start, close});
+        return out;
+    }
+
+    std::string seq(size_t b, size_t e) {
+        if (b >= e) throw Failure{diag::code::kMdlSyntax, "missing expression"};
+        // Nesting is refused beyond this depth, so a hostile file cannot exhaust the stack.
+        struct Depth {
+            int& d;
+            explicit Depth(int& x) : d(x) {
+                if (++d > kMaxNesting) throw Failure{diag::code::kMdlSyntax, "the equation is nested too deeply"};
+            }
+            ~Depth() { --d; }
+        } guard(m_depth);
+        std::string out;
+        for (size_t k = b; k < e; ++k) {
+            const Tok& t = m_t[k];
+            switch (t.kind) {
+                case T::Num: out += t.text; break;
+                case T::Op: out += " " + t.text + " "; break;
+                case T::Keyword: out += keyword(t.text); break;
+                case T::LParen: {
+                    const size_t c = matching(k);
+                    if (c >= e) throw Failure{diag::code::kMdlSyntax, "unbalanced parentheses"};
+                    out += "(" + seq(k + 1, c) + ")";
+                    k = c;
+                    break;
+                }
+                case T::Name: k = name(k, e, out); break;
+                case T::Text: throw Failure{diag::code::kUnsupported, "text literals (" + t.text + ") are not supported"};
+                default: throw Failure{diag::code::kMdlSyntax, "unexpected '" + t.text + "'"};
+            }
+        }
+        return out;
+    }
+
+    static std::string keyword(const std::string& k) {
+        if (k == ":AND:") return " AND ";
+        if (k == ":OR:") return " OR ";
+        if (k == ":NOT:") return " NOT ";
+        if (k == ":NA:") return "(-1e38)";
+        throw Failure{diag::code::kUnsupported, "Vensim keyword " + k + " is not supported"};
+    }
+
+    // A name, a subscripted name, or a call. Returns the index of its last token.
+    size_t name(size_t k, size_t e, std::string& out) {
+        const std::string& raw = m_t[k].text;
+        if (k + 1 < e && m_t[k + 1].kind == T::LParen) {
+            const size_t c = matching(k + 1);
+            if (c >= e) throw Failure{diag::code::kMdlSyntax, "unbalanced parentheses"};
+            out += call(raw, k + 1, c);
+            return c;
+        }
+        if (k + 1 < e && m_t[k + 1].kind == T::LBracket) {
+            const size_t c = matching(k + 1);
+            if (c >= e) throw Failure{diag::code::kMdlSyntax, "unbalanced brackets"};
+            std::string ref = xmileName(raw) + "[" + subscripts(k + 1, c) + "]";
+            if (c + 1 < e && m_t[c + 1].kind == T::LParen) {  // a subscripted lookup called: tab[d](x)
+                const size_t c2 = matching(c + 1);
+                out += "LOOKUP(" + ref + ", " + seq(c + 2, c2) + ")";
+                return c2;
+            }
+            out += ref;
+            return c;
+        }
+        out += plainName(raw);
+        return k;
+    }
+
+    std::string plainName(const std::string& raw) const {
+        const std::string u = upper(squeeze(raw));
+        if (u == "TIME") return "TIME";
+        if (u == "TIME STEP") return "DT";
+        if (u == "INITIAL TIME") return "STARTTIME";
+        if (u == "FINAL TIME") return "STOPTIME";
+        if (u == "SAVEPER") {
+            if (m_ctx.symbols && m_ctx.symbols->saveper) {
+                std::ostringstream s;
+                s.precision(17);
+                s << *m_ctx.symbols->saveper;
+                return s.str();
+            }
+            return "DT";
+        }
+        return xmileName(raw);
+    }
+
+    std::string subscripts(size_t open, size_t close) {
+        std::vector<std::string> parts;
+        for (auto [b, e] : argRanges(open, close)) {
+            if (b >= e || m_t[b].kind != T::Name)
+                throw Failure{diag::code::kMdlSyntax, "a subscript must be a dimension or element name"};
+            const bool bang = e == b + 2 && m_t[b + 1].kind == T::Bang;
+            if (e != b + 1 && !bang) throw Failure{diag::code::kMdlSyntax, "malformed subscript"};
+            const std::string c = model::canonicalName(m_t[b].text);
+            if (bang) {
+                const bool sub = m_ctx.symbols && m_ctx.symbols->subranges.count(c);
+                parts.push_back(sub ? "*:" + xmileName(m_t[b].text) : "*");
+            } else if (auto it = m_ctx.subst.find(c); it != m_ctx.subst.end()) {
+                parts.push_back(xmileName(it->second));
+            } else {
+                parts.push_back(xmileName(m_t[b].text));
+            }
+        }
+        return join(parts);
+    }
+
+    std::string call(const std::string& raw, size_t open, size_t close) {
+        std::string f = upper(squeeze(raw));
+        for (char& ch : f)
+            if (ch == '_') ch = ' ';
+        f = squeeze(f);
+        const std::string canon = model::canonicalName(raw);
+        const bool user = m_ctx.symbols && (m_ctx.symbols->lookups.count(canon) || m_ctx.symbols->macros.count(canon));
+        if (!user && !known(f))
+            throw Failure{diag::code::kUnsupported, "the Vensim function '" + f + "' is not supported"};
+        if (f == "ELMCOUNT" && close == open + 2 && m_t[open + 1].kind == T::Name && m_ctx.symbols) {
+            // The size of a range is known when the file is read: write it as a number.
+            auto dim = m_ctx.symbols->dims.find(model::canonicalName(m_t[open + 1].text));
+            if (dim != m_ctx.symbols->dims.end()) return std::to_string(dim->second.size());
+        }
+        std::vector<std::string> a;
+        for (auto [b, e] : argRanges(open, close)) a.push_back(seq(b, e));
+        if (m_ctx.symbols && m_ctx.symbols->lookups.count(canon)) {
+            needArgs(raw, a, 1, 1);
+            return xmileName(raw) + "(" + a[0] + ")";
+        }
+        if (m_ctx.symbols && m_ctx.symbols->macros.count(canon)) return xmileName(raw) + "(" + join(a) + ")";
+        return builtin(f, a);
+    }
+
+    static bool known(const std::string& f) {
+        static const std::set<std::string> kSpecial = {
+            "IF THEN ELSE", "LOG", "POWER", "GAME", "DELAY N", "SMOOTH N", "FORECAST", "RANDOM NORMAL",
+            "RANDOM EXPONENTIAL", "RANDOM POISSON", "LOOKUP EXTRAPOLATE", "LOOKUP FORWARD", "LOOKUP BACKWARD"};
+        return kSpecial.count(f) || renames().count(f);
+    }
+
+    std::string builtin(const std::string& f, std::vector<std::string>& a) {
+        if (f == "IF THEN ELSE") {
+            needArgs(f, a, 3, 3);
+            return "(IF " + a[0] + " THEN " + a[1] + " ELSE " + a[2] + ")";
+        }
+        if (f == "LOG") {
+            needArgs(f, a, 2, 2);
+            return "(LN(" + a[0] + ") / LN(" + a[1] + "))";
+        }
+        if (f == "POWER") {
+            needArgs(f, a, 2, 2);
+            return "((" + a[0] + ") ^ (" + a[1] + "))";
+        }
+        if (f == "GAME") {  // GAME(x) is x when the model is simulated rather than played
+            needArgs(f, a, 1, 1);
+            return "(" + a[0] + ")";
+        }
+        if (f == "DELAY N" || f == "SMOOTH N") {  // Vensim (input, time, init, n) -> XMILE (input, time, n, init)
+            needArgs(f, a, 4, 4);
+            return std::string(f == "DELAY N" ? "DELAYN(" : "SMTHN(") + a[0] + ", " + a[1] + ", " + a[3] + ", " +
+                   a[2] + ")";
+        }
+        if (f == "FORECAST") {
+            needArgs(f, a, 3, 3);
+            return "FORCST(" + join(a) + ", 0)";
+        }
+        if (f == "RANDOM NORMAL") {  // (min, max, mean, sd, seed): a normal draw clipped to [min, max]
+            needArgs(f, a, 5, 5);
+            return "MIN(MAX(NORMAL(" + a[2] + ", " + a[3] + ", " + a[4] + "), " + a[0] + "), " + a[1] + ")";
+        }
+        if (f == "RANDOM EXPONENTIAL") {  // (min, max, shift, stretch, seed)
+            needArgs(f, a, 5, 5);
+            return "MIN(MAX(" + a[2] + " + EXPRND(" + a[3] + ", " + a[4] + "), " + a[0] + "), " + a[1] + ")";
+        }
+        if (f == "RANDOM POISSON") {  // (min, max, mean, shift, stretch, seed)
+            needArgs(f, a, 6, 6);
+            return "MIN(MAX(" + a[3] + " + " + a[4] + " * POISSON(" + a[2] + ", " + a[5] + "), " + a[0] + "), " +
+                   a[1] + ")";
+        }
+        if (f == "LOOKUP EXTRAPOLATE" || f == "LOOKUP FORWARD" || f == "LOOKUP BACKWARD") {
+            needArgs(f, a, 2, 2);
+            if (m_ctx.diags)
+                m_ctx.diags->add({diag::code::kUnsupported, diag::Severity::Info, m_ctx.where,
+                                  f + " is read as LOOKUP: the table's own end behaviour applies", m_ctx.line, 0, 0});
+            return "LOOKUP(" + join(a) + ")";
+        }
+        if (f == "PULSE TRAIN") needArgs(f, a, 4, 4);
+        if (f == "PULSE") needArgs(f, a, 2, 2);
+        if (f == "RANDOM UNIFORM") needArgs(f, a, 3, 3);
+        if (auto it = renames().find(f); it != renames().end()) return it->second + "(" + join(a) + ")";
+        throw Failure{diag::code::kUnsupported, "the Vensim function '" + f + "' is not supported"};
+    }
+
+    static constexpr int kMaxNesting = 500;
+    std::vector<Tok> m_t;
+    TranslateContext& m_ctx;
+    int m_depth = 0;
+};
+
+}  // namespace
+
+std::optional<std::string> translateExpr(const std::string& vensim, TranslateContext& ctx) {
+    try {
+        Translator tr(tokenize(vensim), ctx);
+        return tr.run();
+    } catch (const Failure& f) {
+        if (ctx.diags) {
+            std::string msg = f.message;
+            ctx.diags->error(f.code, ctx.where, msg, 0, ctx.line);
+        }
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        if (ctx.diags) ctx.diags->error(diag::code::kMdlSyntax, ctx.where, e.what(), 0, ctx.line);
+        return std::nullopt;
+    }
+}
+
+}  // namespace sdw::mdl::detail

@@ -1,0 +1,95 @@
+// Internal pieces of the Vensim reader shared by its .cpp files: the entry splitter, the expression translator,
+// lookup and number parsing, and the sketch reader. Layer: solver. Not part of the public interface.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "solver/diag/diagnostics.hpp"
+#include "solver/model/model.hpp"
+
+namespace sdw::mdl::detail {
+
+// One `equation ~ units ~ doc |` entry, or a macro marker.
+struct Entry {
+    enum class Kind { Equation, MacroBegin, MacroEnd };
+    Kind kind = Kind::Equation;
+    std::string equation;  // for MacroBegin: the header "name(arg1, arg2)"
+    std::string units;
+    std::string doc;
+    int line = 0;            // 1-based line where the entry starts
+    bool terminated = true;  // false when the text ended before the closing '|'
+};
+
+struct SplitFile {
+    std::vector<Entry> entries;
+    std::string sketch;  // text after the "\\\---///" marker (empty when absent)
+    int sketchLine = 0;
+};
+
+// Split the model text: normalises CR / CRLF line endings, joins '\' continuations, drops {comments} from
+// equations, and separates the sketch section.
+SplitFile splitFile(const std::string& text);
+
+std::string trim(const std::string& s);
+std::string upper(const std::string& s);
+// Collapse runs of white space into one space and trim: "Total \t Population" -> "Total Population".
+std::string squeeze(const std::string& s);
+// A Vensim name as an XMILE identifier: spaces become '_', names with other characters are quoted.
+std::string xmileName(const std::string& vensimName);
+// Split at top-level separators (outside (), [] and quotes).
+std::vector<std::string> splitTopLevel(const std::string& s, char sep);
+
+// What the translator needs to know about the model being read.
+struct Symbols {
+    std::map<std::string, std::vector<std::string>> dims;  // canonical dim name -> element names as written
+    std::set<std::string> subranges;                        // canonical names of dims that are subsets of another
+    std::set<std::string> lookups;                          // canonical names of lookup (table) variables
+    std::set<std::string> macros;                           // canonical macro names
+    std::map<std::string, std::string> dimNames;            // canonical dim name -> name as written
+    std::map<std::string, std::string> elementDim;          // canonical element -> canonical full dimension
+    std::optional<double> saveper;
+};
+
+// Translation of one equation. `subst` maps a canonical dimension name to the element it stands for when a
+// variable is expanded element by element (Vensim `x[sub] = y[sub]` read for one element of sub).
+struct TranslateContext {
+    const Symbols* symbols = nullptr;
+    std::map<std::string, std::string> subst;
+    std::string where;  // the variable
+    int line = 0;
+    diag::Diagnostics* diags = nullptr;
+};
+
+// Vensim expression text -> XMILE expression text; nullopt (with E120 or E211 in diags) when it cannot.
+std::optional<std::string> translateExpr(const std::string& vensim, TranslateContext& ctx);
+
+// Lookup body "( [(x0,y0)-(x1,y1)], (x,y), ... )" or "(x1,...,xn, y1,...,yn)" -> graphical function.
+std::optional<model::GraphicalFunction> parseLookup(const std::string& body, std::string& error);
+// Evaluate a constant expression of numbers, + - * / ^ and parentheses, with names looked up in `names`
+// (canonical). nullopt when it is not such an expression.
+std::optional<double> evalConstant(const std::string& text, const std::map<std::string, double>& names);
+// "Persons/Day [0,100,1]" -> units "Persons/Day" and the range when both ends are numbers.
+void splitUnits(const std::string& text, std::string& units, std::optional<model::Range>& range);
+
+// One Vensim definition `name[subs] = rhs` (op '=') or lookup `name[subs](table)` (op '(').
+struct Def {
+    std::string name;               // as written, white space squeezed
+    std::vector<std::string> subs;  // subscripts as written
+    char op = '=';
+    std::string rhs;
+    const Entry* entry = nullptr;
+};
+
+// Variables of one model (or macro body) from its definitions, grouped by variable in file order. INTEG
+// rates that are sums of plain flow names become inflows/outflows; other rates get a "<stock> net flow".
+void buildVariables(const std::vector<std::vector<Def>>& groups, const Symbols& symbols, model::Model& out,
+                    diag::Diagnostics& diags);
+
+// Sketch section -> views. `kinds` maps canonical variable names to their kinds.
+std::vector<model::View> readSketch(const std::string& sketch, const std::map<std::string, model::VarKind>& kinds);
+
+}  // namespace sdw::mdl::detail

@@ -1,0 +1,366 @@
+// The Vensim .mdl reader: classifies entries (control section, subscript ranges, macros, variables), builds the
+// symbols the translator needs, then the variables, the sim specs and the views. Layer: solver.
+// Depends on model/ and diag/ only; never throws out of readString/readFile.
+#include "solver/mdl/mdl_reader.hpp"
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "solver/mdl/mdl_internal.hpp"
+
+namespace sdw::mdl {
+namespace {
+
+using namespace detail;
+using model::canonicalName;
+
+struct Lhs {
+    std::string name;
+    std::vector<std::string> subs;
+    std::string op;    // "=", "(", ":", "<->", ":=", "==", "" (no equation), or "?" (unreadable)
+    std::string rest;  // right-hand side; for "(" the table including its '('
+};
+
+Lhs parseLhs(const std::string& eq) {
+    Lhs l;
+    size_t i = 0;
+    if (!eq.empty() && eq[0] == '"') {
+        const size_t close = eq.find('"', 1);
+        if (close == std::string::npos) return l.op = "?", l;
+        l.name = eq.substr(1, close - 1);
+        i = close + 1;
+    } else {
+        while (i < eq.size() && std::string("[=(:<").find(eq[i]) == std::string::npos) ++i;
+        l.name = squeeze(eq.substr(0, i));
+    }
+    while (i < eq.size() && std::isspace((unsigned char)eq[i])) ++i;
+    if (i < eq.size() && eq[i] == '[') {
+        const size_t close = eq.find(']', i);
+        if (close == std::string::npos) return l.op = "?", l;
+        for (const std::string& s : splitTopLevel(eq.substr(i + 1, close - i - 1), ',')) l.subs.push_back(squeeze(s));
+        i = close + 1;
+        while (i < eq.size() && std::isspace((unsigned char)eq[i])) ++i;
+    }
+    const std::string rest = eq.substr(i);
+    for (const char* op : {"==", ":=", "<->", "=", "(", ":"})
+        if (rest.rfind(op, 0) == 0) {
+            l.op = op;
+            l.rest = trim(l.op == "(" ? rest : rest.substr(l.op.size()));
+            return l;
+        }
+    l.op = rest.empty() ? "" : "?";
+    return l;
+}
+
+struct DimDef {
+    std::string name;
+    std::vector<std::string> items;
+    std::vector<std::string> maps;
+    int line = 0;
+};
+
+// "(a1-a5)" -> a1, a2, a3, a4, a5. Empty when it is not such a range.
+std::vector<std::string> numberedRange(const std::string& item) {
+    if (item.size() < 5 || item.front() != '(' || item.back() != ')') return {};
+    const size_t dash = item.find('-');
+    if (dash == std::string::npos) return {};
+    auto splitNum = [](const std::string& s, std::string& prefix, long& n) {
+        size_t k = s.size();
+        while (k > 0 && std::isdigit((unsigned char)s[k - 1])) --k;
+        if (k == s.size() || s.size() - k > 9) return false;
+        prefix = s.substr(0, k);
+        n = std::stol(s.substr(k));
+        return true;
+    };
+    std::string p1, p2;
+    long lo = 0, hi = 0;
+    if (!splitNum(trim(item.substr(1, dash - 1)), p1, lo) ||
+        !splitNum(trim(item.substr(dash + 1, item.size() - dash - 2)), p2, hi) || p1 != p2 || hi < lo ||
+        hi - lo > 100000)
+        return {};
+    std::vector<std::string> out;
+    for (long n = lo; n <= hi; ++n) out.push_back(p1 + std::to_string(n));
+    return out;
+}
+
+class Reader {
+public:
+    Reader(diag::Diagnostics& d, const std::string& source) : m_diags(d), m_source(source) {}
+
+    model::Project run(const std::string& text) {
+        SplitFile file = splitFile(text);
+        m_project.sourcePath = m_source;
+        m_project.name = stem(m_source);
+        m_project.models.emplace_back();
+        m_groups.emplace_back();
+        m_groupIndex.emplace_back();
+        for (const Entry& e : file.entries) entry(e);
+        if (m_macro >= 0) syntax(m_project.macros.back().name, 0, "a :MACRO: is never closed by :END OF MACRO:");
+        resolveDimensions();
+        control();
+        for (size_t m = 0; m < m_groups.size(); ++m) {
+            model::Model& target = m == 0 ? m_project.main() : m_project.macros[m - 1].body;
+            buildVariables(m_groups[m], m_symbols, target, m_diags);
+        }
+        finishMacros();
+        std::map<std::string, model::VarKind> kinds;
+        for (const model::Variable& v : m_project.main().variables) kinds[canonicalName(v.name)] = v.kind;
+        if (!file.sketch.empty()) m_project.main().views = readSketch(file.sketch, kinds);
+        return std::move(m_project);
+    }
+
+private:
+    static std::string stem(const std::string& path) {
+        const size_t slash = path.find_last_of("/\\");
+        std::string s = slash == std::string::npos ? path : path.substr(slash + 1);
+        const size_t dot = s.rfind('.');
+        return dot == std::string::npos || dot == 0 ? s : s.substr(0, dot);
+    }
+
+    void syntax(const std::string& where, int line, const std::string& msg) {
+        m_diags.error(diag::code::kMdlSyntax, where, msg, 0, line);
+    }
+    void unsupported(const std::string& where, int line, const std::string& msg) {
+        m_diags.error(diag::code::kUnsupported, where, msg, 0, line);
+    }
+
+    void entry(const Entry& e) {
+        if (e.kind == Entry::Kind::MacroBegin) return macroBegin(e);
+        if (e.kind == Entry::Kind::MacroEnd) {
+            if (m_macro < 0) syntax(":END OF MACRO:", e.line, ":END OF MACRO: without a :MACRO:");
+            m_macro = -1;
+            return;
+        }
+        if (e.equation.empty() || e.equation[0] == '*') return;  // group headers "****** .name ******"
+        if (!e.terminated) syntax(m_source, e.line, "the file ends inside an equation (no closing '|')");
+        const Lhs l = parseLhs(e.equation);
+        const std::string where = l.name.empty() ? m_source : l.name;
+        if (l.op == "?" || l.name.empty()) return syntax(where, e.line, "cannot read this equation: '" +
+                                                                            squeeze(e.equation.substr(0, 60)) + "'");
+        if (l.op == ":") {
+            if (upper(l.rest).rfind("EXCEPT:", 0) == 0)
+                return unsupported(where, e.line, "equations with :EXCEPT: are not supported");
+            if (upper(l.rest).rfind("INTERPOLATE:", 0) == 0 || upper(l.rest).rfind("RAW:", 0) == 0 ||
+                upper(l.rest).rfind("HOLD BACKWARD:", 0) == 0 || upper(l.rest).rfind("LOOK FORWARD:", 0) == 0)
+                return unsupported(where, e.line, "data variables (keyword " + l.rest.substr(0, l.rest.find(':')) +
+                                                      ") are not supported");
+            return dimension(l, e.line);
+        }
+        if (l.op == "<->") {
+            m_dimDefs.push_back({l.name, {l.rest}, {}, e.line});
+            return;
+        }
+        if (l.op == ":=" || l.op.empty())
+            return unsupported(where, e.line, "data variables (read from a .vdf or spreadsheet) are not supported");
+        if (l.op == "==")
+            return unsupported(where, e.line, "'==' (reality check or unchangeable constant) is not supported");
+        Def d{l.name, l.subs, l.op == "(" ? '(' : '=', l.rest, &e};
+        if (l.op == "(") m_symbols.lookups.insert(canonicalName(l.name));
+        const size_t m = static_cast<size_t>(m_macro + 1);
+        const std::string key = canonicalName(l.name);
+        auto it = m_groupIndex[m].find(key);
+        if (it == m_groupIndex[m].end()) {
+            it = m_groupIndex[m].emplace(key, m_groups[m].size()).first;
+            m_groups[m].emplace_back();
+        }
+        m_groups[m][it->second].push_back(d);
+    }
+
+    void macroBegin(const Entry& e) {
+        model::Macro macro;
+        const size_t open = e.equation.find('(');
+        macro.name = squeeze(e.equation.substr(0, open));
+        if (open != std::string::npos) {
+            const size_t close = e.equation.rfind(')');
+            std::string params = e.equation.substr(open + 1, (close == std::string::npos ? e.equation.size() : close) -
+                                                                 open - 1);
+            if (const size_t colon = params.find(':'); colon != std::string::npos) {
+                m_diags.warning(diag::code::kUnsupported, macro.name,
+                                "macro output parameters (after ':') are ignored", 0, e.line);
+                params.resize(colon);
+            }
+            for (const std::string& p : splitTopLevel(params, ','))
+                if (!p.empty()) macro.params.push_back(squeeze(p));
+        }
+        macro.paramDefaults.assign(macro.params.size(), std::nullopt);
+        macro.body.name = macro.name;
+        if (macro.name.empty()) syntax(":MACRO:", e.line, "a :MACRO: needs a name");
+        m_symbols.macros.insert(canonicalName(macro.name));
+        m_project.macros.push_back(std::move(macro));
+        m_groups.emplace_back();
+        m_groupIndex.emplace_back();
+        m_macro = static_cast<int>(m_project.macros.size()) - 1;
+    }
+
+    void finishMacros() {
+        // A macro whose body is the single equation `name = expression` is an expression macro.
+        for (model::Macro& m : m_project.macros) {
+            auto& vars = m.body.variables;
+            if (vars.size() == 1 && canonicalName(vars[0].name) == canonicalName(m.name) &&
+                vars[0].kind == model::VarKind::Aux && !vars[0].gf && vars[0].dimensions.empty()) {
+                m.equation = vars[0].equation;
+                m.doc = vars[0].doc;
+                vars.clear();
+            }
+        }
+    }
+
+    void dimension(const Lhs& l, int line) {
+        DimDef d;
+        d.name = l.name;
+        d.line = line;
+        std::string items = l.rest;
+        if (const size_t arrow = items.find("->"); arrow != std::string::npos) {
+            for (const std::string& m : splitTopLevel(items.substr(arrow + 2), ',')) {
+                std::string name = m;
+                if (!name.empty() && name[0] == '(') name = name.substr(1, name.find(':') - 1);
+                if (!trim(name).empty()) d.maps.push_back(squeeze(name));
+            }
+            items.resize(arrow);
+        }
+        if (upper(squeeze(items)).rfind("GET ", 0) == 0)
+            return unsupported(d.name, line, "subscript ranges read from a file or spreadsheet (" +
+                                                 squeeze(items.substr(0, items.find('('))) + ") are not supported");
+        for (const std::string& it : splitTopLevel(items, ','))
+            if (!it.empty()) d.items.push_back(squeeze(it));
+        if (d.items.empty()) syntax(d.name, line, "subscript range '" + d.name + "' has no elements");
+        m_dimDefs.push_back(std::move(d));
+    }
+
+    std::vector<std::string> expandItems(const DimDef& d, int depth) {
+        std::vector<std::string> out;
+        for (const std::string& item : d.items) {
+            if (auto range = numberedRange(item); !range.empty()) {
+                out.insert(out.end(), range.begin(), range.end());
+                continue;
+            }
+            const DimDef* other = nullptr;
+            for (const DimDef& o : m_dimDefs)
+                if (&o != &d && canonicalName(o.name) == canonicalName(item)) other = &o;
+            if (other && depth < 8) {
+                auto sub = expandItems(*other, depth + 1);
+                out.insert(out.end(), sub.begin(), sub.end());
+            } else {
+                out.push_back(item);
+            }
+        }
+        return out;
+    }
+
+    void resolveDimensions() {
+        for (const DimDef& d : m_dimDefs) {
+            model::Dimension dim;
+            dim.name = d.name;
+            dim.elements = expandItems(d, 0);
+            dim.maps = d.maps;
+            const std::string c = canonicalName(d.name);
+            if (m_symbols.dims.count(c)) {
+                syntax(d.name, d.line, "subscript range '" + d.name + "' is defined more than once");
+                continue;
+            }
+            m_symbols.dims[c] = dim.elements;
+            m_symbols.dimNames[c] = d.name;
+            m_project.dimensions.push_back(std::move(dim));
+        }
+        // A range whose elements all belong to a larger range is a subrange of it.
+        for (const auto& [c, elems] : m_symbols.dims) {
+            std::set<std::string> mine;
+            for (const auto& e : elems) mine.insert(canonicalName(e));
+            for (const auto& [c2, elems2] : m_symbols.dims) {
+                if (c2 == c || elems2.size() <= elems.size()) continue;
+                size_t found = 0;
+                for (const auto& e : elems2) found += mine.count(canonicalName(e));
+                if (found == mine.size()) m_symbols.subranges.insert(c);
+            }
+        }
+        for (const model::Dimension& d : m_project.dimensions) {
+            const std::string c = canonicalName(d.name);
+            if (m_symbols.subranges.count(c)) continue;
+            for (const auto& e : d.elements) m_symbols.elementDim.emplace(canonicalName(e), c);
+        }
+        for (const model::Dimension& d : m_project.dimensions)  // elements only listed in subranges
+            for (const auto& e : d.elements) m_symbols.elementDim.emplace(canonicalName(e), canonicalName(d.name));
+    }
+
+    // INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER become SimSpecs, not model variables.
+    void control() {
+        static const std::set<std::string> kControl = {"initial_time", "final_time", "time_step", "saveper"};
+        auto& groups = m_groups[0];
+        std::map<std::string, const Def*> defs;
+        for (auto& g : groups)
+            if (!g.empty() && kControl.count(canonicalName(g.front().name)) && g.front().subs.empty() &&
+                g.front().op == '=')
+                defs[canonicalName(g.front().name)] = &g.front();
+        std::map<std::string, double> values, constants;
+        for (const auto& g : groups)  // plain constants of the model, which the control equations may use
+            if (g.size() == 1 && g.front().subs.empty() && g.front().op == '=')
+                if (auto v = evalConstant(g.front().rhs, {})) constants[canonicalName(g.front().name)] = *v;
+        for (int pass = 0; pass < 4; ++pass)
+            for (const auto& [c, d] : defs)
+                if (!values.count(c)) {
+                    std::map<std::string, double> names = constants;
+                    for (const auto& [k, x] : values) names[k] = x;
+                    if (auto v = evalConstant(d->rhs, names)) values[c] = *v;
+                }
+        for (const auto& [c, d] : defs)
+            if (!values.count(c))
+                m_diags.warning(diag::code::kBadSpecs, d->name,
+                                "cannot evaluate '" + squeeze(d->rhs) + "' as a number; the default is used", 0,
+                                d->entry->line);
+        model::SimSpecs& s = m_project.specs;
+        if (values.count("initial_time")) s.start = values["initial_time"];
+        if (values.count("final_time")) s.stop = values["final_time"];
+        if (values.count("time_step")) s.dt = values["time_step"];
+        if (values.count("saveper")) s.saveper = values["saveper"];
+        m_symbols.saveper = s.saveper;
+        for (const char* unitsFrom : {"final_time", "time_step", "initial_time"}) {
+            auto it = defs.find(unitsFrom);
+            if (it == defs.end() || !s.timeUnits.empty()) continue;
+            std::optional<model::Range> ignored;
+            splitUnits(it->second->entry->units, s.timeUnits, ignored);
+        }
+        std::erase_if(groups, [&](const std::vector<Def>& g) {
+            return !g.empty() && defs.count(canonicalName(g.front().name)) && g.size() == 1;
+        });
+    }
+
+    diag::Diagnostics& m_diags;
+    std::string m_source;
+    model::Project m_project;
+    Symbols m_symbols;
+    std::vector<DimDef> m_dimDefs;
+    // Definitions grouped by variable: [0] the main model, [1 + i] the body of macro i.
+    std::vector<std::vector<std::vector<Def>>> m_groups;
+    std::vector<std::map<std::string, size_t>> m_groupIndex;
+    int m_macro = -1;
+};
+
+}  // namespace
+
+std::optional<model::Project> readString(const std::string& text, diag::Diagnostics& diags,
+                                         const std::string& sourceName) {
+    try {
+        if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+            diags.error(diag::code::kMdlSyntax, sourceName, "the file is empty");
+            return std::nullopt;
+        }
+        return Reader(diags, sourceName).run(text);
+    } catch (const std::exception& e) {  // a reader bug must not take the program down
+        diags.error(diag::code::kMdlSyntax, sourceName, std::string("internal error reading the model: ") + e.what());
+        return std::nullopt;
+    }
+}
+
+std::optional<model::Project> readFile(const std::string& path, diag::Diagnostics& diags) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.error(diag::code::kFileUnreadable, path, "cannot open the file");
+        return std::nullopt;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return readString(ss.str(), diags, path);
+}
+
+}  // namespace sdw::mdl

@@ -1,0 +1,2 @@
+-- Contract: a plugin must return a table.
+return "reablement"

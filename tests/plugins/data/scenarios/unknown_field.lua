@@ -1,0 +1,5 @@
+-- Unknown fields are refused (line 4).
+return {
+  name = "Typo",
+  plugin = { full = true },
+}

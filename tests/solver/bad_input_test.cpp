@@ -1,0 +1,94 @@
+// Bad input of every kind gets a diagnostic naming the problem and where it is; none crashes.
+#include <catch2/catch.hpp>
+
+#include "solver/compile/compiled_model.hpp"
+#include "solver/sim/simulate.hpp"
+#include "solver/xmile/xmile.hpp"
+#include "tests/solver/model_builder.hpp"
+
+using namespace sdw;
+using test::hasCode;
+
+namespace {
+
+std::string xmileText(const std::string& specs, const std::string& vars) {
+    return "<?xml version=\"1.0\"?>\n<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
+           "<header><name>bad</name></header>\n" + specs + "\n<model><variables>\n" + vars +
+           "\n</variables></model>\n</xmile>\n";
+}
+const std::string kSpecs = "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>";
+const std::string kStock = "<stock name=\"s\"><eqn>1</eqn><inflow>f</inflow></stock>";
+
+// Reads, compiles and runs; returns every diagnostic.
+diag::Diagnostics attempt(const std::string& text) {
+    diag::Diagnostics d;
+    auto p = xmile::readString(text, d, "bad.xmile");
+    if (!p) return d;
+    auto cm = compile::compileModel(*p, d);
+    if (!cm) return d;
+    auto r = sim::simulate(*cm);
+    d.append(r.diagnostics);
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("bad input: truncated and malformed XML", "[errors][xmile]") {
+    const std::string good = xmileText(kSpecs, kStock + "<flow name=\"f\"><eqn>1</eqn></flow>");
+    for (size_t cut : {good.size() / 3, good.size() / 2, good.size() - 10}) {
+        auto d = attempt(good.substr(0, cut));
+        INFO("cut at " << cut);
+        REQUIRE(d.hasErrors());
+        CHECK(d.items().front().code == diag::code::kXmlMalformed);
+        CHECK(d.items().front().line > 0);
+    }
+    CHECK(attempt("").items().front().code == diag::code::kXmlMalformed);
+    CHECK(attempt("not xml at all").hasErrors());
+    CHECK(attempt("<html><body/></html>").items().front().code == diag::code::kNotXmile);
+}
+
+TEST_CASE("bad input: equation errors name the variable and the column", "[errors][xmile]") {
+    auto d = attempt(xmileText(kSpecs, kStock + "<flow name=\"f\"><eqn>(s + 1</eqn></flow>"));
+    REQUIRE(hasCode(d, diag::code::kUnbalancedParen));
+    CHECK(d.items().front().where == "f");
+    d = attempt(xmileText(kSpecs, kStock + "<flow name=\"f\"><eqn>SMOOTHY(s, 2)</eqn></flow>"));
+    REQUIRE(hasCode(d, diag::code::kUnknownFunction));
+    CHECK(d.items().front().column == 1);
+    d = attempt(xmileText(kSpecs, kStock + "<flow name=\"f\"><eqn>s * rat</eqn></flow><aux name=\"rate\"><eqn>1</eqn></aux>"));
+    REQUIRE(hasCode(d, diag::code::kUnknownName));
+    CHECK(d.items().front().message.find("did you mean 'rate'") != std::string::npos);
+}
+
+TEST_CASE("bad input: a 100,000-deep nested expression and a 10 MB equation", "[errors][xmile]") {
+    const std::string deep = std::string(100000, '(') + "1" + std::string(100000, ')');
+    auto d = attempt(xmileText(kSpecs, kStock + "<flow name=\"f\"><eqn>" + deep + "</eqn></flow>"));
+    CHECK(hasCode(d, diag::code::kTooDeep));
+    std::string big = "1";
+    big.reserve(10 * 1024 * 1024);
+    while (big.size() < 10 * 1024 * 1024) big += " + 1";
+    d = attempt(xmileText(kSpecs, kStock + "<flow name=\"f\"><eqn>" + big + "</eqn></flow>"));
+    CHECK(hasCode(d, diag::code::kTooLong));
+}
+
+TEST_CASE("bad input: no stocks, dt = 0, stop before start, a bad number", "[errors][xmile]") {
+    auto d = attempt(xmileText(kSpecs, "<aux name=\"a\"><eqn>TIME</eqn></aux>"));
+    CHECK(hasCode(d, diag::code::kNoStocks));
+    CHECK_FALSE(d.hasErrors());
+    d = attempt(xmileText("<sim_specs><start>0</start><stop>10</stop><dt>0</dt></sim_specs>", kStock +
+                      "<flow name=\"f\"><eqn>1</eqn></flow>"));
+    CHECK(hasCode(d, diag::code::kBadSpecs));
+    d = attempt(xmileText("<sim_specs><start>10</start><stop>0</stop><dt>1</dt></sim_specs>", kStock +
+                      "<flow name=\"f\"><eqn>1</eqn></flow>"));
+    CHECK(hasCode(d, diag::code::kBadSpecs));
+    d = attempt(xmileText("<sim_specs><start>0</start><stop>ten</stop><dt>1</dt></sim_specs>", kStock +
+                      "<flow name=\"f\"><eqn>1</eqn></flow>"));
+    CHECK(hasCode(d, diag::code::kBadNumber));
+}
+
+TEST_CASE("bad input: a dt typo that would take forever is refused", "[errors]") {
+    test::Builder b(0, 1e6, 1e-6);
+    b.stock("s", "0", {"f"}).flow("f", "1");
+    sim::RunResult r = b.run();
+    CHECK(r.status == sim::RunStatus::Failed);
+    CHECK(hasCode(r.diagnostics, diag::code::kTooManySteps));
+}

@@ -1,0 +1,154 @@
+// Tests of the workbench's document logic without a window: create, connect, rename, delete, undo, redo,
+// copy/paste, save and reload. Layer: tests/workbench.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "solver/compile/compiled_model.hpp"
+#include "solver/sim/simulate.hpp"
+#include "workbench/ui/document/document.hpp"
+
+using namespace sdw;
+using ui::document::Document;
+using ui::document::FlowEnd;
+
+namespace {
+
+std::string tempPath(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() / "sdw_workbench_tests";
+    std::filesystem::create_directories(dir);
+    return (dir / name).string();
+}
+
+// population -> births (flow into population), birth_rate aux, connectors.
+Document smallModel() {
+    Document d;
+    const auto pop = d.createStock(200, 100, "population");
+    const auto births = d.createFlow(50, 100, 150, 100, "births");
+    const auto rate = d.createAux(100, 40, "birth_rate");
+    d.setEquation(pop, "100");
+    d.setEquation(rate, "0.1");
+    d.setEquation(births, "population * birth_rate");
+    d.attachFlow(births, FlowEnd::Sink, pop);
+    d.connect(rate, births);
+    d.connect(pop, births);
+    return d;
+}
+
+double finalValue(const model::Project& p, const std::string& name) {
+    diag::Diagnostics diags;
+    auto cm = compile::compileModel(p, diags);
+    REQUIRE(cm);
+    auto r = sim::simulate(*cm, {});
+    REQUIRE(r.ok());
+    return r.finalValue(name).value();
+}
+
+}  // namespace
+
+TEST_CASE("document: created model compiles and grows", "[workbench][document]") {
+    Document d = smallModel();
+    REQUIRE(d.find("population"));
+    CHECK(d.find("population")->inflows == std::vector<std::string>{"births"});
+    auto p = d.project();
+    p.specs.stop = 10;
+    p.specs.dt = 1;
+    // Euler, dt 1, 10% a step: 100 * 1.1^10.
+    CHECK(finalValue(p, "population") == Approx(100 * std::pow(1.1, 10)).epsilon(1e-9));
+}
+
+TEST_CASE("document: rename updates equations, flow lists and the diagram", "[workbench][document]") {
+    Document d = smallModel();
+    std::string err;
+    REQUIRE(d.rename("birth_rate", "Fertility Rate", err));
+    CHECK(d.find("births")->equation == "population * Fertility_Rate");
+    REQUIRE(d.rename("population", "people", err));
+    CHECK(d.find("people")->inflows == std::vector<std::string>{"births"});
+    REQUIRE(d.rename("births", "arrivals", err));
+    CHECK(d.find("people")->inflows == std::vector<std::string>{"arrivals"});
+    CHECK(d.find("arrivals")->equation == "people * Fertility_Rate");
+    CHECK(d.viewObject("arrivals") != nullptr);
+    int connectorsToArrivals = 0;
+    for (const auto& o : d.view().objects)
+        if (o.kind == model::ViewObject::Kind::Connector && o.to == "arrivals") ++connectorsToArrivals;
+    CHECK(connectorsToArrivals == 2);
+    CHECK_FALSE(d.rename("people", "arrivals", err));  // clash
+    CHECK_FALSE(d.rename("people", "1abc", err));      // invalid
+    CHECK_FALSE(err.empty());
+}
+
+TEST_CASE("document: rename leaves function names, numbers and other words alone", "[workbench][document]") {
+    using ui::document::renameInEquation;
+    CHECK(renameInEquation("MAX(e, 1e-3) + e2 * \"E\"", "e", "k") == "MAX(k, 1e-3) + e2 * \"k\"");
+    CHECK(renameInEquation("smooth(x, 3) {x is input}", "x", "y") == "smooth(y, 3) {x is input}");
+    CHECK(renameInEquation("max(a,b)", "max", "m") == "max(a,b)");
+}
+
+TEST_CASE("document: delete removes links, and undo/redo restore every step", "[workbench][document]") {
+    Document d = smallModel();
+    const auto objectsBefore = d.view().objects.size();
+    REQUIRE(d.remove({"births"}));
+    CHECK_FALSE(d.find("births"));
+    CHECK(d.find("population")->inflows.empty());
+    CHECK(d.view().objects.size() == objectsBefore - 3);  // the flow and its two connectors
+    REQUIRE(d.undo());
+    CHECK(d.find("births"));
+    CHECK(d.view().objects.size() == objectsBefore);
+    REQUIRE(d.redo());
+    CHECK_FALSE(d.find("births"));
+    while (d.canUndo()) d.undo();
+    CHECK(d.model().variables.empty());
+    CHECK(d.canRedo());
+}
+
+TEST_CASE("document: a drag is one undo step and stocks drag their pipes", "[workbench][document]") {
+    Document d = smallModel();
+    const double x0 = d.viewObject("population")->x;
+    d.checkpoint();
+    for (int i = 0; i < 5; ++i) d.moveBy({"population"}, 10, 0);
+    CHECK(d.viewObject("population")->x == Approx(x0 + 50));
+    // The sink end of births sits on the stock's left edge.
+    CHECK(d.viewObject("births")->points.back().first == Approx(x0 + 50 - ui::document::kStockWidth / 2));
+    d.undo();
+    CHECK(d.viewObject("population")->x == Approx(x0));
+}
+
+TEST_CASE("document: copy and paste duplicates with fresh names", "[workbench][document]") {
+    Document d = smallModel();
+    const std::string clip = d.copy({"births", "birth_rate"});
+    REQUIRE_FALSE(clip.empty());
+    auto added = d.paste(clip);
+    REQUIRE(added.size() == 2);
+    CHECK(d.find("births_2"));
+    CHECK(d.find("birth_rate_2"));
+    // The pasted flow refers to the pasted rate, and still to the original stock.
+    CHECK(d.find("births_2")->equation == "population * birth_rate_2");
+    CHECK(d.viewObject("births_2")->x == Approx(d.viewObject("births")->x + 30));
+}
+
+TEST_CASE("document: save then reload gives the same model and layout", "[workbench][document]") {
+    Document d = smallModel();
+    const std::string path = tempPath("saved.xmile");
+    std::string err;
+    REQUIRE(d.saveAs(path, err));
+    CHECK_FALSE(d.dirty());
+    diag::Diagnostics diags;
+    auto back = Document::open(path, diags);
+    REQUIRE(back);
+    CHECK(back->find("births")->equation == "population * birth_rate");
+    CHECK(back->find("population")->inflows == std::vector<std::string>{"births"});
+    REQUIRE(back->viewObject("population"));
+    CHECK(back->viewObject("population")->x == Approx(d.viewObject("population")->x));
+    CHECK(back->viewObject("birth_rate")->y == Approx(40));
+    CHECK(back->viewObject("births")->points.size() == 2);
+}
+
+TEST_CASE("document: edits mark the document dirty and bump the revision", "[workbench][document]") {
+    Document d;
+    const auto r0 = d.revision();
+    CHECK_FALSE(d.dirty());
+    d.createAux(0, 0);
+    CHECK(d.dirty());
+    CHECK(d.revision() > r0);
+    CHECK_FALSE(d.setEquation("no_such", "1"));
+}

@@ -1,0 +1,10 @@
+// The Lua-backed commands of `sdw`: `plugins list|check`, `script`, and the runner behind `run --scenario`.
+// Layer: workbench/cli (built only with the plugin host). Includes no Lua, ImGui or GLFW header.
+#pragma once
+
+namespace sdw::cli {
+
+// Registers `plugins` and `script`, and installs cli::scenarioRunner().
+void registerPluginCommands();
+
+}  // namespace sdw::cli

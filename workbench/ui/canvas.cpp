@@ -1,0 +1,248 @@
+// The stock-and-flow diagram: draws the model's view (XMILE x/y are centres) and handles select, drag,
+// rubber-band, pan, zoom, create, connect, flow attachment and rename in place. Layer: workbench/ui (ImGui).
+// No Lua. Drawing helpers live in canvas_draw.cpp.
+#include "workbench/ui/canvas.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "workbench/ui/theme.hpp"
+
+namespace sdw::ui {
+
+using Kind = model::ViewObject::Kind;
+using model::canonicalName;
+
+namespace {
+
+CanvasState& state() {
+    static CanvasState s;
+    return s;
+}
+
+void fitToView(const document::Document& doc, ImVec2 size) {
+    auto& cs = state();
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (const auto& o : doc.view().objects) {
+        if (o.kind == Kind::Connector) continue;
+        const double hw = o.width.value_or(40) / 2, hh = o.height.value_or(30) / 2;
+        x0 = std::min(x0, o.x - hw), x1 = std::max(x1, o.x + hw);
+        y0 = std::min(y0, o.y - hh), y1 = std::max(y1, o.y + hh);
+        for (auto& p : o.points) x0 = std::min(x0, p.first), x1 = std::max(x1, p.first);
+    }
+    if (x1 < x0) {
+        cs.zoom = 1;
+        cs.pan = ImVec2(size.x / 2, size.y / 2);
+        return;
+    }
+    const double margin = 40;
+    const double fit = std::min((size.x - 2 * margin) / (x1 - x0 + 1), (size.y - 2 * margin) / (y1 - y0 + 1));
+    // A large model fitted whole would be unreadable: keep labels legible and start at its top-left sector.
+    constexpr double kMinReadable = 0.42;
+    cs.zoom = static_cast<float>(std::clamp(fit, kMinReadable, 1.6));
+    if (fit >= kMinReadable) {
+        cs.pan = ImVec2(static_cast<float>(size.x / 2 - (x0 + x1) / 2 * cs.zoom),
+                        static_cast<float>(size.y / 2 - (y0 + y1) / 2 * cs.zoom));
+    } else {
+        cs.pan = ImVec2(static_cast<float>(margin / 2 - x0 * cs.zoom), static_cast<float>(margin / 2 - y0 * cs.zoom));
+    }
+}
+
+void centreOn(const document::Document& doc, const std::string& name, ImVec2 size) {
+    auto& cs = state();
+    if (const auto* o = doc.viewObject(name)) {
+        cs.zoom = std::max(cs.zoom, 0.7f);
+        cs.pan = ImVec2(static_cast<float>(size.x / 2 - o->x * cs.zoom), static_cast<float>(size.y / 2 - o->y * cs.zoom));
+    }
+}
+
+std::vector<std::string> namesInRect(const document::Document& doc, const CanvasState& cs, ImVec2 a, ImVec2 b) {
+    const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
+    std::vector<std::string> out;
+    for (const auto& o : doc.view().objects) {
+        if (o.kind != Kind::Stock && o.kind != Kind::Flow && o.kind != Kind::Aux) continue;
+        const ImVec2 p = cs.toScreen(o.x, o.y);
+        if (p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y) out.push_back(o.name);
+    }
+    return out;
+}
+
+std::pair<double, double> snapped(const Workbench& wb, std::pair<double, double> p) {
+    if (!wb.snap) return p;
+    const double g = document::kGrid;
+    return {std::round(p.first / g) * g, std::round(p.second / g) * g};
+}
+
+// Press, drag and release with the current tool.
+void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, int flowEndHit) {
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 m = io.MousePos;
+    const auto world = cs.toWorld(m);
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+        cs.pressed = true;
+        cs.pressPos = m;
+        cs.pressHit = hit;
+        cs.dragging = false;
+        cs.flowEnd = flowEndHit;
+        if (wb.tool == Tool::Stock || wb.tool == Tool::Aux) {
+            auto p = snapped(wb, world);
+            const std::string name = wb.tool == Tool::Stock ? wb.doc.createStock(p.first, p.second)
+                                                            : wb.doc.createAux(p.first, p.second);
+            wb.select(name);
+            cs.renaming = name;
+            cs.renameBuf = name;
+            wb.tool = Tool::Select;
+            cs.pressHit.clear();
+        } else if (wb.tool == Tool::Select && flowEndHit < 0) {
+            if (hit.empty()) {
+                if (!io.KeyShift) wb.selection.clear();
+            } else if (io.KeyShift) {
+                if (wb.isSelected(hit))
+                    std::erase_if(wb.selection, [&](auto& s) { return canonicalName(s) == canonicalName(hit); });
+                else
+                    wb.select(hit, true);
+            } else if (!wb.isSelected(hit)) {
+                wb.select(hit);
+            }
+        }
+    }
+    // Our own press state, not ImGui's active item: the drag continues even if the pointer leaves the canvas.
+    if (cs.pressed && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) {
+        if (wb.tool == Tool::Select && cs.flowEnd < 0 && !cs.pressHit.empty()) {
+            if (!cs.dragging) wb.doc.checkpoint();
+            const ImVec2 d = io.MouseDelta;
+            wb.doc.moveBy(wb.selection, d.x / cs.zoom, d.y / cs.zoom);
+        }
+        cs.dragging = true;
+    }
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) cs.pressed = false;
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && cs.dragging) {
+        cs.dragging = false;
+        const auto start = cs.toWorld(cs.pressPos);
+        if (wb.tool == Tool::Select && cs.flowEnd >= 0 && !wb.selection.empty()) {
+            // Dropping a flow end on a stock attaches it; anywhere else leaves a cloud.
+            const auto* target = hit.empty() ? nullptr : wb.doc.find(hit);
+            wb.doc.attachFlow(wb.selection.front(), cs.flowEnd == 0 ? document::FlowEnd::Source : document::FlowEnd::Sink,
+                              target && target->kind == model::VarKind::Stock ? target->name : "");
+        } else if (wb.tool == Tool::Select && cs.pressHit.empty()) {
+            auto names = namesInRect(wb.doc, cs, cs.pressPos, m);
+            for (auto& n : names) wb.select(n, true);
+        } else if (wb.tool == Tool::Select && wb.snap) {
+            wb.doc.snapToGrid(wb.selection);
+        } else if (wb.tool == Tool::Flow) {
+            auto a = snapped(wb, start), b = snapped(wb, world);
+            const std::string f = wb.doc.createFlow(a.first, a.second, b.first, b.second);
+            const auto* from = wb.doc.find(cs.pressHit);
+            const auto* to = wb.doc.find(hit);
+            if (from && from->kind == model::VarKind::Stock) wb.doc.attachFlow(f, document::FlowEnd::Source, from->name);
+            if (to && to->kind == model::VarKind::Stock) wb.doc.attachFlow(f, document::FlowEnd::Sink, to->name);
+            wb.select(f);
+            wb.tool = Tool::Select;
+        } else if (wb.tool == Tool::Connector && !cs.pressHit.empty() && !hit.empty()) {
+            wb.doc.connect(cs.pressHit, hit);
+            wb.tool = Tool::Select;
+        }
+        cs.pressHit.clear();
+        cs.flowEnd = -1;
+    } else if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        cs.flowEnd = -1;
+    }
+}
+
+void handlePanZoom(CanvasState& cs) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsItemHovered() && io.MouseWheel != 0) {
+        const ImVec2 m = io.MousePos;
+        const auto before = cs.toWorld(m);
+        cs.zoom = std::clamp(cs.zoom * (io.MouseWheel > 0 ? 1.15f : 1 / 1.15f), 0.05f, 6.0f);
+        const ImVec2 after = cs.toScreen(before.first, before.second);
+        cs.pan.x += m.x - after.x;
+        cs.pan.y += m.y - after.y;
+    }
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Right) || ImGui::IsItemClicked(ImGuiMouseButton_Middle)) cs.panning = true;
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Right) && !ImGui::IsMouseDown(ImGuiMouseButton_Middle)) cs.panning = false;
+    if (cs.panning) {
+        cs.pan.x += io.MouseDelta.x;
+        cs.pan.y += io.MouseDelta.y;
+    }
+}
+
+void renameInPlace(Workbench& wb, CanvasState& cs) {
+    if (cs.renaming.empty()) return;
+    const auto* o = wb.doc.viewObject(cs.renaming);
+    if (!o) {
+        cs.renaming.clear();
+        return;
+    }
+    const ImVec2 p = cs.toScreen(o->x, o->y);
+    const float w = ImGui::GetFontSize() * 12;
+    ImGui::SetCursorScreenPos(ImVec2(p.x - w / 2, p.y + 18 * std::max(cs.zoom, 0.6f)));
+    ImGui::SetNextItemWidth(w);
+    ImGui::SetKeyboardFocusHere();
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s", cs.renameBuf.c_str());
+    const bool done = ImGui::InputText("##rename", buf, sizeof buf,
+                                       ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    cs.renameBuf = buf;
+    if (done) {
+        std::string err;
+        if (cs.renameBuf != cs.renaming && !wb.doc.rename(cs.renaming, cs.renameBuf, err)) wb.status = "Rename: " + err;
+        else wb.select(cs.renameBuf);
+        cs.renaming.clear();
+    } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        cs.renaming.clear();
+    }
+}
+
+}  // namespace
+
+CanvasState& canvasState() { return state(); }
+
+void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("Diagram", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+    auto& cs = state();
+    const float scrubH = ImGui::GetFrameHeight() + 12;
+    const ImVec2 area(size.x, size.y - scrubH);
+    cs.origin = ImGui::GetCursorScreenPos();
+    if (wb.requestCanvasFocus == "*fit*") fitToView(wb.doc, area);
+    else if (!wb.requestCanvasFocus.empty()) centreOn(wb.doc, wb.requestCanvasFocus, area);
+    wb.requestCanvasFocus.clear();
+
+    ImGui::InvisibleButton("canvas", area,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                               ImGuiButtonFlags_MouseButtonMiddle);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(cs.origin, ImVec2(cs.origin.x + area.x, cs.origin.y + area.y), true);
+    int flowEnd = -1;
+    const std::string hit = hitTest(wb, cs, ImGui::GetIO().MousePos, flowEnd);
+    drawDiagram(wb, cs, dl, area, hit);
+    // Previews of what the tool will make.
+    if (cs.dragging && (wb.tool == Tool::Flow || wb.tool == Tool::Connector))
+        dl->AddLine(cs.pressPos, ImGui::GetIO().MousePos, theme::palette().selection, 2);
+    if (cs.dragging && wb.tool == Tool::Select && cs.pressHit.empty() && cs.flowEnd < 0) {
+        dl->AddRectFilled(cs.pressPos, ImGui::GetIO().MousePos, theme::palette().hover);
+        dl->AddRect(cs.pressPos, ImGui::GetIO().MousePos, theme::palette().selection);
+    }
+    if (cs.dragging && cs.flowEnd >= 0) dl->AddCircleFilled(ImGui::GetIO().MousePos, 5, theme::palette().selection);
+    dl->PopClipRect();
+    handleTools(wb, cs, hit, flowEnd);
+    handlePanZoom(cs);
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !hit.empty()) {
+        cs.renaming = hit;
+        cs.renameBuf = wb.doc.find(hit) ? wb.doc.find(hit)->name : hit;
+    }
+    if (ImGui::IsItemHovered() && !hit.empty() && !cs.dragging && cs.renaming.empty()) hoverTooltip(wb, hit);
+    renameInPlace(wb, cs);
+    ImGui::SetCursorScreenPos(ImVec2(cs.origin.x, cs.origin.y + area.y));
+    drawScrubber(wb, ImVec2(size.x, scrubH));
+    ImGui::End();
+}
+
+}  // namespace sdw::ui

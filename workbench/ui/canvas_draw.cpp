@@ -1,0 +1,385 @@
+// Drawing the stock-and-flow diagram: groups, stocks with their level, flow pipes with valves and clouds,
+// auxiliaries, curved connectors, aliases; hit testing, hover readout and the time scrubber.
+// Layer: workbench/ui (ImGui). No Lua.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "workbench/ui/canvas.hpp"
+#include "workbench/ui/theme.hpp"
+#include "workbench/ui/widgets/time_plot.hpp"
+
+namespace sdw::ui {
+
+using Kind = model::ViewObject::Kind;
+using model::canonicalName;
+
+namespace {
+
+constexpr double kDefaultStockW = 45, kDefaultStockH = 35;  // Stella's defaults when the file gives no size
+constexpr float kPi = 3.14159265f;
+
+double stockW(const model::ViewObject& o) { return o.width.value_or(kDefaultStockW); }
+double stockH(const model::ViewObject& o) { return o.height.value_or(kDefaultStockH); }
+
+std::string displayName(const std::string& name) {
+    std::string s = name;
+    std::replace(s.begin(), s.end(), '_', ' ');
+    return s;
+}
+
+float labelSize(const CanvasState& cs) { return ImGui::GetFontSize() * std::clamp(cs.zoom, 0.62f, 1.25f); }
+
+// Centred, word-wrapped label whose top is at `top`.
+void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, const std::string& text, float maxW) {
+    std::vector<std::string> lines;
+    std::string line, word;
+    auto width = [&](const std::string& s) { return font->CalcTextSizeA(size, 1e9f, 0, s.c_str()).x; };
+    auto flushWord = [&] {
+        if (word.empty()) return;
+        if (!line.empty() && width(line + " " + word) > maxW) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = line.empty() ? word : line + " " + word;
+        }
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == ' ') flushWord();
+        else word.push_back(c);
+    }
+    flushWord();
+    if (!line.empty()) lines.push_back(line);
+    float y = top.y;
+    for (const auto& l : lines) {
+        dl->AddText(font, size, ImVec2(top.x - width(l) / 2, y), col, l.c_str());
+        y += size * 1.05f;
+    }
+}
+
+std::string compact(double v) {
+    char buf[32];
+    const double a = std::abs(v);
+    if (!std::isfinite(v)) return "n/a";
+    if (a < 1e-6) return "0";  // solver round-off around an empty stock
+    if (a >= 1e6) std::snprintf(buf, sizeof buf, "%.2fM", v / 1e6);
+    else if (a >= 1e4) std::snprintf(buf, sizeof buf, "%.1fk", v / 1e3);
+    else if (a >= 100) std::snprintf(buf, sizeof buf, "%.0f", v);
+    else std::snprintf(buf, sizeof buf, "%.3g", v);
+    return buf;
+}
+
+void cloud(ImDrawList* dl, ImVec2 c, float r) {
+    const auto& pal = theme::palette();
+    const ImVec2 offs[] = {{-0.55f, 0.1f}, {0, -0.3f}, {0.55f, 0.1f}, {0, 0.3f}};
+    for (auto o : offs) dl->AddCircleFilled(ImVec2(c.x + o.x * r, c.y + o.y * r), r * 0.55f, IM_COL32(255, 255, 255, 255));
+    for (auto o : offs) dl->AddCircle(ImVec2(c.x + o.x * r, c.y + o.y * r), r * 0.55f, pal.cloud, 16, 1.2f);
+    for (auto o : offs) dl->AddCircleFilled(ImVec2(c.x + o.x * r, c.y + o.y * r), r * 0.55f - 1.2f, IM_COL32(255, 255, 255, 255));
+}
+
+void arrowHead(ImDrawList* dl, ImVec2 tip, ImVec2 dir, float size, ImU32 col) {
+    const float len = std::sqrt(dir.x * dir.x + dir.y * dir.y);
+    if (len < 1e-6f) return;
+    const ImVec2 d(dir.x / len, dir.y / len), n(-d.y, d.x);
+    const ImVec2 base(tip.x - d.x * size, tip.y - d.y * size);
+    dl->AddTriangleFilled(tip, ImVec2(base.x + n.x * size * 0.5f, base.y + n.y * size * 0.5f),
+                          ImVec2(base.x - n.x * size * 0.5f, base.y - n.y * size * 0.5f), col);
+}
+
+// Where a variable's symbol sits on screen and how far its edge is along a direction.
+struct Anchor {
+    ImVec2 c;
+    float hw = 0, hh = 0, r = 0;  // rectangle half sizes, or circle radius
+    bool ok = false;
+    float edge(ImVec2 dir) const {
+        if (r > 0) return r;
+        const float ax = std::abs(dir.x), ay = std::abs(dir.y);
+        return std::min(ax > 1e-6f ? hw / ax : 1e9f, ay > 1e-6f ? hh / ay : 1e9f);
+    }
+};
+
+Anchor anchorOf(const Workbench& wb, const CanvasState& cs, const std::string& ref, bool isAlias) {
+    Anchor a;
+    for (const auto& o : wb.doc.view().objects) {
+        const bool match = isAlias ? (o.kind == Kind::Alias && o.uid == ref)
+                                   : ((o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux ||
+                                       o.kind == Kind::Module) && canonicalName(o.name) == canonicalName(ref));
+        if (!match) continue;
+        a.c = cs.toScreen(o.x, o.y);
+        a.ok = true;
+        if (o.kind == Kind::Stock) a.hw = static_cast<float>(stockW(o) / 2) * cs.zoom, a.hh = static_cast<float>(stockH(o) / 2) * cs.zoom;
+        else if (o.kind == Kind::Flow) a.r = 9 * cs.zoom;
+        else a.r = static_cast<float>(document::kAuxRadius) * cs.zoom + 2;
+        return a;
+    }
+    return a;
+}
+
+ImVec2 bezier(ImVec2 p0, ImVec2 c, ImVec2 p2, float t) {
+    const float u = 1 - t;
+    return ImVec2(u * u * p0.x + 2 * u * t * c.x + t * t * p2.x, u * u * p0.y + 2 * u * t * c.y + t * t * p2.y);
+}
+
+// Connectors touching the hovered or selected variable are drawn strong; the rest recede, so a dense
+// diagram stays readable and the links of what you point at stand out.
+void drawConnector(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o,
+                   bool strong) {
+    const Anchor a = anchorOf(wb, cs, o.from, o.fromAlias), b = anchorOf(wb, cs, o.to, o.toAlias);
+    if (!a.ok || !b.ok) return;
+    const ImVec2 d(b.c.x - a.c.x, b.c.y - a.c.y);
+    const float dist = std::sqrt(d.x * d.x + d.y * d.y);
+    if (dist < 1) return;
+    ImVec2 ctrl((a.c.x + b.c.x) / 2, (a.c.y + b.c.y) / 2);
+    if (o.angle) {  // XMILE: the angle (degrees, counter-clockwise, y up) at which the arc leaves its source
+        const float ang = static_cast<float>(*o.angle) * kPi / 180;
+        ctrl = ImVec2(a.c.x + std::cos(ang) * dist * 0.5f, a.c.y - std::sin(ang) * dist * 0.5f);
+    } else {
+        ctrl.x += -d.y * 0.12f, ctrl.y += d.x * 0.12f;
+    }
+    // Trim the curve to the symbols' edges.
+    float t0 = 0, t1 = 1;
+    for (float t = 0; t < 0.5f; t += 0.01f) {
+        const ImVec2 p = bezier(a.c, ctrl, b.c, t);
+        const ImVec2 v(p.x - a.c.x, p.y - a.c.y);
+        const float l = std::sqrt(v.x * v.x + v.y * v.y);
+        if (l > 0 && l >= a.edge(ImVec2(v.x / l, v.y / l)) + 1) break;
+        t0 = t;
+    }
+    for (float t = 1; t > 0.5f; t -= 0.01f) {
+        const ImVec2 p = bezier(a.c, ctrl, b.c, t);
+        const ImVec2 v(p.x - b.c.x, p.y - b.c.y);
+        const float l = std::sqrt(v.x * v.x + v.y * v.y);
+        if (l > 0 && l >= b.edge(ImVec2(v.x / l, v.y / l)) + 2) break;
+        t1 = t;
+    }
+    const ImU32 col = strong ? IM_COL32(120, 70, 150, 255) : theme::palette().connector;
+    const float thick = std::max(1.0f, 1.3f * std::min(cs.zoom, 1.5f)) * (strong ? 1.8f : 1.0f);
+    ImVec2 prev = bezier(a.c, ctrl, b.c, t0);
+    const int n = 24;
+    for (int i = 1; i <= n; ++i) {
+        const ImVec2 p = bezier(a.c, ctrl, b.c, t0 + (t1 - t0) * i / n);
+        dl->AddLine(prev, p, col, thick);
+        if (i < n) prev = p;
+        else arrowHead(dl, p, ImVec2(p.x - prev.x, p.y - prev.y), std::max(5.0f, 8 * std::min(cs.zoom, 1.4f)), col);
+    }
+}
+
+bool flowEndAttached(const Workbench& wb, const std::string& flow, bool source) {
+    for (const auto& v : wb.doc.model().variables) {
+        if (v.kind != model::VarKind::Stock) continue;
+        for (const auto& f : source ? v.outflows : v.inflows)
+            if (canonicalName(f) == canonicalName(flow)) return true;
+    }
+    return false;
+}
+
+void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel,
+              bool hov) {
+    const auto& pal = theme::palette();
+    const float w = std::max(3.0f, 7 * cs.zoom);
+    std::vector<ImVec2> pts;
+    for (auto& p : o.points) pts.push_back(cs.toScreen(p.first, p.second));
+    if (pts.size() >= 2) {
+        const ImU32 pipe = sel ? pal.selection : pal.flowPipe;
+        for (size_t i = 1; i < pts.size(); ++i) dl->AddLine(pts[i - 1], pts[i], pipe, w);
+        for (size_t i = 1; i < pts.size(); ++i) dl->AddLine(pts[i - 1], pts[i], IM_COL32(236, 248, 246, 255), w * 0.45f);
+        const ImVec2 tip = pts.back(), prev = pts[pts.size() - 2];
+        arrowHead(dl, tip, ImVec2(tip.x - prev.x, tip.y - prev.y), w * 2.4f, pipe);
+        const float cr = std::max(6.0f, 13 * cs.zoom);
+        auto cloudAt = [&](ImVec2 end, ImVec2 towards) {
+            const ImVec2 d(end.x - towards.x, end.y - towards.y);
+            const float l = std::max(1.0f, std::sqrt(d.x * d.x + d.y * d.y));
+            cloud(dl, ImVec2(end.x + d.x / l * cr * 0.6f, end.y + d.y / l * cr * 0.6f), cr);
+        };
+        if (!flowEndAttached(wb, o.name, true)) cloudAt(pts.front(), pts[1]);
+        if (!flowEndAttached(wb, o.name, false)) cloudAt(tip, prev);
+        if (sel && wb.selection.size() == 1) {  // end handles: drag onto a stock to attach
+            dl->AddCircleFilled(pts.front(), 5, pal.selection);
+            dl->AddCircleFilled(pts.back(), 5, pal.selection);
+        }
+    }
+    const ImVec2 c = cs.toScreen(o.x, o.y);
+    const float r = std::max(4.0f, 8 * cs.zoom);
+    dl->AddCircleFilled(c, r, hov ? IM_COL32(220, 242, 238, 255) : IM_COL32(255, 255, 255, 255));
+    dl->AddCircle(c, r, sel ? pal.selection : pal.flowValve, 20, sel ? 2.5f : 1.6f);
+    const bool vertical = o.points.size() >= 2 && std::abs(o.points.front().first - o.points.back().first) < 1;
+    if (vertical) dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), pal.flowValve, 1.6f);
+    else dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), pal.flowValve, 1.6f);
+    const float ls = labelSize(cs);
+    const ImVec2 at = vertical ? ImVec2(c.x + r + 4 + 45 * cs.zoom, c.y - ls / 2) : ImVec2(c.x, c.y + r + 2);
+    label(dl, theme::fonts().regular, ls, at, pal.flowText, displayName(o.name), 110 * std::max(cs.zoom, 0.8f));
+}
+
+void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel,
+               bool hov) {
+    const auto& pal = theme::palette();
+    const ImVec2 c = cs.toScreen(o.x, o.y);
+    const float hw = static_cast<float>(stockW(o) / 2) * cs.zoom, hh = static_cast<float>(stockH(o) / 2) * cs.zoom;
+    const ImVec2 lo(c.x - hw, c.y - hh), hi(c.x + hw, c.y + hh);
+    dl->AddRectFilled(lo, hi, hov ? IM_COL32(220, 233, 248, 255) : pal.stockFill, 3);
+    const auto v = wb.valueAt(o.name, wb.scrubTime);
+    const auto range = wb.seriesRange(o.name);
+    if (v && range && range->second > 0) {  // the level: share of the run's maximum
+        const float frac = static_cast<float>(std::clamp(*v / range->second, 0.0, 1.0));
+        dl->AddRectFilled(ImVec2(lo.x + 1.5f, hi.y - (hi.y - lo.y - 3) * frac - 1.5f), ImVec2(hi.x - 1.5f, hi.y - 1.5f),
+                          pal.stockLevel, 2);
+    }
+    dl->AddRect(lo, hi, sel ? pal.selection : pal.stockBorder, 3, 0, sel ? 3.0f : 1.8f);
+    const float ls = labelSize(cs);
+    if (v && hh * 2 > ls * 1.2f) {
+        const std::string s = compact(*v);
+        const ImVec2 ts = theme::fonts().bold->CalcTextSizeA(ls, 1e9f, 0, s.c_str());
+        dl->AddText(theme::fonts().bold, ls, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), pal.text, s.c_str());
+    }
+    label(dl, theme::fonts().bold, ls, ImVec2(c.x, hi.y + 3), pal.stockBorder, displayName(o.name),
+          std::max(hw * 2 + 30, 120 * cs.zoom));
+}
+
+void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov, bool alias) {
+    const auto& pal = theme::palette();
+    const ImVec2 c = cs.toScreen(o.x, o.y);
+    const float r = std::max(4.0f, static_cast<float>(document::kAuxRadius) * cs.zoom);
+    dl->AddCircleFilled(c, r, hov ? IM_COL32(252, 232, 196, 255) : (alias ? IM_COL32(240, 240, 240, 255) : pal.auxFill), 24);
+    dl->AddCircle(c, r, sel ? pal.selection : (alias ? pal.alias : pal.auxBorder), 24, sel ? 3.0f : 1.6f);
+    if (alias) dl->AddCircle(c, r * 0.7f, pal.alias, 24, 1.0f);
+    label(dl, theme::fonts().regular, labelSize(cs), ImVec2(c.x, c.y + r + 2), alias ? pal.textMuted : pal.text,
+          displayName(o.name), 110 * std::max(cs.zoom, 0.8f));
+}
+
+void drawGroup(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o) {
+    if (!o.width || !o.height) return;
+    const auto& pal = theme::palette();
+    const ImVec2 lo = cs.toScreen(o.x - *o.width / 2, o.y - *o.height / 2);
+    const ImVec2 hi = cs.toScreen(o.x + *o.width / 2, o.y + *o.height / 2);
+    dl->AddRectFilled(lo, hi, pal.groupFill, 8);
+    dl->AddRect(lo, hi, pal.groupBorder, 8, 0, 1.2f);
+    const float ls = ImGui::GetFontSize() * std::clamp(cs.zoom * 1.6f, 0.8f, 1.6f);
+    dl->AddText(theme::fonts().bold, ls, ImVec2(lo.x + 10, lo.y + 6), pal.groupText, o.name.c_str());
+}
+
+void drawGrid(const CanvasState& cs, ImDrawList* dl, ImVec2 area) {
+    const auto& pal = theme::palette();
+    dl->AddRectFilled(cs.origin, ImVec2(cs.origin.x + area.x, cs.origin.y + area.y), pal.canvasBg);
+    float step = static_cast<float>(document::kGrid * 5) * cs.zoom;
+    while (step < 24) step *= 2;
+    const float ox = std::fmod(cs.pan.x, step), oy = std::fmod(cs.pan.y, step);
+    for (float x = cs.origin.x + ox; x < cs.origin.x + area.x; x += step)
+        dl->AddLine(ImVec2(x, cs.origin.y), ImVec2(x, cs.origin.y + area.y), pal.grid);
+    for (float y = cs.origin.y + oy; y < cs.origin.y + area.y; y += step)
+        dl->AddLine(ImVec2(cs.origin.x, y), ImVec2(cs.origin.x + area.x, y), pal.grid);
+}
+
+}  // namespace
+
+void drawDiagram(Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area, const std::string& hovered) {
+    drawGrid(cs, dl, area);
+    const auto& objs = wb.doc.view().objects;
+    const std::string hovKey = canonicalName(hovered);
+    auto isHov = [&](const model::ViewObject& o) { return !hovKey.empty() && canonicalName(o.name) == hovKey; };
+    for (const auto& o : objs)
+        if (o.kind == Kind::Group) drawGroup(cs, dl, o);
+    for (const auto& o : objs)
+        if (o.kind == Kind::Connector) {
+            const bool strong = (!o.fromAlias && (wb.isSelected(o.from) || canonicalName(o.from) == hovKey)) ||
+                                (!o.toAlias && (wb.isSelected(o.to) || canonicalName(o.to) == hovKey));
+            drawConnector(wb, cs, dl, o, strong);
+        }
+    for (const auto& o : objs)
+        if (o.kind == Kind::Flow) drawFlow(wb, cs, dl, o, wb.isSelected(o.name), isHov(o));
+    for (const auto& o : objs) {
+        if (o.kind == Kind::Stock) drawStock(wb, cs, dl, o, wb.isSelected(o.name), isHov(o));
+        else if (o.kind == Kind::Aux || o.kind == Kind::Module) drawAux(cs, dl, o, wb.isSelected(o.name), isHov(o), false);
+        else if (o.kind == Kind::Alias) drawAux(cs, dl, o, false, isHov(o), true);
+        else if (o.kind == Kind::Text)
+            dl->AddText(ImVec2(cs.toScreen(o.x, o.y)), theme::palette().textMuted, o.text.c_str());
+    }
+    if (objs.empty() || wb.doc.model().variables.empty()) {
+        const char* hint = "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";
+        const ImVec2 ts = ImGui::CalcTextSize(hint);
+        dl->AddText(ImVec2(cs.origin.x + (area.x - ts.x) / 2, cs.origin.y + area.y / 2), theme::palette().textMuted, hint);
+    }
+}
+
+std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, int& flowEnd) {
+    flowEnd = -1;
+    const auto& objs = wb.doc.view().objects;
+    if (wb.selection.size() == 1)
+        if (const auto* f = wb.doc.viewObject(wb.selection.front()); f && f->kind == Kind::Flow && f->points.size() >= 2)
+            for (int e = 0; e < 2; ++e) {
+                const auto& pt = e == 0 ? f->points.front() : f->points.back();
+                const ImVec2 s = cs.toScreen(pt.first, pt.second);
+                if (std::abs(s.x - p.x) < 7 && std::abs(s.y - p.y) < 7) {
+                    flowEnd = e;
+                    return f->name;
+                }
+            }
+    for (auto it = objs.rbegin(); it != objs.rend(); ++it) {
+        const auto& o = *it;
+        const ImVec2 c = cs.toScreen(o.x, o.y);
+        const float dx = p.x - c.x, dy = p.y - c.y;
+        if (o.kind == Kind::Stock) {
+            if (std::abs(dx) <= stockW(o) / 2 * cs.zoom && std::abs(dy) <= stockH(o) / 2 * cs.zoom) return o.name;
+        } else if (o.kind == Kind::Aux || o.kind == Kind::Alias || o.kind == Kind::Module) {
+            const float r = std::max(6.0f, static_cast<float>(document::kAuxRadius) * cs.zoom + 2);
+            if (dx * dx + dy * dy <= r * r) return o.name;
+        } else if (o.kind == Kind::Flow) {
+            const float r = std::max(7.0f, 10 * cs.zoom);
+            if (dx * dx + dy * dy <= r * r) return o.name;
+        }
+    }
+    return {};
+}
+
+void hoverTooltip(const Workbench& wb, const std::string& name) {
+    const auto* v = wb.doc.find(name);
+    if (!v) return;
+    ImGui::BeginTooltip();
+    ImGui::PushFont(theme::fonts().bold);
+    ImGui::TextUnformatted(displayName(v->name).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", model::varKindName(v->kind));
+    if (auto val = wb.valueAt(v->name, wb.scrubTime))
+        ImGui::Text("%.6g %s  at t = %.4g", *val, v->units.c_str(), wb.scrubTime);
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::TextDisabled("= %s", v->gf ? "graphical function" : v->equation.c_str());
+    ImGui::PopTextWrapPos();
+    if (wb.result) {
+        const auto it = wb.columnIndex.find(canonicalName(v->name));
+        if (it != wb.columnIndex.end()) {
+            std::vector<float> ys;
+            const size_t rows = wb.result->rows(), stride = std::max<size_t>(1, rows / 160);
+            for (size_t r = 0; r < rows; r += stride) ys.push_back(static_cast<float>(wb.result->at(r, static_cast<size_t>(it->second))));
+            ImGui::PlotLines("##spark", ys.data(), static_cast<int>(ys.size()), 0, nullptr, FLT_MAX, FLT_MAX,
+                             ImVec2(ImGui::GetFontSize() * 18, ImGui::GetFontSize() * 3));
+        }
+    }
+    ImGui::EndTooltip();
+}
+
+void drawScrubber(Workbench& wb, ImVec2 size) {
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + 8, ImGui::GetCursorPosY() + 6));
+    const bool has = !wb.timeColumn.empty();
+    if (ImGui::Button(wb.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 4.5f, 0)) && has) {
+        if (!wb.playing && wb.scrubTime >= wb.timeColumn.back()) wb.scrubTime = wb.timeColumn.front();
+        wb.playing = !wb.playing;
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(size.x - ImGui::GetFontSize() * 17);
+    float t = static_cast<float>(wb.scrubTime);
+    const float t0 = has ? static_cast<float>(wb.timeColumn.front()) : 0, t1 = has ? static_cast<float>(wb.timeColumn.back()) : 1;
+    const std::string& tu = wb.doc.project().specs.timeUnits;
+    const std::string fmt = "t = %.2f " + tu;
+    if (ImGui::SliderFloat("##time", &t, t0, t1, fmt.c_str())) {
+        wb.scrubTime = t;
+        wb.playing = false;
+    }
+    ImGui::SameLine();
+    const float zoomPct = canvasState().zoom * 100;
+    ImGui::TextDisabled("zoom %.0f%%", zoomPct);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Fit")) wb.requestCanvasFocus = "*fit*";
+}
+
+}  // namespace sdw::ui

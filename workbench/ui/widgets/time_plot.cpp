@@ -1,0 +1,233 @@
+// The time-series chart. Layer: workbench/ui/widgets (ImGui). No Lua.
+#include "workbench/ui/widgets/time_plot.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "workbench/ui/theme.hpp"
+
+namespace sdw::ui::widgets {
+
+std::vector<double> niceTicks(double lo, double hi, int target) {
+    std::vector<double> ticks;
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi) || target < 1) return ticks;
+    const double raw = (hi - lo) / target;
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    const double norm = raw / mag;
+    const double step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+    for (double v = std::ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step)
+        ticks.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
+    return ticks;
+}
+
+std::string formatTick(double v) {
+    char buf[32];
+    const double a = std::abs(v);
+    if (a >= 1e9) std::snprintf(buf, sizeof buf, "%.3gB", v / 1e9);
+    else if (a >= 1e6) std::snprintf(buf, sizeof buf, "%.3gM", v / 1e6);
+    else if (a >= 1e4) std::snprintf(buf, sizeof buf, "%.3gk", v / 1e3);
+    else std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
+
+namespace {
+
+struct Frame {
+    ImVec2 lo, hi;  // plot area in pixels
+    double t0, t1, y0, y1;
+    ImVec2 map(double t, double y) const {
+        const float x = lo.x + static_cast<float>((t - t0) / (t1 - t0)) * (hi.x - lo.x);
+        const float py = hi.y - static_cast<float>((y - y0) / (y1 - y0)) * (hi.y - lo.y);
+        return ImVec2(x, py);
+    }
+};
+
+void yRange(const std::vector<Series>& series, double t0, double t1, double& y0, double& y1) {
+    y0 = std::numeric_limits<double>::infinity();
+    y1 = -y0;
+    for (const auto& s : series)
+        for (size_t i = 0; i < s.y.size() && i < s.t->size(); ++i)
+            if ((*s.t)[i] >= t0 && (*s.t)[i] <= t1 && std::isfinite(s.y[i])) {
+                y0 = std::min(y0, s.y[i]);
+                y1 = std::max(y1, s.y[i]);
+            }
+    if (!std::isfinite(y0)) y0 = 0, y1 = 1;
+    if (y0 > 0 && y0 < 0.35 * y1) y0 = 0;  // include zero when it costs little: honest proportions
+    if (y1 == y0) y1 = y0 + (y0 == 0 ? 1 : std::abs(y0) * 0.1), y0 -= (y0 == 0 ? 0 : std::abs(y0) * 0.1);
+    const double pad = (y1 - y0) * 0.06;
+    y1 += pad;
+    if (y0 != 0) y0 -= pad;
+}
+
+void drawSeries(ImDrawList* dl, const Frame& f, const Series& s, float thick) {
+    const auto& t = *s.t;
+    const size_t n = std::min(t.size(), s.y.size());
+    // Decimate to about two points per pixel column.
+    const double pxWidth = f.hi.x - f.lo.x;
+    size_t first = 0, last = n;
+    while (first < n && t[first] < f.t0) ++first;
+    if (first > 0) --first;
+    while (last > first + 1 && t[last - 1] > f.t1) --last;
+    if (last < n) ++last;
+    const size_t count = last - first;
+    const size_t stride = std::max<size_t>(1, static_cast<size_t>(count / std::max(1.0, pxWidth * 2)));
+    ImVec2 prev;
+    bool havePrev = false;
+    int seg = 0;
+    for (size_t i = first; i < last; i += stride) {
+        if (!std::isfinite(s.y[i])) {
+            havePrev = false;
+            continue;
+        }
+        ImVec2 p = f.map(t[i], s.y[i]);
+        if (havePrev && (!s.dashed || (seg++ / 3) % 2 == 0)) dl->AddLine(prev, p, s.color, thick);
+        prev = p;
+        havePrev = true;
+    }
+}
+
+void drawAxes(ImDrawList* dl, const Frame& f, const std::string& timeUnits, const std::string& yUnits) {
+    const auto& pal = theme::palette();
+    const ImU32 gridCol = IM_COL32(228, 228, 222, 255);
+    const float fs = ImGui::GetFontSize();
+    for (double v : niceTicks(f.y0, f.y1, std::max(2, static_cast<int>((f.hi.y - f.lo.y) / (fs * 2.5f))))) {
+        const float y = f.map(f.t0, v).y;
+        dl->AddLine(ImVec2(f.lo.x, y), ImVec2(f.hi.x, y), gridCol);
+        const std::string s = formatTick(v);
+        const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
+        dl->AddText(ImVec2(f.lo.x - ts.x - 6, y - ts.y / 2), pal.textMuted, s.c_str());
+    }
+    for (double v : niceTicks(f.t0, f.t1, std::max(2, static_cast<int>((f.hi.x - f.lo.x) / (fs * 5))))) {
+        const float x = f.map(v, f.y0).x;
+        dl->AddLine(ImVec2(x, f.lo.y), ImVec2(x, f.hi.y), gridCol);
+        const std::string s = formatTick(v);
+        const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
+        dl->AddText(ImVec2(x - ts.x / 2, f.hi.y + 4), pal.textMuted, s.c_str());
+    }
+    dl->AddRect(f.lo, f.hi, IM_COL32(200, 200, 194, 255));
+    if (!timeUnits.empty()) {
+        const std::string t = "Time (" + timeUnits + ")";
+        const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
+        dl->AddText(ImVec2(f.hi.x - ts.x, f.hi.y + 4 + fs * 1.2f), pal.textMuted, t.c_str());
+    }
+    if (!yUnits.empty()) dl->AddText(ImVec2(f.lo.x + 4, f.lo.y + 2), pal.textMuted, yUnits.c_str());
+}
+
+// Legend entries flow left to right and wrap; returns the number of rows used (measure with dl == nullptr).
+int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin, float width) {
+    const float fs = ImGui::GetFontSize();
+    float x = origin.x, y = origin.y;
+    int rows = series.empty() ? 0 : 1;
+    // Overlaid runs share one entry ("- - Baseline"): the colours already say which variable.
+    std::vector<Series> entries;
+    std::string overlay;
+    for (const auto& s : series) {
+        if (!s.dashed) entries.push_back(s);
+        else if (overlay.empty()) overlay = s.label.substr(s.label.rfind('(') == std::string::npos ? 0 : s.label.rfind('(') + 1);
+    }
+    if (!overlay.empty()) {
+        Series o;
+        o.label = overlay.back() == ')' ? overlay.substr(0, overlay.size() - 1) : overlay;
+        o.dashed = true;
+        o.color = IM_COL32(110, 110, 110, 255);
+        entries.push_back(o);
+    }
+    for (const auto& s : entries) {
+        const float w = ImGui::CalcTextSize(s.label.c_str()).x + fs * 2.6f;
+        if (x > origin.x && x + w > origin.x + width) {
+            x = origin.x;
+            y += fs * 1.25f;
+            ++rows;
+        }
+        if (dl) {
+            const float ly = y + fs * 0.55f;
+            if (s.dashed) {
+                dl->AddLine(ImVec2(x, ly), ImVec2(x + fs * 0.45f, ly), s.color, 2);
+                dl->AddLine(ImVec2(x + fs * 0.8f, ly), ImVec2(x + fs * 1.2f, ly), s.color, 2);
+            } else {
+                dl->AddLine(ImVec2(x, ly), ImVec2(x + fs * 1.2f, ly), s.color, 2.5f);
+            }
+            dl->AddText(ImVec2(x + fs * 1.5f, y), theme::palette().text, s.label.c_str());
+        }
+        x += w;
+    }
+    return rows;
+}
+
+void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& series, const std::string& timeUnits) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    if (m.x < f.lo.x || m.x > f.hi.x || m.y < f.lo.y || m.y > f.hi.y || series.empty()) return;
+    const double t = f.t0 + (m.x - f.lo.x) / (f.hi.x - f.lo.x) * (f.t1 - f.t0);
+    dl->AddLine(ImVec2(m.x, f.lo.y), ImVec2(m.x, f.hi.y), IM_COL32(120, 120, 120, 160));
+    ImGui::BeginTooltip();
+    ImGui::Text("t = %.4g %s", t, timeUnits.c_str());
+    for (const auto& s : series) {
+        const auto& ts = *s.t;
+        auto it = std::lower_bound(ts.begin(), ts.end(), t);
+        if (it == ts.end()) --it;
+        if (it != ts.begin() && std::abs(*(it - 1) - t) < std::abs(*it - t)) --it;
+        const size_t i = static_cast<size_t>(it - ts.begin());
+        if (i >= s.y.size()) continue;
+        dl->AddCircleFilled(f.map(ts[i], s.y[i]), 3.5f, s.color);
+        ImGui::ColorButton(("##c" + s.label).c_str(), ImGui::ColorConvertU32ToFloat4(s.color),
+                           ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
+        ImGui::SameLine();
+        ImGui::Text("%s: %.6g", s.label.c_str(), s.y[i]);
+    }
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void timePlot(const char* id, const std::string& title, const std::vector<Series>& series, PlotView& view,
+              ImVec2 size, const std::string& timeUnits, const std::string& yUnits, double markerTime,
+              float fontScale) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(id, size);
+    const bool hovered = ImGui::IsItemHovered();
+    const float fs = ImGui::GetFontSize();
+    dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), IM_COL32(255, 255, 255, 255), 6);
+    dl->AddRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), IM_COL32(222, 222, 216, 255), 6);
+    double tmin = 0, tmax = 1;
+    if (!series.empty() && series[0].t && !series[0].t->empty()) tmin = series[0].t->front(), tmax = series[0].t->back();
+    const float legendW = size.x - fs * 1.6f;
+    const int legendRows = std::min(4, drawLegend(nullptr, series, ImVec2(0, 0), legendW));
+    Frame f;
+    f.lo = ImVec2(p0.x + fs * 4.2f, p0.y + fs * (1.9f + 1.25f * static_cast<float>(legendRows)));
+    f.hi = ImVec2(p0.x + size.x - fs * 1.0f, p0.y + size.y - fs * 2.8f);
+    if (f.hi.x - f.lo.x < 40 || f.hi.y - f.lo.y < 30) return;
+    const bool zoomed = view.t1 > view.t0;  // otherwise: the whole run
+    f.t0 = zoomed ? view.t0 : tmin;
+    f.t1 = zoomed ? view.t1 : (tmax > tmin ? tmax : tmin + 1);
+    yRange(series, f.t0, f.t1, f.y0, f.y1);
+    dl->AddText(theme::fonts().bold, fs, ImVec2(p0.x + fs * 0.8f, p0.y + fs * 0.35f), theme::palette().text,
+                title.c_str());
+    dl->PushClipRect(p0, ImVec2(p0.x + size.x, f.lo.y - 2), true);
+    drawLegend(dl, series, ImVec2(p0.x + fs * 0.8f, p0.y + fs * 1.55f), legendW);
+    dl->PopClipRect();
+    drawAxes(dl, f, timeUnits, yUnits);
+    dl->PushClipRect(f.lo, f.hi, true);
+    if (std::isfinite(markerTime) && markerTime >= f.t0 && markerTime <= f.t1) {
+        const float x = f.map(markerTime, f.y0).x;
+        dl->AddLine(ImVec2(x, f.lo.y), ImVec2(x, f.hi.y), IM_COL32(230, 120, 30, 150), 1.5f);
+    }
+    for (const auto& s : series)
+        if (s.t) drawSeries(dl, f, s, (s.dashed ? 1.6f : 2.2f) * fontScale);
+    dl->PopClipRect();
+    if (hovered) {
+        hoverReadout(dl, f, series, timeUnits);
+        const float wheel = ImGui::GetIO().MouseWheel;
+        if (wheel != 0) {  // zoom the time axis around the mouse
+            const double mt = f.t0 + (ImGui::GetIO().MousePos.x - f.lo.x) / (f.hi.x - f.lo.x) * (f.t1 - f.t0);
+            const double k = wheel > 0 ? 0.8 : 1.25;
+            view.t0 = std::max(tmin, mt - (mt - f.t0) * k);
+            view.t1 = std::min(tmax, mt + (f.t1 - mt) * k);
+        }
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) view.t0 = view.t1 = 0;
+    }
+}
+
+}  // namespace sdw::ui::widgets

@@ -1,0 +1,35 @@
+// A time-series chart drawn with ImGui's draw list: axes with readable ticks and units, a legend, a hover
+// readout, several series, runs overlaid (dashed), zoom on the time axis (wheel; double-click resets).
+// Layer: workbench/ui/widgets (ImGui). No Lua.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+namespace sdw::ui::widgets {
+
+struct Series {
+    std::string label;
+    const std::vector<double>* t = nullptr;  // shared time column
+    std::vector<double> y;
+    ImU32 color = 0;
+    bool dashed = false;  // an overlaid run (baseline or kept run)
+};
+
+struct PlotView {
+    double t0 = 0, t1 = 0;  // visible time window; t0 == t1 means "the whole run"
+};
+
+// "Nice" tick positions covering [lo, hi] with about `target` ticks.
+std::vector<double> niceTicks(double lo, double hi, int target);
+// A short label for a tick value: 1.2k, 3.4M, 0.05...
+std::string formatTick(double v);
+
+// Draw the chart in a rectangle of `size` at the cursor. markerTime < NaN draws the scrubber's time.
+void timePlot(const char* id, const std::string& title, const std::vector<Series>& series, PlotView& view,
+              ImVec2 size, const std::string& timeUnits, const std::string& yUnits, double markerTime,
+              float fontScale = 1.0f);
+
+}  // namespace sdw::ui::widgets

@@ -1,0 +1,168 @@
+// The workbench window's state and frame: the open document, the runs, selection, panels and modes.
+// Layer: workbench/ui (ImGui). Panels (workbench/ui/panels/) draw from this state; no Lua here: plugin levers
+// arrive as plain C++ descriptors (see `leverPanelHook`).
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "solver/compile/compiled_model.hpp"
+#include "solver/sim/simulate.hpp"
+#include "workbench/ui/document/app_files.hpp"
+#include "workbench/ui/document/document.hpp"
+#include "workbench/ui/run/run_service.hpp"
+#include "workbench/ui/widgets/time_plot.hpp"
+
+namespace sdw::ui {
+
+enum class Tool { Select, Stock, Flow, Aux, Connector };
+enum class BottomTab { Charts, Table, Diagnostics, Compare };
+
+// A constant offered as a slider.
+struct SliderInput {
+    std::string name;   // as written
+    std::string units;
+    std::string group;  // the diagram group (sector) it sits in, or "Constants"
+    double min = 0, max = 1, base = 0, value = 0;
+    bool present = false;  // shown in presentation mode
+};
+
+// A run kept for comparison. The first one kept is the baseline.
+struct KeptRun {
+    std::string name;
+    std::shared_ptr<const sim::RunResult> result;
+    std::vector<std::pair<std::string, double>> sets;
+};
+
+struct ChartSpec {
+    std::vector<std::string> vars;
+    widgets::PlotView view;
+};
+
+class Workbench {
+public:
+    Workbench();
+    ~Workbench();
+
+    // Open a model file (replaces the document; the caller asks about unsaved changes first).
+    bool openFile(const std::string& path, std::string& error);
+    void newModel();
+    // One frame: poll results, autosave, draw every panel. `display` is the framebuffer size in pixels.
+    void frame(ImVec2 display);
+    // After the frame is on screen: latency bookkeeping.
+    void afterPresent();
+    // Wait for the run in flight and take its result (screenshots, tests).
+    void settle();
+
+    bool quitRequested() const { return m_quitConfirmed; }
+    // Something is moving (playback, a run in flight): the main loop should not sleep.
+    bool animating() const { return playing || m_runner.busy() || m_checker.busy() || m_resultShownPending; }
+    void requestQuit();  // asks about unsaved changes first
+    std::optional<std::string> takeChartExport();  // a chart PNG to write after this frame (path)
+    ImVec4 chartExportRect() const { return m_chartRect; }
+
+    // --- state the panels use ---
+    document::Document doc;
+    std::vector<std::string> selection;
+    Tool tool = Tool::Select;
+    bool snap = true;
+    BottomTab bottomTab = BottomTab::Charts;
+    bool forceBottomTab = false;
+    bool presentMode = false;
+    bool chartFocus = false;  // charts take the main area (shot --view chart)
+    std::shared_ptr<const sim::RunResult> result;
+    std::shared_ptr<const compile::CompiledModel> compiled;
+    diag::Diagnostics diagnostics;  // compile + run
+    std::vector<SliderInput> inputs;
+    std::vector<ChartSpec> charts;
+    std::vector<KeptRun> kept;
+    std::vector<double> timeColumn;  // result's time column (shared by chart series)
+    std::map<std::string, int> columnIndex;                   // canonical name -> result column
+    std::map<std::string, std::pair<double, double>> ranges;  // canonical name -> min, max over the run
+    double scrubTime = 0;
+    bool playing = false;
+    double lastLatencyMs = -1;  // slider move -> new results drawn
+    int lastLatencyFrames = -1;
+    double lastWorkerMs = -1;   // slider move -> result ready on the UI thread's queue
+    std::string status;
+    // Live equation check of the properties panel: variable, text, and the diagnostics it got.
+    std::string checkName, checkText;
+    diag::Diagnostics checkDiagnostics;
+    bool checkPending = false;
+    // Plugin levers (from plugins/host descriptors) draw themselves here when the host is linked.
+    std::function<void(Workbench&)> leverPanelHook;
+    document::RecentFiles recent;
+    std::string stateDir;
+    std::string requestCanvasFocus;  // centre the canvas on this variable next frame ("*fit*": fit all)
+    std::string fileDialogMode;      // "open", "save", "csv", "png" or empty
+    std::string fileDialogPath;
+
+    // --- actions ---
+    void select(const std::string& name, bool add = false);
+    bool isSelected(const std::string& name) const;
+    void rerun();                       // submit a run of the current document and slider values
+    void sliderMoved();                 // like rerun, timing slider -> screen
+    void submitCheck(const std::string& name, const std::string& text);
+    void keepRun(const std::string& name);
+    void addToChart(const std::string& name, size_t chart = 0);
+    void exportCsv(const std::string& path);
+    void exportChartPng(const std::string& path) { m_pendingChartExport = path; }
+    void setChartRect(ImVec2 lo, ImVec2 hi) { m_chartRect = ImVec4(lo.x, lo.y, hi.x, hi.y); }
+    bool save();
+    void saveAs(const std::string& path);
+    std::optional<double> valueAt(const std::string& name, double time) const;
+    std::optional<std::pair<double, double>> seriesRange(const std::string& name) const;
+    // Deferred with a "save changes?" prompt when the document is dirty.
+    void guardUnsaved(std::function<void()> action);
+    void copySelection();
+    void pasteClipboard();
+    void deleteSelection();
+
+private:
+    void pollRuns();
+    void rebuildInputs();
+    void defaultCharts();
+    void autosave();
+    void shortcuts();
+    void drawMenu();
+    void drawModals();
+    void layoutPanels(ImVec2 display);
+    void advancePlayback();
+
+    run::RunService m_runner;
+    run::RunService m_checker;
+    uint64_t m_submittedRevision = 0;
+    uint64_t m_runTag = 0;
+    bool m_measureNext = false;
+    run::Clock::time_point m_measureStart;
+    uint64_t m_measureTag = 0;
+    int m_frame = 0, m_measureFrame = 0;
+    bool m_resultShownPending = false;
+    std::chrono::steady_clock::time_point m_lastAutosave = std::chrono::steady_clock::now();
+    std::function<void()> m_guarded;
+    bool m_askSave = false, m_quitConfirmed = false;
+    std::optional<std::string> m_recoveryOffer;
+    std::optional<std::string> m_pendingChartExport;
+    ImVec4 m_chartRect{0, 0, 0, 0};
+};
+
+// Panels and modes (workbench/ui/panels/*.cpp and canvas.cpp).
+void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size);
+void drawToolbar(Workbench& wb, ImVec2 pos, ImVec2 size);
+void drawInputsPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
+void drawPropertiesPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
+void drawBottomPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
+void drawChartsTab(Workbench& wb, ImVec2 avail);
+void drawStatusBar(Workbench& wb, ImVec2 pos, ImVec2 size);
+void drawPresentation(Workbench& wb, ImVec2 display);
+void drawFileDialog(Workbench& wb);
+void drawMenuBar(Workbench& wb);
+
+}  // namespace sdw::ui
