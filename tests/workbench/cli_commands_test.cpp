@@ -1,0 +1,102 @@
+// The `sdw` command line, run as a user would: exit codes, CSV contract, options and error messages.
+#include <catch2/catch.hpp>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+struct Output {
+    int code = -1;
+    std::string out;
+};
+
+// Runs build/sdw with arguments; stderr is folded into the output.
+Output sdw(const std::string& args) {
+    const std::string cmd = std::string(SDW_BINARY_DIR) + "/sdw " + args + " 2>&1";
+    Output o;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::array<char, 4096> buf{};
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) o.out.append(buf.data(), n);
+    const int status = pclose(p);
+    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return o;
+}
+
+std::string writeModel(const std::string& name, const std::string& flowEq) {
+    const auto path = std::filesystem::temp_directory_path() / name;
+    std::ofstream(path) << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">"
+                           "<header><name>t</name></header>"
+                           "<sim_specs method=\"euler\"><start>0</start><stop>4</stop><dt>1</dt></sim_specs>"
+                           "<model><variables>"
+                           "<stock name=\"Stock A\"><eqn>10</eqn><inflow>grow</inflow></stock>"
+                           "<flow name=\"grow\"><eqn>" << flowEq << "</eqn></flow>"
+                           "<aux name=\"rate\"><eqn>0.5</eqn></aux>"
+                           "</variables></model></xmile>";
+    return path.string();
+}
+
+}  // namespace
+
+TEST_CASE("cli: run prints the harness CSV", "[cli]") {
+    const auto model = writeModel("sdw_cli_run.xmile", "rate");
+    const Output o = sdw("run " + model);
+    REQUIRE(o.code == 0);
+    CHECK(o.out.rfind("Time,Stock A,grow,rate\n0,10,0.5,0.5\n1,10.5,", 0) == 0);
+    CHECK(o.out.find("\n4,12,0.5,0.5\n") != std::string::npos);
+}
+
+TEST_CASE("cli: options change the run", "[cli]") {
+    const auto model = writeModel("sdw_cli_opts.xmile", "rate");
+    Output o = sdw("run " + model + " --set rate=2 --vars \"stock a\" --stop 2 --format tsv");
+    REQUIRE(o.code == 0);
+    CHECK(o.out == "Time\tStock A\n0\t10\n1\t12\n2\t14\n");
+    o = sdw("run " + model + " --dt 0.5 --saveper 1 --vars grow --method rk4");
+    REQUIRE(o.code == 0);
+    CHECK(o.out.rfind("Time,grow\n0,0.5\n1,0.5\n", 0) == 0);
+    const auto out = (std::filesystem::temp_directory_path() / "sdw_cli_out.csv").string();
+    o = sdw("run " + model + " --out " + out);
+    CHECK(o.code == 0);
+    CHECK(std::filesystem::file_size(out) > 20);
+}
+
+TEST_CASE("cli: errors give exit codes and name the problem", "[cli][errors]") {
+    const auto bad = writeModel("sdw_cli_bad.xmile", "rat * 2");
+    Output o = sdw("run " + bad);
+    CHECK(o.code == 1);
+    CHECK(o.out.find("E201") != std::string::npos);
+    CHECK(o.out.find("'grow'") != std::string::npos);
+    o = sdw("check " + bad);
+    CHECK(o.code == 1);
+    CHECK(o.out.find("did you mean 'rate'") != std::string::npos);
+    CHECK(sdw("check " + writeModel("sdw_cli_ok.xmile", "rate")).code == 0);
+    CHECK(sdw("run /nonexistent/model.xmile").code == 1);
+    CHECK(sdw("run").code == 2);
+    CHECK(sdw("frobnicate").code == 2);
+    CHECK(sdw("run " + bad + " --method leapfrog").code == 2);
+    CHECK(sdw("run " + bad + " --set nonsense").code == 2);
+}
+
+TEST_CASE("cli: every command has --help", "[cli]") {
+    for (const char* cmd : {"run", "check", "convert", "bench"}) {
+        const Output o = sdw(std::string(cmd) + " --help");
+        INFO(cmd);
+        CHECK(o.code == 0);
+        CHECK(o.out.find("Usage") != std::string::npos);
+    }
+    CHECK(sdw("--help").code == 0);
+}
+
+TEST_CASE("cli: convert writes XMILE that runs to the same numbers; bench prints a median", "[cli]") {
+    const auto model = writeModel("sdw_cli_conv.xmile", "rate * Stock_A / 10");
+    const auto out = (std::filesystem::temp_directory_path() / "sdw_cli_converted.xmile").string();
+    REQUIRE(sdw("convert " + model + " " + out).code == 0);
+    CHECK(sdw("run " + out).out == sdw("run " + model).out);
+    const Output b = sdw("bench " + model + " --runs 5");
+    CHECK(b.code == 0);
+    CHECK(b.out.find("median_us_per_run=") != std::string::npos);
+}
