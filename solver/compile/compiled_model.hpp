@@ -123,6 +123,7 @@ public:
     std::map<std::string, uint32_t> m_slotByName;  // canonical name -> slot
     std::map<uint32_t, uint32_t> m_overrideSlot;  // hookWritable variable slot -> its override slot (NaN = off)
     std::vector<bool> m_isStockSlot;      // by slot
+    std::vector<bool> m_isConstantSlot;   // by slot: a literal constant a run or a hook may change
 
     static constexpr uint32_t kDtSlot = 0;
     static constexpr uint32_t kStartSlot = 1;

@@ -222,11 +222,15 @@ std::shared_ptr<const CompiledModel> Compiler::run() {
     cm.m_slotNames[CompiledModel::kTimeSlot] = "time";
     cm.m_isStockSlot.assign(m_nextSlot, false);
     for (uint32_t s : cm.m_stockSlots) cm.m_isStockSlot[s] = true;
+    cm.m_isConstantSlot.assign(m_nextSlot, false);
     cm.columns.push_back({"Time", "time", model::VarKind::Aux, specs.timeUnits, CompiledModel::kTimeSlot, false});
     for (const auto& s : m_scalars) {
         cm.m_slotNames[s.slot] = s.display;
         cm.m_slotByName[s.canonical] = s.slot;
-        if (s.isConstant) cm.m_initialSlots[s.slot] = s.constantValue;
+        if (s.isConstant) {
+            cm.m_initialSlots[s.slot] = s.constantValue;
+            cm.m_isConstantSlot[s.slot] = s.visible;
+        }
         if (!s.visible) continue;
         model::VarKind kind = s.kind == ScalarKind::Stock ? model::VarKind::Stock
                               : s.kind == ScalarKind::Flow ? model::VarKind::Flow

@@ -54,12 +54,9 @@ bool StepContext::set(int slot, double value) {
         m_slots[s] = value;
         return true;
     }
-    for (const auto& c : m_cm.columns) {
-        if (c.slot != s) continue;
-        if (c.isConstant) {
-            m_slots[s] = value;
-            return true;
-        }
+    if (m_cm.m_isConstantSlot[s]) {
+        m_slots[s] = value;
+        return true;
     }
     if (m_cm.m_isStockSlot[s]) {
         m_slots[s] = value;
@@ -246,11 +243,7 @@ bool Runner::setup() {
     m_s[CompiledModel::kStartSlot] = m_start;
     m_s[CompiledModel::kStopSlot] = m_stop;
     m_rt.model = &m_cm;
-    for (size_t i = 0; i < m_cm.m_randoms.size(); ++i) {
-        const auto& site = m_cm.m_randoms[i];
-        m_rt.rngs.emplace_back(m_spec.seed * 0x9E3779B97F4A7C15ULL + i);
-        (void)site;
-    }
+    for (size_t i = 0; i < m_cm.m_randoms.size(); ++i) m_rt.rngs.emplace_back(m_spec.seed * 0x9E3779B97F4A7C15ULL + i);
     std::vector<std::pair<uint32_t, double>> stockSets;
     for (const auto& [name, value] : m_spec.sets) {
         const int slot = m_cm.findSlot(name);
