@@ -233,11 +233,7 @@ bool Sandbox::loadString(const std::string& text, const std::string& chunkName, 
         failure.kind = status == LUA_ERRMEM ? CallFailure::Kind::Memory : CallFailure::Kind::Runtime;
         failure.message = lua_tostring(m_L, -1) ? lua_tostring(m_L, -1) : "cannot load chunk";
         failure.source = chunkName;
-        failure.line = 0;
-        // "file:12: message": pick up the line Lua names
-        const std::string prefix = chunkName + ":";
-        if (failure.message.rfind(prefix, 0) == 0)
-            failure.line = std::atoi(failure.message.c_str() + prefix.size());
+        failure.line = splitLuaLocation(failure.message);
         lua_pop(m_L, 1);
         return false;
     }
@@ -290,6 +286,21 @@ bool Sandbox::call(int nargs, int nresults, CallFailure& failure) {
     lua_pop(L, 1);
     lua_gc(L, LUA_GCCOLLECT);
     return false;
+}
+
+int splitLuaLocation(std::string& message) {
+    // Lua writes "<source>:<line>: <text>", shortening a long source to "...<tail>" (LUA_IDSIZE), so the
+    // source cannot be matched against the chunk name: take the first ":<digits>: " instead.
+    for (std::size_t colon = message.find(':'); colon != std::string::npos; colon = message.find(':', colon + 1)) {
+        std::size_t end = colon + 1;
+        while (end < message.size() && std::isdigit(static_cast<unsigned char>(message[end]))) ++end;
+        if (end == colon + 1 || end + 1 >= message.size() || message[end] != ':' || message[end + 1] != ' ')
+            continue;
+        const int line = std::atoi(message.c_str() + colon + 1);
+        message.erase(0, end + 2);
+        return line;
+    }
+    return 0;
 }
 
 std::string readTextFile(const std::string& path, bool& ok) {

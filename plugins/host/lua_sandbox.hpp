@@ -85,6 +85,9 @@ class Sandbox {
 };
 
 // Small helpers shared by the host's files (they expect the lua_State of a Sandbox).
+// Takes the "<source>:<line>: " location off the front of a Lua error message; returns the line, 0 if none.
+int splitLuaLocation(std::string& message);
+
 std::string readTextFile(const std::string& path, bool& ok);
 // 1-based line of the first `key =` (or `["key"] =`) in source text after `fromLine`, or 0.
 int findKeyLine(const std::string& source, const std::string& key, int fromLine = 0);

@@ -1,6 +1,7 @@
 // The plugin contract: broken plugins are refused with the file, the line and the rule; a plugin using every
 // part of the contract loads into a descriptor and acts on the run as declared.
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "plugins/host/plugin_library.hpp"
 #include "tests/plugins/plugin_test_util.hpp"
@@ -57,6 +58,24 @@ TEST_CASE("contract: events may set only declared variables", "[plugins][contrac
 
 TEST_CASE("contract: a syntax error names its line", "[plugins][contract]") {
     expectRefused("contract/syntax_error.lua", plugins::code::kPluginSyntax, 4, "'}' expected");
+}
+
+TEST_CASE("contract: a syntax error names its line however long the plugin's path", "[plugins][contract]") {
+    // Lua shortens a long chunk name to "...tail" in its messages; CI checks out under a longer path than ours.
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() /
+                         "sdw-a-rather-long-directory-name-for-plugins" / "of-the-council-strategy-team" / "levers";
+    fs::create_directories(dir);
+    const fs::path file = dir / "syntax_error.lua";
+    fs::copy_file(pluginData("contract/syntax_error.lua"), file, fs::copy_options::overwrite_existing);
+    diag::Diagnostics diags;
+    REQUIRE_FALSE(plugins::checkPluginFile(file.string(), diags).has_value());
+    const auto* e = test::firstError(diags);
+    REQUIRE(e != nullptr);
+    CHECK(e->line == 4);
+    CHECK(e->message.find("'}' expected") != std::string::npos);
+    CHECK(e->message.find("...") == std::string::npos);  // the mangled path is not repeated in the text
+    fs::remove_all(fs::temp_directory_path() / "sdw-a-rather-long-directory-name-for-plugins");
 }
 
 TEST_CASE("contract: a missing file is reported as unreadable", "[plugins][contract]") {
