@@ -15,12 +15,26 @@
 
 namespace sdw::compile {
 
+// Two arithmetic steps in one instruction, for a temporary used once by the next step (fuse.cpp):
+// X(name, op1, op2) is dst = (a op1 b) op2 c; R(name, op1, op2) is dst = c op2 (a op1 b). Each step rounds to
+// double as the two instructions would, so results are identical; one store, load and dispatch fewer.
+#define SDW_FUSED_OPS(X, R)                                                                                  \
+    X(AddAdd, +, +) X(AddSub, +, -) X(AddMul, +, *) X(AddDiv, +, /)                                          \
+    X(SubAdd, -, +) X(SubSub, -, -) X(SubMul, -, *) X(SubDiv, -, /)                                          \
+    X(MulAdd, *, +) X(MulSub, *, -) X(MulMul, *, *) X(MulDiv, *, /)                                          \
+    X(DivAdd, /, +) X(DivSub, /, -) X(DivMul, /, *) X(DivDiv, /, /)                                          \
+    R(AddRSub, +, -) R(AddRDiv, +, /) R(SubRSub, -, -) R(SubRDiv, -, /)                                      \
+    R(MulRSub, *, -) R(MulRDiv, *, /) R(DivRSub, /, -) R(DivRDiv, /, /)
+
 enum class Op : uint8_t {
     Copy,     // dst = slot a
     Add, Sub, Mul, Div, Pow, Mod,  // dst = a op b
     Neg, Not,                      // dst = op a
     Lt, Le, Gt, Ge, Eq, Ne, And, Or,
     Select,   // dst = a != 0 ? b : c
+#define SDW_FUSED_ENUM(name, o1, o2) name,
+    SDW_FUSED_OPS(SDW_FUSED_ENUM, SDW_FUSED_ENUM)
+#undef SDW_FUSED_ENUM
     Fn1,      // dst = fn(a)       (fn = Fn code)
     Fn2,      // dst = fn(a, b)
     Fn3,      // dst = fn(a, b, c)

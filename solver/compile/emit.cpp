@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "solver/compile/compiler_impl.hpp"
+#include "solver/compile/fuse.hpp"
 
 namespace sdw::compile {
 namespace detail {
@@ -169,6 +170,8 @@ void Compiler::emitPrograms() {
         m_out->m_stockSlots.push_back(s.slot);
         m_out->m_derivSlots.push_back(s.derivSlot);
     }
+    fuseArithmetic(*m_out, m_out->m_slotCount, m_pinned,
+                   {&m_out->m_initProgram, &m_out->m_flowProgram, &m_out->m_derivProgram});
     m_out->m_stepProgram = m_out->m_flowProgram;
     m_out->m_stepProgram.insert(m_out->m_stepProgram.end(), m_out->m_derivProgram.begin(),
                                 m_out->m_derivProgram.end());

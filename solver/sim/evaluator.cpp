@@ -217,6 +217,13 @@ void executeOne(const Instr& in, double* s, Runtime& rt, const compile::Compiled
             case Op::And: d = (s[in.a] != 0 && s[in.b] != 0) ? 1.0 : 0.0; break;
             case Op::Or: d = (s[in.a] != 0 || s[in.b] != 0) ? 1.0 : 0.0; break;
             case Op::Select: d = s[in.a] != 0 ? s[in.b] : s[in.c]; break;
+#define SDW_FUSED_CASE(name, o1, o2) \
+    case Op::name: d = (s[in.a] o1 s[in.b]) o2 s[in.c]; break;
+#define SDW_FUSED_RCASE(name, o1, o2) \
+    case Op::name: d = s[in.c] o2 (s[in.a] o1 s[in.b]); break;
+                SDW_FUSED_OPS(SDW_FUSED_CASE, SDW_FUSED_RCASE)
+#undef SDW_FUSED_CASE
+#undef SDW_FUSED_RCASE
             case Op::Fn1: d = fn1(in.fn, s[in.a]); break;
             case Op::Fn2: d = fn2(in.fn, s[in.a], s[in.b]); break;
             case Op::Fn3: d = s[in.b] == 0 ? s[in.c] : s[in.a] / s[in.b]; break;  // XIDZ, SAFEDIV(a, b, x)
@@ -284,20 +291,22 @@ void execute(const std::vector<Instr>& prog, double* s, Runtime& rt) {
     const Instr* const end = ip + prog.size();
     if (ip == end) return;
 #if defined(__GNUC__)
+#define SDW_FUSED_ADDR(name, o1, o2) &&op_##name,
+    // One entry per op, in the order of the Op enum; ops without a handler of their own go to op_other.
     static void* const kJump[] = {
         &&op_copy, &&op_add, &&op_sub, &&op_mul, &&op_div,  // Copy Add Sub Mul Div
         &&op_other, &&op_other, &&op_neg, &&op_other,        // Pow Mod Neg Not
         &&op_lt, &&op_le, &&op_gt, &&op_ge, &&op_other, &&op_other, &&op_other, &&op_other,  // Lt..Or
         &&op_select,                                          // Select
+        SDW_FUSED_OPS(SDW_FUSED_ADDR, SDW_FUSED_ADDR)         // the fused pairs
+        &&op_other, &&op_other, &&op_other, &&op_other, &&op_other, &&op_other, &&op_other, &&op_other,  // Fn1..PulseTrain
+        &&op_other, &&op_other, &&op_other, &&op_other,      // Random ClampNonNeg ClampOutflow Override
+        &&op_other, &&op_other, &&op_other, &&op_other, &&op_other, &&op_other,  // Sum..Stddev
     };
-    constexpr size_t kLabelled = sizeof(kJump) / sizeof(kJump[0]);
-    static_assert(static_cast<size_t>(Op::Select) + 1 == kLabelled, "kJump must follow the Op enum");
-#define SDW_DISPATCH()                                                                   \
-    do {                                                                                 \
-        const auto code = static_cast<size_t>(ip->op);                                   \
-        if (code < kLabelled) goto* kJump[code];                                         \
-        goto op_other;                                                                   \
-    } while (0)
+#undef SDW_FUSED_ADDR
+    static_assert(static_cast<size_t>(Op::Stddev) + 1 == sizeof(kJump) / sizeof(kJump[0]),
+                  "kJump must follow the Op enum");
+#define SDW_DISPATCH() goto* kJump[static_cast<size_t>(ip->op)]
 #define SDW_NEXT()                     \
     do {                               \
         if (++ip == end) return;       \
@@ -337,6 +346,15 @@ op_ge:
 op_select:
     s[ip->dst] = s[ip->a] != 0 ? s[ip->b] : s[ip->c];
     SDW_NEXT();
+#define SDW_FUSED_LABEL(name, o1, o2)                \
+    op_##name : s[ip->dst] = (s[ip->a] o1 s[ip->b]) o2 s[ip->c]; \
+    SDW_NEXT();
+#define SDW_FUSED_RLABEL(name, o1, o2)               \
+    op_##name : s[ip->dst] = s[ip->c] o2 (s[ip->a] o1 s[ip->b]); \
+    SDW_NEXT();
+    SDW_FUSED_OPS(SDW_FUSED_LABEL, SDW_FUSED_RLABEL)
+#undef SDW_FUSED_LABEL
+#undef SDW_FUSED_RLABEL
 op_other:
     executeOne(*ip, s, rt, cm, lists);
     SDW_NEXT();

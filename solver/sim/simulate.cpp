@@ -92,6 +92,27 @@ std::optional<double> RunResult::finalValue(const std::string& anyName) const {
 
 namespace {
 
+// Euler in place: the stepper's state is a view of the stocks inside the slot array, its derivative a view of
+// the net-flow slots, and the algebra walks both through their slot indices. odeint still does the update
+// (x = 1*x + dt*dxdt through its operations), but nothing is gathered or scattered between the program and the
+// stepper, which is most of the per-step cost on small models.
+struct SlotView {
+    double* slots = nullptr;
+    const uint32_t* index = nullptr;
+    size_t size = 0;
+    double& operator[](size_t k) const { return slots[index[k]]; }
+};
+
+struct SlotAlgebra {
+    template <class S1, class S2, class S3, class Op>
+    static void for_each3(S1& out, const S2& in, const S3& deriv, Op op) {
+        for (size_t k = 0; k < out.size; ++k) op(out[k], in[k], deriv[k]);
+    }
+};
+
+using SlotEuler = odeint::euler<SlotView, double, SlotView, double, SlotAlgebra, odeint::default_operations,
+                                odeint::never_resizer>;
+
 // Ring buffers and held values for DELAY and PREVIOUS, advanced at step boundaries.
 struct States {
     std::vector<std::deque<double>> rings;
@@ -148,7 +169,8 @@ private:
         for (size_t k = 0; k < m_cm.m_derivSlots.size(); ++k) dxdt[k] = m_s[m_cm.m_derivSlots[k]];
     }
     // Evaluate every variable at time t from stocks x; draw = a new step.
-    bool observe(double t, bool draw);
+    // inPlace: the stocks already live in their slots (the in-place Euler), nothing to scatter.
+    bool observe(double t, bool draw, bool inPlace = false);
     bool hiddenStocksFinite() const {
         for (uint32_t slot : m_cm.m_stockSlots)
             if (!std::isfinite(m_s[slot])) return false;
@@ -278,10 +300,10 @@ bool Runner::setup() {
     return true;
 }
 
-bool Runner::observe(double t, bool draw) {
+bool Runner::observe(double t, bool draw, bool inPlace) {
     m_s[CompiledModel::kTimeSlot] = t;
     m_s[CompiledModel::kHoldTimeSlot] = t;
-    scatterStocks(m_x);
+    if (!inPlace) scatterStocks(m_x);
     m_rt.draw = draw;
     execute(m_cm.m_stepProgram, m_s.data(), m_rt);
     m_rt.draw = false;
@@ -335,9 +357,13 @@ bool Runner::callHook(bool start) {
 }
 
 void Runner::runFixed(Method method) {
-    odeint::euler<State> euler;
+    SlotEuler euler;
     odeint::runge_kutta4<State> rk4;
     State dxdt(m_x.size(), 0.0);
+    const bool inPlace = method == Method::Euler;
+    SlotView stocks{m_s.data(), m_cm.m_stockSlots.data(), m_cm.m_stockSlots.size()};
+    SlotView derivs{m_s.data(), m_cm.m_derivSlots.data(), m_cm.m_derivSlots.size()};
+    if (inPlace) scatterStocks(m_x);  // from here on the slots hold the stocks
     auto system = [this](const State& x, State& dx, double t) {
         m_s[CompiledModel::kTimeSlot] = t;  // the hold time stays at the step's start
         scatterStocks(x);
@@ -356,16 +382,19 @@ void Runner::runFixed(Method method) {
             m_s[CompiledModel::kTimeSlot] = t;
             if (!callHook(false)) return;
         }
-        if (!observe(t, n > 0)) return;
+        if (!observe(t, n > 0, inPlace)) return;
         if (untilSave-- == 0) {
             save();
             untilSave = m_saveEvery - 1;
         }
         if (n == m_steps) break;
-        gatherDerivatives(dxdt);
         if (hasStates) m_states.record(m_cm, m_s.data());
-        if (method == Method::Euler) euler.do_step(system, m_x, dxdt, t, m_dt);
-        else rk4.do_step(system, m_x, dxdt, t, m_dt);
+        if (inPlace) {
+            euler.do_step(system, stocks, derivs, t, m_dt);
+        } else {
+            gatherDerivatives(dxdt);
+            rk4.do_step(system, m_x, dxdt, t, m_dt);
+        }
         if (hasStates) m_states.commit(m_cm, m_s.data());
     }
 }

@@ -203,3 +203,44 @@ TEST_CASE("arrays: apply-to-all, per-element, reductions and element columns", "
     CHECK(*r.finalValue("avg") == Approx(4.0 / 3));
     CHECK(*r.finalValue("south_only") == 22);
 }
+
+TEST_CASE("compiler: fused arithmetic gives exactly the numbers of the two steps it replaces", "[compiler][fuse]") {
+    // a, b, c change with time so nothing folds at compile time; each equation is one fusable pair, with the
+    // temporary on the left ((a op b) op c) or on the right (c op (a op b)).
+    Builder b(0, 3, 1);
+    b.aux("a", "TIME * 0.37 + 1.3").aux("b", "0.7 - TIME * 0.11").aux("c", "2.9 + TIME * TIME");
+    const char* ops = "+-*/";
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j) {
+            const std::string o1(1, ops[i]), o2(1, ops[j]);
+            b.aux("l" + std::to_string(i) + std::to_string(j), "(a " + o1 + " b) " + o2 + " c");
+            b.aux("r" + std::to_string(i) + std::to_string(j), "c " + o2 + " (a " + o1 + " b)");
+        }
+    diag::Diagnostics d;
+    auto cm = b.compile(d);
+    REQUIRE(cm);
+    size_t fused = 0;
+    for (const auto& in : cm->m_stepProgram) fused += in.op >= compile::Op::AddAdd && in.op <= compile::Op::DivRDiv;
+    CHECK(fused >= 32);  // every pair above, and the inputs' own arithmetic
+    const sim::RunResult r = sim::simulate(*cm, {});
+    REQUIRE(r.ok());
+    auto apply = [](char op, double x, double y) {
+        switch (op) {
+            case '+': return x + y;
+            case '-': return x - y;
+            case '*': return x * y;
+            default: return x / y;
+        }
+    };
+    for (size_t row = 0; row < r.rows(); ++row) {
+        const double t = static_cast<double>(row);
+        const double a = t * 0.37 + 1.3, bb = 0.7 - t * 0.11, c = 2.9 + t * t;
+        for (int i = 0; i < 4; ++i)
+            for (int j = 0; j < 4; ++j) {
+                const std::string k = std::to_string(i) + std::to_string(j);
+                const double t1 = apply(ops[i], a, bb);
+                CHECK(r.at(row, static_cast<size_t>(r.column("l" + k))) == apply(ops[j], t1, c));
+                CHECK(r.at(row, static_cast<size_t>(r.column("r" + k))) == apply(ops[j], c, t1));
+            }
+    }
+}
