@@ -28,10 +28,8 @@ int main(int argc, char** argv) {
 #if defined(SDW_HAVE_GUI)
             return sdw::ui::runDefault();
 #else
-            std::string path = sdw::cli::defaultModelPath();
-            std::fprintf(stderr, "sdw: built without the workbench; running the default model headless.\n");
-            const char* args[] = {"sdw", "run", path.c_str(), "--summary", nullptr};
-            return sdw::cli::dispatch(4, const_cast<char**>(args));
+            std::fprintf(stderr, "sdw: built without the workbench; running the default scenarios headless.\n\n");
+            return sdw::cli::runDefaultHeadless();
 #endif
         }
         return sdw::cli::dispatch(argc, argv);

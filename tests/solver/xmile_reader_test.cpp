@@ -615,3 +615,24 @@ TEST_CASE("xmile: a Stella slider gives its range to a variable that has none", 
     CHECK(p->main().find("j")->range->max == 2);    // its own range wins
     CHECK(p->main().views[0].objects.size() == 2);  // the sliders stay on the view
 }
+
+TEST_CASE("xmile: a model-level group lists its members and survives the round trip", "[xmile][groups]") {
+    const std::string text =
+        "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">"
+        "<header><name>g</name></header><sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>"
+        "<model><variables>"
+        "<aux name=\"a\"><eqn>1</eqn></aux><aux name=\"b b\"><eqn>2</eqn></aux>"
+        "<group name=\"Outcome Measures\"><entity name=\"b b\"/><entity name=\"a\"/></group>"
+        "<group name=\"other\"><entity name=\"a\"/></group>"
+        "</variables></model></xmile>";
+    diag::Diagnostics diags;
+    auto p = xmile::readString(text, diags);
+    REQUIRE(p);
+    // Group names compare as XMILE names do; members keep file order.
+    CHECK(xmile::groupMembers(p->main(), "outcome_measures") == std::vector<std::string>{"b b", "a"});
+    CHECK(xmile::groupMembers(p->main(), "other") == std::vector<std::string>{"a"});
+    CHECK(xmile::groupMembers(p->main(), "missing").empty());
+    auto again = xmile::readString(xmile::writeString(*p), diags);
+    REQUIRE(again);
+    CHECK(xmile::groupMembers(again->main(), xmile::kOutcomeGroup) == std::vector<std::string>{"b b", "a"});
+}

@@ -100,3 +100,29 @@ TEST_CASE("cli: convert writes XMILE that runs to the same numbers; bench prints
     CHECK(b.code == 0);
     CHECK(b.out.find("median_us_per_run=") != std::string::npos);
 }
+
+TEST_CASE("cli: --compare prints the baseline and each scenario's change", "[cli][compare]") {
+    const std::string root = SDW_SOURCE_DIR;
+    const std::string model = root + "/models/adult_social_care/adult_social_care.xmile";
+    const std::string scenario = root + "/models/adult_social_care/scenarios/reablement_done_right.lua";
+    const Output o = sdw("run " + model + " --compare --vars care_home_admissions_per_year,weeks_per_year --scenario " +
+                         scenario);
+    if (o.out.find("needs the Lua plugin host") != std::string::npos) {
+        WARN("skipped: this build has no plugin host");
+        return;
+    }
+    REQUIRE(o.code == 0);
+    INFO(o.out);
+    CHECK(o.out.find("baseline") != std::string::npos);
+    CHECK(o.out.find("[1] ") != std::string::npos);
+    CHECK(o.out.find("reablement_done_right.lua") != std::string::npos);
+    // A constant is unchanged by any scenario; care-home admissions move (by a percentage, with its sign).
+    const auto weeks = o.out.find("weeks_per_year");
+    REQUIRE(weeks != std::string::npos);
+    CHECK(o.out.substr(weeks, o.out.find('\n', weeks) - weeks).find("+0.0%") != std::string::npos);
+    const auto ch = o.out.find("care_home_admissions_per_year");
+    REQUIRE(ch != std::string::npos);
+    const std::string line = o.out.substr(ch, o.out.find('\n', ch) - ch);
+    CHECK(line.find('%') != std::string::npos);
+    CHECK(line.find("+0.0%") == std::string::npos);
+}

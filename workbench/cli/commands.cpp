@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
 
 namespace sdw::cli {
@@ -37,6 +38,26 @@ std::string projectRoot() {
 
 std::string defaultModelPath() {
     return (std::filesystem::path(projectRoot()) / "models" / "adult_social_care" / "adult_social_care.xmile").string();
+}
+
+int runDefaultHeadless() {
+    const std::string model = defaultModelPath();
+    std::vector<std::string> args = {"sdw", "run", model, "--compare"};
+    std::vector<std::string> scenarios;
+    std::error_code ec;
+    const auto dir = std::filesystem::path(model).parent_path() / "scenarios";
+    if (scenarioRunner() && std::filesystem::is_directory(dir, ec))
+        for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+            if (e.path().extension() == ".lua") scenarios.push_back(e.path().string());
+    std::sort(scenarios.begin(), scenarios.end());
+    for (const auto& f : scenarios) {
+        args.push_back("--scenario");
+        args.push_back(f);
+    }
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    return dispatch(static_cast<int>(args.size()), argv.data());
 }
 
 namespace {

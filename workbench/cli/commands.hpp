@@ -47,5 +47,8 @@ ScenarioRunner& scenarioRunner();
 std::string projectRoot();
 // The default adult social care model's path.
 std::string defaultModelPath();
+// The headless main job (no display, or no workbench in this build): the default model's baseline and every
+// scenario beside it, compared on its outcome measures (`sdw run MODEL --compare --scenario ...`).
+int runDefaultHeadless();
 
 }  // namespace sdw::cli

@@ -85,6 +85,42 @@ void writeSummary(std::ostream& out, const sim::RunResult& r, const std::string&
     }
 }
 
+// The comparison a strategy lead reads: each measure's value at the end of the run under the baseline, then
+// the change each scenario makes, as a percentage; scenarios are numbered in the header and named below.
+void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& results,
+                     const std::vector<std::string>& labels, const std::vector<std::string>& files) {
+    const sim::RunResult& base = results.front();
+    size_t width = 24;
+    for (size_t c = 1; c < base.cols(); ++c) width = std::max(width, base.names[c].size());
+    char buf[512];
+    out << "Values at the end of the run (time " << base.stop << "): the baseline, then each scenario's change "
+        << "from it.\n\n";
+    std::snprintf(buf, sizeof buf, "%-*s %14s", static_cast<int>(width), "measure", "baseline");
+    out << buf;
+    for (size_t k = 1; k < results.size(); ++k) {
+        std::snprintf(buf, sizeof buf, " %9s", ("[" + std::to_string(k) + "]").c_str());
+        out << buf;
+    }
+    out << "\n";
+    for (size_t c = 1; c < base.cols(); ++c) {
+        const double b = base.at(base.rows() - 1, c);
+        std::snprintf(buf, sizeof buf, "%-*s %14.6g", static_cast<int>(width), base.names[c].c_str(), b);
+        out << buf;
+        for (size_t k = 1; k < results.size(); ++k) {
+            const auto v = results[k].finalValue(base.names[c]);
+            if (!v) std::snprintf(buf, sizeof buf, " %9s", "-");
+            else if (b == 0 && *v == 0) std::snprintf(buf, sizeof buf, " %9s", "0");
+            else if (b == 0) std::snprintf(buf, sizeof buf, " %9s", "new");
+            else std::snprintf(buf, sizeof buf, " %+8.1f%%", (*v - b) / std::fabs(b) * 100);
+            out << buf;
+        }
+        out << "\n";
+    }
+    out << "\n";
+    for (size_t k = 1; k < results.size(); ++k)
+        out << "[" << k << "] " << labels[k] << "  (" << files[k - 1] << ")\n";
+}
+
 // Parse "a,b,c" into names (names may not contain commas outside brackets: "pop[a,b]" stays whole).
 std::vector<std::string> splitVars(const std::string& s) {
     std::vector<std::string> out;
@@ -118,6 +154,7 @@ struct RunOptions {
     std::string format = "csv";
     std::vector<std::string> scenarios;
     bool summary = false;
+    bool compare = false;
     uint64_t seed = 1;
 };
 
@@ -180,6 +217,9 @@ int cmdRun(int argc, char** argv) {
     app.add_option("--scenario", o.scenarios, "scenario file (.lua); repeat to compare scenarios");
     app.add_option("--seed", o.seed, "seed for random built-ins");
     app.add_flag("--summary", o.summary, "print start, end, min and max of each output instead of the series");
+    app.add_flag("--compare", o.compare,
+                 "run the baseline and each --scenario; print each measure's final value and the scenarios' "
+                 "changes (measures: --vars, else the model's \"Outcome measures\" group, else all)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -191,12 +231,25 @@ int cmdRun(int argc, char** argv) {
         printDiagnostics(diags, o.model);
         return kExitModelError;
     }
+    if (o.compare && o.vars.empty()) {
+        const auto measures = xmile::groupMembers(project->main(), xmile::kOutcomeGroup);
+        for (const auto& m : measures) o.vars += (o.vars.empty() ? "" : ",") + m;
+    }
     sim::RunSpec spec;
     compile::CompileOptions copts;
     if (!buildSpec(o, *project, spec, copts)) return kExitUsage;
 
     std::vector<sim::RunResult> results;
     std::vector<std::string> labels;
+    if (o.compare) {  // the baseline first
+        auto compiled = compile::compileModel(*project, diags, copts);
+        if (!compiled) {
+            printDiagnostics(diags, o.model);
+            return kExitModelError;
+        }
+        results.push_back(sim::simulate(*compiled, spec));
+        labels.push_back("baseline");
+    }
     if (!o.scenarios.empty()) {
         if (!scenarioRunner()) {
             std::fprintf(stderr, "sdw run: --scenario needs the Lua plugin host, which this build does not have\n");
@@ -206,11 +259,15 @@ int cmdRun(int argc, char** argv) {
             for (auto& v : project->main().variables)
                 if (model::canonicalName(v.name) == model::canonicalName(name)) v.equation = eq;
         }
-        if (!scenarioRunner()(*project, o.scenarios, spec, results, labels, diags)) {
+        std::vector<sim::RunResult> scenarioResults;
+        std::vector<std::string> scenarioLabels;
+        if (!scenarioRunner()(*project, o.scenarios, spec, scenarioResults, scenarioLabels, diags)) {
             printDiagnostics(diags, o.model);
             return kExitModelError;
         }
-    } else {
+        for (auto& r : scenarioResults) results.push_back(std::move(r));
+        for (auto& l : scenarioLabels) labels.push_back(std::move(l));
+    } else if (!o.compare) {
         auto compiled = compile::compileModel(*project, diags, copts);
         if (!compiled) {
             printDiagnostics(diags, o.model);
@@ -238,6 +295,10 @@ int cmdRun(int argc, char** argv) {
     }
     std::ostream& out = o.out.empty() ? std::cout : file;
     const char sep = o.format == "tsv" ? '\t' : ',';
+    if (o.compare) {
+        writeComparison(out, results, labels, o.scenarios);
+        return kExitOk;
+    }
     for (size_t i = 0; i < results.size(); ++i) {
         if (o.summary) writeSummary(out, results[i], labels[i]);
         else writeTable(out, results[i], sep, results.size() > 1 ? labels[i] + ":" : "");

@@ -166,11 +166,9 @@ int interactive(const std::string& path) {
 }
 
 int headlessDefault(const std::string& why) {
-    std::fprintf(stderr, "sdw: %s, so the workbench cannot open; running the default model headless instead.\n"
+    std::fprintf(stderr, "sdw: %s, so the workbench cannot open; running the default scenarios headless instead.\n"
                          "     (Open the workbench on a desktop, or under Xvfb: xvfb-run -a sdw)\n\n", why.c_str());
-    std::string model = cli::defaultModelPath();
-    const char* args[] = {"sdw", "run", model.c_str(), "--summary", nullptr};
-    return cli::dispatch(4, const_cast<char**>(args));
+    return cli::runDefaultHeadless();
 }
 
 int cmdOpen(int argc, char** argv) {
