@@ -1,14 +1,12 @@
 // Tests of the shipped model library (models/): every model compiles cleanly, keeps stocks non-negative,
-// conserves people, behaves under extreme conditions, hits its calibration targets, lays its diagram out so that
-// no two names overlap, and every workshop scenario moves the outcomes the way its sources say. Layer: tests/solver (links the solver only; no Lua).
+// conserves people, behaves under extreme conditions, hits its calibration targets, and lays its diagram out so
+// that no two names overlap. Layer: tests/solver (links the solver only; no Lua).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <numeric>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -115,30 +113,6 @@ bool isPeople(const model::Variable& v) {
     const std::string u = model::canonicalName(v.units);
     return u == "people" || u == "person" || u == "persons";
 }
-
-// The constants a scenario file sets: the `constants = { name = number, ... }` table of the Lua data file, read
-// as text so this test needs no Lua (the plugin host's loader is tested in tests/plugins).
-Sets scenarioConstants(const std::string& file) {
-    std::ifstream in(sourcePath("models/adult_social_care/scenarios/" + file));
-    INFO(file);
-    REQUIRE(in);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
-    const auto start = text.find("constants = {");
-    REQUIRE(start != std::string::npos);
-    const auto end = text.find('}', start);
-    REQUIRE(end != std::string::npos);
-    std::string table = text.substr(start + 13, end - start - 13);
-    table = std::regex_replace(table, std::regex("--[^\n]*"), "");
-    Sets sets;
-    const std::regex entry(R"(([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([-+0-9.eE]+))");
-    for (std::sregex_iterator it(table.begin(), table.end(), entry), e; it != e; ++it)
-        sets.emplace_back((*it)[1].str(), std::stod((*it)[2].str()));
-    REQUIRE(!sets.empty());
-    return sets;
-}
-
 
 // ---- the saved diagram, with the sizes the workbench draws (workbench/ui/canvas_draw.cpp, theme.cpp, zoom 1):
 // 15 px DejaVu Sans labels word-wrapped (auxes and valves at 110 px, stocks at max(width + 30, 120) px), an
@@ -438,66 +412,8 @@ TEST_CASE("models: expanding short-term services by 40% returns several times it
     CHECK(saved / extra < 12000);
 }
 
-TEST_CASE("models: workshop scenarios move outcomes the way their sources say", "[models][scenarios]") {
-    // The scenario files' constants, applied by hand through RunSpec::sets (no Lua needed here).
-    Loaded l = load(kCounty);
-    auto base = run(l, {}, true);
-    auto scen = [&](const char* file) { return run(l, scenarioConstants(file), true); };
-    SECTION("the COVID spot-bed trap leaves more people in care homes") {
-        auto r = scen("covid_spot_bed_trap.lua");
-        CHECK(integral(r, "spot_bed_placements") > 2 * integral(base, "spot_bed_placements"));
-        CHECK(at(r, "people_in_care_homes", 52) > at(base, "people_in_care_homes", 52));
-        CHECK(finalOf(r, "ledger_council_long_term_care_spend") > finalOf(base, "ledger_council_long_term_care_spend"));
-    }
-    SECTION("reablement done right: more episodes, less long-term care") {
-        auto r = scen("reablement_done_right.lua");
-        CHECK(finalOf(r, "short_term_episodes_per_year") > 1.3 * finalOf(base, "short_term_episodes_per_year"));
-        CHECK(finalOf(r, "people_in_home_care") < finalOf(base, "people_in_home_care"));
-        CHECK(finalOf(r, "ledger_council_spend") < finalOf(base, "ledger_council_spend"));
-    }
-    SECTION("the front door that connects: fewer assessments, fewer home-care hours") {
-        auto r = scen("front_door_that_connects.lua");
-        CHECK(integral(r, "referred_for_assessment") < integral(base, "referred_for_assessment"));
-        CHECK(finalOf(r, "home_care_hours") < finalOf(base, "home_care_hours"));
-        CHECK(finalOf(r, "council_spend") < finalOf(base, "council_spend"));
-    }
-    SECTION("the austerity spiral: cuts first, more care-home admissions later") {
-        auto r = scen("austerity_spiral.lua");
-        CHECK(finalOf(r, "budget_pressure") > finalOf(base, "budget_pressure"));
-        CHECK(finalOf(r, "short_term_episodes_per_year") < finalOf(base, "short_term_episodes_per_year"));
-        CHECK(finalOf(r, "care_home_admissions_per_year") > finalOf(base, "care_home_admissions_per_year"));
-        CHECK(finalOf(r, "people_waiting") > finalOf(base, "people_waiting"));
-    }
-    SECTION("prevention: worse before better") {
-        auto r = scen("prevention_delayed_payoff.lua");
-        CHECK(at(r, "council_spend", 26) > at(base, "council_spend", 26));
-        CHECK(finalOf(r, "people_in_long_term_care") < finalOf(base, "people_in_long_term_care"));
-        CHECK(finalOf(r, "council_spend") < finalOf(base, "council_spend"));
-    }
-    SECTION("the grant cliff: budget pressure, then more care-home admissions") {
-        auto r = scen("grant_cliff.lua");
-        CHECK(at(r, "budget_pressure", 200) > 1.0);
-        CHECK(at(base, "budget_pressure", 200) < 1.0);
-        CHECK(finalOf(r, "care_home_admissions_per_year") > finalOf(base, "care_home_admissions_per_year"));
-    }
-    SECTION("the caseload spiral: longer waits, overdue reviews") {
-        auto r = scen("caseload_spiral.lua");
-        CHECK(finalOf(r, "people_waiting") > 2 * finalOf(base, "people_waiting"));
-        CHECK(at(r, "overdue_reviews", 104) > at(base, "overdue_reviews", 104));
-    }
-    SECTION("carers as a hidden workforce: more requests and waiting when carers break down") {
-        auto r = scen("carers_hidden_workforce.lua");
-        CHECK(at(r, "requests_per_year", 52) > at(base, "requests_per_year", 52));
-        CHECK(finalOf(r, "people_waiting") > finalOf(base, "people_waiting"));
-        CHECK(at(r, "council_spend", 52) > at(base, "council_spend", 52));
-    }
-    SECTION("discharge to assess: fewer care-home admissions from hospital") {
-        auto r = scen("discharge_to_assess.lua");
-        CHECK(integral(r, "discharged_to_care_home") < 0.75 * integral(base, "discharged_to_care_home"));
-        CHECK(meanOver(r, "care_home_admissions_per_year", 0, 522) <
-              meanOver(base, "care_home_admissions_per_year", 0, 522));
-    }
-}
+// The workshop scenarios use levers, so they are tested through the Lua scenario host in
+// tests/plugins/scenarios_test.cpp, not here.
 
 TEST_CASE("models: teaching models show the effect their README promises", "[models][teaching]") {
     SECTION("care-home capacity: forecasting growth shortens the waiting list") {
