@@ -388,8 +388,9 @@ m.stock("self_funded_care_home_residents", 2800, P, "Self-funders in care homes:
 S("new_package_hours", 7.3, "hours/(people*week)", "Average hours a week of a new home-care package, derived: "
   "older adults' home care ~GBP 1.5bn (004 L689-693) / 225,000 people (004 L687) / GBP 17.48 an hour (004 L881) "
   "/ 52 weeks.", "ltc", (4, 14))
-S("home_care_hours_factor", 1, DMNL, "Lever target: multiplier on home-care hours per person (front door -4.7%, "
-  "004 L677; trusted reviews -5%, 004 L689).", "ltc", (0.7, 1.2))
+S("home_care_hours_factor", 1, DMNL, "Lever target: multiplier on home-care hours per person (trusted reviews -5%, "
+  "004 L689; the front door's -4.7%, 004 L677, is a total that the model gets from fewer packages).", "ltc",
+  (0.7, 1.2))
 S("package_setup_time", 1, W, A + ": time to set up a package once a carer is free; range 0.5-3.", "ltc", (0.5, 3))
 S("home_care_package_duration", 72, W, "Average duration of a long-term home-care package (004 L881).", "ltc",
   (40, 120))
