@@ -1,24 +1,26 @@
--- Lever: a community-connecting front door. More requests resolved by advice, information and community
--- connection; fewer home-care hours. Evidence: 004 L1276 (Somerset: 30% resolved before, over 60% now),
--- 004 L663 (1.4m requests a year through the community front door), 004 L677 (4.7% fewer domiciliary
--- care hours, range 4-6%). The front door is modelled as resolving a share of the requests that today go on
--- to an assessment: Somerset's 30% -> 62% is (0.62 - 0.30) / (1 - 0.30) = 0.46 of them.
+-- Lever: a community-connecting front door. More requests are resolved by advice, information and community
+-- connection, so fewer go on to an assessment and fewer new home-care packages start. Evidence: 004 L663 and
+-- footnote 25 at 004 L677 (better use of community and VCS services through the front door cut commissioned
+-- home-care hours by 4.7% on average, range 4-6%, across a sample of councils), 004 L1238 (67% resolved is
+-- typical), 004 L1276-1278 (Somerset: from ~30% to 62%, plus 15% at triage).
+-- The default resolves 15% of the requests that today go on to an assessment (67% -> 72%): in the default model
+-- that gives the 4-6% fewer home-care hours of 004 L677. Somerset's jump from 30% to 62% is (0.62 - 0.30) /
+-- (1 - 0.30) = 0.46, the top of the usual range; the front_door_that_connects scenario uses 0.3 (67% -> 77%).
+-- An earlier version also cut hours per person by 4.7% on top, counting 004 L677's total effect twice.
 return {
   id = "community_front_door",
   title = "Community-connecting front door",
-  description = "Resolve more requests at the front door (Somerset: 30% to over 60%, so 46% of those that "
-    .. "went on to an assessment) and trim home-care hours by about 4.7%.",
-  evidence = { "004 L663", "004 L677", "004 L1276" },
+  description = "Resolve more requests at the front door by connecting people to community support (15% of "
+    .. "those that went on to an assessment: 67% to 72%), which cuts commissioned home-care hours by the 4-6% "
+    .. "councils achieved.",
+  evidence = { "004 L663", "004 L677", "004 L1238", "004 L1276" },
   params = {
-    unresolved_cut = { default = 0.46, min = 0, max = 0.6, step = 0.01, units = "share",
+    unresolved_cut = { default = 0.15, min = 0, max = 0.6, step = 0.01, units = "share",
                        label = "Share of today's onward referrals resolved at the front door" },
-    home_care_hours_reduction = { default = 0.047, min = 0.04, max = 0.06, step = 0.001, units = "share",
-                                  label = "Reduction in home-care hours" },
   },
   overrides = {
     constants = {
       front_door_resolution_share = function(p, base) return base + (1 - base) * p.unresolved_cut end,
-      home_care_hours_factor = function(p, base) return base * (1 - p.home_care_hours_reduction) end,
     },
   },
 }

@@ -117,8 +117,9 @@ m.aux("effective_prevention_investment", "prevention_investment * short_term_fun
       "that goes').", "demo")
 m.aux("prevention_effect_target", "prevention_max_effect * (1 - EXP(-effective_prevention_investment / "
       "prevention_scale))", DMNL, "Effect prevention would have once mature (saturating, 003 L575).", "demo")
-m.aux("prevention_effect", "DELAY3(prevention_effect_target, prevention_lag_years * weeks_per_year)", DMNL,
-      "Reduction of new care needs, arriving over 1-5 years (third-order delay, 003 L286).", "demo")
+m.aux("prevention_effect", "DELAY3(prevention_effect_target, prevention_lag_years * weeks_per_year, 0)", DMNL,
+      "Reduction of new care needs, arriving over 1-5 years (third-order delay starting from none, 003 L286).",
+      "demo")
 
 # ------------------------------------------------------------------ 2. front door
 m.stock("at_front_door", 180, P, "People in contact with the front door, being triaged (about half a week of "
@@ -270,13 +271,17 @@ m.aux("raw_share_home_care", "hospital_home_based_share * (1 - reablement_share_
       "Discharge-to-home-care share before normalising (diverted care-home admissions included).", "hosp")
 m.aux("raw_share_care_home", "hospital_care_home_share * d2a_care_home_factor * (1 - care_home_diversion_share)",
       DMNL, "Discharge-to-care-home share before normalising.", "hosp")
-m.aux("pathway_total", "raw_share_reablement + raw_share_home_care + raw_share_care_home", DMNL,
-      "Sum of the supported pathways after the discharge-to-assess factors.", "hosp")
-m.aux("supported_pathway_share", "MIN(1, hospital_home_based_share + hospital_care_home_share)", DMNL,
-      "Share of supported discharges that need reablement, home care or a care home; discharge to assess changes "
-      "the mix within it, not its size (004 L2083-2085 compare 'actual' and 'best' for the same people).", "hosp")
-m.aux("pathway_scale", "XIDZ(supported_pathway_share, pathway_total, 0)", DMNL,
-      "Scales the pathway shares back to the supported share.", "hosp")
+m.aux("pathway_total", "raw_share_reablement + raw_share_home_care", DMNL,
+      "Sum of the home-based pathways after the discharge-to-assess factors.", "hosp")
+m.aux("supported_pathway_share", "MIN(1, hospital_home_based_share + hospital_care_home_share * "
+      "d2a_care_home_factor)", DMNL, "Share of supported discharges that need reablement, home care or a care "
+      "home. Discharge to assess changes the home-based mix within the home-based share (004 L2083-2085 compare "
+      "'actual' and 'best' for the same people) and scales the care-home route by its own factor, so a halved "
+      "care-home route is halved (004 L2083); the places it frees go home.", "hosp")
+m.aux("pathway_scale", "XIDZ(hospital_home_based_share + hospital_care_home_share * d2a_care_home_factor * "
+      "care_home_diversion_share, pathway_total, 0)", DMNL,
+      "Scales the home-based pathway shares back to the home-based share (plus diverted care-home admissions).",
+      "hosp")
 m.aux("discharges_ready", "awaiting_discharge / discharge_planning_time", PW,
       "Supported discharges that could happen this week if services had room.", "hosp")
 m.aux("hospital_reablement_demand", "discharges_ready * raw_share_reablement * pathway_scale", PW,
@@ -289,7 +294,7 @@ m.flow("hospital_reablement_starts", "MIN(hospital_reablement_demand, reablement
 m.flow("hospital_home_care_starts", "MIN(hospital_home_care_demand, home_care_start_capacity)", PW,
        "Discharges home with a care package (limited by home-care capacity).", "ltc", frm="awaiting_discharge",
        to="people_in_home_care", route=[(790, 1035), (790, 895), (2860, 895), (2860, 470), (3590, 470), (3590, 445)])
-m.flow("discharged_to_care_home", "discharges_ready * raw_share_care_home * pathway_scale", PW,
+m.flow("discharged_to_care_home", "discharges_ready * raw_share_care_home", PW,
        "Discharges straight to a long-term care-home place (one in three admissions, 004 L649).", "hosp",
        frm="awaiting_discharge", to="people_in_care_homes", route=[(820, 1035), (820, 905), (3555, 905)])
 m.flow("discharged_home_other", "discharges_ready * (1 - supported_pathway_share)", PW,
@@ -383,8 +388,9 @@ m.stock("self_funded_care_home_residents", 2800, P, "Self-funders in care homes:
 S("new_package_hours", 7.3, "hours/(people*week)", "Average hours a week of a new home-care package, derived: "
   "older adults' home care ~GBP 1.5bn (004 L689-693) / 225,000 people (004 L687) / GBP 17.48 an hour (004 L881) "
   "/ 52 weeks.", "ltc", (4, 14))
-S("home_care_hours_factor", 1, DMNL, "Lever target: multiplier on home-care hours per person (front door -4.7%, "
-  "004 L677; trusted reviews -5%, 004 L689).", "ltc", (0.7, 1.2))
+S("home_care_hours_factor", 1, DMNL, "Lever target: multiplier on home-care hours per person (trusted reviews -5%, "
+  "004 L689; the front door's -4.7%, 004 L677, is a total that the model gets from fewer packages).", "ltc",
+  (0.7, 1.2))
 S("package_setup_time", 1, W, A + ": time to set up a package once a carer is free; range 0.5-3.", "ltc", (0.5, 3))
 S("home_care_package_duration", 72, W, "Average duration of a long-term home-care package (004 L881).", "ltc",
   (40, 120))

@@ -6,6 +6,8 @@ import re
 from xml.sax.saxutils import escape
 
 DMNL = "dmnl"
+AUX_PITCH = 92  # vertical distance between rows of auxiliaries: a circle and a label of up to four lines
+AUX_COLUMN = 150  # horizontal distance between auxiliaries: labels wrap at 110 px
 
 
 class Var:
@@ -94,7 +96,7 @@ class Model:
                 sx, sy = pos[v.frm]
                 k = exits_seen.get(v.frm, 0)
                 exits_seen[v.frm] = k + 1
-                p = [(sx + 30 + 25 * k, sy + 25), (sx + 30 + 25 * k, sy + 110 + 80 * k)]
+                p = [(sx + 30 + 25 * k, sy + 25), (sx + 30 + 25 * k, sy + 175 + 80 * k)]
             if v.route:
                 p = list(v.route)
             pts[v.name] = p
@@ -113,15 +115,16 @@ class Model:
                 seen[key] = n + 1
                 if n:
                     x, y = pos[v.name]
-                    pos[v.name] = (x, y + 36 * n)
+                    pos[v.name] = (x, y + 72 * n)
         segs = []
         for p in pts.values():
             segs += list(zip(p[:-1], p[1:]))
-        taken = [(pos[v.name][0] - 60, pos[v.name][1] - 40, pos[v.name][0] + 60, pos[v.name][1] + 40)
-                 for v in self.vars if v.kind != "aux"]
+        self.pos, self.pts = pos, pts
+        taken = [b[1:] for b in self._symbol_boxes() if self.by[b[0]].kind != "aux"]
 
         def free(x, y):
-            bx0, by0, bx1, by1 = x - 95, y - 12, x + 95, y + 26
+            # an aux's circle and a label of up to four lines (see boxes()), with a margin
+            bx0, by0, bx1, by1 = x - 64, y - 16, x + 64, y + 80
             for (ax, ay), (cx, cy) in segs:
                 if min(ax, cx) <= bx1 and max(ax, cx) >= bx0 and min(ay, cy) <= by1 and max(ay, cy) >= by0:
                     return False
@@ -132,10 +135,10 @@ class Model:
 
         for key, title, x0, y0, w, h in self.sectors:
             auxes = [v for v in self.vars if v.kind == "aux" and v.sector == key]
-            cols = max(1, int((w - 40) // 200))
+            cols = max(1, int((w - 80) // AUX_COLUMN))
             rows = (len(auxes) + cols - 1) // cols
             while True:
-                cells = [(x0 + 110 + 200 * c, y0 + h - 40 - 48 * (rows - 1 - r)) for r in range(rows)
+                cells = [(x0 + 100 + AUX_COLUMN * c, y0 + h - 80 - AUX_PITCH * (rows - 1 - r)) for r in range(rows)
                          for c in range(cols)]
                 cells = [c for c in cells if free(*c)]
                 if len(cells) >= len(auxes) or rows > 40:
@@ -153,6 +156,9 @@ class Model:
         pts = {k: [(x + dx, y + dy) for x, y in p] for k, p in pts.items()}
         self.view_sectors = [(k, t, x + dx, y + dy, w, h) for k, t, x, y, w, h in self.sectors]
         self.pos, self.pts = pos, pts
+
+    def _symbol_boxes(self):
+        return _boxes_of(self)
 
     # ---------------------------------------------------------------- XMILE
     def refs(self, v):
@@ -260,9 +266,10 @@ class Model:
             s[1], s[3] = x, tau
             return s[2]
 
-        def delay3(key, x, tau):
+        def delay3(key, x, tau, init=None):
             if key not in state:
-                state[key] = ["d", x, [x * tau / 3] * 3, tau]
+                y0 = x if init is None else init
+                state[key] = ["d", x, [y0 * tau / 3] * 3, tau]
             s = state[key]
             s[1], s[3] = x, tau
             return s[2][2] / (tau / 3)
@@ -401,24 +408,68 @@ class Model:
         return order
 
 
-def overlaps(m):
-    """Pairs of diagram objects whose boxes (symbol plus name label) intersect."""
-    m.layout()
-    boxes = []
-    for v in m.vars:
-        x, y = m.pos[v.name]
-        lw = max(40, 6.2 * len(v.name))
-        if v.kind == "stock":
-            boxes.append((v.name, x - max(45, lw / 2), y - 25, x + max(45, lw / 2), y + 25))
+# Sizes as the workbench draws them at zoom 1 (workbench/ui/canvas_draw.cpp, theme.cpp): 15 px DejaVu Sans
+# labels, word-wrapped; aux circles of radius 12, valves of radius 8, stocks as given. Character widths are
+# averages for lower-case DejaVu Sans (regular 8 px, bold 9 px); tests/solver/models_test.cpp uses the same rules.
+FONT, LINE = 15.0, 15.0 * 1.05
+
+
+def _wrap(text, max_w, char_w):
+    lines, line = [], ""
+    for word in text.replace("_", " ").split():
+        cand = word if not line else line + " " + word
+        if line and len(cand) * char_w > max_w:
+            lines.append(line)
+            line = word
         else:
-            boxes.append((v.name, x - lw / 2, y - 9, x + lw / 2, y + 24))
-    bad = []
-    for i in range(len(boxes)):
-        for j in range(i + 1, len(boxes)):
-            a, b = boxes[i], boxes[j]
-            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]:
-                bad.append((a[0], b[0]))
-    return bad
+            line = cand
+    if line:
+        lines.append(line)
+    return max(len(l) for l in lines) * char_w, len(lines) * LINE
+
+
+def boxes(m):
+    """(name, x0, y0, x1, y1) rectangles of every stock, valve, aux and their labels in the saved view."""
+    m.layout()
+    return _boxes_of(m)
+
+
+def _boxes_of(m):
+    out = []
+    for v in m.vars:
+        if v.name not in m.pos:
+            continue
+        x, y = m.pos[v.name]
+        if v.kind == "stock":
+            w, h = 90, 50
+            lw, lh = _wrap(v.name, max(w + 30, 120), 9.0)
+            out += [(v.name, x - w / 2, y - h / 2, x + w / 2, y + h / 2),
+                    (v.name, x - lw / 2, y + h / 2 + 3, x + lw / 2, y + h / 2 + 3 + lh)]
+        elif v.kind == "aux":
+            lw, lh = _wrap(v.name, 110, 8.0)
+            out += [(v.name, x - 12, y - 12, x + 12, y + 12), (v.name, x - lw / 2, y + 14, x + lw / 2, y + 14 + lh)]
+        else:
+            p = m.pts[v.name]
+            lw, lh = _wrap(v.name, 110, 8.0)
+            out.append((v.name, x - 8, y - 8, x + 8, y + 8))
+            if abs(p[0][0] - p[-1][0]) < 1:  # vertical pipe: the label sits to the right
+                cx = x + 8 + 4 + 45
+                out.append((v.name, cx - lw / 2, y - FONT / 2, cx + lw / 2, y - FONT / 2 + lh))
+            else:
+                out.append((v.name, x - lw / 2, y + 10, x + lw / 2, y + 10 + lh))
+    return out
+
+
+def overlaps(m):
+    """Pairs of diagram objects whose boxes (symbol or name label) intersect."""
+    b = boxes(m)
+    bad = set()
+    for i in range(len(b)):
+        for j in range(i + 1, len(b)):
+            a, c = b[i], b[j]
+            if a[0] != c[0] and a[1] < c[3] and c[1] < a[3] and a[2] < c[4] and c[2] < a[4]:
+                bad.add((a[0], c[0]))
+    return sorted(bad)
 
 
 def parameter_table(m):

@@ -1,4 +1,4 @@
--- Workshop scenario: prevention's delayed pay-off (003 L79, L286, L575). Lua data; no levers needed.
+-- Workshop scenario: prevention's delayed pay-off (003 L79, L286, L575). Lua data; runs the prevention lever.
 return {
   name = "Prevention's delayed pay-off",
   description = [[
@@ -9,12 +9,13 @@ Watch: council_spend and ledger_council_invest_to_save rise first; prevention_ef
 people_in_long_term_care and ledger_council_long_term_care_spend fall later. Compare with the baseline year by
 year: worse before better. Then set invest_to_save_allowed = 0 and budget_growth_rate = 0 to see the investment cut
 before it pays off.
-Lever equivalent: prevention { investment = 3 }.]],
-  plugins = {},
-  constants = {
-    prevention_investment = 3,     -- GBP million a year (assumption)
-    prevention_max_effect = 0.3,   -- within 25-50% (003 L575)
-    prevention_lag_years = 2,      -- within 1-5 years (003 L286)
+In the model: the prevention lever with investment = 3, max_effect = 0.3 and lag_years = 2.]],
+  plugins = {
+    prevention = {
+      investment = 3,     -- GBP million a year (assumption)
+      max_effect = 0.3,   -- within 25-50% (003 L575)
+      lag_years = 2,      -- within 1-5 years (003 L286)
+    },
   },
   seed = 1,
 }
