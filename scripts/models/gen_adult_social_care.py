@@ -572,6 +572,13 @@ m.flow("nhs_delay_spending", "nhs_delay_cost / weeks_per_year", GBPW, "Accrues t
 m.flow("long_term_care_spending", "home_care_spend + care_home_spend + working_age_support_spend", GBPW,
        "Accrues long-term care spend.", "money", to="ledger_council_long_term_care_spend")
 
+# The outcome measures of the domain README, shown first by comparisons and charts.
+m.outcomes = ["care_home_admissions_per_year", "people_in_care_homes", "delayed_bed_days",
+              "share_independent_after_reablement", "home_care_hours", "people_waiting",
+              "council_spend", "nhs_delay_cost", "vacancies", "requests_per_year",
+              "short_term_episodes_per_year", "people_in_long_term_care", "ledger_council_spend",
+              "ledger_council_invest_to_save", "ledger_nhs_delay_cost", "ledger_council_long_term_care_spend"]
+
 PEOPLE_STOCKS = [v.name for v in m.vars if v.kind == "stock" and v.units == P]
 
 if __name__ == "__main__":

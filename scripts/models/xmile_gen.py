@@ -33,6 +33,7 @@ class Model:
         self.name, self.stop, self.dt, self.time_units = name, stop, dt, time_units
         self.vars, self.by = [], {}
         self.sectors = []  # (key, title, x, y, w, h)
+        self.outcomes = []  # names of the outcome measures, in the order a comparison shows them
 
     def sector(self, key, title, x, y, w, h):
         self.sectors.append((key, title, x, y, w, h))
@@ -207,6 +208,13 @@ class Model:
             if v.rng:
                 w('        <range min="%g" max="%g"/>' % v.rng)
             w("      </%s>" % tag)
+        if self.outcomes:
+            # A model-level XMILE group: sdw's comparisons and charts show these first.
+            w('      <group name="Outcome measures">')
+            for name in self.outcomes:
+                assert name in self.by, name
+                w('        <entity name="%s"/>' % name)
+            w("      </group>")
         w("    </variables>")
         w("    <views>")
         w('      <view type="stock_flow" name="%s">' % escape(title))

@@ -85,6 +85,23 @@ void writeSummary(std::ostream& out, const sim::RunResult& r, const std::string&
     }
 }
 
+// A number as a report would print it: whole numbers with thousands separators from 10,000 up, else four
+// significant figures.
+std::string readableNumber(double v) {
+    char buf[64];
+    if (!std::isfinite(v) || std::fabs(v) < 1e4 || std::fabs(v) >= 1e15) {
+        std::snprintf(buf, sizeof buf, "%.4g", v);
+        return buf;
+    }
+    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
+    std::string digits = buf, out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return (v < 0 ? "-" : "") + out;
+}
+
 // The comparison a strategy lead reads: each measure's value at the end of the run under the baseline, then
 // the change each scenario makes, as a percentage; scenarios are numbered in the header and named below.
 void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& results,
@@ -104,7 +121,8 @@ void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& resul
     out << "\n";
     for (size_t c = 1; c < base.cols(); ++c) {
         const double b = base.at(base.rows() - 1, c);
-        std::snprintf(buf, sizeof buf, "%-*s %14.6g", static_cast<int>(width), base.names[c].c_str(), b);
+        std::snprintf(buf, sizeof buf, "%-*s %14s", static_cast<int>(width), base.names[c].c_str(),
+                      readableNumber(b).c_str());
         out << buf;
         for (size_t k = 1; k < results.size(); ++k) {
             const auto v = results[k].finalValue(base.names[c]);
