@@ -40,6 +40,16 @@ std::string defaultModelPath() {
     return (std::filesystem::path(projectRoot()) / "models" / "adult_social_care" / "adult_social_care.xmile").string();
 }
 
+bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc) {
+    try {
+        app.parse(argc, argv);
+        return true;
+    } catch (const CLI::ParseError& e) {
+        rc = app.exit(e) == 0 ? kExitOk : kExitUsage;
+        return false;
+    }
+}
+
 int runDefaultHeadless() {
     const std::string model = defaultModelPath();
     std::vector<std::string> args = {"sdw", "run", model, "--compare"};

@@ -3,6 +3,7 @@
 // Layer: workbench/cli. Must not include ImGui, GLFW or Lua headers.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
 #include <vector>
@@ -47,6 +48,10 @@ ScenarioRunner& scenarioRunner();
 std::string projectRoot();
 // The default adult social care model's path.
 std::string defaultModelPath();
+// Parses a command's arguments. On --help (rc = kExitOk) or a usage error (rc = kExitUsage, CLI11's message
+// printed) returns false: the command returns rc.
+bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc);
+
 // The headless main job (no display, or no workbench in this build): the default model's baseline and every
 // scenario beside it, compared on its outcome measures (`sdw run MODEL --compare --scenario ...`).
 int runDefaultHeadless();

@@ -238,11 +238,7 @@ int cmdRun(int argc, char** argv) {
     app.add_flag("--compare", o.compare,
                  "run the baseline and each --scenario; print each measure's final value and the scenarios' "
                  "changes (measures: --vars, else the model's \"Outcome measures\" group, else all)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kExitOk : kExitUsage;
-    }
+    if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
     auto project = load(o.model, diags);
     if (!project) {
@@ -329,11 +325,7 @@ int cmdCheck(int argc, char** argv) {
                  "sdw check"};
     std::string path;
     app.add_option("model", path, "model file")->required();
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kExitOk : kExitUsage;
-    }
+    if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
     auto project = load(path, diags);
     if (project) compile::compileModel(*project, diags);
@@ -347,11 +339,7 @@ int cmdConvert(int argc, char** argv) {
     std::string in, out;
     app.add_option("input", in, "model to read")->required();
     app.add_option("output", out, "XMILE file to write")->required();
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kExitOk : kExitUsage;
-    }
+    if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
     auto project = load(in, diags);
     printDiagnostics(diags, in);
@@ -370,11 +358,7 @@ int cmdBench(int argc, char** argv) {
     int runs = 200;
     app.add_option("model", path, "model file")->required();
     app.add_option("--runs", runs, "number of runs")->check(CLI::Range(1, 10'000'000));
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kExitOk : kExitUsage;
-    }
+    if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
     auto project = load(path, diags);
     if (!project) {

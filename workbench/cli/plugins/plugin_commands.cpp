@@ -100,11 +100,7 @@ int pluginsCommand(int argc, char** argv) {
     bool asScenario = false;
     check->add_option("files", files, "plugin or scenario files (.lua)")->required();
     check->add_flag("--scenario", asScenario, "check the files as scenarios (automatic under scenarios/)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kExitOk : kExitUsage;
-    }
+    if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     if (list->parsed()) return listCommand(dirs, verbose);
     return checkCommand(files, asScenario);
 }
@@ -118,11 +114,7 @@ int scriptCommand(int argc, char** argv) {
     app.add_option("file", file, "the script (.lua)")->required();
     app.add_option("args", args, "arguments, readable as sdw.args");
     app.add_option("-j,--threads", threads, "parallel runs (default: every core)");
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kExitOk : kExitUsage;
-    }
+    if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     plugins::ScriptOptions o;
     o.projectRoot = projectRoot();
     o.pluginDirs = pluginDirs();
