@@ -143,8 +143,9 @@ public:
     std::vector<bool> m_isConst;
     uint32_t m_nextSlot = CompiledModel::kFirstFreeSlot;
     std::unordered_map<uint64_t, uint32_t> m_initCapture;  // (scalar, node) -> slot holding INIT(x)'s value
-    std::vector<Binding> m_extra;
-    std::vector<bool> m_pinned;  // slots that must keep their own value (INIT captures): never retargeted  // wildcard bindings while inside an array reduction
+    std::unordered_map<std::string, uint32_t> m_randomSlots;  // (scalar, node, reduction bindings) -> held draw
+    std::vector<Binding> m_extra;  // wildcard bindings while inside an array reduction
+    std::vector<bool> m_pinned;    // slots that must keep their own value (INIT captures): never retargeted
     std::vector<int> m_flowOrder, m_initOrder;
     std::unordered_set<std::string> m_reported;
     // Module inputs: inner variable -> (equation from the parent, the parent's scope).
