@@ -115,8 +115,7 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
             error(scalar, diag::code::kBadSubscript, "'" + n.text + "' is not an array but is given a subscript", n.pos);
         return {v.firstScalar};
     }
-    std::vector<Binding> bindings = s.ctx;
-    bindings.insert(bindings.end(), extra.begin(), extra.end());
+    const std::vector<Binding> bindings = visibleBindings(s, extra);
     std::vector<std::vector<int>> choice(v.dims.size());
     if (n.subscripted && n.args.size() != v.dims.size()) {
         if (report)
@@ -143,12 +142,17 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
             if (!sub.name.empty()) {
                 auto it = m_dimByName.find(sub.name);
                 if (it != m_dimByName.end()) {
-                    for (const auto& bd : bindings)
-                        if (bd.dim == it->second) b = m_dims[static_cast<size_t>(it->second)].parent == D
-                                                          ? m_dims[static_cast<size_t>(it->second)].parentIndex[static_cast<size_t>(bd.elem)]
-                                                          : bd.elem;
+                    const DimInfo& sd = m_dims[static_cast<size_t>(it->second)];
+                    auto pick = [&](const Binding& bd) {
+                        b = sd.parent == D ? sd.parentIndex[static_cast<size_t>(bd.elem)] : bd.elem;
+                    };
+                    // A reduction's own binding of this * first; outside a reduction, the element's context.
+                    for (const auto& bd : extra)
+                        if (bd.dim == it->second) pick(bd);
+                    if (b < 0)
+                        for (const auto& bd : bindings)
+                            if (bd.dim == it->second) pick(bd);
                     if (b < 0) {
-                        const DimInfo& sd = m_dims[static_cast<size_t>(it->second)];
                         if (sd.parent == D) choice[k] = sd.parentIndex;
                         else all();
                         continue;
@@ -221,33 +225,56 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
     return out;
 }
 
-void Compiler::wildcardDims(int scalar, const Expr& e, int node, std::vector<int>& dims) {
+std::vector<Binding> Compiler::visibleBindings(const Scalar& s, const std::vector<Binding>& extra) const {
+    std::vector<Binding> out = s.ctx;
+    for (const auto& b : extra) {
+        const bool shadowed = b.star && std::any_of(s.ctx.begin(), s.ctx.end(), [&](const Binding& c) {
+            return c.dim == b.dim;
+        });
+        if (!shadowed) out.push_back(b);
+    }
+    return out;
+}
+
+// The dimensions a reduction's argument ranges over: every explicit * (always a wildcard of this reduction,
+// even over a dimension the element's context binds), and every dimension named or implied by an unsubscripted
+// array that nothing binds yet. Nested reductions range over their own dimensions.
+void Compiler::wildcardDims(int scalar, const Expr& e, int node, std::vector<Binding>& dims) {
     const Node& n = e.at(node);
     if (n.kind == NodeKind::Call) {
         const BuiltinInfo* b = findBuiltin(n.name);
         if (b && (b->kind == BuiltinKind::Reduce || (b->kind == BuiltinKind::MinMax && n.args.size() == 1))) return;
     }
+    auto add = [&](int D, bool star) {
+        for (auto& d : dims)
+            if (d.dim == D) {
+                d.star = d.star || star;
+                return;
+            }
+        dims.push_back({D, 0, star});
+    };
     if (n.kind == NodeKind::Name) {
         const Scalar& s = m_scalars[static_cast<size_t>(scalar)];
         const int var = n.name.empty() || n.name[0] == '#' ? -1 : findVar(n.name, s.scope);
         if (var >= 0) {
             const VarInfo& v = m_vars[static_cast<size_t>(var)];
-            std::vector<Binding> bindings = s.ctx;
-            bindings.insert(bindings.end(), m_extra.begin(), m_extra.end());
+            const std::vector<Binding> bindings = visibleBindings(s, m_extra);
             for (size_t k = 0; k < v.dims.size(); ++k) {
                 int D = v.dims[k];
                 if (n.subscripted && k < n.args.size()) {
                     const Node& sub = e.at(n.args[k]);
                     if (sub.kind == NodeKind::SubStar) {
                         if (!sub.name.empty() && m_dimByName.count(sub.name)) D = m_dimByName[sub.name];
-                    } else if (sub.kind == NodeKind::Name && m_dimByName.count(sub.name)) {
+                        add(D, true);
+                        continue;
+                    }
+                    if (sub.kind == NodeKind::Name && m_dimByName.count(sub.name)) {
                         D = m_dimByName[sub.name];
                     } else {
                         continue;
                     }
                 }
-                if (bindingFor(D, bindings) < 0 && std::find(dims.begin(), dims.end(), D) == dims.end())
-                    dims.push_back(D);
+                if (bindingFor(D, bindings) < 0) add(D, false);
             }
         }
         return;
@@ -256,16 +283,16 @@ void Compiler::wildcardDims(int scalar, const Expr& e, int node, std::vector<int
 }
 
 std::vector<std::vector<Binding>> Compiler::wildcardCombos(int scalar, const Expr& e, int node) {
-    std::vector<int> dims;
+    std::vector<Binding> dims;
     wildcardDims(scalar, e, node, dims);
     std::vector<std::vector<Binding>> combos = {m_extra};
-    for (int D : dims) {
+    for (const Binding& w : dims) {
         std::vector<std::vector<Binding>> next;
-        const int size = static_cast<int>(m_dims[static_cast<size_t>(D)].elems.size());
+        const int size = static_cast<int>(m_dims[static_cast<size_t>(w.dim)].elems.size());
         for (const auto& c : combos)
             for (int i = 0; i < size; ++i) {
                 auto b = c;
-                b.push_back({D, i});
+                b.push_back({w.dim, i, w.star});
                 next.push_back(std::move(b));
             }
         combos.swap(next);

@@ -200,6 +200,17 @@ uint32_t Compiler::lowerCall(int scalar, const Expr& e, int node, Phase phase, s
 
 uint32_t Compiler::lowerReduce(int scalar, const Expr& e, int node, Phase phase, std::vector<Instr>& prog) {
     const Node& n = e.at(node);
+    if (n.name == "size" && n.args.size() == 1) {
+        // SIZE(dim): the number of elements of a dimension named bare (Vensim's ELMCOUNT), unless a variable
+        // has that name.
+        const Node& a = e.at(n.args[0]);
+        const Scalar& self = m_scalars[static_cast<size_t>(scalar)];
+        if (a.kind == NodeKind::Name && !a.subscripted && findVar(a.name, self.scope) < 0) {
+            auto d = m_dimByName.find(a.name);
+            if (d != m_dimByName.end())
+                return constSlot(static_cast<double>(m_dims[static_cast<size_t>(d->second)].elems.size()));
+        }
+    }
     std::vector<uint32_t> slots;
     const auto saved = m_extra;
     if (n.args.size() > 1) {  // MEAN(a, b, c): the mean of its arguments

@@ -87,3 +87,65 @@ TEST_CASE("arrays: an arrayed model equals its written-out scalar twin", "[array
             CHECK(ra.series("stock" + sfx + elem) == rs.series("stock" + sfx + "_" + std::to_string(place)));
         }
 }
+
+TEST_CASE("arrays: SUM(x[*]) and the other reductions inside an equation arrayed over x's dimension", "[arrays]") {
+    // x = {1, 2, 3}: sum 6, mean 2, min 1, max 3, product 6, population standard deviation sqrt(2/3), size 3.
+    Builder b(0, 0, 1);
+    b.dim("region", {"a", "b", "c"});
+    b.aux("x", "0", {"region"});
+    b.last().elements = {{{"a"}, "1", std::nullopt}, {{"b"}, "2", std::nullopt}, {{"c"}, "3", std::nullopt}};
+    b.aux("w", "10", {"region"});
+    b.aux("share", "x / SUM(x[*])", {"region"});
+    b.aux("dev", "x[region] - MEAN(x[*])", {"region"});
+    b.aux("spread", "MAX(x[*]) - MIN(x[*]) + PROD(x[*]) + SIZE(x[*])", {"region"});
+    b.aux("sd", "STDDEV(x[*]) + 0 * x", {"region"});
+    b.aux("weighted", "SUM(x[*] * w[region])", {"region"});  // w[region] is this element's, x[*] every one
+    b.aux("named", "SUM(x[*:region])", {"region"});
+    sim::RunResult r = b.run();
+    std::string msgs;
+    for (const auto& x : r.diagnostics.items()) msgs += diag::format(x) + "\n";
+    INFO(msgs);
+    REQUIRE(r.ok());
+    CHECK(*r.finalValue("share[a]") == Approx(1.0 / 6));
+    CHECK(*r.finalValue("share[c]") == Approx(3.0 / 6));
+    CHECK(*r.finalValue("dev[a]") == Approx(-1));
+    CHECK(*r.finalValue("dev[c]") == Approx(1));
+    CHECK(*r.finalValue("spread[b]") == Approx(3 - 1 + 6 + 3));
+    CHECK(*r.finalValue("sd[a]") == Approx(std::sqrt(2.0 / 3)));
+    CHECK(*r.finalValue("weighted[b]") == Approx(60));
+    CHECK(*r.finalValue("named[c]") == Approx(6));
+}
+
+TEST_CASE("arrays: partial wildcards reduce one row or column per element", "[arrays]") {
+    // m[place, band] = 10 * place + band (places 1..3, bands 1..2). Row sums: 20p + 3; column sums: 60 + 3b.
+    Builder b(0, 0, 1);
+    b.dim("place", {"p1", "p2", "p3"}).dim("band", {"b1", "b2"});
+    b.aux("m", "0", {"place", "band"});
+    for (int p = 1; p <= 3; ++p)
+        for (int q = 1; q <= 2; ++q)
+            b.last().elements.push_back(
+                {{"p" + std::to_string(p), "b" + std::to_string(q)}, std::to_string(10 * p + q), std::nullopt});
+    b.aux("row_share", "m / SUM(m[place, *])", {"place", "band"});
+    b.aux("col_share", "m[place, band] / SUM(m[*, band])", {"place", "band"});
+    b.aux("row_max", "MAX(m[place, *])", {"place"});
+    b.aux("total_in_each", "SUM(m[*, *])", {"band"});
+    sim::RunResult r = b.run();
+    REQUIRE(r.ok());
+    CHECK(*r.finalValue("row_share[p2, b1]") == Approx(21.0 / 43));
+    CHECK(*r.finalValue("row_share[p2, b2]") == Approx(22.0 / 43));
+    CHECK(*r.finalValue("col_share[p3, b2]") == Approx(32.0 / 66));
+    CHECK(*r.finalValue("col_share[p1, b1]") == Approx(11.0 / 63));
+    CHECK(*r.finalValue("row_max[p3]") == 32);
+    CHECK(*r.finalValue("total_in_each[b1]") == 129);
+}
+
+TEST_CASE("arrays: SIZE of a bare dimension counts its elements", "[arrays]") {
+    Builder b(0, 0, 1);
+    b.dim("band", {"young", "middle", "old"}).dim("older", {"middle", "old"});
+    b.aux("n", "SIZE(band) + 10 * SIZE(older)");
+    b.aux("even", "1 / SIZE(band)", {"band"});
+    sim::RunResult r = b.run();
+    REQUIRE(r.ok());
+    CHECK(*r.finalValue("n") == 23);
+    CHECK(*r.finalValue("even[old]") == Approx(1.0 / 3));
+}

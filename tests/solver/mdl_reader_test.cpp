@@ -198,7 +198,23 @@ TEST_CASE("mdl: subscripts, subranges, number lists and per-element equations", 
     CHECK(norm(dbl.equation) == norm("2 * pop[Region]"));
     CHECK(eq(p, "total") == norm("SUM(pop[*])"));
     CHECK(eq(p, "coastal") == norm("MAX(pop[*:Coast])"));
-    CHECK(eq(p, "n") == "3");  // ELMCOUNT of a range is its size, known when reading
+    CHECK(eq(p, "n") == norm("SIZE(Region)"));  // the engine counts the range, so the equation stays readable
+}
+
+TEST_CASE("mdl: ELMCOUNT becomes SIZE(dim) and counts ranges and subranges in the engine", "[mdl][arrays]") {
+    // Region has 3 elements and its subrange Coast 2, so n = 3, c = 2 and share[r] = 1/3 for every r.
+    auto p = readClean("Region: North, South, East ~~|\nCoast: South, East ~~|\n"
+                       "n = ELMCOUNT(Region) ~~|\nc = ELMCOUNT(Coast) ~~|\nshare[Region] = 1 / ELMCOUNT(Region) ~~|\n");
+    CHECK(eq(p, "c") == norm("SIZE(Coast)"));
+    diag::Diagnostics d;
+    auto compiled = compile::compileModel(p, d);
+    INFO(dump(d));
+    REQUIRE(compiled);
+    const sim::RunResult run = sim::simulate(*compiled);
+    REQUIRE(run.ok());
+    CHECK(*run.finalValue("n") == 3);
+    CHECK(*run.finalValue("c") == 2);
+    CHECK(*run.finalValue("share[South]") == Approx(1.0 / 3));
 }
 
 TEST_CASE("mdl: arrayed stocks with plain flows stay stock-and-flow", "[mdl][arrays]") {
