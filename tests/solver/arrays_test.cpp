@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "bench/generated_models.hpp"
+#include "solver/xmile/xmile.hpp"
 #include "tests/solver/model_builder.hpp"
 
 using namespace sdw;
@@ -148,4 +149,96 @@ TEST_CASE("arrays: SIZE of a bare dimension counts its elements", "[arrays]") {
     REQUIRE(r.ok());
     CHECK(*r.finalValue("n") == 23);
     CHECK(*r.finalValue("even[old]") == Approx(1.0 / 3));
+}
+
+TEST_CASE("arrays: graphical functions with a table per element", "[arrays][gf]") {
+    auto table = [](double y0, double y1) {
+        model::GraphicalFunction g;
+        g.xs = {0, 10};
+        g.ys = {y0, y1};
+        return g;
+    };
+    Builder b(0, 0, 1);
+    b.dim("region", {"a", "b"});
+    // Tables only, called by name per element: effect[a] rises 0 -> 10, effect[b] falls 100 -> 0 over x 0..10.
+    b.aux("effect", "", {"region"});
+    b.last().elements = {{{"a"}, "", table(0, 10)}, {{"b"}, "", table(100, 0)}};
+    // One equation for the variable, a table per element.
+    b.aux("shared_input", "5", {"region"});
+    b.last().elements = {{{"a"}, "", table(0, 10)}, {{"b"}, "", table(100, 0)}};
+    b.last().equation = "2";
+    // An equation and a table per element.
+    b.aux("own_input", "", {"region"});
+    b.last().elements = {{{"a"}, "1", table(0, 10)}, {{"b"}, "9", table(100, 0)}};
+    b.aux("called", "effect(5)", {"region"});
+    b.aux("looked", "LOOKUP(effect[b], 2.5)");
+    sim::RunResult r = b.run();
+    REQUIRE(r.ok());
+    CHECK(*r.finalValue("shared_input[a]") == Approx(2));
+    CHECK(*r.finalValue("shared_input[b]") == Approx(80));
+    CHECK(*r.finalValue("own_input[a]") == Approx(1));
+    CHECK(*r.finalValue("own_input[b]") == Approx(10));
+    CHECK(*r.finalValue("called[a]") == Approx(5));
+    CHECK(*r.finalValue("called[b]") == Approx(50));
+    CHECK(*r.finalValue("looked") == Approx(75));
+}
+
+TEST_CASE("arrays: a per-element table with mismatched points is diagnosed by element", "[arrays][gf][errors]") {
+    Builder b(0, 0, 1);
+    b.dim("region", {"a", "b"});
+    model::GraphicalFunction bad;
+    bad.xs = {0, 1, 2};
+    bad.ys = {0, 1};
+    b.aux("effect", "1", {"region"});
+    b.last().elements = {{{"b"}, "", bad}};
+    diag::Diagnostics d;
+    CHECK_FALSE(b.compile(d));
+    REQUIRE(test::hasCode(d, diag::code::kBadGraphical));
+    bool named = false;
+    for (const auto& x : d.items()) named = named || x.where == "effect[b]";
+    CHECK(named);
+}
+
+TEST_CASE("arrays: XMILE arrayed graphical functions, <gf> in each <element> or listed in order", "[arrays][gf][xmile]") {
+    // Tables over x 0..10: region a rises 0 -> 10, region b falls 100 -> 0 (evenly spread by xscale).
+    const std::string gfA = "<gf><xscale min=\"0\" max=\"10\"/><ypts>0,10</ypts></gf>";
+    const std::string gfB = "<gf><xscale min=\"0\" max=\"10\"/><ypts>100,0</ypts></gf>";
+    const std::string text =
+        "<xmile xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\"><header/>"
+        "<sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>"
+        "<dimensions><dim name=\"region\"><elem name=\"a\"/><elem name=\"b\"/></dim></dimensions>"
+        "<model><variables>"
+        "<aux name=\"tables\"><dimensions><dim name=\"region\"/></dimensions><eqn/>"
+        "<element subscript=\"a\">" + gfA + "</element><element subscript=\"b\">" + gfB + "</element></aux>"
+        "<aux name=\"per element\"><dimensions><dim name=\"region\"/></dimensions>"
+        "<element subscript=\"a\"><eqn>4</eqn>" + gfA + "</element>"
+        "<element subscript=\"b\"><eqn>TIME + 1</eqn>" + gfB + "</element></aux>"
+        "<aux name=\"listed\"><dimensions><dim name=\"region\"/></dimensions><eqn>5</eqn>" + gfA + gfB + "</aux>"
+        "<aux name=\"called\"><dimensions><dim name=\"region\"/></dimensions><eqn>tables(2)</eqn></aux>"
+        "</variables></model></xmile>";
+    diag::Diagnostics d;
+    auto p = xmile::readString(text, d);
+    REQUIRE(p);
+    auto cm = compile::compileModel(*p, d);
+    std::string msgs;
+    for (const auto& x : d.items()) msgs += diag::format(x) + "\n";
+    INFO(msgs);
+    REQUIRE(cm);
+    const sim::RunResult r = sim::simulate(*cm);
+    REQUIRE(r.ok());
+    CHECK(r.series("per element[a]") == std::vector<double>{4, 4});
+    CHECK(r.series("per element[b]") == std::vector<double>{90, 80});  // x = TIME + 1 = 1, 2
+    CHECK(*r.finalValue("listed[a]") == Approx(5));
+    CHECK(*r.finalValue("listed[b]") == Approx(50));
+    CHECK(*r.finalValue("called[a]") == Approx(2));
+    CHECK(*r.finalValue("called[b]") == Approx(80));
+    // The round trip keeps one table per element.
+    diag::Diagnostics d2;
+    auto back = xmile::readString(xmile::writeString(*p), d2);
+    REQUIRE(back);
+    const model::Variable* listed = back->main().find("listed");
+    REQUIRE(listed);
+    REQUIRE(listed->elements.size() == 2);
+    REQUIRE(listed->elements[1].gf);
+    CHECK(listed->elements[1].gf->ys == std::vector<double>{100, 0});
 }
