@@ -273,6 +273,22 @@ TEST_CASE("mdl: control equations may use the model's constants", "[mdl]") {
     CHECK(p.main().find("horizon") != nullptr);  // still a model variable
 }
 
+TEST_CASE("mdl: control equations are evaluated by the equation parser, with Vensim's functions", "[mdl]") {
+    diag::Diagnostics d;
+    // 2^3 * 30 = 240 when horizon > 10; MODULO(7, 4) / 6 = 0.5; a function of time is no constant: default kept.
+    auto p = read("horizon = 30 ~~|\nFINAL TIME = IF THEN ELSE(horizon > 10, POWER(2, 3) * horizon, 0) ~~|\n"
+                  "INITIAL TIME = 0 ~~|\nTIME STEP = MODULO(7, 4) / 6 ~~|\nSAVEPER = RAMP(1, 0, 5) ~~|\n",
+                  d);
+    INFO(dump(d));
+    REQUIRE_FALSE(d.hasErrors());
+    CHECK(p.specs.stop == 240);
+    CHECK(p.specs.dt == 0.5);
+    CHECK_FALSE(p.specs.saveper.has_value());
+    bool warned = false;
+    for (const auto& item : d.items()) warned = warned || (item.code == diag::code::kBadSpecs && item.where == "SAVEPER");
+    CHECK(warned);
+}
+
 TEST_CASE("mdl: sketches with several views, shadow variables and unknown objects", "[mdl][sketch]") {
     diag::Diagnostics d;
     auto p = read(withControl("S = INTEG(f, 1) ~~|\nf = k * S ~~|\nk = 0.1 ~~|\n") +
