@@ -123,20 +123,46 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
                   " dimensions but is given " + std::to_string(n.args.size()) + " subscripts", n.pos);
         return {};
     }
-    for (size_t k = 0; k < v.dims.size(); ++k) {
+    // x' (transposed) lists its dimensions in reverse: its j-th subscript or position is dimension n-1-j.
+    const bool transposed = n.op == '\'';
+    const size_t nd = v.dims.size();
+    for (size_t k = 0; k < nd; ++k) {
         const int D = v.dims[k];
         const DimInfo& dim = m_dims[static_cast<size_t>(D)];
         const int count = static_cast<int>(dim.elems.size());
+        const size_t pos = transposed ? nd - 1 - k : k;
         auto all = [&] {
             for (int i = 0; i < count; ++i) choice[k].push_back(i);
         };
         if (!n.subscripted) {
-            const int b = bindingFor(D, bindings);
+            int b = bindingFor(D, bindings);
+            // Transposed, with no dimension in common by name: match the element's dimensions by position.
+            if (b < 0 && transposed && pos < s.ctx.size() &&
+                m_dims[static_cast<size_t>(s.ctx[pos].dim)].elems.size() == dim.elems.size())
+                b = s.ctx[pos].elem;
             if (b >= 0) choice[k].push_back(b);
             else all();
             continue;
         }
-        const Node& sub = e.at(n.args[k]);
+        const Node& sub = e.at(n.args[pos]);
+        if (sub.kind == NodeKind::DimPosition) {
+            // @p: the element of the p-th dimension of the variable being defined, by position.
+            const size_t p = static_cast<size_t>(sub.value) - 1;
+            const int elem = p < s.ctx.size() ? s.ctx[p].elem : -1;
+            if (elem < 0 || elem >= count) {
+                if (report)
+                    error(scalar, diag::code::kBadSubscript,
+                          p >= s.ctx.size() ? "@" + std::to_string(p + 1) + " names a dimension position, but '" +
+                                                  m_vars[static_cast<size_t>(s.var)].display + "' has " +
+                                                  std::to_string(s.ctx.size()) + " dimension(s)"
+                                            : "@" + std::to_string(p + 1) + " is element " + std::to_string(elem + 1) +
+                                                  " here, outside " + dim.display + " (1.." + std::to_string(count) + ")",
+                          sub.pos);
+                return {};
+            }
+            choice[k].push_back(elem);
+            continue;
+        }
         if (sub.kind == NodeKind::SubStar) {
             int b = -1;
             if (!sub.name.empty()) {
@@ -192,8 +218,9 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
             int b = -1;
             for (auto it = bindings.rbegin(); it != bindings.rend() && b < 0; ++it)
                 if (it->dim == X) b = it->elem;
-            if (b < 0 && X != D) {
-                // The subscript names a dimension that maps onto D or relates to it as a subrange.
+            if (b < 0) {
+                // The subscript names a dimension that the context binds only through a mapping, or that maps
+                // onto D or relates to it as a subrange.
                 const int viaD = bindingFor(X, bindings);
                 if (viaD >= 0) b = viaD;
             }
@@ -259,10 +286,12 @@ void Compiler::wildcardDims(int scalar, const Expr& e, int node, std::vector<Bin
         if (var >= 0) {
             const VarInfo& v = m_vars[static_cast<size_t>(var)];
             const std::vector<Binding> bindings = visibleBindings(s, m_extra);
-            for (size_t k = 0; k < v.dims.size(); ++k) {
+            const size_t nd = v.dims.size();
+            for (size_t k = 0; k < nd; ++k) {
                 int D = v.dims[k];
-                if (n.subscripted && k < n.args.size()) {
-                    const Node& sub = e.at(n.args[k]);
+                const size_t pos = n.op == '\'' ? nd - 1 - k : k;
+                if (n.subscripted && pos < n.args.size()) {
+                    const Node& sub = e.at(n.args[pos]);
                     if (sub.kind == NodeKind::SubStar) {
                         if (!sub.name.empty() && m_dimByName.count(sub.name)) D = m_dimByName[sub.name];
                         add(D, true);
@@ -274,7 +303,10 @@ void Compiler::wildcardDims(int scalar, const Expr& e, int node, std::vector<Bin
                         continue;
                     }
                 }
-                if (bindingFor(D, bindings) < 0) add(D, false);
+                const bool byPosition = n.op == '\'' && !n.subscripted && pos < s.ctx.size() &&
+                                        m_dims[static_cast<size_t>(s.ctx[pos].dim)].elems.size() ==
+                                            m_dims[static_cast<size_t>(D)].elems.size();
+                if (bindingFor(D, bindings) < 0 && !byPosition) add(D, false);
             }
         }
         return;
@@ -304,6 +336,7 @@ void Compiler::collectDeps(int scalar, const Expr& e, int node, Phase phase, std
     const Node& n = e.at(node);
     switch (n.kind) {
         case NodeKind::Number:
+        case NodeKind::DimPosition:
         case NodeKind::SubStar: return;
         case NodeKind::Name: {
             for (int s : resolve(scalar, e, node, m_extra, false)) out.push_back(s);
@@ -409,7 +442,8 @@ uint32_t Compiler::lower(int scalar, const Expr& e, int node, Phase phase, std::
         case NodeKind::Call: return lowerCall(scalar, e, node, phase, prog);
         case NodeKind::SubStar:
         case NodeKind::SubRange:
-            error(scalar, diag::code::kBadSubscript, "a subscript range or * is only allowed inside [ ]", n.pos);
+        case NodeKind::DimPosition:
+            error(scalar, diag::code::kBadSubscript, "a subscript range, * or @n is only allowed inside [ ]", n.pos);
             return constSlot(0);
     }
     return constSlot(0);

@@ -90,7 +90,8 @@ std::optional<double> fold(const Expr& e, int i, const std::map<std::string, dou
             return pureCall(n.name, a);
         }
         case NodeKind::SubStar:
-        case NodeKind::SubRange: return std::nullopt;
+        case NodeKind::SubRange:
+        case NodeKind::DimPosition: return std::nullopt;
     }
     return std::nullopt;
 }

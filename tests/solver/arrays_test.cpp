@@ -3,11 +3,29 @@
 #include <catch2/catch.hpp>
 
 #include "bench/generated_models.hpp"
+#include "solver/equations/parser.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "tests/solver/model_builder.hpp"
 
 using namespace sdw;
 using test::Builder;
+
+namespace {
+
+std::string messages(const diag::Diagnostics& d) {
+    std::string out;
+    for (const auto& x : d.items()) out += diag::format(x) + "\n";
+    return out;
+}
+
+// An arrayed constant m[rows, cols] whose element (r, c), counted from 1, is 10 * r + c.
+void tensTable(Builder& b, const std::vector<std::string>& rows, const std::vector<std::string>& cols) {
+    for (size_t r = 0; r < rows.size(); ++r)
+        for (size_t c = 0; c < cols.size(); ++c)
+            b.last().elements.push_back({{rows[r], cols[c]}, std::to_string(10 * (r + 1) + c + 1), std::nullopt});
+}
+
+}  // namespace
 
 TEST_CASE("arrays: arrayed stocks and flows integrate element by element", "[arrays]") {
     Builder b(0, 4, 1);
@@ -103,9 +121,7 @@ TEST_CASE("arrays: SUM(x[*]) and the other reductions inside an equation arrayed
     b.aux("weighted", "SUM(x[*] * w[region])", {"region"});  // w[region] is this element's, x[*] every one
     b.aux("named", "SUM(x[*:region])", {"region"});
     sim::RunResult r = b.run();
-    std::string msgs;
-    for (const auto& x : r.diagnostics.items()) msgs += diag::format(x) + "\n";
-    INFO(msgs);
+    INFO(messages(r.diagnostics));
     REQUIRE(r.ok());
     CHECK(*r.finalValue("share[a]") == Approx(1.0 / 6));
     CHECK(*r.finalValue("share[c]") == Approx(3.0 / 6));
@@ -122,10 +138,7 @@ TEST_CASE("arrays: partial wildcards reduce one row or column per element", "[ar
     Builder b(0, 0, 1);
     b.dim("place", {"p1", "p2", "p3"}).dim("band", {"b1", "b2"});
     b.aux("m", "0", {"place", "band"});
-    for (int p = 1; p <= 3; ++p)
-        for (int q = 1; q <= 2; ++q)
-            b.last().elements.push_back(
-                {{"p" + std::to_string(p), "b" + std::to_string(q)}, std::to_string(10 * p + q), std::nullopt});
+    tensTable(b, {"p1", "p2", "p3"}, {"b1", "b2"});
     b.aux("row_share", "m / SUM(m[place, *])", {"place", "band"});
     b.aux("col_share", "m[place, band] / SUM(m[*, band])", {"place", "band"});
     b.aux("row_max", "MAX(m[place, *])", {"place"});
@@ -220,9 +233,7 @@ TEST_CASE("arrays: XMILE arrayed graphical functions, <gf> in each <element> or 
     auto p = xmile::readString(text, d);
     REQUIRE(p);
     auto cm = compile::compileModel(*p, d);
-    std::string msgs;
-    for (const auto& x : d.items()) msgs += diag::format(x) + "\n";
-    INFO(msgs);
+    INFO(messages(d));
     REQUIRE(cm);
     const sim::RunResult r = sim::simulate(*cm);
     REQUIRE(r.ok());
@@ -241,4 +252,68 @@ TEST_CASE("arrays: XMILE arrayed graphical functions, <gf> in each <element> or 
     REQUIRE(listed->elements.size() == 2);
     REQUIRE(listed->elements[1].gf);
     CHECK(listed->elements[1].gf->ys == std::vector<double>{100, 0});
+}
+
+TEST_CASE("arrays: transposition x' and dimension positions @n", "[arrays]") {
+    // m[row, col] = 10 * row + col, rows 1..3 and columns 1..2.
+    Builder b(0, 0, 1);
+    b.dim("row", {"r1", "r2", "r3"}).dim("col", {"c1", "c2"}).dim("x", {"x1", "x2"}).dim("y", {"y1", "y2", "y3"});
+    b.aux("m", "0", {"row", "col"});
+    tensTable(b, {"r1", "r2", "r3"}, {"c1", "c2"});
+    b.aux("by_name", "m'", {"col", "row"});      // dimensions shared by name: the same element
+    b.aux("by_position", "m'", {"x", "y"});      // none shared: m' is [col, row], matched position by position
+    b.aux("picked", "m'[c1, r3]");               // subscripts of m' address col, then row
+    b.aux("positions", "m[@2, @1]", {"col", "row"});  // @p: this element's p-th dimension
+    b.aux("row_total", "SUM(m'[*, row])", {"row"});
+    sim::RunResult r = b.run();
+    INFO(messages(r.diagnostics));
+    REQUIRE(r.ok());
+    CHECK(*r.finalValue("by_name[c2, r3]") == 32);
+    CHECK(*r.finalValue("by_position[x2, y3]") == 32);
+    CHECK(*r.finalValue("by_position[x1, y2]") == 21);
+    CHECK(*r.finalValue("picked") == 31);
+    CHECK(*r.finalValue("positions[c1, r3]") == 31);
+    CHECK(*r.finalValue("positions[c2, r1]") == 12);
+    CHECK(*r.finalValue("row_total[r2]") == 43);
+}
+
+TEST_CASE("arrays: transposition and positions parse and print back", "[arrays][parser]") {
+    diag::Diagnostics d;
+    const auto e = equations::parse("m' + m'[a, b] + m[@2, @1] + bob's_pay", "x", d);
+    REQUIRE_FALSE(d.hasErrors());
+    CHECK(equations::toString(e) == "(((m' + m'[a, b]) + m[@2, @1]) + bob's_pay)");
+    equations::parse("m[@0]", "x", d);
+    CHECK(test::hasCode(d, diag::code::kSyntax));
+}
+
+TEST_CASE("arrays: a dimension position beyond the variable's dimensions is diagnosed", "[arrays][errors]") {
+    Builder b(0, 0, 1);
+    b.dim("row", {"r1", "r2"}).dim("col", {"c1", "c2"});
+    b.aux("m", "1", {"row", "col"});
+    b.aux("z", "m[@1, @2]", {"row"});
+    b.aux("w", "m'", {"row"});  // m' has two dimensions, z one: no element to pick for col
+    diag::Diagnostics d;
+    CHECK_FALSE(b.compile(d));
+    bool named = false;
+    for (const auto& x : d.items())
+        named = named || (x.code == diag::code::kBadSubscript && x.where.rfind("z", 0) == 0 &&
+                          x.message.find("@2") != std::string::npos);
+    CHECK(named);
+}
+
+TEST_CASE("arrays: mapped dimensions pair elements position by position, both ways", "[arrays]") {
+    Builder b(0, 0, 1);
+    b.dim("area", {"north", "south"}).dim("zone", {"z1", "z2"});
+    b.project.dimensions.back().maps = {"area"};
+    b.aux("x", "0", {"area"});
+    b.last().elements = {{{"north"}, "1", std::nullopt}, {{"south"}, "2", std::nullopt}};
+    b.aux("y", "x * 10", {"zone"});
+    b.aux("y_named", "x[area] * 100", {"zone"});
+    b.aux("back", "y + 1", {"area"});
+    sim::RunResult r = b.run();
+    INFO(messages(r.diagnostics));
+    REQUIRE(r.ok());
+    CHECK(*r.finalValue("y[z2]") == 20);
+    CHECK(*r.finalValue("y_named[z1]") == 100);
+    CHECK(*r.finalValue("back[south]") == 21);
 }
