@@ -233,6 +233,12 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
             } else {
                 all();  // a wildcard over D (used inside SUM and friends)
             }
+        } else if (sub.kind == NodeKind::SubRange) {
+            if (report)
+                error(scalar, diag::code::kUnsupported, "subscript ranges such as '" +
+                      equations::toString(e, n.args[pos]) + "' in '" + n.text +
+                      "' are not supported; use a subrange dimension or *", sub.pos);
+            return {};
         } else {
             if (report) error(scalar, diag::code::kBadSubscript, "subscripts must be element names, numbers, "
                               "dimension names or *; computed subscripts are not supported", sub.pos);

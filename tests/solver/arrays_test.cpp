@@ -286,6 +286,21 @@ TEST_CASE("arrays: transposition and positions parse and print back", "[arrays][
     CHECK(test::hasCode(d, diag::code::kSyntax));
 }
 
+TEST_CASE("arrays: a subscript range is refused with a diagnostic naming the variable and the range", "[arrays][errors]") {
+    Builder b(0, 0, 1);
+    b.dim("band", {"young", "middle", "old"});
+    b.aux("pop", "1", {"band"});
+    b.aux("some", "SUM(pop[young:middle])");
+    diag::Diagnostics d;
+    CHECK_FALSE(b.compile(d));
+    bool named = false;
+    for (const auto& x : d.items())
+        named = named || (x.code == diag::code::kUnsupported && x.where == "some" &&
+                          x.message.find("young:middle") != std::string::npos);
+    INFO(messages(d));
+    CHECK(named);
+}
+
 TEST_CASE("arrays: a dimension position beyond the variable's dimensions is diagnosed", "[arrays][errors]") {
     Builder b(0, 0, 1);
     b.dim("row", {"r1", "r2"}).dim("col", {"c1", "c2"});

@@ -58,6 +58,17 @@ const model::Variable& var(const model::Project& p, const std::string& name) {
 
 std::string eq(const model::Project& p, const std::string& name) { return norm(var(p, name).equation); }
 
+// Compiles and runs a project that must compile and run cleanly.
+sim::RunResult compileAndRun(const model::Project& p) {
+    diag::Diagnostics d;
+    auto compiled = compile::compileModel(p, d);
+    INFO(dump(d));
+    REQUIRE(compiled);
+    sim::RunResult run = sim::simulate(*compiled);
+    REQUIRE(run.ok());
+    return run;
+}
+
 bool hasCode(const diag::Diagnostics& d, const char* code) {
     for (const auto& i : d.items())
         if (i.code == code) return true;
@@ -201,17 +212,23 @@ TEST_CASE("mdl: subscripts, subranges, number lists and per-element equations", 
     CHECK(eq(p, "n") == norm("SIZE(Region)"));  // the engine counts the range, so the equation stays readable
 }
 
+TEST_CASE("mdl: shares of a total, x[d] / SUM(x[d!]), in an equation subscripted by d", "[mdl][arrays]") {
+    // pop = {10, 30, 60}: shares 0.1, 0.3, 0.6; the largest coastal (South, East) population is 60.
+    auto p = readClean("Region: North, South, East ~~|\nCoast: South, East ~~|\npop[Region] = 10, 30, 60 ~~|\n"
+                       "share[Region] = pop[Region] / SUM(pop[Region!]) ~~|\n"
+                       "gap[Region] = VMAX(pop[Coast!]) - pop[Region] ~~|\n");
+    const sim::RunResult run = compileAndRun(p);
+    CHECK(*run.finalValue("share[North]") == Approx(0.1));
+    CHECK(*run.finalValue("share[East]") == Approx(0.6));
+    CHECK(*run.finalValue("gap[North]") == Approx(50));
+}
+
 TEST_CASE("mdl: ELMCOUNT becomes SIZE(dim) and counts ranges and subranges in the engine", "[mdl][arrays]") {
     // Region has 3 elements and its subrange Coast 2, so n = 3, c = 2 and share[r] = 1/3 for every r.
     auto p = readClean("Region: North, South, East ~~|\nCoast: South, East ~~|\n"
                        "n = ELMCOUNT(Region) ~~|\nc = ELMCOUNT(Coast) ~~|\nshare[Region] = 1 / ELMCOUNT(Region) ~~|\n");
     CHECK(eq(p, "c") == norm("SIZE(Coast)"));
-    diag::Diagnostics d;
-    auto compiled = compile::compileModel(p, d);
-    INFO(dump(d));
-    REQUIRE(compiled);
-    const sim::RunResult run = sim::simulate(*compiled);
-    REQUIRE(run.ok());
+    const sim::RunResult run = compileAndRun(p);
     CHECK(*run.finalValue("n") == 3);
     CHECK(*run.finalValue("c") == 2);
     CHECK(*run.finalValue("share[South]") == Approx(1.0 / 3));
