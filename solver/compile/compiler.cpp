@@ -268,16 +268,25 @@ void Compiler::expandScalars() {
                             m_dims[static_cast<size_t>(var.dims[k])].elems[static_cast<size_t>(idx[k])];
                 if (match) elemDef = &ee;
             }
-            std::string text;
-            if (elemDef && ov == overrides.end()) {
-                text = elemDef->equation;
-                if (elemDef->gf) {
-                    LookupTable t = tableFrom(*elemDef->gf);
-                    if (t.xs.size() == t.ys.size() && !t.xs.empty()) {
-                        s.table = static_cast<int>(m_out->m_tables.size());
-                        m_out->m_tables.push_back(std::move(t));
-                    }
+            auto blank = [](const std::string& t) { return t.find_first_not_of(" \t\r\n") == std::string::npos; };
+            if (elemDef && elemDef->gf && ov == overrides.end()) {
+                // The element's own table (an arrayed graphical function with one <gf> per element).
+                LookupTable t = tableFrom(*elemDef->gf);
+                if (t.xs.size() == t.ys.size() && !t.xs.empty()) {
+                    s.table = static_cast<int>(m_out->m_tables.size());
+                    m_out->m_tables.push_back(std::move(t));
+                } else {
+                    m_diags.error(diag::code::kBadGraphical, s.display,
+                                  "graphical function has " + std::to_string(t.xs.size()) + " x points and " +
+                                      std::to_string(t.ys.size()) + " y points", 0, src.line);
+                    m_failed = true;
                 }
+            }
+            // An element without an equation of its own (only a table) takes the variable's equation, if any.
+            const bool ownEquation = elemDef && ov == overrides.end() && !blank(elemDef->equation);
+            std::string text;
+            if (ownEquation) {
+                text = elemDef->equation;
                 diag::Diagnostics local;
                 s.expr = equations::parse(text, s.display, local);
                 for (auto d : local.items()) {
@@ -289,8 +298,7 @@ void Compiler::expandScalars() {
                 text = mainText;
                 if (!mainParsed) {
                     diag::Diagnostics local;
-                    if (text.find_first_not_of(" \t\r\n") != std::string::npos)
-                        mainExpr = equations::parse(text, var.display, local);
+                    if (!blank(text)) mainExpr = equations::parse(text, var.display, local);
                     for (auto d : local.items()) {
                         d.line = src.line;
                         m_diags.add(d);
@@ -300,7 +308,7 @@ void Compiler::expandScalars() {
                 }
                 s.expr = mainExpr;
             }
-            if (text.find_first_not_of(" \t\r\n") == std::string::npos && s.table < 0) {
+            if (blank(text) && s.table < 0) {
                 m_diags.error(diag::code::kMissingEquation, s.display,
                               std::string("the ") + model::varKindName(var.kind) +
                                   " has no equation; give it a value or a formula", 0, src.line);

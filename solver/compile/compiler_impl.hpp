@@ -31,6 +31,8 @@ struct DimInfo {
 struct Binding {
     int dim;
     int elem;
+    bool star = false;  // made by an explicit * inside a reduction: binds that * only, when the context
+                        // already binds the same dimension (SUM(x[*]) in an equation arrayed over x's dimension)
 };
 
 enum class ScalarKind { Stock, Flow, Aux, State };
@@ -116,7 +118,9 @@ public:
     int findVar(const std::string& canonical, const std::string& scope) const;
     int bindingFor(int dim, const std::vector<Binding>& bindings) const;
     std::vector<std::vector<Binding>> wildcardCombos(int scalar, const equations::Expr& e, int node);
-    void wildcardDims(int scalar, const equations::Expr& e, int node, std::vector<int>& dims);
+    void wildcardDims(int scalar, const equations::Expr& e, int node, std::vector<Binding>& dims);
+    // The bindings a name sees: the element's context, then the reduction bindings not shadowed by it.
+    std::vector<Binding> visibleBindings(const Scalar& s, const std::vector<Binding>& extra) const;
     std::string suggest(const std::string& canonical, const std::string& scope) const;
     void fixStateSlots();
     uint32_t constSlot(double v);
@@ -143,8 +147,9 @@ public:
     std::vector<bool> m_isConst;
     uint32_t m_nextSlot = CompiledModel::kFirstFreeSlot;
     std::unordered_map<uint64_t, uint32_t> m_initCapture;  // (scalar, node) -> slot holding INIT(x)'s value
-    std::vector<Binding> m_extra;
-    std::vector<bool> m_pinned;  // slots that must keep their own value (INIT captures): never retargeted  // wildcard bindings while inside an array reduction
+    std::unordered_map<std::string, uint32_t> m_randomSlots;  // (scalar, node, reduction bindings) -> held draw
+    std::vector<Binding> m_extra;  // wildcard bindings while inside an array reduction
+    std::vector<bool> m_pinned;    // slots that must keep their own value (INIT captures): never retargeted
     std::vector<int> m_flowOrder, m_initOrder;
     std::unordered_set<std::string> m_reported;
     // Module inputs: inner variable -> (equation from the parent, the parent's scope).

@@ -115,8 +115,7 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
             error(scalar, diag::code::kBadSubscript, "'" + n.text + "' is not an array but is given a subscript", n.pos);
         return {v.firstScalar};
     }
-    std::vector<Binding> bindings = s.ctx;
-    bindings.insert(bindings.end(), extra.begin(), extra.end());
+    const std::vector<Binding> bindings = visibleBindings(s, extra);
     std::vector<std::vector<int>> choice(v.dims.size());
     if (n.subscripted && n.args.size() != v.dims.size()) {
         if (report)
@@ -124,31 +123,62 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
                   " dimensions but is given " + std::to_string(n.args.size()) + " subscripts", n.pos);
         return {};
     }
-    for (size_t k = 0; k < v.dims.size(); ++k) {
+    // x' (transposed) lists its dimensions in reverse: its j-th subscript or position is dimension n-1-j.
+    const bool transposed = n.op == '\'';
+    const size_t nd = v.dims.size();
+    for (size_t k = 0; k < nd; ++k) {
         const int D = v.dims[k];
         const DimInfo& dim = m_dims[static_cast<size_t>(D)];
         const int count = static_cast<int>(dim.elems.size());
+        const size_t pos = transposed ? nd - 1 - k : k;
         auto all = [&] {
             for (int i = 0; i < count; ++i) choice[k].push_back(i);
         };
         if (!n.subscripted) {
-            const int b = bindingFor(D, bindings);
+            int b = bindingFor(D, bindings);
+            // Transposed, with no dimension in common by name: match the element's dimensions by position.
+            if (b < 0 && transposed && pos < s.ctx.size() &&
+                m_dims[static_cast<size_t>(s.ctx[pos].dim)].elems.size() == dim.elems.size())
+                b = s.ctx[pos].elem;
             if (b >= 0) choice[k].push_back(b);
             else all();
             continue;
         }
-        const Node& sub = e.at(n.args[k]);
+        const Node& sub = e.at(n.args[pos]);
+        if (sub.kind == NodeKind::DimPosition) {
+            // @p: the element of the p-th dimension of the variable being defined, by position.
+            const size_t p = static_cast<size_t>(sub.value) - 1;
+            const int elem = p < s.ctx.size() ? s.ctx[p].elem : -1;
+            if (elem < 0 || elem >= count) {
+                if (report)
+                    error(scalar, diag::code::kBadSubscript,
+                          p >= s.ctx.size() ? "@" + std::to_string(p + 1) + " names a dimension position, but '" +
+                                                  m_vars[static_cast<size_t>(s.var)].display + "' has " +
+                                                  std::to_string(s.ctx.size()) + " dimension(s)"
+                                            : "@" + std::to_string(p + 1) + " is element " + std::to_string(elem + 1) +
+                                                  " here, outside " + dim.display + " (1.." + std::to_string(count) + ")",
+                          sub.pos);
+                return {};
+            }
+            choice[k].push_back(elem);
+            continue;
+        }
         if (sub.kind == NodeKind::SubStar) {
             int b = -1;
             if (!sub.name.empty()) {
                 auto it = m_dimByName.find(sub.name);
                 if (it != m_dimByName.end()) {
-                    for (const auto& bd : bindings)
-                        if (bd.dim == it->second) b = m_dims[static_cast<size_t>(it->second)].parent == D
-                                                          ? m_dims[static_cast<size_t>(it->second)].parentIndex[static_cast<size_t>(bd.elem)]
-                                                          : bd.elem;
+                    const DimInfo& sd = m_dims[static_cast<size_t>(it->second)];
+                    auto pick = [&](const Binding& bd) {
+                        b = sd.parent == D ? sd.parentIndex[static_cast<size_t>(bd.elem)] : bd.elem;
+                    };
+                    // A reduction's own binding of this * first; outside a reduction, the element's context.
+                    for (const auto& bd : extra)
+                        if (bd.dim == it->second) pick(bd);
+                    if (b < 0)
+                        for (const auto& bd : bindings)
+                            if (bd.dim == it->second) pick(bd);
                     if (b < 0) {
-                        const DimInfo& sd = m_dims[static_cast<size_t>(it->second)];
                         if (sd.parent == D) choice[k] = sd.parentIndex;
                         else all();
                         continue;
@@ -188,8 +218,9 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
             int b = -1;
             for (auto it = bindings.rbegin(); it != bindings.rend() && b < 0; ++it)
                 if (it->dim == X) b = it->elem;
-            if (b < 0 && X != D) {
-                // The subscript names a dimension that maps onto D or relates to it as a subrange.
+            if (b < 0) {
+                // The subscript names a dimension that the context binds only through a mapping, or that maps
+                // onto D or relates to it as a subrange.
                 const int viaD = bindingFor(X, bindings);
                 if (viaD >= 0) b = viaD;
             }
@@ -202,6 +233,12 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
             } else {
                 all();  // a wildcard over D (used inside SUM and friends)
             }
+        } else if (sub.kind == NodeKind::SubRange) {
+            if (report)
+                error(scalar, diag::code::kUnsupported, "subscript ranges such as '" +
+                      equations::toString(e, n.args[pos]) + "' in '" + n.text +
+                      "' are not supported; use a subrange dimension or *", sub.pos);
+            return {};
         } else {
             if (report) error(scalar, diag::code::kBadSubscript, "subscripts must be element names, numbers, "
                               "dimension names or *; computed subscripts are not supported", sub.pos);
@@ -221,33 +258,61 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
     return out;
 }
 
-void Compiler::wildcardDims(int scalar, const Expr& e, int node, std::vector<int>& dims) {
+std::vector<Binding> Compiler::visibleBindings(const Scalar& s, const std::vector<Binding>& extra) const {
+    std::vector<Binding> out = s.ctx;
+    for (const auto& b : extra) {
+        const bool shadowed = b.star && std::any_of(s.ctx.begin(), s.ctx.end(), [&](const Binding& c) {
+            return c.dim == b.dim;
+        });
+        if (!shadowed) out.push_back(b);
+    }
+    return out;
+}
+
+// The dimensions a reduction's argument ranges over: every explicit * (always a wildcard of this reduction,
+// even over a dimension the element's context binds), and every dimension named or implied by an unsubscripted
+// array that nothing binds yet. Nested reductions range over their own dimensions.
+void Compiler::wildcardDims(int scalar, const Expr& e, int node, std::vector<Binding>& dims) {
     const Node& n = e.at(node);
     if (n.kind == NodeKind::Call) {
         const BuiltinInfo* b = findBuiltin(n.name);
         if (b && (b->kind == BuiltinKind::Reduce || (b->kind == BuiltinKind::MinMax && n.args.size() == 1))) return;
     }
+    auto add = [&](int D, bool star) {
+        for (auto& d : dims)
+            if (d.dim == D) {
+                d.star = d.star || star;
+                return;
+            }
+        dims.push_back({D, 0, star});
+    };
     if (n.kind == NodeKind::Name) {
         const Scalar& s = m_scalars[static_cast<size_t>(scalar)];
         const int var = n.name.empty() || n.name[0] == '#' ? -1 : findVar(n.name, s.scope);
         if (var >= 0) {
             const VarInfo& v = m_vars[static_cast<size_t>(var)];
-            std::vector<Binding> bindings = s.ctx;
-            bindings.insert(bindings.end(), m_extra.begin(), m_extra.end());
-            for (size_t k = 0; k < v.dims.size(); ++k) {
+            const std::vector<Binding> bindings = visibleBindings(s, m_extra);
+            const size_t nd = v.dims.size();
+            for (size_t k = 0; k < nd; ++k) {
                 int D = v.dims[k];
-                if (n.subscripted && k < n.args.size()) {
-                    const Node& sub = e.at(n.args[k]);
+                const size_t pos = n.op == '\'' ? nd - 1 - k : k;
+                if (n.subscripted && pos < n.args.size()) {
+                    const Node& sub = e.at(n.args[pos]);
                     if (sub.kind == NodeKind::SubStar) {
                         if (!sub.name.empty() && m_dimByName.count(sub.name)) D = m_dimByName[sub.name];
-                    } else if (sub.kind == NodeKind::Name && m_dimByName.count(sub.name)) {
+                        add(D, true);
+                        continue;
+                    }
+                    if (sub.kind == NodeKind::Name && m_dimByName.count(sub.name)) {
                         D = m_dimByName[sub.name];
                     } else {
                         continue;
                     }
                 }
-                if (bindingFor(D, bindings) < 0 && std::find(dims.begin(), dims.end(), D) == dims.end())
-                    dims.push_back(D);
+                const bool byPosition = n.op == '\'' && !n.subscripted && pos < s.ctx.size() &&
+                                        m_dims[static_cast<size_t>(s.ctx[pos].dim)].elems.size() ==
+                                            m_dims[static_cast<size_t>(D)].elems.size();
+                if (bindingFor(D, bindings) < 0 && !byPosition) add(D, false);
             }
         }
         return;
@@ -256,16 +321,16 @@ void Compiler::wildcardDims(int scalar, const Expr& e, int node, std::vector<int
 }
 
 std::vector<std::vector<Binding>> Compiler::wildcardCombos(int scalar, const Expr& e, int node) {
-    std::vector<int> dims;
+    std::vector<Binding> dims;
     wildcardDims(scalar, e, node, dims);
     std::vector<std::vector<Binding>> combos = {m_extra};
-    for (int D : dims) {
+    for (const Binding& w : dims) {
         std::vector<std::vector<Binding>> next;
-        const int size = static_cast<int>(m_dims[static_cast<size_t>(D)].elems.size());
+        const int size = static_cast<int>(m_dims[static_cast<size_t>(w.dim)].elems.size());
         for (const auto& c : combos)
             for (int i = 0; i < size; ++i) {
                 auto b = c;
-                b.push_back({D, i});
+                b.push_back({w.dim, i, w.star});
                 next.push_back(std::move(b));
             }
         combos.swap(next);
@@ -277,6 +342,7 @@ void Compiler::collectDeps(int scalar, const Expr& e, int node, Phase phase, std
     const Node& n = e.at(node);
     switch (n.kind) {
         case NodeKind::Number:
+        case NodeKind::DimPosition:
         case NodeKind::SubStar: return;
         case NodeKind::Name: {
             for (int s : resolve(scalar, e, node, m_extra, false)) out.push_back(s);
@@ -382,7 +448,8 @@ uint32_t Compiler::lower(int scalar, const Expr& e, int node, Phase phase, std::
         case NodeKind::Call: return lowerCall(scalar, e, node, phase, prog);
         case NodeKind::SubStar:
         case NodeKind::SubRange:
-            error(scalar, diag::code::kBadSubscript, "a subscript range or * is only allowed inside [ ]", n.pos);
+        case NodeKind::DimPosition:
+            error(scalar, diag::code::kBadSubscript, "a subscript range, * or @n is only allowed inside [ ]", n.pos);
             return constSlot(0);
     }
     return constSlot(0);

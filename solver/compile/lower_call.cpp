@@ -140,6 +140,11 @@ uint32_t Compiler::lowerCall(int scalar, const Expr& e, int node, Phase phase, s
             return emit(prog, Op::PulseTrain, offset, 0, 4);
         }
         case BuiltinKind::Random: {
+            // The initial and the per-step programs each get a site (each reads its own arguments), but the two
+            // hold their draw in one slot: the value drawn while initialising is the start-time row's value,
+            // which the per-step program keeps until it draws at the next step.
+            std::string key = std::to_string(scalar) + ':' + std::to_string(node);
+            for (const auto& bd : m_extra) key += ',' + std::to_string(bd.dim) + '=' + std::to_string(bd.elem);
             RandomSite site;
             const std::string& f = n.name;
             site.dist = f == "normal"      ? RandomSite::Dist::Normal
@@ -149,7 +154,9 @@ uint32_t Compiler::lowerCall(int scalar, const Expr& e, int node, Phase phase, s
                         : f == "triangular" ? RandomSite::Dist::Triangular
                                             : RandomSite::Dist::Uniform;
             for (int k = 0; k < argc; ++k) site.args.push_back(arg(k));
-            site.valueSlot = tempSlot();
+            auto held = m_randomSlots.find(key);
+            site.valueSlot = held != m_randomSlots.end() ? held->second : tempSlot();
+            m_randomSlots[key] = site.valueSlot;
             const uint32_t index = static_cast<uint32_t>(m_out->m_randoms.size());
             m_out->m_randoms.push_back(site);
             return emit(prog, Op::Random, index, site.valueSlot);
@@ -193,6 +200,17 @@ uint32_t Compiler::lowerCall(int scalar, const Expr& e, int node, Phase phase, s
 
 uint32_t Compiler::lowerReduce(int scalar, const Expr& e, int node, Phase phase, std::vector<Instr>& prog) {
     const Node& n = e.at(node);
+    if (n.name == "size" && n.args.size() == 1) {
+        // SIZE(dim): the number of elements of a dimension named bare (Vensim's ELMCOUNT), unless a variable
+        // has that name.
+        const Node& a = e.at(n.args[0]);
+        const Scalar& self = m_scalars[static_cast<size_t>(scalar)];
+        if (a.kind == NodeKind::Name && !a.subscripted && findVar(a.name, self.scope) < 0) {
+            auto d = m_dimByName.find(a.name);
+            if (d != m_dimByName.end())
+                return constSlot(static_cast<double>(m_dims[static_cast<size_t>(d->second)].elems.size()));
+        }
+    }
     std::vector<uint32_t> slots;
     const auto saved = m_extra;
     if (n.args.size() > 1) {  // MEAN(a, b, c): the mean of its arguments

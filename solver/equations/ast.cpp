@@ -35,6 +35,7 @@ void print(const Expr& e, int i, std::ostringstream& out) {
             break;
         case NodeKind::Name:
             out << (n.text.empty() ? n.name : n.text);
+            if (n.op == '\'') out << '\'';
             if (n.subscripted) {
                 out << '[';
                 for (size_t k = 0; k < n.args.size(); ++k) {
@@ -76,6 +77,7 @@ void print(const Expr& e, int i, std::ostringstream& out) {
             out << '*';
             if (!n.name.empty()) out << ':' << n.name;
             break;
+        case NodeKind::DimPosition: out << '@' << n.value; break;
         case NodeKind::SubRange:
             print(e, n.args[0], out);
             out << ':';

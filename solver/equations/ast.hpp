@@ -11,13 +11,15 @@ namespace sdw::equations {
 
 enum class NodeKind : uint8_t {
     Number,     // value
-    Name,       // canonical name in `name`; subscripts in args (each a Subscript node) when `subscripted`
+    Name,       // canonical name in `name`; subscripts in args (each a Subscript node) when `subscripted`;
+                // op '\'' when transposed (x': its dimensions in reverse order)
     Call,       // function `name` (canonical) with args
     Unary,      // op: '-', '+', '!' (NOT)
     Binary,     // op: + - * / ^ % (MOD) < > l (<=) g (>=) = n (<>) & (AND) | (OR)
     If,         // args: condition, then, else
     SubStar,    // '*' in a subscript (or `*:dim`, name holds dim)
     SubRange,   // a:b in a subscript; args: from, to
+    DimPosition,  // @n in a subscript: the element of the n-th dimension of the variable being defined (value n)
 };
 
 struct Node {

@@ -52,6 +52,7 @@ public:
             case ']': t.kind = Tok::RBracket; return t;
             case ',': t.kind = Tok::Comma; return t;
             case ':': t.kind = Tok::Colon; return t;
+            case '\'': case '@':  // transpose x'; dimension position @1 in a subscript
             case '+': case '-': case '*': case '/': case '^': case '=':
                 t.kind = Tok::Op;
                 t.text = std::string(1, static_cast<char>(c));
@@ -121,7 +122,10 @@ private:
         const size_t start = m_i;
         while (m_i < m_s.size()) {
             const unsigned char c = static_cast<unsigned char>(m_s[m_i]);
-            if (isIdentChar(c)) {
+            // A quote inside a name (bob's_pay) belongs to it; after one (x') it is the transpose operator.
+            const bool transpose = c == '\'' && !(m_i + 1 < m_s.size() && m_s[m_i + 1] != '\'' &&
+                                                    isIdentChar((unsigned char)m_s[m_i + 1]));
+            if (isIdentChar(c) && !transpose) {
                 ++m_i;
             } else if (c == '.' && m_i + 1 < m_s.size() && isIdentStart((unsigned char)m_s[m_i + 1])) {
                 ++m_i;  // module.variable
@@ -403,6 +407,12 @@ private:
             return make(std::move(n));
         }
         n.kind = NodeKind::Name;
+        auto transposeMark = [&] {
+            if (!isOp("'")) return;
+            n.op = '\'';
+            advance();
+        };
+        transposeMark();
         if (m_tok.kind == Tok::LBracket) {
             advance();
             n.subscripted = true;
@@ -413,10 +423,22 @@ private:
             }
             expect(Tok::RBracket, "']' closing the subscript");
         }
+        transposeMark();
         return make(std::move(n));
     }
 
     int subscript() {
+        if (isOp("@")) {  // @n: a dimension position
+            Node n;
+            n.kind = NodeKind::DimPosition;
+            n.pos = m_tok.pos;
+            advance();
+            if (m_tok.kind != Tok::Num || m_tok.value < 1 || m_tok.value != static_cast<int>(m_tok.value))
+                fail(diag::code::kSyntax, "expected a dimension position (1, 2, ...) after '@'");
+            n.value = m_tok.value;
+            advance();
+            return make(std::move(n));
+        }
         if (isOp("*")) {
             Node n;
             n.kind = NodeKind::SubStar;

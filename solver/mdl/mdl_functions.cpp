@@ -272,11 +272,6 @@ private:
         const bool user = m_ctx.symbols && (m_ctx.symbols->lookups.count(canon) || m_ctx.symbols->macros.count(canon));
         if (!user && !known(f))
             throw Failure{diag::code::kUnsupported, "the Vensim function '" + f + "' is not supported"};
-        if (f == "ELMCOUNT" && close == open + 2 && m_t[open + 1].kind == T::Name && m_ctx.symbols) {
-            // The size of a range is known when the file is read: write it as a number.
-            auto dim = m_ctx.symbols->dims.find(model::canonicalName(m_t[open + 1].text));
-            if (dim != m_ctx.symbols->dims.end()) return std::to_string(dim->second.size());
-        }
         std::vector<std::string> a;
         for (auto [b, e] : argRanges(open, close)) a.push_back(seq(b, e));
         if (m_ctx.symbols && m_ctx.symbols->lookups.count(canon)) {

@@ -69,8 +69,8 @@ std::optional<std::string> translateExpr(const std::string& vensim, TranslateCon
 
 // Lookup body "( [(x0,y0)-(x1,y1)], (x,y), ... )" or "(x1,...,xn, y1,...,yn)" -> graphical function.
 std::optional<model::GraphicalFunction> parseLookup(const std::string& body, std::string& error);
-// Evaluate a constant expression of numbers, + - * / ^ and parentheses, with names looked up in `names`
-// (canonical). nullopt when it is not such an expression.
+// Evaluate a constant Vensim expression (numbers, names looked up in `names` by canonical name, arithmetic,
+// comparisons, IF THEN ELSE) with the equation parser and equations::foldConstant. nullopt when it is not one.
 std::optional<double> evalConstant(const std::string& text, const std::map<std::string, double>& names);
 // "Persons/Day [0,100,1]" -> units "Persons/Day" and the range when both ends are numbers.
 void splitUnits(const std::string& text, std::string& units, std::optional<model::Range>& range);

@@ -1,10 +1,12 @@
-// Number-level pieces of the Vensim reader: lookup tables, constant arithmetic (the control section) and the
-// units field with its [min,max,step] range hint. Layer: solver. Depends on model/ only.
+// Number-level pieces of the Vensim reader: lookup tables, constant values (the control section, through the
+// equation parser) and the units field with its [min,max,step] range hint. Layer: solver.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
 
+#include "solver/equations/fold.hpp"
+#include "solver/equations/parser.hpp"
 #include "solver/mdl/mdl_internal.hpp"
 
 namespace sdw::mdl::detail {
@@ -52,113 +54,6 @@ public:
 private:
     const std::string& m_s;
     size_t m_i = 0;
-};
-
-// Constant arithmetic: expr := term (('+'|'-') term)*, term := power (('*'|'/') power)*,
-// power := unary ('^' power)?, unary := ('-'|'+') unary | atom.
-class ConstEval {
-public:
-    ConstEval(const std::string& s, const std::map<std::string, double>& names) : m_s(s), m_names(names) {}
-    std::optional<double> run() {
-        auto v = expr();
-        skip();
-        if (!v || m_i != m_s.size()) return std::nullopt;
-        return v;
-    }
-
-private:
-    void skip() {
-        while (m_i < m_s.size() && std::isspace((unsigned char)m_s[m_i])) ++m_i;
-    }
-    bool eat(char c) {
-        skip();
-        if (m_i < m_s.size() && m_s[m_i] == c) return ++m_i, true;
-        return false;
-    }
-    std::optional<double> expr() {
-        auto v = term();
-        while (v) {
-            if (eat('+')) {
-                auto r = term();
-                if (!r) return std::nullopt;
-                *v += *r;
-            } else if (eat('-')) {
-                auto r = term();
-                if (!r) return std::nullopt;
-                *v -= *r;
-            } else {
-                break;
-            }
-        }
-        return v;
-    }
-    std::optional<double> term() {
-        auto v = unary();
-        while (v) {
-            if (eat('*')) {
-                auto r = unary();
-                if (!r) return std::nullopt;
-                *v *= *r;
-            } else if (eat('/')) {
-                auto r = unary();
-                if (!r) return std::nullopt;
-                *v /= *r;
-            } else {
-                break;
-            }
-        }
-        return v;
-    }
-    std::optional<double> unary() {
-        if (++m_unary > 2000) return std::nullopt;  // bounds "- - - ..." and "a^b^c..." chains: not a control value
-        if (eat('-')) {
-            auto v = unary();
-            return v ? std::optional<double>(-*v) : std::nullopt;
-        }
-        if (eat('+')) return unary();
-        auto v = atom();
-        if (v && eat('^')) {
-            auto r = unary();
-            if (!r) return std::nullopt;
-            return std::pow(*v, *r);
-        }
-        return v;
-    }
-    std::optional<double> atom() {
-        skip();
-        if (m_i >= m_s.size()) return std::nullopt;
-        if (eat('(')) {
-            if (++m_depth > 200) return std::nullopt;  // deeper than any control equation: not ours to evaluate
-            auto v = expr();
-            --m_depth;
-            if (!v || !eat(')')) return std::nullopt;
-            return v;
-        }
-        const unsigned char c = static_cast<unsigned char>(m_s[m_i]);
-        if (std::isdigit(c) || c == '.') {
-            const char* b = m_s.c_str() + m_i;
-            char* e = nullptr;
-            const double v = std::strtod(b, &e);
-            if (e == b) return std::nullopt;
-            m_i += static_cast<size_t>(e - b);
-            return v;
-        }
-        size_t j = m_i;
-        while (j < m_s.size() && (std::isalnum((unsigned char)m_s[j]) || m_s[j] == '_' || m_s[j] == ' ' ||
-                                  m_s[j] == '\t'))
-            ++j;
-        if (j == m_i) return std::nullopt;
-        auto it = m_names.find(model::canonicalName(m_s.substr(m_i, j - m_i)));
-        if (it == m_names.end()) return std::nullopt;
-        m_i = j;
-        return it->second;
-    }
-
-    const std::string& m_s;
-    const std::map<std::string, double>& m_names;
-    size_t m_i = 0;
-    int m_depth = 0;
-    int m_unary = 0;
 };
 
 }  // namespace
@@ -230,7 +125,20 @@ std::optional<model::GraphicalFunction> parseLookup(const std::string& body, std
 }
 
 std::optional<double> evalConstant(const std::string& text, const std::map<std::string, double>& names) {
-    return ConstEval(text, names).run();
+    // Vensim text -> XMILE text -> the equation parser -> constant folding: one expression language.
+    TranslateContext ctx;  // no symbols, no diagnostics: a control value we cannot evaluate is reported by the caller
+    const auto xmile = translateExpr(text, ctx);
+    if (!xmile) return std::nullopt;
+    diag::Diagnostics local;
+    const equations::Expr e = equations::parse(*xmile, "control", local);
+    if (local.hasErrors()) return std::nullopt;
+    // The translator writes the control names in their XMILE spelling; the caller knows them by Vensim's.
+    std::map<std::string, double> known = names;
+    const std::pair<const char*, const char*> kSpelling[] = {
+        {"dt", "time_step"}, {"starttime", "initial_time"}, {"stoptime", "final_time"}};
+    for (const auto& [ours, vensims] : kSpelling)
+        if (auto it = names.find(vensims); it != names.end()) known[ours] = it->second;
+    return equations::foldConstant(e, known);
 }
 
 void splitUnits(const std::string& text, std::string& units, std::optional<model::Range>& range) {

@@ -122,14 +122,18 @@ model::Variable readVariable(ReadContext& ctx, pugi::xml_node node, model::VarKi
             v.extraAttrs.emplace_back(a.name(), a.value());
     }
     std::vector<std::string> eqns;
+    std::vector<model::GraphicalFunction> gfs;
     bool explicitNonNegative = false;
     for (auto c : node.children()) {
         if (c.type() != pugi::node_element) continue;
         const std::string n = ctx.localName(c);
         explicitNonNegative |= n == "non_negative" || n == "uniflow";
-        if (n == "eqn")
+        if (n == "eqn") {
             eqns.push_back(textOf(c));
-        else if (!readVariableChild(ctx, c, v))
+        } else if (n == "gf") {
+            gfs.emplace_back();
+            readGraphical(ctx, c, gfs.back());
+        } else if (!readVariableChild(ctx, c, v))
             v.extraXml.push_back(rawXml(c));
     }
     // Without its own <non_negative>, a stock or flow follows <behavior> (resolved here: the writer writes
@@ -141,6 +145,19 @@ model::Variable readVariable(ReadContext& ctx, pugi::xml_node node, model::VarKi
     // filled in by expandElementLists once the dimensions are known.
     if (eqns.size() > 1)
         for (auto& e : eqns) v.elements.push_back({{}, std::move(e), std::nullopt});
+    // Likewise several <gf>: one table per element, in order, each with its element's equation (if listed) or
+    // the variable's.
+    if (gfs.size() == 1) v.gf = std::move(gfs.front());
+    if (gfs.size() > 1) {
+        if (v.elements.empty())
+            for (size_t i = 0; i < gfs.size(); ++i) v.elements.push_back({{}, "", std::nullopt});
+        if (v.elements.size() != gfs.size()) {
+            ctx.diags().error(diag::code::kBadGraphical, v.name, "has " + std::to_string(gfs.size()) +
+                              " <gf> tables but " + std::to_string(v.elements.size()) + " <eqn> elements", 0, v.line);
+        } else {
+            for (size_t i = 0; i < gfs.size(); ++i) v.elements[i].gf = std::move(gfs[i]);
+        }
+    }
     return v;
 }
 

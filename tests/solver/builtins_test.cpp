@@ -135,3 +135,29 @@ TEST_CASE("builtins: random streams are seeded, held within a step, and restart 
     spec.seed = 2;
     CHECK(sim::simulate(*cm2, spec).series("u") == a);
 }
+
+TEST_CASE("builtins: random draws show their value in the start-time row", "[builtins][random]") {
+    // A uniform draw on [10, 20] can never be 0; the stock starts from the same draw the row shows, and with
+    // Euler the stock's second value is its first plus the flow shown in the first row.
+    for (const char* method : {"euler", "rk4"}) {
+        Builder b(0, 3, 1, method);
+        b.aux("u", "RANDOM(10, 20)").aux("n", "NORMAL(100, 1)").aux("t", "TRIANGULAR(1, 2, 3)");
+        b.stock("s", "u", {"f"}).flow("f", "u");
+        b.aux("moving", "RANDOM(TIME * 10, TIME * 10 + 1)");  // arguments that change: read afresh each step
+        sim::RunResult r = b.run();
+        INFO(method);
+        REQUIRE(r.ok());
+        const auto u = r.series("u"), s = r.series("s");
+        CHECK(u[0] >= 10);
+        CHECK(u[0] <= 20);
+        CHECK(s[0] == u[0]);
+        CHECK(s[1] == Approx(s[0] + u[0]));
+        CHECK(r.series("n")[0] > 90);
+        CHECK(r.series("t")[0] >= 1);
+        const auto moving = r.series("moving");
+        for (size_t k = 0; k < moving.size(); ++k) {
+            CHECK(moving[k] >= 10.0 * static_cast<double>(k));
+            CHECK(moving[k] <= 10.0 * static_cast<double>(k) + 1);
+        }
+    }
+}

@@ -58,6 +58,17 @@ const model::Variable& var(const model::Project& p, const std::string& name) {
 
 std::string eq(const model::Project& p, const std::string& name) { return norm(var(p, name).equation); }
 
+// Compiles and runs a project that must compile and run cleanly.
+sim::RunResult compileAndRun(const model::Project& p) {
+    diag::Diagnostics d;
+    auto compiled = compile::compileModel(p, d);
+    INFO(dump(d));
+    REQUIRE(compiled);
+    sim::RunResult run = sim::simulate(*compiled);
+    REQUIRE(run.ok());
+    return run;
+}
+
 bool hasCode(const diag::Diagnostics& d, const char* code) {
     for (const auto& i : d.items())
         if (i.code == code) return true;
@@ -198,7 +209,29 @@ TEST_CASE("mdl: subscripts, subranges, number lists and per-element equations", 
     CHECK(norm(dbl.equation) == norm("2 * pop[Region]"));
     CHECK(eq(p, "total") == norm("SUM(pop[*])"));
     CHECK(eq(p, "coastal") == norm("MAX(pop[*:Coast])"));
-    CHECK(eq(p, "n") == "3");  // ELMCOUNT of a range is its size, known when reading
+    CHECK(eq(p, "n") == norm("SIZE(Region)"));  // the engine counts the range, so the equation stays readable
+}
+
+TEST_CASE("mdl: shares of a total, x[d] / SUM(x[d!]), in an equation subscripted by d", "[mdl][arrays]") {
+    // pop = {10, 30, 60}: shares 0.1, 0.3, 0.6; the largest coastal (South, East) population is 60.
+    auto p = readClean("Region: North, South, East ~~|\nCoast: South, East ~~|\npop[Region] = 10, 30, 60 ~~|\n"
+                       "share[Region] = pop[Region] / SUM(pop[Region!]) ~~|\n"
+                       "gap[Region] = VMAX(pop[Coast!]) - pop[Region] ~~|\n");
+    const sim::RunResult run = compileAndRun(p);
+    CHECK(*run.finalValue("share[North]") == Approx(0.1));
+    CHECK(*run.finalValue("share[East]") == Approx(0.6));
+    CHECK(*run.finalValue("gap[North]") == Approx(50));
+}
+
+TEST_CASE("mdl: ELMCOUNT becomes SIZE(dim) and counts ranges and subranges in the engine", "[mdl][arrays]") {
+    // Region has 3 elements and its subrange Coast 2, so n = 3, c = 2 and share[r] = 1/3 for every r.
+    auto p = readClean("Region: North, South, East ~~|\nCoast: South, East ~~|\n"
+                       "n = ELMCOUNT(Region) ~~|\nc = ELMCOUNT(Coast) ~~|\nshare[Region] = 1 / ELMCOUNT(Region) ~~|\n");
+    CHECK(eq(p, "c") == norm("SIZE(Coast)"));
+    const sim::RunResult run = compileAndRun(p);
+    CHECK(*run.finalValue("n") == 3);
+    CHECK(*run.finalValue("c") == 2);
+    CHECK(*run.finalValue("share[South]") == Approx(1.0 / 3));
 }
 
 TEST_CASE("mdl: arrayed stocks with plain flows stay stock-and-flow", "[mdl][arrays]") {
@@ -255,6 +288,22 @@ TEST_CASE("mdl: control equations may use the model's constants", "[mdl]") {
     CHECK(d.empty());
     CHECK(p.specs.stop == 2050);
     CHECK(p.main().find("horizon") != nullptr);  // still a model variable
+}
+
+TEST_CASE("mdl: control equations are evaluated by the equation parser, with Vensim's functions", "[mdl]") {
+    diag::Diagnostics d;
+    // 2^3 * 30 = 240 when horizon > 10; MODULO(7, 4) / 6 = 0.5; a function of time is no constant: default kept.
+    auto p = read("horizon = 30 ~~|\nFINAL TIME = IF THEN ELSE(horizon > 10, POWER(2, 3) * horizon, 0) ~~|\n"
+                  "INITIAL TIME = 0 ~~|\nTIME STEP = MODULO(7, 4) / 6 ~~|\nSAVEPER = RAMP(1, 0, 5) ~~|\n",
+                  d);
+    INFO(dump(d));
+    REQUIRE_FALSE(d.hasErrors());
+    CHECK(p.specs.stop == 240);
+    CHECK(p.specs.dt == 0.5);
+    CHECK_FALSE(p.specs.saveper.has_value());
+    bool warned = false;
+    for (const auto& item : d.items()) warned = warned || (item.code == diag::code::kBadSpecs && item.where == "SAVEPER");
+    CHECK(warned);
 }
 
 TEST_CASE("mdl: sketches with several views, shadow variables and unknown objects", "[mdl][sketch]") {

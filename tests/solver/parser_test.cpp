@@ -1,6 +1,7 @@
 // Equation parser: precedence, associativity, names, positions and every kind of malformed input.
 #include <catch2/catch.hpp>
 
+#include "solver/equations/fold.hpp"
 #include "solver/equations/parser.hpp"
 #include "tests/solver/model_builder.hpp"
 
@@ -80,4 +81,26 @@ TEST_CASE("parser: a 10 MB equation is refused with a diagnostic", "[parser][err
     std::string big(10 * 1024 * 1024, ' ');
     big[0] = '1';
     CHECK(firstError(big).code == diag::code::kTooLong);
+}
+
+TEST_CASE("fold: constant equations evaluate with the parser's precedence; anything else is not constant", "[parser]") {
+    auto value = [](const std::string& text, const std::map<std::string, double>& names = {}) {
+        diag::Diagnostics d;
+        const auto e = equations::parse(text, "x", d);
+        INFO(text);
+        REQUIRE_FALSE(d.hasErrors());
+        return equations::foldConstant(e, names);
+    };
+    CHECK(*value("1 + 2 * 3") == 7);
+    CHECK(*value("2 ^ 3 ^ 2") == 512);  // right-associative
+    CHECK(*value("-2 ^ 2") == -4);      // unary minus binds looser than ^
+    CHECK(*value("(1 + 2) * 3 / 4") == 2.25);
+    CHECK(*value("7 MOD 3") == 1);
+    CHECK(*value("IF 2 > 1 AND NOT 0 THEN 10 ELSE 20") == 10);
+    CHECK(*value("horizon / 4", {{"horizon", 30}}) == 7.5);
+    CHECK_FALSE(value("horizon / 4"));        // unknown name
+    CHECK(*value("MAX(ABS(-4), MOD(7, 4), 2)") == 4);
+    CHECK_FALSE(value("RAMP(1, 0)"));         // nor functions of time or chance
+    CHECK_FALSE(value("RANDOM(0, 1)"));
+    CHECK_FALSE(value("pop[a]", {{"pop", 1}}));  // nor subscripts
 }
