@@ -3,6 +3,7 @@
 // (ImGui; built only with the plugin host). No Lua header: plugins arrive as plugins/host descriptors.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 
 #include "workbench/cli/commands.hpp"
@@ -77,31 +78,44 @@ void scenarioPicker(Workbench& wb) {
         }
         ImGui::EndCombo();
     }
-    if (scenarios.empty()) ImGui::TextDisabled("No scenarios beside this model (scenarios/*.lua).");
+    if (scenarios.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("No scenarios beside this model (a scenarios/ folder of .lua files).");
+        ImGui::PopStyleColor();
+    }
     if (active >= 0 && ImGui::IsItemHovered())
         wrappedTooltip(scenarios[static_cast<size_t>(active)].name.c_str(), scenarios[static_cast<size_t>(active)].description, {});
 }
 
-// A param's slider: the label above (wrapped), the value with its units inside, snapped to the param's step.
+// A param's slider: the label above (wrapped); the value with its units to the right of the bar, where the
+// grab never covers it. Snapped to the param's step.
 bool paramSlider(const plugins::ParamDescriptor& p, double& value) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     ImGui::TextWrapped("%s", p.label.empty() ? p.name.c_str() : p.label.c_str());
     ImGui::PopStyleColor();
-    ImGui::SetNextItemWidth(-1);
-    double lo = p.min, hi = p.max;
     const double span = std::max(std::abs(p.min), std::abs(p.max));
-    const std::string fmt = std::string(span >= 1000 ? "%.0f" : span >= 10 ? "%.1f" : "%.2f") +
-                            (p.units.empty() ? "" : " " + p.units);
+    const char* numFmt = span >= 1000 ? "%.0f" : span >= 10 ? "%.1f" : "%.2f";
+    auto shown = [&](double v) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, numFmt, v);
+        return std::string(buf) + (p.units.empty() ? "" : " " + p.units);
+    };
+    const float valueW = std::max(ImGui::CalcTextSize(shown(p.min).c_str()).x, ImGui::CalcTextSize(shown(p.max).c_str()).x);
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - valueW - ImGui::GetStyle().ItemSpacing.x));
+    double lo = p.min, hi = p.max;
     ImGui::PushID(p.name.c_str());
-    bool changed = ImGui::SliderScalar("##p", ImGuiDataType_Double, &value, &lo, &hi, fmt.c_str());
+    bool changed = ImGui::SliderScalar("##p", ImGuiDataType_Double, &value, &lo, &hi, "");
     if (changed && p.step > 0) value = std::clamp(p.min + std::round((value - p.min) / p.step) * p.step, p.min, p.max);
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         value = p.defaultValue;
         changed = true;
     }
     if (ImGui::IsItemHovered() && !changed)
-        ImGui::SetTooltip("from %g to %g %s; default %g (double-click to reset)", p.min, p.max, p.units.c_str(),
-                          p.defaultValue);
+        ImGui::SetTooltip("from %s to %s; default %s (double-click to reset)", shown(p.min).c_str(), shown(p.max).c_str(),
+                          shown(p.defaultValue).c_str());
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(shown(value).c_str());
     ImGui::PopID();
     return changed;
 }
