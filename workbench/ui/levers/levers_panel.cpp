@@ -32,7 +32,7 @@ bool Workbench::applyScenario(size_t index) {
     for (auto& in : inputs) in.value = in.base;
     for (const auto& [name, value] : levers->scenarioConstants())
         for (auto& in : inputs)
-            if (canonicalName(in.name) == canonicalName(name)) in.value = std::clamp(value, std::min(in.min, value), std::max(in.max, value));
+            if (canonicalName(in.name) == canonicalName(name)) in.value = value;  // may lie outside the slider's range
     status = "Scenario: " + levers->scenarios()[index].name;
     if (kept.empty() && result && result->ok()) keepRun("Baseline");
     sliderMoved();
