@@ -9,6 +9,7 @@
 #include <thread>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/theme.hpp"
@@ -45,6 +46,14 @@ public:
         ImGui::GetIO().MousePos = p;
         ImGui::GetIO().MouseDown[0] = down;
         frame(wb);
+    }
+    // Press at a, move to b in even steps with the button down, release at b.
+    void drag(ui::Workbench& wb, ImVec2 a, ImVec2 b, int steps = 8) {
+        mouse(wb, a, false);
+        mouse(wb, a, true);
+        for (int i = 1; i <= steps; ++i)
+            mouse(wb, ImVec2(a.x + (b.x - a.x) * i / steps, a.y + (b.y - a.y) * i / steps), true);
+        mouse(wb, b, false);
     }
     // Screen position of a model point on the canvas.
     ImVec2 screenOf(double x, double y) { return ui::canvasState().toScreen(x, y); }
@@ -116,11 +125,7 @@ TEST_CASE("canvas: a flow drawn from a stock is attached to it; rubber-band sele
 
     // Rubber-band from empty space around everything selects both.
     wb.selection.clear();
-    ImVec2 a = ui.screenOf(-150, -100), b = ui.screenOf(400, 100);
-    ui.mouse(wb, a, false);
-    ui.mouse(wb, a, true);
-    for (int i = 1; i <= 5; ++i) ui.mouse(wb, ImVec2(a.x + (b.x - a.x) * i / 5, a.y + (b.y - a.y) * i / 5), true);
-    ui.mouse(wb, b, false);
+    ui.drag(wb, ui.screenOf(-150, -100), ui.screenOf(400, 100), 5);
     CHECK(wb.selection.size() == 2);
 }
 
@@ -175,4 +180,110 @@ TEST_CASE("workbench: live equation check names the problem; slider moves re-run
     size_t rows = 0;
     while (std::getline(in, line)) ++rows;
     CHECK(rows == wb.result->rows());
+}
+
+TEST_CASE("canvas: the alias tool drags a ghost of a variable into place; it moves, connects and deletes", "[workbench][canvas][alias]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    wb.newModel();
+    wb.doc.createStock(0, 0, "pool");
+    wb.doc.createAux(0, -120, "target");
+    wb.snap = false;
+    for (int i = 0; i < 3; ++i) ui.frame(wb);
+    // Drag from the stock to empty space with the alias tool.
+    wb.tool = ui::Tool::Alias;
+    ui.drag(wb, ui.screenOf(0, 0), ui.screenOf(200, 60));
+    REQUIRE(wb.selection.size() == 1);
+    const std::string key = wb.selection.front();
+    REQUIRE(ui::document::isAliasKey(key));
+    const auto* a = wb.doc.viewObject(key);
+    REQUIRE(a);
+    CHECK(a->name == "pool");
+    CHECK(a->x == Approx(200).margin(2));
+    CHECK(a->y == Approx(60).margin(2));
+    CHECK(wb.doc.model().variables.size() == 2);  // a picture, not a new variable
+    CHECK(wb.tool == ui::Tool::Select);
+
+    // Hovering and clicking the alias selects the alias (not the original); a drag moves only it.
+    const double origX = wb.doc.viewObject("pool")->x;
+    const ImVec2 at = ui.screenOf(a->x, a->y);
+    ui.drag(wb, at, ImVec2(at.x, at.y + 50), 5);
+    CHECK(wb.isSelected(key));
+    CHECK(wb.doc.viewObject(key)->y == Approx(60 + 50 / ui::canvasState().zoom).margin(3));
+    CHECK(wb.doc.viewObject("pool")->x == Approx(origX));
+
+    // The connector tool starts from the alias.
+    wb.tool = ui::Tool::Connector;
+    ui.drag(wb, ui.screenOf(wb.doc.viewObject(key)->x, wb.doc.viewObject(key)->y), ui.screenOf(0, -120));
+    const auto& c = wb.doc.view().objects.back();
+    REQUIRE(c.kind == model::ViewObject::Kind::Connector);
+    CHECK(c.fromAlias);
+    CHECK(c.to == "target");
+
+    // Delete removes the alias and its connector; undo brings them back.
+    wb.selection = {key};
+    wb.deleteSelection();
+    CHECK(wb.doc.viewObject(key) == nullptr);
+    CHECK(wb.doc.find("pool"));
+    wb.doc.undo();
+    CHECK(wb.doc.viewObject(key) != nullptr);
+    ui.frame(wb);  // draws the alias (dashed, italic label) without trouble
+}
+
+TEST_CASE("workbench: autosaved work newer than the model is offered at start-up; Restore loads it dirty", "[workbench][recovery]") {
+    HeadlessUi ui;
+    const auto dir = std::filesystem::temp_directory_path() / "sdw_canvas_recovery";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string modelPath = (dir / "county.xmile").string();
+    {
+        ui::document::Document d;
+        d.createStock(0, 0, "residents");
+        std::string err;
+        REQUIRE(d.saveAs(modelPath, err));
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));  // file times must differ
+        d.createAux(60, 0, "unsaved_work");
+        ui::Workbench probe;  // the state directory the app uses (XDG_STATE_HOME, set by HeadlessUi)
+        const std::string rec = ui::document::recoveryPathFor(modelPath, probe.stateDir);
+        std::filesystem::create_directories(std::filesystem::path(rec).parent_path());
+        REQUIRE(d.writeCopy(rec, err));
+    }
+    for (bool restore : {true, false}) {
+        if (!restore) {  // the Discard path: autosave again, then say no
+            ui::Workbench w;
+            diag::Diagnostics diags;
+            auto d = ui::document::Document::open(modelPath, diags).value();
+            d.createAux(60, 0, "unsaved_work");
+            std::string err;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            REQUIRE(d.writeCopy(ui::document::recoveryPathFor(modelPath, w.stateDir), err));
+        }
+        ui::Workbench wb;
+        std::string err;
+        REQUIRE(wb.openFile(modelPath, err));
+        REQUIRE(wb.recoveryOffer());
+        ui.frame(wb);
+        ui.frame(wb);
+        // The modal is on screen.
+        ImGuiWindow* modal = ImGui::FindWindowByName("Recover unsaved work?");
+        REQUIRE(modal);
+        CHECK(modal->Active);
+        CHECK_FALSE(wb.doc.find("unsaved_work"));
+        if (restore) {
+            REQUIRE(wb.restoreRecovery());
+            CHECK(wb.doc.find("unsaved_work"));
+            CHECK(wb.doc.dirty());
+            CHECK(wb.doc.path() == modelPath);
+        } else {
+            wb.discardRecoveryOffer();
+            CHECK_FALSE(wb.doc.find("unsaved_work"));
+            CHECK_FALSE(wb.doc.dirty());
+            CHECK_FALSE(ui::document::pendingRecovery(modelPath, wb.stateDir));
+        }
+        CHECK_FALSE(wb.recoveryOffer());
+        ui.frame(wb);
+        ui.frame(wb);
+        CHECK_FALSE(modal->Active);  // closed
+        wb.settle();
+    }
 }

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "solver/compile/compiled_model.hpp"
 #include "solver/sim/simulate.hpp"
@@ -151,4 +153,88 @@ TEST_CASE("document: edits mark the document dirty and bump the revision", "[wor
     CHECK(d.dirty());
     CHECK(d.revision() > r0);
     CHECK_FALSE(d.setEquation("no_such", "1"));
+}
+
+TEST_CASE("document: an alias is placed, moved, connected from, and deleted without its variable", "[workbench][document][alias]") {
+    Document d = smallModel();
+    const std::string key = d.createAlias("birth_rate", 300, 200);
+    REQUIRE(ui::document::isAliasKey(key));
+    CHECK(d.createAlias("no_such_variable", 0, 0).empty());
+    const auto* a = d.viewObject(key);
+    REQUIRE(a);
+    CHECK(a->kind == model::ViewObject::Kind::Alias);
+    CHECK(a->name == "birth_rate");
+    CHECK(d.resolve(key) == "birth_rate");
+    // The alias moves on its own: the original stays where it was.
+    const double rateX = d.viewObject("birth_rate")->x;
+    d.checkpoint();
+    d.moveBy({key}, 25, -5);
+    CHECK(d.viewObject(key)->x == Approx(325));
+    CHECK(d.viewObject(key)->y == Approx(195));
+    CHECK(d.viewObject("birth_rate")->x == Approx(rateX));
+    // A connector can start from the alias; it names the alias by uid, and a second identical one is refused.
+    REQUIRE(d.connect(key, "population"));
+    CHECK_FALSE(d.connect(key, "population"));
+    CHECK_FALSE(d.connect(key, "birth_rate"));  // the alias and its own variable
+    const auto& c = d.view().objects.back();
+    CHECK(c.kind == model::ViewObject::Kind::Connector);
+    CHECK(c.fromAlias);
+    CHECK(c.from == ui::document::aliasUidOf(key));
+    CHECK(c.to == "population");
+    // Deleting the alias takes its connector, not the variable; undo brings both back.
+    const auto objects = d.view().objects.size();
+    REQUIRE(d.remove({key}));
+    CHECK(d.viewObject(key) == nullptr);
+    CHECK(d.find("birth_rate"));
+    CHECK(d.view().objects.size() == objects - 2);
+    REQUIRE(d.undo());
+    CHECK(d.viewObject(key));
+    CHECK(d.view().objects.size() == objects);
+    // Deleting the variable removes its aliases and their connectors too.
+    REQUIRE(d.remove({"birth_rate"}));
+    CHECK(d.viewObject(key) == nullptr);
+    for (const auto& o : d.view().objects) CHECK_FALSE(o.fromAlias);
+}
+
+TEST_CASE("document: aliases save as XMILE <alias> with <of> and come back with their connectors", "[workbench][document][alias]") {
+    Document d = smallModel();
+    const std::string key = d.createAlias("population", -120, 160);
+    // population -> births exists from the original symbol; from the alias it is another link.
+    REQUIRE(d.connect(key, "births"));
+    const std::string path = tempPath("alias.xmile");
+    std::string err;
+    REQUIRE(d.saveAs(path, err));
+    std::ifstream in(path);
+    const std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(xml.find("<alias") != std::string::npos);
+    CHECK(xml.find("<of>population</of>") != std::string::npos);
+    diag::Diagnostics diags;
+    auto back = Document::open(path, diags);
+    REQUIRE(back);
+    const auto* a = back->viewObject(key);
+    REQUIRE(a);
+    CHECK(a->name == "population");
+    CHECK(a->x == Approx(-120));
+    CHECK(a->y == Approx(160));
+    const std::string uid = ui::document::aliasUidOf(key);
+    int fromAlias = 0;
+    for (const auto& o : back->view().objects)
+        fromAlias += o.kind == model::ViewObject::Kind::Connector && o.fromAlias && o.from == uid && o.to == "births";
+    CHECK(fromAlias == 1);
+    // The reloaded model still compiles: an alias is only a picture.
+    auto cm = compile::compileModel(back->project(), diags);
+    CHECK(cm);
+}
+
+TEST_CASE("document: restored autosaved work is dirty, keeps the model's path, and has a fresh revision", "[workbench][document][recovery]") {
+    Document d = smallModel();
+    const auto rev = d.revision();
+    Document r = Document::recovered(d.project(), "/models/county.xmile");
+    CHECK(r.dirty());
+    CHECK(r.path() == "/models/county.xmile");
+    CHECK_FALSE(r.canUndo());
+    CHECK(r.find("births"));
+    // Revisions never repeat across documents: the run service must not reuse another model's compile.
+    CHECK(r.revision() != rev);
+    CHECK(Document().revision() != Document().revision());
 }

@@ -21,6 +21,9 @@
 #include "workbench/cli/commands.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
+#if defined(SDW_HAVE_PLUGINS)
+#include "workbench/ui/levers/lever_set.hpp"
+#endif
 
 namespace sdw::ui {
 
@@ -184,8 +187,35 @@ int cmdOpen(int argc, char** argv) {
     return rc < 0 ? cli::kExitModelError : rc;
 }
 
+#if defined(SDW_HAVE_PLUGINS)
+// The levers view: the run without levers kept as the baseline, then two reablement levers on (the lever form
+// of the "Reablement done right" scenario), so the charts overlay the two.
+void prepareLevers(Workbench& wb) {
+    wb.inputsTab = InputsTab::Levers;
+    wb.forceInputsTab = true;
+    if (!wb.levers) return;
+    for (const char* id : {"expand_short_term_services", "reablement_effectiveness"})
+        if (auto* l = wb.levers->find(id)) {
+            wb.levers->setOn(*l, true);
+            wb.leversChanged();
+            wb.settle();
+        }
+}
+
+// A lever's param moved, timed through the same path a user's drag takes.
+levers::Lever* firstLeverWithParams(Workbench& wb) {
+    if (!wb.levers) return nullptr;
+    for (auto& l : wb.levers->levers())
+        if (l.on && !l.plugin->params.empty()) return &l;
+    return nullptr;
+}
+#endif
+
 // Set up the state a view shows: a selection, kept runs, the tab.
 void prepareView(Workbench& wb, const std::string& view) {
+#if defined(SDW_HAVE_PLUGINS)
+    if (view == "levers") prepareLevers(wb);
+#endif
     if (!wb.inputs.empty() && (view == "compare" || view == "all" || view == "chart" || view == "present")) {
         wb.keepRun("Baseline");
         for (auto& in : wb.inputs)  // a scenario: the presented inputs to three quarters of their range
@@ -209,7 +239,27 @@ void prepareView(Workbench& wb, const std::string& view) {
 }
 
 // Measure slider move -> new results drawn, through the same path a user's drag takes.
-void measureLatency(Host& host, Workbench& wb) {
+void measureLatency(Host& host, Workbench& wb, bool lever) {
+#if defined(SDW_HAVE_PLUGINS)
+    if (lever) {
+        levers::Lever* l = firstLeverWithParams(wb);
+        if (!l) return;
+        const auto& p = l->plugin->params.front();
+        const double old = l->values[p.name];
+        l->values[p.name] = p.min + (p.max - p.min) * 0.8;
+        wb.lastLatencyMs = -1;
+        wb.leversChanged();
+        for (int f = 0; f < 600 && wb.lastLatencyMs < 0; ++f) host.frame(wb);
+        std::printf("lever slider moved (%s.%s): new results ready after %.1f ms, on screen after %.1f ms = %d frame%s later\n",
+                    l->plugin->id.c_str(), p.name.c_str(), wb.lastWorkerMs, wb.lastLatencyMs, wb.lastLatencyFrames,
+                    wb.lastLatencyFrames == 1 ? "" : "s");
+        l->values[p.name] = old;
+        wb.leversChanged();
+        wb.settle();
+        return;
+    }
+#endif
+    (void)lever;
     SliderInput* in = nullptr;
     for (auto& i : wb.inputs)
         if (i.present) in = &i;
@@ -236,8 +286,8 @@ int cmdShot(int argc, char** argv) {
     app.add_option("model", path, "model file")->required();
     app.add_option("--out", out, "PNG to write")->required();
     app.add_option("--size", size, "window size WxH");
-    app.add_option("--view", view, "diagram|chart|table|compare|present|all")
-        ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "present", "all"}));
+    app.add_option("--view", view, "diagram|chart|table|compare|present|all|levers (levers: with the plugin host)")
+        ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "present", "all", "levers"}));
     app.add_option("--frames", frames, "frames to draw before the capture");
     app.add_option("--scale", scale, "font scale (default: the monitor's content scale)");
     app.add_flag("--measure", measure, "also measure and print slider-to-screen latency");
@@ -269,8 +319,12 @@ int cmdShot(int argc, char** argv) {
     }
     host.frame(wb);  // the first frame lays out the canvas (fit to view)
     wb.settle();
-    if (measure) measureLatency(host, wb);
+    if (measure && view != "levers") measureLatency(host, wb, false);
     prepareView(wb, view);
+    if (measure && view == "levers") {
+        for (int f = 0; f < 3; ++f) host.frame(wb);  // the levers tab is open, as a user would have it
+        measureLatency(host, wb, true);
+    }
     if (!selectName.empty() && wb.doc.find(selectName)) {
         wb.select(wb.doc.find(selectName)->name);
         wb.requestCanvasFocus = selectName;

@@ -61,9 +61,10 @@ std::vector<std::string> namesInRect(const document::Document& doc, const Canvas
     const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
     std::vector<std::string> out;
     for (const auto& o : doc.view().objects) {
-        if (o.kind != Kind::Stock && o.kind != Kind::Flow && o.kind != Kind::Aux) continue;
+        if (o.kind != Kind::Stock && o.kind != Kind::Flow && o.kind != Kind::Aux && o.kind != Kind::Alias) continue;
         const ImVec2 p = cs.toScreen(o.x, o.y);
-        if (p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y) out.push_back(o.name);
+        if (p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y)
+            out.push_back(o.kind == Kind::Alias ? document::aliasKey(o.uid) : o.name);
     }
     return out;
 }
@@ -142,12 +143,56 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, int flo
         } else if (wb.tool == Tool::Connector && !cs.pressHit.empty() && !hit.empty()) {
             wb.doc.connect(cs.pressHit, hit);
             wb.tool = Tool::Select;
+        } else if (wb.tool == Tool::Alias && !cs.pressHit.empty()) {
+            const auto at = snapped(wb, world);
+            const std::string key = wb.doc.createAlias(cs.pressHit, at.first, at.second);
+            if (!key.empty()) wb.select(key);
+            wb.tool = Tool::Select;
         }
         cs.pressHit.clear();
         cs.flowEnd = -1;
     } else if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         cs.flowEnd = -1;
     }
+}
+
+// Right-click (without a drag, which pans) on a symbol: what can be done to it.
+void contextMenu(Workbench& wb, CanvasState& cs, const std::string& hit) {
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
+        cs.rightPressPos = ImGui::GetIO().MousePos;
+        cs.rightPressHit = hit;
+    }
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) && !cs.rightPressHit.empty()) {
+        const ImVec2 d(ImGui::GetIO().MousePos.x - cs.rightPressPos.x, ImGui::GetIO().MousePos.y - cs.rightPressPos.y);
+        if (d.x * d.x + d.y * d.y < 16 && cs.rightPressHit == hit) {
+            cs.menuTarget = hit;
+            if (!wb.isSelected(hit)) wb.select(hit);
+            ImGui::OpenPopup("##symbolmenu");
+        }
+        cs.rightPressHit.clear();
+    }
+    if (!ImGui::BeginPopup("##symbolmenu")) return;
+    const bool isAlias = document::isAliasKey(cs.menuTarget);
+    const std::string var = wb.doc.resolve(cs.menuTarget);
+    ImGui::TextDisabled("%s%s", var.c_str(), isAlias ? " (alias)" : "");
+    ImGui::Separator();
+    if (const auto* o = wb.doc.viewObject(cs.menuTarget); o && !var.empty() && ImGui::MenuItem("Make an alias of it")) {
+        const std::string key = wb.doc.createAlias(var, o->x + 60, o->y + 50);  // beside it: drag it into place
+        if (!key.empty()) wb.select(key);
+    }
+    if (isAlias && ImGui::MenuItem("Go to the original")) {
+        wb.select(var);
+        wb.requestCanvasFocus = var;
+    }
+    if (ImGui::MenuItem("Start a connector from it")) {
+        wb.tool = Tool::Connector;
+        wb.status = "Connector: drag from " + var + " to the variable it informs";
+    }
+    if (ImGui::MenuItem(isAlias ? "Delete the alias" : "Delete")) {
+        wb.doc.remove({cs.menuTarget});
+        wb.selection.clear();
+    }
+    ImGui::EndPopup();
 }
 
 void handlePanZoom(CanvasState& cs) {
@@ -224,7 +269,7 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
     const std::string hit = hitTest(wb, cs, ImGui::GetIO().MousePos, flowEnd);
     drawDiagram(wb, cs, dl, area, hit);
     // Previews of what the tool will make.
-    if (cs.dragging && (wb.tool == Tool::Flow || wb.tool == Tool::Connector))
+    if (cs.dragging && (wb.tool == Tool::Flow || wb.tool == Tool::Connector || wb.tool == Tool::Alias))
         dl->AddLine(cs.pressPos, ImGui::GetIO().MousePos, theme::palette().selection, 2);
     if (cs.dragging && wb.tool == Tool::Select && cs.pressHit.empty() && cs.flowEnd < 0) {
         dl->AddRectFilled(cs.pressPos, ImGui::GetIO().MousePos, theme::palette().hover);
@@ -234,9 +279,15 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
     dl->PopClipRect();
     handleTools(wb, cs, hit, flowEnd);
     handlePanZoom(cs);
+    contextMenu(wb, cs, hit);
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !hit.empty()) {
-        cs.renaming = hit;
-        cs.renameBuf = wb.doc.find(hit) ? wb.doc.find(hit)->name : hit;
+        if (document::isAliasKey(hit)) {  // an alias: show its original (rename that one)
+            wb.select(wb.doc.resolve(hit));
+            wb.requestCanvasFocus = wb.doc.resolve(hit);
+        } else {
+            cs.renaming = hit;
+            cs.renameBuf = wb.doc.find(hit) ? wb.doc.find(hit)->name : hit;
+        }
     }
     if (ImGui::IsItemHovered() && !hit.empty() && !cs.dragging && cs.renaming.empty()) hoverTooltip(wb, hit);
     renameInPlace(wb, cs);

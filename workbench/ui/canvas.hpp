@@ -22,6 +22,9 @@ struct CanvasState {
     std::string pressHit;  // what the left button went down on
     int flowEnd = -1;      // 0 source / 1 sink handle of the selected flow being dragged
     std::string renaming, renameBuf;
+    ImVec2 rightPressPos{0, 0};
+    std::string rightPressHit;  // what the right button went down on (a click there opens its menu)
+    std::string menuTarget;     // the variable or alias key the context menu acts on
 
     ImVec2 toScreen(double x, double y) const {
         return ImVec2(origin.x + pan.x + static_cast<float>(x) * zoom, origin.y + pan.y + static_cast<float>(y) * zoom);

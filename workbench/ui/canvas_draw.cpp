@@ -87,6 +87,13 @@ void arrowHead(ImDrawList* dl, ImVec2 tip, ImVec2 dir, float size, ImU32 col) {
                           ImVec2(base.x - n.x * size * 0.5f, base.y - n.y * size * 0.5f), col);
 }
 
+// An alias is drawn in the shape of the variable it stands for.
+Kind aliasShape(const Workbench& wb, const model::ViewObject& alias) {
+    const auto* v = wb.doc.find(alias.name);
+    if (!v) return Kind::Aux;
+    return v->kind == model::VarKind::Stock ? Kind::Stock : v->kind == model::VarKind::Flow ? Kind::Flow : Kind::Aux;
+}
+
 // Where a variable's symbol sits on screen and how far its edge is along a direction.
 struct Anchor {
     ImVec2 c;
@@ -108,8 +115,11 @@ Anchor anchorOf(const Workbench& wb, const CanvasState& cs, const std::string& r
         if (!match) continue;
         a.c = cs.toScreen(o.x, o.y);
         a.ok = true;
-        if (o.kind == Kind::Stock) a.hw = static_cast<float>(stockW(o) / 2) * cs.zoom, a.hh = static_cast<float>(stockH(o) / 2) * cs.zoom;
-        else if (o.kind == Kind::Flow) a.r = 9 * cs.zoom;
+        const Kind shape = o.kind == Kind::Alias ? aliasShape(wb, o) : o.kind;
+        if (shape == Kind::Stock && o.kind == Kind::Alias)
+            a.hw = static_cast<float>(kDefaultStockW / 2) * cs.zoom, a.hh = static_cast<float>(kDefaultStockH / 2) * cs.zoom;
+        else if (shape == Kind::Stock) a.hw = static_cast<float>(stockW(o) / 2) * cs.zoom, a.hh = static_cast<float>(stockH(o) / 2) * cs.zoom;
+        else if (shape == Kind::Flow) a.r = 9 * cs.zoom;
         else a.r = static_cast<float>(document::kAuxRadius) * cs.zoom + 2;
         return a;
     }
@@ -236,15 +246,63 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
           std::max(hw * 2 + 30, 120 * cs.zoom));
 }
 
-void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov, bool alias) {
+void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov) {
     const auto& pal = theme::palette();
     const ImVec2 c = cs.toScreen(o.x, o.y);
     const float r = std::max(4.0f, static_cast<float>(document::kAuxRadius) * cs.zoom);
-    dl->AddCircleFilled(c, r, hov ? IM_COL32(252, 232, 196, 255) : (alias ? IM_COL32(240, 240, 240, 255) : pal.auxFill), 24);
-    dl->AddCircle(c, r, sel ? pal.selection : (alias ? pal.alias : pal.auxBorder), 24, sel ? 3.0f : 1.6f);
-    if (alias) dl->AddCircle(c, r * 0.7f, pal.alias, 24, 1.0f);
-    label(dl, theme::fonts().regular, labelSize(cs), ImVec2(c.x, c.y + r + 2), alias ? pal.textMuted : pal.text,
-          displayName(o.name), 110 * std::max(cs.zoom, 0.8f));
+    dl->AddCircleFilled(c, r, hov ? IM_COL32(252, 232, 196, 255) : pal.auxFill, 24);
+    dl->AddCircle(c, r, sel ? pal.selection : pal.auxBorder, 24, sel ? 3.0f : 1.6f);
+    label(dl, theme::fonts().regular, labelSize(cs), ImVec2(c.x, c.y + r + 2), pal.text, displayName(o.name),
+          110 * std::max(cs.zoom, 0.8f));
+}
+
+void dashedPolyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float thick, float dash) {
+    for (size_t i = 1; i < pts.size(); ++i) {
+        const ImVec2 a = pts[i - 1], b = pts[i];
+        const float len = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+        for (float t = 0; t < len; t += dash * 2) {
+            const float u0 = t / len, u1 = std::min(len, t + dash) / len;
+            dl->AddLine(ImVec2(a.x + (b.x - a.x) * u0, a.y + (b.y - a.y) * u0),
+                        ImVec2(a.x + (b.x - a.x) * u1, a.y + (b.y - a.y) * u1), col, thick);
+        }
+    }
+}
+
+// Slant the glyphs added since vertex `first` (ImGui has no italic face): x moves with height above `baseY`.
+void slant(ImDrawList* dl, int first, float baseY, float amount) {
+    for (int i = first; i < dl->VtxBuffer.Size; ++i) dl->VtxBuffer[i].pos.x += (baseY - dl->VtxBuffer[i].pos.y) * amount;
+}
+
+// An alias (ghost): the shape of its variable, pale fill, dashed outline, italic muted name. It shows no value
+// of its own: the original does.
+void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov) {
+    const auto& pal = theme::palette();
+    const ImVec2 c = cs.toScreen(o.x, o.y);
+    const ImU32 line = sel ? pal.selection : pal.alias;
+    const float thick = sel ? 2.5f : 1.5f, dash = std::max(3.0f, 5 * cs.zoom);
+    const ImU32 fill = hov ? IM_COL32(236, 236, 236, 255) : IM_COL32(248, 248, 248, 255);
+    float bottom = c.y;
+    if (aliasShape(wb, o) == Kind::Stock) {
+        const float hw = static_cast<float>(kDefaultStockW / 2) * cs.zoom, hh = static_cast<float>(kDefaultStockH / 2) * cs.zoom;
+        const ImVec2 lo(c.x - hw, c.y - hh), hi(c.x + hw, c.y + hh);
+        dl->AddRectFilled(lo, hi, fill, 3);
+        dashedPolyline(dl, {lo, ImVec2(hi.x, lo.y), hi, ImVec2(lo.x, hi.y), lo}, line, thick, dash);
+        bottom = hi.y;
+    } else {
+        const float r = std::max(4.0f, static_cast<float>(document::kAuxRadius) * cs.zoom);
+        dl->AddCircleFilled(c, r, fill, 24);
+        std::vector<ImVec2> ring;
+        for (int i = 0; i <= 24; ++i)
+            ring.emplace_back(c.x + r * std::cos(i * 2 * kPi / 24), c.y + r * std::sin(i * 2 * kPi / 24));
+        dashedPolyline(dl, ring, line, thick, dash * 0.6f);
+        if (aliasShape(wb, o) == Kind::Flow) dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), pal.alias, 1.2f);
+        bottom = c.y + r;
+    }
+    const float ls = labelSize(cs);
+    const int first = dl->VtxBuffer.Size;
+    label(dl, theme::fonts().regular, ls, ImVec2(c.x, bottom + 2), pal.textMuted, displayName(o.name),
+          110 * std::max(cs.zoom, 0.8f));
+    slant(dl, first, bottom + 2 + ls, 0.2f);
 }
 
 void drawGroup(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o) {
@@ -277,20 +335,24 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 ar
     const auto& objs = wb.doc.view().objects;
     const std::string hovKey = canonicalName(hovered);
     auto isHov = [&](const model::ViewObject& o) { return !hovKey.empty() && canonicalName(o.name) == hovKey; };
+    auto aliasKeyOf = [](const model::ViewObject& o) { return document::aliasKey(o.uid); };
     for (const auto& o : objs)
         if (o.kind == Kind::Group) drawGroup(cs, dl, o);
     for (const auto& o : objs)
         if (o.kind == Kind::Connector) {
-            const bool strong = (!o.fromAlias && (wb.isSelected(o.from) || canonicalName(o.from) == hovKey)) ||
-                                (!o.toAlias && (wb.isSelected(o.to) || canonicalName(o.to) == hovKey));
+            auto endKey = [](const std::string& ref, bool alias) { return alias ? document::aliasKey(ref) : ref; };
+            const std::string from = endKey(o.from, o.fromAlias), to = endKey(o.to, o.toAlias);
+            const bool strong = wb.isSelected(from) || canonicalName(from) == hovKey || wb.isSelected(to) ||
+                                canonicalName(to) == hovKey;
             drawConnector(wb, cs, dl, o, strong);
         }
     for (const auto& o : objs)
         if (o.kind == Kind::Flow) drawFlow(wb, cs, dl, o, wb.isSelected(o.name), isHov(o));
     for (const auto& o : objs) {
         if (o.kind == Kind::Stock) drawStock(wb, cs, dl, o, wb.isSelected(o.name), isHov(o));
-        else if (o.kind == Kind::Aux || o.kind == Kind::Module) drawAux(cs, dl, o, wb.isSelected(o.name), isHov(o), false);
-        else if (o.kind == Kind::Alias) drawAux(cs, dl, o, false, isHov(o), true);
+        else if (o.kind == Kind::Aux || o.kind == Kind::Module) drawAux(cs, dl, o, wb.isSelected(o.name), isHov(o));
+        else if (o.kind == Kind::Alias)
+            drawAlias(wb, cs, dl, o, wb.isSelected(aliasKeyOf(o)), canonicalName(aliasKeyOf(o)) == hovKey);
         else if (o.kind == Kind::Text)
             dl->AddText(ImVec2(cs.toScreen(o.x, o.y)), theme::palette().textMuted, o.text.c_str());
     }
@@ -320,7 +382,13 @@ std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, int& f
         const float dx = p.x - c.x, dy = p.y - c.y;
         if (o.kind == Kind::Stock) {
             if (std::abs(dx) <= stockW(o) / 2 * cs.zoom && std::abs(dy) <= stockH(o) / 2 * cs.zoom) return o.name;
-        } else if (o.kind == Kind::Aux || o.kind == Kind::Alias || o.kind == Kind::Module) {
+        } else if (o.kind == Kind::Alias) {
+            const bool box = aliasShape(wb, o) == Kind::Stock;
+            const float r = std::max(6.0f, static_cast<float>(document::kAuxRadius) * cs.zoom + 2);
+            const bool in = box ? std::abs(dx) <= kDefaultStockW / 2 * cs.zoom && std::abs(dy) <= kDefaultStockH / 2 * cs.zoom
+                                : dx * dx + dy * dy <= r * r;
+            if (in) return o.uid.empty() ? o.name : document::aliasKey(o.uid);
+        } else if (o.kind == Kind::Aux || o.kind == Kind::Module) {
             const float r = std::max(6.0f, static_cast<float>(document::kAuxRadius) * cs.zoom + 2);
             if (dx * dx + dy * dy <= r * r) return o.name;
         } else if (o.kind == Kind::Flow) {
@@ -332,7 +400,7 @@ std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, int& f
 }
 
 void hoverTooltip(const Workbench& wb, const std::string& name) {
-    const auto* v = wb.doc.find(name);
+    const auto* v = wb.doc.find(wb.doc.resolve(name));
     if (!v) return;
     ImGui::BeginTooltip();
     ImGui::PushFont(theme::fonts().bold);

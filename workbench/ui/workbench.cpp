@@ -10,6 +10,9 @@
 
 #include "solver/xmile/xmile.hpp"
 #include "workbench/ui/theme.hpp"
+#if defined(SDW_HAVE_PLUGINS)
+#include "workbench/ui/levers/lever_set.hpp"
+#endif
 
 namespace sdw::ui {
 
@@ -19,6 +22,10 @@ using model::canonicalName;
 Workbench::Workbench()
     : recent((fs::path(document::stateDirectory()) / "recent.txt").string()), stateDir(document::stateDirectory()) {
     charts.resize(2);
+#if defined(SDW_HAVE_PLUGINS)
+    levers = std::make_shared<levers::LeverSet>();
+    leverPanelHook = drawLeverPanel;
+#endif
 }
 
 Workbench::~Workbench() = default;
@@ -39,6 +46,9 @@ bool Workbench::openFile(const std::string& path, std::string& error) {
     charts.assign(2, {});
     recent.add(path);
     m_recoveryOffer = document::pendingRecovery(path, stateDir);
+#if defined(SDW_HAVE_PLUGINS)
+    reloadLevers();
+#endif
     status = "Opened " + path;
     requestCanvasFocus = "*fit*";
     rerun();
@@ -64,6 +74,16 @@ void Workbench::rerun() {
     req.revision = doc.revision();
     for (const auto& in : inputs)
         if (in.value != in.base) req.spec.sets.emplace_back(in.name, in.value);
+#if defined(SDW_HAVE_PLUGINS)
+    if (levers) {
+        for (const auto& [name, value] : levers->scenarioConstants())  // ones without a slider (e.g. stocks)
+            if (std::none_of(inputs.begin(), inputs.end(), [&](auto& in) { return canonicalName(in.name) == canonicalName(name); }))
+                req.spec.sets.emplace_back(name, value);
+        levers->applySpec(req.spec);
+        req.plugins = levers->selections();
+        if (!req.plugins.empty()) req.library = levers->library();
+    }
+#endif
     req.tag = ++m_runTag;
     req.label = "current";
     m_submittedRevision = doc.revision();
@@ -108,6 +128,9 @@ void Workbench::pollRuns() {
     auto out = m_runner.poll();
     if (!out) return;
     diagnostics = out->compileDiagnostics;
+#if defined(SDW_HAVE_PLUGINS)
+    if (levers) diagnostics.append(levers->diagnostics());  // a broken lever file stays listed
+#endif
     const bool modelChanged = !compiled || out->compiled != compiled;
     compiled = out->compiled;
     if (out->result) {
@@ -254,6 +277,9 @@ void Workbench::keepRun(const std::string& name) {
     k.result = result;
     for (const auto& in : inputs)
         if (in.value != in.base) k.sets.emplace_back(in.name, in.value);
+#if defined(SDW_HAVE_PLUGINS)
+    if (levers) k.levers = levers->summary();
+#endif
     kept.push_back(std::move(k));
 }
 
@@ -397,6 +423,7 @@ void Workbench::shortcuts() {
         if (pressed('F')) tool = Tool::Flow;
         if (pressed('A')) tool = Tool::Aux;
         if (pressed('C')) tool = Tool::Connector;
+        if (pressed('G')) tool = Tool::Alias;  // G for ghost, Stella's word for an alias
         if (pressed('V')) tool = Tool::Select;
     }
     if (pressed(kKeyF5)) presentMode = !presentMode;
@@ -462,28 +489,44 @@ void Workbench::drawModals() {
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopupModal("Recover unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextWrapped("sdw found an autosaved copy of this model newer than the file:\n%s",
-                           m_recoveryOffer ? m_recoveryOffer->c_str() : "");
-        if (ImGui::Button("Recover it", ImVec2(140, 0))) {
-            diag::Diagnostics diags;
-            if (auto p = model::loadModelFile(*m_recoveryOffer, diags)) {
-                const std::string path = doc.path();
-                doc = document::Document::fromProject(std::move(*p), path);
-                doc.checkpoint();
-                doc.setSpecs(doc.project().specs);  // marks it dirty: the user still has to save
-                status = "Recovered autosaved work: save to keep it";
-            }
-            m_recoveryOffer.reset();
+        if (!m_recoveryOffer) ImGui::CloseCurrentPopup();  // answered elsewhere (File menu, tests)
+        ImGui::TextUnformatted("sdw found work on this model that was autosaved but never saved:");
+        ImGui::TextDisabled("%s", m_recoveryOffer ? m_recoveryOffer->c_str() : "");
+        ImGui::TextUnformatted("Restore it (you still have to save), or discard it and keep the file as it is?");
+        ImGui::Spacing();
+        if (ImGui::Button("Restore", ImVec2(140, 0))) {
+            restoreRecovery();
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Discard it", ImVec2(140, 0))) {
-            document::discardRecovery(doc.path(), stateDir);
-            m_recoveryOffer.reset();
+        if (ImGui::Button("Discard", ImVec2(140, 0))) {
+            discardRecoveryOffer();
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
     }
+}
+
+bool Workbench::restoreRecovery() {
+    if (!m_recoveryOffer) return false;
+    diag::Diagnostics diags;
+    auto p = model::loadModelFile(*m_recoveryOffer, diags);
+    m_recoveryOffer.reset();
+    if (!p) {
+        status = "Could not read the autosaved copy: " + (diags.empty() ? std::string("unreadable") : diag::format(diags.items().front()));
+        return false;
+    }
+    doc = document::Document::recovered(std::move(*p), doc.path());
+    selection.clear();
+    requestCanvasFocus = "*fit*";
+    status = "Restored autosaved work: save to keep it";
+    return true;
+}
+
+void Workbench::discardRecoveryOffer() {
+    document::discardRecovery(doc.path(), stateDir);
+    m_recoveryOffer.reset();
+    status = "Discarded the autosaved copy";
 }
 
 }  // namespace sdw::ui

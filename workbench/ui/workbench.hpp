@@ -22,8 +22,13 @@
 
 namespace sdw::ui {
 
-enum class Tool { Select, Stock, Flow, Aux, Connector };
+namespace levers {
+class LeverSet;  // workbench/ui/levers: built only with the plugin host
+}
+
+enum class Tool { Select, Stock, Flow, Aux, Connector, Alias };
 enum class BottomTab { Charts, Table, Diagnostics, Compare };
+enum class InputsTab { Levers, Constants };
 
 // A constant offered as a slider.
 struct SliderInput {
@@ -39,6 +44,7 @@ struct KeptRun {
     std::string name;
     std::shared_ptr<const sim::RunResult> result;
     std::vector<std::pair<std::string, double>> sets;
+    std::string levers;  // titles of the plugin levers that were on ("" = none)
 };
 
 struct ChartSpec {
@@ -98,6 +104,18 @@ public:
     bool checkPending = false;
     // Plugin levers (from plugins/host descriptors) draw themselves here when the host is linked.
     std::function<void(Workbench&)> leverPanelHook;
+    InputsTab inputsTab = InputsTab::Constants;
+    bool forceInputsTab = false;
+#if defined(SDW_HAVE_PLUGINS)
+    std::shared_ptr<levers::LeverSet> levers;  // plugins on/off, their params, the model's scenarios
+    // A lever was switched or moved: keep the run before any lever as the baseline, then re-run (timed like a
+    // constant slider).
+    void leversChanged();
+    // Apply a scenario: its levers and params, its constants on the sliders (others back to the model's).
+    bool applyScenario(size_t index);
+    // Re-read the plugins and the open model's scenarios (load problems go to the diagnostics panel).
+    void reloadLevers();
+#endif
     document::RecentFiles recent;
     std::string stateDir;
     std::string requestCanvasFocus;  // centre the canvas on this variable next frame ("*fit*": fit all)
@@ -124,6 +142,10 @@ public:
     void copySelection();
     void pasteClipboard();
     void deleteSelection();
+    // Autosaved work newer than the open file, offered at start-up (and on open) in a modal.
+    const std::optional<std::string>& recoveryOffer() const { return m_recoveryOffer; }
+    bool restoreRecovery();      // load it as the document, dirty, under the model's own path
+    void discardRecoveryOffer();  // delete the recovery file and keep the file as it is on disk
 
 private:
     void pollRuns();
@@ -164,5 +186,8 @@ void drawStatusBar(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawPresentation(Workbench& wb, ImVec2 display);
 void drawFileDialog(Workbench& wb);
 void drawMenuBar(Workbench& wb);
+#if defined(SDW_HAVE_PLUGINS)
+void drawLeverPanel(Workbench& wb);  // workbench/ui/levers/levers_panel.cpp
+#endif
 
 }  // namespace sdw::ui

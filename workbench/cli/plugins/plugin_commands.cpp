@@ -13,15 +13,9 @@
 #include "workbench/cli/commands.hpp"
 
 namespace sdw::cli {
-namespace {
-
-void printDiags(const diag::Diagnostics& diags) {
-    std::fflush(stdout);  // keep each file's verdict beside its diagnostics
-    for (const auto& d : diags.items()) std::fprintf(stderr, "%s\n", diag::format(d).c_str());
-}
 
 // The shipped levers' folder, then any folders named in SDW_PLUGIN_PATH (colon-separated).
-std::vector<std::string> pluginDirs() {
+std::vector<std::string> pluginDirectories() {
     std::vector<std::string> dirs{plugins::leversDirectory(projectRoot())};
     if (const char* extra = std::getenv("SDW_PLUGIN_PATH"); extra && *extra) {
         std::string s = extra;
@@ -34,10 +28,17 @@ std::vector<std::string> pluginDirs() {
     return dirs;
 }
 
+namespace {
+
+void printDiags(const diag::Diagnostics& diags) {
+    std::fflush(stdout);  // keep each file's verdict beside its diagnostics
+    for (const auto& d : diags.items()) std::fprintf(stderr, "%s\n", diag::format(d).c_str());
+}
+
 plugins::PluginLibrary installedPlugins(diag::Diagnostics& diags,
                                         const std::vector<std::string>& extraDirs = {}) {
     plugins::PluginLibrary lib;
-    std::vector<std::string> dirs = pluginDirs();
+    std::vector<std::string> dirs = pluginDirectories();
     dirs.insert(dirs.end(), extraDirs.begin(), extraDirs.end());
     for (const auto& d : dirs)
         if (std::filesystem::is_directory(d)) lib.addDirectory(d, diags);
@@ -117,7 +118,7 @@ int scriptCommand(int argc, char** argv) {
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     plugins::ScriptOptions o;
     o.projectRoot = projectRoot();
-    o.pluginDirs = pluginDirs();
+    o.pluginDirs = pluginDirectories();
     o.args = args;
     o.threads = threads;
     diag::Diagnostics diags;

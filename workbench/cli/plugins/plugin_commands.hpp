@@ -2,7 +2,13 @@
 // Layer: workbench/cli (built only with the plugin host). Includes no Lua, ImGui or GLFW header.
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace sdw::cli {
+
+// The folders plugins are read from: the shipped plugins/levers, then SDW_PLUGIN_PATH (colon-separated).
+std::vector<std::string> pluginDirectories();
 
 // Registers `plugins` and `script`, and installs cli::scenarioRunner().
 void registerPluginCommands();

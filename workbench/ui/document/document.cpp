@@ -3,6 +3,7 @@
 #include "workbench/ui/document/document.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <set>
@@ -13,6 +14,14 @@ namespace sdw::ui::document {
 namespace {
 
 constexpr size_t kMaxUndo = 200;
+constexpr const char* kAliasPrefix = "#alias ";
+
+// Revisions are unique across every document of the process: the run service caches a compiled model by
+// revision, so a newly opened model must never reuse the number of the one before it.
+uint64_t freshRevision() {
+    static std::atomic<uint64_t> counter{0};
+    return ++counter;
+}
 using model::canonicalName;
 using Kind = model::ViewObject::Kind;
 
@@ -91,7 +100,15 @@ bool isValidName(const std::string& name) {
     return canonicalName(name) != "time";
 }
 
-Document::Document() {
+std::string aliasKey(const std::string& uid) { return kAliasPrefix + uid; }
+
+bool isAliasKey(const std::string& key) { return key.rfind(kAliasPrefix, 0) == 0; }
+
+std::string aliasUidOf(const std::string& key) {
+    return isAliasKey(key) ? key.substr(std::char_traits<char>::length(kAliasPrefix)) : std::string();
+}
+
+Document::Document() : m_revision(freshRevision()) {
     m_project.name = "Untitled";
     m_project.vendor = "sdw project";
     m_project.product = "sdw";
@@ -108,6 +125,12 @@ Document Document::fromProject(model::Project project, std::string path) {
     if (d.m_project.models.empty()) d.m_project.models.emplace_back();
     d.ensureView();
     d.m_path = std::move(path);
+    return d;
+}
+
+Document Document::recovered(model::Project project, std::string path) {
+    Document d = fromProject(std::move(project), std::move(path));
+    d.touched();
     return d;
 }
 
@@ -155,7 +178,7 @@ void Document::checkpoint() {
 
 void Document::touched() {
     m_dirty = true;
-    ++m_revision;
+    m_revision = freshRevision();
 }
 
 bool Document::undo() {
@@ -185,9 +208,29 @@ std::string Document::uniqueName(const std::string& base) const {
 }
 
 const model::ViewObject* Document::viewObject(const std::string& name) const {
+    if (isAliasKey(name)) {
+        const std::string uid = aliasUidOf(name);
+        for (const auto& o : view().objects)
+            if (o.kind == Kind::Alias && o.uid == uid) return &o;
+        return nullptr;
+    }
     for (const auto& o : view().objects)
         if (isVariableObject(o) && sameName(o.name, name)) return &o;
     return nullptr;
+}
+
+std::string Document::resolve(const std::string& nameOrKey) const {
+    const std::string name = isAliasKey(nameOrKey) ? (viewObject(nameOrKey) ? viewObject(nameOrKey)->name : "")
+                                                   : nameOrKey;
+    const auto* v = name.empty() ? nullptr : find(name);
+    return v ? v->name : std::string();
+}
+
+std::string Document::nextUid() const {
+    int maxUid = 0;
+    for (const auto& o : view().objects)
+        if (!o.uid.empty()) maxUid = std::max(maxUid, std::atoi(o.uid.c_str()));
+    return std::to_string(maxUid + 1);
 }
 
 model::ViewObject* Document::viewObjectMut(const std::string& name) {
@@ -249,21 +292,44 @@ std::string Document::createFlow(double x1, double y1, double x2, double y2, con
 }
 
 bool Document::connect(const std::string& from, const std::string& to) {
-    if (!find(from) || !find(to) || sameName(from, to)) return false;
+    const std::string fromVar = resolve(from), toVar = resolve(to);
+    if (fromVar.empty() || toVar.empty() || sameName(fromVar, toVar)) return false;
+    // An end is the variable's own symbol (by name) or an alias (by uid).
+    const bool fromAlias = isAliasKey(from), toAlias = isAliasKey(to);
+    const std::string fromRef = fromAlias ? aliasUidOf(from) : fromVar, toRef = toAlias ? aliasUidOf(to) : toVar;
+    auto sameEnd = [](const std::string& a, bool aAlias, const std::string& b, bool bAlias) {
+        return aAlias == bAlias && (aAlias ? a == b : sameName(a, b));
+    };
     for (const auto& o : view().objects)
-        if (o.kind == Kind::Connector && sameName(o.from, from) && sameName(o.to, to)) return false;
+        if (o.kind == Kind::Connector && sameEnd(o.from, o.fromAlias, fromRef, fromAlias) &&
+            sameEnd(o.to, o.toAlias, toRef, toAlias))
+            return false;
     checkpoint();
     model::ViewObject c;
     c.kind = Kind::Connector;
-    c.from = find(from)->name;
-    c.to = find(to)->name;
-    int maxUid = 0;
-    for (const auto& o : view().objects)
-        if (!o.uid.empty()) maxUid = std::max(maxUid, std::atoi(o.uid.c_str()));
-    c.uid = std::to_string(maxUid + 1);
+    c.from = fromRef;
+    c.fromAlias = fromAlias;
+    c.to = toRef;
+    c.toAlias = toAlias;
+    c.uid = nextUid();
     mainView().objects.push_back(c);
     touched();
     return true;
+}
+
+std::string Document::createAlias(const std::string& of, double x, double y) {
+    const auto* v = find(resolve(of));
+    if (!v) return {};
+    checkpoint();
+    model::ViewObject a;
+    a.kind = Kind::Alias;
+    a.name = v->name;
+    a.x = x;
+    a.y = y;
+    a.uid = nextUid();
+    mainView().objects.push_back(a);
+    touched();
+    return aliasKey(a.uid);
 }
 
 bool Document::rename(const std::string& oldName, const std::string& newName, std::string& error) {
@@ -301,10 +367,12 @@ bool Document::rename(const std::string& oldName, const std::string& newName, st
 }
 
 bool Document::remove(const std::vector<std::string>& names) {
-    std::set<std::string> keys;
-    for (const auto& n : names)
-        if (find(n)) keys.insert(canonicalName(n));
-    if (keys.empty()) return false;
+    std::set<std::string> keys, aliasUids;  // variables to delete; aliases to delete (the variable stays)
+    for (const auto& n : names) {
+        if (isAliasKey(n) && viewObject(n)) aliasUids.insert(aliasUidOf(n));
+        else if (find(n)) keys.insert(canonicalName(n));
+    }
+    if (keys.empty() && aliasUids.empty()) return false;
     checkpoint();
     auto gone = [&](const std::string& n) { return keys.count(canonicalName(n)) > 0; };
     auto& vars = mainModel().variables;
@@ -313,13 +381,14 @@ bool Document::remove(const std::vector<std::string>& names) {
         for (auto* list : {&v.inflows, &v.outflows})
             list->erase(std::remove_if(list->begin(), list->end(), gone), list->end());
     for (auto& vw : mainModel().views) {
-        std::set<std::string> goneAliasUids;
+        std::set<std::string> goneAliasUids = &vw == &mainView() ? aliasUids : std::set<std::string>{};
         for (const auto& o : vw.objects)
             if (o.kind == Kind::Alias && gone(o.name)) goneAliasUids.insert(o.uid);
         auto& objs = vw.objects;
         objs.erase(std::remove_if(objs.begin(), objs.end(),
                                   [&](const model::ViewObject& o) {
                                       if ((isVariableObject(o) || o.kind == Kind::Alias) && gone(o.name)) return true;
+                                      if (o.kind == Kind::Alias && goneAliasUids.count(o.uid)) return true;
                                       if (o.kind != Kind::Connector) return false;
                                       const bool fromGone = o.fromAlias ? goneAliasUids.count(o.from) > 0 : gone(o.from);
                                       const bool toGone = o.toAlias ? goneAliasUids.count(o.to) > 0 : gone(o.to);

@@ -27,8 +27,11 @@ public:
     Document();  // a new, empty model with one view
     // Open any model file sdw reads. Returns nullopt with the reasons in diags.
     static std::optional<Document> open(const std::string& path, diag::Diagnostics& diags);
-    // Wrap an already loaded project (recovery files, tests).
+    // Wrap an already loaded project (tests, reloads).
     static Document fromProject(model::Project project, std::string path);
+    // Autosaved work restored for `path`: it keeps the model's path and starts dirty (the work is not in the
+    // file yet), with nothing to undo.
+    static Document recovered(model::Project project, std::string path);
 
     const model::Project& project() const { return m_project; }
     const model::Model& model() const { return m_project.models.front(); }
@@ -58,9 +61,12 @@ public:
     std::string createAux(double x, double y, const std::string& name = "");
     // A flow pipe from (x1,y1) to (x2,y2), clouds at both ends until attached.
     std::string createFlow(double x1, double y1, double x2, double y2, const std::string& name = "");
-    // A connector (information link) from one variable to another. False if either is missing or the link
-    // exists already.
+    // A connector (information link) from one variable to another; either end may be an alias key. False if
+    // either is missing, both stand for the same variable, or the link exists already.
     bool connect(const std::string& from, const std::string& to);
+    // An alias (ghost): a second symbol of variable `of` at (x, y), saved as XMILE <alias> with <of>. Returns its
+    // key (see aliasKey), or "" when there is no such variable.
+    std::string createAlias(const std::string& of, double x, double y);
     // Rename a variable; every equation, flow list and view object that refers to it follows.
     bool rename(const std::string& oldName, const std::string& newName, std::string& error);
     // Delete variables (and their view objects, connectors, and flow links to them).
@@ -84,13 +90,17 @@ public:
 
     // --- queries ---
     const model::Variable* find(const std::string& name) const { return model().find(name); }
+    // The symbol of a variable, or the alias an alias key names.
     const model::ViewObject* viewObject(const std::string& name) const;
+    // The variable a name or an alias key stands for, as written ("" when neither exists).
+    std::string resolve(const std::string& nameOrKey) const;
     std::string uniqueName(const std::string& base) const;
 
 private:
     model::Model& mainModel() { return m_project.models.front(); }
     model::View& mainView() { return m_project.models.front().views.front(); }
     model::ViewObject* viewObjectMut(const std::string& name);
+    std::string nextUid() const;
     void touched();
     void ensureView();
     void updatePipeEnds(const std::string& stockName);
@@ -102,6 +112,12 @@ private:
     std::vector<model::Project> m_undo;
     std::vector<model::Project> m_redo;
 };
+
+// Aliases are selected, moved, connected and deleted by a key that no variable name can take (names never
+// contain '#'): "#alias <uid>", the uid of the XMILE <alias> element.
+std::string aliasKey(const std::string& uid);
+bool isAliasKey(const std::string& key);
+std::string aliasUidOf(const std::string& key);  // "" when not an alias key
 
 // Replace every reference to `oldName` in an equation by `newName` (identifiers compared canonically; quoted
 // names handled; words inside string literals and function names that merely contain it are left alone).

@@ -200,7 +200,8 @@ void drawPropertiesPanel(Workbench& wb, ImVec2 pos, ImVec2 size) {
     ImGui::Begin("Properties", nullptr,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-    const model::Variable* v = wb.selection.size() == 1 ? wb.doc.find(wb.selection.front()) : nullptr;
+    // An alias shows (and edits) the variable it stands for.
+    const model::Variable* v = wb.selection.size() == 1 ? wb.doc.find(wb.doc.resolve(wb.selection.front())) : nullptr;
     if (v) variableEditor(wb, *v);
     else if (wb.selection.size() > 1) ImGui::Text("%zu objects selected", wb.selection.size());
     if (!v) specsEditor(wb);

@@ -53,6 +53,10 @@ void drawToolbar(Workbench& wb, ImVec2 pos, ImVec2 size) {
     ImGui::SameLine();
     if (toolButton("Connector", "Drag from one variable to another (C)", wb.tool == Tool::Connector, pal.connector))
         wb.tool = Tool::Connector;
+    ImGui::SameLine();
+    if (toolButton("Alias", "Drag from a variable to where a copy of it (an alias, or ghost) should sit (G)",
+                   wb.tool == Tool::Alias, pal.alias))
+        wb.tool = Tool::Alias;
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     if (toolButton("Undo", "Ctrl+Z", false, 0)) wb.doc.undo();
     ImGui::SameLine();
@@ -82,10 +86,9 @@ void drawToolbar(Workbench& wb, ImVec2 pos, ImVec2 size) {
     ImGui::End();
 }
 
-void drawInputsPanel(Workbench& wb, ImVec2 pos, ImVec2 size) {
-    ImGui::SetNextWindowPos(pos);
-    ImGui::SetNextWindowSize(size);
-    ImGui::Begin("Inputs", nullptr, kPanelFlags);
+namespace {
+
+void constantSliders(Workbench& wb) {
     static char filter[64] = "";
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
     ImGui::InputTextWithHint("##filter", "Filter inputs...", filter, sizeof filter);
@@ -140,11 +143,43 @@ void drawInputsPanel(Workbench& wb, ImVec2 pos, ImVec2 size) {
         }
         ImGui::PopID();
     }
-    if (ImGui::CollapsingHeader("Policy levers (plugins)")) {
-        if (wb.leverPanelHook) wb.leverPanelHook(wb);
-        else ImGui::TextWrapped("Levers from Lua plugins (plugins/levers) appear here when the plugin host is built.");
-    }
+    if (!wb.leverPanelHook)
+        ImGui::TextDisabled("Policy levers (Lua plugins) need a build with the plugin host.");
     ImGui::EndChild();
+}
+
+}  // namespace
+
+// Two tabs when the plugin host is built: the policy levers (for strategy leads) and the model's constants.
+void drawInputsPanel(Workbench& wb, ImVec2 pos, ImVec2 size) {
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin("Inputs", nullptr, kPanelFlags);
+    if (!wb.leverPanelHook) {
+        constantSliders(wb);
+        ImGui::End();
+        return;
+    }
+    const auto want = wb.inputsTab;  // read before the tabs below report which one is open
+    auto flag = [&](InputsTab t) {
+        return wb.forceInputsTab && want == t ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    };
+    if (ImGui::BeginTabBar("##inputtabs")) {
+        if (ImGui::BeginTabItem("Policy levers", nullptr, flag(InputsTab::Levers))) {
+            wb.inputsTab = InputsTab::Levers;
+            ImGui::BeginChild("##levers");
+            wb.leverPanelHook(wb);
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Model constants", nullptr, flag(InputsTab::Constants))) {
+            wb.inputsTab = InputsTab::Constants;
+            constantSliders(wb);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    wb.forceInputsTab = false;
     ImGui::End();
 }
 

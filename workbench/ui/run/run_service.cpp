@@ -4,11 +4,34 @@
 
 #include <exception>
 
+#if defined(SDW_HAVE_PLUGINS)
+#include "plugins/host/plugin_session.hpp"
+#endif
+
 namespace sdw::ui::run {
 
 namespace {
 double msSince(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+// Simulate the request: plain, or (levers on) through the plugin host with its own Lua state.
+sim::RunResult simulateRequest(const RunRequest& req, const compile::CompiledModel& compiled,
+                               const std::atomic<bool>* cancel) {
+#if defined(SDW_HAVE_PLUGINS)
+    if (!req.plugins.empty() && req.library) {
+        plugins::RunRequest pr;
+        pr.label = req.label;
+        pr.plugins = req.plugins;
+        pr.constants = req.spec.sets;
+        pr.spec = req.spec;
+        pr.spec.sets.clear();
+        return plugins::runRequest(*req.project, *req.library, pr, cancel);
+    }
+#endif
+    sim::RunSpec spec = req.spec;
+    spec.cancel = cancel;
+    return sim::simulate(compiled, spec);
 }
 }  // namespace
 
@@ -94,10 +117,8 @@ RunOutcome RunService::execute(const RunRequest& req) {
         }
         out.compileMs = msSince(t0);
         if (!req.compileOnly && out.compiled) {
-            sim::RunSpec spec = req.spec;
-            spec.cancel = &m_cancel;
             auto t1 = Clock::now();
-            out.result = std::make_shared<const sim::RunResult>(sim::simulate(*out.compiled, spec));
+            out.result = std::make_shared<const sim::RunResult>(simulateRequest(req, *out.compiled, &m_cancel));
             out.simulateMs = msSince(t1);
         }
     } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 // Background runs for the workbench: a worker thread compiles (when the model changed) and simulates; results
 // come back to the UI thread as immutable shared pointers through a queue. The newest request wins: a new one
-// cancels the one in flight. Layer: workbench/ui/run. No ImGui, GLFW, GL or Lua.
+// cancels the one in flight. With plugin levers on, the run goes through the plugin host's run path (a fresh
+// Lua state per run, overrides compiled in). Layer: workbench/ui/run. No ImGui, GLFW, GL or Lua headers.
 #pragma once
 
 #include <atomic>
@@ -18,6 +19,9 @@
 #include "solver/diag/diagnostics.hpp"
 #include "solver/model/model.hpp"
 #include "solver/sim/simulate.hpp"
+#if defined(SDW_HAVE_PLUGINS)
+#include "plugins/host/plugin_library.hpp"
+#endif
 
 namespace sdw::ui::run {
 
@@ -32,6 +36,12 @@ struct RunRequest {
     std::string label;
     uint64_t tag = 0;         // caller's id, returned in the outcome
     Clock::time_point requestedAt = Clock::now();  // when the user acted (for the slider-to-screen figure)
+#if defined(SDW_HAVE_PLUGINS)
+    // Levers switched on, in the order they apply; empty = a plain run. The slider values (spec.sets) become
+    // the plugins' base constants, so a lever scaling a constant scales the slider's value.
+    std::shared_ptr<const plugins::PluginLibrary> library;
+    std::vector<plugins::PluginSelection> plugins;
+#endif
 };
 
 struct RunOutcome {
