@@ -2,7 +2,9 @@
 // Raw table reads only: a scenario is data, and a metatable must not run code in the host.
 #include "plugins/host/scenario.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <lua.hpp>
 #include <set>
 
@@ -84,6 +86,18 @@ void readPlugins(Reader& r, Scenario& s) {
         r.fail("plugins", "'plugins' must be a table");
     }
     lua_pop(L, 1);
+    // A Lua table keeps no order, but plugins apply in turn: take the order they are written in the file
+    // (then their ids, for any the text does not show as `id =`), so the same file always runs the same way.
+    std::vector<std::pair<int, PluginSelection>> keyed;
+    for (auto& sel : s.plugins) {
+        const int line = findKeyLine(r.src, sel.id);
+        keyed.push_back({line > 0 ? line : std::numeric_limits<int>::max(), std::move(sel)});
+    }
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
+    });
+    s.plugins.clear();
+    for (auto& [line, sel] : keyed) s.plugins.push_back(std::move(sel));
 }
 
 void readConstants(Reader& r, Scenario& s) {

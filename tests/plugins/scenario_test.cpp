@@ -87,3 +87,14 @@ TEST_CASE("scenario: unknown fields and out-of-range params are refused with the
         CHECK(e->message.find(words) != std::string::npos);
     }
 }
+
+TEST_CASE("scenario: plugins apply in the order the file writes them", "[plugins][scenario]") {
+    diag::Diagnostics diags;
+    auto s = plugins::loadScenario(pluginData("scenarios/ordered_plugins.lua"), diags);
+    INFO(test::allMessages(diags));
+    REQUIRE(s.has_value());
+    REQUIRE(s->plugins.size() == 3);
+    CHECK(s->plugins[0].id == "zulu_lever");
+    CHECK(s->plugins[1].id == "alpha_lever");
+    CHECK(s->plugins[2].id == "middle_lever");
+}

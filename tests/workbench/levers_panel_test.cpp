@@ -59,16 +59,31 @@ TEST_CASE("levers: the shipped levers and the model's scenarios load, and apply 
     CHECK(sel[1].id == "expand_short_term_services");
     CHECK(sel[1].params.at("referral_multiplier") == 1.8);
     CHECK(sel[1].params.count("staff_multiplier") == 0);  // at its default: not sent
-    // A scenario replaces the levers with its own and brings its constants and seed.
-    size_t rdr = set.scenarios().size();
-    for (size_t i = 0; i < set.scenarios().size(); ++i)
-        if (set.scenarios()[i].name.find("Reablement done right") != std::string::npos) rdr = i;
+    // A scenario replaces the levers with its own (prevention goes off) with the scenario's params.
+    auto scenarioNamed = [&](const std::string& words) {
+        for (size_t i = 0; i < set.scenarios().size(); ++i)
+            if (set.scenarios()[i].name.find(words) != std::string::npos) return i;
+        return set.scenarios().size();
+    };
+    const size_t rdr = scenarioNamed("Reablement done right");
     REQUIRE(rdr < set.scenarios().size());
     REQUIRE(set.applyScenario(rdr));
+    CHECK_FALSE(set.find("prevention")->on);
+    const auto after = set.selections();
+    REQUIRE(after.size() == 2);
+    const auto& expandSel = after[0].id == "expand_short_term_services" ? after[0] : after[1];
+    const auto& effectSel = after[0].id == "expand_short_term_services" ? after[1] : after[0];
+    CHECK(expandSel.id == "expand_short_term_services");
+    CHECK(expandSel.params.at("referral_multiplier") == Approx(1.64));
+    CHECK(effectSel.id == "reablement_effectiveness");
+    // A scenario of constants only: every lever off, its constants brought to the sliders.
+    const size_t caseload = scenarioNamed("caseload spiral");
+    REQUIRE(caseload < set.scenarios().size());
+    REQUIRE(set.applyScenario(caseload));
     CHECK_FALSE(set.anyOn());
-    bool staff = false;
-    for (const auto& [name, v] : set.scenarioConstants()) staff |= name == "reablement_staff" && v == 270;
-    CHECK(staff);
+    bool assessors = false;
+    for (const auto& [name, v] : set.scenarioConstants()) assessors |= name == "assessor_wte" && v == 50;
+    CHECK(assessors);
 }
 
 TEST_CASE("levers: a broken lever file is named with its line, and the others still load", "[workbench][levers]") {
@@ -183,12 +198,19 @@ TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plu
         wb.keepRun("");
         CHECK(wb.kept.back().levers == "Expand short-term services");
 
-        // A scenario sets its constants on the sliders.
-        for (size_t i = 0; i < wb.levers->scenarios().size(); ++i)
-            if (wb.levers->scenarios()[i].name.find("Reablement done right") != std::string::npos) wb.applyScenario(i);
-        wb.settle();
-        frame();
-        CHECK(wb.result->finalValue("reablement_staff").value() == Approx(270));
+        // A scenario of levers switches its own on: 64% more reablement staff (004 L928).
+        auto pick = [&](const std::string& words) {
+            for (size_t i = 0; i < wb.levers->scenarios().size(); ++i)
+                if (wb.levers->scenarios()[i].name.find(words) != std::string::npos) wb.applyScenario(i);
+            wb.settle();
+            frame();
+        };
+        pick("Reablement done right");
+        CHECK(wb.levers->find("expand_short_term_services")->on);
+        CHECK(wb.result->finalValue("reablement_staff").value() == Approx(before * 1.64));
+        // A scenario of constants sets them on the sliders, every lever off.
+        pick("caseload spiral");
+        CHECK(wb.result->finalValue("assessor_wte").value() == Approx(50));
         CHECK_FALSE(wb.levers->anyOn());
     }
     ImGui::DestroyContext();
