@@ -573,9 +573,10 @@ m.flow("long_term_care_spending", "home_care_spend + care_home_spend + working_a
        "Accrues long-term care spend.", "money", to="ledger_council_long_term_care_spend")
 
 # The outcome measures of the domain README, shown first by comparisons and charts.
-m.outcomes = ["care_home_admissions_per_year", "people_in_care_homes", "delayed_bed_days",
-              "share_independent_after_reablement", "home_care_hours", "people_waiting",
-              "council_spend", "nhs_delay_cost", "vacancies", "requests_per_year",
+# The first three are what a strategy lead asks first; the workbench opens its charts on them.
+m.outcomes = ["care_home_admissions_per_year", "delayed_bed_days", "council_spend", "people_in_care_homes",
+              "share_independent_after_reablement", "home_care_hours", "people_waiting", "nhs_delay_cost",
+              "vacancies", "requests_per_year",
               "short_term_episodes_per_year", "people_in_long_term_care", "ledger_council_spend",
               "ledger_council_invest_to_save", "ledger_nhs_delay_cost", "ledger_council_long_term_care_spend"]
 

@@ -30,6 +30,7 @@ public:
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1400, 900);
         io.DeltaTime = 1.0f / 60;
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 backend: big diagrams
         ui::theme::apply(1.0f);
         unsigned char* px = nullptr;
         int w = 0, h = 0;
@@ -286,4 +287,28 @@ TEST_CASE("workbench: autosaved work newer than the model is offered at start-up
         CHECK_FALSE(modal->Active);  // closed
         wb.settle();
     }
+}
+
+TEST_CASE("workbench: a model that names its outcome measures opens its charts on them", "[workbench][charts]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    std::string error;
+    REQUIRE(wb.openFile(std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile", error));
+    for (int i = 0; i < 400 && !wb.result; ++i) {
+        wb.settle();
+        ui.frame(wb);
+    }
+    REQUIRE(wb.result);
+    ui.frame(wb);
+    REQUIRE(wb.charts.size() >= 2);
+    // The group's first measures, each chart one unit and scale: admissions (with short-term episodes, also
+    // people a year and within ten times), then delayed bed-days.
+    REQUIRE_FALSE(wb.charts[0].vars.empty());
+    CHECK(wb.charts[0].vars.front() == "care_home_admissions_per_year");
+    CHECK(std::find(wb.charts[0].vars.begin(), wb.charts[0].vars.end(), "short_term_episodes_per_year") !=
+          wb.charts[0].vars.end());
+    CHECK(std::find(wb.charts[0].vars.begin(), wb.charts[0].vars.end(), "requests_per_year") ==
+          wb.charts[0].vars.end());  // 30 times the admissions: it would flatten them
+    REQUIRE_FALSE(wb.charts[1].vars.empty());
+    CHECK(wb.charts[1].vars.front() == "delayed_bed_days");
 }

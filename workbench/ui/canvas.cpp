@@ -39,7 +39,7 @@ void fitToView(const document::Document& doc, ImVec2 size) {
     const double margin = 40;
     const double fit = std::min((size.x - 2 * margin) / (x1 - x0 + 1), (size.y - 2 * margin) / (y1 - y0 + 1));
     // A large model fitted whole would be unreadable: keep labels legible and start at its top-left sector.
-    constexpr double kMinReadable = 0.42;
+    constexpr double kMinReadable = 0.62;  // labels scale with zoom: about 9 px type here
     cs.zoom = static_cast<float>(std::clamp(fit, kMinReadable, 1.6));
     if (fit >= kMinReadable) {
         cs.pan = ImVec2(static_cast<float>(size.x / 2 - (x0 + x1) / 2 * cs.zoom),

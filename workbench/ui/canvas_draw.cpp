@@ -28,10 +28,16 @@ std::string displayName(const std::string& name) {
     return s;
 }
 
-float labelSize(const CanvasState& cs) { return ImGui::GetFontSize() * std::clamp(cs.zoom, 0.62f, 1.25f); }
+// Labels scale with the diagram, so a layout that is clear at 100% stays clear at every zoom (zoomed in, they
+// grow more slowly than the shapes). Below kMinLabelPx they would be unreadable specks and are not drawn; the
+// hover readout and zooming in show the names.
+constexpr float kMinLabelPx = 6.5f;
+float labelSize(const CanvasState& cs) { return ImGui::GetFontSize() * std::min(cs.zoom, 1.25f); }
+float labelWrap(const CanvasState& cs, float atFullZoom) { return atFullZoom * cs.zoom; }
 
 // Centred, word-wrapped label whose top is at `top`.
 void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, const std::string& text, float maxW) {
+    if (size < kMinLabelPx) return;
     std::vector<std::string> lines;
     std::string line, word;
     auto width = [&](const std::string& s) { return font->CalcTextSizeA(size, 1e9f, 0, s.c_str()).x; };
@@ -218,7 +224,7 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
     else dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), pal.flowValve, 1.6f);
     const float ls = labelSize(cs);
     const ImVec2 at = vertical ? ImVec2(c.x + r + 4 + 45 * cs.zoom, c.y - ls / 2) : ImVec2(c.x, c.y + r + 2);
-    label(dl, theme::fonts().regular, ls, at, pal.flowText, displayName(o.name), 110 * std::max(cs.zoom, 0.8f));
+    label(dl, theme::fonts().regular, ls, at, pal.flowText, displayName(o.name), labelWrap(cs, 110));
 }
 
 void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel,
@@ -243,7 +249,7 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
         dl->AddText(theme::fonts().bold, ls, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), pal.text, s.c_str());
     }
     label(dl, theme::fonts().bold, ls, ImVec2(c.x, hi.y + 3), pal.stockBorder, displayName(o.name),
-          std::max(hw * 2 + 30, 120 * cs.zoom));
+          std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)));
 }
 
 void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov) {
@@ -253,7 +259,7 @@ void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, 
     dl->AddCircleFilled(c, r, hov ? IM_COL32(252, 232, 196, 255) : pal.auxFill, 24);
     dl->AddCircle(c, r, sel ? pal.selection : pal.auxBorder, 24, sel ? 3.0f : 1.6f);
     label(dl, theme::fonts().regular, labelSize(cs), ImVec2(c.x, c.y + r + 2), pal.text, displayName(o.name),
-          110 * std::max(cs.zoom, 0.8f));
+          labelWrap(cs, 110));
 }
 
 void dashedPolyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float thick, float dash) {
@@ -301,7 +307,7 @@ void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
     const float ls = labelSize(cs);
     const int first = dl->VtxBuffer.Size;
     label(dl, theme::fonts().regular, ls, ImVec2(c.x, bottom + 2), pal.textMuted, displayName(o.name),
-          110 * std::max(cs.zoom, 0.8f));
+          labelWrap(cs, 110));
     slant(dl, first, bottom + 2 + ls, 0.2f);
 }
 

@@ -243,6 +243,35 @@ void Workbench::defaultCharts() {
     };
     charts[0].vars = pick(model::VarKind::Stock, 4);
     charts[1].vars = pick(model::VarKind::Flow, 3);
+    outcomeCharts();
+}
+
+// A model that names its outcome measures (an XMILE group "Outcome measures") opens on them: each chart takes
+// the next unplaced measure and the later ones that share its units and scale (within ten times), up to four.
+void Workbench::outcomeCharts() {
+    const auto measures = xmile::groupMembers(doc.project().main(), xmile::kOutcomeGroup);
+    std::vector<bool> placed(measures.size(), false);
+    auto unitsOf = [&](const std::string& name) -> const std::string* {
+        const int c = compiled->findColumn(name);
+        return c > 0 ? &compiled->columns[static_cast<size_t>(c)].units : nullptr;
+    };
+    for (auto& chart : charts) {
+        std::vector<std::string> vars;
+        const std::string* units = nullptr;
+        double scale = 0;
+        for (size_t i = 0; i < measures.size() && vars.size() < 4; ++i) {
+            const auto* u = unitsOf(measures[i]);
+            const auto range = seriesRange(measures[i]);
+            if (placed[i] || !u || !range) continue;
+            const double top = std::max(std::abs(range->first), std::abs(range->second));
+            if (!vars.empty() && (*u != *units || top > scale * 10 || top * 10 < scale)) continue;
+            if (vars.empty()) units = u, scale = top;
+            vars.push_back(measures[i]);
+            placed[i] = true;
+        }
+        if (vars.empty()) return;  // fewer measures than charts: the rest keep the structural picks
+        chart.vars = vars;
+    }
 }
 
 std::optional<double> Workbench::valueAt(const std::string& name, double time) const {

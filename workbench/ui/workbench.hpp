@@ -151,6 +151,7 @@ private:
     void pollRuns();
     void rebuildInputs();
     void defaultCharts();
+    void outcomeCharts();
     void autosave();
     void shortcuts();
     void drawMenu();
