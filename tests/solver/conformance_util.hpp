@@ -2,7 +2,9 @@
 // CR, CRLF or LF) and comparing a run with them. Shared by the XMILE and Vensim conformance tests.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -17,8 +19,44 @@
 
 namespace sdw::test {
 
+// ../shared/conformance/test-models beside the project, or SDW_CONFORMANCE_MODELS when set (tests that need
+// the suite skip, saying so, when it is not there).
 inline std::filesystem::path conformanceRoot() {
+    if (const char* env = std::getenv("SDW_CONFORMANCE_MODELS"); env && *env) return env;
     return std::filesystem::path(SDW_SOURCE_DIR) / ".." / "shared" / "conformance" / "test-models";
+}
+
+inline bool haveConformance() {
+    std::error_code ec;
+    return std::filesystem::is_directory(conformanceRoot(), ec);
+}
+
+// At the top of a test that reads the suite: without it, say so and pass over the test.
+#define SDW_NEEDS_CONFORMANCE()                                                                           \
+    do {                                                                                                  \
+        if (!::sdw::test::haveConformance()) {                                                            \
+            WARN("SKIPPED: " << ::sdw::test::conformanceRoot() << " does not exist, so this test did not run"); \
+            return;                                                                                       \
+        }                                                                                                 \
+    } while (0)
+
+// Every diagnostic, one formatted line each: for INFO() when a test fails.
+inline std::string formatAll(const diag::Diagnostics& diags) {
+    std::string out;
+    for (const auto& d : diags.items()) out += diag::format(d) + "\n";
+    return out;
+}
+
+// Every XMILE, STMX and ITMX file of the conformance suite, sorted.
+inline std::vector<std::filesystem::path> xmileFiles() {
+    std::vector<std::filesystem::path> out;
+    if (!haveConformance()) return out;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(conformanceRoot())) {
+        const auto ext = e.path().extension().string();
+        if (e.is_regular_file() && (ext == ".xmile" || ext == ".stmx" || ext == ".itmx")) out.push_back(e.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 struct Reference {

@@ -12,22 +12,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string formatAll(const diag::Diagnostics& diags) {
-    std::string out;
-    for (const auto& d : diags.items()) out += diag::format(d) + "\n";
-    return out;
-}
-
-std::vector<fs::path> xmileFiles() {
-    std::vector<fs::path> out;
-    for (const auto& e : fs::recursive_directory_iterator(sdw::test::conformanceRoot())) {
-        const auto ext = e.path().extension().string();
-        if (e.is_regular_file() && (ext == ".xmile" || ext == ".stmx" || ext == ".itmx"))
-            out.push_back(e.path());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
+using sdw::test::formatAll;
+using sdw::test::xmileFiles;
 
 model::Project readOk(const std::string& rel) {
     diag::Diagnostics diags;
@@ -65,6 +51,7 @@ std::string wrap(const std::string& variables, const std::string& extraRoot = ""
 }  // namespace
 
 TEST_CASE("xmile: every conformance XMILE and STMX file reads without errors", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     const auto files = xmileFiles();
     REQUIRE(files.size() >= 70);
     for (const auto& f : files) {
@@ -79,6 +66,7 @@ TEST_CASE("xmile: every conformance XMILE and STMX file reads without errors", "
 }
 
 TEST_CASE("xmile: SIR has its stocks, flows, auxiliaries and sim specs", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     for (const char* rel : {"samples/SIR/SIR.xmile", "samples/SIR/SIR.stmx"}) {
         const auto p = readOk(rel);
         const auto& m = p.main();
@@ -104,6 +92,7 @@ TEST_CASE("xmile: SIR has its stocks, flows, auxiliaries and sim specs", "[xmile
 }
 
 TEST_CASE("xmile: Stella extensions are kept, the method is lower-cased, the header read", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     const auto p = readOk("samples/SIR/SIR.stmx");
     CHECK(p.name == "SIR-modern");
     CHECK(p.vendor == "isee systems, inc.");
@@ -124,6 +113,7 @@ TEST_CASE("xmile: Stella extensions are kept, the method is lower-cased, the hea
 }
 
 TEST_CASE("xmile: reciprocal dt and the pre-standard namespace", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     const auto p = readOk("samples/SIR/SIR_reciprocal-dt.xmile");
     CHECK(p.specs.dt == 1.0 / 32);
     CHECK(p.specs.dtReciprocal);
@@ -152,6 +142,7 @@ TEST_CASE("xmile: save interval in its three spellings", "[xmile]") {
 }
 
 TEST_CASE("xmile: graphical functions with xpts, xscale, separators and kinds", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     const auto sep = readOk("tests/lookups/test_lookups_xpts_sep.xmile");
     const auto* table = sep.main().find("lookup function table");
     REQUIRE(table);
@@ -198,6 +189,7 @@ TEST_CASE("xmile: graphical functions with xpts, xscale, separators and kinds", 
 }
 
 TEST_CASE("xmile: named, indexed and mapped dimensions; arrayed variables and elements", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     const auto sub = readOk("tests/subscript_subranges/test_subscript_subrange.xmile");
     const auto* dim = sub.findDimension("Dim1");
     REQUIRE(dim);
@@ -307,6 +299,7 @@ TEST_CASE("xmile: variable details: non_negative forms, units, doc, range, acces
 }
 
 TEST_CASE("xmile: views: positions, flow points, connectors with aliases, kept objects", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     const auto sir = readOk("samples/SIR/SIR_reciprocal-dt.xmile");
     REQUIRE_FALSE(sir.main().views.empty());
     const auto& objs = sir.main().views[0].objects;
@@ -465,6 +458,7 @@ TEST_CASE("xmile: a 10 MB equation is read whole", "[xmile]") {
 }
 
 TEST_CASE("xmile: loadModelFile chooses XMILE or Vensim by content", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     const fs::path dir = fs::temp_directory_path() / "sdw_xmile_reader_test";
     fs::create_directories(dir);
     const fs::path xml = dir / "model.txt";
@@ -488,6 +482,7 @@ TEST_CASE("xmile: loadModelFile chooses XMILE or Vensim by content", "[xmile]") 
 }
 
 TEST_CASE("xmile: a variable left unclosed is read with a warning (SDXorg non_negative_flows)", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     diag::Diagnostics diags;
     auto p = xmile::readFile(
         (sdw::test::conformanceRoot() / "tests/non_negative_flows/test_non_negative_flows.xmile").string(),
@@ -511,6 +506,7 @@ TEST_CASE("xmile: a variable left unclosed is read with a warning (SDXorg non_ne
 }
 
 TEST_CASE("xmile: <behavior> sets the default non_negative of stocks and flows", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     const auto flows = readOk("tests/non_negative_flows/test_non_negative_flows_behavior.xmile");
     CHECK(flows.main().find("OutFlow1")->nonNegative);          // no flag of its own: the default
     CHECK_FALSE(flows.main().find("OutFlow0")->nonNegative);    // its own "false" wins
@@ -533,6 +529,7 @@ TEST_CASE("xmile: <behavior> sets the default non_negative of stocks and flows",
 }
 
 TEST_CASE("xmile: per-element equations as several <eqn> or a list of numbers", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     const auto arith = readOk("tests/arithmetics_exp/test_arithmetics_exp.xmile");
     const auto* add = arith.main().find("add substract");
     REQUIRE(add);
@@ -578,6 +575,7 @@ TEST_CASE("xmile: per-element equations as several <eqn> or a list of numbers", 
 }
 
 TEST_CASE("xmile: pre-standard files: variables straight in <model>, geometry from <display>", "[xmile]") {
+    SDW_NEEDS_CONFORMANCE();
     const auto p = readOk("samples/SIR/SIR_legacy.stmx");
     const auto& m = p.main();
     CHECK(countKind(m, model::VarKind::Stock) == 3);
