@@ -580,6 +580,10 @@ m.outcomes = ["care_home_admissions_per_year", "delayed_bed_days", "council_spen
               "short_term_episodes_per_year", "people_in_long_term_care", "ledger_council_spend",
               "ledger_council_invest_to_save", "ledger_nhs_delay_cost", "ledger_council_long_term_care_spend"]
 
+# The front door and demography sectors hold many auxiliaries and aliases between their pipes: give the top
+# row of sectors 200 more pixels (everything below moves down with it).
+m.stretch(below=870, by=200)
+
 PEOPLE_STOCKS = [v.name for v in m.vars if v.kind == "stock" and v.units == P]
 
 if __name__ == "__main__":
