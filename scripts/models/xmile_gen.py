@@ -138,6 +138,11 @@ class Model:
             segs += list(zip(p[:-1], p[1:]))
         self.pos, self.pts = pos, pts
         taken = [b[1:] for b in self._symbol_boxes() if b[0] in self.by and self.by[b[0]].kind != "aux"]
+        for v in self.vars:  # the clouds at the open ends of pipes
+            if v.kind == "flow":
+                for end, open_end in ((pts[v.name][0], not v.frm), (pts[v.name][-1], not v.to)):
+                    if open_end:
+                        taken.append((end[0] - 30, end[1] - 26, end[0] + 30, end[1] + 26))
 
         def free(x, y):
             # an aux's circle and a label of up to four lines (see boxes()), with a margin
