@@ -192,10 +192,12 @@ m.aux("community_reablement_demand", "assessments_completed * share_to_reablemen
       "Community referrals to reablement.", "door")
 m.flow("community_reablement_starts", "MIN(community_reablement_demand, MAX(0, reablement_start_capacity - "
        "hospital_reablement_starts))", PW, "Community referrals that start reablement (hospital referrals come "
-       "first).", "short", frm="awaiting_assessment", to="in_reablement")
+       "first).", "short", frm="awaiting_assessment", to="in_reablement",
+       route=[(2445, 450), (2640, 450), (2640, 980), (2430, 980), (2430, 1035)])  # clear of the stock's name
 m.flow("reablement_overflow_to_home_care", "community_reablement_demand - community_reablement_starts", PW,
        "Referrals reablement had no room for: they wait for a long-term package instead (004 L922: capacity "
-       "explains 16% of missed reablement).", "door", frm="awaiting_assessment", to="awaiting_home_care")
+       "explains 16% of missed reablement).", "door", frm="awaiting_assessment", to="awaiting_home_care",
+       route=[(2445, 408), (3055, 408)])  # beside assessed_to_home_care's pipe, not on it
 m.flow("assessed_to_home_care", "assessments_completed * (share_long_term_before_tightening * (1 - "
        "eligibility_tightening) * MAX(0, community_home_based_share - share_to_reablement) / MAX(0.0001, "
        "MAX(0, community_home_based_share - share_to_reablement) + working_age_support_share) + "

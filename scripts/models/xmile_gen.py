@@ -124,13 +124,27 @@ class Model:
                 return (p[i][0] + p[i + 1][0]) / 2, (p[i][1] + p[i + 1][1]) / 2
 
             pos[v.name] = self._valve_at(v, p, mid(best), pos)
-        # flows that share a midpoint get nudged so labels never sit on top of each other
+        # valves that fall on top of each other get nudged so labels never sit on top of each other
         valves = []
         for v in self.vars:
             if v.kind == "flow":
                 x, y = pos[v.name]
-                while any(abs(x - vx) < 60 and abs(y - vy) < 40 for vx, vy in valves):
-                    y += 72
+                p = pts[v.name]
+                along = [(a, b) for a, b in zip(p[:-1], p[1:])
+                         if min(a[0], b[0]) - 1 <= x <= max(a[0], b[0]) + 1 and min(a[1], b[1]) - 1 <= y <= max(a[1], b[1]) + 1]
+                horizontal = bool(along) and abs(along[0][0][1] - along[0][1][1]) < 1
+                reach = 120 if horizontal else 60  # names sit below valves on horizontal pipes, wrapped at 110 px
+                home = self.box_at((x, y))
+                step = reach
+                while any(abs(x - vx) < reach and abs(y - vy) < 40 for vx, vy in valves):
+                    if not horizontal:
+                        y += 72
+                        continue
+                    # slide along the pipe, so the valve stays on it, and within its sector
+                    if self.box_at((x + step, y)) != home and step > 0:
+                        step = -reach
+                        x = pos[v.name][0]
+                    x += step
                 pos[v.name] = (x, y)
                 valves.append((x, y))
         segs = []
