@@ -313,7 +313,7 @@ S("permanent_after_interim_share", 0.45, DMNL, "Share of spot-bed residents need
   "months later (004 L2099).", "hosp", (0.1, 0.6))
 m.flow("spot_bed_placements", "unmet_discharge_demand * spot_bed_share", PW,
        "Held-up discharges sent to a spot care-home bed (004 L2095-2097).", "hosp", frm="awaiting_discharge",
-       to="interim_care_home_beds")
+       to="interim_care_home_beds", route=[(845, 1078), (1150, 1078), (1150, 1300), (1255, 1300)])  # not through a name
 m.flow("interim_to_permanent_care", "interim_care_home_beds / interim_stay * permanent_after_interim_share", PW,
        "Spot-bed residents who end up in permanent care (45%, 004 L2099).", "hosp", frm="interim_care_home_beds",
        to="people_in_care_homes", route=[(1300, 1275), (1300, 912), (3555, 912)])
