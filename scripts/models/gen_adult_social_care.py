@@ -192,10 +192,12 @@ m.aux("community_reablement_demand", "assessments_completed * share_to_reablemen
       "Community referrals to reablement.", "door")
 m.flow("community_reablement_starts", "MIN(community_reablement_demand, MAX(0, reablement_start_capacity - "
        "hospital_reablement_starts))", PW, "Community referrals that start reablement (hospital referrals come "
-       "first).", "short", frm="awaiting_assessment", to="in_reablement")
+       "first).", "short", frm="awaiting_assessment", to="in_reablement",
+       route=[(2445, 450), (2640, 450), (2640, 980), (2430, 980), (2430, 1035)])  # clear of the stock's name
 m.flow("reablement_overflow_to_home_care", "community_reablement_demand - community_reablement_starts", PW,
        "Referrals reablement had no room for: they wait for a long-term package instead (004 L922: capacity "
-       "explains 16% of missed reablement).", "door", frm="awaiting_assessment", to="awaiting_home_care")
+       "explains 16% of missed reablement).", "door", frm="awaiting_assessment", to="awaiting_home_care",
+       route=[(2445, 408), (3055, 408)])  # beside assessed_to_home_care's pipe, not on it
 m.flow("assessed_to_home_care", "assessments_completed * (share_long_term_before_tightening * (1 - "
        "eligibility_tightening) * MAX(0, community_home_based_share - share_to_reablement) / MAX(0.0001, "
        "MAX(0, community_home_based_share - share_to_reablement) + working_age_support_share) + "
@@ -311,7 +313,7 @@ S("permanent_after_interim_share", 0.45, DMNL, "Share of spot-bed residents need
   "months later (004 L2099).", "hosp", (0.1, 0.6))
 m.flow("spot_bed_placements", "unmet_discharge_demand * spot_bed_share", PW,
        "Held-up discharges sent to a spot care-home bed (004 L2095-2097).", "hosp", frm="awaiting_discharge",
-       to="interim_care_home_beds")
+       to="interim_care_home_beds", route=[(845, 1078), (1150, 1078), (1150, 1300), (1255, 1300)])  # not through a name
 m.flow("interim_to_permanent_care", "interim_care_home_beds / interim_stay * permanent_after_interim_share", PW,
        "Spot-bed residents who end up in permanent care (45%, 004 L2099).", "hosp", frm="interim_care_home_beds",
        to="people_in_care_homes", route=[(1300, 1275), (1300, 912), (3555, 912)])
@@ -579,6 +581,10 @@ m.outcomes = ["care_home_admissions_per_year", "delayed_bed_days", "council_spen
               "vacancies", "requests_per_year",
               "short_term_episodes_per_year", "people_in_long_term_care", "ledger_council_spend",
               "ledger_council_invest_to_save", "ledger_nhs_delay_cost", "ledger_council_long_term_care_spend"]
+
+# The front door and demography sectors hold many auxiliaries and aliases between their pipes: give the top
+# row of sectors 200 more pixels (everything below moves down with it).
+m.stretch(below=870, by=200)
 
 PEOPLE_STOCKS = [v.name for v in m.vars if v.kind == "stock" and v.units == P]
 

@@ -11,9 +11,13 @@ P, PW, PY, W, Y = "people", "people/week", "people/year", "weeks", "years"
 A = "Teaching assumption"
 
 
+# The first sector of each model starts at x = -160 so that the clouds of the counted entries on the left
+# (a pipe of at least 235 px ahead of the stock) sit inside it.
+
+
 def delayed_discharge():
     m = Model("delayed_discharge", stop=104, dt=0.25)
-    m.sector("h", "Hospital", 0, 0, 900, 560)
+    m.sector("h", "Hospital", -160, 0, 1060, 560)
     m.sector("c", "Home care", 940, 0, 700, 560)
     S = m.const
     m.stock("patients_in_treatment", 280, P, "Patients being treated (initial value: admissions x treatment time).",
@@ -63,14 +67,14 @@ def delayed_discharge():
 
 def care_home_capacity():
     m = Model("care_home_capacity", stop=520, dt=0.25)
-    m.sector("d", "Demand", 0, 0, 800, 560)
+    m.sector("d", "Demand", -160, 0, 960, 560)
     m.sector("b", "Beds and commissioning", 840, 0, 900, 560)
     S = m.const
     S("weeks_per_year", 52.18, "weeks/year", "Definition.", "d", None)
     m.stock("population_65_plus", 165000, P, A + ": a county's 65+ residents.", "d", (200, 130))
-    m.stock("waiting_list", 20, P, "People assessed as needing a care home, waiting for a bed.", "d", (600, 130))
-    m.stock("residents", 2400, P, "People in commissioned care-home beds.", "b", (1250, 130))
-    m.stock("commissioned_beds", 2500, "beds", "Beds the council has commissioned.", "b", (1250, 400))
+    m.stock("waiting_list", 20, P, "People assessed as needing a care home, waiting for a bed.", "d", (680, 130))
+    m.stock("residents", 2400, P, "People in commissioned care-home beds.", "b", (1520, 130))
+    m.stock("commissioned_beds", 2500, "beds", "Beds the council has commissioned.", "b", (1520, 400))
     S("people_per_bed", 1, "people/beds", "Definition: one resident a bed.", "b", None)
     S("growth_rate_65_plus", 0.021, "1/year", "65+ growth: +23% over 2009-19 (004 L358), about 2.1% a year.", "d",
       (0, 0.04))
@@ -87,7 +91,7 @@ def care_home_capacity():
     S("bed_cost", 650, "GBP/(people*week)", "A care-home bed costs over GBP 650 a week (004 L1124).", "b",
       (500, 1000))
     S("waiting_cost", 300, "GBP/(people*week)", A + ": cost a week of keeping someone safe while they wait "
-      "(interim home care, hospital delays).", "d", (100, 2000))
+      "(interim home care, hospital delays).", "b", (100, 2000))
     m.flow("population_growth", "population_65_plus * growth_rate_65_plus / weeks_per_year", PW,
            "Counted entry: net growth of the 65+ population.", "d", to="population_65_plus")
     S("referral_surge", 0.1, DMNL, "Slider: extra share of referrals from the surge week (a hospital push, a "
@@ -117,7 +121,7 @@ def care_home_capacity():
 
 def care_workforce():
     m = Model("care_workforce", stop=260, dt=0.25)
-    m.sector("w", "Workforce", 0, 0, 1000, 600)
+    m.sector("w", "Workforce", -160, 0, 1160, 600)
     m.sector("c", "Capacity", 1040, 0, 700, 600)
     S = m.const
     S("weeks_per_year", 52.18, "weeks/year", "Definition.", "w", None)
@@ -170,8 +174,8 @@ def care_workforce():
 
 def prevention():
     m = Model("prevention", stop=520, dt=0.25)
-    m.sector("p", "With prevention", 0, 0, 1100, 560)
-    m.sector("n", "Without prevention (the counterfactual)", 0, 600, 1100, 400)
+    m.sector("p", "With prevention", -160, 0, 1260, 560)
+    m.sector("n", "Without prevention (the counterfactual)", -160, 600, 1260, 400)
     m.sector("m", "Money", 1140, 0, 700, 1000)
     S = m.const
     S("weeks_per_year", 52.18, "weeks/year", "Definition.", "p", None)

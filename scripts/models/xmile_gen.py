@@ -6,8 +6,8 @@ import re
 from xml.sax.saxutils import escape
 
 DMNL = "dmnl"
-AUX_PITCH = 92  # vertical distance between rows of auxiliaries: a circle and a label of up to four lines
-AUX_COLUMN = 150  # horizontal distance between auxiliaries: labels wrap at 110 px
+AUX_PITCH = 96  # vertical distance between rows of auxiliaries: a circle and a label of up to four lines
+AUX_COLUMN = 140  # horizontal distance between auxiliaries: labels wrap at 110 px
 
 
 class Var:
@@ -44,6 +44,17 @@ class Model:
         self.by[v.name] = v
         return v
 
+    def stretch(self, below, by):
+        """Make room: move every sector, stock and pipe point lying below y = `below` down by `by`, and make
+        the sectors that straddle that line taller by as much."""
+        self.sectors = [(k, t, x, y + by if y > below else y, w, h + by if y <= below < y + h else h)
+                        for k, t, x, y, w, h in self.sectors]
+        for v in self.vars:
+            if v.pos and v.pos[1] > below:
+                v.pos = (v.pos[0], v.pos[1] + by)
+            if v.route:
+                v.route = [(x, y + by if y > below else y) for x, y in v.route]
+
     def stock(self, name, init, units, doc, sector, pos, nonneg=True):
         v = self._add(Var("stock", name, init, units, doc, sector, pos=pos))
         v.nonneg = nonneg
@@ -70,7 +81,9 @@ class Model:
 
     # ---------------------------------------------------------------- layout
     def layout(self):
+        assert self.sectors, "the layout places auxiliaries inside sectors: declare at least one"
         self.link()
+        self.alias_pos = {}
         pos = {}
         for v in self.vars:
             if v.kind == "stock":
@@ -106,22 +119,44 @@ class Model:
             best = 0 if seg[0] >= 120 and not v.route else max(range(len(seg)), key=lambda i: seg[i])
             if v.label_at is not None:
                 best = v.label_at
-            pos[v.name] = ((p[best][0] + p[best + 1][0]) / 2, (p[best][1] + p[best + 1][1]) / 2)
-        # flows that share a midpoint get nudged so labels never sit on top of each other
-        seen = {}
+
+            def mid(i):
+                return (p[i][0] + p[i + 1][0]) / 2, (p[i][1] + p[i + 1][1]) / 2
+
+            pos[v.name] = self._valve_at(v, p, mid(best), pos)
+        # valves that fall on top of each other get nudged so labels never sit on top of each other
+        valves = []
         for v in self.vars:
             if v.kind == "flow":
-                key = (round(pos[v.name][0] / 40), round(pos[v.name][1] / 40))
-                n = seen.get(key, 0)
-                seen[key] = n + 1
-                if n:
-                    x, y = pos[v.name]
-                    pos[v.name] = (x, y + 72 * n)
+                x, y = pos[v.name]
+                p = pts[v.name]
+                along = [(a, b) for a, b in zip(p[:-1], p[1:])
+                         if min(a[0], b[0]) - 1 <= x <= max(a[0], b[0]) + 1 and min(a[1], b[1]) - 1 <= y <= max(a[1], b[1]) + 1]
+                horizontal = bool(along) and abs(along[0][0][1] - along[0][1][1]) < 1
+                reach = 120 if horizontal else 60  # names sit below valves on horizontal pipes, wrapped at 110 px
+                home = self.box_at((x, y))
+                step = reach
+                while any(abs(x - vx) < reach and abs(y - vy) < 40 for vx, vy in valves):
+                    if not horizontal:
+                        y += 72
+                        continue
+                    # slide along the pipe, so the valve stays on it, and within its sector
+                    if self.box_at((x + step, y)) != home and step > 0:
+                        step = -reach
+                        x = pos[v.name][0]
+                    x += step
+                pos[v.name] = (x, y)
+                valves.append((x, y))
         segs = []
         for p in pts.values():
             segs += list(zip(p[:-1], p[1:]))
         self.pos, self.pts = pos, pts
-        taken = [b[1:] for b in self._symbol_boxes() if self.by[b[0]].kind != "aux"]
+        taken = [b[1:] for b in self._symbol_boxes() if b[0] in self.by and self.by[b[0]].kind != "aux"]
+        for v in self.vars:  # the clouds at the open ends of pipes
+            if v.kind == "flow":
+                for end, open_end in ((pts[v.name][0], not v.frm), (pts[v.name][-1], not v.to)):
+                    if open_end:
+                        taken.append((end[0] - 30, end[1] - 26, end[0] + 30, end[1] + 26))
 
         def free(x, y):
             # an aux's circle and a label of up to four lines (see boxes()), with a margin
@@ -134,19 +169,9 @@ class Model:
                     return False
             return True
 
+        self._plan_connectors(pos)
         for key, title, x0, y0, w, h in self.sectors:
-            auxes = [v for v in self.vars if v.kind == "aux" and v.sector == key]
-            cols = max(1, int((w - 80) // AUX_COLUMN))
-            rows = (len(auxes) + cols - 1) // cols
-            while True:
-                cells = [(x0 + 100 + AUX_COLUMN * c, y0 + h - 80 - AUX_PITCH * (rows - 1 - r)) for r in range(rows)
-                         for c in range(cols)]
-                cells = [c for c in cells if free(*c)]
-                if len(cells) >= len(auxes) or rows > 40:
-                    break
-                rows += 1
-            for v, c in zip(auxes, cells):
-                pos[v.name] = c
+            self._place_auxes(key, (x0, y0, x0 + w, y0 + h), pos, free, taken)
         # keep everything on the canvas: shift right/down when a pipe starts left of or above the origin
         xs = [x for x, _ in pos.values()] + [x for p in pts.values() for x, _ in p] + [sx[2] for sx in self.sectors]
         ys = [y for _, y in pos.values()] + [y for p in pts.values() for _, y in p] + [sx[3] for sx in self.sectors]
@@ -155,11 +180,137 @@ class Model:
         dy = dy if min(ys) < 20 else 0
         pos = {k: (x + dx, y + dy) for k, (x, y) in pos.items()}
         pts = {k: [(x + dx, y + dy) for x, y in p] for k, p in pts.items()}
+        self.alias_pos = {k: (x + dx, y + dy) for k, (x, y) in self.alias_pos.items()}
         self.view_sectors = [(k, t, x + dx, y + dy, w, h) for k, t, x, y, w, h in self.sectors]
         self.pos, self.pts = pos, pts
 
     def _symbol_boxes(self):
         return _boxes_of(self)
+
+    def box_at(self, p):
+        """Key of the sector whose box holds point p (layout coordinates), or None."""
+        for key, _, x0, y0, w, h in self.sectors:
+            if x0 <= p[0] <= x0 + w and y0 <= p[1] <= y0 + h:
+                return key
+        return None
+
+    def _clip(self, a, b, sector):
+        """The part of the axis-parallel segment a-b inside the sector's box, or None."""
+        _, _, x0, y0, w, h = next(sx for sx in self.sectors if sx[0] == sector)
+        lo = (max(min(a[0], b[0]), x0), max(min(a[1], b[1]), y0))
+        hi = (min(max(a[0], b[0]), x0 + w), min(max(a[1], b[1]), y0 + h))
+        if lo[0] > hi[0] or lo[1] > hi[1]:
+            return None
+        return lo, hi
+
+    def _valve_at(self, v, p, default, pos):
+        """Where a flow's valve goes. Its inputs are connected inside the sector the valve sits in, and each
+        input drawn elsewhere costs an alias, so the valve goes where its pipe passes through the sector that
+        holds most of its inputs: at the usual place if that is in such a sector, else at the middle of the
+        longest stretch of pipe inside one (its own sector first)."""
+        def homes(r):
+            u = self.by[r]
+            return u.sector if u.kind != "stock" else self.box_at(pos[r]) or u.sector
+
+        def cost(sector):
+            return sum(1 for r in self.refs(v) if homes(r) != sector)
+
+        options = []
+        for i in range(len(p) - 1):
+            for key, *_ in self.sectors:
+                c = self._clip(p[i], p[i + 1], key)
+                if c and abs(c[1][0] - c[0][0]) + abs(c[1][1] - c[0][1]) >= 40:
+                    options.append((cost(key), key != v.sector, -abs(c[1][0] - c[0][0]) - abs(c[1][1] - c[0][1]),
+                                    ((c[0][0] + c[1][0]) / 2, (c[0][1] + c[1][1]) / 2)))
+        here = self.box_at(default)
+        if not options or here is not None and cost(here) <= min(o[0] for o in options):
+            return default
+        return min(options)[3]
+
+    def _home(self, name, pos):
+        """The sector a symbol is drawn in: an aux in its own; a stock or valve in the box it sits in."""
+        v = self.by[name]
+        if v.kind == "aux":
+            return v.sector
+        return self.box_at(pos[name]) or v.sector
+
+    def _plan_connectors(self, pos):
+        # Every input of a flow or aux gets a connector. An input drawn in another sector is not fetched from
+        # there by a long arrow across the diagram: it gets an alias (a ghost) in the user's sector, one per
+        # input and sector, and the connector starts at the alias. So each sector reads on its own, and the
+        # only lines crossing a sector's border are pipes, which carry people or money from one to the next.
+        self.connectors = []  # (input, alias key or None, user)
+        self.alias_keys = []  # (input, sector), in order of first use
+        for v in self.vars:
+            if v.kind == "stock":
+                continue
+            home = self._home(v.name, pos) if self.sectors else None
+            for r in self.refs(v):
+                if not self.sectors or self._home(r, pos) == home:
+                    self.connectors.append((r, None, v.name))
+                    continue
+                key = (r, home)
+                if key not in self.alias_keys:
+                    self.alias_keys.append(key)
+                self.connectors.append((r, key, v.name))
+
+    def _place_auxes(self, sector, bounds, pos, free, taken):
+        """Put the sector's auxiliaries and aliases in free cells, each near what it is linked to: the grid
+        runs over the whole sector, and an item takes the free cell nearest the mean of its placed neighbours
+        (inputs a little to their left, so links read left to right). Items linked to most placed symbols go
+        first; stocks and valves are placed before any of them."""
+        bx0, by0, bx1, by1 = bounds
+        items = [("aux", v.name) for v in self.vars if v.kind == "aux" and v.sector == sector]
+        items += [("alias", k) for k in self.alias_keys if k[1] == sector]
+        if not items:
+            return
+        where = {}  # item -> position, once placed
+
+        def at(item):
+            if item in where:
+                return where[item]
+            if item[0] == "aux" and self.by[item[1]].kind != "aux":
+                return pos[item[1]]
+            return None
+
+        links = {it: [] for it in items}
+        for src, akey, user in self.connectors:
+            s = ("alias", akey) if akey else ("aux", src)
+            u = ("aux", user)
+            if akey and akey[1] != sector:
+                continue
+            if s in links:
+                links[s].append(u)
+            if u in links:
+                links[u].append(s)
+        # a lattice, so that placed items pack without slivers of unusable space between them
+        cells = [(x, y) for y in range(int(by1) - 80, int(by0) + 56 - 1, -AUX_PITCH)
+                 for x in range(int(bx0) + 74, int(bx1) - 74 + 1, AUX_COLUMN)]
+        pending = list(items)
+        while pending:
+            def placed_links(it):
+                return [p for p in (at(n) for n in links[it]) if p is not None]
+            it = max(pending, key=lambda i: (len(placed_links(i)), -pending.index(i)))
+            pending.remove(it)
+            near = placed_links(it)
+            if near:
+                tx, ty = sum(x for x, _ in near) / len(near), sum(y for _, y in near) / len(near)
+            else:
+                tx, ty = bx0, by1
+            is_input = it[0] == "alias" or not self.refs(self.by[it[1]])
+            if is_input:
+                tx -= AUX_COLUMN / 2
+            for c in sorted(cells, key=lambda c: (c[0] - tx) ** 2 + 2 * (c[1] - ty) ** 2):
+                if free(*c):
+                    break
+            else:
+                raise RuntimeError("no room for %s in sector %s" % (it[1], sector))
+            where[it] = c
+            taken.append((c[0] - 64, c[1] - 16, c[0] + 64, c[1] + 80))
+            if it[0] == "aux":
+                pos[it[1]] = c
+            else:
+                self.alias_pos[it[1]] = c
 
     # ---------------------------------------------------------------- XMILE
     def refs(self, v):
@@ -235,21 +386,20 @@ class Model:
                 w("        </flow>")
             else:
                 w('        <aux name="%s" x="%g" y="%g"/>' % (v.name, x, y))
-        # connectors: inputs of flows and auxes that sit in the same sector (cross-sector links are left to
-        # the equations, so the diagram stays readable)
-        for v in self.vars:
-            if v.kind == "stock":
-                continue
-            for r in self.refs(v):
-                src = self.by[r]
-                if src.sector != v.sector or src.kind == "stock" and v.kind == "flow" and r in (v.frm, v.to):
-                    if src.sector != v.sector:
-                        continue
-                (x1, y1), (x2, y2) = self.pos[r], self.pos[v.name]
-                ang = math.degrees(math.atan2(-(y2 - y1), x2 - x1))
-                w('        <connector uid="%d" angle="%.0f"><from>%s</from><to>%s</to></connector>'
-                  % (uid, ang, r, v.name))
-                uid += 1
+        # aliases, then connectors: from the input itself when it is drawn in the user's sector, else from its
+        # alias there (see _plan_connectors)
+        alias_uid = {}
+        for key in self.alias_keys:
+            x, y = self.alias_pos[key]
+            alias_uid[key] = uid
+            w('        <alias uid="%d" x="%g" y="%g"><of>%s</of></alias>' % (uid, x, y, key[0]))
+            uid += 1
+        for src, akey, user in self.connectors:
+            (x1, y1), (x2, y2) = self.alias_pos[akey] if akey else self.pos[src], self.pos[user]
+            ang = math.degrees(math.atan2(-(y2 - y1), x2 - x1))
+            frm = '<alias uid="%d"/>' % alias_uid[akey] if akey else src
+            w('        <connector uid="%d" angle="%.0f"><from>%s</from><to>%s</to></connector>' % (uid, ang, frm, user))
+            uid += 1
         w("      </view>")
         w("    </views>")
         w("  </model>")
@@ -465,6 +615,14 @@ def _boxes_of(m):
                 out.append((v.name, cx - lw / 2, y - FONT / 2, cx + lw / 2, y - FONT / 2 + lh))
             else:
                 out.append((v.name, x - lw / 2, y + 10, x + lw / 2, y + 10 + lh))
+    # aliases: the shape of their variable (a stock at Stella's default 45 x 35), the name in regular type
+    for (name, sector), (x, y) in getattr(m, "alias_pos", {}).items():
+        key = "alias of %s in %s" % (name, sector)
+        lw, lh = _wrap(name, 110, 8.0)
+        half_h = 17.5 if m.by[name].kind == "stock" else 12
+        half_w = 22.5 if m.by[name].kind == "stock" else 12
+        out += [(key, x - half_w, y - half_h, x + half_w, y + half_h),
+                (key, x - lw / 2, y + half_h + 2, x + lw / 2, y + half_h + 2 + lh)]
     return out
 
 
