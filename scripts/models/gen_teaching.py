@@ -62,6 +62,11 @@ def delayed_discharge():
           "Share of beds held by people fit to leave.", "h")
     m.aux("nhs_delay_cost", "medically_fit_waiting * delayed_bed_cost", "GBP/week", "NHS cost of delays a week.",
           "h")
+    # What the README tells the room to watch: the charts open on these.
+    m.outcomes = [
+        "medically_fit_waiting", "patients_in_treatment", "share_of_beds_delayed", "admissions_turned_away",
+        "nhs_delay_cost"
+    ]
     return m
 
 
@@ -116,6 +121,10 @@ def care_home_capacity():
     m.aux("occupancy", "XIDZ(residents, commissioned_beds * people_per_bed, 0)", DMNL, "Residents / beds.", "b")
     m.aux("weekly_cost", "commissioned_beds * people_per_bed * bed_cost + waiting_list * waiting_cost", "GBP/week",
           "Beds paid for (full or empty) plus the cost of waiting.", "b")
+    # What the README tells the room to watch: the charts open on these.
+    m.outcomes = [
+        "waiting_list", "residents", "commissioned_beds", "occupancy", "weekly_cost"
+    ]
     return m
 
 
@@ -169,6 +178,10 @@ def care_workforce():
            "weeks_per_year", "wte/week", "Counted exit.", "w", frm="experienced_staff")
     m.aux("turnover_rate", "(recruit_leavers + experienced_leavers) * weeks_per_year / (new_recruits + "
           "experienced_staff)", "1/year", "Total turnover a year (about 30%, 004 L1850).", "w")
+    # What the README tells the room to watch: the charts open on these.
+    m.outcomes = [
+        "unmet_hours", "capacity_hours", "hours_demand", "turnover_rate", "vacancies"
+    ]
     return m
 
 
@@ -226,6 +239,11 @@ def prevention():
             "it rises (worse before better).", "m", (1500, 500), nonneg=False)
     m.flow("net_benefit", "spend_without_prevention - spend_with_prevention", "GBP/week",
            "Saving this week (negative while costs run ahead of benefits).", "m", to="cumulative_net_benefit")
+    # What the README tells the room to watch: the charts open on these.
+    m.outcomes = [
+        "cumulative_net_benefit", "people_in_long_term_care", "long_term_care_without_prevention", "net_benefit",
+        "prevention_effect"
+    ]
     return m
 
 
