@@ -142,10 +142,20 @@ public:
     void copySelection();
     void pasteClipboard();
     void deleteSelection();
-    // Autosaved work newer than the open file, offered at start-up (and on open) in a modal.
-    const std::optional<std::string>& recoveryOffer() const { return m_recoveryOffer; }
-    bool restoreRecovery();      // load it as the document, dirty, under the model's own path
-    void discardRecoveryOffer();  // delete the recovery file and keep the file as it is on disk
+    // Autosaved work never saved, offered one at a time in a modal: the open model's (on open, when newer than
+    // its file), then an untitled model's (at start-up: see offerUntitledRecovery).
+    struct RecoveryOffer {
+        std::string file;       // the autosaved copy
+        std::string modelPath;  // the model it belongs to ("" = an untitled model)
+    };
+    std::optional<RecoveryOffer> recoveryOffer() const;
+    // At start-up: queue autosaved untitled work (a new model that was never saved) for Restore/Discard.
+    void offerUntitledRecovery();
+    // Load the first offer as the document, dirty, under its model's path ("" for untitled work). Restoring
+    // untitled work over a document with unsaved changes asks about those first.
+    bool restoreRecovery();
+    void discardRecoveryOffer();  // delete the first offer's autosaved copy; the document stays as it is
+    double autosaveSeconds = document::kAutosaveSeconds;  // seconds between autosaves of a dirty document
 
 private:
     void pollRuns();
@@ -171,7 +181,9 @@ private:
     std::chrono::steady_clock::time_point m_lastAutosave = std::chrono::steady_clock::now();
     std::function<void()> m_guarded;
     bool m_askSave = false, m_quitConfirmed = false;
-    std::optional<std::string> m_recoveryOffer;
+    std::vector<RecoveryOffer> m_recoveryOffers;
+    void loadRecovery(const RecoveryOffer& offer);
+    void forgetModelState();  // selection, runs, inputs, charts and diagnostics of the model that was open
     std::optional<std::string> m_pendingChartExport;
     ImVec4 m_chartRect{0, 0, 0, 0};
 };
