@@ -492,3 +492,50 @@ TEST_CASE("workbench: Ctrl+Z, Ctrl+Y, Delete and Space work from the keyboard", 
     CHECK_FALSE(wb.playing);
     CHECK(wb.scrubTime > wb.timeColumn.front());  // the time marker moved while it played
 }
+
+TEST_CASE("workbench: charts overlay every kept run; presentation shows only the charts and sliders chosen for it", "[workbench][charts][present]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.openCounty(wb);
+    REQUIRE_FALSE(wb.inputs.empty());
+    auto rerunWith = [&](double share) {
+        for (auto& in : wb.inputs)
+            if (in.present) in.value = in.min + (in.max - in.min) * share;
+        wb.sliderMoved();
+        wb.settle();
+        ui.frame(wb);
+    };
+    wb.keepRun("Baseline");
+    rerunWith(0.7);
+    wb.keepRun("More entries");
+    rerunWith(0.9);
+    REQUIRE(wb.kept.size() == 2);
+    const auto& chart = wb.charts[0];
+    REQUIRE_FALSE(chart.vars.empty());
+    std::vector<std::vector<double>> keptTimes;
+    const auto series = ui::chartSeries(wb, chart, keptTimes);
+    // The current run, the baseline (dashed) and the second kept run (dotted), each for every variable.
+    REQUIRE(series.size() == chart.vars.size() * 3);
+    const auto& base = series[chart.vars.size()];
+    const auto& second = series[chart.vars.size() * 2];
+    CHECK_FALSE(series.front().dashed);
+    CHECK(base.dashed);
+    CHECK(base.run == "Baseline");
+    CHECK(second.run == "More entries");
+    CHECK(second.dash < base.dash);
+    CHECK(second.y.size() == keptTimes[1].size());
+
+    // Presenting: the second chart is left out when unticked; sliders only those marked.
+    CHECK(ui::chartsShown(wb, false) == std::vector<size_t>{0, 1});
+    wb.charts[1].present = false;
+    CHECK(ui::chartsShown(wb, true) == std::vector<size_t>{0});
+    CHECK(ui::chartsShown(wb, false) == std::vector<size_t>{0, 1});  // the Charts tab still shows both
+    wb.presentMode = true;
+    ui.frame(wb);
+    ui.frame(wb);
+    ImGuiWindow* present = ImGui::FindWindowByName("##present");
+    REQUIRE(present);
+    CHECK(present->Active);
+    CHECK_FALSE(ImGui::FindWindowByName("Diagram")->Active);  // no editing chrome
+    wb.settle();
+}

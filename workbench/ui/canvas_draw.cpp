@@ -35,8 +35,9 @@ constexpr float kMinLabelPx = 6.5f;
 float labelSize(const CanvasState& cs) { return ImGui::GetFontSize() * std::min(cs.zoom, 1.25f); }
 float labelWrap(const CanvasState& cs, float atFullZoom) { return atFullZoom * cs.zoom; }
 
-// Centred, word-wrapped label whose top is at `top`.
-void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, const std::string& text, float maxW) {
+// Centred, word-wrapped label whose top is at `top` (or, with `above`, whose bottom is there).
+void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, const std::string& text, float maxW,
+           bool above = false) {
     if (size < kMinLabelPx) return;
     std::vector<std::string> lines;
     std::string line, word;
@@ -57,9 +58,13 @@ void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, cons
     }
     flushWord();
     if (!line.empty()) lines.push_back(line);
-    float y = top.y;
+    float y = above ? top.y - size * 1.05f * static_cast<float>(lines.size()) : top.y;
+    // A backing in the sector's colour: a pipe or connector passing under a name no longer cuts through it.
+    const ImU32 backing = (theme::palette().groupFill & 0x00FFFFFF) | 0xF0000000;
     for (const auto& l : lines) {
-        dl->AddText(font, size, ImVec2(top.x - width(l) / 2, y), col, l.c_str());
+        const float w = width(l);
+        dl->AddRectFilled(ImVec2(top.x - w / 2 - 2, y), ImVec2(top.x + w / 2 + 2, y + size * 1.02f), backing, 3);
+        dl->AddText(font, size, ImVec2(top.x - w / 2, y), col, l.c_str());
         y += size * 1.05f;
     }
 }
@@ -273,6 +278,21 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
     label(dl, theme::fonts().regular, ls, at, pal.flowText, displayName(o.name), labelWrap(cs, 110));
 }
 
+// Does a pipe attached to this stock meet its bottom (or top) edge?
+bool pipeOnEdge(const Workbench& wb, const model::ViewObject& stock, bool bottom) {
+    const auto* v = wb.doc.find(stock.name);
+    if (!v) return false;
+    const double edgeY = stock.y + (bottom ? 1 : -1) * stockH(stock) / 2;
+    auto meets = [&](const std::string& flow, bool source) {
+        const auto* f = wb.doc.viewObject(flow);
+        if (!f || f->points.size() < 2) return false;
+        const auto& end = source ? f->points.front() : f->points.back();
+        return std::abs(end.second - edgeY) < 2 && std::abs(end.first - stock.x) < stockW(stock) / 2;
+    };
+    return std::any_of(v->outflows.begin(), v->outflows.end(), [&](auto& f) { return meets(f, true); }) ||
+           std::any_of(v->inflows.begin(), v->inflows.end(), [&](auto& f) { return meets(f, false); });
+}
+
 void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel,
                bool hov) {
     const auto& pal = theme::palette();
@@ -294,8 +314,10 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
         const ImVec2 ts = theme::fonts().bold->CalcTextSizeA(ls, 1e9f, 0, s.c_str());
         dl->AddText(theme::fonts().bold, ls, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), pal.text, s.c_str());
     }
-    label(dl, theme::fonts().bold, ls, ImVec2(c.x, hi.y + 3), pal.stockBorder, displayName(o.name),
-          std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)));
+    // The name goes under the box, unless a pipe leaves from the bottom and none from the top: then above it.
+    const bool above = pipeOnEdge(wb, o, true) && !pipeOnEdge(wb, o, false);
+    label(dl, theme::fonts().bold, ls, ImVec2(c.x, above ? lo.y - 3 : hi.y + 3), pal.stockBorder, displayName(o.name),
+          std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)), above);
 }
 
 void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov) {

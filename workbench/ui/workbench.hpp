@@ -50,6 +50,7 @@ struct KeptRun {
 struct ChartSpec {
     std::vector<std::string> vars;
     widgets::PlotView view;
+    bool present = true;  // shown in presentation mode
 };
 
 class Workbench {
@@ -194,7 +195,14 @@ void drawToolbar(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawInputsPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawPropertiesPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawBottomPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
-void drawChartsTab(Workbench& wb, ImVec2 avail);
+void drawChartsTab(Workbench& wb, ImVec2 avail, bool presenting = false);
+// The charts drawn side by side: those with variables (chart 1 even when empty, as a place to add them);
+// when presenting, only the ones chosen for it that have variables.
+std::vector<size_t> chartsShown(const Workbench& wb, bool presenting);
+// The series of one chart: the current run solid, then every kept run that differs from it overlaid: the
+// baseline (the first kept) dashed, later runs dotted and paler. `keptTimes` holds their time columns.
+std::vector<widgets::Series> chartSeries(const Workbench& wb, const ChartSpec& c,
+                                         std::vector<std::vector<double>>& keptTimes);
 void drawStatusBar(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawPresentation(Workbench& wb, ImVec2 display);
 void drawFileDialog(Workbench& wb);
