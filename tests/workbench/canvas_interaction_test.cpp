@@ -16,6 +16,9 @@
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
+#if defined(SDW_HAVE_PLUGINS)
+#include "workbench/ui/levers/lever_set.hpp"
+#endif
 
 using namespace sdw;
 
@@ -498,6 +501,21 @@ TEST_CASE("workbench: charts overlay every kept run; presentation shows only the
     ui::Workbench wb;
     ui.openCounty(wb);
     REQUIRE_FALSE(wb.inputs.empty());
+#if defined(SDW_HAVE_PLUGINS)
+    // Presented until the user chooses: four inputs that the model's workshop scenarios turn.
+    REQUIRE(wb.levers);
+    REQUIRE_FALSE(wb.levers->scenarios().empty());
+    size_t presented = 0;
+    for (const auto& in : wb.inputs) {
+        if (!in.present) continue;
+        ++presented;
+        bool turned = false;
+        for (const auto& sc : wb.levers->scenarios())
+            for (const auto& c : sc.constants) turned |= model::canonicalName(c.first) == model::canonicalName(in.name);
+        CHECK(turned);
+    }
+    CHECK(presented == 4);
+#endif
     auto rerunWith = [&](double share) {
         for (auto& in : wb.inputs)
             if (in.present) in.value = in.min + (in.max - in.min) * share;
@@ -538,4 +556,25 @@ TEST_CASE("workbench: charts overlay every kept run; presentation shows only the
     CHECK(present->Active);
     CHECK_FALSE(ImGui::FindWindowByName("Diagram")->Active);  // no editing chrome
     wb.settle();
+}
+
+TEST_CASE("workbench: Ctrl+S on an untitled model opens Save As on a file name, not an empty path", "[workbench][shortcuts]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    wb.newModel();
+    wb.doc.createStock(0, 0, "waiting_list");
+    ui.frame(wb);
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = true;
+    io.KeysDown['S'] = true;
+    ui.frame(wb);
+    io.KeysDown['S'] = false;
+    io.KeyCtrl = false;
+    CHECK(wb.fileDialogMode == "save");
+    CHECK(std::filesystem::path(wb.fileDialogPath).extension() == ".xmile");
+    ui.frame(wb);
+    ImGuiWindow* dialog = ImGui::FindWindowByName("Save model as");
+    REQUIRE(dialog);
+    CHECK(dialog->Active);
+    CHECK(wb.doc.dirty());  // nothing saved behind the user's back
 }

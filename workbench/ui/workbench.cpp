@@ -221,10 +221,30 @@ void Workbench::rebuildInputs() {
         inputs.push_back(in);
     }
     std::stable_sort(inputs.begin(), inputs.end(), [](const auto& a, const auto& b) { return a.group < b.group; });
-    int shown = 0;
-    if (std::none_of(inputs.begin(), inputs.end(), [](const auto& i) { return i.present; }))
+    if (std::none_of(inputs.begin(), inputs.end(), [](const auto& i) { return i.present; })) choosePresentedInputs();
+}
+
+// What presentation mode offers until the user chooses: the inputs the model's workshop scenarios turn (the
+// most-turned first), since those are the ones a trainer talks about; with no scenarios, the first ones the
+// model gives a slider range.
+void Workbench::choosePresentedInputs() {
+    constexpr size_t kPresented = 4;
+    std::map<std::string, int> turned;  // canonical name -> scenarios that set it
+#if defined(SDW_HAVE_PLUGINS)
+    if (levers)
+        for (const auto& sc : levers->scenarios())
+            for (const auto& c : sc.constants) ++turned[canonicalName(c.first)];
+#endif
+    std::vector<SliderInput*> picks;
+    for (auto& in : inputs)
+        if (turned.count(canonicalName(in.name))) picks.push_back(&in);
+    std::stable_sort(picks.begin(), picks.end(), [&](const SliderInput* a, const SliderInput* b) {
+        return turned[canonicalName(a->name)] > turned[canonicalName(b->name)];
+    });
+    if (picks.empty())
         for (auto& in : inputs)
-            if (doc.find(in.name)->range && shown < 4) in.present = true, ++shown;
+            if (doc.find(in.name)->range) picks.push_back(&in);
+    for (size_t i = 0; i < picks.size() && i < kPresented; ++i) picks[i]->present = true;
 }
 
 // First charts: stocks of the most common units, of middling size (so one giant stock does not flatten
@@ -340,8 +360,9 @@ void Workbench::exportCsv(const std::string& path) {
 }
 
 bool Workbench::save() {
-    if (doc.path().empty()) {
+    if (doc.path().empty()) {  // untitled: Save is Save As, starting from a name in the working folder
         fileDialogMode = "save";
+        fileDialogPath = (fs::current_path() / "model.xmile").string();
         return false;
     }
     std::string err;

@@ -161,6 +161,7 @@ public:
 private:
     void pollRuns();
     void rebuildInputs();
+    void choosePresentedInputs();
     void defaultCharts();
     void outcomeCharts();
     void autosave();

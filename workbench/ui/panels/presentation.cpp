@@ -64,9 +64,7 @@ void drawPresentation(Workbench& wb, ImVec2 display) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##presentCharts");
-    ImGui::PushFont(theme::fonts().regular);
-    drawChartsTab(wb, ImGui::GetContentRegionAvail(), true);
-    ImGui::PopFont();
+    drawChartsTab(wb, ImGui::GetContentRegionAvail(), true);  // large type here too: legible from the back row
     ImGui::EndChild();
     ImGui::End();
     ImGui::PopFont();
