@@ -61,6 +61,21 @@ public:
             mouse(wb, ImVec2(a.x + (b.x - a.x) * i / steps, a.y + (b.y - a.y) * i / steps), true);
         mouse(wb, b, false);
     }
+    // A new model with one straight pipe from (-100, 0) to (100, 0), selected, snap off.
+    std::string selectedStraightPipe(ui::Workbench& wb) {
+        wb.newModel();
+        const auto f = wb.doc.createFlow(-100, 0, 100, 0, "transfers");
+        wb.snap = false;
+        wb.select(f);
+        for (int i = 0; i < 3; ++i) frame(wb);
+        return f;
+    }
+    // The pipe handle at a model point, and which variable the hit test names there.
+    ui::PipeGrip::Kind gripAt(const ui::Workbench& wb, double x, double y, std::string& hit) {
+        ui::PipeGrip grip;
+        hit = ui::hitTest(wb, ui::canvasState(), screenOf(x, y), grip);
+        return grip.kind;
+    }
     // Open the default (county) model and wait for its first run.
     void openCounty(ui::Workbench& wb) {
         std::string error;
@@ -325,18 +340,14 @@ TEST_CASE("workbench: a model that names its outcome measures opens its charts o
     CHECK(wb.charts[1].vars.front() == "delayed_bed_days");
 }
 
-TEST_CASE("canvas: dragging the middle of a selected pipe adds a bend; dragging the bend moves it; each one undo step", "[workbench][canvas][pipes]") {
+TEST_CASE("canvas: dragging a selected pipe: the middle adds a bend, a bend moves, an end drops a cloud; each one undo step", "[workbench][canvas][pipes]") {
     HeadlessUi ui;
     ui::Workbench wb;
-    wb.newModel();
-    const auto f = wb.doc.createFlow(-100, 0, 100, 0, "transfers");
-    wb.snap = false;
-    wb.select(f);
-    for (int i = 0; i < 3; ++i) ui.frame(wb);
+    const auto f = ui.selectedStraightPipe(wb);
     // The valve sits in the middle, so the segment's handle is half way from the valve to the sink end.
-    ui::PipeGrip grip;
-    CHECK(ui::hitTest(wb, ui::canvasState(), ui.screenOf(50, 0), grip) == f);
-    CHECK(grip.kind == ui::PipeGrip::Kind::Segment);
+    std::string hit;
+    CHECK(ui.gripAt(wb, 50, 0, hit) == ui::PipeGrip::Kind::Segment);
+    CHECK(hit == f);
     ui.drag(wb, ui.screenOf(50, 0), ui.screenOf(50, 80));
     const auto* o = wb.doc.viewObject(f);
     REQUIRE(o->points.size() == 3);
@@ -344,8 +355,7 @@ TEST_CASE("canvas: dragging the middle of a selected pipe adds a bend; dragging 
     CHECK(o->points[1].second == Approx(80).margin(2));
     CHECK(wb.isSelected(f));  // the flow stays selected
     // The bend is a handle now: drag it further.
-    CHECK(ui::hitTest(wb, ui::canvasState(), ui.screenOf(o->points[1].first, o->points[1].second), grip) == f);
-    CHECK(grip.kind == ui::PipeGrip::Kind::Bend);
+    CHECK(ui.gripAt(wb, o->points[1].first, o->points[1].second, hit) == ui::PipeGrip::Kind::Bend);
     ui.drag(wb, ui.screenOf(o->points[1].first, o->points[1].second), ui.screenOf(60, 120));
     o = wb.doc.viewObject(f);
     REQUIRE(o->points.size() == 3);
@@ -359,6 +369,19 @@ TEST_CASE("canvas: dragging the middle of a selected pipe adds a bend; dragging 
     ui.frame(wb);  // draws the bent pipe with its handles
     REQUIRE(wb.doc.undo());
     CHECK(wb.doc.viewObject(f)->points[1].second == Approx(80).margin(2));
+    REQUIRE(wb.doc.undo());
+    CHECK(wb.doc.viewObject(f)->points.size() == 2);
+
+    // Dragging an end into open space leaves its cloud where it was dropped.
+    CHECK(ui.gripAt(wb, 100, 0, hit) == ui::PipeGrip::Kind::Sink);
+    ui.drag(wb, ui.screenOf(100, 0), ui.screenOf(100, 90));
+    const auto& p = wb.doc.viewObject(f)->points;
+    // The horizontal run is kept and the pipe turns down at the old end: a corner, not a slant.
+    REQUIRE(p.size() == 3);
+    CHECK(p[1].second == Approx(0));
+    CHECK(p[1].first == Approx(p[2].first));
+    CHECK(p.back().first == Approx(100).margin(2));
+    CHECK(p.back().second == Approx(90).margin(2));
     REQUIRE(wb.doc.undo());
     CHECK(wb.doc.viewObject(f)->points.size() == 2);
 }

@@ -374,3 +374,32 @@ TEST_CASE("document: aliases copy and paste as aliases, with the connectors betw
     diag::Diagnostics diags;
     CHECK(compile::compileModel(d.project(), diags));
 }
+
+TEST_CASE("document: dropping a pipe end in open space detaches it there, turning a corner rather than slanting", "[workbench][document][pipes]") {
+    Document d;
+    const auto stock = d.createStock(300, 100, "home_care");
+    const double hw = ui::document::kStockWidth / 2;
+    const auto f = d.createFlow(300 + hw, 100, 500, 100, "ending_care");
+    REQUIRE(d.attachFlow(f, FlowEnd::Source, stock));
+    // Drop the sink end lower down: the pipe keeps its horizontal run out of the stock and turns down.
+    REQUIRE(d.moveFlowEndTo(f, FlowEnd::Sink, 560, 220));
+    auto p = d.viewObject(f)->points;
+    REQUIRE(p.size() == 3);
+    CHECK(p[0] == std::pair<double, double>{300 + hw, 100});
+    CHECK(p[1] == std::pair<double, double>{560, 100});
+    CHECK(p[2] == std::pair<double, double>{560, 220});
+    CHECK(d.find(stock)->outflows.size() == 1);  // the source end stays attached
+    // Dropping the source end in open space takes it off the stock, and moves it; one undo step.
+    REQUIRE(d.moveFlowEndTo(f, FlowEnd::Source, 400, 60));
+    CHECK(d.find(stock)->outflows.empty());
+    p = d.viewObject(f)->points;
+    CHECK(p.front() == std::pair<double, double>{400, 60});
+    CHECK(p[1].second == Approx(60));  // the first segment stays horizontal: the corner slid up
+    CHECK(p[1].first == Approx(560));
+    const auto* o = d.viewObject(f);
+    const auto on = ui::document::pipePointAt(p, ui::document::pipeFraction(p, o->x, o->y));
+    CHECK(std::hypot(on.first - o->x, on.second - o->y) == Approx(0).margin(1e-6));
+    REQUIRE(d.undo());
+    CHECK(d.find(stock)->outflows.size() == 1);
+    CHECK(d.viewObject(f)->points.front() == std::pair<double, double>{300 + hw, 100});
+}

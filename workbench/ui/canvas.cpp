@@ -147,10 +147,15 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
         if (wb.tool == Tool::Select && (cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment)) {
             // The bend is where the drag left it (snapped as it moved).
         } else if (wb.tool == Tool::Select && cs.grip.isEnd() && !wb.selection.empty()) {
-            // Dropping a flow end on a stock attaches it; anywhere else leaves a cloud.
+            // Dropping a flow end on a stock attaches it; anywhere else leaves a cloud there.
             const auto* target = hit.empty() ? nullptr : wb.doc.find(hit);
-            wb.doc.attachFlow(wb.selection.front(), cs.grip.kind == PipeGrip::Kind::Source ? document::FlowEnd::Source : document::FlowEnd::Sink,
-                              target && target->kind == model::VarKind::Stock ? target->name : "");
+            const auto end = cs.grip.kind == PipeGrip::Kind::Source ? document::FlowEnd::Source : document::FlowEnd::Sink;
+            if (target && target->kind == model::VarKind::Stock) {
+                wb.doc.attachFlow(wb.selection.front(), end, target->name);
+            } else {
+                const auto at = snapped(wb, world);
+                wb.doc.moveFlowEndTo(wb.selection.front(), end, at.first, at.second);
+            }
         } else if (wb.tool == Tool::Select && cs.pressHit.empty()) {
             auto names = namesInRect(wb.doc, cs, cs.pressPos, m);
             for (auto& n : names) wb.select(n, true);

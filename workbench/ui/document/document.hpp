@@ -94,6 +94,9 @@ public:
     std::optional<size_t> addBend(const std::string& flow, size_t segment, double x, double y);
     bool removeBend(const std::string& flow, size_t index);  // one undo step
     bool straightenPipe(const std::string& flow);            // remove every bend; one undo step
+    // Drop one end of a pipe at (x, y) in open space: it leaves any stock it was on (a cloud) and moves there;
+    // the segment at the other end keeps its direction, and a straight pipe gets a corner rather than a slant.
+    bool moveFlowEndTo(const std::string& flow, FlowEnd end, double x, double y);  // one undo step
 
     // --- clipboard: a small XMILE document holding the variables and their view objects ---
     std::string copy(const std::vector<std::string>& names) const;

@@ -3,6 +3,7 @@
 // Layer: workbench/ui/document. No ImGui, GLFW, GL or Lua.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "workbench/ui/document/document.hpp"
 
@@ -149,6 +150,44 @@ bool Document::straightenPipe(const std::string& flow) {
     checkpoint();
     fo = viewObjectMut(flow);
     keepingValve(*fo, [](std::vector<Point>& pts) { pts = {pts.front(), pts.back()}; });
+    touched();
+    return true;
+}
+
+bool Document::moveFlowEndTo(const std::string& flow, FlowEnd end, double x, double y) {
+    const auto* f = find(flow);
+    auto* fo = viewObjectMut(flow);
+    if (!f || f->kind != model::VarKind::Flow || !fo || fo->points.size() < 2) return false;
+    const std::string name = f->name;
+    checkpoint();
+    for (auto& v : mainModel().variables)
+        if (v.kind == model::VarKind::Stock)
+            std::erase_if(end == FlowEnd::Source ? v.outflows : v.inflows,
+                          [&](const std::string& n) { return model::canonicalName(n) == model::canonicalName(name); });
+    fo = viewObjectMut(name);
+    const bool source = end == FlowEnd::Source;
+    keepingValve(*fo, [&](std::vector<Point>& pts) {
+        const size_t n = pts.size();
+        const Point moved{x, y};
+        const Point& nb = source ? pts[1] : pts[n - 2];
+        const Point& old = source ? pts[0] : pts[n - 1];
+        const bool horizontal = std::abs(nb.second - old.second) < kAxisTolerance;
+        const bool vertical = !horizontal && std::abs(nb.first - old.first) < kAxisTolerance;
+        if (n == 2) {
+            const Point fixed = nb;
+            // The corner keeps the segment at the fixed end as it was.
+            std::optional<Point> corner;
+            if (horizontal && std::abs(y - fixed.second) >= kAxisTolerance) corner = Point{x, fixed.second};
+            if (vertical && std::abs(x - fixed.first) >= kAxisTolerance) corner = Point{fixed.first, y};
+            if (corner && *corner != moved) pts = source ? std::vector<Point>{moved, *corner, fixed} : std::vector<Point>{fixed, *corner, moved};
+            else pts = source ? std::vector<Point>{moved, fixed} : std::vector<Point>{fixed, moved};
+            return;
+        }
+        Point& next = source ? pts[1] : pts[n - 2];
+        if (horizontal) next.second = y;
+        if (vertical) next.first = x;
+        (source ? pts[0] : pts[n - 1]) = moved;
+    });
     touched();
     return true;
 }
