@@ -367,6 +367,22 @@ TEST_CASE("canvas: dragging a selected pipe: the middle adds a bend, a bend move
     const auto on = ui::document::pipePointAt(o->points, ui::document::pipeFraction(o->points, o->x, o->y));
     CHECK(std::hypot(on.first - o->x, on.second - o->y) == Approx(0).margin(1e-6));
     ui.frame(wb);  // draws the bent pipe with its handles
+    // A right click on the bend opens the symbol menu on that bend (its "Remove this bend" item).
+    const ImVec2 bend = ui.screenOf(o->points[1].first, o->points[1].second);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = bend;
+    ui.frame(wb);
+    io.MouseDown[1] = true;
+    ui.frame(wb);
+    io.MouseDown[1] = false;
+    ui.frame(wb);
+    ui.frame(wb);
+    CHECK(ImGui::GetCurrentContext()->OpenPopupStack.Size == 1);
+    CHECK(ui::canvasState().menuTarget == f);
+    CHECK(ui::canvasState().menuGrip.kind == ui::PipeGrip::Kind::Bend);
+    CHECK(ui::canvasState().menuGrip.index == 1);
+    ImGui::ClosePopupToLevel(0, false);
+    ui.frame(wb);
     REQUIRE(wb.doc.undo());
     CHECK(wb.doc.viewObject(f)->points[1].second == Approx(80).margin(2));
     REQUIRE(wb.doc.undo());
