@@ -617,3 +617,33 @@ TEST_CASE("workbench: Ctrl+S on an untitled model opens Save As on a file name, 
     CHECK(dialog->Active);
     CHECK(wb.doc.dirty());  // nothing saved behind the user's back
 }
+
+TEST_CASE("canvas: a new stock is renamed in place by typing its name and Enter", "[workbench][canvas][rename]") {
+    HeadlessUi ui;
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Enter] = 257;      // GLFW_KEY_ENTER, as the GLFW backend maps it
+    io.KeyMap[ImGuiKey_Backspace] = 259;  // GLFW_KEY_BACKSPACE
+    ui::Workbench wb;
+    wb.newModel();
+    for (int i = 0; i < 3; ++i) ui.frame(wb);
+    wb.tool = ui::Tool::Stock;
+    const ImVec2 at = ui.screenOf(0, 0);
+    ui.mouse(wb, at, false);
+    ui.mouse(wb, at, true);
+    ui.mouse(wb, ImVec2(at.x + 300, at.y + 200), false);  // the pointer leaves, as a user's hand would
+    REQUIRE(wb.doc.model().variables.size() == 1);
+    const std::string made = wb.doc.model().variables.front().name;
+    REQUIRE(ui::canvasState().renaming == made);
+    ui.frame(wb);  // the field takes the keyboard, its text all selected
+    ui.frame(wb);
+    for (char c : std::string("waiting_list")) io.AddInputCharacter(static_cast<unsigned>(c));
+    ui.frame(wb);
+    io.KeysDown[257] = true;
+    ui.frame(wb);
+    io.KeysDown[257] = false;
+    ui.frame(wb);
+    CHECK(ui::canvasState().renaming.empty());
+    CHECK(wb.doc.find("waiting_list"));
+    CHECK_FALSE(wb.doc.find(made));
+    CHECK(wb.isSelected("waiting_list"));
+}
