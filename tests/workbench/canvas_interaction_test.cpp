@@ -2,6 +2,8 @@
 // build the font atlas, feed io, run frames, discard the draw data). Layer: tests/workbench.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <chrono>
 #include <filesystem>
@@ -14,6 +16,9 @@
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
+#if defined(SDW_HAVE_PLUGINS)
+#include "workbench/ui/levers/lever_set.hpp"
+#endif
 
 using namespace sdw;
 
@@ -55,6 +60,34 @@ public:
         for (int i = 1; i <= steps; ++i)
             mouse(wb, ImVec2(a.x + (b.x - a.x) * i / steps, a.y + (b.y - a.y) * i / steps), true);
         mouse(wb, b, false);
+    }
+    // A new model with one straight pipe from (-100, 0) to (100, 0), selected, snap off.
+    std::string selectedStraightPipe(ui::Workbench& wb) {
+        wb.newModel();
+        const auto f = wb.doc.createFlow(-100, 0, 100, 0, "transfers");
+        wb.snap = false;
+        wb.select(f);
+        for (int i = 0; i < 3; ++i) frame(wb);
+        return f;
+    }
+    // The pipe handle at a model point, and which variable the hit test names there.
+    ui::PipeGrip::Kind gripAt(const ui::Workbench& wb, double x, double y, std::string& hit) {
+        ui::PipeGrip grip;
+        hit = ui::hitTest(wb, ui::canvasState(), screenOf(x, y), grip);
+        return grip.kind;
+    }
+    // Open the default (county) model and wait for its first run.
+    void openCounty(ui::Workbench& wb) {
+        std::string error;
+        REQUIRE(wb.openFile(countyModel(), error));
+        for (int i = 0; i < 400 && !wb.result; ++i) {
+            wb.settle();
+            frame(wb);
+        }
+        REQUIRE(wb.result);
+    }
+    static std::string countyModel() {
+        return std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile";
     }
     // Screen position of a model point on the canvas.
     ImVec2 screenOf(double x, double y) { return ui::canvasState().toScreen(x, y); }
@@ -292,13 +325,7 @@ TEST_CASE("workbench: autosaved work newer than the model is offered at start-up
 TEST_CASE("workbench: a model that names its outcome measures opens its charts on them", "[workbench][charts]") {
     HeadlessUi ui;
     ui::Workbench wb;
-    std::string error;
-    REQUIRE(wb.openFile(std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile", error));
-    for (int i = 0; i < 400 && !wb.result; ++i) {
-        wb.settle();
-        ui.frame(wb);
-    }
-    REQUIRE(wb.result);
+    ui.openCounty(wb);
     ui.frame(wb);
     REQUIRE(wb.charts.size() >= 2);
     // The group's first measures, each chart one unit and scale: admissions (with short-term episodes, also
@@ -311,4 +338,312 @@ TEST_CASE("workbench: a model that names its outcome measures opens its charts o
           wb.charts[0].vars.end());  // 30 times the admissions: it would flatten them
     REQUIRE_FALSE(wb.charts[1].vars.empty());
     CHECK(wb.charts[1].vars.front() == "delayed_bed_days");
+}
+
+TEST_CASE("canvas: dragging a selected pipe: the middle adds a bend, a bend moves, an end drops a cloud; each one undo step", "[workbench][canvas][pipes]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    const auto f = ui.selectedStraightPipe(wb);
+    // The valve sits in the middle, so the segment's handle is half way from the valve to the sink end.
+    std::string hit;
+    CHECK(ui.gripAt(wb, 50, 0, hit) == ui::PipeGrip::Kind::Segment);
+    CHECK(hit == f);
+    ui.drag(wb, ui.screenOf(50, 0), ui.screenOf(50, 80));
+    const auto* o = wb.doc.viewObject(f);
+    REQUIRE(o->points.size() == 3);
+    CHECK(o->points[1].first == Approx(50).margin(2));
+    CHECK(o->points[1].second == Approx(80).margin(2));
+    CHECK(wb.isSelected(f));  // the flow stays selected
+    // The bend is a handle now: drag it further.
+    CHECK(ui.gripAt(wb, o->points[1].first, o->points[1].second, hit) == ui::PipeGrip::Kind::Bend);
+    ui.drag(wb, ui.screenOf(o->points[1].first, o->points[1].second), ui.screenOf(60, 120));
+    o = wb.doc.viewObject(f);
+    REQUIRE(o->points.size() == 3);
+    CHECK(o->points[1].first == Approx(60).margin(2));
+    CHECK(o->points[1].second == Approx(120).margin(2));
+    // The ends did not move, and the valve is on the pipe.
+    CHECK(o->points.front() == std::pair<double, double>{-100, 0});
+    CHECK(o->points.back() == std::pair<double, double>{100, 0});
+    const auto on = ui::document::pipePointAt(o->points, ui::document::pipeFraction(o->points, o->x, o->y));
+    CHECK(std::hypot(on.first - o->x, on.second - o->y) == Approx(0).margin(1e-6));
+    ui.frame(wb);  // draws the bent pipe with its handles
+    // A right click on the bend opens the symbol menu on that bend (its "Remove this bend" item).
+    const ImVec2 bend = ui.screenOf(o->points[1].first, o->points[1].second);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = bend;
+    ui.frame(wb);
+    io.MouseDown[1] = true;
+    ui.frame(wb);
+    io.MouseDown[1] = false;
+    ui.frame(wb);
+    ui.frame(wb);
+    CHECK(ImGui::GetCurrentContext()->OpenPopupStack.Size == 1);
+    CHECK(ui::canvasState().menuTarget == f);
+    CHECK(ui::canvasState().menuGrip.kind == ui::PipeGrip::Kind::Bend);
+    CHECK(ui::canvasState().menuGrip.index == 1);
+    ImGui::ClosePopupToLevel(0, false);
+    ui.frame(wb);
+    REQUIRE(wb.doc.undo());
+    CHECK(wb.doc.viewObject(f)->points[1].second == Approx(80).margin(2));
+    REQUIRE(wb.doc.undo());
+    CHECK(wb.doc.viewObject(f)->points.size() == 2);
+
+    // Dragging an end into open space leaves its cloud where it was dropped.
+    CHECK(ui.gripAt(wb, 100, 0, hit) == ui::PipeGrip::Kind::Sink);
+    ui.drag(wb, ui.screenOf(100, 0), ui.screenOf(100, 90));
+    const auto& p = wb.doc.viewObject(f)->points;
+    // The horizontal run is kept and the pipe turns down at the old end: a corner, not a slant.
+    REQUIRE(p.size() == 3);
+    CHECK(p[1].second == Approx(0));
+    CHECK(p[1].first == Approx(p[2].first));
+    CHECK(p.back().first == Approx(100).margin(2));
+    CHECK(p.back().second == Approx(90).margin(2));
+    REQUIRE(wb.doc.undo());
+    CHECK(wb.doc.viewObject(f)->points.size() == 2);
+}
+
+TEST_CASE("canvas: an alias of a stock is drawn and hit at the original's size", "[workbench][canvas][alias]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    wb.newModel();
+    const auto stock = wb.doc.createStock(0, 0, "waiting_list");  // 90 x 50, twice Stella's default
+    const auto key = wb.doc.createAlias(stock, 300, 0);
+    for (int i = 0; i < 3; ++i) ui.frame(wb);
+    ui::PipeGrip grip;
+    // 40 units right of the alias's centre: inside a 90-wide box, outside a 45-wide one.
+    CHECK(ui::hitTest(wb, ui::canvasState(), ui.screenOf(340, 20), grip) == key);
+    CHECK(ui::hitTest(wb, ui::canvasState(), ui.screenOf(350, 0), grip).empty());
+}
+
+TEST_CASE("canvas: without 32-bit vertex offsets the county diagram splits across draw lists under 64k vertices", "[workbench][canvas][large]") {
+    HeadlessUi ui;
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendFlags &= ~ImGuiBackendFlags_RendererHasVtxOffset;  // e.g. OpenGL 3.0/3.1, or a 16-bit-only renderer
+    io.DisplaySize = ImVec2(2560, 1600);
+    ui::Workbench wb;
+    ui.openCounty(wb);
+    // Zoomed so every label is drawn and most of the model is on screen.
+    auto& cs = ui::canvasState();
+    cs.zoom = 0.75f;
+    cs.pan = ImVec2(10, 10);
+    ui.frame(wb);
+    size_t canvasVertices = 0, canvasLists = 0, largest = 0;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    REQUIRE(dd);
+    for (int i = 0; i < dd->CmdListsCount; ++i) {
+        const ImDrawList* l = dd->CmdLists[i];
+        const size_t n = static_cast<size_t>(l->VtxBuffer.Size);
+        largest = std::max(largest, n);
+        CHECK(n < 65536);  // every list, canvas or not, is indexable with 16 bits
+        if (l->_OwnerName && std::string(l->_OwnerName).rfind("Diagram", 0) == 0) canvasVertices += n, ++canvasLists;
+    }
+    INFO("canvas vertices " << canvasVertices << " in " << canvasLists << " lists; largest list " << largest);
+    CHECK(canvasVertices > 65536);  // the case the split is for
+    CHECK(canvasLists >= 3);        // the Diagram window and at least two layers
+    wb.settle();
+}
+
+TEST_CASE("workbench: untitled work is autosaved, and offered at the next start beside the default model", "[workbench][recovery]") {
+    HeadlessUi ui;
+    const std::string county = HeadlessUi::countyModel();
+    auto leaveUntitledWork = [&] {
+        ui::Workbench wb;
+        wb.newModel();
+        wb.autosaveSeconds = 0;  // autosave at the next frame rather than after a minute
+        wb.doc.createStock(0, 0, "waiting_list");
+        ui.frame(wb);
+        const std::string rec = ui::document::recoveryPathFor("", wb.stateDir);
+        REQUIRE(std::filesystem::exists(rec));
+        wb.settle();
+        return rec;  // the session ends without a save: a crash, a power cut
+    };
+    for (bool restore : {true, false}) {
+        const std::string rec = leaveUntitledWork();
+        ui::Workbench wb;  // the next start: `sdw` opens the default model, then looks for untitled work
+        std::string error;
+        REQUIRE(wb.openFile(county, error));
+        wb.offerUntitledRecovery();
+        REQUIRE(wb.recoveryOffer());
+        CHECK(wb.recoveryOffer()->modelPath.empty());
+        CHECK(wb.recoveryOffer()->file == rec);
+        ui.frame(wb);
+        ui.frame(wb);
+        ImGuiWindow* modal = ImGui::FindWindowByName("Recover unsaved work?");
+        REQUIRE(modal);
+        CHECK(modal->Active);
+        CHECK(wb.doc.path() == county);
+        if (restore) {
+            REQUIRE(wb.restoreRecovery());
+            CHECK(wb.doc.find("waiting_list"));
+            CHECK(wb.doc.path().empty());
+            CHECK(wb.doc.dirty());  // still to be saved
+            CHECK(wb.kept.empty());
+            // Saving it under a name spends the autosaved copy.
+            const auto saved = std::filesystem::temp_directory_path() / "sdw_recovered_untitled.xmile";
+            wb.saveAs(saved.string());
+            CHECK_FALSE(wb.doc.dirty());
+            CHECK_FALSE(std::filesystem::exists(rec));
+        } else {
+            wb.discardRecoveryOffer();
+            CHECK(wb.doc.path() == county);
+            CHECK_FALSE(wb.doc.dirty());
+            CHECK_FALSE(std::filesystem::exists(rec));
+        }
+        CHECK_FALSE(wb.recoveryOffer());
+        ui.frame(wb);
+        ui.frame(wb);
+        CHECK_FALSE(modal->Active);
+        wb.settle();
+    }
+}
+
+TEST_CASE("workbench: Ctrl+Z, Ctrl+Y, Delete and Space work from the keyboard", "[workbench][shortcuts]") {
+    HeadlessUi ui;
+    ImGuiIO& io = ImGui::GetIO();
+    // As the GLFW backend maps them (GLFW key codes).
+    io.KeyMap[ImGuiKey_Delete] = 261;
+    io.KeyMap[ImGuiKey_Space] = 32;
+    auto press = [&](ui::Workbench& wb, int key, bool ctrl) {
+        io.KeyCtrl = ctrl;
+        io.KeysDown[key] = true;
+        ui.frame(wb);
+        io.KeysDown[key] = false;
+        io.KeyCtrl = false;
+        ui.frame(wb);
+    };
+    ui::Workbench wb;
+    wb.newModel();
+    ui.frame(wb);
+    const auto name = wb.doc.createAux(0, 0, "fill_rate");
+    wb.select(name);
+    press(wb, 261, false);  // Delete
+    CHECK_FALSE(wb.doc.find(name));
+    press(wb, 'Z', true);
+    CHECK(wb.doc.find(name));
+    press(wb, 'Y', true);
+    CHECK_FALSE(wb.doc.find(name));
+    press(wb, 'Z', true);
+    wb.doc.setEquation(name, "2");
+    wb.settle();
+    ui.frame(wb);
+    REQUIRE_FALSE(wb.timeColumn.empty());
+    wb.scrubTime = wb.timeColumn.front();
+    press(wb, 32, false);  // Space plays
+    CHECK(wb.playing);
+    press(wb, 32, false);  // and pauses
+    CHECK_FALSE(wb.playing);
+    CHECK(wb.scrubTime > wb.timeColumn.front());  // the time marker moved while it played
+}
+
+TEST_CASE("workbench: charts overlay every kept run; presentation shows only the charts and sliders chosen for it", "[workbench][charts][present]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.openCounty(wb);
+    REQUIRE_FALSE(wb.inputs.empty());
+#if defined(SDW_HAVE_PLUGINS)
+    // Presented until the user chooses: four inputs that the model's workshop scenarios turn.
+    REQUIRE(wb.levers);
+    REQUIRE_FALSE(wb.levers->scenarios().empty());
+    size_t presented = 0;
+    for (const auto& in : wb.inputs) {
+        if (!in.present) continue;
+        ++presented;
+        bool turned = false;
+        for (const auto& sc : wb.levers->scenarios())
+            for (const auto& c : sc.constants) turned |= model::canonicalName(c.first) == model::canonicalName(in.name);
+        CHECK(turned);
+    }
+    CHECK(presented == 4);
+#endif
+    auto rerunWith = [&](double share) {
+        for (auto& in : wb.inputs)
+            if (in.present) in.value = in.min + (in.max - in.min) * share;
+        wb.sliderMoved();
+        wb.settle();
+        ui.frame(wb);
+    };
+    wb.keepRun("Baseline");
+    rerunWith(0.7);
+    wb.keepRun("More entries");
+    rerunWith(0.9);
+    REQUIRE(wb.kept.size() == 2);
+    const auto& chart = wb.charts[0];
+    REQUIRE_FALSE(chart.vars.empty());
+    std::vector<std::vector<double>> keptTimes;
+    const auto series = ui::chartSeries(wb, chart, keptTimes);
+    // The current run, the baseline (dashed) and the second kept run (dotted), each for every variable.
+    REQUIRE(series.size() == chart.vars.size() * 3);
+    const auto& base = series[chart.vars.size()];
+    const auto& second = series[chart.vars.size() * 2];
+    CHECK_FALSE(series.front().dashed);
+    CHECK(base.dashed);
+    CHECK(base.run == "Baseline");
+    CHECK(second.run == "More entries");
+    CHECK(second.dash < base.dash);
+    CHECK(second.y.size() == keptTimes[1].size());
+
+    // Presenting: the second chart is left out when unticked; sliders only those marked.
+    CHECK(ui::chartsShown(wb, false) == std::vector<size_t>{0, 1});
+    wb.charts[1].present = false;
+    CHECK(ui::chartsShown(wb, true) == std::vector<size_t>{0});
+    CHECK(ui::chartsShown(wb, false) == std::vector<size_t>{0, 1});  // the Charts tab still shows both
+    wb.presentMode = true;
+    ui.frame(wb);
+    ui.frame(wb);
+    ImGuiWindow* present = ImGui::FindWindowByName("##present");
+    REQUIRE(present);
+    CHECK(present->Active);
+    CHECK_FALSE(ImGui::FindWindowByName("Diagram")->Active);  // no editing chrome
+    wb.settle();
+}
+
+TEST_CASE("workbench: Ctrl+S on an untitled model opens Save As on a file name, not an empty path", "[workbench][shortcuts]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    wb.newModel();
+    wb.doc.createStock(0, 0, "waiting_list");
+    ui.frame(wb);
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyCtrl = true;
+    io.KeysDown['S'] = true;
+    ui.frame(wb);
+    io.KeysDown['S'] = false;
+    io.KeyCtrl = false;
+    CHECK(wb.fileDialogMode == "save");
+    CHECK(std::filesystem::path(wb.fileDialogPath).extension() == ".xmile");
+    ui.frame(wb);
+    ImGuiWindow* dialog = ImGui::FindWindowByName("Save model as");
+    REQUIRE(dialog);
+    CHECK(dialog->Active);
+    CHECK(wb.doc.dirty());  // nothing saved behind the user's back
+}
+
+TEST_CASE("canvas: a new stock is renamed in place by typing its name and Enter", "[workbench][canvas][rename]") {
+    HeadlessUi ui;
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Enter] = 257;      // GLFW_KEY_ENTER, as the GLFW backend maps it
+    io.KeyMap[ImGuiKey_Backspace] = 259;  // GLFW_KEY_BACKSPACE
+    ui::Workbench wb;
+    wb.newModel();
+    for (int i = 0; i < 3; ++i) ui.frame(wb);
+    wb.tool = ui::Tool::Stock;
+    const ImVec2 at = ui.screenOf(0, 0);
+    ui.mouse(wb, at, false);
+    ui.mouse(wb, at, true);
+    ui.mouse(wb, ImVec2(at.x + 300, at.y + 200), false);  // the pointer leaves, as a user's hand would
+    REQUIRE(wb.doc.model().variables.size() == 1);
+    const std::string made = wb.doc.model().variables.front().name;
+    REQUIRE(ui::canvasState().renaming == made);
+    ui.frame(wb);  // the field takes the keyboard, its text all selected
+    ui.frame(wb);
+    for (char c : std::string("waiting_list")) io.AddInputCharacter(static_cast<unsigned>(c));
+    ui.frame(wb);
+    io.KeysDown[257] = true;
+    ui.frame(wb);
+    io.KeysDown[257] = false;
+    ui.frame(wb);
+    CHECK(ui::canvasState().renaming.empty());
+    CHECK(wb.doc.find("waiting_list"));
+    CHECK_FALSE(wb.doc.find(made));
+    CHECK(wb.isSelected("waiting_list"));
 }

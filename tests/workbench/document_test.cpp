@@ -2,6 +2,8 @@
 // copy/paste, save and reload. Layer: tests/workbench.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -237,4 +239,167 @@ TEST_CASE("document: restored autosaved work is dirty, keeps the model's path, a
     // Revisions never repeat across documents: the run service must not reuse another model's compile.
     CHECK(r.revision() != rev);
     CHECK(Document().revision() != Document().revision());
+}
+
+TEST_CASE("document: a pipe's bends move, add and remove as undo steps, save as <pts>, and the valve stays on the pipe", "[workbench][document][pipes]") {
+    Document d;
+    const auto f = d.createFlow(0, 0, 200, 0, "discharges");
+    // Add a bend in the middle of the only segment, then drag it down: a V-shaped pipe.
+    const auto index = d.addBend(f, 0, 100, 0);
+    REQUIRE(index);
+    CHECK(*index == 1);
+    CHECK(d.viewObject(f)->points.size() == 3);
+    CHECK_FALSE(d.addBend(f, 5, 0, 0));  // no such segment
+    d.checkpoint();
+    REQUIRE(d.moveBend(f, 1, 100, 80));
+    CHECK_FALSE(d.moveBend(f, 0, 5, 5));  // the ends are not bends: they attach to stocks
+    const auto* o = d.viewObject(f);
+    CHECK(o->points[1] == std::pair<double, double>{100, 80});
+    // The valve is still on the pipe, half way along it (it was in the middle of the straight pipe).
+    CHECK(ui::document::pipeFraction(o->points, o->x, o->y) == Approx(0.5).margin(1e-6));
+    const auto on = ui::document::pipePointAt(o->points, 0.5);
+    CHECK(o->x == Approx(on.first));
+    CHECK(o->y == Approx(on.second));
+    CHECK(o->y == Approx(80).margin(1e-6));  // half way along a symmetric V is its bottom
+
+    // Saved as the points, and read back the same.
+    const std::string path = tempPath("bent_pipe.xmile");
+    std::string err;
+    REQUIRE(d.saveAs(path, err));
+    diag::Diagnostics diags;
+    auto back = Document::open(path, diags);
+    REQUIRE(back);
+    REQUIRE(back->viewObject(f)->points.size() == 3);
+    CHECK(back->viewObject(f)->points[1].second == Approx(80));
+
+    // Undo takes back the drag, then the added bend; redo puts them back.
+    REQUIRE(d.undo());
+    CHECK(d.viewObject(f)->points[1].second == Approx(0));
+    REQUIRE(d.undo());
+    CHECK(d.viewObject(f)->points.size() == 2);
+    REQUIRE(d.redo());
+    REQUIRE(d.redo());
+    CHECK(d.viewObject(f)->points[1].second == Approx(80));
+    // Removing the bend is one undo step; straighten removes them all.
+    REQUIRE(d.removeBend(f, 1));
+    CHECK(d.viewObject(f)->points.size() == 2);
+    CHECK(d.viewObject(f)->y == Approx(0));  // back on the straight pipe
+    REQUIRE(d.undo());
+    CHECK(d.viewObject(f)->points.size() == 3);
+    d.addBend(f, 1, 150, 40);
+    REQUIRE(d.viewObject(f)->points.size() == 4);
+    REQUIRE(d.straightenPipe(f));
+    CHECK(d.viewObject(f)->points.size() == 2);
+    CHECK_FALSE(d.straightenPipe(f));
+}
+
+TEST_CASE("document: moving a stock keeps a bent, orthogonal pipe orthogonal", "[workbench][document][pipes]") {
+    Document d;
+    // An L-shaped pipe: out of care_home's right edge, right to a corner, then down to a cloud.
+    const auto stock = d.createStock(300, 200, "care_home");
+    const double hw = ui::document::kStockWidth / 2;
+    const auto f = d.createFlow(300 + hw, 200, 500, 320, "deaths");
+    REQUIRE(d.addBend(f, 0, 500, 200));
+    REQUIRE(d.attachFlow(f, FlowEnd::Source, stock));
+    REQUIRE(d.viewObject(f)->points.size() == 3);
+    CHECK(d.viewObject(f)->points.front() == std::pair<double, double>{300 + hw, 200});
+    // Drag the stock 30 left and 40 down: the end stays on its right edge, the first segment stays horizontal
+    // (the corner slides down with it) and the segment after the corner stays vertical.
+    d.checkpoint();
+    d.moveBy({stock}, -30, 40);
+    const auto& p = d.viewObject(f)->points;
+    REQUIRE(p.size() == 3);
+    CHECK(p[0].first == Approx(270 + hw));
+    CHECK(p[0].second == Approx(240));
+    CHECK(p[1] == std::pair<double, double>{500, 240});
+    CHECK(p[2] == std::pair<double, double>{500, 320});
+    // The valve is on the pipe.
+    const auto* o = d.viewObject(f);
+    const auto on = ui::document::pipePointAt(p, ui::document::pipeFraction(p, o->x, o->y));
+    CHECK(std::hypot(on.first - o->x, on.second - o->y) == Approx(0).margin(1e-6));
+    // A straight pipe stays straight, as before.
+    const auto g = d.createFlow(100, 240, 300 - 30 - hw, 240, "admissions");
+    REQUIRE(d.attachFlow(g, FlowEnd::Sink, stock));
+    d.moveBy({stock}, 0, 25);
+    CHECK(d.viewObject(g)->points.size() == 2);
+    CHECK(d.viewObject(g)->points.front().second == Approx(d.viewObject(g)->points.back().second));
+}
+
+TEST_CASE("document: aliases copy and paste as aliases, with the connectors between what was copied", "[workbench][document][alias]") {
+    Document d = smallModel();
+    const std::string key = d.createAlias("population", 400, 200);
+    REQUIRE(d.connect(key, "births"));
+    // The alias alone: it pastes as a second alias of the same variable, not a new variable.
+    const auto vars = d.model().variables.size();
+    auto added = d.paste(d.copy({key}));
+    REQUIRE(added.size() == 1);
+    REQUIRE(ui::document::isAliasKey(added.front()));
+    CHECK(added.front() != key);
+    CHECK(d.model().variables.size() == vars);
+    const auto* pasted = d.viewObject(added.front());
+    REQUIRE(pasted);
+    CHECK(pasted->name == "population");
+    CHECK(pasted->x == Approx(430));
+    // Its connector to births did not come along: births was not copied.
+    int fromPasted = 0;
+    for (const auto& o : d.view().objects)
+        fromPasted += o.kind == model::ViewObject::Kind::Connector && o.fromAlias && o.from == ui::document::aliasUidOf(added.front());
+    CHECK(fromPasted == 0);
+    REQUIRE(d.undo());
+    CHECK(d.viewObject(added.front()) == nullptr);
+
+    // The alias with births: the alias still stands for population (not copied), the connector comes along
+    // from the new alias to the new flow.
+    added = d.paste(d.copy({key, "births"}));
+    REQUIRE(added.size() == 2);
+    CHECK(std::find(added.begin(), added.end(), "births_2") != added.end());
+    std::string newKey;
+    for (const auto& a : added)
+        if (ui::document::isAliasKey(a)) newKey = a;
+    REQUIRE_FALSE(newKey.empty());
+    CHECK(d.viewObject(newKey)->name == "population");
+    int links = 0;
+    for (const auto& o : d.view().objects)
+        links += o.kind == model::ViewObject::Kind::Connector && o.fromAlias &&
+                 o.from == ui::document::aliasUidOf(newKey) && o.to == "births_2";
+    CHECK(links == 1);
+
+    // An alias copied with its variable stands for the pasted copy of it.
+    const std::string rateAlias = d.createAlias("birth_rate", 100, 300);
+    added = d.paste(d.copy({"birth_rate", rateAlias}));
+    REQUIRE(added.size() == 2);
+    for (const auto& a : added)
+        if (ui::document::isAliasKey(a)) CHECK(d.viewObject(a)->name == "birth_rate_2");
+    // The whole thing still compiles: aliases are pictures.
+    diag::Diagnostics diags;
+    CHECK(compile::compileModel(d.project(), diags));
+}
+
+TEST_CASE("document: dropping a pipe end in open space detaches it there, turning a corner rather than slanting", "[workbench][document][pipes]") {
+    Document d;
+    const auto stock = d.createStock(300, 100, "home_care");
+    const double hw = ui::document::kStockWidth / 2;
+    const auto f = d.createFlow(300 + hw, 100, 500, 100, "ending_care");
+    REQUIRE(d.attachFlow(f, FlowEnd::Source, stock));
+    // Drop the sink end lower down: the pipe keeps its horizontal run out of the stock and turns down.
+    REQUIRE(d.moveFlowEndTo(f, FlowEnd::Sink, 560, 220));
+    auto p = d.viewObject(f)->points;
+    REQUIRE(p.size() == 3);
+    CHECK(p[0] == std::pair<double, double>{300 + hw, 100});
+    CHECK(p[1] == std::pair<double, double>{560, 100});
+    CHECK(p[2] == std::pair<double, double>{560, 220});
+    CHECK(d.find(stock)->outflows.size() == 1);  // the source end stays attached
+    // Dropping the source end in open space takes it off the stock, and moves it; one undo step.
+    REQUIRE(d.moveFlowEndTo(f, FlowEnd::Source, 400, 60));
+    CHECK(d.find(stock)->outflows.empty());
+    p = d.viewObject(f)->points;
+    CHECK(p.front() == std::pair<double, double>{400, 60});
+    CHECK(p[1].second == Approx(60));  // the first segment stays horizontal: the corner slid up
+    CHECK(p[1].first == Approx(560));
+    const auto* o = d.viewObject(f);
+    const auto on = ui::document::pipePointAt(p, ui::document::pipeFraction(p, o->x, o->y));
+    CHECK(std::hypot(on.first - o->x, on.second - o->y) == Approx(0).margin(1e-6));
+    REQUIRE(d.undo());
+    CHECK(d.find(stock)->outflows.size() == 1);
+    CHECK(d.viewObject(f)->points.front() == std::pair<double, double>{300 + hw, 100});
 }

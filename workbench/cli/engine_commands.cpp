@@ -85,23 +85,6 @@ void writeSummary(std::ostream& out, const sim::RunResult& r, const std::string&
     }
 }
 
-// A number as a report would print it: whole numbers with thousands separators from 10,000 up, else four
-// significant figures.
-std::string readableNumber(double v) {
-    char buf[64];
-    if (!std::isfinite(v) || std::fabs(v) < 1e4 || std::fabs(v) >= 1e15) {
-        std::snprintf(buf, sizeof buf, "%.4g", v);
-        return buf;
-    }
-    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
-    std::string digits = buf, out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return (v < 0 ? "-" : "") + out;
-}
-
 // The comparison a strategy lead reads: each measure's value at the end of the run under the baseline, then
 // the change each scenario makes, as a percentage; scenarios are numbered in the header and named below.
 void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& results,
@@ -394,6 +377,22 @@ int cmdBench(int argc, char** argv) {
 }
 
 }  // namespace
+
+std::string readableNumber(double v, bool sign) {
+    char buf[64];
+    if (!std::isfinite(v) || std::fabs(v) < 1e4 || std::fabs(v) >= 1e15) {
+        std::snprintf(buf, sizeof buf, sign ? "%+.4g" : "%.4g", v);
+        return buf;
+    }
+    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
+    std::string digits = buf, out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return (v < 0 ? "-" : sign ? "+" : "") + out;
+}
+
 
 void registerEngineCommands() {
     registerCommand({"run", "simulate a model and print CSV (see sdw run --help)", cmdRun});

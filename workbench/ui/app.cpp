@@ -142,6 +142,7 @@ int interactive(const std::string& path) {
     }
     Workbench wb;
     if (!path.empty() && !wb.openFile(path, error)) wb.status = "Could not open " + path + ": " + error;
+    wb.offerUntitledRecovery();  // a new model from a session that ended before it was saved
     bool fullScreen = false;
     int savedX = 0, savedY = 0, savedW = 1600, savedH = 1000;
     while (!wb.quitRequested()) {

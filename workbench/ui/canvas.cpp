@@ -29,7 +29,10 @@ void fitToView(const document::Document& doc, ImVec2 size) {
         const double hw = o.width.value_or(40) / 2, hh = o.height.value_or(30) / 2;
         x0 = std::min(x0, o.x - hw), x1 = std::max(x1, o.x + hw);
         y0 = std::min(y0, o.y - hh), y1 = std::max(y1, o.y + hh);
-        for (auto& p : o.points) x0 = std::min(x0, p.first), x1 = std::max(x1, p.first);
+        for (auto& p : o.points) {
+            x0 = std::min(x0, p.first), x1 = std::max(x1, p.first);
+            y0 = std::min(y0, p.second), y1 = std::max(y1, p.second);
+        }
     }
     if (x1 < x0) {
         cs.zoom = 1;
@@ -75,8 +78,25 @@ std::pair<double, double> snapped(const Workbench& wb, std::pair<double, double>
     return {std::round(p.first / g) * g, std::round(p.second / g) * g};
 }
 
+// Dragging a bend of the selected pipe, or the middle of a segment (which adds a bend there first). The add and
+// the whole drag are one undo step.
+void dragBend(Workbench& wb, CanvasState& cs, std::pair<double, double> world) {
+    const std::string flow = cs.pressHit;
+    const auto at = snapped(wb, world);
+    if (!cs.dragging) {
+        if (cs.grip.kind == PipeGrip::Kind::Segment) {
+            const auto index = wb.doc.addBend(flow, cs.grip.index, at.first, at.second);
+            if (!index) return;
+            cs.grip = {PipeGrip::Kind::Bend, *index};
+        } else {
+            wb.doc.checkpoint();
+        }
+    }
+    if (cs.grip.kind == PipeGrip::Kind::Bend) wb.doc.moveBend(flow, cs.grip.index, at.first, at.second);
+}
+
 // Press, drag and release with the current tool.
-void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, int flowEndHit) {
+void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGrip gripHit) {
     ImGuiIO& io = ImGui::GetIO();
     const ImVec2 m = io.MousePos;
     const auto world = cs.toWorld(m);
@@ -85,7 +105,7 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, int flo
         cs.pressPos = m;
         cs.pressHit = hit;
         cs.dragging = false;
-        cs.flowEnd = flowEndHit;
+        cs.grip = gripHit;
         if (wb.tool == Tool::Stock || wb.tool == Tool::Aux) {
             auto p = snapped(wb, world);
             const std::string name = wb.tool == Tool::Stock ? wb.doc.createStock(p.first, p.second)
@@ -95,7 +115,7 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, int flo
             cs.renameBuf = name;
             wb.tool = Tool::Select;
             cs.pressHit.clear();
-        } else if (wb.tool == Tool::Select && flowEndHit < 0) {
+        } else if (wb.tool == Tool::Select && gripHit.kind == PipeGrip::Kind::None) {
             if (hit.empty()) {
                 if (!io.KeyShift) wb.selection.clear();
             } else if (io.KeyShift) {
@@ -110,10 +130,13 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, int flo
     }
     // Our own press state, not ImGui's active item: the drag continues even if the pointer leaves the canvas.
     if (cs.pressed && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) {
-        if (wb.tool == Tool::Select && cs.flowEnd < 0 && !cs.pressHit.empty()) {
+        if (wb.tool == Tool::Select && cs.grip.kind == PipeGrip::Kind::None && !cs.pressHit.empty()) {
             if (!cs.dragging) wb.doc.checkpoint();
             const ImVec2 d = io.MouseDelta;
             wb.doc.moveBy(wb.selection, d.x / cs.zoom, d.y / cs.zoom);
+        } else if (wb.tool == Tool::Select && !cs.pressHit.empty() &&
+                   (cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment)) {
+            dragBend(wb, cs, world);
         }
         cs.dragging = true;
     }
@@ -121,15 +144,22 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, int flo
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && cs.dragging) {
         cs.dragging = false;
         const auto start = cs.toWorld(cs.pressPos);
-        if (wb.tool == Tool::Select && cs.flowEnd >= 0 && !wb.selection.empty()) {
-            // Dropping a flow end on a stock attaches it; anywhere else leaves a cloud.
+        if (wb.tool == Tool::Select && (cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment)) {
+            // The bend is where the drag left it (snapped as it moved).
+        } else if (wb.tool == Tool::Select && cs.grip.isEnd() && !wb.selection.empty()) {
+            // Dropping a flow end on a stock attaches it; anywhere else leaves a cloud there.
             const auto* target = hit.empty() ? nullptr : wb.doc.find(hit);
-            wb.doc.attachFlow(wb.selection.front(), cs.flowEnd == 0 ? document::FlowEnd::Source : document::FlowEnd::Sink,
-                              target && target->kind == model::VarKind::Stock ? target->name : "");
+            const auto end = cs.grip.kind == PipeGrip::Kind::Source ? document::FlowEnd::Source : document::FlowEnd::Sink;
+            if (target && target->kind == model::VarKind::Stock) {
+                wb.doc.attachFlow(wb.selection.front(), end, target->name);
+            } else {
+                const auto at = snapped(wb, world);
+                wb.doc.moveFlowEndTo(wb.selection.front(), end, at.first, at.second);
+            }
         } else if (wb.tool == Tool::Select && cs.pressHit.empty()) {
             auto names = namesInRect(wb.doc, cs, cs.pressPos, m);
             for (auto& n : names) wb.select(n, true);
-        } else if (wb.tool == Tool::Select && wb.snap) {
+        } else if (wb.tool == Tool::Select && wb.snap && cs.grip.kind == PipeGrip::Kind::None) {
             wb.doc.snapToGrid(wb.selection);
         } else if (wb.tool == Tool::Flow) {
             auto a = snapped(wb, start), b = snapped(wb, world);
@@ -150,22 +180,24 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, int flo
             wb.tool = Tool::Select;
         }
         cs.pressHit.clear();
-        cs.flowEnd = -1;
+        cs.grip = {};
     } else if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-        cs.flowEnd = -1;
+        cs.grip = {};
     }
 }
 
 // Right-click (without a drag, which pans) on a symbol: what can be done to it.
-void contextMenu(Workbench& wb, CanvasState& cs, const std::string& hit) {
+void contextMenu(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGrip grip) {
     if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) {
         cs.rightPressPos = ImGui::GetIO().MousePos;
         cs.rightPressHit = hit;
+        cs.rightPressGrip = grip;
     }
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) && !cs.rightPressHit.empty()) {
         const ImVec2 d(ImGui::GetIO().MousePos.x - cs.rightPressPos.x, ImGui::GetIO().MousePos.y - cs.rightPressPos.y);
         if (d.x * d.x + d.y * d.y < 16 && cs.rightPressHit == hit) {
             cs.menuTarget = hit;
+            cs.menuGrip = cs.rightPressGrip;
             if (!wb.isSelected(hit)) wb.select(hit);
             ImGui::OpenPopup("##symbolmenu");
         }
@@ -183,6 +215,15 @@ void contextMenu(Workbench& wb, CanvasState& cs, const std::string& hit) {
     if (isAlias && ImGui::MenuItem("Go to the original")) {
         wb.select(var);
         wb.requestCanvasFocus = var;
+    }
+    if (const auto* o = wb.doc.viewObject(cs.menuTarget); o && o->kind == Kind::Flow && !isAlias) {
+        if (cs.menuGrip.kind == PipeGrip::Kind::Bend && ImGui::MenuItem("Remove this bend"))
+            wb.doc.removeBend(var, cs.menuGrip.index);
+        if (cs.menuGrip.kind == PipeGrip::Kind::Segment && ImGui::MenuItem("Add a bend here")) {
+            const auto at = snapped(wb, cs.toWorld(cs.rightPressPos));
+            wb.doc.addBend(var, cs.menuGrip.index, at.first, at.second);
+        }
+        if (o->points.size() > 2 && ImGui::MenuItem("Straighten the pipe (remove its bends)")) wb.doc.straightenPipe(var);
     }
     if (ImGui::MenuItem("Start a connector from it")) {
         wb.tool = Tool::Connector;
@@ -222,7 +263,10 @@ void renameInPlace(Workbench& wb, CanvasState& cs) {
     }
     const ImVec2 p = cs.toScreen(o->x, o->y);
     const float w = ImGui::GetFontSize() * 12;
+    // Its own child window, so it lies above the diagram's layers (child windows draw after their parent).
     ImGui::SetCursorScreenPos(ImVec2(p.x - w / 2, p.y + 18 * std::max(cs.zoom, 0.6f)));
+    ImGui::BeginChild("##renameField", ImVec2(w, ImGui::GetFrameHeight()), false,
+                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
     ImGui::SetNextItemWidth(w);
     ImGui::SetKeyboardFocusHere();
     char buf[256];
@@ -238,6 +282,7 @@ void renameInPlace(Workbench& wb, CanvasState& cs) {
     } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         cs.renaming.clear();
     }
+    ImGui::EndChild();
 }
 
 }  // namespace
@@ -263,33 +308,37 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
     ImGui::InvisibleButton("canvas", area,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(cs.origin, ImVec2(cs.origin.x + area.x, cs.origin.y + area.y), true);
-    int flowEnd = -1;
-    const std::string hit = hitTest(wb, cs, ImGui::GetIO().MousePos, flowEnd);
-    drawDiagram(wb, cs, dl, area, hit);
-    // Previews of what the tool will make.
-    if (cs.dragging && (wb.tool == Tool::Flow || wb.tool == Tool::Connector || wb.tool == Tool::Alias))
-        dl->AddLine(cs.pressPos, ImGui::GetIO().MousePos, theme::palette().selection, 2);
-    if (cs.dragging && wb.tool == Tool::Select && cs.pressHit.empty() && cs.flowEnd < 0) {
-        dl->AddRectFilled(cs.pressPos, ImGui::GetIO().MousePos, theme::palette().hover);
-        dl->AddRect(cs.pressPos, ImGui::GetIO().MousePos, theme::palette().selection);
-    }
-    if (cs.dragging && cs.flowEnd >= 0) dl->AddCircleFilled(ImGui::GetIO().MousePos, 5, theme::palette().selection);
-    dl->PopClipRect();
-    handleTools(wb, cs, hit, flowEnd);
+    // Input first, against the canvas button (the last item), then the drawing, which shows this frame's edits.
+    const bool hovered = ImGui::IsItemHovered();
+    PipeGrip grip;
+    const std::string hit = hitTest(wb, cs, ImGui::GetIO().MousePos, grip);
+    handleTools(wb, cs, hit, grip);
     handlePanZoom(cs);
-    contextMenu(wb, cs, hit);
-    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !hit.empty()) {
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !hit.empty()) {
         if (document::isAliasKey(hit)) {  // an alias: show its original (rename that one)
             wb.select(wb.doc.resolve(hit));
             wb.requestCanvasFocus = wb.doc.resolve(hit);
-        } else {
+        } else if (wb.doc.find(hit)) {
             cs.renaming = hit;
-            cs.renameBuf = wb.doc.find(hit) ? wb.doc.find(hit)->name : hit;
+            cs.renameBuf = wb.doc.find(hit)->name;
         }
     }
-    if (ImGui::IsItemHovered() && !hit.empty() && !cs.dragging && cs.renaming.empty()) hoverTooltip(wb, hit);
+    contextMenu(wb, cs, hit, grip);
+    if (hovered && !hit.empty() && !cs.dragging && cs.renaming.empty()) hoverTooltip(wb, hit);
+    {
+        DiagramLayers layers(cs.origin, area);
+        drawDiagram(wb, cs, layers, area, hit);
+        // Previews of what the tool will make.
+        ImDrawList* dl = layers.list();
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        if (cs.dragging && (wb.tool == Tool::Flow || wb.tool == Tool::Connector || wb.tool == Tool::Alias))
+            dl->AddLine(cs.pressPos, mouse, theme::palette().selection, 2);
+        if (cs.dragging && wb.tool == Tool::Select && cs.pressHit.empty() && cs.grip.kind == PipeGrip::Kind::None) {
+            dl->AddRectFilled(cs.pressPos, mouse, theme::palette().hover);
+            dl->AddRect(cs.pressPos, mouse, theme::palette().selection);
+        }
+        if (cs.dragging && cs.grip.isEnd()) dl->AddCircleFilled(mouse, 5, theme::palette().selection);
+    }
     renameInPlace(wb, cs);
     ImGui::SetCursorScreenPos(ImVec2(cs.origin.x, cs.origin.y + area.y));
     drawScrubber(wb, ImVec2(size.x, scrubH));

@@ -11,6 +11,15 @@
 
 namespace sdw::ui {
 
+// A handle on the selected flow's pipe: its ends (drop on a stock to attach), its bends (drag to move; the
+// context menu removes one), and the middle of each segment (drag it to add a bend there).
+struct PipeGrip {
+    enum class Kind { None, Source, Sink, Bend, Segment };
+    Kind kind = Kind::None;
+    size_t index = 0;  // Bend: the point's index in <pts>; Segment: the index of the segment's first point
+    bool isEnd() const { return kind == Kind::Source || kind == Kind::Sink; }
+};
+
 struct CanvasState {
     ImVec2 origin{0, 0};  // screen position of the canvas's top-left corner
     ImVec2 pan{0, 0};     // screen offset (pixels) of model point (0,0) from origin
@@ -20,11 +29,12 @@ struct CanvasState {
     bool panning = false;   // right or middle button held after a press on the canvas
     ImVec2 pressPos{0, 0};
     std::string pressHit;  // what the left button went down on
-    int flowEnd = -1;      // 0 source / 1 sink handle of the selected flow being dragged
+    PipeGrip grip;         // the pipe handle of the selected flow the press went down on
     std::string renaming, renameBuf;
     ImVec2 rightPressPos{0, 0};
     std::string rightPressHit;  // what the right button went down on (a click there opens its menu)
     std::string menuTarget;     // the variable or alias key the context menu acts on
+    PipeGrip rightPressGrip, menuGrip;  // a pipe handle under the right click
 
     ImVec2 toScreen(double x, double y) const {
         return ImVec2(origin.x + pan.x + static_cast<float>(x) * zoom, origin.y + pan.y + static_cast<float>(y) * zoom);
@@ -34,10 +44,34 @@ struct CanvasState {
     }
 };
 
+// The diagram draws into transparent, input-less child windows laid over the canvas, each with its own draw list.
+// ImGui indexes a draw list's vertices with 16 bits unless the renderer sets ImGuiBackendFlags_RendererHasVtxOffset
+// (the OpenGL 3 backend does from GL 3.2); without it one list must stay under 65,536 vertices, and the county
+// model's canvas passes that. So when the flag is missing, a layer that is nearly full is closed and the next one
+// opened above it: drawing order, and so what lies on top, is kept.
+class DiagramLayers {
+public:
+    static constexpr int kVertexBudget = 60000;  // leaves room for the largest single symbol (a few hundred)
+    DiagramLayers(ImVec2 origin, ImVec2 size);
+    ~DiagramLayers();
+    DiagramLayers(const DiagramLayers&) = delete;
+    DiagramLayers& operator=(const DiagramLayers&) = delete;
+    // The list to draw the next symbol into (call it before each symbol, never in the middle of one).
+    ImDrawList* list();
+    int count() const { return m_count; }
+
+private:
+    void open();
+    ImVec2 m_origin, m_size;
+    bool m_split;  // no 32-bit vertex offsets: keep each list under the 16-bit index limit
+    int m_count = 0;
+    ImDrawList* m_list = nullptr;
+};
+
 CanvasState& canvasState();
-// The variable under a screen point ("" for none); flowEnd gets 0/1 when on a selected flow's end handle.
-std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, int& flowEnd);
-void drawDiagram(Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area, const std::string& hovered);
+// The variable under a screen point ("" for none); `grip` says which handle of the selected flow's pipe it is on.
+std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGrip& grip);
+void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area, const std::string& hovered);
 void hoverTooltip(const Workbench& wb, const std::string& name);
 void drawScrubber(Workbench& wb, ImVec2 size);
 

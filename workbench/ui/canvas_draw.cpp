@@ -35,8 +35,9 @@ constexpr float kMinLabelPx = 6.5f;
 float labelSize(const CanvasState& cs) { return ImGui::GetFontSize() * std::min(cs.zoom, 1.25f); }
 float labelWrap(const CanvasState& cs, float atFullZoom) { return atFullZoom * cs.zoom; }
 
-// Centred, word-wrapped label whose top is at `top`.
-void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, const std::string& text, float maxW) {
+// Centred, word-wrapped label whose top is at `top` (or, with `above`, whose bottom is there).
+void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, const std::string& text, float maxW,
+           bool above = false) {
     if (size < kMinLabelPx) return;
     std::vector<std::string> lines;
     std::string line, word;
@@ -57,9 +58,13 @@ void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, cons
     }
     flushWord();
     if (!line.empty()) lines.push_back(line);
-    float y = top.y;
+    float y = above ? top.y - size * 1.05f * static_cast<float>(lines.size()) : top.y;
+    // A backing in the sector's colour: a pipe or connector passing under a name no longer cuts through it.
+    const ImU32 backing = (theme::palette().groupFill & 0x00FFFFFF) | 0xF0000000;
     for (const auto& l : lines) {
-        dl->AddText(font, size, ImVec2(top.x - width(l) / 2, y), col, l.c_str());
+        const float w = width(l);
+        dl->AddRectFilled(ImVec2(top.x - w / 2 - 2, y), ImVec2(top.x + w / 2 + 2, y + size * 1.02f), backing, 3);
+        dl->AddText(font, size, ImVec2(top.x - w / 2, y), col, l.c_str());
         y += size * 1.05f;
     }
 }
@@ -100,6 +105,14 @@ Kind aliasShape(const Workbench& wb, const model::ViewObject& alias) {
     return v->kind == model::VarKind::Stock ? Kind::Stock : v->kind == model::VarKind::Flow ? Kind::Flow : Kind::Aux;
 }
 
+// An alias of a stock is drawn at its original's size (on screen, half width and half height), so the two read
+// as the same thing.
+ImVec2 aliasStockHalf(const Workbench& wb, const CanvasState& cs, const model::ViewObject& alias) {
+    const auto* orig = wb.doc.viewObject(alias.name);
+    const double w = orig ? stockW(*orig) : kDefaultStockW, h = orig ? stockH(*orig) : kDefaultStockH;
+    return ImVec2(static_cast<float>(w / 2) * cs.zoom, static_cast<float>(h / 2) * cs.zoom);
+}
+
 // Where a variable's symbol sits on screen and how far its edge is along a direction.
 struct Anchor {
     ImVec2 c;
@@ -122,8 +135,10 @@ Anchor anchorOf(const Workbench& wb, const CanvasState& cs, const std::string& r
         a.c = cs.toScreen(o.x, o.y);
         a.ok = true;
         const Kind shape = o.kind == Kind::Alias ? aliasShape(wb, o) : o.kind;
-        if (shape == Kind::Stock && o.kind == Kind::Alias)
-            a.hw = static_cast<float>(kDefaultStockW / 2) * cs.zoom, a.hh = static_cast<float>(kDefaultStockH / 2) * cs.zoom;
+        if (shape == Kind::Stock && o.kind == Kind::Alias) {
+            const ImVec2 half = aliasStockHalf(wb, cs, o);
+            a.hw = half.x, a.hh = half.y;
+        }
         else if (shape == Kind::Stock) a.hw = static_cast<float>(stockW(o) / 2) * cs.zoom, a.hh = static_cast<float>(stockH(o) / 2) * cs.zoom;
         else if (shape == Kind::Flow) a.r = 9 * cs.zoom;
         else a.r = static_cast<float>(document::kAuxRadius) * cs.zoom + 2;
@@ -181,6 +196,35 @@ void drawConnector(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, c
     }
 }
 
+// The handles a selected pipe offers, on screen: ends, bends, and the middles of segments long enough to bend.
+struct PipeHandle {
+    PipeGrip grip;
+    ImVec2 at;
+};
+
+std::vector<PipeHandle> pipeHandles(const CanvasState& cs, const model::ViewObject& flow) {
+    std::vector<PipeHandle> out;
+    const auto& pts = flow.points;
+    if (pts.size() < 2) return out;
+    std::vector<ImVec2> s;
+    for (const auto& p : pts) s.push_back(cs.toScreen(p.first, p.second));
+    out.push_back({{PipeGrip::Kind::Source, 0}, s.front()});
+    out.push_back({{PipeGrip::Kind::Sink, pts.size() - 1}, s.back()});
+    for (size_t i = 1; i + 1 < s.size(); ++i) out.push_back({{PipeGrip::Kind::Bend, i}, s[i]});
+    constexpr float kMinBendable = 40;  // px: shorter segments would put the handle on the valve or an end
+    const ImVec2 valve = cs.toScreen(flow.x, flow.y);
+    for (size_t i = 0; i + 1 < s.size(); ++i) {
+        const ImVec2 m((s[i].x + s[i + 1].x) / 2, (s[i].y + s[i + 1].y) / 2);
+        const float len = std::hypot(s[i + 1].x - s[i].x, s[i + 1].y - s[i].y);
+        const float offValve = std::hypot(m.x - valve.x, m.y - valve.y);
+        if (len < kMinBendable) continue;
+        // The valve often sits mid-segment: then offer the middle of the stretch between valve and end instead.
+        const ImVec2 at = offValve > 14 ? m : ImVec2((m.x + s[i + 1].x) / 2, (m.y + s[i + 1].y) / 2);
+        out.push_back({{PipeGrip::Kind::Segment, i}, at});
+    }
+    return out;
+}
+
 bool flowEndAttached(const Workbench& wb, const std::string& flow, bool source) {
     for (const auto& v : wb.doc.model().variables) {
         if (v.kind != model::VarKind::Stock) continue;
@@ -198,8 +242,9 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
     for (auto& p : o.points) pts.push_back(cs.toScreen(p.first, p.second));
     if (pts.size() >= 2) {
         const ImU32 pipe = sel ? pal.selection : pal.flowPipe;
-        for (size_t i = 1; i < pts.size(); ++i) dl->AddLine(pts[i - 1], pts[i], pipe, w);
-        for (size_t i = 1; i < pts.size(); ++i) dl->AddLine(pts[i - 1], pts[i], IM_COL32(236, 248, 246, 255), w * 0.45f);
+        // One polyline per stroke, so the bends join cleanly.
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), pipe, ImDrawFlags_None, w);
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(236, 248, 246, 255), ImDrawFlags_None, w * 0.45f);
         const ImVec2 tip = pts.back(), prev = pts[pts.size() - 2];
         arrowHead(dl, tip, ImVec2(tip.x - prev.x, tip.y - prev.y), w * 2.4f, pipe);
         const float cr = std::max(6.0f, 13 * cs.zoom);
@@ -210,21 +255,42 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
         };
         if (!flowEndAttached(wb, o.name, true)) cloudAt(pts.front(), pts[1]);
         if (!flowEndAttached(wb, o.name, false)) cloudAt(tip, prev);
-        if (sel && wb.selection.size() == 1) {  // end handles: drag onto a stock to attach
-            dl->AddCircleFilled(pts.front(), 5, pal.selection);
-            dl->AddCircleFilled(pts.back(), 5, pal.selection);
-        }
+        if (sel && wb.selection.size() == 1)  // ends: drag onto a stock; bends: drag; segment middles: drag to bend
+            for (const auto& h : pipeHandles(cs, o)) {
+                if (h.grip.isEnd()) dl->AddCircleFilled(h.at, 5, pal.selection);
+                else if (h.grip.kind == PipeGrip::Kind::Bend)
+                    dl->AddRectFilled(ImVec2(h.at.x - 4.5f, h.at.y - 4.5f), ImVec2(h.at.x + 4.5f, h.at.y + 4.5f), pal.selection);
+                else dl->AddCircle(h.at, 4, pal.selection, 12, 1.5f);
+            }
     }
     const ImVec2 c = cs.toScreen(o.x, o.y);
     const float r = std::max(4.0f, 8 * cs.zoom);
     dl->AddCircleFilled(c, r, hov ? IM_COL32(220, 242, 238, 255) : IM_COL32(255, 255, 255, 255));
     dl->AddCircle(c, r, sel ? pal.selection : pal.flowValve, 20, sel ? 2.5f : 1.6f);
-    const bool vertical = o.points.size() >= 2 && std::abs(o.points.front().first - o.points.back().first) < 1;
+    // The valve turns with the segment it sits on.
+    size_t seg = 0;
+    if (o.points.size() >= 2) document::pipePointAt(o.points, document::pipeFraction(o.points, o.x, o.y), &seg);
+    const bool vertical = o.points.size() >= 2 && std::abs(o.points[seg].first - o.points[seg + 1].first) < 1;
     if (vertical) dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), pal.flowValve, 1.6f);
     else dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), pal.flowValve, 1.6f);
     const float ls = labelSize(cs);
     const ImVec2 at = vertical ? ImVec2(c.x + r + 4 + 45 * cs.zoom, c.y - ls / 2) : ImVec2(c.x, c.y + r + 2);
     label(dl, theme::fonts().regular, ls, at, pal.flowText, displayName(o.name), labelWrap(cs, 110));
+}
+
+// Does a pipe attached to this stock meet its bottom (or top) edge?
+bool pipeOnEdge(const Workbench& wb, const model::ViewObject& stock, bool bottom) {
+    const auto* v = wb.doc.find(stock.name);
+    if (!v) return false;
+    const double edgeY = stock.y + (bottom ? 1 : -1) * stockH(stock) / 2;
+    auto meets = [&](const std::string& flow, bool source) {
+        const auto* f = wb.doc.viewObject(flow);
+        if (!f || f->points.size() < 2) return false;
+        const auto& end = source ? f->points.front() : f->points.back();
+        return std::abs(end.second - edgeY) < 2 && std::abs(end.first - stock.x) < stockW(stock) / 2;
+    };
+    return std::any_of(v->outflows.begin(), v->outflows.end(), [&](auto& f) { return meets(f, true); }) ||
+           std::any_of(v->inflows.begin(), v->inflows.end(), [&](auto& f) { return meets(f, false); });
 }
 
 void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel,
@@ -248,8 +314,10 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
         const ImVec2 ts = theme::fonts().bold->CalcTextSizeA(ls, 1e9f, 0, s.c_str());
         dl->AddText(theme::fonts().bold, ls, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), pal.text, s.c_str());
     }
-    label(dl, theme::fonts().bold, ls, ImVec2(c.x, hi.y + 3), pal.stockBorder, displayName(o.name),
-          std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)));
+    // The name goes under the box, unless a pipe leaves from the bottom and none from the top: then above it.
+    const bool above = pipeOnEdge(wb, o, true) && !pipeOnEdge(wb, o, false);
+    label(dl, theme::fonts().bold, ls, ImVec2(c.x, above ? lo.y - 3 : hi.y + 3), pal.stockBorder, displayName(o.name),
+          std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)), above);
 }
 
 void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov) {
@@ -289,8 +357,8 @@ void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
     const ImU32 fill = hov ? IM_COL32(236, 236, 236, 255) : IM_COL32(248, 248, 248, 255);
     float bottom = c.y;
     if (aliasShape(wb, o) == Kind::Stock) {
-        const float hw = static_cast<float>(kDefaultStockW / 2) * cs.zoom, hh = static_cast<float>(kDefaultStockH / 2) * cs.zoom;
-        const ImVec2 lo(c.x - hw, c.y - hh), hi(c.x + hw, c.y + hh);
+        const ImVec2 half = aliasStockHalf(wb, cs, o);
+        const ImVec2 lo(c.x - half.x, c.y - half.y), hi(c.x + half.x, c.y + half.y);
         dl->AddRectFilled(lo, hi, fill, 3);
         dashedPolyline(dl, {lo, ImVec2(hi.x, lo.y), hi, ImVec2(lo.x, hi.y), lo}, line, thick, dash);
         bottom = hi.y;
@@ -336,52 +404,78 @@ void drawGrid(const CanvasState& cs, ImDrawList* dl, ImVec2 area) {
 
 }  // namespace
 
-void drawDiagram(Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area, const std::string& hovered) {
-    drawGrid(cs, dl, area);
+DiagramLayers::DiagramLayers(ImVec2 origin, ImVec2 size)
+    : m_origin(origin), m_size(size),
+      m_split(!(ImGui::GetIO().BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset)) {
+    open();
+}
+
+DiagramLayers::~DiagramLayers() { ImGui::EndChild(); }
+
+void DiagramLayers::open() {
+    char id[24];
+    std::snprintf(id, sizeof id, "##diagram%d", m_count++);
+    ImGui::SetCursorScreenPos(m_origin);
+    ImGui::BeginChild(id, m_size, false,
+                      ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoDecoration |
+                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                          ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    m_list = ImGui::GetWindowDrawList();
+}
+
+ImDrawList* DiagramLayers::list() {
+    if (m_split && m_list->VtxBuffer.Size > kVertexBudget) {
+        ImGui::EndChild();
+        open();
+    }
+    return m_list;
+}
+
+void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area, const std::string& hovered) {
+    drawGrid(cs, layers.list(), area);
     const auto& objs = wb.doc.view().objects;
     const std::string hovKey = canonicalName(hovered);
     auto isHov = [&](const model::ViewObject& o) { return !hovKey.empty() && canonicalName(o.name) == hovKey; };
     auto aliasKeyOf = [](const model::ViewObject& o) { return document::aliasKey(o.uid); };
     for (const auto& o : objs)
-        if (o.kind == Kind::Group) drawGroup(cs, dl, o);
+        if (o.kind == Kind::Group) drawGroup(cs, layers.list(), o);
     for (const auto& o : objs)
         if (o.kind == Kind::Connector) {
             auto endKey = [](const std::string& ref, bool alias) { return alias ? document::aliasKey(ref) : ref; };
             const std::string from = endKey(o.from, o.fromAlias), to = endKey(o.to, o.toAlias);
             const bool strong = wb.isSelected(from) || canonicalName(from) == hovKey || wb.isSelected(to) ||
                                 canonicalName(to) == hovKey;
-            drawConnector(wb, cs, dl, o, strong);
+            drawConnector(wb, cs, layers.list(), o, strong);
         }
     for (const auto& o : objs)
-        if (o.kind == Kind::Flow) drawFlow(wb, cs, dl, o, wb.isSelected(o.name), isHov(o));
+        if (o.kind == Kind::Flow) drawFlow(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
     for (const auto& o : objs) {
-        if (o.kind == Kind::Stock) drawStock(wb, cs, dl, o, wb.isSelected(o.name), isHov(o));
-        else if (o.kind == Kind::Aux || o.kind == Kind::Module) drawAux(cs, dl, o, wb.isSelected(o.name), isHov(o));
+        if (o.kind == Kind::Stock) drawStock(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
+        else if (o.kind == Kind::Aux || o.kind == Kind::Module) drawAux(cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
         else if (o.kind == Kind::Alias)
-            drawAlias(wb, cs, dl, o, wb.isSelected(aliasKeyOf(o)), canonicalName(aliasKeyOf(o)) == hovKey);
+            drawAlias(wb, cs, layers.list(), o, wb.isSelected(aliasKeyOf(o)), canonicalName(aliasKeyOf(o)) == hovKey);
         else if (o.kind == Kind::Text)
-            dl->AddText(ImVec2(cs.toScreen(o.x, o.y)), theme::palette().textMuted, o.text.c_str());
+            layers.list()->AddText(ImVec2(cs.toScreen(o.x, o.y)), theme::palette().textMuted, o.text.c_str());
     }
     if (objs.empty() || wb.doc.model().variables.empty()) {
         const char* hint = "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";
         const ImVec2 ts = ImGui::CalcTextSize(hint);
-        dl->AddText(ImVec2(cs.origin.x + (area.x - ts.x) / 2, cs.origin.y + area.y / 2), theme::palette().textMuted, hint);
+        layers.list()->AddText(ImVec2(cs.origin.x + (area.x - ts.x) / 2, cs.origin.y + area.y / 2),
+                               theme::palette().textMuted, hint);
     }
 }
 
-std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, int& flowEnd) {
-    flowEnd = -1;
+std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGrip& grip) {
+    grip = {};
     const auto& objs = wb.doc.view().objects;
     if (wb.selection.size() == 1)
-        if (const auto* f = wb.doc.viewObject(wb.selection.front()); f && f->kind == Kind::Flow && f->points.size() >= 2)
-            for (int e = 0; e < 2; ++e) {
-                const auto& pt = e == 0 ? f->points.front() : f->points.back();
-                const ImVec2 s = cs.toScreen(pt.first, pt.second);
-                if (std::abs(s.x - p.x) < 7 && std::abs(s.y - p.y) < 7) {
-                    flowEnd = e;
+        if (const auto* f = wb.doc.viewObject(wb.selection.front()); f && f->kind == Kind::Flow && f->points.size() >= 2) {
+            for (const auto& h : pipeHandles(cs, *f))
+                if (std::abs(h.at.x - p.x) < 7 && std::abs(h.at.y - p.y) < 7) {
+                    grip = h.grip;
                     return f->name;
                 }
-            }
+        }
     for (auto it = objs.rbegin(); it != objs.rend(); ++it) {
         const auto& o = *it;
         const ImVec2 c = cs.toScreen(o.x, o.y);
@@ -391,8 +485,8 @@ std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, int& f
         } else if (o.kind == Kind::Alias) {
             const bool box = aliasShape(wb, o) == Kind::Stock;
             const float r = std::max(6.0f, static_cast<float>(document::kAuxRadius) * cs.zoom + 2);
-            const bool in = box ? std::abs(dx) <= kDefaultStockW / 2 * cs.zoom && std::abs(dy) <= kDefaultStockH / 2 * cs.zoom
-                                : dx * dx + dy * dy <= r * r;
+            const ImVec2 half = box ? aliasStockHalf(wb, cs, o) : ImVec2(0, 0);
+            const bool in = box ? std::abs(dx) <= half.x && std::abs(dy) <= half.y : dx * dx + dy * dy <= r * r;
             if (in) return o.uid.empty() ? o.name : document::aliasKey(o.uid);
         } else if (o.kind == Kind::Aux || o.kind == Kind::Module) {
             const float r = std::max(6.0f, static_cast<float>(document::kAuxRadius) * cs.zoom + 2);

@@ -45,7 +45,10 @@ bool Workbench::openFile(const std::string& path, std::string& error) {
     kept.clear();
     charts.assign(2, {});
     recent.add(path);
-    m_recoveryOffer = document::pendingRecovery(path, stateDir);
+    // Offers for other files are moot now; untitled work stays offered until answered.
+    std::erase_if(m_recoveryOffers, [](const RecoveryOffer& o) { return !o.modelPath.empty(); });
+    if (auto rec = document::pendingRecovery(path, stateDir))
+        m_recoveryOffers.insert(m_recoveryOffers.begin(), RecoveryOffer{*rec, path});
 #if defined(SDW_HAVE_PLUGINS)
     reloadLevers();
 #endif
@@ -55,8 +58,7 @@ bool Workbench::openFile(const std::string& path, std::string& error) {
     return true;
 }
 
-void Workbench::newModel() {
-    doc = document::Document();
+void Workbench::forgetModelState() {
     selection.clear();
     result.reset();
     compiled.reset();
@@ -64,6 +66,11 @@ void Workbench::newModel() {
     kept.clear();
     charts.assign(2, {});
     diagnostics = {};
+}
+
+void Workbench::newModel() {
+    doc = document::Document();
+    forgetModelState();
     status = "New model";
     requestCanvasFocus = "*fit*";
 }
@@ -214,10 +221,30 @@ void Workbench::rebuildInputs() {
         inputs.push_back(in);
     }
     std::stable_sort(inputs.begin(), inputs.end(), [](const auto& a, const auto& b) { return a.group < b.group; });
-    int shown = 0;
-    if (std::none_of(inputs.begin(), inputs.end(), [](const auto& i) { return i.present; }))
+    if (std::none_of(inputs.begin(), inputs.end(), [](const auto& i) { return i.present; })) choosePresentedInputs();
+}
+
+// What presentation mode offers until the user chooses: the inputs the model's workshop scenarios turn (the
+// most-turned first), since those are the ones a trainer talks about; with no scenarios, the first ones the
+// model gives a slider range.
+void Workbench::choosePresentedInputs() {
+    constexpr size_t kPresented = 4;
+    std::map<std::string, int> turned;  // canonical name -> scenarios that set it
+#if defined(SDW_HAVE_PLUGINS)
+    if (levers)
+        for (const auto& sc : levers->scenarios())
+            for (const auto& c : sc.constants) ++turned[canonicalName(c.first)];
+#endif
+    std::vector<SliderInput*> picks;
+    for (auto& in : inputs)
+        if (turned.count(canonicalName(in.name))) picks.push_back(&in);
+    std::stable_sort(picks.begin(), picks.end(), [&](const SliderInput* a, const SliderInput* b) {
+        return turned[canonicalName(a->name)] > turned[canonicalName(b->name)];
+    });
+    if (picks.empty())
         for (auto& in : inputs)
-            if (doc.find(in.name)->range && shown < 4) in.present = true, ++shown;
+            if (doc.find(in.name)->range) picks.push_back(&in);
+    for (size_t i = 0; i < picks.size() && i < kPresented; ++i) picks[i]->present = true;
 }
 
 // First charts: stocks of the most common units, of middling size (so one giant stock does not flatten
@@ -333,8 +360,9 @@ void Workbench::exportCsv(const std::string& path) {
 }
 
 bool Workbench::save() {
-    if (doc.path().empty()) {
+    if (doc.path().empty()) {  // untitled: Save is Save As, starting from a name in the working folder
         fileDialogMode = "save";
+        fileDialogPath = (fs::current_path() / "model.xmile").string();
         return false;
     }
     std::string err;
@@ -350,17 +378,21 @@ bool Workbench::save() {
 
 void Workbench::saveAs(const std::string& path) {
     std::string err;
+    const std::string before = doc.path();
     if (!doc.saveAs(path, err)) {
         status = "Save failed: " + err;
         return;
     }
+    // The work is in a file now: the autosaved copy under the old name (or the untitled one) is spent.
+    document::discardRecovery(before, stateDir);
+    document::discardRecovery(path, stateDir);
     recent.add(path);
     status = "Saved " + path;
 }
 
 void Workbench::autosave() {
     const auto now = std::chrono::steady_clock::now();
-    if (!doc.dirty() || now - m_lastAutosave < std::chrono::duration<double>(document::kAutosaveSeconds)) return;
+    if (!doc.dirty() || now - m_lastAutosave < std::chrono::duration<double>(autosaveSeconds)) return;
     m_lastAutosave = now;
     const std::string rec = document::recoveryPathFor(doc.path(), stateDir);
     std::error_code ec;
@@ -498,7 +530,8 @@ void Workbench::drawModals() {
         ImGui::OpenPopup("Unsaved changes");
         m_askSave = false;
     }
-    if (m_recoveryOffer) ImGui::OpenPopup("Recover unsaved work?");
+    const auto offer = recoveryOffer();
+    if (offer) ImGui::OpenPopup("Recover unsaved work?");
     if (ImGui::BeginPopupModal("Unsaved changes", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("The model has changes that are not saved.");
         ImGui::Text("Save them before you go on?");
@@ -518,10 +551,13 @@ void Workbench::drawModals() {
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopupModal("Recover unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        if (!m_recoveryOffer) ImGui::CloseCurrentPopup();  // answered elsewhere (File menu, tests)
-        ImGui::TextUnformatted("sdw found work on this model that was autosaved but never saved:");
-        ImGui::TextDisabled("%s", m_recoveryOffer ? m_recoveryOffer->c_str() : "");
-        ImGui::TextUnformatted("Restore it (you still have to save), or discard it and keep the file as it is?");
+        if (!offer) ImGui::CloseCurrentPopup();  // answered elsewhere (File menu, tests)
+        const bool untitled = offer && offer->modelPath.empty();
+        ImGui::TextUnformatted(untitled ? "sdw found a new, untitled model that was autosaved but never saved:"
+                                        : "sdw found work on this model that was autosaved but never saved:");
+        ImGui::TextDisabled("%s", offer ? offer->file.c_str() : "");
+        ImGui::TextUnformatted(untitled ? "Restore it (then save it under a name), or discard it for good?"
+                                        : "Restore it (you still have to save), or discard it and keep the file as it is?");
         ImGui::Spacing();
         if (ImGui::Button("Restore", ImVec2(140, 0))) {
             restoreRecovery();
@@ -536,25 +572,50 @@ void Workbench::drawModals() {
     }
 }
 
+std::optional<Workbench::RecoveryOffer> Workbench::recoveryOffer() const {
+    if (m_recoveryOffers.empty()) return std::nullopt;
+    return m_recoveryOffers.front();
+}
+
+void Workbench::offerUntitledRecovery() {
+    auto rec = document::pendingRecovery("", stateDir);
+    if (!rec || std::any_of(m_recoveryOffers.begin(), m_recoveryOffers.end(), [](auto& o) { return o.modelPath.empty(); }))
+        return;
+    m_recoveryOffers.push_back({*rec, ""});
+}
+
 bool Workbench::restoreRecovery() {
-    if (!m_recoveryOffer) return false;
-    diag::Diagnostics diags;
-    auto p = model::loadModelFile(*m_recoveryOffer, diags);
-    m_recoveryOffer.reset();
-    if (!p) {
-        status = "Could not read the autosaved copy: " + (diags.empty() ? std::string("unreadable") : diag::format(diags.items().front()));
+    if (m_recoveryOffers.empty()) return false;
+    const RecoveryOffer offer = m_recoveryOffers.front();
+    m_recoveryOffers.erase(m_recoveryOffers.begin());
+    if (doc.dirty() && offer.modelPath != doc.path()) {  // e.g. the open model's own work was restored first
+        guardUnsaved([this, offer] { loadRecovery(offer); });
         return false;
     }
-    doc = document::Document::recovered(std::move(*p), doc.path());
-    selection.clear();
-    requestCanvasFocus = "*fit*";
-    status = "Restored autosaved work: save to keep it";
+    loadRecovery(offer);
     return true;
 }
 
+void Workbench::loadRecovery(const RecoveryOffer& offer) {
+    diag::Diagnostics diags;
+    auto p = model::loadModelFile(offer.file, diags);
+    if (!p) {
+        status = "Could not read the autosaved copy: " + (diags.empty() ? std::string("unreadable") : diag::format(diags.items().front()));
+        return;
+    }
+    const bool otherModel = offer.modelPath != doc.path();
+    doc = document::Document::recovered(std::move(*p), offer.modelPath);
+    selection.clear();
+    if (otherModel) forgetModelState();  // what belonged to the model that was open goes with it
+    requestCanvasFocus = "*fit*";
+    status = offer.modelPath.empty() ? "Restored untitled work: save it under a name to keep it"
+                                     : "Restored autosaved work: save to keep it";
+}
+
 void Workbench::discardRecoveryOffer() {
-    document::discardRecovery(doc.path(), stateDir);
-    m_recoveryOffer.reset();
+    if (m_recoveryOffers.empty()) return;
+    document::discardRecovery(m_recoveryOffers.front().modelPath, stateDir);
+    m_recoveryOffers.erase(m_recoveryOffers.begin());
     status = "Discarded the autosaved copy";
 }
 

@@ -50,6 +50,7 @@ struct KeptRun {
 struct ChartSpec {
     std::vector<std::string> vars;
     widgets::PlotView view;
+    bool present = true;  // shown in presentation mode
 };
 
 class Workbench {
@@ -142,14 +143,25 @@ public:
     void copySelection();
     void pasteClipboard();
     void deleteSelection();
-    // Autosaved work newer than the open file, offered at start-up (and on open) in a modal.
-    const std::optional<std::string>& recoveryOffer() const { return m_recoveryOffer; }
-    bool restoreRecovery();      // load it as the document, dirty, under the model's own path
-    void discardRecoveryOffer();  // delete the recovery file and keep the file as it is on disk
+    // Autosaved work never saved, offered one at a time in a modal: the open model's (on open, when newer than
+    // its file), then an untitled model's (at start-up: see offerUntitledRecovery).
+    struct RecoveryOffer {
+        std::string file;       // the autosaved copy
+        std::string modelPath;  // the model it belongs to ("" = an untitled model)
+    };
+    std::optional<RecoveryOffer> recoveryOffer() const;
+    // At start-up: queue autosaved untitled work (a new model that was never saved) for Restore/Discard.
+    void offerUntitledRecovery();
+    // Load the first offer as the document, dirty, under its model's path ("" for untitled work). Restoring
+    // untitled work over a document with unsaved changes asks about those first.
+    bool restoreRecovery();
+    void discardRecoveryOffer();  // delete the first offer's autosaved copy; the document stays as it is
+    double autosaveSeconds = document::kAutosaveSeconds;  // seconds between autosaves of a dirty document
 
 private:
     void pollRuns();
     void rebuildInputs();
+    void choosePresentedInputs();
     void defaultCharts();
     void outcomeCharts();
     void autosave();
@@ -171,7 +183,9 @@ private:
     std::chrono::steady_clock::time_point m_lastAutosave = std::chrono::steady_clock::now();
     std::function<void()> m_guarded;
     bool m_askSave = false, m_quitConfirmed = false;
-    std::optional<std::string> m_recoveryOffer;
+    std::vector<RecoveryOffer> m_recoveryOffers;
+    void loadRecovery(const RecoveryOffer& offer);
+    void forgetModelState();  // selection, runs, inputs, charts and diagnostics of the model that was open
     std::optional<std::string> m_pendingChartExport;
     ImVec4 m_chartRect{0, 0, 0, 0};
 };
@@ -182,7 +196,14 @@ void drawToolbar(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawInputsPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawPropertiesPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawBottomPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
-void drawChartsTab(Workbench& wb, ImVec2 avail);
+void drawChartsTab(Workbench& wb, ImVec2 avail, bool presenting = false);
+// The charts drawn side by side: those with variables (chart 1 even when empty, as a place to add them);
+// when presenting, only the ones chosen for it that have variables.
+std::vector<size_t> chartsShown(const Workbench& wb, bool presenting);
+// The series of one chart: the current run solid, then every kept run that differs from it overlaid: the
+// baseline (the first kept) dashed, later runs dotted and paler. `keptTimes` holds their time columns.
+std::vector<widgets::Series> chartSeries(const Workbench& wb, const ChartSpec& c,
+                                         std::vector<std::vector<double>>& keptTimes);
 void drawStatusBar(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawPresentation(Workbench& wb, ImVec2 display);
 void drawFileDialog(Workbench& wb);

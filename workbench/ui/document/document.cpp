@@ -428,33 +428,6 @@ void Document::snapToGrid(const std::vector<std::string>& names) {
     }
 }
 
-// Put the pipe ends of every flow attached to this stock on the stock's edge.
-void Document::updatePipeEnds(const std::string& stockName) {
-    const auto* stock = find(stockName);
-    const auto* so = viewObject(stockName);
-    if (!stock || !so) return;
-    const double hw = so->width.value_or(kStockWidth) / 2, hh = so->height.value_or(kStockHeight) / 2;
-    auto place = [&](const std::string& flowName, bool sourceEnd) {
-        auto* fo = viewObjectMut(flowName);
-        if (!fo || fo->points.size() < 2) return;
-        auto& end = sourceEnd ? fo->points.front() : fo->points.back();
-        auto& other = sourceEnd ? fo->points.back() : fo->points.front();
-        const double ox = other.first - so->x, oy = other.second - so->y;
-        const bool straight = fo->points.size() == 2;  // keep a two-point pipe straight
-        if (std::abs(ox) >= std::abs(oy)) {
-            end = {so->x + (ox >= 0 ? hw : -hw), so->y};
-            if (straight) other.second = so->y;
-        } else {
-            end = {so->x, so->y + (oy >= 0 ? hh : -hh)};
-            if (straight) other.first = so->x;
-        }
-        fo->x = (fo->points.front().first + fo->points.back().first) / 2;
-        fo->y = (fo->points.front().second + fo->points.back().second) / 2;
-    };
-    for (const auto& f : stock->outflows) place(f, true);
-    for (const auto& f : stock->inflows) place(f, false);
-}
-
 bool Document::attachFlow(const std::string& flow, FlowEnd end, const std::string& stock) {
     const auto* f = find(flow);
     if (!f || f->kind != model::VarKind::Flow) return false;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,9 +84,24 @@ public:
     bool setGraphical(const std::string& name, std::optional<model::GraphicalFunction> gf);
     void setSpecs(const model::SimSpecs& specs);
 
+    // --- flow pipes with bends (XMILE <pts> with more than two points; document_pipes.cpp) ---
+    // Point 0 is the source end, the last point the sink end; the points between are bends. The valve stays
+    // on the pipe at the same share of its length.
+    // Move bend `index` to (x, y). No checkpoint, like moveBy: call checkpoint() when the drag starts.
+    bool moveBend(const std::string& flow, size_t index, double x, double y);
+    // Add a bend at (x, y) on segment `segment` (between points segment and segment+1); one undo step.
+    // Returns the new bend's index, or nullopt when there is no such flow or segment.
+    std::optional<size_t> addBend(const std::string& flow, size_t segment, double x, double y);
+    bool removeBend(const std::string& flow, size_t index);  // one undo step
+    bool straightenPipe(const std::string& flow);            // remove every bend; one undo step
+    // Drop one end of a pipe at (x, y) in open space: it leaves any stock it was on (a cloud) and moves there;
+    // the segment at the other end keeps its direction, and a straight pipe gets a corner rather than a slant.
+    bool moveFlowEndTo(const std::string& flow, FlowEnd end, double x, double y);  // one undo step
+
     // --- clipboard: a small XMILE document holding the variables and their view objects ---
     std::string copy(const std::vector<std::string>& names) const;
-    // Paste clipboard text; names that clash get a numeric suffix. Returns the new names.
+    // Paste clipboard text; names that clash get a numeric suffix. Aliases paste as aliases (of the pasted
+    // variable, or of the one here of that name). Returns the new names and alias keys.
     std::vector<std::string> paste(const std::string& text, double dx = 30, double dy = 30);
 
     // --- queries ---
@@ -104,6 +120,8 @@ private:
     void touched();
     void ensureView();
     void updatePipeEnds(const std::string& stockName);
+    void pasteView(const model::View& clipView, const std::function<std::string(const std::string&)>& newName,
+                   double dx, double dy, std::vector<std::string>& added);
 
     model::Project m_project;
     std::string m_path;
@@ -112,6 +130,12 @@ private:
     std::vector<model::Project> m_undo;
     std::vector<model::Project> m_redo;
 };
+
+// Where the point nearest (x, y) lies along a pipe, as a share (0..1) of its length.
+double pipeFraction(const std::vector<std::pair<double, double>>& pts, double x, double y);
+// The point at a share of a pipe's length; `segment` (if given) gets the index of the segment it is on.
+std::pair<double, double> pipePointAt(const std::vector<std::pair<double, double>>& pts, double fraction,
+                                      size_t* segment = nullptr);
 
 // Aliases are selected, moved, connected and deleted by a key that no variable name can take (names never
 // contain '#'): "#alias <uid>", the uid of the XMILE <alias> element.

@@ -2,7 +2,9 @@
 // the variable), and the comparison of kept runs. Layer: workbench/ui/panels (ImGui). No Lua.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
+#include "workbench/cli/commands.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -29,38 +31,16 @@ std::string commonUnits(const Workbench& wb, const std::vector<std::string>& var
     return units;
 }
 
-// The series of one chart: the current run solid; the baseline (first kept run) dashed when it differs.
-std::vector<widgets::Series> chartSeries(const Workbench& wb, const ChartSpec& c, std::vector<double>& baseTime) {
-    std::vector<widgets::Series> out;
-    if (!wb.result) return out;
-    const sim::RunResult* base = wb.kept.empty() ? nullptr : wb.kept.front().result.get();
-    if (base && base != wb.result.get()) baseTime = base->series("Time");
-    for (size_t i = 0; i < c.vars.size(); ++i) {
-        widgets::Series s;
-        s.label = pretty(c.vars[i]);
-        s.t = &wb.timeColumn;
-        s.y = wb.result->series(c.vars[i]);
-        s.color = theme::seriesColor(static_cast<int>(i));
-        out.push_back(std::move(s));
-    }
-    if (base && base != wb.result.get())
-        for (size_t i = 0; i < c.vars.size(); ++i) {
-            widgets::Series s;
-            s.label = pretty(c.vars[i]) + " (" + wb.kept.front().name + ")";
-            s.t = &baseTime;
-            s.y = base->series(c.vars[i]);
-            s.color = (theme::seriesColor(static_cast<int>(i)) & 0x00FFFFFF) | 0xA0000000;
-            s.dashed = true;
-            out.push_back(std::move(s));
-        }
-    return out;
-}
-
 void variablePicker(Workbench& wb, size_t chart) {
     ImGui::PushID(static_cast<int>(chart));
     if (ImGui::SmallButton("+ variable")) ImGui::OpenPopup("pick");
     ImGui::SameLine();
     if (ImGui::SmallButton("clear")) wb.charts[chart].vars.clear();
+    ImGui::SameLine();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 0));
+    ImGui::Checkbox("present", &wb.charts[chart].present);
+    ImGui::PopStyleVar();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show this chart in presentation mode (F5)");
     if (ImGui::BeginPopup("pick")) {
         static char filter[64] = "";
         ImGui::InputTextWithHint("##f", "filter", filter, sizeof filter);
@@ -176,17 +156,18 @@ void compareTab(Workbench& wb) {
         const auto cur = wb.result ? wb.result->finalValue(m) : std::nullopt;
         const auto base = wb.kept.front().result->finalValue(m);
         ImGui::TableNextColumn();
-        if (cur) ImGui::Text("%.5g", *cur);
+        if (cur) ImGui::TextUnformatted(cli::readableNumber(*cur).c_str());
         for (size_t k = 0; k < wb.kept.size(); ++k) {
             const auto val = wb.kept[k].result->finalValue(m);
             ImGui::TableNextColumn();
-            if (val) ImGui::Text("%.5g", *val);
+            if (val) ImGui::TextUnformatted(cli::readableNumber(*val).c_str());
             ImGui::TableNextColumn();
             const auto other = k == 0 ? cur : val;
             if (other && base) {
                 const double diff = *other - *base;
                 const double pct = *base != 0 ? diff / std::abs(*base) * 100 : 0;
-                ImGui::TextColored(diff == 0 ? ImVec4(0.5f, 0.5f, 0.5f, 1) : ImVec4(0.2f, 0.35f, 0.65f, 1), "%+.4g (%+.1f%%)", diff, pct);
+                ImGui::TextColored(diff == 0 ? ImVec4(0.5f, 0.5f, 0.5f, 1) : ImVec4(0.2f, 0.35f, 0.65f, 1), "%s (%+.1f%%)",
+                                   cli::readableNumber(diff, true).c_str(), pct);
             }
         }
     }
@@ -195,25 +176,68 @@ void compareTab(Workbench& wb) {
 
 }  // namespace
 
-void drawChartsTab(Workbench& wb, ImVec2 avail) {
-    const size_t n = std::max<size_t>(1, std::count_if(wb.charts.begin(), wb.charts.end(), [](auto& c) { return !c.vars.empty(); }));
+std::vector<widgets::Series> chartSeries(const Workbench& wb, const ChartSpec& c, std::vector<std::vector<double>>& keptTimes) {
+    std::vector<widgets::Series> out;
+    if (!wb.result) return out;
+    for (size_t i = 0; i < c.vars.size(); ++i) {
+        widgets::Series s;
+        s.label = pretty(c.vars[i]);
+        s.t = &wb.timeColumn;
+        s.y = wb.result->series(c.vars[i]);
+        s.color = theme::seriesColor(static_cast<int>(i));
+        out.push_back(std::move(s));
+    }
+    keptTimes.assign(wb.kept.size(), {});
+    for (size_t k = 0; k < wb.kept.size(); ++k) {
+        const auto* run = wb.kept[k].result.get();
+        if (!run || run == wb.result.get()) continue;
+        keptTimes[k] = run->series("Time");
+        for (size_t i = 0; i < c.vars.size(); ++i) {
+            widgets::Series s;
+            s.label = pretty(c.vars[i]) + " (" + wb.kept[k].name + ")";
+            s.run = wb.kept[k].name;
+            s.t = &keptTimes[k];
+            s.y = run->series(c.vars[i]);
+            s.color = (theme::seriesColor(static_cast<int>(i)) & 0x00FFFFFF) | (k == 0 ? 0xA0000000 : 0x78000000);
+            s.dashed = true;
+            s.dash = k == 0 ? 3 : 1;
+            out.push_back(std::move(s));
+        }
+    }
+    return out;
+}
+
+std::vector<size_t> chartsShown(const Workbench& wb, bool presenting) {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < wb.charts.size(); ++i)
+        if (!wb.charts[i].vars.empty() && (!presenting || wb.charts[i].present)) out.push_back(i);
+    if (out.empty() && !presenting && !wb.charts.empty()) out.push_back(0);
+    return out;
+}
+
+void drawChartsTab(Workbench& wb, ImVec2 avail, bool presenting) {
+    const auto shown = chartsShown(wb, presenting);
+    if (shown.empty()) {
+        ImGui::TextDisabled("No chart is chosen for presenting: tick \"present\" under a chart in the Charts tab.");
+        return;
+    }
+    const size_t n = shown.size();
     const float w = (avail.x - ImGui::GetStyle().ItemSpacing.x * (static_cast<float>(n) - 1)) / static_cast<float>(n);
-    const float h = avail.y - ImGui::GetFrameHeightWithSpacing();
+    const float h = avail.y - (presenting ? 0 : ImGui::GetFrameHeightWithSpacing());
     ImVec2 lo(1e9f, 1e9f), hi(0, 0);
-    size_t drawn = 0;
-    for (size_t i = 0; i < wb.charts.size(); ++i) {
+    for (size_t k = 0; k < n; ++k) {
+        const size_t i = shown[k];
         auto& c = wb.charts[i];
-        if (c.vars.empty() && !(i == 0 && drawn == 0)) continue;
-        if (drawn++) ImGui::SameLine();
+        if (k) ImGui::SameLine();
         ImGui::BeginGroup();
-        std::vector<double> baseTime;
-        auto series = chartSeries(wb, c, baseTime);
+        std::vector<std::vector<double>> keptTimes;
+        auto series = chartSeries(wb, c, keptTimes);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         widgets::timePlot(("##chart" + std::to_string(i)).c_str(), "Chart " + std::to_string(i + 1), series, c.view,
                           ImVec2(w, h), wb.doc.project().specs.timeUnits, commonUnits(wb, c.vars), wb.scrubTime);
         lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
         hi = ImVec2(std::max(hi.x, p.x + w), std::max(hi.y, p.y + h));
-        variablePicker(wb, i);
+        if (!presenting) variablePicker(wb, i);
         ImGui::EndGroup();
     }
     wb.setChartRect(lo, hi);

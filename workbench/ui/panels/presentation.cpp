@@ -53,9 +53,7 @@ void drawPresentation(Workbench& wb, ImVec2 display) {
         auto& in = wb.inputs[i];
         if (!in.present) continue;
         ImGui::PushID(static_cast<int>(i));
-        ImGui::PushFont(theme::fonts().regular);
-        ImGui::TextWrapped("%s", pretty(in.name).c_str());
-        ImGui::PopFont();
+        ImGui::TextWrapped("%s", pretty(in.name).c_str());  // large type, like the rest: read from the back
         ImGui::SetNextItemWidth(-1);
         double lo = in.min, hi = in.max;
         if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi, std::max(std::abs(lo), std::abs(hi)) >= 1000 ? "%.0f" : "%.3g"))
@@ -66,9 +64,7 @@ void drawPresentation(Workbench& wb, ImVec2 display) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##presentCharts");
-    ImGui::PushFont(theme::fonts().regular);
-    drawChartsTab(wb, ImGui::GetContentRegionAvail());
-    ImGui::PopFont();
+    drawChartsTab(wb, ImGui::GetContentRegionAvail(), true);  // large type here too: legible from the back row
     ImGui::EndChild();
     ImGui::End();
     ImGui::PopFont();

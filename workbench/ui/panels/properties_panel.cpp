@@ -134,6 +134,25 @@ void graphicalEditor(Workbench& wb, const model::Variable& v) {
     }
 }
 
+// The documentation reads as a wrapped paragraph (an ImGui text field cannot wrap, so long notes were cut off
+// at the panel's edge); a click turns it into the field, which goes back on leaving it.
+void documentationField(Workbench& wb, const model::Variable& v, std::string& text) {
+    static std::string editing;  // the variable whose documentation is being edited
+    if (canonicalName(editing) != canonicalName(v.name)) {
+        ImGui::PushTextWrapPos(0);
+        if (text.empty()) ImGui::TextDisabled("(none yet: click to add)");
+        else ImGui::TextUnformatted(text.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to edit");
+        if (ImGui::IsItemClicked()) editing = v.name;
+        return;
+    }
+    if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputTextMultiline("##doc", &text, ImVec2(-1, ImGui::GetFontSize() * 6));
+    if (ImGui::IsItemDeactivatedAfterEdit()) wb.doc.setDoc(v.name, text);
+    if (ImGui::IsItemDeactivated()) editing.clear();
+}
+
 void variableEditor(Workbench& wb, const model::Variable& v) {
     auto& b = buffers();
     if (canonicalName(b.name) != canonicalName(v.name) || b.revision != wb.doc.revision()) {
@@ -171,9 +190,8 @@ void variableEditor(Workbench& wb, const model::Variable& v) {
     ImGui::InputText("##units", &b.units);
     if (ImGui::IsItemDeactivatedAfterEdit()) wb.doc.setUnits(v.name, b.units);
     ImGui::TextDisabled("Documentation");
-    ImGui::InputTextMultiline("##doc", &b.doc, ImVec2(-1, ImGui::GetFontSize() * 5));
-    if (ImGui::IsItemDeactivatedAfterEdit()) wb.doc.setDoc(v.name, b.doc);
-    if (v.kind != model::VarKind::Stock) {
+    documentationField(wb, v, b.doc);
+    if (v.kind == model::VarKind::Aux) {  // flows never become sliders: no range to set
         ImGui::TextDisabled("Slider range");
         double r[2] = {v.range ? v.range->min : 0, v.range ? v.range->max : 0};
         ImGui::SetNextItemWidth(-1);

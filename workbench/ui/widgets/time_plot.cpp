@@ -82,7 +82,7 @@ void drawSeries(ImDrawList* dl, const Frame& f, const Series& s, float thick) {
             continue;
         }
         ImVec2 p = f.map(t[i], s.y[i]);
-        if (havePrev && (!s.dashed || (seg++ / 3) % 2 == 0)) dl->AddLine(prev, p, s.color, thick);
+        if (havePrev && (!s.dashed || (seg++ / std::max(1, s.dash)) % 2 == 0)) dl->AddLine(prev, p, s.color, thick);
         prev = p;
         havePrev = true;
     }
@@ -120,17 +120,19 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
     const float fs = ImGui::GetFontSize();
     float x = origin.x, y = origin.y;
     int rows = series.empty() ? 0 : 1;
-    // Overlaid runs share one entry ("- - Baseline"): the colours already say which variable.
+    // Each overlaid run has one entry ("- - Baseline", ". . Run 2"): the colours already say which variable.
     std::vector<Series> entries;
-    std::string overlay;
     for (const auto& s : series) {
-        if (!s.dashed) entries.push_back(s);
-        else if (overlay.empty()) overlay = s.label.substr(s.label.rfind('(') == std::string::npos ? 0 : s.label.rfind('(') + 1);
-    }
-    if (!overlay.empty()) {
+        if (!s.dashed) {
+            entries.push_back(s);
+            continue;
+        }
+        if (std::any_of(entries.begin(), entries.end(), [&](const Series& e) { return e.dashed && e.label == s.run; }))
+            continue;
         Series o;
-        o.label = overlay.back() == ')' ? overlay.substr(0, overlay.size() - 1) : overlay;
+        o.label = s.run;
         o.dashed = true;
+        o.dash = s.dash;
         o.color = IM_COL32(110, 110, 110, 255);
         entries.push_back(o);
     }
@@ -143,7 +145,9 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
         }
         if (dl) {
             const float ly = y + fs * 0.55f;
-            if (s.dashed) {
+            if (s.dashed && s.dash <= 1) {
+                for (int d = 0; d < 4; ++d) dl->AddCircleFilled(ImVec2(x + fs * (0.1f + 0.33f * d), ly), 1.4f, s.color);
+            } else if (s.dashed) {
                 dl->AddLine(ImVec2(x, ly), ImVec2(x + fs * 0.45f, ly), s.color, 2);
                 dl->AddLine(ImVec2(x + fs * 0.8f, ly), ImVec2(x + fs * 1.2f, ly), s.color, 2);
             } else {
@@ -203,6 +207,10 @@ void timePlot(const char* id, const std::string& title, const std::vector<Series
     f.t0 = zoomed ? view.t0 : tmin;
     f.t1 = zoomed ? view.t1 : (tmax > tmin ? tmax : tmin + 1);
     yRange(series, f.t0, f.t1, f.y0, f.y1);
+    if (!yUnits.empty()) {  // keep a band at the top for the units label, so no line runs through it
+        const double px = f.hi.y - f.lo.y, band = fs * 1.5;
+        if (px > band * 3) f.y1 += (f.y1 - f.y0) * band / (px - band);
+    }
     dl->AddText(theme::fonts().bold, fs, ImVec2(p0.x + fs * 0.8f, p0.y + fs * 0.35f), theme::palette().text,
                 title.c_str());
     dl->PushClipRect(p0, ImVec2(p0.x + size.x, f.lo.y - 2), true);

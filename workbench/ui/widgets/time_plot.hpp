@@ -16,6 +16,8 @@ struct Series {
     std::vector<double> y;
     ImU32 color = 0;
     bool dashed = false;  // an overlaid run (baseline or kept run)
+    int dash = 3;         // when dashed: segments on, then off (3 for the baseline, 1 dotted for later runs)
+    std::string run;      // when dashed: the run's name, for its legend entry
 };
 
 struct PlotView {
