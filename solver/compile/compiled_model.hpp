@@ -103,6 +103,10 @@ struct CompileOptions {
     // Variables that step hooks may set at step boundaries (besides constants and stocks, always settable).
     std::vector<std::string> hookWritable;
     bool checkUnits = true;
+    // Size guard: array elements plus the internal variables that delays, smooths, macros and modules add.
+    // A model past it gets E214 naming the variable, not gigabytes of memory (a dimension of 10^9, macros or
+    // modules that multiply). The largest models we know have tens of thousands.
+    size_t maxElements = 2'000'000;
 };
 
 class CompiledModel {

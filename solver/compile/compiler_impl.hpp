@@ -155,6 +155,8 @@ public:
     // Module inputs: inner variable -> (equation from the parent, the parent's scope).
     std::unordered_map<std::string, std::pair<std::string, std::string>> m_connections;
     bool m_failed = false;
+    int m_expandDepth = 0;
+    bool m_tooLarge = false;  // a size or depth guard fired: stop expanding (one report, not thousands)  // nesting of expandNode: inlined macros deepen an equation past the parser's limit
 };
 
 }  // namespace sdw::compile::detail

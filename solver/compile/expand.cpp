@@ -16,6 +16,11 @@ using equations::Node;
 using equations::NodeKind;
 using model::canonicalName;
 
+// Terms one equation may grow to while macros are inlined into it (a parsed equation has at most a few
+// hundred thousand: the parser refuses text past 1 MB).
+constexpr size_t kMaxExpandedNodes = 1'000'000;
+constexpr int kMaxExpandedDepth = 3 * equations::kMaxDepth;
+
 int Compiler::exprName(Expr& e, const std::string& canonical, int pos) {
     Node n;
     n.kind = NodeKind::Name;
@@ -92,6 +97,7 @@ int Compiler::hiddenAux(int parent, const Expr& src, int node, const std::string
 
 void Compiler::expandAll() {
     for (size_t i = 0; i < m_scalars.size(); ++i) {
+        if (m_tooLarge) break;
         if (m_scalars[i].expr.empty()) continue;
         Expr e = m_scalars[i].expr;
         expandNode(static_cast<int>(i), e, e.root, 0);
@@ -101,10 +107,38 @@ void Compiler::expandAll() {
 }
 
 void Compiler::expandNode(int scalar, Expr& e, int node, int macroDepth) {
+    // Lowering walks the tree recursively: refuse an inlined equation deeper than the stack safely takes.
+    struct Guard {
+        int& depth;
+        explicit Guard(int& d) : depth(++d) {}
+        ~Guard() { --depth; }
+    } guard(m_expandDepth);
+    if (m_tooLarge) return;
+    if (m_expandDepth > kMaxExpandedDepth) {
+        m_tooLarge = true;
+        error(scalar, diag::code::kTooDeep,
+              "with its macros inlined the equation nests more than " + std::to_string(kMaxExpandedDepth) +
+                  " levels deep",
+              e.at(node).pos);
+        return;
+    }
     const std::vector<int> args = e.at(node).args;
     for (int a : args) expandNode(scalar, e, a, macroDepth);
     const Node n = e.at(node);
     if (n.kind != NodeKind::Call) return;
+    // Macros that call each other twice, or DELAY N of order 1000 over a large array, multiply: stop at
+    // the size guard with the variable named, rather than after minutes and gigabytes.
+    if (m_scalars.size() >= m_options.maxElements || e.nodes.size() >= kMaxExpandedNodes) {
+        m_tooLarge = true;
+        error(scalar, diag::code::kTooLarge,
+              "expanding '" + n.text + "' takes the model past its size limit (" +
+                  (e.nodes.size() >= kMaxExpandedNodes
+                       ? std::to_string(kMaxExpandedNodes) + " terms in one equation"
+                       : std::to_string(m_options.maxElements) + " values") +
+                  "); a macro that calls itself or others several times multiplies",
+              n.pos);
+        return;
+    }
     if (const model::Macro* m = m_project.findMacro(n.name); m && !findBuiltin(n.name)) {
         if (macroDepth > 20) {
             error(scalar, diag::code::kCircular, "macro '" + n.text + "' calls itself more than 20 deep", n.pos);
