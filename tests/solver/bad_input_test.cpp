@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "solver/compile/compiled_model.hpp"
+#include "solver/mdl/mdl_reader.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "tests/solver/model_builder.hpp"
@@ -91,4 +92,31 @@ TEST_CASE("bad input: a dt typo that would take forever is refused", "[errors]")
     sim::RunResult r = b.run();
     CHECK(r.status == sim::RunStatus::Failed);
     CHECK(hasCode(r.diagnostics, diag::code::kTooManySteps));
+}
+
+// ---- Reproducers found by the fuzzers (scripts/fuzz.sh); each is also in fuzz/corpus/ as regress_*. ----
+
+TEST_CASE("bad input: a macro whose body variable calls the macro again (fuzz: mdl_reader OOM)", "[errors][macros]") {
+    // The body's variables were expanded after the call, at depth 0 again, so the recursion never met the
+    // 20-level limit, and each generation's internal names repeated the last: gigabytes within seconds.
+    const std::string text = "{UTF-8}\n:MACRO: SPIRAL(x)\nSPIRAL = INNER ~~|\nINNER = SPIRAL(x + 1) ~~|\n"
+                             ":END OF MACRO:\nstock = INTEG(f, 1) ~~|\nf = SPIRAL(stock) ~~|\n"
+                             "INITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n";
+    diag::Diagnostics d;
+    auto p = mdl::readString(text, d, "spiral.mdl");
+    REQUIRE(p);
+    CHECK_FALSE(compile::compileModel(*p, d));
+    REQUIRE(hasCode(d, diag::code::kCircular));
+    const auto& e = d.items().back();
+    CHECK(e.where == "f");
+    CHECK(e.message.find("calls itself more than 20 deep") != std::string::npos);
+    // Calling itself twice from the body: stopped by the count of macro instances (or the depth), not memory.
+    const std::string twice = "<macro name=\"fork\"><parm>x</parm><variables><aux name=\"fork\"><eqn>inner</eqn></aux>"
+                              "<aux name=\"inner\"><eqn>fork(x) + fork(x + 1)</eqn></aux></variables></macro>";
+    std::string doc = xmileText(kSpecs, kStock + "<flow name=\"f\"><eqn>fork(s)</eqn></flow>");
+    doc.insert(doc.find("<model>"), twice);
+    d = attempt(doc);
+    REQUIRE(d.hasErrors());
+    CHECK((hasCode(d, diag::code::kTooLarge) || hasCode(d, diag::code::kCircular)));
+    CHECK(d.items().front().where == "f");
 }
