@@ -326,7 +326,7 @@ bool Runner::setup() {
     if (const int bad = m_states.init(m_cm, m_s.data(), m_dt, m_spec.maxPipelineCells, why); bad >= 0) {
         std::string where = m_cm.m_slotNames[m_cm.m_states[static_cast<size_t>(bad)].outSlot];
         where = where.substr(0, where.rfind(" ("));  // "inflow (delay)": the variable that holds the DELAY
-        return fail(diag::code::kBadDelay, where, "in '" + where + "', " + why, m_start);
+        return fail(diag::code::kBadDelay, where, why, m_start);
     }
     m_x.assign(m_cm.m_stockSlots.size(), 0.0);
     gatherStocks(m_x);
