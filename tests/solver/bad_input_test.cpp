@@ -120,3 +120,29 @@ TEST_CASE("bad input: a macro whose body variable calls the macro again (fuzz: m
     CHECK((hasCode(d, diag::code::kTooLarge) || hasCode(d, diag::code::kCircular)));
     CHECK(d.items().front().where == "f");
 }
+
+TEST_CASE("bad input: numbers too large for an integer where one is expected (UBSan: float-to-int)", "[errors]") {
+    // Each of these cast a double of 1e30 to int, or overflowed an int exponent: undefined behaviour that
+    // UBSan reports. Now they are range-checked.
+    test::Builder b;
+    b.dim("d", {"a", "b"}).stock("s", "0", {"f"}).aux("arr", "TIME", {"d"}).flow("f", "arr[@1e30]");
+    diag::Diagnostics d;
+    CHECK_FALSE(b.compile(d));
+    CHECK(hasCode(d, diag::code::kSyntax));
+    test::Builder power;  // a unit raised to 1e30: the unit check gives up on it instead
+    power.stock("s", "1", {"f"}).flow("f", "(s ^ 1e30) * 0 + (((s ^ 1000) ^ 1000) ^ 1000) ^ 1000 * 0");
+    power.project.main().variables[0].units = "people";  // (the exponents overflowed int: people^10^12)
+    power.project.main().variables[1].units = "people^2000000000/week";
+    d = {};
+    CHECK(power.compile(d));
+    // A damaged .mdl sketch with ids and flags of 1e30 and nan: read as 0, the model still reads.
+    d = {};
+    auto p = mdl::readString("{UTF-8}\nx = 1 ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n"
+                             "\\\\\\---/// Sketch information\nV300  Do not put anything below this section\n*View 1\n"
+                             "10,1e30,x,100,100,40,20,3,nan,0,0,0,0,0,0\n1,2,1e30,-1e30,0,0,0,0,0,128,0,-1--1--1,,1|(0,0)|\n"
+                             "///---\\\\\\\n",
+                             d, "sketch.mdl");
+    REQUIRE(p);
+    CHECK_FALSE(d.hasErrors());
+    CHECK(p->main().find("x"));
+}
