@@ -85,3 +85,13 @@ TEST_CASE("scenario text: the same text from a file and from memory reads the sa
     CHECK(a->seed == b->seed);
     CHECK(b->file == "faster_growth.lua");
 }
+
+TEST_CASE("scenario text: a seed too large for an integer is refused (fuzz: scenario UBSan)", "[plugins][scenario][hostile]") {
+    // The scenario fuzzer wrote seed = 7777...7 (43 digits): the cast to uint64_t was undefined behaviour.
+    const auto e = firstFailure("return {\n name = 'big seed',\n seed = 7e307,\n}\n");
+    CHECK(e.code == plugins::code::kScenario);
+    CHECK(e.line == 3);
+    CHECK(e.message.find("'seed'") != std::string::npos);
+    auto [ok, d] = load("return { name = 'largest seed', seed = 2^53 }");
+    CHECK(ok);
+}
