@@ -15,5 +15,9 @@ namespace sdw::plugins {
 std::optional<Scenario> loadScenario(const std::string& path, diag::Diagnostics& diags,
                                      const PluginLibrary* library = nullptr,
                                      const SandboxLimits& limits = {});
+// The same for scenario text already in memory; `sourceName` names it in diagnostics.
+std::optional<Scenario> loadScenarioText(const std::string& text, const std::string& sourceName,
+                                         diag::Diagnostics& diags, const PluginLibrary* library = nullptr,
+                                         const SandboxLimits& limits = {});
 
 }  // namespace sdw::plugins

@@ -103,6 +103,12 @@ struct CompileOptions {
     // Variables that step hooks may set at step boundaries (besides constants and stocks, always settable).
     std::vector<std::string> hookWritable;
     bool checkUnits = true;
+    // Size guard: array elements plus the internal variables that delays, smooths, macros and modules add.
+    // A model past it gets E214 naming the variable, not gigabytes of memory (a dimension of 10^9, macros or
+    // modules that multiply). Compiling costs about 4 KB per value (measured: 500,000 elements of a
+    // ten-term equation took 2 GB and 8 s), so the default keeps a hostile file under about 1 GB; the
+    // largest models we know have tens of thousands.
+    size_t maxElements = 200'000;
 };
 
 class CompiledModel {

@@ -3,8 +3,10 @@
 // Layer: solver.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <set>
+#include <sstream>
 
 #include "solver/compile/compiler_impl.hpp"
 #include "solver/equations/parser.hpp"
@@ -69,15 +71,21 @@ void Compiler::collectDimensions() {
             if (it != m_dimByName.end()) m_dims[i].mapsTo.push_back(it->second);
         }
     }
+    // Element positions by name, built once per dimension (a linear search made two large dimensions take
+    // hours: 10^6 x 10^6 comparisons).
+    std::vector<std::unordered_map<std::string, int>> position(m_dims.size());
+    for (size_t p = 0; p < m_dims.size(); ++p)
+        for (size_t k = 0; k < m_dims[p].elems.size(); ++k)
+            position[p].emplace(m_dims[p].elems[k], static_cast<int>(k));
     for (auto& sub : m_dims) {
         for (size_t p = 0; p < m_dims.size(); ++p) {
             const DimInfo& parent = m_dims[p];
             if (&parent == &sub || parent.elems.size() <= sub.elems.size()) continue;
             std::vector<int> idx;
             for (const auto& e : sub.elems) {
-                auto it = std::find(parent.elems.begin(), parent.elems.end(), e);
-                if (it == parent.elems.end()) break;
-                idx.push_back(static_cast<int>(it - parent.elems.begin()));
+                auto it = position[p].find(e);
+                if (it == position[p].end()) break;
+                idx.push_back(it->second);
             }
             if (idx.size() == sub.elems.size() && !idx.empty()) {
                 sub.parent = static_cast<int>(p);
@@ -95,6 +103,16 @@ void Compiler::collectVariables(const model::Model& m, const std::string& scope,
         return;
     }
     for (const auto& v : m.variables) {
+        if (m_tooLarge) return;
+        if (m_vars.size() >= m_options.maxElements) {
+            m_tooLarge = true;
+            m_diags.error(diag::code::kTooLarge, m.name.empty() ? v.name : m.name,
+                          "the model has more than " + std::to_string(m_options.maxElements) +
+                              " variables once its modules are expanded (modules that contain several "
+                              "copies of each other multiply)", 0, v.line);
+            m_failed = true;
+            return;
+        }
         VarInfo info;
         info.canonical = scope + canonicalName(v.name);
         info.display = scope.empty() ? v.name : scope + v.name;
@@ -151,9 +169,13 @@ void Compiler::collectVariables(const model::Model& m, const std::string& scope,
 }
 
 int Compiler::elementCount(const std::vector<int>& dims) const {
-    int n = 1;
-    for (int d : dims) n *= static_cast<int>(m_dims[static_cast<size_t>(d)].elems.size());
-    return n;
+    // Saturates rather than overflows: expandScalars refuses anything past m_options.maxElements.
+    uint64_t n = 1;
+    for (int d : dims) {
+        n *= m_dims[static_cast<size_t>(d)].elems.size();
+        if (n > m_options.maxElements) return static_cast<int>(std::min<uint64_t>(n, INT32_MAX));
+    }
+    return static_cast<int>(n);
 }
 
 std::vector<int> Compiler::elementIndices(const std::vector<int>& dims, int flat) const {
@@ -196,6 +218,25 @@ LookupTable tableFrom(const model::GraphicalFunction& gf) {
     return t;
 }
 
+// What is wrong with a table, or "" when it can be used. Lookups bisect x, so x must be finite and never
+// decrease; a NaN or an unsorted x once sent the bisection past the end of the table.
+std::string tableProblem(const LookupTable& t) {
+    if (t.xs.size() != t.ys.size() || t.xs.empty())
+        return "graphical function has " + std::to_string(t.xs.size()) + " x points and " +
+               std::to_string(t.ys.size()) + " y points";
+    for (size_t i = 0; i < t.xs.size(); ++i) {
+        if (!std::isfinite(t.xs[i]) || !std::isfinite(t.ys[i]))
+            return "graphical function point " + std::to_string(i + 1) + " is not a finite number";
+        if (i > 0 && t.xs[i] < t.xs[i - 1]) {
+            std::ostringstream msg;
+            msg << "graphical function x points must not decrease, but point " << i + 1 << " (x = " << t.xs[i]
+                << ") comes after x = " << t.xs[i - 1];
+            return msg.str();
+        }
+    }
+    return "";
+}
+
 bool literalValue(const equations::Expr& e, double& v) {
     if (e.empty()) return false;
     const auto& n = e.at(e.root);
@@ -222,12 +263,15 @@ void Compiler::expandScalars() {
         const model::Variable& src = *var.src;
         if (src.gf) {
             LookupTable t = tableFrom(*src.gf);
-            if (t.xs.size() != t.ys.size() || t.xs.empty()) {
-                m_diags.error(diag::code::kBadGraphical, src.name,
-                              "graphical function has " + std::to_string(t.xs.size()) + " x points and " +
-                                  std::to_string(t.ys.size()) + " y points", 0, src.line);
+            if (const std::string problem = tableProblem(t); !problem.empty()) {
+                m_diags.error(diag::code::kBadGraphical, src.name, problem, 0, src.line);
                 m_failed = true;
             } else {
+                if (t.xs.size() == 1)
+                    m_diags.warning(diag::code::kGraphicalOnePoint, src.name,
+                                    "graphical function has a single point: it is the constant " +
+                                        std::to_string(t.ys[0]) + " whatever its input",
+                                    0, src.line);
                 var.table = static_cast<int>(m_out->m_tables.size());
                 m_out->m_tables.push_back(std::move(t));
             }
@@ -241,8 +285,31 @@ void Compiler::expandScalars() {
         equations::Expr mainExpr;
         bool mainParsed = false;
         const int n = elementCount(var.dims);
+        if (static_cast<size_t>(n) + m_scalars.size() > m_options.maxElements) {
+            std::string dims;
+            for (int d : var.dims)
+                dims += (dims.empty() ? "" : " x ") + m_dims[static_cast<size_t>(d)].display + " (" +
+                        std::to_string(m_dims[static_cast<size_t>(d)].elems.size()) + ")";
+            m_diags.error(diag::code::kTooLarge, src.name,
+                          "'" + src.name + "' would take the model past " + std::to_string(m_options.maxElements) +
+                              " values" + (dims.empty() ? "" : " (it is arrayed over " + dims + ")") +
+                              "; use fewer or smaller dimensions",
+                          0, src.line);
+            m_failed = true;
+            return;
+        }
         var.firstScalar = static_cast<int>(m_scalars.size());
         var.scalarCount = n;
+        // Per-element definitions by their canonical subscripts, looked up once per element (a search of the
+        // whole list for every element took minutes for an arrayed constant of 10^5 values). The last
+        // definition of an element wins, as before.
+        std::unordered_map<std::string, const model::ElementEquation*> elementDefs;
+        for (const auto& ee : src.elements) {
+            if (ee.subscripts.size() != var.dims.size()) continue;
+            std::string key;
+            for (const auto& sub : ee.subscripts) key += canonicalName(sub) + '\x1f';
+            elementDefs[key] = &ee;
+        }
         for (int flat = 0; flat < n; ++flat) {
             const std::vector<int> idx = elementIndices(var.dims, flat);
             Scalar s;
@@ -260,25 +327,21 @@ void Compiler::expandScalars() {
             for (size_t k = 0; k < var.dims.size(); ++k) s.ctx.push_back({var.dims[k], idx[k]});
             // A per-element definition, when the file gives one for this element.
             const model::ElementEquation* elemDef = nullptr;
-            for (const auto& ee : src.elements) {
-                if (ee.subscripts.size() != idx.size()) continue;
-                bool match = true;
-                for (size_t k = 0; k < idx.size() && match; ++k)
-                    match = canonicalName(ee.subscripts[k]) ==
-                            m_dims[static_cast<size_t>(var.dims[k])].elems[static_cast<size_t>(idx[k])];
-                if (match) elemDef = &ee;
+            if (!elementDefs.empty()) {
+                std::string key;
+                for (size_t k = 0; k < idx.size(); ++k)
+                    key += m_dims[static_cast<size_t>(var.dims[k])].elems[static_cast<size_t>(idx[k])] + '\x1f';
+                if (auto it = elementDefs.find(key); it != elementDefs.end()) elemDef = it->second;
             }
             auto blank = [](const std::string& t) { return t.find_first_not_of(" \t\r\n") == std::string::npos; };
             if (elemDef && elemDef->gf && ov == overrides.end()) {
                 // The element's own table (an arrayed graphical function with one <gf> per element).
                 LookupTable t = tableFrom(*elemDef->gf);
-                if (t.xs.size() == t.ys.size() && !t.xs.empty()) {
+                if (const std::string problem = tableProblem(t); problem.empty()) {
                     s.table = static_cast<int>(m_out->m_tables.size());
                     m_out->m_tables.push_back(std::move(t));
                 } else {
-                    m_diags.error(diag::code::kBadGraphical, s.display,
-                                  "graphical function has " + std::to_string(t.xs.size()) + " x points and " +
-                                      std::to_string(t.ys.size()) + " y points", 0, src.line);
+                    m_diags.error(diag::code::kBadGraphical, s.display, problem, 0, src.line);
                     m_failed = true;
                 }
             }

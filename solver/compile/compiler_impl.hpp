@@ -60,6 +60,10 @@ struct Scalar {
     std::string units;
     int line = 0;
     bool defined = true;  // false when the equation is missing
+    // Macro instances this scalar sits inside. A macro's body variables and parameter defaults are expanded
+    // later than the call, by expandAll: they carry the depth so a macro that calls itself from its body
+    // still meets the nesting limit.
+    int macroDepth = 0;
 };
 
 // One variable of the model (after module inlining), possibly arrayed.
@@ -155,6 +159,9 @@ public:
     // Module inputs: inner variable -> (equation from the parent, the parent's scope).
     std::unordered_map<std::string, std::pair<std::string, std::string>> m_connections;
     bool m_failed = false;
+    int m_expandDepth = 0;
+    size_t m_macroInstances = 0;  // macro calls inlined so far (each makes a few internal variables)
+    bool m_tooLarge = false;  // a size or depth guard fired: stop expanding (one report, not thousands)  // nesting of expandNode: inlined macros deepen an equation past the parser's limit
 };
 
 }  // namespace sdw::compile::detail

@@ -16,6 +16,14 @@ using equations::Node;
 using equations::NodeKind;
 using model::canonicalName;
 
+// Terms one equation may grow to while macros are inlined into it (a parsed equation has at most a few
+// hundred thousand: the parser refuses text past 1 MB).
+constexpr size_t kMaxExpandedNodes = 1'000'000;
+constexpr int kMaxExpandedDepth = 3 * equations::kMaxDepth;
+// Macro instances one model may inline: each is a few internal variables of a few hundred bytes. Real models
+// have hundreds (thousands with arrays); a body that calls its macro twice would reach 2^20.
+constexpr size_t kMaxMacroInstances = 100'000;
+
 int Compiler::exprName(Expr& e, const std::string& canonical, int pos) {
     Node n;
     n.kind = NodeKind::Name;
@@ -60,7 +68,11 @@ int Compiler::newHidden(const std::string& base, ScalarKind kind, int parent) {
     const Scalar& p = m_scalars[static_cast<size_t>(parent)];
     Scalar s;
     s.canonical = "#" + std::to_string(m_hiddenCounter++) + "_" + base;
-    s.display = p.display + " (" + base + ")";
+    // Named after the user's variable, not after a hidden parent: the names of hidden variables made from
+    // hidden variables once grew with every generation (a recursive macro body took gigabytes in names).
+    const std::string& owner = !p.visible && p.var >= 0 ? m_vars[static_cast<size_t>(p.var)].display : p.display;
+    s.display = owner + " (" + base + ")";
+    s.macroDepth = p.macroDepth;
     s.kind = kind;
     s.visible = false;
     s.var = p.var;
@@ -92,22 +104,59 @@ int Compiler::hiddenAux(int parent, const Expr& src, int node, const std::string
 
 void Compiler::expandAll() {
     for (size_t i = 0; i < m_scalars.size(); ++i) {
+        if (m_tooLarge) break;
         if (m_scalars[i].expr.empty()) continue;
         Expr e = m_scalars[i].expr;
-        expandNode(static_cast<int>(i), e, e.root, 0);
+        expandNode(static_cast<int>(i), e, e.root, m_scalars[i].macroDepth);
         m_scalars[i].expr = std::move(e);
     }
     // State sites hold scalar ids until slots are laid out (see Compiler::run).
 }
 
 void Compiler::expandNode(int scalar, Expr& e, int node, int macroDepth) {
+    // Lowering walks the tree recursively: refuse an inlined equation deeper than the stack safely takes.
+    struct Guard {
+        int& depth;
+        explicit Guard(int& d) : depth(++d) {}
+        ~Guard() { --depth; }
+    } guard(m_expandDepth);
+    if (m_tooLarge) return;
+    if (m_expandDepth > kMaxExpandedDepth) {
+        m_tooLarge = true;
+        error(scalar, diag::code::kTooDeep,
+              "with its macros inlined the equation nests more than " + std::to_string(kMaxExpandedDepth) +
+                  " levels deep",
+              e.at(node).pos);
+        return;
+    }
     const std::vector<int> args = e.at(node).args;
     for (int a : args) expandNode(scalar, e, a, macroDepth);
     const Node n = e.at(node);
     if (n.kind != NodeKind::Call) return;
+    // Macros that call each other twice, or DELAY N of order 1000 over a large array, multiply: stop at
+    // the size guard with the variable named, rather than after minutes and gigabytes.
+    if (m_scalars.size() >= m_options.maxElements || e.nodes.size() >= kMaxExpandedNodes) {
+        m_tooLarge = true;
+        error(scalar, diag::code::kTooLarge,
+              "expanding '" + n.text + "' takes the model past its size limit (" +
+                  (e.nodes.size() >= kMaxExpandedNodes
+                       ? std::to_string(kMaxExpandedNodes) + " terms in one equation"
+                       : std::to_string(m_options.maxElements) + " values") +
+                  "); a macro that calls itself or others several times multiplies",
+              n.pos);
+        return;
+    }
     if (const model::Macro* m = m_project.findMacro(n.name); m && !findBuiltin(n.name)) {
         if (macroDepth > 20) {
             error(scalar, diag::code::kCircular, "macro '" + n.text + "' calls itself more than 20 deep", n.pos);
+            return;
+        }
+        if (++m_macroInstances > kMaxMacroInstances) {
+            m_tooLarge = true;
+            error(scalar, diag::code::kTooLarge,
+                  "more than " + std::to_string(kMaxMacroInstances) + " macro calls to inline (reached at '" +
+                      n.text + "'); a macro that calls itself or others several times multiplies",
+                  n.pos);
             return;
         }
         expandMacro(scalar, e, node, *m, macroDepth);
@@ -297,6 +346,7 @@ void Compiler::expandMacro(int scalar, Expr& e, int node, const model::Macro& ma
         }
         const int h = newHidden("macro_" + canonicalName(macro.params[p]), ScalarKind::Aux, scalar);
         Scalar& hs = m_scalars[static_cast<size_t>(h)];
+        hs.macroDepth = macroDepth + 1;  // a default value is expanded later, inside this instance
         m_varByName.erase(hs.canonical);
         hs.canonical = pname;
         hs.expr = std::move(pe);
@@ -309,6 +359,7 @@ void Compiler::expandMacro(int scalar, Expr& e, int node, const model::Macro& ma
         const int h = newHidden("macro_" + canonicalName(v.name),
                                 v.kind == model::VarKind::Stock ? ScalarKind::Stock : ScalarKind::Aux, scalar);
         Scalar& hs = m_scalars[static_cast<size_t>(h)];
+        hs.macroDepth = macroDepth + 1;
         m_varByName.erase(hs.canonical);
         hs.canonical = scope + canonicalName(v.name);
         hs.scope = scope;

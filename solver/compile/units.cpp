@@ -2,19 +2,31 @@
 // warnings (W220) that name the variable; numbers are unit-flexible, as in Stella and Vensim. Layer: solver.
 #include "solver/compile/units.hpp"
 
+#include <algorithm>
 #include <cctype>
-#include <set>
 #include <cmath>
+#include <set>
 
 #include "solver/compile/builtins.hpp"
 #include "solver/compile/compiler_impl.hpp"
 
 namespace sdw::compile {
+namespace {
+
+// Exponents are held within +-kMaxPower: (((x^100)^100)^100)^100 overflowed int, which is undefined
+// behaviour. No real unit comes near; past it a unit only has to stay comparable, not exact.
+constexpr long long kMaxPower = 1'000'000;
+int clampPower(long long p) { return static_cast<int>(std::clamp(p, -kMaxPower, kMaxPower)); }
+
+}  // namespace
 
 Unit Unit::operator*(const Unit& o) const {
     Unit r = *this;
-    for (const auto& [b, p] : o.powers)
-        if ((r.powers[b] += p) == 0) r.powers.erase(b);
+    for (const auto& [b, p] : o.powers) {
+        int& q = r.powers[b];
+        q = clampPower(static_cast<long long>(q) + p);
+        if (q == 0) r.powers.erase(b);
+    }
     return r;
 }
 
@@ -23,7 +35,7 @@ Unit Unit::operator/(const Unit& o) const { return *this * o.pow(-1); }
 Unit Unit::pow(int n) const {
     Unit r;
     if (n == 0) return r;
-    for (const auto& [b, p] : powers) r.powers[b] = p * n;
+    for (const auto& [b, p] : powers) r.powers[b] = clampPower(static_cast<long long>(p) * n);
     return r;
 }
 
@@ -118,7 +130,7 @@ private:
             const long p = std::strtol(begin, &end, 10);
             if (end == begin) m_ok = false;
             m_i += static_cast<size_t>(end - begin);
-            u = u.pow(static_cast<int>(p));
+            u = u.pow(static_cast<int>(std::clamp<long>(p, -kMaxPower, kMaxPower)));
         }
         return u;
     }
@@ -184,7 +196,9 @@ public:
                         return std::nullopt;
                     case '^': {
                         const auto& p = e.at(n.args[1]);
-                        if (a && p.kind == NodeKind::Number && p.value == std::floor(p.value))
+                        // Range first: casting 1e30 to int is undefined behaviour.
+                        if (a && p.kind == NodeKind::Number && p.value == std::floor(p.value) &&
+                            std::fabs(p.value) <= static_cast<double>(kMaxPower))
                             return a->pow(static_cast<int>(p.value));
                         return std::nullopt;
                     }

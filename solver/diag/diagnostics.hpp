@@ -36,6 +36,8 @@ inline constexpr const char* kBadSubscript = "E210";
 inline constexpr const char* kUnsupported = "E211";
 inline constexpr const char* kBadGraphical = "E212";
 inline constexpr const char* kNoStocks = "W213";
+inline constexpr const char* kTooLarge = "E214";
+inline constexpr const char* kGraphicalOnePoint = "W215";  // a one-point table: a constant in disguise  // past a size limit: array elements, inlined macros, modules
 inline constexpr const char* kUnitMismatch = "W220";
 inline constexpr const char* kUnitParse = "W221";
 inline constexpr const char* kNonFinite = "E301";
@@ -43,6 +45,7 @@ inline constexpr const char* kCancelled = "E302";
 inline constexpr const char* kHookFailed = "E303";
 inline constexpr const char* kTooManySteps = "E304";
 inline constexpr const char* kAdaptiveFailed = "E305";
+inline constexpr const char* kBadDelay = "E306";  // a pipeline DELAY's time is NaN, negative or far too long
 }  // namespace code
 
 struct Diagnostic {

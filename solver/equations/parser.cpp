@@ -4,6 +4,7 @@
 #include "solver/equations/parser.hpp"
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -433,7 +434,9 @@ private:
             n.kind = NodeKind::DimPosition;
             n.pos = m_tok.pos;
             advance();
-            if (m_tok.kind != Tok::Num || m_tok.value < 1 || m_tok.value != static_cast<int>(m_tok.value))
+            // Range first: casting 1e30 to int is undefined behaviour (UBSan on `x[@1e30]`).
+            if (m_tok.kind != Tok::Num || !(m_tok.value >= 1 && m_tok.value <= 1000) ||
+                m_tok.value != std::floor(m_tok.value))
                 fail(diag::code::kSyntax, "expected a dimension position (1, 2, ...) after '@'");
             n.value = m_tok.value;
             advance();

@@ -1,6 +1,7 @@
 // Vensim expression text -> XMILE expression text: a tokenizer for Vensim's spaced names and :AND:-style
 // operators, and the function translation table (argument orders differ for DELAY N, SMOOTH N, FORECAST...).
 // Layer: solver. Depends on model/ (canonical names) and diag/ only.
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <sstream>
@@ -271,7 +272,7 @@ private:
         const std::string canon = model::canonicalName(raw);
         const bool user = m_ctx.symbols && (m_ctx.symbols->lookups.count(canon) || m_ctx.symbols->macros.count(canon));
         if (!user && !known(f))
-            throw Failure{diag::code::kUnsupported, "the Vensim function '" + f + "' is not supported"};
+            throw Failure{diag::code::kUnsupported, "the Vensim function '" + f + "' is not supported" + nearest(f)};
         std::vector<std::string> a;
         for (auto [b, e] : argRanges(open, close)) a.push_back(seq(b, e));
         if (m_ctx.symbols && m_ctx.symbols->lookups.count(canon)) {
@@ -280,6 +281,35 @@ private:
         }
         if (m_ctx.symbols && m_ctx.symbols->macros.count(canon)) return xmileName(raw) + "(" + join(a) + ")";
         return builtin(f, a);
+    }
+
+    // "; did you mean 'SMOOTH'?" when a function sdw reads is within two edits of `f` (a typo), else "".
+    static std::string nearest(const std::string& f) {
+        auto distance = [](const std::string& a, const std::string& b) {
+            std::vector<size_t> row(b.size() + 1);
+            for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+            for (size_t i = 1; i <= a.size(); ++i) {
+                size_t diag = row[0];
+                row[0] = i;
+                for (size_t j = 1; j <= b.size(); ++j) {
+                    const size_t up = row[j];
+                    row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                    diag = up;
+                }
+            }
+            return row[b.size()];
+        };
+        if (f.size() > 40) return "";
+        std::string best;
+        size_t bestDistance = 3;
+        for (const auto& [name, xmile] : renames()) {
+            const size_t d = distance(f, name);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = name;
+            }
+        }
+        return best.empty() ? "" : "; did you mean '" + best + "'?";
     }
 
     static bool known(const std::string& f) {

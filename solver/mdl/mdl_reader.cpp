@@ -3,6 +3,7 @@
 // Depends on model/ and diag/ only; never throws out of readString/readFile.
 #include "solver/mdl/mdl_reader.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -60,8 +61,10 @@ struct DimDef {
     int line = 0;
 };
 
-// "(a1-a5)" -> a1, a2, a3, a4, a5. Empty when it is not such a range.
-std::vector<std::string> numberedRange(const std::string& item) {
+// "(a1-a5)" -> a1, a2, a3, a4, a5. Empty when it is not such a range; `count` is how many it names (set
+// before anything is made, so that the caller can refuse "(a1-a999999999)").
+std::vector<std::string> numberedRange(const std::string& item, size_t room, long& count) {
+    count = 0;
     if (item.size() < 5 || item.front() != '(' || item.back() != ')') return {};
     const size_t dash = item.find('-');
     if (dash == std::string::npos) return {};
@@ -76,9 +79,10 @@ std::vector<std::string> numberedRange(const std::string& item) {
     std::string p1, p2;
     long lo = 0, hi = 0;
     if (!splitNum(trim(item.substr(1, dash - 1)), p1, lo) ||
-        !splitNum(trim(item.substr(dash + 1, item.size() - dash - 2)), p2, hi) || p1 != p2 || hi < lo ||
-        hi - lo > 100000)
+        !splitNum(trim(item.substr(dash + 1, item.size() - dash - 2)), p2, hi) || p1 != p2 || hi < lo)
         return {};
+    count = hi - lo + 1;
+    if (static_cast<size_t>(count) > room) return {};
     std::vector<std::string> out;
     for (long n = lo; n <= hi; ++n) out.push_back(p1 + std::to_string(n));
     return out;
@@ -228,23 +232,42 @@ private:
         m_dimDefs.push_back(std::move(d));
     }
 
-    std::vector<std::string> expandItems(const DimDef& d, int depth) {
+    // A range's elements, with numbered ranges and ranges named inside it expanded. At most
+    // model::kMaxDimensionElements: past that (a typo such as (a1-a100000000), or ranges listing each other
+    // several times, which multiplies) it reports E120 and stops.
+    std::vector<std::string> expandItems(const DimDef& d, int depth, const DimDef& top, bool& tooBig) {
         std::vector<std::string> out;
         for (const std::string& item : d.items) {
-            if (auto range = numberedRange(item); !range.empty()) {
+            if (tooBig) break;
+            const size_t room = model::kMaxDimensionElements - std::min(out.size(), model::kMaxDimensionElements);
+            long count = 0;
+            if (auto range = numberedRange(item, room, count); !range.empty()) {
                 out.insert(out.end(), range.begin(), range.end());
                 continue;
+            }
+            if (count > 0) {
+                tooBig = true;
+                syntax(top.name, top.line, "subscript range '" + top.name + "' would have more than " +
+                                               std::to_string(model::kMaxDimensionElements) + " elements (" + item +
+                                               " alone names " + std::to_string(count) + ")");
+                break;
             }
             const DimDef* other = nullptr;
             for (const DimDef& o : m_dimDefs)
                 if (&o != &d && canonicalName(o.name) == canonicalName(item)) other = &o;
             if (other && depth < 8) {
-                auto sub = expandItems(*other, depth + 1);
+                auto sub = expandItems(*other, depth + 1, top, tooBig);
                 out.insert(out.end(), sub.begin(), sub.end());
             } else {
                 out.push_back(item);
             }
+            if (out.size() > model::kMaxDimensionElements && !tooBig) {
+                tooBig = true;
+                syntax(top.name, top.line, "subscript range '" + top.name + "' has more than " +
+                                               std::to_string(model::kMaxDimensionElements) + " elements");
+            }
         }
+        if (tooBig) out.clear();
         return out;
     }
 
@@ -252,7 +275,8 @@ private:
         for (const DimDef& d : m_dimDefs) {
             model::Dimension dim;
             dim.name = d.name;
-            dim.elements = expandItems(d, 0);
+            bool tooBig = false;
+            dim.elements = expandItems(d, 0, d, tooBig);
             dim.maps = d.maps;
             const std::string c = canonicalName(d.name);
             if (m_symbols.dims.count(c)) {

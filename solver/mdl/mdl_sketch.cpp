@@ -42,6 +42,13 @@ double num(const std::vector<std::string>& f, size_t k) {
     return k < f.size() ? std::strtod(f[k].c_str(), nullptr) : 0.0;
 }
 
+// An integer field (ids, flags): a NaN or 1e30 in a damaged sketch must not reach an int cast, which is
+// undefined behaviour; such a field reads as 0.
+int intNum(const std::vector<std::string>& f, size_t k) {
+    const double v = num(f, k);
+    return std::isfinite(v) && std::fabs(v) < 2e9 ? static_cast<int>(v) : 0;
+}
+
 std::vector<std::pair<double, double>> points(const std::string& line) {
     std::vector<std::pair<double, double>> out;
     size_t at = line.find('|');
@@ -222,18 +229,18 @@ std::vector<model::View> readSketch(const std::string& sketch, const std::map<st
         const std::vector<std::string> f = fields(line);
         SketchObject o;
         o.type = std::atoi(f[0].c_str());
-        o.id = static_cast<int>(num(f, 1));
+        o.id = intNum(f, 1);
         if (o.type == 10 || o.type == 11 || o.type == 12) {
             if (o.type == 10) o.name = unquote(f.size() > 2 ? f[2] : "");
             o.x = num(f, 3);
             o.y = num(f, 4);
             o.w = num(f, 5);
             o.h = num(f, 6);
-            o.bits = static_cast<int>(num(f, 8));
+            o.bits = intNum(f, 8);
         } else if (o.type == 1) {
-            o.from = static_cast<int>(num(f, 2));
-            o.to = static_cast<int>(num(f, 3));
-            o.shape = static_cast<int>(num(f, 4));
+            o.from = intNum(f, 2);
+            o.to = intNum(f, 3);
+            o.shape = intNum(f, 4);
             o.points = points(line);
         } else {
             continue;

@@ -74,6 +74,9 @@ struct Variable {
     std::vector<std::pair<std::string, std::string>> extraAttrs;
 };
 
+// The most elements one dimension (subscript range) may have; readers report larger ones (E210).
+inline constexpr size_t kMaxDimensionElements = 1'000'000;
+
 struct Dimension {
     std::string name;
     std::vector<std::string> elements;  // for an indexed dimension of size n: "1".."n"

@@ -118,16 +118,34 @@ struct States {
     std::vector<std::deque<double>> rings;
     std::vector<double> pending;
 
-    void init(const CompiledModel& cm, double* s, double dt) {
+    // Sizes each pipeline from its delay time at the start. Returns the site whose delay time cannot be used
+    // (NaN, infinite, negative, or past the spec's pipeline limit), with the reason in `why`; -1 when all fit.
+    int init(const CompiledModel& cm, double* s, double dt, size_t maxCells, std::string& why) {
         rings.assign(cm.m_states.size(), {});
         pending.assign(cm.m_states.size(), 0);
+        size_t cells = 0;
         for (size_t i = 0; i < cm.m_states.size(); ++i) {
             const auto& site = cm.m_states[i];
             if (site.kind != compile::StateSite::Kind::Pipeline) continue;
             const double d = s[site.delaySlot];
-            const size_t n = static_cast<size_t>(std::max(1.0, std::round((std::isfinite(d) ? d : 0) / dt)));
-            rings[i].assign(std::min<size_t>(n, 10'000'000), s[site.initSlot]);
+            std::ostringstream msg;
+            if (!std::isfinite(d) || d < 0) {
+                msg << "the delay time of DELAY is " << d << "; it must be a finite number >= 0";
+                why = msg.str();
+                return static_cast<int>(i);
+            }
+            const double steps = std::max(1.0, std::round(d / dt));
+            if (steps > static_cast<double>(maxCells - cells)) {
+                msg << "the delay time of DELAY (" << d << ") is " << steps << " steps of dt = " << dt
+                    << "; all the model's DELAYs together may hold at most " << maxCells
+                    << " steps (check the delay time's units and dt)";
+                why = msg.str();
+                return static_cast<int>(i);
+            }
+            cells += static_cast<size_t>(steps);
+            rings[i].assign(static_cast<size_t>(steps), s[site.initSlot]);
         }
+        return -1;
     }
     // After the step's evaluation: remember what each site takes in.
     void record(const CompiledModel& cm, const double* s) {
@@ -220,9 +238,11 @@ bool Runner::setup() {
     if (!std::isfinite(m_start) || !std::isfinite(m_stop) || m_stop < m_start)
         return fail(diag::code::kBadSpecs, "stop", "the stop time must not be before the start time", 0);
     const double steps = std::floor((m_stop - m_start) / m_dt + 1e-6);
-    if (steps > static_cast<double>(m_spec.maxSteps))
-        return fail(diag::code::kTooManySteps, "dt", "the run would take " + std::to_string(static_cast<long long>(steps)) +
-                    " steps (more than " + std::to_string(m_spec.maxSteps) + "); check dt", 0);
+    if (steps > static_cast<double>(m_spec.maxSteps)) {
+        std::ostringstream msg;  // steps may be past any integer type: print it as a double
+        msg << "the run would take " << steps << " steps (more than " << m_spec.maxSteps << "); check dt";
+        return fail(diag::code::kTooManySteps, "dt", msg.str(), 0);
+    }
     m_steps = static_cast<long>(steps);
     m_saveper = std::max(m_dt, m_spec.saveper.value_or(specs.saveper.value_or(m_dt)));
     m_saveEvery = std::max(1L, std::lround(m_saveper / m_dt));
@@ -257,6 +277,14 @@ bool Runner::setup() {
     for (uint32_t slot : m_cm.m_stockSlots)
         m_hiddenStocks = m_hiddenStocks || slot >= CompiledModel::kFirstFreeSlot + m_visibleCount;
     for (size_t k = 1; k < m_cols.size() && m_contiguous; ++k) m_contiguous = m_cols[k] == m_cols[1] + (k - 1);
+    const double saved = static_cast<double>(m_steps / m_saveEvery + 1) * static_cast<double>(m_cols.size());
+    if (saved > static_cast<double>(m_spec.maxSavedValues)) {
+        std::ostringstream msg;
+        msg << "the results would hold " << saved << " values (" << m_steps / m_saveEvery + 1 << " saved times x "
+            << m_cols.size() << " columns), more than " << m_spec.maxSavedValues
+            << "; raise saveper, shorten the run or choose fewer variables";
+        return fail(diag::code::kTooManySteps, "saveper", msg.str(), 0);
+    }
     m_res.data.reserve(static_cast<size_t>(m_steps / m_saveEvery + 1) * m_cols.size());
 
     m_s = m_cm.m_initialSlots;
@@ -294,7 +322,12 @@ bool Runner::setup() {
     }
     if (!m_cm.m_randoms.empty()) execute(m_cm.m_initProgram, m_s.data(), m_rt);  // redraw with per-call seeds
     for (auto [slot, v] : stockSets) m_s[slot] = v;
-    m_states.init(m_cm, m_s.data(), m_dt);
+    std::string why;
+    if (const int bad = m_states.init(m_cm, m_s.data(), m_dt, m_spec.maxPipelineCells, why); bad >= 0) {
+        std::string where = m_cm.m_slotNames[m_cm.m_states[static_cast<size_t>(bad)].outSlot];
+        where = where.substr(0, where.rfind(" ("));  // "inflow (delay)": the variable that holds the DELAY
+        return fail(diag::code::kBadDelay, where, why, m_start);
+    }
     m_x.assign(m_cm.m_stockSlots.size(), 0.0);
     gatherStocks(m_x);
     return true;

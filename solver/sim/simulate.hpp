@@ -28,6 +28,8 @@ struct RunSpec {
     const std::atomic<bool>* cancel = nullptr;         // checked every step
     std::vector<std::string> vars;                     // columns to keep (empty = all)
     size_t maxSteps = 50'000'000;                      // a guard against dt typos (dt = 1e-9)
+    size_t maxSavedValues = 50'000'000;                // rows x columns kept (400 MB); past it: E304
+    size_t maxPipelineCells = 20'000'000;              // DELAY pipelines, all sites: delay time / dt each
 };
 
 // The view a step hook has of the running model, at a step boundary.

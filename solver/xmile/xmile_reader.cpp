@@ -3,6 +3,7 @@
 // exceptions. Layer: solver (xmile). Depends on pugixml, model/ and diag/ only.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -98,10 +99,23 @@ void readDimensions(ReadContext& ctx, pugi::xml_node dims, model::Project& p) {
         }
         if (dim.elements.empty() && d.attribute("size")) {
             auto size = ctx.numberAttr(d, "size");
-            if (size && *size >= 0 && *size <= 1e6) {
+            const double most = static_cast<double>(model::kMaxDimensionElements);
+            if (size && *size >= 1 && *size <= most && *size == std::floor(*size)) {
                 dim.indexed = true;
                 for (int i = 1; i <= static_cast<int>(*size); ++i) dim.elements.push_back(std::to_string(i));
+            } else if (size) {
+                ctx.diags().error(diag::code::kBadSubscript, dim.name,
+                                  "dimension '" + dim.name + "' has size " + d.attribute("size").value() +
+                                      "; a size must be a whole number from 1 to " +
+                                      std::to_string(model::kMaxDimensionElements),
+                                  0, ctx.lineOf(d));
             }
+        } else if (dim.elements.size() > model::kMaxDimensionElements) {
+            ctx.diags().error(diag::code::kBadSubscript, dim.name,
+                              "dimension '" + dim.name + "' has " + std::to_string(dim.elements.size()) +
+                                  " elements; the most is " + std::to_string(model::kMaxDimensionElements),
+                              0, ctx.lineOf(d));
+            dim.elements.resize(model::kMaxDimensionElements);
         }
         p.dimensions.push_back(std::move(dim));
     }

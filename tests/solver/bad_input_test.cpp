@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "solver/compile/compiled_model.hpp"
+#include "solver/mdl/mdl_reader.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "tests/solver/model_builder.hpp"
@@ -91,4 +92,57 @@ TEST_CASE("bad input: a dt typo that would take forever is refused", "[errors]")
     sim::RunResult r = b.run();
     CHECK(r.status == sim::RunStatus::Failed);
     CHECK(hasCode(r.diagnostics, diag::code::kTooManySteps));
+}
+
+// ---- Reproducers found by the fuzzers (scripts/fuzz.sh); each is also in fuzz/corpus/ as regress_*. ----
+
+TEST_CASE("bad input: a macro whose body variable calls the macro again (fuzz: mdl_reader OOM)", "[errors][macros]") {
+    // The body's variables were expanded after the call, at depth 0 again, so the recursion never met the
+    // 20-level limit, and each generation's internal names repeated the last: gigabytes within seconds.
+    const std::string text = "{UTF-8}\n:MACRO: SPIRAL(x)\nSPIRAL = INNER ~~|\nINNER = SPIRAL(x + 1) ~~|\n"
+                             ":END OF MACRO:\nstock = INTEG(f, 1) ~~|\nf = SPIRAL(stock) ~~|\n"
+                             "INITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n";
+    diag::Diagnostics d;
+    auto p = mdl::readString(text, d, "spiral.mdl");
+    REQUIRE(p);
+    CHECK_FALSE(compile::compileModel(*p, d));
+    REQUIRE(hasCode(d, diag::code::kCircular));
+    const auto& e = d.items().back();
+    CHECK(e.where == "f");
+    CHECK(e.message.find("calls itself more than 20 deep") != std::string::npos);
+    // Calling itself twice from the body: stopped by the count of macro instances (or the depth), not memory.
+    const std::string twice = "<macro name=\"fork\"><parm>x</parm><variables><aux name=\"fork\"><eqn>inner</eqn></aux>"
+                              "<aux name=\"inner\"><eqn>fork(x) + fork(x + 1)</eqn></aux></variables></macro>";
+    std::string doc = xmileText(kSpecs, kStock + "<flow name=\"f\"><eqn>fork(s)</eqn></flow>");
+    doc.insert(doc.find("<model>"), twice);
+    d = attempt(doc);
+    REQUIRE(d.hasErrors());
+    CHECK((hasCode(d, diag::code::kTooLarge) || hasCode(d, diag::code::kCircular)));
+    CHECK(d.items().front().where == "f");
+}
+
+TEST_CASE("bad input: numbers too large for an integer where one is expected (UBSan: float-to-int)", "[errors]") {
+    // Each of these cast a double of 1e30 to int, or overflowed an int exponent: undefined behaviour that
+    // UBSan reports. Now they are range-checked.
+    test::Builder b;
+    b.dim("d", {"a", "b"}).stock("s", "0", {"f"}).aux("arr", "TIME", {"d"}).flow("f", "arr[@1e30]");
+    diag::Diagnostics d;
+    CHECK_FALSE(b.compile(d));
+    CHECK(hasCode(d, diag::code::kSyntax));
+    test::Builder power;  // a unit raised to 1e30: the unit check gives up on it instead
+    power.stock("s", "1", {"f"}).flow("f", "(s ^ 1e30) * 0 + (((s ^ 1000) ^ 1000) ^ 1000) ^ 1000 * 0");
+    power.project.main().variables[0].units = "people";  // (the exponents overflowed int: people^10^12)
+    power.project.main().variables[1].units = "people^2000000000/week";
+    d = {};
+    CHECK(power.compile(d));
+    // A damaged .mdl sketch with ids and flags of 1e30 and nan: read as 0, the model still reads.
+    d = {};
+    auto p = mdl::readString("{UTF-8}\nx = 1 ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n"
+                             "\\\\\\---/// Sketch information\nV300  Do not put anything below this section\n*View 1\n"
+                             "10,1e30,x,100,100,40,20,3,nan,0,0,0,0,0,0\n1,2,1e30,-1e30,0,0,0,0,0,128,0,-1--1--1,,1|(0,0)|\n"
+                             "///---\\\\\\\n",
+                             d, "sketch.mdl");
+    REQUIRE(p);
+    CHECK_FALSE(d.hasErrors());
+    CHECK(p->main().find("x"));
 }
