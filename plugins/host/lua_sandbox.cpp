@@ -4,6 +4,7 @@
 #include "plugins/host/lua_sandbox.hpp"
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -194,6 +195,61 @@ Sandbox::~Sandbox() {
     if (m_L) lua_close(m_L);
 }
 
+namespace {
+
+// Lua's pattern matcher runs in C, where the instruction budget never looks, and backtracks: a pattern with
+// many repetition items can search for hours ("a*a*a*...b" over a run of a's). The pattern functions go
+// through this guard, which refuses a search whose worst case, about n^(q-1) steps for q repetition items over
+// n characters, passes 10^8; three repetitions or fewer (trimming, key = value) always pass.
+int countRepetitions(const char* p, size_t len) {
+    int q = 0;
+    for (size_t i = 0; i < len; ++i) {
+        const char c = p[i];
+        if (c == '%') {
+            ++i;  // an escaped character is a single class
+        } else if (c == '[') {
+            ++i;
+            if (i < len && p[i] == '^') ++i;
+            if (i < len && p[i] == ']') ++i;  // a leading ] belongs to the set
+            while (i < len && p[i] != ']') i += p[i] == '%' ? 2 : 1;
+        } else if (i > 0 && (c == '*' || c == '+' || c == '-' || c == '?')) {
+            ++q;
+        }
+    }
+    return q;
+}
+
+int guardedPattern(lua_State* L) {
+    size_t n = 0, plen = 0;
+    luaL_checklstring(L, 1, &n);
+    const char* p = luaL_checklstring(L, 2, &plen);
+    const bool plainFind = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
+    if (!plainFind) {
+        const int q = countRepetitions(p, plen);
+        if (q > 3 && std::pow(static_cast<double>(n) + 1, q - 1) > 1e8)
+            return luaL_error(L, "a pattern with %d repetition items over %d characters could search for hours; "
+                              "the sandbox refuses it (use fewer repetitions or shorter text, or string.find with "
+                              "plain = true)", q, static_cast<int>(n));
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+void guardPatternFunctions(lua_State* L) {
+    lua_getglobal(L, LUA_STRLIBNAME);
+    for (const char* name : {"find", "match", "gmatch", "gsub"}) {
+        lua_getfield(L, -1, name);  // the original, as the guard's first upvalue
+        lua_pushboolean(L, std::strcmp(name, "find") == 0);
+        lua_pushcclosure(L, guardedPattern, 2);
+        lua_setfield(L, -2, name);
+    }
+    lua_pop(L, 1);
+}
+
+}  // namespace
+
 void Sandbox::openSafeLibraries(uint64_t seed) {
     lua_State* L = m_L;
     const luaL_Reg libs[] = {{LUA_GNAME, luaopen_base},       {LUA_STRLIBNAME, luaopen_string},
@@ -212,6 +268,7 @@ void Sandbox::openSafeLibraries(uint64_t seed) {
     lua_register(L, "xpcall", safeXpcall);
     lua_register(L, "print", stderrPrint);
     removeField(L, LUA_STRLIBNAME, "dump");
+    guardPatternFunctions(L);
     // math.random draws from the run's seed: the same seed gives the same plugin behaviour.
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_getfield(L, -1, "randomseed");
