@@ -11,18 +11,23 @@ using sdw::test::pluginData;
 
 namespace {
 
-// The first error of checking `file`: its code, line and a word of its message.
-void expectRefused(const std::string& file, const std::string& code, int line, const std::string& words) {
+// The first error of checking the plugin at `path`: its code, line and a word of its message.
+std::string expectRefusedAt(const std::string& path, const std::string& code, int line, const std::string& words) {
     diag::Diagnostics diags;
-    auto d = plugins::checkPluginFile(pluginData(file), diags);
+    auto d = plugins::checkPluginFile(path, diags);
     INFO(test::allMessages(diags));
     REQUIRE_FALSE(d.has_value());
     const auto* e = test::firstError(diags);
     REQUIRE(e != nullptr);
     CHECK(e->code == code);
-    CHECK(e->where == pluginData(file));
+    CHECK(e->where == path);
     CHECK(e->line == line);
     CHECK(e->message.find(words) != std::string::npos);
+    return e->message;
+}
+
+void expectRefused(const std::string& file, const std::string& code, int line, const std::string& words) {
+    expectRefusedAt(pluginData(file), code, line, words);
 }
 
 }  // namespace
@@ -68,13 +73,8 @@ TEST_CASE("contract: a syntax error names its line however long the plugin's pat
     fs::create_directories(dir);
     const fs::path file = dir / "syntax_error.lua";
     fs::copy_file(pluginData("contract/syntax_error.lua"), file, fs::copy_options::overwrite_existing);
-    diag::Diagnostics diags;
-    REQUIRE_FALSE(plugins::checkPluginFile(file.string(), diags).has_value());
-    const auto* e = test::firstError(diags);
-    REQUIRE(e != nullptr);
-    CHECK(e->line == 4);
-    CHECK(e->message.find("'}' expected") != std::string::npos);
-    CHECK(e->message.find("...") == std::string::npos);  // the mangled path is not repeated in the text
+    const std::string msg = expectRefusedAt(file.string(), plugins::code::kPluginSyntax, 4, "'}' expected");
+    CHECK(msg.find("...") == std::string::npos);  // the mangled path is not repeated in the text
     fs::remove_all(fs::temp_directory_path() / "sdw-a-rather-long-directory-name-for-plugins");
 }
 
