@@ -419,10 +419,10 @@ TEST_CASE("canvas: without 32-bit vertex offsets the county diagram splits acros
     HeadlessUi ui;
     ImGuiIO& io = ImGui::GetIO();
     io.BackendFlags &= ~ImGuiBackendFlags_RendererHasVtxOffset;  // e.g. OpenGL 3.0/3.1, or a 16-bit-only renderer
-    io.DisplaySize = ImVec2(2560, 1600);
+    io.DisplaySize = ImVec2(4800, 3000);  // the whole county diagram on screen: the canvas draws only what shows
     ui::Workbench wb;
     ui.openCounty(wb);
-    // Zoomed so every label is drawn and most of the model is on screen.
+    // Zoomed so every label is drawn and the model is on screen.
     auto& cs = ui::canvasState();
     cs.zoom = 0.75f;
     cs.pan = ImVec2(10, 10);
@@ -646,4 +646,31 @@ TEST_CASE("canvas: a new stock is renamed in place by typing its name and Enter"
     CHECK(wb.doc.find("waiting_list"));
     CHECK_FALSE(wb.doc.find(made));
     CHECK(wb.isSelected("waiting_list"));
+}
+
+TEST_CASE("canvas: what lies off the canvas is not drawn", "[workbench][canvas][large]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.openCounty(wb);
+    auto canvasVertices = [&] {
+        ui.frame(wb);
+        size_t n = 0;
+        const ImDrawData* dd = ImGui::GetDrawData();
+        for (int i = 0; dd && i < dd->CmdListsCount; ++i) {
+            const ImDrawList* l = dd->CmdLists[i];
+            if (l->_OwnerName && std::string(l->_OwnerName).rfind("Diagram", 0) == 0)
+                n += static_cast<size_t>(l->VtxBuffer.Size);
+        }
+        return n;
+    };
+    auto& cs = ui::canvasState();
+    cs.zoom = 0.75f;
+    cs.pan = ImVec2(10, 10);  // the top-left sector
+    const size_t corner = canvasVertices();
+    ImGui::GetIO().DisplaySize = ImVec2(4800, 3000);  // the same zoom with the whole diagram in view
+    const size_t whole = canvasVertices();
+    INFO("top-left view " << corner << " vertices, whole diagram " << whole);
+    CHECK(corner > 0);
+    CHECK(corner * 2 < whole);
+    wb.settle();
 }

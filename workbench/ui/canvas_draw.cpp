@@ -437,8 +437,26 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
     const std::string hovKey = canonicalName(hovered);
     auto isHov = [&](const model::ViewObject& o) { return !hovKey.empty() && canonicalName(o.name) == hovKey; };
     auto aliasKeyOf = [](const model::ViewObject& o) { return document::aliasKey(o.uid); };
+    // Only what can touch the canvas is drawn: a frame at the opening zoom shows one sector of the county model,
+    // and laying out the other sectors' labels every frame is wasted. The margin leaves room for a label wrapped
+    // beside or below its symbol. (Connectors are short lines and stay uncut.)
+    const ImVec2 lo = cs.origin, hi(cs.origin.x + area.x, cs.origin.y + area.y);
+    const float margin = 20 + 160 * cs.zoom;
+    auto boxVisible = [&](double x0, double y0, double x1, double y1) {
+        const ImVec2 a = cs.toScreen(x0, y0), b = cs.toScreen(x1, y1);
+        return b.x + margin >= lo.x && a.x - margin <= hi.x && b.y + margin >= lo.y && a.y - margin <= hi.y;
+    };
+    auto visible = [&](const model::ViewObject& o) {
+        double x0 = o.x - o.width.value_or(0) / 2, x1 = o.x + o.width.value_or(0) / 2;
+        double y0 = o.y - o.height.value_or(0) / 2, y1 = o.y + o.height.value_or(0) / 2;
+        for (const auto& [px, py] : o.points) {  // a pipe: every point of it
+            x0 = std::min(x0, px), x1 = std::max(x1, px);
+            y0 = std::min(y0, py), y1 = std::max(y1, py);
+        }
+        return boxVisible(x0, y0, x1, y1);
+    };
     for (const auto& o : objs)
-        if (o.kind == Kind::Group) drawGroup(cs, layers.list(), o);
+        if (o.kind == Kind::Group && visible(o)) drawGroup(cs, layers.list(), o);
     for (const auto& o : objs)
         if (o.kind == Kind::Connector) {
             auto endKey = [](const std::string& ref, bool alias) { return alias ? document::aliasKey(ref) : ref; };
@@ -448,8 +466,9 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
             drawConnector(wb, cs, layers.list(), o, strong);
         }
     for (const auto& o : objs)
-        if (o.kind == Kind::Flow) drawFlow(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
+        if (o.kind == Kind::Flow && visible(o)) drawFlow(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
     for (const auto& o : objs) {
+        if (o.kind == Kind::Connector || o.kind == Kind::Flow || o.kind == Kind::Group || !visible(o)) continue;
         if (o.kind == Kind::Stock) drawStock(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
         else if (o.kind == Kind::Aux || o.kind == Kind::Module) drawAux(cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
         else if (o.kind == Kind::Alias)
