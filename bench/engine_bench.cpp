@@ -33,10 +33,14 @@ void runModel(benchmark::State& state, const model::Project& p) {
     state.counters["rows"] = static_cast<double>(rows);
 }
 
-void BM_SirRun(benchmark::State& state) { runModel(state, bench::sirModel()); }
+void BM_SirRun(benchmark::State& state) {
+    runModel(state, bench::sirModel());
+}
 BENCHMARK(BM_SirRun)->Unit(benchmark::kMicrosecond);
 
-void BM_Generated10kRun(benchmark::State& state) { runModel(state, bench::generatedModel(2500)); }
+void BM_Generated10kRun(benchmark::State& state) {
+    runModel(state, bench::generatedModel(2500));
+}
 BENCHMARK(BM_Generated10kRun)->Unit(benchmark::kMillisecond);
 
 void BM_Generated10kCompile(benchmark::State& state) {

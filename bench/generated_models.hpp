@@ -77,11 +77,13 @@ inline model::Project localitiesModel(int places, bool arrayed, double stop = 10
         const std::string sfx = arrayed ? "" : "_" + std::to_string(place);
         const std::string sub = arrayed ? "[locality]" : "";
         for (int c = 0; c < chains; ++c) {
-            const std::string k = std::to_string(c) + sfx, prev = std::to_string((c + chains - 1) % chains) + sfx;
+            const std::string k = std::to_string(c) + sfx,
+                              prev = std::to_string((c + chains - 1) % chains) + sfx;
             auto st = var(K::Stock, "stock" + k, "10", {}, {"out" + k});
             if (c > 0) st.inflows = {"out" + prev};
             auto fl = var(K::Flow, "out" + k, "stock" + k + sub + " / delay" + k + sub);
-            auto ax = var(K::Aux, "delay" + k, "2 + " + std::to_string(c) + " * 0.1 + stock" + prev + sub + " / 1000");
+            auto ax = var(K::Aux, "delay" + k,
+                          "2 + " + std::to_string(c) + " * 0.1 + stock" + prev + sub + " / 1000");
             for (auto* v : {&st, &fl, &ax}) {
                 if (arrayed) v->dimensions = {"locality"};
                 m.add(*v);

@@ -1,5 +1,5 @@
-// libFuzzer target: the Vensim .mdl reader, and the compiler and a short run after it, must never crash or hang,
-// whatever the text. Build and run: scripts/fuzz.sh (corpus in fuzz/corpus/mdl).
+// libFuzzer target: the Vensim .mdl reader, and the compiler and a short run after it, must never crash or
+// hang, whatever the text. Build and run: scripts/fuzz.sh (corpus in fuzz/corpus/mdl).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>

@@ -10,7 +10,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
     sdw::plugins::SandboxLimits limits;
-    limits.memoryBytes = 8u << 20;        // small, so that the cap is reached often
+    limits.memoryBytes = 8u << 20;         // small, so that the cap is reached often
     limits.instructionsPerCall = 200'000;  // a runaway loop ends in milliseconds
     sdw::diag::Diagnostics diags;
     if (auto s = sdw::plugins::loadScenarioText(text, "fuzz.lua", diags, nullptr, limits)) s->toRequest({});

@@ -16,6 +16,7 @@ packages=(
   xvfb xauth              # GUI smoke tests and screenshots without a display
   clang libclang-rt-14-dev  # libFuzzer targets
   libtbb-dev              # parallel batches of runs
+  clang-format            # scripts/check-format.sh (the tree's formatting, checked in CI)
 )
 
 missing=()

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The second command: installs what is missing, builds with warnings as errors, checks the layering rule,
-# runs the fuzzers briefly, then every test through ctest (its summary is the last thing printed).
+# The second command: installs what is missing, builds with warnings as errors, checks the layering rule
+# and the formatting, runs the fuzzers briefly, then every test through ctest (its summary is the last thing printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh -DSDW_WERROR=ON
 bash scripts/check-layers.sh
+bash scripts/check-format.sh
 bash scripts/fuzz.sh "${SDW_FUZZ_SECONDS:-15}"
 cd build
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then

@@ -28,7 +28,8 @@ int main(int argc, char** argv) {
 #if defined(SDW_HAVE_GUI)
             return sdw::ui::runDefault();
 #else
-            std::fprintf(stderr, "sdw: built without the workbench; running the default scenarios headless.\n\n");
+            std::fprintf(stderr,
+                         "sdw: built without the workbench; running the default scenarios headless.\n\n");
             return sdw::cli::runDefaultHeadless();
 #endif
         }

@@ -1,13 +1,13 @@
 // Parallel batches of runs with a progress bar, and Latin hypercube sampling. Layer: plugins/host.
 #include "plugins/host/batch.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <mutex>
 #include <numeric>
 #include <thread>
-
-#include <unistd.h>
 
 #include "plugins/host/plugin_session.hpp"
 

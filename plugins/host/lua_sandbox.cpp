@@ -199,8 +199,8 @@ namespace {
 
 // Lua's pattern matcher runs in C, where the instruction budget never looks, and backtracks: a pattern with
 // many repetition items can search for hours ("a*a*a*...b" over a run of a's). The pattern functions go
-// through this guard, which refuses a search whose worst case, about n^(q-1) steps for q repetition items over
-// n characters, passes 10^8; three repetitions or fewer (trimming, key = value) always pass.
+// through this guard, which refuses a search whose worst case, about n^(q-1) steps for q repetition items
+// over n characters, passes 10^8; three repetitions or fewer (trimming, key = value) always pass.
 int countRepetitions(const char* p, size_t len) {
     int q = 0;
     for (size_t i = 0; i < len; ++i) {
@@ -227,9 +227,12 @@ int guardedPattern(lua_State* L) {
     if (!plainFind) {
         const int q = countRepetitions(p, plen);
         if (q > 3 && std::pow(static_cast<double>(n) + 1, q - 1) > 1e8)
-            return luaL_error(L, "a pattern with %d repetition items over %d characters could search for hours; "
-                              "the sandbox refuses it (use fewer repetitions or shorter text, or string.find with "
-                              "plain = true)", q, static_cast<int>(n));
+            return luaL_error(
+                L,
+                "a pattern with %d repetition items over %d characters could search for hours; "
+                "the sandbox refuses it (use fewer repetitions or shorter text, or string.find with "
+                "plain = true)",
+                q, static_cast<int>(n));
     }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
@@ -348,7 +351,8 @@ bool Sandbox::call(int nargs, int nresults, CallFailure& failure) {
 int splitLuaLocation(std::string& message) {
     // Lua writes "<source>:<line>: <text>", shortening a long source to "...<tail>" (LUA_IDSIZE), so the
     // source cannot be matched against the chunk name: take the first ":<digits>: " instead.
-    for (std::size_t colon = message.find(':'); colon != std::string::npos; colon = message.find(':', colon + 1)) {
+    for (std::size_t colon = message.find(':'); colon != std::string::npos;
+         colon = message.find(':', colon + 1)) {
         std::size_t end = colon + 1;
         while (end < message.size() && std::isdigit(static_cast<unsigned char>(message[end]))) ++end;
         if (end == colon + 1 || end + 1 >= message.size() || message[end] != ':' || message[end + 1] != ' ')

@@ -7,17 +7,17 @@
 namespace sdw::compile {
 
 enum class BuiltinKind {
-    Math1,       // f(x)
-    Math2,       // f(a, b)
-    Constant,    // PI, INF, TIME, DT, STARTTIME, STOPTIME, called with ()
-    MinMax,      // MIN/MAX: 2+ args scalar, 1 arg array reduction
-    Reduce,      // SUM, MEAN, PROD, STDDEV, SIZE (arrays)
-    Conditional, // XIDZ, ZIDZ, SAFEDIV, IF_THEN_ELSE
-    TimeFn,      // STEP, PULSE, RAMP, PULSE_WIDTH, PULSE_TRAIN (held across RK sub-steps)
-    Random,      // RANDOM, NORMAL, LOGNORMAL, EXPRND, POISSON, TRIANGULAR
-    Stateful,    // SMTH1/3/N, DELAY1/3/N, DELAY, TREND, FORCST, PREVIOUS, SAMPLE_IF_TRUE
-    Init,        // INIT, ACTIVE_INITIAL
-    Lookup,      // LOOKUP(table, x)
+    Math1,        // f(x)
+    Math2,        // f(a, b)
+    Constant,     // PI, INF, TIME, DT, STARTTIME, STOPTIME, called with ()
+    MinMax,       // MIN/MAX: 2+ args scalar, 1 arg array reduction
+    Reduce,       // SUM, MEAN, PROD, STDDEV, SIZE (arrays)
+    Conditional,  // XIDZ, ZIDZ, SAFEDIV, IF_THEN_ELSE
+    TimeFn,       // STEP, PULSE, RAMP, PULSE_WIDTH, PULSE_TRAIN (held across RK sub-steps)
+    Random,       // RANDOM, NORMAL, LOGNORMAL, EXPRND, POISSON, TRIANGULAR
+    Stateful,     // SMTH1/3/N, DELAY1/3/N, DELAY, TREND, FORCST, PREVIOUS, SAMPLE_IF_TRUE
+    Init,         // INIT, ACTIVE_INITIAL
+    Lookup,       // LOOKUP(table, x)
 };
 
 struct BuiltinInfo {

@@ -18,6 +18,7 @@ namespace sdw::compile {
 // Two arithmetic steps in one instruction, for a temporary used once by the next step (fuse.cpp):
 // X(name, op1, op2) is dst = (a op1 b) op2 c; R(name, op1, op2) is dst = c op2 (a op1 b). Each step rounds to
 // double as the two instructions would, so results are identical; one store, load and dispatch fewer.
+// clang-format off
 #define SDW_FUSED_OPS(X, R)                                                                                  \
     X(AddAdd, +, +) X(AddSub, +, -) X(AddMul, +, *) X(AddDiv, +, /)                                          \
     X(SubAdd, -, +) X(SubSub, -, -) X(SubMul, -, *) X(SubDiv, -, /)                                          \
@@ -56,6 +57,7 @@ enum class Fn : uint8_t {
     Min2, Max2, Zidz, SafeDiv2, LogN,                                            // two
     Xidz,                                                                         // three
 };
+// clang-format on
 
 struct Instr {
     Op op;
@@ -81,10 +83,10 @@ struct RandomSite {
 struct StateSite {
     enum class Kind { Pipeline, Previous };
     Kind kind = Kind::Pipeline;
-    uint32_t inputSlot = 0;   // the value recorded each step
-    uint32_t delaySlot = 0;   // delay time (pipeline), evaluated at the start of the run
-    uint32_t initSlot = 0;    // value before the first input arrives
-    uint32_t outSlot = 0;     // state slot read by ReadState
+    uint32_t inputSlot = 0;  // the value recorded each step
+    uint32_t delaySlot = 0;  // delay time (pipeline), evaluated at the start of the run
+    uint32_t initSlot = 0;   // value before the first input arrives
+    uint32_t outSlot = 0;    // state slot read by ReadState
 };
 
 // A user-visible column of results: a scalar variable or one element of an arrayed one.
@@ -112,7 +114,7 @@ struct CompileOptions {
 };
 
 class CompiledModel {
-public:
+  public:
     // --- what callers use ---
     model::SimSpecs specs;
     std::vector<Column> columns;  // Time first, then every visible variable
@@ -127,29 +129,31 @@ public:
 
     // --- the program (read by sim/) ---
     size_t m_slotCount = 0;
-    std::vector<double> m_initialSlots;   // slot values before initialisation (constants filled in)
-    std::vector<Instr> m_initProgram;     // computes every slot at the start time, stocks included
-    std::vector<Instr> m_flowProgram;     // computes aux and flows from stocks at a time
-    std::vector<Instr> m_derivProgram;    // computes net flow of each stock into m_derivSlots
-    std::vector<Instr> m_stepProgram;     // m_flowProgram then m_derivProgram: what each evaluation runs
-    std::vector<uint32_t> m_lists;        // operand lists for Sum/Prod/...
-    std::vector<uint32_t> m_stockSlots;   // stock value slots, in state order
-    std::vector<uint32_t> m_derivSlots;   // matching derivative slots
+    std::vector<double> m_initialSlots;  // slot values before initialisation (constants filled in)
+    std::vector<Instr> m_initProgram;    // computes every slot at the start time, stocks included
+    std::vector<Instr> m_flowProgram;    // computes aux and flows from stocks at a time
+    std::vector<Instr> m_derivProgram;   // computes net flow of each stock into m_derivSlots
+    std::vector<Instr> m_stepProgram;    // m_flowProgram then m_derivProgram: what each evaluation runs
+    std::vector<uint32_t> m_lists;       // operand lists for Sum/Prod/...
+    std::vector<uint32_t> m_stockSlots;  // stock value slots, in state order
+    std::vector<uint32_t> m_derivSlots;  // matching derivative slots
     std::vector<LookupTable> m_tables;
     std::vector<RandomSite> m_randoms;
     std::vector<StateSite> m_states;
-    std::vector<uint32_t> m_checkSlots;   // slots checked for NaN/inf each step (visible variables)
-    std::vector<std::string> m_slotNames; // for messages
+    std::vector<uint32_t> m_checkSlots;            // slots checked for NaN/inf each step (visible variables)
+    std::vector<std::string> m_slotNames;          // for messages
     std::map<std::string, uint32_t> m_slotByName;  // canonical name -> slot
-    std::map<uint32_t, uint32_t> m_overrideSlot;  // hookWritable variable slot -> its override slot (NaN = off)
-    std::vector<bool> m_isStockSlot;      // by slot
-    std::vector<bool> m_isConstantSlot;   // by slot: a literal constant a run or a hook may change
+    // hookWritable variable slot -> its override slot (NaN = off)
+    std::map<uint32_t, uint32_t> m_overrideSlot;
+    std::vector<bool> m_isStockSlot;     // by slot
+    std::vector<bool> m_isConstantSlot;  // by slot: a literal constant a run or a hook may change
 
     static constexpr uint32_t kDtSlot = 0;
     static constexpr uint32_t kStartSlot = 1;
     static constexpr uint32_t kStopSlot = 2;
-    static constexpr uint32_t kHoldTimeSlot = 3;  // time at the start of the current step (RK sub-steps hold it)
-    static constexpr uint32_t kTimeSlot = 4;      // just before the visible variables: a saved row is one copy
+    // time at the start of the current step (RK sub-steps hold it)
+    static constexpr uint32_t kHoldTimeSlot = 3;
+    static constexpr uint32_t kTimeSlot = 4;  // just before the visible variables: a saved row is one copy
     static constexpr uint32_t kFirstFreeSlot = 5;
 };
 

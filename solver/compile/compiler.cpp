@@ -31,7 +31,8 @@ void Compiler::error(int scalar, const char* code, const std::string& msg, int p
     }
     d.column = pos >= 0 ? pos + 1 : 0;
     // Equations are lowered once per phase (initial and per step): report each problem once.
-    if (!m_reported.insert(d.code + '|' + d.where + '|' + std::to_string(d.column) + '|' + d.message).second) return;
+    if (!m_reported.insert(d.code + '|' + d.where + '|' + std::to_string(d.column) + '|' + d.message).second)
+        return;
     m_diags.add(d);
 }
 
@@ -98,7 +99,8 @@ void Compiler::collectDimensions() {
 
 void Compiler::collectVariables(const model::Model& m, const std::string& scope, int depth) {
     if (depth > 16) {
-        m_diags.error(diag::code::kCircular, m.name, "modules nest more than 16 deep (a module that contains itself?)");
+        m_diags.error(diag::code::kCircular, m.name,
+                      "modules nest more than 16 deep (a module that contains itself?)");
         m_failed = true;
         return;
     }
@@ -109,7 +111,8 @@ void Compiler::collectVariables(const model::Model& m, const std::string& scope,
             m_diags.error(diag::code::kTooLarge, m.name.empty() ? v.name : m.name,
                           "the model has more than " + std::to_string(m_options.maxElements) +
                               " variables once its modules are expanded (modules that contain several "
-                              "copies of each other multiply)", 0, v.line);
+                              "copies of each other multiply)",
+                          0, v.line);
             m_failed = true;
             return;
         }
@@ -126,8 +129,10 @@ void Compiler::collectVariables(const model::Model& m, const std::string& scope,
         }
         if (m_varByName.count(info.canonical)) {
             m_diags.error(diag::code::kDuplicateName, v.name,
-                          "the name '" + v.name + "' is used by two variables (names ignore case, spaces and "
-                          "underscores)", 0, v.line);
+                          "the name '" + v.name +
+                              "' is used by two variables (names ignore case, spaces and "
+                              "underscores)",
+                          0, v.line);
             m_failed = true;
             continue;
         }
@@ -144,8 +149,9 @@ void Compiler::collectVariables(const model::Model& m, const std::string& scope,
             const std::string sub = v.moduleModel.empty() ? v.name : v.moduleModel;
             const model::Model* subModel = m_project.findModel(sub);
             if (!subModel) {
-                m_diags.error(diag::code::kUnknownName, v.name, "module refers to a model '" + sub +
-                              "' that the file does not define", 0, v.line);
+                m_diags.error(diag::code::kUnknownName, v.name,
+                              "module refers to a model '" + sub + "' that the file does not define", 0,
+                              v.line);
                 m_failed = true;
                 continue;
             }
@@ -155,7 +161,8 @@ void Compiler::collectVariables(const model::Model& m, const std::string& scope,
             for (const auto& c : v.connections) {
                 // <connect to="input" from="outer"/>: `to` may be written with the module's name in front.
                 std::string to = canonicalName(c.to);
-                if (to.rfind(canonicalName(v.name) + ".", 0) == 0) to = to.substr(canonicalName(v.name).size() + 1);
+                if (to.rfind(canonicalName(v.name) + ".", 0) == 0)
+                    to = to.substr(canonicalName(v.name).size() + 1);
                 std::string from = c.from;
                 if (!from.empty() && from[0] == '.') from.erase(0, 1);
                 m_connections[inner + to] = {from, scope};
@@ -188,7 +195,8 @@ std::vector<int> Compiler::elementIndices(const std::vector<int>& dims, int flat
     return idx;
 }
 
-std::string Compiler::elementSuffix(const std::vector<int>& dims, const std::vector<int>& idx, bool display) const {
+std::string Compiler::elementSuffix(const std::vector<int>& dims, const std::vector<int>& idx,
+                                    bool display) const {
     if (dims.empty()) return "";
     std::string s = "[";
     for (size_t k = 0; k < dims.size(); ++k) {
@@ -209,9 +217,9 @@ LookupTable tableFrom(const model::GraphicalFunction& gf) {
         t.xs = gf.xs;
     } else if (gf.xscale && gf.ys.size() > 1) {
         for (size_t i = 0; i < gf.ys.size(); ++i)
-            t.xs.push_back(gf.xscale->first +
-                           (gf.xscale->second - gf.xscale->first) * static_cast<double>(i) /
-                               static_cast<double>(gf.ys.size() - 1));
+            t.xs.push_back(gf.xscale->first + (gf.xscale->second - gf.xscale->first) *
+                                                  static_cast<double>(i) /
+                                                  static_cast<double>(gf.ys.size() - 1));
     } else if (gf.ys.size() == 1) {
         t.xs = {gf.xscale ? gf.xscale->first : 0.0};
     }
@@ -244,7 +252,8 @@ bool literalValue(const equations::Expr& e, double& v) {
         v = n.value;
         return true;
     }
-    if (n.kind == equations::NodeKind::Unary && n.op == '-' && e.at(n.args[0]).kind == equations::NodeKind::Number) {
+    if (n.kind == equations::NodeKind::Unary && n.op == '-' &&
+        e.at(n.args[0]).kind == equations::NodeKind::Number) {
         v = -e.at(n.args[0]).value;
         return true;
     }
@@ -279,7 +288,7 @@ void Compiler::expandScalars() {
         auto ov = overrides.find(var.canonical);
         auto conn = m_connections.find(var.canonical);
         if (conn != m_connections.end()) var.scope = conn->second.second;  // an input reads the parent
-        const std::string& mainText = ov != overrides.end()     ? ov->second
+        const std::string& mainText = ov != overrides.end()         ? ov->second
                                       : conn != m_connections.end() ? conn->second.first
                                                                     : src.equation;
         equations::Expr mainExpr;
@@ -291,8 +300,9 @@ void Compiler::expandScalars() {
                 dims += (dims.empty() ? "" : " x ") + m_dims[static_cast<size_t>(d)].display + " (" +
                         std::to_string(m_dims[static_cast<size_t>(d)].elems.size()) + ")";
             m_diags.error(diag::code::kTooLarge, src.name,
-                          "'" + src.name + "' would take the model past " + std::to_string(m_options.maxElements) +
-                              " values" + (dims.empty() ? "" : " (it is arrayed over " + dims + ")") +
+                          "'" + src.name + "' would take the model past " +
+                              std::to_string(m_options.maxElements) + " values" +
+                              (dims.empty() ? "" : " (it is arrayed over " + dims + ")") +
                               "; use fewer or smaller dimensions",
                           0, src.line);
             m_failed = true;
@@ -330,10 +340,13 @@ void Compiler::expandScalars() {
             if (!elementDefs.empty()) {
                 std::string key;
                 for (size_t k = 0; k < idx.size(); ++k)
-                    key += m_dims[static_cast<size_t>(var.dims[k])].elems[static_cast<size_t>(idx[k])] + '\x1f';
+                    key +=
+                        m_dims[static_cast<size_t>(var.dims[k])].elems[static_cast<size_t>(idx[k])] + '\x1f';
                 if (auto it = elementDefs.find(key); it != elementDefs.end()) elemDef = it->second;
             }
-            auto blank = [](const std::string& t) { return t.find_first_not_of(" \t\r\n") == std::string::npos; };
+            auto blank = [](const std::string& t) {
+                return t.find_first_not_of(" \t\r\n") == std::string::npos;
+            };
             if (elemDef && elemDef->gf && ov == overrides.end()) {
                 // The element's own table (an arrayed graphical function with one <gf> per element).
                 LookupTable t = tableFrom(*elemDef->gf);
@@ -374,7 +387,8 @@ void Compiler::expandScalars() {
             if (blank(text) && s.table < 0) {
                 m_diags.error(diag::code::kMissingEquation, s.display,
                               std::string("the ") + model::varKindName(var.kind) +
-                                  " has no equation; give it a value or a formula", 0, src.line);
+                                  " has no equation; give it a value or a formula",
+                              0, src.line);
                 m_failed = true;
                 s.defined = false;
             }
@@ -414,8 +428,9 @@ void Compiler::linkStocks() {
                     }
                     int flat = 0;
                     for (size_t k = 0; k < flow.dims.size(); ++k)
-                        flat = flat * static_cast<int>(m_dims[static_cast<size_t>(flow.dims[k])].elems.size()) +
-                               idx[k];
+                        flat =
+                            flat * static_cast<int>(m_dims[static_cast<size_t>(flow.dims[k])].elems.size()) +
+                            idx[k];
                     target += flat;
                 }
                 if (target >= 0) out.push_back(target);
@@ -498,14 +513,16 @@ bool Compiler::order(Phase phase, std::vector<int>& out) {
     std::string first;
     for (size_t k = seen.count(cur) ? seen[cur] : 0; k < path.size(); ++k) {
         const Scalar& s = m_scalars[static_cast<size_t>(path[k])];
-        const std::string nm = s.visible || s.var < 0 ? s.display : m_vars[static_cast<size_t>(s.var)].display;
+        const std::string nm =
+            s.visible || s.var < 0 ? s.display : m_vars[static_cast<size_t>(s.var)].display;
         if (!names.empty()) names += " -> ";
         names += nm;
         if (first.empty()) first = nm;
     }
     names += " -> " + first;
     error(cur, diag::code::kCircular,
-          std::string(phase == Phase::Init ? "initial values form a loop: " : "algebraic loop (no stock on it): ") +
+          std::string(phase == Phase::Init ? "initial values form a loop: "
+                                           : "algebraic loop (no stock on it): ") +
               names + ". Break it with a stock or a delay.");
     return false;
 }

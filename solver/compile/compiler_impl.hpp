@@ -31,8 +31,9 @@ struct DimInfo {
 struct Binding {
     int dim;
     int elem;
-    bool star = false;  // made by an explicit * inside a reduction: binds that * only, when the context
-                        // already binds the same dimension (SUM(x[*]) in an equation arrayed over x's dimension)
+    bool star =
+        false;  // made by an explicit * inside a reduction: binds that * only, when the context
+                // already binds the same dimension (SUM(x[*]) in an equation arrayed over x's dimension)
 };
 
 enum class ScalarKind { Stock, Flow, Aux, State };
@@ -46,8 +47,8 @@ struct Scalar {
     bool visible = true;
     int var = -1;  // VarInfo index
     std::vector<Binding> ctx;
-    std::string scope;  // prefix for name look-up ("" or "module.")
-    equations::Expr expr;  // the equation (a stock's initial value; a state's initial value)
+    std::string scope;                   // prefix for name look-up ("" or "module.")
+    equations::Expr expr;                // the equation (a stock's initial value; a state's initial value)
     std::vector<int> inflows, outflows;  // stocks: scalar ids
     equations::Expr rate;  // stocks made by expansion: net flow expression (when no inflow/outflow lists)
     bool nonNegative = false;
@@ -80,7 +81,7 @@ struct VarInfo {
 };
 
 class Compiler {
-public:
+  public:
     Compiler(const model::Project& project, diag::Diagnostics& diags, const CompileOptions& options)
         : m_project(project), m_diags(diags), m_options(options) {}
     std::shared_ptr<const CompiledModel> run();
@@ -114,11 +115,12 @@ public:
     // --- lower.cpp ---
     uint32_t lower(int scalar, const equations::Expr& e, int node, Phase phase, std::vector<Instr>& prog);
     uint32_t lowerCall(int scalar, const equations::Expr& e, int node, Phase phase, std::vector<Instr>& prog);
-    uint32_t lowerReduce(int scalar, const equations::Expr& e, int node, Phase phase, std::vector<Instr>& prog);
+    uint32_t lowerReduce(int scalar, const equations::Expr& e, int node, Phase phase,
+                         std::vector<Instr>& prog);
     void collectDeps(int scalar, const equations::Expr& e, int node, Phase phase, std::vector<int>& out);
     // Resolve a Name node to scalar ids (one, or many for wildcards). Empty on error (reported).
-    std::vector<int> resolve(int scalar, const equations::Expr& e, int node, const std::vector<Binding>& extra,
-                             bool report);
+    std::vector<int> resolve(int scalar, const equations::Expr& e, int node,
+                             const std::vector<Binding>& extra, bool report);
     int findVar(const std::string& canonical, const std::string& scope) const;
     int bindingFor(int dim, const std::vector<Binding>& bindings) const;
     std::vector<std::vector<Binding>> wildcardCombos(int scalar, const equations::Expr& e, int node);
@@ -129,7 +131,8 @@ public:
     void fixStateSlots();
     uint32_t constSlot(double v);
     uint32_t tempSlot();
-    uint32_t emit(std::vector<Instr>& prog, Op op, uint32_t a, uint32_t b = 0, uint32_t c = 0, Fn fn = Fn::Abs);
+    uint32_t emit(std::vector<Instr>& prog, Op op, uint32_t a, uint32_t b = 0, uint32_t c = 0,
+                  Fn fn = Fn::Abs);
     bool isConstSlot(uint32_t s) const { return s < m_constValue.size() && m_isConst[s]; }
     void error(int scalar, const char* code, const std::string& msg, int pos = -1);
     void warning(int scalar, const char* code, const std::string& msg);
@@ -151,7 +154,8 @@ public:
     std::vector<bool> m_isConst;
     uint32_t m_nextSlot = CompiledModel::kFirstFreeSlot;
     std::unordered_map<uint64_t, uint32_t> m_initCapture;  // (scalar, node) -> slot holding INIT(x)'s value
-    std::unordered_map<std::string, uint32_t> m_randomSlots;  // (scalar, node, reduction bindings) -> held draw
+    std::unordered_map<std::string, uint32_t>
+        m_randomSlots;             // (scalar, node, reduction bindings) -> held draw
     std::vector<Binding> m_extra;  // wildcard bindings while inside an array reduction
     std::vector<bool> m_pinned;    // slots that must keep their own value (INIT captures): never retargeted
     std::vector<int> m_flowOrder, m_initOrder;
@@ -161,7 +165,9 @@ public:
     bool m_failed = false;
     int m_expandDepth = 0;
     size_t m_macroInstances = 0;  // macro calls inlined so far (each makes a few internal variables)
-    bool m_tooLarge = false;  // a size or depth guard fired: stop expanding (one report, not thousands)  // nesting of expandNode: inlined macros deepen an equation past the parser's limit
+    bool m_tooLarge =
+        false;  // a size or depth guard fired: stop expanding (one report, not thousands)  // nesting of
+                // expandNode: inlined macros deepen an equation past the parser's limit
 };
 
 }  // namespace sdw::compile::detail

@@ -13,7 +13,9 @@ namespace detail {
 
 using model::canonicalName;
 
-uint32_t Compiler::tempSlot() { return m_nextSlot++; }
+uint32_t Compiler::tempSlot() {
+    return m_nextSlot++;
+}
 
 // State sites were built with scalar ids; now that slots exist, point them at slots.
 void Compiler::fixStateSlots() {
@@ -85,9 +87,11 @@ void Compiler::emitPrograms() {
         const Scalar& s = m_scalars[i];
         if (s.kind != ScalarKind::Stock || !s.nonNegative) continue;
         for (size_t k = 0; k < s.outflows.size(); ++k)
-            outflowOf[static_cast<size_t>(s.outflows[k])].push_back({static_cast<int>(i), static_cast<int>(k)});
+            outflowOf[static_cast<size_t>(s.outflows[k])].push_back(
+                {static_cast<int>(i), static_cast<int>(k)});
     }
-    // A flow that drains several stocks keeps its own value; each non-negative stock then floors its net flow.
+    // A flow that drains several stocks keeps its own value; each non-negative stock then floors its net
+    // flow.
     std::vector<int> drains(m_scalars.size(), 0);
     for (const auto& s : m_scalars)
         if (s.kind == ScalarKind::Stock)
@@ -98,8 +102,8 @@ void Compiler::emitPrograms() {
     for (const auto& name : m_options.hookWritable) {
         const int var = findVar(canonicalName(name), "");
         if (var < 0) {
-            m_diags.error(diag::code::kUnknownName, name, "a plugin declares it modifies '" + name +
-                          "', which the model does not have");
+            m_diags.error(diag::code::kUnknownName, name,
+                          "a plugin declares it modifies '" + name + "', which the model does not have");
             m_failed = true;
             continue;
         }
@@ -122,9 +126,11 @@ void Compiler::emitPrograms() {
             const Scalar& st = m_scalars[static_cast<size_t>(stock)];
             auto& prog = m_out->m_flowProgram;
             uint32_t room = emit(prog, Op::Div, st.slot, CompiledModel::kDtSlot);
-            for (int in : st.inflows) room = emit(prog, Op::Add, room, m_scalars[static_cast<size_t>(in)].slot);
+            for (int in : st.inflows)
+                room = emit(prog, Op::Add, room, m_scalars[static_cast<size_t>(in)].slot);
             for (int k = 0; k < pos; ++k)
-                room = emit(prog, Op::Sub, room, m_scalars[static_cast<size_t>(st.outflows[static_cast<size_t>(k)])].slot);
+                room = emit(prog, Op::Sub, room,
+                            m_scalars[static_cast<size_t>(st.outflows[static_cast<size_t>(k)])].slot);
             emit(prog, Op::ClampOutflow, s.slot, room);
             prog.back().dst = s.slot;
         }
@@ -140,8 +146,10 @@ void Compiler::emitPrograms() {
         if (!s.rate.empty()) {
             const size_t before = prog.size();
             const uint32_t r = lower(si, s.rate, s.rate.root, Phase::Flow, prog);
-            if (prog.size() > before && prog.back().dst == r) prog.back().dst = s.derivSlot;
-            else prog.push_back(Instr{Op::Copy, Fn::Abs, s.derivSlot, r, 0, 0});
+            if (prog.size() > before && prog.back().dst == r)
+                prog.back().dst = s.derivSlot;
+            else
+                prog.push_back(Instr{Op::Copy, Fn::Abs, s.derivSlot, r, 0, 0});
         } else if (s.inflows.size() == 1 && s.outflows.empty() && !s.nonNegative) {
             s.derivSlot = slotOf(s.inflows[0]);
         } else if (s.inflows.empty() && s.outflows.empty()) {
@@ -156,12 +164,15 @@ void Compiler::emitPrograms() {
                 prog.push_back(Instr{terms[k].first, Fn::Abs, s.derivSlot, lhs, terms[k].second, 0});
                 lhs = s.derivSlot;
             }
-            if (s.inflows.empty()) prog.push_back(Instr{Op::Neg, Fn::Abs, s.derivSlot, lhs, 0, 0});
-            else if (terms.size() == 1) prog.push_back(Instr{Op::Copy, Fn::Abs, s.derivSlot, lhs, 0, 0});
+            if (s.inflows.empty())
+                prog.push_back(Instr{Op::Neg, Fn::Abs, s.derivSlot, lhs, 0, 0});
+            else if (terms.size() == 1)
+                prog.push_back(Instr{Op::Copy, Fn::Abs, s.derivSlot, lhs, 0, 0});
         }
         if (s.nonNegative) {
-            // The stock never goes below zero: whatever drains it (a shared outflow, a negative inflow) can take
-            // at most what it holds this DT. Its own outflows were already cut in the flow program above.
+            // The stock never goes below zero: whatever drains it (a shared outflow, a negative inflow) can
+            // take at most what it holds this DT. Its own outflows were already cut in the flow program
+            // above.
             const uint32_t room = tempSlot(), floor = tempSlot();
             prog.push_back(Instr{Op::Div, Fn::Abs, room, s.slot, CompiledModel::kDtSlot, 0});
             prog.push_back(Instr{Op::Neg, Fn::Abs, floor, room, 0, 0});
@@ -183,13 +194,14 @@ std::shared_ptr<const CompiledModel> Compiler::run() {
     cm.modelName = m_project.name;
     const auto& specs = m_project.specs;
     if (!(specs.dt > 0) || !std::isfinite(specs.dt)) {
-        m_diags.error(diag::code::kBadSpecs, "sim_specs", "dt must be a positive number (it is " +
-                      std::to_string(specs.dt) + ")");
+        m_diags.error(diag::code::kBadSpecs, "sim_specs",
+                      "dt must be a positive number (it is " + std::to_string(specs.dt) + ")");
         m_failed = true;
     }
     if (!(specs.stop >= specs.start)) {
-        m_diags.error(diag::code::kBadSpecs, "sim_specs", "the stop time (" + std::to_string(specs.stop) +
-                      ") is before the start time (" + std::to_string(specs.start) + ")");
+        m_diags.error(diag::code::kBadSpecs, "sim_specs",
+                      "the stop time (" + std::to_string(specs.stop) + ") is before the start time (" +
+                          std::to_string(specs.start) + ")");
         m_failed = true;
     }
     if (specs.saveper && !(*specs.saveper > 0)) {
@@ -213,8 +225,9 @@ std::shared_ptr<const CompiledModel> Compiler::run() {
     bool anyStock = false;
     for (const auto& s : m_scalars) anyStock = anyStock || s.kind == ScalarKind::Stock;
     if (!anyStock)
-        m_diags.warning(diag::code::kNoStocks, m_project.name.empty() ? "model" : m_project.name,
-                        "the model has no stocks: nothing accumulates, so every value is computed afresh each step");
+        m_diags.warning(
+            diag::code::kNoStocks, m_project.name.empty() ? "model" : m_project.name,
+            "the model has no stocks: nothing accumulates, so every value is computed afresh each step");
 
     // Final slot table.
     cm.m_slotCount = m_nextSlot;
@@ -226,7 +239,8 @@ std::shared_ptr<const CompiledModel> Compiler::run() {
     cm.m_isStockSlot.assign(m_nextSlot, false);
     for (uint32_t s : cm.m_stockSlots) cm.m_isStockSlot[s] = true;
     cm.m_isConstantSlot.assign(m_nextSlot, false);
-    cm.columns.push_back({"Time", "time", model::VarKind::Aux, specs.timeUnits, CompiledModel::kTimeSlot, false});
+    cm.columns.push_back(
+        {"Time", "time", model::VarKind::Aux, specs.timeUnits, CompiledModel::kTimeSlot, false});
     for (const auto& s : m_scalars) {
         cm.m_slotNames[s.slot] = s.display;
         cm.m_slotByName[s.canonical] = s.slot;
@@ -235,7 +249,7 @@ std::shared_ptr<const CompiledModel> Compiler::run() {
             cm.m_isConstantSlot[s.slot] = s.visible;
         }
         if (!s.visible) continue;
-        model::VarKind kind = s.kind == ScalarKind::Stock ? model::VarKind::Stock
+        model::VarKind kind = s.kind == ScalarKind::Stock  ? model::VarKind::Stock
                               : s.kind == ScalarKind::Flow ? model::VarKind::Flow
                                                            : model::VarKind::Aux;
         cm.columns.push_back({s.display, s.canonical, kind, s.units, s.slot, s.isConstant});
@@ -252,7 +266,8 @@ std::shared_ptr<const CompiledModel> compileModel(const model::Project& project,
         detail::Compiler c(project, diags, options);
         return c.run();
     } catch (const std::exception& e) {
-        diags.error(diag::code::kUnsupported, project.name, std::string("internal compiler error: ") + e.what());
+        diags.error(diag::code::kUnsupported, project.name,
+                    std::string("internal compiler error: ") + e.what());
         return nullptr;
     }
 }

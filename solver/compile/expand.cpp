@@ -70,7 +70,8 @@ int Compiler::newHidden(const std::string& base, ScalarKind kind, int parent) {
     s.canonical = "#" + std::to_string(m_hiddenCounter++) + "_" + base;
     // Named after the user's variable, not after a hidden parent: the names of hidden variables made from
     // hidden variables once grew with every generation (a recursive macro body took gigabytes in names).
-    const std::string& owner = !p.visible && p.var >= 0 ? m_vars[static_cast<size_t>(p.var)].display : p.display;
+    const std::string& owner =
+        !p.visible && p.var >= 0 ? m_vars[static_cast<size_t>(p.var)].display : p.display;
     s.display = owner + " (" + base + ")";
     s.macroDepth = p.macroDepth;
     s.kind = kind;
@@ -148,7 +149,8 @@ void Compiler::expandNode(int scalar, Expr& e, int node, int macroDepth) {
     }
     if (const model::Macro* m = m_project.findMacro(n.name); m && !findBuiltin(n.name)) {
         if (macroDepth > 20) {
-            error(scalar, diag::code::kCircular, "macro '" + n.text + "' calls itself more than 20 deep", n.pos);
+            error(scalar, diag::code::kCircular, "macro '" + n.text + "' calls itself more than 20 deep",
+                  n.pos);
             return;
         }
         if (++m_macroInstances > kMaxMacroInstances) {
@@ -180,7 +182,8 @@ void Compiler::expandStateful(int scalar, Expr& e, int node) {
         e.nodes[static_cast<size_t>(node)] = repl;
     };
 
-    if (fn == "smth1" || fn == "smth3" || fn == "smthn" || fn == "delay1" || fn == "delay3" || fn == "delayn") {
+    if (fn == "smth1" || fn == "smth3" || fn == "smthn" || fn == "delay1" || fn == "delay3" ||
+        fn == "delayn") {
         const bool isDelay = fn[0] == 'd';
         int order = fn.back() == '3' ? 3 : 1;
         int initArg = fn.back() == 'n' ? 3 : 2;
@@ -191,8 +194,10 @@ void Compiler::expandStateful(int scalar, Expr& e, int node) {
                 v = on.value;
             } else if (on.kind == NodeKind::Name) {
                 const int var = findVar(on.name, m_scalars[static_cast<size_t>(scalar)].scope);
-                if (var >= 0 && m_scalars[static_cast<size_t>(m_vars[static_cast<size_t>(var)].firstScalar)].isConstant)
-                    v = m_scalars[static_cast<size_t>(m_vars[static_cast<size_t>(var)].firstScalar)].constantValue;
+                if (var >= 0 &&
+                    m_scalars[static_cast<size_t>(m_vars[static_cast<size_t>(var)].firstScalar)].isConstant)
+                    v = m_scalars[static_cast<size_t>(m_vars[static_cast<size_t>(var)].firstScalar)]
+                            .constantValue;
             }
             if (!(v >= 1 && v <= 1000)) {
                 error(scalar, diag::code::kBadArgument,
@@ -210,7 +215,8 @@ void Compiler::expandStateful(int scalar, Expr& e, int node) {
             Scalar& st = m_scalars[static_cast<size_t>(stages[static_cast<size_t>(k)])];
             Expr init;
             int iv = hasInit ? copyArg(init, initArg) : copyArg(init, 0);
-            if (isDelay) iv = exprBin(init, '*', iv, exprBin(init, '/', copyArg(init, 1), exprNum(init, order)));
+            if (isDelay)
+                iv = exprBin(init, '*', iv, exprBin(init, '/', copyArg(init, 1), exprNum(init, order)));
             init.root = iv;
             st.expr = std::move(init);
             Expr rate;
@@ -223,7 +229,8 @@ void Compiler::expandStateful(int scalar, Expr& e, int node) {
                 const int prevName = exprName(rate, prev.canonical, call.pos);
                 inflow = isDelay ? exprBin(rate, '/', prevName, copyInto(rate, rate, stageTime)) : prevName;
             }
-            const int self = exprName(rate, m_scalars[static_cast<size_t>(stages[static_cast<size_t>(k)])].canonical, call.pos);
+            const int self = exprName(
+                rate, m_scalars[static_cast<size_t>(stages[static_cast<size_t>(k)])].canonical, call.pos);
             if (isDelay) {
                 rate.root = exprBin(rate, '-', inflow, exprBin(rate, '/', self, stageTime));
             } else {
@@ -242,7 +249,8 @@ void Compiler::expandStateful(int scalar, Expr& e, int node) {
     }
 
     if (fn == "trend" || fn == "forcst") {
-        // average = SMTH1(input, T, input / (1 + initial trend * T)); trend = ZIDZ(input - average, T*|average|).
+        // average = SMTH1(input, T, input / (1 + initial trend * T)); trend = ZIDZ(input - average,
+        // T*|average|).
         const int avg = newHidden(fn + "_average", ScalarKind::Stock, scalar);
         const int initTrendArg = fn == "trend" ? 2 : 3;
         Expr init;
@@ -256,13 +264,15 @@ void Compiler::expandStateful(int scalar, Expr& e, int node) {
         m_scalars[static_cast<size_t>(avg)].expr = std::move(init);
         const std::string avgName = m_scalars[static_cast<size_t>(avg)].canonical;
         Expr rate;
-        rate.root = exprBin(rate, '/', exprBin(rate, '-', copyArg(rate, 0), exprName(rate, avgName, call.pos)),
-                            copyArg(rate, 1));
+        rate.root =
+            exprBin(rate, '/', exprBin(rate, '-', copyArg(rate, 0), exprName(rate, avgName, call.pos)),
+                    copyArg(rate, 1));
         m_scalars[static_cast<size_t>(avg)].rate = std::move(rate);
         const int avgRef = exprName(e, avgName, call.pos);
-        const int trend = exprCall(e, "zidz", {exprBin(e, '-', copyArg(e, 0), avgRef),
-                                               exprBin(e, '*', copyArg(e, 1),
-                                                       exprCall(e, "abs", {exprName(e, avgName, call.pos)}))});
+        const int trend =
+            exprCall(e, "zidz",
+                     {exprBin(e, '-', copyArg(e, 0), avgRef),
+                      exprBin(e, '*', copyArg(e, 1), exprCall(e, "abs", {exprName(e, avgName, call.pos)}))});
         if (fn == "trend") {
             replaceWith(trend);
         } else {
@@ -284,9 +294,12 @@ void Compiler::expandStateful(int scalar, Expr& e, int node) {
         } else if (fn == "previous") {
             site.kind = StateSite::Kind::Previous;
             site.inputSlot = static_cast<uint32_t>(hiddenAux(scalar, e, a[0], "previous_input"));
-            if (a.size() > 1) init.root = copyArg(init, 1);
-            else if (e.at(a[0]).kind == NodeKind::Name && e.at(a[0]).name == "self") init.root = exprNum(init, 0);
-            else init.root = copyArg(init, 0);
+            if (a.size() > 1)
+                init.root = copyArg(init, 1);
+            else if (e.at(a[0]).kind == NodeKind::Name && e.at(a[0]).name == "self")
+                init.root = exprNum(init, 0);
+            else
+                init.root = copyArg(init, 0);
         } else {
             site.kind = StateSite::Kind::Previous;
             init.root = copyArg(init, 2);
@@ -318,8 +331,10 @@ void Compiler::expandStateful(int scalar, Expr& e, int node) {
 void Compiler::expandMacro(int scalar, Expr& e, int node, const model::Macro& macro, int macroDepth) {
     const Node call = e.at(node);
     if (call.args.size() > macro.params.size()) {
-        error(scalar, diag::code::kArgCount, "macro '" + macro.name + "' takes " + std::to_string(macro.params.size()) +
-              " arguments but is given " + std::to_string(call.args.size()), call.pos);
+        error(scalar, diag::code::kArgCount,
+              "macro '" + macro.name + "' takes " + std::to_string(macro.params.size()) +
+                  " arguments but is given " + std::to_string(call.args.size()),
+              call.pos);
         return;
     }
     const int k = m_hiddenCounter++;
@@ -340,8 +355,8 @@ void Compiler::expandMacro(int scalar, Expr& e, int node, const model::Macro& ma
                 return;
             }
         } else {
-            error(scalar, diag::code::kArgCount, "macro '" + macro.name + "' needs a value for '" + macro.params[p] + "'",
-                  call.pos);
+            error(scalar, diag::code::kArgCount,
+                  "macro '" + macro.name + "' needs a value for '" + macro.params[p] + "'", call.pos);
             return;
         }
         const int h = newHidden("macro_" + canonicalName(macro.params[p]), ScalarKind::Aux, scalar);
@@ -356,8 +371,9 @@ void Compiler::expandMacro(int scalar, Expr& e, int node, const model::Macro& ma
     // Body variables, in the instance's scope.
     std::string resultName;
     for (const auto& v : macro.body.variables) {
-        const int h = newHidden("macro_" + canonicalName(v.name),
-                                v.kind == model::VarKind::Stock ? ScalarKind::Stock : ScalarKind::Aux, scalar);
+        const int h =
+            newHidden("macro_" + canonicalName(v.name),
+                      v.kind == model::VarKind::Stock ? ScalarKind::Stock : ScalarKind::Aux, scalar);
         Scalar& hs = m_scalars[static_cast<size_t>(h)];
         hs.macroDepth = macroDepth + 1;
         m_varByName.erase(hs.canonical);
@@ -382,10 +398,12 @@ void Compiler::expandMacro(int scalar, Expr& e, int node, const model::Macro& ma
         const int si = m_vars[static_cast<size_t>(findVar(canonicalName(v.name), scope))].firstScalar;
         for (const auto& f : v.inflows)
             if (int fv = findVar(canonicalName(f), scope); fv >= 0)
-                m_scalars[static_cast<size_t>(si)].inflows.push_back(m_vars[static_cast<size_t>(fv)].firstScalar);
+                m_scalars[static_cast<size_t>(si)].inflows.push_back(
+                    m_vars[static_cast<size_t>(fv)].firstScalar);
         for (const auto& f : v.outflows)
             if (int fv = findVar(canonicalName(f), scope); fv >= 0)
-                m_scalars[static_cast<size_t>(si)].outflows.push_back(m_vars[static_cast<size_t>(fv)].firstScalar);
+                m_scalars[static_cast<size_t>(si)].outflows.push_back(
+                    m_vars[static_cast<size_t>(fv)].firstScalar);
     }
     // The macro's value: its expression body, or the body variable named after the macro.
     int newRoot = -1;
@@ -409,8 +427,11 @@ void Compiler::expandMacro(int scalar, Expr& e, int node, const model::Macro& ma
     } else if (!resultName.empty()) {
         newRoot = exprName(e, resultName, call.pos);
     } else {
-        error(scalar, diag::code::kMissingEquation, "macro '" + macro.name + "' has no result (no equation and no "
-              "variable named after it)", call.pos);
+        error(scalar, diag::code::kMissingEquation,
+              "macro '" + macro.name +
+                  "' has no result (no equation and no "
+                  "variable named after it)",
+              call.pos);
         return;
     }
     (void)parent;

@@ -11,11 +11,16 @@ namespace {
 
 std::optional<int> arithIndex(Op op) {
     switch (op) {
-        case Op::Add: return 0;
-        case Op::Sub: return 1;
-        case Op::Mul: return 2;
-        case Op::Div: return 3;
-        default: return std::nullopt;
+        case Op::Add:
+            return 0;
+        case Op::Sub:
+            return 1;
+        case Op::Mul:
+            return 2;
+        case Op::Div:
+            return 3;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -43,15 +48,27 @@ void forEachRead(const CompiledModel& cm, const Instr& in, F read) {
         for (uint32_t k = 0; k < n && from + k < cm.m_lists.size(); ++k) read(cm.m_lists[from + k]);
     };
     switch (in.op) {
-        case Op::Lookup: read(in.a); break;
-        case Op::PulseTrain: list(in.a, 4); break;
+        case Op::Lookup:
+            read(in.a);
+            break;
+        case Op::PulseTrain:
+            list(in.a, 4);
+            break;
         case Op::Random:
             read(in.b);
             if (in.a < cm.m_randoms.size())
                 for (uint32_t s : cm.m_randoms[in.a].args) read(s);
             break;
-        case Op::Override: read(in.a); read(in.dst); break;
-        case Op::Sum: case Op::Prod: case Op::MinN: case Op::MaxN: case Op::Mean: case Op::Stddev:
+        case Op::Override:
+            read(in.a);
+            read(in.dst);
+            break;
+        case Op::Sum:
+        case Op::Prod:
+        case Op::MinN:
+        case Op::MaxN:
+        case Op::Mean:
+        case Op::Stddev:
             list(in.a, in.c);
             break;
         default:  // every other op reads a, b and c as slots (unused operands are 0, the dt slot: harmless)
@@ -95,7 +112,8 @@ size_t fuseArithmetic(CompiledModel& cm, uint32_t firstTemp, const std::vector<b
                 std::optional<Op> op;
                 if (asLeft || asRight) op = fusedOp(first.op, second.op, asRight);
                 if (op) {
-                    out.push_back(Instr{*op, Fn::Abs, second.dst, first.a, first.b, asLeft ? second.b : second.a});
+                    out.push_back(
+                        Instr{*op, Fn::Abs, second.dst, first.a, first.b, asLeft ? second.b : second.a});
                     ++fused;
                     ++i;
                     continue;

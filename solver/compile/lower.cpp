@@ -30,13 +30,26 @@ size_t editDistance(const std::string& a, const std::string& b) {
 
 bool pureFold(Op op, double a, double b, double& out) {
     switch (op) {
-        case Op::Add: out = a + b; return true;
-        case Op::Sub: out = a - b; return true;
-        case Op::Mul: out = a * b; return true;
-        case Op::Div: out = a / b; return true;
-        case Op::Pow: out = std::pow(a, b); return true;
-        case Op::Neg: out = -a; return true;
-        default: return false;
+        case Op::Add:
+            out = a + b;
+            return true;
+        case Op::Sub:
+            out = a - b;
+            return true;
+        case Op::Mul:
+            out = a * b;
+            return true;
+        case Op::Div:
+            out = a / b;
+            return true;
+        case Op::Pow:
+            out = std::pow(a, b);
+            return true;
+        case Op::Neg:
+            out = -a;
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -75,8 +88,9 @@ int Compiler::bindingFor(int dim, const std::vector<Binding>& bindings) const {
         const bool mapped = std::find(b.mapsTo.begin(), b.mapsTo.end(), dim) != b.mapsTo.end() ||
                             std::find(d.mapsTo.begin(), d.mapsTo.end(), it->dim) != d.mapsTo.end();
         if (mapped && it->elem < static_cast<int>(d.elems.size())) return it->elem;
-        if (b.parent == dim) return b.parentIndex[static_cast<size_t>(it->elem)];  // subrange element in parent
-        if (d.parent == it->dim) {  // dim is a subrange of the bound dimension
+        if (b.parent == dim)
+            return b.parentIndex[static_cast<size_t>(it->elem)];  // subrange element in parent
+        if (d.parent == it->dim) {                                // dim is a subrange of the bound dimension
             auto pos = std::find(d.parentIndex.begin(), d.parentIndex.end(), it->elem);
             if (pos != d.parentIndex.end()) return static_cast<int>(pos - d.parentIndex.begin());
         }
@@ -100,27 +114,36 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
         if (report) {
             const std::string near = suggest(n.name, s.scope);
             error(scalar, diag::code::kUnknownName,
-                  "unknown name '" + n.text + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"), n.pos);
+                  "unknown name '" + n.text + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"),
+                  n.pos);
         }
         return {};
     }
     const VarInfo& v = m_vars[static_cast<size_t>(var)];
     if (v.kind == model::VarKind::Module) {
-        if (report) error(scalar, diag::code::kUnknownName, "'" + n.text + "' is a module; refer to one of its "
-                          "outputs as " + n.text + ".name", n.pos);
+        if (report)
+            error(scalar, diag::code::kUnknownName,
+                  "'" + n.text +
+                      "' is a module; refer to one of its "
+                      "outputs as " +
+                      n.text + ".name",
+                  n.pos);
         return {};
     }
     if (v.dims.empty()) {
         if (n.subscripted && report)
-            error(scalar, diag::code::kBadSubscript, "'" + n.text + "' is not an array but is given a subscript", n.pos);
+            error(scalar, diag::code::kBadSubscript,
+                  "'" + n.text + "' is not an array but is given a subscript", n.pos);
         return {v.firstScalar};
     }
     const std::vector<Binding> bindings = visibleBindings(s, extra);
     std::vector<std::vector<int>> choice(v.dims.size());
     if (n.subscripted && n.args.size() != v.dims.size()) {
         if (report)
-            error(scalar, diag::code::kBadSubscript, "'" + n.text + "' has " + std::to_string(v.dims.size()) +
-                  " dimensions but is given " + std::to_string(n.args.size()) + " subscripts", n.pos);
+            error(scalar, diag::code::kBadSubscript,
+                  "'" + n.text + "' has " + std::to_string(v.dims.size()) + " dimensions but is given " +
+                      std::to_string(n.args.size()) + " subscripts",
+                  n.pos);
         return {};
     }
     // x' (transposed) lists its dimensions in reverse: its j-th subscript or position is dimension n-1-j.
@@ -140,8 +163,10 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
             if (b < 0 && transposed && pos < s.ctx.size() &&
                 m_dims[static_cast<size_t>(s.ctx[pos].dim)].elems.size() == dim.elems.size())
                 b = s.ctx[pos].elem;
-            if (b >= 0) choice[k].push_back(b);
-            else all();
+            if (b >= 0)
+                choice[k].push_back(b);
+            else
+                all();
             continue;
         }
         const Node& sub = e.at(n.args[pos]);
@@ -152,11 +177,12 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
             if (elem < 0 || elem >= count) {
                 if (report)
                     error(scalar, diag::code::kBadSubscript,
-                          p >= s.ctx.size() ? "@" + std::to_string(p + 1) + " names a dimension position, but '" +
-                                                  m_vars[static_cast<size_t>(s.var)].display + "' has " +
-                                                  std::to_string(s.ctx.size()) + " dimension(s)"
-                                            : "@" + std::to_string(p + 1) + " is element " + std::to_string(elem + 1) +
-                                                  " here, outside " + dim.display + " (1.." + std::to_string(count) + ")",
+                          p >= s.ctx.size()
+                              ? "@" + std::to_string(p + 1) + " names a dimension position, but '" +
+                                    m_vars[static_cast<size_t>(s.var)].display + "' has " +
+                                    std::to_string(s.ctx.size()) + " dimension(s)"
+                              : "@" + std::to_string(p + 1) + " is element " + std::to_string(elem + 1) +
+                                    " here, outside " + dim.display + " (1.." + std::to_string(count) + ")",
                           sub.pos);
                 return {};
             }
@@ -179,8 +205,10 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
                         for (const auto& bd : bindings)
                             if (bd.dim == it->second) pick(bd);
                     if (b < 0) {
-                        if (sd.parent == D) choice[k] = sd.parentIndex;
-                        else all();
+                        if (sd.parent == D)
+                            choice[k] = sd.parentIndex;
+                        else
+                            all();
                         continue;
                     }
                 }
@@ -188,13 +216,18 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
                 for (const auto& bd : extra)
                     if (bd.dim == D) b = bd.elem;
             }
-            if (b >= 0) choice[k].push_back(b);
-            else all();
+            if (b >= 0)
+                choice[k].push_back(b);
+            else
+                all();
         } else if (sub.kind == NodeKind::Number) {
             const int idx = static_cast<int>(std::lround(sub.value)) - 1;
             if (idx < 0 || idx >= count) {
-                if (report) error(scalar, diag::code::kBadSubscript, "subscript " + sub.text + " is outside " +
-                                  dim.display + " (1.." + std::to_string(count) + ")", sub.pos);
+                if (report)
+                    error(scalar, diag::code::kBadSubscript,
+                          "subscript " + sub.text + " is outside " + dim.display + " (1.." +
+                              std::to_string(count) + ")",
+                          sub.pos);
                 return {};
             }
             choice[k].push_back(idx);
@@ -209,8 +242,10 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
             }
             auto dn = m_dimByName.find(sub.name);
             if (dn == m_dimByName.end()) {
-                if (report) error(scalar, diag::code::kBadSubscript, "'" + sub.text + "' is neither an element of " +
-                                  dim.display + " nor a dimension", sub.pos);
+                if (report)
+                    error(scalar, diag::code::kBadSubscript,
+                          "'" + sub.text + "' is neither an element of " + dim.display + " nor a dimension",
+                          sub.pos);
                 return {};
             }
             const int X = dn->second;
@@ -225,9 +260,12 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
                 if (viaD >= 0) b = viaD;
             }
             if (b >= 0) {
-                if (X == D) choice[k].push_back(b);
-                else if (xd.parent == D) choice[k].push_back(xd.parentIndex[static_cast<size_t>(b)]);
-                else if (b < count) choice[k].push_back(b);
+                if (X == D)
+                    choice[k].push_back(b);
+                else if (xd.parent == D)
+                    choice[k].push_back(xd.parentIndex[static_cast<size_t>(b)]);
+                else if (b < count)
+                    choice[k].push_back(b);
             } else if (xd.parent == D) {
                 choice[k] = xd.parentIndex;  // the whole subrange
             } else {
@@ -235,13 +273,17 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
             }
         } else if (sub.kind == NodeKind::SubRange) {
             if (report)
-                error(scalar, diag::code::kUnsupported, "subscript ranges such as '" +
-                      equations::toString(e, n.args[pos]) + "' in '" + n.text +
-                      "' are not supported; use a subrange dimension or *", sub.pos);
+                error(scalar, diag::code::kUnsupported,
+                      "subscript ranges such as '" + equations::toString(e, n.args[pos]) + "' in '" + n.text +
+                          "' are not supported; use a subrange dimension or *",
+                      sub.pos);
             return {};
         } else {
-            if (report) error(scalar, diag::code::kBadSubscript, "subscripts must be element names, numbers, "
-                              "dimension names or *; computed subscripts are not supported", sub.pos);
+            if (report)
+                error(scalar, diag::code::kBadSubscript,
+                      "subscripts must be element names, numbers, "
+                      "dimension names or *; computed subscripts are not supported",
+                      sub.pos);
             return {};
         }
     }
@@ -261,22 +303,22 @@ std::vector<int> Compiler::resolve(int scalar, const Expr& e, int node, const st
 std::vector<Binding> Compiler::visibleBindings(const Scalar& s, const std::vector<Binding>& extra) const {
     std::vector<Binding> out = s.ctx;
     for (const auto& b : extra) {
-        const bool shadowed = b.star && std::any_of(s.ctx.begin(), s.ctx.end(), [&](const Binding& c) {
-            return c.dim == b.dim;
-        });
+        const bool shadowed = b.star && std::any_of(s.ctx.begin(), s.ctx.end(),
+                                                    [&](const Binding& c) { return c.dim == b.dim; });
         if (!shadowed) out.push_back(b);
     }
     return out;
 }
 
 // The dimensions a reduction's argument ranges over: every explicit * (always a wildcard of this reduction,
-// even over a dimension the element's context binds), and every dimension named or implied by an unsubscripted
-// array that nothing binds yet. Nested reductions range over their own dimensions.
+// even over a dimension the element's context binds), and every dimension named or implied by an
+// unsubscripted array that nothing binds yet. Nested reductions range over their own dimensions.
 void Compiler::wildcardDims(int scalar, const Expr& e, int node, std::vector<Binding>& dims) {
     const Node& n = e.at(node);
     if (n.kind == NodeKind::Call) {
         const BuiltinInfo* b = findBuiltin(n.name);
-        if (b && (b->kind == BuiltinKind::Reduce || (b->kind == BuiltinKind::MinMax && n.args.size() == 1))) return;
+        if (b && (b->kind == BuiltinKind::Reduce || (b->kind == BuiltinKind::MinMax && n.args.size() == 1)))
+            return;
     }
     auto add = [&](int D, bool star) {
         for (auto& d : dims)
@@ -343,7 +385,8 @@ void Compiler::collectDeps(int scalar, const Expr& e, int node, Phase phase, std
     switch (n.kind) {
         case NodeKind::Number:
         case NodeKind::DimPosition:
-        case NodeKind::SubStar: return;
+        case NodeKind::SubStar:
+            return;
         case NodeKind::Name: {
             for (int s : resolve(scalar, e, node, m_extra, false)) out.push_back(s);
             return;
@@ -358,7 +401,8 @@ void Compiler::collectDeps(int scalar, const Expr& e, int node, Phase phase, std
                 collectDeps(scalar, e, n.args[phase == Phase::Init ? 1 : 0], phase, out);
                 return;
             }
-            if (b && (b->kind == BuiltinKind::Reduce || (b->kind == BuiltinKind::MinMax && n.args.size() == 1))) {
+            if (b &&
+                (b->kind == BuiltinKind::Reduce || (b->kind == BuiltinKind::MinMax && n.args.size() == 1))) {
                 if (n.args.empty()) return;
                 const auto saved = m_extra;
                 for (const auto& combo : wildcardCombos(scalar, e, n.args[0])) {
@@ -383,9 +427,11 @@ void Compiler::collectDeps(int scalar, const Expr& e, int node, Phase phase, std
 uint32_t Compiler::lower(int scalar, const Expr& e, int node, Phase phase, std::vector<Instr>& prog) {
     const Node& n = e.at(node);
     switch (n.kind) {
-        case NodeKind::Number: return constSlot(n.value);
+        case NodeKind::Number:
+            return constSlot(n.value);
         case NodeKind::Name: {
-            if (!n.subscripted && (n.name[0] == '#' || findVar(n.name, m_scalars[static_cast<size_t>(scalar)].scope) < 0)) {
+            if (!n.subscripted &&
+                (n.name[0] == '#' || findVar(n.name, m_scalars[static_cast<size_t>(scalar)].scope) < 0)) {
                 if (n.name == "time") return CompiledModel::kTimeSlot;
                 if (n.name == "dt" || n.name == "time_step") return CompiledModel::kDtSlot;
                 if (n.name == "starttime" || n.name == "initial_time") return CompiledModel::kStartSlot;
@@ -398,14 +444,22 @@ uint32_t Compiler::lower(int scalar, const Expr& e, int node, Phase phase, std::
             const std::vector<int> r = resolve(scalar, e, node, m_extra, true);
             if (r.empty()) return constSlot(0);
             if (r.size() > 1) {
-                error(scalar, diag::code::kBadSubscript, "'" + n.text + "' is an array here, where one value is "
-                      "needed; give it a subscript or sum it with SUM(" + n.text + "[*])", n.pos);
+                error(scalar, diag::code::kBadSubscript,
+                      "'" + n.text +
+                          "' is an array here, where one value is "
+                          "needed; give it a subscript or sum it with SUM(" +
+                          n.text + "[*])",
+                      n.pos);
                 return constSlot(0);
             }
             const Scalar& target = m_scalars[static_cast<size_t>(r[0])];
             if (target.expr.empty() && target.table >= 0 && target.kind != ScalarKind::Stock) {
-                error(scalar, diag::code::kBadArgument, "'" + n.text + "' is a graphical function: call it with an "
-                      "input, as " + n.text + "(x)", n.pos);
+                error(scalar, diag::code::kBadArgument,
+                      "'" + n.text +
+                          "' is a graphical function: call it with an "
+                          "input, as " +
+                          n.text + "(x)",
+                      n.pos);
                 return constSlot(0);
             }
             return target.slot;
@@ -420,21 +474,50 @@ uint32_t Compiler::lower(int scalar, const Expr& e, int node, Phase phase, std::
             const uint32_t b = lower(scalar, e, n.args[1], phase, prog);
             Op op = Op::Add;
             switch (n.op) {
-                case '+': op = Op::Add; break;
-                case '-': op = Op::Sub; break;
-                case '*': op = Op::Mul; break;
-                case '/': op = Op::Div; break;
-                case '^': op = Op::Pow; break;
-                case '%': op = Op::Mod; break;
-                case '<': op = Op::Lt; break;
-                case '>': op = Op::Gt; break;
-                case 'l': op = Op::Le; break;
-                case 'g': op = Op::Ge; break;
-                case '=': op = Op::Eq; break;
-                case 'n': op = Op::Ne; break;
-                case '&': op = Op::And; break;
-                case '|': op = Op::Or; break;
-                default: break;
+                case '+':
+                    op = Op::Add;
+                    break;
+                case '-':
+                    op = Op::Sub;
+                    break;
+                case '*':
+                    op = Op::Mul;
+                    break;
+                case '/':
+                    op = Op::Div;
+                    break;
+                case '^':
+                    op = Op::Pow;
+                    break;
+                case '%':
+                    op = Op::Mod;
+                    break;
+                case '<':
+                    op = Op::Lt;
+                    break;
+                case '>':
+                    op = Op::Gt;
+                    break;
+                case 'l':
+                    op = Op::Le;
+                    break;
+                case 'g':
+                    op = Op::Ge;
+                    break;
+                case '=':
+                    op = Op::Eq;
+                    break;
+                case 'n':
+                    op = Op::Ne;
+                    break;
+                case '&':
+                    op = Op::And;
+                    break;
+                case '|':
+                    op = Op::Or;
+                    break;
+                default:
+                    break;
             }
             return emit(prog, op, a, b);
         }
@@ -445,11 +528,13 @@ uint32_t Compiler::lower(int scalar, const Expr& e, int node, Phase phase, std::
             const uint32_t b = lower(scalar, e, n.args[2], phase, prog);
             return emit(prog, Op::Select, c, a, b);
         }
-        case NodeKind::Call: return lowerCall(scalar, e, node, phase, prog);
+        case NodeKind::Call:
+            return lowerCall(scalar, e, node, phase, prog);
         case NodeKind::SubStar:
         case NodeKind::SubRange:
         case NodeKind::DimPosition:
-            error(scalar, diag::code::kBadSubscript, "a subscript range, * or @n is only allowed inside [ ]", n.pos);
+            error(scalar, diag::code::kBadSubscript, "a subscript range, * or @n is only allowed inside [ ]",
+                  n.pos);
             return constSlot(0);
     }
     return constSlot(0);

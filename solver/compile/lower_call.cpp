@@ -32,7 +32,9 @@ Fn math1(const std::string& name) {
     return Fn::Int;  // int, integer
 }
 
-std::string plural(int n, const char* what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); }
+std::string plural(int n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
 
 }  // namespace
 
@@ -43,18 +45,22 @@ uint32_t Compiler::lowerCall(int scalar, const Expr& e, int node, Phase phase, s
     const Scalar& self = m_scalars[static_cast<size_t>(scalar)];
 
     // A graphical function called by name: table(x).
-    if (const int var = n.name[0] == '#' ? -1 : findVar(n.name, self.scope); var >= 0 && !findBuiltin(n.name)) {
+    if (const int var = n.name[0] == '#' ? -1 : findVar(n.name, self.scope);
+        var >= 0 && !findBuiltin(n.name)) {
         const auto r = resolve(scalar, e, node, m_extra, false);
         const int target = r.size() == 1 ? r[0] : m_vars[static_cast<size_t>(var)].firstScalar;
         const int table = target >= 0 ? m_scalars[static_cast<size_t>(target)].table : -1;
         if (table < 0) {
-            error(scalar, diag::code::kUnknownFunction, "'" + n.text + "' is a variable, not a function or "
-                  "graphical function", n.pos);
+            error(scalar, diag::code::kUnknownFunction,
+                  "'" + n.text +
+                      "' is a variable, not a function or "
+                      "graphical function",
+                  n.pos);
             return constSlot(0);
         }
         if (argc != 1) {
-            error(scalar, diag::code::kArgCount, "graphical function '" + n.text + "' takes 1 argument, not " +
-                  std::to_string(argc), n.pos);
+            error(scalar, diag::code::kArgCount,
+                  "graphical function '" + n.text + "' takes 1 argument, not " + std::to_string(argc), n.pos);
             return constSlot(0);
         }
         return emit(prog, Op::Lookup, arg(0), static_cast<uint32_t>(table));
@@ -66,11 +72,11 @@ uint32_t Compiler::lowerCall(int scalar, const Expr& e, int node, Phase phase, s
     }
     if (argc < b->minArgs || (b->maxArgs >= 0 && argc > b->maxArgs)) {
         std::string want = b->minArgs == b->maxArgs ? plural(b->minArgs, "argument")
-                           : b->maxArgs < 0         ? "at least " + plural(b->minArgs, "argument")
-                                                    : std::to_string(b->minArgs) + " to " +
-                                                          plural(b->maxArgs, "argument");
-        error(scalar, diag::code::kArgCount, n.text + " takes " + want + " but is given " + std::to_string(argc),
-              n.pos);
+                           : b->maxArgs < 0
+                               ? "at least " + plural(b->minArgs, "argument")
+                               : std::to_string(b->minArgs) + " to " + plural(b->maxArgs, "argument");
+        error(scalar, diag::code::kArgCount,
+              n.text + " takes " + want + " but is given " + std::to_string(argc), n.pos);
         return constSlot(0);
     }
     switch (b->kind) {
@@ -99,7 +105,8 @@ uint32_t Compiler::lowerCall(int scalar, const Expr& e, int node, Phase phase, s
                 acc = emit(prog, Op::Fn2, acc, arg(k), 0, n.name == "min" ? Fn::Min2 : Fn::Max2);
             return acc;
         }
-        case BuiltinKind::Reduce: return lowerReduce(scalar, e, node, phase, prog);
+        case BuiltinKind::Reduce:
+            return lowerReduce(scalar, e, node, phase, prog);
         case BuiltinKind::Conditional: {
             if (n.name == "if_then_else") {
                 const uint32_t c = arg(0), a = arg(1), d = arg(2);
@@ -140,17 +147,18 @@ uint32_t Compiler::lowerCall(int scalar, const Expr& e, int node, Phase phase, s
             return emit(prog, Op::PulseTrain, offset, 0, 4);
         }
         case BuiltinKind::Random: {
-            // The initial and the per-step programs each get a site (each reads its own arguments), but the two
-            // hold their draw in one slot: the value drawn while initialising is the start-time row's value,
-            // which the per-step program keeps until it draws at the next step.
+            // The initial and the per-step programs each get a site (each reads its own arguments), but the
+            // two hold their draw in one slot: the value drawn while initialising is the start-time row's
+            // value, which the per-step program keeps until it draws at the next step.
             std::string key = std::to_string(scalar) + ':' + std::to_string(node);
-            for (const auto& bd : m_extra) key += ',' + std::to_string(bd.dim) + '=' + std::to_string(bd.elem);
+            for (const auto& bd : m_extra)
+                key += ',' + std::to_string(bd.dim) + '=' + std::to_string(bd.elem);
             RandomSite site;
             const std::string& f = n.name;
-            site.dist = f == "normal"      ? RandomSite::Dist::Normal
-                        : f == "lognormal" ? RandomSite::Dist::LogNormal
-                        : f == "exprnd"    ? RandomSite::Dist::Exponential
-                        : f == "poisson"   ? RandomSite::Dist::Poisson
+            site.dist = f == "normal"       ? RandomSite::Dist::Normal
+                        : f == "lognormal"  ? RandomSite::Dist::LogNormal
+                        : f == "exprnd"     ? RandomSite::Dist::Exponential
+                        : f == "poisson"    ? RandomSite::Dist::Poisson
                         : f == "triangular" ? RandomSite::Dist::Triangular
                                             : RandomSite::Dist::Uniform;
             for (int k = 0; k < argc; ++k) site.args.push_back(arg(k));
@@ -182,11 +190,12 @@ uint32_t Compiler::lowerCall(int scalar, const Expr& e, int node, Phase phase, s
         }
         case BuiltinKind::Lookup: {
             const Node& t = e.at(n.args[0]);
-            const auto r = t.kind == NodeKind::Name ? resolve(scalar, e, n.args[0], m_extra, true) : std::vector<int>{};
+            const auto r =
+                t.kind == NodeKind::Name ? resolve(scalar, e, n.args[0], m_extra, true) : std::vector<int>{};
             const int table = r.size() == 1 ? m_scalars[static_cast<size_t>(r[0])].table : -1;
             if (table < 0) {
-                error(scalar, diag::code::kBadArgument, "the first argument of LOOKUP must be a graphical function",
-                      t.pos);
+                error(scalar, diag::code::kBadArgument,
+                      "the first argument of LOOKUP must be a graphical function", t.pos);
                 return constSlot(0);
             }
             return emit(prog, Op::Lookup, arg(1), static_cast<uint32_t>(table));
@@ -224,11 +233,16 @@ uint32_t Compiler::lowerReduce(int scalar, const Expr& e, int node, Phase phase,
     m_extra = saved;
     if (n.name == "size") return constSlot(static_cast<double>(slots.size()));
     Op op = Op::Sum;
-    if (n.name == "prod") op = Op::Prod;
-    else if (n.name == "min") op = Op::MinN;
-    else if (n.name == "max") op = Op::MaxN;
-    else if (n.name == "mean") op = Op::Mean;
-    else if (n.name == "stddev") op = Op::Stddev;
+    if (n.name == "prod")
+        op = Op::Prod;
+    else if (n.name == "min")
+        op = Op::MinN;
+    else if (n.name == "max")
+        op = Op::MaxN;
+    else if (n.name == "mean")
+        op = Op::Mean;
+    else if (n.name == "stddev")
+        op = Op::Stddev;
     if (slots.size() == 1 && op != Op::Stddev) return slots[0];
     const uint32_t offset = static_cast<uint32_t>(m_out->m_lists.size());
     m_out->m_lists.insert(m_out->m_lists.end(), slots.begin(), slots.end());

@@ -16,7 +16,9 @@ namespace {
 // Exponents are held within +-kMaxPower: (((x^100)^100)^100)^100 overflowed int, which is undefined
 // behaviour. No real unit comes near; past it a unit only has to stay comparable, not exact.
 constexpr long long kMaxPower = 1'000'000;
-int clampPower(long long p) { return static_cast<int>(std::clamp(p, -kMaxPower, kMaxPower)); }
+int clampPower(long long p) {
+    return static_cast<int>(std::clamp(p, -kMaxPower, kMaxPower));
+}
 
 }  // namespace
 
@@ -30,7 +32,9 @@ Unit Unit::operator*(const Unit& o) const {
     return r;
 }
 
-Unit Unit::operator/(const Unit& o) const { return *this * o.pow(-1); }
+Unit Unit::operator/(const Unit& o) const {
+    return *this * o.pow(-1);
+}
 
 Unit Unit::pow(int n) const {
     Unit r;
@@ -57,15 +61,15 @@ namespace {
 std::string baseName(std::string w) {
     for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (w == "people" || w == "persons") return "person";
-    if (w == "dmnl" || w == "dimensionless" || w == "unitless" || w == "fraction" || w == "percent" || w == "%" ||
-        w == "ratio" || w == "index")
+    if (w == "dmnl" || w == "dimensionless" || w == "unitless" || w == "fraction" || w == "percent" ||
+        w == "%" || w == "ratio" || w == "index")
         return "";
     if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();  // weeks -> week
     return w;
 }
 
 class UnitParser {
-public:
+  public:
     explicit UnitParser(const std::string& s) : m_s(s) {}
     std::optional<Unit> run(std::string& error) {
         Unit u = product();
@@ -77,7 +81,7 @@ public:
         return u;
     }
 
-private:
+  private:
     void skip() {
         while (m_i < m_s.size() && m_s[m_i] == ' ') ++m_i;
     }
@@ -101,14 +105,19 @@ private:
             ++m_i;
             u = product();
             skip();
-            if (m_i < m_s.size() && m_s[m_i] == ')') ++m_i;
-            else m_ok = false;
-        } else if (m_i < m_s.size() && (std::isdigit(static_cast<unsigned char>(m_s[m_i])) || m_s[m_i] == '.')) {
-            while (m_i < m_s.size() && (std::isdigit(static_cast<unsigned char>(m_s[m_i])) || m_s[m_i] == '.')) ++m_i;
+            if (m_i < m_s.size() && m_s[m_i] == ')')
+                ++m_i;
+            else
+                m_ok = false;
+        } else if (m_i < m_s.size() &&
+                   (std::isdigit(static_cast<unsigned char>(m_s[m_i])) || m_s[m_i] == '.')) {
+            while (m_i < m_s.size() &&
+                   (std::isdigit(static_cast<unsigned char>(m_s[m_i])) || m_s[m_i] == '.'))
+                ++m_i;
         } else {
             const size_t start = m_i;
-            while (m_i < m_s.size() && m_s[m_i] != '*' && m_s[m_i] != '/' && m_s[m_i] != '^' && m_s[m_i] != '(' &&
-                   m_s[m_i] != ')')
+            while (m_i < m_s.size() && m_s[m_i] != '*' && m_s[m_i] != '/' && m_s[m_i] != '^' &&
+                   m_s[m_i] != '(' && m_s[m_i] != ')')
                 ++m_i;
             std::string word = m_s.substr(start, m_i - start);
             while (!word.empty() && word.back() == ' ') word.pop_back();
@@ -155,7 +164,7 @@ struct Inferred {
 };
 
 class UnitChecker {
-public:
+  public:
     UnitChecker(Compiler& c, const std::optional<Unit>& time) : m_c(c), m_time(time) {}
 
     std::optional<Unit> declared(int scalar) {
@@ -176,21 +185,25 @@ public:
         using equations::NodeKind;
         const auto& n = e.at(node);
         switch (n.kind) {
-            case NodeKind::Number: return std::nullopt;
+            case NodeKind::Number:
+                return std::nullopt;
             case NodeKind::Name: {
-                if (n.name == "time" || n.name == "dt" || n.name == "starttime" || n.name == "stoptime") return m_time;
+                if (n.name == "time" || n.name == "dt" || n.name == "starttime" || n.name == "stoptime")
+                    return m_time;
                 auto r = m_c.resolve(scalar, e, node, {}, false);
                 if (r.size() != 1) return std::nullopt;
                 const Scalar& t = m_c.m_scalars[static_cast<size_t>(r[0])];
                 if (!t.visible) return std::nullopt;  // internal variables carry no declared units
                 return declared(r[0]);
             }
-            case NodeKind::Unary: return n.op == '!' ? std::optional<Unit>(Unit{}) : infer(scalar, e, n.args[0]);
+            case NodeKind::Unary:
+                return n.op == '!' ? std::optional<Unit>(Unit{}) : infer(scalar, e, n.args[0]);
             case NodeKind::Binary: {
                 auto a = infer(scalar, e, n.args[0]);
                 auto b = infer(scalar, e, n.args[1]);
                 switch (n.op) {
-                    case '*': return a && b ? std::optional<Unit>(*a * *b) : std::nullopt;
+                    case '*':
+                        return a && b ? std::optional<Unit>(*a * *b) : std::nullopt;
                     case '/':
                         if (a && b) return *a / *b;
                         return std::nullopt;
@@ -208,7 +221,8 @@ public:
                         return a ? a : b;
                     case '&':
                     case '|':
-                    case '%': return a;
+                    case '%':
+                        return a;
                     default:  // comparisons
                         agree(scalar, a, b, n.pos);
                         return Unit{};
@@ -220,15 +234,17 @@ public:
                 agree(scalar, a, b, n.pos);
                 return a ? a : b;
             }
-            case NodeKind::Call: return call(scalar, e, node);
-            default: return std::nullopt;
+            case NodeKind::Call:
+                return call(scalar, e, node);
+            default:
+                return std::nullopt;
         }
     }
 
     void agree(int scalar, const std::optional<Unit>& a, const std::optional<Unit>& b, int pos) {
         if (a && b && !(*a == *b))
-            warn(scalar, "combines quantities in " + a->toString() + " and " + b->toString() + " (at column " +
-                             std::to_string(pos + 1) + ")");
+            warn(scalar, "combines quantities in " + a->toString() + " and " + b->toString() +
+                             " (at column " + std::to_string(pos + 1) + ")");
     }
 
     void warn(int scalar, const std::string& msg) {
@@ -276,13 +292,14 @@ public:
             return a && m_time ? std::optional<Unit>(*a * *m_time) : std::nullopt;
         }
         if (f == "trend") return m_time ? std::optional<Unit>(Unit{} / *m_time) : std::nullopt;
-        if (f == "exp" || f == "ln" || f == "log10" || f == "sin" || f == "cos" || f == "tan" || f == "arcsin" ||
-            f == "arccos" || f == "arctan" || f == "size" || f == "pulse_width" || f == "pulse_train")
+        if (f == "exp" || f == "ln" || f == "log10" || f == "sin" || f == "cos" || f == "tan" ||
+            f == "arcsin" || f == "arccos" || f == "arctan" || f == "size" || f == "pulse_width" ||
+            f == "pulse_train")
             return Unit{};
         return std::nullopt;  // graphical functions and the rest: output units are the variable's own
     }
 
-private:
+  private:
     Compiler& m_c;
     std::optional<Unit> m_time;
     std::map<int, std::optional<Unit>> m_cache;

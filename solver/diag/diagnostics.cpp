@@ -6,23 +6,28 @@
 
 namespace sdw::diag {
 
-bool Diagnostics::hasErrors() const { return errorCount() > 0; }
+bool Diagnostics::hasErrors() const {
+    return errorCount() > 0;
+}
 
 size_t Diagnostics::errorCount() const {
-    return static_cast<size_t>(std::count_if(m_items.begin(), m_items.end(),
-                                             [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+    return static_cast<size_t>(std::count_if(
+        m_items.begin(), m_items.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
 size_t Diagnostics::warningCount() const {
-    return static_cast<size_t>(std::count_if(m_items.begin(), m_items.end(),
-                                             [](const Diagnostic& d) { return d.severity == Severity::Warning; }));
+    return static_cast<size_t>(std::count_if(
+        m_items.begin(), m_items.end(), [](const Diagnostic& d) { return d.severity == Severity::Warning; }));
 }
 
 const char* severityName(Severity s) {
     switch (s) {
-        case Severity::Info: return "info";
-        case Severity::Warning: return "warning";
-        case Severity::Error: return "error";
+        case Severity::Info:
+            return "info";
+        case Severity::Warning:
+            return "warning";
+        case Severity::Error:
+            return "error";
     }
     return "error";
 }

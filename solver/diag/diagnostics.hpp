@@ -37,7 +37,9 @@ inline constexpr const char* kUnsupported = "E211";
 inline constexpr const char* kBadGraphical = "E212";
 inline constexpr const char* kNoStocks = "W213";
 inline constexpr const char* kTooLarge = "E214";
-inline constexpr const char* kGraphicalOnePoint = "W215";  // a one-point table: a constant in disguise  // past a size limit: array elements, inlined macros, modules
+inline constexpr const char* kGraphicalOnePoint =
+    "W215";  // a one-point table: a constant in disguise  // past a size limit: array elements, inlined
+             // macros, modules
 inline constexpr const char* kUnitMismatch = "W220";
 inline constexpr const char* kUnitParse = "W221";
 inline constexpr const char* kNonFinite = "E301";
@@ -49,24 +51,24 @@ inline constexpr const char* kBadDelay = "E306";  // a pipeline DELAY's time is 
 }  // namespace code
 
 struct Diagnostic {
-    std::string code;      // stable, e.g. "E201"
+    std::string code;  // stable, e.g. "E201"
     Severity severity = Severity::Error;
-    std::string where;     // variable name as written, or a file path
-    std::string message;   // what is wrong and, where possible, what to do
-    int line = 0;          // 1-based line in the file (0 = unknown)
-    int column = 0;        // 1-based column in the equation or line (0 = unknown)
-    double time = 0;       // simulation time for run errors
+    std::string where;    // variable name as written, or a file path
+    std::string message;  // what is wrong and, where possible, what to do
+    int line = 0;         // 1-based line in the file (0 = unknown)
+    int column = 0;       // 1-based column in the equation or line (0 = unknown)
+    double time = 0;      // simulation time for run errors
 };
 
 class Diagnostics {
-public:
+  public:
     void add(Diagnostic d) { m_items.push_back(std::move(d)); }
     void error(const std::string& code, const std::string& where, const std::string& message, int column = 0,
                int line = 0) {
         add({code, Severity::Error, where, message, line, column, 0});
     }
-    void warning(const std::string& code, const std::string& where, const std::string& message, int column = 0,
-                 int line = 0) {
+    void warning(const std::string& code, const std::string& where, const std::string& message,
+                 int column = 0, int line = 0) {
         add({code, Severity::Warning, where, message, line, column, 0});
     }
     void append(const Diagnostics& other) {
@@ -78,7 +80,7 @@ public:
     const std::vector<Diagnostic>& items() const { return m_items; }
     bool empty() const { return m_items.empty(); }
 
-private:
+  private:
     std::vector<Diagnostic> m_items;
 };
 

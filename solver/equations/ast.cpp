@@ -8,21 +8,36 @@ namespace {
 
 const char* opText(char op) {
     switch (op) {
-        case '%': return " MOD ";
-        case 'l': return " <= ";
-        case 'g': return " >= ";
-        case 'n': return " <> ";
-        case '&': return " AND ";
-        case '|': return " OR ";
-        case '<': return " < ";
-        case '>': return " > ";
-        case '=': return " = ";
-        case '+': return " + ";
-        case '-': return " - ";
-        case '*': return "*";
-        case '/': return "/";
-        case '^': return "^";
-        default: return " ? ";
+        case '%':
+            return " MOD ";
+        case 'l':
+            return " <= ";
+        case 'g':
+            return " >= ";
+        case 'n':
+            return " <> ";
+        case '&':
+            return " AND ";
+        case '|':
+            return " OR ";
+        case '<':
+            return " < ";
+        case '>':
+            return " > ";
+        case '=':
+            return " = ";
+        case '+':
+            return " + ";
+        case '-':
+            return " - ";
+        case '*':
+            return "*";
+        case '/':
+            return "/";
+        case '^':
+            return "^";
+        default:
+            return " ? ";
     }
 }
 
@@ -30,8 +45,10 @@ void print(const Expr& e, int i, std::ostringstream& out) {
     const Node& n = e.at(i);
     switch (n.kind) {
         case NodeKind::Number:
-            if (!n.text.empty()) out << n.text;
-            else out << n.value;
+            if (!n.text.empty())
+                out << n.text;
+            else
+                out << n.value;
             break;
         case NodeKind::Name:
             out << (n.text.empty() ? n.name : n.text);
@@ -77,7 +94,9 @@ void print(const Expr& e, int i, std::ostringstream& out) {
             out << '*';
             if (!n.name.empty()) out << ':' << n.name;
             break;
-        case NodeKind::DimPosition: out << '@' << n.value; break;
+        case NodeKind::DimPosition:
+            out << '@' << n.value;
+            break;
         case NodeKind::SubRange:
             print(e, n.args[0], out);
             out << ':';

@@ -10,16 +10,17 @@
 namespace sdw::equations {
 
 enum class NodeKind : uint8_t {
-    Number,     // value
-    Name,       // canonical name in `name`; subscripts in args (each a Subscript node) when `subscripted`;
-                // op '\'' when transposed (x': its dimensions in reverse order)
-    Call,       // function `name` (canonical) with args
-    Unary,      // op: '-', '+', '!' (NOT)
-    Binary,     // op: + - * / ^ % (MOD) < > l (<=) g (>=) = n (<>) & (AND) | (OR)
-    If,         // args: condition, then, else
-    SubStar,    // '*' in a subscript (or `*:dim`, name holds dim)
-    SubRange,   // a:b in a subscript; args: from, to
-    DimPosition,  // @n in a subscript: the element of the n-th dimension of the variable being defined (value n)
+    Number,       // value
+    Name,         // canonical name in `name`; subscripts in args (each a Subscript node) when `subscripted`;
+                  // op '\'' when transposed (x': its dimensions in reverse order)
+    Call,         // function `name` (canonical) with args
+    Unary,        // op: '-', '+', '!' (NOT)
+    Binary,       // op: + - * / ^ % (MOD) < > l (<=) g (>=) = n (<>) & (AND) | (OR)
+    If,           // args: condition, then, else
+    SubStar,      // '*' in a subscript (or `*:dim`, name holds dim)
+    SubRange,     // a:b in a subscript; args: from, to
+    DimPosition,  // @n in a subscript: the element of the n-th dimension of the variable being defined (value
+                  // n)
 };
 
 struct Node {
@@ -27,9 +28,9 @@ struct Node {
     char op = 0;
     bool subscripted = false;
     double value = 0;
-    std::string name;   // canonical (names, calls)
-    std::string text;   // as written
-    int pos = 0;        // 0-based offset in the equation text
+    std::string name;  // canonical (names, calls)
+    std::string text;  // as written
+    int pos = 0;       // 0-based offset in the equation text
     std::vector<int> args;
 };
 

@@ -11,21 +11,36 @@ namespace {
 
 std::optional<double> binaryOp(char op, double a, double b) {
     switch (op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return a / b;
-        case '^': return std::pow(a, b);
-        case '%': return std::fmod(a, b);
-        case '<': return a < b ? 1.0 : 0.0;
-        case '>': return a > b ? 1.0 : 0.0;
-        case 'l': return a <= b ? 1.0 : 0.0;
-        case 'g': return a >= b ? 1.0 : 0.0;
-        case '=': return a == b ? 1.0 : 0.0;
-        case 'n': return a != b ? 1.0 : 0.0;
-        case '&': return a != 0 && b != 0 ? 1.0 : 0.0;
-        case '|': return a != 0 || b != 0 ? 1.0 : 0.0;
-        default: return std::nullopt;
+        case '+':
+            return a + b;
+        case '-':
+            return a - b;
+        case '*':
+            return a * b;
+        case '/':
+            return a / b;
+        case '^':
+            return std::pow(a, b);
+        case '%':
+            return std::fmod(a, b);
+        case '<':
+            return a < b ? 1.0 : 0.0;
+        case '>':
+            return a > b ? 1.0 : 0.0;
+        case 'l':
+            return a <= b ? 1.0 : 0.0;
+        case 'g':
+            return a >= b ? 1.0 : 0.0;
+        case '=':
+            return a == b ? 1.0 : 0.0;
+        case 'n':
+            return a != b ? 1.0 : 0.0;
+        case '&':
+            return a != 0 && b != 0 ? 1.0 : 0.0;
+        case '|':
+            return a != 0 || b != 0 ? 1.0 : 0.0;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -55,7 +70,8 @@ std::optional<double> pureCall(const std::string& f, const std::vector<double>& 
 std::optional<double> fold(const Expr& e, int i, const std::map<std::string, double>& names) {
     const Node& n = e.at(i);
     switch (n.kind) {
-        case NodeKind::Number: return n.value;
+        case NodeKind::Number:
+            return n.value;
         case NodeKind::Name: {
             if (n.subscripted) return std::nullopt;
             auto it = names.find(n.name);
@@ -91,7 +107,8 @@ std::optional<double> fold(const Expr& e, int i, const std::map<std::string, dou
         }
         case NodeKind::SubStar:
         case NodeKind::SubRange:
-        case NodeKind::DimPosition: return std::nullopt;
+        case NodeKind::DimPosition:
+            return std::nullopt;
     }
     return std::nullopt;
 }

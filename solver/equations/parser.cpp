@@ -1,6 +1,6 @@
-// Tokenizer and recursive-descent parser for XMILE equations. Precedence, lowest first: IF-THEN-ELSE, OR, AND,
-// NOT, comparisons, + -, * / MOD, unary + -, ^ (right-associative, so -2^2 = -4 and 2^3^2 = 512).
-// Layer: solver.
+// Tokenizer and recursive-descent parser for XMILE equations. Precedence, lowest first: IF-THEN-ELSE, OR,
+// AND, NOT, comparisons, + -, * / MOD, unary + -, ^ (right-associative, so -2^2 = -4 and 2^3^2 = 512). Layer:
+// solver.
 #include "solver/equations/parser.hpp"
 
 #include <cctype>
@@ -28,11 +28,15 @@ struct ParseError {
     int pos;
 };
 
-bool isIdentStart(unsigned char c) { return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80; }
-bool isIdentChar(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80 || c == '\''; }
+bool isIdentStart(unsigned char c) {
+    return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80;
+}
+bool isIdentChar(unsigned char c) {
+    return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80 || c == '\'';
+}
 
 class Lexer {
-public:
+  public:
     explicit Lexer(const std::string& s) : m_s(s) {}
 
     Token next() {
@@ -41,20 +45,39 @@ public:
         t.pos = static_cast<int>(m_i);
         if (m_i >= m_s.size()) return t;
         const unsigned char c = static_cast<unsigned char>(m_s[m_i]);
-        if (std::isdigit(c) || (c == '.' && m_i + 1 < m_s.size() && std::isdigit((unsigned char)m_s[m_i + 1])))
+        if (std::isdigit(c) ||
+            (c == '.' && m_i + 1 < m_s.size() && std::isdigit((unsigned char)m_s[m_i + 1])))
             return number(t);
         if (isIdentStart(c)) return ident(t);
         if (c == '"') return quoted(t);
         ++m_i;
         switch (c) {
-            case '(': t.kind = Tok::LParen; return t;
-            case ')': t.kind = Tok::RParen; return t;
-            case '[': t.kind = Tok::LBracket; return t;
-            case ']': t.kind = Tok::RBracket; return t;
-            case ',': t.kind = Tok::Comma; return t;
-            case ':': t.kind = Tok::Colon; return t;
-            case '\'': case '@':  // transpose x'; dimension position @1 in a subscript
-            case '+': case '-': case '*': case '/': case '^': case '=':
+            case '(':
+                t.kind = Tok::LParen;
+                return t;
+            case ')':
+                t.kind = Tok::RParen;
+                return t;
+            case '[':
+                t.kind = Tok::LBracket;
+                return t;
+            case ']':
+                t.kind = Tok::RBracket;
+                return t;
+            case ',':
+                t.kind = Tok::Comma;
+                return t;
+            case ':':
+                t.kind = Tok::Colon;
+                return t;
+            case '\'':
+            case '@':  // transpose x'; dimension position @1 in a subscript
+            case '+':
+            case '-':
+            case '*':
+            case '/':
+            case '^':
+            case '=':
                 t.kind = Tok::Op;
                 t.text = std::string(1, static_cast<char>(c));
                 if (c == '=' && peekIs('=')) ++m_i;  // == is =
@@ -81,13 +104,14 @@ public:
                 t.kind = Tok::Ident;
                 t.text = "or";
                 return t;
-            default: break;
+            default:
+                break;
         }
         throw ParseError{diag::code::kBadToken, "unexpected character '" + std::string(1, (char)c) + "'",
                          t.pos};
     }
 
-private:
+  private:
     bool peekIs(char c) const { return m_i < m_s.size() && m_s[m_i] == c; }
 
     void skipSpaceAndComments() {
@@ -113,7 +137,8 @@ private:
         if (end == begin) throw ParseError{diag::code::kBadNumber, "malformed number", t.pos};
         m_i += static_cast<size_t>(end - begin);
         if (m_i < m_s.size() && isIdentStart((unsigned char)m_s[m_i]))
-            throw ParseError{diag::code::kBadNumber, "malformed number (a name cannot start with a digit)", t.pos};
+            throw ParseError{diag::code::kBadNumber, "malformed number (a name cannot start with a digit)",
+                             t.pos};
         t.kind = Tok::Num;
         t.text.assign(begin, static_cast<size_t>(end - begin));
         return t;
@@ -125,7 +150,7 @@ private:
             const unsigned char c = static_cast<unsigned char>(m_s[m_i]);
             // A quote inside a name (bob's_pay) belongs to it; after one (x') it is the transpose operator.
             const bool transpose = c == '\'' && !(m_i + 1 < m_s.size() && m_s[m_i + 1] != '\'' &&
-                                                    isIdentChar((unsigned char)m_s[m_i + 1]));
+                                                  isIdentChar((unsigned char)m_s[m_i + 1]));
             if (isIdentChar(c) && !transpose) {
                 ++m_i;
             } else if (c == '.' && m_i + 1 < m_s.size() && isIdentStart((unsigned char)m_s[m_i + 1])) {
@@ -141,7 +166,8 @@ private:
 
     Token quoted(Token& t) {
         const size_t close = m_s.find('"', m_i + 1);
-        if (close == std::string::npos) throw ParseError{diag::code::kSyntax, "quoted name is never closed", t.pos};
+        if (close == std::string::npos)
+            throw ParseError{diag::code::kSyntax, "quoted name is never closed", t.pos};
         t.kind = Tok::Quoted;
         t.text = m_s.substr(m_i + 1, close - m_i - 1);
         m_i = close + 1;
@@ -159,7 +185,7 @@ std::string lower(const std::string& s) {
 }
 
 class Parser {
-public:
+  public:
     explicit Parser(const std::string& text) : m_lex(text) { advance(); }
 
     Expr run() {
@@ -172,19 +198,29 @@ public:
         return std::move(m_expr);
     }
 
-private:
-    [[noreturn]] void fail(const char* code, const std::string& msg) { throw ParseError{code, msg, m_tok.pos}; }
+  private:
+    [[noreturn]] void fail(const char* code, const std::string& msg) {
+        throw ParseError{code, msg, m_tok.pos};
+    }
 
     static std::string describe(const Token& t) {
         switch (t.kind) {
-            case Tok::End: return "end of equation";
-            case Tok::LParen: return "(";
-            case Tok::RParen: return ")";
-            case Tok::LBracket: return "[";
-            case Tok::RBracket: return "]";
-            case Tok::Comma: return ",";
-            case Tok::Colon: return ":";
-            default: return t.text;
+            case Tok::End:
+                return "end of equation";
+            case Tok::LParen:
+                return "(";
+            case Tok::RParen:
+                return ")";
+            case Tok::LBracket:
+                return "[";
+            case Tok::RBracket:
+                return "]";
+            case Tok::Comma:
+                return ",";
+            case Tok::Colon:
+                return ":";
+            default:
+                return t.text;
         }
     }
 
@@ -197,7 +233,8 @@ private:
             if (m_tok.kind == Tok::End && kind == Tok::RParen)
                 fail(diag::code::kUnbalancedParen, "unbalanced parentheses: missing ')'");
             if (m_tok.kind == Tok::End) fail(diag::code::kUnexpectedEnd, std::string("expected ") + what);
-            fail(diag::code::kSyntax, std::string("expected ") + what + " but found '" + describe(m_tok) + "'");
+            fail(diag::code::kSyntax,
+                 std::string("expected ") + what + " but found '" + describe(m_tok) + "'");
         }
         advance();
     }
@@ -209,7 +246,8 @@ private:
         for (int a : n.args) h = std::max(h, height(a) + 1);
         if (h > kMaxDepth)
             throw ParseError{diag::code::kTooDeep,
-                             "expression nests more than " + std::to_string(kMaxDepth) + " levels deep", n.pos};
+                             "expression nests more than " + std::to_string(kMaxDepth) + " levels deep",
+                             n.pos};
         m_heights.push_back(h);
         return m_expr.add(std::move(n));
     }
@@ -293,13 +331,20 @@ private:
         while (m_tok.kind == Tok::Op) {
             char op = 0;
             const std::string& t = m_tok.text;
-            if (t == "<") op = '<';
-            else if (t == ">") op = '>';
-            else if (t == "<=") op = 'l';
-            else if (t == ">=") op = 'g';
-            else if (t == "=") op = '=';
-            else if (t == "<>") op = 'n';
-            else break;
+            if (t == "<")
+                op = '<';
+            else if (t == ">")
+                op = '>';
+            else if (t == "<=")
+                op = 'l';
+            else if (t == ">=")
+                op = 'g';
+            else if (t == "=")
+                op = '=';
+            else if (t == "<>")
+                op = 'n';
+            else
+                break;
             const int pos = m_tok.pos;
             advance();
             lhs = binary(op, lhs, additive(), pos);
@@ -376,10 +421,14 @@ private:
             case Tok::Ident:
                 if (lower(t.text) == "if") return expression();
                 return nameOrCall(t);
-            case Tok::Quoted: return nameOrCall(t);
-            case Tok::End: fail(diag::code::kUnexpectedEnd, "the equation ends where a value was expected");
-            case Tok::RParen: fail(diag::code::kUnbalancedParen, "unbalanced parentheses: ')' where a value was expected");
-            default: fail(diag::code::kSyntax, "unexpected '" + describe(t) + "' where a value was expected");
+            case Tok::Quoted:
+                return nameOrCall(t);
+            case Tok::End:
+                fail(diag::code::kUnexpectedEnd, "the equation ends where a value was expected");
+            case Tok::RParen:
+                fail(diag::code::kUnbalancedParen, "unbalanced parentheses: ')' where a value was expected");
+            default:
+                fail(diag::code::kSyntax, "unexpected '" + describe(t) + "' where a value was expected");
         }
     }
 
@@ -449,7 +498,8 @@ private:
             advance();
             if (m_tok.kind == Tok::Colon) {  // *:dim
                 advance();
-                if (m_tok.kind != Tok::Ident) fail(diag::code::kSyntax, "expected a dimension name after '*:'");
+                if (m_tok.kind != Tok::Ident)
+                    fail(diag::code::kSyntax, "expected a dimension name after '*:'");
                 n.name = model::canonicalName(m_tok.text);
                 advance();
             }

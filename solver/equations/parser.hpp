@@ -9,8 +9,8 @@
 
 namespace sdw::equations {
 
-inline constexpr int kMaxDepth = 1000;               // nesting beyond this is refused (E113)
-inline constexpr size_t kMaxEquationBytes = 1 << 20; // 1 MiB; longer equations are refused (E114)
+inline constexpr int kMaxDepth = 1000;                // nesting beyond this is refused (E113)
+inline constexpr size_t kMaxEquationBytes = 1 << 20;  // 1 MiB; longer equations are refused (E114)
 
 // Parse `text`. Errors go to diags naming `where` (the variable) with 1-based columns; returns an empty Expr
 // (root < 0) on error.

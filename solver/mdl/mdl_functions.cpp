@@ -23,8 +23,12 @@ struct Failure {
     std::string message;
 };
 
-bool nameStart(unsigned char c) { return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80; }
-bool nameChar(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c == '\'' || c == '&' || c >= 0x80; }
+bool nameStart(unsigned char c) {
+    return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80;
+}
+bool nameChar(unsigned char c) {
+    return std::isalnum(c) || c == '_' || c == '$' || c == '\'' || c == '&' || c >= 0x80;
+}
 
 std::vector<Tok> tokenize(const std::string& s) {
     std::vector<Tok> out;
@@ -33,7 +37,8 @@ std::vector<Tok> tokenize(const std::string& s) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (std::isspace(c)) {
             ++i;
-        } else if (std::isdigit(c) || (c == '.' && i + 1 < s.size() && std::isdigit((unsigned char)s[i + 1]))) {
+        } else if (std::isdigit(c) ||
+                   (c == '.' && i + 1 < s.size() && std::isdigit((unsigned char)s[i + 1]))) {
             char* end = nullptr;
             std::strtod(s.c_str() + i, &end);
             const size_t n = static_cast<size_t>(end - (s.c_str() + i));
@@ -57,12 +62,14 @@ std::vector<Tok> tokenize(const std::string& s) {
             i = lastEnd;
         } else if (c == '"') {
             const size_t close = s.find('"', i + 1);
-            if (close == std::string::npos) throw Failure{diag::code::kMdlSyntax, "a quoted name is never closed"};
+            if (close == std::string::npos)
+                throw Failure{diag::code::kMdlSyntax, "a quoted name is never closed"};
             out.push_back({T::Name, s.substr(i, close - i + 1)});
             i = close + 1;
         } else if (c == '\'') {  // 'text' literals: only arguments of data functions, which are refused
             const size_t close = s.find('\'', i + 1);
-            if (close == std::string::npos) throw Failure{diag::code::kMdlSyntax, "a 'text' literal is never closed"};
+            if (close == std::string::npos)
+                throw Failure{diag::code::kMdlSyntax, "a 'text' literal is never closed"};
             out.push_back({T::Text, s.substr(i, close - i + 1)});
             i = close + 1;
         } else if (c == ':') {
@@ -73,23 +80,42 @@ std::vector<Tok> tokenize(const std::string& s) {
         } else {
             ++i;
             switch (c) {
-                case '(': out.push_back({T::LParen, "("}); break;
-                case ')': out.push_back({T::RParen, ")"}); break;
-                case '[': out.push_back({T::LBracket, "["}); break;
-                case ']': out.push_back({T::RBracket, "]"}); break;
-                case ',': out.push_back({T::Comma, ","}); break;
-                case '!': out.push_back({T::Bang, "!"}); break;
-                case '+': case '-': case '*': case '/': case '^': case '=':
+                case '(':
+                    out.push_back({T::LParen, "("});
+                    break;
+                case ')':
+                    out.push_back({T::RParen, ")"});
+                    break;
+                case '[':
+                    out.push_back({T::LBracket, "["});
+                    break;
+                case ']':
+                    out.push_back({T::RBracket, "]"});
+                    break;
+                case ',':
+                    out.push_back({T::Comma, ","});
+                    break;
+                case '!':
+                    out.push_back({T::Bang, "!"});
+                    break;
+                case '+':
+                case '-':
+                case '*':
+                case '/':
+                case '^':
+                case '=':
                     out.push_back({T::Op, std::string(1, (char)c)});
                     break;
-                case '<': case '>': {
+                case '<':
+                case '>': {
                     std::string op(1, (char)c);
                     if (i < s.size() && (s[i] == '=' || (c == '<' && s[i] == '>'))) op += s[i++];
                     out.push_back({T::Op, op});
                     break;
                 }
                 default:
-                    throw Failure{diag::code::kMdlSyntax, std::string("unexpected character '") + (char)c + "'"};
+                    throw Failure{diag::code::kMdlSyntax,
+                                  std::string("unexpected character '") + (char)c + "'"};
             }
         }
     }
@@ -115,27 +141,59 @@ void needArgs(const std::string& f, const std::vector<std::string>& a, size_t lo
 // Functions whose XMILE form is the same call under a (possibly) different name.
 const std::map<std::string, std::string>& renames() {
     static const std::map<std::string, std::string> k = {
-        {"ABS", "ABS"}, {"EXP", "EXP"}, {"LN", "LN"}, {"LOG10", "LOG10"}, {"SQRT", "SQRT"}, {"SIN", "SIN"},
-        {"COS", "COS"}, {"TAN", "TAN"}, {"ARCSIN", "ARCSIN"}, {"ARCCOS", "ARCCOS"}, {"ARCTAN", "ARCTAN"},
-        {"INTEGER", "INT"}, {"MAX", "MAX"}, {"MIN", "MIN"}, {"MODULO", "MOD"}, {"PI", "PI"}, {"XIDZ", "XIDZ"},
-        {"ZIDZ", "ZIDZ"}, {"STEP", "STEP"}, {"RAMP", "RAMP"}, {"DELAY FIXED", "DELAY"}, {"DELAY1", "DELAY1"},
-        {"DELAY1I", "DELAY1"}, {"DELAY3", "DELAY3"}, {"DELAY3I", "DELAY3"}, {"SMOOTH", "SMTH1"},
-        {"SMOOTHI", "SMTH1"}, {"SMOOTH3", "SMTH3"}, {"SMOOTH3I", "SMTH3"}, {"TREND", "TREND"},
-        {"INITIAL", "INIT"}, {"ACTIVE INITIAL", "ACTIVE_INITIAL"}, {"SAMPLE IF TRUE", "SAMPLE_IF_TRUE"},
-        {"PULSE TRAIN", "PULSE_TRAIN"}, {"PULSE", "PULSE_WIDTH"}, {"RANDOM UNIFORM", "RANDOM"},
-        {"SUM", "SUM"}, {"PROD", "PROD"}, {"VMIN", "MIN"}, {"VMAX", "MAX"}, {"ELMCOUNT", "SIZE"},
+        {"ABS", "ABS"},
+        {"EXP", "EXP"},
+        {"LN", "LN"},
+        {"LOG10", "LOG10"},
+        {"SQRT", "SQRT"},
+        {"SIN", "SIN"},
+        {"COS", "COS"},
+        {"TAN", "TAN"},
+        {"ARCSIN", "ARCSIN"},
+        {"ARCCOS", "ARCCOS"},
+        {"ARCTAN", "ARCTAN"},
+        {"INTEGER", "INT"},
+        {"MAX", "MAX"},
+        {"MIN", "MIN"},
+        {"MODULO", "MOD"},
+        {"PI", "PI"},
+        {"XIDZ", "XIDZ"},
+        {"ZIDZ", "ZIDZ"},
+        {"STEP", "STEP"},
+        {"RAMP", "RAMP"},
+        {"DELAY FIXED", "DELAY"},
+        {"DELAY1", "DELAY1"},
+        {"DELAY1I", "DELAY1"},
+        {"DELAY3", "DELAY3"},
+        {"DELAY3I", "DELAY3"},
+        {"SMOOTH", "SMTH1"},
+        {"SMOOTHI", "SMTH1"},
+        {"SMOOTH3", "SMTH3"},
+        {"SMOOTH3I", "SMTH3"},
+        {"TREND", "TREND"},
+        {"INITIAL", "INIT"},
+        {"ACTIVE INITIAL", "ACTIVE_INITIAL"},
+        {"SAMPLE IF TRUE", "SAMPLE_IF_TRUE"},
+        {"PULSE TRAIN", "PULSE_TRAIN"},
+        {"PULSE", "PULSE_WIDTH"},
+        {"RANDOM UNIFORM", "RANDOM"},
+        {"SUM", "SUM"},
+        {"PROD", "PROD"},
+        {"VMIN", "MIN"},
+        {"VMAX", "MAX"},
+        {"ELMCOUNT", "SIZE"},
         {"SIGN", "SIGN"},
     };
     return k;
 }
 
 class Translator {
-public:
+  public:
     Translator(std::vector<Tok> toks, TranslateContext& ctx) : m_t(std::move(toks)), m_ctx(ctx) {}
 
     std::string run() { return seq(0, m_t.size()); }
 
-private:
+  private:
     size_t matching(size_t open) const {
         int depth = 0;
         for (size_t k = open; k < m_t.size(); ++k) {
@@ -167,7 +225,8 @@ private:
         struct Depth {
             int& d;
             explicit Depth(int& x) : d(x) {
-                if (++d > kMaxNesting) throw Failure{diag::code::kMdlSyntax, "the equation is nested too deeply"};
+                if (++d > kMaxNesting)
+                    throw Failure{diag::code::kMdlSyntax, "the equation is nested too deeply"};
             }
             ~Depth() { --d; }
         } guard(m_depth);
@@ -175,9 +234,15 @@ private:
         for (size_t k = b; k < e; ++k) {
             const Tok& t = m_t[k];
             switch (t.kind) {
-                case T::Num: out += t.text; break;
-                case T::Op: out += " " + t.text + " "; break;
-                case T::Keyword: out += keyword(t.text); break;
+                case T::Num:
+                    out += t.text;
+                    break;
+                case T::Op:
+                    out += " " + t.text + " ";
+                    break;
+                case T::Keyword:
+                    out += keyword(t.text);
+                    break;
                 case T::LParen: {
                     const size_t c = matching(k);
                     if (c >= e) throw Failure{diag::code::kMdlSyntax, "unbalanced parentheses"};
@@ -185,9 +250,14 @@ private:
                     k = c;
                     break;
                 }
-                case T::Name: k = name(k, e, out); break;
-                case T::Text: throw Failure{diag::code::kUnsupported, "text literals (" + t.text + ") are not supported"};
-                default: throw Failure{diag::code::kMdlSyntax, "unexpected '" + t.text + "'"};
+                case T::Name:
+                    k = name(k, e, out);
+                    break;
+                case T::Text:
+                    throw Failure{diag::code::kUnsupported,
+                                  "text literals (" + t.text + ") are not supported"};
+                default:
+                    throw Failure{diag::code::kMdlSyntax, "unexpected '" + t.text + "'"};
             }
         }
         return out;
@@ -270,9 +340,11 @@ private:
             if (ch == '_') ch = ' ';
         f = squeeze(f);
         const std::string canon = model::canonicalName(raw);
-        const bool user = m_ctx.symbols && (m_ctx.symbols->lookups.count(canon) || m_ctx.symbols->macros.count(canon));
+        const bool user =
+            m_ctx.symbols && (m_ctx.symbols->lookups.count(canon) || m_ctx.symbols->macros.count(canon));
         if (!user && !known(f))
-            throw Failure{diag::code::kUnsupported, "the Vensim function '" + f + "' is not supported" + nearest(f)};
+            throw Failure{diag::code::kUnsupported,
+                          "the Vensim function '" + f + "' is not supported" + nearest(f)};
         std::vector<std::string> a;
         for (auto [b, e] : argRanges(open, close)) a.push_back(seq(b, e));
         if (m_ctx.symbols && m_ctx.symbols->lookups.count(canon)) {
@@ -313,9 +385,19 @@ private:
     }
 
     static bool known(const std::string& f) {
-        static const std::set<std::string> kSpecial = {
-            "IF THEN ELSE", "LOG", "POWER", "GAME", "DELAY N", "SMOOTH N", "FORECAST", "RANDOM NORMAL",
-            "RANDOM EXPONENTIAL", "RANDOM POISSON", "LOOKUP EXTRAPOLATE", "LOOKUP FORWARD", "LOOKUP BACKWARD"};
+        static const std::set<std::string> kSpecial = {"IF THEN ELSE",
+                                                       "LOG",
+                                                       "POWER",
+                                                       "GAME",
+                                                       "DELAY N",
+                                                       "SMOOTH N",
+                                                       "FORECAST",
+                                                       "RANDOM NORMAL",
+                                                       "RANDOM EXPONENTIAL",
+                                                       "RANDOM POISSON",
+                                                       "LOOKUP EXTRAPOLATE",
+                                                       "LOOKUP FORWARD",
+                                                       "LOOKUP BACKWARD"};
         return kSpecial.count(f) || renames().count(f);
     }
 
@@ -336,10 +418,11 @@ private:
             needArgs(f, a, 1, 1);
             return "(" + a[0] + ")";
         }
-        if (f == "DELAY N" || f == "SMOOTH N") {  // Vensim (input, time, init, n) -> XMILE (input, time, n, init)
+        if (f == "DELAY N" ||
+            f == "SMOOTH N") {  // Vensim (input, time, init, n) -> XMILE (input, time, n, init)
             needArgs(f, a, 4, 4);
-            return std::string(f == "DELAY N" ? "DELAYN(" : "SMTHN(") + a[0] + ", " + a[1] + ", " + a[3] + ", " +
-                   a[2] + ")";
+            return std::string(f == "DELAY N" ? "DELAYN(" : "SMTHN(") + a[0] + ", " + a[1] + ", " + a[3] +
+                   ", " + a[2] + ")";
         }
         if (f == "FORECAST") {
             needArgs(f, a, 3, 3);
@@ -355,14 +438,15 @@ private:
         }
         if (f == "RANDOM POISSON") {  // (min, max, mean, shift, stretch, seed)
             needArgs(f, a, 6, 6);
-            return "MIN(MAX(" + a[3] + " + " + a[4] + " * POISSON(" + a[2] + ", " + a[5] + "), " + a[0] + "), " +
-                   a[1] + ")";
+            return "MIN(MAX(" + a[3] + " + " + a[4] + " * POISSON(" + a[2] + ", " + a[5] + "), " + a[0] +
+                   "), " + a[1] + ")";
         }
         if (f == "LOOKUP EXTRAPOLATE" || f == "LOOKUP FORWARD" || f == "LOOKUP BACKWARD") {
             needArgs(f, a, 2, 2);
             if (m_ctx.diags)
                 m_ctx.diags->add({diag::code::kUnsupported, diag::Severity::Info, m_ctx.where,
-                                  f + " is read as LOOKUP: the table's own end behaviour applies", m_ctx.line, 0, 0});
+                                  f + " is read as LOOKUP: the table's own end behaviour applies", m_ctx.line,
+                                  0, 0});
             return "LOOKUP(" + join(a) + ")";
         }
         if (f == "PULSE TRAIN") needArgs(f, a, 4, 4);

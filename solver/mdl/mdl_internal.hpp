@@ -1,5 +1,6 @@
-// Internal pieces of the Vensim reader shared by its .cpp files: the entry splitter, the expression translator,
-// lookup and number parsing, and the sketch reader. Layer: solver. Not part of the public interface.
+// Internal pieces of the Vensim reader shared by its .cpp files: the entry splitter, the expression
+// translator, lookup and number parsing, and the sketch reader. Layer: solver. Not part of the public
+// interface.
 #pragma once
 
 #include <map>
@@ -46,11 +47,11 @@ std::vector<std::string> splitTopLevel(const std::string& s, char sep);
 // What the translator needs to know about the model being read.
 struct Symbols {
     std::map<std::string, std::vector<std::string>> dims;  // canonical dim name -> element names as written
-    std::set<std::string> subranges;                        // canonical names of dims that are subsets of another
-    std::set<std::string> lookups;                          // canonical names of lookup (table) variables
-    std::set<std::string> macros;                           // canonical macro names
-    std::map<std::string, std::string> dimNames;            // canonical dim name -> name as written
-    std::map<std::string, std::string> elementDim;          // canonical element -> canonical full dimension
+    std::set<std::string> subranges;                // canonical names of dims that are subsets of another
+    std::set<std::string> lookups;                  // canonical names of lookup (table) variables
+    std::set<std::string> macros;                   // canonical macro names
+    std::map<std::string, std::string> dimNames;    // canonical dim name -> name as written
+    std::map<std::string, std::string> elementDim;  // canonical element -> canonical full dimension
     std::optional<double> saveper;
 };
 
@@ -70,7 +71,8 @@ std::optional<std::string> translateExpr(const std::string& vensim, TranslateCon
 // Lookup body "( [(x0,y0)-(x1,y1)], (x,y), ... )" or "(x1,...,xn, y1,...,yn)" -> graphical function.
 std::optional<model::GraphicalFunction> parseLookup(const std::string& body, std::string& error);
 // Evaluate a constant Vensim expression (numbers, names looked up in `names` by canonical name, arithmetic,
-// comparisons, IF THEN ELSE) with the equation parser and equations::foldConstant. nullopt when it is not one.
+// comparisons, IF THEN ELSE) with the equation parser and equations::foldConstant. nullopt when it is not
+// one.
 std::optional<double> evalConstant(const std::string& text, const std::map<std::string, double>& names);
 // "Persons/Day [0,100,1]" -> units "Persons/Day" and the range when both ends are numbers.
 void splitUnits(const std::string& text, std::string& units, std::optional<model::Range>& range);
@@ -90,6 +92,7 @@ void buildVariables(const std::vector<std::vector<Def>>& groups, const Symbols& 
                     diag::Diagnostics& diags);
 
 // Sketch section -> views. `kinds` maps canonical variable names to their kinds.
-std::vector<model::View> readSketch(const std::string& sketch, const std::map<std::string, model::VarKind>& kinds);
+std::vector<model::View> readSketch(const std::string& sketch,
+                                    const std::map<std::string, model::VarKind>& kinds);
 
 }  // namespace sdw::mdl::detail

@@ -19,7 +19,8 @@ std::string normaliseNewlines(const std::string& in) {
     std::string out;
     out.reserve(in.size());
     size_t i = 0;
-    if (in.size() >= 3 && (unsigned char)in[0] == 0xEF && (unsigned char)in[1] == 0xBB && (unsigned char)in[2] == 0xBF)
+    if (in.size() >= 3 && (unsigned char)in[0] == 0xEF && (unsigned char)in[1] == 0xBB &&
+        (unsigned char)in[2] == 0xBF)
         i = 3;  // UTF-8 byte order mark
     for (; i < in.size(); ++i) {
         if (in[i] == '\r') {
@@ -46,7 +47,7 @@ size_t findSketchMarker(const std::string& s) {
 
 // Reads entries one by one from the equations part of the file.
 class Splitter {
-public:
+  public:
     explicit Splitter(const std::string& s) : m_s(s) {}
 
     std::vector<Entry> run() {
@@ -68,7 +69,7 @@ public:
         return std::move(m_out);
     }
 
-private:
+  private:
     void advance() {
         if (m_s[m_i] == '\n') ++m_line;
         ++m_i;
@@ -205,9 +206,12 @@ std::string xmileName(const std::string& vensimName) {
     std::string out;
     for (char c : name) {
         const unsigned char u = static_cast<unsigned char>(c);
-        if (c == ' ') out += '_';
-        else if (std::isalnum(u) || c == '_' || u >= 0x80) out += c;
-        else plain = false, out += c;
+        if (c == ' ')
+            out += '_';
+        else if (std::isalnum(u) || c == '_' || u >= 0x80)
+            out += c;
+        else
+            plain = false, out += c;
     }
     if (plain) return out;
     std::string quoted = "\"";

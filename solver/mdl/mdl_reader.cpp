@@ -1,6 +1,6 @@
-// The Vensim .mdl reader: classifies entries (control section, subscript ranges, macros, variables), builds the
-// symbols the translator needs, then the variables, the sim specs and the views. Layer: solver.
-// Depends on model/ and diag/ only; never throws out of readString/readFile.
+// The Vensim .mdl reader: classifies entries (control section, subscript ranges, macros, variables), builds
+// the symbols the translator needs, then the variables, the sim specs and the views. Layer: solver. Depends
+// on model/ and diag/ only; never throws out of readString/readFile.
 #include "solver/mdl/mdl_reader.hpp"
 
 #include <algorithm>
@@ -39,7 +39,8 @@ Lhs parseLhs(const std::string& eq) {
     if (i < eq.size() && eq[i] == '[') {
         const size_t close = eq.find(']', i);
         if (close == std::string::npos) return l.op = "?", l;
-        for (const std::string& s : splitTopLevel(eq.substr(i + 1, close - i - 1), ',')) l.subs.push_back(squeeze(s));
+        for (const std::string& s : splitTopLevel(eq.substr(i + 1, close - i - 1), ','))
+            l.subs.push_back(squeeze(s));
         i = close + 1;
         while (i < eq.size() && std::isspace((unsigned char)eq[i])) ++i;
     }
@@ -89,7 +90,7 @@ std::vector<std::string> numberedRange(const std::string& item, size_t room, lon
 }
 
 class Reader {
-public:
+  public:
     Reader(diag::Diagnostics& d, const std::string& source) : m_diags(d), m_source(source) {}
 
     model::Project run(const std::string& text) {
@@ -100,7 +101,8 @@ public:
         m_groups.emplace_back();
         m_groupIndex.emplace_back();
         for (const Entry& e : file.entries) entry(e);
-        if (m_macro >= 0) syntax(m_project.macros.back().name, 0, "a :MACRO: is never closed by :END OF MACRO:");
+        if (m_macro >= 0)
+            syntax(m_project.macros.back().name, 0, "a :MACRO: is never closed by :END OF MACRO:");
         resolveDimensions();
         control();
         for (size_t m = 0; m < m_groups.size(); ++m) {
@@ -114,7 +116,7 @@ public:
         return std::move(m_project);
     }
 
-private:
+  private:
     static std::string stem(const std::string& path) {
         const size_t slash = path.find_last_of("/\\");
         std::string s = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -140,15 +142,17 @@ private:
         if (!e.terminated) syntax(m_source, e.line, "the file ends inside an equation (no closing '|')");
         const Lhs l = parseLhs(e.equation);
         const std::string where = l.name.empty() ? m_source : l.name;
-        if (l.op == "?" || l.name.empty()) return syntax(where, e.line, "cannot read this equation: '" +
-                                                                            squeeze(e.equation.substr(0, 60)) + "'");
+        if (l.op == "?" || l.name.empty())
+            return syntax(where, e.line,
+                          "cannot read this equation: '" + squeeze(e.equation.substr(0, 60)) + "'");
         if (l.op == ":") {
             if (upper(l.rest).rfind("EXCEPT:", 0) == 0)
                 return unsupported(where, e.line, "equations with :EXCEPT: are not supported");
             if (upper(l.rest).rfind("INTERPOLATE:", 0) == 0 || upper(l.rest).rfind("RAW:", 0) == 0 ||
                 upper(l.rest).rfind("HOLD BACKWARD:", 0) == 0 || upper(l.rest).rfind("LOOK FORWARD:", 0) == 0)
-                return unsupported(where, e.line, "data variables (keyword " + l.rest.substr(0, l.rest.find(':')) +
-                                                      ") are not supported");
+                return unsupported(
+                    where, e.line,
+                    "data variables (keyword " + l.rest.substr(0, l.rest.find(':')) + ") are not supported");
             return dimension(l, e.line);
         }
         if (l.op == "<->") {
@@ -156,9 +160,11 @@ private:
             return;
         }
         if (l.op == ":=" || l.op.empty())
-            return unsupported(where, e.line, "data variables (read from a .vdf or spreadsheet) are not supported");
+            return unsupported(where, e.line,
+                               "data variables (read from a .vdf or spreadsheet) are not supported");
         if (l.op == "==")
-            return unsupported(where, e.line, "'==' (reality check or unchangeable constant) is not supported");
+            return unsupported(where, e.line,
+                               "'==' (reality check or unchangeable constant) is not supported");
         Def d{l.name, l.subs, l.op == "(" ? '(' : '=', l.rest, &e};
         if (l.op == "(") m_symbols.lookups.insert(canonicalName(l.name));
         const size_t m = static_cast<size_t>(m_macro + 1);
@@ -177,8 +183,8 @@ private:
         macro.name = squeeze(e.equation.substr(0, open));
         if (open != std::string::npos) {
             const size_t close = e.equation.rfind(')');
-            std::string params = e.equation.substr(open + 1, (close == std::string::npos ? e.equation.size() : close) -
-                                                                 open - 1);
+            std::string params = e.equation.substr(
+                open + 1, (close == std::string::npos ? e.equation.size() : close) - open - 1);
             if (const size_t colon = params.find(':'); colon != std::string::npos) {
                 m_diags.warning(diag::code::kUnsupported, macro.name,
                                 "macro output parameters (after ':') are ignored", 0, e.line);
@@ -224,8 +230,9 @@ private:
             items.resize(arrow);
         }
         if (upper(squeeze(items)).rfind("GET ", 0) == 0)
-            return unsupported(d.name, line, "subscript ranges read from a file or spreadsheet (" +
-                                                 squeeze(items.substr(0, items.find('('))) + ") are not supported");
+            return unsupported(d.name, line,
+                               "subscript ranges read from a file or spreadsheet (" +
+                                   squeeze(items.substr(0, items.find('('))) + ") are not supported");
         for (const std::string& it : splitTopLevel(items, ','))
             if (!it.empty()) d.items.push_back(squeeze(it));
         if (d.items.empty()) syntax(d.name, line, "subscript range '" + d.name + "' has no elements");
@@ -239,7 +246,8 @@ private:
         std::vector<std::string> out;
         for (const std::string& item : d.items) {
             if (tooBig) break;
-            const size_t room = model::kMaxDimensionElements - std::min(out.size(), model::kMaxDimensionElements);
+            const size_t room =
+                model::kMaxDimensionElements - std::min(out.size(), model::kMaxDimensionElements);
             long count = 0;
             if (auto range = numberedRange(item, room, count); !range.empty()) {
                 out.insert(out.end(), range.begin(), range.end());
@@ -247,9 +255,10 @@ private:
             }
             if (count > 0) {
                 tooBig = true;
-                syntax(top.name, top.line, "subscript range '" + top.name + "' would have more than " +
-                                               std::to_string(model::kMaxDimensionElements) + " elements (" + item +
-                                               " alone names " + std::to_string(count) + ")");
+                syntax(top.name, top.line,
+                       "subscript range '" + top.name + "' would have more than " +
+                           std::to_string(model::kMaxDimensionElements) + " elements (" + item +
+                           " alone names " + std::to_string(count) + ")");
                 break;
             }
             const DimDef* other = nullptr;
@@ -263,8 +272,9 @@ private:
             }
             if (out.size() > model::kMaxDimensionElements && !tooBig) {
                 tooBig = true;
-                syntax(top.name, top.line, "subscript range '" + top.name + "' has more than " +
-                                               std::to_string(model::kMaxDimensionElements) + " elements");
+                syntax(top.name, top.line,
+                       "subscript range '" + top.name + "' has more than " +
+                           std::to_string(model::kMaxDimensionElements) + " elements");
             }
         }
         if (tooBig) out.clear();
@@ -304,7 +314,8 @@ private:
             for (const auto& e : d.elements) m_symbols.elementDim.emplace(canonicalName(e), c);
         }
         for (const model::Dimension& d : m_project.dimensions)  // elements only listed in subranges
-            for (const auto& e : d.elements) m_symbols.elementDim.emplace(canonicalName(e), canonicalName(d.name));
+            for (const auto& e : d.elements)
+                m_symbols.elementDim.emplace(canonicalName(e), canonicalName(d.name));
     }
 
     // INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER become SimSpecs, not model variables.
@@ -330,8 +341,8 @@ private:
         for (const auto& [c, d] : defs)
             if (!values.count(c))
                 m_diags.warning(diag::code::kBadSpecs, d->name,
-                                "cannot evaluate '" + squeeze(d->rhs) + "' as a number; the default is used", 0,
-                                d->entry->line);
+                                "cannot evaluate '" + squeeze(d->rhs) + "' as a number; the default is used",
+                                0, d->entry->line);
         model::SimSpecs& s = m_project.specs;
         if (values.count("initial_time")) s.start = values["initial_time"];
         if (values.count("final_time")) s.stop = values["final_time"];
@@ -371,7 +382,8 @@ std::optional<model::Project> readString(const std::string& text, diag::Diagnost
         }
         return Reader(diags, sourceName).run(text);
     } catch (const std::exception& e) {  // a reader bug must not take the program down
-        diags.error(diag::code::kMdlSyntax, sourceName, std::string("internal error reading the model: ") + e.what());
+        diags.error(diag::code::kMdlSyntax, sourceName,
+                    std::string("internal error reading the model: ") + e.what());
         return std::nullopt;
     }
 }

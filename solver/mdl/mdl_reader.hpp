@@ -12,8 +12,8 @@
 namespace sdw::mdl {
 
 // Parse Vensim text. Never throws: malformed entries give E120 (diag::code::kMdlSyntax), functions sdw cannot
-// run yet (data, Excel) give E211 (kUnsupported) naming the function, and the rest of the model is still read.
-// Returns nullopt only when nothing at all could be read.
+// run yet (data, Excel) give E211 (kUnsupported) naming the function, and the rest of the model is still
+// read. Returns nullopt only when nothing at all could be read.
 std::optional<model::Project> readString(const std::string& text, diag::Diagnostics& diags,
                                          const std::string& sourceName = "<string>");
 // Read a file (E100 when it cannot be opened).

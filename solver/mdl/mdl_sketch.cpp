@@ -69,14 +69,16 @@ std::string unquote(const std::string& s) {
     if (t.size() >= 2 && t.front() == '"' && t.back() == '"') t = t.substr(1, t.size() - 2);
     std::string out;
     for (size_t k = 0; k < t.size(); ++k) {  // "\n" in a sketch name is a line break in the label
-        if (t[k] == '\\' && k + 1 < t.size() && t[k + 1] == 'n') out += ' ', ++k;
-        else out += t[k];
+        if (t[k] == '\\' && k + 1 < t.size() && t[k + 1] == 'n')
+            out += ' ', ++k;
+        else
+            out += t[k];
     }
     return squeeze(out);
 }
 
 class ViewBuilder {
-public:
+  public:
     explicit ViewBuilder(const std::map<std::string, model::VarKind>& kinds) : m_kinds(kinds) {}
 
     void add(const SketchObject& o) {
@@ -104,7 +106,8 @@ public:
                 m_aliases.insert(o.id);
             } else if (kind->second == model::VarKind::Stock) {
                 vo.kind = model::ViewObject::Kind::Stock;
-                vo.width = 2 * o.w;  // Vensim writes half sizes; other objects' sizes are label boxes, not kept
+                vo.width =
+                    2 * o.w;  // Vensim writes half sizes; other objects' sizes are label boxes, not kept
                 vo.height = 2 * o.h;
             } else if (kind->second == model::VarKind::Flow) {
                 vo.kind = model::ViewObject::Kind::Flow;
@@ -135,7 +138,7 @@ public:
         return v;
     }
 
-private:
+  private:
     // XMILE's connector angle is the direction leaving `from`, in degrees counter-clockwise (y up). Vensim
     // stores a point the arc passes through; on a circular arc the tangent at the start is as far from the
     // chord to that point as that chord is from the whole chord.
@@ -208,7 +211,8 @@ private:
 
 }  // namespace
 
-std::vector<model::View> readSketch(const std::string& sketch, const std::map<std::string, model::VarKind>& kinds) {
+std::vector<model::View> readSketch(const std::string& sketch,
+                                    const std::map<std::string, model::VarKind>& kinds) {
     std::vector<model::View> views;
     std::istringstream in(sketch);
     std::string line, viewName;

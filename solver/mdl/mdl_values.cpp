@@ -14,7 +14,7 @@ namespace {
 
 // A cursor over a lookup body.
 class Cursor {
-public:
+  public:
     explicit Cursor(const std::string& s) : m_s(s) {}
     void skip() {
         while (m_i < m_s.size() && std::isspace((unsigned char)m_s[m_i])) ++m_i;
@@ -51,7 +51,7 @@ public:
         return true;
     }
 
-private:
+  private:
     const std::string& m_s;
     size_t m_i = 0;
 };
@@ -117,16 +117,19 @@ std::optional<model::GraphicalFunction> parseLookup(const std::string& body, std
         return std::nullopt;
     }
     gf.xptsWritten = true;
-    if (!gf.xscale) gf.xscale = std::make_pair(*std::min_element(gf.xs.begin(), gf.xs.end()),
-                                               *std::max_element(gf.xs.begin(), gf.xs.end()));
-    if (!gf.yscale) gf.yscale = std::make_pair(*std::min_element(gf.ys.begin(), gf.ys.end()),
-                                               *std::max_element(gf.ys.begin(), gf.ys.end()));
+    if (!gf.xscale)
+        gf.xscale = std::make_pair(*std::min_element(gf.xs.begin(), gf.xs.end()),
+                                   *std::max_element(gf.xs.begin(), gf.xs.end()));
+    if (!gf.yscale)
+        gf.yscale = std::make_pair(*std::min_element(gf.ys.begin(), gf.ys.end()),
+                                   *std::max_element(gf.ys.begin(), gf.ys.end()));
     return gf;
 }
 
 std::optional<double> evalConstant(const std::string& text, const std::map<std::string, double>& names) {
     // Vensim text -> XMILE text -> the equation parser -> constant folding: one expression language.
-    TranslateContext ctx;  // no symbols, no diagnostics: a control value we cannot evaluate is reported by the caller
+    TranslateContext
+        ctx;  // no symbols, no diagnostics: a control value we cannot evaluate is reported by the caller
     const auto xmile = translateExpr(text, ctx);
     if (!xmile) return std::nullopt;
     diag::Diagnostics local;
@@ -147,7 +150,8 @@ void splitUnits(const std::string& text, std::string& units, std::optional<model
     if (units.empty() || units.back() != ']') return;
     const size_t open = units.rfind('[');
     if (open == std::string::npos) return;
-    const std::vector<std::string> parts = splitTopLevel(units.substr(open + 1, units.size() - open - 2), ',');
+    const std::vector<std::string> parts =
+        splitTopLevel(units.substr(open + 1, units.size() - open - 2), ',');
     units = trim(units.substr(0, open));
     auto num = [](const std::string& s) -> std::optional<double> {
         if (s.empty() || s == "?") return std::nullopt;

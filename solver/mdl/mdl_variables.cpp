@@ -1,5 +1,5 @@
-// Vensim definitions -> model::Variable: apply-to-all and element-by-element equations, number lists, lookups,
-// WITH LOOKUP, and stocks with their flows. Layer: solver. Depends on model/ and diag/ only.
+// Vensim definitions -> model::Variable: apply-to-all and element-by-element equations, number lists,
+// lookups, WITH LOOKUP, and stocks with their flows. Layer: solver. Depends on model/ and diag/ only.
 #include <cctype>
 #include <cstdlib>
 
@@ -73,7 +73,7 @@ std::optional<std::vector<std::string>> numberList(const std::string& rhs) {
 }
 
 class Builder {
-public:
+  public:
     Builder(const Symbols& s, model::Model& out, diag::Diagnostics& d) : m_sym(s), m_out(out), m_diags(d) {}
 
     void group(const std::vector<Def>& defs) {
@@ -86,7 +86,8 @@ public:
             if (v.units.empty() && !v.range) splitUnits(d.entry->units, v.units, v.range);
             if (v.doc.empty()) v.doc = cleanDoc(d.entry->doc);
         }
-        const bool numbers = defs.size() == 1 && !first.subs.empty() && first.op == '=' && numberList(first.rhs);
+        const bool numbers =
+            defs.size() == 1 && !first.subs.empty() && first.op == '=' && numberList(first.rhs);
         bool expand = defs.size() > 1 || numbers;
         for (const Def& d : defs)
             for (const std::string& s : d.subs)
@@ -110,11 +111,12 @@ public:
     }
 
     void finish() {
-        for (size_t k = 0; k < m_out.variables.size(); ++k) m_index[canonicalName(m_out.variables[k].name)] = k;
+        for (size_t k = 0; k < m_out.variables.size(); ++k)
+            m_index[canonicalName(m_out.variables[k].name)] = k;
         for (const PendingStock& p : m_pending) settleStock(p);
     }
 
-private:
+  private:
     static std::string cleanDoc(const std::string& doc) {
         std::string d = doc;
         const size_t at = upper(d).find(":SUPPLEMENTARY");
@@ -198,8 +200,8 @@ private:
         return e == m_sym.elementDim.end() ? "" : e->second;
     }
 
-    // Every combination of elements an equation covers, first subscript slowest, with the dimension -> element
-    // substitution that reads the equation for that combination.
+    // Every combination of elements an equation covers, first subscript slowest, with the dimension ->
+    // element substitution that reads the equation for that combination.
     bool combinations(const Def& d, const std::string& var, std::vector<std::vector<std::string>>& combos,
                       std::vector<std::map<std::string, std::string>>& substs) {
         combos = {{}};
@@ -213,7 +215,8 @@ private:
             }
             std::vector<std::vector<std::string>> next;
             std::vector<std::map<std::string, std::string>> nextSubst;
-            const std::vector<std::string> elems = dim == m_sym.dims.end() ? std::vector{squeeze(s)} : dim->second;
+            const std::vector<std::string> elems =
+                dim == m_sym.dims.end() ? std::vector{squeeze(s)} : dim->second;
             for (size_t k = 0; k < combos.size(); ++k)
                 for (const std::string& e : elems) {
                     next.push_back(combos[k]);
@@ -241,7 +244,8 @@ private:
         for (const Def& d : defs) {
             const int line = d.entry ? d.entry->line : 0;
             if (d.subs.size() != rank) {
-                syntax(v.name, line, "the number of subscripts differs between equations of '" + v.name + "'");
+                syntax(v.name, line,
+                       "the number of subscripts differs between equations of '" + v.name + "'");
                 return false;
             }
             std::vector<std::vector<std::string>> combos;
@@ -249,8 +253,9 @@ private:
             if (!combinations(d, v.name, combos, substs)) return false;
             const auto numbers = d.op == '=' ? numberList(d.rhs) : std::nullopt;
             if (numbers && numbers->size() != combos.size()) {
-                syntax(v.name, line, "the number list has " + std::to_string(numbers->size()) + " values for " +
-                                         std::to_string(combos.size()) + " elements");
+                syntax(v.name, line,
+                       "the number list has " + std::to_string(numbers->size()) + " values for " +
+                           std::to_string(combos.size()) + " elements");
                 return false;
             }
             for (size_t k = 0; k < combos.size(); ++k) {
@@ -346,7 +351,8 @@ private:
                 bool usable = true;
                 std::set<std::string> seen;
                 for (const auto& t : *terms)
-                    usable = usable && usableFlow(t.second, *stock) && seen.insert(canonicalName(t.second)).second;
+                    usable =
+                        usable && usableFlow(t.second, *stock) && seen.insert(canonicalName(t.second)).second;
                 if (usable) {
                     for (const auto& [positive, name] : *terms) {
                         model::Variable* f = lookup(name);
@@ -357,8 +363,8 @@ private:
                 }
             }
         }
-        // Not a sum of plain flows: the rate becomes its own flow variable "<stock> net flow", the stock's only
-        // inflow, so the model stays a stock-and-flow model XMILE tools can draw and run.
+        // Not a sum of plain flows: the rate becomes its own flow variable "<stock> net flow", the stock's
+        // only inflow, so the model stays a stock-and-flow model XMILE tools can draw and run.
         model::Variable flow;
         flow.kind = model::VarKind::Flow;
         flow.name = p.name + " net flow";

@@ -45,19 +45,26 @@ std::string canonicalRef(const std::string& name) {
 
 const char* varKindName(VarKind k) {
     switch (k) {
-        case VarKind::Stock: return "stock";
-        case VarKind::Flow: return "flow";
-        case VarKind::Aux: return "aux";
-        case VarKind::Module: return "module";
+        case VarKind::Stock:
+            return "stock";
+        case VarKind::Flow:
+            return "flow";
+        case VarKind::Aux:
+            return "aux";
+        case VarKind::Module:
+            return "module";
     }
     return "aux";
 }
 
 const char* gfKindName(GraphicalFunction::Kind k) {
     switch (k) {
-        case GraphicalFunction::Kind::Continuous: return "continuous";
-        case GraphicalFunction::Kind::Extrapolate: return "extrapolate";
-        case GraphicalFunction::Kind::Discrete: return "discrete";
+        case GraphicalFunction::Kind::Continuous:
+            return "continuous";
+        case GraphicalFunction::Kind::Extrapolate:
+            return "extrapolate";
+        case GraphicalFunction::Kind::Discrete:
+            return "discrete";
     }
     return "continuous";
 }

@@ -55,22 +55,22 @@ struct Connection {
 
 struct Variable {
     VarKind kind = VarKind::Aux;
-    std::string name;       // as written in the file
-    std::string equation;   // initial value for stocks; empty for a module
+    std::string name;      // as written in the file
+    std::string equation;  // initial value for stocks; empty for a module
     std::string units;
     std::string doc;
-    std::vector<std::string> inflows;   // names as written
+    std::vector<std::string> inflows;  // names as written
     std::vector<std::string> outflows;
-    bool nonNegative = false;           // <non_negative/> on a stock or flow
+    bool nonNegative = false;  // <non_negative/> on a stock or flow
     std::optional<GraphicalFunction> gf;
-    std::vector<std::string> dimensions;  // names of dimensions for an arrayed variable
+    std::vector<std::string> dimensions;    // names of dimensions for an arrayed variable
     std::vector<ElementEquation> elements;  // per-element definitions (empty = apply-to-all)
     std::optional<Range> range;
-    std::string accessType;  // "input" / "output" for module ports; empty otherwise
-    std::string moduleModel;  // for VarKind::Module: the sub-model's name
+    std::string accessType;               // "input" / "output" for module ports; empty otherwise
+    std::string moduleModel;              // for VarKind::Module: the sub-model's name
     std::vector<Connection> connections;  // for VarKind::Module
-    int line = 0;  // line in the source file where it is defined (0 = unknown)
-    std::vector<std::string> extraXml;  // child elements we keep but do not interpret
+    int line = 0;                         // line in the source file where it is defined (0 = unknown)
+    std::vector<std::string> extraXml;    // child elements we keep but do not interpret
     std::vector<std::pair<std::string, std::string>> extraAttrs;
 };
 
@@ -104,9 +104,9 @@ struct ViewObject {
     double x = 0, y = 0;
     std::optional<double> width, height;
     std::vector<std::pair<double, double>> points;  // flow pipe points
-    std::string from, to;  // connector ends (names, or alias uids)
-    bool fromAlias = false, toAlias = false;  // the end is <alias uid="..."/>: from/to hold the uid
-    std::string text;  // the text of a text box
+    std::string from, to;                           // connector ends (names, or alias uids)
+    bool fromAlias = false, toAlias = false;        // the end is <alias uid="..."/>: from/to hold the uid
+    std::string text;                               // the text of a text box
     std::optional<double> angle;
     std::string uid;
     std::string tag;  // element name for Other, kept for the round trip

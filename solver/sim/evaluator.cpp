@@ -36,7 +36,9 @@ uint64_t Rng::next() {
     return result;
 }
 
-double Rng::uniform01() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double Rng::uniform01() {
+    return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
 double Rng::normal() {
     if (m_hasSpare) {
@@ -85,8 +87,10 @@ double drawRandom(const compile::RandomSite& site, const double* s, Rng& rng) {
     using D = compile::RandomSite::Dist;
     auto a = [&](size_t k) { return s[site.args[k]]; };
     switch (site.dist) {
-        case D::Uniform: return a(0) + (a(1) - a(0)) * rng.uniform01();
-        case D::Normal: return a(0) + a(1) * rng.normal();
+        case D::Uniform:
+            return a(0) + (a(1) - a(0)) * rng.uniform01();
+        case D::Normal:
+            return a(0) + a(1) * rng.normal();
         case D::LogNormal: {
             // Mean and standard deviation of the distribution itself.
             const double m = a(0), sd = a(1);
@@ -94,7 +98,8 @@ double drawRandom(const compile::RandomSite& site, const double* s, Rng& rng) {
             const double s2 = std::log(1 + (sd * sd) / (m * m));
             return std::exp(std::log(m) - s2 / 2 + std::sqrt(s2) * rng.normal());
         }
-        case D::Exponential: return -std::log(1 - rng.uniform01()) * a(0);
+        case D::Exponential:
+            return -std::log(1 - rng.uniform01()) * a(0);
         case D::Poisson: {
             const double mean = a(0);
             if (!(mean > 0)) return 0;
@@ -112,7 +117,8 @@ double drawRandom(const compile::RandomSite& site, const double* s, Rng& rng) {
             const double lo = a(0), mode = a(1), hi = a(2);
             if (!(hi > lo)) return lo;
             const double u = rng.uniform01(), f = (mode - lo) / (hi - lo);
-            return u < f ? lo + std::sqrt(u * (hi - lo) * (mode - lo)) : hi - std::sqrt((1 - u) * (hi - lo) * (hi - mode));
+            return u < f ? lo + std::sqrt(u * (hi - lo) * (mode - lo))
+                         : hi - std::sqrt((1 - u) * (hi - lo) * (hi - mode));
         }
     }
     return 0;
@@ -122,32 +128,52 @@ namespace {
 
 inline double fn1(Fn f, double x) {
     switch (f) {
-        case Fn::Abs: return std::fabs(x);
-        case Fn::Exp: return std::exp(x);
-        case Fn::Ln: return std::log(x);
-        case Fn::Log10: return std::log10(x);
-        case Fn::Sqrt: return std::sqrt(x);
-        case Fn::Sin: return std::sin(x);
-        case Fn::Cos: return std::cos(x);
-        case Fn::Tan: return std::tan(x);
-        case Fn::Asin: return std::asin(x);
-        case Fn::Acos: return std::acos(x);
-        case Fn::Atan: return std::atan(x);
-        case Fn::Int: return std::floor(x);
-        case Fn::Sign: return x > 0 ? 1.0 : x < 0 ? -1.0 : 0.0;
-        case Fn::Round: return std::round(x);
-        default: return x;
+        case Fn::Abs:
+            return std::fabs(x);
+        case Fn::Exp:
+            return std::exp(x);
+        case Fn::Ln:
+            return std::log(x);
+        case Fn::Log10:
+            return std::log10(x);
+        case Fn::Sqrt:
+            return std::sqrt(x);
+        case Fn::Sin:
+            return std::sin(x);
+        case Fn::Cos:
+            return std::cos(x);
+        case Fn::Tan:
+            return std::tan(x);
+        case Fn::Asin:
+            return std::asin(x);
+        case Fn::Acos:
+            return std::acos(x);
+        case Fn::Atan:
+            return std::atan(x);
+        case Fn::Int:
+            return std::floor(x);
+        case Fn::Sign:
+            return x > 0 ? 1.0 : x < 0 ? -1.0 : 0.0;
+        case Fn::Round:
+            return std::round(x);
+        default:
+            return x;
     }
 }
 
 inline double fn2(Fn f, double a, double b) {
     switch (f) {
-        case Fn::Min2: return std::min(a, b);
-        case Fn::Max2: return std::max(a, b);
+        case Fn::Min2:
+            return std::min(a, b);
+        case Fn::Max2:
+            return std::max(a, b);
         case Fn::Zidz:
-        case Fn::SafeDiv2: return b == 0 ? 0.0 : a / b;
-        case Fn::LogN: return std::log(a) / std::log(b);
-        default: return 0;
+        case Fn::SafeDiv2:
+            return b == 0 ? 0.0 : a / b;
+        case Fn::LogN:
+            return std::log(a) / std::log(b);
+        default:
+            return 0;
     }
 }
 
@@ -159,7 +185,9 @@ inline double modulo(double a, double b) {
 
 // The tolerance used when comparing the step's time against event times: time is start + n*dt, exact in
 // the step counter, but event times written as decimals (0.1) are not.
-inline double tol(double dt) { return dt * 1e-6; }
+inline double tol(double dt) {
+    return dt * 1e-6;
+}
 
 inline double pulse(double t, double dt, double mag, double first, double every) {
     const double e = tol(dt);
@@ -194,45 +222,96 @@ double reduce(const uint32_t* list, uint32_t n, const double* s, double init, F 
 namespace {
 
 // Any instruction, through a switch. The hot arithmetic has its own dispatch in execute().
-void executeOne(const Instr& in, double* s, Runtime& rt, const compile::CompiledModel& cm, const uint32_t* lists) {
+void executeOne(const Instr& in, double* s, Runtime& rt, const compile::CompiledModel& cm,
+                const uint32_t* lists) {
     using compile::CompiledModel;
     {
         double& d = s[in.dst];
         switch (in.op) {
-            case Op::Copy: d = s[in.a]; break;
-            case Op::Add: d = s[in.a] + s[in.b]; break;
-            case Op::Sub: d = s[in.a] - s[in.b]; break;
-            case Op::Mul: d = s[in.a] * s[in.b]; break;
-            case Op::Div: d = s[in.a] / s[in.b]; break;
-            case Op::Pow: d = std::pow(s[in.a], s[in.b]); break;
-            case Op::Mod: d = modulo(s[in.a], s[in.b]); break;
-            case Op::Neg: d = -s[in.a]; break;
-            case Op::Not: d = s[in.a] == 0 ? 1.0 : 0.0; break;
-            case Op::Lt: d = s[in.a] < s[in.b] ? 1.0 : 0.0; break;
-            case Op::Le: d = s[in.a] <= s[in.b] ? 1.0 : 0.0; break;
-            case Op::Gt: d = s[in.a] > s[in.b] ? 1.0 : 0.0; break;
-            case Op::Ge: d = s[in.a] >= s[in.b] ? 1.0 : 0.0; break;
-            case Op::Eq: d = s[in.a] == s[in.b] ? 1.0 : 0.0; break;
-            case Op::Ne: d = s[in.a] != s[in.b] ? 1.0 : 0.0; break;
-            case Op::And: d = (s[in.a] != 0 && s[in.b] != 0) ? 1.0 : 0.0; break;
-            case Op::Or: d = (s[in.a] != 0 || s[in.b] != 0) ? 1.0 : 0.0; break;
-            case Op::Select: d = s[in.a] != 0 ? s[in.b] : s[in.c]; break;
-#define SDW_FUSED_CASE(name, o1, o2) \
-    case Op::name: d = (s[in.a] o1 s[in.b]) o2 s[in.c]; break;
-#define SDW_FUSED_RCASE(name, o1, o2) \
-    case Op::name: d = s[in.c] o2 (s[in.a] o1 s[in.b]); break;
+            case Op::Copy:
+                d = s[in.a];
+                break;
+            case Op::Add:
+                d = s[in.a] + s[in.b];
+                break;
+            case Op::Sub:
+                d = s[in.a] - s[in.b];
+                break;
+            case Op::Mul:
+                d = s[in.a] * s[in.b];
+                break;
+            case Op::Div:
+                d = s[in.a] / s[in.b];
+                break;
+            case Op::Pow:
+                d = std::pow(s[in.a], s[in.b]);
+                break;
+            case Op::Mod:
+                d = modulo(s[in.a], s[in.b]);
+                break;
+            case Op::Neg:
+                d = -s[in.a];
+                break;
+            case Op::Not:
+                d = s[in.a] == 0 ? 1.0 : 0.0;
+                break;
+            case Op::Lt:
+                d = s[in.a] < s[in.b] ? 1.0 : 0.0;
+                break;
+            case Op::Le:
+                d = s[in.a] <= s[in.b] ? 1.0 : 0.0;
+                break;
+            case Op::Gt:
+                d = s[in.a] > s[in.b] ? 1.0 : 0.0;
+                break;
+            case Op::Ge:
+                d = s[in.a] >= s[in.b] ? 1.0 : 0.0;
+                break;
+            case Op::Eq:
+                d = s[in.a] == s[in.b] ? 1.0 : 0.0;
+                break;
+            case Op::Ne:
+                d = s[in.a] != s[in.b] ? 1.0 : 0.0;
+                break;
+            case Op::And:
+                d = (s[in.a] != 0 && s[in.b] != 0) ? 1.0 : 0.0;
+                break;
+            case Op::Or:
+                d = (s[in.a] != 0 || s[in.b] != 0) ? 1.0 : 0.0;
+                break;
+            case Op::Select:
+                d = s[in.a] != 0 ? s[in.b] : s[in.c];
+                break;
+#define SDW_FUSED_CASE(name, o1, o2)        \
+    case Op::name:                          \
+        d = (s[in.a] o1 s[in.b])o2 s[in.c]; \
+        break;
+#define SDW_FUSED_RCASE(name, o1, o2)       \
+    case Op::name:                          \
+        d = s[in.c] o2(s[in.a] o1 s[in.b]); \
+        break;
                 SDW_FUSED_OPS(SDW_FUSED_CASE, SDW_FUSED_RCASE)
 #undef SDW_FUSED_CASE
 #undef SDW_FUSED_RCASE
-            case Op::Fn1: d = fn1(in.fn, s[in.a]); break;
-            case Op::Fn2: d = fn2(in.fn, s[in.a], s[in.b]); break;
-            case Op::Fn3: d = s[in.b] == 0 ? s[in.c] : s[in.a] / s[in.b]; break;  // XIDZ, SAFEDIV(a, b, x)
-            case Op::Lookup: d = lookup(cm.m_tables[in.b], s[in.a]); break;
+            case Op::Fn1:
+                d = fn1(in.fn, s[in.a]);
+                break;
+            case Op::Fn2:
+                d = fn2(in.fn, s[in.a], s[in.b]);
+                break;
+            case Op::Fn3:
+                d = s[in.b] == 0 ? s[in.c] : s[in.a] / s[in.b];
+                break;  // XIDZ, SAFEDIV(a, b, x)
+            case Op::Lookup:
+                d = lookup(cm.m_tables[in.b], s[in.a]);
+                break;
             case Op::Step:
-                d = s[CompiledModel::kHoldTimeSlot] + tol(s[CompiledModel::kDtSlot]) >= s[in.b] ? s[in.a] : 0.0;
+                d = s[CompiledModel::kHoldTimeSlot] + tol(s[CompiledModel::kDtSlot]) >= s[in.b] ? s[in.a]
+                                                                                                : 0.0;
                 break;
             case Op::Pulse:
-                d = pulse(s[CompiledModel::kHoldTimeSlot], s[CompiledModel::kDtSlot], s[in.a], s[in.b], s[in.c]);
+                d = pulse(s[CompiledModel::kHoldTimeSlot], s[CompiledModel::kDtSlot], s[in.a], s[in.b],
+                          s[in.c]);
                 break;
             case Op::Ramp: {
                 const double t = s[CompiledModel::kHoldTimeSlot];
@@ -241,21 +320,29 @@ void executeOne(const Instr& in, double* s, Runtime& rt, const compile::Compiled
             }
             case Op::PulseTrain: {
                 const uint32_t* l = lists + in.a;
-                d = pulseTrain(s[CompiledModel::kHoldTimeSlot], s[CompiledModel::kDtSlot], s[l[0]], s[l[1]], s[l[2]],
-                               s[l[3]]);
+                d = pulseTrain(s[CompiledModel::kHoldTimeSlot], s[CompiledModel::kDtSlot], s[l[0]], s[l[1]],
+                               s[l[2]], s[l[3]]);
                 break;
             }
             case Op::Random:
                 if (rt.draw) s[in.b] = drawRandom(cm.m_randoms[in.a], s, rt.rngs[in.a]);
                 d = s[in.b];
                 break;
-            case Op::ClampNonNeg: d = std::max(0.0, s[in.a]); break;
-            case Op::ClampOutflow: d = std::min(s[in.a], std::max(0.0, s[in.b])); break;
+            case Op::ClampNonNeg:
+                d = std::max(0.0, s[in.a]);
+                break;
+            case Op::ClampOutflow:
+                d = std::min(s[in.a], std::max(0.0, s[in.b]));
+                break;
             case Op::Override:
                 if (!std::isnan(s[in.a])) d = s[in.a];
                 break;
-            case Op::Sum: d = reduce(lists + in.a, in.c, s, 0.0, [](double x, double y) { return x + y; }); break;
-            case Op::Prod: d = reduce(lists + in.a, in.c, s, 1.0, [](double x, double y) { return x * y; }); break;
+            case Op::Sum:
+                d = reduce(lists + in.a, in.c, s, 0.0, [](double x, double y) { return x + y; });
+                break;
+            case Op::Prod:
+                d = reduce(lists + in.a, in.c, s, 1.0, [](double x, double y) { return x * y; });
+                break;
             case Op::MinN:
                 d = reduce(lists + in.a, in.c, s, std::numeric_limits<double>::infinity(),
                            [](double x, double y) { return std::min(x, y); });
@@ -265,7 +352,8 @@ void executeOne(const Instr& in, double* s, Runtime& rt, const compile::Compiled
                            [](double x, double y) { return std::max(x, y); });
                 break;
             case Op::Mean:
-                d = in.c ? reduce(lists + in.a, in.c, s, 0.0, [](double x, double y) { return x + y; }) / in.c : 0.0;
+                d = in.c ? reduce(lists + in.a, in.c, s, 0.0, [](double x, double y) { return x + y; }) / in.c
+                         : 0.0;
                 break;
             case Op::Stddev: {
                 const uint32_t* l = lists + in.a;
@@ -294,23 +382,52 @@ void execute(const std::vector<Instr>& prog, double* s, Runtime& rt) {
 #define SDW_FUSED_ADDR(name, o1, o2) &&op_##name,
     // One entry per op, in the order of the Op enum; ops without a handler of their own go to op_other.
     static void* const kJump[] = {
-        &&op_copy, &&op_add, &&op_sub, &&op_mul, &&op_div,  // Copy Add Sub Mul Div
-        &&op_other, &&op_other, &&op_neg, &&op_other,        // Pow Mod Neg Not
-        &&op_lt, &&op_le, &&op_gt, &&op_ge, &&op_other, &&op_other, &&op_other, &&op_other,  // Lt..Or
-        &&op_select,                                          // Select
-        SDW_FUSED_OPS(SDW_FUSED_ADDR, SDW_FUSED_ADDR)         // the fused pairs
-        &&op_other, &&op_other, &&op_other, &&op_other, &&op_other, &&op_other, &&op_other, &&op_other,  // Fn1..PulseTrain
-        &&op_other, &&op_other, &&op_other, &&op_other,      // Random ClampNonNeg ClampOutflow Override
-        &&op_other, &&op_other, &&op_other, &&op_other, &&op_other, &&op_other,  // Sum..Stddev
+        &&op_copy,
+        &&op_add,
+        &&op_sub,
+        &&op_mul,
+        &&op_div,  // Copy Add Sub Mul Div
+        &&op_other,
+        &&op_other,
+        &&op_neg,
+        &&op_other,  // Pow Mod Neg Not
+        &&op_lt,
+        &&op_le,
+        &&op_gt,
+        &&op_ge,
+        &&op_other,
+        &&op_other,
+        &&op_other,
+        &&op_other,                                    // Lt..Or
+        &&op_select,                                   // Select
+        SDW_FUSED_OPS(SDW_FUSED_ADDR, SDW_FUSED_ADDR)  // the fused pairs
+            && op_other,
+        &&op_other,
+        &&op_other,
+        &&op_other,
+        &&op_other,
+        &&op_other,
+        &&op_other,
+        &&op_other,  // Fn1..PulseTrain
+        &&op_other,
+        &&op_other,
+        &&op_other,
+        &&op_other,  // Random ClampNonNeg ClampOutflow Override
+        &&op_other,
+        &&op_other,
+        &&op_other,
+        &&op_other,
+        &&op_other,
+        &&op_other,  // Sum..Stddev
     };
 #undef SDW_FUSED_ADDR
     static_assert(static_cast<size_t>(Op::Stddev) + 1 == sizeof(kJump) / sizeof(kJump[0]),
                   "kJump must follow the Op enum");
 #define SDW_DISPATCH() goto* kJump[static_cast<size_t>(ip->op)]
-#define SDW_NEXT()                     \
-    do {                               \
-        if (++ip == end) return;       \
-        SDW_DISPATCH();                \
+#define SDW_NEXT()               \
+    do {                         \
+        if (++ip == end) return; \
+        SDW_DISPATCH();          \
     } while (0)
     SDW_DISPATCH();
 op_copy:
@@ -346,11 +463,11 @@ op_ge:
 op_select:
     s[ip->dst] = s[ip->a] != 0 ? s[ip->b] : s[ip->c];
     SDW_NEXT();
-#define SDW_FUSED_LABEL(name, o1, o2)                \
-    op_##name : s[ip->dst] = (s[ip->a] o1 s[ip->b]) o2 s[ip->c]; \
+#define SDW_FUSED_LABEL(name, o1, o2)                           \
+    op_##name : s[ip->dst] = (s[ip->a] o1 s[ip->b])o2 s[ip->c]; \
     SDW_NEXT();
-#define SDW_FUSED_RLABEL(name, o1, o2)               \
-    op_##name : s[ip->dst] = s[ip->c] o2 (s[ip->a] o1 s[ip->b]); \
+#define SDW_FUSED_RLABEL(name, o1, o2)                          \
+    op_##name : s[ip->dst] = s[ip->c] o2(s[ip->a] o1 s[ip->b]); \
     SDW_NEXT();
     SDW_FUSED_OPS(SDW_FUSED_LABEL, SDW_FUSED_RLABEL)
 #undef SDW_FUSED_LABEL

@@ -13,13 +13,13 @@ namespace sdw::sim {
 // A small, fully specified generator (SplitMix64 seeding + xoshiro256**), so the same seed gives the same
 // numbers on every machine and compiler (std:: distributions are implementation-defined).
 class Rng {
-public:
+  public:
     explicit Rng(uint64_t seed = 1) { reseed(seed); }
     void reseed(uint64_t seed);
     uint64_t next();
     double uniform01();  // [0, 1)
     double normal();     // standard normal (Marsaglia polar)
-private:
+  private:
     uint64_t m_s[4] = {0, 0, 0, 0};
     bool m_hasSpare = false;
     double m_spare = 0;

@@ -21,24 +21,33 @@ using compile::CompiledModel;
 std::optional<Method> parseMethod(const std::string& name) {
     std::string m;
     for (char c : name)
-        if (c != '-' && c != '_' && c != ' ') m.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (c != '-' && c != '_' && c != ' ')
+            m.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     if (m == "euler") return Method::Euler;
     if (m == "rk4" || m == "rungekutta4" || m == "runge") return Method::RungeKutta4;
-    if (m == "rk45" || m == "dopri" || m == "dopri5" || m == "dormandprince" || m == "adaptive") return Method::DormandPrince;
+    if (m == "rk45" || m == "dopri" || m == "dopri5" || m == "dormandprince" || m == "adaptive")
+        return Method::DormandPrince;
     return std::nullopt;
 }
 
 const char* methodName(Method m) {
     switch (m) {
-        case Method::Euler: return "euler";
-        case Method::RungeKutta4: return "rk4";
-        case Method::DormandPrince: return "rk45";
+        case Method::Euler:
+            return "euler";
+        case Method::RungeKutta4:
+            return "rk4";
+        case Method::DormandPrince:
+            return "rk45";
     }
     return "euler";
 }
 
-double StepContext::time() const { return m_slots[CompiledModel::kTimeSlot]; }
-double StepContext::dt() const { return m_slots[CompiledModel::kDtSlot]; }
+double StepContext::time() const {
+    return m_slots[CompiledModel::kTimeSlot];
+}
+double StepContext::dt() const {
+    return m_slots[CompiledModel::kDtSlot];
+}
 
 std::optional<double> StepContext::get(const std::string& name) const {
     const int slot = m_cm.findSlot(name);
@@ -67,7 +76,9 @@ bool StepContext::set(int slot, double value) {
     return false;
 }
 
-bool StepContext::set(const std::string& name, double value) { return set(m_cm.findSlot(name), value); }
+bool StepContext::set(const std::string& name, double value) {
+    return set(m_cm.findSlot(name), value);
+}
 
 int RunResult::column(const std::string& anyName) const {
     const std::string key = model::canonicalRef(anyName);
@@ -94,8 +105,8 @@ namespace {
 
 // Euler in place: the stepper's state is a view of the stocks inside the slot array, its derivative a view of
 // the net-flow slots, and the algebra walks both through their slot indices. odeint still does the update
-// (x = 1*x + dt*dxdt through its operations), but nothing is gathered or scattered between the program and the
-// stepper, which is most of the per-step cost on small models.
+// (x = 1*x + dt*dxdt through its operations), but nothing is gathered or scattered between the program and
+// the stepper, which is most of the per-step cost on small models.
 struct SlotView {
     double* slots = nullptr;
     const uint32_t* index = nullptr;
@@ -119,7 +130,8 @@ struct States {
     std::vector<double> pending;
 
     // Sizes each pipeline from its delay time at the start. Returns the site whose delay time cannot be used
-    // (NaN, infinite, negative, or past the spec's pipeline limit), with the reason in `why`; -1 when all fit.
+    // (NaN, infinite, negative, or past the spec's pipeline limit), with the reason in `why`; -1 when all
+    // fit.
     int init(const CompiledModel& cm, double* s, double dt, size_t maxCells, std::string& why) {
         rings.assign(cm.m_states.size(), {});
         pending.assign(cm.m_states.size(), 0);
@@ -168,13 +180,13 @@ struct States {
 };
 
 class Runner {
-public:
+  public:
     Runner(const CompiledModel& cm, const RunSpec& spec, StepHooks* hooks, RunResult& res)
         : m_cm(cm), m_spec(spec), m_hooks(hooks), m_res(res) {}
 
     void run();
 
-private:
+  private:
     bool setup();
     void gatherStocks(State& x) const {
         for (size_t k = 0; k < m_cm.m_stockSlots.size(); ++k) x[k] = m_s[m_cm.m_stockSlots[k]];
@@ -234,7 +246,8 @@ bool Runner::setup() {
     m_stop = m_spec.stop.value_or(specs.stop);
     m_dt = m_spec.dt.value_or(specs.dt);
     if (!(m_dt > 0) || !std::isfinite(m_dt))
-        return fail(diag::code::kBadSpecs, "dt", "dt must be a positive number (got " + std::to_string(m_dt) + ")", 0);
+        return fail(diag::code::kBadSpecs, "dt",
+                    "dt must be a positive number (got " + std::to_string(m_dt) + ")", 0);
     if (!std::isfinite(m_start) || !std::isfinite(m_stop) || m_stop < m_start)
         return fail(diag::code::kBadSpecs, "stop", "the stop time must not be before the start time", 0);
     const double steps = std::floor((m_stop - m_start) / m_dt + 1e-6);
@@ -261,7 +274,8 @@ bool Runner::setup() {
         m_cols.push_back(CompiledModel::kTimeSlot);
         for (const auto& v : m_spec.vars) {
             const int col = m_cm.findColumn(v);
-            if (col < 0) return fail(diag::code::kUnknownName, v, "no variable named '" + v + "' to output", 0);
+            if (col < 0)
+                return fail(diag::code::kUnknownName, v, "no variable named '" + v + "' to output", 0);
             if (col > 0) m_cols.push_back(m_cm.columns[static_cast<size_t>(col)].slot);
         }
     }
@@ -276,12 +290,13 @@ bool Runner::setup() {
     m_visibleCount = m_cm.columns.size() - 1;
     for (uint32_t slot : m_cm.m_stockSlots)
         m_hiddenStocks = m_hiddenStocks || slot >= CompiledModel::kFirstFreeSlot + m_visibleCount;
-    for (size_t k = 1; k < m_cols.size() && m_contiguous; ++k) m_contiguous = m_cols[k] == m_cols[1] + (k - 1);
+    for (size_t k = 1; k < m_cols.size() && m_contiguous; ++k)
+        m_contiguous = m_cols[k] == m_cols[1] + (k - 1);
     const double saved = static_cast<double>(m_steps / m_saveEvery + 1) * static_cast<double>(m_cols.size());
     if (saved > static_cast<double>(m_spec.maxSavedValues)) {
         std::ostringstream msg;
-        msg << "the results would hold " << saved << " values (" << m_steps / m_saveEvery + 1 << " saved times x "
-            << m_cols.size() << " columns), more than " << m_spec.maxSavedValues
+        msg << "the results would hold " << saved << " values (" << m_steps / m_saveEvery + 1
+            << " saved times x " << m_cols.size() << " columns), more than " << m_spec.maxSavedValues
             << "; raise saveper, shorten the run or choose fewer variables";
         return fail(diag::code::kTooManySteps, "saveper", msg.str(), 0);
     }
@@ -293,19 +308,25 @@ bool Runner::setup() {
     m_s[CompiledModel::kStartSlot] = m_start;
     m_s[CompiledModel::kStopSlot] = m_stop;
     m_rt.model = &m_cm;
-    for (size_t i = 0; i < m_cm.m_randoms.size(); ++i) m_rt.rngs.emplace_back(m_spec.seed * 0x9E3779B97F4A7C15ULL + i);
+    for (size_t i = 0; i < m_cm.m_randoms.size(); ++i)
+        m_rt.rngs.emplace_back(m_spec.seed * 0x9E3779B97F4A7C15ULL + i);
     std::vector<std::pair<uint32_t, double>> stockSets;
     for (const auto& [name, value] : m_spec.sets) {
         const int slot = m_cm.findSlot(name);
         const int col = m_cm.findColumn(name);
-        if (slot < 0) return fail(diag::code::kUnknownName, name, "cannot set '" + name + "': no such variable", 0);
+        if (slot < 0)
+            return fail(diag::code::kUnknownName, name, "cannot set '" + name + "': no such variable", 0);
         if (m_cm.m_isStockSlot[static_cast<size_t>(slot)]) {
             stockSets.push_back({static_cast<uint32_t>(slot), value});
         } else if (col >= 0 && m_cm.columns[static_cast<size_t>(col)].isConstant) {
             m_s[static_cast<size_t>(slot)] = value;
         } else {
-            return fail(diag::code::kBadArgument, name, "cannot set '" + name + "' for a run: it is computed by an "
-                        "equation (only constants and stocks' initial values can be set; change its equation instead)", 0);
+            return fail(diag::code::kBadArgument, name,
+                        "cannot set '" + name +
+                            "' for a run: it is computed by an "
+                            "equation (only constants and stocks' initial values can be set; change its "
+                            "equation instead)",
+                        0);
         }
     }
     // Random sites that carry their own seed argument draw from a stream of that seed.
@@ -314,10 +335,13 @@ bool Runner::setup() {
     for (size_t i = 0; i < m_cm.m_randoms.size(); ++i) {
         const auto& site = m_cm.m_randoms[i];
         const size_t params = site.dist == compile::RandomSite::Dist::Exponential ||
-                                      site.dist == compile::RandomSite::Dist::Poisson ? 1
-                              : site.dist == compile::RandomSite::Dist::Triangular ? 3 : 2;
+                                      site.dist == compile::RandomSite::Dist::Poisson
+                                  ? 1
+                              : site.dist == compile::RandomSite::Dist::Triangular ? 3
+                                                                                   : 2;
         if (site.args.size() > params) {
-            m_rt.rngs[i].reseed(static_cast<uint64_t>(std::llround(m_s[site.args[params]])) * 2654435761ULL + i);
+            m_rt.rngs[i].reseed(static_cast<uint64_t>(std::llround(m_s[site.args[params]])) * 2654435761ULL +
+                                i);
         }
     }
     if (!m_cm.m_randoms.empty()) execute(m_cm.m_initProgram, m_s.data(), m_rt);  // redraw with per-call seeds
@@ -356,8 +380,9 @@ bool Runner::observe(double t, bool draw, bool inPlace) {
         for (uint32_t slot : order) {
             if (!std::isfinite(m_s[slot])) {
                 std::ostringstream msg;
-                msg << "'" << m_cm.m_slotNames[slot] << "' became " << (std::isnan(m_s[slot]) ? "NaN (not a number)" : "infinite")
-                    << " at time " << t << "; look for a division by zero or an overflow in its equation or its inputs";
+                msg << "'" << m_cm.m_slotNames[slot] << "' became "
+                    << (std::isnan(m_s[slot]) ? "NaN (not a number)" : "infinite") << " at time " << t
+                    << "; look for a division by zero or an overflow in its equation or its inputs";
                 return fail(diag::code::kNonFinite, m_cm.m_slotNames[slot], msg.str(), t);
             }
         }
@@ -384,8 +409,9 @@ bool Runner::callHook(bool start) {
     } catch (const std::exception& e) {
         err = e.what();
     }
-    if (!ok) return fail(diag::code::kHookFailed, "plugin", err.empty() ? "a step hook stopped the run" : err,
-                         m_s[CompiledModel::kTimeSlot]);
+    if (!ok)
+        return fail(diag::code::kHookFailed, "plugin", err.empty() ? "a step hook stopped the run" : err,
+                    m_s[CompiledModel::kTimeSlot]);
     return true;
 }
 
@@ -452,7 +478,8 @@ void Runner::runAdaptive() {
         while (stepper.current_time() < ts - 1e-12 * std::max(1.0, std::fabs(ts))) {
             stepper.do_step(system);
             if (++guard > m_spec.maxSteps) {
-                fail(diag::code::kAdaptiveFailed, "run", "the adaptive solver took too many steps (a stiff model?)", ts);
+                fail(diag::code::kAdaptiveFailed, "run",
+                     "the adaptive solver took too many steps (a stiff model?)", ts);
                 return;
             }
             if (cancelled()) {
@@ -460,8 +487,10 @@ void Runner::runAdaptive() {
                 return;
             }
         }
-        if (saveIndex == 0) xs = m_x;
-        else stepper.calc_state(ts, xs);
+        if (saveIndex == 0)
+            xs = m_x;
+        else
+            stepper.calc_state(ts, xs);
         m_x = xs;
         if (saveIndex > 0 && m_hooks) {
             m_s[CompiledModel::kTimeSlot] = ts;
@@ -479,8 +508,10 @@ void Runner::run() {
     if (!setup()) return;
     if (!callHook(true)) return;
     gatherStocks(m_x);  // a hook may have set stocks
-    if (m_res.method == Method::DormandPrince) runAdaptive();
-    else runFixed(m_res.method);
+    if (m_res.method == Method::DormandPrince)
+        runAdaptive();
+    else
+        runFixed(m_res.method);
 }
 
 }  // namespace

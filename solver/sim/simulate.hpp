@@ -34,7 +34,7 @@ struct RunSpec {
 
 // The view a step hook has of the running model, at a step boundary.
 class StepContext {
-public:
+  public:
     StepContext(const compile::CompiledModel& cm, std::vector<double>& slots, std::vector<double>& state)
         : m_cm(cm), m_slots(slots), m_state(state) {}
     double time() const;
@@ -47,7 +47,7 @@ public:
     bool set(const std::string& name, double value);
     const compile::CompiledModel& model() const { return m_cm; }
 
-private:
+  private:
     const compile::CompiledModel& m_cm;
     std::vector<double>& m_slots;
     std::vector<double>& m_state;
@@ -56,7 +56,7 @@ private:
 // Called at step boundaries, never inside the integrator's right-hand side. Return false to stop the run; put
 // the reason in `error`.
 class StepHooks {
-public:
+  public:
     virtual ~StepHooks() = default;
     virtual bool onStart(StepContext& ctx, std::string& error) = 0;
     virtual bool onStep(StepContext& ctx, std::string& error) = 0;

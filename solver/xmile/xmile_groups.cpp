@@ -21,7 +21,8 @@ std::vector<std::string> groupMembers(const model::Model& m, const std::string& 
         pugi::xml_document doc;
         if (!doc.load_string(xml.c_str())) continue;
         for (pugi::xml_node g : doc.children()) {
-            if (!hasLocalName(g, "group") || model::canonicalName(g.attribute("name").as_string()) != want) continue;
+            if (!hasLocalName(g, "group") || model::canonicalName(g.attribute("name").as_string()) != want)
+                continue;
             for (pugi::xml_node e : g.children())
                 if (hasLocalName(e, "entity") && *e.attribute("name").as_string())
                     out.push_back(e.attribute("name").as_string());

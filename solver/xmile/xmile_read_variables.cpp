@@ -152,8 +152,10 @@ model::Variable readVariable(ReadContext& ctx, pugi::xml_node node, model::VarKi
         if (v.elements.empty())
             for (size_t i = 0; i < gfs.size(); ++i) v.elements.push_back({{}, "", std::nullopt});
         if (v.elements.size() != gfs.size()) {
-            ctx.diags().error(diag::code::kBadGraphical, v.name, "has " + std::to_string(gfs.size()) +
-                              " <gf> tables but " + std::to_string(v.elements.size()) + " <eqn> elements", 0, v.line);
+            ctx.diags().error(diag::code::kBadGraphical, v.name,
+                              "has " + std::to_string(gfs.size()) + " <gf> tables but " +
+                                  std::to_string(v.elements.size()) + " <eqn> elements",
+                              0, v.line);
         } else {
             for (size_t i = 0; i < gfs.size(); ++i) v.elements[i].gf = std::move(gfs[i]);
         }

@@ -12,7 +12,8 @@ using sdw::test::pluginData;
 namespace {
 
 // The first error of checking the plugin at `path`: its code, line and a word of its message.
-std::string expectRefusedAt(const std::string& path, const std::string& code, int line, const std::string& words) {
+std::string expectRefusedAt(const std::string& path, const std::string& code, int line,
+                            const std::string& words) {
     diag::Diagnostics diags;
     auto d = plugins::checkPluginFile(path, diags);
     INFO(test::allMessages(diags));
@@ -66,10 +67,11 @@ TEST_CASE("contract: a syntax error names its line", "[plugins][contract]") {
 }
 
 TEST_CASE("contract: a syntax error names its line however long the plugin's path", "[plugins][contract]") {
-    // Lua shortens a long chunk name to "...tail" in its messages; CI checks out under a longer path than ours.
+    // Lua shortens a long chunk name to "...tail" in its messages; CI checks out under a longer path than
+    // ours.
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() /
-                         "sdw-a-rather-long-directory-name-for-plugins" / "of-the-council-strategy-team" / "levers";
+    const fs::path dir = fs::temp_directory_path() / "sdw-a-rather-long-directory-name-for-plugins" /
+                         "of-the-council-strategy-team" / "levers";
     fs::create_directories(dir);
     const fs::path file = dir / "syntax_error.lua";
     fs::copy_file(pluginData("contract/syntax_error.lua"), file, fs::copy_options::overwrite_existing);

@@ -1,6 +1,7 @@
 // The shipped levers on the default county model (models/adult_social_care): each of the eleven moves its
-// outcome in the direction its evidence gives and, where the sources give a size, by about that size. Values are
-// compared with the baseline run in 2035 (the last week) unless a line says otherwise. Layer: tests/plugins.
+// outcome in the direction its evidence gives and, where the sources give a size, by about that size. Values
+// are compared with the baseline run in 2035 (the last week) unless a line says otherwise. Layer:
+// tests/plugins.
 #include <catch2/catch.hpp>
 #include <cstdio>
 
@@ -27,9 +28,16 @@ double ratio(const char* lever, const char* outcome, const char* how = "final") 
 }  // namespace
 
 TEST_CASE("default model: outcome measures with each lever, against the baseline", "[.explore]") {
-    const char* outcomes[] = {"care_home_admissions_per_year", "people_in_care_homes", "delayed_bed_days",
-                              "share_independent_after_reablement", "home_care_hours", "people_waiting",
-                              "council_spend", "nhs_delay_cost", "vacancies", "short_term_episodes_per_year"};
+    const char* outcomes[] = {"care_home_admissions_per_year",
+                              "people_in_care_homes",
+                              "delayed_bed_days",
+                              "share_independent_after_reablement",
+                              "home_care_hours",
+                              "people_waiting",
+                              "council_spend",
+                              "nhs_delay_cost",
+                              "vacancies",
+                              "short_term_episodes_per_year"};
     const auto base = county().run({});
     std::printf("%-30s", "lever");
     for (auto o : outcomes) std::printf(" %12.12s", o);
@@ -58,8 +66,10 @@ TEST_CASE("default model: expand short-term services", "[plugins][levers][county
 
 TEST_CASE("default model: reablement effectiveness and length of stay", "[plugins][levers][county]") {
     // 004 L2134: 15% more effective at achieving independence
-    CHECK(ratio("reablement_effectiveness", "share_independent_after_reablement") == Approx(1.15).epsilon(0.01));
-    // 004 L1824: shorter episodes free capacity (x0.75 length of stay -> up to x1.33 starts when capacity binds)
+    CHECK(ratio("reablement_effectiveness", "share_independent_after_reablement") ==
+          Approx(1.15).epsilon(0.01));
+    // 004 L1824: shorter episodes free capacity (x0.75 length of stay -> up to x1.33 starts when capacity
+    // binds)
     const double episodes = ratio("reablement_effectiveness", "short_term_episodes_per_year");
     CHECK(episodes > 1.1);
     CHECK(episodes <= 1.34);
@@ -71,12 +81,14 @@ TEST_CASE("default model: discharge to assess", "[plugins][levers][county]") {
     const double fromHospital = ratio("discharge_to_assess", "discharged_to_care_home", "total");
     CHECK(fromHospital > 0.4);
     CHECK(fromHospital < 0.6);
-    // 004 L649: one admission in three comes from hospital, so halving it cuts all admissions by about a sixth
+    // 004 L649: one admission in three comes from hospital, so halving it cuts all admissions by about a
+    // sixth
     const double admissions = ratio("discharge_to_assess", "care_home_admissions_per_year");
     CHECK(admissions > 0.75);
     CHECK(admissions < 0.92);
-    // 004 L1106, L1110, L1118: no long-term decision in the acute bed, so fewer delayed bed-days, not more. The
-    // size rests on the lever's assumption (half the wait is for a decision), so only the direction is banded.
+    // 004 L1106, L1110, L1118: no long-term decision in the acute bed, so fewer delayed bed-days, not more.
+    // The size rests on the lever's assumption (half the wait is for a decision), so only the direction is
+    // banded.
     CHECK(ratio("discharge_to_assess", "delayed_bed_days") < 0.9);
     CHECK(ratio("discharge_to_assess", "delayed_bed_days", "total") < 0.9);
 }
@@ -97,8 +109,9 @@ TEST_CASE("default model: strengths-based practice", "[plugins][levers][county]"
     const double admissions = ratio("strengths_based_practice", "care_home_admissions_per_year");
     CHECK(admissions > 0.65);
     CHECK(admissions < 0.9);
-    // 004 L1309: 84% more people seen in a timely manner: the assessment queue shrinks rather than grows (it grew
-    // +1,000% before the lever counted the time a conversation saves), and the people waiting in all do not rise
+    // 004 L1309: 84% more people seen in a timely manner: the assessment queue shrinks rather than grows (it
+    // grew +1,000% before the lever counted the time a conversation saves), and the people waiting in all do
+    // not rise
     CHECK(ratio("strengths_based_practice", "awaiting_assessment") < 0.95);
     CHECK(ratio("strengths_based_practice", "awaiting_assessment", "total") < 0.95);
     CHECK(ratio("strengths_based_practice", "people_waiting") < 1.05);
@@ -106,7 +119,8 @@ TEST_CASE("default model: strengths-based practice", "[plugins][levers][county]"
 
 TEST_CASE("default model: divert care-home admissions", "[plugins][levers][county]") {
     // 004 L649: at least 18% of older people's care-home admissions could be supported at home
-    CHECK(ratio("divert_care_home_admissions", "care_home_admissions_per_year") == Approx(1 - 0.18).margin(0.06));
+    CHECK(ratio("divert_care_home_admissions", "care_home_admissions_per_year") ==
+          Approx(1 - 0.18).margin(0.06));
     CHECK(ratio("divert_care_home_admissions", "people_in_care_homes") < 0.95);
 }
 
@@ -119,7 +133,8 @@ TEST_CASE("default model: trusted provider-led reviews", "[plugins][levers][coun
 }
 
 TEST_CASE("default model: workforce pay", "[plugins][levers][county]") {
-    // 004 L1850, L1935: turnover about 30% falls towards Scotland's 22.9% with fairer pay (1.05 x retail here)
+    // 004 L1850, L1935: turnover about 30% falls towards Scotland's 22.9% with fairer pay (1.05 x retail
+    // here)
     const auto r = county().run({{"workforce_pay", {}}});
     CHECK(finalOf(county().run({}), "home_care_turnover_rate") == Approx(0.30).margin(0.01));
     CHECK(finalOf(r, "home_care_turnover_rate") > 0.229);
@@ -138,8 +153,8 @@ TEST_CASE("default model: carers' support", "[plugins][levers][county]") {
 }
 
 TEST_CASE("default model: prevention", "[plugins][levers][county]") {
-    // 003 L575: a ceiling of 25%; GBP 2m a year reaches 1 - exp(-2/3) = 49% of it, so onset falls by about 12%
-    // once mature (after the 1-5 year lag, 003 L286) and long-term care by less
+    // 003 L575: a ceiling of 25%; GBP 2m a year reaches 1 - exp(-2/3) = 49% of it, so onset falls by about
+    // 12% once mature (after the 1-5 year lag, 003 L286) and long-term care by less
     const double ltc = ratio("prevention", "people_in_long_term_care");
     CHECK(ltc > 0.85);
     CHECK(ltc < 0.97);
@@ -162,13 +177,15 @@ TEST_CASE("default model: the funding settlement matters when grants are lost", 
                                                                {"invest_to_save_allowed", 0}};
     const auto lost = county().run({}, cliff);
     const auto settled = county().run({{"funding_settlement", {}}}, cliff);
-    // 004 L380, L414: central money is a third of county costs and 59% of it temporary; with 20% temporary the
-    // cliff takes 6.6% of the budget instead of 19.5%: (1 - 0.066) / (1 - 0.195) = 1.16
+    // 004 L380, L414: central money is a third of county costs and 59% of it temporary; with 20% temporary
+    // the cliff takes 6.6% of the budget instead of 19.5%: (1 - 0.066) / (1 - 0.195) = 1.16
     CHECK(finalOf(settled, "council_budget") / finalOf(lost, "council_budget") ==
           Approx((1 - 0.33 * 0.2) / (1 - 0.33 * 0.59)).epsilon(0.01));
     // 004 L416-420: without it, spend runs past the budget and reablement is cut; with it, neither
     CHECK(test::at(lost, "budget_pressure", 260) > 1.1);
     CHECK(test::at(settled, "budget_pressure", 260) < 1.02);
-    CHECK(finalOf(settled, "short_term_episodes_per_year") > 1.2 * finalOf(lost, "short_term_episodes_per_year"));
-    CHECK(finalOf(settled, "care_home_admissions_per_year") < 0.95 * finalOf(lost, "care_home_admissions_per_year"));
+    CHECK(finalOf(settled, "short_term_episodes_per_year") >
+          1.2 * finalOf(lost, "short_term_episodes_per_year"));
+    CHECK(finalOf(settled, "care_home_admissions_per_year") <
+          0.95 * finalOf(lost, "care_home_admissions_per_year"));
 }

@@ -151,7 +151,8 @@ TEST_CASE("sandbox: the program survives every hostile plugin in a row", "[plugi
     CHECK(good.result.ok());
 }
 
-TEST_CASE("sandbox: a backtracking pattern bomb is refused, not left to search for hours", "[plugins][hostile]") {
+TEST_CASE("sandbox: a backtracking pattern bomb is refused, not left to search for hours",
+          "[plugins][hostile]") {
     OnePluginRun r(pluginData("hostile/pattern_bomb.lua"));
     expectRunFailure(r, plugins::code::kCallError, 2, "repetition items");
 }

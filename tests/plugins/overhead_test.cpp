@@ -1,9 +1,9 @@
 // Overhead of plugins (hidden: run with `plugin_tests "[.overhead]"`): a run with every lever on against
 // none, and the cost of one on_step call. Prints the figures; asserts only that the runs succeed and agree.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <ctime>
 #include <functional>
-#include <cstdio>
 
 #include "tests/plugins/plugin_test_util.hpp"
 #include "tests/plugins/small_care_model.hpp"

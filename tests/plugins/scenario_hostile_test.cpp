@@ -1,7 +1,6 @@
 // Scenario files that are not what they should be (endless loops, memory bombs, pattern bombs, binary junk):
 // the loader answers each with a diagnostic, promptly, and the sandbox's budget and memory cap hold.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 
 #include "plugins/host/lua_sandbox.hpp"
@@ -42,7 +41,8 @@ double secondsSince(std::chrono::steady_clock::time_point t0) {
 
 }  // namespace
 
-TEST_CASE("scenario text: an endless loop is stopped by the budget, naming the line", "[plugins][scenario][hostile]") {
+TEST_CASE("scenario text: an endless loop is stopped by the budget, naming the line",
+          "[plugins][scenario][hostile]") {
     const auto e = firstFailure("name = 'loop'\nwhile true do end\n");
     CHECK(e.code == plugins::code::kBudget);
     CHECK(e.where == "hostile.lua");
@@ -55,16 +55,18 @@ TEST_CASE("scenario text: a memory bomb hits the cap", "[plugins][scenario][host
 
 TEST_CASE("scenario text: a pattern bomb through string methods cannot hang the loader",
           "[plugins][scenario][hostile]") {
-    // Pattern matching runs in C, out of reach of the instruction budget: strings in a scenario have no methods.
+    // Pattern matching runs in C, out of reach of the instruction budget: strings in a scenario have no
+    // methods.
     const auto t0 = std::chrono::steady_clock::now();
-    const auto e =
-        firstFailure("local s = ('a'):rep(40)\nlocal p = ('a*'):rep(40) .. 'b'\nreturn { name = tostring(s:find(p)) }\n");
+    const auto e = firstFailure(
+        "local s = ('a'):rep(40)\nlocal p = ('a*'):rep(40) .. 'b'\nreturn { name = tostring(s:find(p)) }\n");
     CHECK(secondsSince(t0) < 5);
     CHECK(e.code == plugins::code::kPluginLoadError);
     CHECK(e.line == 1);
 }
 
-TEST_CASE("scenario text: junk, bytecode and a syntax error each get their code", "[plugins][scenario][hostile]") {
+TEST_CASE("scenario text: junk, bytecode and a syntax error each get their code",
+          "[plugins][scenario][hostile]") {
     CHECK(firstFailure(std::string("\x01\x02\xff\xfe name = ", 10)).code == plugins::code::kPluginSyntax);
     CHECK(firstFailure("\x1bLua\x54").message.find("bytecode") != std::string::npos);
     CHECK(firstFailure("return {\n name = 'x',\n constants = { a = }\n}\n").line == 3);
@@ -86,7 +88,8 @@ TEST_CASE("scenario text: the same text from a file and from memory reads the sa
     CHECK(b->file == "faster_growth.lua");
 }
 
-TEST_CASE("scenario text: a seed too large for an integer is refused (fuzz: scenario UBSan)", "[plugins][scenario][hostile]") {
+TEST_CASE("scenario text: a seed too large for an integer is refused (fuzz: scenario UBSan)",
+          "[plugins][scenario][hostile]") {
     // The scenario fuzzer wrote seed = 7777...7 (43 digits): the cast to uint64_t was undefined behaviour.
     const auto e = firstFailure("return {\n name = 'big seed',\n seed = 7e307,\n}\n");
     CHECK(e.code == plugins::code::kScenario);

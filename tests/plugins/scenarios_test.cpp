@@ -21,7 +21,8 @@ const sim::RunResult& baseline() {
 
 }  // namespace
 
-TEST_CASE("scenarios: every workshop scenario loads through the host and runs", "[plugins][scenario][county]") {
+TEST_CASE("scenarios: every workshop scenario loads through the host and runs",
+          "[plugins][scenario][county]") {
     size_t ran = 0;
     for (const auto& e : std::filesystem::directory_iterator(std::string(SDW_SOURCE_DIR) +
                                                              "/models/adult_social_care/scenarios")) {
@@ -34,13 +35,14 @@ TEST_CASE("scenarios: every workshop scenario loads through the host and runs", 
     CHECK(ran == 9);  // the eight workshop scenarios of the domain README, and discharge to assess
 }
 
-TEST_CASE("scenarios: the COVID spot-bed trap leaves more people in care homes", "[plugins][scenario][county]") {
+TEST_CASE("scenarios: the COVID spot-bed trap leaves more people in care homes",
+          "[plugins][scenario][county]") {
     const auto& base = baseline();
     const auto r = county().runScenario("covid_spot_bed_trap.lua");
     // 004 L2095-2097: councils bought spot residential beds for people leaving hospital
     CHECK(total(r, "spot_bed_placements") > 2 * total(base, "spot_bed_placements"));
-    // 004 L2099: three months later 45% needed permanent bedded care: more residents a year on, and more long-term
-    // spend over the decade
+    // 004 L2099: three months later 45% needed permanent bedded care: more residents a year on, and more
+    // long-term spend over the decade
     CHECK(at(r, "people_in_care_homes", 52) > at(base, "people_in_care_homes", 52));
     CHECK(finalOf(r, "ledger_council_long_term_care_spend") >
           finalOf(base, "ledger_council_long_term_care_spend"));
@@ -53,10 +55,11 @@ TEST_CASE("scenarios: reablement done right (Lancashire)", "[plugins][scenario][
     CHECK(finalOf(r, "short_term_episodes_per_year") / finalOf(base, "short_term_episodes_per_year") ==
           Approx(1.64).epsilon(0.03));
     // 004 L2134: 15% more effective at achieving independence
-    CHECK(finalOf(r, "share_independent_after_reablement") / finalOf(base, "share_independent_after_reablement") ==
+    CHECK(finalOf(r, "share_independent_after_reablement") /
+              finalOf(base, "share_independent_after_reablement") ==
           Approx(1.15).epsilon(0.01));
-    // 004 L877: each episode saves several times its cost in long-term care: fewer people in home care, and the
-    // council spends less over the decade although it pays for the extra reablement
+    // 004 L877: each episode saves several times its cost in long-term care: fewer people in home care, and
+    // the council spends less over the decade although it pays for the extra reablement
     CHECK(finalOf(r, "people_in_home_care") < finalOf(base, "people_in_home_care"));
     CHECK(finalOf(r, "ledger_council_invest_to_save") > finalOf(base, "ledger_council_invest_to_save"));
     CHECK(finalOf(r, "ledger_council_spend") < finalOf(base, "ledger_council_spend"));
@@ -82,8 +85,8 @@ TEST_CASE("scenarios: the austerity spiral", "[plugins][scenario][county]") {
     // 004 L416: short-term savings first: pressure on the budget, reablement cut
     CHECK(finalOf(r, "budget_pressure") > finalOf(base, "budget_pressure"));
     CHECK(finalOf(r, "short_term_episodes_per_year") < finalOf(base, "short_term_episodes_per_year"));
-    // 003 L239 (saying "no" until need is critical leaves expensive long-term care): more care-home admissions
-    // and more people waiting later
+    // 003 L239 (saying "no" until need is critical leaves expensive long-term care): more care-home
+    // admissions and more people waiting later
     CHECK(finalOf(r, "care_home_admissions_per_year") > finalOf(base, "care_home_admissions_per_year"));
     CHECK(finalOf(r, "people_waiting") > finalOf(base, "people_waiting"));
 }
@@ -103,8 +106,10 @@ TEST_CASE("scenarios: prevention's delayed pay-off", "[plugins][scenario][county
 TEST_CASE("scenarios: the grant cliff", "[plugins][scenario][county]") {
     const auto& base = baseline();
     const auto r = county().runScenario("grant_cliff.lua");
-    // 004 L380, L414: a third of costs from central money, 59% of it temporary: a fifth of the budget goes in year 3
-    CHECK(at(r, "council_budget", 200) / at(base, "council_budget", 200) == Approx(1 - 0.33 * 0.59).epsilon(0.01));
+    // 004 L380, L414: a third of costs from central money, 59% of it temporary: a fifth of the budget goes in
+    // year 3
+    CHECK(at(r, "council_budget", 200) / at(base, "council_budget", 200) ==
+          Approx(1 - 0.33 * 0.59).epsilon(0.01));
     CHECK(at(r, "budget_pressure", 200) > 1.0);
     CHECK(at(base, "budget_pressure", 200) < 1.0);
     // 004 L416-420: short-term cuts to reablement, then more care-home admissions

@@ -29,7 +29,7 @@ inline model::Project smallCareModel() {
         {"prevention_investment", "0"},
         {"prevention_max_effect", "0.25"},
         {"prevention_lag_years", "2"},
-        {"discharge_planning_time", "3"},     // targets of discharge_to_assess and strengths_based_practice that
+        {"discharge_planning_time", "3"},  // targets of discharge_to_assess and strengths_based_practice that
         {"assessments_per_assessor", "2.6"},  // this small model does not use: the levers must still apply
         {"minimum_assessment_time", "1"},
         {"base_requests", "100"},

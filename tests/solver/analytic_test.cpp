@@ -20,7 +20,8 @@ double decayError(const std::string& method, double dt) {
 }  // namespace
 
 TEST_CASE("sim: euler converges with order 1 on exponential decay", "[sim][analytic]") {
-    const double e1 = decayError("euler", 0.1), e2 = decayError("euler", 0.05), e3 = decayError("euler", 0.025);
+    const double e1 = decayError("euler", 0.1), e2 = decayError("euler", 0.05),
+                 e3 = decayError("euler", 0.025);
     CHECK(e1 / e2 == Approx(2.0).margin(0.1));
     CHECK(e2 / e3 == Approx(2.0).margin(0.05));
     // Leading error term: dt * t * k^2 / 2 * x(t) = 0.025 * 4 * 0.125 * 13.53 ≈ 0.169.

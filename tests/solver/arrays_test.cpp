@@ -22,7 +22,8 @@ std::string messages(const diag::Diagnostics& d) {
 void tensTable(Builder& b, const std::vector<std::string>& rows, const std::vector<std::string>& cols) {
     for (size_t r = 0; r < rows.size(); ++r)
         for (size_t c = 0; c < cols.size(); ++c)
-            b.last().elements.push_back({{rows[r], cols[c]}, std::to_string(10 * (r + 1) + c + 1), std::nullopt});
+            b.last().elements.push_back(
+                {{rows[r], cols[c]}, std::to_string(10 * (r + 1) + c + 1), std::nullopt});
 }
 
 }  // namespace
@@ -67,7 +68,8 @@ TEST_CASE("arrays: subranges pick elements of their parent dimension", "[arrays]
     Builder b(0, 0, 1);
     b.dim("band", {"young", "middle", "old"}).dim("older", {"middle", "old"});
     b.aux("pop", "0", {"band"});
-    b.last().elements = {{{"young"}, "1", std::nullopt}, {{"middle"}, "2", std::nullopt}, {{"old"}, "3", std::nullopt}};
+    b.last().elements = {
+        {{"young"}, "1", std::nullopt}, {{"middle"}, "2", std::nullopt}, {{"old"}, "3", std::nullopt}};
     b.aux("older_pop", "pop[older]", {"older"});
     b.aux("sum_older", "SUM(pop[older])");
     sim::RunResult r = b.run();
@@ -107,7 +109,8 @@ TEST_CASE("arrays: an arrayed model equals its written-out scalar twin", "[array
         }
 }
 
-TEST_CASE("arrays: SUM(x[*]) and the other reductions inside an equation arrayed over x's dimension", "[arrays]") {
+TEST_CASE("arrays: SUM(x[*]) and the other reductions inside an equation arrayed over x's dimension",
+          "[arrays]") {
     // x = {1, 2, 3}: sum 6, mean 2, min 1, max 3, product 6, population standard deviation sqrt(2/3), size 3.
     Builder b(0, 0, 1);
     b.dim("region", {"a", "b", "c"});
@@ -173,7 +176,8 @@ TEST_CASE("arrays: graphical functions with a table per element", "[arrays][gf]"
     };
     Builder b(0, 0, 1);
     b.dim("region", {"a", "b"});
-    // Tables only, called by name per element: effect[a] rises 0 -> 10, effect[b] falls 100 -> 0 over x 0..10.
+    // Tables only, called by name per element: effect[a] rises 0 -> 10, effect[b] falls 100 -> 0 over x
+    // 0..10.
     b.aux("effect", "", {"region"});
     b.last().elements = {{{"a"}, "", table(0, 10)}, {{"b"}, "", table(100, 0)}};
     // One equation for the variable, a table per element.
@@ -196,7 +200,8 @@ TEST_CASE("arrays: graphical functions with a table per element", "[arrays][gf]"
     CHECK(*r.finalValue("looked") == Approx(75));
 }
 
-TEST_CASE("arrays: a per-element table with mismatched points is diagnosed by element", "[arrays][gf][errors]") {
+TEST_CASE("arrays: a per-element table with mismatched points is diagnosed by element",
+          "[arrays][gf][errors]") {
     Builder b(0, 0, 1);
     b.dim("region", {"a", "b"});
     model::GraphicalFunction bad;
@@ -212,7 +217,8 @@ TEST_CASE("arrays: a per-element table with mismatched points is diagnosed by el
     CHECK(named);
 }
 
-TEST_CASE("arrays: XMILE arrayed graphical functions, <gf> in each <element> or listed in order", "[arrays][gf][xmile]") {
+TEST_CASE("arrays: XMILE arrayed graphical functions, <gf> in each <element> or listed in order",
+          "[arrays][gf][xmile]") {
     // Tables over x 0..10: region a rises 0 -> 10, region b falls 100 -> 0 (evenly spread by xscale).
     const std::string gfA = "<gf><xscale min=\"0\" max=\"10\"/><ypts>0,10</ypts></gf>";
     const std::string gfB = "<gf><xscale min=\"0\" max=\"10\"/><ypts>100,0</ypts></gf>";
@@ -222,11 +228,19 @@ TEST_CASE("arrays: XMILE arrayed graphical functions, <gf> in each <element> or 
         "<dimensions><dim name=\"region\"><elem name=\"a\"/><elem name=\"b\"/></dim></dimensions>"
         "<model><variables>"
         "<aux name=\"tables\"><dimensions><dim name=\"region\"/></dimensions><eqn/>"
-        "<element subscript=\"a\">" + gfA + "</element><element subscript=\"b\">" + gfB + "</element></aux>"
+        "<element subscript=\"a\">" +
+        gfA + "</element><element subscript=\"b\">" + gfB +
+        "</element></aux>"
         "<aux name=\"per element\"><dimensions><dim name=\"region\"/></dimensions>"
-        "<element subscript=\"a\"><eqn>4</eqn>" + gfA + "</element>"
-        "<element subscript=\"b\"><eqn>TIME + 1</eqn>" + gfB + "</element></aux>"
-        "<aux name=\"listed\"><dimensions><dim name=\"region\"/></dimensions><eqn>5</eqn>" + gfA + gfB + "</aux>"
+        "<element subscript=\"a\"><eqn>4</eqn>" +
+        gfA +
+        "</element>"
+        "<element subscript=\"b\"><eqn>TIME + 1</eqn>" +
+        gfB +
+        "</element></aux>"
+        "<aux name=\"listed\"><dimensions><dim name=\"region\"/></dimensions><eqn>5</eqn>" +
+        gfA + gfB +
+        "</aux>"
         "<aux name=\"called\"><dimensions><dim name=\"region\"/></dimensions><eqn>tables(2)</eqn></aux>"
         "</variables></model></xmile>";
     diag::Diagnostics d;
@@ -257,12 +271,15 @@ TEST_CASE("arrays: XMILE arrayed graphical functions, <gf> in each <element> or 
 TEST_CASE("arrays: transposition x' and dimension positions @n", "[arrays]") {
     // m[row, col] = 10 * row + col, rows 1..3 and columns 1..2.
     Builder b(0, 0, 1);
-    b.dim("row", {"r1", "r2", "r3"}).dim("col", {"c1", "c2"}).dim("x", {"x1", "x2"}).dim("y", {"y1", "y2", "y3"});
+    b.dim("row", {"r1", "r2", "r3"})
+        .dim("col", {"c1", "c2"})
+        .dim("x", {"x1", "x2"})
+        .dim("y", {"y1", "y2", "y3"});
     b.aux("m", "0", {"row", "col"});
     tensTable(b, {"r1", "r2", "r3"}, {"c1", "c2"});
-    b.aux("by_name", "m'", {"col", "row"});      // dimensions shared by name: the same element
-    b.aux("by_position", "m'", {"x", "y"});      // none shared: m' is [col, row], matched position by position
-    b.aux("picked", "m'[c1, r3]");               // subscripts of m' address col, then row
+    b.aux("by_name", "m'", {"col", "row"});  // dimensions shared by name: the same element
+    b.aux("by_position", "m'", {"x", "y"});  // none shared: m' is [col, row], matched position by position
+    b.aux("picked", "m'[c1, r3]");           // subscripts of m' address col, then row
     b.aux("positions", "m[@2, @1]", {"col", "row"});  // @p: this element's p-th dimension
     b.aux("row_total", "SUM(m'[*, row])", {"row"});
     sim::RunResult r = b.run();
@@ -286,7 +303,8 @@ TEST_CASE("arrays: transposition and positions parse and print back", "[arrays][
     CHECK(test::hasCode(d, diag::code::kSyntax));
 }
 
-TEST_CASE("arrays: a subscript range is refused with a diagnostic naming the variable and the range", "[arrays][errors]") {
+TEST_CASE("arrays: a subscript range is refused with a diagnostic naming the variable and the range",
+          "[arrays][errors]") {
     Builder b(0, 0, 1);
     b.dim("band", {"young", "middle", "old"});
     b.aux("pop", "1", {"band"});

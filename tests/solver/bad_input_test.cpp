@@ -13,9 +13,10 @@ using test::hasCode;
 namespace {
 
 std::string xmileText(const std::string& specs, const std::string& vars) {
-    return "<?xml version=\"1.0\"?>\n<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
-           "<header><name>bad</name></header>\n" + specs + "\n<model><variables>\n" + vars +
-           "\n</variables></model>\n</xmile>\n";
+    return "<?xml version=\"1.0\"?>\n<xmile version=\"1.0\" "
+           "xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
+           "<header><name>bad</name></header>\n" +
+           specs + "\n<model><variables>\n" + vars + "\n</variables></model>\n</xmile>\n";
 }
 const std::string kSpecs = "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>";
 const std::string kStock = "<stock name=\"s\"><eqn>1</eqn><inflow>f</inflow></stock>";
@@ -55,7 +56,8 @@ TEST_CASE("bad input: equation errors name the variable and the column", "[error
     d = attempt(xmileText(kSpecs, kStock + "<flow name=\"f\"><eqn>SMOOTHY(s, 2)</eqn></flow>"));
     REQUIRE(hasCode(d, diag::code::kUnknownFunction));
     CHECK(d.items().front().column == 1);
-    d = attempt(xmileText(kSpecs, kStock + "<flow name=\"f\"><eqn>s * rat</eqn></flow><aux name=\"rate\"><eqn>1</eqn></aux>"));
+    d = attempt(xmileText(
+        kSpecs, kStock + "<flow name=\"f\"><eqn>s * rat</eqn></flow><aux name=\"rate\"><eqn>1</eqn></aux>"));
     REQUIRE(hasCode(d, diag::code::kUnknownName));
     CHECK(d.items().front().message.find("did you mean 'rate'") != std::string::npos);
 }
@@ -75,14 +77,14 @@ TEST_CASE("bad input: no stocks, dt = 0, stop before start, a bad number", "[err
     auto d = attempt(xmileText(kSpecs, "<aux name=\"a\"><eqn>TIME</eqn></aux>"));
     CHECK(hasCode(d, diag::code::kNoStocks));
     CHECK_FALSE(d.hasErrors());
-    d = attempt(xmileText("<sim_specs><start>0</start><stop>10</stop><dt>0</dt></sim_specs>", kStock +
-                      "<flow name=\"f\"><eqn>1</eqn></flow>"));
+    d = attempt(xmileText("<sim_specs><start>0</start><stop>10</stop><dt>0</dt></sim_specs>",
+                          kStock + "<flow name=\"f\"><eqn>1</eqn></flow>"));
     CHECK(hasCode(d, diag::code::kBadSpecs));
-    d = attempt(xmileText("<sim_specs><start>10</start><stop>0</stop><dt>1</dt></sim_specs>", kStock +
-                      "<flow name=\"f\"><eqn>1</eqn></flow>"));
+    d = attempt(xmileText("<sim_specs><start>10</start><stop>0</stop><dt>1</dt></sim_specs>",
+                          kStock + "<flow name=\"f\"><eqn>1</eqn></flow>"));
     CHECK(hasCode(d, diag::code::kBadSpecs));
-    d = attempt(xmileText("<sim_specs><start>0</start><stop>ten</stop><dt>1</dt></sim_specs>", kStock +
-                      "<flow name=\"f\"><eqn>1</eqn></flow>"));
+    d = attempt(xmileText("<sim_specs><start>0</start><stop>ten</stop><dt>1</dt></sim_specs>",
+                          kStock + "<flow name=\"f\"><eqn>1</eqn></flow>"));
     CHECK(hasCode(d, diag::code::kBadNumber));
 }
 
@@ -96,12 +98,14 @@ TEST_CASE("bad input: a dt typo that would take forever is refused", "[errors]")
 
 // ---- Reproducers found by the fuzzers (scripts/fuzz.sh); each is also in fuzz/corpus/ as regress_*. ----
 
-TEST_CASE("bad input: a macro whose body variable calls the macro again (fuzz: mdl_reader OOM)", "[errors][macros]") {
+TEST_CASE("bad input: a macro whose body variable calls the macro again (fuzz: mdl_reader OOM)",
+          "[errors][macros]") {
     // The body's variables were expanded after the call, at depth 0 again, so the recursion never met the
     // 20-level limit, and each generation's internal names repeated the last: gigabytes within seconds.
-    const std::string text = "{UTF-8}\n:MACRO: SPIRAL(x)\nSPIRAL = INNER ~~|\nINNER = SPIRAL(x + 1) ~~|\n"
-                             ":END OF MACRO:\nstock = INTEG(f, 1) ~~|\nf = SPIRAL(stock) ~~|\n"
-                             "INITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n";
+    const std::string text =
+        "{UTF-8}\n:MACRO: SPIRAL(x)\nSPIRAL = INNER ~~|\nINNER = SPIRAL(x + 1) ~~|\n"
+        ":END OF MACRO:\nstock = INTEG(f, 1) ~~|\nf = SPIRAL(stock) ~~|\n"
+        "INITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n";
     diag::Diagnostics d;
     auto p = mdl::readString(text, d, "spiral.mdl");
     REQUIRE(p);
@@ -111,8 +115,9 @@ TEST_CASE("bad input: a macro whose body variable calls the macro again (fuzz: m
     CHECK(e.where == "f");
     CHECK(e.message.find("calls itself more than 20 deep") != std::string::npos);
     // Calling itself twice from the body: stopped by the count of macro instances (or the depth), not memory.
-    const std::string twice = "<macro name=\"fork\"><parm>x</parm><variables><aux name=\"fork\"><eqn>inner</eqn></aux>"
-                              "<aux name=\"inner\"><eqn>fork(x) + fork(x + 1)</eqn></aux></variables></macro>";
+    const std::string twice =
+        "<macro name=\"fork\"><parm>x</parm><variables><aux name=\"fork\"><eqn>inner</eqn></aux>"
+        "<aux name=\"inner\"><eqn>fork(x) + fork(x + 1)</eqn></aux></variables></macro>";
     std::string doc = xmileText(kSpecs, kStock + "<flow name=\"f\"><eqn>fork(s)</eqn></flow>");
     doc.insert(doc.find("<model>"), twice);
     d = attempt(doc);
@@ -121,7 +126,8 @@ TEST_CASE("bad input: a macro whose body variable calls the macro again (fuzz: m
     CHECK(d.items().front().where == "f");
 }
 
-TEST_CASE("bad input: numbers too large for an integer where one is expected (UBSan: float-to-int)", "[errors]") {
+TEST_CASE("bad input: numbers too large for an integer where one is expected (UBSan: float-to-int)",
+          "[errors]") {
     // Each of these cast a double of 1e30 to int, or overflowed an int exponent: undefined behaviour that
     // UBSan reports. Now they are range-checked.
     test::Builder b;
@@ -137,11 +143,12 @@ TEST_CASE("bad input: numbers too large for an integer where one is expected (UB
     CHECK(power.compile(d));
     // A damaged .mdl sketch with ids and flags of 1e30 and nan: read as 0, the model still reads.
     d = {};
-    auto p = mdl::readString("{UTF-8}\nx = 1 ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n"
-                             "\\\\\\---/// Sketch information\nV300  Do not put anything below this section\n*View 1\n"
-                             "10,1e30,x,100,100,40,20,3,nan,0,0,0,0,0,0\n1,2,1e30,-1e30,0,0,0,0,0,128,0,-1--1--1,,1|(0,0)|\n"
-                             "///---\\\\\\\n",
-                             d, "sketch.mdl");
+    auto p = mdl::readString(
+        "{UTF-8}\nx = 1 ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n"
+        "\\\\\\---/// Sketch information\nV300  Do not put anything below this section\n*View 1\n"
+        "10,1e30,x,100,100,40,20,3,nan,0,0,0,0,0,0\n1,2,1e30,-1e30,0,0,0,0,0,128,0,-1--1--1,,1|(0,0)|\n"
+        "///---\\\\\\\n",
+        d, "sketch.mdl");
     REQUIRE(p);
     CHECK_FALSE(d.hasErrors());
     CHECK(p->main().find("x"));

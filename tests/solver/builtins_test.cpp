@@ -23,7 +23,8 @@ TEST_CASE("builtins: math, logic and division guards", "[builtins]") {
     CHECK(finalOf("INT(-2.5) + INT(2.5)") == Approx(-1));
     CHECK(finalOf("MIN(3, 1, 2) + MAX(3, 7)") == Approx(8));
     CHECK(finalOf("7 MOD 3 + MOD(-1, 3)") == Approx(1 + 2));
-    CHECK(finalOf("XIDZ(1, 0, 42) + ZIDZ(1, 0) + SAFEDIV(6, 3) + SAFEDIV(1, 0, 9)") == Approx(42 + 0 + 2 + 9));
+    CHECK(finalOf("XIDZ(1, 0, 42) + ZIDZ(1, 0) + SAFEDIV(6, 3) + SAFEDIV(1, 0, 9)") ==
+          Approx(42 + 0 + 2 + 9));
     CHECK(finalOf("IF 1 > 2 OR NOT 0 THEN 5 ELSE 6") == Approx(5));
     CHECK(finalOf("SIN(PI/2) + COS(0) + TAN(0) + ARCTAN(1)*4/PI") == Approx(3));
     CHECK(finalOf("TIME + DT + STARTTIME + STOPTIME", 10, 0.5) == Approx(10 + 0.5 + 0 + 10));
@@ -35,7 +36,7 @@ TEST_CASE("builtins: SMTH1 and DELAY1 follow their first-order closed form", "[b
     CHECK(s == Approx(10 * (1 - std::exp(-5.0 / 2))).epsilon(0.01));
     const double d = finalOf("DELAY1(input, 2)", 6, 1.0 / 64);
     CHECK(d == Approx(s).epsilon(1e-9));  // first-order delay of a rate and smooth share the shape
-    CHECK(finalOf("SMTH1(input, 2, 7)", 0, 0.25) == Approx(7));  // initial value honoured
+    CHECK(finalOf("SMTH1(input, 2, 7)", 0, 0.25) == Approx(7));                    // initial value honoured
     CHECK(finalOf("SMTH1(input, 2, 7)", 0.5, 0.25) == Approx(7 * 0.875 * 0.875));  // decaying towards 0
 }
 
@@ -67,7 +68,9 @@ TEST_CASE("builtins: DELAY is a fixed pipeline", "[builtins]") {
 
 TEST_CASE("builtins: PREVIOUS, INIT, SAMPLE_IF_TRUE and ACTIVE_INITIAL", "[builtins]") {
     Builder b(0, 5, 1);
-    b.aux("prev", "PREVIOUS(TIME * 2, -5)").aux("first", "INIT(TIME + 100)").aux("held", "SAMPLE_IF_TRUE(TIME = 2, TIME * 10, 7)");
+    b.aux("prev", "PREVIOUS(TIME * 2, -5)")
+        .aux("first", "INIT(TIME + 100)")
+        .aux("held", "SAMPLE_IF_TRUE(TIME = 2, TIME * 10, 7)");
     b.aux("ai", "ACTIVE_INITIAL(TIME * 3, 42)").stock("s", "ai");
     sim::RunResult r = b.run();
     REQUIRE(r.ok());
@@ -80,7 +83,9 @@ TEST_CASE("builtins: PREVIOUS, INIT, SAMPLE_IF_TRUE and ACTIVE_INITIAL", "[built
 
 TEST_CASE("builtins: TREND and FORCST of exponential growth", "[builtins]") {
     Builder b(0, 40, 0.125);
-    b.aux("input", "EXP(0.05 * TIME)").aux("tr", "TREND(input, 4, 0.05)").aux("fc", "FORCST(input, 4, 10, 0.05)");
+    b.aux("input", "EXP(0.05 * TIME)")
+        .aux("tr", "TREND(input, 4, 0.05)")
+        .aux("fc", "FORCST(input, 4, 10, 0.05)");
     sim::RunResult r = b.run();
     REQUIRE(r.ok());
     // For steady exponential growth at rate g, TREND settles near g (slightly below with smoothing lag).
@@ -104,7 +109,8 @@ TEST_CASE("builtins: graphical functions interpolate, clamp, extrapolate and ste
     CHECK(*r.finalValue("applied") == Approx(50));
 }
 
-TEST_CASE("builtins: random streams are seeded, held within a step, and restart each run", "[builtins][random]") {
+TEST_CASE("builtins: random streams are seeded, held within a step, and restart each run",
+          "[builtins][random]") {
     Builder b(0, 50, 1, "rk4");
     b.aux("u", "RANDOM(0, 1)").aux("n", "NORMAL(10, 2)").stock("acc", "0", {"f"}).flow("f", "u");
     diag::Diagnostics d;

@@ -68,7 +68,8 @@ TEST_CASE("compiler: a loop through a stock or a delay is not algebraic", "[comp
     CHECK(*r.finalValue("q") == Approx(11));
 }
 
-TEST_CASE("compiler: missing equations, bad flow links, duplicate names, bad sim specs", "[compiler][errors]") {
+TEST_CASE("compiler: missing equations, bad flow links, duplicate names, bad sim specs",
+          "[compiler][errors]") {
     {
         Builder b;
         b.aux("a", "");
@@ -150,15 +151,16 @@ TEST_CASE("sim: non-negative stocks and flows are clamped every DT", "[sim]") {
     CHECK(*r.finalValue("t") == 0);
 }
 
-TEST_CASE("sim: a non-negative stock floors what drains it, even a shared outflow or a negative inflow", "[sim]") {
+TEST_CASE("sim: a non-negative stock floors what drains it, even a shared outflow or a negative inflow",
+          "[sim]") {
     Builder b(0, 10, 1);
     b.stock("plain", "3", {}, {"shared"}).stock("floored", "3", {}, {"shared"}, true).flow("shared", "1");
     b.stock("pushed", "2", {"neg"}, {}, true).flow("neg", "-1");
     sim::RunResult r = b.run();
     REQUIRE(r.ok());
-    CHECK(*r.finalValue("plain") == -7);     // an ordinary stock goes negative
-    CHECK(*r.finalValue("floored") == 0);    // the non-negative one stops at zero...
-    CHECK(r.series("shared").back() == 1);   // ...without cutting the flow the other stock shares
+    CHECK(*r.finalValue("plain") == -7);    // an ordinary stock goes negative
+    CHECK(*r.finalValue("floored") == 0);   // the non-negative one stops at zero...
+    CHECK(r.series("shared").back() == 1);  // ...without cutting the flow the other stock shares
     CHECK(r.series("pushed") == std::vector<double>{2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
 }
 
@@ -204,7 +206,8 @@ TEST_CASE("arrays: apply-to-all, per-element, reductions and element columns", "
     CHECK(*r.finalValue("south_only") == 22);
 }
 
-TEST_CASE("compiler: fused arithmetic gives exactly the numbers of the two steps it replaces", "[compiler][fuse]") {
+TEST_CASE("compiler: fused arithmetic gives exactly the numbers of the two steps it replaces",
+          "[compiler][fuse]") {
     // a, b, c change with time so nothing folds at compile time; each equation is one fusable pair, with the
     // temporary on the left ((a op b) op c) or on the right (c op (a op b)).
     Builder b(0, 3, 1);
@@ -220,16 +223,21 @@ TEST_CASE("compiler: fused arithmetic gives exactly the numbers of the two steps
     auto cm = b.compile(d);
     REQUIRE(cm);
     size_t fused = 0;
-    for (const auto& in : cm->m_stepProgram) fused += in.op >= compile::Op::AddAdd && in.op <= compile::Op::DivRDiv;
+    for (const auto& in : cm->m_stepProgram)
+        fused += in.op >= compile::Op::AddAdd && in.op <= compile::Op::DivRDiv;
     CHECK(fused >= 32);  // every pair above, and the inputs' own arithmetic
     const sim::RunResult r = sim::simulate(*cm, {});
     REQUIRE(r.ok());
     auto apply = [](char op, double x, double y) {
         switch (op) {
-            case '+': return x + y;
-            case '-': return x - y;
-            case '*': return x * y;
-            default: return x / y;
+            case '+':
+                return x + y;
+            case '-':
+                return x - y;
+            case '*':
+                return x * y;
+            default:
+                return x / y;
         }
     };
     for (size_t row = 0; row < r.rows(); ++row) {

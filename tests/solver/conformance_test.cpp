@@ -17,18 +17,29 @@ namespace {
 // Files whose own content makes a match impossible, and why. Keep this list short and honest.
 const std::map<std::string, std::string>& knownDefective() {
     static const std::map<std::string, std::string> known = {
-        {"tests/logicals/test_logicals.stmx", "the file writes 'IF false_input not THEN', which is not an expression"},
-        {"tests/macro_expression/test_macro_expression.stmx", "the file has no <macro> definition (only the .mdl has)"},
-        {"tests/macro_expression/test_macro_expression.xmile", "the file has no <macro> definition (only the .mdl has)"},
+        {"tests/logicals/test_logicals.stmx",
+         "the file writes 'IF false_input not THEN', which is not an expression"},
+        {"tests/macro_expression/test_macro_expression.stmx",
+         "the file has no <macro> definition (only the .mdl has)"},
+        {"tests/macro_expression/test_macro_expression.xmile",
+         "the file has no <macro> definition (only the .mdl has)"},
         {"tests/macro_stock/test_macro_stock.stmx", "the file has no <macro> definition (only the .mdl has)"},
-        {"tests/macro_stock/test_macro_stock.xmile", "the file has no <macro> definition (only the .mdl has)"},
-        {"tests/subscript_1d_arrays/test_subscript_1d_arrays.stmx", "the converter wrote question marks for the equations"},
-        {"tests/subscript_1d_arrays/test_subscript_1d_arrays.xmile", "the converter wrote question marks for the equations"},
-        {"tests/subscript_subranges/test_subscript_subrange.stmx", "the converter wrote question marks for the equations"},
-        {"tests/subscript_subranges/test_subscript_subrange.xmile", "the converter wrote question marks for the equations"},
-        {"tests/subscripted_flows/test_subscripted_flows.stmx", "the converter wrote question marks for the equations"},
-        {"tests/subscripted_flows/test_subscripted_flows.xmile", "the converter wrote question marks for the equations"},
-        {"tests/zeroled_decimals/test_zeroled_decimals.xmile", "the file asks for RK4 but its reference is an Euler run"},
+        {"tests/macro_stock/test_macro_stock.xmile",
+         "the file has no <macro> definition (only the .mdl has)"},
+        {"tests/subscript_1d_arrays/test_subscript_1d_arrays.stmx",
+         "the converter wrote question marks for the equations"},
+        {"tests/subscript_1d_arrays/test_subscript_1d_arrays.xmile",
+         "the converter wrote question marks for the equations"},
+        {"tests/subscript_subranges/test_subscript_subrange.stmx",
+         "the converter wrote question marks for the equations"},
+        {"tests/subscript_subranges/test_subscript_subrange.xmile",
+         "the converter wrote question marks for the equations"},
+        {"tests/subscripted_flows/test_subscripted_flows.stmx",
+         "the converter wrote question marks for the equations"},
+        {"tests/subscripted_flows/test_subscripted_flows.xmile",
+         "the converter wrote question marks for the equations"},
+        {"tests/zeroled_decimals/test_zeroled_decimals.xmile",
+         "the file asks for RK4 but its reference is an Euler run"},
     };
     return known;
 }
@@ -47,7 +58,8 @@ std::vector<fs::path> modelFiles() {
 
 TEST_CASE("conformance: SDXorg test-models pass in every format sdw reads", "[conformance]") {
     if (!fs::exists(test::conformanceRoot())) {
-        WARN("SKIPPED: " << test::conformanceRoot() << " does not exist, so the conformance suite did not run");
+        WARN("SKIPPED: " << test::conformanceRoot()
+                         << " does not exist, so the conformance suite did not run");
         return;
     }
     std::map<std::string, std::pair<int, int>> byFormat;  // ext -> (passed, total)

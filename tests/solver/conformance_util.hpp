@@ -32,12 +32,13 @@ inline bool haveConformance() {
 }
 
 // At the top of a test that reads the suite: without it, say so and pass over the test.
-#define SDW_NEEDS_CONFORMANCE()                                                                           \
-    do {                                                                                                  \
-        if (!::sdw::test::haveConformance()) {                                                            \
-            WARN("SKIPPED: " << ::sdw::test::conformanceRoot() << " does not exist, so this test did not run"); \
-            return;                                                                                       \
-        }                                                                                                 \
+#define SDW_NEEDS_CONFORMANCE()                                               \
+    do {                                                                      \
+        if (!::sdw::test::haveConformance()) {                                \
+            WARN("SKIPPED: " << ::sdw::test::conformanceRoot()                \
+                             << " does not exist, so this test did not run"); \
+            return;                                                           \
+        }                                                                     \
     } while (0)
 
 // Every diagnostic, one formatted line each: for INFO() when a test fails.
@@ -53,7 +54,8 @@ inline std::vector<std::filesystem::path> xmileFiles() {
     if (!haveConformance()) return out;
     for (const auto& e : std::filesystem::recursive_directory_iterator(conformanceRoot())) {
         const auto ext = e.path().extension().string();
-        if (e.is_regular_file() && (ext == ".xmile" || ext == ".stmx" || ext == ".itmx")) out.push_back(e.path());
+        if (e.is_regular_file() && (ext == ".xmile" || ext == ".stmx" || ext == ".itmx"))
+            out.push_back(e.path());
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -69,7 +71,8 @@ inline std::vector<std::string> splitCells(const std::string& line, char sep) {
     std::string cur;
     bool quoted = false;
     for (char c : line) {
-        if (c == '"') quoted = !quoted;
+        if (c == '"')
+            quoted = !quoted;
         else if (c == sep && !quoted) {
             out.push_back(cur);
             cur.clear();
@@ -157,7 +160,8 @@ inline Comparison compare(const sim::RunResult& run, const Reference& ref) {
             const double got = run.at(row, static_cast<size_t>(rc));
             ++c.compared;
             const bool nearZero = std::fabs(want) < 3e-6 && std::fabs(got) < 1e-6;
-            if (nearZero || std::fabs(got - want) <= 1e-4 * std::max(std::fabs(got), std::fabs(want))) continue;
+            if (nearZero || std::fabs(got - want) <= 1e-4 * std::max(std::fabs(got), std::fabs(want)))
+                continue;
             std::ostringstream msg;
             msg << "'" << ref.names[k] << "' at time " << t << ": got " << got << ", reference " << want;
             c.detail = msg.str();

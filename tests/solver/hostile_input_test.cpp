@@ -1,7 +1,7 @@
 // The malformed and oversized inputs a user produces by hand (a typo in a size, a macro that calls itself, a
-// delay time in the wrong units): each gets a diagnostic naming what and where, promptly and in little memory.
+// delay time in the wrong units): each gets a diagnostic naming what and where, promptly and in little
+// memory.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 
 #include "solver/compile/compiled_model.hpp"
@@ -15,11 +15,13 @@ using test::hasCode;
 
 namespace {
 
-std::string xmileDoc(const std::string& vars, const std::string& extra = "",
-                  const std::string& specs = "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>") {
-    return "<?xml version=\"1.0\"?>\n<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
-           "<header><name>hostile</name></header>\n" + specs + "\n" + extra + "\n<model><variables>\n" + vars +
-           "\n</variables></model>\n</xmile>\n";
+std::string xmileDoc(
+    const std::string& vars, const std::string& extra = "",
+    const std::string& specs = "<sim_specs><start>0</start><stop>10</stop><dt>1</dt></sim_specs>") {
+    return "<?xml version=\"1.0\"?>\n<xmile version=\"1.0\" "
+           "xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
+           "<header><name>hostile</name></header>\n" +
+           specs + "\n" + extra + "\n<model><variables>\n" + vars + "\n</variables></model>\n</xmile>\n";
 }
 
 // Reads, compiles and runs; returns every diagnostic.
@@ -66,8 +68,8 @@ const std::string kStock = "<stock name=\"s\"><eqn>1</eqn><inflow>f</inflow></st
 
 TEST_CASE("hostile: a variable that refers to itself through a macro", "[errors][limits][macros]") {
     const std::string twice = "<macro name=\"twice\"><parm>x</parm><eqn>2 * x</eqn></macro>";
-    auto d = attempt(xmileDoc(kStock + "<flow name=\"f\"><eqn>a</eqn></flow><aux name=\"a\"><eqn>twice(a)</eqn></aux>",
-                           twice));
+    auto d = attempt(xmileDoc(
+        kStock + "<flow name=\"f\"><eqn>a</eqn></flow><aux name=\"a\"><eqn>twice(a)</eqn></aux>", twice));
     expectDiagnostic(d, diag::code::kCircular, "a", "loop: a -> a");
     // A macro whose body calls itself: stopped at 20 levels, naming the macro.
     const std::string self = "<macro name=\"grow\"><parm>x</parm><eqn>grow(x) + 1</eqn></macro>";
@@ -103,7 +105,7 @@ TEST_CASE("hostile: DELAY with a negative, NaN or 1e12 delay time", "[errors][li
 
 TEST_CASE("hostile: a dimension of size 10^9, and arrays whose sizes multiply", "[errors][limits][arrays]") {
     auto d = attempt(xmileDoc(kStock + "<flow name=\"f\"><eqn>1</eqn></flow>",
-                           "<dimensions><dim name=\"huge\" size=\"1000000000\"/></dimensions>"));
+                              "<dimensions><dim name=\"huge\" size=\"1000000000\"/></dimensions>"));
     INFO(dump(d));
     const auto* size = find(d, diag::code::kBadSubscript);
     REQUIRE(size);
@@ -136,8 +138,9 @@ TEST_CASE("hostile: a graphical function with one point, unsorted x, or a NaN", 
     CHECK_FALSE(unsorted.compile(d));
     expectDiagnostic(d, diag::code::kBadGraphical, "g", "point 3 (x = 1)");
     // From a file: x points with a NaN.
-    auto fd = attempt(xmileDoc(kStock + "<flow name=\"f\"><eqn>g(TIME)</eqn></flow><aux name=\"g\"><gf><xpts>0,nan,2</xpts>"
-                                     "<ypts>1,2,3</ypts></gf></aux>"));
+    auto fd = attempt(
+        xmileDoc(kStock + "<flow name=\"f\"><eqn>g(TIME)</eqn></flow><aux name=\"g\"><gf><xpts>0,nan,2</xpts>"
+                          "<ypts>1,2,3</ypts></gf></aux>"));
     INFO(dump(fd));
     CHECK((hasCode(fd, diag::code::kBadGraphical) || hasCode(fd, diag::code::kBadNumber)));
 }
@@ -186,11 +189,14 @@ TEST_CASE("hostile: modules that multiply stop at the size limit", "[errors][lim
     for (int level = 0; level < 8; ++level) {
         std::string vars = "<aux name=\"v\"><eqn>1</eqn></aux>";
         for (int k = 0; k < 10; ++k)
-            vars += "<module name=\"m" + std::to_string(k) + "\" model=\"level" + std::to_string(level + 1) + "\"/>";
-        models += "<model name=\"level" + std::to_string(level) + "\"><variables>" + vars + "</variables></model>";
+            vars += "<module name=\"m" + std::to_string(k) + "\" model=\"level" + std::to_string(level + 1) +
+                    "\"/>";
+        models +=
+            "<model name=\"level" + std::to_string(level) + "\"><variables>" + vars + "</variables></model>";
     }
     models += "<model name=\"level8\"><variables><aux name=\"v\"><eqn>1</eqn></aux></variables></model>";
-    std::string text = xmileDoc(kStock + "<flow name=\"f\"><eqn>1</eqn></flow><module name=\"top\" model=\"level0\"/>");
+    std::string text =
+        xmileDoc(kStock + "<flow name=\"f\"><eqn>1</eqn></flow><module name=\"top\" model=\"level0\"/>");
     text.insert(text.find("</xmile>"), models);
     const auto t0 = std::chrono::steady_clock::now();
     auto d = attempt(text);
@@ -200,9 +206,11 @@ TEST_CASE("hostile: modules that multiply stop at the size limit", "[errors][lim
 }
 
 TEST_CASE("hostile: .mdl with an unterminated equation, an unknown function, a huge range", "[errors][mdl]") {
-    const std::string control = "\nINITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n";
+    const std::string control =
+        "\nINITIAL TIME = 0 ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n";
     diag::Diagnostics d;
-    auto p = mdl::readString("{UTF-8}\nstock = INTEG(flow, 1) ~~|\nflow = (stock * 2 ~~|\n" + control, d, "t.mdl");
+    auto p =
+        mdl::readString("{UTF-8}\nstock = INTEG(flow, 1) ~~|\nflow = (stock * 2 ~~|\n" + control, d, "t.mdl");
     INFO(dump(d));
     CHECK(d.hasErrors());
     for (const auto& i : d.items()) CHECK(i.line > 0);
@@ -213,7 +221,8 @@ TEST_CASE("hostile: .mdl with an unterminated equation, an unknown function, a h
     CHECK(d.hasErrors());
     // An unknown function (a typo of SMOOTH): the reader names it, the variable and the line, and suggests.
     d = {};
-    p = mdl::readString("{UTF-8}\nstock = INTEG(flow, 1) ~~|\nflow = SMOOTHY(stock, 2) ~~|\n" + control, d, "t.mdl");
+    p = mdl::readString("{UTF-8}\nstock = INTEG(flow, 1) ~~|\nflow = SMOOTHY(stock, 2) ~~|\n" + control, d,
+                        "t.mdl");
     REQUIRE(p);
     const auto* fn = find(d, diag::code::kUnsupported);
     REQUIRE(fn);
@@ -231,8 +240,11 @@ TEST_CASE("hostile: .mdl with an unterminated equation, an unknown function, a h
     CHECK(range->line == 2);
     d = {};
     const auto t0 = std::chrono::steady_clock::now();
-    mdl::readString("{UTF-8}\nr0: (a1-a99999) ~~|\nr1: r0, r0, r0, r0, r0, r0, r0, r0, r0, r0, r0 ~~|\n"
-                    "r2: r1, r1, r1, r1, r1, r1, r1, r1, r1, r1, r1 ~~|\n" + control, d, "t.mdl");
+    mdl::readString(
+        "{UTF-8}\nr0: (a1-a99999) ~~|\nr1: r0, r0, r0, r0, r0, r0, r0, r0, r0, r0, r0 ~~|\n"
+        "r2: r1, r1, r1, r1, r1, r1, r1, r1, r1, r1, r1 ~~|\n" +
+            control,
+        d, "t.mdl");
     CHECK(hasCode(d, diag::code::kMdlSyntax));
     CHECK(secondsSince(t0) < 30);
 }

@@ -1,12 +1,12 @@
-// Vensim .mdl reader: each translation rule (stocks and flows, lookups, built-ins, subscripts, macros, control
-// section, units, sketch) and robustness (unsupported functions, truncated files, CR line endings).
-#include <catch2/catch.hpp>
+// Vensim .mdl reader: each translation rule (stocks and flows, lookups, built-ins, subscripts, macros,
+// control section, units, sketch) and robustness (unsupported functions, truncated files, CR line endings).
+#include "solver/mdl/mdl_reader.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "solver/compile/compiled_model.hpp"
 #include "solver/equations/parser.hpp"
-#include "solver/mdl/mdl_reader.hpp"
 #include "solver/sim/simulate.hpp"
 
 using namespace sdw;
@@ -56,7 +56,9 @@ const model::Variable& var(const model::Project& p, const std::string& name) {
     return *v;
 }
 
-std::string eq(const model::Project& p, const std::string& name) { return norm(var(p, name).equation); }
+std::string eq(const model::Project& p, const std::string& name) {
+    return norm(var(p, name).equation);
+}
 
 // Compiles and runs a project that must compile and run cleanly.
 sim::RunResult compileAndRun(const model::Project& p) {
@@ -92,8 +94,9 @@ TEST_CASE("mdl: INTEG with a sum of plain names makes inflows and outflows", "[m
 }
 
 TEST_CASE("mdl: INTEG with a complex rate gets a net flow variable", "[mdl]") {
-    auto p = readClean("Level = INTEG(0.1 * Level - drain, Start) ~~|\ndrain = 1 ~~|\nStart = 3 ~~|\n"
-                       "Const stock = INTEG(0, 4) ~~|\n");
+    auto p = readClean(
+        "Level = INTEG(0.1 * Level - drain, Start) ~~|\ndrain = 1 ~~|\nStart = 3 ~~|\n"
+        "Const stock = INTEG(0, 4) ~~|\n");
     const auto& s = var(p, "Level");
     CHECK(s.equation == "Start");
     REQUIRE(s.inflows == std::vector<std::string>{"Level net flow"});
@@ -151,7 +154,8 @@ TEST_CASE("mdl: delays and smooths keep their meaning (argument order)", "[mdl]"
         "df = DELAY FIXED(in, d, init) ~~|\nd1 = DELAY1I(in, d, init) ~~|\nd3 = DELAY3(in, d) ~~|\n"
         "s1 = SMOOTH(in, d) ~~|\ns3 = SMOOTH3I(in, d, init) ~~|\nfc = FORECAST(in, d, 7) ~~|\n"
         "tr = TREND(in, d, 0) ~~|\npw = PULSE(2, 3) ~~|\npt = PULSE TRAIN(1, 1, 3, 9) ~~|\n"
-        "ai = ACTIVE INITIAL(in * 2, 5) ~~|\niv = INITIAL(in) ~~|\nsit = SAMPLE IF TRUE(Time > 2, in, 0) ~~|\n"
+        "ai = ACTIVE INITIAL(in * 2, 5) ~~|\niv = INITIAL(in) ~~|\nsit = SAMPLE IF TRUE(Time > 2, in, 0) "
+        "~~|\n"
         "rn = RANDOM NORMAL(0, 10, 5, 1, 42) ~~|\nru = RANDOM UNIFORM(0, 1, 7) ~~|\n"
         "lg = LOG(in, 10) ~~|\nmd = MODULO(7, 3) ~~|\nit = INTEGER(2.5) ~~|\n"
         "st = STEP(2, 3) + RAMP(1, 2, 4) ~~|\nts = TIME STEP * 2 + SAVEPER ~~|\n");
@@ -180,7 +184,8 @@ TEST_CASE("mdl: delays and smooths keep their meaning (argument order)", "[mdl]"
 
 TEST_CASE("mdl: subscripts, subranges, number lists and per-element equations", "[mdl][arrays]") {
     auto p = readClean(
-        "Region: North, South, East ~~|\nCoast: South, East ~~|\nBand: (b1-b3) -> Other ~~|\nOther: x, y, z ~~|\n"
+        "Region: North, South, East ~~|\nCoast: South, East ~~|\nBand: (b1-b3) -> Other ~~|\nOther: x, y, z "
+        "~~|\n"
         "pop[Region] = 10, 20, 30 ~~|\n"
         "grid[Region, Band] = 1, 2, 3; 4, 5, 6; 7, 8, 9; ~~|\n"
         "share[North] = 0.5 ~~|\nshare[Coast] = pop[Coast] / 100 ~~|\n"
@@ -214,9 +219,10 @@ TEST_CASE("mdl: subscripts, subranges, number lists and per-element equations", 
 
 TEST_CASE("mdl: shares of a total, x[d] / SUM(x[d!]), in an equation subscripted by d", "[mdl][arrays]") {
     // pop = {10, 30, 60}: shares 0.1, 0.3, 0.6; the largest coastal (South, East) population is 60.
-    auto p = readClean("Region: North, South, East ~~|\nCoast: South, East ~~|\npop[Region] = 10, 30, 60 ~~|\n"
-                       "share[Region] = pop[Region] / SUM(pop[Region!]) ~~|\n"
-                       "gap[Region] = VMAX(pop[Coast!]) - pop[Region] ~~|\n");
+    auto p = readClean(
+        "Region: North, South, East ~~|\nCoast: South, East ~~|\npop[Region] = 10, 30, 60 ~~|\n"
+        "share[Region] = pop[Region] / SUM(pop[Region!]) ~~|\n"
+        "gap[Region] = VMAX(pop[Coast!]) - pop[Region] ~~|\n");
     const sim::RunResult run = compileAndRun(p);
     CHECK(*run.finalValue("share[North]") == Approx(0.1));
     CHECK(*run.finalValue("share[East]") == Approx(0.6));
@@ -225,8 +231,9 @@ TEST_CASE("mdl: shares of a total, x[d] / SUM(x[d!]), in an equation subscripted
 
 TEST_CASE("mdl: ELMCOUNT becomes SIZE(dim) and counts ranges and subranges in the engine", "[mdl][arrays]") {
     // Region has 3 elements and its subrange Coast 2, so n = 3, c = 2 and share[r] = 1/3 for every r.
-    auto p = readClean("Region: North, South, East ~~|\nCoast: South, East ~~|\n"
-                       "n = ELMCOUNT(Region) ~~|\nc = ELMCOUNT(Coast) ~~|\nshare[Region] = 1 / ELMCOUNT(Region) ~~|\n");
+    auto p = readClean(
+        "Region: North, South, East ~~|\nCoast: South, East ~~|\n"
+        "n = ELMCOUNT(Region) ~~|\nc = ELMCOUNT(Coast) ~~|\nshare[Region] = 1 / ELMCOUNT(Region) ~~|\n");
     CHECK(eq(p, "c") == norm("SIZE(Coast)"));
     const sim::RunResult run = compileAndRun(p);
     CHECK(*run.finalValue("n") == 3);
@@ -243,10 +250,11 @@ TEST_CASE("mdl: arrayed stocks with plain flows stay stock-and-flow", "[mdl][arr
 
 TEST_CASE("mdl: macros with an expression body and with a stock", "[mdl][macro]") {
     diag::Diagnostics d;
-    auto p = read(withControl(":MACRO: DOUBLE IT(input, factor)\nDOUBLE IT = input * factor * 2 ~ x ~ doubles |\n"
-                      ":END OF MACRO:\n:MACRO: ACC(rate, start)\nACC = INTEG(rate, start) ~~|\n:END OF MACRO:\n"
-                      "y = DOUBLE IT(3, 4) + ACC(1, 0) ~~|\n"),
-                  d);
+    auto p = read(
+        withControl(":MACRO: DOUBLE IT(input, factor)\nDOUBLE IT = input * factor * 2 ~ x ~ doubles |\n"
+                    ":END OF MACRO:\n:MACRO: ACC(rate, start)\nACC = INTEG(rate, start) ~~|\n:END OF MACRO:\n"
+                    "y = DOUBLE IT(3, 4) + ACC(1, 0) ~~|\n"),
+        d);
     REQUIRE_FALSE(d.hasErrors());
     REQUIRE(p.macros.size() == 2);
     const auto* m = p.findMacro("DOUBLE IT");
@@ -266,9 +274,10 @@ TEST_CASE("mdl: macros with an expression body and with a stock", "[mdl][macro]"
 
 TEST_CASE("mdl: the control section becomes sim specs, not variables", "[mdl]") {
     diag::Diagnostics d;
-    auto p = read("x = 1 ~~|\nFINAL TIME = 12 * 5 ~ Week ~ |\nINITIAL TIME = 2 ~ Week ~|\n"
-                  "SAVEPER = TIME STEP * 2 ~ Week ~|\nTIME STEP = 1/4 ~ Week [0,?] ~|\n",
-                  d);
+    auto p = read(
+        "x = 1 ~~|\nFINAL TIME = 12 * 5 ~ Week ~ |\nINITIAL TIME = 2 ~ Week ~|\n"
+        "SAVEPER = TIME STEP * 2 ~ Week ~|\nTIME STEP = 1/4 ~ Week [0,?] ~|\n",
+        d);
     REQUIRE_FALSE(d.hasErrors());
     CHECK(p.specs.start == 2);
     CHECK(p.specs.stop == 60);
@@ -282,9 +291,10 @@ TEST_CASE("mdl: the control section becomes sim specs, not variables", "[mdl]") 
 
 TEST_CASE("mdl: control equations may use the model's constants", "[mdl]") {
     diag::Diagnostics d;
-    auto p = read("horizon = 30 ~~|\nFINAL TIME = INITIAL TIME + horizon ~~|\nINITIAL TIME = 2020 ~~|\n"
-                  "TIME STEP = 0.25 ~~|\nSAVEPER = 1 ~~|\n",
-                  d);
+    auto p = read(
+        "horizon = 30 ~~|\nFINAL TIME = INITIAL TIME + horizon ~~|\nINITIAL TIME = 2020 ~~|\n"
+        "TIME STEP = 0.25 ~~|\nSAVEPER = 1 ~~|\n",
+        d);
     CHECK(d.empty());
     CHECK(p.specs.stop == 2050);
     CHECK(p.main().find("horizon") != nullptr);  // still a model variable
@@ -292,41 +302,46 @@ TEST_CASE("mdl: control equations may use the model's constants", "[mdl]") {
 
 TEST_CASE("mdl: control equations are evaluated by the equation parser, with Vensim's functions", "[mdl]") {
     diag::Diagnostics d;
-    // 2^3 * 30 = 240 when horizon > 10; MODULO(7, 4) / 6 = 0.5; a function of time is no constant: default kept.
-    auto p = read("horizon = 30 ~~|\nFINAL TIME = IF THEN ELSE(horizon > 10, POWER(2, 3) * horizon, 0) ~~|\n"
-                  "INITIAL TIME = 0 ~~|\nTIME STEP = MODULO(7, 4) / 6 ~~|\nSAVEPER = RAMP(1, 0, 5) ~~|\n",
-                  d);
+    // 2^3 * 30 = 240 when horizon > 10; MODULO(7, 4) / 6 = 0.5; a function of time is no constant: default
+    // kept.
+    auto p = read(
+        "horizon = 30 ~~|\nFINAL TIME = IF THEN ELSE(horizon > 10, POWER(2, 3) * horizon, 0) ~~|\n"
+        "INITIAL TIME = 0 ~~|\nTIME STEP = MODULO(7, 4) / 6 ~~|\nSAVEPER = RAMP(1, 0, 5) ~~|\n",
+        d);
     INFO(dump(d));
     REQUIRE_FALSE(d.hasErrors());
     CHECK(p.specs.stop == 240);
     CHECK(p.specs.dt == 0.5);
     CHECK_FALSE(p.specs.saveper.has_value());
     bool warned = false;
-    for (const auto& item : d.items()) warned = warned || (item.code == diag::code::kBadSpecs && item.where == "SAVEPER");
+    for (const auto& item : d.items())
+        warned = warned || (item.code == diag::code::kBadSpecs && item.where == "SAVEPER");
     CHECK(warned);
 }
 
 TEST_CASE("mdl: sketches with several views, shadow variables and unknown objects", "[mdl][sketch]") {
     diag::Diagnostics d;
-    auto p = read(withControl("S = INTEG(f, 1) ~~|\nf = k * S ~~|\nk = 0.1 ~~|\n") +
-                      "\\\\\\---/// Sketch information - do not modify anything except names\n"
-                      "V300  Do not put anything below this section - it will be ignored\n*Main\n"
-                      "$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
-                      "10,1,S,300,200,40,20,3,3,0,0,0,0,0,0\n12,2,48,150,200,10,8,0,3,0,0,-1,0,0,0\n"
-                      "11,3,48,220,200,6,8,34,3,0,0,1,0,0,0\n10,4,f,220,216,8,8,40,3,0,0,-1,0,0,0\n"
-                      "1,5,3,1,4,0,0,22,0,0,0,-1--1--1,,1|(255,200)|\n1,6,3,2,100,0,0,22,0,0,0,-1--1--1,,1|(180,200)|\n"
-                      "10,7,k,220,120,10,8,8,3,0,0,0,0,0,0\n1,8,7,4,0,0,0,0,0,64,0,-1--1--1,,1|(220,168)|\n"
-                      "99,9,something new\n10,10,A comment that is no variable,50,50,40,8,8,3,0,0,0,0,0,0\n"
-                      "*Second view\n10,1,k,100,100,10,8,8,2,0,3,-1,0,0,0,128-128-128,0-0-0,|12||128-128-128\n"
-                      "10,2,S,200,100,40,20,3,3,0,0,0,0,0,0\n1,3,1,2,0,0,0,0,0,64,0,-1--1--1,,1|(150,80)|\n"
-                      "///---\\\\\\\n:L<%^E!@\n",
-                  d);
+    auto p = read(
+        withControl("S = INTEG(f, 1) ~~|\nf = k * S ~~|\nk = 0.1 ~~|\n") +
+            "\\\\\\---/// Sketch information - do not modify anything except names\n"
+            "V300  Do not put anything below this section - it will be ignored\n*Main\n"
+            "$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
+            "10,1,S,300,200,40,20,3,3,0,0,0,0,0,0\n12,2,48,150,200,10,8,0,3,0,0,-1,0,0,0\n"
+            "11,3,48,220,200,6,8,34,3,0,0,1,0,0,0\n10,4,f,220,216,8,8,40,3,0,0,-1,0,0,0\n"
+            "1,5,3,1,4,0,0,22,0,0,0,-1--1--1,,1|(255,200)|\n1,6,3,2,100,0,0,22,0,0,0,-1--1--1,,1|(180,200)|\n"
+            "10,7,k,220,120,10,8,8,3,0,0,0,0,0,0\n1,8,7,4,0,0,0,0,0,64,0,-1--1--1,,1|(220,168)|\n"
+            "99,9,something new\n10,10,A comment that is no variable,50,50,40,8,8,3,0,0,0,0,0,0\n"
+            "*Second view\n10,1,k,100,100,10,8,8,2,0,3,-1,0,0,0,128-128-128,0-0-0,|12||128-128-128\n"
+            "10,2,S,200,100,40,20,3,3,0,0,0,0,0,0\n1,3,1,2,0,0,0,0,0,64,0,-1--1--1,,1|(150,80)|\n"
+            "///---\\\\\\\n:L<%^E!@\n",
+        d);
     INFO(dump(d));
     REQUIRE_FALSE(d.hasErrors());
     REQUIRE(p.main().views.size() == 2);
     const auto& main = p.main().views[0];
     CHECK(main.name == "Main");
-    REQUIRE(main.objects.size() == 4);  // S, f, k and the connector k -> f; the cloud, object 99 and the text skipped
+    REQUIRE(main.objects.size() ==
+            4);  // S, f, k and the connector k -> f; the cloud, object 99 and the text skipped
     CHECK(main.objects[1].kind == model::ViewObject::Kind::Flow);
     CHECK(main.objects[1].points == std::vector<std::pair<double, double>>{{180, 200}, {255, 200}});
     CHECK(main.objects[3].kind == model::ViewObject::Kind::Connector);
@@ -373,7 +388,7 @@ TEST_CASE("mdl: names with other characters are quoted in equations", "[mdl]") {
 TEST_CASE("mdl: unsupported functions give E211 and the rest is read", "[mdl][errors]") {
     diag::Diagnostics d;
     auto p = read(withControl("a = 1 ~~|\nb = GET XLS DATA('f.xlsx', 'S', 'A', 'B1') ~~|\nc = a + 1 ~~|\n"
-                      "tab(GET XLS LOOKUPS('f.xlsx', 'S', 'A', 'B1')) ~~|\ndata var := 3 ~~|\n"),
+                              "tab(GET XLS LOOKUPS('f.xlsx', 'S', 'A', 'B1')) ~~|\ndata var := 3 ~~|\n"),
                   d);
     REQUIRE(hasCode(d, diag::code::kUnsupported));
     bool named = false;
@@ -387,7 +402,8 @@ TEST_CASE("mdl: unsupported functions give E211 and the rest is read", "[mdl][er
 }
 
 TEST_CASE("mdl: a truncated file is reported, not a crash", "[mdl][errors]") {
-    const std::string full = withControl("Stock = INTEG(inflow, 10) ~ People ~ |\ninflow = Stock * 0.1 ~~|\n");
+    const std::string full =
+        withControl("Stock = INTEG(inflow, 10) ~ People ~ |\ninflow = Stock * 0.1 ~~|\n");
     for (size_t cut : {size_t(5), size_t(20), size_t(30), full.size() / 2, full.size() - 3}) {
         diag::Diagnostics d;
         auto p = mdl::readString(full.substr(0, cut), d);
@@ -401,7 +417,8 @@ TEST_CASE("mdl: a truncated file is reported, not a crash", "[mdl][errors]") {
 }
 
 TEST_CASE("mdl: CR-only and CRLF line endings read the same", "[mdl]") {
-    std::string lf = withControl("a = 1 ~ m ~ first |\nb = a + \\\n 2 ~~|\nt(\n[(0,0)-(1,1)],(0,0),(1,1)) ~~|\n");
+    std::string lf =
+        withControl("a = 1 ~ m ~ first |\nb = a + \\\n 2 ~~|\nt(\n[(0,0)-(1,1)],(0,0),(1,1)) ~~|\n");
     std::string cr = lf, crlf;
     for (char& c : cr)
         if (c == '\n') c = '\r';
@@ -419,8 +436,8 @@ TEST_CASE("mdl: CR-only and CRLF line endings read the same", "[mdl]") {
 }
 
 TEST_CASE("mdl: the sketch of SIR.mdl places stocks, flows and connectors", "[mdl][sketch]") {
-    const auto path = std::filesystem::path(SDW_SOURCE_DIR) / ".." / "shared" / "conformance" / "test-models" /
-                      "samples" / "SIR" / "SIR.mdl";
+    const auto path = std::filesystem::path(SDW_SOURCE_DIR) / ".." / "shared" / "conformance" /
+                      "test-models" / "samples" / "SIR" / "SIR.mdl";
     if (!std::filesystem::exists(path)) {
         WARN("conformance models not found: skipped");
         return;
@@ -497,19 +514,21 @@ TEST_CASE("mdl: every conformance .mdl model reads without errors", "[mdl][confo
 
 TEST_CASE("mdl: every translated built-in compiles and runs in sdw's engine", "[mdl][engine]") {
     diag::Diagnostics d;
-    auto p = read(withControl(
-                      "R: r1, r2 ~~|\nin = 1 + STEP(2, 3) + RAMP(1, 2, 4) ~~|\nd = 2 ~~|\n"
-                      "a = DELAY N(in, d, 3, 4) + SMOOTH N(in, d, 3, 5) + DELAY FIXED(in, d, 3) ~~|\n"
-                      "b = DELAY1I(in, d, 3) + DELAY3(in, d) + SMOOTH(in, d) + SMOOTH3I(in, d, 3) ~~|\n"
-                      "c = FORECAST(in, d, 7) + TREND(in, d, 0) + PULSE(2, 3) + PULSE TRAIN(1, 1, 3, 9) ~~|\n"
-                      "e = ACTIVE INITIAL(in * 2, 5) + INITIAL(in) + SAMPLE IF TRUE(Time > 2, in, 0) ~~|\n"
-                      "f = RANDOM NORMAL(0, 10, 5, 1, 42) + RANDOM UNIFORM(0, 1, 7) ~~|\n"
-                      "g = LOG(in, 10) + INTEGER(2.5) + MODULO(7, 3) + XIDZ(1, 0, 5) + ZIDZ(1, 0) + GAME(3) ~~|\n"
-                      "h = IF THEN ELSE(in > 1 :AND: :NOT: d = 3, TIME STEP, SAVEPER) ~~|\n"
-                      "v[R] = 10, 20 ~~|\nw = SUM(v[R!]) + VMAX(v[R!]) + ELMCOUNT(R) ~~|\n"
-                      "t([(0,0)-(10,10)],(0,0),(10,10)) ~~|\nu = t(Time) ~~|\nwl = WITH LOOKUP(Time, ((0,1),(10,2))) ~~|\n"
-                      "S[R] = INTEG(v[R] * 0.01, v[R]) ~~|\n"),
-                  d);
+    auto p =
+        read(withControl(
+                 "R: r1, r2 ~~|\nin = 1 + STEP(2, 3) + RAMP(1, 2, 4) ~~|\nd = 2 ~~|\n"
+                 "a = DELAY N(in, d, 3, 4) + SMOOTH N(in, d, 3, 5) + DELAY FIXED(in, d, 3) ~~|\n"
+                 "b = DELAY1I(in, d, 3) + DELAY3(in, d) + SMOOTH(in, d) + SMOOTH3I(in, d, 3) ~~|\n"
+                 "c = FORECAST(in, d, 7) + TREND(in, d, 0) + PULSE(2, 3) + PULSE TRAIN(1, 1, 3, 9) ~~|\n"
+                 "e = ACTIVE INITIAL(in * 2, 5) + INITIAL(in) + SAMPLE IF TRUE(Time > 2, in, 0) ~~|\n"
+                 "f = RANDOM NORMAL(0, 10, 5, 1, 42) + RANDOM UNIFORM(0, 1, 7) ~~|\n"
+                 "g = LOG(in, 10) + INTEGER(2.5) + MODULO(7, 3) + XIDZ(1, 0, 5) + ZIDZ(1, 0) + GAME(3) ~~|\n"
+                 "h = IF THEN ELSE(in > 1 :AND: :NOT: d = 3, TIME STEP, SAVEPER) ~~|\n"
+                 "v[R] = 10, 20 ~~|\nw = SUM(v[R!]) + VMAX(v[R!]) + ELMCOUNT(R) ~~|\n"
+                 "t([(0,0)-(10,10)],(0,0),(10,10)) ~~|\nu = t(Time) ~~|\nwl = WITH LOOKUP(Time, "
+                 "((0,1),(10,2))) ~~|\n"
+                 "S[R] = INTEG(v[R] * 0.01, v[R]) ~~|\n"),
+             d);
     auto compiled = compile::compileModel(p, d);
     INFO(dump(d));
     REQUIRE(compiled);
@@ -519,7 +538,8 @@ TEST_CASE("mdl: every translated built-in compiles and runs in sdw's engine", "[
     const int w = run.column("w"), g = run.column("g"), s2 = run.column("S[r2]");
     REQUIRE(w >= 0);
     REQUIRE(s2 >= 0);
-    CHECK(run.at(0, static_cast<size_t>(w)) == Approx(20 + 10 + 20 + 2));  // SUM + VMAX + ELMCOUNT of {10, 20}
+    CHECK(run.at(0, static_cast<size_t>(w)) ==
+          Approx(20 + 10 + 20 + 2));  // SUM + VMAX + ELMCOUNT of {10, 20}
     // LOG(1, 10) + INTEGER(2.5) + MODULO(7, 3) + XIDZ(1, 0, 5) + ZIDZ(1, 0) + GAME(3) at in = 1
     CHECK(run.at(0, static_cast<size_t>(g)) == Approx(0 + 2 + 1 + 5 + 0 + 3));
     // S[r2] grows by 20 * 0.01 per month for 10 months

@@ -52,7 +52,8 @@ struct Builder {
         project.main().variables.push_back(v);
         return *this;
     }
-    Builder& gf(const std::string& name, std::vector<double> xs, std::vector<double> ys, const std::string& eq = "",
+    Builder& gf(const std::string& name, std::vector<double> xs, std::vector<double> ys,
+                const std::string& eq = "",
                 model::GraphicalFunction::Kind kind = model::GraphicalFunction::Kind::Continuous) {
         model::Variable v;
         v.kind = model::VarKind::Aux;

@@ -1,9 +1,8 @@
 // Tests of the shipped model library (models/): every model compiles cleanly, keeps stocks non-negative,
-// conserves people, behaves under extreme conditions, hits its calibration targets, and lays its diagram out so
-// that no two names overlap. Layer: tests/solver (links the solver only; no Lua).
-#include <catch2/catch.hpp>
-
+// conserves people, behaves under extreme conditions, hits its calibration targets, and lays its diagram out
+// so that no two names overlap. Layer: tests/solver (links the solver only; no Lua).
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -31,7 +30,9 @@ const std::vector<std::string> kAllModels = {
     "models/teaching/prevention/prevention.xmile",
 };
 
-std::string sourcePath(const std::string& rel) { return std::string(SDW_SOURCE_DIR) + "/" + rel; }
+std::string sourcePath(const std::string& rel) {
+    return std::string(SDW_SOURCE_DIR) + "/" + rel;
+}
 
 struct Loaded {
     model::Project project;
@@ -115,10 +116,10 @@ bool isPeople(const model::Variable& v) {
     return u == "people" || u == "person" || u == "persons";
 }
 
-// ---- the saved diagram, with the sizes the workbench draws (workbench/ui/canvas_draw.cpp, theme.cpp, zoom 1):
-// 15 px DejaVu Sans labels word-wrapped (auxes and valves at 110 px, stocks at max(width + 30, 120) px), an
-// aux circle of radius 12, a valve of radius 8, stocks as saved (45 x 35 when the file gives none). Character
-// widths are lower-case averages for DejaVu Sans: about 8 px regular, 9 px bold.
+// ---- the saved diagram, with the sizes the workbench draws (workbench/ui/canvas_draw.cpp, theme.cpp, zoom
+// 1): 15 px DejaVu Sans labels word-wrapped (auxes and valves at 110 px, stocks at max(width + 30, 120) px),
+// an aux circle of radius 12, a valve of radius 8, stocks as saved (45 x 35 when the file gives none).
+// Character widths are lower-case averages for DejaVu Sans: about 8 px regular, 9 px bold.
 struct Box {
     std::string name;
     double x0, y0, x1, y1;
@@ -178,7 +179,8 @@ std::vector<Box> diagramBoxes(const model::Model& m, const model::View& view) {
                 o.points.size() >= 2 && std::abs(o.points.front().first - o.points.back().first) < 1;
             if (vertical) {  // the label sits to the right of the valve
                 const double cx = o.x + 8 + 4 + 45;
-                out.push_back({o.name, cx - lw / 2, o.y - kLabelFont / 2, cx + lw / 2, o.y - kLabelFont / 2 + lh});
+                out.push_back(
+                    {o.name, cx - lw / 2, o.y - kLabelFont / 2, cx + lw / 2, o.y - kLabelFont / 2 + lh});
             } else {
                 out.push_back({o.name, o.x - lw / 2, o.y + 10, o.x + lw / 2, o.y + 10 + lh});
             }
@@ -198,7 +200,8 @@ TEST_CASE("models: every shipped model compiles with no errors and no unit warni
             CHECK(d.code != diag::code::kUnitMismatch);
             CHECK(d.code != diag::code::kUnitParse);
         }
-        // every variable documents itself and states its units; every literal constant a user moves has a range
+        // every variable documents itself and states its units; every literal constant a user moves has a
+        // range
         for (const auto& v : l.project.main().variables) {
             INFO(v.name);
             CHECK_FALSE(v.doc.empty());
@@ -207,7 +210,8 @@ TEST_CASE("models: every shipped model compiles with no errors and no unit warni
     }
 }
 
-TEST_CASE("models: no two stocks, auxiliaries, valves or labels overlap in the saved diagrams", "[models][diagram]") {
+TEST_CASE("models: no two stocks, auxiliaries, valves or labels overlap in the saved diagrams",
+          "[models][diagram]") {
     // A strategy lead reads the default model from its diagram: every name must be legible. The generator
     // (scripts/models/xmile_gen.py) lays the view out; this checks what it saved, with the workbench's sizes.
     for (const auto& rel : kAllModels) {
@@ -257,7 +261,8 @@ std::vector<Box> sectorBoxes(const model::View& view) {
     std::vector<Box> out;
     for (const auto& o : view.objects)
         if (o.kind == model::ViewObject::Kind::Group && o.width && o.height)
-            out.push_back({o.name, o.x - *o.width / 2, o.y - *o.height / 2, o.x + *o.width / 2, o.y + *o.height / 2});
+            out.push_back(
+                {o.name, o.x - *o.width / 2, o.y - *o.height / 2, o.x + *o.width / 2, o.y + *o.height / 2});
     return out;
 }
 
@@ -297,7 +302,8 @@ TEST_CASE("models: connectors stay inside their sector; inputs drawn elsewhere c
         std::map<std::string, const model::ViewObject*> symbols, aliases;  // by canonical name; by uid
         for (const auto& o : view.objects) {
             using K = model::ViewObject::Kind;
-            if (o.kind == K::Stock || o.kind == K::Flow || o.kind == K::Aux) symbols[model::canonicalName(o.name)] = &o;
+            if (o.kind == K::Stock || o.kind == K::Flow || o.kind == K::Aux)
+                symbols[model::canonicalName(o.name)] = &o;
             if (o.kind == K::Alias) {
                 INFO("alias " << o.uid << " of " << o.name);
                 CHECK_FALSE(o.uid.empty());
@@ -336,7 +342,8 @@ TEST_CASE("models: connectors stay inside their sector; inputs drawn elsewhere c
             const std::string a = sectorAt(sectors, from->x, from->y), b = sectorAt(sectors, to->x, to->y);
             if (a.empty() || a != b) {
                 ++crossings;
-                UNSCOPED_INFO(rel << ": " << from->name << " (" << a << ") -> " << to->name << " (" << b << ")");
+                UNSCOPED_INFO(rel << ": " << from->name << " (" << a << ") -> " << to->name << " (" << b
+                                  << ")");
             }
             const std::string input = model::canonicalName(from->name), user = model::canonicalName(to->name);
             drawn.emplace(input, user);
@@ -391,13 +398,16 @@ TEST_CASE("models: within a sector, flows between stocks run left to right", "[m
 
 TEST_CASE("models: the county model exposes the lever targets and outcome measures", "[models]") {
     Loaded l = load(kCounty);
-    const char* levers[] = {"reablement_referral_share", "reablement_staff", "reablement_length_of_stay",
-                            "reablement_independence_share", "d2a_care_home_factor", "d2a_home_support_factor",
-                            "d2a_reablement_factor", "front_door_resolution_share", "home_care_hours_factor",
-                            "independent_decision_factor", "new_contact_care_home_share",
-                            "care_home_diversion_share", "review_capacity_factor", "care_worker_pay_ratio",
-                            "carer_breakdown_rate", "temporary_grant_share", "invest_to_save_allowed",
-                            "prevention_investment", "prevention_max_effect", "prevention_lag_years"};
+    const char* levers[] = {"reablement_referral_share",   "reablement_staff",
+                            "reablement_length_of_stay",   "reablement_independence_share",
+                            "d2a_care_home_factor",        "d2a_home_support_factor",
+                            "d2a_reablement_factor",       "front_door_resolution_share",
+                            "home_care_hours_factor",      "independent_decision_factor",
+                            "new_contact_care_home_share", "care_home_diversion_share",
+                            "review_capacity_factor",      "care_worker_pay_ratio",
+                            "carer_breakdown_rate",        "temporary_grant_share",
+                            "invest_to_save_allowed",      "prevention_investment",
+                            "prevention_max_effect",       "prevention_lag_years"};
     for (const char* name : levers) {
         INFO(name);
         const auto* v = l.project.main().find(name);
@@ -407,10 +417,18 @@ TEST_CASE("models: the county model exposes the lever targets and outcome measur
         REQUIRE(c >= 0);
         CHECK(l.compiled->columns[static_cast<size_t>(c)].isConstant);
     }
-    const char* outcomes[] = {"care_home_admissions_per_year", "people_in_care_homes", "delayed_bed_days",
-                              "share_independent_after_reablement", "home_care_hours", "people_waiting",
-                              "council_spend", "nhs_delay_cost", "vacancies", "ledger_council_spend",
-                              "ledger_council_invest_to_save", "ledger_nhs_delay_cost",
+    const char* outcomes[] = {"care_home_admissions_per_year",
+                              "people_in_care_homes",
+                              "delayed_bed_days",
+                              "share_independent_after_reablement",
+                              "home_care_hours",
+                              "people_waiting",
+                              "council_spend",
+                              "nhs_delay_cost",
+                              "vacancies",
+                              "ledger_council_spend",
+                              "ledger_council_invest_to_save",
+                              "ledger_nhs_delay_cost",
                               "ledger_council_long_term_care_spend"};
     for (const char* name : outcomes) {
         INFO(name);
@@ -439,11 +457,13 @@ TEST_CASE("models: people are conserved (stock changes equal counted entries min
         {kCounty,
          {"entering_adulthood", "deaths_18_64", "deaths_65_84", "deaths_85_plus", "onset_of_need",
           "deaths_with_needs", "deaths_while_supported", "emergency_admissions", "deaths_in_hospital",
-          "discharged_without_support", "discharged_home_other", "reablement_to_independence", "home_care_ends",
-          "care_home_exits", "working_age_support_exits", "self_funder_admissions", "self_funder_exits"}},
+          "discharged_without_support", "discharged_home_other", "reablement_to_independence",
+          "home_care_ends", "care_home_exits", "working_age_support_exits", "self_funder_admissions",
+          "self_funder_exits"}},
         {"models/teaching/delayed_discharge/delayed_discharge.xmile",
          {"admissions", "discharged_home", "package_ends"}},
-        {"models/teaching/care_home_capacity/care_home_capacity.xmile", {"population_growth", "referrals", "exits"}},
+        {"models/teaching/care_home_capacity/care_home_capacity.xmile",
+         {"population_growth", "referrals", "exits"}},
         {"models/teaching/care_workforce/care_workforce.xmile", {}},
         {"models/teaching/prevention/prevention.xmile",
          {"becoming_at_risk", "leaving_risk", "leaving_care", "becoming_at_risk_cf", "leaving_risk_cf",
@@ -452,7 +472,8 @@ TEST_CASE("models: people are conserved (stock changes equal counted entries min
     for (const auto& rel : kAllModels) {
         Loaded l = load(rel);
         INFO(rel);
-        std::map<std::string, int> sign;  // flow -> net sign over people stocks (+1 entry, -1 exit, 0 internal)
+        std::map<std::string, int>
+            sign;  // flow -> net sign over people stocks (+1 entry, -1 exit, 0 internal)
         std::vector<std::string> stocks;
         for (const auto& v : l.project.main().variables) {
             if (v.kind != model::VarKind::Stock || !isPeople(v)) continue;
@@ -502,7 +523,8 @@ TEST_CASE("models: extreme conditions behave", "[models]") {
         auto tb = run(t, {{"home_care_cut_share", 0}});
         auto tc = run(t, {{"home_care_cut_share", 0.2}});
         CHECK(finalOf(tc, "medically_fit_waiting") > 1.5 * finalOf(tb, "medically_fit_waiting"));
-        CHECK(meanOver(tc, "admissions_turned_away", 26, 104) > meanOver(tb, "admissions_turned_away", 26, 104));
+        CHECK(meanOver(tc, "admissions_turned_away", 26, 104) >
+              meanOver(tb, "admissions_turned_away", 26, 104));
     }
 }
 
@@ -544,9 +566,10 @@ TEST_CASE("models: expanding short-term services by 40% returns several times it
         return integral(r, "hospital_reablement_starts") + integral(r, "community_reablement_starts");
     };
     const double extra = episodes(more) - episodes(base);
-    const double cost = finalOf(more, "ledger_council_invest_to_save") - finalOf(base, "ledger_council_invest_to_save");
-    const double saved =
-        finalOf(base, "ledger_council_long_term_care_spend") - finalOf(more, "ledger_council_long_term_care_spend");
+    const double cost =
+        finalOf(more, "ledger_council_invest_to_save") - finalOf(base, "ledger_council_invest_to_save");
+    const double saved = finalOf(base, "ledger_council_long_term_care_spend") -
+                         finalOf(more, "ledger_council_long_term_care_spend");
     REQUIRE(extra > 0);
     REQUIRE(cost > 0);
     const double ratio = saved / cost;
@@ -554,8 +577,8 @@ TEST_CASE("models: expanding short-term services by 40% returns several times it
                                                  << " of long-term care saved per extra person for GBP "
                                                  << cost / extra << " of reablement: " << ratio
                                                  << " times its cost (evidence: GBP 8,700, 7x, 004 L877)");
-    // the evidence: about 7x on average, with services ranging five-fold (004 L877, L924); a ten-year window cuts
-    // off the savings of the last packages avoided, so the band sits below and around 7
+    // the evidence: about 7x on average, with services ranging five-fold (004 L877, L924); a ten-year window
+    // cuts off the savings of the last packages avoided, so the band sits below and around 7
     CHECK(ratio > 4);
     CHECK(ratio < 10);
     CHECK(saved / extra > 4000);

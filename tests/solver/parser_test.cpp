@@ -1,8 +1,9 @@
 // Equation parser: precedence, associativity, names, positions and every kind of malformed input.
+#include "solver/equations/parser.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "solver/equations/fold.hpp"
-#include "solver/equations/parser.hpp"
 #include "tests/solver/model_builder.hpp"
 
 using namespace sdw;
@@ -83,7 +84,8 @@ TEST_CASE("parser: a 10 MB equation is refused with a diagnostic", "[parser][err
     CHECK(firstError(big).code == diag::code::kTooLong);
 }
 
-TEST_CASE("fold: constant equations evaluate with the parser's precedence; anything else is not constant", "[parser]") {
+TEST_CASE("fold: constant equations evaluate with the parser's precedence; anything else is not constant",
+          "[parser]") {
     auto value = [](const std::string& text, const std::map<std::string, double>& names = {}) {
         diag::Diagnostics d;
         const auto e = equations::parse(text, "x", d);
@@ -98,9 +100,9 @@ TEST_CASE("fold: constant equations evaluate with the parser's precedence; anyth
     CHECK(*value("7 MOD 3") == 1);
     CHECK(*value("IF 2 > 1 AND NOT 0 THEN 10 ELSE 20") == 10);
     CHECK(*value("horizon / 4", {{"horizon", 30}}) == 7.5);
-    CHECK_FALSE(value("horizon / 4"));        // unknown name
+    CHECK_FALSE(value("horizon / 4"));  // unknown name
     CHECK(*value("MAX(ABS(-4), MOD(7, 4), 2)") == 4);
-    CHECK_FALSE(value("RAMP(1, 0)"));         // nor functions of time or chance
+    CHECK_FALSE(value("RAMP(1, 0)"));  // nor functions of time or chance
     CHECK_FALSE(value("RANDOM(0, 1)"));
     CHECK_FALSE(value("pop[a]", {{"pop", 1}}));  // nor subscripts
 }

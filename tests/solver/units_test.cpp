@@ -1,7 +1,8 @@
 // Units: parsing unit strings and warning, by name, about dimensional mismatches.
+#include "solver/compile/units.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "solver/compile/units.hpp"
 #include "tests/solver/model_builder.hpp"
 
 using namespace sdw;

@@ -349,7 +349,8 @@ TEST_CASE("xmile: a 100,000-deep kept element is read and written back without b
     CHECK(diffs.empty());
 }
 
-TEST_CASE("xmile: the project's own models survive the round trip and simulate the same", "[xmile][roundtrip]") {
+TEST_CASE("xmile: the project's own models survive the round trip and simulate the same",
+          "[xmile][roundtrip]") {
     size_t seen = 0;
     for (const auto& e : fs::recursive_directory_iterator(fs::path(SDW_SOURCE_DIR) / "models")) {
         if (!e.is_regular_file() || e.path().extension() != ".xmile") continue;

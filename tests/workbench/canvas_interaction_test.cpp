@@ -1,17 +1,16 @@
 // The workbench's canvas driven with synthetic mouse input, without a window or GL (ImGui's "null" pattern:
 // build the font atlas, feed io, run frames, discard the draw data). Layer: tests/workbench.
-#include <catch2/catch.hpp>
+#include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <thread>
-
-#include <imgui.h>
-#include <imgui_internal.h>
 
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/theme.hpp"
@@ -25,7 +24,7 @@ using namespace sdw;
 namespace {
 
 class HeadlessUi {
-public:
+  public:
     HeadlessUi() {
         const auto dir = std::filesystem::temp_directory_path() / "sdw_canvas_test_state";
         std::filesystem::create_directories(dir);
@@ -95,7 +94,8 @@ public:
 
 }  // namespace
 
-TEST_CASE("canvas: the stock tool places a stock where the user clicks, and a drag moves it", "[workbench][canvas]") {
+TEST_CASE("canvas: the stock tool places a stock where the user clicks, and a drag moves it",
+          "[workbench][canvas]") {
     HeadlessUi ui;
     ui::Workbench wb;
     wb.newModel();
@@ -216,7 +216,8 @@ TEST_CASE("workbench: live equation check names the problem; slider moves re-run
     CHECK(rows == wb.result->rows());
 }
 
-TEST_CASE("canvas: the alias tool drags a ghost of a variable into place; it moves, connects and deletes", "[workbench][canvas][alias]") {
+TEST_CASE("canvas: the alias tool drags a ghost of a variable into place; it moves, connects and deletes",
+          "[workbench][canvas][alias]") {
     HeadlessUi ui;
     ui::Workbench wb;
     wb.newModel();
@@ -264,7 +265,8 @@ TEST_CASE("canvas: the alias tool drags a ghost of a variable into place; it mov
     ui.frame(wb);  // draws the alias (dashed, italic label) without trouble
 }
 
-TEST_CASE("workbench: autosaved work newer than the model is offered at start-up; Restore loads it dirty", "[workbench][recovery]") {
+TEST_CASE("workbench: autosaved work newer than the model is offered at start-up; Restore loads it dirty",
+          "[workbench][recovery]") {
     HeadlessUi ui;
     const auto dir = std::filesystem::temp_directory_path() / "sdw_canvas_recovery";
     std::filesystem::remove_all(dir);
@@ -322,7 +324,8 @@ TEST_CASE("workbench: autosaved work newer than the model is offered at start-up
     }
 }
 
-TEST_CASE("workbench: a model that names its outcome measures opens its charts on them", "[workbench][charts]") {
+TEST_CASE("workbench: a model that names its outcome measures opens its charts on them",
+          "[workbench][charts]") {
     HeadlessUi ui;
     ui::Workbench wb;
     ui.openCounty(wb);
@@ -340,7 +343,10 @@ TEST_CASE("workbench: a model that names its outcome measures opens its charts o
     CHECK(wb.charts[1].vars.front() == "delayed_bed_days");
 }
 
-TEST_CASE("canvas: dragging a selected pipe: the middle adds a bend, a bend moves, an end drops a cloud; each one undo step", "[workbench][canvas][pipes]") {
+TEST_CASE(
+    "canvas: dragging a selected pipe: the middle adds a bend, a bend moves, an end drops a cloud; each one "
+    "undo step",
+    "[workbench][canvas][pipes]") {
     HeadlessUi ui;
     ui::Workbench wb;
     const auto f = ui.selectedStraightPipe(wb);
@@ -402,7 +408,8 @@ TEST_CASE("canvas: dragging a selected pipe: the middle adds a bend, a bend move
     CHECK(wb.doc.viewObject(f)->points.size() == 2);
 }
 
-TEST_CASE("canvas: an alias of a stock is drawn and hit at the original's size", "[workbench][canvas][alias]") {
+TEST_CASE("canvas: an alias of a stock is drawn and hit at the original's size",
+          "[workbench][canvas][alias]") {
     HeadlessUi ui;
     ui::Workbench wb;
     wb.newModel();
@@ -415,11 +422,15 @@ TEST_CASE("canvas: an alias of a stock is drawn and hit at the original's size",
     CHECK(ui::hitTest(wb, ui::canvasState(), ui.screenOf(350, 0), grip).empty());
 }
 
-TEST_CASE("canvas: without 32-bit vertex offsets the county diagram splits across draw lists under 64k vertices", "[workbench][canvas][large]") {
+TEST_CASE(
+    "canvas: without 32-bit vertex offsets the county diagram splits across draw lists under 64k vertices",
+    "[workbench][canvas][large]") {
     HeadlessUi ui;
     ImGuiIO& io = ImGui::GetIO();
-    io.BackendFlags &= ~ImGuiBackendFlags_RendererHasVtxOffset;  // e.g. OpenGL 3.0/3.1, or a 16-bit-only renderer
-    io.DisplaySize = ImVec2(4800, 3000);  // the whole county diagram on screen: the canvas draws only what shows
+    io.BackendFlags &=
+        ~ImGuiBackendFlags_RendererHasVtxOffset;  // e.g. OpenGL 3.0/3.1, or a 16-bit-only renderer
+    io.DisplaySize =
+        ImVec2(4800, 3000);  // the whole county diagram on screen: the canvas draws only what shows
     ui::Workbench wb;
     ui.openCounty(wb);
     // Zoomed so every label is drawn and the model is on screen.
@@ -435,7 +446,8 @@ TEST_CASE("canvas: without 32-bit vertex offsets the county diagram splits acros
         const size_t n = static_cast<size_t>(l->VtxBuffer.Size);
         largest = std::max(largest, n);
         CHECK(n < 65536);  // every list, canvas or not, is indexable with 16 bits
-        if (l->_OwnerName && std::string(l->_OwnerName).rfind("Diagram", 0) == 0) canvasVertices += n, ++canvasLists;
+        if (l->_OwnerName && std::string(l->_OwnerName).rfind("Diagram", 0) == 0)
+            canvasVertices += n, ++canvasLists;
     }
     INFO("canvas vertices " << canvasVertices << " in " << canvasLists << " lists; largest list " << largest);
     CHECK(canvasVertices > 65536);  // the case the split is for
@@ -443,7 +455,8 @@ TEST_CASE("canvas: without 32-bit vertex offsets the county diagram splits acros
     wb.settle();
 }
 
-TEST_CASE("workbench: untitled work is autosaved, and offered at the next start beside the default model", "[workbench][recovery]") {
+TEST_CASE("workbench: untitled work is autosaved, and offered at the next start beside the default model",
+          "[workbench][recovery]") {
     HeadlessUi ui;
     const std::string county = HeadlessUi::countyModel();
     auto leaveUntitledWork = [&] {
@@ -535,7 +548,9 @@ TEST_CASE("workbench: Ctrl+Z, Ctrl+Y, Delete and Space work from the keyboard", 
     CHECK(wb.scrubTime > wb.timeColumn.front());  // the time marker moved while it played
 }
 
-TEST_CASE("workbench: charts overlay every kept run; presentation shows only the charts and sliders chosen for it", "[workbench][charts][present]") {
+TEST_CASE(
+    "workbench: charts overlay every kept run; presentation shows only the charts and sliders chosen for it",
+    "[workbench][charts][present]") {
     HeadlessUi ui;
     ui::Workbench wb;
     ui.openCounty(wb);
@@ -550,7 +565,8 @@ TEST_CASE("workbench: charts overlay every kept run; presentation shows only the
         ++presented;
         bool turned = false;
         for (const auto& sc : wb.levers->scenarios())
-            for (const auto& c : sc.constants) turned |= model::canonicalName(c.first) == model::canonicalName(in.name);
+            for (const auto& c : sc.constants)
+                turned |= model::canonicalName(c.first) == model::canonicalName(in.name);
         CHECK(turned);
     }
     CHECK(presented == 4);
@@ -597,7 +613,8 @@ TEST_CASE("workbench: charts overlay every kept run; presentation shows only the
     wb.settle();
 }
 
-TEST_CASE("workbench: Ctrl+S on an untitled model opens Save As on a file name, not an empty path", "[workbench][shortcuts]") {
+TEST_CASE("workbench: Ctrl+S on an untitled model opens Save As on a file name, not an empty path",
+          "[workbench][shortcuts]") {
     HeadlessUi ui;
     ui::Workbench wb;
     wb.newModel();
@@ -618,7 +635,8 @@ TEST_CASE("workbench: Ctrl+S on an untitled model opens Save As on a file name, 
     CHECK(wb.doc.dirty());  // nothing saved behind the user's back
 }
 
-TEST_CASE("canvas: a new stock is renamed in place by typing its name and Enter", "[workbench][canvas][rename]") {
+TEST_CASE("canvas: a new stock is renamed in place by typing its name and Enter",
+          "[workbench][canvas][rename]") {
     HeadlessUi ui;
     ImGuiIO& io = ImGui::GetIO();
     io.KeyMap[ImGuiKey_Enter] = 257;      // GLFW_KEY_ENTER, as the GLFW backend maps it

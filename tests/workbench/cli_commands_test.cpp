@@ -1,6 +1,6 @@
 // The `sdw` command line, run as a user would: exit codes, CSV contract, options and error messages.
-#include <catch2/catch.hpp>
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -34,7 +34,9 @@ std::string writeModel(const std::string& name, const std::string& flowEq) {
                            "<sim_specs method=\"euler\"><start>0</start><stop>4</stop><dt>1</dt></sim_specs>"
                            "<model><variables>"
                            "<stock name=\"Stock A\"><eqn>10</eqn><inflow>grow</inflow></stock>"
-                           "<flow name=\"grow\"><eqn>" << flowEq << "</eqn></flow>"
+                           "<flow name=\"grow\"><eqn>"
+                        << flowEq
+                        << "</eqn></flow>"
                            "<aux name=\"rate\"><eqn>0.5</eqn></aux>"
                            "</variables></model></xmile>";
     return path.string();
@@ -105,8 +107,9 @@ TEST_CASE("cli: --compare prints the baseline and each scenario's change", "[cli
     const std::string root = SDW_SOURCE_DIR;
     const std::string model = root + "/models/adult_social_care/adult_social_care.xmile";
     const std::string scenario = root + "/models/adult_social_care/scenarios/reablement_done_right.lua";
-    const Output o = sdw("run " + model + " --compare --vars care_home_admissions_per_year,weeks_per_year --scenario " +
-                         scenario);
+    const Output o =
+        sdw("run " + model + " --compare --vars care_home_admissions_per_year,weeks_per_year --scenario " +
+            scenario);
     if (o.out.find("needs the Lua plugin host") != std::string::npos) {
         WARN("skipped: this build has no plugin host");
         return;

@@ -1,8 +1,9 @@
 // Tests of the workbench's document logic without a window: create, connect, rename, delete, undo, redo,
 // copy/paste, save and reload. Layer: tests/workbench.
-#include <catch2/catch.hpp>
+#include "workbench/ui/document/document.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -10,7 +11,6 @@
 
 #include "solver/compile/compiled_model.hpp"
 #include "solver/sim/simulate.hpp"
-#include "workbench/ui/document/document.hpp"
 
 using namespace sdw;
 using ui::document::Document;
@@ -157,7 +157,8 @@ TEST_CASE("document: edits mark the document dirty and bump the revision", "[wor
     CHECK_FALSE(d.setEquation("no_such", "1"));
 }
 
-TEST_CASE("document: an alias is placed, moved, connected from, and deleted without its variable", "[workbench][document][alias]") {
+TEST_CASE("document: an alias is placed, moved, connected from, and deleted without its variable",
+          "[workbench][document][alias]") {
     Document d = smallModel();
     const std::string key = d.createAlias("birth_rate", 300, 200);
     REQUIRE(ui::document::isAliasKey(key));
@@ -198,7 +199,8 @@ TEST_CASE("document: an alias is placed, moved, connected from, and deleted with
     for (const auto& o : d.view().objects) CHECK_FALSE(o.fromAlias);
 }
 
-TEST_CASE("document: aliases save as XMILE <alias> with <of> and come back with their connectors", "[workbench][document][alias]") {
+TEST_CASE("document: aliases save as XMILE <alias> with <of> and come back with their connectors",
+          "[workbench][document][alias]") {
     Document d = smallModel();
     const std::string key = d.createAlias("population", -120, 160);
     // population -> births exists from the original symbol; from the alias it is another link.
@@ -221,14 +223,16 @@ TEST_CASE("document: aliases save as XMILE <alias> with <of> and come back with 
     const std::string uid = ui::document::aliasUidOf(key);
     int fromAlias = 0;
     for (const auto& o : back->view().objects)
-        fromAlias += o.kind == model::ViewObject::Kind::Connector && o.fromAlias && o.from == uid && o.to == "births";
+        fromAlias +=
+            o.kind == model::ViewObject::Kind::Connector && o.fromAlias && o.from == uid && o.to == "births";
     CHECK(fromAlias == 1);
     // The reloaded model still compiles: an alias is only a picture.
     auto cm = compile::compileModel(back->project(), diags);
     CHECK(cm);
 }
 
-TEST_CASE("document: restored autosaved work is dirty, keeps the model's path, and has a fresh revision", "[workbench][document][recovery]") {
+TEST_CASE("document: restored autosaved work is dirty, keeps the model's path, and has a fresh revision",
+          "[workbench][document][recovery]") {
     Document d = smallModel();
     const auto rev = d.revision();
     Document r = Document::recovered(d.project(), "/models/county.xmile");
@@ -241,7 +245,10 @@ TEST_CASE("document: restored autosaved work is dirty, keeps the model's path, a
     CHECK(Document().revision() != Document().revision());
 }
 
-TEST_CASE("document: a pipe's bends move, add and remove as undo steps, save as <pts>, and the valve stays on the pipe", "[workbench][document][pipes]") {
+TEST_CASE(
+    "document: a pipe's bends move, add and remove as undo steps, save as <pts>, and the valve stays on the "
+    "pipe",
+    "[workbench][document][pipes]") {
     Document d;
     const auto f = d.createFlow(0, 0, 200, 0, "discharges");
     // Add a bend in the middle of the only segment, then drag it down: a V-shaped pipe.
@@ -293,7 +300,8 @@ TEST_CASE("document: a pipe's bends move, add and remove as undo steps, save as 
     CHECK_FALSE(d.straightenPipe(f));
 }
 
-TEST_CASE("document: moving a stock keeps a bent, orthogonal pipe orthogonal", "[workbench][document][pipes]") {
+TEST_CASE("document: moving a stock keeps a bent, orthogonal pipe orthogonal",
+          "[workbench][document][pipes]") {
     Document d;
     // An L-shaped pipe: out of care_home's right edge, right to a corner, then down to a cloud.
     const auto stock = d.createStock(300, 200, "care_home");
@@ -325,7 +333,8 @@ TEST_CASE("document: moving a stock keeps a bent, orthogonal pipe orthogonal", "
     CHECK(d.viewObject(g)->points.front().second == Approx(d.viewObject(g)->points.back().second));
 }
 
-TEST_CASE("document: aliases copy and paste as aliases, with the connectors between what was copied", "[workbench][document][alias]") {
+TEST_CASE("document: aliases copy and paste as aliases, with the connectors between what was copied",
+          "[workbench][document][alias]") {
     Document d = smallModel();
     const std::string key = d.createAlias("population", 400, 200);
     REQUIRE(d.connect(key, "births"));
@@ -343,7 +352,8 @@ TEST_CASE("document: aliases copy and paste as aliases, with the connectors betw
     // Its connector to births did not come along: births was not copied.
     int fromPasted = 0;
     for (const auto& o : d.view().objects)
-        fromPasted += o.kind == model::ViewObject::Kind::Connector && o.fromAlias && o.from == ui::document::aliasUidOf(added.front());
+        fromPasted += o.kind == model::ViewObject::Kind::Connector && o.fromAlias &&
+                      o.from == ui::document::aliasUidOf(added.front());
     CHECK(fromPasted == 0);
     REQUIRE(d.undo());
     CHECK(d.viewObject(added.front()) == nullptr);
@@ -375,7 +385,9 @@ TEST_CASE("document: aliases copy and paste as aliases, with the connectors betw
     CHECK(compile::compileModel(d.project(), diags));
 }
 
-TEST_CASE("document: dropping a pipe end in open space detaches it there, turning a corner rather than slanting", "[workbench][document][pipes]") {
+TEST_CASE(
+    "document: dropping a pipe end in open space detaches it there, turning a corner rather than slanting",
+    "[workbench][document][pipes]") {
     Document d;
     const auto stock = d.createStock(300, 100, "home_care");
     const double hw = ui::document::kStockWidth / 2;

@@ -1,20 +1,21 @@
 // Smoke test of the desktop workbench: `sdw shot` draws every panel for some frames under Xvfb, and the
 // image must not be blank. Skips (with a message) when xvfb-run or the sdw binary is missing.
 // Layer: tests/workbench.
-#include <catch2/catch.hpp>
+#include <stb_image.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <string>
 
-#include <stb_image.h>
-
 namespace fs = std::filesystem;
 
 namespace {
 
-bool haveXvfb() { return std::system("command -v xvfb-run > /dev/null 2>&1") == 0; }
+bool haveXvfb() {
+    return std::system("command -v xvfb-run > /dev/null 2>&1") == 0;
+}
 
 // Distinct colours in a coarse sample, and the share of pixels that differ from the most common colour.
 struct ImageStats {
@@ -53,15 +54,16 @@ TEST_CASE("gui: sdw shot renders every view to a non-blank PNG", "[workbench][gu
         WARN("skipped: needs xvfb-run and the sdw binary (" << sdw.string() << ")");
         return;
     }
-    const std::string model = std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile";
+    const std::string model =
+        std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile";
     const fs::path outDir = fs::temp_directory_path() / "sdw_gui_smoke";
     fs::create_directories(outDir);
     for (const std::string view : {"all", "chart", "present", "levers"}) {  // levers: the plugin levers tab
         const fs::path out = outDir / (view + ".png");
         fs::remove(out);
-        const std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' '" + sdw.string() + "' shot '" + model +
-                                "' --out '" + out.string() + "' --size 1200x760 --frames 4 --view " + view +
-                                " > /dev/null 2>&1";
+        const std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' '" + sdw.string() + "' shot '" +
+                                model + "' --out '" + out.string() + "' --size 1200x760 --frames 4 --view " +
+                                view + " > /dev/null 2>&1";
         INFO("command: " << cmd);
         REQUIRE(std::system(cmd.c_str()) == 0);
         REQUIRE(fs::exists(out));

@@ -2,13 +2,12 @@
 // broken files), runs with levers on through the run service, and the panel drawn headlessly.
 // Layer: tests/workbench. Built only with the plugin host.
 #if defined(SDW_HAVE_PLUGINS)
-#include <catch2/catch.hpp>
+#include <imgui.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
-#include <imgui.h>
 
 #include "plugins/host/plugin_session.hpp"
 #include "solver/xmile/xmile.hpp"
@@ -31,13 +30,15 @@ std::string brokenPluginDir() {
     const auto dir = fs::temp_directory_path() / "sdw_levers_panel_broken";
     fs::remove_all(dir);
     fs::create_directories(dir);
-    std::ofstream(dir / "broken_lever.lua") << "return {\n  id = \"broken_lever\",\n  title = = \"oops\",\n}\n";
+    std::ofstream(dir / "broken_lever.lua")
+        << "return {\n  id = \"broken_lever\",\n  title = = \"oops\",\n}\n";
     return dir.string();
 }
 
 }  // namespace
 
-TEST_CASE("levers: the shipped levers and the model's scenarios load, and apply in the order switched on", "[workbench][levers]") {
+TEST_CASE("levers: the shipped levers and the model's scenarios load, and apply in the order switched on",
+          "[workbench][levers]") {
     ui::levers::LeverSet set;
     set.load({kLevers}, kModel);
     CHECK(set.diagnostics().errorCount() == 0);
@@ -86,7 +87,8 @@ TEST_CASE("levers: the shipped levers and the model's scenarios load, and apply 
     CHECK(assessors);
 }
 
-TEST_CASE("levers: a broken lever file is named with its line, and the others still load", "[workbench][levers]") {
+TEST_CASE("levers: a broken lever file is named with its line, and the others still load",
+          "[workbench][levers]") {
     ui::levers::LeverSet set;
     set.load({kLevers, brokenPluginDir()}, kModel);
     REQUIRE(set.diagnostics().errorCount() == 1);
@@ -98,7 +100,8 @@ TEST_CASE("levers: a broken lever file is named with its line, and the others st
     CHECK(set.find("expand_short_term_services") != nullptr);
 }
 
-TEST_CASE("levers: the run service runs with levers on through the plugin host, as the CLI would", "[workbench][levers]") {
+TEST_CASE("levers: the run service runs with levers on through the plugin host, as the CLI would",
+          "[workbench][levers]") {
     diag::Diagnostics diags;
     auto project = model::loadModelFile(kModel, diags);
     REQUIRE(project);
@@ -135,7 +138,8 @@ TEST_CASE("levers: the run service runs with levers on through the plugin host, 
           Approx(expected.finalValue("care_worker_pay_ratio").value()));
 }
 
-TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plugin errors reach Diagnostics", "[workbench][levers][gui]") {
+TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plugin errors reach Diagnostics",
+          "[workbench][levers][gui]") {
     const auto state = fs::temp_directory_path() / "sdw_levers_panel_state";
     fs::create_directories(state);
     setenv("XDG_STATE_HOME", state.c_str(), 1);
@@ -145,7 +149,8 @@ TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plu
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(1400, 900);
     io.DeltaTime = 1.0f / 60;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 backend: the county diagram is big
+    io.BackendFlags |=
+        ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 backend: the county diagram is big
     ui::theme::apply(1.0f);
     unsigned char* px = nullptr;
     int w = 0, h = 0;
@@ -172,7 +177,8 @@ TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plu
 
         // The broken file in SDW_PLUGIN_PATH is listed with its file and line; the app carries on.
         bool named = false;
-        for (const auto& d : wb.diagnostics.items()) named |= d.where.find("broken_lever.lua") != std::string::npos && d.line == 3;
+        for (const auto& d : wb.diagnostics.items())
+            named |= d.where.find("broken_lever.lua") != std::string::npos && d.line == 3;
         CHECK(named);
 
         auto* lever = wb.levers->find("expand_short_term_services");

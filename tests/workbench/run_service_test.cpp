@@ -1,14 +1,14 @@
 // Tests of the workbench's background runner and its files (recent list, recovery), without a window.
 // Layer: tests/workbench.
-#include <catch2/catch.hpp>
+#include "workbench/ui/run/run_service.hpp"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <thread>
 
 #include "workbench/ui/document/app_files.hpp"
 #include "workbench/ui/document/document.hpp"
-#include "workbench/ui/run/run_service.hpp"
 
 using namespace sdw;
 using namespace std::chrono_literals;
@@ -120,7 +120,8 @@ TEST_CASE("app files: recent list keeps order, no duplicates, survives reload", 
     CHECK(again.items().front() == "/tmp/m19.xmile");
 }
 
-TEST_CASE("app files: a recovery file newer than the model is offered, then discarded", "[workbench][files]") {
+TEST_CASE("app files: a recovery file newer than the model is offered, then discarded",
+          "[workbench][files]") {
     const auto dir = std::filesystem::temp_directory_path() / "sdw_wb_recovery";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);

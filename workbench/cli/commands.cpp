@@ -1,10 +1,10 @@
 // The command registry, `sdw --help`, and where the project's files are. Layer: workbench/cli.
 #include "workbench/cli/commands.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <algorithm>
 #include <filesystem>
 
 namespace sdw::cli {
@@ -37,7 +37,8 @@ std::string projectRoot() {
 }
 
 std::string defaultModelPath() {
-    return (std::filesystem::path(projectRoot()) / "models" / "adult_social_care" / "adult_social_care.xmile").string();
+    return (std::filesystem::path(projectRoot()) / "models" / "adult_social_care" / "adult_social_care.xmile")
+        .string();
 }
 
 bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc) {
@@ -78,7 +79,8 @@ void printUsage(FILE* out) {
                  "Usage:\n"
                  "  sdw                 open the workbench on the default adult social care model\n"
                  "  sdw <command> ...   run a command (each takes --help)\n\nCommands:\n");
-    for (const auto& c : commandRegistry()) std::fprintf(out, "  %-10s %s\n", c.name.c_str(), c.summary.c_str());
+    for (const auto& c : commandRegistry())
+        std::fprintf(out, "  %-10s %s\n", c.name.c_str(), c.summary.c_str());
     std::fprintf(out, "\nExit codes: 0 ok, 1 model error, 2 usage error.\n");
 }
 

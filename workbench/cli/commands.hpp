@@ -39,12 +39,13 @@ int dispatch(int argc, char** argv);
 // `sdw run MODEL --scenario FILE [--scenario FILE2 ...]`: the plugin host, when built, installs this runner.
 // It runs `project` once per scenario file (base spec from the command line, then the scenario's own
 // overrides), filling one result and one label per scenario. Returns false with diagnostics on failure.
-using ScenarioRunner = std::function<bool(const model::Project& project, const std::vector<std::string>& files,
-                                          const sim::RunSpec& base, std::vector<sim::RunResult>& results,
-                                          std::vector<std::string>& labels, diag::Diagnostics& diags)>;
+using ScenarioRunner = std::function<bool(
+    const model::Project& project, const std::vector<std::string>& files, const sim::RunSpec& base,
+    std::vector<sim::RunResult>& results, std::vector<std::string>& labels, diag::Diagnostics& diags)>;
 ScenarioRunner& scenarioRunner();
 
-// Where the project's files live (models/, plugins/): SDW_HOME if set, else the source tree it was built from.
+// Where the project's files live (models/, plugins/): SDW_HOME if set, else the source tree it was built
+// from.
 std::string projectRoot();
 // The default adult social care model's path.
 std::string defaultModelPath();

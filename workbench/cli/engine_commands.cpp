@@ -20,7 +20,8 @@ namespace sdw::cli {
 namespace {
 
 void printDiagnostics(const diag::Diagnostics& diags, const std::string& file) {
-    for (const auto& d : diags.items()) std::fprintf(stderr, "%s: %s\n", file.c_str(), diag::format(d).c_str());
+    for (const auto& d : diags.items())
+        std::fprintf(stderr, "%s: %s\n", file.c_str(), diag::format(d).c_str());
 }
 
 std::optional<model::Project> load(const std::string& path, diag::Diagnostics& diags) {
@@ -66,12 +67,13 @@ void writeTable(std::ostream& out, const sim::RunResult& r, char sep, const std:
 
 void writeSummary(std::ostream& out, const sim::RunResult& r, const std::string& label) {
     if (!label.empty()) out << "== " << label << " ==\n";
-    out << "run " << r.start << " to " << r.stop << ", dt " << r.dt << ", " << sim::methodName(r.method) << "\n";
+    out << "run " << r.start << " to " << r.stop << ", dt " << r.dt << ", " << sim::methodName(r.method)
+        << "\n";
     size_t width = 8;
     for (size_t c = 1; c < r.cols(); ++c) width = std::max(width, r.names[c].size());
     char buf[256];
-    std::snprintf(buf, sizeof buf, "%-*s %14s %14s %14s %14s\n", static_cast<int>(width), "variable", "start", "end",
-                  "min", "max");
+    std::snprintf(buf, sizeof buf, "%-*s %14s %14s %14s %14s\n", static_cast<int>(width), "variable", "start",
+                  "end", "min", "max");
     out << buf;
     for (size_t c = 1; c < r.cols(); ++c) {
         double lo = INFINITY, hi = -INFINITY;
@@ -93,7 +95,8 @@ void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& resul
     size_t width = 24;
     for (size_t c = 1; c < base.cols(); ++c) width = std::max(width, base.names[c].size());
     char buf[512];
-    out << "Values at the end of the run (time " << base.stop << "): the baseline, then each scenario's change "
+    out << "Values at the end of the run (time " << base.stop
+        << "): the baseline, then each scenario's change "
         << "from it.\n\n";
     std::snprintf(buf, sizeof buf, "%-*s %14s", static_cast<int>(width), "measure", "baseline");
     out << buf;
@@ -109,10 +112,14 @@ void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& resul
         out << buf;
         for (size_t k = 1; k < results.size(); ++k) {
             const auto v = results[k].finalValue(base.names[c]);
-            if (!v) std::snprintf(buf, sizeof buf, " %9s", "-");
-            else if (b == 0 && *v == 0) std::snprintf(buf, sizeof buf, " %9s", "0");
-            else if (b == 0) std::snprintf(buf, sizeof buf, " %9s", "new");
-            else std::snprintf(buf, sizeof buf, " %+8.1f%%", (*v - b) / std::fabs(b) * 100);
+            if (!v)
+                std::snprintf(buf, sizeof buf, " %9s", "-");
+            else if (b == 0 && *v == 0)
+                std::snprintf(buf, sizeof buf, " %9s", "0");
+            else if (b == 0)
+                std::snprintf(buf, sizeof buf, " %9s", "new");
+            else
+                std::snprintf(buf, sizeof buf, " %+8.1f%%", (*v - b) / std::fabs(b) * 100);
             out << buf;
         }
         out << "\n";
@@ -187,7 +194,8 @@ bool buildSpec(const RunOptions& o, const model::Project& project, sim::RunSpec&
         const double v = std::strtod(value.c_str(), &end);
         const model::Variable* var = project.main().find(name);
         if (!var) {
-            std::fprintf(stderr, "sdw run: --set %s: the model has no variable '%s'\n", s.c_str(), name.c_str());
+            std::fprintf(stderr, "sdw run: --set %s: the model has no variable '%s'\n", s.c_str(),
+                         name.c_str());
             return false;
         }
         if (end && *end == '\0' && !value.empty() && var->kind != model::VarKind::Stock) {
@@ -217,7 +225,8 @@ int cmdRun(int argc, char** argv) {
     app.add_option("--format", o.format, "csv or tsv")->check(CLI::IsMember({"csv", "tsv"}));
     app.add_option("--scenario", o.scenarios, "scenario file (.lua); repeat to compare scenarios");
     app.add_option("--seed", o.seed, "seed for random built-ins");
-    app.add_flag("--summary", o.summary, "print start, end, min and max of each output instead of the series");
+    app.add_flag("--summary", o.summary,
+                 "print start, end, min and max of each output instead of the series");
     app.add_flag("--compare", o.compare,
                  "run the baseline and each --scenario; print each measure's final value and the scenarios' "
                  "changes (measures: --vars, else the model's \"Outcome measures\" group, else all)");
@@ -249,7 +258,8 @@ int cmdRun(int argc, char** argv) {
     }
     if (!o.scenarios.empty()) {
         if (!scenarioRunner()) {
-            std::fprintf(stderr, "sdw run: --scenario needs the Lua plugin host, which this build does not have\n");
+            std::fprintf(stderr,
+                         "sdw run: --scenario needs the Lua plugin host, which this build does not have\n");
             return kExitUsage;
         }
         for (const auto& [name, eq] : copts.equationOverrides) {
@@ -297,8 +307,10 @@ int cmdRun(int argc, char** argv) {
         return kExitOk;
     }
     for (size_t i = 0; i < results.size(); ++i) {
-        if (o.summary) writeSummary(out, results[i], labels[i]);
-        else writeTable(out, results[i], sep, results.size() > 1 ? labels[i] + ":" : "");
+        if (o.summary)
+            writeSummary(out, results[i], labels[i]);
+        else
+            writeTable(out, results[i], sep, results.size() > 1 ? labels[i] + ":" : "");
     }
     return kExitOk;
 }
@@ -370,9 +382,10 @@ int cmdBench(int argc, char** argv) {
         us.push_back(std::chrono::duration<double, std::micro>(b - a).count());
     }
     std::sort(us.begin(), us.end());
-    std::printf("model=%s variables=%zu rows=%zu runs=%d compile_ms=%.2f median_us_per_run=%.2f min_us=%.2f\n",
-                path.c_str(), compiled->columns.size() - 1, rows, runs,
-                std::chrono::duration<double, std::milli>(c1 - c0).count(), us[us.size() / 2], us.front());
+    std::printf(
+        "model=%s variables=%zu rows=%zu runs=%d compile_ms=%.2f median_us_per_run=%.2f min_us=%.2f\n",
+        path.c_str(), compiled->columns.size() - 1, rows, runs,
+        std::chrono::duration<double, std::milli>(c1 - c0).count(), us[us.size() / 2], us.front());
     return kExitOk;
 }
 
@@ -392,7 +405,6 @@ std::string readableNumber(double v, bool sign) {
     }
     return (v < 0 ? "-" : sign ? "+" : "") + out;
 }
-
 
 void registerEngineCommands() {
     registerCommand({"run", "simulate a model and print CSV (see sdw run --help)", cmdRun});

@@ -2,18 +2,18 @@
 // fallback when there is no display. Layer: workbench/ui. No Lua.
 #include "workbench/ui/app.hpp"
 
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <GLFW/glfw3.h>
-#include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
-#include <imgui.h>
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb_image_write.h>
@@ -37,7 +37,7 @@ bool haveDisplay() {
 
 // Owns the window and the ImGui context for one session.
 class Host {
-public:
+  public:
     ~Host() {
         if (m_imgui) {
             ImGui_ImplOpenGL3_Shutdown();
@@ -80,7 +80,8 @@ public:
     GLFWwindow* window() const { return m_window; }
 
     // One frame; `capture` (if set) gets the back buffer before the swap.
-    void frame(Workbench& wb, std::vector<unsigned char>* capture = nullptr, int* cw = nullptr, int* ch = nullptr) {
+    void frame(Workbench& wb, std::vector<unsigned char>* capture = nullptr, int* cw = nullptr,
+               int* ch = nullptr) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
@@ -111,10 +112,11 @@ public:
         out.resize(raw.size());
         const size_t row = static_cast<size_t>(w) * 3;
         for (int r = 0; r < h; ++r)  // GL's rows run bottom-up
-            std::copy_n(raw.data() + static_cast<size_t>(h - 1 - r) * row, row, out.data() + static_cast<size_t>(r) * row);
+            std::copy_n(raw.data() + static_cast<size_t>(h - 1 - r) * row, row,
+                        out.data() + static_cast<size_t>(r) * row);
     }
 
-private:
+  private:
     void exportRegion(const std::string& path, ImVec4 rect, int fw, int fh, ImVec2 logical, Workbench& wb) {
         const float sx = fw / std::max(1.0f, logical.x), sy = fh / std::max(1.0f, logical.y);
         const int x = static_cast<int>(rect.x * sx), y = static_cast<int>(rect.y * sy);
@@ -163,15 +165,19 @@ int interactive(const std::string& path) {
             wb.requestQuit();
         }
         host.frame(wb);
-        if (wb.animating()) glfwPollEvents();
-        else glfwWaitEventsTimeout(0.25);  // idle: no busy loop
+        if (wb.animating())
+            glfwPollEvents();
+        else
+            glfwWaitEventsTimeout(0.25);  // idle: no busy loop
     }
     return cli::kExitOk;
 }
 
 int headlessDefault(const std::string& why) {
-    std::fprintf(stderr, "sdw: %s, so the workbench cannot open; running the default scenarios headless instead.\n"
-                         "     (Open the workbench on a desktop, or under Xvfb: xvfb-run -a sdw)\n\n", why.c_str());
+    std::fprintf(stderr,
+                 "sdw: %s, so the workbench cannot open; running the default scenarios headless instead.\n"
+                 "     (Open the workbench on a desktop, or under Xvfb: xvfb-run -a sdw)\n\n",
+                 why.c_str());
     return cli::runDefaultHeadless();
 }
 
@@ -236,7 +242,8 @@ void prepareView(Workbench& wb, const std::string& view) {
                 break;
             }
     }
-    if (!wb.timeColumn.empty()) wb.scrubTime = wb.timeColumn.front() + (wb.timeColumn.back() - wb.timeColumn.front()) * 0.6;
+    if (!wb.timeColumn.empty())
+        wb.scrubTime = wb.timeColumn.front() + (wb.timeColumn.back() - wb.timeColumn.front()) * 0.6;
 }
 
 // Measure slider move -> new results drawn, through the same path a user's drag takes.
@@ -251,9 +258,11 @@ void measureLatency(Host& host, Workbench& wb, bool lever) {
         wb.lastLatencyMs = -1;
         wb.leversChanged();
         for (int f = 0; f < 600 && wb.lastLatencyMs < 0; ++f) host.frame(wb);
-        std::printf("lever slider moved (%s.%s): new results ready after %.1f ms, on screen after %.1f ms = %d frame%s later\n",
-                    l->plugin->id.c_str(), p.name.c_str(), wb.lastWorkerMs, wb.lastLatencyMs, wb.lastLatencyFrames,
-                    wb.lastLatencyFrames == 1 ? "" : "s");
+        std::printf(
+            "lever slider moved (%s.%s): new results ready after %.1f ms, on screen after %.1f ms = %d "
+            "frame%s later\n",
+            l->plugin->id.c_str(), p.name.c_str(), wb.lastWorkerMs, wb.lastLatencyMs, wb.lastLatencyFrames,
+            wb.lastLatencyFrames == 1 ? "" : "s");
         l->values[p.name] = old;
         wb.leversChanged();
         wb.settle();
@@ -270,9 +279,10 @@ void measureLatency(Host& host, Workbench& wb, bool lever) {
     in->value = in->min + (in->max - in->min) * 0.3;
     wb.sliderMoved();
     for (int f = 0; f < 600 && wb.lastLatencyMs < 0; ++f) host.frame(wb);
-    std::printf("slider moved (%s): new results ready after %.1f ms, on screen after %.1f ms = %d frame%s later\n",
-                in->name.c_str(), wb.lastWorkerMs, wb.lastLatencyMs, wb.lastLatencyFrames,
-                wb.lastLatencyFrames == 1 ? "" : "s");
+    std::printf(
+        "slider moved (%s): new results ready after %.1f ms, on screen after %.1f ms = %d frame%s later\n",
+        in->name.c_str(), wb.lastWorkerMs, wb.lastLatencyMs, wb.lastLatencyFrames,
+        wb.lastLatencyFrames == 1 ? "" : "s");
     in->value = old;
     wb.sliderMoved();
     wb.settle();
@@ -287,13 +297,15 @@ int cmdShot(int argc, char** argv) {
     app.add_option("model", path, "model file")->required();
     app.add_option("--out", out, "PNG to write")->required();
     app.add_option("--size", size, "window size WxH");
-    app.add_option("--view", view, "diagram|chart|table|compare|present|all|levers (levers: with the plugin host)")
+    app.add_option("--view", view,
+                   "diagram|chart|table|compare|present|all|levers (levers: with the plugin host)")
         ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "present", "all", "levers"}));
     app.add_option("--frames", frames, "frames to draw before the capture");
     app.add_option("--scale", scale, "font scale (default: the monitor's content scale)");
     app.add_flag("--measure", measure, "also measure and print slider-to-screen latency");
     app.add_option("--select", selectName, "select this variable (the properties panel shows it)");
-    app.add_option("--chart-png", chartPng, "also export the charts alone to this PNG (File > Export charts)");
+    app.add_option("--chart-png", chartPng,
+                   "also export the charts alone to this PNG (File > Export charts)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -307,7 +319,9 @@ int cmdShot(int argc, char** argv) {
     Host host;
     std::string error;
     if (!host.start(w, h, scale, error)) {
-        std::fprintf(stderr, "sdw shot: %s. Run it under a display, e.g. xvfb-run -a -s \"-screen 0 1600x1000x24\" sdw shot ...\n",
+        std::fprintf(stderr,
+                     "sdw shot: %s. Run it under a display, e.g. xvfb-run -a -s \"-screen 0 1600x1000x24\" "
+                     "sdw shot ...\n",
                      error.c_str());
         return cli::kExitModelError;
     }
@@ -354,11 +368,13 @@ int cmdShot(int argc, char** argv) {
 
 void registerGuiCommands() {
     cli::registerCommand({"open", "open a model in the desktop workbench", cmdOpen});
-    cli::registerCommand({"shot", "render the workbench on a model to a PNG (under a display or xvfb-run)", cmdShot});
+    cli::registerCommand(
+        {"shot", "render the workbench on a model to a PNG (under a display or xvfb-run)", cmdShot});
 }
 
 int runDefault() {
-    if (!haveDisplay()) return headlessDefault("no display is available (DISPLAY and WAYLAND_DISPLAY are unset)");
+    if (!haveDisplay())
+        return headlessDefault("no display is available (DISPLAY and WAYLAND_DISPLAY are unset)");
     const int rc = interactive(cli::defaultModelPath());
     if (rc < 0) return headlessDefault("the window could not be created");
     return rc;

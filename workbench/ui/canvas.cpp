@@ -48,7 +48,8 @@ void fitToView(const document::Document& doc, ImVec2 size) {
         cs.pan = ImVec2(static_cast<float>(size.x / 2 - (x0 + x1) / 2 * cs.zoom),
                         static_cast<float>(size.y / 2 - (y0 + y1) / 2 * cs.zoom));
     } else {
-        cs.pan = ImVec2(static_cast<float>(margin / 2 - x0 * cs.zoom), static_cast<float>(margin / 2 - y0 * cs.zoom));
+        cs.pan = ImVec2(static_cast<float>(margin / 2 - x0 * cs.zoom),
+                        static_cast<float>(margin / 2 - y0 * cs.zoom));
     }
 }
 
@@ -56,15 +57,18 @@ void centreOn(const document::Document& doc, const std::string& name, ImVec2 siz
     auto& cs = state();
     if (const auto* o = doc.viewObject(name)) {
         cs.zoom = std::max(cs.zoom, 0.7f);
-        cs.pan = ImVec2(static_cast<float>(size.x / 2 - o->x * cs.zoom), static_cast<float>(size.y / 2 - o->y * cs.zoom));
+        cs.pan = ImVec2(static_cast<float>(size.x / 2 - o->x * cs.zoom),
+                        static_cast<float>(size.y / 2 - o->y * cs.zoom));
     }
 }
 
-std::vector<std::string> namesInRect(const document::Document& doc, const CanvasState& cs, ImVec2 a, ImVec2 b) {
+std::vector<std::string> namesInRect(const document::Document& doc, const CanvasState& cs, ImVec2 a,
+                                     ImVec2 b) {
     const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
     std::vector<std::string> out;
     for (const auto& o : doc.view().objects) {
-        if (o.kind != Kind::Stock && o.kind != Kind::Flow && o.kind != Kind::Aux && o.kind != Kind::Alias) continue;
+        if (o.kind != Kind::Stock && o.kind != Kind::Flow && o.kind != Kind::Aux && o.kind != Kind::Alias)
+            continue;
         const ImVec2 p = cs.toScreen(o.x, o.y);
         if (p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y)
             out.push_back(o.kind == Kind::Alias ? document::aliasKey(o.uid) : o.name);
@@ -78,8 +82,8 @@ std::pair<double, double> snapped(const Workbench& wb, std::pair<double, double>
     return {std::round(p.first / g) * g, std::round(p.second / g) * g};
 }
 
-// Dragging a bend of the selected pipe, or the middle of a segment (which adds a bend there first). The add and
-// the whole drag are one undo step.
+// Dragging a bend of the selected pipe, or the middle of a segment (which adds a bend there first). The add
+// and the whole drag are one undo step.
 void dragBend(Workbench& wb, CanvasState& cs, std::pair<double, double> world) {
     const std::string flow = cs.pressHit;
     const auto at = snapped(wb, world);
@@ -120,7 +124,8 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
                 if (!io.KeyShift) wb.selection.clear();
             } else if (io.KeyShift) {
                 if (wb.isSelected(hit))
-                    std::erase_if(wb.selection, [&](auto& s) { return canonicalName(s) == canonicalName(hit); });
+                    std::erase_if(wb.selection,
+                                  [&](auto& s) { return canonicalName(s) == canonicalName(hit); });
                 else
                     wb.select(hit, true);
             } else if (!wb.isSelected(hit)) {
@@ -144,12 +149,14 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && cs.dragging) {
         cs.dragging = false;
         const auto start = cs.toWorld(cs.pressPos);
-        if (wb.tool == Tool::Select && (cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment)) {
+        if (wb.tool == Tool::Select &&
+            (cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment)) {
             // The bend is where the drag left it (snapped as it moved).
         } else if (wb.tool == Tool::Select && cs.grip.isEnd() && !wb.selection.empty()) {
             // Dropping a flow end on a stock attaches it; anywhere else leaves a cloud there.
             const auto* target = hit.empty() ? nullptr : wb.doc.find(hit);
-            const auto end = cs.grip.kind == PipeGrip::Kind::Source ? document::FlowEnd::Source : document::FlowEnd::Sink;
+            const auto end =
+                cs.grip.kind == PipeGrip::Kind::Source ? document::FlowEnd::Source : document::FlowEnd::Sink;
             if (target && target->kind == model::VarKind::Stock) {
                 wb.doc.attachFlow(wb.selection.front(), end, target->name);
             } else {
@@ -166,8 +173,10 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
             const std::string f = wb.doc.createFlow(a.first, a.second, b.first, b.second);
             const auto* from = wb.doc.find(cs.pressHit);
             const auto* to = wb.doc.find(hit);
-            if (from && from->kind == model::VarKind::Stock) wb.doc.attachFlow(f, document::FlowEnd::Source, from->name);
-            if (to && to->kind == model::VarKind::Stock) wb.doc.attachFlow(f, document::FlowEnd::Sink, to->name);
+            if (from && from->kind == model::VarKind::Stock)
+                wb.doc.attachFlow(f, document::FlowEnd::Source, from->name);
+            if (to && to->kind == model::VarKind::Stock)
+                wb.doc.attachFlow(f, document::FlowEnd::Sink, to->name);
             wb.select(f);
             wb.tool = Tool::Select;
         } else if (wb.tool == Tool::Connector && !cs.pressHit.empty() && !hit.empty()) {
@@ -194,7 +203,8 @@ void contextMenu(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
         cs.rightPressGrip = grip;
     }
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) && !cs.rightPressHit.empty()) {
-        const ImVec2 d(ImGui::GetIO().MousePos.x - cs.rightPressPos.x, ImGui::GetIO().MousePos.y - cs.rightPressPos.y);
+        const ImVec2 d(ImGui::GetIO().MousePos.x - cs.rightPressPos.x,
+                       ImGui::GetIO().MousePos.y - cs.rightPressPos.y);
         if (d.x * d.x + d.y * d.y < 16 && cs.rightPressHit == hit) {
             cs.menuTarget = hit;
             cs.menuGrip = cs.rightPressGrip;
@@ -208,8 +218,10 @@ void contextMenu(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
     const std::string var = wb.doc.resolve(cs.menuTarget);
     ImGui::TextDisabled("%s%s", var.c_str(), isAlias ? " (alias)" : "");
     ImGui::Separator();
-    if (const auto* o = wb.doc.viewObject(cs.menuTarget); o && !var.empty() && ImGui::MenuItem("Make an alias of it")) {
-        const std::string key = wb.doc.createAlias(var, o->x + 60, o->y + 50);  // beside it: drag it into place
+    if (const auto* o = wb.doc.viewObject(cs.menuTarget);
+        o && !var.empty() && ImGui::MenuItem("Make an alias of it")) {
+        const std::string key =
+            wb.doc.createAlias(var, o->x + 60, o->y + 50);  // beside it: drag it into place
         if (!key.empty()) wb.select(key);
     }
     if (isAlias && ImGui::MenuItem("Go to the original")) {
@@ -223,7 +235,8 @@ void contextMenu(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
             const auto at = snapped(wb, cs.toWorld(cs.rightPressPos));
             wb.doc.addBend(var, cs.menuGrip.index, at.first, at.second);
         }
-        if (o->points.size() > 2 && ImGui::MenuItem("Straighten the pipe (remove its bends)")) wb.doc.straightenPipe(var);
+        if (o->points.size() > 2 && ImGui::MenuItem("Straighten the pipe (remove its bends)"))
+            wb.doc.straightenPipe(var);
     }
     if (ImGui::MenuItem("Start a connector from it")) {
         wb.tool = Tool::Connector;
@@ -246,8 +259,10 @@ void handlePanZoom(CanvasState& cs) {
         cs.pan.x += m.x - after.x;
         cs.pan.y += m.y - after.y;
     }
-    if (ImGui::IsItemClicked(ImGuiMouseButton_Right) || ImGui::IsItemClicked(ImGuiMouseButton_Middle)) cs.panning = true;
-    if (!ImGui::IsMouseDown(ImGuiMouseButton_Right) && !ImGui::IsMouseDown(ImGuiMouseButton_Middle)) cs.panning = false;
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Right) || ImGui::IsItemClicked(ImGuiMouseButton_Middle))
+        cs.panning = true;
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Right) && !ImGui::IsMouseDown(ImGuiMouseButton_Middle))
+        cs.panning = false;
     if (cs.panning) {
         cs.pan.x += io.MouseDelta.x;
         cs.pan.y += io.MouseDelta.y;
@@ -271,13 +286,16 @@ void renameInPlace(Workbench& wb, CanvasState& cs) {
     ImGui::SetKeyboardFocusHere();
     char buf[256];
     std::snprintf(buf, sizeof buf, "%s", cs.renameBuf.c_str());
-    const bool done = ImGui::InputText("##rename", buf, sizeof buf,
-                                       ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    const bool done =
+        ImGui::InputText("##rename", buf, sizeof buf,
+                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     cs.renameBuf = buf;
     if (done) {
         std::string err;
-        if (cs.renameBuf != cs.renaming && !wb.doc.rename(cs.renaming, cs.renameBuf, err)) wb.status = "Rename: " + err;
-        else wb.select(cs.renameBuf);
+        if (cs.renameBuf != cs.renaming && !wb.doc.rename(cs.renaming, cs.renameBuf, err))
+            wb.status = "Rename: " + err;
+        else
+            wb.select(cs.renameBuf);
         cs.renaming.clear();
     } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         cs.renaming.clear();
@@ -287,7 +305,9 @@ void renameInPlace(Workbench& wb, CanvasState& cs) {
 
 }  // namespace
 
-CanvasState& canvasState() { return state(); }
+CanvasState& canvasState() {
+    return state();
+}
 
 void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos);
@@ -301,14 +321,17 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
     const float scrubH = ImGui::GetFrameHeight() + 12;
     const ImVec2 area(size.x, size.y - scrubH);
     cs.origin = ImGui::GetCursorScreenPos();
-    if (wb.requestCanvasFocus == "*fit*") fitToView(wb.doc, area);
-    else if (!wb.requestCanvasFocus.empty()) centreOn(wb.doc, wb.requestCanvasFocus, area);
+    if (wb.requestCanvasFocus == "*fit*")
+        fitToView(wb.doc, area);
+    else if (!wb.requestCanvasFocus.empty())
+        centreOn(wb.doc, wb.requestCanvasFocus, area);
     wb.requestCanvasFocus.clear();
 
     ImGui::InvisibleButton("canvas", area,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                                ImGuiButtonFlags_MouseButtonMiddle);
-    // Input first, against the canvas button (the last item), then the drawing, which shows this frame's edits.
+    // Input first, against the canvas button (the last item), then the drawing, which shows this frame's
+    // edits.
     const bool hovered = ImGui::IsItemHovered();
     PipeGrip grip;
     const std::string hit = hitTest(wb, cs, ImGui::GetIO().MousePos, grip);
@@ -333,7 +356,8 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
         const ImVec2 mouse = ImGui::GetIO().MousePos;
         if (cs.dragging && (wb.tool == Tool::Flow || wb.tool == Tool::Connector || wb.tool == Tool::Alias))
             dl->AddLine(cs.pressPos, mouse, theme::palette().selection, 2);
-        if (cs.dragging && wb.tool == Tool::Select && cs.pressHit.empty() && cs.grip.kind == PipeGrip::Kind::None) {
+        if (cs.dragging && wb.tool == Tool::Select && cs.pressHit.empty() &&
+            cs.grip.kind == PipeGrip::Kind::None) {
             dl->AddRectFilled(cs.pressPos, mouse, theme::palette().hover);
             dl->AddRect(cs.pressPos, mouse, theme::palette().selection);
         }

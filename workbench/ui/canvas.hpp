@@ -2,10 +2,10 @@
 // Layer: workbench/ui (ImGui). No Lua.
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
 #include <utility>
-
-#include <imgui.h>
 
 #include "workbench/ui/workbench.hpp"
 
@@ -21,36 +21,38 @@ struct PipeGrip {
 };
 
 struct CanvasState {
-    ImVec2 origin{0, 0};  // screen position of the canvas's top-left corner
-    ImVec2 pan{0, 0};     // screen offset (pixels) of model point (0,0) from origin
-    float zoom = 1;       // pixels per model unit
-    bool pressed = false;   // the left button went down on the canvas and is still down
+    ImVec2 origin{0, 0};   // screen position of the canvas's top-left corner
+    ImVec2 pan{0, 0};      // screen offset (pixels) of model point (0,0) from origin
+    float zoom = 1;        // pixels per model unit
+    bool pressed = false;  // the left button went down on the canvas and is still down
     bool dragging = false;
-    bool panning = false;   // right or middle button held after a press on the canvas
+    bool panning = false;  // right or middle button held after a press on the canvas
     ImVec2 pressPos{0, 0};
     std::string pressHit;  // what the left button went down on
     PipeGrip grip;         // the pipe handle of the selected flow the press went down on
     std::string renaming, renameBuf;
     ImVec2 rightPressPos{0, 0};
-    std::string rightPressHit;  // what the right button went down on (a click there opens its menu)
-    std::string menuTarget;     // the variable or alias key the context menu acts on
+    std::string rightPressHit;          // what the right button went down on (a click there opens its menu)
+    std::string menuTarget;             // the variable or alias key the context menu acts on
     PipeGrip rightPressGrip, menuGrip;  // a pipe handle under the right click
 
     ImVec2 toScreen(double x, double y) const {
-        return ImVec2(origin.x + pan.x + static_cast<float>(x) * zoom, origin.y + pan.y + static_cast<float>(y) * zoom);
+        return ImVec2(origin.x + pan.x + static_cast<float>(x) * zoom,
+                      origin.y + pan.y + static_cast<float>(y) * zoom);
     }
     std::pair<double, double> toWorld(ImVec2 p) const {
         return {(p.x - origin.x - pan.x) / zoom, (p.y - origin.y - pan.y) / zoom};
     }
 };
 
-// The diagram draws into transparent, input-less child windows laid over the canvas, each with its own draw list.
-// ImGui indexes a draw list's vertices with 16 bits unless the renderer sets ImGuiBackendFlags_RendererHasVtxOffset
-// (the OpenGL 3 backend does from GL 3.2); without it one list must stay under 65,536 vertices, and the county
-// model's canvas passes that. So when the flag is missing, a layer that is nearly full is closed and the next one
-// opened above it: drawing order, and so what lies on top, is kept.
+// The diagram draws into transparent, input-less child windows laid over the canvas, each with its own draw
+// list. ImGui indexes a draw list's vertices with 16 bits unless the renderer sets
+// ImGuiBackendFlags_RendererHasVtxOffset (the OpenGL 3 backend does from GL 3.2); without it one list must
+// stay under 65,536 vertices, and the county model's canvas passes that. So when the flag is missing, a layer
+// that is nearly full is closed and the next one opened above it: drawing order, and so what lies on top, is
+// kept.
 class DiagramLayers {
-public:
+  public:
     static constexpr int kVertexBudget = 60000;  // leaves room for the largest single symbol (a few hundred)
     DiagramLayers(ImVec2 origin, ImVec2 size);
     ~DiagramLayers();
@@ -60,7 +62,7 @@ public:
     ImDrawList* list();
     int count() const { return m_count; }
 
-private:
+  private:
     void open();
     ImVec2 m_origin, m_size;
     bool m_split;  // no 32-bit vertex offsets: keep each list under the 16-bit index limit
@@ -69,9 +71,11 @@ private:
 };
 
 CanvasState& canvasState();
-// The variable under a screen point ("" for none); `grip` says which handle of the selected flow's pipe it is on.
+// The variable under a screen point ("" for none); `grip` says which handle of the selected flow's pipe it is
+// on.
 std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGrip& grip);
-void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area, const std::string& hovered);
+void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area,
+                 const std::string& hovered);
 void hoverTooltip(const Workbench& wb, const std::string& name);
 void drawScrubber(Workbench& wb, ImVec2 size);
 

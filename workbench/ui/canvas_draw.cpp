@@ -19,8 +19,12 @@ namespace {
 constexpr double kDefaultStockW = 45, kDefaultStockH = 35;  // Stella's defaults when the file gives no size
 constexpr float kPi = 3.14159265f;
 
-double stockW(const model::ViewObject& o) { return o.width.value_or(kDefaultStockW); }
-double stockH(const model::ViewObject& o) { return o.height.value_or(kDefaultStockH); }
+double stockW(const model::ViewObject& o) {
+    return o.width.value_or(kDefaultStockW);
+}
+double stockH(const model::ViewObject& o) {
+    return o.height.value_or(kDefaultStockH);
+}
 
 std::string displayName(const std::string& name) {
     std::string s = name;
@@ -32,12 +36,16 @@ std::string displayName(const std::string& name) {
 // grow more slowly than the shapes). Below kMinLabelPx they would be unreadable specks and are not drawn; the
 // hover readout and zooming in show the names.
 constexpr float kMinLabelPx = 6.5f;
-float labelSize(const CanvasState& cs) { return ImGui::GetFontSize() * std::min(cs.zoom, 1.25f); }
-float labelWrap(const CanvasState& cs, float atFullZoom) { return atFullZoom * cs.zoom; }
+float labelSize(const CanvasState& cs) {
+    return ImGui::GetFontSize() * std::min(cs.zoom, 1.25f);
+}
+float labelWrap(const CanvasState& cs, float atFullZoom) {
+    return atFullZoom * cs.zoom;
+}
 
 // Centred, word-wrapped label whose top is at `top` (or, with `above`, whose bottom is there).
-void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, const std::string& text, float maxW,
-           bool above = false) {
+void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, const std::string& text,
+           float maxW, bool above = false) {
     if (size < kMinLabelPx) return;
     std::vector<std::string> lines;
     std::string line, word;
@@ -53,8 +61,10 @@ void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, cons
         word.clear();
     };
     for (char c : text) {
-        if (c == ' ') flushWord();
-        else word.push_back(c);
+        if (c == ' ')
+            flushWord();
+        else
+            word.push_back(c);
     }
     flushWord();
     if (!line.empty()) lines.push_back(line);
@@ -63,7 +73,8 @@ void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, cons
     const ImU32 backing = (theme::palette().groupFill & 0x00FFFFFF) | 0xF0000000;
     for (const auto& l : lines) {
         const float w = width(l);
-        dl->AddRectFilled(ImVec2(top.x - w / 2 - 2, y), ImVec2(top.x + w / 2 + 2, y + size * 1.02f), backing, 3);
+        dl->AddRectFilled(ImVec2(top.x - w / 2 - 2, y), ImVec2(top.x + w / 2 + 2, y + size * 1.02f), backing,
+                          3);
         dl->AddText(font, size, ImVec2(top.x - w / 2, y), col, l.c_str());
         y += size * 1.05f;
     }
@@ -74,19 +85,26 @@ std::string compact(double v) {
     const double a = std::abs(v);
     if (!std::isfinite(v)) return "n/a";
     if (a < 1e-6) return "0";  // solver round-off around an empty stock
-    if (a >= 1e6) std::snprintf(buf, sizeof buf, "%.2fM", v / 1e6);
-    else if (a >= 1e4) std::snprintf(buf, sizeof buf, "%.1fk", v / 1e3);
-    else if (a >= 100) std::snprintf(buf, sizeof buf, "%.0f", v);
-    else std::snprintf(buf, sizeof buf, "%.3g", v);
+    if (a >= 1e6)
+        std::snprintf(buf, sizeof buf, "%.2fM", v / 1e6);
+    else if (a >= 1e4)
+        std::snprintf(buf, sizeof buf, "%.1fk", v / 1e3);
+    else if (a >= 100)
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.3g", v);
     return buf;
 }
 
 void cloud(ImDrawList* dl, ImVec2 c, float r) {
     const auto& pal = theme::palette();
     const ImVec2 offs[] = {{-0.55f, 0.1f}, {0, -0.3f}, {0.55f, 0.1f}, {0, 0.3f}};
-    for (auto o : offs) dl->AddCircleFilled(ImVec2(c.x + o.x * r, c.y + o.y * r), r * 0.55f, IM_COL32(255, 255, 255, 255));
+    for (auto o : offs)
+        dl->AddCircleFilled(ImVec2(c.x + o.x * r, c.y + o.y * r), r * 0.55f, IM_COL32(255, 255, 255, 255));
     for (auto o : offs) dl->AddCircle(ImVec2(c.x + o.x * r, c.y + o.y * r), r * 0.55f, pal.cloud, 16, 1.2f);
-    for (auto o : offs) dl->AddCircleFilled(ImVec2(c.x + o.x * r, c.y + o.y * r), r * 0.55f - 1.2f, IM_COL32(255, 255, 255, 255));
+    for (auto o : offs)
+        dl->AddCircleFilled(ImVec2(c.x + o.x * r, c.y + o.y * r), r * 0.55f - 1.2f,
+                            IM_COL32(255, 255, 255, 255));
 }
 
 void arrowHead(ImDrawList* dl, ImVec2 tip, ImVec2 dir, float size, ImU32 col) {
@@ -102,11 +120,13 @@ void arrowHead(ImDrawList* dl, ImVec2 tip, ImVec2 dir, float size, ImU32 col) {
 Kind aliasShape(const Workbench& wb, const model::ViewObject& alias) {
     const auto* v = wb.doc.find(alias.name);
     if (!v) return Kind::Aux;
-    return v->kind == model::VarKind::Stock ? Kind::Stock : v->kind == model::VarKind::Flow ? Kind::Flow : Kind::Aux;
+    return v->kind == model::VarKind::Stock  ? Kind::Stock
+           : v->kind == model::VarKind::Flow ? Kind::Flow
+                                             : Kind::Aux;
 }
 
-// An alias of a stock is drawn at its original's size (on screen, half width and half height), so the two read
-// as the same thing.
+// An alias of a stock is drawn at its original's size (on screen, half width and half height), so the two
+// read as the same thing.
 ImVec2 aliasStockHalf(const Workbench& wb, const CanvasState& cs, const model::ViewObject& alias) {
     const auto* orig = wb.doc.viewObject(alias.name);
     const double w = orig ? stockW(*orig) : kDefaultStockW, h = orig ? stockH(*orig) : kDefaultStockH;
@@ -130,7 +150,8 @@ Anchor anchorOf(const Workbench& wb, const CanvasState& cs, const std::string& r
     for (const auto& o : wb.doc.view().objects) {
         const bool match = isAlias ? (o.kind == Kind::Alias && o.uid == ref)
                                    : ((o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux ||
-                                       o.kind == Kind::Module) && canonicalName(o.name) == canonicalName(ref));
+                                       o.kind == Kind::Module) &&
+                                      canonicalName(o.name) == canonicalName(ref));
         if (!match) continue;
         a.c = cs.toScreen(o.x, o.y);
         a.ok = true;
@@ -138,10 +159,13 @@ Anchor anchorOf(const Workbench& wb, const CanvasState& cs, const std::string& r
         if (shape == Kind::Stock && o.kind == Kind::Alias) {
             const ImVec2 half = aliasStockHalf(wb, cs, o);
             a.hw = half.x, a.hh = half.y;
-        }
-        else if (shape == Kind::Stock) a.hw = static_cast<float>(stockW(o) / 2) * cs.zoom, a.hh = static_cast<float>(stockH(o) / 2) * cs.zoom;
-        else if (shape == Kind::Flow) a.r = 9 * cs.zoom;
-        else a.r = static_cast<float>(document::kAuxRadius) * cs.zoom + 2;
+        } else if (shape == Kind::Stock)
+            a.hw = static_cast<float>(stockW(o) / 2) * cs.zoom,
+            a.hh = static_cast<float>(stockH(o) / 2) * cs.zoom;
+        else if (shape == Kind::Flow)
+            a.r = 9 * cs.zoom;
+        else
+            a.r = static_cast<float>(document::kAuxRadius) * cs.zoom + 2;
         return a;
     }
     return a;
@@ -149,7 +173,8 @@ Anchor anchorOf(const Workbench& wb, const CanvasState& cs, const std::string& r
 
 ImVec2 bezier(ImVec2 p0, ImVec2 c, ImVec2 p2, float t) {
     const float u = 1 - t;
-    return ImVec2(u * u * p0.x + 2 * u * t * c.x + t * t * p2.x, u * u * p0.y + 2 * u * t * c.y + t * t * p2.y);
+    return ImVec2(u * u * p0.x + 2 * u * t * c.x + t * t * p2.x,
+                  u * u * p0.y + 2 * u * t * c.y + t * t * p2.y);
 }
 
 // Connectors touching the hovered or selected variable are drawn strong; the rest recede, so a dense
@@ -191,12 +216,16 @@ void drawConnector(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, c
     for (int i = 1; i <= n; ++i) {
         const ImVec2 p = bezier(a.c, ctrl, b.c, t0 + (t1 - t0) * i / n);
         dl->AddLine(prev, p, col, thick);
-        if (i < n) prev = p;
-        else arrowHead(dl, p, ImVec2(p.x - prev.x, p.y - prev.y), std::max(5.0f, 8 * std::min(cs.zoom, 1.4f)), col);
+        if (i < n)
+            prev = p;
+        else
+            arrowHead(dl, p, ImVec2(p.x - prev.x, p.y - prev.y), std::max(5.0f, 8 * std::min(cs.zoom, 1.4f)),
+                      col);
     }
 }
 
-// The handles a selected pipe offers, on screen: ends, bends, and the middles of segments long enough to bend.
+// The handles a selected pipe offers, on screen: ends, bends, and the middles of segments long enough to
+// bend.
 struct PipeHandle {
     PipeGrip grip;
     ImVec2 at;
@@ -218,7 +247,8 @@ std::vector<PipeHandle> pipeHandles(const CanvasState& cs, const model::ViewObje
         const float len = std::hypot(s[i + 1].x - s[i].x, s[i + 1].y - s[i].y);
         const float offValve = std::hypot(m.x - valve.x, m.y - valve.y);
         if (len < kMinBendable) continue;
-        // The valve often sits mid-segment: then offer the middle of the stretch between valve and end instead.
+        // The valve often sits mid-segment: then offer the middle of the stretch between valve and end
+        // instead.
         const ImVec2 at = offValve > 14 ? m : ImVec2((m.x + s[i + 1].x) / 2, (m.y + s[i + 1].y) / 2);
         out.push_back({{PipeGrip::Kind::Segment, i}, at});
     }
@@ -234,8 +264,8 @@ bool flowEndAttached(const Workbench& wb, const std::string& flow, bool source) 
     return false;
 }
 
-void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel,
-              bool hov) {
+void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o,
+              bool sel, bool hov) {
     const auto& pal = theme::palette();
     const float w = std::max(3.0f, 7 * cs.zoom);
     std::vector<ImVec2> pts;
@@ -244,7 +274,8 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
         const ImU32 pipe = sel ? pal.selection : pal.flowPipe;
         // One polyline per stroke, so the bends join cleanly.
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), pipe, ImDrawFlags_None, w);
-        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(236, 248, 246, 255), ImDrawFlags_None, w * 0.45f);
+        dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(236, 248, 246, 255),
+                        ImDrawFlags_None, w * 0.45f);
         const ImVec2 tip = pts.back(), prev = pts[pts.size() - 2];
         arrowHead(dl, tip, ImVec2(tip.x - prev.x, tip.y - prev.y), w * 2.4f, pipe);
         const float cr = std::max(6.0f, 13 * cs.zoom);
@@ -255,12 +286,16 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
         };
         if (!flowEndAttached(wb, o.name, true)) cloudAt(pts.front(), pts[1]);
         if (!flowEndAttached(wb, o.name, false)) cloudAt(tip, prev);
-        if (sel && wb.selection.size() == 1)  // ends: drag onto a stock; bends: drag; segment middles: drag to bend
+        if (sel &&
+            wb.selection.size() == 1)  // ends: drag onto a stock; bends: drag; segment middles: drag to bend
             for (const auto& h : pipeHandles(cs, o)) {
-                if (h.grip.isEnd()) dl->AddCircleFilled(h.at, 5, pal.selection);
+                if (h.grip.isEnd())
+                    dl->AddCircleFilled(h.at, 5, pal.selection);
                 else if (h.grip.kind == PipeGrip::Kind::Bend)
-                    dl->AddRectFilled(ImVec2(h.at.x - 4.5f, h.at.y - 4.5f), ImVec2(h.at.x + 4.5f, h.at.y + 4.5f), pal.selection);
-                else dl->AddCircle(h.at, 4, pal.selection, 12, 1.5f);
+                    dl->AddRectFilled(ImVec2(h.at.x - 4.5f, h.at.y - 4.5f),
+                                      ImVec2(h.at.x + 4.5f, h.at.y + 4.5f), pal.selection);
+                else
+                    dl->AddCircle(h.at, 4, pal.selection, 12, 1.5f);
             }
     }
     const ImVec2 c = cs.toScreen(o.x, o.y);
@@ -269,10 +304,13 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
     dl->AddCircle(c, r, sel ? pal.selection : pal.flowValve, 20, sel ? 2.5f : 1.6f);
     // The valve turns with the segment it sits on.
     size_t seg = 0;
-    if (o.points.size() >= 2) document::pipePointAt(o.points, document::pipeFraction(o.points, o.x, o.y), &seg);
+    if (o.points.size() >= 2)
+        document::pipePointAt(o.points, document::pipeFraction(o.points, o.x, o.y), &seg);
     const bool vertical = o.points.size() >= 2 && std::abs(o.points[seg].first - o.points[seg + 1].first) < 1;
-    if (vertical) dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), pal.flowValve, 1.6f);
-    else dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), pal.flowValve, 1.6f);
+    if (vertical)
+        dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), pal.flowValve, 1.6f);
+    else
+        dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), pal.flowValve, 1.6f);
     const float ls = labelSize(cs);
     const ImVec2 at = vertical ? ImVec2(c.x + r + 4 + 45 * cs.zoom, c.y - ls / 2) : ImVec2(c.x, c.y + r + 2);
     label(dl, theme::fonts().regular, ls, at, pal.flowText, displayName(o.name), labelWrap(cs, 110));
@@ -293,19 +331,20 @@ bool pipeOnEdge(const Workbench& wb, const model::ViewObject& stock, bool bottom
            std::any_of(v->inflows.begin(), v->inflows.end(), [&](auto& f) { return meets(f, false); });
 }
 
-void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel,
-               bool hov) {
+void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o,
+               bool sel, bool hov) {
     const auto& pal = theme::palette();
     const ImVec2 c = cs.toScreen(o.x, o.y);
-    const float hw = static_cast<float>(stockW(o) / 2) * cs.zoom, hh = static_cast<float>(stockH(o) / 2) * cs.zoom;
+    const float hw = static_cast<float>(stockW(o) / 2) * cs.zoom,
+                hh = static_cast<float>(stockH(o) / 2) * cs.zoom;
     const ImVec2 lo(c.x - hw, c.y - hh), hi(c.x + hw, c.y + hh);
     dl->AddRectFilled(lo, hi, hov ? IM_COL32(220, 233, 248, 255) : pal.stockFill, 3);
     const auto v = wb.valueAt(o.name, wb.scrubTime);
     const auto range = wb.seriesRange(o.name);
     if (v && range && range->second > 0) {  // the level: share of the run's maximum
         const float frac = static_cast<float>(std::clamp(*v / range->second, 0.0, 1.0));
-        dl->AddRectFilled(ImVec2(lo.x + 1.5f, hi.y - (hi.y - lo.y - 3) * frac - 1.5f), ImVec2(hi.x - 1.5f, hi.y - 1.5f),
-                          pal.stockLevel, 2);
+        dl->AddRectFilled(ImVec2(lo.x + 1.5f, hi.y - (hi.y - lo.y - 3) * frac - 1.5f),
+                          ImVec2(hi.x - 1.5f, hi.y - 1.5f), pal.stockLevel, 2);
     }
     dl->AddRect(lo, hi, sel ? pal.selection : pal.stockBorder, 3, 0, sel ? 3.0f : 1.8f);
     const float ls = labelSize(cs);
@@ -316,8 +355,8 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
     }
     // The name goes under the box, unless a pipe leaves from the bottom and none from the top: then above it.
     const bool above = pipeOnEdge(wb, o, true) && !pipeOnEdge(wb, o, false);
-    label(dl, theme::fonts().bold, ls, ImVec2(c.x, above ? lo.y - 3 : hi.y + 3), pal.stockBorder, displayName(o.name),
-          std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)), above);
+    label(dl, theme::fonts().bold, ls, ImVec2(c.x, above ? lo.y - 3 : hi.y + 3), pal.stockBorder,
+          displayName(o.name), std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)), above);
 }
 
 void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov) {
@@ -344,12 +383,14 @@ void dashedPolyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, f
 
 // Slant the glyphs added since vertex `first` (ImGui has no italic face): x moves with height above `baseY`.
 void slant(ImDrawList* dl, int first, float baseY, float amount) {
-    for (int i = first; i < dl->VtxBuffer.Size; ++i) dl->VtxBuffer[i].pos.x += (baseY - dl->VtxBuffer[i].pos.y) * amount;
+    for (int i = first; i < dl->VtxBuffer.Size; ++i)
+        dl->VtxBuffer[i].pos.x += (baseY - dl->VtxBuffer[i].pos.y) * amount;
 }
 
-// An alias (ghost): the shape of its variable, pale fill, dashed outline, italic muted name. It shows no value
-// of its own: the original does.
-void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov) {
+// An alias (ghost): the shape of its variable, pale fill, dashed outline, italic muted name. It shows no
+// value of its own: the original does.
+void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o,
+               bool sel, bool hov) {
     const auto& pal = theme::palette();
     const ImVec2 c = cs.toScreen(o.x, o.y);
     const ImU32 line = sel ? pal.selection : pal.alias;
@@ -369,7 +410,8 @@ void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
         for (int i = 0; i <= 24; ++i)
             ring.emplace_back(c.x + r * std::cos(i * 2 * kPi / 24), c.y + r * std::sin(i * 2 * kPi / 24));
         dashedPolyline(dl, ring, line, thick, dash * 0.6f);
-        if (aliasShape(wb, o) == Kind::Flow) dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), pal.alias, 1.2f);
+        if (aliasShape(wb, o) == Kind::Flow)
+            dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), pal.alias, 1.2f);
         bottom = c.y + r;
     }
     const float ls = labelSize(cs);
@@ -405,21 +447,25 @@ void drawGrid(const CanvasState& cs, ImDrawList* dl, ImVec2 area) {
 }  // namespace
 
 DiagramLayers::DiagramLayers(ImVec2 origin, ImVec2 size)
-    : m_origin(origin), m_size(size),
+    : m_origin(origin),
+      m_size(size),
       m_split(!(ImGui::GetIO().BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset)) {
     open();
 }
 
-DiagramLayers::~DiagramLayers() { ImGui::EndChild(); }
+DiagramLayers::~DiagramLayers() {
+    ImGui::EndChild();
+}
 
 void DiagramLayers::open() {
     char id[24];
     std::snprintf(id, sizeof id, "##diagram%d", m_count++);
     ImGui::SetCursorScreenPos(m_origin);
     ImGui::BeginChild(id, m_size, false,
-                      ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoDecoration |
-                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
-                          ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+                      ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBackground |
+                          ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                          ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing |
+                          ImGuiWindowFlags_NoNav);
     m_list = ImGui::GetWindowDrawList();
 }
 
@@ -431,15 +477,18 @@ ImDrawList* DiagramLayers::list() {
     return m_list;
 }
 
-void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area, const std::string& hovered) {
+void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area,
+                 const std::string& hovered) {
     drawGrid(cs, layers.list(), area);
     const auto& objs = wb.doc.view().objects;
     const std::string hovKey = canonicalName(hovered);
-    auto isHov = [&](const model::ViewObject& o) { return !hovKey.empty() && canonicalName(o.name) == hovKey; };
+    auto isHov = [&](const model::ViewObject& o) {
+        return !hovKey.empty() && canonicalName(o.name) == hovKey;
+    };
     auto aliasKeyOf = [](const model::ViewObject& o) { return document::aliasKey(o.uid); };
-    // Only what can touch the canvas is drawn: a frame at the opening zoom shows one sector of the county model,
-    // and laying out the other sectors' labels every frame is wasted. The margin leaves room for a label wrapped
-    // beside or below its symbol. (Connectors are short lines and stay uncut.)
+    // Only what can touch the canvas is drawn: a frame at the opening zoom shows one sector of the county
+    // model, and laying out the other sectors' labels every frame is wasted. The margin leaves room for a
+    // label wrapped beside or below its symbol. (Connectors are short lines and stay uncut.)
     const ImVec2 lo = cs.origin, hi(cs.origin.x + area.x, cs.origin.y + area.y);
     const float margin = 20 + 160 * cs.zoom;
     auto boxVisible = [&](double x0, double y0, double x1, double y1) {
@@ -459,25 +508,33 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
         if (o.kind == Kind::Group && visible(o)) drawGroup(cs, layers.list(), o);
     for (const auto& o : objs)
         if (o.kind == Kind::Connector) {
-            auto endKey = [](const std::string& ref, bool alias) { return alias ? document::aliasKey(ref) : ref; };
+            auto endKey = [](const std::string& ref, bool alias) {
+                return alias ? document::aliasKey(ref) : ref;
+            };
             const std::string from = endKey(o.from, o.fromAlias), to = endKey(o.to, o.toAlias);
             const bool strong = wb.isSelected(from) || canonicalName(from) == hovKey || wb.isSelected(to) ||
                                 canonicalName(to) == hovKey;
             drawConnector(wb, cs, layers.list(), o, strong);
         }
     for (const auto& o : objs)
-        if (o.kind == Kind::Flow && visible(o)) drawFlow(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
+        if (o.kind == Kind::Flow && visible(o))
+            drawFlow(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
     for (const auto& o : objs) {
-        if (o.kind == Kind::Connector || o.kind == Kind::Flow || o.kind == Kind::Group || !visible(o)) continue;
-        if (o.kind == Kind::Stock) drawStock(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
-        else if (o.kind == Kind::Aux || o.kind == Kind::Module) drawAux(cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
+        if (o.kind == Kind::Connector || o.kind == Kind::Flow || o.kind == Kind::Group || !visible(o))
+            continue;
+        if (o.kind == Kind::Stock)
+            drawStock(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
+        else if (o.kind == Kind::Aux || o.kind == Kind::Module)
+            drawAux(cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
         else if (o.kind == Kind::Alias)
-            drawAlias(wb, cs, layers.list(), o, wb.isSelected(aliasKeyOf(o)), canonicalName(aliasKeyOf(o)) == hovKey);
+            drawAlias(wb, cs, layers.list(), o, wb.isSelected(aliasKeyOf(o)),
+                      canonicalName(aliasKeyOf(o)) == hovKey);
         else if (o.kind == Kind::Text)
             layers.list()->AddText(ImVec2(cs.toScreen(o.x, o.y)), theme::palette().textMuted, o.text.c_str());
     }
     if (objs.empty() || wb.doc.model().variables.empty()) {
-        const char* hint = "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";
+        const char* hint =
+            "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";
         const ImVec2 ts = ImGui::CalcTextSize(hint);
         layers.list()->AddText(ImVec2(cs.origin.x + (area.x - ts.x) / 2, cs.origin.y + area.y / 2),
                                theme::palette().textMuted, hint);
@@ -488,7 +545,8 @@ std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGr
     grip = {};
     const auto& objs = wb.doc.view().objects;
     if (wb.selection.size() == 1)
-        if (const auto* f = wb.doc.viewObject(wb.selection.front()); f && f->kind == Kind::Flow && f->points.size() >= 2) {
+        if (const auto* f = wb.doc.viewObject(wb.selection.front());
+            f && f->kind == Kind::Flow && f->points.size() >= 2) {
             for (const auto& h : pipeHandles(cs, *f))
                 if (std::abs(h.at.x - p.x) < 7 && std::abs(h.at.y - p.y) < 7) {
                     grip = h.grip;
@@ -500,12 +558,14 @@ std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGr
         const ImVec2 c = cs.toScreen(o.x, o.y);
         const float dx = p.x - c.x, dy = p.y - c.y;
         if (o.kind == Kind::Stock) {
-            if (std::abs(dx) <= stockW(o) / 2 * cs.zoom && std::abs(dy) <= stockH(o) / 2 * cs.zoom) return o.name;
+            if (std::abs(dx) <= stockW(o) / 2 * cs.zoom && std::abs(dy) <= stockH(o) / 2 * cs.zoom)
+                return o.name;
         } else if (o.kind == Kind::Alias) {
             const bool box = aliasShape(wb, o) == Kind::Stock;
             const float r = std::max(6.0f, static_cast<float>(document::kAuxRadius) * cs.zoom + 2);
             const ImVec2 half = box ? aliasStockHalf(wb, cs, o) : ImVec2(0, 0);
-            const bool in = box ? std::abs(dx) <= half.x && std::abs(dy) <= half.y : dx * dx + dy * dy <= r * r;
+            const bool in =
+                box ? std::abs(dx) <= half.x && std::abs(dy) <= half.y : dx * dx + dy * dy <= r * r;
             if (in) return o.uid.empty() ? o.name : document::aliasKey(o.uid);
         } else if (o.kind == Kind::Aux || o.kind == Kind::Module) {
             const float r = std::max(6.0f, static_cast<float>(document::kAuxRadius) * cs.zoom + 2);
@@ -537,7 +597,8 @@ void hoverTooltip(const Workbench& wb, const std::string& name) {
         if (it != wb.columnIndex.end()) {
             std::vector<float> ys;
             const size_t rows = wb.result->rows(), stride = std::max<size_t>(1, rows / 160);
-            for (size_t r = 0; r < rows; r += stride) ys.push_back(static_cast<float>(wb.result->at(r, static_cast<size_t>(it->second))));
+            for (size_t r = 0; r < rows; r += stride)
+                ys.push_back(static_cast<float>(wb.result->at(r, static_cast<size_t>(it->second))));
             ImGui::PlotLines("##spark", ys.data(), static_cast<int>(ys.size()), 0, nullptr, FLT_MAX, FLT_MAX,
                              ImVec2(ImGui::GetFontSize() * 18, ImGui::GetFontSize() * 3));
         }
@@ -555,7 +616,8 @@ void drawScrubber(Workbench& wb, ImVec2 size) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(size.x - ImGui::GetFontSize() * 17);
     float t = static_cast<float>(wb.scrubTime);
-    const float t0 = has ? static_cast<float>(wb.timeColumn.front()) : 0, t1 = has ? static_cast<float>(wb.timeColumn.back()) : 1;
+    const float t0 = has ? static_cast<float>(wb.timeColumn.front()) : 0,
+                t1 = has ? static_cast<float>(wb.timeColumn.back()) : 1;
     const std::string& tu = wb.doc.project().specs.timeUnits;
     const std::string fmt = "t = %.2f " + tu;
     if (ImGui::SliderFloat("##time", &t, t0, t1, fmt.c_str())) {

@@ -10,8 +10,12 @@ constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.t
 constexpr const char* kBoldPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 constexpr float kBaseSize = 15.0f;
 
-ImU32 rgb(int r, int g, int b, int a = 255) { return IM_COL32(r, g, b, a); }
-ImVec4 col(int r, int g, int b, float a = 1.0f) { return ImVec4(r / 255.f, g / 255.f, b / 255.f, a); }
+ImU32 rgb(int r, int g, int b, int a = 255) {
+    return IM_COL32(r, g, b, a);
+}
+ImVec4 col(int r, int g, int b, float a = 1.0f) {
+    return ImVec4(r / 255.f, g / 255.f, b / 255.f, a);
+}
 
 ImFont* loadFont(const char* path, float size) {
     ImGuiIO& io = ImGui::GetIO();
@@ -23,19 +27,20 @@ ImFont* loadFont(const char* path, float size) {
 }  // namespace
 
 const Palette& palette() {
-    static const Palette p{
-        rgb(250, 250, 247), rgb(234, 234, 228), rgb(243, 241, 234, 255), rgb(214, 209, 196), rgb(140, 132, 112),
-        rgb(232, 240, 250), rgb(52, 101, 164), rgb(120, 167, 222, 200),
-        rgb(38, 139, 128), rgb(38, 139, 128), rgb(22, 96, 88),
-        rgb(253, 243, 224), rgb(201, 137, 30),
-        rgb(150, 116, 160, 150), rgb(40, 44, 52), rgb(120, 124, 132), rgb(230, 120, 30), rgb(70, 130, 220, 60),
-        rgb(160, 170, 185), rgb(150, 150, 150), rgb(200, 50, 50)};
+    static const Palette p{rgb(250, 250, 247), rgb(234, 234, 228),      rgb(243, 241, 234, 255),
+                           rgb(214, 209, 196), rgb(140, 132, 112),      rgb(232, 240, 250),
+                           rgb(52, 101, 164),  rgb(120, 167, 222, 200), rgb(38, 139, 128),
+                           rgb(38, 139, 128),  rgb(22, 96, 88),         rgb(253, 243, 224),
+                           rgb(201, 137, 30),  rgb(150, 116, 160, 150), rgb(40, 44, 52),
+                           rgb(120, 124, 132), rgb(230, 120, 30),       rgb(70, 130, 220, 60),
+                           rgb(160, 170, 185), rgb(150, 150, 150),      rgb(200, 50, 50)};
     return p;
 }
 
 ImU32 seriesColor(int i) {
-    static const ImU32 kColors[] = {rgb(31, 119, 180), rgb(230, 120, 30), rgb(44, 160, 44), rgb(200, 50, 60),
-                                    rgb(148, 103, 189), rgb(140, 86, 75), rgb(227, 119, 194), rgb(90, 90, 90)};
+    static const ImU32 kColors[] = {rgb(31, 119, 180),  rgb(230, 120, 30),  rgb(44, 160, 44),
+                                    rgb(200, 50, 60),   rgb(148, 103, 189), rgb(140, 86, 75),
+                                    rgb(227, 119, 194), rgb(90, 90, 90)};
     return kColors[static_cast<unsigned>(i) % 8];
 }
 

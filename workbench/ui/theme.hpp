@@ -9,9 +9,9 @@ namespace sdw::ui::theme {
 // Diagram colours (ImU32, ABGR as ImGui packs them).
 struct Palette {
     ImU32 canvasBg, grid, groupFill, groupBorder, groupText;
-    ImU32 stockFill, stockBorder, stockLevel;       // blue family
-    ImU32 flowPipe, flowValve, flowText;            // teal/green family
-    ImU32 auxFill, auxBorder;                       // warm amber family
+    ImU32 stockFill, stockBorder, stockLevel;  // blue family
+    ImU32 flowPipe, flowValve, flowText;       // teal/green family
+    ImU32 auxFill, auxBorder;                  // warm amber family
     ImU32 connector, text, textMuted, selection, hover, cloud, alias, error;
 };
 const Palette& palette();
@@ -22,8 +22,8 @@ ImU32 seriesColor(int i);
 struct Fonts {
     ImFont* regular = nullptr;
     ImFont* bold = nullptr;
-    ImFont* large = nullptr;   // presentation mode
-    ImFont* small = nullptr;   // diagram labels at low zoom
+    ImFont* large = nullptr;  // presentation mode
+    ImFont* small = nullptr;  // diagram labels at low zoom
 };
 Fonts& fonts();
 

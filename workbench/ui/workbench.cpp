@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 using model::canonicalName;
 
 Workbench::Workbench()
-    : recent((fs::path(document::stateDirectory()) / "recent.txt").string()), stateDir(document::stateDirectory()) {
+    : recent((fs::path(document::stateDirectory()) / "recent.txt").string()),
+      stateDir(document::stateDirectory()) {
     charts.resize(2);
 #if defined(SDW_HAVE_PLUGINS)
     levers = std::make_shared<levers::LeverSet>();
@@ -84,7 +85,8 @@ void Workbench::rerun() {
 #if defined(SDW_HAVE_PLUGINS)
     if (levers) {
         for (const auto& [name, value] : levers->scenarioConstants())  // ones without a slider (e.g. stocks)
-            if (std::none_of(inputs.begin(), inputs.end(), [&](auto& in) { return canonicalName(in.name) == canonicalName(name); }))
+            if (std::none_of(inputs.begin(), inputs.end(),
+                             [&](auto& in) { return canonicalName(in.name) == canonicalName(name); }))
                 req.spec.sets.emplace_back(name, value);
         levers->applySpec(req.spec);
         req.plugins = levers->selections();
@@ -130,7 +132,8 @@ void Workbench::pollRuns() {
     // A slider run is usually done within a few milliseconds: wait for it briefly (bounded) so the new
     // results are drawn in this frame rather than the one after.
     constexpr auto kSliderWait = std::chrono::milliseconds(12);
-    if (m_measureNext && m_runner.busy() && run::Clock::now() - m_measureStart < std::chrono::milliseconds(50))
+    if (m_measureNext && m_runner.busy() &&
+        run::Clock::now() - m_measureStart < std::chrono::milliseconds(50))
         m_runner.waitIdle(kSliderWait);
     auto out = m_runner.poll();
     if (!out) return;
@@ -155,7 +158,8 @@ void Workbench::pollRuns() {
             }
             ranges[canonicalName(result->names[c])] = {lo, hi};
         }
-        if (!timeColumn.empty() && (scrubTime < timeColumn.front() || scrubTime > timeColumn.back() || !playing))
+        if (!timeColumn.empty() &&
+            (scrubTime < timeColumn.front() || scrubTime > timeColumn.back() || !playing))
             if (!playing && modelChanged) scrubTime = timeColumn.back();
     }
     if (compiled && modelChanged) rebuildInputs();
@@ -166,8 +170,8 @@ void Workbench::pollRuns() {
         m_measureNext = false;
     }
     char buf[160];
-    std::snprintf(buf, sizeof buf, "Run: compile %.1f ms, simulate %.1f ms%s", out->compileMs, out->simulateMs,
-                  out->result && !out->result->ok() ? " (run failed: see Diagnostics)" : "");
+    std::snprintf(buf, sizeof buf, "Run: compile %.1f ms, simulate %.1f ms%s", out->compileMs,
+                  out->simulateMs, out->result && !out->result->ok() ? " (run failed: see Diagnostics)" : "");
     status = buf;
 }
 
@@ -220,8 +224,10 @@ void Workbench::rebuildInputs() {
         in.present = presented.count(canonicalName(in.name)) ? presented[canonicalName(in.name)] : false;
         inputs.push_back(in);
     }
-    std::stable_sort(inputs.begin(), inputs.end(), [](const auto& a, const auto& b) { return a.group < b.group; });
-    if (std::none_of(inputs.begin(), inputs.end(), [](const auto& i) { return i.present; })) choosePresentedInputs();
+    std::stable_sort(inputs.begin(), inputs.end(),
+                     [](const auto& a, const auto& b) { return a.group < b.group; });
+    if (std::none_of(inputs.begin(), inputs.end(), [](const auto& i) { return i.present; }))
+        choosePresentedInputs();
 }
 
 // What presentation mode offers until the user chooses: the inputs the model's workshop scenarios turn (the
@@ -449,8 +455,12 @@ void Workbench::advancePlayback() {
 // ImGui 1.86 with the GLFW backend: letter keys are GLFW key codes (upper-case ASCII); named keys go through
 // GetKeyIndex.
 namespace {
-bool pressed(int glfwKey) { return ImGui::IsKeyPressed(glfwKey, false); }
-bool pressedNamed(ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false); }
+bool pressed(int glfwKey) {
+    return ImGui::IsKeyPressed(glfwKey, false);
+}
+bool pressedNamed(ImGuiKey k) {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false);
+}
 constexpr int kKeyF5 = 294;  // GLFW_KEY_F5
 }  // namespace
 
@@ -463,7 +473,8 @@ void Workbench::shortcuts() {
     if (ctrl && pressed('O'))
         guardUnsaved([this] {
             fileDialogMode = "open";
-            fileDialogPath = doc.path().empty() ? fs::current_path().string() : fs::path(doc.path()).parent_path().string();
+            fileDialogPath = doc.path().empty() ? fs::current_path().string()
+                                                : fs::path(doc.path()).parent_path().string();
         });
     if (io.WantTextInput) return;  // the rest would fight with text fields
     if (ctrl && pressed('Z')) doc.undo();
@@ -553,11 +564,13 @@ void Workbench::drawModals() {
     if (ImGui::BeginPopupModal("Recover unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         if (!offer) ImGui::CloseCurrentPopup();  // answered elsewhere (File menu, tests)
         const bool untitled = offer && offer->modelPath.empty();
-        ImGui::TextUnformatted(untitled ? "sdw found a new, untitled model that was autosaved but never saved:"
-                                        : "sdw found work on this model that was autosaved but never saved:");
+        ImGui::TextUnformatted(untitled
+                                   ? "sdw found a new, untitled model that was autosaved but never saved:"
+                                   : "sdw found work on this model that was autosaved but never saved:");
         ImGui::TextDisabled("%s", offer ? offer->file.c_str() : "");
-        ImGui::TextUnformatted(untitled ? "Restore it (then save it under a name), or discard it for good?"
-                                        : "Restore it (you still have to save), or discard it and keep the file as it is?");
+        ImGui::TextUnformatted(
+            untitled ? "Restore it (then save it under a name), or discard it for good?"
+                     : "Restore it (you still have to save), or discard it and keep the file as it is?");
         ImGui::Spacing();
         if (ImGui::Button("Restore", ImVec2(140, 0))) {
             restoreRecovery();
@@ -579,7 +592,8 @@ std::optional<Workbench::RecoveryOffer> Workbench::recoveryOffer() const {
 
 void Workbench::offerUntitledRecovery() {
     auto rec = document::pendingRecovery("", stateDir);
-    if (!rec || std::any_of(m_recoveryOffers.begin(), m_recoveryOffers.end(), [](auto& o) { return o.modelPath.empty(); }))
+    if (!rec || std::any_of(m_recoveryOffers.begin(), m_recoveryOffers.end(),
+                            [](auto& o) { return o.modelPath.empty(); }))
         return;
     m_recoveryOffers.push_back({*rec, ""});
 }
@@ -600,7 +614,8 @@ void Workbench::loadRecovery(const RecoveryOffer& offer) {
     diag::Diagnostics diags;
     auto p = model::loadModelFile(offer.file, diags);
     if (!p) {
-        status = "Could not read the autosaved copy: " + (diags.empty() ? std::string("unreadable") : diag::format(diags.items().front()));
+        status = "Could not read the autosaved copy: " +
+                 (diags.empty() ? std::string("unreadable") : diag::format(diags.items().front()));
         return;
     }
     const bool otherModel = offer.modelPath != doc.path();

@@ -3,6 +3,8 @@
 // arrive as plain C++ descriptors (see `leverPanelHook`).
 #pragma once
 
+#include <imgui.h>
+
 #include <chrono>
 #include <functional>
 #include <map>
@@ -10,8 +12,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <imgui.h>
 
 #include "solver/compile/compiled_model.hpp"
 #include "solver/sim/simulate.hpp"
@@ -32,7 +32,7 @@ enum class InputsTab { Levers, Constants };
 
 // A constant offered as a slider.
 struct SliderInput {
-    std::string name;   // as written
+    std::string name;  // as written
     std::string units;
     std::string group;  // the diagram group (sector) it sits in, or "Constants"
     double min = 0, max = 1, base = 0, value = 0;
@@ -54,7 +54,7 @@ struct ChartSpec {
 };
 
 class Workbench {
-public:
+  public:
     Workbench();
     ~Workbench();
 
@@ -71,7 +71,7 @@ public:
     bool quitRequested() const { return m_quitConfirmed; }
     // Something is moving (playback, a run in flight): the main loop should not sleep.
     bool animating() const { return playing || m_runner.busy() || m_checker.busy() || m_resultShownPending; }
-    void requestQuit();  // asks about unsaved changes first
+    void requestQuit();                            // asks about unsaved changes first
     std::optional<std::string> takeChartExport();  // a chart PNG to write after this frame (path)
     ImVec4 chartExportRect() const { return m_chartRect; }
 
@@ -90,14 +90,14 @@ public:
     std::vector<SliderInput> inputs;
     std::vector<ChartSpec> charts;
     std::vector<KeptRun> kept;
-    std::vector<double> timeColumn;  // result's time column (shared by chart series)
+    std::vector<double> timeColumn;                           // result's time column (shared by chart series)
     std::map<std::string, int> columnIndex;                   // canonical name -> result column
     std::map<std::string, std::pair<double, double>> ranges;  // canonical name -> min, max over the run
     double scrubTime = 0;
     bool playing = false;
     double lastLatencyMs = -1;  // slider move -> new results drawn
     int lastLatencyFrames = -1;
-    double lastWorkerMs = -1;   // slider move -> result ready on the UI thread's queue
+    double lastWorkerMs = -1;  // slider move -> result ready on the UI thread's queue
     std::string status;
     // Live equation check of the properties panel: variable, text, and the diagnostics it got.
     std::string checkName, checkText;
@@ -126,14 +126,18 @@ public:
     // --- actions ---
     void select(const std::string& name, bool add = false);
     bool isSelected(const std::string& name) const;
-    void rerun();                       // submit a run of the current document and slider values
-    void sliderMoved();                 // like rerun, timing slider -> screen
+    void rerun();        // submit a run of the current document and slider values
+    void sliderMoved();  // like rerun, timing slider -> screen
     void submitCheck(const std::string& name, const std::string& text);
     void keepRun(const std::string& name);
     void addToChart(const std::string& name, size_t chart = 0);
     void exportCsv(const std::string& path);
-    void exportChartPng(const std::string& path) { m_pendingChartExport = path; }
-    void setChartRect(ImVec2 lo, ImVec2 hi) { m_chartRect = ImVec4(lo.x, lo.y, hi.x, hi.y); }
+    void exportChartPng(const std::string& path) {
+        m_pendingChartExport = path;
+    }
+    void setChartRect(ImVec2 lo, ImVec2 hi) {
+        m_chartRect = ImVec4(lo.x, lo.y, hi.x, hi.y);
+    }
     bool save();
     void saveAs(const std::string& path);
     std::optional<double> valueAt(const std::string& name, double time) const;
@@ -143,8 +147,8 @@ public:
     void copySelection();
     void pasteClipboard();
     void deleteSelection();
-    // Autosaved work never saved, offered one at a time in a modal: the open model's (on open, when newer than
-    // its file), then an untitled model's (at start-up: see offerUntitledRecovery).
+    // Autosaved work never saved, offered one at a time in a modal: the open model's (on open, when newer
+    // than its file), then an untitled model's (at start-up: see offerUntitledRecovery).
     struct RecoveryOffer {
         std::string file;       // the autosaved copy
         std::string modelPath;  // the model it belongs to ("" = an untitled model)
@@ -158,7 +162,7 @@ public:
     void discardRecoveryOffer();  // delete the first offer's autosaved copy; the document stays as it is
     double autosaveSeconds = document::kAutosaveSeconds;  // seconds between autosaves of a dirty document
 
-private:
+  private:
     void pollRuns();
     void rebuildInputs();
     void choosePresentedInputs();

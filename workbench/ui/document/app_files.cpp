@@ -2,10 +2,10 @@
 #include "workbench/ui/document/app_files.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <cstdio>
 #include <functional>
 
 namespace fs = std::filesystem;

@@ -15,14 +15,14 @@ inline constexpr double kAutosaveSeconds = 60;
 std::string stateDirectory();
 
 class RecentFiles {
-public:
+  public:
     explicit RecentFiles(std::string listFile) : m_file(std::move(listFile)) { load(); }
     // Put a path at the top (absolute, no duplicates, at most kMaxRecent), and save the list.
     void add(const std::string& path);
     void remove(const std::string& path);
     const std::vector<std::string>& items() const { return m_items; }
 
-private:
+  private:
     void load();
     void store() const;
     std::string m_file;

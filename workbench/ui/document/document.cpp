@@ -25,14 +25,19 @@ uint64_t freshRevision() {
 using model::canonicalName;
 using Kind = model::ViewObject::Kind;
 
-bool isIdentChar(unsigned char c) { return std::isalnum(c) || c == '_' || c == '.' || c == '$' || c >= 0x80; }
+bool isIdentChar(unsigned char c) {
+    return std::isalnum(c) || c == '_' || c == '.' || c == '$' || c >= 0x80;
+}
 
-bool sameName(const std::string& a, const std::string& b) { return canonicalName(a) == canonicalName(b); }
+bool sameName(const std::string& a, const std::string& b) {
+    return canonicalName(a) == canonicalName(b);
+}
 
 bool eraseName(std::vector<std::string>& list, const std::string& name) {
     const auto before = list.size();
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const std::string& s) { return sameName(s, name); }),
-               list.end());
+    list.erase(
+        std::remove_if(list.begin(), list.end(), [&](const std::string& s) { return sameName(s, name); }),
+        list.end());
     return list.size() != before;
 }
 
@@ -78,8 +83,9 @@ std::string renameInEquation(const std::string& eq, const std::string& oldName, 
             i = j;
         } else if (std::isdigit(c)) {  // a number, possibly 1e-3: copy it whole so "e" is not a name
             size_t j = i;
-            while (j < eq.size() && (std::isalnum(static_cast<unsigned char>(eq[j])) || eq[j] == '.' ||
-                                     ((eq[j] == '-' || eq[j] == '+') && (eq[j - 1] == 'e' || eq[j - 1] == 'E'))))
+            while (j < eq.size() &&
+                   (std::isalnum(static_cast<unsigned char>(eq[j])) || eq[j] == '.' ||
+                    ((eq[j] == '-' || eq[j] == '+') && (eq[j - 1] == 'e' || eq[j - 1] == 'E'))))
                 ++j;
             out.append(eq, i, j - i);
             i = j;
@@ -100,9 +106,13 @@ bool isValidName(const std::string& name) {
     return canonicalName(name) != "time";
 }
 
-std::string aliasKey(const std::string& uid) { return kAliasPrefix + uid; }
+std::string aliasKey(const std::string& uid) {
+    return kAliasPrefix + uid;
+}
 
-bool isAliasKey(const std::string& key) { return key.rfind(kAliasPrefix, 0) == 0; }
+bool isAliasKey(const std::string& key) {
+    return key.rfind(kAliasPrefix, 0) == 0;
+}
 
 std::string aliasUidOf(const std::string& key) {
     return isAliasKey(key) ? key.substr(std::char_traits<char>::length(kAliasPrefix)) : std::string();
@@ -144,7 +154,8 @@ void Document::ensureView() {
     auto& m = mainModel();
     // The first stock-and-flow view is the one we draw; an "interface" view (Stella) stays where it is.
     auto it = std::find_if(m.views.begin(), m.views.end(), [](const model::View& v) {
-        return std::any_of(v.objects.begin(), v.objects.end(), [](const auto& o) { return isVariableObject(o); });
+        return std::any_of(v.objects.begin(), v.objects.end(),
+                           [](const auto& o) { return isVariableObject(o); });
     });
     if (it != m.views.end() && it != m.views.begin()) std::rotate(m.views.begin(), it, it + 1);
     if (m.views.empty()) m.views.emplace_back();
@@ -220,8 +231,8 @@ const model::ViewObject* Document::viewObject(const std::string& name) const {
 }
 
 std::string Document::resolve(const std::string& nameOrKey) const {
-    const std::string name = isAliasKey(nameOrKey) ? (viewObject(nameOrKey) ? viewObject(nameOrKey)->name : "")
-                                                   : nameOrKey;
+    const std::string name =
+        isAliasKey(nameOrKey) ? (viewObject(nameOrKey) ? viewObject(nameOrKey)->name : "") : nameOrKey;
     const auto* v = name.empty() ? nullptr : find(name);
     return v ? v->name : std::string();
 }
@@ -296,7 +307,8 @@ bool Document::connect(const std::string& from, const std::string& to) {
     if (fromVar.empty() || toVar.empty() || sameName(fromVar, toVar)) return false;
     // An end is the variable's own symbol (by name) or an alias (by uid).
     const bool fromAlias = isAliasKey(from), toAlias = isAliasKey(to);
-    const std::string fromRef = fromAlias ? aliasUidOf(from) : fromVar, toRef = toAlias ? aliasUidOf(to) : toVar;
+    const std::string fromRef = fromAlias ? aliasUidOf(from) : fromVar,
+                      toRef = toAlias ? aliasUidOf(to) : toVar;
     auto sameEnd = [](const std::string& a, bool aAlias, const std::string& b, bool bAlias) {
         return aAlias == bAlias && (aAlias ? a == b : sameName(a, b));
     };
@@ -339,7 +351,8 @@ bool Document::rename(const std::string& oldName, const std::string& newName, st
         return false;
     }
     if (!isValidName(newName)) {
-        error = "'" + newName + "' is not a valid name: start with a letter; use letters, digits, spaces or _";
+        error =
+            "'" + newName + "' is not a valid name: start with a letter; use letters, digits, spaces or _";
         return false;
     }
     if (const auto* clash = find(newName); clash && clash != v) {
@@ -369,14 +382,17 @@ bool Document::rename(const std::string& oldName, const std::string& newName, st
 bool Document::remove(const std::vector<std::string>& names) {
     std::set<std::string> keys, aliasUids;  // variables to delete; aliases to delete (the variable stays)
     for (const auto& n : names) {
-        if (isAliasKey(n) && viewObject(n)) aliasUids.insert(aliasUidOf(n));
-        else if (find(n)) keys.insert(canonicalName(n));
+        if (isAliasKey(n) && viewObject(n))
+            aliasUids.insert(aliasUidOf(n));
+        else if (find(n))
+            keys.insert(canonicalName(n));
     }
     if (keys.empty() && aliasUids.empty()) return false;
     checkpoint();
     auto gone = [&](const std::string& n) { return keys.count(canonicalName(n)) > 0; };
     auto& vars = mainModel().variables;
-    vars.erase(std::remove_if(vars.begin(), vars.end(), [&](const auto& v) { return gone(v.name); }), vars.end());
+    vars.erase(std::remove_if(vars.begin(), vars.end(), [&](const auto& v) { return gone(v.name); }),
+               vars.end());
     for (auto& v : vars)
         for (auto* list : {&v.inflows, &v.outflows})
             list->erase(std::remove_if(list->begin(), list->end(), gone), list->end());
@@ -387,11 +403,14 @@ bool Document::remove(const std::vector<std::string>& names) {
         auto& objs = vw.objects;
         objs.erase(std::remove_if(objs.begin(), objs.end(),
                                   [&](const model::ViewObject& o) {
-                                      if ((isVariableObject(o) || o.kind == Kind::Alias) && gone(o.name)) return true;
+                                      if ((isVariableObject(o) || o.kind == Kind::Alias) && gone(o.name))
+                                          return true;
                                       if (o.kind == Kind::Alias && goneAliasUids.count(o.uid)) return true;
                                       if (o.kind != Kind::Connector) return false;
-                                      const bool fromGone = o.fromAlias ? goneAliasUids.count(o.from) > 0 : gone(o.from);
-                                      const bool toGone = o.toAlias ? goneAliasUids.count(o.to) > 0 : gone(o.to);
+                                      const bool fromGone =
+                                          o.fromAlias ? goneAliasUids.count(o.from) > 0 : gone(o.from);
+                                      const bool toGone =
+                                          o.toAlias ? goneAliasUids.count(o.to) > 0 : gone(o.to);
                                       return fromGone || toGone;
                                   }),
                    objs.end());

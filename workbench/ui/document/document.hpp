@@ -1,6 +1,6 @@
-// The open model as the workbench edits it: create, connect, rename, delete, move, copy/paste, undo/redo, save.
-// Layer: workbench/ui/document. Pure C++ over solver/model: no ImGui, no GLFW, no GL, no Lua, so it is tested
-// without a window (tests/workbench/document_test.cpp).
+// The open model as the workbench edits it: create, connect, rename, delete, move, copy/paste, undo/redo,
+// save. Layer: workbench/ui/document. Pure C++ over solver/model: no ImGui, no GLFW, no GL, no Lua, so it is
+// tested without a window (tests/workbench/document_test.cpp).
 #pragma once
 
 #include <cstdint>
@@ -24,7 +24,7 @@ inline constexpr double kGrid = 10;
 enum class FlowEnd { Source, Sink };
 
 class Document {
-public:
+  public:
     Document();  // a new, empty model with one view
     // Open any model file sdw reads. Returns nullopt with the reasons in diags.
     static std::optional<Document> open(const std::string& path, diag::Diagnostics& diags);
@@ -43,7 +43,7 @@ public:
     uint64_t revision() const { return m_revision; }
 
     // --- saving ---
-    bool save(std::string& error);                          // atomic (xmile::writeFile)
+    bool save(std::string& error);  // atomic (xmile::writeFile)
     bool saveAs(const std::string& path, std::string& error);
     // Write a copy (autosave/recovery) without changing the path or the dirty flag.
     bool writeCopy(const std::string& path, std::string& error) const;
@@ -65,8 +65,8 @@ public:
     // A connector (information link) from one variable to another; either end may be an alias key. False if
     // either is missing, both stand for the same variable, or the link exists already.
     bool connect(const std::string& from, const std::string& to);
-    // An alias (ghost): a second symbol of variable `of` at (x, y), saved as XMILE <alias> with <of>. Returns its
-    // key (see aliasKey), or "" when there is no such variable.
+    // An alias (ghost): a second symbol of variable `of` at (x, y), saved as XMILE <alias> with <of>. Returns
+    // its key (see aliasKey), or "" when there is no such variable.
     std::string createAlias(const std::string& of, double x, double y);
     // Rename a variable; every equation, flow list and view object that refers to it follows.
     bool rename(const std::string& oldName, const std::string& newName, std::string& error);
@@ -94,8 +94,9 @@ public:
     std::optional<size_t> addBend(const std::string& flow, size_t segment, double x, double y);
     bool removeBend(const std::string& flow, size_t index);  // one undo step
     bool straightenPipe(const std::string& flow);            // remove every bend; one undo step
-    // Drop one end of a pipe at (x, y) in open space: it leaves any stock it was on (a cloud) and moves there;
-    // the segment at the other end keeps its direction, and a straight pipe gets a corner rather than a slant.
+    // Drop one end of a pipe at (x, y) in open space: it leaves any stock it was on (a cloud) and moves
+    // there; the segment at the other end keeps its direction, and a straight pipe gets a corner rather than
+    // a slant.
     bool moveFlowEndTo(const std::string& flow, FlowEnd end, double x, double y);  // one undo step
 
     // --- clipboard: a small XMILE document holding the variables and their view objects ---
@@ -112,7 +113,7 @@ public:
     std::string resolve(const std::string& nameOrKey) const;
     std::string uniqueName(const std::string& base) const;
 
-private:
+  private:
     model::Model& mainModel() { return m_project.models.front(); }
     model::View& mainView() { return m_project.models.front().views.front(); }
     model::ViewObject* viewObjectMut(const std::string& name);
@@ -145,7 +146,8 @@ std::string aliasUidOf(const std::string& key);  // "" when not an alias key
 
 // Replace every reference to `oldName` in an equation by `newName` (identifiers compared canonically; quoted
 // names handled; words inside string literals and function names that merely contain it are left alone).
-std::string renameInEquation(const std::string& equation, const std::string& oldName, const std::string& newName);
+std::string renameInEquation(const std::string& equation, const std::string& oldName,
+                             const std::string& newName);
 // Is this a valid new variable name (non-empty, starts with a letter or underscore, no operators)?
 bool isValidName(const std::string& name);
 

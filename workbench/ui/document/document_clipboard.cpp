@@ -23,7 +23,8 @@ std::string Document::copy(const std::vector<std::string>& names) const {
     std::set<std::string> keys, aliasUids;  // copied variables (canonical); copied aliases (uids)
     for (const auto& n : names) {
         if (isAliasKey(n)) {  // an alias travels as itself: it names its variable, which need not come along
-            if (const auto* o = viewObject(n); o && aliasUids.insert(o->uid).second) m.views.front().objects.push_back(*o);
+            if (const auto* o = viewObject(n); o && aliasUids.insert(o->uid).second)
+                m.views.front().objects.push_back(*o);
         } else if (const auto* v = find(n); v && keys.insert(canonicalName(v->name)).second) {
             m.variables.push_back(*v);
             if (const auto* o = viewObject(n)) m.views.front().objects.push_back(*o);
@@ -43,16 +44,19 @@ std::string Document::copy(const std::vector<std::string>& names) const {
     return xmile::writeString(clip);
 }
 
-// The pasted view objects, moved by (dx, dy), with fresh uids. An alias stands for its pasted variable when that
-// came along, else for the variable of that name here; an alias of neither is dropped, with its connectors.
-void Document::pasteView(const model::View& clipView, const std::function<std::string(const std::string&)>& newName,
-                         double dx, double dy, std::vector<std::string>& added) {
+// The pasted view objects, moved by (dx, dy), with fresh uids. An alias stands for its pasted variable when
+// that came along, else for the variable of that name here; an alias of neither is dropped, with its
+// connectors.
+void Document::pasteView(const model::View& clipView,
+                         const std::function<std::string(const std::string&)>& newName, double dx, double dy,
+                         std::vector<std::string>& added) {
     int maxUid = 0;
     for (const auto& o : view().objects)
         if (!o.uid.empty()) maxUid = std::max(maxUid, std::atoi(o.uid.c_str()));
     std::map<std::string, std::string> aliasUid;  // clipboard uid -> new uid, for aliases that were pasted
     for (const auto& o : clipView.objects)
-        if (o.kind == Kind::Alias && !resolve(newName(o.name)).empty()) aliasUid[o.uid] = std::to_string(++maxUid);
+        if (o.kind == Kind::Alias && !resolve(newName(o.name)).empty())
+            aliasUid[o.uid] = std::to_string(++maxUid);
     auto end = [&](std::string& ref, bool alias) {
         if (!alias) {
             ref = newName(ref);

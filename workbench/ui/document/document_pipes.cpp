@@ -14,7 +14,9 @@ namespace {
 using Point = std::pair<double, double>;
 using Kind = model::ViewObject::Kind;
 
-double segmentLength(const Point& a, const Point& b) { return std::hypot(b.first - a.first, b.second - a.second); }
+double segmentLength(const Point& a, const Point& b) {
+    return std::hypot(b.first - a.first, b.second - a.second);
+}
 
 // A segment is "horizontal" or "vertical" within half a model unit: files from other tools carry round-off.
 constexpr double kAxisTolerance = 0.5;
@@ -29,8 +31,9 @@ double pipeFraction(const std::vector<Point>& pts, double x, double y) {
         const double len = segmentLength(a, b);
         double t = 0;
         if (len > 0)
-            t = std::clamp(((x - a.first) * (b.first - a.first) + (y - a.second) * (b.second - a.second)) / (len * len),
-                           0.0, 1.0);
+            t = std::clamp(
+                ((x - a.first) * (b.first - a.first) + (y - a.second) * (b.second - a.second)) / (len * len),
+                0.0, 1.0);
         const double px = a.first + t * (b.first - a.first), py = a.second + t * (b.second - a.second);
         const double dist = std::hypot(x - px, y - py);
         if (dist < bestDist) bestDist = dist, bestAt = total + t * len;
@@ -73,9 +76,9 @@ void keepingValve(model::ViewObject& fo, Edit edit) {
 
 }  // namespace
 
-// Put the pipe ends of every flow attached to this stock on the stock's edge. The first segment out of the stock
-// keeps its direction: a horizontal one stays horizontal (the bend beside it slides with the stock), a vertical
-// one vertical, so an orthogonal pipe stays orthogonal.
+// Put the pipe ends of every flow attached to this stock on the stock's edge. The first segment out of the
+// stock keeps its direction: a horizontal one stays horizontal (the bend beside it slides with the stock), a
+// vertical one vertical, so an orthogonal pipe stays orthogonal.
 void Document::updatePipeEnds(const std::string& stockName) {
     const auto* stock = find(stockName);
     const auto* so = viewObject(stockName);
@@ -139,7 +142,8 @@ bool Document::removeBend(const std::string& flow, size_t index) {
     if (!fo || fo->kind != Kind::Flow || index == 0 || index + 1 >= fo->points.size()) return false;
     checkpoint();
     fo = viewObjectMut(flow);
-    keepingValve(*fo, [&](std::vector<Point>& pts) { pts.erase(pts.begin() + static_cast<std::ptrdiff_t>(index)); });
+    keepingValve(
+        *fo, [&](std::vector<Point>& pts) { pts.erase(pts.begin() + static_cast<std::ptrdiff_t>(index)); });
     touched();
     return true;
 }
@@ -162,8 +166,9 @@ bool Document::moveFlowEndTo(const std::string& flow, FlowEnd end, double x, dou
     checkpoint();
     for (auto& v : mainModel().variables)
         if (v.kind == model::VarKind::Stock)
-            std::erase_if(end == FlowEnd::Source ? v.outflows : v.inflows,
-                          [&](const std::string& n) { return model::canonicalName(n) == model::canonicalName(name); });
+            std::erase_if(end == FlowEnd::Source ? v.outflows : v.inflows, [&](const std::string& n) {
+                return model::canonicalName(n) == model::canonicalName(name);
+            });
     fo = viewObjectMut(name);
     const bool source = end == FlowEnd::Source;
     keepingValve(*fo, [&](std::vector<Point>& pts) {
@@ -179,8 +184,11 @@ bool Document::moveFlowEndTo(const std::string& flow, FlowEnd end, double x, dou
             std::optional<Point> corner;
             if (horizontal && std::abs(y - fixed.second) >= kAxisTolerance) corner = Point{x, fixed.second};
             if (vertical && std::abs(x - fixed.first) >= kAxisTolerance) corner = Point{fixed.first, y};
-            if (corner && *corner != moved) pts = source ? std::vector<Point>{moved, *corner, fixed} : std::vector<Point>{fixed, *corner, moved};
-            else pts = source ? std::vector<Point>{moved, fixed} : std::vector<Point>{fixed, moved};
+            if (corner && *corner != moved)
+                pts = source ? std::vector<Point>{moved, *corner, fixed}
+                             : std::vector<Point>{fixed, *corner, moved};
+            else
+                pts = source ? std::vector<Point>{moved, fixed} : std::vector<Point>{fixed, moved};
             return;
         }
         Point& next = source ? pts[1] : pts[n - 2];

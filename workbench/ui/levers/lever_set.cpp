@@ -1,5 +1,5 @@
-// The levers panel's state: plugins on/off with their params, and scenarios. Layer: workbench/ui/levers (built
-// only with the plugin host). No ImGui, GLFW, GL or Lua headers.
+// The levers panel's state: plugins on/off with their params, and scenarios. Layer: workbench/ui/levers
+// (built only with the plugin host). No ImGui, GLFW, GL or Lua headers.
 #include "workbench/ui/levers/lever_set.hpp"
 
 #include <algorithm>
@@ -74,7 +74,8 @@ std::vector<plugins::PluginSelection> LeverSet::selections() const {
     std::vector<const Lever*> on;
     for (const auto& l : m_levers)
         if (l.on) on.push_back(&l);
-    std::stable_sort(on.begin(), on.end(), [](const Lever* a, const Lever* b) { return a->order < b->order; });
+    std::stable_sort(on.begin(), on.end(),
+                     [](const Lever* a, const Lever* b) { return a->order < b->order; });
     std::vector<plugins::PluginSelection> out;
     for (const Lever* l : on) {
         plugins::PluginSelection sel;
@@ -111,7 +112,9 @@ bool LeverSet::applyScenario(size_t index) {
     return true;
 }
 
-void LeverSet::clearScenario() { m_activeScenario = -1; }
+void LeverSet::clearScenario() {
+    m_activeScenario = -1;
+}
 
 const std::vector<std::pair<std::string, double>>& LeverSet::scenarioConstants() const {
     static const std::vector<std::pair<std::string, double>> kNone;

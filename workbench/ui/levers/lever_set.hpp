@@ -24,7 +24,7 @@ struct Lever {
 };
 
 class LeverSet {
-public:
+  public:
     // Reads every plugin in `pluginDirs` (a refused one becomes a diagnostic naming its file and line, and is
     // left out) and every scenario in <model folder>/scenarios. Levers already on stay on when still present.
     void load(const std::vector<std::string>& pluginDirs, const std::string& modelPath);
@@ -55,7 +55,7 @@ public:
     // The active scenario's start/stop/dt/saveper/method/seed over a run spec.
     void applySpec(sim::RunSpec& spec) const;
 
-private:
+  private:
     std::shared_ptr<plugins::PluginLibrary> m_library;
     std::vector<Lever> m_levers;
     std::vector<plugins::Scenario> m_scenarios;

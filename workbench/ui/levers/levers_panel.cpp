@@ -32,7 +32,8 @@ bool Workbench::applyScenario(size_t index) {
     for (auto& in : inputs) in.value = in.base;
     for (const auto& [name, value] : levers->scenarioConstants())
         for (auto& in : inputs)
-            if (canonicalName(in.name) == canonicalName(name)) in.value = value;  // may lie outside the slider's range
+            if (canonicalName(in.name) == canonicalName(name))
+                in.value = value;  // may lie outside the slider's range
     status = "Scenario: " + levers->scenarios()[index].name;
     if (kept.empty() && result && result->ok()) keepRun("Baseline");
     sliderMoved();
@@ -64,7 +65,8 @@ void scenarioPicker(Workbench& wb) {
     const int active = set.activeScenario();
     ImGui::TextUnformatted("Scenario");
     ImGui::SetNextItemWidth(-1);
-    const char* preview = active < 0 ? "(none: choose levers below)" : scenarios[static_cast<size_t>(active)].name.c_str();
+    const char* preview =
+        active < 0 ? "(none: choose levers below)" : scenarios[static_cast<size_t>(active)].name.c_str();
     if (ImGui::BeginCombo("##scenario", preview)) {
         if (ImGui::Selectable("(none: model values, every lever off)", active < 0)) {
             set.clearScenario();
@@ -73,8 +75,10 @@ void scenarioPicker(Workbench& wb) {
             wb.sliderMoved();
         }
         for (size_t i = 0; i < scenarios.size(); ++i) {
-            if (ImGui::Selectable(scenarios[i].name.c_str(), static_cast<int>(i) == active)) wb.applyScenario(i);
-            if (ImGui::IsItemHovered()) wrappedTooltip(scenarios[i].name.c_str(), scenarios[i].description, {});
+            if (ImGui::Selectable(scenarios[i].name.c_str(), static_cast<int>(i) == active))
+                wb.applyScenario(i);
+            if (ImGui::IsItemHovered())
+                wrappedTooltip(scenarios[i].name.c_str(), scenarios[i].description, {});
         }
         ImGui::EndCombo();
     }
@@ -84,7 +88,8 @@ void scenarioPicker(Workbench& wb) {
         ImGui::PopStyleColor();
     }
     if (active >= 0 && ImGui::IsItemHovered())
-        wrappedTooltip(scenarios[static_cast<size_t>(active)].name.c_str(), scenarios[static_cast<size_t>(active)].description, {});
+        wrappedTooltip(scenarios[static_cast<size_t>(active)].name.c_str(),
+                       scenarios[static_cast<size_t>(active)].description, {});
 }
 
 // A param's slider: the label above (wrapped); the value with its units to the right of the bar, where the
@@ -100,19 +105,22 @@ bool paramSlider(const plugins::ParamDescriptor& p, double& value) {
         std::snprintf(buf, sizeof buf, numFmt, v);
         return std::string(buf) + (p.units.empty() ? "" : " " + p.units);
     };
-    const float valueW = std::max(ImGui::CalcTextSize(shown(p.min).c_str()).x, ImGui::CalcTextSize(shown(p.max).c_str()).x);
-    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - valueW - ImGui::GetStyle().ItemSpacing.x));
+    const float valueW =
+        std::max(ImGui::CalcTextSize(shown(p.min).c_str()).x, ImGui::CalcTextSize(shown(p.max).c_str()).x);
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - valueW -
+                                                                   ImGui::GetStyle().ItemSpacing.x));
     double lo = p.min, hi = p.max;
     ImGui::PushID(p.name.c_str());
     bool changed = ImGui::SliderScalar("##p", ImGuiDataType_Double, &value, &lo, &hi, "");
-    if (changed && p.step > 0) value = std::clamp(p.min + std::round((value - p.min) / p.step) * p.step, p.min, p.max);
+    if (changed && p.step > 0)
+        value = std::clamp(p.min + std::round((value - p.min) / p.step) * p.step, p.min, p.max);
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         value = p.defaultValue;
         changed = true;
     }
     if (ImGui::IsItemHovered() && !changed)
-        ImGui::SetTooltip("from %s to %s; default %s (double-click to reset)", shown(p.min).c_str(), shown(p.max).c_str(),
-                          shown(p.defaultValue).c_str());
+        ImGui::SetTooltip("from %s to %s; default %s (double-click to reset)", shown(p.min).c_str(),
+                          shown(p.max).c_str(), shown(p.defaultValue).c_str());
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(shown(value).c_str());
@@ -160,7 +168,8 @@ void drawLeverPanel(Workbench& wb) {
     auto& set = *wb.levers;
     scenarioPicker(wb);
     ImGui::Spacing();
-    const size_t on = static_cast<size_t>(std::count_if(set.levers().begin(), set.levers().end(), [](auto& l) { return l.on; }));
+    const size_t on = static_cast<size_t>(
+        std::count_if(set.levers().begin(), set.levers().end(), [](auto& l) { return l.on; }));
     ImGui::AlignTextToFramePadding();
     ImGui::Text("Policy levers: %zu of %zu on", on, set.levers().size());
     ImGui::SameLine();
@@ -170,15 +179,18 @@ void drawLeverPanel(Workbench& wb) {
         wb.leversChanged();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    if (!wb.kept.empty()) ImGui::TextWrapped("Charts compare with \"%s\" (dashed lines).", wb.kept.front().name.c_str());
+    if (!wb.kept.empty())
+        ImGui::TextWrapped("Charts compare with \"%s\" (dashed lines).", wb.kept.front().name.c_str());
     ImGui::TextWrapped("Hover a lever for what it does and its evidence.");
     ImGui::PopStyleColor();
     if (set.levers().empty())
-        ImGui::TextWrapped("No levers found in plugins/levers (or SDW_PLUGIN_PATH). Problems, if any, are in the "
-                           "Diagnostics tab.");
+        ImGui::TextWrapped(
+            "No levers found in plugins/levers (or SDW_PLUGIN_PATH). Problems, if any, are in the "
+            "Diagnostics tab.");
     if (set.diagnostics().errorCount()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.2f, 0.2f, 1));
-        ImGui::TextWrapped("%zu plugin or scenario file(s) refused: see Diagnostics.", set.diagnostics().errorCount());
+        ImGui::TextWrapped("%zu plugin or scenario file(s) refused: see Diagnostics.",
+                           set.diagnostics().errorCount());
         ImGui::PopStyleColor();
     }
     ImGui::Separator();

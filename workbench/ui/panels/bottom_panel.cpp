@@ -25,8 +25,10 @@ std::string commonUnits(const Workbench& wb, const std::vector<std::string>& var
     for (const auto& n : vars) {
         const auto* v = wb.doc.find(n);
         const std::string u = v ? v->units : "";
-        if (units.empty()) units = u;
-        else if (u != units) return "mixed units";
+        if (units.empty())
+            units = u;
+        else if (u != units)
+            return "mixed units";
     }
     return units;
 }
@@ -47,7 +49,9 @@ void variablePicker(Workbench& wb, size_t chart) {
         ImGui::BeginChild("##list", ImVec2(ImGui::GetFontSize() * 18, ImGui::GetFontSize() * 16));
         if (wb.compiled)
             for (const auto& col : wb.compiled->columns) {
-                if (col.name == "Time" || (*filter && col.canonical.find(canonicalName(filter)) == std::string::npos)) continue;
+                if (col.name == "Time" ||
+                    (*filter && col.canonical.find(canonicalName(filter)) == std::string::npos))
+                    continue;
                 if (ImGui::Selectable(pretty(col.name).c_str())) {
                     wb.addToChart(col.name, chart);
                     ImGui::CloseCurrentPopup();
@@ -92,7 +96,8 @@ void diagnosticsTab(Workbench& wb) {
         ImGui::TextDisabled("No problems found: the model compiles and runs cleanly.");
         return;
     }
-    if (!ImGui::BeginTable("##diags", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV))
+    if (!ImGui::BeginTable("##diags", 4,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV))
         return;
     ImGui::TableSetupColumn("Code", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
     ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
@@ -104,14 +109,16 @@ void diagnosticsTab(Workbench& wb) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::PushID(i++);
-        if (ImGui::Selectable(d.code.c_str(), false, ImGuiSelectableFlags_SpanAllColumns) && wb.doc.find(d.where)) {
+        if (ImGui::Selectable(d.code.c_str(), false, ImGuiSelectableFlags_SpanAllColumns) &&
+            wb.doc.find(d.where)) {
             wb.select(wb.doc.find(d.where)->name);
             wb.requestCanvasFocus = d.where;
         }
         ImGui::PopID();
         ImGui::TableNextColumn();
         const bool err = d.severity == diag::Severity::Error;
-        ImGui::TextColored(err ? ImVec4(0.78f, 0.18f, 0.18f, 1) : ImVec4(0.72f, 0.45f, 0.05f, 1), "%s", diag::severityName(d.severity));
+        ImGui::TextColored(err ? ImVec4(0.78f, 0.18f, 0.18f, 1) : ImVec4(0.72f, 0.45f, 0.05f, 1), "%s",
+                           diag::severityName(d.severity));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(d.where.c_str());
         ImGui::TableNextColumn();
@@ -123,7 +130,8 @@ void diagnosticsTab(Workbench& wb) {
 void compareTab(Workbench& wb) {
     static char runName[64] = "";
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    ImGui::InputTextWithHint("##runname", wb.kept.empty() ? "Baseline" : "name this run", runName, sizeof runName);
+    ImGui::InputTextWithHint("##runname", wb.kept.empty() ? "Baseline" : "name this run", runName,
+                             sizeof runName);
     ImGui::SameLine();
     if (ImGui::Button("Keep current run")) {
         wb.keepRun(runName);
@@ -132,7 +140,8 @@ void compareTab(Workbench& wb) {
     ImGui::SameLine();
     if (ImGui::Button("Forget all")) wb.kept.clear();
     if (wb.kept.empty()) {
-        ImGui::TextDisabled("Keep the current run as the baseline, move sliders, then keep more runs to compare them.");
+        ImGui::TextDisabled(
+            "Keep the current run as the baseline, move sliders, then keep more runs to compare them.");
         return;
     }
     std::vector<std::string> measures;
@@ -140,9 +149,12 @@ void compareTab(Workbench& wb) {
         for (const auto& v : c.vars)
             if (std::find(measures.begin(), measures.end(), v) == measures.end()) measures.push_back(v);
     const int ncols = 2 + static_cast<int>(wb.kept.size()) * 2;
-    if (!ImGui::BeginTable("##cmp", ncols, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY))
+    if (!ImGui::BeginTable("##cmp", ncols,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollX |
+                               ImGuiTableFlags_ScrollY))
         return;
-    ImGui::TableSetupColumn("Outcome (final value)", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 14);
+    ImGui::TableSetupColumn("Outcome (final value)", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::GetFontSize() * 14);
     ImGui::TableSetupColumn("Current run");
     for (size_t k = 0; k < wb.kept.size(); ++k) {
         ImGui::TableSetupColumn(wb.kept[k].name.c_str());
@@ -166,8 +178,8 @@ void compareTab(Workbench& wb) {
             if (other && base) {
                 const double diff = *other - *base;
                 const double pct = *base != 0 ? diff / std::abs(*base) * 100 : 0;
-                ImGui::TextColored(diff == 0 ? ImVec4(0.5f, 0.5f, 0.5f, 1) : ImVec4(0.2f, 0.35f, 0.65f, 1), "%s (%+.1f%%)",
-                                   cli::readableNumber(diff, true).c_str(), pct);
+                ImGui::TextColored(diff == 0 ? ImVec4(0.5f, 0.5f, 0.5f, 1) : ImVec4(0.2f, 0.35f, 0.65f, 1),
+                                   "%s (%+.1f%%)", cli::readableNumber(diff, true).c_str(), pct);
             }
         }
     }
@@ -176,7 +188,8 @@ void compareTab(Workbench& wb) {
 
 }  // namespace
 
-std::vector<widgets::Series> chartSeries(const Workbench& wb, const ChartSpec& c, std::vector<std::vector<double>>& keptTimes) {
+std::vector<widgets::Series> chartSeries(const Workbench& wb, const ChartSpec& c,
+                                         std::vector<std::vector<double>>& keptTimes) {
     std::vector<widgets::Series> out;
     if (!wb.result) return out;
     for (size_t i = 0; i < c.vars.size(); ++i) {
@@ -198,7 +211,8 @@ std::vector<widgets::Series> chartSeries(const Workbench& wb, const ChartSpec& c
             s.run = wb.kept[k].name;
             s.t = &keptTimes[k];
             s.y = run->series(c.vars[i]);
-            s.color = (theme::seriesColor(static_cast<int>(i)) & 0x00FFFFFF) | (k == 0 ? 0xA0000000 : 0x78000000);
+            s.color =
+                (theme::seriesColor(static_cast<int>(i)) & 0x00FFFFFF) | (k == 0 ? 0xA0000000 : 0x78000000);
             s.dashed = true;
             s.dash = k == 0 ? 3 : 1;
             out.push_back(std::move(s));
@@ -218,11 +232,13 @@ std::vector<size_t> chartsShown(const Workbench& wb, bool presenting) {
 void drawChartsTab(Workbench& wb, ImVec2 avail, bool presenting) {
     const auto shown = chartsShown(wb, presenting);
     if (shown.empty()) {
-        ImGui::TextDisabled("No chart is chosen for presenting: tick \"present\" under a chart in the Charts tab.");
+        ImGui::TextDisabled(
+            "No chart is chosen for presenting: tick \"present\" under a chart in the Charts tab.");
         return;
     }
     const size_t n = shown.size();
-    const float w = (avail.x - ImGui::GetStyle().ItemSpacing.x * (static_cast<float>(n) - 1)) / static_cast<float>(n);
+    const float w =
+        (avail.x - ImGui::GetStyle().ItemSpacing.x * (static_cast<float>(n) - 1)) / static_cast<float>(n);
     const float h = avail.y - (presenting ? 0 : ImGui::GetFrameHeightWithSpacing());
     ImVec2 lo(1e9f, 1e9f), hi(0, 0);
     for (size_t k = 0; k < n; ++k) {
@@ -233,8 +249,9 @@ void drawChartsTab(Workbench& wb, ImVec2 avail, bool presenting) {
         std::vector<std::vector<double>> keptTimes;
         auto series = chartSeries(wb, c, keptTimes);
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        widgets::timePlot(("##chart" + std::to_string(i)).c_str(), "Chart " + std::to_string(i + 1), series, c.view,
-                          ImVec2(w, h), wb.doc.project().specs.timeUnits, commonUnits(wb, c.vars), wb.scrubTime);
+        widgets::timePlot(("##chart" + std::to_string(i)).c_str(), "Chart " + std::to_string(i + 1), series,
+                          c.view, ImVec2(w, h), wb.doc.project().specs.timeUnits, commonUnits(wb, c.vars),
+                          wb.scrubTime);
         lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
         hi = ImVec2(std::max(hi.x, p.x + w), std::max(hi.y, p.y + h));
         if (!presenting) variablePicker(wb, i);
@@ -250,7 +267,9 @@ void drawBottomPanel(Workbench& wb, ImVec2 pos, ImVec2 size) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     if (ImGui::BeginTabBar("##tabs")) {
-        auto flag = [&](BottomTab t) { return wb.forceBottomTab && wb.bottomTab == t ? ImGuiTabItemFlags_SetSelected : 0; };
+        auto flag = [&](BottomTab t) {
+            return wb.forceBottomTab && wb.bottomTab == t ? ImGuiTabItemFlags_SetSelected : 0;
+        };
         std::string diagLabel = "Diagnostics";
         if (!wb.diagnostics.empty()) diagLabel += " (" + std::to_string(wb.diagnostics.items().size()) + ")";
         diagLabel += "###diag";

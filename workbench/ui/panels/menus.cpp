@@ -1,10 +1,10 @@
 // The main menu (File, Edit, View, Run, Help) and a plain file chooser (ImGui has none; no native dialogs so
 // nothing beyond GLFW is needed). Layer: workbench/ui/panels (ImGui). No Lua.
-#include <algorithm>
-#include <filesystem>
-
 #include <imgui.h>
 #include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <filesystem>
 
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -17,9 +17,11 @@ namespace {
 
 void fileMenu(Workbench& wb) {
     if (ImGui::MenuItem("New", "Ctrl+N")) wb.guardUnsaved([&wb] { wb.newModel(); });
-    if (ImGui::MenuItem("Open...", "Ctrl+O")) wb.guardUnsaved([&wb] {
+    if (ImGui::MenuItem("Open...", "Ctrl+O"))
+        wb.guardUnsaved([&wb] {
             wb.fileDialogMode = "open";
-            wb.fileDialogPath = wb.doc.path().empty() ? fs::current_path().string() : fs::path(wb.doc.path()).parent_path().string();
+            wb.fileDialogPath = wb.doc.path().empty() ? fs::current_path().string()
+                                                      : fs::path(wb.doc.path()).parent_path().string();
         });
     if (ImGui::BeginMenu("Open Recent", !wb.recent.items().empty())) {
         for (const auto& p : wb.recent.items())
@@ -36,7 +38,8 @@ void fileMenu(Workbench& wb) {
     if (ImGui::MenuItem("Save", "Ctrl+S")) wb.save();
     if (ImGui::MenuItem("Save As...")) {
         wb.fileDialogMode = "save";
-        wb.fileDialogPath = wb.doc.path().empty() ? (fs::current_path() / "model.xmile").string() : wb.doc.path();
+        wb.fileDialogPath =
+            wb.doc.path().empty() ? (fs::current_path() / "model.xmile").string() : wb.doc.path();
     }
     ImGui::Separator();
     if (ImGui::MenuItem("Export results as CSV...", nullptr, false, wb.result != nullptr)) {
@@ -128,7 +131,8 @@ void drawFileDialog(Workbench& wb) {
     const std::string& mode = wb.fileDialogMode;
     const int t = mode == "open" ? 0 : mode == "save" ? 1 : mode == "csv" ? 2 : 3;
     ImGui::OpenPopup(titles[t]);
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, ImGui::GetFontSize() * 26), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, ImGui::GetFontSize() * 26),
+                             ImGuiCond_Appearing);
     if (!ImGui::BeginPopupModal(titles[t])) return;
     ImGui::SetNextItemWidth(-1);
     ImGui::InputText("##path", &wb.fileDialogPath);
@@ -138,8 +142,10 @@ void drawFileDialog(Workbench& wb) {
     ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 1.3f), true);
     if (ImGui::Selectable("..")) wb.fileDialogPath = dir.parent_path().string();
     std::vector<fs::directory_entry> entries;
-    for (const auto& e : fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec)) entries.push_back(e);
-    std::sort(entries.begin(), entries.end(), [](auto& a, auto& b) { return a.path().filename() < b.path().filename(); });
+    for (const auto& e : fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec))
+        entries.push_back(e);
+    std::sort(entries.begin(), entries.end(),
+              [](auto& a, auto& b) { return a.path().filename() < b.path().filename(); });
     for (const auto& e : entries) {
         const std::string name = e.path().filename().string() + (e.is_directory(ec) ? "/" : "");
         if (name.front() == '.') continue;

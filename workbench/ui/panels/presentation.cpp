@@ -23,7 +23,8 @@ void drawPresentation(Workbench& wb, ImVec2 display) {
     ImGui::SetNextWindowSize(display);
     ImGui::PushFont(theme::fonts().large);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28, 20));
-    ImGui::Begin("##present", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Begin("##present", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
     const float fs = ImGui::GetFontSize();
     ImGui::TextUnformatted(wb.doc.project().name.c_str());
@@ -43,7 +44,8 @@ void drawPresentation(Workbench& wb, ImVec2 display) {
     if (ImGui::Button("Reset")) wb.scrubTime = t0, wb.playing = false;
     ImGui::SameLine();
     if (ImGui::Button("Exit")) wb.presentMode = false;
-    ImGui::Text("%s %.0f of %.0f", wb.doc.project().specs.timeUnits.empty() ? "Time" : wb.doc.project().specs.timeUnits.c_str(),
+    ImGui::Text("%s %.0f of %.0f",
+                wb.doc.project().specs.timeUnits.empty() ? "Time" : wb.doc.project().specs.timeUnits.c_str(),
                 wb.scrubTime, t1);
     ImGui::Separator();
 
@@ -56,7 +58,8 @@ void drawPresentation(Workbench& wb, ImVec2 display) {
         ImGui::TextWrapped("%s", pretty(in.name).c_str());  // large type, like the rest: read from the back
         ImGui::SetNextItemWidth(-1);
         double lo = in.min, hi = in.max;
-        if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi, std::max(std::abs(lo), std::abs(hi)) >= 1000 ? "%.0f" : "%.3g"))
+        if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi,
+                                std::max(std::abs(lo), std::abs(hi)) >= 1000 ? "%.0f" : "%.3g"))
             wb.sliderMoved();
         ImGui::Spacing();
         ImGui::PopID();
@@ -64,7 +67,8 @@ void drawPresentation(Workbench& wb, ImVec2 display) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##presentCharts");
-    drawChartsTab(wb, ImGui::GetContentRegionAvail(), true);  // large type here too: legible from the back row
+    drawChartsTab(wb, ImGui::GetContentRegionAvail(),
+                  true);  // large type here too: legible from the back row
     ImGui::EndChild();
     ImGui::End();
     ImGui::PopFont();

@@ -1,11 +1,11 @@
 // The properties panel: the selected variable's name, equation (checked live in the background), units,
 // documentation, slider range and graphical function; with nothing selected, the model's sim specs.
 // Layer: workbench/ui/panels (ImGui). No Lua.
-#include <algorithm>
-#include <cmath>
-
 #include <imgui.h>
 #include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -64,7 +64,8 @@ void diagnosticsFor(const Workbench& wb, const std::string& name) {
     for (const auto& d : ds.items()) {
         if (canonicalName(d.where) != canonicalName(name)) continue;
         const bool err = d.severity == diag::Severity::Error;
-        ImGui::PushStyleColor(ImGuiCol_Text, err ? ImVec4(0.78f, 0.18f, 0.18f, 1) : ImVec4(0.72f, 0.45f, 0.05f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Text,
+                              err ? ImVec4(0.78f, 0.18f, 0.18f, 1) : ImVec4(0.72f, 0.45f, 0.05f, 1));
         ImGui::TextWrapped("%s %s", d.code.c_str(), d.message.c_str());
         ImGui::PopStyleColor();
     }
@@ -102,7 +103,8 @@ void graphicalEditor(Workbench& wb, const model::Variable& v) {
     dl->AddRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), IM_COL32(210, 210, 204, 255), 4);
     for (size_t i = 1; i < gf.xs.size(); ++i)
         dl->AddLine(map(gf.xs[i - 1], gf.ys[i - 1]), map(gf.xs[i], gf.ys[i]), theme::palette().auxBorder, 2);
-    for (size_t i = 0; i < gf.xs.size(); ++i) dl->AddCircleFilled(map(gf.xs[i], gf.ys[i]), 4, theme::palette().stockBorder);
+    for (size_t i = 0; i < gf.xs.size(); ++i)
+        dl->AddCircleFilled(map(gf.xs[i], gf.ys[i]), 4, theme::palette().stockBorder);
     if (ImGui::IsItemClicked()) {  // grab the nearest point
         float best = 1e9f;
         for (size_t i = 0; i < gf.xs.size(); ++i) {
@@ -123,10 +125,12 @@ void graphicalEditor(Workbench& wb, const model::Variable& v) {
         for (size_t i = 0; i < gf.xs.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.48f);
-            edited |= ImGui::InputDouble("##x", &gf.xs[i], 0, 0, "%.4g", ImGuiInputTextFlags_EnterReturnsTrue);
+            edited |=
+                ImGui::InputDouble("##x", &gf.xs[i], 0, 0, "%.4g", ImGuiInputTextFlags_EnterReturnsTrue);
             ImGui::SameLine();
             ImGui::SetNextItemWidth(-1);
-            edited |= ImGui::InputDouble("##y", &gf.ys[i], 0, 0, "%.4g", ImGuiInputTextFlags_EnterReturnsTrue);
+            edited |=
+                ImGui::InputDouble("##y", &gf.ys[i], 0, 0, "%.4g", ImGuiInputTextFlags_EnterReturnsTrue);
             ImGui::PopID();
         }
         if (edited) wb.doc.setGraphical(v.name, gf);
@@ -140,8 +144,10 @@ void documentationField(Workbench& wb, const model::Variable& v, std::string& te
     static std::string editing;  // the variable whose documentation is being edited
     if (canonicalName(editing) != canonicalName(v.name)) {
         ImGui::PushTextWrapPos(0);
-        if (text.empty()) ImGui::TextDisabled("(none yet: click to add)");
-        else ImGui::TextUnformatted(text.c_str());
+        if (text.empty())
+            ImGui::TextDisabled("(none yet: click to add)");
+        else
+            ImGui::TextUnformatted(text.c_str());
         ImGui::PopTextWrapPos();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to edit");
         if (ImGui::IsItemClicked()) editing = v.name;
@@ -167,7 +173,9 @@ void variableEditor(Workbench& wb, const model::Variable& v) {
         b.revision = wb.doc.revision();
     }
     const auto& pal = theme::palette();
-    const ImU32 kindCol = v.kind == model::VarKind::Stock ? pal.stockBorder : v.kind == model::VarKind::Flow ? pal.flowPipe : pal.auxBorder;
+    const ImU32 kindCol = v.kind == model::VarKind::Stock  ? pal.stockBorder
+                          : v.kind == model::VarKind::Flow ? pal.flowPipe
+                                                           : pal.auxBorder;
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kindCol));
     ImGui::PushFont(theme::fonts().bold);
     ImGui::TextUnformatted(model::varKindName(v.kind));
@@ -176,8 +184,10 @@ void variableEditor(Workbench& wb, const model::Variable& v) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputText("##name", &b.nameBuf, ImGuiInputTextFlags_EnterReturnsTrue) && b.nameBuf != v.name) {
         std::string err;
-        if (wb.doc.rename(v.name, b.nameBuf, err)) wb.selection = {b.nameBuf};
-        else wb.status = "Rename: " + err;
+        if (wb.doc.rename(v.name, b.nameBuf, err))
+            wb.selection = {b.nameBuf};
+        else
+            wb.status = "Rename: " + err;
     }
     ImGui::TextDisabled(v.kind == model::VarKind::Stock ? "Initial value" : "Equation");
     const float h = ImGui::GetFontSize() * 4.5f;
@@ -196,7 +206,8 @@ void variableEditor(Workbench& wb, const model::Variable& v) {
         double r[2] = {v.range ? v.range->min : 0, v.range ? v.range->max : 0};
         ImGui::SetNextItemWidth(-1);
         if (ImGui::InputScalarN("##range", ImGuiDataType_Double, r, 2, nullptr, nullptr, "%.4g",
-                                ImGuiInputTextFlags_EnterReturnsTrue) && r[1] > r[0])
+                                ImGuiInputTextFlags_EnterReturnsTrue) &&
+            r[1] > r[0])
             wb.doc.setRange(v.name, model::Range{r[0], r[1], std::nullopt});
         if (ImGui::TreeNode("Graphical function")) {
             graphicalEditor(wb, v);
@@ -204,7 +215,8 @@ void variableEditor(Workbench& wb, const model::Variable& v) {
         }
     }
     ImGui::Separator();
-    if (auto val = wb.valueAt(v.name, wb.scrubTime)) ImGui::Text("Value at t = %.4g: %.6g %s", wb.scrubTime, *val, v.units.c_str());
+    if (auto val = wb.valueAt(v.name, wb.scrubTime))
+        ImGui::Text("Value at t = %.4g: %.6g %s", wb.scrubTime, *val, v.units.c_str());
     if (ImGui::Button("Plot in chart 1")) wb.addToChart(v.name, 0);
     ImGui::SameLine();
     if (ImGui::Button("Plot in chart 2")) wb.addToChart(v.name, 1);
@@ -219,9 +231,12 @@ void drawPropertiesPanel(Workbench& wb, ImVec2 pos, ImVec2 size) {
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     // An alias shows (and edits) the variable it stands for.
-    const model::Variable* v = wb.selection.size() == 1 ? wb.doc.find(wb.doc.resolve(wb.selection.front())) : nullptr;
-    if (v) variableEditor(wb, *v);
-    else if (wb.selection.size() > 1) ImGui::Text("%zu objects selected", wb.selection.size());
+    const model::Variable* v =
+        wb.selection.size() == 1 ? wb.doc.find(wb.doc.resolve(wb.selection.front())) : nullptr;
+    if (v)
+        variableEditor(wb, *v);
+    else if (wb.selection.size() > 1)
+        ImGui::Text("%zu objects selected", wb.selection.size());
     if (!v) specsEditor(wb);
     ImGui::End();
 }

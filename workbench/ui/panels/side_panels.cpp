@@ -21,7 +21,9 @@ bool toolButton(const char* label, const char* tip, bool active, ImU32 swatch) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetFrameHeight();
     const bool clicked = ImGui::Button(label, ImVec2(0, h));
-    if (swatch) ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + 3, p.y + h - 4), ImVec2(ImGui::GetItemRectMax().x - 3, p.y + h - 1), swatch, 1);
+    if (swatch)
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            ImVec2(p.x + 3, p.y + h - 4), ImVec2(ImGui::GetItemRectMax().x - 3, p.y + h - 1), swatch, 1);
     if (active) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
     return clicked;
@@ -41,17 +43,21 @@ void drawToolbar(Workbench& wb, ImVec2 pos, ImVec2 size) {
     ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoDecoration);
     const auto& pal = theme::palette();
     ImGui::SetCursorPosY((size.y - ImGui::GetFrameHeight()) / 2);
-    if (toolButton("Select", "Select, move, rubber-band (V)", wb.tool == Tool::Select, 0)) wb.tool = Tool::Select;
+    if (toolButton("Select", "Select, move, rubber-band (V)", wb.tool == Tool::Select, 0))
+        wb.tool = Tool::Select;
     ImGui::SameLine();
-    if (toolButton("Stock", "Place a stock (S)", wb.tool == Tool::Stock, pal.stockBorder)) wb.tool = Tool::Stock;
+    if (toolButton("Stock", "Place a stock (S)", wb.tool == Tool::Stock, pal.stockBorder))
+        wb.tool = Tool::Stock;
     ImGui::SameLine();
-    if (toolButton("Flow", "Drag from a stock or empty space to draw a flow (F)", wb.tool == Tool::Flow, pal.flowPipe))
+    if (toolButton("Flow", "Drag from a stock or empty space to draw a flow (F)", wb.tool == Tool::Flow,
+                   pal.flowPipe))
         wb.tool = Tool::Flow;
     ImGui::SameLine();
     if (toolButton("Auxiliary", "Place an auxiliary or constant (A)", wb.tool == Tool::Aux, pal.auxBorder))
         wb.tool = Tool::Aux;
     ImGui::SameLine();
-    if (toolButton("Connector", "Drag from one variable to another (C)", wb.tool == Tool::Connector, pal.connector))
+    if (toolButton("Connector", "Drag from one variable to another (C)", wb.tool == Tool::Connector,
+                   pal.connector))
         wb.tool = Tool::Connector;
     ImGui::SameLine();
     if (toolButton("Alias", "Drag from a variable to where a copy of it (an alias, or ghost) should sit (G)",
@@ -97,13 +103,15 @@ void constantSliders(Workbench& wb) {
         for (auto& in : wb.inputs) in.value = in.base;
         wb.sliderMoved();
     }
-    if (wb.inputs.empty()) ImGui::TextDisabled(wb.compiled ? "No constants in this model." : "Waiting for the model...");
+    if (wb.inputs.empty())
+        ImGui::TextDisabled(wb.compiled ? "No constants in this model." : "Waiting for the model...");
     ImGui::BeginChild("##sliders");
     std::string group;
     bool open = true;
     for (size_t i = 0; i < wb.inputs.size(); ++i) {
         auto& in = wb.inputs[i];
-        if (*filter && pretty(in.name).find(filter) == std::string::npos && in.name.find(filter) == std::string::npos)
+        if (*filter && pretty(in.name).find(filter) == std::string::npos &&
+            in.name.find(filter) == std::string::npos)
             continue;
         if (in.group != group) {
             group = in.group;
@@ -135,8 +143,10 @@ void constantSliders(Workbench& wb) {
         if (changed) ImGui::PopStyleColor();
         ImGui::SetNextItemWidth(-1);
         double lo = in.min, hi = in.max;
-        const std::string fmt = (std::max(std::abs(in.min), std::abs(in.max)) >= 1000 ? "%.0f " : "%.4g ") + in.units;
-        if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi, fmt.c_str())) wb.sliderMoved();
+        const std::string fmt =
+            (std::max(std::abs(in.min), std::abs(in.max)) >= 1000 ? "%.0f " : "%.4g ") + in.units;
+        if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi, fmt.c_str()))
+            wb.sliderMoved();
         if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
             in.value = in.base;
             wb.sliderMoved();
@@ -193,12 +203,13 @@ void drawStatusBar(Workbench& wb, ImVec2 pos, ImVec2 size) {
     ImGui::TextUnformatted(wb.status.c_str());
     const size_t errors = wb.diagnostics.errorCount(), warnings = wb.diagnostics.warningCount();
     char right[200];
-    std::snprintf(right, sizeof right, "%zu errors  %zu warnings   |   %zu variables   |   %s", errors, warnings,
-                  wb.doc.model().variables.size(), wb.doc.path().empty() ? "not saved yet" : wb.doc.path().c_str());
+    std::snprintf(right, sizeof right, "%zu errors  %zu warnings   |   %zu variables   |   %s", errors,
+                  warnings, wb.doc.model().variables.size(),
+                  wb.doc.path().empty() ? "not saved yet" : wb.doc.path().c_str());
     char latency[80] = "";
     if (wb.lastLatencyMs >= 0)
-        std::snprintf(latency, sizeof latency, "slider to screen: %.1f ms (%d frame%s)   |   ", wb.lastLatencyMs,
-                      wb.lastLatencyFrames, wb.lastLatencyFrames == 1 ? "" : "s");
+        std::snprintf(latency, sizeof latency, "slider to screen: %.1f ms (%d frame%s)   |   ",
+                      wb.lastLatencyMs, wb.lastLatencyFrames, wb.lastLatencyFrames == 1 ? "" : "s");
     const std::string all = std::string(latency) + right;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 20, size.x - ImGui::CalcTextSize(all.c_str()).x - 14));
     if (errors) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.2f, 0.2f, 1));

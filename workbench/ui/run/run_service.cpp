@@ -118,7 +118,8 @@ RunOutcome RunService::execute(const RunRequest& req) {
         out.compileMs = msSince(t0);
         if (!req.compileOnly && out.compiled) {
             auto t1 = Clock::now();
-            out.result = std::make_shared<const sim::RunResult>(simulateRequest(req, *out.compiled, &m_cancel));
+            out.result =
+                std::make_shared<const sim::RunResult>(simulateRequest(req, *out.compiled, &m_cancel));
             out.simulateMs = msSince(t1);
         }
     } catch (const std::exception& e) {

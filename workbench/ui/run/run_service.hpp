@@ -29,12 +29,12 @@ using Clock = std::chrono::steady_clock;
 
 struct RunRequest {
     std::shared_ptr<const model::Project> project;  // a snapshot: the UI keeps editing its own copy
-    uint64_t revision = 0;    // document revision: the worker recompiles only when it changes
-    sim::RunSpec spec;        // sets = slider values
+    uint64_t revision = 0;            // document revision: the worker recompiles only when it changes
+    sim::RunSpec spec;                // sets = slider values
     compile::CompileOptions options;  // equation overrides for live checking
-    bool compileOnly = false; // live equation check: no simulation
+    bool compileOnly = false;         // live equation check: no simulation
     std::string label;
-    uint64_t tag = 0;         // caller's id, returned in the outcome
+    uint64_t tag = 0;                              // caller's id, returned in the outcome
     Clock::time_point requestedAt = Clock::now();  // when the user acted (for the slider-to-screen figure)
 #if defined(SDW_HAVE_PLUGINS)
     // Levers switched on, in the order they apply; empty = a plain run. The slider values (spec.sets) become
@@ -50,14 +50,14 @@ struct RunOutcome {
     std::string label;
     diag::Diagnostics compileDiagnostics;
     std::shared_ptr<const compile::CompiledModel> compiled;  // null when compilation failed
-    std::shared_ptr<const sim::RunResult> result;             // null for compile-only or failed compile
+    std::shared_ptr<const sim::RunResult> result;            // null for compile-only or failed compile
     sim::RunSpec spec;
     double compileMs = 0, simulateMs = 0;
     Clock::time_point requestedAt, finishedAt;
 };
 
 class RunService {
-public:
+  public:
     RunService();
     ~RunService();
     RunService(const RunService&) = delete;
@@ -71,7 +71,7 @@ public:
     bool waitIdle(std::chrono::milliseconds timeout);
     bool busy() const { return m_busy.load(); }
 
-private:
+  private:
     void loop();
     RunOutcome execute(const RunRequest& req);
 

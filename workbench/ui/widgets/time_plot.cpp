@@ -25,10 +25,14 @@ std::vector<double> niceTicks(double lo, double hi, int target) {
 std::string formatTick(double v) {
     char buf[32];
     const double a = std::abs(v);
-    if (a >= 1e9) std::snprintf(buf, sizeof buf, "%.3gB", v / 1e9);
-    else if (a >= 1e6) std::snprintf(buf, sizeof buf, "%.3gM", v / 1e6);
-    else if (a >= 1e4) std::snprintf(buf, sizeof buf, "%.3gk", v / 1e3);
-    else std::snprintf(buf, sizeof buf, "%.4g", v);
+    if (a >= 1e9)
+        std::snprintf(buf, sizeof buf, "%.3gB", v / 1e9);
+    else if (a >= 1e6)
+        std::snprintf(buf, sizeof buf, "%.3gM", v / 1e6);
+    else if (a >= 1e4)
+        std::snprintf(buf, sizeof buf, "%.3gk", v / 1e3);
+    else
+        std::snprintf(buf, sizeof buf, "%.4g", v);
     return buf;
 }
 
@@ -82,7 +86,8 @@ void drawSeries(ImDrawList* dl, const Frame& f, const Series& s, float thick) {
             continue;
         }
         ImVec2 p = f.map(t[i], s.y[i]);
-        if (havePrev && (!s.dashed || (seg++ / std::max(1, s.dash)) % 2 == 0)) dl->AddLine(prev, p, s.color, thick);
+        if (havePrev && (!s.dashed || (seg++ / std::max(1, s.dash)) % 2 == 0))
+            dl->AddLine(prev, p, s.color, thick);
         prev = p;
         havePrev = true;
     }
@@ -127,7 +132,8 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
             entries.push_back(s);
             continue;
         }
-        if (std::any_of(entries.begin(), entries.end(), [&](const Series& e) { return e.dashed && e.label == s.run; }))
+        if (std::any_of(entries.begin(), entries.end(),
+                        [&](const Series& e) { return e.dashed && e.label == s.run; }))
             continue;
         Series o;
         o.label = s.run;
@@ -146,7 +152,8 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
         if (dl) {
             const float ly = y + fs * 0.55f;
             if (s.dashed && s.dash <= 1) {
-                for (int d = 0; d < 4; ++d) dl->AddCircleFilled(ImVec2(x + fs * (0.1f + 0.33f * d), ly), 1.4f, s.color);
+                for (int d = 0; d < 4; ++d)
+                    dl->AddCircleFilled(ImVec2(x + fs * (0.1f + 0.33f * d), ly), 1.4f, s.color);
             } else if (s.dashed) {
                 dl->AddLine(ImVec2(x, ly), ImVec2(x + fs * 0.45f, ly), s.color, 2);
                 dl->AddLine(ImVec2(x + fs * 0.8f, ly), ImVec2(x + fs * 1.2f, ly), s.color, 2);
@@ -160,7 +167,8 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
     return rows;
 }
 
-void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& series, const std::string& timeUnits) {
+void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& series,
+                  const std::string& timeUnits) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     if (m.x < f.lo.x || m.x > f.hi.x || m.y < f.lo.y || m.y > f.hi.y || series.empty()) return;
     const double t = f.t0 + (m.x - f.lo.x) / (f.hi.x - f.lo.x) * (f.t1 - f.t0);
@@ -196,7 +204,8 @@ void timePlot(const char* id, const std::string& title, const std::vector<Series
     dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), IM_COL32(255, 255, 255, 255), 6);
     dl->AddRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), IM_COL32(222, 222, 216, 255), 6);
     double tmin = 0, tmax = 1;
-    if (!series.empty() && series[0].t && !series[0].t->empty()) tmin = series[0].t->front(), tmax = series[0].t->back();
+    if (!series.empty() && series[0].t && !series[0].t->empty())
+        tmin = series[0].t->front(), tmax = series[0].t->back();
     const float legendW = size.x - fs * 1.6f;
     const int legendRows = std::min(4, drawLegend(nullptr, series, ImVec2(0, 0), legendW));
     Frame f;

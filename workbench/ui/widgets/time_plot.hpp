@@ -3,10 +3,10 @@
 // Layer: workbench/ui/widgets (ImGui). No Lua.
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
 #include <vector>
-
-#include <imgui.h>
 
 namespace sdw::ui::widgets {
 
