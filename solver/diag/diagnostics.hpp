@@ -16,6 +16,7 @@ inline constexpr const char* kFileUnreadable = "E100";
 inline constexpr const char* kXmlMalformed = "E101";
 inline constexpr const char* kNotXmile = "E102";
 inline constexpr const char* kBadNumber = "E103";
+inline constexpr const char* kFormatMismatch = "W104";  // the extension says one format, the content another
 inline constexpr const char* kSyntax = "E110";
 inline constexpr const char* kUnbalancedParen = "E111";
 inline constexpr const char* kUnexpectedEnd = "E112";
@@ -36,10 +37,9 @@ inline constexpr const char* kBadSubscript = "E210";
 inline constexpr const char* kUnsupported = "E211";
 inline constexpr const char* kBadGraphical = "E212";
 inline constexpr const char* kNoStocks = "W213";
+// past a size limit: array elements, inlined macros, modules
 inline constexpr const char* kTooLarge = "E214";
-inline constexpr const char* kGraphicalOnePoint =
-    "W215";  // a one-point table: a constant in disguise  // past a size limit: array elements, inlined
-             // macros, modules
+inline constexpr const char* kGraphicalOnePoint = "W215";  // a one-point table: a constant in disguise
 inline constexpr const char* kUnitMismatch = "W220";
 inline constexpr const char* kUnitParse = "W221";
 inline constexpr const char* kNonFinite = "E301";

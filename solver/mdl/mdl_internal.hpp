@@ -23,6 +23,7 @@ struct Entry {
     std::string doc;
     int line = 0;            // 1-based line where the entry starts
     bool terminated = true;  // false when the text ended before the closing '|'
+    int sections = 1;        // 1 + the number of '~' separators seen (a Vensim entry has 3)
 };
 
 struct SplitFile {

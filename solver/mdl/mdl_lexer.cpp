@@ -128,6 +128,7 @@ class Splitter {
             advance();
             if (!quoted && c == '~' && section < 2) {
                 ++section;
+                e.sections = section + 1;
                 continue;
             }
             if (!quoted && c == '|') {

@@ -159,6 +159,10 @@ class Reader {
             m_dimDefs.push_back({l.name, {l.rest}, {}, e.line});
             return;
         }
+        if (l.op.empty() && e.sections == 1)
+            return syntax(where, e.line,
+                          "cannot read '" + squeeze(e.equation.substr(0, 60)) +
+                              "': a Vensim entry is 'name = equation ~ units ~ comment |'");
         if (l.op == ":=" || l.op.empty())
             return unsupported(where, e.line,
                                "data variables (read from a .vdf or spreadsheet) are not supported");

@@ -1,31 +1,15 @@
 // The `sdw` command line, run as a user would: exit codes, CSV contract, options and error messages.
-#include <array>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "tests/workbench/cli_test_util.hpp"
+
 namespace {
 
-struct Output {
-    int code = -1;
-    std::string out;
-};
-
-// Runs build/sdw with arguments; stderr is folded into the output.
-Output sdw(const std::string& args) {
-    const std::string cmd = std::string(SDW_BINARY_DIR) + "/sdw " + args + " 2>&1";
-    Output o;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) o.out.append(buf.data(), n);
-    const int status = pclose(p);
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return o;
-}
+using clitest::Output;
+using clitest::sdw;
 
 std::string writeModel(const std::string& name, const std::string& flowEq) {
     const auto path = std::filesystem::temp_directory_path() / name;

@@ -24,9 +24,14 @@ void printDiagnostics(const diag::Diagnostics& diags, const std::string& file) {
         std::fprintf(stderr, "%s: %s\n", file.c_str(), diag::format(d).c_str());
 }
 
-std::optional<model::Project> load(const std::string& path, diag::Diagnostics& diags) {
+// Reads a model for a command that acts on it (run, bench, convert): any error, even one the reader read
+// past, refuses the model, so these commands never say yes where `sdw check` says no. The diagnostics are
+// printed.
+std::optional<model::Project> loadOrRefuse(const std::string& path, diag::Diagnostics& diags) {
     auto project = model::loadModelFile(path, diags);
-    return project;
+    if (project && !diags.hasErrors()) return project;
+    printDiagnostics(diags, path);
+    return std::nullopt;
 }
 
 std::string number(double v) {
@@ -232,11 +237,8 @@ int cmdRun(int argc, char** argv) {
                  "changes (measures: --vars, else the model's \"Outcome measures\" group, else all)");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
-    auto project = load(o.model, diags);
-    if (!project) {
-        printDiagnostics(diags, o.model);
-        return kExitModelError;
-    }
+    auto project = loadOrRefuse(o.model, diags);
+    if (!project) return kExitModelError;
     if (o.compare && o.vars.empty()) {
         const auto measures = xmile::groupMembers(project->main(), xmile::kOutcomeGroup);
         for (const auto& m : measures) o.vars += (o.vars.empty() ? "" : ",") + m;
@@ -322,7 +324,7 @@ int cmdCheck(int argc, char** argv) {
     app.add_option("model", path, "model file")->required();
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
-    auto project = load(path, diags);
+    auto project = model::loadModelFile(path, diags);
     if (project) compile::compileModel(*project, diags);
     for (const auto& d : diags.items()) std::printf("%s: %s\n", path.c_str(), diag::format(d).c_str());
     std::printf("%s: %zu error(s), %zu warning(s)\n", path.c_str(), diags.errorCount(), diags.warningCount());
@@ -336,9 +338,9 @@ int cmdConvert(int argc, char** argv) {
     app.add_option("output", out, "XMILE file to write")->required();
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
-    auto project = load(in, diags);
-    printDiagnostics(diags, in);
+    auto project = loadOrRefuse(in, diags);
     if (!project) return kExitModelError;
+    printDiagnostics(diags, in);  // warnings
     std::string err;
     if (!xmile::writeFile(*project, out, err)) {
         std::fprintf(stderr, "sdw convert: %s\n", err.c_str());
@@ -355,11 +357,8 @@ int cmdBench(int argc, char** argv) {
     app.add_option("--runs", runs, "number of runs")->check(CLI::Range(1, 10'000'000));
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
-    auto project = load(path, diags);
-    if (!project) {
-        printDiagnostics(diags, path);
-        return kExitModelError;
-    }
+    auto project = loadOrRefuse(path, diags);
+    if (!project) return kExitModelError;
     const auto c0 = std::chrono::steady_clock::now();
     auto compiled = compile::compileModel(*project, diags);
     const auto c1 = std::chrono::steady_clock::now();
