@@ -7,6 +7,7 @@
 
 #include "solver/compile/compiler_impl.hpp"
 #include "solver/compile/fuse.hpp"
+#include "solver/model/text_origin.hpp"
 
 namespace sdw::compile {
 namespace detail {
@@ -263,8 +264,11 @@ std::shared_ptr<const CompiledModel> Compiler::run() {
 std::shared_ptr<const CompiledModel> compileModel(const model::Project& project, diag::Diagnostics& diags,
                                                   const CompileOptions& options) {
     try {
+        const size_t before = diags.items().size();
         detail::Compiler c(project, diags, options);
-        return c.run();
+        auto compiled = c.run();
+        model::placeInSource(diags, project, options.equationOverrides, before);  // columns -> file positions
+        return compiled;
     } catch (const std::exception& e) {
         diags.error(diag::code::kUnsupported, project.name,
                     std::string("internal compiler error: ") + e.what());

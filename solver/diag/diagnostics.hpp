@@ -58,6 +58,9 @@ struct Diagnostic {
     int line = 0;         // 1-based line in the file (0 = unknown)
     int column = 0;       // 1-based column in the equation or line (0 = unknown)
     double time = 0;      // simulation time for run errors
+    // What supplied the text the column is in when it is not the model file ("plugin 'prevention' (file)",
+    // "--set rate=x"); the line is then 0.
+    std::string origin;
 };
 
 class Diagnostics {
@@ -65,11 +68,11 @@ class Diagnostics {
     void add(Diagnostic d) { m_items.push_back(std::move(d)); }
     void error(const std::string& code, const std::string& where, const std::string& message, int column = 0,
                int line = 0) {
-        add({code, Severity::Error, where, message, line, column, 0});
+        add({code, Severity::Error, where, message, line, column, 0, {}});
     }
     void warning(const std::string& code, const std::string& where, const std::string& message,
                  int column = 0, int line = 0) {
-        add({code, Severity::Warning, where, message, line, column, 0});
+        add({code, Severity::Warning, where, message, line, column, 0, {}});
     }
     void append(const Diagnostics& other) {
         m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
@@ -78,6 +81,7 @@ class Diagnostics {
     size_t errorCount() const;
     size_t warningCount() const;
     const std::vector<Diagnostic>& items() const { return m_items; }
+    std::vector<Diagnostic>& mutableItems() { return m_items; }  // for passes that refine positions
     bool empty() const { return m_items.empty(); }
 
   private:

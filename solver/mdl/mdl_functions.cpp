@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <sstream>
+#include <tuple>
 
 #include "solver/mdl/mdl_internal.hpp"
 
@@ -342,9 +343,11 @@ class Translator {
         const std::string canon = model::canonicalName(raw);
         const bool user =
             m_ctx.symbols && (m_ctx.symbols->lookups.count(canon) || m_ctx.symbols->macros.count(canon));
-        if (!user && !known(f))
+        if (!user && !known(f)) {
+            m_ctx.failedName = raw;
             throw Failure{diag::code::kUnsupported,
                           "the Vensim function '" + f + "' is not supported" + nearest(f)};
+        }
         std::vector<std::string> a;
         for (auto [b, e] : argRanges(open, close)) a.push_back(seq(b, e));
         if (m_ctx.symbols && m_ctx.symbols->lookups.count(canon)) {
@@ -444,9 +447,14 @@ class Translator {
         if (f == "LOOKUP EXTRAPOLATE" || f == "LOOKUP FORWARD" || f == "LOOKUP BACKWARD") {
             needArgs(f, a, 2, 2);
             if (m_ctx.diags)
-                m_ctx.diags->add({diag::code::kUnsupported, diag::Severity::Info, m_ctx.where,
-                                  f + " is read as LOOKUP: the table's own end behaviour applies", m_ctx.line,
-                                  0, 0});
+                m_ctx.diags->add({diag::code::kUnsupported,
+                                  diag::Severity::Info,
+                                  m_ctx.where,
+                                  f + " is read as LOOKUP: the table's own end behaviour applies",
+                                  m_ctx.line,
+                                  0,
+                                  0,
+                                  {}});
             return "LOOKUP(" + join(a) + ")";
         }
         if (f == "PULSE TRAIN") needArgs(f, a, 4, 4);
@@ -469,9 +477,13 @@ std::optional<std::string> translateExpr(const std::string& vensim, TranslateCon
         Translator tr(tokenize(vensim), ctx);
         return tr.run();
     } catch (const Failure& f) {
-        if (ctx.diags) {
-            std::string msg = f.message;
-            ctx.diags->error(f.code, ctx.where, msg, 0, ctx.line);
+        if (ctx.diags) {  // at the function it could not translate, else where the text starts
+            auto [line, column] = std::pair{ctx.line, 0};
+            if (ctx.entry && !ctx.failedName.empty())
+                std::tie(line, column) = positionOfName(vensim, ctx.failedName, *ctx.entry, ctx.offset);
+            else if (ctx.entry && ctx.offset < ctx.entry->positions.size())
+                std::tie(line, column) = ctx.entry->positions[ctx.offset];
+            ctx.diags->error(f.code, ctx.where, f.message, column, line);
         }
         return std::nullopt;
     } catch (const std::exception& e) {

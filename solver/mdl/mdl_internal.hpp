@@ -24,6 +24,8 @@ struct Entry {
     int line = 0;            // 1-based line where the entry starts
     bool terminated = true;  // false when the text ended before the closing '|'
     int sections = 1;        // 1 + the number of '~' separators seen (a Vensim entry has 3)
+    // The file line and column of each character of `equation` (continuations and comments left out).
+    std::vector<std::pair<int, int>> positions;
 };
 
 struct SplitFile {
@@ -64,6 +66,9 @@ struct TranslateContext {
     std::string where;  // the variable
     int line = 0;
     diag::Diagnostics* diags = nullptr;
+    const Entry* entry = nullptr;  // the entry the text is a piece of, for positions in the file
+    size_t offset = 0;             // where the text starts in entry->equation
+    std::string failedName;        // set by the translator: the function it could not translate
 };
 
 // Vensim expression text -> XMILE expression text; nullopt (with E120 or E211 in diags) when it cannot.
@@ -85,7 +90,19 @@ struct Def {
     char op = '=';
     std::string rhs;
     const Entry* entry = nullptr;
+    size_t rhsOffset = 0;  // where rhs starts in entry->equation
 };
+
+// Where the translation of a piece of an entry's equation came from in the file: `xmile` is the translation
+// of `vensim`, which starts at `offset` in entry.equation. Names and numbers of the translation are tied to
+// the same names and numbers in the Vensim text, so a column in the XMILE text maps to the file
+// (model::placeInSource); text the translator wrote itself maps nowhere.
+model::TextOrigin translatedOrigin(const std::string& xmile, const std::string& vensim, const Entry& entry,
+                                   size_t offset);
+// The file line and column of the first name in `vensim` (which starts at `offset` in entry.equation) that is
+// `name` by canonical comparison; {entry.line, 0} when there is none.
+std::pair<int, int> positionOfName(const std::string& vensim, const std::string& name, const Entry& entry,
+                                   size_t offset);
 
 // Variables of one model (or macro body) from its definitions, grouped by variable in file order. INTEG
 // rates that are sums of plain flow names become inflows/outflows; other rates get a "<stock> net flow".

@@ -71,7 +71,7 @@ class Splitter {
 
   private:
     void advance() {
-        if (m_s[m_i] == '\n') ++m_line;
+        if (m_s[m_i] == '\n') ++m_line, m_lineStart = m_i + 1;
         ++m_i;
     }
     void skipSpace() {
@@ -85,6 +85,7 @@ class Splitter {
         if (j >= m_s.size() || m_s[j] != '\n') return false;
         m_i = j + 1;
         ++m_line;
+        m_lineStart = m_i;
         return true;
     }
 
@@ -125,6 +126,7 @@ class Splitter {
                 if (m_i < m_s.size()) advance();
                 continue;
             }
+            const std::pair<int, int> at{m_line, static_cast<int>(m_i - m_lineStart) + 1};
             advance();
             if (!quoted && c == '~' && section < 2) {
                 ++section;
@@ -136,7 +138,14 @@ class Splitter {
                 break;
             }
             *parts[section] += c;
+            if (section == 0) e.positions.push_back(at);
         }
+        // Trim the equation and its positions alike.
+        size_t lead = 0, tail = e.equation.size();
+        while (lead < tail && std::isspace((unsigned char)e.equation[lead])) ++lead;
+        while (tail > lead && std::isspace((unsigned char)e.equation[tail - 1])) --tail;
+        e.positions.erase(e.positions.begin() + static_cast<long>(tail), e.positions.end());
+        e.positions.erase(e.positions.begin(), e.positions.begin() + static_cast<long>(lead));
         e.equation = trim(e.equation);
         e.units = trim(e.units);
         e.doc = trim(e.doc);
@@ -146,6 +155,7 @@ class Splitter {
     const std::string& m_s;
     size_t m_i = 0;
     int m_line = 1;
+    size_t m_lineStart = 0;
     std::vector<Entry> m_out;
 };
 

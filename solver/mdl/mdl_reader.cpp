@@ -19,8 +19,9 @@ using model::canonicalName;
 struct Lhs {
     std::string name;
     std::vector<std::string> subs;
-    std::string op;    // "=", "(", ":", "<->", ":=", "==", "" (no equation), or "?" (unreadable)
-    std::string rest;  // right-hand side; for "(" the table including its '('
+    std::string op;         // "=", "(", ":", "<->", ":=", "==", "" (no equation), or "?" (unreadable)
+    std::string rest;       // right-hand side; for "(" the table including its '('
+    size_t restOffset = 0;  // where `rest` starts in the equation
 };
 
 Lhs parseLhs(const std::string& eq) {
@@ -48,7 +49,10 @@ Lhs parseLhs(const std::string& eq) {
     for (const char* op : {"==", ":=", "<->", "=", "(", ":"})
         if (rest.rfind(op, 0) == 0) {
             l.op = op;
-            l.rest = trim(l.op == "(" ? rest : rest.substr(l.op.size()));
+            size_t at = i + (l.op == "(" ? 0 : l.op.size());
+            while (at < eq.size() && std::isspace((unsigned char)eq[at])) ++at;
+            l.rest = trim(eq.substr(at));
+            l.restOffset = at;
             return l;
         }
     l.op = rest.empty() ? "" : "?";
@@ -169,7 +173,7 @@ class Reader {
         if (l.op == "==")
             return unsupported(where, e.line,
                                "'==' (reality check or unchangeable constant) is not supported");
-        Def d{l.name, l.subs, l.op == "(" ? '(' : '=', l.rest, &e};
+        Def d{l.name, l.subs, l.op == "(" ? '(' : '=', l.rest, &e, l.restOffset};
         if (l.op == "(") m_symbols.lookups.insert(canonicalName(l.name));
         const size_t m = static_cast<size_t>(m_macro + 1);
         const std::string key = canonicalName(l.name);

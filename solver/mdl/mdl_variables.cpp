@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "solver/mdl/mdl_internal.hpp"
+#include "solver/model/text_origin.hpp"
 
 namespace sdw::mdl::detail {
 namespace {
@@ -15,8 +16,10 @@ struct Body {
     bool stock = false;
     std::string equation;  // the initial value for a stock
     std::optional<model::GraphicalFunction> gf;
-    std::string rateRaw;  // the Vensim rate of a stock
-    std::string rate;     // its XMILE translation
+    std::string rateRaw;                          // the Vensim rate of a stock
+    std::string rate;                             // its XMILE translation
+    std::optional<model::TextOrigin> origin;      // where `equation` came from in the file
+    std::optional<model::TextOrigin> rateOrigin;  // where `rate` came from
 };
 
 // A stock whose flows are settled once every variable of the model is known.
@@ -26,6 +29,7 @@ struct PendingStock {
     std::vector<std::string> lhsSubs;  // canonical
     std::string rate;                  // apply-to-all rate (XMILE)
     std::vector<model::ElementEquation> elementRates;
+    std::map<std::string, model::TextOrigin> rateOrigins;  // keyed as Variable::origins
     int line = 0;
 };
 
@@ -130,10 +134,21 @@ class Builder {
 
     Body body(const Def& d, const std::map<std::string, std::string>& subst) {
         Body b;
-        TranslateContext ctx{&m_sym, subst, d.name, d.entry ? d.entry->line : 0, &m_diags};
-        auto tr = [&](const std::string& text) {
+        TranslateContext ctx;
+        ctx.symbols = &m_sym;
+        ctx.subst = subst;
+        ctx.where = d.name;
+        ctx.line = d.entry ? d.entry->line : 0;
+        ctx.diags = &m_diags;
+        ctx.entry = d.entry;
+        size_t searchFrom = 0;  // pieces of the right-hand side are found in it in order
+        auto tr = [&](const std::string& text, std::optional<model::TextOrigin>* origin = nullptr) {
+            const size_t at = d.rhs.find(text, searchFrom);
+            if (at != std::string::npos) searchFrom = at + text.size();
+            ctx.offset = d.rhsOffset + (at == std::string::npos ? 0 : at);
             auto r = translateExpr(text, ctx);
             if (!r) b.ok = false;
+            if (r && origin && d.entry) *origin = translatedOrigin(*r, text, *d.entry, ctx.offset);
             return r.value_or("");
         };
         auto table = [&](const std::string& text) {
@@ -158,18 +173,18 @@ class Builder {
             }
             b.stock = true;
             b.rateRaw = (*a)[0];
-            b.rate = tr((*a)[0]);
-            b.equation = tr((*a)[1]);
+            b.rate = tr((*a)[0], &b.rateOrigin);
+            b.equation = tr((*a)[1], &b.origin);
         } else if (auto w = wholeCall(d.rhs, "WITH LOOKUP")) {
             if (w->size() != 2) {
                 syntax(d.name, ctx.line, "WITH LOOKUP expects (input, table)");
                 b.ok = false;
                 return b;
             }
-            b.equation = tr((*w)[0]);
+            b.equation = tr((*w)[0], &b.origin);
             table((*w)[1]);
         } else {
-            b.equation = tr(d.rhs);
+            b.equation = tr(d.rhs, &b.origin);
         }
         return b;
     }
@@ -179,10 +194,12 @@ class Builder {
         Body b = body(d, {});
         v.equation = b.equation;
         v.gf = b.gf;
+        if (b.origin) v.origins[""] = std::move(*b.origin);
         if (b.stock) {
             v.kind = model::VarKind::Stock;
             p.rateRaw = b.rateRaw;
             p.rate = b.rate;
+            if (b.rateOrigin) p.rateOrigins[""] = std::move(*b.rateOrigin);
             for (const std::string& s : d.subs) p.lhsSubs.push_back(canonicalName(s));
         }
         return b.ok;
@@ -270,6 +287,9 @@ class Builder {
                     el.equation = b.equation;
                     el.gf = b.gf;
                     (b.stock ? anyStock : anyAux) = true;
+                    const std::string key = model::originKey(combos[k]);
+                    if (b.origin) v.origins[key] = std::move(*b.origin);
+                    if (b.rateOrigin) p.rateOrigins[key] = std::move(*b.rateOrigin);
                     if (b.stock) p.elementRates.push_back({combos[k], b.rate, std::nullopt});
                 }
                 v.elements.push_back(std::move(el));
@@ -372,6 +392,7 @@ class Builder {
         flow.dimensions = stock->dimensions;
         flow.equation = p.rate;
         flow.elements = p.elementRates;
+        flow.origins = p.rateOrigins;
         flow.line = p.line;
         flow.doc = "Net rate of change of " + p.name + " (Vensim INTEG rate)";
         stock->inflows.push_back(flow.name);

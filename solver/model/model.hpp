@@ -40,6 +40,23 @@ struct Range {
     std::optional<double> step;
 };
 
+// Where an equation's text came from, so that a position inside the text (a diagnostic's column) can be given
+// as the line and column of the model file, or name the plugin or option that supplied the text
+// (model::placeInSource). Not part of the model's value: any two compare equal, so a model read back from
+// another file, or from the same file after an edit, is the same model.
+struct TextOrigin {
+    struct Anchor {
+        int offset = 0;  // text[offset] ...
+        int line = 0;    // ... is at this 1-based line and column of the file
+        int column = 0;
+    };
+    std::string text;  // the text as read: the positions hold only while the equation is still this
+    std::vector<Anchor>
+        anchors;         // by increasing offset; after an anchor a character is a column, '\n' a line
+    std::string source;  // empty: the model file; else what supplied the text ("--set x=2")
+    friend bool operator==(const TextOrigin&, const TextOrigin&) { return true; }
+};
+
 // One element's equation in an arrayed variable defined element by element.
 struct ElementEquation {
     std::vector<std::string> subscripts;  // element names as written, one per dimension
@@ -70,7 +87,10 @@ struct Variable {
     std::string moduleModel;              // for VarKind::Module: the sub-model's name
     std::vector<Connection> connections;  // for VarKind::Module
     int line = 0;                         // line in the source file where it is defined (0 = unknown)
-    std::vector<std::string> extraXml;    // child elements we keep but do not interpret
+    // Where its equation texts were read from, when known: "" for `equation`, an element's subscripts
+    // (canonical, joined by ',') for that element's equation.
+    std::map<std::string, TextOrigin> origins;
+    std::vector<std::string> extraXml;  // child elements we keep but do not interpret
     std::vector<std::pair<std::string, std::string>> extraAttrs;
 };
 

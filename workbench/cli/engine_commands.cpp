@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "solver/compile/compiled_model.hpp"
+#include "solver/model/text_origin.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/cli/commands.hpp"
@@ -171,9 +172,18 @@ struct RunOptions {
     uint64_t seed = 1;
 };
 
-// Builds the run spec and the compile options from the command line. Returns false on a usage error.
-bool buildSpec(const RunOptions& o, const model::Project& project, sim::RunSpec& spec,
-               compile::CompileOptions& copts) {
+// --set NAME=TEXT on anything but a stock's number: the variable's equation becomes the text, for every
+// element of an array (as a compile-time equation override would), and a diagnostic in it names the option.
+void setEquation(model::Variable& v, const std::string& option, const std::string& text) {
+    v.equation = text;
+    v.elements.clear();
+    v.origins.clear();
+    v.origins[""] = model::suppliedOrigin(text, "--set " + option);
+}
+
+// Builds the run spec from the command line and applies --set to the project. Returns false on a usage
+// error.
+bool buildSpec(const RunOptions& o, model::Project& project, sim::RunSpec& spec) {
     if (!o.method.empty()) {
         auto m = sim::parseMethod(o.method);
         if (!m) {
@@ -197,19 +207,16 @@ bool buildSpec(const RunOptions& o, const model::Project& project, sim::RunSpec&
         const std::string name = s.substr(0, eq), value = s.substr(eq + 1);
         char* end = nullptr;
         const double v = std::strtod(value.c_str(), &end);
-        const model::Variable* var = project.main().find(name);
+        model::Variable* var = project.main().find(name);
         if (!var) {
             std::fprintf(stderr, "sdw run: --set %s: the model has no variable '%s'\n", s.c_str(),
                          name.c_str());
             return false;
         }
-        if (end && *end == '\0' && !value.empty() && var->kind != model::VarKind::Stock) {
-            copts.equationOverrides[name] = value;  // a constant: recompiled as that number
-        } else if (end && *end == '\0' && !value.empty()) {
+        if (end && *end == '\0' && !value.empty() && var->kind == model::VarKind::Stock)
             spec.sets.push_back({name, v});  // a stock's initial value
-        } else {
-            copts.equationOverrides[name] = value;  // an equation
-        }
+        else
+            setEquation(*var, s, value);  // a constant (recompiled as that number) or an equation
     }
     return true;
 }
@@ -245,7 +252,7 @@ int cmdRun(int argc, char** argv) {
     }
     sim::RunSpec spec;
     compile::CompileOptions copts;
-    if (!buildSpec(o, *project, spec, copts)) return kExitUsage;
+    if (!buildSpec(o, *project, spec)) return kExitUsage;
 
     std::vector<sim::RunResult> results;
     std::vector<std::string> labels;
@@ -263,10 +270,6 @@ int cmdRun(int argc, char** argv) {
             std::fprintf(stderr,
                          "sdw run: --scenario needs the Lua plugin host, which this build does not have\n");
             return kExitUsage;
-        }
-        for (const auto& [name, eq] : copts.equationOverrides) {
-            for (auto& v : project->main().variables)
-                if (model::canonicalName(v.name) == model::canonicalName(name)) v.equation = eq;
         }
         std::vector<sim::RunResult> scenarioResults;
         std::vector<std::string> scenarioLabels;

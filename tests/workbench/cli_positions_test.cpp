@@ -1,0 +1,46 @@
+// Positions as a user reads them on the command line: `check` gives the line and column of the mistake in
+// the file; an error in an equation given with --set names the option instead.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "tests/workbench/cli_test_util.hpp"
+
+using clitest::Output;
+using clitest::sdw;
+using clitest::writeTemp;
+
+namespace {
+
+const char* kModel =
+    "{UTF-8}\n"
+    "Population = INTEG (\n"
+    "\tbirths,\n"
+    "\t1000) ~ people ~ |\n"
+    "births = Population * birth rat ~ people/year ~ |\n"  // line 5: 'birth rat' at column 23
+    "birth rate = 0.02 ~ 1/year ~ |\n"
+    "FINAL TIME = 3 ~ year ~ |\nTIME STEP = 1 ~ year ~ |\n";
+
+}  // namespace
+
+TEST_CASE("cli: check gives the line and column of the mistake in a .mdl file", "[cli][positions]") {
+    const Output o = sdw("check " + writeTemp("sdw_positions.mdl", kModel));
+    INFO(o.out);
+    CHECK(o.code == 1);
+    CHECK(o.out.find("E201 error in 'births' (line 5, col 23): unknown name 'birth_rat'") !=
+          std::string::npos);
+}
+
+TEST_CASE("cli: an error in a --set equation names the option, not a line of the file", "[cli][positions]") {
+    std::string fixed = kModel;
+    fixed.replace(fixed.find("birth rat ~"), 9, "birth rate");
+    const std::string path = writeTemp("sdw_positions_ok.mdl", fixed);
+    const Output o = sdw("run " + path + " --set \"births=Population * bith_rate\"");
+    INFO(o.out);
+    CHECK(o.code == 1);
+    CHECK(o.out.find("(--set births=Population * bith_rate, col 14)") != std::string::npos);
+    CHECK(o.out.find("line") == std::string::npos);
+    // A good --set equation runs: births = 10 a year from 1000 people.
+    const Output ok = sdw("run " + path + " --set \"births=10\" --vars Population");
+    CHECK(ok.code == 0);
+    CHECK(ok.out == "Time,Population\n0,1000\n1,1010\n2,1020\n3,1030\n");
+}
