@@ -62,7 +62,7 @@ std::vector<Tok> tokenize(const std::string& s) {
             out.push_back({T::Name, squeeze(s.substr(i, lastEnd - i))});
             i = lastEnd;
         } else if (c == '"') {
-            const size_t close = s.find('"', i + 1);
+            const size_t close = closingQuote(s, i);
             if (close == std::string::npos)
                 throw Failure{diag::code::kMdlSyntax, "a quoted name is never closed"};
             out.push_back({T::Name, s.substr(i, close - i + 1)});

@@ -40,9 +40,16 @@ SplitFile splitFile(const std::string& text);
 
 std::string trim(const std::string& s);
 std::string upper(const std::string& s);
+std::string lower(const std::string& s);
+// The index of the '"' that closes a quoted name opened at `open` (a \" inside is part of the name), or npos.
+size_t closingQuote(const std::string& s, size_t open);
+// A Vensim name as the user reads it: surrounding quotes removed, \" read as ".
+std::string unquoteName(const std::string& name);
 // Collapse runs of white space into one space and trim: "Total \t Population" -> "Total Population".
 std::string squeeze(const std::string& s);
-// A Vensim name as an XMILE identifier: spaces become '_', names with other characters are quoted.
+// A Vensim name as an XMILE identifier: spaces become '_', names with other characters (or named like an
+// XMILE word operator: MOD, AND...) are quoted; quotes inside the name are dropped (XMILE names cannot hold
+// them, and names compare without them).
 std::string xmileName(const std::string& vensimName);
 // Split at top-level separators (outside (), [] and quotes).
 std::vector<std::string> splitTopLevel(const std::string& s, char sep);
@@ -55,6 +62,8 @@ struct Symbols {
     std::set<std::string> macros;                   // canonical macro names
     std::map<std::string, std::string> dimNames;    // canonical dim name -> name as written
     std::map<std::string, std::string> elementDim;  // canonical element -> canonical full dimension
+    // canonical dim -> the dims it maps to or that map to it (Vensim `->`): their elements pair by position
+    std::map<std::string, std::vector<std::string>> maps;
     std::optional<double> saveper;
 };
 
@@ -99,10 +108,28 @@ struct Def {
 // (model::placeInSource); text the translator wrote itself maps nowhere.
 model::TextOrigin translatedOrigin(const std::string& xmile, const std::string& vensim, const Entry& entry,
                                    size_t offset);
+// The names a Vensim expression refers to (canonical, in order, repeats kept), functions it calls left out.
+std::vector<std::string> namesIn(const std::string& vensim);
+// INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER folded into `specs` (they may be expressions of constants
+// the model defines, to any depth); the control entries leave `groups`. One that cannot be folded (it changes
+// with Time or a stock, or is not an expression of constants) is an E208 error saying why.
+void readControl(std::vector<std::vector<Def>>& groups, Symbols& symbols, model::SimSpecs& specs,
+                 diag::Diagnostics& diags);
 // The file line and column of the first name in `vensim` (which starts at `offset` in entry.equation) that is
 // `name` by canonical comparison; {entry.line, 0} when there is none.
 std::pair<int, int> positionOfName(const std::string& vensim, const std::string& name, const Entry& entry,
                                    size_t offset);
+
+// The full dimension a subscript on a left-hand side belongs to (canonical; "" when unknown).
+std::string parentDimension(const std::string& sub, const Symbols& sym);
+// The dimensions of a variable defined element by element (`elements` holds every element defined): for
+// each position, the range every equation names there, else a declared range whose elements are exactly the
+// ones defined, else the full range. False when a subscript is unknown.
+bool elementDimensions(const std::vector<Def>& defs, const std::vector<model::ElementEquation>& elements,
+                       const Symbols& sym, std::vector<std::string>& dims);
+// Elements of v's dimensions that no equation defines get the equation 0, with a W121 warning naming them;
+// returns how many.
+size_t fillUndefined(model::Variable& v, const Symbols& sym, diag::Diagnostics& diags);
 
 // Variables of one model (or macro body) from its definitions, grouped by variable in file order. INTEG
 // rates that are sums of plain flow names become inflows/outflows; other rates get a "<stock> net flow".

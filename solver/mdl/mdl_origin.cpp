@@ -16,6 +16,7 @@ struct Token {
     std::string key;  // canonical name, or a number as written
     size_t offset = 0;
     size_t length = 0;
+    bool name = false;  // a name (not a number) that is not called as a function
 };
 
 bool startsName(unsigned char c) {
@@ -29,16 +30,16 @@ std::vector<Token> vensimTokens(const std::string& s) {
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c == '"') {
-            const size_t close = s.find('"', i + 1);
+            const size_t close = closingQuote(s, i);
             const size_t end = close == std::string::npos ? s.size() : close + 1;
-            out.push_back({model::canonicalName(s.substr(i, end - i)), i, end - i});
+            out.push_back({model::canonicalName(unquoteName(s.substr(i, end - i))), i, end - i, true});
             i = end;
         } else if (std::isdigit(c) ||
                    (c == '.' && i + 1 < s.size() && std::isdigit((unsigned char)s[i + 1]))) {
             char* end = nullptr;
             std::strtod(s.c_str() + i, &end);
             const size_t n = std::max<size_t>(1, static_cast<size_t>(end - (s.c_str() + i)));
-            out.push_back({s.substr(i, n), i, n});
+            out.push_back({s.substr(i, n), i, n, false});
             i += n;
         } else if (startsName(c)) {
             size_t j = i, last = i;
@@ -52,7 +53,10 @@ std::vector<Token> vensimTokens(const std::string& s) {
                 else
                     break;
             }
-            out.push_back({model::canonicalName(s.substr(i, last - i)), i, last - i});
+            size_t next = last;
+            while (next < s.size() && std::isspace((unsigned char)s[next])) ++next;
+            const bool called = next < s.size() && s[next] == '(';
+            out.push_back({model::canonicalName(s.substr(i, last - i)), i, last - i, !called});
             i = last;
         } else {
             ++i;
@@ -82,9 +86,9 @@ std::vector<Token> xmileTokens(const std::string& xmile) {
         if (n.pos < 0 || static_cast<size_t>(n.pos) >= xmile.size()) continue;
         const auto at = static_cast<size_t>(n.pos);
         if (n.kind == equations::NodeKind::Name || n.kind == equations::NodeKind::Call)
-            out.push_back({n.name, at, lengthAt(at)});
+            out.push_back({n.name, at, lengthAt(at), n.kind == equations::NodeKind::Name});
         else if (n.kind == equations::NodeKind::Number)
-            out.push_back({n.text, at, lengthAt(at)});
+            out.push_back({n.text, at, lengthAt(at), false});
     }
     std::sort(out.begin(), out.end(), [](const Token& a, const Token& b) { return a.offset < b.offset; });
     return out;
@@ -130,6 +134,13 @@ std::pair<int, int> positionOfName(const std::string& vensim, const std::string&
     for (const Token& t : vensimTokens(vensim))
         if (t.key == key) return positionAt(entry, offset + t.offset);
     return {entry.line, 0};
+}
+
+std::vector<std::string> namesIn(const std::string& vensim) {
+    std::vector<std::string> out;
+    for (const Token& t : vensimTokens(vensim))
+        if (t.name) out.push_back(t.key);
+    return out;
 }
 
 }  // namespace sdw::mdl::detail

@@ -28,9 +28,9 @@ Lhs parseLhs(const std::string& eq) {
     Lhs l;
     size_t i = 0;
     if (!eq.empty() && eq[0] == '"') {
-        const size_t close = eq.find('"', 1);
+        const size_t close = closingQuote(eq, 0);
         if (close == std::string::npos) return l.op = "?", l;
-        l.name = eq.substr(1, close - 1);
+        l.name = unquoteName(eq.substr(0, close + 1));
         i = close + 1;
     } else {
         while (i < eq.size() && std::string("[=(:<").find(eq[i]) == std::string::npos) ++i;
@@ -63,6 +63,7 @@ struct DimDef {
     std::string name;
     std::vector<std::string> items;
     std::vector<std::string> maps;
+    std::vector<std::pair<std::string, std::string>> orderedMaps;  // target, "(target: e1, e2...)" as written
     int line = 0;
 };
 
@@ -108,7 +109,7 @@ class Reader {
         if (m_macro >= 0)
             syntax(m_project.macros.back().name, 0, "a :MACRO: is never closed by :END OF MACRO:");
         resolveDimensions();
-        control();
+        readControl(m_groups[0], m_symbols, m_project.specs, m_diags);
         for (size_t m = 0; m < m_groups.size(); ++m) {
             model::Model& target = m == 0 ? m_project.main() : m_project.macros[m - 1].body;
             buildVariables(m_groups[m], m_symbols, target, m_diags);
@@ -150,6 +151,12 @@ class Reader {
             return syntax(where, e.line,
                           "cannot read this equation: '" + squeeze(e.equation.substr(0, 60)) + "'");
         if (l.op == ":") {
+            const std::string keyword = upper(squeeze(l.rest.substr(0, l.rest.find(':') + 1)));
+            if (keyword == "THE CONDITION:" || keyword == "TEST INPUT:")
+                return m_diags.warning(diag::code::kMdlIgnored, where,
+                                       "reality checks (:" + keyword +
+                                           ") are not run by sdw: this entry is left out of the model",
+                                       0, e.line);
             if (upper(l.rest).rfind("EXCEPT:", 0) == 0)
                 return unsupported(where, e.line, "equations with :EXCEPT: are not supported");
             if (upper(l.rest).rfind("INTERPOLATE:", 0) == 0 || upper(l.rest).rfind("RAW:", 0) == 0 ||
@@ -160,7 +167,7 @@ class Reader {
             return dimension(l, e.line);
         }
         if (l.op == "<->") {
-            m_dimDefs.push_back({l.name, {l.rest}, {}, e.line});
+            m_dimDefs.push_back({l.name, {l.rest}, {}, {}, e.line});
             return;
         }
         if (l.op.empty() && e.sections == 1)
@@ -170,9 +177,8 @@ class Reader {
         if (l.op == ":=" || l.op.empty())
             return unsupported(where, e.line,
                                "data variables (read from a .vdf or spreadsheet) are not supported");
-        if (l.op == "==")
-            return unsupported(where, e.line,
-                               "'==' (reality check or unchangeable constant) is not supported");
+        // `==` is an unchangeable constant: a constant Vensim's games and SyntheSim may not change. sdw reads
+        // it as any other constant.
         Def d{l.name, l.subs, l.op == "(" ? '(' : '=', l.rest, &e, l.restOffset};
         if (l.op == "(") m_symbols.lookups.insert(canonicalName(l.name));
         const size_t m = static_cast<size_t>(m_macro + 1);
@@ -232,7 +238,10 @@ class Reader {
         if (const size_t arrow = items.find("->"); arrow != std::string::npos) {
             for (const std::string& m : splitTopLevel(items.substr(arrow + 2), ',')) {
                 std::string name = m;
-                if (!name.empty() && name[0] == '(') name = name.substr(1, name.find(':') - 1);
+                if (!name.empty() && name[0] == '(') {  // (target: e1, e2...): elements in another order
+                    name = name.substr(1, name.find(':') - 1);
+                    d.orderedMaps.push_back({squeeze(name), m});
+                }
                 if (!trim(name).empty()) d.maps.push_back(squeeze(name));
             }
             items.resize(arrow);
@@ -324,48 +333,34 @@ class Reader {
         for (const model::Dimension& d : m_project.dimensions)  // elements only listed in subranges
             for (const auto& e : d.elements)
                 m_symbols.elementDim.emplace(canonicalName(e), canonicalName(d.name));
+        checkOrderedMaps();
+        for (const model::Dimension& d : m_project.dimensions)
+            for (const auto& target : d.maps) {
+                m_symbols.maps[canonicalName(d.name)].push_back(canonicalName(target));
+                m_symbols.maps[canonicalName(target)].push_back(canonicalName(d.name));
+            }
     }
 
-    // INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER become SimSpecs, not model variables.
-    void control() {
-        static const std::set<std::string> kControl = {"initial_time", "final_time", "time_step", "saveper"};
-        auto& groups = m_groups[0];
-        std::map<std::string, const Def*> defs;
-        for (auto& g : groups)
-            if (!g.empty() && kControl.count(canonicalName(g.front().name)) && g.front().subs.empty() &&
-                g.front().op == '=')
-                defs[canonicalName(g.front().name)] = &g.front();
-        std::map<std::string, double> values, constants;
-        for (const auto& g : groups)  // plain constants of the model, which the control equations may use
-            if (g.size() == 1 && g.front().subs.empty() && g.front().op == '=')
-                if (auto v = evalConstant(g.front().rhs, {})) constants[canonicalName(g.front().name)] = *v;
-        for (int pass = 0; pass < 4; ++pass)
-            for (const auto& [c, d] : defs)
-                if (!values.count(c)) {
-                    std::map<std::string, double> names = constants;
-                    for (const auto& [k, x] : values) names[k] = x;
-                    if (auto v = evalConstant(d->rhs, names)) values[c] = *v;
-                }
-        for (const auto& [c, d] : defs)
-            if (!values.count(c))
-                m_diags.warning(diag::code::kBadSpecs, d->name,
-                                "cannot evaluate '" + squeeze(d->rhs) + "' as a number; the default is used",
-                                0, d->entry->line);
-        model::SimSpecs& s = m_project.specs;
-        if (values.count("initial_time")) s.start = values["initial_time"];
-        if (values.count("final_time")) s.stop = values["final_time"];
-        if (values.count("time_step")) s.dt = values["time_step"];
-        if (values.count("saveper")) s.saveper = values["saveper"];
-        m_symbols.saveper = s.saveper;
-        for (const char* unitsFrom : {"final_time", "time_step", "initial_time"}) {
-            auto it = defs.find(unitsFrom);
-            if (it == defs.end() || !s.timeUnits.empty()) continue;
-            std::optional<model::Range> ignored;
-            splitUnits(it->second->entry->units, s.timeUnits, ignored);
-        }
-        std::erase_if(groups, [&](const std::vector<Def>& g) {
-            return !g.empty() && defs.count(canonicalName(g.front().name)) && g.size() == 1;
-        });
+    // A mapping that lists the target's elements, `A: a1, a2 -> (B: b2, b1)`, pairs a1 with b2. The model
+    // (like XMILE's maps_to) pairs elements by position, so only a list in the target's own order is read.
+    void checkOrderedMaps() {
+        for (const DimDef& d : m_dimDefs)
+            for (const auto& [target, written] : d.orderedMaps) {
+                const size_t colon = written.find(':'), close = written.rfind(')');
+                if (colon == std::string::npos || close == std::string::npos || close < colon) continue;
+                std::vector<std::string> listed;
+                for (const std::string& e : splitTopLevel(written.substr(colon + 1, close - colon - 1), ','))
+                    listed.push_back(canonicalName(e));
+                std::vector<std::string> own;
+                if (auto it = m_symbols.dims.find(canonicalName(target)); it != m_symbols.dims.end())
+                    for (const std::string& e : it->second) own.push_back(canonicalName(e));
+                if (listed != own)
+                    unsupported(d.name, d.line,
+                                "the mapping '" + squeeze(written) +
+                                    "' pairs elements in an order of its own; " +
+                                    "sdw pairs mapped elements by position: list '" + target +
+                                    "' in its own order, or define the mapping with a lookup");
+            }
     }
 
     diag::Diagnostics& m_diags;

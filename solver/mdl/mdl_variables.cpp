@@ -37,6 +37,10 @@ size_t matchParen(const std::string& s, size_t open) {
     int depth = 0;
     bool quoted = false;
     for (size_t k = open; k < s.size(); ++k) {
+        if (quoted && s[k] == '\\' && k + 1 < s.size() && s[k + 1] == '"') {
+            ++k;
+            continue;
+        }
         if (s[k] == '"') quoted = !quoted;
         if (quoted) continue;
         if (s[k] == '(') ++depth;
@@ -62,9 +66,24 @@ bool isNumber(const std::string& s) {
     return *e == '\0';
 }
 
-// "1, 2, 3" or "1, 2; 3, 4;" -> the numbers in order; nullopt when it is not a list of two or more numbers.
+// "1, 2, 3", "1, 2; 3, 4;" or TABBED ARRAY(1 <tab> 2 <newline> 3 <tab> 4) -> the numbers in order; nullopt
+// when it is not a list of two or more numbers.
 std::optional<std::vector<std::string>> numberList(const std::string& rhs) {
     std::vector<std::string> out;
+    if (auto tabbed = wholeCall(rhs, "TABBED ARRAY")) {
+        if (tabbed->size() != 1) return std::nullopt;
+        std::string item;
+        for (char c : tabbed->front() + " ") {
+            if (!std::isspace((unsigned char)c)) {
+                item += c;
+            } else if (!item.empty()) {
+                if (!isNumber(item)) return std::nullopt;
+                out.push_back(item);
+                item.clear();
+            }
+        }
+        return out.size() < 2 ? std::nullopt : std::optional(out);
+    }
     for (const std::string& row : splitTopLevel(rhs, ';')) {
         if (row.empty()) continue;
         for (const std::string& item : splitTopLevel(row, ',')) {
@@ -205,16 +224,18 @@ class Builder {
         return b.ok;
     }
 
-    // The full dimension a subscript on the left-hand side belongs to ("" when unknown).
-    std::string parentDim(const std::string& sub) const {
-        const std::string c = canonicalName(sub);
-        if (auto it = m_sym.dims.find(c); it != m_sym.dims.end()) {
-            if (!m_sym.subranges.count(c) || it->second.empty()) return c;
-            auto e = m_sym.elementDim.find(canonicalName(it->second.front()));
-            return e == m_sym.elementDim.end() ? c : e->second;
+    // A dimension mapped to (or from) `dim` stands, in the equation of dim's element number `at`, for its own
+    // element number `at` (Vensim `->`: `aging[PREVIOUS COHORT]` in POPULATION[ALL BUT YOUNGEST]). Dimensions
+    // on the left-hand side keep their own binding.
+    void bindMapped(const std::string& dim, size_t at, const std::set<std::string>& lhsDims,
+                    std::map<std::string, std::string>& subst) const {
+        auto maps = m_sym.maps.find(dim);
+        if (maps == m_sym.maps.end()) return;
+        for (const std::string& other : maps->second) {
+            auto elems = m_sym.dims.find(other);
+            if (lhsDims.count(other) || elems == m_sym.dims.end() || at >= elems->second.size()) continue;
+            subst[other] = elems->second[at];
         }
-        auto e = m_sym.elementDim.find(c);
-        return e == m_sym.elementDim.end() ? "" : e->second;
     }
 
     // Every combination of elements an equation covers, first subscript slowest, with the dimension ->
@@ -223,6 +244,8 @@ class Builder {
                       std::vector<std::map<std::string, std::string>>& substs) {
         combos = {{}};
         substs = {{}};
+        std::set<std::string> lhsDims;
+        for (const std::string& s : d.subs) lhsDims.insert(canonicalName(s));
         for (const std::string& s : d.subs) {
             const std::string c = canonicalName(s);
             auto dim = m_sym.dims.find(c);
@@ -234,12 +257,20 @@ class Builder {
             std::vector<std::map<std::string, std::string>> nextSubst;
             const std::vector<std::string> elems =
                 dim == m_sym.dims.end() ? std::vector{squeeze(s)} : dim->second;
+            if (combos.size() * std::max<size_t>(1, elems.size()) > model::kMaxDimensionElements) {
+                syntax(var, d.entry ? d.entry->line : 0,
+                       "this equation of '" + var + "' covers more than " +
+                           std::to_string(model::kMaxDimensionElements) + " elements");
+                return false;
+            }
             for (size_t k = 0; k < combos.size(); ++k)
-                for (const std::string& e : elems) {
+                for (size_t at = 0; at < elems.size(); ++at) {
                     next.push_back(combos[k]);
-                    next.back().push_back(e);
+                    next.back().push_back(elems[at]);
                     nextSubst.push_back(substs[k]);
-                    if (dim != m_sym.dims.end()) nextSubst.back()[c] = e;
+                    if (dim == m_sym.dims.end()) continue;
+                    nextSubst.back()[c] = elems[at];
+                    bindMapped(c, at, lhsDims, nextSubst.back());
                 }
             combos = std::move(next);
             substs = std::move(nextSubst);
@@ -249,14 +280,11 @@ class Builder {
 
     bool expanded(const std::vector<Def>& defs, model::Variable& v, PendingStock& p) {
         const size_t rank = defs.front().subs.size();
-        for (const std::string& s : defs.front().subs) {
-            const std::string parent = parentDim(s);
-            if (parent.empty()) {
+        for (const std::string& s : defs.front().subs)
+            if (parentDimension(s, m_sym).empty()) {
                 syntax(v.name, v.line, "unknown subscript '" + s + "' (not a dimension or element)");
                 return false;
             }
-            v.dimensions.push_back(m_sym.dimNames.at(parent));
-        }
         bool ok = true, anyStock = false, anyAux = false;
         for (const Def& d : defs) {
             const int line = d.entry ? d.entry->line : 0;
@@ -299,7 +327,9 @@ class Builder {
             syntax(v.name, v.line, "some elements of '" + v.name + "' are stocks (INTEG) and others are not");
             return false;
         }
+        if (!elementDimensions(defs, v.elements, m_sym, v.dimensions)) return false;
         if (anyStock) v.kind = model::VarKind::Stock;
+        if (!anyStock) fillUndefined(v, m_sym, m_diags);  // a stock's missing elements stay E205 errors
         return ok;
     }
 
@@ -312,6 +342,12 @@ class Builder {
         int depth = 0;
         for (size_t k = 0; k <= r.size(); ++k) {
             const char c = k < r.size() ? r[k] : '+';
+            if (c == '"') {  // a quoted name may hold + and -
+                const size_t close = closingQuote(r, k);
+                if (close == std::string::npos) return std::nullopt;
+                k = close;
+                continue;
+            }
             if (c == '[' || c == '(') ++depth;
             if (c == ']' || c == ')') --depth;
             if (depth != 0 || (c != '+' && c != '-')) continue;
@@ -320,8 +356,9 @@ class Builder {
                 if (!out.empty() || k == r.size()) return std::nullopt;  // "a + - b" or an empty rate
                 positive = c == '+' ? positive : !positive;
             } else {
-                if (!plainName(term, p.lhsSubs)) return std::nullopt;
-                out.push_back({positive, trim(term.substr(0, term.find('[')))});
+                std::string name;
+                if (!plainName(term, p.lhsSubs, name)) return std::nullopt;
+                out.push_back({positive, name});
                 positive = c == '+';
             }
             start = k + 1;
@@ -329,15 +366,21 @@ class Builder {
         return out.empty() ? std::nullopt : std::optional(out);
     }
 
-    static bool plainName(const std::string& term, const std::vector<std::string>& lhsSubs) {
-        const size_t open = term.find('[');
-        const std::string name = trim(term.substr(0, open));
+    // A name, plain or quoted, with the stock's own subscripts (if any); `name` gets it as the user reads it.
+    static bool plainName(const std::string& term, const std::vector<std::string>& lhsSubs,
+                          std::string& name) {
+        const size_t close = term[0] == '"' ? closingQuote(term, 0) : 0;
+        if (close == std::string::npos) return false;
+        const size_t open = term.find('[', close);
+        name = trim(term.substr(0, open));
         if (name.empty() || std::isdigit((unsigned char)name[0]) || name[0] == '.') return false;
-        for (char c : name) {
+        if (close > 0 && close + 1 != name.size()) return false;  // "quoted" followed by more than subscripts
+        for (char c : close > 0 ? std::string() : name) {
             const unsigned char u = static_cast<unsigned char>(c);
             if (!(std::isalnum(u) || u >= 0x80 || c == ' ' || c == '_' || c == '\t' || c == '$' || c == '\''))
                 return false;
         }
+        name = unquoteName(name);
         std::vector<std::string> subs;
         if (open != std::string::npos) {
             if (term.back() != ']') return false;

@@ -182,7 +182,7 @@ inline Comparison runConformance(const std::filesystem::path& modelPath) {
             if (d.severity == diag::Severity::Error) return diag::format(d);
         return std::string("unknown error");
     };
-    if (!project) {
+    if (!project || diags.hasErrors()) {  // a reader error is a failure even when the rest compiles
         result.detail = "load: " + firstError();
         return result;
     }
