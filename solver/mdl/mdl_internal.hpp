@@ -100,6 +100,9 @@ struct Def {
     std::string rhs;
     const Entry* entry = nullptr;
     size_t rhsOffset = 0;  // where rhs starts in entry->equation
+    // Data: op 'd' is a data variable with no equation (its series comes from a data file); `method` is the
+    // keyword between colons (INTERPOLATE, HOLD BACKWARD, LOOK FORWARD, RAW), "" for the default.
+    std::string method;
 };
 
 // Where the translation of a piece of an entry's equation came from in the file: `xmile` is the translation
@@ -131,10 +134,86 @@ bool elementDimensions(const std::vector<Def>& defs, const std::vector<model::El
 // returns how many.
 size_t fillUndefined(model::Variable& v, const Symbols& sym, diag::Diagnostics& diags);
 
+// --- Data: delimited text files, Vensim's GET functions and data variables (mdl_table.cpp, mdl_data.cpp,
+// mdl_datasets.cpp) ---
+
+// A delimited text file as a grid of trimmed cells.
+struct Table {
+    std::vector<std::vector<std::string>> rows;
+    const std::string& at(size_t row, size_t col) const;  // "" outside the grid
+};
+// The text of a regular file of at most 64 MB; nullopt with `error` set otherwise.
+std::optional<std::string> readSmallTextFile(const std::string& path, std::string& error);
+Table parseTable(const std::string& text, char delimiter);
+bool parseColumnName(const std::string& letters, size_t& col);         // "A" -> 0, "AB" -> 27
+bool parseCellName(const std::string& ref, size_t& row, size_t& col);  // "B2" -> row 1, column 1
+std::string cellName(size_t row, size_t col);                          // row 1, column 2 -> "C2"
+std::optional<double> cellNumber(const std::string& cell);             // a finite number, or nullopt
+
+// Points of a time series (or a lookup) read from a file.
+struct Series {
+    std::vector<double> xs, ys;
+};
+
+// The files one read of a model may open: those its GET functions name (relative to the model's folder) and
+// the data files given for its data variables (sdw run --data). Each file is read once; nothing else is
+// opened.
+class DataSources {
+  public:
+    DataSources(const std::string& modelPath, std::vector<std::string> dataFiles);
+    // The file as the model names it, split at `delimiter`; nullptr with `error` set when it cannot be read.
+    const Table* table(const std::string& name, char delimiter, std::string& error);
+    // The series of a data variable or one element of it ("pop[north]", any spelling) from the data files,
+    // which are read (and their problems reported) on the first call; nullptr when no file holds it.
+    const Series* series(const std::string& ref, diag::Diagnostics& diags);
+    const std::vector<std::string>& dataFiles() const { return m_dataFiles; }
+    std::string resolve(const std::string& name) const;  // a name relative to the model's folder
+
+  private:
+    void loadDataFiles(diag::Diagnostics& diags);
+    std::string m_dir;
+    std::vector<std::string> m_dataFiles;
+    bool m_loaded = false;
+    std::map<std::string, Table> m_tables;   // path + delimiter -> table
+    std::map<std::string, Series> m_series;  // canonical ref -> series
+};
+
+// One call of a Vensim data function: GET DIRECT DATA / CONSTANTS / LOOKUPS and the GET XLS and GET 123
+// forms (read here from delimited text only).
+struct GetCall {
+    std::string function;           // as Vensim spells it, e.g. "GET DIRECT CONSTANTS"
+    std::string what;               // "DATA", "CONSTANTS" or "LOOKUPS"
+    std::vector<std::string> args;  // the literal arguments, quotes removed
+};
+// The call when `rhs` is exactly one data function call; nullopt otherwise.
+std::optional<GetCall> parseGetCall(const std::string& rhs);
+// What a data function gives one element: a constant, or a table (data: with Time as its input).
+struct GetValue {
+    std::optional<double> constant;
+    std::optional<model::GraphicalFunction> table;
+};
+// Reads the values of the elements at `places` (each the element's place in the block the call reads: rows
+// down, columns across). False, with diagnostics naming the file, the cell, its row and column, when a value
+// cannot be read.
+bool resolveGet(const GetCall& call, const std::string& method,
+                const std::vector<std::pair<size_t, size_t>>& places, const std::string& where, int line,
+                DataSources& data, diag::Diagnostics& diags, std::vector<GetValue>& out);
+// A data series as a table of Time: interpolated (INTERPOLATE, the default), held (HOLD BACKWARD), the next
+// value (LOOK FORWARD), or :NA: between points (RAW).
+model::GraphicalFunction dataTable(const Series& s, const std::string& method);
+
+// Whether a definition takes its values from files: a data variable with no equation, or a data function.
+bool isDataDef(const Def& d);
+// The element equations of a data definition for each combination of its left-hand side's elements (one
+// empty combination for a scalar): numbers, lookups, or tables of TIME. False, with diagnostics, when a value
+// cannot be read.
+bool dataElements(const Def& d, const std::vector<std::vector<std::string>>& combos, const Symbols& sym,
+                  DataSources& data, diag::Diagnostics& diags, std::vector<model::ElementEquation>& out);
+
 // Variables of one model (or macro body) from its definitions, grouped by variable in file order. INTEG
 // rates that are sums of plain flow names become inflows/outflows; other rates get a "<stock> net flow".
 void buildVariables(const std::vector<std::vector<Def>>& groups, const Symbols& symbols, model::Model& out,
-                    diag::Diagnostics& diags);
+                    DataSources& data, diag::Diagnostics& diags);
 
 // Sketch section -> views. `kinds` maps canonical variable names to their kinds.
 std::vector<model::View> readSketch(const std::string& sketch,

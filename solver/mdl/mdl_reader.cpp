@@ -96,7 +96,8 @@ std::vector<std::string> numberedRange(const std::string& item, size_t room, lon
 
 class Reader {
   public:
-    Reader(diag::Diagnostics& d, const std::string& source) : m_diags(d), m_source(source) {}
+    Reader(diag::Diagnostics& d, const std::string& source, const ReadOptions& options)
+        : m_diags(d), m_source(source), m_data(source, options.dataFiles) {}
 
     model::Project run(const std::string& text) {
         SplitFile file = splitFile(text);
@@ -112,7 +113,7 @@ class Reader {
         readControl(m_groups[0], m_symbols, m_project.specs, m_diags);
         for (size_t m = 0; m < m_groups.size(); ++m) {
             model::Model& target = m == 0 ? m_project.main() : m_project.macros[m - 1].body;
-            buildVariables(m_groups[m], m_symbols, target, m_diags);
+            buildVariables(m_groups[m], m_symbols, target, m_data, m_diags);
         }
         finishMacros();
         std::map<std::string, model::VarKind> kinds;
@@ -159,11 +160,17 @@ class Reader {
                                        0, e.line);
             if (upper(l.rest).rfind("EXCEPT:", 0) == 0)
                 return unsupported(where, e.line, "equations with :EXCEPT: are not supported");
-            if (upper(l.rest).rfind("INTERPOLATE:", 0) == 0 || upper(l.rest).rfind("RAW:", 0) == 0 ||
-                upper(l.rest).rfind("HOLD BACKWARD:", 0) == 0 || upper(l.rest).rfind("LOOK FORWARD:", 0) == 0)
-                return unsupported(
-                    where, e.line,
-                    "data variables (keyword " + l.rest.substr(0, l.rest.find(':')) + ") are not supported");
+            if (keyword == "INTERPOLATE:" || keyword == "RAW:" || keyword == "HOLD BACKWARD:" ||
+                keyword == "LOOK FORWARD:") {  // a data variable: `x:HOLD BACKWARD:` or `... := equation`
+                std::string rest = trim(l.rest.substr(l.rest.find(':') + 1));
+                const size_t skipped = l.rest.size() - rest.size();
+                const size_t eq = rest.rfind(":=", 0) == 0 ? 2 : rest.rfind("=", 0) == 0 ? 1 : 0;
+                Lhs data = l;
+                data.rest = trim(rest.substr(eq));
+                data.restOffset = l.restOffset + skipped + eq + (rest.size() - eq - data.rest.size());
+                return definition(data, e, data.rest.empty() ? 'd' : '=',
+                                  keyword.substr(0, keyword.size() - 1));
+            }
             return dimension(l, e.line);
         }
         if (l.op == "<->") {
@@ -174,13 +181,18 @@ class Reader {
             return syntax(where, e.line,
                           "cannot read '" + squeeze(e.equation.substr(0, 60)) +
                               "': a Vensim entry is 'name = equation ~ units ~ comment |'");
-        if (l.op == ":=" || l.op.empty())
-            return unsupported(where, e.line,
-                               "data variables (read from a .vdf or spreadsheet) are not supported");
+        // A data variable: no equation (its series from a data file), or `:=` with a data function or an
+        // expression of other data (read as an ordinary equation: data are functions of time).
+        if (l.op.empty() || (l.op == ":=" && l.rest.empty())) return definition(l, e, 'd', "");
         // `==` is an unchangeable constant: a constant Vensim's games and SyntheSim may not change. sdw reads
         // it as any other constant.
-        Def d{l.name, l.subs, l.op == "(" ? '(' : '=', l.rest, &e, l.restOffset};
-        if (l.op == "(") m_symbols.lookups.insert(canonicalName(l.name));
+        definition(l, e, l.op == "(" ? '(' : '=', "");
+    }
+
+    void definition(const Lhs& l, const Entry& e, char op, const std::string& method) {
+        Def d{l.name, l.subs, op, l.rest, &e, l.restOffset, method};
+        if (op == '(' || (op == '=' && parseGetCall(l.rest) && parseGetCall(l.rest)->what == "LOOKUPS"))
+            m_symbols.lookups.insert(canonicalName(l.name));
         const size_t m = static_cast<size_t>(m_macro + 1);
         const std::string key = canonicalName(l.name);
         auto it = m_groupIndex[m].find(key);
@@ -367,6 +379,7 @@ class Reader {
     std::string m_source;
     model::Project m_project;
     Symbols m_symbols;
+    DataSources m_data;
     std::vector<DimDef> m_dimDefs;
     // Definitions grouped by variable: [0] the main model, [1 + i] the body of macro i.
     std::vector<std::vector<std::vector<Def>>> m_groups;
@@ -377,13 +390,13 @@ class Reader {
 }  // namespace
 
 std::optional<model::Project> readString(const std::string& text, diag::Diagnostics& diags,
-                                         const std::string& sourceName) {
+                                         const std::string& sourceName, const ReadOptions& options) {
     try {
         if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
             diags.error(diag::code::kMdlSyntax, sourceName, "the file is empty");
             return std::nullopt;
         }
-        return Reader(diags, sourceName).run(text);
+        return Reader(diags, sourceName, options).run(text);
     } catch (const std::exception& e) {  // a reader bug must not take the program down
         diags.error(diag::code::kMdlSyntax, sourceName,
                     std::string("internal error reading the model: ") + e.what());
@@ -391,7 +404,8 @@ std::optional<model::Project> readString(const std::string& text, diag::Diagnost
     }
 }
 
-std::optional<model::Project> readFile(const std::string& path, diag::Diagnostics& diags) {
+std::optional<model::Project> readFile(const std::string& path, diag::Diagnostics& diags,
+                                       const ReadOptions& options) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diags.error(diag::code::kFileUnreadable, path, "cannot open the file");
@@ -399,7 +413,7 @@ std::optional<model::Project> readFile(const std::string& path, diag::Diagnostic
     }
     std::ostringstream ss;
     ss << in.rdbuf();
-    return readString(ss.str(), diags, path);
+    return readString(ss.str(), diags, path, options);
 }
 
 }  // namespace sdw::mdl

@@ -97,7 +97,8 @@ std::optional<std::vector<std::string>> numberList(const std::string& rhs) {
 
 class Builder {
   public:
-    Builder(const Symbols& s, model::Model& out, diag::Diagnostics& d) : m_sym(s), m_out(out), m_diags(d) {}
+    Builder(const Symbols& s, model::Model& out, DataSources& data, diag::Diagnostics& d)
+        : m_sym(s), m_out(out), m_data(data), m_diags(d) {}
 
     void group(const std::vector<Def>& defs) {
         const Def& first = defs.front();
@@ -111,7 +112,8 @@ class Builder {
         }
         const bool numbers =
             defs.size() == 1 && !first.subs.empty() && first.op == '=' && numberList(first.rhs);
-        bool expand = defs.size() > 1 || numbers;
+        // Values from files are read element by element.
+        bool expand = defs.size() > 1 || numbers || (!first.subs.empty() && isDataDef(first));
         for (const Def& d : defs)
             for (const std::string& s : d.subs)
                 if (!m_sym.dims.count(canonicalName(s))) expand = true;
@@ -175,14 +177,7 @@ class Builder {
             b.gf = parseLookup(text, err);
             if (!b.gf) b.ok = false, syntax(d.name, ctx.line, err);
         };
-        const std::string head = upper(squeeze(d.rhs.substr(d.rhs.empty() ? 0 : 1)));
-        if (d.op == '(' && head.rfind("GET ", 0) == 0) {
-            m_diags.error(diag::code::kUnsupported, d.name,
-                          "lookups read from a file or spreadsheet (" + head.substr(0, head.find('(')) +
-                              ") are not supported",
-                          0, ctx.line);
-            b.ok = false;
-        } else if (d.op == '(') {
+        if (d.op == '(') {
             table(d.rhs);
         } else if (auto a = wholeCall(d.rhs, "INTEG")) {
             if (a->size() != 2) {
@@ -210,6 +205,13 @@ class Builder {
 
     bool applyToAll(const Def& d, model::Variable& v, PendingStock& p) {
         for (const std::string& s : d.subs) v.dimensions.push_back(squeeze(s));
+        if (isDataDef(d)) {  // a scalar from a file: its one value or table
+            std::vector<model::ElementEquation> one;
+            if (!dataElements(d, {{}}, m_sym, m_data, m_diags, one) || one.empty()) return false;
+            v.equation = one.front().equation;
+            v.gf = one.front().gf;
+            return true;
+        }
         Body b = body(d, {});
         v.equation = b.equation;
         v.gf = b.gf;
@@ -296,6 +298,11 @@ class Builder {
             std::vector<std::vector<std::string>> combos;
             std::vector<std::map<std::string, std::string>> substs;
             if (!combinations(d, v.name, combos, substs)) return false;
+            if (isDataDef(d)) {
+                ok = dataElements(d, combos, m_sym, m_data, m_diags, v.elements) && ok;
+                anyAux = true;
+                continue;
+            }
             const auto numbers = d.op == '=' ? numberList(d.rhs) : std::nullopt;
             if (numbers && numbers->size() != combos.size()) {
                 syntax(v.name, line,
@@ -445,6 +452,7 @@ class Builder {
 
     const Symbols& m_sym;
     model::Model& m_out;
+    DataSources& m_data;
     diag::Diagnostics& m_diags;
     std::vector<PendingStock> m_pending;
     std::map<std::string, size_t> m_index;
@@ -453,8 +461,8 @@ class Builder {
 }  // namespace
 
 void buildVariables(const std::vector<std::vector<Def>>& groups, const Symbols& symbols, model::Model& out,
-                    diag::Diagnostics& diags) {
-    Builder b(symbols, out, diags);
+                    DataSources& data, diag::Diagnostics& diags) {
+    Builder b(symbols, out, data, diags);
     for (const auto& g : groups)
         if (!g.empty()) b.group(g);
     b.finish();

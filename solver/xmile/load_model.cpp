@@ -62,7 +62,7 @@ bool xmileExtension(const std::string& ext) {
 }
 
 std::optional<Project> readByContent(const std::string& path, const std::string& text,
-                                     diag::Diagnostics& diags) {
+                                     diag::Diagnostics& diags, const LoadOptions& options) {
     const std::string ext = extensionOf(path);
     const size_t start = firstContent(text);
     const bool blank = start >= text.size();
@@ -71,6 +71,11 @@ std::optional<Project> readByContent(const std::string& path, const std::string&
         if (xml && ext == ".mdl")
             diags.warning(diag::code::kFormatMismatch, path,
                           "the file is named .mdl but holds XML: it is read as XMILE");
+        if (!options.dataFiles.empty())
+            diags.warning(
+                diag::code::kFormatMismatch, path,
+                "data files are for the data variables of Vensim models; an XMILE model has none, so "
+                "they are not read");
         return xmile::readString(text, diags, path);
     }
     if (looksBinary(text)) {
@@ -101,7 +106,7 @@ std::optional<Project> readByContent(const std::string& path, const std::string&
         return std::nullopt;
     }
 #ifdef SDW_HAVE_MDL_READER
-    return mdl::readString(text, diags, path);
+    return mdl::readString(text, diags, path, mdl::ReadOptions{options.dataFiles});
 #else
     diags.error(diag::code::kNotXmile, path,
                 "'" + path + "' is not XML; Vensim .mdl files need the .mdl reader, which this build lacks");
@@ -111,7 +116,8 @@ std::optional<Project> readByContent(const std::string& path, const std::string&
 
 }  // namespace
 
-std::optional<Project> loadModelFile(const std::string& path, diag::Diagnostics& diags) {
+std::optional<Project> loadModelFile(const std::string& path, diag::Diagnostics& diags,
+                                     const LoadOptions& options) {
     std::error_code ec;
     std::ifstream in(path, std::ios::binary);
     std::ostringstream ss;
@@ -120,7 +126,7 @@ std::optional<Project> loadModelFile(const std::string& path, diag::Diagnostics&
         diags.error(diag::code::kFileUnreadable, path, "cannot open '" + path + "' for reading");
         return std::nullopt;
     }
-    auto project = readByContent(path, ss.str(), diags);
+    auto project = readByContent(path, ss.str(), diags, options);
     if (project) checkStructure(*project, diags);
     return project;
 }

@@ -31,6 +31,12 @@ inline constexpr const char* kOutcomeGroup = "Outcome measures";
 }  // namespace sdw::xmile
 
 namespace sdw::model {
-// Open any model file sdw reads: XMILE (.xmile, .xml, .stmx, .itmx) or Vensim (.mdl), chosen by content.
-std::optional<Project> loadModelFile(const std::string& path, diag::Diagnostics& diags);
+struct LoadOptions {
+    // Data files for a Vensim model's data variables (see mdl::ReadOptions); XMILE models have none.
+    std::vector<std::string> dataFiles;
+};
+// Open any model file sdw reads: XMILE (.xmile, .xml, .stmx, .itmx) or Vensim (.mdl), chosen by its content
+// and extension, then checked for structure (model::checkStructure).
+std::optional<Project> loadModelFile(const std::string& path, diag::Diagnostics& diags,
+                                     const LoadOptions& options = {});
 }  // namespace sdw::model

@@ -5,41 +5,26 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "solver/compile/compiled_model.hpp"
-#include "solver/mdl/mdl_reader.hpp"
-#include "solver/sim/simulate.hpp"
+#include "tests/solver/mdl_test_util.hpp"
 
 using namespace sdw;
 
 namespace {
 
 std::string dump(const diag::Diagnostics& d) {
-    std::string out;
-    for (const auto& x : d.items()) out += diag::format(x) + "\n";
-    return out;
+    return test::dumpDiagnostics(d);
 }
 
-// Reads (with a control section unless the text has its own), compiles and runs; the reader and compiler
-// must report no error.
+// Runs the equations with a control section (Time 0 to 2, step 1) unless `control` is false.
 sim::RunResult run(const std::string& equations, diag::Diagnostics& d, bool control = true) {
-    const std::string text =
+    return test::runMdl(
         "{UTF-8}\n" + equations +
-        (control ? "\nINITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\n" : "");
-    auto p = mdl::readString(text, d, "t.mdl");
-    INFO(dump(d));
-    REQUIRE(p);
-    REQUIRE_FALSE(d.hasErrors());
-    auto cm = compile::compileModel(*p, d);
-    INFO(dump(d));
-    REQUIRE(cm);
-    return sim::simulate(*cm);
+            (control ? "\nINITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\n" : ""),
+        d);
 }
 
 double at(const sim::RunResult& r, const std::string& name, size_t row = 0) {
-    const int c = r.column(name);
-    INFO(name);
-    REQUIRE(c >= 0);
-    return r.at(row, static_cast<size_t>(c));
+    return test::valueAt(r, name, row);
 }
 
 bool hasCode(const diag::Diagnostics& d, const char* code, const std::string& where = "") {

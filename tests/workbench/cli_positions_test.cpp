@@ -44,3 +44,19 @@ TEST_CASE("cli: an error in a --set equation names the option, not a line of the
     CHECK(ok.code == 0);
     CHECK(ok.out == "Time,Population\n0,1000\n1,1010\n2,1020\n3,1030\n");
 }
+
+TEST_CASE("cli: --data gives a Vensim model's data variables their series", "[cli][data]") {
+    const std::string dat = writeTemp("sdw_cli_history.dat", "referrals\n0 10\n2 30\n");
+    const std::string model =
+        writeTemp("sdw_cli_data.mdl",
+                  "{UTF-8}\nreferrals ~ people/week ~ |\nwaiting = INTEG(referrals, 0) ~~|\n"
+                  "FINAL TIME = 3 ~~|\nTIME STEP = 1 ~~|\n");
+    Output o = sdw("run " + model + " --data " + dat);
+    INFO(o.out);
+    CHECK(o.code == 0);
+    CHECK(o.out.find("Time,referrals,waiting\n0,10,0\n1,20,10\n2,30,30\n3,30,60\n") != std::string::npos);
+    o = sdw("run " + model);  // no data file: refused, saying what to give
+    CHECK(o.code == 1);
+    CHECK(o.out.find("--data FILE") != std::string::npos);
+    CHECK(sdw("check " + model + " --data " + dat).code == 0);
+}

@@ -20,6 +20,10 @@
 namespace sdw::cli {
 namespace {
 
+constexpr const char* kDataHelp =
+    "FILE: series for a Vensim model's data variables (.dat, or CSV/tab with a Time column or row); repeat "
+    "for more";
+
 void printDiagnostics(const diag::Diagnostics& diags, const std::string& file) {
     for (const auto& d : diags.items())
         std::fprintf(stderr, "%s: %s\n", file.c_str(), diag::format(d).c_str());
@@ -28,9 +32,11 @@ void printDiagnostics(const diag::Diagnostics& diags, const std::string& file) {
 // Reads a model for a command that acts on it (run, bench, convert): any error, even one the reader read
 // past, refuses the model, so these commands never say yes where `sdw check` says no. The diagnostics are
 // printed.
-std::optional<model::Project> loadOrRefuse(const std::string& path, diag::Diagnostics& diags) {
-    auto project = model::loadModelFile(path, diags);
+std::optional<model::Project> loadOrRefuse(const std::string& path, diag::Diagnostics& diags,
+                                           const std::vector<std::string>& dataFiles = {}) {
+    auto project = model::loadModelFile(path, diags, {dataFiles});
     if (project && !diags.hasErrors()) return project;
+    if (project) compile::compileModel(*project, diags);  // report all that `sdw check` would
     printDiagnostics(diags, path);
     return std::nullopt;
 }
@@ -167,6 +173,7 @@ struct RunOptions {
     std::string out;
     std::string format = "csv";
     std::vector<std::string> scenarios;
+    std::vector<std::string> data;
     bool summary = false;
     bool compare = false;
     uint64_t seed = 1;
@@ -237,6 +244,7 @@ int cmdRun(int argc, char** argv) {
     app.add_option("--format", o.format, "csv or tsv")->check(CLI::IsMember({"csv", "tsv"}));
     app.add_option("--scenario", o.scenarios, "scenario file (.lua); repeat to compare scenarios");
     app.add_option("--seed", o.seed, "seed for random built-ins");
+    app.add_option("--data", o.data, kDataHelp);
     app.add_flag("--summary", o.summary,
                  "print start, end, min and max of each output instead of the series");
     app.add_flag("--compare", o.compare,
@@ -244,7 +252,7 @@ int cmdRun(int argc, char** argv) {
                  "changes (measures: --vars, else the model's \"Outcome measures\" group, else all)");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
-    auto project = loadOrRefuse(o.model, diags);
+    auto project = loadOrRefuse(o.model, diags, o.data);
     if (!project) return kExitModelError;
     if (o.compare && o.vars.empty()) {
         const auto measures = xmile::groupMembers(project->main(), xmile::kOutcomeGroup);
@@ -324,10 +332,12 @@ int cmdCheck(int argc, char** argv) {
     CLI::App app{"Check a model: parse, resolve names, order equations, check units; print every diagnostic",
                  "sdw check"};
     std::string path;
+    std::vector<std::string> data;
     app.add_option("model", path, "model file")->required();
+    app.add_option("--data", data, kDataHelp);
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
-    auto project = model::loadModelFile(path, diags);
+    auto project = model::loadModelFile(path, diags, {data});
     if (project) compile::compileModel(*project, diags);
     for (const auto& d : diags.items()) std::printf("%s: %s\n", path.c_str(), diag::format(d).c_str());
     std::printf("%s: %zu error(s), %zu warning(s)\n", path.c_str(), diags.errorCount(), diags.warningCount());
@@ -337,11 +347,13 @@ int cmdCheck(int argc, char** argv) {
 int cmdConvert(int argc, char** argv) {
     CLI::App app{"Convert a model (XMILE, Stella .stmx or Vensim .mdl) to XMILE", "sdw convert"};
     std::string in, out;
+    std::vector<std::string> data;
     app.add_option("input", in, "model to read")->required();
     app.add_option("output", out, "XMILE file to write")->required();
+    app.add_option("--data", data, kDataHelp);
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
-    auto project = loadOrRefuse(in, diags);
+    auto project = loadOrRefuse(in, diags, data);
     if (!project) return kExitModelError;
     printDiagnostics(diags, in);  // warnings
     std::string err;
