@@ -26,7 +26,10 @@ inline constexpr const char* kBadToken = "E115";
 inline constexpr const char* kMdlSyntax = "E120";
 inline constexpr const char* kMdlPartialArray = "W121";  // elements a .mdl never defines, read as 0
 inline constexpr const char* kMdlIgnored = "W122";       // a part of a .mdl sdw does not run (reality checks)
-inline constexpr const char* kDataFile = "E130";  // a data file (CSV, .dat) or a value in it cannot be read
+inline constexpr const char* kDataFile = "E130";   // a data file (CSV, .dat) or a value in it cannot be read
+inline constexpr const char* kNotVensim = "E140";  // the .mdl writer: Vensim has no way to write this
+inline constexpr const char* kVensimApprox =
+    "W141";  // the .mdl writer: Vensim writes this only approximately
 inline constexpr const char* kUnknownName = "E201";
 inline constexpr const char* kUnknownFunction = "E202";
 inline constexpr const char* kArgCount = "E203";

@@ -18,7 +18,8 @@ std::set<std::string> canonicalSet(const std::vector<std::string>& names) {
 
 // The dimension one position of the variable gets (canonical), or "" when a subscript is unknown.
 std::string chooseDimension(const std::vector<Def>& defs, size_t position,
-                            const std::set<std::string>& defined, const Symbols& sym) {
+                            const std::set<std::string>& defined, const std::set<std::string>& used,
+                            const Symbols& sym) {
     // Every equation names the same range here (a sub-range stays a sub-range: `x[sub] = 1, 2`).
     const std::string first = canonicalName(defs.front().subs[position]);
     const bool same = std::all_of(defs.begin(), defs.end(),
@@ -28,9 +29,11 @@ std::string chooseDimension(const std::vector<Def>& defs, size_t position,
     // range (`count[b] = ...` and `count[c] = ...` with `sub: c, b` declared: the variable is over sub).
     const std::string parent = parentDimension(first, sym);
     if (parent.empty()) return "";
-    if (canonicalSet(sym.dims.at(parent)) == defined) return parent;
+    // Among ranges with the same elements (`DimB <-> DimA`), one the variable does not use at another
+    // position.
+    if (canonicalSet(sym.dims.at(parent)) == defined && !used.count(parent)) return parent;
     for (const auto& [name, elems] : sym.dims)
-        if (canonicalSet(elems) == defined) return name;
+        if (canonicalSet(elems) == defined && !used.count(name)) return name;
     return parent;
 }
 
@@ -50,11 +53,13 @@ std::string parentDimension(const std::string& sub, const Symbols& sym) {
 bool elementDimensions(const std::vector<Def>& defs, const std::vector<model::ElementEquation>& elements,
                        const Symbols& sym, std::vector<std::string>& dims) {
     const size_t rank = defs.front().subs.size();
+    std::set<std::string> used;
     for (size_t p = 0; p < rank; ++p) {
         std::set<std::string> defined;
         for (const model::ElementEquation& e : elements) defined.insert(canonicalName(e.subscripts[p]));
-        const std::string dim = chooseDimension(defs, p, defined, sym);
+        const std::string dim = chooseDimension(defs, p, defined, used, sym);
         if (dim.empty()) return false;
+        used.insert(dim);
         dims.push_back(sym.dimNames.at(dim));
     }
     return true;

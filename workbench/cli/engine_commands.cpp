@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "solver/compile/compiled_model.hpp"
+#include "solver/mdl/mdl_writer.hpp"
 #include "solver/model/text_origin.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
@@ -345,17 +346,27 @@ int cmdCheck(int argc, char** argv) {
 }
 
 int cmdConvert(int argc, char** argv) {
-    CLI::App app{"Convert a model (XMILE, Stella .stmx or Vensim .mdl) to XMILE", "sdw convert"};
+    CLI::App app{
+        "Convert a model (XMILE, Stella .stmx or Vensim .mdl) to XMILE, or to Vensim text when the output "
+        "ends in .mdl",
+        "sdw convert"};
     std::string in, out;
     std::vector<std::string> data;
     app.add_option("input", in, "model to read")->required();
-    app.add_option("output", out, "XMILE file to write")->required();
+    app.add_option("output", out, "file to write: .mdl for Vensim, anything else for XMILE")->required();
     app.add_option("--data", data, kDataHelp);
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
     auto project = loadOrRefuse(in, diags, data);
     if (!project) return kExitModelError;
     printDiagnostics(diags, in);  // warnings
+    const bool vensim = out.size() >= 4 && model::canonicalName(out.substr(out.size() - 4)) == ".mdl";
+    if (vensim) {  // what Vensim cannot express is named, and then nothing is written
+        diag::Diagnostics written;
+        const bool ok = mdl::writeFile(*project, out, written);
+        printDiagnostics(written, in);  // positions are in the model read
+        return ok ? kExitOk : kExitModelError;
+    }
     std::string err;
     if (!xmile::writeFile(*project, out, err)) {
         std::fprintf(stderr, "sdw convert: %s\n", err.c_str());
@@ -423,7 +434,8 @@ std::string readableNumber(double v, bool sign) {
 void registerEngineCommands() {
     registerCommand({"run", "simulate a model and print CSV (see sdw run --help)", cmdRun});
     registerCommand({"check", "print a model's diagnostics; exit 1 on errors", cmdCheck});
-    registerCommand({"convert", "write a model (XMILE, .stmx, .mdl) as XMILE", cmdConvert});
+    registerCommand(
+        {"convert", "write a model (XMILE, .stmx, .mdl) as XMILE, or as Vensim .mdl", cmdConvert});
     registerCommand({"bench", "time N runs of a model in-process", cmdBench});
 }
 
