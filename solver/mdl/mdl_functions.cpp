@@ -345,8 +345,15 @@ class Translator {
             m_ctx.symbols && (m_ctx.symbols->lookups.count(canon) || m_ctx.symbols->macros.count(canon));
         if (!user && !known(f)) {
             m_ctx.failedName = raw;
+            if (isUnsupportedVensimFunction(f))  // a real Vensim function: no guess at a typo
+                throw Failure{diag::code::kUnsupported,
+                              "the Vensim function '" + f +
+                                  "' is not supported: see the list of Vensim functions in sdw's README"};
             throw Failure{diag::code::kUnsupported,
-                          "the Vensim function '" + f + "' is not supported" + nearest(f)};
+                          "'" + f +
+                              "' is not a function sdw knows, nor a lookup or macro of "
+                              "this model" +
+                              nearest(f)};
         }
         std::vector<std::string> a;
         for (auto [b, e] : argRanges(open, close)) a.push_back(seq(b, e));

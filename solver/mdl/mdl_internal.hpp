@@ -80,6 +80,10 @@ struct TranslateContext {
     std::string failedName;        // set by the translator: the function it could not translate
 };
 
+// Whether `name` (upper case, single spaces) is one of Vensim's documented functions that sdw does not run
+// yet.
+bool isUnsupportedVensimFunction(const std::string& name);
+
 // Vensim expression text -> XMILE expression text; nullopt (with E120 or E211 in diags) when it cannot.
 std::optional<std::string> translateExpr(const std::string& vensim, TranslateContext& ctx);
 
