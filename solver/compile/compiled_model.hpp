@@ -54,7 +54,8 @@ enum class Op : uint8_t {
 
 enum class Fn : uint8_t {
     Abs, Exp, Ln, Log10, Sqrt, Sin, Cos, Tan, Asin, Acos, Atan, Int, Sign, Round,  // one argument
-    Min2, Max2, Zidz, SafeDiv2, LogN,                                            // two
+    Sinh, Cosh, Tanh, Trunc,                                                      // one (Trunc: INTEGER)
+    Min2, Max2, Zidz, SafeDiv2, LogN, Quantum,                                   // two
     Xidz,                                                                         // three
 };
 // clang-format on

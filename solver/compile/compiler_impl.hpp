@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -111,6 +112,15 @@ class Compiler {
     int hiddenAux(int parent, const equations::Expr& src, int node, const std::string& base);
     void expandStateful(int scalar, equations::Expr& e, int node);
     void expandMacro(int scalar, equations::Expr& e, int node, const model::Macro& macro, int macroDepth);
+
+    // --- initial_constant.cpp ---
+    // The value of an expression of constants (chains of constant variables, DT, the start and stop times);
+    // nullopt when it depends on time, state or anything not known before the run.
+    std::optional<double> initialConstant(int scalar, const equations::Expr& e, int node, int depth);
+    std::optional<double> nameConstant(int scalar, const equations::Expr& e, int node, int depth);
+    // The order of DELAY N / SMOOTH N's `call` (its third argument), lowered as Vensim does for a DELAY N
+    // whose delay time is short against DT; -1 (reported) when it is not a constant from 1 to 1000.
+    int stageOrder(int scalar, const equations::Expr& e, const equations::Node& call);
 
     // --- lower.cpp ---
     uint32_t lower(int scalar, const equations::Expr& e, int node, Phase phase, std::vector<Instr>& prog);

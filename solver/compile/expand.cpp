@@ -188,23 +188,8 @@ void Compiler::expandStateful(int scalar, Expr& e, int node) {
         int order = fn.back() == '3' ? 3 : 1;
         int initArg = fn.back() == 'n' ? 3 : 2;
         if (fn.back() == 'n') {
-            const Node& on = e.at(a[2]);
-            double v = 0;
-            if (on.kind == NodeKind::Number) {
-                v = on.value;
-            } else if (on.kind == NodeKind::Name) {
-                const int var = findVar(on.name, m_scalars[static_cast<size_t>(scalar)].scope);
-                if (var >= 0 &&
-                    m_scalars[static_cast<size_t>(m_vars[static_cast<size_t>(var)].firstScalar)].isConstant)
-                    v = m_scalars[static_cast<size_t>(m_vars[static_cast<size_t>(var)].firstScalar)]
-                            .constantValue;
-            }
-            if (!(v >= 1 && v <= 1000)) {
-                error(scalar, diag::code::kBadArgument,
-                      "the order of " + call.text + " must be a constant between 1 and 1000", call.pos);
-                return;
-            }
-            order = static_cast<int>(std::lround(v));
+            order = stageOrder(scalar, e, call);
+            if (order < 1) return;
         }
         const bool hasInit = static_cast<int>(a.size()) > initArg;
         std::vector<int> stages;

@@ -29,7 +29,11 @@ Fn math1(const std::string& name) {
     if (name == "arctan") return Fn::Atan;
     if (name == "sign") return Fn::Sign;
     if (name == "round") return Fn::Round;
-    return Fn::Int;  // int, integer
+    if (name == "sinh") return Fn::Sinh;
+    if (name == "cosh") return Fn::Cosh;
+    if (name == "tanh") return Fn::Tanh;
+    if (name == "integer") return Fn::Trunc;  // Vensim's INTEGER truncates; XMILE's INT rounds down
+    return Fn::Int;
 }
 
 std::string plural(int n, const char* what) {
@@ -88,6 +92,7 @@ uint32_t Compiler::lowerCall(int scalar, const Expr& e, int node, Phase phase, s
             const uint32_t a = arg(0), c = arg(1);
             if (n.name == "log") return emit(prog, Op::Fn2, a, c, 0, Fn::LogN);
             if (n.name == "power") return emit(prog, Op::Pow, a, c);
+            if (n.name == "quantum") return emit(prog, Op::Fn2, a, c, 0, Fn::Quantum);
             return emit(prog, Op::Mod, a, c);
         }
         case BuiltinKind::Constant: {

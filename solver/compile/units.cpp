@@ -258,11 +258,11 @@ class UnitChecker {
         const auto& n = e.at(node);
         auto arg = [&](size_t k) { return k < n.args.size() ? infer(scalar, e, n.args[k]) : std::nullopt; };
         const std::string& f = n.name;
-        if (f == "abs" || f == "int" || f == "integer" || f == "round" || f == "init" || f == "previous" ||
-            f == "smth1" || f == "smth3" || f == "smthn" || f == "delay" || f == "delay1" || f == "delay3" ||
-            f == "delayn" || f == "forcst" || f == "sum" || f == "mean" || f == "stddev" || f == "random" ||
-            f == "normal" || f == "lognormal" || f == "exprnd" || f == "poisson" || f == "active_initial" ||
-            f == "sample_if_true" || f == "step")
+        if (f == "abs" || f == "int" || f == "integer" || f == "quantum" || f == "round" || f == "init" ||
+            f == "previous" || f == "smth1" || f == "smth3" || f == "smthn" || f == "delay" ||
+            f == "delay1" || f == "delay3" || f == "delayn" || f == "forcst" || f == "sum" || f == "mean" ||
+            f == "stddev" || f == "random" || f == "normal" || f == "lognormal" || f == "exprnd" ||
+            f == "poisson" || f == "active_initial" || f == "sample_if_true" || f == "step")
             return f == "sample_if_true" ? arg(1) : arg(0);
         if (f == "min" || f == "max") {
             auto a = arg(0);

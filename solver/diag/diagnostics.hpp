@@ -46,6 +46,7 @@ inline constexpr const char* kNoStocks = "W213";
 // past a size limit: array elements, inlined macros, modules
 inline constexpr const char* kTooLarge = "E214";
 inline constexpr const char* kGraphicalOnePoint = "W215";  // a one-point table: a constant in disguise
+inline constexpr const char* kOrderLowered = "W216";       // DELAY N's order lowered to fit its delay time
 inline constexpr const char* kUnitMismatch = "W220";
 inline constexpr const char* kUnitParse = "W221";
 inline constexpr const char* kNonFinite = "E301";

@@ -1,6 +1,6 @@
 // Vensim's documented functions that sdw does not run yet, so that a model using one hears "the Vensim
-// function 'COSH' is not supported" rather than a guess at a typo. The README lists each with what sdw does
-// instead. Layer: solver. Depends on the standard library only.
+// function 'DELAY CONVEYOR' is not supported" rather than a guess at a typo. The README lists each with what
+// sdw does instead. Layer: solver. Depends on the standard library only.
 #include <set>
 #include <string>
 
@@ -10,11 +10,7 @@ namespace sdw::mdl::detail {
 
 bool isUnsupportedVensimFunction(const std::string& name) {
     static const std::set<std::string> kKnown = {
-        // arithmetic and trigonometry
-        "COSH",
-        "SINH",
-        "TANH",
-        "QUANTUM",
+        // arithmetic
         "GAMMA LN",
         // allocation and markets
         "ALLOCATE AVAILABLE",
@@ -43,7 +39,6 @@ bool isUnsupportedVensimFunction(const std::string& name) {
         "QUEUE CTA",
         "QUEUE ATTRIBUTE",
         // time and initialisation
-        "GET TIME VALUE",
         "REINITIAL",
         "SHIFT IF TRUE",
         "RAMP FROM TO",

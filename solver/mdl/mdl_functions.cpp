@@ -153,7 +153,11 @@ const std::map<std::string, std::string>& renames() {
         {"ARCSIN", "ARCSIN"},
         {"ARCCOS", "ARCCOS"},
         {"ARCTAN", "ARCTAN"},
-        {"INTEGER", "INT"},
+        {"SINH", "SINH"},
+        {"COSH", "COSH"},
+        {"TANH", "TANH"},
+        {"INTEGER", "INTEGER"},  // toward zero: XMILE's INT rounds down
+        {"QUANTUM", "QUANTUM"},
         {"MAX", "MAX"},
         {"MIN", "MIN"},
         {"MODULO", "MOD"},
@@ -407,7 +411,8 @@ class Translator {
                                                        "RANDOM POISSON",
                                                        "LOOKUP EXTRAPOLATE",
                                                        "LOOKUP FORWARD",
-                                                       "LOOKUP BACKWARD"};
+                                                       "LOOKUP BACKWARD",
+                                                       "GET TIME VALUE"};
         return kSpecial.count(f) || renames().count(f);
     }
 
@@ -464,11 +469,29 @@ class Translator {
                                   {}});
             return "LOOKUP(" + join(a) + ")";
         }
+        if (f == "GET TIME VALUE") return timeValue(a);
         if (f == "PULSE TRAIN") needArgs(f, a, 4, 4);
         if (f == "PULSE") needArgs(f, a, 2, 2);
         if (f == "RANDOM UNIFORM") needArgs(f, a, 3, 3);
         if (auto it = renames().find(f); it != renames().end()) return it->second + "(" + join(a) + ")";
         throw Failure{diag::code::kUnsupported, "the Vensim function '" + f + "' is not supported"};
+    }
+
+    // GET TIME VALUE(relative to, offset, measure): the model's time plus an offset (0, offset, 0). The
+    // other forms read the computer's clock or calendar dates, which a reproducible run cannot.
+    static std::string timeValue(const std::vector<std::string>& a) {
+        needArgs("GET TIME VALUE", a, 3, 3);
+        auto literal = [](const std::string& s, double want) {
+            char* end = nullptr;
+            const double v = std::strtod(s.c_str(), &end);
+            return end != s.c_str() && *end == 0 && v == want;
+        };
+        if (!literal(a[0], 0) || !literal(a[2], 0))
+            throw Failure{
+                diag::code::kUnsupported,
+                "GET TIME VALUE is supported as GET TIME VALUE(0, offset, 0), the model's time plus an "
+                "offset; the forms that read the computer's clock or calendar dates are not"};
+        return "(TIME + (" + a[1] + "))";
     }
 
     static constexpr int kMaxNesting = 500;
