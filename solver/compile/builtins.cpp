@@ -73,6 +73,14 @@ constexpr std::array kBuiltins = {
     BuiltinInfo{"init", BuiltinKind::Init, 1, 1},
     BuiltinInfo{"active_initial", BuiltinKind::Init, 2, 2},
     BuiltinInfo{"lookup", BuiltinKind::Lookup, 2, 2},
+    BuiltinInfo{"vector_select", BuiltinKind::ArrayFn, 5, 5},
+    BuiltinInfo{"vector_elm_map", BuiltinKind::ArrayFn, 2, 2},
+    BuiltinInfo{"vector_sort_order", BuiltinKind::ArrayFn, 2, 2},
+    BuiltinInfo{"vector_rank", BuiltinKind::ArrayFn, 2, 2},
+    BuiltinInfo{"vector_reorder", BuiltinKind::ArrayFn, 2, 2},
+    BuiltinInfo{"allocate_available", BuiltinKind::ArrayFn, 3, 3},
+    BuiltinInfo{"allocate_by_priority", BuiltinKind::ArrayFn, 5, 5},
+    BuiltinInfo{"invert_matrix", BuiltinKind::ArrayFn, 2, 2},
 };
 
 }  // namespace

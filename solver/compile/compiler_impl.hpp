@@ -128,6 +128,21 @@ class Compiler {
     uint32_t lowerReduce(int scalar, const equations::Expr& e, int node, Phase phase,
                          std::vector<Instr>& prog);
     void collectDeps(int scalar, const equations::Expr& e, int node, Phase phase, std::vector<int>& out);
+
+    // --- lower_array.cpp ---
+    uint32_t lowerArrayFn(int scalar, const equations::Expr& e, int node, Phase phase,
+                          std::vector<Instr>& prog);
+    std::vector<uint32_t> vectorSelectList(int scalar, const equations::Expr& e, int node, Phase phase,
+                                           std::vector<Instr>& prog);
+    void collectArrayDeps(int scalar, const equations::Expr& e, int node, Phase phase, std::vector<int>& out);
+    // `arg` (a variable reference) with its last `trailing` subscripts made wildcards: the whole vector or
+    // matrix it names, row by row. False when `arg` is no arrayed variable of that many dimensions.
+    bool wholeArray(int scalar, const equations::Expr& e, int arg, int trailing, equations::Expr& out);
+    std::vector<uint32_t> lowerWhole(int scalar, const equations::Expr& e, int arg, int trailing, Phase phase,
+                                     std::vector<Instr>& prog);
+    // The element being defined, as a 0-based index over its last `trailing` dimensions; -1 when it has
+    // fewer.
+    int definedPosition(int scalar, int trailing) const;
     // Resolve a Name node to scalar ids (one, or many for wildcards). Empty on error (reported).
     std::vector<int> resolve(int scalar, const equations::Expr& e, int node,
                              const std::vector<Binding>& extra, bool report);

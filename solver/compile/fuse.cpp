@@ -69,6 +69,7 @@ void forEachRead(const CompiledModel& cm, const Instr& in, F read) {
         case Op::MaxN:
         case Op::Mean:
         case Op::Stddev:
+        case Op::ArrayFn:
             list(in.a, in.c);
             break;
         default:  // every other op reads a, b and c as slots (unused operands are 0, the dt slot: harmless)

@@ -317,7 +317,8 @@ void Compiler::wildcardDims(int scalar, const Expr& e, int node, std::vector<Bin
     const Node& n = e.at(node);
     if (n.kind == NodeKind::Call) {
         const BuiltinInfo* b = findBuiltin(n.name);
-        if (b && (b->kind == BuiltinKind::Reduce || (b->kind == BuiltinKind::MinMax && n.args.size() == 1)))
+        if (b && (b->kind == BuiltinKind::Reduce || b->kind == BuiltinKind::ArrayFn ||
+                  (b->kind == BuiltinKind::MinMax && n.args.size() == 1)))
             return;
     }
     auto add = [&](int D, bool star) {
@@ -414,6 +415,10 @@ void Compiler::collectDeps(int scalar, const Expr& e, int node, Phase phase, std
             }
             if (b && n.name == "lookup") {
                 if (n.args.size() == 2) collectDeps(scalar, e, n.args[1], phase, out);
+                return;
+            }
+            if (b && b->kind == BuiltinKind::ArrayFn) {
+                collectArrayDeps(scalar, e, node, phase, out);
                 return;
             }
             for (int a : n.args) collectDeps(scalar, e, a, phase, out);

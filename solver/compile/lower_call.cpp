@@ -205,6 +205,8 @@ uint32_t Compiler::lowerCall(int scalar, const Expr& e, int node, Phase phase, s
             }
             return emit(prog, Op::Lookup, arg(1), static_cast<uint32_t>(table));
         }
+        case BuiltinKind::ArrayFn:
+            return lowerArrayFn(scalar, e, node, phase, prog);
         case BuiltinKind::Stateful:
             error(scalar, diag::code::kUnsupported, n.text + " could not be expanded here", n.pos);
             return constSlot(0);

@@ -13,21 +13,13 @@ bool isUnsupportedVensimFunction(const std::string& name) {
         // arithmetic
         "GAMMA LN",
         // allocation and markets
-        "ALLOCATE AVAILABLE",
-        "ALLOCATE BY PRIORITY",
         "ALLOC P",
         "DEMAND AT PRICE",
         "SUPPLY AT PRICE",
         "FIND MARKET PRICE",
         "MARKETP",
         // arrays
-        "VECTOR SELECT",
-        "VECTOR ELM MAP",
-        "VECTOR SORT ORDER",
-        "VECTOR RANK",
-        "VECTOR REORDER",
         "VECTOR LOOKUP",
-        "INVERT MATRIX",
         // delays, queues and conveyors
         "DELAY INFORMATION",
         "DELAY MATERIAL",

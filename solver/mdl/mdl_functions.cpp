@@ -188,6 +188,14 @@ const std::map<std::string, std::string>& renames() {
         {"VMAX", "MAX"},
         {"ELMCOUNT", "SIZE"},
         {"SIGN", "SIGN"},
+        {"VECTOR SELECT", "VECTOR_SELECT"},
+        {"VECTOR ELM MAP", "VECTOR_ELM_MAP"},
+        {"VECTOR SORT ORDER", "VECTOR_SORT_ORDER"},
+        {"VECTOR RANK", "VECTOR_RANK"},
+        {"VECTOR REORDER", "VECTOR_REORDER"},
+        {"ALLOCATE AVAILABLE", "ALLOCATE_AVAILABLE"},
+        {"ALLOCATE BY PRIORITY", "ALLOCATE_BY_PRIORITY"},
+        {"INVERT MATRIX", "INVERT_MATRIX"},
     };
     return k;
 }

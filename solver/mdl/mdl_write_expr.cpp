@@ -115,6 +115,14 @@ const std::map<std::string, std::string>& sameArguments() {
         {"sum", "SUM"},
         {"size", "ELMCOUNT"},
         {"modulo", "MODULO"},
+        {"vector_select", "VECTOR SELECT"},
+        {"vector_elm_map", "VECTOR ELM MAP"},
+        {"vector_sort_order", "VECTOR SORT ORDER"},
+        {"vector_rank", "VECTOR RANK"},
+        {"vector_reorder", "VECTOR REORDER"},
+        {"allocate_available", "ALLOCATE AVAILABLE"},
+        {"allocate_by_priority", "ALLOCATE BY PRIORITY"},
+        {"invert_matrix", "INVERT MATRIX"},
     };
     return k;
 }

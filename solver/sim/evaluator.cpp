@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "solver/sim/array_functions.hpp"
+
 namespace sdw::sim {
 
 using compile::Fn;
@@ -374,6 +376,9 @@ void executeOne(const Instr& in, double* s, Runtime& rt, const compile::Compiled
                 d = in.c > 1 ? std::sqrt(ss / in.c) : 0.0;  // population standard deviation, as Stella
                 break;
             }
+            case Op::ArrayFn:
+                d = arrayFunction(in.fn, s, lists + in.a, in.c);
+                break;
         }
     }
 }
@@ -429,9 +434,10 @@ void execute(const std::vector<Instr>& prog, double* s, Runtime& rt) {
         &&op_other,
         &&op_other,
         &&op_other,  // Sum..Stddev
+        &&op_other,  // ArrayFn
     };
 #undef SDW_FUSED_ADDR
-    static_assert(static_cast<size_t>(Op::Stddev) + 1 == sizeof(kJump) / sizeof(kJump[0]),
+    static_assert(static_cast<size_t>(Op::ArrayFn) + 1 == sizeof(kJump) / sizeof(kJump[0]),
                   "kJump must follow the Op enum");
 #define SDW_DISPATCH() goto* kJump[static_cast<size_t>(ip->op)]
 #define SDW_NEXT()               \
