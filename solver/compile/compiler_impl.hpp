@@ -128,6 +128,7 @@ class Compiler {
     uint32_t lowerReduce(int scalar, const equations::Expr& e, int node, Phase phase,
                          std::vector<Instr>& prog);
     void collectDeps(int scalar, const equations::Expr& e, int node, Phase phase, std::vector<int>& out);
+    int dimensionValue(int scalar, const std::string& name) const;
 
     // --- lower_array.cpp ---
     uint32_t lowerArrayFn(int scalar, const equations::Expr& e, int node, Phase phase,

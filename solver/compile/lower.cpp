@@ -429,6 +429,15 @@ void Compiler::collectDeps(int scalar, const Expr& e, int node, Phase phase, std
     }
 }
 
+// A dimension named as a value (Vensim `position[d] = d`): the 1-based number of the element the equation
+// is computed for; 0 when the name is no dimension bound here.
+int Compiler::dimensionValue(int scalar, const std::string& name) const {
+    auto d = m_dimByName.find(name);
+    if (d == m_dimByName.end()) return 0;
+    const int elem = bindingFor(d->second, visibleBindings(m_scalars[static_cast<size_t>(scalar)], m_extra));
+    return elem < 0 ? 0 : elem + 1;
+}
+
 uint32_t Compiler::lower(int scalar, const Expr& e, int node, Phase phase, std::vector<Instr>& prog) {
     const Node& n = e.at(node);
     switch (n.kind) {
@@ -445,6 +454,7 @@ uint32_t Compiler::lower(int scalar, const Expr& e, int node, Phase phase, std::
                 if (n.name == "inf") return constSlot(std::numeric_limits<double>::infinity());
                 if (n.name == "true") return constSlot(1);
                 if (n.name == "false") return constSlot(0);
+                if (const int pos = dimensionValue(scalar, n.name); pos > 0) return constSlot(pos);
             }
             const std::vector<int> r = resolve(scalar, e, node, m_extra, true);
             if (r.empty()) return constSlot(0);

@@ -83,6 +83,8 @@ struct TranslateContext {
 // Whether `name` (upper case, single spaces) is one of Vensim's documented functions that sdw does not run
 // yet.
 bool isUnsupportedVensimFunction(const std::string& name);
+// All of them (the README lists each).
+const std::set<std::string>& unsupportedVensimFunctions();
 
 // Vensim expression text -> XMILE expression text; nullopt (with E120 or E211 in diags) when it cannot.
 std::optional<std::string> translateExpr(const std::string& vensim, TranslateContext& ctx);
@@ -107,6 +109,9 @@ struct Def {
     // Data: op 'd' is a data variable with no equation (its series comes from a data file); `method` is the
     // keyword between colons (INTERPOLATE, HOLD BACKWARD, LOOK FORWARD, RAW), "" for the default.
     std::string method;
+    // `x[d, e] :EXCEPT: [d1, e2], [d3, e] = ...`: the element combinations the equation leaves out, each a
+    // list of subscripts (elements, dimensions or sub-ranges) position by position.
+    std::vector<std::vector<std::string>> except;
 };
 
 // Where the translation of a piece of an entry's equation came from in the file: `xmile` is the translation

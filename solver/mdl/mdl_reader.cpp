@@ -158,8 +158,7 @@ class Reader {
                                        "reality checks (:" + keyword +
                                            ") are not run by sdw: this entry is left out of the model",
                                        0, e.line);
-            if (upper(l.rest).rfind("EXCEPT:", 0) == 0)
-                return unsupported(where, e.line, "equations with :EXCEPT: are not supported");
+            if (upper(l.rest).rfind("EXCEPT:", 0) == 0) return except(l, e);
             if (keyword == "INTERPOLATE:" || keyword == "RAW:" || keyword == "HOLD BACKWARD:" ||
                 keyword == "LOOK FORWARD:") {  // a data variable: `x:HOLD BACKWARD:` or `... := equation`
                 std::string rest = trim(l.rest.substr(l.rest.find(':') + 1));
@@ -189,8 +188,37 @@ class Reader {
         definition(l, e, l.op == "(" ? '(' : '=', "");
     }
 
-    void definition(const Lhs& l, const Entry& e, char op, const std::string& method) {
-        Def d{l.name, l.subs, op, l.rest, &e, l.restOffset, method};
+    // `x[d] :EXCEPT: [d1], [d2] = equation`: the equation for every element but those listed.
+    void except(const Lhs& l, const Entry& e) {
+        std::vector<std::vector<std::string>> lists;
+        size_t i = l.rest.find(':') + 1;
+        const std::string& r = l.rest;
+        while (true) {
+            while (i < r.size() && (std::isspace((unsigned char)r[i]) || r[i] == ',')) ++i;
+            if (i >= r.size() || r[i] != '[') break;
+            const size_t close = r.find(']', i);
+            if (close == std::string::npos) break;
+            lists.emplace_back();
+            for (const std::string& s : splitTopLevel(r.substr(i + 1, close - i - 1), ','))
+                lists.back().push_back(squeeze(s));
+            if (lists.back().size() != l.subs.size())
+                return syntax(l.name, e.line,
+                              ":EXCEPT: lists need one subscript for each of '" + l.name + "'s");
+            i = close + 1;
+        }
+        if (lists.empty() || i >= r.size() || r[i] != '=' || l.subs.empty())
+            return syntax(l.name, e.line, "cannot read this :EXCEPT: equation (x[d] :EXCEPT: [d1] = ...)");
+        size_t at = i + 1;
+        while (at < r.size() && std::isspace((unsigned char)r[at])) ++at;
+        Lhs def = l;
+        def.rest = trim(r.substr(at));
+        def.restOffset = l.restOffset + at;
+        definition(def, e, '=', "", lists);
+    }
+
+    void definition(const Lhs& l, const Entry& e, char op, const std::string& method,
+                    const std::vector<std::vector<std::string>>& except = {}) {
+        Def d{l.name, l.subs, op, l.rest, &e, l.restOffset, method, except};
         if (op == '(' || (op == '=' && parseGetCall(l.rest) && parseGetCall(l.rest)->what == "LOOKUPS"))
             m_symbols.lookups.insert(canonicalName(l.name));
         const size_t m = static_cast<size_t>(m_macro + 1);

@@ -113,7 +113,8 @@ class Builder {
         const bool numbers =
             defs.size() == 1 && !first.subs.empty() && first.op == '=' && numberList(first.rhs);
         // Values from files are read element by element.
-        bool expand = defs.size() > 1 || numbers || (!first.subs.empty() && isDataDef(first));
+        bool expand =
+            defs.size() > 1 || numbers || (!first.subs.empty() && isDataDef(first)) || !first.except.empty();
         for (const Def& d : defs)
             for (const std::string& s : d.subs)
                 if (!m_sym.dims.count(canonicalName(s))) expand = true;
@@ -277,7 +278,35 @@ class Builder {
             combos = std::move(next);
             substs = std::move(nextSubst);
         }
+        leaveOut(d, combos, substs);
         return true;
+    }
+
+    // The elements of subscript `s` (an element, a dimension or a sub-range), canonical.
+    std::set<std::string> elementsOf(const std::string& s) const {
+        const std::string c = canonicalName(s);
+        auto dim = m_sym.dims.find(c);
+        if (dim == m_sym.dims.end()) return {c};
+        std::set<std::string> out;
+        for (const std::string& e : dim->second) out.insert(canonicalName(e));
+        return out;
+    }
+
+    // Drops the combinations an :EXCEPT: list names.
+    void leaveOut(const Def& d, std::vector<std::vector<std::string>>& combos,
+                  std::vector<std::map<std::string, std::string>>& substs) const {
+        for (const auto& list : d.except) {
+            std::vector<std::set<std::string>> sets;
+            for (const std::string& s : list) sets.push_back(elementsOf(s));
+            for (size_t k = combos.size(); k-- > 0;) {
+                bool inside = combos[k].size() == sets.size();
+                for (size_t p = 0; inside && p < sets.size(); ++p)
+                    inside = sets[p].count(canonicalName(combos[k][p])) > 0;
+                if (!inside) continue;
+                combos.erase(combos.begin() + static_cast<long>(k));
+                substs.erase(substs.begin() + static_cast<long>(k));
+            }
+        }
     }
 
     bool expanded(const std::vector<Def>& defs, model::Variable& v, PendingStock& p) {

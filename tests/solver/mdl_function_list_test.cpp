@@ -2,9 +2,12 @@
 // one it does not is an E211 "the Vensim function 'NAME' is not supported" naming the variable and the place,
 // never a parse error or a guess at a typo; a name that is no function at all gets the nearest one.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "solver/mdl/mdl_internal.hpp"
 #include "tests/solver/mdl_test_util.hpp"
 
 using namespace sdw;
@@ -159,4 +162,18 @@ TEST_CASE("mdl functions: a name that is no function gets the nearest one, or no
     CHECK(d.items()[0].message.find("'SMOOTHE' is not a function sdw knows") != std::string::npos);
     CHECK(d.items()[0].message.find("did you mean 'SMOOTH'?") != std::string::npos);
     CHECK(d.items()[1].message.find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("mdl functions: the README lists every Vensim function sdw does not run", "[mdl][functions]") {
+    std::ifstream in(std::string(SDW_SOURCE_DIR) + "/README.md");
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string readme = text.str();
+    const size_t section = readme.find("## Vensim functions");
+    REQUIRE(section != std::string::npos);
+    for (const std::string& name : mdl::detail::unsupportedVensimFunctions()) {
+        INFO(name);
+        CHECK(readme.find("`" + name + "`", section) != std::string::npos);
+    }
 }
