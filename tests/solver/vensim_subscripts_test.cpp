@@ -1,6 +1,6 @@
 // Vensim subscript forms, each on a small model with hand-worked values: :EXCEPT: equations (one and two
 // dimensions, sub-ranges in the lists, equations that use the dimension), a malformed :EXCEPT: named, and a
-// dimension name used as a value (the element's number).
+// dimension name used as a value (the element's number), a transposed reference and 2-D subscripted lookups.
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -67,4 +67,21 @@ TEST_CASE("vensim subscripts: a dimension named as a value is the element's numb
     REQUIRE(p);
     CHECK_FALSE(compile::compileModel(*p, bad));
     CHECK(bad.errorCount() == 1);
+}
+
+TEST_CASE("vensim subscripts: a transposed reference and two-dimensional subscripted lookups",
+          "[vensim][subscripts]") {
+    // tr[e, d] = m[d, e]: tr[e1, d2] is m[d2, e1] = 3 and tr[e2, d3] is m[d3, e2] = 6. Tables per row of d:
+    // slopes 10, 20, 30, looked up at 0.5.
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("m[d, e] = 1, 2; 3, 4; 5, 6; ~~|\ntr[e, d] = m[d, e] ~~|\n"
+                                          "tab[d1, e]((0, 0), (1, 10)) ~~|\ntab[d2, e]((0, 0), (1, 20)) ~~|\n"
+                                          "tab[d3, e]((0, 0), (1, 30)) ~~|\nlk[d, e] = tab[d, e](0.5) ~~|"),
+                                d);
+    CHECK(test::valueAt(r, "tr[e1,d2]") == 3);
+    CHECK(test::valueAt(r, "tr[e2,d3]") == 6);
+    CHECK(test::valueAt(r, "tr[e2,d1]") == 2);
+    CHECK(test::valueAt(r, "lk[d1,e2]") == Approx(5));
+    CHECK(test::valueAt(r, "lk[d2,e1]") == Approx(10));
+    CHECK(test::valueAt(r, "lk[d3,e2]") == Approx(15));
 }
