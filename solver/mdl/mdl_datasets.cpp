@@ -135,8 +135,8 @@ void DataSources::loadDataFiles(diag::Diagnostics& diags) {
         for (auto& [name, s] : found) {
             std::vector<size_t> order(s.xs.size());
             for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-            std::stable_sort(order.begin(), order.end(),
-                             [&](size_t a, size_t b) { return s.xs[a] < s.xs[b]; });
+            const std::vector<double>& xs = s.xs;  // clang before 16 cannot capture a structured binding
+            std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return xs[a] < xs[b]; });
             Series sorted;
             for (size_t k : order) {
                 if (!sorted.xs.empty() && sorted.xs.back() == s.xs[k])
