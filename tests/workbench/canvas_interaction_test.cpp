@@ -1,5 +1,5 @@
-// The workbench's canvas driven with synthetic mouse input, without a window or GL (ImGui's "null" pattern:
-// build the font atlas, feed io, run frames, discard the draw data). Layer: tests/workbench.
+// The workbench's canvas driven with synthetic mouse input, without a window or GL (ImGui's "null" pattern,
+// tests/workbench/headless_ui.hpp). Layer: tests/workbench.
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -12,87 +12,15 @@
 #include <fstream>
 #include <thread>
 
+#include "tests/workbench/headless_ui.hpp"
 #include "workbench/ui/canvas.hpp"
-#include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 #if defined(SDW_HAVE_PLUGINS)
 #include "workbench/ui/levers/lever_set.hpp"
 #endif
 
 using namespace sdw;
-
-namespace {
-
-class HeadlessUi {
-  public:
-    HeadlessUi() {
-        const auto dir = std::filesystem::temp_directory_path() / "sdw_canvas_test_state";
-        std::filesystem::create_directories(dir);
-        setenv("XDG_STATE_HOME", dir.c_str(), 1);  // keep recent files and recovery out of the user's home
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1400, 900);
-        io.DeltaTime = 1.0f / 60;
-        io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 backend: big diagrams
-        ui::theme::apply(1.0f);
-        unsigned char* px = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-    }
-    ~HeadlessUi() { ImGui::DestroyContext(); }
-    void frame(ui::Workbench& wb) {
-        ImGui::NewFrame();
-        wb.frame(ImGui::GetIO().DisplaySize);
-        ImGui::Render();
-        wb.afterPresent();
-    }
-    void mouse(ui::Workbench& wb, ImVec2 p, bool down) {
-        ImGui::GetIO().MousePos = p;
-        ImGui::GetIO().MouseDown[0] = down;
-        frame(wb);
-    }
-    // Press at a, move to b in even steps with the button down, release at b.
-    void drag(ui::Workbench& wb, ImVec2 a, ImVec2 b, int steps = 8) {
-        mouse(wb, a, false);
-        mouse(wb, a, true);
-        for (int i = 1; i <= steps; ++i)
-            mouse(wb, ImVec2(a.x + (b.x - a.x) * i / steps, a.y + (b.y - a.y) * i / steps), true);
-        mouse(wb, b, false);
-    }
-    // A new model with one straight pipe from (-100, 0) to (100, 0), selected, snap off.
-    std::string selectedStraightPipe(ui::Workbench& wb) {
-        wb.newModel();
-        const auto f = wb.doc.createFlow(-100, 0, 100, 0, "transfers");
-        wb.snap = false;
-        wb.select(f);
-        for (int i = 0; i < 3; ++i) frame(wb);
-        return f;
-    }
-    // The pipe handle at a model point, and which variable the hit test names there.
-    ui::PipeGrip::Kind gripAt(const ui::Workbench& wb, double x, double y, std::string& hit) {
-        ui::PipeGrip grip;
-        hit = ui::hitTest(wb, ui::canvasState(), screenOf(x, y), grip);
-        return grip.kind;
-    }
-    // Open the default (county) model and wait for its first run.
-    void openCounty(ui::Workbench& wb) {
-        std::string error;
-        REQUIRE(wb.openFile(countyModel(), error));
-        for (int i = 0; i < 400 && !wb.result; ++i) {
-            wb.settle();
-            frame(wb);
-        }
-        REQUIRE(wb.result);
-    }
-    static std::string countyModel() {
-        return std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile";
-    }
-    // Screen position of a model point on the canvas.
-    ImVec2 screenOf(double x, double y) { return ui::canvasState().toScreen(x, y); }
-};
-
-}  // namespace
+using test::HeadlessUi;
 
 TEST_CASE("canvas: the stock tool places a stock where the user clicks, and a drag moves it",
           "[workbench][canvas]") {

@@ -3,6 +3,8 @@
 // No Lua. Drawing helpers live in canvas_draw.cpp.
 #include "workbench/ui/canvas.hpp"
 
+#include <imgui_stdlib.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -117,6 +119,7 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
             wb.select(name);
             cs.renaming = name;
             cs.renameBuf = name;
+            cs.renameFocus = true;
             wb.tool = Tool::Select;
             cs.pressHit.clear();
         } else if (wb.tool == Tool::Select && gripHit.kind == PipeGrip::Kind::None) {
@@ -269,6 +272,8 @@ void handlePanZoom(CanvasState& cs) {
     }
 }
 
+// The name field under a new or double-clicked symbol. It takes the keyboard once; Enter, Tab or a click
+// anywhere else commits the name, Escape puts the old one back.
 void renameInPlace(Workbench& wb, CanvasState& cs) {
     if (cs.renaming.empty()) return;
     const auto* o = wb.doc.viewObject(cs.renaming);
@@ -283,21 +288,19 @@ void renameInPlace(Workbench& wb, CanvasState& cs) {
     ImGui::BeginChild("##renameField", ImVec2(w, ImGui::GetFrameHeight()), false,
                       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
     ImGui::SetNextItemWidth(w);
-    ImGui::SetKeyboardFocusHere();
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "%s", cs.renameBuf.c_str());
-    const bool done =
-        ImGui::InputText("##rename", buf, sizeof buf,
-                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-    cs.renameBuf = buf;
-    if (done) {
+    const bool focusing = cs.renameFocus;
+    if (focusing) ImGui::SetKeyboardFocusHere();
+    cs.renameFocus = false;
+    ImGui::InputText("##rename", &cs.renameBuf, ImGuiInputTextFlags_AutoSelectAll);
+    if (ImGui::IsItemDeactivated() || (!focusing && !ImGui::IsItemActive())) {
         std::string err;
-        if (cs.renameBuf != cs.renaming && !wb.doc.rename(cs.renaming, cs.renameBuf, err))
+        if (cs.renameBuf != cs.renaming && !wb.doc.rename(cs.renaming, cs.renameBuf, err)) {
             wb.status = "Rename: " + err;
-        else
-            wb.select(cs.renameBuf);
-        cs.renaming.clear();
-    } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        } else if (wb.isSelected(cs.renaming)) {
+            std::erase_if(wb.selection,
+                          [&](auto& s) { return canonicalName(s) == canonicalName(cs.renaming); });
+            wb.select(cs.renameBuf, true);
+        }
         cs.renaming.clear();
     }
     ImGui::EndChild();
@@ -321,11 +324,14 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
     const float scrubH = ImGui::GetFrameHeight() + 12;
     const ImVec2 area(size.x, size.y - scrubH);
     cs.origin = ImGui::GetCursorScreenPos();
-    if (wb.requestCanvasFocus == "*fit*")
+    if (wb.requestCanvasFocus == "*fit*") {
         fitToView(wb.doc, area);
-    else if (!wb.requestCanvasFocus.empty())
+        ImGui::SetWindowFocus();  // a model just opened: the keyboard starts on the diagram
+    } else if (!wb.requestCanvasFocus.empty()) {
         centreOn(wb.doc, wb.requestCanvasFocus, area);
+    }
     wb.requestCanvasFocus.clear();
+    wb.diagramHasKeyboard(ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows));
 
     ImGui::InvisibleButton("canvas", area,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
@@ -344,6 +350,7 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
         } else if (wb.doc.find(hit)) {
             cs.renaming = hit;
             cs.renameBuf = wb.doc.find(hit)->name;
+            cs.renameFocus = true;
         }
     }
     contextMenu(wb, cs, hit, grip);

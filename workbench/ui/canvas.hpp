@@ -28,9 +28,10 @@ struct CanvasState {
     bool dragging = false;
     bool panning = false;  // right or middle button held after a press on the canvas
     ImVec2 pressPos{0, 0};
-    std::string pressHit;  // what the left button went down on
-    PipeGrip grip;         // the pipe handle of the selected flow the press went down on
-    std::string renaming, renameBuf;
+    std::string pressHit;             // what the left button went down on
+    PipeGrip grip;                    // the pipe handle of the selected flow the press went down on
+    std::string renaming, renameBuf;  // the variable being renamed in place, and the name typed so far
+    bool renameFocus = false;         // the rename field takes the keyboard on its first frame
     ImVec2 rightPressPos{0, 0};
     std::string rightPressHit;          // what the right button went down on (a click there opens its menu)
     std::string menuTarget;             // the variable or alias key the context menu acts on

@@ -421,6 +421,22 @@ void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
     slant(dl, first, bottom + 2 + ls, 0.2f);
 }
 
+// A red badge with "!" on a variable that had no value (NaN or infinite) somewhere in the run: the run goes
+// on and the rest of the diagram shows its values; the hover readout and Diagnostics say from when.
+void drawNoValueBadge(const Workbench& wb, const CanvasState& cs, ImDrawList* dl,
+                      const model::ViewObject& o) {
+    const Anchor a = anchorOf(wb, cs, o.name, false);
+    if (!a.ok) return;
+    const float r = std::max(5.0f, 7 * std::min(cs.zoom, 1.4f));
+    const ImVec2 at =
+        a.r > 0 ? ImVec2(a.c.x + a.r * 0.8f, a.c.y - a.r * 0.8f) : ImVec2(a.c.x + a.hw, a.c.y - a.hh);
+    dl->AddCircleFilled(at, r, theme::palette().error, 16);
+    const float fs = r * 1.6f;
+    const ImVec2 ts = theme::fonts().bold->CalcTextSizeA(fs, 1e9f, 0, "!");
+    dl->AddText(theme::fonts().bold, fs, ImVec2(at.x - ts.x / 2, at.y - ts.y / 2),
+                IM_COL32(255, 255, 255, 255), "!");
+}
+
 void drawGroup(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o) {
     if (!o.width || !o.height) return;
     const auto& pal = theme::palette();
@@ -532,6 +548,10 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
         else if (o.kind == Kind::Text)
             layers.list()->AddText(ImVec2(cs.toScreen(o.x, o.y)), theme::palette().textMuted, o.text.c_str());
     }
+    for (const auto& o : objs)
+        if ((o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux) && visible(o) &&
+            wb.nonFiniteFrom(o.name))
+            drawNoValueBadge(wb, cs, layers.list(), o);
     if (objs.empty() || wb.doc.model().variables.empty()) {
         const char* hint =
             "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";
@@ -587,8 +607,11 @@ void hoverTooltip(const Workbench& wb, const std::string& name) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", model::varKindName(v->kind));
-    if (auto val = wb.valueAt(v->name, wb.scrubTime))
+    if (auto val = wb.valueAt(v->name, wb.scrubTime); val && std::isfinite(*val))
         ImGui::Text("%.6g %s  at t = %.4g", *val, v->units.c_str(), wb.scrubTime);
+    if (auto from = wb.nonFiniteFrom(v->name))
+        ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1),
+                           "No value (NaN or infinite) from t = %.4g: see Diagnostics", *from);
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
     ImGui::TextDisabled("= %s", v->gf ? "graphical function" : v->equation.c_str());
     ImGui::PopTextWrapPos();
@@ -597,8 +620,9 @@ void hoverTooltip(const Workbench& wb, const std::string& name) {
         if (it != wb.columnIndex.end()) {
             std::vector<float> ys;
             const size_t rows = wb.result->rows(), stride = std::max<size_t>(1, rows / 160);
-            for (size_t r = 0; r < rows; r += stride)
-                ys.push_back(static_cast<float>(wb.result->at(r, static_cast<size_t>(it->second))));
+            for (size_t r = 0; r < rows; r += stride)  // the sparkline skips the times without a value
+                if (const double y = wb.result->at(r, static_cast<size_t>(it->second)); std::isfinite(y))
+                    ys.push_back(static_cast<float>(y));
             ImGui::PlotLines("##spark", ys.data(), static_cast<int>(ys.size()), 0, nullptr, FLT_MAX, FLT_MAX,
                              ImVec2(ImGui::GetFontSize() * 18, ImGui::GetFontSize() * 3));
         }

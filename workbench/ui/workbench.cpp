@@ -31,52 +31,88 @@ Workbench::Workbench()
 
 Workbench::~Workbench() = default;
 
-bool Workbench::openFile(const std::string& path, std::string& error) {
+bool Workbench::openFile(const std::string& given, std::string& error) {
+    const std::string path =
+        fs::path(given).lexically_normal().string();  // "models/x/../y.xmile" reads badly
     diag::Diagnostics diags;
     auto d = document::Document::open(path, diags);
     if (!d) {
         error = diags.empty() ? "could not read " + path : diag::format(diags.items().front());
         return false;
     }
+    std::error_code ec;
+    const bool sameModel = !doc.path().empty() && fs::equivalent(doc.path(), path, ec);
     doc = std::move(*d);
-    selection.clear();
-    result.reset();
-    compiled.reset();
-    inputs.clear();
-    kept.clear();
-    charts.assign(2, {});
+    forgetModelState();
     recent.add(path);
     // Offers for other files are moot now; untitled work stays offered until answered.
     std::erase_if(m_recoveryOffers, [](const RecoveryOffer& o) { return !o.modelPath.empty(); });
     if (auto rec = document::pendingRecovery(path, stateDir))
         m_recoveryOffers.insert(m_recoveryOffers.begin(), RecoveryOffer{*rec, path});
 #if defined(SDW_HAVE_PLUGINS)
-    reloadLevers();
+    reloadLevers(sameModel);
+#else
+    (void)sameModel;
 #endif
     status = "Opened " + path;
-    requestCanvasFocus = "*fit*";
     rerun();
     return true;
 }
 
+// Everything that belonged to the model that was open: a new model starts from none of it (levers, kept
+// runs, the time marker, a run still in flight for the old model).
 void Workbench::forgetModelState() {
     selection.clear();
     result.reset();
     compiled.reset();
+    diagnostics = {};
     inputs.clear();
     kept.clear();
     charts.assign(2, {});
-    diagnostics = {};
+    timeColumn.clear();
+    columnIndex.clear();
+    ranges.clear();
+    m_nonFinite.clear();
+    scrubTime = 0;
+    playing = false;
+    checkName.clear();
+    checkText.clear();
+    checkDiagnostics = {};
+    checkPending = false;
+    m_measureNext = false;
+    m_resultShownPending = false;
+    lastLatencyMs = -1;
+    m_firstTagOfModel = m_runTag + 1;  // outcomes of runs submitted before this are the old model's
+    requestCanvasFocus = "*fit*";
 }
 
 void Workbench::newModel() {
     doc = document::Document();
     forgetModelState();
+#if defined(SDW_HAVE_PLUGINS)
+    reloadLevers(false);
+#endif
     status = "New model";
-    requestCanvasFocus = "*fit*";
+}
+
+// A constant's equation typed in the model wins over its slider: the slider follows the new value (or goes,
+// when the variable is gone or no longer a plain number), so the run never sets the old slider value over
+// the equation just typed.
+void Workbench::syncInputsWithModel() {
+    std::erase_if(inputs, [&](SliderInput& in) {
+        const auto* v = doc.find(in.name);
+        if (!v || v->kind == model::VarKind::Stock) return true;
+        if (v->equation == in.equation) return false;
+        const auto value = model::literalValue(v->equation);
+        if (!value) return true;  // an equation now: the next compile says whether it is a constant
+        in.equation = v->equation;
+        in.base = in.value = *value;
+        return false;
+    });
 }
 
 void Workbench::rerun() {
+    syncInputsWithModel();
     run::RunRequest req;
     req.project = std::make_shared<const model::Project>(doc.project());
     req.revision = doc.revision();
@@ -84,6 +120,7 @@ void Workbench::rerun() {
         if (in.value != in.base) req.spec.sets.emplace_back(in.name, in.value);
 #if defined(SDW_HAVE_PLUGINS)
     if (levers) {
+        levers->dropInapplicable(doc.model());
         for (const auto& [name, value] : levers->scenarioConstants())  // ones without a slider (e.g. stocks)
             if (std::none_of(inputs.begin(), inputs.end(),
                              [&](auto& in) { return canonicalName(in.name) == canonicalName(name); }))
@@ -93,6 +130,7 @@ void Workbench::rerun() {
         if (!req.plugins.empty()) req.library = levers->library();
     }
 #endif
+    req.spec.stopOnNonFinite = false;  // one NaN must not blank the run: show the rest, flag the variable
     req.tag = ++m_runTag;
     req.label = "current";
     m_submittedRevision = doc.revision();
@@ -136,7 +174,7 @@ void Workbench::pollRuns() {
         run::Clock::now() - m_measureStart < std::chrono::milliseconds(50))
         m_runner.waitIdle(kSliderWait);
     auto out = m_runner.poll();
-    if (!out) return;
+    if (!out || out->tag < m_firstTagOfModel) return;  // a run of the model that was open before
     diagnostics = out->compileDiagnostics;
 #if defined(SDW_HAVE_PLUGINS)
     if (levers) diagnostics.append(levers->diagnostics());  // a broken lever file stays listed
@@ -149,6 +187,9 @@ void Workbench::pollRuns() {
         timeColumn = result->series("Time");
         columnIndex.clear();
         ranges.clear();
+        m_nonFinite.clear();
+        for (const auto& d : result->diagnostics.items())
+            if (d.code == diag::code::kNonFinite) m_nonFinite.emplace(canonicalName(d.where), d.time);
         for (size_t c = 0; c < result->cols(); ++c) {
             columnIndex[canonicalName(result->names[c])] = static_cast<int>(c);
             double lo = INFINITY, hi = -INFINITY;
@@ -158,9 +199,9 @@ void Workbench::pollRuns() {
             }
             ranges[canonicalName(result->names[c])] = {lo, hi};
         }
-        if (!timeColumn.empty() &&
-            (scrubTime < timeColumn.front() || scrubTime > timeColumn.back() || !playing))
-            if (!playing && modelChanged) scrubTime = timeColumn.back();
+        // A new model's run shows its end; the time marker never lies outside the run (the specs may change).
+        if (!timeColumn.empty() && !playing && modelChanged) scrubTime = timeColumn.back();
+        if (!timeColumn.empty()) scrubTime = std::clamp(scrubTime, timeColumn.front(), timeColumn.back());
     }
     if (compiled && modelChanged) rebuildInputs();
     if (charts[0].vars.empty() && compiled) defaultCharts();
@@ -173,6 +214,10 @@ void Workbench::pollRuns() {
     std::snprintf(buf, sizeof buf, "Run: compile %.1f ms, simulate %.1f ms%s", out->compileMs,
                   out->simulateMs, out->result && !out->result->ok() ? " (run failed: see Diagnostics)" : "");
     status = buf;
+    if (out->result && out->result->ok() && !m_nonFinite.empty())
+        status += "; " + std::to_string(m_nonFinite.size()) + " variable" +
+                  (m_nonFinite.size() == 1 ? " has" : "s have") +
+                  " no value (NaN) from some time: see Diagnostics";
 }
 
 void Workbench::afterPresent() {
@@ -186,8 +231,8 @@ void Workbench::afterPresent() {
 
 // Constants become sliders, grouped by the diagram group (sector) their symbol sits in.
 void Workbench::rebuildInputs() {
-    std::map<std::string, double> previous;
-    for (const auto& in : inputs) previous[canonicalName(in.name)] = in.value;
+    std::map<std::string, SliderInput> previous;
+    for (const auto& in : inputs) previous[canonicalName(in.name)] = in;
     std::map<std::string, bool> presented;
     for (const auto& in : inputs) presented[canonicalName(in.name)] = in.present;
     inputs.clear();
@@ -201,7 +246,8 @@ void Workbench::rebuildInputs() {
         SliderInput in;
         in.name = v->name;
         in.units = v->units;
-        in.base = std::strtod(v->equation.c_str(), nullptr);
+        in.equation = v->equation;
+        in.base = model::literalValue(v->equation).value_or(0);
         if (v->range) {
             in.min = v->range->min;
             in.max = v->range->max;
@@ -219,8 +265,9 @@ void Workbench::rebuildInputs() {
                     in.group = g->name;
                     break;
                 }
+        // A slider the user moved keeps its value while its equation stays what the slider was made from.
         auto it = previous.find(canonicalName(in.name));
-        in.value = it == previous.end() ? in.base : it->second;
+        in.value = it != previous.end() && it->second.equation == in.equation ? it->second.value : in.base;
         in.present = presented.count(canonicalName(in.name)) ? presented[canonicalName(in.name)] : false;
         inputs.push_back(in);
     }
@@ -316,6 +363,12 @@ std::optional<double> Workbench::valueAt(const std::string& name, double time) c
     return result->at(std::min(row, result->rows() - 1), static_cast<size_t>(it->second));
 }
 
+std::optional<double> Workbench::nonFiniteFrom(const std::string& name) const {
+    auto it = m_nonFinite.find(canonicalName(name));
+    if (it == m_nonFinite.end()) return std::nullopt;
+    return it->second;
+}
+
 std::optional<std::pair<double, double>> Workbench::seriesRange(const std::string& name) const {
     auto it = ranges.find(canonicalName(name));
     if (it == ranges.end()) return std::nullopt;
@@ -396,15 +449,31 @@ void Workbench::saveAs(const std::string& path) {
     status = "Saved " + path;
 }
 
+// A recovery copy of unsaved work, written a moment after the edits stop (debounced: a drag or a burst of
+// typing is one write), and at least every kRecoveryMaxWaitSeconds while edits go on. A crash, a power cut
+// or kill -9 loses at most those few seconds. The write is atomic (xmile::writeFile), so a kill in the
+// middle leaves the last good copy.
 void Workbench::autosave() {
+    if (!doc.dirty()) return;
     const auto now = std::chrono::steady_clock::now();
-    if (!doc.dirty() || now - m_lastAutosave < std::chrono::duration<double>(autosaveSeconds)) return;
-    m_lastAutosave = now;
+    if (doc.revision() != m_editRevision) {  // an edit since the last frame
+        if (m_autosavedRevision == m_editRevision || m_editRevision == 0) m_unsavedSince = now;
+        m_editRevision = doc.revision();
+        m_lastEdit = now;
+    }
+    if (doc.revision() == m_autosavedRevision) return;
+    const auto quiet = std::chrono::duration<double>(now - m_lastEdit).count();
+    const auto waiting = std::chrono::duration<double>(now - m_unsavedSince).count();
+    if (quiet < autosaveSeconds && waiting < document::kRecoveryMaxWaitSeconds) return;
     const std::string rec = document::recoveryPathFor(doc.path(), stateDir);
     std::error_code ec;
     fs::create_directories(fs::path(rec).parent_path(), ec);
     std::string err;
-    if (doc.writeCopy(rec, err)) status = "Autosaved to " + rec;
+    if (doc.writeCopy(rec, err))
+        m_autosavedRevision = doc.revision();
+    else
+        status = "Could not write the recovery copy: " + err;
+    m_unsavedSince = now;
 }
 
 void Workbench::guardUnsaved(std::function<void()> action) {
@@ -490,7 +559,9 @@ void Workbench::shortcuts() {
         presentMode = false;
         tool = Tool::Select;
     }
-    if (!ctrl) {
+    // Letters pick diagram tools only while the diagram (or the toolbar) has the keyboard: after a click
+    // that missed a field, typing must not switch tools behind the user's back.
+    if (!ctrl && m_toolKeys) {
         if (pressed('S')) tool = Tool::Stock;
         if (pressed('F')) tool = Tool::Flow;
         if (pressed('A')) tool = Tool::Aux;
@@ -502,6 +573,7 @@ void Workbench::shortcuts() {
 }
 
 void Workbench::frame(ImVec2 display) {
+    commitLeftEdits(*this);  // a properties field left in the last frame, after the panel was drawn
     pollRuns();
     if (doc.revision() != m_submittedRevision) rerun();
     autosave();
@@ -517,7 +589,12 @@ void Workbench::frame(ImVec2 display) {
     drawFileDialog(*this);
 }
 
+void Workbench::diagramHasKeyboard(bool focused) {
+    m_toolKeys = m_toolKeys || focused;
+}
+
 void Workbench::layoutPanels(ImVec2 display) {
+    m_toolKeys = !ImGui::IsWindowFocused(ImGuiFocusedFlags_AnyWindow);  // the canvas and toolbar add theirs
     const float fs = ImGui::GetFontSize();
     const float menuH = ImGui::GetFrameHeight();
     const float toolH = fs * 2.6f;
@@ -621,8 +698,13 @@ void Workbench::loadRecovery(const RecoveryOffer& offer) {
     const bool otherModel = offer.modelPath != doc.path();
     doc = document::Document::recovered(std::move(*p), offer.modelPath);
     selection.clear();
-    if (otherModel) forgetModelState();  // what belonged to the model that was open goes with it
     requestCanvasFocus = "*fit*";
+    if (otherModel) {  // what belonged to the model that was open goes with it
+        forgetModelState();
+#if defined(SDW_HAVE_PLUGINS)
+        reloadLevers(false);
+#endif
+    }
     status = offer.modelPath.empty() ? "Restored untitled work: save it under a name to keep it"
                                      : "Restored autosaved work: save to keep it";
 }

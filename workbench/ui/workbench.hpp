@@ -34,7 +34,8 @@ enum class InputsTab { Levers, Constants };
 struct SliderInput {
     std::string name;  // as written
     std::string units;
-    std::string group;  // the diagram group (sector) it sits in, or "Constants"
+    std::string group;     // the diagram group (sector) it sits in, or "Constants"
+    std::string equation;  // the model's equation the slider was made from: `base` is its value
     double min = 0, max = 1, base = 0, value = 0;
     bool present = false;  // shown in presentation mode
 };
@@ -115,7 +116,8 @@ class Workbench {
     // Apply a scenario: its levers and params, its constants on the sliders (others back to the model's).
     bool applyScenario(size_t index);
     // Re-read the plugins and the open model's scenarios (load problems go to the diagnostics panel).
-    void reloadLevers();
+    // `keepOn`: the same model was reopened, so the levers the user had on stay on.
+    void reloadLevers(bool keepOn = false);
 #endif
     document::RecentFiles recent;
     std::string stateDir;
@@ -142,11 +144,15 @@ class Workbench {
     void saveAs(const std::string& path);
     std::optional<double> valueAt(const std::string& name, double time) const;
     std::optional<std::pair<double, double>> seriesRange(const std::string& name) const;
+    // The time a variable first had no value (NaN or infinite) in the current run, if it did.
+    std::optional<double> nonFiniteFrom(const std::string& name) const;
     // Deferred with a "save changes?" prompt when the document is dirty.
     void guardUnsaved(std::function<void()> action);
     void copySelection();
     void pasteClipboard();
     void deleteSelection();
+    // The canvas and toolbar say each frame whether they have the keyboard (letters then pick tools).
+    void diagramHasKeyboard(bool focused);
     // Autosaved work never saved, offered one at a time in a modal: the open model's (on open, when newer
     // than its file), then an untitled model's (at start-up: see offerUntitledRecovery).
     struct RecoveryOffer {
@@ -160,11 +166,13 @@ class Workbench {
     // untitled work over a document with unsaved changes asks about those first.
     bool restoreRecovery();
     void discardRecoveryOffer();  // delete the first offer's autosaved copy; the document stays as it is
-    double autosaveSeconds = document::kAutosaveSeconds;  // seconds between autosaves of a dirty document
+    // Seconds without an edit before unsaved work is copied for recovery (see autosave()).
+    double autosaveSeconds = document::kAutosaveSeconds;
 
   private:
     void pollRuns();
     void rebuildInputs();
+    void syncInputsWithModel();
     void choosePresentedInputs();
     void defaultCharts();
     void outcomeCharts();
@@ -179,17 +187,21 @@ class Workbench {
     run::RunService m_checker;
     uint64_t m_submittedRevision = 0;
     uint64_t m_runTag = 0;
+    uint64_t m_firstTagOfModel = 0;  // the first run of the open model (older outcomes are dropped)
     bool m_measureNext = false;
     run::Clock::time_point m_measureStart;
     uint64_t m_measureTag = 0;
     int m_frame = 0, m_measureFrame = 0;
     bool m_resultShownPending = false;
-    std::chrono::steady_clock::time_point m_lastAutosave = std::chrono::steady_clock::now();
+    uint64_t m_editRevision = 0, m_autosavedRevision = 0;  // autosave(): the last edit seen, the last copy
+    std::chrono::steady_clock::time_point m_lastEdit, m_unsavedSince;
     std::function<void()> m_guarded;
     bool m_askSave = false, m_quitConfirmed = false;
+    bool m_toolKeys = true;  // letters pick tools (see shortcuts()): set while the last frame was drawn
     std::vector<RecoveryOffer> m_recoveryOffers;
     void loadRecovery(const RecoveryOffer& offer);
     void forgetModelState();  // selection, runs, inputs, charts and diagnostics of the model that was open
+    std::map<std::string, double> m_nonFinite;  // canonical name -> first time it was NaN or infinite
     std::optional<std::string> m_pendingChartExport;
     ImVec4 m_chartRect{0, 0, 0, 0};
 };
@@ -199,6 +211,11 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawToolbar(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawInputsPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawPropertiesPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
+// Edits typed into the properties panel go to the model once their field is left (however it is left).
+void commitLeftEdits(Workbench& wb);
+// Where a properties field ("name", "equation", "units", "doc", "range", "start", ...) was last drawn, as
+// (x0, y0, x1, y1) in screen pixels: tests drive the panel with the pointer through it.
+std::optional<ImVec4> propertiesFieldRect(const std::string& field);
 void drawBottomPanel(Workbench& wb, ImVec2 pos, ImVec2 size);
 void drawChartsTab(Workbench& wb, ImVec2 avail, bool presenting = false);
 // The charts drawn side by side: those with variables (chart 1 even when empty, as a place to add them);

@@ -9,7 +9,10 @@
 namespace sdw::ui::document {
 
 inline constexpr size_t kMaxRecent = 10;
-inline constexpr double kAutosaveSeconds = 60;
+// Unsaved work is copied for recovery this long after the last edit (debounced), and at least this often
+// while edits go on.
+inline constexpr double kAutosaveSeconds = 2;
+inline constexpr double kRecoveryMaxWaitSeconds = 10;
 
 // Where sdw keeps its state: $XDG_STATE_HOME/sdw, else ~/.local/state/sdw, else /tmp/sdw-state.
 std::string stateDirectory();

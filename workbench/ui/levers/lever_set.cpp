@@ -11,11 +11,11 @@ namespace sdw::ui::levers {
 
 namespace fs = std::filesystem;
 
-void LeverSet::load(const std::vector<std::string>& pluginDirs, const std::string& modelPath) {
-    // Remember what was on, so reopening the same model (or another model) keeps the user's choices.
+void LeverSet::load(const std::vector<std::string>& pluginDirs, const std::string& modelPath, bool keepOn) {
+    // Remember what was on, so reopening the same model keeps the user's choices; another model starts clean.
     std::map<std::string, Lever> before;
     for (const auto& l : m_levers)
-        if (l.plugin) before[l.plugin->id] = l;
+        if (l.plugin && keepOn) before[l.plugin->id] = l;
     m_diagnostics = {};
     m_library = std::make_shared<plugins::PluginLibrary>();
     for (const auto& dir : pluginDirs)
@@ -45,6 +45,18 @@ void LeverSet::load(const std::vector<std::string>& pluginDirs, const std::strin
     for (const auto& f : files)
         if (auto s = plugins::loadScenario(f, m_diagnostics, m_library.get(), m_library->limits))
             m_scenarios.push_back(std::move(*s));
+}
+
+std::string LeverSet::missingTarget(const plugins::PluginDescriptor& lever, const model::Model& model) {
+    for (const auto* names : {&lever.constants, &lever.equations, &lever.graphicals, &lever.modifies})
+        for (const auto& n : *names)
+            if (!model.find(n)) return n;
+    return {};
+}
+
+void LeverSet::dropInapplicable(const model::Model& model) {
+    for (auto& l : m_levers)
+        if (l.on && !missingTarget(*l.plugin, model).empty()) l.on = false;
 }
 
 Lever* LeverSet::find(const std::string& id) {

@@ -11,6 +11,7 @@
 #include "plugins/host/plugin_descriptor.hpp"
 #include "plugins/host/plugin_library.hpp"
 #include "solver/diag/diagnostics.hpp"
+#include "solver/model/model.hpp"
 #include "solver/sim/simulate.hpp"
 
 namespace sdw::ui::levers {
@@ -26,8 +27,9 @@ struct Lever {
 class LeverSet {
   public:
     // Reads every plugin in `pluginDirs` (a refused one becomes a diagnostic naming its file and line, and is
-    // left out) and every scenario in <model folder>/scenarios. Levers already on stay on when still present.
-    void load(const std::vector<std::string>& pluginDirs, const std::string& modelPath);
+    // left out) and every scenario in <model folder>/scenarios. With `keepOn` (the same model reopened) the
+    // levers on stay on with their params; otherwise every lever starts off at its defaults.
+    void load(const std::vector<std::string>& pluginDirs, const std::string& modelPath, bool keepOn = false);
 
     std::shared_ptr<const plugins::PluginLibrary> library() const { return m_library; }
     std::vector<Lever>& levers() { return m_levers; }
@@ -41,6 +43,11 @@ class LeverSet {
     void resetParams(Lever& lever);
     void allOff();
     bool anyOn() const;
+    // The first variable a lever changes that `model` lacks ("" when the lever applies to it). A lever that
+    // does not apply would fail the run (E407): the panel does not offer it.
+    static std::string missingTarget(const plugins::PluginDescriptor& lever, const model::Model& model);
+    // Switch off the levers that do not apply to `model` (say, after a variable they change was deleted).
+    void dropInapplicable(const model::Model& model);
     // The levers on, in the order they were switched on, with the params that differ from the defaults.
     std::vector<plugins::PluginSelection> selections() const;
     // "Expand short-term services, Prevention": for naming kept runs.

@@ -16,8 +16,8 @@ namespace sdw::ui {
 
 using model::canonicalName;
 
-void Workbench::reloadLevers() {
-    levers->load(cli::pluginDirectories(), doc.path());
+void Workbench::reloadLevers(bool keepOn) {
+    levers->load(cli::pluginDirectories(), doc.path(), keepOn);
     diagnostics.append(levers->diagnostics());
 }
 
@@ -171,7 +171,7 @@ void drawLeverPanel(Workbench& wb) {
     const size_t on = static_cast<size_t>(
         std::count_if(set.levers().begin(), set.levers().end(), [](auto& l) { return l.on; }));
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("Policy levers: %zu of %zu on", on, set.levers().size());
+    ImGui::Text("Policy levers: %zu on", on);
     ImGui::SameLine();
     if (ImGui::SmallButton("All off") && on) {
         set.allOff();
@@ -194,7 +194,25 @@ void drawLeverPanel(Workbench& wb) {
         ImGui::PopStyleColor();
     }
     ImGui::Separator();
-    for (auto& l : set.levers()) leverRow(wb, l);
+    size_t shown = 0;
+    std::string missing;  // an example of a variable the hidden levers need
+    for (auto& l : set.levers()) {
+        const std::string lacks = levers::LeverSet::missingTarget(*l.plugin, wb.doc.model());
+        if (!lacks.empty()) {
+            if (missing.empty()) missing = lacks;
+            continue;
+        }
+        leverRow(wb, l);
+        ++shown;
+    }
+    if (shown < set.levers().size()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped(
+            "%s%zu lever%s not offered: each changes named variables, and this model lacks them (e.g. %s).",
+            shown ? "" : "No lever applies to this model. ", set.levers().size() - shown,
+            set.levers().size() - shown == 1 ? " is" : "s are", missing.c_str());
+        ImGui::PopStyleColor();
+    }
 }
 
 }  // namespace sdw::ui

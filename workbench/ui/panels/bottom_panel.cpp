@@ -195,6 +195,8 @@ std::vector<widgets::Series> chartSeries(const Workbench& wb, const ChartSpec& c
     for (size_t i = 0; i < c.vars.size(); ++i) {
         widgets::Series s;
         s.label = pretty(c.vars[i]);
+        if (auto from = wb.nonFiniteFrom(c.vars[i]))  // the line breaks there: say why in the legend
+            s.label += " (no value from t = " + widgets::formatTick(*from) + ")";
         s.t = &wb.timeColumn;
         s.y = wb.result->series(c.vars[i]);
         s.color = theme::seriesColor(static_cast<int>(i));

@@ -41,6 +41,7 @@ void drawToolbar(Workbench& wb, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
     ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoDecoration);
+    wb.diagramHasKeyboard(ImGui::IsWindowFocused());
     const auto& pal = theme::palette();
     ImGui::SetCursorPosY((size.y - ImGui::GetFrameHeight()) / 2);
     if (toolButton("Select", "Select, move, rubber-band (V)", wb.tool == Tool::Select, 0))
