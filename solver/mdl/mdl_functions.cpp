@@ -404,7 +404,7 @@ class Translator {
 std::optional<std::string> translateExpr(const std::string& vensim, TranslateContext& ctx) {
     try {
         Translator tr(tokenize(vensim), ctx);
-        return tr.run();
+        return trim(tr.run());  // the translator spaces its operators: no blank at either end
     } catch (const Failure& f) {
         if (ctx.diags) {
             std::string msg = f.message;

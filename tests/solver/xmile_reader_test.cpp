@@ -364,6 +364,7 @@ TEST_CASE("xmile: CR, CRLF and LF line endings read alike, with right line numbe
         for (char c : lf) out += c == '\n' ? nl : std::string(1, c);
         return out;
     };
+    std::optional<model::Project> fromLf;
     for (const std::string nl : {"\n", "\r\n", "\r"}) {
         diag::Diagnostics diags;
         auto p = readText(convert(nl), diags);
@@ -373,6 +374,8 @@ TEST_CASE("xmile: CR, CRLF and LF line endings read alike, with right line numbe
         CHECK(a->equation == "1\n+2");
         CHECK(a->line == 5);
         CHECK(p->main().find("b")->line == 9);
+        if (!fromLf) fromLf = *p;
+        CHECK(*p == *fromLf);  // the whole project, line numbers included
     }
 }
 
