@@ -9,6 +9,7 @@
 #include <set>
 
 #include "solver/equations/rename.hpp"
+#include "solver/io/load_model.hpp"
 #include "solver/xmile/xmile.hpp"
 
 namespace sdw::ui::document {
@@ -96,7 +97,7 @@ Document Document::recovered(model::Project project, std::string path) {
 }
 
 std::optional<Document> Document::open(const std::string& path, diag::Diagnostics& diags) {
-    auto project = model::loadModelFile(path, diags);
+    auto project = io::loadModelFile(path, diags);
     if (!project) return std::nullopt;
     return fromProject(std::move(*project), path);
 }
