@@ -12,8 +12,13 @@
 
 #include "solver/compile/compiled_model.hpp"
 #include "solver/equations/ast.hpp"
+#include "solver/equations/builtins.hpp"
 
 namespace sdw::compile::detail {
+
+using equations::BuiltinInfo;
+using equations::BuiltinKind;
+using equations::findBuiltin;
 
 enum class Phase { Init, Flow };
 

@@ -4,7 +4,7 @@
 // Layer: solver.
 #include <cmath>
 
-#include "solver/compile/builtins.hpp"
+#include "solver/equations/builtins.hpp"
 #include "solver/compile/compiler_impl.hpp"
 #include "solver/equations/parser.hpp"
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "solver/compile/builtins.hpp"
+#include "solver/equations/builtins.hpp"
 #include "solver/compile/compiler_impl.hpp"
 
 namespace sdw::compile {

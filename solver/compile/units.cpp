@@ -7,7 +7,7 @@
 #include <cmath>
 #include <set>
 
-#include "solver/compile/builtins.hpp"
+#include "solver/equations/builtins.hpp"
 #include "solver/compile/compiler_impl.hpp"
 
 namespace sdw::compile {

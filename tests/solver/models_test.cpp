@@ -13,8 +13,8 @@
 
 #include "solver/compile/compiled_model.hpp"
 #include "solver/equations/parser.hpp"
+#include "solver/io/load_model.hpp"
 #include "solver/sim/simulate.hpp"
-#include "solver/xmile/xmile.hpp"
 
 using namespace sdw;
 
@@ -42,7 +42,7 @@ struct Loaded {
 
 Loaded load(const std::string& rel) {
     Loaded l;
-    auto project = model::loadModelFile(sourcePath(rel), l.diags);
+    auto project = io::loadModelFile(sourcePath(rel), l.diags);
     INFO(rel);
     REQUIRE(project);
     l.project = std::move(*project);

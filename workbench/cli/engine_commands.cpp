@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "solver/compile/compiled_model.hpp"
+#include "solver/io/load_model.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/cli/commands.hpp"
@@ -25,7 +26,7 @@ void printDiagnostics(const diag::Diagnostics& diags, const std::string& file) {
 }
 
 std::optional<model::Project> load(const std::string& path, diag::Diagnostics& diags) {
-    auto project = model::loadModelFile(path, diags);
+    auto project = io::loadModelFile(path, diags);
     return project;
 }
 

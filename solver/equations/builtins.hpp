@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace sdw::compile {
+namespace sdw::equations {
 
 enum class BuiltinKind {
     Math1,        // f(x)
@@ -30,4 +30,4 @@ struct BuiltinInfo {
 // Null when `canonical` names no built-in.
 const BuiltinInfo* findBuiltin(const std::string& canonical);
 
-}  // namespace sdw::compile
+}  // namespace sdw::equations

@@ -1,10 +1,10 @@
 // Built-in function table. Argument counts follow the XMILE 1.0 standard (section 3.5) and Stella/Vensim.
 // Layer: solver.
-#include "solver/compile/builtins.hpp"
+#include "solver/equations/builtins.hpp"
 
 #include <array>
 
-namespace sdw::compile {
+namespace sdw::equations {
 namespace {
 
 constexpr std::array kBuiltins = {
@@ -79,4 +79,4 @@ const BuiltinInfo* findBuiltin(const std::string& canonical) {
     return nullptr;
 }
 
-}  // namespace sdw::compile
+}  // namespace sdw::equations
