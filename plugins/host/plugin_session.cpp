@@ -451,7 +451,7 @@ sim::RunResult runRequest(const model::Project& project, const PluginLibrary& li
                 session.add(*d, sel, diags);
         }
         model::Project copy = project;
-        for (const auto& [name, value] : request.constants) {
+        for (const auto& [name, value] : request.spec.sets) {  // the base the levers work from
             model::Variable* var = copy.main().find(name);
             if (!var)
                 diags.error(code::kBadTarget, name, "the model has no constant '" + name + "' to set");
@@ -470,6 +470,7 @@ sim::RunResult runRequest(const model::Project& project, const PluginLibrary& li
             return failed;
         }
         sim::RunSpec spec = request.spec;
+        spec.sets.clear();  // compiled in above
         spec.cancel = cancel;
         sim::RunResult res = sim::simulate(*compiled, spec, session.needsHooks() ? &session : nullptr);
         diag::Diagnostics all = diags;

@@ -18,11 +18,12 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb_image_write.h>
 
+#include "workbench/app/paths.hpp"
 #include "workbench/cli/commands.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 #if defined(SDW_HAVE_PLUGINS)
-#include "workbench/ui/levers/lever_set.hpp"
+#include "workbench/app/levers/lever_set.hpp"
 #endif
 
 namespace sdw::ui {
@@ -210,7 +211,7 @@ void prepareLevers(Workbench& wb) {
 }
 
 // A lever's param moved, timed through the same path a user's drag takes.
-levers::Lever* firstLeverWithParams(Workbench& wb) {
+app::Lever* firstLeverWithParams(Workbench& wb) {
     if (!wb.levers) return nullptr;
     for (auto& l : wb.levers->levers())
         if (l.on && !l.plugin->params.empty()) return &l;
@@ -250,7 +251,7 @@ void prepareView(Workbench& wb, const std::string& view) {
 void measureLatency(Host& host, Workbench& wb, bool lever) {
 #if defined(SDW_HAVE_PLUGINS)
     if (lever) {
-        levers::Lever* l = firstLeverWithParams(wb);
+        app::Lever* l = firstLeverWithParams(wb);
         if (!l) return;
         const auto& p = l->plugin->params.front();
         const double old = l->values[p.name];
@@ -375,7 +376,7 @@ void registerGuiCommands() {
 int runDefault() {
     if (!haveDisplay())
         return headlessDefault("no display is available (DISPLAY and WAYLAND_DISPLAY are unset)");
-    const int rc = interactive(cli::defaultModelPath());
+    const int rc = interactive(app::defaultModelPath());
     if (rc < 0) return headlessDefault("the window could not be created");
     return rc;
 }

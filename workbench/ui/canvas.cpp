@@ -23,7 +23,7 @@ CanvasState& state() {
     return s;
 }
 
-void fitToView(const document::Document& doc, ImVec2 size) {
+void fitToView(const app::Document& doc, ImVec2 size) {
     auto& cs = state();
     double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
     for (const auto& o : doc.view().objects) {
@@ -55,7 +55,7 @@ void fitToView(const document::Document& doc, ImVec2 size) {
     }
 }
 
-void centreOn(const document::Document& doc, const std::string& name, ImVec2 size) {
+void centreOn(const app::Document& doc, const std::string& name, ImVec2 size) {
     auto& cs = state();
     if (const auto* o = doc.viewObject(name)) {
         cs.zoom = std::max(cs.zoom, 0.7f);
@@ -64,8 +64,7 @@ void centreOn(const document::Document& doc, const std::string& name, ImVec2 siz
     }
 }
 
-std::vector<std::string> namesInRect(const document::Document& doc, const CanvasState& cs, ImVec2 a,
-                                     ImVec2 b) {
+std::vector<std::string> namesInRect(const app::Document& doc, const CanvasState& cs, ImVec2 a, ImVec2 b) {
     const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
     std::vector<std::string> out;
     for (const auto& o : doc.view().objects) {
@@ -73,14 +72,14 @@ std::vector<std::string> namesInRect(const document::Document& doc, const Canvas
             continue;
         const ImVec2 p = cs.toScreen(o.x, o.y);
         if (p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y)
-            out.push_back(o.kind == Kind::Alias ? document::aliasKey(o.uid) : o.name);
+            out.push_back(o.kind == Kind::Alias ? app::aliasKey(o.uid) : o.name);
     }
     return out;
 }
 
 std::pair<double, double> snapped(const Workbench& wb, std::pair<double, double> p) {
     if (!wb.snap) return p;
-    const double g = document::kGrid;
+    const double g = app::kGrid;
     return {std::round(p.first / g) * g, std::round(p.second / g) * g};
 }
 
@@ -159,7 +158,7 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
             // Dropping a flow end on a stock attaches it; anywhere else leaves a cloud there.
             const auto* target = hit.empty() ? nullptr : wb.doc.find(hit);
             const auto end =
-                cs.grip.kind == PipeGrip::Kind::Source ? document::FlowEnd::Source : document::FlowEnd::Sink;
+                cs.grip.kind == PipeGrip::Kind::Source ? app::FlowEnd::Source : app::FlowEnd::Sink;
             if (target && target->kind == model::VarKind::Stock) {
                 wb.doc.attachFlow(wb.selection.front(), end, target->name);
             } else {
@@ -177,9 +176,8 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
             const auto* from = wb.doc.find(cs.pressHit);
             const auto* to = wb.doc.find(hit);
             if (from && from->kind == model::VarKind::Stock)
-                wb.doc.attachFlow(f, document::FlowEnd::Source, from->name);
-            if (to && to->kind == model::VarKind::Stock)
-                wb.doc.attachFlow(f, document::FlowEnd::Sink, to->name);
+                wb.doc.attachFlow(f, app::FlowEnd::Source, from->name);
+            if (to && to->kind == model::VarKind::Stock) wb.doc.attachFlow(f, app::FlowEnd::Sink, to->name);
             wb.select(f);
             wb.tool = Tool::Select;
         } else if (wb.tool == Tool::Connector && !cs.pressHit.empty() && !hit.empty()) {
@@ -217,7 +215,7 @@ void contextMenu(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
         cs.rightPressHit.clear();
     }
     if (!ImGui::BeginPopup("##symbolmenu")) return;
-    const bool isAlias = document::isAliasKey(cs.menuTarget);
+    const bool isAlias = app::isAliasKey(cs.menuTarget);
     const std::string var = wb.doc.resolve(cs.menuTarget);
     ImGui::TextDisabled("%s%s", var.c_str(), isAlias ? " (alias)" : "");
     ImGui::Separator();
@@ -344,7 +342,7 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
     handleTools(wb, cs, hit, grip);
     handlePanZoom(cs);
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !hit.empty()) {
-        if (document::isAliasKey(hit)) {  // an alias: show its original (rename that one)
+        if (app::isAliasKey(hit)) {  // an alias: show its original (rename that one)
             wb.select(wb.doc.resolve(hit));
             wb.requestCanvasFocus = wb.doc.resolve(hit);
         } else if (wb.doc.find(hit)) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "workbench/app/format.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/widgets/time_plot.hpp"
@@ -24,12 +25,6 @@ double stockW(const model::ViewObject& o) {
 }
 double stockH(const model::ViewObject& o) {
     return o.height.value_or(kDefaultStockH);
-}
-
-std::string displayName(const std::string& name) {
-    std::string s = name;
-    std::replace(s.begin(), s.end(), '_', ' ');
-    return s;
 }
 
 // Labels scale with the diagram, so a layout that is clear at 100% stays clear at every zoom (zoomed in, they
@@ -78,22 +73,6 @@ void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, cons
         dl->AddText(font, size, ImVec2(top.x - w / 2, y), col, l.c_str());
         y += size * 1.05f;
     }
-}
-
-std::string compact(double v) {
-    char buf[32];
-    const double a = std::abs(v);
-    if (!std::isfinite(v)) return "n/a";
-    if (a < 1e-6) return "0";  // solver round-off around an empty stock
-    if (a >= 1e6)
-        std::snprintf(buf, sizeof buf, "%.2fM", v / 1e6);
-    else if (a >= 1e4)
-        std::snprintf(buf, sizeof buf, "%.1fk", v / 1e3);
-    else if (a >= 100)
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-    else
-        std::snprintf(buf, sizeof buf, "%.3g", v);
-    return buf;
 }
 
 void cloud(ImDrawList* dl, ImVec2 c, float r) {
@@ -165,7 +144,7 @@ Anchor anchorOf(const Workbench& wb, const CanvasState& cs, const std::string& r
         else if (shape == Kind::Flow)
             a.r = 9 * cs.zoom;
         else
-            a.r = static_cast<float>(document::kAuxRadius) * cs.zoom + 2;
+            a.r = static_cast<float>(app::kAuxRadius) * cs.zoom + 2;
         return a;
     }
     return a;
@@ -304,8 +283,7 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
     dl->AddCircle(c, r, sel ? pal.selection : pal.flowValve, 20, sel ? 2.5f : 1.6f);
     // The valve turns with the segment it sits on.
     size_t seg = 0;
-    if (o.points.size() >= 2)
-        document::pipePointAt(o.points, document::pipeFraction(o.points, o.x, o.y), &seg);
+    if (o.points.size() >= 2) app::pipePointAt(o.points, app::pipeFraction(o.points, o.x, o.y), &seg);
     const bool vertical = o.points.size() >= 2 && std::abs(o.points[seg].first - o.points[seg + 1].first) < 1;
     if (vertical)
         dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), pal.flowValve, 1.6f);
@@ -313,7 +291,7 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
         dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), pal.flowValve, 1.6f);
     const float ls = labelSize(cs);
     const ImVec2 at = vertical ? ImVec2(c.x + r + 4 + 45 * cs.zoom, c.y - ls / 2) : ImVec2(c.x, c.y + r + 2);
-    label(dl, theme::fonts().regular, ls, at, pal.flowText, displayName(o.name), labelWrap(cs, 110));
+    label(dl, theme::fonts().regular, ls, at, pal.flowText, app::displayName(o.name), labelWrap(cs, 110));
 }
 
 // Does a pipe attached to this stock meet its bottom (or top) edge?
@@ -349,24 +327,24 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
     dl->AddRect(lo, hi, sel ? pal.selection : pal.stockBorder, 3, 0, sel ? 3.0f : 1.8f);
     const float ls = labelSize(cs);
     if (v && hh * 2 > ls * 1.2f) {
-        const std::string s = compact(*v);
+        const std::string s = app::compactNumber(*v);
         const ImVec2 ts = theme::fonts().bold->CalcTextSizeA(ls, 1e9f, 0, s.c_str());
         dl->AddText(theme::fonts().bold, ls, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), pal.text, s.c_str());
     }
     // The name goes under the box, unless a pipe leaves from the bottom and none from the top: then above it.
     const bool above = pipeOnEdge(wb, o, true) && !pipeOnEdge(wb, o, false);
     label(dl, theme::fonts().bold, ls, ImVec2(c.x, above ? lo.y - 3 : hi.y + 3), pal.stockBorder,
-          displayName(o.name), std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)), above);
+          app::displayName(o.name), std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)), above);
 }
 
 void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov) {
     const auto& pal = theme::palette();
     const ImVec2 c = cs.toScreen(o.x, o.y);
-    const float r = std::max(4.0f, static_cast<float>(document::kAuxRadius) * cs.zoom);
+    const float r = std::max(4.0f, static_cast<float>(app::kAuxRadius) * cs.zoom);
     dl->AddCircleFilled(c, r, hov ? IM_COL32(252, 232, 196, 255) : pal.auxFill, 24);
     dl->AddCircle(c, r, sel ? pal.selection : pal.auxBorder, 24, sel ? 3.0f : 1.6f);
-    label(dl, theme::fonts().regular, labelSize(cs), ImVec2(c.x, c.y + r + 2), pal.text, displayName(o.name),
-          labelWrap(cs, 110));
+    label(dl, theme::fonts().regular, labelSize(cs), ImVec2(c.x, c.y + r + 2), pal.text,
+          app::displayName(o.name), labelWrap(cs, 110));
 }
 
 void dashedPolyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float thick, float dash) {
@@ -404,7 +382,7 @@ void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
         dashedPolyline(dl, {lo, ImVec2(hi.x, lo.y), hi, ImVec2(lo.x, hi.y), lo}, line, thick, dash);
         bottom = hi.y;
     } else {
-        const float r = std::max(4.0f, static_cast<float>(document::kAuxRadius) * cs.zoom);
+        const float r = std::max(4.0f, static_cast<float>(app::kAuxRadius) * cs.zoom);
         dl->AddCircleFilled(c, r, fill, 24);
         std::vector<ImVec2> ring;
         for (int i = 0; i <= 24; ++i)
@@ -416,7 +394,7 @@ void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
     }
     const float ls = labelSize(cs);
     const int first = dl->VtxBuffer.Size;
-    label(dl, theme::fonts().regular, ls, ImVec2(c.x, bottom + 2), pal.textMuted, displayName(o.name),
+    label(dl, theme::fonts().regular, ls, ImVec2(c.x, bottom + 2), pal.textMuted, app::displayName(o.name),
           labelWrap(cs, 110));
     slant(dl, first, bottom + 2 + ls, 0.2f);
 }
@@ -451,7 +429,7 @@ void drawGroup(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o
 void drawGrid(const CanvasState& cs, ImDrawList* dl, ImVec2 area) {
     const auto& pal = theme::palette();
     dl->AddRectFilled(cs.origin, ImVec2(cs.origin.x + area.x, cs.origin.y + area.y), pal.canvasBg);
-    float step = static_cast<float>(document::kGrid * 5) * cs.zoom;
+    float step = static_cast<float>(app::kGrid * 5) * cs.zoom;
     while (step < 24) step *= 2;
     const float ox = std::fmod(cs.pan.x, step), oy = std::fmod(cs.pan.y, step);
     for (float x = cs.origin.x + ox; x < cs.origin.x + area.x; x += step)
@@ -501,7 +479,7 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
     auto isHov = [&](const model::ViewObject& o) {
         return !hovKey.empty() && canonicalName(o.name) == hovKey;
     };
-    auto aliasKeyOf = [](const model::ViewObject& o) { return document::aliasKey(o.uid); };
+    auto aliasKeyOf = [](const model::ViewObject& o) { return app::aliasKey(o.uid); };
     // Only what can touch the canvas is drawn: a frame at the opening zoom shows one sector of the county
     // model, and laying out the other sectors' labels every frame is wasted. The margin leaves room for a
     // label wrapped beside or below its symbol. (Connectors are short lines and stay uncut.)
@@ -524,9 +502,7 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
         if (o.kind == Kind::Group && visible(o)) drawGroup(cs, layers.list(), o);
     for (const auto& o : objs)
         if (o.kind == Kind::Connector) {
-            auto endKey = [](const std::string& ref, bool alias) {
-                return alias ? document::aliasKey(ref) : ref;
-            };
+            auto endKey = [](const std::string& ref, bool alias) { return alias ? app::aliasKey(ref) : ref; };
             const std::string from = endKey(o.from, o.fromAlias), to = endKey(o.to, o.toAlias);
             const bool strong = wb.isSelected(from) || canonicalName(from) == hovKey || wb.isSelected(to) ||
                                 canonicalName(to) == hovKey;
@@ -582,13 +558,13 @@ std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGr
                 return o.name;
         } else if (o.kind == Kind::Alias) {
             const bool box = aliasShape(wb, o) == Kind::Stock;
-            const float r = std::max(6.0f, static_cast<float>(document::kAuxRadius) * cs.zoom + 2);
+            const float r = std::max(6.0f, static_cast<float>(app::kAuxRadius) * cs.zoom + 2);
             const ImVec2 half = box ? aliasStockHalf(wb, cs, o) : ImVec2(0, 0);
             const bool in =
                 box ? std::abs(dx) <= half.x && std::abs(dy) <= half.y : dx * dx + dy * dy <= r * r;
-            if (in) return o.uid.empty() ? o.name : document::aliasKey(o.uid);
+            if (in) return o.uid.empty() ? o.name : app::aliasKey(o.uid);
         } else if (o.kind == Kind::Aux || o.kind == Kind::Module) {
-            const float r = std::max(6.0f, static_cast<float>(document::kAuxRadius) * cs.zoom + 2);
+            const float r = std::max(6.0f, static_cast<float>(app::kAuxRadius) * cs.zoom + 2);
             if (dx * dx + dy * dy <= r * r) return o.name;
         } else if (o.kind == Kind::Flow) {
             const float r = std::max(7.0f, 10 * cs.zoom);
@@ -603,7 +579,7 @@ void hoverTooltip(const Workbench& wb, const std::string& name) {
     if (!v) return;
     ImGui::BeginTooltip();
     ImGui::PushFont(theme::fonts().bold);
-    ImGui::TextUnformatted(displayName(v->name).c_str());
+    ImGui::TextUnformatted(app::displayName(v->name).c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", model::varKindName(v->kind));

@@ -10,9 +10,10 @@
 
 #include "solver/io/load_model.hpp"
 #include "solver/xmile/xmile.hpp"
+#include "workbench/app/paths.hpp"
 #include "workbench/ui/theme.hpp"
 #if defined(SDW_HAVE_PLUGINS)
-#include "workbench/ui/levers/lever_set.hpp"
+#include "workbench/app/levers/lever_set.hpp"
 #endif
 
 namespace sdw::ui {
@@ -21,11 +22,10 @@ namespace fs = std::filesystem;
 using model::canonicalName;
 
 Workbench::Workbench()
-    : recent((fs::path(document::stateDirectory()) / "recent.txt").string()),
-      stateDir(document::stateDirectory()) {
+    : recent((fs::path(app::stateDirectory()) / "recent.txt").string()), stateDir(app::stateDirectory()) {
     charts.resize(2);
 #if defined(SDW_HAVE_PLUGINS)
-    levers = std::make_shared<levers::LeverSet>();
+    levers = std::make_shared<app::LeverSet>();
     leverPanelHook = drawLeverPanel;
 #endif
 }
@@ -36,7 +36,7 @@ bool Workbench::openFile(const std::string& given, std::string& error) {
     const std::string path =
         fs::path(given).lexically_normal().string();  // "models/x/../y.xmile" reads badly
     diag::Diagnostics diags;
-    auto d = document::Document::open(path, diags);
+    auto d = app::Document::open(path, diags);
     if (!d) {
         error = diags.empty() ? "could not read " + path : diag::format(diags.items().front());
         return false;
@@ -48,7 +48,7 @@ bool Workbench::openFile(const std::string& given, std::string& error) {
     recent.add(path);
     // Offers for other files are moot now; untitled work stays offered until answered.
     std::erase_if(m_recoveryOffers, [](const RecoveryOffer& o) { return !o.modelPath.empty(); });
-    if (auto rec = document::pendingRecovery(path, stateDir))
+    if (auto rec = app::pendingRecovery(path, stateDir))
         m_recoveryOffers.insert(m_recoveryOffers.begin(), RecoveryOffer{*rec, path});
 #if defined(SDW_HAVE_PLUGINS)
     reloadLevers(sameModel);
@@ -88,7 +88,7 @@ void Workbench::forgetModelState() {
 }
 
 void Workbench::newModel() {
-    doc = document::Document();
+    doc = app::Document();
     forgetModelState();
 #if defined(SDW_HAVE_PLUGINS)
     reloadLevers(false);
@@ -114,9 +114,10 @@ void Workbench::syncInputsWithModel() {
 
 void Workbench::rerun() {
     syncInputsWithModel();
-    run::RunRequest req;
-    req.project = std::make_shared<const model::Project>(doc.project());
-    req.revision = doc.revision();
+    app::RunJob job;
+    job.project = std::make_shared<const model::Project>(doc.project());
+    job.revision = doc.revision();
+    sim::RunRequest& req = job.request;
     for (const auto& in : inputs)
         if (in.value != in.base) req.spec.sets.emplace_back(in.name, in.value);
 #if defined(SDW_HAVE_PLUGINS)
@@ -128,18 +129,18 @@ void Workbench::rerun() {
                 req.spec.sets.emplace_back(name, value);
         levers->applySpec(req.spec);
         req.plugins = levers->selections();
-        if (!req.plugins.empty()) req.library = levers->library();
+        if (!req.plugins.empty()) job.library = levers->library();
     }
 #endif
     req.spec.stopOnNonFinite = false;  // one NaN must not blank the run: show the rest, flag the variable
-    req.tag = ++m_runTag;
+    job.tag = ++m_runTag;
     req.label = "current";
     m_submittedRevision = doc.revision();
-    m_runner.submit(std::move(req));
+    m_runner.submit(std::move(job));
 }
 
 void Workbench::sliderMoved() {
-    m_measureStart = run::Clock::now();
+    m_measureStart = app::Clock::now();
     m_measureFrame = m_frame;
     rerun();
     m_measureTag = m_runTag;
@@ -147,7 +148,7 @@ void Workbench::sliderMoved() {
 }
 
 void Workbench::submitCheck(const std::string& name, const std::string& text) {
-    run::RunRequest req;
+    app::RunJob req;
     req.project = std::make_shared<const model::Project>(doc.project());
     req.options.equationOverrides[name] = text;
     req.compileOnly = true;
@@ -172,7 +173,7 @@ void Workbench::pollRuns() {
     // results are drawn in this frame rather than the one after.
     constexpr auto kSliderWait = std::chrono::milliseconds(12);
     if (m_measureNext && m_runner.busy() &&
-        run::Clock::now() - m_measureStart < std::chrono::milliseconds(50))
+        app::Clock::now() - m_measureStart < std::chrono::milliseconds(50))
         m_runner.waitIdle(kSliderWait);
     auto out = m_runner.poll();
     if (!out || out->tag < m_firstTagOfModel) return;  // a run of the model that was open before
@@ -224,7 +225,7 @@ void Workbench::pollRuns() {
 void Workbench::afterPresent() {
     ++m_frame;
     if (m_resultShownPending) {
-        lastLatencyMs = std::chrono::duration<double, std::milli>(run::Clock::now() - m_measureStart).count();
+        lastLatencyMs = std::chrono::duration<double, std::milli>(app::Clock::now() - m_measureStart).count();
         lastLatencyFrames = m_frame - m_measureFrame;
         m_resultShownPending = false;
     }
@@ -430,7 +431,7 @@ bool Workbench::save() {
         status = "Save failed: " + err;
         return false;
     }
-    document::discardRecovery(doc.path(), stateDir);
+    app::discardRecovery(doc.path(), stateDir);
     recent.add(doc.path());
     status = "Saved " + doc.path();
     return true;
@@ -444,8 +445,8 @@ void Workbench::saveAs(const std::string& path) {
         return;
     }
     // The work is in a file now: the autosaved copy under the old name (or the untitled one) is spent.
-    document::discardRecovery(before, stateDir);
-    document::discardRecovery(path, stateDir);
+    app::discardRecovery(before, stateDir);
+    app::discardRecovery(path, stateDir);
     recent.add(path);
     status = "Saved " + path;
 }
@@ -465,8 +466,8 @@ void Workbench::autosave() {
     if (doc.revision() == m_autosavedRevision) return;
     const auto quiet = std::chrono::duration<double>(now - m_lastEdit).count();
     const auto waiting = std::chrono::duration<double>(now - m_unsavedSince).count();
-    if (quiet < autosaveSeconds && waiting < document::kRecoveryMaxWaitSeconds) return;
-    const std::string rec = document::recoveryPathFor(doc.path(), stateDir);
+    if (quiet < autosaveSeconds && waiting < app::kRecoveryMaxWaitSeconds) return;
+    const std::string rec = app::recoveryPathFor(doc.path(), stateDir);
     std::error_code ec;
     fs::create_directories(fs::path(rec).parent_path(), ec);
     std::string err;
@@ -631,7 +632,7 @@ void Workbench::drawModals() {
         }
         ImGui::SameLine();
         if (ImGui::Button("Don't save", ImVec2(110, 0))) {
-            document::discardRecovery(doc.path(), stateDir);
+            app::discardRecovery(doc.path(), stateDir);
             if (m_guarded) m_guarded();
             ImGui::CloseCurrentPopup();
         }
@@ -669,7 +670,7 @@ std::optional<Workbench::RecoveryOffer> Workbench::recoveryOffer() const {
 }
 
 void Workbench::offerUntitledRecovery() {
-    auto rec = document::pendingRecovery("", stateDir);
+    auto rec = app::pendingRecovery("", stateDir);
     if (!rec || std::any_of(m_recoveryOffers.begin(), m_recoveryOffers.end(),
                             [](auto& o) { return o.modelPath.empty(); }))
         return;
@@ -697,7 +698,7 @@ void Workbench::loadRecovery(const RecoveryOffer& offer) {
         return;
     }
     const bool otherModel = offer.modelPath != doc.path();
-    doc = document::Document::recovered(std::move(*p), offer.modelPath);
+    doc = app::Document::recovered(std::move(*p), offer.modelPath);
     selection.clear();
     requestCanvasFocus = "*fit*";
     if (otherModel) {  // what belonged to the model that was open goes with it
@@ -712,7 +713,7 @@ void Workbench::loadRecovery(const RecoveryOffer& offer) {
 
 void Workbench::discardRecoveryOffer() {
     if (m_recoveryOffers.empty()) return;
-    document::discardRecovery(m_recoveryOffers.front().modelPath, stateDir);
+    app::discardRecovery(m_recoveryOffers.front().modelPath, stateDir);
     m_recoveryOffers.erase(m_recoveryOffers.begin());
     status = "Discarded the autosaved copy";
 }

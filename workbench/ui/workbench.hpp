@@ -15,16 +15,16 @@
 
 #include "solver/compile/compiled_model.hpp"
 #include "solver/sim/simulate.hpp"
-#include "workbench/ui/document/app_files.hpp"
-#include "workbench/ui/document/document.hpp"
-#include "workbench/ui/run/run_service.hpp"
+#include "workbench/app/document.hpp"
+#include "workbench/app/recovery.hpp"
+#include "workbench/app/run_service.hpp"
 #include "workbench/ui/widgets/time_plot.hpp"
 
-namespace sdw::ui {
-
-namespace levers {
-class LeverSet;  // workbench/ui/levers: built only with the plugin host
+namespace sdw::app {
+class LeverSet;  // workbench/app/levers: built only with the plugin host
 }
+
+namespace sdw::ui {
 
 enum class Tool { Select, Stock, Flow, Aux, Connector, Alias };
 enum class BottomTab { Charts, Table, Diagnostics, Compare };
@@ -77,7 +77,7 @@ class Workbench {
     ImVec4 chartExportRect() const { return m_chartRect; }
 
     // --- state the panels use ---
-    document::Document doc;
+    app::Document doc;
     std::vector<std::string> selection;
     Tool tool = Tool::Select;
     bool snap = true;
@@ -109,7 +109,7 @@ class Workbench {
     InputsTab inputsTab = InputsTab::Constants;
     bool forceInputsTab = false;
 #if defined(SDW_HAVE_PLUGINS)
-    std::shared_ptr<levers::LeverSet> levers;  // plugins on/off, their params, the model's scenarios
+    std::shared_ptr<app::LeverSet> levers;  // plugins on/off, their params, the model's scenarios
     // A lever was switched or moved: keep the run before any lever as the baseline, then re-run (timed like a
     // constant slider).
     void leversChanged();
@@ -119,7 +119,7 @@ class Workbench {
     // `keepOn`: the same model was reopened, so the levers the user had on stay on.
     void reloadLevers(bool keepOn = false);
 #endif
-    document::RecentFiles recent;
+    app::RecentFiles recent;
     std::string stateDir;
     std::string requestCanvasFocus;  // centre the canvas on this variable next frame ("*fit*": fit all)
     std::string fileDialogMode;      // "open", "save", "csv", "png" or empty
@@ -167,7 +167,7 @@ class Workbench {
     bool restoreRecovery();
     void discardRecoveryOffer();  // delete the first offer's autosaved copy; the document stays as it is
     // Seconds without an edit before unsaved work is copied for recovery (see autosave()).
-    double autosaveSeconds = document::kAutosaveSeconds;
+    double autosaveSeconds = app::kAutosaveSeconds;
 
   private:
     void pollRuns();
@@ -183,13 +183,13 @@ class Workbench {
     void layoutPanels(ImVec2 display);
     void advancePlayback();
 
-    run::RunService m_runner;
-    run::RunService m_checker;
+    app::RunService m_runner;
+    app::RunService m_checker;
     uint64_t m_submittedRevision = 0;
     uint64_t m_runTag = 0;
     uint64_t m_firstTagOfModel = 0;  // the first run of the open model (older outcomes are dropped)
     bool m_measureNext = false;
-    run::Clock::time_point m_measureStart;
+    app::Clock::time_point m_measureStart;
     uint64_t m_measureTag = 0;
     int m_frame = 0, m_measureFrame = 0;
     bool m_resultShownPending = false;

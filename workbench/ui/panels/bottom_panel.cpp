@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "workbench/cli/commands.hpp"
+#include "workbench/app/format.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -13,12 +13,6 @@ namespace sdw::ui {
 using model::canonicalName;
 
 namespace {
-
-std::string pretty(const std::string& name) {
-    std::string s = name;
-    std::replace(s.begin(), s.end(), '_', ' ');
-    return s;
-}
 
 std::string commonUnits(const Workbench& wb, const std::vector<std::string>& vars) {
     std::string units;
@@ -52,7 +46,7 @@ void variablePicker(Workbench& wb, size_t chart) {
                 if (col.name == "Time" ||
                     (*filter && col.canonical.find(canonicalName(filter)) == std::string::npos))
                     continue;
-                if (ImGui::Selectable(pretty(col.name).c_str())) {
+                if (ImGui::Selectable(app::displayName(col.name).c_str())) {
                     wb.addToChart(col.name, chart);
                     ImGui::CloseCurrentPopup();
                 }
@@ -76,7 +70,8 @@ void tableTab(Workbench& wb) {
                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
     if (!ImGui::BeginTable("##table", static_cast<int>(cols.size()), flags)) return;
     ImGui::TableSetupScrollFreeze(1, 1);
-    for (int c : cols) ImGui::TableSetupColumn(pretty(wb.result->names[static_cast<size_t>(c)]).c_str());
+    for (int c : cols)
+        ImGui::TableSetupColumn(app::displayName(wb.result->names[static_cast<size_t>(c)]).c_str());
     ImGui::TableHeadersRow();
     ImGuiListClipper clip;
     clip.Begin(static_cast<int>(wb.result->rows()));
@@ -164,22 +159,22 @@ void compareTab(Workbench& wb) {
     for (const auto& m : measures) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(pretty(m).c_str());
+        ImGui::TextUnformatted(app::displayName(m).c_str());
         const auto cur = wb.result ? wb.result->finalValue(m) : std::nullopt;
         const auto base = wb.kept.front().result->finalValue(m);
         ImGui::TableNextColumn();
-        if (cur) ImGui::TextUnformatted(cli::readableNumber(*cur).c_str());
+        if (cur) ImGui::TextUnformatted(app::readableNumber(*cur).c_str());
         for (size_t k = 0; k < wb.kept.size(); ++k) {
             const auto val = wb.kept[k].result->finalValue(m);
             ImGui::TableNextColumn();
-            if (val) ImGui::TextUnformatted(cli::readableNumber(*val).c_str());
+            if (val) ImGui::TextUnformatted(app::readableNumber(*val).c_str());
             ImGui::TableNextColumn();
             const auto other = k == 0 ? cur : val;
             if (other && base) {
                 const double diff = *other - *base;
                 const double pct = *base != 0 ? diff / std::abs(*base) * 100 : 0;
                 ImGui::TextColored(diff == 0 ? ImVec4(0.5f, 0.5f, 0.5f, 1) : ImVec4(0.2f, 0.35f, 0.65f, 1),
-                                   "%s (%+.1f%%)", cli::readableNumber(diff, true).c_str(), pct);
+                                   "%s (%+.1f%%)", app::readableNumber(diff, true).c_str(), pct);
             }
         }
     }
@@ -194,9 +189,9 @@ std::vector<widgets::Series> chartSeries(const Workbench& wb, const ChartSpec& c
     if (!wb.result) return out;
     for (size_t i = 0; i < c.vars.size(); ++i) {
         widgets::Series s;
-        s.label = pretty(c.vars[i]);
+        s.label = app::displayName(c.vars[i]);
         if (auto from = wb.nonFiniteFrom(c.vars[i]))  // the line breaks there: say why in the legend
-            s.label += " (no value from t = " + widgets::formatTick(*from) + ")";
+            s.label += " (no value from t = " + app::tickLabel(*from) + ")";
         s.t = &wb.timeColumn;
         s.y = wb.result->series(c.vars[i]);
         s.color = theme::seriesColor(static_cast<int>(i));
@@ -209,7 +204,7 @@ std::vector<widgets::Series> chartSeries(const Workbench& wb, const ChartSpec& c
         keptTimes[k] = run->series("Time");
         for (size_t i = 0; i < c.vars.size(); ++i) {
             widgets::Series s;
-            s.label = pretty(c.vars[i]) + " (" + wb.kept[k].name + ")";
+            s.label = app::displayName(c.vars[i]) + " (" + wb.kept[k].name + ")";
             s.run = wb.kept[k].name;
             s.t = &keptTimes[k];
             s.y = run->series(c.vars[i]);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "workbench/app/format.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -11,11 +12,6 @@ namespace sdw::ui {
 namespace {
 constexpr int kSteps = 20;  // "Step" moves the time marker by a twentieth of the run
 
-std::string pretty(const std::string& name) {
-    std::string s = name;
-    std::replace(s.begin(), s.end(), '_', ' ');
-    return s;
-}
 }  // namespace
 
 void drawPresentation(Workbench& wb, ImVec2 display) {
@@ -55,11 +51,11 @@ void drawPresentation(Workbench& wb, ImVec2 display) {
         auto& in = wb.inputs[i];
         if (!in.present) continue;
         ImGui::PushID(static_cast<int>(i));
-        ImGui::TextWrapped("%s", pretty(in.name).c_str());  // large type, like the rest: read from the back
+        ImGui::TextWrapped(
+            "%s", app::displayName(in.name).c_str());  // large type, like the rest: read from the back
         ImGui::SetNextItemWidth(-1);
         double lo = in.min, hi = in.max;
-        if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi,
-                                std::max(std::abs(lo), std::abs(hi)) >= 1000 ? "%.0f" : "%.3g"))
+        if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi, app::sliderFormat(lo, hi)))
             wb.sliderMoved();
         ImGui::Spacing();
         ImGui::PopID();

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <map>
 
+#include "workbench/app/format.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -27,12 +28,6 @@ bool toolButton(const char* label, const char* tip, bool active, ImU32 swatch) {
     if (active) ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
     return clicked;
-}
-
-std::string pretty(const std::string& name) {
-    std::string s = name;
-    std::replace(s.begin(), s.end(), '_', ' ');
-    return s;
 }
 
 }  // namespace
@@ -111,7 +106,7 @@ void constantSliders(Workbench& wb) {
     bool open = true;
     for (size_t i = 0; i < wb.inputs.size(); ++i) {
         auto& in = wb.inputs[i];
-        if (*filter && pretty(in.name).find(filter) == std::string::npos &&
+        if (*filter && app::displayName(in.name).find(filter) == std::string::npos &&
             in.name.find(filter) == std::string::npos)
             continue;
         if (in.group != group) {
@@ -124,7 +119,7 @@ void constantSliders(Workbench& wb) {
         ImGui::PushID(static_cast<int>(i));
         const bool changed = in.value != in.base;
         if (changed) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.38f, 0.05f, 1));
-        if (ImGui::Selectable(pretty(in.name).c_str(), wb.isSelected(in.name))) {
+        if (ImGui::Selectable(app::displayName(in.name).c_str(), wb.isSelected(in.name))) {
             wb.select(in.name);
             wb.requestCanvasFocus = in.name;
         }
@@ -144,8 +139,7 @@ void constantSliders(Workbench& wb) {
         if (changed) ImGui::PopStyleColor();
         ImGui::SetNextItemWidth(-1);
         double lo = in.min, hi = in.max;
-        const std::string fmt =
-            (std::max(std::abs(in.min), std::abs(in.max)) >= 1000 ? "%.0f " : "%.4g ") + in.units;
+        const std::string fmt = std::string(app::sliderFormat(in.min, in.max)) + " " + in.units;
         if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi, fmt.c_str()))
             wb.sliderMoved();
         if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {

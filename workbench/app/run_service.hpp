@@ -1,7 +1,7 @@
 // Background runs for the workbench: a worker thread compiles (when the model changed) and simulates; results
 // come back to the UI thread as immutable shared pointers through a queue. The newest request wins: a new one
 // cancels the one in flight. With plugin levers on, the run goes through the plugin host's run path (a fresh
-// Lua state per run, overrides compiled in). Layer: workbench/ui/run. No ImGui, GLFW, GL or Lua headers.
+// Lua state per run, overrides compiled in). Layer: workbench/app. No ImGui, GLFW, GL or Lua headers.
 #pragma once
 
 #include <atomic>
@@ -18,29 +18,30 @@
 #include "solver/compile/compiled_model.hpp"
 #include "solver/diag/diagnostics.hpp"
 #include "solver/model/model.hpp"
+#include "solver/sim/run_request.hpp"
 #include "solver/sim/simulate.hpp"
 #if defined(SDW_HAVE_PLUGINS)
 #include "plugins/host/plugin_library.hpp"
 #endif
 
-namespace sdw::ui::run {
+namespace sdw::app {
 
 using Clock = std::chrono::steady_clock;
 
-struct RunRequest {
+// A piece of work for the service: a run request (solver/sim/run_request.hpp, the one type every layer asks
+// for runs with) on a snapshot of the model, or a live equation check; with the service's bookkeeping.
+struct RunJob {
     std::shared_ptr<const model::Project> project;  // a snapshot: the UI keeps editing its own copy
     uint64_t revision = 0;            // document revision: the worker recompiles only when it changes
-    sim::RunSpec spec;                // sets = slider values
+    sim::RunRequest request;          // spec (spec.sets = slider values) and the levers on
     compile::CompileOptions options;  // equation overrides for live checking
     bool compileOnly = false;         // live equation check: no simulation
-    std::string label;
-    uint64_t tag = 0;                              // caller's id, returned in the outcome
+    uint64_t tag = 0;                 // caller's id, returned in the outcome
     Clock::time_point requestedAt = Clock::now();  // when the user acted (for the slider-to-screen figure)
 #if defined(SDW_HAVE_PLUGINS)
-    // Levers switched on, in the order they apply; empty = a plain run. The slider values (spec.sets) become
-    // the plugins' base constants, so a lever scaling a constant scales the slider's value.
+    // The installed levers, for a request with levers on (request.plugins): the run goes through the
+    // plugin host, the slider values (request.spec.sets) the base the levers work from.
     std::shared_ptr<const plugins::PluginLibrary> library;
-    std::vector<plugins::PluginSelection> plugins;
 #endif
 };
 
@@ -51,7 +52,6 @@ struct RunOutcome {
     diag::Diagnostics compileDiagnostics;
     std::shared_ptr<const compile::CompiledModel> compiled;  // null when compilation failed
     std::shared_ptr<const sim::RunResult> result;            // null for compile-only or failed compile
-    sim::RunSpec spec;
     double compileMs = 0, simulateMs = 0;
     Clock::time_point requestedAt, finishedAt;
 };
@@ -64,7 +64,7 @@ class RunService {
     RunService& operator=(const RunService&) = delete;
 
     // Queue a request; any pending or running one is cancelled (the newest wins).
-    void submit(RunRequest request);
+    void submit(RunJob job);
     // Results that arrived since the last call (UI thread). Usually zero or one.
     std::optional<RunOutcome> poll();
     // Block until the current work is done (tests, screenshots). False on timeout.
@@ -73,12 +73,12 @@ class RunService {
 
   private:
     void loop();
-    RunOutcome execute(const RunRequest& req);
+    RunOutcome execute(const RunJob& job);
 
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
     std::condition_variable m_idleCv;
-    std::optional<RunRequest> m_pending;
+    std::optional<RunJob> m_pending;
     std::deque<RunOutcome> m_done;
     std::atomic<bool> m_cancel{false};
     std::atomic<bool> m_busy{false};
@@ -90,4 +90,4 @@ class RunService {
     std::thread m_thread;  // last: it starts in the constructor and uses every member above
 };
 
-}  // namespace sdw::ui::run
+}  // namespace sdw::app

@@ -1,15 +1,30 @@
-// The levers panel's state: plugins on/off with their params, and scenarios. Layer: workbench/ui/levers
-// (built only with the plugin host). No ImGui, GLFW, GL or Lua headers.
-#include "workbench/ui/levers/lever_set.hpp"
+// Lever state: plugins on/off with their params, and scenarios. Layer: workbench/app/levers (built only with
+// the plugin host). No ImGui, GLFW, GL or Lua headers.
+#include "workbench/app/levers/lever_set.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "plugins/host/scenario.hpp"
+#include "workbench/app/paths.hpp"
 
-namespace sdw::ui::levers {
+namespace sdw::app {
 
 namespace fs = std::filesystem;
+
+std::vector<std::string> pluginDirectories() {
+    std::vector<std::string> dirs{plugins::leversDirectory(projectRoot())};
+    if (const char* extra = std::getenv("SDW_PLUGIN_PATH"); extra && *extra) {
+        std::string s = extra;
+        for (size_t start = 0, end; start <= s.size(); start = end + 1) {
+            end = s.find(':', start);
+            if (end == std::string::npos) end = s.size();
+            if (end > start) dirs.push_back(s.substr(start, end - start));
+        }
+    }
+    return dirs;
+}
 
 void LeverSet::load(const std::vector<std::string>& pluginDirs, const std::string& modelPath, bool keepOn) {
     // Remember what was on, so reopening the same model keeps the user's choices; another model starts clean.
@@ -135,7 +150,9 @@ const std::vector<std::pair<std::string, double>>& LeverSet::scenarioConstants()
 
 void LeverSet::applySpec(sim::RunSpec& spec) const {
     if (m_activeScenario < 0) return;
+    const auto sets = spec.sets;  // the scenario's constants reach the sliders instead (scenarioConstants)
     spec = m_scenarios[static_cast<size_t>(m_activeScenario)].toRequest(spec).spec;
+    spec.sets = sets;
 }
 
-}  // namespace sdw::ui::levers
+}  // namespace sdw::app

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string>
 
-#include "tests/workbench/headless_ui.hpp"
+#include "tests/workbench/ui/headless_ui.hpp"
 #include "workbench/ui/workbench.hpp"
 
 using namespace sdw;
@@ -21,9 +21,9 @@ TEST_CASE("workbench: a NaN in one variable shows the rest of the run and flags 
     wb.doc.createStock(300, 0, "assessed");
     wb.doc.createFlow(-150, 0, -45, 0, "referrals");
     wb.doc.createFlow(45, 0, 255, 0, "assessments");
-    wb.doc.attachFlow("referrals", ui::document::FlowEnd::Sink, "waiting_list");
-    wb.doc.attachFlow("assessments", ui::document::FlowEnd::Source, "waiting_list");
-    wb.doc.attachFlow("assessments", ui::document::FlowEnd::Sink, "assessed");
+    wb.doc.attachFlow("referrals", app::FlowEnd::Sink, "waiting_list");
+    wb.doc.attachFlow("assessments", app::FlowEnd::Source, "waiting_list");
+    wb.doc.attachFlow("assessments", app::FlowEnd::Sink, "assessed");
     wb.doc.createAux(0, -100, "wait_weeks");
     wb.doc.setEquation("waiting_list", "0");
     wb.doc.setEquation("assessed", "0");

@@ -1,6 +1,6 @@
-// The workbench's background runner. Layer: workbench/ui/run. No ImGui, GLFW, GL or Lua. Exceptions from the
+// The workbench's background runner. Layer: workbench/app. No ImGui, GLFW, GL or Lua. Exceptions from the
 // engine are caught here (the UI's run-task boundary) and turned into diagnostics.
-#include "workbench/ui/run/run_service.hpp"
+#include "workbench/app/run_service.hpp"
 
 #include <exception>
 
@@ -8,7 +8,7 @@
 #include "plugins/host/plugin_session.hpp"
 #endif
 
-namespace sdw::ui::run {
+namespace sdw::app {
 
 namespace {
 double msSince(Clock::time_point t) {
@@ -16,20 +16,13 @@ double msSince(Clock::time_point t) {
 }
 
 // Simulate the request: plain, or (levers on) through the plugin host with its own Lua state.
-sim::RunResult simulateRequest(const RunRequest& req, const compile::CompiledModel& compiled,
+sim::RunResult simulateRequest(const RunJob& job, const compile::CompiledModel& compiled,
                                const std::atomic<bool>* cancel) {
 #if defined(SDW_HAVE_PLUGINS)
-    if (!req.plugins.empty() && req.library) {
-        plugins::RunRequest pr;
-        pr.label = req.label;
-        pr.plugins = req.plugins;
-        pr.constants = req.spec.sets;
-        pr.spec = req.spec;
-        pr.spec.sets.clear();
-        return plugins::runRequest(*req.project, *req.library, pr, cancel);
-    }
+    if (!job.request.plugins.empty() && job.library)
+        return plugins::runRequest(*job.project, *job.library, job.request, cancel);
 #endif
-    sim::RunSpec spec = req.spec;
+    sim::RunSpec spec = job.request.spec;
     spec.cancel = cancel;
     return sim::simulate(compiled, spec);
 }
@@ -47,10 +40,10 @@ RunService::~RunService() {
     m_thread.join();
 }
 
-void RunService::submit(RunRequest request) {
+void RunService::submit(RunJob job) {
     {
         std::lock_guard lock(m_mutex);
-        m_pending = std::move(request);
+        m_pending = std::move(job);
         m_cancel = true;  // stop the run in flight: its result is stale
         m_busy = true;
     }
@@ -73,7 +66,7 @@ bool RunService::waitIdle(std::chrono::milliseconds timeout) {
 
 void RunService::loop() {
     for (;;) {
-        RunRequest req;
+        RunJob req;
         {
             std::unique_lock lock(m_mutex);
             m_cv.wait(lock, [&] { return m_stop || m_pending.has_value(); });
@@ -93,12 +86,11 @@ void RunService::loop() {
     }
 }
 
-RunOutcome RunService::execute(const RunRequest& req) {
+RunOutcome RunService::execute(const RunJob& req) {
     RunOutcome out;
     out.tag = req.tag;
     out.revision = req.revision;
-    out.label = req.label;
-    out.spec = req.spec;
+    out.label = req.request.label;
     out.requestedAt = req.requestedAt;
     try {
         const bool useCache = !req.compileOnly && req.options.equationOverrides.empty() && m_cached &&
@@ -130,4 +122,4 @@ RunOutcome RunService::execute(const RunRequest& req) {
     return out;
 }
 
-}  // namespace sdw::ui::run
+}  // namespace sdw::app

@@ -12,8 +12,8 @@
 #include <filesystem>
 #include <thread>
 
-#include "tests/workbench/headless_ui.hpp"
-#include "workbench/ui/document/app_files.hpp"
+#include "tests/workbench/ui/headless_ui.hpp"
+#include "workbench/app/recovery.hpp"
 #include "workbench/ui/workbench.hpp"
 
 using namespace sdw;
@@ -55,7 +55,7 @@ TEST_CASE("workbench: unsaved work survives kill -9 a few seconds after the edit
     setenv("XDG_STATE_HOME", (dir / "state").c_str(), 1);
     const std::string modelPath = (dir / "clinic.xmile").string();
     {
-        ui::document::Document d;
+        app::Document d;
         d.createStock(0, 0, "waiting_list");
         std::string err;
         REQUIRE(d.saveAs(modelPath, err));
@@ -75,7 +75,7 @@ TEST_CASE("workbench: unsaved work survives kill -9 a few seconds after the edit
     close(fds[0]);
     if (edited) {
         // A few seconds after the edit: the debounce, and a margin for a busy machine.
-        const auto wait = std::chrono::duration<double>(ui::document::kAutosaveSeconds + 1.5);
+        const auto wait = std::chrono::duration<double>(app::kAutosaveSeconds + 1.5);
         std::this_thread::sleep_for(wait);
     }
     kill(child, SIGKILL);

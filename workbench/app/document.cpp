@@ -1,6 +1,6 @@
-// The workbench's document: edits over model::Project with snapshot undo. Layer: workbench/ui/document.
+// The workbench's document: edits over model::Project with snapshot undo. Layer: workbench/app.
 // No ImGui, GLFW, GL or Lua here.
-#include "workbench/ui/document/document.hpp"
+#include "workbench/app/document.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -12,7 +12,7 @@
 #include "solver/io/load_model.hpp"
 #include "solver/xmile/xmile.hpp"
 
-namespace sdw::ui::document {
+namespace sdw::app {
 namespace {
 
 constexpr size_t kMaxUndo = 200;
@@ -472,4 +472,4 @@ void Document::setSpecs(const model::SimSpecs& specs) {
     touched();
 }
 
-}  // namespace sdw::ui::document
+}  // namespace sdw::app

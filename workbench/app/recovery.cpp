@@ -1,5 +1,5 @@
-// Recent files and recovery files. Layer: workbench/ui/document. No ImGui, GLFW, GL or Lua.
-#include "workbench/ui/document/app_files.hpp"
+// Recent files and recovery files. Layer: workbench/app. No ImGui, GLFW, GL or Lua.
+#include "workbench/app/recovery.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -10,20 +10,7 @@
 
 namespace fs = std::filesystem;
 
-namespace sdw::ui::document {
-
-std::string stateDirectory() {
-    fs::path dir;
-    if (const char* x = std::getenv("XDG_STATE_HOME"); x && *x)
-        dir = fs::path(x) / "sdw";
-    else if (const char* h = std::getenv("HOME"); h && *h)
-        dir = fs::path(h) / ".local" / "state" / "sdw";
-    else
-        dir = "/tmp/sdw-state";
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    return dir.string();
-}
+namespace sdw::app {
 
 void RecentFiles::load() {
     std::ifstream in(m_file);
@@ -87,4 +74,4 @@ void discardRecovery(const std::string& modelPath, const std::string& stateDir) 
     fs::remove(recoveryPathFor(modelPath, stateDir), ec);
 }
 
-}  // namespace sdw::ui::document
+}  // namespace sdw::app

@@ -1,6 +1,6 @@
-// The levers panel's state: the installed plugins (from plugins/host, as plain descriptors), which are on and
-// with what params, and the scenarios beside the open model. Layer: workbench/ui/levers, built only with the
-// plugin host. No ImGui, GLFW, GL or Lua headers, so tests drive it without a window.
+// Lever state: the installed plugins (from plugins/host, as plain descriptors), which are on and with what
+// params, and the scenarios beside the open model. Layer: workbench/app/levers, built only with the plugin
+// host. No ImGui, GLFW, GL or Lua headers, so tests drive it without a window.
 #pragma once
 
 #include <map>
@@ -14,7 +14,10 @@
 #include "solver/model/model.hpp"
 #include "solver/sim/simulate.hpp"
 
-namespace sdw::ui::levers {
+namespace sdw::app {
+
+// The folders plugins are read from: the shipped plugins/levers, then SDW_PLUGIN_PATH (colon-separated).
+std::vector<std::string> pluginDirectories();
 
 // One plugin as the panel shows it.
 struct Lever {
@@ -71,4 +74,4 @@ class LeverSet {
     int m_nextOrder = 1;
 };
 
-}  // namespace sdw::ui::levers
+}  // namespace sdw::app

@@ -1,5 +1,5 @@
 // The workbench's canvas driven with synthetic mouse input, without a window or GL (ImGui's "null" pattern,
-// tests/workbench/headless_ui.hpp). Layer: tests/workbench.
+// tests/workbench/ui/headless_ui.hpp). Layer: tests/workbench.
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -12,11 +12,11 @@
 #include <fstream>
 #include <thread>
 
-#include "tests/workbench/headless_ui.hpp"
+#include "tests/workbench/ui/headless_ui.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/workbench.hpp"
 #if defined(SDW_HAVE_PLUGINS)
-#include "workbench/ui/levers/lever_set.hpp"
+#include "workbench/app/levers/lever_set.hpp"
 #endif
 
 using namespace sdw;
@@ -38,8 +38,8 @@ TEST_CASE("canvas: the stock tool places a stock where the user clicks, and a dr
     CHECK(v.kind == model::VarKind::Stock);
     const auto* o = wb.doc.viewObject(v.name);
     REQUIRE(o);
-    CHECK(o->x == Approx(100).margin(ui::document::kGrid));
-    CHECK(o->y == Approx(60).margin(ui::document::kGrid));
+    CHECK(o->x == Approx(100).margin(app::kGrid));
+    CHECK(o->y == Approx(60).margin(app::kGrid));
     CHECK(wb.tool == ui::Tool::Select);
     ui::canvasState().renaming.clear();  // close the rename-in-place field the tool opened
     ui.frame(wb);
@@ -97,7 +97,7 @@ TEST_CASE("workbench: live equation check names the problem; slider moves re-run
     wb.newModel();
     wb.doc.createStock(0, 0, "pool");
     wb.doc.createFlow(-150, 0, -45, 0, "filling");
-    wb.doc.attachFlow("filling", ui::document::FlowEnd::Sink, "pool");
+    wb.doc.attachFlow("filling", app::FlowEnd::Sink, "pool");
     wb.doc.createAux(-100, -80, "fill_rate");
     wb.doc.setEquation("fill_rate", "2");
     wb.doc.setEquation("filling", "fill_rate");
@@ -158,7 +158,7 @@ TEST_CASE("canvas: the alias tool drags a ghost of a variable into place; it mov
     ui.drag(wb, ui.screenOf(0, 0), ui.screenOf(200, 60));
     REQUIRE(wb.selection.size() == 1);
     const std::string key = wb.selection.front();
-    REQUIRE(ui::document::isAliasKey(key));
+    REQUIRE(app::isAliasKey(key));
     const auto* a = wb.doc.viewObject(key);
     REQUIRE(a);
     CHECK(a->name == "pool");
@@ -201,14 +201,14 @@ TEST_CASE("workbench: autosaved work newer than the model is offered at start-up
     std::filesystem::create_directories(dir);
     const std::string modelPath = (dir / "county.xmile").string();
     {
-        ui::document::Document d;
+        app::Document d;
         d.createStock(0, 0, "residents");
         std::string err;
         REQUIRE(d.saveAs(modelPath, err));
         std::this_thread::sleep_for(std::chrono::milliseconds(20));  // file times must differ
         d.createAux(60, 0, "unsaved_work");
         ui::Workbench probe;  // the state directory the app uses (XDG_STATE_HOME, set by HeadlessUi)
-        const std::string rec = ui::document::recoveryPathFor(modelPath, probe.stateDir);
+        const std::string rec = app::recoveryPathFor(modelPath, probe.stateDir);
         std::filesystem::create_directories(std::filesystem::path(rec).parent_path());
         REQUIRE(d.writeCopy(rec, err));
     }
@@ -216,11 +216,11 @@ TEST_CASE("workbench: autosaved work newer than the model is offered at start-up
         if (!restore) {  // the Discard path: autosave again, then say no
             ui::Workbench w;
             diag::Diagnostics diags;
-            auto d = ui::document::Document::open(modelPath, diags).value();
+            auto d = app::Document::open(modelPath, diags).value();
             d.createAux(60, 0, "unsaved_work");
             std::string err;
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            REQUIRE(d.writeCopy(ui::document::recoveryPathFor(modelPath, w.stateDir), err));
+            REQUIRE(d.writeCopy(app::recoveryPathFor(modelPath, w.stateDir), err));
         }
         ui::Workbench wb;
         std::string err;
@@ -242,7 +242,7 @@ TEST_CASE("workbench: autosaved work newer than the model is offered at start-up
             wb.discardRecoveryOffer();
             CHECK_FALSE(wb.doc.find("unsaved_work"));
             CHECK_FALSE(wb.doc.dirty());
-            CHECK_FALSE(ui::document::pendingRecovery(modelPath, wb.stateDir));
+            CHECK_FALSE(app::pendingRecovery(modelPath, wb.stateDir));
         }
         CHECK_FALSE(wb.recoveryOffer());
         ui.frame(wb);
@@ -298,7 +298,7 @@ TEST_CASE(
     // The ends did not move, and the valve is on the pipe.
     CHECK(o->points.front() == std::pair<double, double>{-100, 0});
     CHECK(o->points.back() == std::pair<double, double>{100, 0});
-    const auto on = ui::document::pipePointAt(o->points, ui::document::pipeFraction(o->points, o->x, o->y));
+    const auto on = app::pipePointAt(o->points, app::pipeFraction(o->points, o->x, o->y));
     CHECK(std::hypot(on.first - o->x, on.second - o->y) == Approx(0).margin(1e-6));
     ui.frame(wb);  // draws the bent pipe with its handles
     // A right click on the bend opens the symbol menu on that bend (its "Remove this bend" item).
@@ -393,7 +393,7 @@ TEST_CASE("workbench: untitled work is autosaved, and offered at the next start 
         wb.autosaveSeconds = 0;  // autosave at the next frame rather than after a minute
         wb.doc.createStock(0, 0, "waiting_list");
         ui.frame(wb);
-        const std::string rec = ui::document::recoveryPathFor("", wb.stateDir);
+        const std::string rec = app::recoveryPathFor("", wb.stateDir);
         REQUIRE(std::filesystem::exists(rec));
         wb.settle();
         return rec;  // the session ends without a save: a crash, a power cut

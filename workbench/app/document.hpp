@@ -1,6 +1,6 @@
 // The open model as the workbench edits it: create, connect, rename, delete, move, copy/paste, undo/redo,
-// save. Layer: workbench/ui/document. Pure C++ over solver/model: no ImGui, no GLFW, no GL, no Lua, so it is
-// tested without a window (tests/workbench/document_test.cpp).
+// save. Layer: workbench/app. Pure C++ over solver/model: no ImGui, no GLFW, no GL, no Lua, so it is tested
+// without a window, in a build without the GUI too (tests/workbench/app/document_test.cpp).
 #pragma once
 
 #include <cstdint>
@@ -12,7 +12,7 @@
 #include "solver/diag/diagnostics.hpp"
 #include "solver/model/model.hpp"
 
-namespace sdw::ui::document {
+namespace sdw::app {
 
 // Default sizes of diagram objects, in model (XMILE) units; x/y in XMILE are centres.
 inline constexpr double kStockWidth = 90;
@@ -147,4 +147,4 @@ std::string aliasUidOf(const std::string& key);  // "" when not an alias key
 // Is this a valid new variable name (non-empty, starts with a letter or underscore, no operators)?
 bool isValidName(const std::string& name);
 
-}  // namespace sdw::ui::document
+}  // namespace sdw::app

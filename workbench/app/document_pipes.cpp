@@ -1,13 +1,13 @@
 // Flow pipes as the document edits them: bends (XMILE <pts> beyond two points) moved, added and removed, pipe
 // ends kept on the edges of the stocks they attach to, and the valve kept on the pipe.
-// Layer: workbench/ui/document. No ImGui, GLFW, GL or Lua.
+// Layer: workbench/app. No ImGui, GLFW, GL or Lua.
 #include <algorithm>
 #include <cmath>
 #include <optional>
 
-#include "workbench/ui/document/document.hpp"
+#include "workbench/app/document.hpp"
 
-namespace sdw::ui::document {
+namespace sdw::app {
 
 namespace {
 
@@ -200,4 +200,4 @@ bool Document::moveFlowEndTo(const std::string& flow, FlowEnd end, double x, dou
     return true;
 }
 
-}  // namespace sdw::ui::document
+}  // namespace sdw::app

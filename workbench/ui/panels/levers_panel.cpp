@@ -1,14 +1,12 @@
 // The levers panel: a scenario picker, then every plugin lever with an on/off switch, its params as sliders,
-// and its description and evidence on hover; plus the Workbench actions behind it. Layer: workbench/ui/levers
+// and its description and evidence on hover; plus the Workbench actions behind it. Layer: workbench/ui/panels
 // (ImGui; built only with the plugin host). No Lua header: plugins arrive as plugins/host descriptors.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 
-#include "workbench/cli/commands.hpp"
-#include "workbench/cli/plugins/plugin_commands.hpp"
-#include "workbench/ui/levers/lever_set.hpp"
+#include "workbench/app/levers/lever_set.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -17,7 +15,7 @@ namespace sdw::ui {
 using model::canonicalName;
 
 void Workbench::reloadLevers(bool keepOn) {
-    levers->load(cli::pluginDirectories(), doc.path(), keepOn);
+    levers->load(app::pluginDirectories(), doc.path(), keepOn);
     diagnostics.append(levers->diagnostics());
 }
 
@@ -128,7 +126,7 @@ bool paramSlider(const plugins::ParamDescriptor& p, double& value) {
     return changed;
 }
 
-void leverRow(Workbench& wb, levers::Lever& l) {
+void leverRow(Workbench& wb, app::Lever& l) {
     const auto& d = *l.plugin;
     ImGui::PushID(d.id.c_str());
     bool on = l.on;
@@ -197,7 +195,7 @@ void drawLeverPanel(Workbench& wb) {
     size_t shown = 0;
     std::string missing;  // an example of a variable the hidden levers need
     for (auto& l : set.levers()) {
-        const std::string lacks = levers::LeverSet::missingTarget(*l.plugin, wb.doc.model());
+        const std::string lacks = app::LeverSet::missingTarget(*l.plugin, wb.doc.model());
         if (!lacks.empty()) {
             if (missing.empty()) missing = lacks;
             continue;

@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "tests/workbench/headless_ui.hpp"
+#include "tests/workbench/ui/headless_ui.hpp"
 #include "workbench/ui/workbench.hpp"
 
 using namespace sdw;
@@ -18,7 +18,7 @@ void fillingModel(HeadlessUi& ui, ui::Workbench& wb) {
     wb.newModel();
     wb.doc.createStock(0, 0, "pool");
     wb.doc.createFlow(-150, 0, -45, 0, "filling");
-    wb.doc.attachFlow("filling", ui::document::FlowEnd::Sink, "pool");
+    wb.doc.attachFlow("filling", app::FlowEnd::Sink, "pool");
     wb.doc.createAux(-100, -80, "fill_rate");
     wb.doc.createAux(100, -80, "ratio");
     wb.doc.setEquation("fill_rate", "2");

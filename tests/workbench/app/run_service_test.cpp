@@ -1,14 +1,14 @@
 // Tests of the workbench's background runner and its files (recent list, recovery), without a window.
 // Layer: tests/workbench.
-#include "workbench/ui/run/run_service.hpp"
+#include "workbench/app/run_service.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <thread>
 
-#include "workbench/ui/document/app_files.hpp"
-#include "workbench/ui/document/document.hpp"
+#include "workbench/app/document.hpp"
+#include "workbench/app/recovery.hpp"
 
 using namespace sdw;
 using namespace std::chrono_literals;
@@ -17,21 +17,21 @@ namespace {
 
 // stock grows by rate*stock per time unit; rate is a constant (a slider candidate).
 std::shared_ptr<const model::Project> growthModel() {
-    ui::document::Document d;
+    app::Document d;
     d.createStock(100, 100, "stock");
     d.createFlow(0, 100, 50, 100, "inflow");
     d.createAux(50, 50, "rate");
     d.setEquation("stock", "10");
     d.setEquation("rate", "0.5");
     d.setEquation("inflow", "rate * stock");
-    d.attachFlow("inflow", ui::document::FlowEnd::Sink, "stock");
+    d.attachFlow("inflow", app::FlowEnd::Sink, "stock");
     auto p = d.project();
     p.specs.stop = 4;
     p.specs.dt = 1;
     return std::make_shared<const model::Project>(p);
 }
 
-ui::run::RunOutcome waitFor(ui::run::RunService& rs) {
+app::RunOutcome waitFor(app::RunService& rs) {
     REQUIRE(rs.waitIdle(30s));
     auto out = rs.poll();
     REQUIRE(out);
@@ -41,8 +41,8 @@ ui::run::RunOutcome waitFor(ui::run::RunService& rs) {
 }  // namespace
 
 TEST_CASE("run service: runs on the worker and returns an immutable result", "[workbench][run]") {
-    ui::run::RunService rs;
-    ui::run::RunRequest req;
+    app::RunService rs;
+    app::RunJob req;
     req.project = growthModel();
     req.revision = 1;
     req.tag = 7;
@@ -60,13 +60,13 @@ TEST_CASE("run service: runs on the worker and returns an immutable result", "[w
 }
 
 TEST_CASE("run service: slider values change constants without recompiling", "[workbench][run]") {
-    ui::run::RunService rs;
-    ui::run::RunRequest req;
+    app::RunService rs;
+    app::RunJob req;
     req.project = growthModel();
     req.revision = 3;
     rs.submit(req);
     auto first = waitFor(rs);
-    req.spec.sets = {{"rate", 1.0}};
+    req.request.spec.sets = {{"rate", 1.0}};
     rs.submit(req);
     auto second = waitFor(rs);
     CHECK(second.compiled == first.compiled);  // same revision: the worker's compiled model is reused
@@ -74,8 +74,8 @@ TEST_CASE("run service: slider values change constants without recompiling", "[w
 }
 
 TEST_CASE("run service: a compile-only check reports the problem in an equation", "[workbench][run]") {
-    ui::run::RunService rs;
-    ui::run::RunRequest req;
+    app::RunService rs;
+    app::RunJob req;
     req.project = growthModel();
     req.options.equationOverrides["inflow"] = "rate * stok";
     req.compileOnly = true;
@@ -90,12 +90,12 @@ TEST_CASE("run service: a compile-only check reports the problem in an equation"
 }
 
 TEST_CASE("run service: the newest request wins", "[workbench][run]") {
-    ui::run::RunService rs;
-    ui::run::RunRequest req;
+    app::RunService rs;
+    app::RunJob req;
     req.project = growthModel();
     for (int i = 1; i <= 20; ++i) {
         req.tag = static_cast<uint64_t>(i);
-        req.spec.sets = {{"rate", i * 0.01}};
+        req.request.spec.sets = {{"rate", i * 0.01}};
         rs.submit(req);
     }
     auto out = waitFor(rs);
@@ -108,15 +108,15 @@ TEST_CASE("app files: recent list keeps order, no duplicates, survives reload", 
     std::filesystem::remove_all(dir);
     const std::string list = (dir / "recent.txt").string();
     {
-        ui::document::RecentFiles r(list);
+        app::RecentFiles r(list);
         r.add("/tmp/a.xmile");
         r.add("/tmp/b.xmile");
         r.add("/tmp/a.xmile");
         CHECK(r.items() == std::vector<std::string>{"/tmp/a.xmile", "/tmp/b.xmile"});
         for (int i = 0; i < 20; ++i) r.add("/tmp/m" + std::to_string(i) + ".xmile");
-        CHECK(r.items().size() == ui::document::kMaxRecent);
+        CHECK(r.items().size() == app::kMaxRecent);
     }
-    ui::document::RecentFiles again(list);
+    app::RecentFiles again(list);
     CHECK(again.items().front() == "/tmp/m19.xmile");
 }
 
@@ -125,23 +125,23 @@ TEST_CASE("app files: a recovery file newer than the model is offered, then disc
     const auto dir = std::filesystem::temp_directory_path() / "sdw_wb_recovery";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
-    ui::document::Document d;
+    app::Document d;
     d.createStock(0, 0, "s");
     const std::string modelPath = (dir / "m.xmile").string();
     std::string err;
     REQUIRE(d.saveAs(modelPath, err));
-    CHECK_FALSE(ui::document::pendingRecovery(modelPath, dir.string()));
+    CHECK_FALSE(app::pendingRecovery(modelPath, dir.string()));
     std::this_thread::sleep_for(20ms);  // file times must differ
     d.createAux(10, 10, "unsaved_work");
-    const std::string rec = ui::document::recoveryPathFor(modelPath, dir.string());
+    const std::string rec = app::recoveryPathFor(modelPath, dir.string());
     std::filesystem::create_directories(std::filesystem::path(rec).parent_path());
     REQUIRE(d.writeCopy(rec, err));
-    auto offered = ui::document::pendingRecovery(modelPath, dir.string());
+    auto offered = app::pendingRecovery(modelPath, dir.string());
     REQUIRE(offered);
     diag::Diagnostics diags;
-    auto back = ui::document::Document::open(*offered, diags);
+    auto back = app::Document::open(*offered, diags);
     REQUIRE(back);
     CHECK(back->find("unsaved_work"));
-    ui::document::discardRecovery(modelPath, dir.string());
-    CHECK_FALSE(ui::document::pendingRecovery(modelPath, dir.string()));
+    app::discardRecovery(modelPath, dir.string());
+    CHECK_FALSE(app::pendingRecovery(modelPath, dir.string()));
 }

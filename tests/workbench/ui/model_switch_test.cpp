@@ -4,10 +4,10 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "tests/workbench/headless_ui.hpp"
+#include "tests/workbench/ui/headless_ui.hpp"
 #include "workbench/ui/workbench.hpp"
 #if defined(SDW_HAVE_PLUGINS)
-#include "workbench/ui/levers/lever_set.hpp"
+#include "workbench/app/levers/lever_set.hpp"
 #endif
 
 using namespace sdw;
@@ -94,14 +94,14 @@ TEST_CASE("levers: a lever is offered only for a model that has every variable i
     ui.openCounty(wb);
     REQUIRE(wb.levers->levers().size() >= 11);
     for (const auto& l : wb.levers->levers())
-        CHECK(ui::levers::LeverSet::missingTarget(*l.plugin, wb.doc.model()).empty());
+        CHECK(app::LeverSet::missingTarget(*l.plugin, wb.doc.model()).empty());
     // A blank new model has none of them: none is offered, and none can be on.
     wb.levers->setOn(wb.levers->levers().front(), true);
     wb.newModel();
     ui.frame(wb);
     CHECK_FALSE(wb.levers->anyOn());
     for (const auto& l : wb.levers->levers())
-        CHECK_FALSE(ui::levers::LeverSet::missingTarget(*l.plugin, wb.doc.model()).empty());
+        CHECK_FALSE(app::LeverSet::missingTarget(*l.plugin, wb.doc.model()).empty());
     // Deleting a variable a lever changes switches it off rather than failing the run.
     ui.openCounty(wb);
     auto& first = wb.levers->levers().front();

@@ -1,6 +1,6 @@
 // Tests of the workbench's document logic without a window: create, connect, rename, delete, undo, redo,
 // copy/paste, save and reload. Layer: tests/workbench.
-#include "workbench/ui/document/document.hpp"
+#include "workbench/app/document.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -13,8 +13,8 @@
 #include "solver/sim/simulate.hpp"
 
 using namespace sdw;
-using ui::document::Document;
-using ui::document::FlowEnd;
+using app::Document;
+using app::FlowEnd;
 
 namespace {
 
@@ -128,7 +128,7 @@ TEST_CASE("document: a drag is one undo step and stocks drag their pipes", "[wor
     for (int i = 0; i < 5; ++i) d.moveBy({"population"}, 10, 0);
     CHECK(d.viewObject("population")->x == Approx(x0 + 50));
     // The sink end of births sits on the stock's left edge.
-    CHECK(d.viewObject("births")->points.back().first == Approx(x0 + 50 - ui::document::kStockWidth / 2));
+    CHECK(d.viewObject("births")->points.back().first == Approx(x0 + 50 - app::kStockWidth / 2));
     d.undo();
     CHECK(d.viewObject("population")->x == Approx(x0));
 }
@@ -177,7 +177,7 @@ TEST_CASE("document: an alias is placed, moved, connected from, and deleted with
           "[workbench][document][alias]") {
     Document d = smallModel();
     const std::string key = d.createAlias("birth_rate", 300, 200);
-    REQUIRE(ui::document::isAliasKey(key));
+    REQUIRE(app::isAliasKey(key));
     CHECK(d.createAlias("no_such_variable", 0, 0).empty());
     const auto* a = d.viewObject(key);
     REQUIRE(a);
@@ -198,7 +198,7 @@ TEST_CASE("document: an alias is placed, moved, connected from, and deleted with
     const auto& c = d.view().objects.back();
     CHECK(c.kind == model::ViewObject::Kind::Connector);
     CHECK(c.fromAlias);
-    CHECK(c.from == ui::document::aliasUidOf(key));
+    CHECK(c.from == app::aliasUidOf(key));
     CHECK(c.to == "population");
     // Deleting the alias takes its connector, not the variable; undo brings both back.
     const auto objects = d.view().objects.size();
@@ -236,7 +236,7 @@ TEST_CASE("document: aliases save as XMILE <alias> with <of> and come back with 
     CHECK(a->name == "population");
     CHECK(a->x == Approx(-120));
     CHECK(a->y == Approx(160));
-    const std::string uid = ui::document::aliasUidOf(key);
+    const std::string uid = app::aliasUidOf(key);
     int fromAlias = 0;
     for (const auto& o : back->view().objects)
         fromAlias +=
@@ -279,8 +279,8 @@ TEST_CASE(
     const auto* o = d.viewObject(f);
     CHECK(o->points[1] == std::pair<double, double>{100, 80});
     // The valve is still on the pipe, half way along it (it was in the middle of the straight pipe).
-    CHECK(ui::document::pipeFraction(o->points, o->x, o->y) == Approx(0.5).margin(1e-6));
-    const auto on = ui::document::pipePointAt(o->points, 0.5);
+    CHECK(app::pipeFraction(o->points, o->x, o->y) == Approx(0.5).margin(1e-6));
+    const auto on = app::pipePointAt(o->points, 0.5);
     CHECK(o->x == Approx(on.first));
     CHECK(o->y == Approx(on.second));
     CHECK(o->y == Approx(80).margin(1e-6));  // half way along a symmetric V is its bottom
@@ -321,7 +321,7 @@ TEST_CASE("document: moving a stock keeps a bent, orthogonal pipe orthogonal",
     Document d;
     // An L-shaped pipe: out of care_home's right edge, right to a corner, then down to a cloud.
     const auto stock = d.createStock(300, 200, "care_home");
-    const double hw = ui::document::kStockWidth / 2;
+    const double hw = app::kStockWidth / 2;
     const auto f = d.createFlow(300 + hw, 200, 500, 320, "deaths");
     REQUIRE(d.addBend(f, 0, 500, 200));
     REQUIRE(d.attachFlow(f, FlowEnd::Source, stock));
@@ -339,7 +339,7 @@ TEST_CASE("document: moving a stock keeps a bent, orthogonal pipe orthogonal",
     CHECK(p[2] == std::pair<double, double>{500, 320});
     // The valve is on the pipe.
     const auto* o = d.viewObject(f);
-    const auto on = ui::document::pipePointAt(p, ui::document::pipeFraction(p, o->x, o->y));
+    const auto on = app::pipePointAt(p, app::pipeFraction(p, o->x, o->y));
     CHECK(std::hypot(on.first - o->x, on.second - o->y) == Approx(0).margin(1e-6));
     // A straight pipe stays straight, as before.
     const auto g = d.createFlow(100, 240, 300 - 30 - hw, 240, "admissions");
@@ -358,7 +358,7 @@ TEST_CASE("document: aliases copy and paste as aliases, with the connectors betw
     const auto vars = d.model().variables.size();
     auto added = d.paste(d.copy({key}));
     REQUIRE(added.size() == 1);
-    REQUIRE(ui::document::isAliasKey(added.front()));
+    REQUIRE(app::isAliasKey(added.front()));
     CHECK(added.front() != key);
     CHECK(d.model().variables.size() == vars);
     const auto* pasted = d.viewObject(added.front());
@@ -369,7 +369,7 @@ TEST_CASE("document: aliases copy and paste as aliases, with the connectors betw
     int fromPasted = 0;
     for (const auto& o : d.view().objects)
         fromPasted += o.kind == model::ViewObject::Kind::Connector && o.fromAlias &&
-                      o.from == ui::document::aliasUidOf(added.front());
+                      o.from == app::aliasUidOf(added.front());
     CHECK(fromPasted == 0);
     REQUIRE(d.undo());
     CHECK(d.viewObject(added.front()) == nullptr);
@@ -381,13 +381,13 @@ TEST_CASE("document: aliases copy and paste as aliases, with the connectors betw
     CHECK(std::find(added.begin(), added.end(), "births_2") != added.end());
     std::string newKey;
     for (const auto& a : added)
-        if (ui::document::isAliasKey(a)) newKey = a;
+        if (app::isAliasKey(a)) newKey = a;
     REQUIRE_FALSE(newKey.empty());
     CHECK(d.viewObject(newKey)->name == "population");
     int links = 0;
     for (const auto& o : d.view().objects)
         links += o.kind == model::ViewObject::Kind::Connector && o.fromAlias &&
-                 o.from == ui::document::aliasUidOf(newKey) && o.to == "births_2";
+                 o.from == app::aliasUidOf(newKey) && o.to == "births_2";
     CHECK(links == 1);
 
     // An alias copied with its variable stands for the pasted copy of it.
@@ -395,7 +395,7 @@ TEST_CASE("document: aliases copy and paste as aliases, with the connectors betw
     added = d.paste(d.copy({"birth_rate", rateAlias}));
     REQUIRE(added.size() == 2);
     for (const auto& a : added)
-        if (ui::document::isAliasKey(a)) CHECK(d.viewObject(a)->name == "birth_rate_2");
+        if (app::isAliasKey(a)) CHECK(d.viewObject(a)->name == "birth_rate_2");
     // The whole thing still compiles: aliases are pictures.
     diag::Diagnostics diags;
     CHECK(compile::compileModel(d.project(), diags));
@@ -406,7 +406,7 @@ TEST_CASE(
     "[workbench][document][pipes]") {
     Document d;
     const auto stock = d.createStock(300, 100, "home_care");
-    const double hw = ui::document::kStockWidth / 2;
+    const double hw = app::kStockWidth / 2;
     const auto f = d.createFlow(300 + hw, 100, 500, 100, "ending_care");
     REQUIRE(d.attachFlow(f, FlowEnd::Source, stock));
     // Drop the sink end lower down: the pipe keeps its horizontal run out of the stock and turns down.
@@ -425,7 +425,7 @@ TEST_CASE(
     CHECK(p[1].second == Approx(60));  // the first segment stays horizontal: the corner slid up
     CHECK(p[1].first == Approx(560));
     const auto* o = d.viewObject(f);
-    const auto on = ui::document::pipePointAt(p, ui::document::pipeFraction(p, o->x, o->y));
+    const auto on = app::pipePointAt(p, app::pipeFraction(p, o->x, o->y));
     CHECK(std::hypot(on.first - o->x, on.second - o->y) == Approx(0).margin(1e-6));
     REQUIRE(d.undo());
     CHECK(d.find(stock)->outflows.size() == 1);

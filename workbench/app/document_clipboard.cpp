@@ -1,14 +1,14 @@
 // Copy and paste for the document: the clipboard is a small XMILE document (so it can go through the system
-// clipboard and into another sdw window). Layer: workbench/ui/document. No ImGui, GLFW, GL or Lua.
+// clipboard and into another sdw window). Layer: workbench/app. No ImGui, GLFW, GL or Lua.
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "solver/equations/rename.hpp"
 #include "solver/xmile/xmile.hpp"
-#include "workbench/ui/document/document.hpp"
+#include "workbench/app/document.hpp"
 
-namespace sdw::ui::document {
+namespace sdw::app {
 
 using model::canonicalName;
 using Kind = model::ViewObject::Kind;
@@ -133,4 +133,4 @@ std::vector<std::string> Document::paste(const std::string& text, double dx, dou
     return added;
 }
 
-}  // namespace sdw::ui::document
+}  // namespace sdw::app

@@ -1,21 +1,18 @@
 // Files the workbench keeps for the user: the recent-files list and autosave recovery copies.
-// Layer: workbench/ui/document. No ImGui, GLFW, GL or Lua; directories are passed in so tests use a temp dir.
+// Layer: workbench/app. No ImGui, GLFW, GL or Lua; directories are passed in so tests use a temp dir.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace sdw::ui::document {
+namespace sdw::app {
 
 inline constexpr size_t kMaxRecent = 10;
 // Unsaved work is copied for recovery this long after the last edit (debounced), and at least this often
 // while edits go on.
 inline constexpr double kAutosaveSeconds = 2;
 inline constexpr double kRecoveryMaxWaitSeconds = 10;
-
-// Where sdw keeps its state: $XDG_STATE_HOME/sdw, else ~/.local/state/sdw, else /tmp/sdw-state.
-std::string stateDirectory();
 
 class RecentFiles {
   public:
@@ -38,4 +35,4 @@ std::string recoveryPathFor(const std::string& modelPath, const std::string& sta
 std::optional<std::string> pendingRecovery(const std::string& modelPath, const std::string& stateDir);
 void discardRecovery(const std::string& modelPath, const std::string& stateDir);
 
-}  // namespace sdw::ui::document
+}  // namespace sdw::app

@@ -1,0 +1,109 @@
+// The workbench's levers panel drawn headlessly: a lever re-runs against a kept baseline, scenarios set
+// levers and sliders, plugin errors reach Diagnostics. Layer: tests/workbench/ui. Built only with the plugin
+// host.
+#if defined(SDW_HAVE_PLUGINS)
+#include <imgui.h>
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "solver/io/load_model.hpp"
+#include "tests/workbench/lever_files.hpp"
+#include "workbench/app/levers/lever_set.hpp"
+#include "workbench/ui/theme.hpp"
+#include "workbench/ui/workbench.hpp"
+
+using namespace sdw;
+namespace fs = std::filesystem;
+
+using test::brokenPluginDir;
+const std::string& kModel = test::kCountyModel;
+const std::string& kLevers = test::kShippedLevers;
+
+TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plugin errors reach Diagnostics",
+          "[workbench][levers][gui]") {
+    const auto state = fs::temp_directory_path() / "sdw_levers_panel_state";
+    fs::create_directories(state);
+    setenv("XDG_STATE_HOME", state.c_str(), 1);
+    setenv("SDW_PLUGIN_PATH", brokenPluginDir().c_str(), 1);
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1400, 900);
+    io.DeltaTime = 1.0f / 60;
+    io.BackendFlags |=
+        ImGuiBackendFlags_RendererHasVtxOffset;  // as the OpenGL 3 backend: the county diagram is big
+    ui::theme::apply(1.0f);
+    unsigned char* px = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+    {
+        ui::Workbench wb;
+        auto frame = [&] {
+            ImGui::NewFrame();
+            wb.frame(io.DisplaySize);
+            ImGui::Render();
+            wb.afterPresent();
+        };
+        std::string err;
+        REQUIRE(wb.openFile(kModel, err));
+        wb.inputsTab = ui::InputsTab::Levers;
+        wb.forceInputsTab = true;
+        frame();
+        wb.settle();
+        frame();
+        REQUIRE(wb.result);
+        const double before = wb.result->finalValue("reablement_staff").value();
+        REQUIRE(wb.levers);
+        REQUIRE(wb.leverPanelHook);
+
+        // The broken file in SDW_PLUGIN_PATH is listed with its file and line; the app carries on.
+        bool named = false;
+        for (const auto& d : wb.diagnostics.items())
+            named |= d.where.find("broken_lever.lua") != std::string::npos && d.line == 3;
+        CHECK(named);
+
+        auto* lever = wb.levers->find("expand_short_term_services");
+        REQUIRE(lever);
+        wb.levers->setOn(*lever, true);
+        wb.leversChanged();
+        wb.settle();
+        frame();
+        frame();  // the panel draws the lever's sliders now
+        REQUIRE(wb.kept.size() == 1);
+        CHECK(wb.kept.front().name == "Baseline: no levers");
+        CHECK(wb.kept.front().result->finalValue("reablement_staff").value() == Approx(before));
+        CHECK(wb.result->finalValue("reablement_staff").value() == Approx(before * 1.4));
+        CHECK(wb.lastLatencyMs >= 0);
+
+        // Moving its slider re-runs; the baseline stays.
+        lever->values["staff_multiplier"] = 2;
+        wb.leversChanged();
+        wb.settle();
+        frame();
+        CHECK(wb.result->finalValue("reablement_staff").value() == Approx(before * 2));
+        CHECK(wb.kept.size() == 1);
+        wb.keepRun("");
+        CHECK(wb.kept.back().levers == "Expand short-term services");
+
+        // A scenario of levers switches its own on: 64% more reablement staff (004 L928).
+        auto pick = [&](const std::string& words) {
+            for (size_t i = 0; i < wb.levers->scenarios().size(); ++i)
+                if (wb.levers->scenarios()[i].name.find(words) != std::string::npos) wb.applyScenario(i);
+            wb.settle();
+            frame();
+        };
+        pick("Reablement done right");
+        CHECK(wb.levers->find("expand_short_term_services")->on);
+        CHECK(wb.result->finalValue("reablement_staff").value() == Approx(before * 1.64));
+        // A scenario of constants sets them on the sliders, every lever off.
+        pick("caseload spiral");
+        CHECK(wb.result->finalValue("assessor_wte").value() == Approx(50));
+        CHECK_FALSE(wb.levers->anyOn());
+    }
+    ImGui::DestroyContext();
+    unsetenv("SDW_PLUGIN_PATH");
+}
+#endif
