@@ -20,6 +20,9 @@
 
 #include "workbench/app/paths.hpp"
 #include "workbench/cli/commands.hpp"
+#include "workbench/ui/canvas.hpp"
+#include "workbench/ui/latency_probe.hpp"
+#include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 #if defined(SDW_HAVE_PLUGINS)
@@ -123,13 +126,14 @@ class Host {
         const int x = static_cast<int>(rect.x * sx), y = static_cast<int>(rect.y * sy);
         const int w = static_cast<int>((rect.z - rect.x) * sx), h = static_cast<int>((rect.w - rect.y) * sy);
         if (w <= 0 || h <= 0 || x < 0 || y < 0 || x + w > fw || y + h > fh) {
-            wb.status = "Chart export: open the Charts tab first";
+            wb.session().setStatus("Chart export: open the Charts tab first");
             return;
         }
         std::vector<unsigned char> px;
         readBack(x, y, w, h, fh, px);
-        wb.status = stbi_write_png(path.c_str(), w, h, 3, px.data(), w * 3) ? "Exported chart to " + path
-                                                                            : "Could not write " + path;
+        wb.session().setStatus(stbi_write_png(path.c_str(), w, h, 3, px.data(), w * 3)
+                                   ? "Exported chart to " + path
+                                   : "Could not write " + path);
     }
 
     bool m_glfw = false, m_imgui = false;
@@ -144,13 +148,14 @@ int interactive(const std::string& path) {
         return -1;
     }
     Workbench wb;
-    if (!path.empty() && !wb.openFile(path, error)) wb.status = "Could not open " + path + ": " + error;
-    wb.offerUntitledRecovery();  // a new model from a session that ended before it was saved
+    if (!path.empty() && !wb.openFile(path, error))
+        wb.session().setStatus("Could not open " + path + ": " + error);
+    wb.session().offerUntitledRecovery();  // a new model from a session that ended before it was saved
     bool fullScreen = false;
     int savedX = 0, savedY = 0, savedW = 1600, savedH = 1000;
     while (!wb.quitRequested()) {
-        if (wb.presentMode != fullScreen) {  // presentation mode takes the whole monitor
-            fullScreen = wb.presentMode;
+        if ((wb.mode == Mode::Present) != fullScreen) {  // presentation mode takes the whole monitor
+            fullScreen = wb.mode == Mode::Present;
             GLFWmonitor* mon = glfwGetPrimaryMonitor();
             const GLFWvidmode* mode = mon ? glfwGetVideoMode(mon) : nullptr;
             if (fullScreen && mode) {
@@ -199,21 +204,19 @@ int cmdOpen(int argc, char** argv) {
 // The levers view: the run without levers kept as the baseline, then two reablement levers on (the lever form
 // of the "Reablement done right" scenario), so the charts overlay the two.
 void prepareLevers(Workbench& wb) {
-    wb.inputsTab = InputsTab::Levers;
-    wb.forceInputsTab = true;
-    if (!wb.levers) return;
+    wb.showPanel<LeversPanel>();
+    auto& s = wb.session();
     for (const char* id : {"expand_short_term_services", "reablement_effectiveness"})
-        if (auto* l = wb.levers->find(id)) {
-            wb.levers->setOn(*l, true);
-            wb.leversChanged();
+        if (auto* l = s.levers().find(id)) {
+            s.levers().setOn(*l, true);
+            s.leversChanged();
             wb.settle();
         }
 }
 
-// A lever's param moved, timed through the same path a user's drag takes.
-app::Lever* firstLeverWithParams(Workbench& wb) {
-    if (!wb.levers) return nullptr;
-    for (auto& l : wb.levers->levers())
+// A lever with params that is on: the first the levers view switched on.
+app::Lever* firstLeverWithParams(app::Session& s) {
+    for (auto& l : s.levers().levers())
         if (l.on && !l.plugin->params.empty()) return &l;
     return nullptr;
 }
@@ -224,69 +227,78 @@ void prepareView(Workbench& wb, const std::string& view) {
 #if defined(SDW_HAVE_PLUGINS)
     if (view == "levers") prepareLevers(wb);
 #endif
-    if (!wb.inputs.empty() && (view == "compare" || view == "all" || view == "chart" || view == "present")) {
-        wb.keepRun("Baseline");
-        for (auto& in : wb.inputs)  // a scenario: the presented inputs to three quarters of their range
+    auto& s = wb.session();
+    if (!s.inputs().empty() && (view == "compare" || view == "all" || view == "chart" || view == "present")) {
+        s.keepRun("Baseline");
+        for (auto& in : s.inputs())  // a scenario: the presented inputs to three quarters of their range
             if (in.present) in.value = in.min + (in.max - in.min) * 0.75;
-        wb.rerun();
+        s.rerun();
         wb.settle();
-        wb.keepRun("Scenario");
+        s.keepRun("Scenario");
     }
-    if (view == "table") wb.bottomTab = BottomTab::Table, wb.forceBottomTab = true;
-    if (view == "compare") wb.bottomTab = BottomTab::Compare, wb.forceBottomTab = true;
+    if (view == "table") wb.showPanel<TablePanel>();
+    if (view == "compare") wb.showPanel<ComparePanel>();
     if (view == "chart") wb.chartFocus = true;
-    if (view == "present") wb.presentMode = true;
+    if (view == "present") wb.mode = Mode::Present;
     if (view == "all" || view == "diagram") {
-        for (const auto& v : wb.doc.model().variables)
-            if (v.kind == model::VarKind::Stock && wb.doc.viewObject(v.name)) {
+        for (const auto& v : s.doc().model().variables)
+            if (v.kind == model::VarKind::Stock && s.doc().viewObject(v.name)) {
                 wb.select(v.name);
                 break;
             }
     }
-    if (!wb.timeColumn.empty())
-        wb.scrubTime = wb.timeColumn.front() + (wb.timeColumn.back() - wb.timeColumn.front()) * 0.6;
+    if (!s.timeColumn().empty())
+        s.playback().time = s.timeColumn().front() + (s.timeColumn().back() - s.timeColumn().front()) * 0.6;
+}
+
+// Frames until the probe has seen its results on screen (at most ten seconds of frames).
+void frameUntilShown(Host& host, Workbench& wb, const LatencyProbe& probe) {
+    for (int f = 0; f < 600 && !probe.done(); ++f) host.frame(wb);
 }
 
 // Measure slider move -> new results drawn, through the same path a user's drag takes.
 void measureLatency(Host& host, Workbench& wb, bool lever) {
+    auto& s = wb.session();
+    LatencyProbe probe;
+    wb.setLatencyProbe(&probe);
 #if defined(SDW_HAVE_PLUGINS)
     if (lever) {
-        app::Lever* l = firstLeverWithParams(wb);
-        if (!l) return;
+        app::Lever* l = firstLeverWithParams(s);
+        if (!l) return wb.setLatencyProbe(nullptr);
         const auto& p = l->plugin->params.front();
         const double old = l->values[p.name];
         l->values[p.name] = p.min + (p.max - p.min) * 0.8;
-        wb.lastLatencyMs = -1;
-        wb.leversChanged();
-        for (int f = 0; f < 600 && wb.lastLatencyMs < 0; ++f) host.frame(wb);
+        probe.start(s.leversChanged());
+        frameUntilShown(host, wb, probe);
         std::printf(
             "lever slider moved (%s.%s): new results ready after %.1f ms, on screen after %.1f ms = %d "
             "frame%s later\n",
-            l->plugin->id.c_str(), p.name.c_str(), wb.lastWorkerMs, wb.lastLatencyMs, wb.lastLatencyFrames,
-            wb.lastLatencyFrames == 1 ? "" : "s");
+            l->plugin->id.c_str(), p.name.c_str(), probe.workerMs(), probe.screenMs(), probe.frames(),
+            probe.frames() == 1 ? "" : "s");
         l->values[p.name] = old;
-        wb.leversChanged();
+        s.leversChanged();
         wb.settle();
+        wb.setLatencyProbe(nullptr);
         return;
     }
 #endif
     (void)lever;
-    SliderInput* in = nullptr;
-    for (auto& i : wb.inputs)
+    app::SliderInput* in = nullptr;
+    for (auto& i : s.inputs())
         if (i.present) in = &i;
-    if (!in && !wb.inputs.empty()) in = &wb.inputs.front();
-    if (!in) return;
+    if (!in && !s.inputs().empty()) in = &s.inputs().front();
+    if (!in) return wb.setLatencyProbe(nullptr);
     const double old = in->value;
     in->value = in->min + (in->max - in->min) * 0.3;
-    wb.sliderMoved();
-    for (int f = 0; f < 600 && wb.lastLatencyMs < 0; ++f) host.frame(wb);
+    probe.start(s.inputsChanged());
+    frameUntilShown(host, wb, probe);
     std::printf(
         "slider moved (%s): new results ready after %.1f ms, on screen after %.1f ms = %d frame%s later\n",
-        in->name.c_str(), wb.lastWorkerMs, wb.lastLatencyMs, wb.lastLatencyFrames,
-        wb.lastLatencyFrames == 1 ? "" : "s");
+        in->name.c_str(), probe.workerMs(), probe.screenMs(), probe.frames(), probe.frames() == 1 ? "" : "s");
     in->value = old;
-    wb.sliderMoved();
+    s.inputsChanged();
     wb.settle();
+    wb.setLatencyProbe(nullptr);
 }
 
 int cmdShot(int argc, char** argv) {
@@ -341,9 +353,9 @@ int cmdShot(int argc, char** argv) {
         for (int f = 0; f < 3; ++f) host.frame(wb);  // the levers tab is open, as a user would have it
         measureLatency(host, wb, true);
     }
-    if (!selectName.empty() && wb.doc.find(selectName)) {
-        wb.select(wb.doc.find(selectName)->name);
-        wb.requestCanvasFocus = selectName;
+    if (const auto* v = wb.session().doc().find(selectName); v && !selectName.empty()) {
+        wb.select(v->name);
+        wb.panel<CanvasPanel>().centreOn(v->name);
     }
     for (int f = 0; f < std::max(1, frames - 1); ++f) {
         host.frame(wb);
@@ -352,7 +364,7 @@ int cmdShot(int argc, char** argv) {
     if (!chartPng.empty()) {
         wb.exportChartPng(chartPng);
         host.frame(wb);
-        std::printf("%s\n", wb.status.c_str());
+        std::printf("%s\n", wb.session().status().c_str());
     }
     std::vector<unsigned char> px;
     int cw = 0, ch = 0;

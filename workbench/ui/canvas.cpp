@@ -18,13 +18,7 @@ using model::canonicalName;
 
 namespace {
 
-CanvasState& state() {
-    static CanvasState s;
-    return s;
-}
-
-void fitToView(const app::Document& doc, ImVec2 size) {
-    auto& cs = state();
+void fitToView(CanvasState& cs, const app::Document& doc, ImVec2 size) {
     double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
     for (const auto& o : doc.view().objects) {
         if (o.kind == Kind::Connector) continue;
@@ -55,8 +49,7 @@ void fitToView(const app::Document& doc, ImVec2 size) {
     }
 }
 
-void centreOn(const app::Document& doc, const std::string& name, ImVec2 size) {
-    auto& cs = state();
+void centreView(CanvasState& cs, const app::Document& doc, const std::string& name, ImVec2 size) {
     if (const auto* o = doc.viewObject(name)) {
         cs.zoom = std::max(cs.zoom, 0.7f);
         cs.pan = ImVec2(static_cast<float>(size.x / 2 - o->x * cs.zoom),
@@ -90,14 +83,15 @@ void dragBend(Workbench& wb, CanvasState& cs, std::pair<double, double> world) {
     const auto at = snapped(wb, world);
     if (!cs.dragging) {
         if (cs.grip.kind == PipeGrip::Kind::Segment) {
-            const auto index = wb.doc.addBend(flow, cs.grip.index, at.first, at.second);
+            const auto index = wb.session().doc().addBend(flow, cs.grip.index, at.first, at.second);
             if (!index) return;
             cs.grip = {PipeGrip::Kind::Bend, *index};
         } else {
-            wb.doc.checkpoint();
+            wb.session().doc().checkpoint();
         }
     }
-    if (cs.grip.kind == PipeGrip::Kind::Bend) wb.doc.moveBend(flow, cs.grip.index, at.first, at.second);
+    if (cs.grip.kind == PipeGrip::Kind::Bend)
+        wb.session().doc().moveBend(flow, cs.grip.index, at.first, at.second);
 }
 
 // Press, drag and release with the current tool.
@@ -113,8 +107,9 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
         cs.grip = gripHit;
         if (wb.tool == Tool::Stock || wb.tool == Tool::Aux) {
             auto p = snapped(wb, world);
-            const std::string name = wb.tool == Tool::Stock ? wb.doc.createStock(p.first, p.second)
-                                                            : wb.doc.createAux(p.first, p.second);
+            const std::string name = wb.tool == Tool::Stock
+                                         ? wb.session().doc().createStock(p.first, p.second)
+                                         : wb.session().doc().createAux(p.first, p.second);
             wb.select(name);
             cs.renaming = name;
             cs.renameBuf = name;
@@ -138,9 +133,9 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
     // Our own press state, not ImGui's active item: the drag continues even if the pointer leaves the canvas.
     if (cs.pressed && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) {
         if (wb.tool == Tool::Select && cs.grip.kind == PipeGrip::Kind::None && !cs.pressHit.empty()) {
-            if (!cs.dragging) wb.doc.checkpoint();
+            if (!cs.dragging) wb.session().doc().checkpoint();
             const ImVec2 d = io.MouseDelta;
-            wb.doc.moveBy(wb.selection, d.x / cs.zoom, d.y / cs.zoom);
+            wb.session().doc().moveBy(wb.selection, d.x / cs.zoom, d.y / cs.zoom);
         } else if (wb.tool == Tool::Select && !cs.pressHit.empty() &&
                    (cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment)) {
             dragBend(wb, cs, world);
@@ -156,36 +151,37 @@ void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
             // The bend is where the drag left it (snapped as it moved).
         } else if (wb.tool == Tool::Select && cs.grip.isEnd() && !wb.selection.empty()) {
             // Dropping a flow end on a stock attaches it; anywhere else leaves a cloud there.
-            const auto* target = hit.empty() ? nullptr : wb.doc.find(hit);
+            const auto* target = hit.empty() ? nullptr : wb.session().doc().find(hit);
             const auto end =
                 cs.grip.kind == PipeGrip::Kind::Source ? app::FlowEnd::Source : app::FlowEnd::Sink;
             if (target && target->kind == model::VarKind::Stock) {
-                wb.doc.attachFlow(wb.selection.front(), end, target->name);
+                wb.session().doc().attachFlow(wb.selection.front(), end, target->name);
             } else {
                 const auto at = snapped(wb, world);
-                wb.doc.moveFlowEndTo(wb.selection.front(), end, at.first, at.second);
+                wb.session().doc().moveFlowEndTo(wb.selection.front(), end, at.first, at.second);
             }
         } else if (wb.tool == Tool::Select && cs.pressHit.empty()) {
-            auto names = namesInRect(wb.doc, cs, cs.pressPos, m);
+            auto names = namesInRect(wb.session().doc(), cs, cs.pressPos, m);
             for (auto& n : names) wb.select(n, true);
         } else if (wb.tool == Tool::Select && wb.snap && cs.grip.kind == PipeGrip::Kind::None) {
-            wb.doc.snapToGrid(wb.selection);
+            wb.session().doc().snapToGrid(wb.selection);
         } else if (wb.tool == Tool::Flow) {
             auto a = snapped(wb, start), b = snapped(wb, world);
-            const std::string f = wb.doc.createFlow(a.first, a.second, b.first, b.second);
-            const auto* from = wb.doc.find(cs.pressHit);
-            const auto* to = wb.doc.find(hit);
+            const std::string f = wb.session().doc().createFlow(a.first, a.second, b.first, b.second);
+            const auto* from = wb.session().doc().find(cs.pressHit);
+            const auto* to = wb.session().doc().find(hit);
             if (from && from->kind == model::VarKind::Stock)
-                wb.doc.attachFlow(f, app::FlowEnd::Source, from->name);
-            if (to && to->kind == model::VarKind::Stock) wb.doc.attachFlow(f, app::FlowEnd::Sink, to->name);
+                wb.session().doc().attachFlow(f, app::FlowEnd::Source, from->name);
+            if (to && to->kind == model::VarKind::Stock)
+                wb.session().doc().attachFlow(f, app::FlowEnd::Sink, to->name);
             wb.select(f);
             wb.tool = Tool::Select;
         } else if (wb.tool == Tool::Connector && !cs.pressHit.empty() && !hit.empty()) {
-            wb.doc.connect(cs.pressHit, hit);
+            wb.session().doc().connect(cs.pressHit, hit);
             wb.tool = Tool::Select;
         } else if (wb.tool == Tool::Alias && !cs.pressHit.empty()) {
             const auto at = snapped(wb, world);
-            const std::string key = wb.doc.createAlias(cs.pressHit, at.first, at.second);
+            const std::string key = wb.session().doc().createAlias(cs.pressHit, at.first, at.second);
             if (!key.empty()) wb.select(key);
             wb.tool = Tool::Select;
         }
@@ -216,35 +212,36 @@ void contextMenu(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
     }
     if (!ImGui::BeginPopup("##symbolmenu")) return;
     const bool isAlias = app::isAliasKey(cs.menuTarget);
-    const std::string var = wb.doc.resolve(cs.menuTarget);
+    const std::string var = wb.session().doc().resolve(cs.menuTarget);
     ImGui::TextDisabled("%s%s", var.c_str(), isAlias ? " (alias)" : "");
     ImGui::Separator();
-    if (const auto* o = wb.doc.viewObject(cs.menuTarget);
+    if (const auto* o = wb.session().doc().viewObject(cs.menuTarget);
         o && !var.empty() && ImGui::MenuItem("Make an alias of it")) {
         const std::string key =
-            wb.doc.createAlias(var, o->x + 60, o->y + 50);  // beside it: drag it into place
+            wb.session().doc().createAlias(var, o->x + 60, o->y + 50);  // beside it: drag it into place
         if (!key.empty()) wb.select(key);
     }
     if (isAlias && ImGui::MenuItem("Go to the original")) {
         wb.select(var);
-        wb.requestCanvasFocus = var;
+        cs.centreRequested = var;
     }
-    if (const auto* o = wb.doc.viewObject(cs.menuTarget); o && o->kind == Kind::Flow && !isAlias) {
+    if (const auto* o = wb.session().doc().viewObject(cs.menuTarget);
+        o && o->kind == Kind::Flow && !isAlias) {
         if (cs.menuGrip.kind == PipeGrip::Kind::Bend && ImGui::MenuItem("Remove this bend"))
-            wb.doc.removeBend(var, cs.menuGrip.index);
+            wb.session().doc().removeBend(var, cs.menuGrip.index);
         if (cs.menuGrip.kind == PipeGrip::Kind::Segment && ImGui::MenuItem("Add a bend here")) {
             const auto at = snapped(wb, cs.toWorld(cs.rightPressPos));
-            wb.doc.addBend(var, cs.menuGrip.index, at.first, at.second);
+            wb.session().doc().addBend(var, cs.menuGrip.index, at.first, at.second);
         }
         if (o->points.size() > 2 && ImGui::MenuItem("Straighten the pipe (remove its bends)"))
-            wb.doc.straightenPipe(var);
+            wb.session().doc().straightenPipe(var);
     }
     if (ImGui::MenuItem("Start a connector from it")) {
         wb.tool = Tool::Connector;
-        wb.status = "Connector: drag from " + var + " to the variable it informs";
+        wb.session().setStatus("Connector: drag from " + var + " to the variable it informs");
     }
     if (ImGui::MenuItem(isAlias ? "Delete the alias" : "Delete")) {
-        wb.doc.remove({cs.menuTarget});
+        wb.session().doc().remove({cs.menuTarget});
         wb.selection.clear();
     }
     ImGui::EndPopup();
@@ -274,7 +271,7 @@ void handlePanZoom(CanvasState& cs) {
 // anywhere else commits the name, Escape puts the old one back.
 void renameInPlace(Workbench& wb, CanvasState& cs) {
     if (cs.renaming.empty()) return;
-    const auto* o = wb.doc.viewObject(cs.renaming);
+    const auto* o = wb.session().doc().viewObject(cs.renaming);
     if (!o) {
         cs.renaming.clear();
         return;
@@ -292,8 +289,8 @@ void renameInPlace(Workbench& wb, CanvasState& cs) {
     ImGui::InputText("##rename", &cs.renameBuf, ImGuiInputTextFlags_AutoSelectAll);
     if (ImGui::IsItemDeactivated() || (!focusing && !ImGui::IsItemActive())) {
         std::string err;
-        if (cs.renameBuf != cs.renaming && !wb.doc.rename(cs.renaming, cs.renameBuf, err)) {
-            wb.status = "Rename: " + err;
+        if (cs.renameBuf != cs.renaming && !wb.session().doc().rename(cs.renaming, cs.renameBuf, err)) {
+            wb.session().setStatus("Rename: " + err);
         } else if (wb.isSelected(cs.renaming)) {
             std::erase_if(wb.selection,
                           [&](auto& s) { return canonicalName(s) == canonicalName(cs.renaming); });
@@ -306,29 +303,24 @@ void renameInPlace(Workbench& wb, CanvasState& cs) {
 
 }  // namespace
 
-CanvasState& canvasState() {
-    return state();
+void CanvasPanel::modelReplaced(Workbench&) {
+    m_state = {};  // fit the new model; no press, drag or rename of the last one
 }
 
-void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
-    ImGui::SetNextWindowPos(pos);
-    ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("Diagram", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar();
-    auto& cs = state();
+void CanvasPanel::draw(Workbench& wb) {
+    auto& cs = m_state;
+    const ImVec2 size = ImGui::GetContentRegionAvail();
     const float scrubH = ImGui::GetFrameHeight() + 12;
     const ImVec2 area(size.x, size.y - scrubH);
     cs.origin = ImGui::GetCursorScreenPos();
-    if (wb.requestCanvasFocus == "*fit*") {
-        fitToView(wb.doc, area);
+    if (cs.fitRequested) {
+        fitToView(cs, wb.session().doc(), area);
         ImGui::SetWindowFocus();  // a model just opened: the keyboard starts on the diagram
-    } else if (!wb.requestCanvasFocus.empty()) {
-        centreOn(wb.doc, wb.requestCanvasFocus, area);
+    } else if (!cs.centreRequested.empty()) {
+        centreView(cs, wb.session().doc(), cs.centreRequested, area);
     }
-    wb.requestCanvasFocus.clear();
+    cs.fitRequested = false;
+    cs.centreRequested.clear();
     wb.diagramHasKeyboard(ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows));
 
     ImGui::InvisibleButton("canvas", area,
@@ -343,11 +335,11 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
     handlePanZoom(cs);
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !hit.empty()) {
         if (app::isAliasKey(hit)) {  // an alias: show its original (rename that one)
-            wb.select(wb.doc.resolve(hit));
-            wb.requestCanvasFocus = wb.doc.resolve(hit);
-        } else if (wb.doc.find(hit)) {
+            wb.select(wb.session().doc().resolve(hit));
+            cs.centreRequested = wb.session().doc().resolve(hit);
+        } else if (wb.session().doc().find(hit)) {
             cs.renaming = hit;
-            cs.renameBuf = wb.doc.find(hit)->name;
+            cs.renameBuf = wb.session().doc().find(hit)->name;
             cs.renameFocus = true;
         }
     }
@@ -370,8 +362,7 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
     }
     renameInPlace(wb, cs);
     ImGui::SetCursorScreenPos(ImVec2(cs.origin.x, cs.origin.y + area.y));
-    drawScrubber(wb, ImVec2(size.x, scrubH));
-    ImGui::End();
+    drawScrubber(wb, cs, ImVec2(size.x, scrubH));
 }
 
 }  // namespace sdw::ui

@@ -97,7 +97,7 @@ void arrowHead(ImDrawList* dl, ImVec2 tip, ImVec2 dir, float size, ImU32 col) {
 
 // An alias is drawn in the shape of the variable it stands for.
 Kind aliasShape(const Workbench& wb, const model::ViewObject& alias) {
-    const auto* v = wb.doc.find(alias.name);
+    const auto* v = wb.session().doc().find(alias.name);
     if (!v) return Kind::Aux;
     return v->kind == model::VarKind::Stock  ? Kind::Stock
            : v->kind == model::VarKind::Flow ? Kind::Flow
@@ -107,7 +107,7 @@ Kind aliasShape(const Workbench& wb, const model::ViewObject& alias) {
 // An alias of a stock is drawn at its original's size (on screen, half width and half height), so the two
 // read as the same thing.
 ImVec2 aliasStockHalf(const Workbench& wb, const CanvasState& cs, const model::ViewObject& alias) {
-    const auto* orig = wb.doc.viewObject(alias.name);
+    const auto* orig = wb.session().doc().viewObject(alias.name);
     const double w = orig ? stockW(*orig) : kDefaultStockW, h = orig ? stockH(*orig) : kDefaultStockH;
     return ImVec2(static_cast<float>(w / 2) * cs.zoom, static_cast<float>(h / 2) * cs.zoom);
 }
@@ -126,7 +126,7 @@ struct Anchor {
 
 Anchor anchorOf(const Workbench& wb, const CanvasState& cs, const std::string& ref, bool isAlias) {
     Anchor a;
-    for (const auto& o : wb.doc.view().objects) {
+    for (const auto& o : wb.session().doc().view().objects) {
         const bool match = isAlias ? (o.kind == Kind::Alias && o.uid == ref)
                                    : ((o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux ||
                                        o.kind == Kind::Module) &&
@@ -235,7 +235,7 @@ std::vector<PipeHandle> pipeHandles(const CanvasState& cs, const model::ViewObje
 }
 
 bool flowEndAttached(const Workbench& wb, const std::string& flow, bool source) {
-    for (const auto& v : wb.doc.model().variables) {
+    for (const auto& v : wb.session().doc().model().variables) {
         if (v.kind != model::VarKind::Stock) continue;
         for (const auto& f : source ? v.outflows : v.inflows)
             if (canonicalName(f) == canonicalName(flow)) return true;
@@ -296,11 +296,11 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
 
 // Does a pipe attached to this stock meet its bottom (or top) edge?
 bool pipeOnEdge(const Workbench& wb, const model::ViewObject& stock, bool bottom) {
-    const auto* v = wb.doc.find(stock.name);
+    const auto* v = wb.session().doc().find(stock.name);
     if (!v) return false;
     const double edgeY = stock.y + (bottom ? 1 : -1) * stockH(stock) / 2;
     auto meets = [&](const std::string& flow, bool source) {
-        const auto* f = wb.doc.viewObject(flow);
+        const auto* f = wb.session().doc().viewObject(flow);
         if (!f || f->points.size() < 2) return false;
         const auto& end = source ? f->points.front() : f->points.back();
         return std::abs(end.second - edgeY) < 2 && std::abs(end.first - stock.x) < stockW(stock) / 2;
@@ -317,8 +317,8 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
                 hh = static_cast<float>(stockH(o) / 2) * cs.zoom;
     const ImVec2 lo(c.x - hw, c.y - hh), hi(c.x + hw, c.y + hh);
     dl->AddRectFilled(lo, hi, hov ? IM_COL32(220, 233, 248, 255) : pal.stockFill, 3);
-    const auto v = wb.valueAt(o.name, wb.scrubTime);
-    const auto range = wb.seriesRange(o.name);
+    const auto v = wb.session().valueAt(o.name, wb.session().playback().time);
+    const auto range = wb.session().seriesRange(o.name);
     if (v && range && range->second > 0) {  // the level: share of the run's maximum
         const float frac = static_cast<float>(std::clamp(*v / range->second, 0.0, 1.0));
         dl->AddRectFilled(ImVec2(lo.x + 1.5f, hi.y - (hi.y - lo.y - 3) * frac - 1.5f),
@@ -474,7 +474,7 @@ ImDrawList* DiagramLayers::list() {
 void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area,
                  const std::string& hovered) {
     drawGrid(cs, layers.list(), area);
-    const auto& objs = wb.doc.view().objects;
+    const auto& objs = wb.session().doc().view().objects;
     const std::string hovKey = canonicalName(hovered);
     auto isHov = [&](const model::ViewObject& o) {
         return !hovKey.empty() && canonicalName(o.name) == hovKey;
@@ -526,9 +526,9 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
     }
     for (const auto& o : objs)
         if ((o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux) && visible(o) &&
-            wb.nonFiniteFrom(o.name))
+            wb.session().nonFiniteFrom(o.name))
             drawNoValueBadge(wb, cs, layers.list(), o);
-    if (objs.empty() || wb.doc.model().variables.empty()) {
+    if (objs.empty() || wb.session().doc().model().variables.empty()) {
         const char* hint =
             "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";
         const ImVec2 ts = ImGui::CalcTextSize(hint);
@@ -539,9 +539,9 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
 
 std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGrip& grip) {
     grip = {};
-    const auto& objs = wb.doc.view().objects;
+    const auto& objs = wb.session().doc().view().objects;
     if (wb.selection.size() == 1)
-        if (const auto* f = wb.doc.viewObject(wb.selection.front());
+        if (const auto* f = wb.session().doc().viewObject(wb.selection.front());
             f && f->kind == Kind::Flow && f->points.size() >= 2) {
             for (const auto& h : pipeHandles(cs, *f))
                 if (std::abs(h.at.x - p.x) < 7 && std::abs(h.at.y - p.y) < 7) {
@@ -575,60 +575,58 @@ std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGr
 }
 
 void hoverTooltip(const Workbench& wb, const std::string& name) {
-    const auto* v = wb.doc.find(wb.doc.resolve(name));
+    const auto& s = wb.session();
+    const auto* v = s.doc().find(s.doc().resolve(name));
     if (!v) return;
+    const double t = s.playback().time;
     ImGui::BeginTooltip();
     ImGui::PushFont(theme::fonts().bold);
     ImGui::TextUnformatted(app::displayName(v->name).c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", model::varKindName(v->kind));
-    if (auto val = wb.valueAt(v->name, wb.scrubTime); val && std::isfinite(*val))
-        ImGui::Text("%.6g %s  at t = %.4g", *val, v->units.c_str(), wb.scrubTime);
-    if (auto from = wb.nonFiniteFrom(v->name))
+    if (auto val = s.valueAt(v->name, t); val && std::isfinite(*val))
+        ImGui::Text("%.6g %s  at t = %.4g", *val, v->units.c_str(), t);
+    if (auto from = s.nonFiniteFrom(v->name))
         ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1),
                            "No value (NaN or infinite) from t = %.4g: see Diagnostics", *from);
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
     ImGui::TextDisabled("= %s", v->gf ? "graphical function" : v->equation.c_str());
     ImGui::PopTextWrapPos();
-    if (wb.result) {
-        const auto it = wb.columnIndex.find(canonicalName(v->name));
-        if (it != wb.columnIndex.end()) {
-            std::vector<float> ys;
-            const size_t rows = wb.result->rows(), stride = std::max<size_t>(1, rows / 160);
-            for (size_t r = 0; r < rows; r += stride)  // the sparkline skips the times without a value
-                if (const double y = wb.result->at(r, static_cast<size_t>(it->second)); std::isfinite(y))
-                    ys.push_back(static_cast<float>(y));
-            ImGui::PlotLines("##spark", ys.data(), static_cast<int>(ys.size()), 0, nullptr, FLT_MAX, FLT_MAX,
-                             ImVec2(ImGui::GetFontSize() * 18, ImGui::GetFontSize() * 3));
-        }
+    if (const auto result = s.result(); result && result->column(v->name) >= 0) {
+        const auto col = static_cast<size_t>(result->column(v->name));
+        std::vector<float> ys;
+        const size_t rows = result->rows(), stride = std::max<size_t>(1, rows / 160);
+        for (size_t r = 0; r < rows; r += stride)  // the sparkline skips the times without a value
+            if (const double y = result->at(r, col); std::isfinite(y)) ys.push_back(static_cast<float>(y));
+        ImGui::PlotLines("##spark", ys.data(), static_cast<int>(ys.size()), 0, nullptr, FLT_MAX, FLT_MAX,
+                         ImVec2(ImGui::GetFontSize() * 18, ImGui::GetFontSize() * 3));
     }
     ImGui::EndTooltip();
 }
 
-void drawScrubber(Workbench& wb, ImVec2 size) {
+// Play or pause, the time marker as a slider in the model's time units, the zoom, and Fit.
+void drawScrubber(Workbench& wb, CanvasState& cs, ImVec2 size) {
+    auto& s = wb.session();
+    auto& play = s.playback();
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + 8, ImGui::GetCursorPosY() + 6));
-    const bool has = !wb.timeColumn.empty();
-    if (ImGui::Button(wb.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 4.5f, 0)) && has) {
-        if (!wb.playing && wb.scrubTime >= wb.timeColumn.back()) wb.scrubTime = wb.timeColumn.front();
-        wb.playing = !wb.playing;
-    }
+    const bool has = !s.timeColumn().empty();
+    if (ImGui::Button(play.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 4.5f, 0)))
+        s.togglePlay();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(size.x - ImGui::GetFontSize() * 17);
-    float t = static_cast<float>(wb.scrubTime);
-    const float t0 = has ? static_cast<float>(wb.timeColumn.front()) : 0,
-                t1 = has ? static_cast<float>(wb.timeColumn.back()) : 1;
-    const std::string& tu = wb.doc.project().specs.timeUnits;
-    const std::string fmt = "t = %.2f " + tu;
+    float t = static_cast<float>(play.time);
+    const float t0 = has ? static_cast<float>(s.timeColumn().front()) : 0,
+                t1 = has ? static_cast<float>(s.timeColumn().back()) : 1;
+    const std::string fmt = "t = %.2f " + s.doc().project().specs.timeUnits;
     if (ImGui::SliderFloat("##time", &t, t0, t1, fmt.c_str())) {
-        wb.scrubTime = t;
-        wb.playing = false;
+        play.time = t;
+        play.playing = false;
     }
     ImGui::SameLine();
-    const float zoomPct = canvasState().zoom * 100;
-    ImGui::TextDisabled("zoom %.0f%%", zoomPct);
+    ImGui::TextDisabled("zoom %.0f%%", cs.zoom * 100);
     ImGui::SameLine();
-    if (ImGui::SmallButton("Fit")) wb.requestCanvasFocus = "*fit*";
+    if (ImGui::SmallButton("Fit")) cs.fitRequested = true;
 }
 
 }  // namespace sdw::ui

@@ -9,10 +9,12 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "workbench/ui/canvas.hpp"
+#include "workbench/ui/panels/properties_panel.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -51,6 +53,7 @@ class HeadlessUi {
     HeadlessUi& operator=(const HeadlessUi&) = delete;
 
     void frame(ui::Workbench& wb) {
+        m_last = &wb;
         ImGui::NewFrame();
         wb.frame(ImGui::GetIO().DisplaySize);
         ImGui::Render();
@@ -105,19 +108,24 @@ class HeadlessUi {
         key(wb, 'A', true);
         type(wb, text);
     }
-    // The centre of a properties field as last drawn.
-    static ImVec2 centreOf(const std::string& field) {
-        const auto r = ui::propertiesFieldRect(field);
+    // Where a properties field was last drawn (x0, y0, x1, y1), and its centre.
+    std::optional<ImVec4> fieldRect(const std::string& field) const {
+        return m_last->panel<ui::PropertiesPanel>().fieldRect(field);
+    }
+    ImVec2 centreOf(const std::string& field) const {
+        const auto r = fieldRect(field);
         REQUIRE(r);
         return ImVec2((r->x + r->z) / 2, (r->y + r->w) / 2);
     }
+    // The diagram's view state (pan, zoom, the press in progress) of the workbench last drawn.
+    ui::CanvasState& canvas() const { return m_last->panel<ui::CanvasPanel>().state(); }
     // Frames until the live equation check has answered.
     void waitForCheck(ui::Workbench& wb) {
-        for (int i = 0; i < 400 && wb.checkPending; ++i) {
+        for (int i = 0; i < 400 && wb.session().checking(); ++i) {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
             frame(wb);
         }
-        REQUIRE_FALSE(wb.checkPending);
+        REQUIRE_FALSE(wb.session().checking());
     }
     // Runs done and drawn.
     void settle(ui::Workbench& wb) {
@@ -128,7 +136,7 @@ class HeadlessUi {
     // A new model with one straight pipe from (-100, 0) to (100, 0), selected, snap off.
     std::string selectedStraightPipe(ui::Workbench& wb) {
         wb.newModel();
-        const auto f = wb.doc.createFlow(-100, 0, 100, 0, "transfers");
+        const auto f = wb.session().doc().createFlow(-100, 0, 100, 0, "transfers");
         wb.snap = false;
         wb.select(f);
         for (int i = 0; i < 3; ++i) frame(wb);
@@ -137,18 +145,18 @@ class HeadlessUi {
     // The pipe handle at a model point, and which variable the hit test names there.
     ui::PipeGrip::Kind gripAt(const ui::Workbench& wb, double x, double y, std::string& hit) {
         ui::PipeGrip grip;
-        hit = ui::hitTest(wb, ui::canvasState(), screenOf(x, y), grip);
+        hit = ui::hitTest(wb, canvas(), screenOf(x, y), grip);
         return grip.kind;
     }
     // Open a model file and wait for its first run.
     void open(ui::Workbench& wb, const std::string& path) {
         std::string error;
         REQUIRE(wb.openFile(path, error));
-        for (int i = 0; i < 400 && !wb.result; ++i) {
+        for (int i = 0; i < 400 && !wb.session().result(); ++i) {
             wb.settle();
             frame(wb);
         }
-        REQUIRE(wb.result);
+        REQUIRE(wb.session().result());
     }
     // Open the default (county) model and wait for its first run.
     void openCounty(ui::Workbench& wb) { open(wb, countyModel()); }
@@ -159,7 +167,10 @@ class HeadlessUi {
         return std::string(SDW_SOURCE_DIR) + "/models/teaching/" + name + "/" + name + ".xmile";
     }
     // Screen position of a model point on the canvas.
-    ImVec2 screenOf(double x, double y) { return ui::canvasState().toScreen(x, y); }
+    ImVec2 screenOf(double x, double y) const { return canvas().toScreen(x, y); }
+
+  private:
+    ui::Workbench* m_last = nullptr;  // the workbench of the last frame drawn
 };
 
 }  // namespace sdw::test

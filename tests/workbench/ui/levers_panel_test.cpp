@@ -12,6 +12,8 @@
 #include "solver/io/load_model.hpp"
 #include "tests/workbench/lever_files.hpp"
 #include "workbench/app/levers/lever_set.hpp"
+#include "workbench/ui/latency_probe.hpp"
+#include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -49,59 +51,61 @@ TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plu
         };
         std::string err;
         REQUIRE(wb.openFile(kModel, err));
-        wb.inputsTab = ui::InputsTab::Levers;
-        wb.forceInputsTab = true;
+        wb.showPanel<ui::LeversPanel>();
         frame();
         wb.settle();
         frame();
-        REQUIRE(wb.result);
-        const double before = wb.result->finalValue("reablement_staff").value();
-        REQUIRE(wb.levers);
-        REQUIRE(wb.leverPanelHook);
+        REQUIRE(wb.session().result());
+        const double before = wb.session().result()->finalValue("reablement_staff").value();
 
         // The broken file in SDW_PLUGIN_PATH is listed with its file and line; the app carries on.
         bool named = false;
-        for (const auto& d : wb.diagnostics.items())
+        for (const auto& d : wb.session().diagnostics().items())
             named |= d.where.find("broken_lever.lua") != std::string::npos && d.line == 3;
         CHECK(named);
 
-        auto* lever = wb.levers->find("expand_short_term_services");
+        auto* lever = wb.session().levers().find("expand_short_term_services");
         REQUIRE(lever);
-        wb.levers->setOn(*lever, true);
-        wb.leversChanged();
+        ui::LatencyProbe probe;  // timed like a constant's slider
+        wb.setLatencyProbe(&probe);
+        wb.session().levers().setOn(*lever, true);
+        probe.start(wb.session().leversChanged());
         wb.settle();
         frame();
         frame();  // the panel draws the lever's sliders now
-        REQUIRE(wb.kept.size() == 1);
-        CHECK(wb.kept.front().name == "Baseline: no levers");
-        CHECK(wb.kept.front().result->finalValue("reablement_staff").value() == Approx(before));
-        CHECK(wb.result->finalValue("reablement_staff").value() == Approx(before * 1.4));
-        CHECK(wb.lastLatencyMs >= 0);
+        REQUIRE(wb.session().kept().size() == 1);
+        CHECK(wb.session().kept().front().name == "Baseline: no levers");
+        CHECK(wb.session().kept().front().result->finalValue("reablement_staff").value() == Approx(before));
+        CHECK(wb.session().result()->finalValue("reablement_staff").value() == Approx(before * 1.4));
+        CHECK(probe.done());
+        CHECK(probe.screenMs() >= 0);
+        wb.setLatencyProbe(nullptr);
 
         // Moving its slider re-runs; the baseline stays.
         lever->values["staff_multiplier"] = 2;
-        wb.leversChanged();
+        wb.session().leversChanged();
         wb.settle();
         frame();
-        CHECK(wb.result->finalValue("reablement_staff").value() == Approx(before * 2));
-        CHECK(wb.kept.size() == 1);
-        wb.keepRun("");
-        CHECK(wb.kept.back().levers == "Expand short-term services");
+        CHECK(wb.session().result()->finalValue("reablement_staff").value() == Approx(before * 2));
+        CHECK(wb.session().kept().size() == 1);
+        wb.session().keepRun("");
+        CHECK(wb.session().kept().back().levers == "Expand short-term services");
 
         // A scenario of levers switches its own on: 64% more reablement staff (004 L928).
         auto pick = [&](const std::string& words) {
-            for (size_t i = 0; i < wb.levers->scenarios().size(); ++i)
-                if (wb.levers->scenarios()[i].name.find(words) != std::string::npos) wb.applyScenario(i);
+            for (size_t i = 0; i < wb.session().levers().scenarios().size(); ++i)
+                if (wb.session().levers().scenarios()[i].name.find(words) != std::string::npos)
+                    wb.session().applyScenario(i);
             wb.settle();
             frame();
         };
         pick("Reablement done right");
-        CHECK(wb.levers->find("expand_short_term_services")->on);
-        CHECK(wb.result->finalValue("reablement_staff").value() == Approx(before * 1.64));
+        CHECK(wb.session().levers().find("expand_short_term_services")->on);
+        CHECK(wb.session().result()->finalValue("reablement_staff").value() == Approx(before * 1.64));
         // A scenario of constants sets them on the sliders, every lever off.
         pick("caseload spiral");
-        CHECK(wb.result->finalValue("assessor_wte").value() == Approx(50));
-        CHECK_FALSE(wb.levers->anyOn());
+        CHECK(wb.session().result()->finalValue("assessor_wte").value() == Approx(50));
+        CHECK_FALSE(wb.session().levers().anyOn());
     }
     ImGui::DestroyContext();
     unsetenv("SDW_PLUGIN_PATH");

@@ -18,23 +18,24 @@ TEST_CASE("workbench: the time marker, kept runs and playback of one model never
     HeadlessUi ui;
     ui::Workbench wb;
     ui.openCounty(wb);
-    REQUIRE(wb.timeColumn.back() == Approx(522));  // weeks
-    wb.scrubTime = wb.timeColumn.back();
-    wb.keepRun("Baseline");
-    wb.playing = true;
+    REQUIRE(wb.session().timeColumn().back() == Approx(522));  // weeks
+    wb.session().playback().time = wb.session().timeColumn().back();
+    wb.session().keepRun("Baseline");
+    wb.session().playback().playing = true;
     ui.open(wb, HeadlessUi::teachingModel("delayed_discharge"));
     ui.settle(wb);
-    REQUIRE(wb.result->ok());
-    CHECK(wb.timeColumn.back() == Approx(104));
-    CHECK(wb.scrubTime >= wb.timeColumn.front());
-    CHECK(wb.scrubTime <= wb.timeColumn.back());  // the scrubber and presentation read "104 of 104"
-    CHECK_FALSE(wb.playing);
-    CHECK(wb.kept.empty());
+    REQUIRE(wb.session().result()->ok());
+    CHECK(wb.session().timeColumn().back() == Approx(104));
+    CHECK(wb.session().playback().time >= wb.session().timeColumn().front());
+    CHECK(wb.session().playback().time <=
+          wb.session().timeColumn().back());  // the scrubber and presentation read "104 of 104"
+    CHECK_FALSE(wb.session().playback().playing);
+    CHECK(wb.session().kept().empty());
     // A model whose run is shorter than the time marker, as after editing Stop: the marker comes back in.
-    wb.scrubTime = 500;
-    wb.rerun();
+    wb.session().playback().time = 500;
+    wb.session().rerun();
     ui.settle(wb);
-    CHECK(wb.scrubTime <= 104);
+    CHECK(wb.session().playback().time <= 104);
 }
 
 TEST_CASE("workbench: a run of the last model that finishes after another opens is not shown",
@@ -42,13 +43,13 @@ TEST_CASE("workbench: a run of the last model that finishes after another opens 
     HeadlessUi ui;
     ui::Workbench wb;
     ui.openCounty(wb);
-    wb.rerun();  // in flight when the next model opens
+    wb.session().rerun();  // in flight when the next model opens
     std::string error;
     REQUIRE(wb.openFile(HeadlessUi::teachingModel("delayed_discharge"), error));
     for (int i = 0; i < 10; ++i) ui.settle(wb);
-    REQUIRE(wb.result);
-    CHECK(wb.result->column("hospital_beds") >= 0);
-    CHECK(wb.result->column("people_65_84") < 0);  // a county variable
+    REQUIRE(wb.session().result());
+    CHECK(wb.session().result()->column("hospital_beds") >= 0);
+    CHECK(wb.session().result()->column("people_65_84") < 0);  // a county variable
 }
 
 #if defined(SDW_HAVE_PLUGINS)
@@ -59,32 +60,31 @@ TEST_CASE(
     HeadlessUi ui;
     ui::Workbench wb;
     ui.openCounty(wb);
-    REQUIRE(wb.levers);
-    auto* lever = wb.levers->find("expand_short_term_services");
+    auto* lever = wb.session().levers().find("expand_short_term_services");
     REQUIRE(lever);
-    wb.levers->setOn(*lever, true);
+    wb.session().levers().setOn(*lever, true);
     lever->values["staff_multiplier"] = 2;
-    wb.leversChanged();
+    wb.session().leversChanged();
     ui.settle(wb);
-    REQUIRE(wb.result->ok());
+    REQUIRE(wb.session().result()->ok());
 
     // A teaching model: every lever off, its run clean (no E407 for the county's variables).
     ui.open(wb, HeadlessUi::teachingModel("delayed_discharge"));
     ui.settle(wb);
-    CHECK_FALSE(wb.levers->anyOn());
-    REQUIRE(wb.result->ok());
-    CHECK(wb.diagnostics.errorCount() == 0);
+    CHECK_FALSE(wb.session().levers().anyOn());
+    REQUIRE(wb.session().result()->ok());
+    CHECK(wb.session().diagnostics().errorCount() == 0);
 
     // The county again (a new session of the same file keeps nothing either: the other model came between).
     ui.open(wb, HeadlessUi::countyModel());
-    CHECK_FALSE(wb.levers->anyOn());
+    CHECK_FALSE(wb.session().levers().anyOn());
     // Reopening the model that is open keeps what the user set.
-    wb.levers->setOn(*wb.levers->find("expand_short_term_services"), true);
-    wb.levers->find("expand_short_term_services")->values["staff_multiplier"] = 2;
+    wb.session().levers().setOn(*wb.session().levers().find("expand_short_term_services"), true);
+    wb.session().levers().find("expand_short_term_services")->values["staff_multiplier"] = 2;
     ui.open(wb, HeadlessUi::countyModel());
-    REQUIRE(wb.levers->find("expand_short_term_services"));
-    CHECK(wb.levers->find("expand_short_term_services")->on);
-    CHECK(wb.levers->find("expand_short_term_services")->values.at("staff_multiplier") == 2);
+    REQUIRE(wb.session().levers().find("expand_short_term_services"));
+    CHECK(wb.session().levers().find("expand_short_term_services")->on);
+    CHECK(wb.session().levers().find("expand_short_term_services")->values.at("staff_multiplier") == 2);
 }
 
 TEST_CASE("levers: a lever is offered only for a model that has every variable it changes",
@@ -92,26 +92,26 @@ TEST_CASE("levers: a lever is offered only for a model that has every variable i
     HeadlessUi ui;
     ui::Workbench wb;
     ui.openCounty(wb);
-    REQUIRE(wb.levers->levers().size() >= 11);
-    for (const auto& l : wb.levers->levers())
-        CHECK(app::LeverSet::missingTarget(*l.plugin, wb.doc.model()).empty());
+    REQUIRE(wb.session().levers().levers().size() >= 11);
+    for (const auto& l : wb.session().levers().levers())
+        CHECK(app::LeverSet::missingTarget(*l.plugin, wb.session().doc().model()).empty());
     // A blank new model has none of them: none is offered, and none can be on.
-    wb.levers->setOn(wb.levers->levers().front(), true);
+    wb.session().levers().setOn(wb.session().levers().levers().front(), true);
     wb.newModel();
     ui.frame(wb);
-    CHECK_FALSE(wb.levers->anyOn());
-    for (const auto& l : wb.levers->levers())
-        CHECK_FALSE(app::LeverSet::missingTarget(*l.plugin, wb.doc.model()).empty());
+    CHECK_FALSE(wb.session().levers().anyOn());
+    for (const auto& l : wb.session().levers().levers())
+        CHECK_FALSE(app::LeverSet::missingTarget(*l.plugin, wb.session().doc().model()).empty());
     // Deleting a variable a lever changes switches it off rather than failing the run.
     ui.openCounty(wb);
-    auto& first = wb.levers->levers().front();
-    wb.levers->setOn(first, true);
+    auto& first = wb.session().levers().levers().front();
+    wb.session().levers().setOn(first, true);
     std::string target;
     for (const auto* names : {&first.plugin->constants, &first.plugin->equations, &first.plugin->graphicals,
                               &first.plugin->modifies})
         if (target.empty() && !names->empty()) target = names->front();
-    REQUIRE(wb.doc.find(target));
-    REQUIRE(wb.doc.remove({wb.doc.find(target)->name}));
+    REQUIRE(wb.session().doc().find(target));
+    REQUIRE(wb.session().doc().remove({wb.session().doc().find(target)->name}));
     ui.settle(wb);
     CHECK_FALSE(first.on);
 }

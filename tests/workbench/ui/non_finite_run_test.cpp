@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tests/workbench/ui/headless_ui.hpp"
+#include "workbench/ui/panels/charts_panel.hpp"
 #include "workbench/ui/workbench.hpp"
 
 using namespace sdw;
@@ -17,46 +18,46 @@ TEST_CASE("workbench: a NaN in one variable shows the rest of the run and flags 
     wb.newModel();
     // referrals (10 a week) fill a waiting list that starts empty; assessments take a fifth of it a week.
     // wait_weeks = waiting_list / assessments is 0/0 at the start, then 1 / 0.2 = 5 weeks for ever.
-    wb.doc.createStock(0, 0, "waiting_list");
-    wb.doc.createStock(300, 0, "assessed");
-    wb.doc.createFlow(-150, 0, -45, 0, "referrals");
-    wb.doc.createFlow(45, 0, 255, 0, "assessments");
-    wb.doc.attachFlow("referrals", app::FlowEnd::Sink, "waiting_list");
-    wb.doc.attachFlow("assessments", app::FlowEnd::Source, "waiting_list");
-    wb.doc.attachFlow("assessments", app::FlowEnd::Sink, "assessed");
-    wb.doc.createAux(0, -100, "wait_weeks");
-    wb.doc.setEquation("waiting_list", "0");
-    wb.doc.setEquation("assessed", "0");
-    wb.doc.setEquation("referrals", "10");
-    wb.doc.setEquation("assessments", "waiting_list * 0.2");
-    wb.doc.setEquation("wait_weeks", "waiting_list / assessments");
-    auto specs = wb.doc.project().specs;
+    wb.session().doc().createStock(0, 0, "waiting_list");
+    wb.session().doc().createStock(300, 0, "assessed");
+    wb.session().doc().createFlow(-150, 0, -45, 0, "referrals");
+    wb.session().doc().createFlow(45, 0, 255, 0, "assessments");
+    wb.session().doc().attachFlow("referrals", app::FlowEnd::Sink, "waiting_list");
+    wb.session().doc().attachFlow("assessments", app::FlowEnd::Source, "waiting_list");
+    wb.session().doc().attachFlow("assessments", app::FlowEnd::Sink, "assessed");
+    wb.session().doc().createAux(0, -100, "wait_weeks");
+    wb.session().doc().setEquation("waiting_list", "0");
+    wb.session().doc().setEquation("assessed", "0");
+    wb.session().doc().setEquation("referrals", "10");
+    wb.session().doc().setEquation("assessments", "waiting_list * 0.2");
+    wb.session().doc().setEquation("wait_weeks", "waiting_list / assessments");
+    auto specs = wb.session().doc().project().specs;
     specs.start = 0, specs.stop = 20, specs.dt = 1, specs.saveper = 1;
-    wb.doc.setSpecs(specs);
+    wb.session().doc().setSpecs(specs);
     ui.settle(wb);
-    REQUIRE(wb.result);
+    REQUIRE(wb.session().result());
     // The whole run is there: 21 saved times, and every referral is waiting or assessed (10 a week).
-    CHECK(wb.result->rows() == 21);
-    CHECK(wb.timeColumn.back() == 20);
-    const double waiting = wb.result->finalValue("waiting_list").value();
-    const double assessed = wb.result->finalValue("assessed").value();
+    CHECK(wb.session().result()->rows() == 21);
+    CHECK(wb.session().timeColumn().back() == 20);
+    const double waiting = wb.session().result()->finalValue("waiting_list").value();
+    const double assessed = wb.session().result()->finalValue("assessed").value();
     CHECK(waiting + assessed == Approx(10 * 20));
     CHECK(waiting > 0);
     // wait_weeks has no value at t = 0 only, and is 5 weeks after.
-    CHECK(std::isnan(wb.valueAt("wait_weeks", 0).value()));
-    CHECK(wb.valueAt("wait_weeks", 1).value() == Approx(5));
-    CHECK(wb.valueAt("wait_weeks", 20).value() == Approx(5));
+    CHECK(std::isnan(wb.session().valueAt("wait_weeks", 0).value()));
+    CHECK(wb.session().valueAt("wait_weeks", 1).value() == Approx(5));
+    CHECK(wb.session().valueAt("wait_weeks", 20).value() == Approx(5));
     // Flagged: the variable and the time, in Diagnostics and on the diagram and chart legend.
-    REQUIRE(wb.nonFiniteFrom("wait_weeks"));
-    CHECK(*wb.nonFiniteFrom("wait_weeks") == 0);
-    CHECK_FALSE(wb.nonFiniteFrom("waiting_list"));
+    REQUIRE(wb.session().nonFiniteFrom("wait_weeks"));
+    CHECK(*wb.session().nonFiniteFrom("wait_weeks") == 0);
+    CHECK_FALSE(wb.session().nonFiniteFrom("waiting_list"));
     bool listed = false;
-    for (const auto& d : wb.diagnostics.items())
+    for (const auto& d : wb.session().diagnostics().items())
         listed |= d.code == "E301" && d.where == "wait_weeks" && d.time == 0;
     CHECK(listed);
-    wb.charts[0].vars = {"waiting_list", "wait_weeks"};
+    wb.session().charts()[0].vars = {"waiting_list", "wait_weeks"};
     std::vector<std::vector<double>> keptTimes;
-    const auto series = ui::chartSeries(wb, wb.charts[0], keptTimes);
+    const auto series = ui::chartSeries(wb.session(), wb.session().charts()[0], keptTimes);
     REQUIRE(series.size() == 2);
     CHECK(series[0].label == "waiting list");
     CHECK(series[1].label.find("no value from t = 0") != std::string::npos);

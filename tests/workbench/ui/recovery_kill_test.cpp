@@ -34,7 +34,7 @@ namespace {
         for (int i = 0; i < 3; ++i) ui.frame(wb);
         wb.tool = ui::Tool::Stock;
         ui.click(wb, ui.screenOf(150, 0));
-        if (wb.doc.model().variables.size() != 2) _exit(3);
+        if (wb.session().doc().model().variables.size() != 2) _exit(3);
         if (write(toParent, "e", 1) != 1) _exit(4);
         for (int i = 0; i < 60 * 60; ++i) {  // an hour of frames at most; the test kills it in seconds
             ui.frame(wb);
@@ -91,11 +91,11 @@ TEST_CASE("workbench: unsaved work survives kill -9 a few seconds after the edit
     ui::Workbench wb;
     std::string error;
     REQUIRE(wb.openFile(modelPath, error));
-    CHECK(wb.doc.model().variables.size() == 1);  // the file as saved
-    REQUIRE(wb.recoveryOffer());
+    CHECK(wb.session().doc().model().variables.size() == 1);  // the file as saved
+    REQUIRE(wb.session().recoveryOffer());
     REQUIRE(wb.restoreRecovery());
-    CHECK(wb.doc.model().variables.size() == 2);
-    CHECK(wb.doc.find("waiting_list"));
-    CHECK(wb.doc.dirty());
+    CHECK(wb.session().doc().model().variables.size() == 2);
+    CHECK(wb.session().doc().find("waiting_list"));
+    CHECK(wb.session().doc().dirty());
     wb.settle();
 }

@@ -1,42 +1,16 @@
-// The levers panel: a scenario picker, then every plugin lever with an on/off switch, its params as sliders,
-// and its description and evidence on hover; plus the Workbench actions behind it. Layer: workbench/ui/panels
+// The levers panel: a scenario picker, then every plugin lever that applies to the model with an on/off
+// switch, its params as sliders, and its description and evidence on hover. Layer: workbench/ui/panels
 // (ImGui; built only with the plugin host). No Lua header: plugins arrive as plugins/host descriptors.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 
 #include "workbench/app/levers/lever_set.hpp"
+#include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
 namespace sdw::ui {
-
-using model::canonicalName;
-
-void Workbench::reloadLevers(bool keepOn) {
-    levers->load(app::pluginDirectories(), doc.path(), keepOn);
-    diagnostics.append(levers->diagnostics());
-}
-
-void Workbench::leversChanged() {
-    // The first lever of a session is compared with the run before it: keep that run as the baseline.
-    if (kept.empty() && result && result->ok() && levers->anyOn()) keepRun("Baseline: no levers");
-    sliderMoved();
-}
-
-bool Workbench::applyScenario(size_t index) {
-    if (!levers->applyScenario(index)) return false;
-    for (auto& in : inputs) in.value = in.base;
-    for (const auto& [name, value] : levers->scenarioConstants())
-        for (auto& in : inputs)
-            if (canonicalName(in.name) == canonicalName(name))
-                in.value = value;  // may lie outside the slider's range
-    status = "Scenario: " + levers->scenarios()[index].name;
-    if (kept.empty() && result && result->ok()) keepRun("Baseline");
-    sliderMoved();
-    return true;
-}
 
 namespace {
 
@@ -57,8 +31,8 @@ void wrappedTooltip(const char* title, const std::string& body, const std::vecto
     ImGui::EndTooltip();
 }
 
-void scenarioPicker(Workbench& wb) {
-    auto& set = *wb.levers;
+void scenarioPicker(app::Session& s) {
+    auto& set = s.levers();
     const auto& scenarios = set.scenarios();
     const int active = set.activeScenario();
     ImGui::TextUnformatted("Scenario");
@@ -66,15 +40,10 @@ void scenarioPicker(Workbench& wb) {
     const char* preview =
         active < 0 ? "(none: choose levers below)" : scenarios[static_cast<size_t>(active)].name.c_str();
     if (ImGui::BeginCombo("##scenario", preview)) {
-        if (ImGui::Selectable("(none: model values, every lever off)", active < 0)) {
-            set.clearScenario();
-            set.allOff();
-            for (auto& in : wb.inputs) in.value = in.base;
-            wb.sliderMoved();
-        }
+        if (ImGui::Selectable("(none: model values, every lever off)", active < 0)) s.clearScenario();
         for (size_t i = 0; i < scenarios.size(); ++i) {
             if (ImGui::Selectable(scenarios[i].name.c_str(), static_cast<int>(i) == active))
-                wb.applyScenario(i);
+                s.applyScenario(i);
             if (ImGui::IsItemHovered())
                 wrappedTooltip(scenarios[i].name.c_str(), scenarios[i].description, {});
         }
@@ -126,7 +95,7 @@ bool paramSlider(const plugins::ParamDescriptor& p, double& value) {
     return changed;
 }
 
-void leverRow(Workbench& wb, app::Lever& l) {
+void leverRow(app::Session& s, app::Lever& l) {
     const auto& d = *l.plugin;
     ImGui::PushID(d.id.c_str());
     bool on = l.on;
@@ -143,9 +112,9 @@ void leverRow(Workbench& wb, app::Lever& l) {
     if (ImGui::IsItemClicked()) on = !on, toggled = true;
     if (boxHovered || ImGui::IsItemHovered()) wrappedTooltip(d.title.c_str(), d.description, d.evidence);
     if (toggled) {
-        wb.levers->setOn(l, on);
-        wb.levers->clearScenario();
-        wb.leversChanged();
+        s.levers().setOn(l, on);
+        s.levers().clearScenario();
+        s.leversChanged();
     }
     if (l.on) {
         ImGui::Indent(ImGui::GetFrameHeight());
@@ -153,7 +122,7 @@ void leverRow(Workbench& wb, app::Lever& l) {
         for (const auto& p : d.params) moved |= paramSlider(p, l.values[p.name]);
         if (d.params.empty()) ImGui::TextDisabled("No settings: on or off.");
         ImGui::Unindent(ImGui::GetFrameHeight());
-        if (moved) wb.leversChanged();
+        if (moved) s.leversChanged();
         ImGui::Spacing();
     }
     ImGui::PopID();
@@ -161,10 +130,11 @@ void leverRow(Workbench& wb, app::Lever& l) {
 
 }  // namespace
 
-void drawLeverPanel(Workbench& wb) {
-    if (!wb.levers) return;
-    auto& set = *wb.levers;
-    scenarioPicker(wb);
+void LeversPanel::draw(Workbench& wb) {
+    auto& s = wb.session();
+    auto& set = s.levers();
+    ImGui::BeginChild("##levers");
+    scenarioPicker(s);
     ImGui::Spacing();
     const size_t on = static_cast<size_t>(
         std::count_if(set.levers().begin(), set.levers().end(), [](auto& l) { return l.on; }));
@@ -174,11 +144,11 @@ void drawLeverPanel(Workbench& wb) {
     if (ImGui::SmallButton("All off") && on) {
         set.allOff();
         set.clearScenario();
-        wb.leversChanged();
+        s.leversChanged();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    if (!wb.kept.empty())
-        ImGui::TextWrapped("Charts compare with \"%s\" (dashed lines).", wb.kept.front().name.c_str());
+    if (!s.kept().empty())
+        ImGui::TextWrapped("Charts compare with \"%s\" (dashed lines).", s.kept().front().name.c_str());
     ImGui::TextWrapped("Hover a lever for what it does and its evidence.");
     ImGui::PopStyleColor();
     if (set.levers().empty())
@@ -195,12 +165,12 @@ void drawLeverPanel(Workbench& wb) {
     size_t shown = 0;
     std::string missing;  // an example of a variable the hidden levers need
     for (auto& l : set.levers()) {
-        const std::string lacks = app::LeverSet::missingTarget(*l.plugin, wb.doc.model());
+        const std::string lacks = app::LeverSet::missingTarget(*l.plugin, s.doc().model());
         if (!lacks.empty()) {
             if (missing.empty()) missing = lacks;
             continue;
         }
-        leverRow(wb, l);
+        leverRow(s, l);
         ++shown;
     }
     if (shown < set.levers().size()) {
@@ -211,6 +181,7 @@ void drawLeverPanel(Workbench& wb) {
             set.levers().size() - shown == 1 ? " is" : "s are", missing.c_str());
         ImGui::PopStyleColor();
     }
+    ImGui::EndChild();
 }
 
 }  // namespace sdw::ui
