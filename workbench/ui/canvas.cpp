@@ -94,102 +94,118 @@ void dragBend(Workbench& wb, CanvasState& cs, std::pair<double, double> world) {
         wb.session().doc().moveBend(flow, cs.grip.index, at.first, at.second);
 }
 
+// A left press on the canvas: the stock and auxiliary tools place their symbol (and open its name for
+// typing); the select tool picks what is under the pointer (Shift adds or removes).
+void press(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGrip gripHit) {
+    const ImGuiIO& io = ImGui::GetIO();
+    auto& doc = wb.session().doc();
+    cs.pressed = true;
+    cs.pressPos = io.MousePos;
+    cs.pressHit = hit;
+    cs.dragging = false;
+    cs.grip = gripHit;
+    if (wb.tool == Tool::Stock || wb.tool == Tool::Aux) {
+        const auto p = snapped(wb, cs.toWorld(io.MousePos));
+        const std::string name =
+            wb.tool == Tool::Stock ? doc.createStock(p.first, p.second) : doc.createAux(p.first, p.second);
+        wb.select(name);
+        cs.renaming = name;
+        cs.renameBuf = name;
+        cs.renameFocus = true;
+        wb.tool = Tool::Select;
+        cs.pressHit.clear();
+    } else if (wb.tool == Tool::Select && gripHit.kind == PipeGrip::Kind::None) {
+        if (hit.empty()) {
+            if (!io.KeyShift) wb.selection.clear();
+        } else if (io.KeyShift) {
+            if (wb.isSelected(hit))
+                std::erase_if(wb.selection, [&](auto& s) { return canonicalName(s) == canonicalName(hit); });
+            else
+                wb.select(hit, true);
+        } else if (!wb.isSelected(hit)) {
+            wb.select(hit);
+        }
+    }
+}
+
+// A drag with the select tool: the selection moves (one undo step for the whole drag), or a pipe's bend.
+void drag(Workbench& wb, CanvasState& cs) {
+    const bool bendGrip = cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment;
+    if (wb.tool == Tool::Select && cs.grip.kind == PipeGrip::Kind::None && !cs.pressHit.empty()) {
+        if (!cs.dragging) wb.session().doc().checkpoint();
+        const ImVec2 d = ImGui::GetIO().MouseDelta;
+        wb.session().doc().moveBy(wb.selection, d.x / cs.zoom, d.y / cs.zoom);
+    } else if (wb.tool == Tool::Select && !cs.pressHit.empty() && bendGrip) {
+        dragBend(wb, cs, cs.toWorld(ImGui::GetIO().MousePos));
+    }
+    cs.dragging = true;
+}
+
+// Dropping a selected flow's end: on a stock it attaches there; anywhere else it leaves a cloud there.
+void dropPipeEnd(Workbench& wb, const CanvasState& cs, const std::string& hit, std::pair<double, double> at) {
+    auto& doc = wb.session().doc();
+    const auto* target = hit.empty() ? nullptr : doc.find(hit);
+    const auto end = cs.grip.kind == PipeGrip::Kind::Source ? app::FlowEnd::Source : app::FlowEnd::Sink;
+    if (target && target->kind == model::VarKind::Stock) {
+        doc.attachFlow(wb.selection.front(), end, target->name);
+    } else {
+        const auto p = snapped(wb, at);
+        doc.moveFlowEndTo(wb.selection.front(), end, p.first, p.second);
+    }
+}
+
+// The flow tool's drag made a pipe: attached at either end that lies on a stock.
+void makeFlow(Workbench& wb, const CanvasState& cs, const std::string& hit, std::pair<double, double> at) {
+    auto& doc = wb.session().doc();
+    const auto a = snapped(wb, cs.toWorld(cs.pressPos)), b = snapped(wb, at);
+    const std::string f = doc.createFlow(a.first, a.second, b.first, b.second);
+    const auto* from = doc.find(cs.pressHit);
+    const auto* to = doc.find(hit);
+    if (from && from->kind == model::VarKind::Stock) doc.attachFlow(f, app::FlowEnd::Source, from->name);
+    if (to && to->kind == model::VarKind::Stock) doc.attachFlow(f, app::FlowEnd::Sink, to->name);
+    wb.select(f);
+}
+
+// The release that ends a drag: what the drag made, by tool.
+void release(Workbench& wb, CanvasState& cs, const std::string& hit) {
+    auto& doc = wb.session().doc();
+    const auto world = cs.toWorld(ImGui::GetIO().MousePos);
+    const bool bendGrip = cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment;
+    if (wb.tool == Tool::Select && bendGrip) {
+        // The bend is where the drag left it (snapped as it moved).
+    } else if (wb.tool == Tool::Select && cs.grip.isEnd() && !wb.selection.empty()) {
+        dropPipeEnd(wb, cs, hit, world);
+    } else if (wb.tool == Tool::Select && cs.pressHit.empty()) {
+        for (auto& n : namesInRect(doc, cs, cs.pressPos, ImGui::GetIO().MousePos)) wb.select(n, true);
+    } else if (wb.tool == Tool::Select && wb.snap && cs.grip.kind == PipeGrip::Kind::None) {
+        doc.snapToGrid(wb.selection);
+    } else if (wb.tool == Tool::Flow) {
+        makeFlow(wb, cs, hit, world);
+        wb.tool = Tool::Select;
+    } else if (wb.tool == Tool::Connector && !cs.pressHit.empty() && !hit.empty()) {
+        doc.connect(cs.pressHit, hit);
+        wb.tool = Tool::Select;
+    } else if (wb.tool == Tool::Alias && !cs.pressHit.empty()) {
+        const auto at = snapped(wb, world);
+        const std::string key = doc.createAlias(cs.pressHit, at.first, at.second);
+        if (!key.empty()) wb.select(key);
+        wb.tool = Tool::Select;
+    }
+}
+
 // Press, drag and release with the current tool.
 void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGrip gripHit) {
-    ImGuiIO& io = ImGui::GetIO();
-    const ImVec2 m = io.MousePos;
-    const auto world = cs.toWorld(m);
-    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
-        cs.pressed = true;
-        cs.pressPos = m;
-        cs.pressHit = hit;
-        cs.dragging = false;
-        cs.grip = gripHit;
-        if (wb.tool == Tool::Stock || wb.tool == Tool::Aux) {
-            auto p = snapped(wb, world);
-            const std::string name = wb.tool == Tool::Stock
-                                         ? wb.session().doc().createStock(p.first, p.second)
-                                         : wb.session().doc().createAux(p.first, p.second);
-            wb.select(name);
-            cs.renaming = name;
-            cs.renameBuf = name;
-            cs.renameFocus = true;
-            wb.tool = Tool::Select;
-            cs.pressHit.clear();
-        } else if (wb.tool == Tool::Select && gripHit.kind == PipeGrip::Kind::None) {
-            if (hit.empty()) {
-                if (!io.KeyShift) wb.selection.clear();
-            } else if (io.KeyShift) {
-                if (wb.isSelected(hit))
-                    std::erase_if(wb.selection,
-                                  [&](auto& s) { return canonicalName(s) == canonicalName(hit); });
-                else
-                    wb.select(hit, true);
-            } else if (!wb.isSelected(hit)) {
-                wb.select(hit);
-            }
-        }
-    }
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) press(wb, cs, hit, gripHit);
     // Our own press state, not ImGui's active item: the drag continues even if the pointer leaves the canvas.
-    if (cs.pressed && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) {
-        if (wb.tool == Tool::Select && cs.grip.kind == PipeGrip::Kind::None && !cs.pressHit.empty()) {
-            if (!cs.dragging) wb.session().doc().checkpoint();
-            const ImVec2 d = io.MouseDelta;
-            wb.session().doc().moveBy(wb.selection, d.x / cs.zoom, d.y / cs.zoom);
-        } else if (wb.tool == Tool::Select && !cs.pressHit.empty() &&
-                   (cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment)) {
-            dragBend(wb, cs, world);
-        }
-        cs.dragging = true;
-    }
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) cs.pressed = false;
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && cs.dragging) {
+    if (cs.pressed && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) drag(wb, cs);
+    if (!ImGui::IsMouseReleased(ImGuiMouseButton_Left)) return;
+    cs.pressed = false;
+    if (cs.dragging) {
         cs.dragging = false;
-        const auto start = cs.toWorld(cs.pressPos);
-        if (wb.tool == Tool::Select &&
-            (cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment)) {
-            // The bend is where the drag left it (snapped as it moved).
-        } else if (wb.tool == Tool::Select && cs.grip.isEnd() && !wb.selection.empty()) {
-            // Dropping a flow end on a stock attaches it; anywhere else leaves a cloud there.
-            const auto* target = hit.empty() ? nullptr : wb.session().doc().find(hit);
-            const auto end =
-                cs.grip.kind == PipeGrip::Kind::Source ? app::FlowEnd::Source : app::FlowEnd::Sink;
-            if (target && target->kind == model::VarKind::Stock) {
-                wb.session().doc().attachFlow(wb.selection.front(), end, target->name);
-            } else {
-                const auto at = snapped(wb, world);
-                wb.session().doc().moveFlowEndTo(wb.selection.front(), end, at.first, at.second);
-            }
-        } else if (wb.tool == Tool::Select && cs.pressHit.empty()) {
-            auto names = namesInRect(wb.session().doc(), cs, cs.pressPos, m);
-            for (auto& n : names) wb.select(n, true);
-        } else if (wb.tool == Tool::Select && wb.snap && cs.grip.kind == PipeGrip::Kind::None) {
-            wb.session().doc().snapToGrid(wb.selection);
-        } else if (wb.tool == Tool::Flow) {
-            auto a = snapped(wb, start), b = snapped(wb, world);
-            const std::string f = wb.session().doc().createFlow(a.first, a.second, b.first, b.second);
-            const auto* from = wb.session().doc().find(cs.pressHit);
-            const auto* to = wb.session().doc().find(hit);
-            if (from && from->kind == model::VarKind::Stock)
-                wb.session().doc().attachFlow(f, app::FlowEnd::Source, from->name);
-            if (to && to->kind == model::VarKind::Stock)
-                wb.session().doc().attachFlow(f, app::FlowEnd::Sink, to->name);
-            wb.select(f);
-            wb.tool = Tool::Select;
-        } else if (wb.tool == Tool::Connector && !cs.pressHit.empty() && !hit.empty()) {
-            wb.session().doc().connect(cs.pressHit, hit);
-            wb.tool = Tool::Select;
-        } else if (wb.tool == Tool::Alias && !cs.pressHit.empty()) {
-            const auto at = snapped(wb, world);
-            const std::string key = wb.session().doc().createAlias(cs.pressHit, at.first, at.second);
-            if (!key.empty()) wb.select(key);
-            wb.tool = Tool::Select;
-        }
+        release(wb, cs, hit);
         cs.pressHit.clear();
-        cs.grip = {};
-    } else if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-        cs.grip = {};
     }
+    cs.grip = {};
 }
 
 // Right-click (without a drag, which pans) on a symbol: what can be done to it.

@@ -1,6 +1,6 @@
 // Drawing the stock-and-flow diagram: groups, stocks with their level, flow pipes with valves and clouds,
-// auxiliaries, curved connectors, aliases; hit testing, hover readout and the time scrubber.
-// Layer: workbench/ui (ImGui). No Lua.
+// auxiliaries, curved connectors, aliases, the no-value badge; hit testing (hover readout and time scrubber:
+// canvas_readout.cpp). Layer: workbench/ui (ImGui). No Lua.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -471,64 +471,83 @@ ImDrawList* DiagramLayers::list() {
     return m_list;
 }
 
-void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area,
-                 const std::string& hovered) {
-    drawGrid(cs, layers.list(), area);
-    const auto& objs = wb.session().doc().view().objects;
-    const std::string hovKey = canonicalName(hovered);
-    auto isHov = [&](const model::ViewObject& o) {
-        return !hovKey.empty() && canonicalName(o.name) == hovKey;
-    };
-    auto aliasKeyOf = [](const model::ViewObject& o) { return app::aliasKey(o.uid); };
-    // Only what can touch the canvas is drawn: a frame at the opening zoom shows one sector of the county
-    // model, and laying out the other sectors' labels every frame is wasted. The margin leaves room for a
-    // label wrapped beside or below its symbol. (Connectors are short lines and stay uncut.)
-    const ImVec2 lo = cs.origin, hi(cs.origin.x + area.x, cs.origin.y + area.y);
-    const float margin = 20 + 160 * cs.zoom;
-    auto boxVisible = [&](double x0, double y0, double x1, double y1) {
-        const ImVec2 a = cs.toScreen(x0, y0), b = cs.toScreen(x1, y1);
-        return b.x + margin >= lo.x && a.x - margin <= hi.x && b.y + margin >= lo.y && a.y - margin <= hi.y;
-    };
-    auto visible = [&](const model::ViewObject& o) {
+namespace {
+
+// Only what can touch the canvas is drawn: a frame at the opening zoom shows one sector of the county model,
+// and laying out the other sectors' labels every frame is wasted. The margin leaves room for a label wrapped
+// beside or below its symbol. (Connectors are short lines and stay uncut.)
+struct Visibility {
+    const CanvasState& cs;
+    ImVec2 lo, hi;
+    float margin;
+    Visibility(const CanvasState& c, ImVec2 area)
+        : cs(c), lo(c.origin), hi(c.origin.x + area.x, c.origin.y + area.y), margin(20 + 160 * c.zoom) {}
+    bool operator()(const model::ViewObject& o) const {
         double x0 = o.x - o.width.value_or(0) / 2, x1 = o.x + o.width.value_or(0) / 2;
         double y0 = o.y - o.height.value_or(0) / 2, y1 = o.y + o.height.value_or(0) / 2;
         for (const auto& [px, py] : o.points) {  // a pipe: every point of it
             x0 = std::min(x0, px), x1 = std::max(x1, px);
             y0 = std::min(y0, py), y1 = std::max(y1, py);
         }
-        return boxVisible(x0, y0, x1, y1);
-    };
-    for (const auto& o : objs)
-        if (o.kind == Kind::Group && visible(o)) drawGroup(cs, layers.list(), o);
-    for (const auto& o : objs)
-        if (o.kind == Kind::Connector) {
-            auto endKey = [](const std::string& ref, bool alias) { return alias ? app::aliasKey(ref) : ref; };
-            const std::string from = endKey(o.from, o.fromAlias), to = endKey(o.to, o.toAlias);
-            const bool strong = wb.isSelected(from) || canonicalName(from) == hovKey || wb.isSelected(to) ||
-                                canonicalName(to) == hovKey;
-            drawConnector(wb, cs, layers.list(), o, strong);
-        }
-    for (const auto& o : objs)
-        if (o.kind == Kind::Flow && visible(o))
-            drawFlow(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
-    for (const auto& o : objs) {
+        const ImVec2 a = cs.toScreen(x0, y0), b = cs.toScreen(x1, y1);
+        return b.x + margin >= lo.x && a.x - margin <= hi.x && b.y + margin >= lo.y && a.y - margin <= hi.y;
+    }
+};
+
+// Connectors touching the hovered or selected variable (or alias) are drawn strong.
+void drawConnectors(const Workbench& wb, const CanvasState& cs, DiagramLayers& layers,
+                    const std::string& hovKey) {
+    auto endKey = [](const std::string& ref, bool alias) { return alias ? app::aliasKey(ref) : ref; };
+    for (const auto& o : wb.session().doc().view().objects) {
+        if (o.kind != Kind::Connector) continue;
+        const std::string from = endKey(o.from, o.fromAlias), to = endKey(o.to, o.toAlias);
+        const bool strong = wb.isSelected(from) || canonicalName(from) == hovKey || wb.isSelected(to) ||
+                            canonicalName(to) == hovKey;
+        drawConnector(wb, cs, layers.list(), o, strong);
+    }
+}
+
+// Stocks, auxiliaries, aliases and text, over the pipes.
+void drawSymbols(const Workbench& wb, const CanvasState& cs, DiagramLayers& layers, const std::string& hovKey,
+                 const Visibility& visible) {
+    auto isHov = [&](const std::string& key) { return !hovKey.empty() && canonicalName(key) == hovKey; };
+    for (const auto& o : wb.session().doc().view().objects) {
         if (o.kind == Kind::Connector || o.kind == Kind::Flow || o.kind == Kind::Group || !visible(o))
             continue;
         if (o.kind == Kind::Stock)
-            drawStock(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
+            drawStock(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o.name));
         else if (o.kind == Kind::Aux || o.kind == Kind::Module)
-            drawAux(cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
+            drawAux(cs, layers.list(), o, wb.isSelected(o.name), isHov(o.name));
         else if (o.kind == Kind::Alias)
-            drawAlias(wb, cs, layers.list(), o, wb.isSelected(aliasKeyOf(o)),
-                      canonicalName(aliasKeyOf(o)) == hovKey);
+            drawAlias(wb, cs, layers.list(), o, wb.isSelected(app::aliasKey(o.uid)),
+                      isHov(app::aliasKey(o.uid)));
         else if (o.kind == Kind::Text)
             layers.list()->AddText(ImVec2(cs.toScreen(o.x, o.y)), theme::palette().textMuted, o.text.c_str());
     }
+}
+
+}  // namespace
+
+void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area,
+                 const std::string& hovered) {
+    drawGrid(cs, layers.list(), area);
+    const auto& s = wb.session();
+    const auto& objs = s.doc().view().objects;
+    const std::string hovKey = canonicalName(hovered);
+    const Visibility visible(cs, area);
+    for (const auto& o : objs)
+        if (o.kind == Kind::Group && visible(o)) drawGroup(cs, layers.list(), o);
+    drawConnectors(wb, cs, layers, hovKey);
+    for (const auto& o : objs)
+        if (o.kind == Kind::Flow && visible(o))
+            drawFlow(wb, cs, layers.list(), o, wb.isSelected(o.name),
+                     !hovKey.empty() && canonicalName(o.name) == hovKey);
+    drawSymbols(wb, cs, layers, hovKey, visible);
     for (const auto& o : objs)
         if ((o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux) && visible(o) &&
-            wb.session().nonFiniteFrom(o.name))
+            s.nonFiniteFrom(o.name))
             drawNoValueBadge(wb, cs, layers.list(), o);
-    if (objs.empty() || wb.session().doc().model().variables.empty()) {
+    if (objs.empty() || s.doc().model().variables.empty()) {
         const char* hint =
             "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";
         const ImVec2 ts = ImGui::CalcTextSize(hint);
@@ -572,61 +591,6 @@ std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGr
         }
     }
     return {};
-}
-
-void hoverTooltip(const Workbench& wb, const std::string& name) {
-    const auto& s = wb.session();
-    const auto* v = s.doc().find(s.doc().resolve(name));
-    if (!v) return;
-    const double t = s.playback().time;
-    ImGui::BeginTooltip();
-    ImGui::PushFont(theme::fonts().bold);
-    ImGui::TextUnformatted(app::displayName(v->name).c_str());
-    ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", model::varKindName(v->kind));
-    if (auto val = s.valueAt(v->name, t); val && std::isfinite(*val))
-        ImGui::Text("%.6g %s  at t = %.4g", *val, v->units.c_str(), t);
-    if (auto from = s.nonFiniteFrom(v->name))
-        ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1),
-                           "No value (NaN or infinite) from t = %.4g: see Diagnostics", *from);
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-    ImGui::TextDisabled("= %s", v->gf ? "graphical function" : v->equation.c_str());
-    ImGui::PopTextWrapPos();
-    if (const auto result = s.result(); result && result->column(v->name) >= 0) {
-        const auto col = static_cast<size_t>(result->column(v->name));
-        std::vector<float> ys;
-        const size_t rows = result->rows(), stride = std::max<size_t>(1, rows / 160);
-        for (size_t r = 0; r < rows; r += stride)  // the sparkline skips the times without a value
-            if (const double y = result->at(r, col); std::isfinite(y)) ys.push_back(static_cast<float>(y));
-        ImGui::PlotLines("##spark", ys.data(), static_cast<int>(ys.size()), 0, nullptr, FLT_MAX, FLT_MAX,
-                         ImVec2(ImGui::GetFontSize() * 18, ImGui::GetFontSize() * 3));
-    }
-    ImGui::EndTooltip();
-}
-
-// Play or pause, the time marker as a slider in the model's time units, the zoom, and Fit.
-void drawScrubber(Workbench& wb, CanvasState& cs, ImVec2 size) {
-    auto& s = wb.session();
-    auto& play = s.playback();
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + 8, ImGui::GetCursorPosY() + 6));
-    const bool has = !s.timeColumn().empty();
-    if (ImGui::Button(play.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 4.5f, 0)))
-        s.togglePlay();
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(size.x - ImGui::GetFontSize() * 17);
-    float t = static_cast<float>(play.time);
-    const float t0 = has ? static_cast<float>(s.timeColumn().front()) : 0,
-                t1 = has ? static_cast<float>(s.timeColumn().back()) : 1;
-    const std::string fmt = "t = %.2f " + s.doc().project().specs.timeUnits;
-    if (ImGui::SliderFloat("##time", &t, t0, t1, fmt.c_str())) {
-        play.time = t;
-        play.playing = false;
-    }
-    ImGui::SameLine();
-    ImGui::TextDisabled("zoom %.0f%%", cs.zoom * 100);
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Fit")) cs.fitRequested = true;
 }
 
 }  // namespace sdw::ui
