@@ -1,7 +1,6 @@
-// Background runs for the workbench: a worker thread compiles (when the model changed) and simulates; results
-// come back to the UI thread as immutable shared pointers through a queue. The newest request wins: a new one
-// cancels the one in flight. With plugin levers on, the run goes through the plugin host's run path (a fresh
-// Lua state per run, overrides compiled in). Layer: workbench/app. No ImGui, GLFW, GL or Lua headers.
+// Background runs: a worker compiles (when the model changed) and simulates, the newest request winning; results
+// come back as immutable shared pointers; with levers on, through the plugin host (a fresh Lua state per run).
+// Layer: workbench/app. No ImGui, GLFW, GL or Lua headers.
 #pragma once
 
 #include <atomic>

@@ -1,8 +1,6 @@
-// The open model and everything the workbench derives from it, without a window: the document, its runs
-// (the current one, the live equation check, the kept ones), the sliders of its constants, the charts'
-// variables, the time marker, the levers, recent files, autosave and recovery. Layer: workbench/app. No
-// ImGui, GLFW, GL or Lua: workbench/ui draws this state and turns input into calls here; tests drive it
-// directly.
+// The open model and all the workbench derives from it, without a window: document, runs, live check, sliders,
+// kept runs, charts' variables, time marker, levers, recent files, autosave and recovery.
+// Layer: workbench/app. No ImGui, GLFW, GL or Lua: workbench/ui draws this state; tests drive it directly.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,6 @@
-// Times the way from a user's act (a slider moved) to its results on screen: when the worker's results
-// reached the session, and when the frame that drew them was presented. Outside the workbench's core: the
-// workbench only tells an attached probe which runs arrived and when frames were presented
-// (`sdw shot --measure` attaches one; tests do). Layer: workbench/ui. No ImGui, no Lua.
+// Times a user's act (a slider moved) to its results on screen, from outside the workbench's core, which only
+// tells an attached probe which runs arrived and when frames were presented (`sdw shot --measure`, tests).
+// Layer: workbench/ui. No ImGui, no Lua.
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,6 @@
-// The workbench window: the session it shows (workbench/app, no ImGui), the panels that draw it (registered
-// in one list, panels/registry.cpp), and what the frame itself needs: the selection, the diagram tool, the
-// mode, the menus, dialogs and keyboard shortcuts. Layer: workbench/ui (ImGui). No Lua: plugin levers
-// arrive as plain C++ descriptors through the session.
+// The workbench window: the session it shows (workbench/app), the panels that draw it (one list,
+// panels/registry.cpp), and what the frame needs: selection, tool, mode, menus, dialogs, shortcuts.
+// Layer: workbench/ui (ImGui). No Lua: plugin levers arrive as plain C++ descriptors through the session.
 #pragma once
 
 #include <imgui.h>

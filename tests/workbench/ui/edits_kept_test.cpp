@@ -1,6 +1,5 @@
-// Edits typed into the workbench reach the model, however the field is left, and win over what was there
-// before (the slider of a constant); keys typed after a missed click do not switch diagram tools; a message
-// under a field never moves the next field. Driven through the panels with pointer and keys (issue 11).
+// Edits typed into Properties reach the model however the field is left, and win over a constant's slider; keys
+// after a missed click do not switch tools; a message never moves the next field (issue 11).
 // Layer: tests/workbench.
 #include <catch2/catch.hpp>
 #include <string>

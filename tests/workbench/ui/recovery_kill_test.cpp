@@ -1,6 +1,5 @@
-// Unsaved work survives the process being killed (SIGKILL: no chance to save) a few seconds after an edit:
-// the workbench keeps a recovery copy written shortly after each edit, and offers it when the model is
-// opened again (issue 11). The app runs in a forked child, driven as a user would; the test kills it.
+// Unsaved work survives SIGKILL a few seconds after an edit (issue 11): the app runs in a forked child, driven
+// as a user would, and is killed; the next start offers the recovery copy and restores the edit.
 // Layer: tests/workbench.
 #include <signal.h>
 #include <sys/types.h>
