@@ -1,6 +1,6 @@
-// Background runs: a worker compiles (when the model changed) and simulates, the newest request winning; results
-// come back as immutable shared pointers; with levers on, through the plugin host (a fresh Lua state per run).
-// Layer: workbench/app. No ImGui, GLFW, GL or Lua headers.
+// Background runs: a worker compiles (when the model changed) and simulates, the newest request winning;
+// results come back as immutable shared pointers; with levers on, through the plugin host (a fresh Lua state
+// per run). Layer: workbench/app. No ImGui, GLFW, GL or Lua headers.
 #pragma once
 
 #include <atomic>

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 #include "solver/io/load_model.hpp"
+#include "solver/xmile/xmile.hpp"
 #if defined(SDW_HAVE_PLUGINS)
 #include "workbench/app/levers/lever_set.hpp"
 #endif
@@ -25,7 +27,9 @@ Session::Session(std::string stateDir)
 #endif
 }
 
-Session::~Session() = default;
+Session::~Session() {
+    finishRecoveryCopy();
+}
 
 bool Session::open(const std::string& given, std::string& error) {
     const std::string path =
@@ -57,6 +61,7 @@ void Session::newModel() {
 // Everything that belonged to the model that was open goes with it: a new model starts from none of it
 // (levers, kept runs, the time marker, a run still in flight for the old model).
 void Session::replaceDocument(Document doc, bool sameModel) {
+    finishRecoveryCopy();
     m_doc = std::move(doc);
     ++m_generation;
     m_result.reset();
@@ -83,6 +88,7 @@ void Session::replaceDocument(Document doc, bool sameModel) {
 
 bool Session::save() {
     if (m_doc.path().empty()) return false;
+    finishRecoveryCopy();  // a copy written after the save would be offered as newer work
     std::string err;
     if (!m_doc.save(err)) {
         m_status = "Save failed: " + err;
@@ -95,6 +101,7 @@ bool Session::save() {
 }
 
 bool Session::saveAs(const std::string& path) {
+    finishRecoveryCopy();
     std::string err;
     const std::string before = m_doc.path();
     if (!m_doc.saveAs(path, err)) {
@@ -110,6 +117,7 @@ bool Session::saveAs(const std::string& path) {
 }
 
 void Session::discardUnsavedCopy() {
+    finishRecoveryCopy();
     discardRecovery(m_doc.path(), m_stateDir);
 }
 
@@ -129,9 +137,14 @@ bool Session::exportCsv(const std::string& path) {
 
 // A recovery copy of unsaved work, written a moment after the edits stop (debounced: a drag or a burst of
 // typing is one write), and at least every kRecoveryMaxWaitSeconds while edits go on. A crash, a power cut
-// or kill -9 loses at most those few seconds. The write is atomic (xmile::writeFile), so a kill in the
+// or kill -9 loses at most those few seconds. The copy is written on a worker from a snapshot (writing the
+// county model takes tens of milliseconds: not in a frame), atomically (xmile::writeFile), so a kill in the
 // middle leaves the last good copy.
 void Session::autosave() {
+    if (m_copy.valid()) {
+        if (m_copy.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+        takeCopyResult();
+    }
     if (!m_doc.dirty()) return;
     const auto now = Clock::now();
     if (m_doc.revision() != m_editRevision) {  // an edit since the last frame
@@ -143,15 +156,28 @@ void Session::autosave() {
     const auto quiet = std::chrono::duration<double>(now - m_lastEdit).count();
     const auto waiting = std::chrono::duration<double>(now - m_unsavedSince).count();
     if (quiet < m_autosaveSeconds && waiting < kRecoveryMaxWaitSeconds) return;
+    auto snapshot = std::make_shared<const model::Project>(m_doc.project());
     const std::string rec = recoveryPathFor(m_doc.path(), m_stateDir);
-    std::error_code ec;
-    fs::create_directories(fs::path(rec).parent_path(), ec);
-    std::string err;
-    if (m_doc.writeCopy(rec, err))
-        m_autosavedRevision = m_doc.revision();
+    m_copyRevision = m_doc.revision();
+    m_copy = std::async(std::launch::async, [snapshot, rec] {
+        std::error_code ec;
+        fs::create_directories(fs::path(rec).parent_path(), ec);
+        std::string err;
+        return xmile::writeFile(*snapshot, rec, err) ? std::string() : err;
+    });
+    m_unsavedSince = now;
+}
+
+void Session::takeCopyResult() {
+    const std::string err = m_copy.get();
+    if (err.empty())
+        m_autosavedRevision = m_copyRevision;
     else
         m_status = "Could not write the recovery copy: " + err;
-    m_unsavedSince = now;
+}
+
+void Session::finishRecoveryCopy() {
+    if (m_copy.valid()) takeCopyResult();  // waits for the write in flight
 }
 
 std::optional<RecoveryOffer> Session::recoveryOffer() const {

@@ -1,9 +1,10 @@
-// The open model and all the workbench derives from it, without a window: document, runs, live check, sliders,
-// kept runs, charts' variables, time marker, levers, recent files, autosave and recovery.
-// Layer: workbench/app. No ImGui, GLFW, GL or Lua: workbench/ui draws this state; tests drive it directly.
+// The open model and all the workbench derives from it, without a window: document, runs, live check,
+// sliders, kept runs, charts' variables, time marker, levers, recent files, autosave and recovery. Layer:
+// workbench/app. No ImGui, GLFW, GL or Lua: workbench/ui draws this state; tests drive it directly.
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -137,32 +138,13 @@ class Session {
     void togglePlay();                // from the end, play starts again at the start
     void advancePlayback(double dt);  // seconds of wall time: the whole run plays in ten seconds
 
-#if defined(SDW_HAVE_PLUGINS)
-    // --- levers (session_levers.cpp; with the plugin host) ---
-    LeverSet& levers() {
-        return *m_levers;
-    }
-    const LeverSet& levers() const {
-        return *m_levers;
-    }
-    // A lever was switched or moved: keep the run before any lever as the baseline, then re-run.
-    uint64_t leversChanged();
-    // Apply a scenario: its levers and params, its constants on the sliders (others back to the model's).
-    bool applyScenario(size_t index);
-    void clearScenario();  // every lever off, sliders back to the model's values
-#endif
-
     // --- recent files, autosave and recovery (session.cpp) ---
-    const std::string& stateDir() const {
-        return m_stateDir;
-    }
-    const RecentFiles& recent() const {
-        return m_recent;
-    }
+    const std::string& stateDir() const { return m_stateDir; }
+    const RecentFiles& recent() const { return m_recent; }
     // Seconds without an edit before unsaved work is copied for recovery.
-    void setAutosaveSeconds(double s) {
-        m_autosaveSeconds = s;
-    }
+    void setAutosaveSeconds(double s) { m_autosaveSeconds = s; }
+    // Wait for a recovery copy being written (settle() does too).
+    void finishRecoveryCopy();
     // Autosaved work never saved, offered one at a time: the open model's (on open, when newer than its
     // file), then an untitled model's (at start-up: offerUntitledRecovery).
     std::optional<RecoveryOffer> recoveryOffer() const;
@@ -177,9 +159,21 @@ class Session {
     bool restore(const RecoveryOffer& offer);
     void discardRecoveryOffer();  // delete the first offer's copy; the document stays as it is
 
+#if defined(SDW_HAVE_PLUGINS)
+    // --- levers (levers/session_levers.cpp; with the plugin host) ---
+    LeverSet& levers();
+    const LeverSet& levers() const;
+    // A lever was switched or moved: keep the run before any lever as the baseline, then re-run.
+    uint64_t leversChanged();
+    // Apply a scenario: its levers and params, its constants on the sliders (others back to the model's).
+    bool applyScenario(size_t index);
+    void clearScenario();  // every lever off, sliders back to the model's values
+#endif
+
   private:
     void replaceDocument(Document doc, bool sameModel);
     void autosave();
+    void takeCopyResult();
     void take(const RunOutcome& out);
     void indexResult();
     void syncInputsWithModel();
@@ -218,6 +212,8 @@ class Session {
     double m_autosaveSeconds;
     uint64_t m_editRevision = 0, m_autosavedRevision = 0;  // the last edit seen, the last copy written
     Clock::time_point m_lastEdit, m_unsavedSince;
+    std::future<std::string> m_copy;  // the recovery copy being written ("" = written, else the error)
+    uint64_t m_copyRevision = 0;
     std::vector<RecoveryOffer> m_recoveryOffers;
 };
 

@@ -68,7 +68,9 @@ std::optional<RunArrival> Session::update() {
 std::optional<RunArrival> Session::settle() {
     if (m_doc.revision() != m_submittedRevision) rerun();
     m_runner.waitIdle(std::chrono::seconds(60));
-    return update();
+    auto arrived = update();
+    finishRecoveryCopy();
+    return arrived;
 }
 
 void Session::take(const RunOutcome& out) {

@@ -128,6 +128,7 @@ TEST_CASE("session: unsaved work is copied for recovery once the edits pause",
     CHECK_FALSE(fs::exists(rec));  // edits may still be coming
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     s.update();
+    s.finishRecoveryCopy();  // written on a worker, not in the frame
     REQUIRE(fs::exists(rec));
     diag::Diagnostics diags;
     auto copy = app::Document::open(rec, diags);

@@ -404,6 +404,7 @@ TEST_CASE("workbench: untitled work is autosaved, and offered at the next start 
         wb.session().setAutosaveSeconds(0);  // autosave at the next frame rather than after a minute
         wb.session().doc().createStock(0, 0, "waiting_list");
         ui.frame(wb);
+        wb.session().finishRecoveryCopy();  // written on a worker, not in the frame
         const std::string rec = app::recoveryPathFor("", wb.session().stateDir());
         REQUIRE(std::filesystem::exists(rec));
         wb.settle();

@@ -1,6 +1,6 @@
-// Edits typed into Properties reach the model however the field is left, and win over a constant's slider; keys
-// after a missed click do not switch tools; a message never moves the next field (issue 11).
-// Layer: tests/workbench.
+// Edits typed into Properties reach the model however the field is left, and win over a constant's slider;
+// keys after a missed click do not switch tools; a message never moves the next field (issue 11). Layer:
+// tests/workbench.
 #include <catch2/catch.hpp>
 #include <string>
 

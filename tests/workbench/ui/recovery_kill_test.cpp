@@ -1,5 +1,5 @@
-// Unsaved work survives SIGKILL a few seconds after an edit (issue 11): the app runs in a forked child, driven
-// as a user would, and is killed; the next start offers the recovery copy and restores the edit.
+// Unsaved work survives SIGKILL a few seconds after an edit (issue 11): the app runs in a forked child,
+// driven as a user would, and is killed; the next start offers the recovery copy and restores the edit.
 // Layer: tests/workbench.
 #include <signal.h>
 #include <sys/types.h>

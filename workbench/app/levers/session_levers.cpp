@@ -8,6 +8,14 @@ namespace sdw::app {
 
 using model::canonicalName;
 
+LeverSet& Session::levers() {
+    return *m_levers;
+}
+
+const LeverSet& Session::levers() const {
+    return *m_levers;
+}
+
 void Session::reloadLevers(bool keepOn) {
     m_levers->load(pluginDirectories(), m_doc.path(), keepOn);
     m_diagnostics.append(m_levers->diagnostics());
