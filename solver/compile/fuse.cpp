@@ -5,7 +5,7 @@
 
 #include <optional>
 
-namespace sdw::compile {
+namespace sdw::compile::detail {
 
 namespace {
 
@@ -43,9 +43,9 @@ std::optional<Op> fusedOp(Op op1, Op op2, bool reversed) {
 
 // Every slot an instruction reads, by op (some operands are list offsets, table or site numbers).
 template <typename F>
-void forEachRead(const CompiledModel& cm, const Instr& in, F read) {
+void forEachRead(const Program& program, const Instr& in, F read) {
     auto list = [&](uint32_t from, uint32_t n) {
-        for (uint32_t k = 0; k < n && from + k < cm.m_lists.size(); ++k) read(cm.m_lists[from + k]);
+        for (uint32_t k = 0; k < n && from + k < program.lists.size(); ++k) read(program.lists[from + k]);
     };
     switch (in.op) {
         case Op::Lookup:
@@ -56,8 +56,8 @@ void forEachRead(const CompiledModel& cm, const Instr& in, F read) {
             break;
         case Op::Random:
             read(in.b);
-            if (in.a < cm.m_randoms.size())
-                for (uint32_t s : cm.m_randoms[in.a].args) read(s);
+            if (in.a < program.randoms.size())
+                for (uint32_t s : program.randoms[in.a].args) read(s);
             break;
         case Op::Override:
             read(in.a);
@@ -81,16 +81,18 @@ void forEachRead(const CompiledModel& cm, const Instr& in, F read) {
 
 }  // namespace
 
-size_t fuseArithmetic(CompiledModel& cm, uint32_t firstTemp, const std::vector<bool>& pinned,
-                      const std::vector<std::vector<Instr>*>& programs) {
-    std::vector<uint32_t> reads(cm.m_slotCount + 1, 0);
+size_t fuseArithmetic(Program& program) {
+    const uint32_t firstTemp = program.firstTemp;
+    const std::vector<bool>& pinned = program.pinned;
+    const std::vector<std::vector<Instr>*> programs = {&program.init, &program.flow, &program.deriv};
+    std::vector<uint32_t> reads(program.slotCount + 1, 0);
     auto count = [&](uint32_t slot) {
         if (slot >= reads.size()) reads.resize(slot + 1, 0);
         ++reads[slot];
     };
     for (const auto* prog : programs)
-        for (const Instr& in : *prog) forEachRead(cm, in, count);
-    for (const auto& site : cm.m_states) {
+        for (const Instr& in : *prog) forEachRead(program, in, count);
+    for (const auto& site : program.states) {
         count(site.inputSlot);
         count(site.initSlot);
         count(site.delaySlot);
@@ -126,4 +128,4 @@ size_t fuseArithmetic(CompiledModel& cm, uint32_t firstTemp, const std::vector<b
     return fused;
 }
 
-}  // namespace sdw::compile
+}  // namespace sdw::compile::detail
