@@ -1,6 +1,6 @@
-// compileModel(): the compiler's stages in the order data flows through them, each a function from an input
-// it only reads to an output (stage headers say which): symbols -> elements -> expansion -> order -> layout
-// -> program (lowering, fusion) -> assembly, with the unit check beside them. Layer: solver.
+// compileModel(): the compiler's stages in the order data flows through them, each a function from its input
+// type to its output type sharing no state (stage headers say which): symbols -> elements -> expansion ->
+// order -> layout -> program (lowering, fusion) -> assembly, with the unit check beside them. Layer: solver.
 #include <cmath>
 
 #include "solver/compile/assemble.hpp"
