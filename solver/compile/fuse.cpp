@@ -5,6 +5,8 @@
 
 #include <optional>
 
+#include "solver/compile/instructions.hpp"
+
 namespace sdw::compile::detail {
 
 namespace {
@@ -41,44 +43,6 @@ std::optional<Op> fusedOp(Op op1, Op op2, bool reversed) {
     return op2 == Op::Sub ? rsub[*i1] : rdiv[*i1];
 }
 
-// Every slot an instruction reads, by op (some operands are list offsets, table or site numbers).
-template <typename F>
-void forEachRead(const Program& program, const Instr& in, F read) {
-    auto list = [&](uint32_t from, uint32_t n) {
-        for (uint32_t k = 0; k < n && from + k < program.lists.size(); ++k) read(program.lists[from + k]);
-    };
-    switch (in.op) {
-        case Op::Lookup:
-            read(in.a);
-            break;
-        case Op::PulseTrain:
-            list(in.a, 4);
-            break;
-        case Op::Random:
-            read(in.b);
-            if (in.a < program.randoms.size())
-                for (uint32_t s : program.randoms[in.a].args) read(s);
-            break;
-        case Op::Override:
-            read(in.a);
-            read(in.dst);
-            break;
-        case Op::Sum:
-        case Op::Prod:
-        case Op::MinN:
-        case Op::MaxN:
-        case Op::Mean:
-        case Op::Stddev:
-            list(in.a, in.c);
-            break;
-        default:  // every other op reads a, b and c as slots (unused operands are 0, the dt slot: harmless)
-            read(in.a);
-            read(in.b);
-            read(in.c);
-            break;
-    }
-}
-
 }  // namespace
 
 size_t fuseArithmetic(Program& program) {
@@ -91,7 +55,7 @@ size_t fuseArithmetic(Program& program) {
         ++reads[slot];
     };
     for (const auto* prog : programs)
-        for (const Instr& in : *prog) forEachRead(program, in, count);
+        for (const Instr& in : *prog) forEachRead(in, program.lists, program.randoms, count);
     for (const auto& site : program.states) {
         count(site.inputSlot);
         count(site.initSlot);

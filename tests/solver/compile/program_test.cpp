@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "solver/compile/instructions.hpp"
 #include "tests/solver/compile/stages.hpp"
 
 using namespace sdw;
@@ -108,4 +109,20 @@ TEST_CASE("program: two arithmetic steps through a temporary are fused", "[compi
     CHECK(x.program.flow[1].op == Op::DivAdd);
     CHECK(x.program.flow[1].dst == x.layout.slot[static_cast<size_t>(test::elementOf(x.model, "a"))]);
     CHECK(x.program.flow[1].c == x.program.flow[0].dst);
+}
+
+TEST_CASE("program: forEachRead names the slots behind list offsets and site numbers", "[compile][program]") {
+    const std::vector<uint32_t> lists = {7, 8, 9, 10, 11};
+    std::vector<compile::RandomSite> randoms(1);
+    randoms[0].args = {20, 21};
+    auto reads = [&](const compile::Instr& in) {
+        std::vector<uint32_t> out;
+        compile::forEachRead(in, lists, randoms, [&](uint32_t s) { out.push_back(s); });
+        return out;
+    };
+    // SUM over 3 slots listed from offset 1; a random draw held in slot 30 from site 0; a table look-up.
+    CHECK(reads({Op::Sum, compile::Fn::Abs, 99, 1, 0, 3}) == std::vector<uint32_t>{8, 9, 10});
+    CHECK(reads({Op::Random, compile::Fn::Abs, 99, 0, 30, 0}) == std::vector<uint32_t>{30, 20, 21});
+    CHECK(reads({Op::Lookup, compile::Fn::Abs, 99, 5, 2, 0}) == std::vector<uint32_t>{5});  // b is a table
+    CHECK(reads({Op::Add, compile::Fn::Abs, 99, 5, 6, 0}) == std::vector<uint32_t>{5, 6, 0});
 }
