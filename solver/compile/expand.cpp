@@ -75,12 +75,28 @@ ExpandedModel Expander::run() {
     // Elements made while expanding join the end of the list and are expanded in their turn.
     for (size_t i = 0; i < m_out.elements.size() && !m_tooLarge; ++i) {
         if (m_out.elements[i].expr.empty()) continue;
+        if (!changes(m_out.elements[i].expr))
+            continue;  // most equations: nothing to expand, kept as they are
         const Expr in = std::move(m_out.elements[i].expr);
         Expr out;
+        out.nodes.reserve(in.nodes.size());
         out.root = node(static_cast<int>(i), in, in.root, out, m_out.elements[i].macroDepth);
         m_out.elements[i].expr = std::move(out);
     }
     return std::move(m_out);
+}
+
+// Whether walking `e` would change it: it calls a macro or a stateful built-in, or a size guard would stop
+// at one of its calls. The walk of any other equation rebuilds the same tree.
+bool Expander::changes(const Expr& e) const {
+    if (m_out.elements.size() >= m_options.maxElements || e.nodes.size() >= kMaxExpandedNodes) return true;
+    for (const Node& n : e.nodes) {
+        if (n.kind != NodeKind::Call) continue;
+        const equations::BuiltinInfo* b = equations::findBuiltin(n.name);
+        if (b ? b->kind == equations::BuiltinKind::Stateful : m_project.findMacro(n.name) != nullptr)
+            return true;
+    }
+    return false;
 }
 
 void Expander::error(int element, const char* code, const std::string& message, int pos) {

@@ -32,6 +32,7 @@ class Expander {
 
   private:
     // --- expand.cpp ---
+    bool changes(const Expr& e) const;
     int node(int element, const Expr& in, int n, Expr& out, int macroDepth);
     bool overLimit(int element, const Expr& out, const Node& call);
     int newInternal(const std::string& base, ElementKind kind, int parent);
