@@ -1,7 +1,5 @@
-// Compile stage 8, assembly: the CompiledModel the simulator runs, from the program and the layout, with the
-// result columns (time, then every user-visible element in model order), slot names and initial values.
-// Input: the ExpandedModel, SlotLayout and Program; output: a CompiledModel. Layer: solver.
-// Not part of the public API.
+// Compile stage 8, assembly: ExpandedModel + SlotLayout + Program -> CompiledModel, with the result columns,
+// slot names and initial values. Layer: solver (compile internals; not public API).
 #pragma once
 
 #include <memory>
@@ -9,6 +7,8 @@
 #include "solver/compile/layout.hpp"
 #include "solver/compile/program.hpp"
 
+// Columns: time, then every user-visible element in model order; internal elements are neither columns nor
+// names a caller can look up.
 namespace sdw::compile::detail {
 
 std::shared_ptr<CompiledModel> assemble(const ExpandedModel& model, const SlotLayout& layout, Program program,

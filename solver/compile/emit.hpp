@@ -1,11 +1,11 @@
-// Compile stage 6, the program: each element's equation lowered in dependency order into the initial and
-// the per-step programs, the non-negative clamps and hook overrides, each stock's net flow, then fused.
-// Input: the ExpandedModel, its Ordering and SlotLayout (read only); output: a Program. Layer: solver.
-// Not part of the public API.
+// Compile stage 6, the program: ExpandedModel + Ordering + SlotLayout (read only) -> Program.
+// Layer: solver (compile internals; not public API).
 #pragma once
 
 #include "solver/compile/lower.hpp"
 
+// Each element's equation is lowered in dependency order into the initial and the per-step programs, with
+// the non-negative clamps and hook overrides, then each stock's net flow; the result is fused.
 namespace sdw::compile::detail {
 
 Program emitProgram(const ExpandedModel& model, const Resolver& resolver, const Ordering& ordering,

@@ -1,13 +1,13 @@
-// Compile stage 3, expansion: stateful built-ins and macros become internal elements. Smooths and material
-// delays become internal stocks; DELAY (the fixed pipeline), PREVIOUS and SAMPLE IF TRUE become states
-// updated only at step boundaries; macros are inlined. Input: an ElementModel; output: an ExpandedModel, in
-// which no equation calls a stateful built-in or a macro. Layer: solver. Not part of the public API.
+// Compile stage 3, expansion: ElementModel -> ExpandedModel, in which no equation calls a stateful built-in
+// or a macro. Layer: solver (compile internals; not public API).
 #pragma once
 
 #include <vector>
 
 #include "solver/compile/elements.hpp"
 
+// Smooths and material delays become internal stocks; DELAY (the fixed pipeline), PREVIOUS and SAMPLE IF
+// TRUE become states updated only at step boundaries; macros are inlined, each call an instance.
 namespace sdw::compile::detail {
 
 // A pipeline delay, PREVIOUS or SAMPLE IF TRUE by element ids; the program stage gives it slots.

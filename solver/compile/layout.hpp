@@ -1,7 +1,5 @@
-// Compile stage 5, slot layout: time and the run's constants first, then every user-visible element in
-// column order (so saving a row is one copy), then internal elements, then a derivative slot per stock.
-// Input: an ExpandedModel; output: a SlotLayout. Literal constants and temporaries come later, from the
-// program stage. Layer: solver. Not part of the public API.
+// Compile stage 5, slot layout: ExpandedModel -> SlotLayout. Layer: solver (compile internals; not public
+// API).
 #pragma once
 
 #include <cstdint>
@@ -9,6 +7,9 @@
 
 #include "solver/compile/expand.hpp"
 
+// Time and the run's constants first, then every user-visible element in column order (so saving a row is
+// one copy), then internal elements, then a derivative slot per stock. Literal constants and temporaries
+// come later, from the program stage.
 namespace sdw::compile::detail {
 
 struct SlotLayout {

@@ -1,8 +1,5 @@
-// Lowering, part of the program stage: one equation's tree to instructions over slots, reading the expanded
-// model, the resolver and the slot layout (all immutable) and writing through a ProgramBuilder. Adding a
-// built-in: a row in equations/builtins.cpp, then its kind's case in lower_call.cpp (a new math function:
-// a row in kMathFunctions there, an Fn code and the interpreter's case). Layer: solver.
-// Not part of the public API.
+// Lowering, in the program stage: one equation's tree -> instructions, reading the expanded model, the
+// resolver and the layout (all immutable), writing through a ProgramBuilder. Layer: solver (not public API).
 #pragma once
 
 #include <string>
@@ -14,6 +11,8 @@
 #include "solver/compile/program.hpp"
 #include "solver/equations/builtins.hpp"
 
+// Adding a built-in: a row in equations/builtins.cpp, then its kind's case in lower_call.cpp (a new math
+// function: a row in kMathFunctions there, an Fn code in compiled_model.hpp and the interpreter's case).
 namespace sdw::compile::detail {
 
 class Lowerer {

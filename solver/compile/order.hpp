@@ -1,7 +1,5 @@
-// Compile stage 4, dependency order: the order in which the initial program computes every element, and the
-// per-step program every element that is not a stock or a state; an algebraic loop is reported with every
-// name on it. Input: an ExpandedModel (read through a Resolver); output: an Ordering. Layer: solver.
-// Not part of the public API.
+// Compile stage 4, dependency order: ExpandedModel (read through a Resolver) -> Ordering.
+// Layer: solver (compile internals; not public API).
 #pragma once
 
 #include <optional>
@@ -9,6 +7,8 @@
 
 #include "solver/compile/resolve.hpp"
 
+// The initial program computes every element; the per-step program every element that is not a stock or a
+// state. An algebraic loop is reported with every name on it.
 namespace sdw::compile::detail {
 
 // The initial program computes every element, stocks included; the per-step program the rest from the stocks.

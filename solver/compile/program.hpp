@@ -1,7 +1,5 @@
-// Compile stage 6, the program: the initial, per-step and derivative instruction lists over numbered
-// slots, with the constants, temporaries, operand lists, random and state sites they use. ProgramBuilder
-// is where the stage allocates slots past the layout and folds constant arithmetic. Layer: solver.
-// Not part of the public API.
+// The program the program stage builds (instructions over slots, with constants, lists and sites), and the
+// ProgramBuilder that allocates its slots and folds constants. Layer: solver (not public API).
 #pragma once
 
 #include <cstdint>

@@ -1,7 +1,5 @@
-// Name resolution over an expanded model: which elements a name (with its subscripts, in the context of the
-// element being computed and of the array reductions around it) stands for; the dimensions a reduction
-// ranges over; near-miss suggestions. Read-only: used by the order, program and unit stages.
-// Layer: solver. Not part of the public API.
+// Name resolution over an expanded model, read only: used by the order, program and unit stages.
+// Layer: solver (compile internals; not public API).
 #pragma once
 
 #include <string>
@@ -9,6 +7,8 @@
 
 #include "solver/compile/expand.hpp"
 
+// Which elements a name stands for (with its subscripts, in the context of the element being computed and
+// of the array reductions around it); the dimensions a reduction ranges over; near-miss suggestions.
 namespace sdw::compile::detail {
 
 // Why a name cannot be resolved as written; no problem while `code` is null. Not yet reported: the caller
