@@ -70,8 +70,16 @@ Token Tokenizer::number(Token t) {
     while (run < m_s.size() && (std::isalnum(static_cast<unsigned char>(m_s[run])) || m_s[run] == '.' ||
                                 m_s[run] == '+' || m_s[run] == '-'))
         ++run;
-    const std::string candidate(m_s.substr(m_i, run - m_i));
-    const char* begin = candidate.c_str();
+    char small[64];
+    std::string large;
+    const char* begin = small;
+    if (run - m_i < sizeof small) {
+        m_s.copy(small, run - m_i, m_i);
+        small[run - m_i] = '\0';
+    } else {
+        large.assign(m_s.substr(m_i, run - m_i));
+        begin = large.c_str();
+    }
     char* end = nullptr;
     t.value = std::strtod(begin, &end);
     if (end == begin) {
