@@ -1,6 +1,6 @@
-// The properties panel: the selected variable's name, equation (checked as typed), units, documentation, range
-// and graphical function, or the model's sim specs; every edit reaches the model when its field is left.
-// Layer: workbench/ui/panels (ImGui). No Lua.
+// The properties panel: the selected variable's name, equation (checked as typed), units, documentation,
+// range and graphical function, or the model's sim specs; every edit reaches the model when its field is
+// left. Layer: workbench/ui/panels (ImGui). No Lua.
 #pragma once
 
 #include <imgui.h>
