@@ -156,8 +156,9 @@ void Workbench::shortcuts() {
         mode = Mode::Edit;
         tool = Tool::Select;
     }
-    // Letters pick diagram tools only while the diagram (or the toolbar) has the keyboard: after a click
-    // that missed a field, typing must not switch tools behind the user's back.
+    // Letters pick diagram tools only while the diagram, the toolbar or the status line has the keyboard (no
+    // panel with fields): after a click that missed a field, typing must not switch tools behind the user's
+    // back.
     if (!ctrl && m_toolKeys) {
         if (pressed('S')) tool = Tool::Stock;
         if (pressed('F')) tool = Tool::Flow;

@@ -85,7 +85,8 @@ class Workbench {
     std::optional<std::string> takeChartExport();
     void setChartRect(ImVec2 lo, ImVec2 hi) { m_chartRect = ImVec4(lo.x, lo.y, hi.x, hi.y); }
     ImVec4 chartExportRect() const { return m_chartRect; }
-    // The canvas and toolbar say each frame whether they have the keyboard (letters then pick tools).
+    // The canvas, toolbar and status line say each frame whether they have the keyboard (letters then pick
+    // tools).
     void diagramHasKeyboard(bool focused) { m_toolKeys = m_toolKeys || focused; }
 
   private:

@@ -140,6 +140,11 @@ TEST_CASE("workbench: keys typed after a click that missed a field do not switch
     HeadlessUi ui;
     ui::Workbench wb;
     fillingModel(ui, wb);
+    // Just opened, nothing clicked yet: the letters are the tools' keys.
+    ui.type(wb, "s");
+    CHECK(wb.tool == ui::Tool::Stock);
+    ui.key(wb, test::kKeyEscape);
+    CHECK(wb.tool == ui::Tool::Select);
     selectAndShow(ui, wb, "ratio");
     // The click lands on the properties panel below its fields, not in one.
     const auto eq = ui.fieldRect("equation");

@@ -154,6 +154,7 @@ void ConstantsPanel::slider(Workbench& wb, size_t index) {
 }
 
 void StatusPanel::draw(Workbench& wb) {
+    wb.diagramHasKeyboard(ImGui::IsWindowFocused());  // nothing to type into here (focused at start-up)
     const auto& s = wb.session();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(s.status().c_str());
