@@ -261,6 +261,7 @@ void Workbench::drawSlot(Slot slot, ImVec2 pos, ImVec2 size) {
     if (w.padding.x >= 0) ImGui::PopStyleVar();
     if (here.size() == 1) {
         here.front()->draw(*this);
+        if (here.front() == m_show) m_show = nullptr;  // alone in its slot: always in front
     } else if (ImGui::BeginTabBar("##tabs")) {
         for (Panel* p : here) {
             const auto flags = p == m_show ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
