@@ -212,8 +212,8 @@ TEST_CASE("models: every shipped model compiles with no errors and no unit warni
 
 TEST_CASE("models: no two stocks, auxiliaries, valves or labels overlap in the saved diagrams",
           "[models][diagram]") {
-    // A strategy lead reads the default model from its diagram: every name must be legible. The generator
-    // (scripts/models/xmile_gen.py) lays the view out; this checks what it saved, with the workbench's sizes.
+    // A strategy lead reads the default model from its diagram: every name must be legible. This checks the
+    // saved view with the workbench's sizes.
     for (const auto& rel : kAllModels) {
         Loaded l = load(rel);
         REQUIRE_FALSE(l.project.main().views.empty());
@@ -289,8 +289,8 @@ TEST_CASE("models: connectors stay inside their sector; inputs drawn elsewhere c
           "[models][diagram]") {
     // A strategy lead reads one sector at a time. An input drawn in another sector appears in the sector that
     // uses it as an alias (a ghost), and the connector starts there, so no information arrow crosses a
-    // sector's border: only pipes do, carrying people and money from one sector to the next. The generator
-    // (scripts/models/xmile_gen.py) follows that rule everywhere, so the allowance is none.
+    // sector's border: only pipes do, carrying people and money from one sector to the next. The shipped
+    // models follow that rule everywhere, so the allowance is none.
     constexpr size_t kAllowedCrossings = 0;
     for (const auto& rel : kAllModels) {
         INFO(rel);

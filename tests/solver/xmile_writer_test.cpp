@@ -38,6 +38,7 @@ class ProjectEquality {
         specs(a.specs, b.specs, "specs");
         same(a.headerExtraXml, b.headerExtraXml, "header extras");
         same(a.rootExtraXml, b.rootExtraXml, "root extras");
+        same(a.rootAttrs, b.rootAttrs, "root attributes");
         same(a.dimensions.size(), b.dimensions.size(), "dimension count");
         for (size_t i = 0; i < std::min(a.dimensions.size(), b.dimensions.size()); ++i) {
             same(a.dimensions[i].name, b.dimensions[i].name, "dimension name");
@@ -76,6 +77,7 @@ class ProjectEquality {
         same(a.saveper, b.saveper, where + " saveper");
         same(a.method, b.method, where + " method");
         same(a.timeUnits, b.timeUnits, where + " time units");
+        same(a.calendarStart, b.calendarStart, where + " calendar start");
         same(a.extraAttrs, b.extraAttrs, where + " attributes");
         same(a.extraXml, b.extraXml, where + " extras");
     }
@@ -117,6 +119,12 @@ class ProjectEquality {
             same(a.range->min, b.range->min, w + " range min");
             same(a.range->max, b.range->max, w + " range max");
             same(a.range->step, b.range->step, w + " range step");
+        }
+        same(a.uncertainty.has_value(), b.uncertainty.has_value(), w + " uncertainty");
+        if (a.uncertainty && b.uncertainty) {
+            same(a.uncertainty->min, b.uncertainty->min, w + " uncertainty min");
+            same(a.uncertainty->max, b.uncertainty->max, w + " uncertainty max");
+            same(a.uncertainty->extraAttrs, b.uncertainty->extraAttrs, w + " uncertainty attributes");
         }
         same(a.accessType, b.accessType, w + " access");
         same(a.moduleModel, b.moduleModel, w + " module model");

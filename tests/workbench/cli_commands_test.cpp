@@ -129,3 +129,44 @@ TEST_CASE("cli: --compare prints the baseline and each scenario's change", "[cli
     CHECK(line.find('%') != std::string::npos);
     CHECK(line.find("+0.0%") == std::string::npos);
 }
+
+TEST_CASE("cli: doc writes parameter tables from the model, and its local profile as CSV", "[cli]") {
+    const auto path = std::filesystem::temp_directory_path() / "sdw_cli_doc.xmile";
+    std::ofstream(path)
+        << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+           "xmlns:sdw=\"urn:sdw:xmile:1\"><header><name>t</name></header>"
+           "<sim_specs "
+           "method=\"euler\"><start>0</start><stop>4</stop><dt>1</dt></sim_specs><model><variables>"
+           "<stock name=\"beds_used\"><doc>Beds in use.</doc><eqn>beds * "
+           "0.9</eqn><units>people</units></stock>"
+           "<aux name=\"beds\"><doc>Acute beds (assumption).</doc><eqn>1330</eqn><units>people</units>"
+           "<range min=\"0\" max=\"3000\"/><sdw:uncertainty min=\"1000\" max=\"1700\"/></aux>"
+           "<aux name=\"rate\"><doc>A rate | with a bar.</doc><eqn>0.5</eqn><units>1/week</units></aux>"
+           "<group name=\"Local profile\"><entity name=\"beds\"/></group>"
+           "</variables></model></xmile>";
+    Output o = sdw("doc " + path.string());
+    REQUIRE(o.code == 0);
+    CHECK(o.out.find("| `beds` | 1330 | people | 1000 to 1700 | Acute beds (assumption). |") !=
+          std::string::npos);
+    CHECK(o.out.find("| `beds_used` | 1197 (`beds * 0.9`) | people | Beds in use. |") != std::string::npos);
+    CHECK(o.out.find("| `rate` | 0.5 | 1/week | - | - | A rate / with a bar. |") != std::string::npos);
+    o = sdw("doc " + path.string() + " --profile");
+    REQUIRE(o.code == 0);
+    CHECK(o.out == "name,value,units,source\nbeds,1330,people,Acute beds (assumption).\n");
+
+    // the profile, edited as a council would, changes the run; a row the model cannot take is refused
+    const auto csv = std::filesystem::temp_directory_path() / "sdw_cli_profile.csv";
+    std::ofstream(csv) << "name,value,units,source\nbeds,\"1,000\",people,our trust\n";
+    o = sdw("run " + path.string() + " --profile " + csv.string() + " --vars beds_used --stop 0");
+    REQUIRE(o.code == 0);
+    CHECK(o.out == "Time,beds_used\n0,900\n");
+    std::ofstream(csv) << "name,value,units,source\nbeds,1000,GBP,our trust\n";
+    o = sdw("run " + path.string() + " --profile " + csv.string());
+    CHECK(o.code == 1);
+    CHECK(o.out.find("E105") != std::string::npos);
+    CHECK(o.out.find("line 2") != std::string::npos);
+    CHECK(o.out.find("measures it in 'people'") != std::string::npos);
+    o = sdw("doc " + writeModel("sdw_cli_doc_plain.xmile", "rate") + " --profile");
+    CHECK(o.code == 1);
+    CHECK(o.out.find("no \"Local profile\" group") != std::string::npos);
+}

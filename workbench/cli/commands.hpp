@@ -32,6 +32,8 @@ void registerCommand(Command c);
 
 // The built-in engine commands: run, check, convert, bench.
 void registerEngineCommands();
+// `sdw doc`: a model's parameter and source tables, or its local profile as CSV (doc_command.cpp).
+void registerDocCommand();
 
 // Entry point for `sdw <command> ...`. Prints usage on a bad command and returns kExitUsage.
 int dispatch(int argc, char** argv);

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "solver/compile/compiled_model.hpp"
+#include "solver/model/local_profile.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/cli/commands.hpp"
@@ -154,6 +155,7 @@ std::vector<std::string> splitVars(const std::string& s) {
 
 struct RunOptions {
     std::string model;
+    std::string profile;
     std::string method;
     std::optional<double> dt, start, stop, saveper;
     std::vector<std::string> sets;
@@ -224,6 +226,9 @@ int cmdRun(int argc, char** argv) {
     app.add_option("--out", o.out, "write to this file instead of standard output");
     app.add_option("--format", o.format, "csv or tsv")->check(CLI::IsMember({"csv", "tsv"}));
     app.add_option("--scenario", o.scenarios, "scenario file (.lua); repeat to compare scenarios");
+    app.add_option("--profile", o.profile,
+                   "local profile (CSV: name,value,units,source) setting the inputs that make the model a "
+                   "particular council; applied before --set and every scenario");
     app.add_option("--seed", o.seed, "seed for random built-ins");
     app.add_flag("--summary", o.summary,
                  "print start, end, min and max of each output instead of the series");
@@ -236,6 +241,13 @@ int cmdRun(int argc, char** argv) {
     if (!project) {
         printDiagnostics(diags, o.model);
         return kExitModelError;
+    }
+    if (!o.profile.empty()) {
+        const auto entries = model::readProfileFile(o.profile, diags);
+        if (!entries || !model::applyProfile(*project, *entries, diags, o.profile)) {
+            printDiagnostics(diags, o.model);
+            return kExitModelError;
+        }
     }
     if (o.compare && o.vars.empty()) {
         const auto measures = xmile::groupMembers(project->main(), xmile::kOutcomeGroup);
