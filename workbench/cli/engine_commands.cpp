@@ -91,7 +91,8 @@ void writeSummary(std::ostream& out, const sim::RunResult& r, const std::string&
 // The comparison a strategy lead reads: each measure's value at the end of the run under the baseline, then
 // the change each scenario makes, as a percentage; scenarios are numbered in the header and named below.
 void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& results,
-                     const std::vector<std::string>& labels, const std::vector<std::string>& files) {
+                     const std::vector<std::string>& labels, const std::vector<std::string>& files,
+                     const std::vector<std::string>& hidden) {
     const sim::RunResult& base = results.front();
     size_t width = 24;
     for (size_t c = 1; c < base.cols(); ++c) width = std::max(width, base.names[c].size());
@@ -107,6 +108,7 @@ void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& resul
     }
     out << "\n";
     for (size_t c = 1; c < base.cols(); ++c) {
+        if (std::find(hidden.begin(), hidden.end(), base.names[c]) != hidden.end()) continue;
         const double b = base.at(base.rows() - 1, c);
         std::snprintf(buf, sizeof buf, "%-*s %14s", static_cast<int>(width), base.names[c].c_str(),
                       readableNumber(b).c_str());
@@ -115,9 +117,9 @@ void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& resul
             const auto v = results[k].finalValue(base.names[c]);
             if (!v)
                 std::snprintf(buf, sizeof buf, " %9s", "-");
-            else if (b == 0 && *v == 0)
+            else if (std::fabs(b) < 1e-9 && std::fabs(*v) < 1e-9)
                 std::snprintf(buf, sizeof buf, " %9s", "0");
-            else if (b == 0)
+            else if (std::fabs(b) < 1e-9)
                 std::snprintf(buf, sizeof buf, " %9s", "new");
             else
                 std::snprintf(buf, sizeof buf, " %+8.1f%%", (*v - b) / std::fabs(b) * 100);
@@ -253,9 +255,21 @@ int cmdRun(int argc, char** argv) {
         const auto measures = xmile::groupMembers(project->main(), xmile::kOutcomeGroup);
         for (const auto& m : measures) o.vars += (o.vars.empty() ? "" : ",") + m;
     }
+    std::vector<std::string>
+        ledgers;  // ledgers the business case needs that --vars leaves out: run, not shown
+    if (o.compare && !o.vars.empty()) {
+        const auto shown = splitVars(o.vars);
+        for (const auto& l : xmile::groupMembers(project->main(), kBusinessCaseGroup)) {
+            const bool listed = std::any_of(shown.begin(), shown.end(), [&](const std::string& v) {
+                return model::canonicalName(v) == model::canonicalName(l);
+            });
+            if (!listed) ledgers.push_back(l);
+        }
+    }
     sim::RunSpec spec;
     compile::CompileOptions copts;
     if (!buildSpec(o, *project, spec, copts)) return kExitUsage;
+    for (const auto& l : ledgers) spec.vars.push_back(l);
 
     std::vector<sim::RunResult> results;
     std::vector<std::string> labels;
@@ -315,7 +329,8 @@ int cmdRun(int argc, char** argv) {
     std::ostream& out = o.out.empty() ? std::cout : file;
     const char sep = o.format == "tsv" ? '\t' : ',';
     if (o.compare) {
-        writeComparison(out, results, labels, o.scenarios);
+        writeComparison(out, results, labels, o.scenarios, ledgers);
+        writeBusinessCases(out, *project, results, labels);
         return kExitOk;
     }
     for (size_t i = 0; i < results.size(); ++i) {
