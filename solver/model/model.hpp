@@ -1,5 +1,5 @@
-// The editable form of a model: variables keyed by canonical name, view geometry, sim specs, and the
-// vendor elements we do not interpret, kept verbatim so a round trip loses nothing.
+// The editable form of a model: variables keyed by canonical name, view geometry, sim specs, and the vendor
+// elements we do not interpret, kept verbatim so a round trip loses nothing; every struct compares with ==.
 // Layer: solver. Depends on the standard library only (no XML, no GUI, no Lua).
 #pragma once
 
@@ -30,6 +30,8 @@ struct GraphicalFunction {
     bool xptsWritten = false;  // the file listed x points explicitly
     std::string name;          // for a stand-alone <gf name="...">
     std::string ySeparator = ",";
+
+    bool operator==(const GraphicalFunction&) const = default;
 };
 const char* gfKindName(GraphicalFunction::Kind k);
 
@@ -38,6 +40,8 @@ struct Range {
     double min = 0;
     double max = 1;
     std::optional<double> step;
+
+    bool operator==(const Range&) const = default;
 };
 
 // The plausible range of a constant's value, for sensitivity runs (sdw extension <sdw:uncertainty min max/>,
@@ -48,6 +52,7 @@ struct Uncertainty {
     double min = 0;
     double max = 0;
     std::vector<std::pair<std::string, std::string>> extraAttrs;
+    bool operator==(const Uncertainty&) const = default;
 };
 
 // One element's equation in an arrayed variable defined element by element.
@@ -55,12 +60,16 @@ struct ElementEquation {
     std::vector<std::string> subscripts;  // element names as written, one per dimension
     std::string equation;
     std::optional<GraphicalFunction> gf;
+
+    bool operator==(const ElementEquation&) const = default;
 };
 
 // A module's input/output binding: <connect to="inner" from="outer"/>.
 struct Connection {
     std::string to;
     std::string from;
+
+    bool operator==(const Connection&) const = default;
 };
 
 struct Variable {
@@ -83,6 +92,8 @@ struct Variable {
     int line = 0;                         // line in the source file where it is defined (0 = unknown)
     std::vector<std::string> extraXml;    // child elements we keep but do not interpret
     std::vector<std::pair<std::string, std::string>> extraAttrs;
+
+    bool operator==(const Variable&) const = default;
 };
 
 // The most elements one dimension (subscript range) may have; readers report larger ones (E210).
@@ -93,6 +104,8 @@ struct Dimension {
     std::vector<std::string> elements;  // for an indexed dimension of size n: "1".."n"
     bool indexed = false;
     std::vector<std::string> maps;  // dimensions this one maps to (XMILE 1.1 <dim maps_to="...">)
+
+    bool operator==(const Dimension&) const = default;
 };
 
 struct SimSpecs {
@@ -108,6 +121,8 @@ struct SimSpecs {
     std::string calendarStart;
     std::vector<std::pair<std::string, std::string>> extraAttrs;
     std::vector<std::string> extraXml;  // child elements of <sim_specs> we keep but do not interpret
+
+    bool operator==(const SimSpecs&) const = default;
 };
 
 // One object on a diagram view.
@@ -126,12 +141,16 @@ struct ViewObject {
     std::string tag;  // element name for Other, kept for the round trip
     std::vector<std::pair<std::string, std::string>> extraAttrs;
     std::vector<std::string> extraXml;
+
+    bool operator==(const ViewObject&) const = default;
 };
 
 struct View {
     std::string name;
     std::vector<ViewObject> objects;
     std::vector<std::pair<std::string, std::string>> attrs;
+
+    bool operator==(const View&) const = default;
 };
 
 // A model or sub-model (module definition) or macro body.
@@ -147,6 +166,8 @@ struct Model {
     const Variable* find(const std::string& anyName) const;
     Variable& add(Variable v);
     bool remove(const std::string& anyName);
+
+    bool operator==(const Model&) const = default;
 };
 
 // XMILE <macro>: parameters, an expression body or a stock-and-flow body.
@@ -158,6 +179,8 @@ struct Macro {
     Model body;            // variables of a stock-and-flow macro
     std::optional<SimSpecs> specs;
     std::string doc;
+
+    bool operator==(const Macro&) const = default;
 };
 
 // What a file holds: header, sim specs, dimensions, the models, macros, and what we keep verbatim.
@@ -182,6 +205,8 @@ struct Project {
     const Model* findModel(const std::string& name) const;
     const Dimension* findDimension(const std::string& name) const;
     const Macro* findMacro(const std::string& name) const;
+
+    bool operator==(const Project&) const = default;
 };
 
 }  // namespace sdw::model

@@ -29,8 +29,3 @@ std::vector<std::string> groupMembers(const model::Model& model, const std::stri
 inline constexpr const char* kOutcomeGroup = "Outcome measures";
 
 }  // namespace sdw::xmile
-
-namespace sdw::model {
-// Open any model file sdw reads: XMILE (.xmile, .xml, .stmx, .itmx) or Vensim (.mdl), chosen by content.
-std::optional<Project> loadModelFile(const std::string& path, diag::Diagnostics& diags);
-}  // namespace sdw::model

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "solver/compile/compiled_model.hpp"
+#include "solver/io/load_model.hpp"
 #include "solver/model/model.hpp"
 #include "solver/sim/simulate.hpp"
-#include "solver/xmile/xmile.hpp"
 
 namespace sdw::test {
 
@@ -176,7 +176,7 @@ inline Comparison compare(const sim::RunResult& run, const Reference& ref) {
 inline Comparison runConformance(const std::filesystem::path& modelPath) {
     Comparison result;
     diag::Diagnostics diags;
-    auto project = model::loadModelFile(modelPath.string(), diags);
+    auto project = io::loadModelFile(modelPath.string(), diags);
     auto firstError = [&] {
         for (const auto& d : diags.items())
             if (d.severity == diag::Severity::Error) return diag::format(d);

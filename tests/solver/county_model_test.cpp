@@ -7,7 +7,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "solver/model/local_profile.hpp"
+#include "solver/io/local_profile.hpp"
 #include "tests/solver/model_test_util.hpp"
 
 using namespace sdw;
@@ -70,7 +70,7 @@ TEST_CASE("county: the lever targets, profile inputs, outcome measures and ledge
     }
     // the local profile: the dozen inputs that make the model a particular council, each with a plausible
     // range
-    const auto profile = xmile::groupMembers(m, model::kProfileGroup);
+    const auto profile = xmile::groupMembers(m, io::kProfileGroup);
     CHECK(profile.size() >= 12);
     for (const auto& name : profile) {
         INFO(name);
@@ -235,7 +235,7 @@ TEST_CASE("county: a council's profile sets the starting point, and the model st
     // A council half the size: population, budget, reserves, beds, places, workforce, staff and posts halved.
     model::Project half = county().project;
     std::string csv = "name,value,units,source\n";
-    for (const auto& name : xmile::groupMembers(half.main(), model::kProfileGroup)) {
+    for (const auto& name : xmile::groupMembers(half.main(), io::kProfileGroup)) {
         const int c = county().compiled->findColumn(name);
         REQUIRE(c >= 0);
         const double v = baseline().at(0, static_cast<size_t>(c));
@@ -244,9 +244,9 @@ TEST_CASE("county: a council's profile sets the starting point, and the model st
         csv += name + "," + std::to_string(perPerson ? v : v / 2) + ",,test\n";
     }
     diag::Diagnostics diags;
-    const auto entries = model::parseProfile(csv, diags, "half.csv");
+    const auto entries = io::parseProfile(csv, diags, "half.csv");
     REQUIRE(entries);
-    REQUIRE(model::applyProfile(half, *entries, diags, "half.csv"));
+    REQUIRE(io::applyProfile(half, *entries, diags, "half.csv"));
     auto compiled = compile::compileModel(half, diags);
     REQUIRE(compiled);
     sim::RunSpec spec;

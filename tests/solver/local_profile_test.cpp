@@ -1,6 +1,6 @@
 // Tests of the local profile CSV (solver/model/local_profile): what a spreadsheet writes is read, every bad
 // row is refused with its line, and applying a profile sets the model's inputs. Layer: tests/solver.
-#include "solver/model/local_profile.hpp"
+#include "solver/io/local_profile.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -38,7 +38,7 @@ TEST_CASE("profile: a spreadsheet's CSV reads, with its quirks", "[profile]") {
         "1020.50,GBP/(people*week),\"our \"\"usual\"\" rate\"\r\n"
         "share,48%,,\r\n";
     diag::Diagnostics diags;
-    const auto e = model::parseProfile(text, diags, "p.csv");
+    const auto e = io::parseProfile(text, diags, "p.csv");
     INFO(firstMessage(diags));
     REQUIRE(e);
     REQUIRE(e->size() == 3);
@@ -70,7 +70,7 @@ TEST_CASE("profile: bad rows are refused with the line and the reason", "[profil
     for (const auto& c : cases) {
         INFO(c.text);
         diag::Diagnostics diags;
-        CHECK_FALSE(model::parseProfile(c.text, diags, "p.csv"));
+        CHECK_FALSE(io::parseProfile(c.text, diags, "p.csv"));
         REQUIRE(diags.errorCount() == 1);
         CHECK(diags.items().front().code == std::string(diag::code::kBadProfile));
         CHECK(diags.items().front().line == c.line);
@@ -81,11 +81,11 @@ TEST_CASE("profile: bad rows are refused with the line and the reason", "[profil
 TEST_CASE("profile: applying sets inputs, and refuses what is not an input of this model", "[profile]") {
     auto p = smallModel();
     diag::Diagnostics diags;
-    const auto ok = model::parseProfile(
+    const auto ok = io::parseProfile(
         "name,value,units,source\nbeds,1400,People,x\ncost_per_week,1020,GBP / (people*week),y\n", diags,
         "p.csv");
     REQUIRE(ok);
-    REQUIRE(model::applyProfile(p, *ok, diags, "p.csv"));
+    REQUIRE(io::applyProfile(p, *ok, diags, "p.csv"));
     CHECK(p.main().find("beds")->equation == "1400");
     CHECK(p.main().find("cost_per_week")->equation ==
           "1020");  // a computed input replaced by the council's figure
@@ -104,10 +104,10 @@ TEST_CASE("profile: applying sets inputs, and refuses what is not an input of th
         INFO(c.row);
         auto q = smallModel();
         diag::Diagnostics d;
-        const auto e = model::parseProfile(
+        const auto e = io::parseProfile(
             std::string("name,value,units,source\nshare,0.4,,ok\n") + c.row + "\n", d, "p.csv");
         REQUIRE(e);
-        CHECK_FALSE(model::applyProfile(q, *e, d, "p.csv"));
+        CHECK_FALSE(io::applyProfile(q, *e, d, "p.csv"));
         CHECK(d.items().front().line == 3);
         CHECK(firstMessage(d).find(c.says) != std::string::npos);
         CHECK(q.main().find("share")->equation == "0.53");  // nothing changed when a row is refused
@@ -117,10 +117,9 @@ TEST_CASE("profile: applying sets inputs, and refuses what is not an input of th
 TEST_CASE("profile: written CSV reads back to the same inputs", "[profile]") {
     auto p = smallModel();
     p.main().find("beds")->doc = "General and acute beds, \"G&A\" (assumption)";
-    const std::string csv =
-        model::writeProfileCsv(p.main(), {"beds", "cost_per_week"}, {std::nullopt, 942.5});
+    const std::string csv = io::writeProfileCsv(p.main(), {"beds", "cost_per_week"}, {std::nullopt, 942.5});
     diag::Diagnostics diags;
-    const auto e = model::parseProfile(csv, diags, "written.csv");
+    const auto e = io::parseProfile(csv, diags, "written.csv");
     REQUIRE(e);
     REQUIRE(e->size() == 2);
     CHECK((*e)[0].value == 1330);

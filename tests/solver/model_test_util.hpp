@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "solver/compile/compiled_model.hpp"
+#include "solver/io/load_model.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "tests/solver/run_reading.hpp"
@@ -38,7 +39,7 @@ struct Loaded {
 
 inline Loaded load(const std::string& rel) {
     Loaded l;
-    auto project = model::loadModelFile(sourcePath(rel), l.diags);
+    auto project = io::loadModelFile(sourcePath(rel), l.diags);
     INFO(rel);
     REQUIRE(project);
     l.project = std::move(*project);

@@ -13,6 +13,7 @@
 
 #include "solver/compile/compiled_model.hpp"
 #include "solver/equations/parser.hpp"
+#include "solver/io/load_model.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "tests/solver/model_test_util.hpp"

@@ -81,11 +81,27 @@ TEST_CASE("document: rename updates equations, flow lists and the diagram", "[wo
     CHECK_FALSE(err.empty());
 }
 
-TEST_CASE("document: rename leaves function names, numbers and other words alone", "[workbench][document]") {
-    using ui::document::renameInEquation;
-    CHECK(renameInEquation("MAX(e, 1e-3) + e2 * \"E\"", "e", "k") == "MAX(k, 1e-3) + e2 * \"k\"");
-    CHECK(renameInEquation("smooth(x, 3) {x is input}", "x", "y") == "smooth(y, 3) {x is input}");
-    CHECK(renameInEquation("max(a,b)", "max", "m") == "max(a,b)");
+// Function names, numbers and other words: tests/solver/rename_test.cpp (equations::renameInEquation).
+TEST_CASE("document: rename leaves an array element of the same name alone", "[workbench][document]") {
+    // Regions north and south, and a variable that is also called north.
+    model::Project p;
+    p.dimensions.push_back({"region", {"north", "south"}, false, {}});
+    auto add = [&](const std::string& name, const std::string& eq, std::vector<std::string> dims = {}) {
+        model::Variable v;
+        v.name = name;
+        v.equation = eq;
+        v.dimensions = std::move(dims);
+        p.main().add(v);
+    };
+    add("north", "5");
+    add("pop", "10", {"region"});
+    add("share", "pop[north] / north + SUM(pop[*]) / north");
+    Document d = Document::fromProject(p, "");
+    std::string err;
+    REQUIRE(d.rename("north", "north total", err));
+    CHECK(d.find("share")->equation == "pop[north] / north_total + SUM(pop[*]) / north_total");
+    CHECK(d.project().dimensions[0].elements == std::vector<std::string>{"north", "south"});
+    CHECK(finalValue(d.project(), "share") == Approx(10.0 / 5 + 20.0 / 5));  // still runs: 2 + 4
 }
 
 TEST_CASE("document: delete removes links, and undo/redo restore every step", "[workbench][document]") {

@@ -10,7 +10,7 @@
 #include <fstream>
 
 #include "plugins/host/plugin_session.hpp"
-#include "solver/xmile/xmile.hpp"
+#include "solver/io/load_model.hpp"
 #include "workbench/ui/levers/lever_set.hpp"
 #include "workbench/ui/run/run_service.hpp"
 #include "workbench/ui/theme.hpp"
@@ -104,7 +104,7 @@ TEST_CASE("levers: a broken lever file is named with its line, and the others st
 TEST_CASE("levers: the run service runs with levers on through the plugin host, as the CLI would",
           "[workbench][levers]") {
     diag::Diagnostics diags;
-    auto project = model::loadModelFile(kModel, diags);
+    auto project = io::loadModelFile(kModel, diags);
     REQUIRE(project);
     ui::levers::LeverSet set;
     set.load({kLevers}, kModel);

@@ -10,7 +10,8 @@
 #include <sstream>
 
 #include "solver/compile/compiled_model.hpp"
-#include "solver/model/local_profile.hpp"
+#include "solver/io/load_model.hpp"
+#include "solver/io/local_profile.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/cli/commands.hpp"
@@ -141,19 +142,19 @@ int cmdDoc(int argc, char** argv) {
         "write the model's local profile (its \"Local profile\" group) as CSV: name,value,units,source");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
-    auto project = model::loadModelFile(path, diags);
+    auto project = io::loadModelFile(path, diags);
     if (!project) {
         for (const auto& d : diags.items())
             std::fprintf(stderr, "%s: %s\n", path.c_str(), diag::format(d).c_str());
         return kExitModelError;
     }
     const model::Model& m = project->main();
-    const auto profile = xmile::groupMembers(m, model::kProfileGroup);
+    const auto profile = xmile::groupMembers(m, io::kProfileGroup);
     const auto values = startValues(*project);
     std::string text;
     if (profileCsv) {
         if (profile.empty()) {
-            std::fprintf(stderr, "sdw doc: %s has no \"%s\" group\n", path.c_str(), model::kProfileGroup);
+            std::fprintf(stderr, "sdw doc: %s has no \"%s\" group\n", path.c_str(), io::kProfileGroup);
             return kExitModelError;
         }
         std::vector<std::optional<double>> shown;
@@ -161,7 +162,7 @@ int cmdDoc(int argc, char** argv) {
             const auto it = values.find(model::canonicalName(n));
             shown.push_back(it == values.end() ? std::nullopt : std::optional<double>(it->second));
         }
-        text = model::writeProfileCsv(m, profile, shown);
+        text = io::writeProfileCsv(m, profile, shown);
     } else {
         DocTables t{m, values, {}};
         t.out << "<!-- Written by `sdw doc` from the model file: edit the model, not this table. -->\n\n";

@@ -12,7 +12,8 @@
 #include <sstream>
 
 #include "solver/compile/compiled_model.hpp"
-#include "solver/model/local_profile.hpp"
+#include "solver/io/load_model.hpp"
+#include "solver/io/local_profile.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/cli/commands.hpp"
@@ -26,7 +27,7 @@ void printDiagnostics(const diag::Diagnostics& diags, const std::string& file) {
 }
 
 std::optional<model::Project> load(const std::string& path, diag::Diagnostics& diags) {
-    auto project = model::loadModelFile(path, diags);
+    auto project = io::loadModelFile(path, diags);
     return project;
 }
 
@@ -245,8 +246,8 @@ int cmdRun(int argc, char** argv) {
         return kExitModelError;
     }
     if (!o.profile.empty()) {
-        const auto entries = model::readProfileFile(o.profile, diags);
-        if (!entries || !model::applyProfile(*project, *entries, diags, o.profile)) {
+        const auto entries = io::readProfileFile(o.profile, diags);
+        if (!entries || !io::applyProfile(*project, *entries, diags, o.profile)) {
             printDiagnostics(diags, o.model);
             return kExitModelError;
         }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "solver/io/load_model.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/ui/theme.hpp"
 #if defined(SDW_HAVE_PLUGINS)
@@ -612,7 +613,7 @@ bool Workbench::restoreRecovery() {
 
 void Workbench::loadRecovery(const RecoveryOffer& offer) {
     diag::Diagnostics diags;
-    auto p = model::loadModelFile(offer.file, diags);
+    auto p = io::loadModelFile(offer.file, diags);
     if (!p) {
         status = "Could not read the autosaved copy: " +
                  (diags.empty() ? std::string("unreadable") : diag::format(diags.items().front()));

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <set>
 
+#include "solver/equations/rename.hpp"
+#include "solver/io/load_model.hpp"
 #include "solver/xmile/xmile.hpp"
 
 namespace sdw::ui::document {
@@ -41,61 +43,11 @@ bool eraseName(std::vector<std::string>& list, const std::string& name) {
     return list.size() != before;
 }
 
-// A name as it may be written in an equation: spaces become underscores.
-std::string equationForm(const std::string& name) {
-    std::string out = name;
-    std::replace(out.begin(), out.end(), ' ', '_');
-    return out;
-}
-
 bool isVariableObject(const model::ViewObject& o) {
     return o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux || o.kind == Kind::Module;
 }
 
 }  // namespace
-
-std::string renameInEquation(const std::string& eq, const std::string& oldName, const std::string& newName) {
-    const std::string key = canonicalName(oldName);
-    std::string out;
-    out.reserve(eq.size() + 16);
-    size_t i = 0;
-    while (i < eq.size()) {
-        const unsigned char c = static_cast<unsigned char>(eq[i]);
-        if (c == '{') {  // a comment: copy through
-            const size_t end = eq.find('}', i);
-            const size_t stop = end == std::string::npos ? eq.size() : end + 1;
-            out.append(eq, i, stop - i);
-            i = stop;
-        } else if (c == '"') {  // a quoted name
-            const size_t end = eq.find('"', i + 1);
-            const size_t stop = end == std::string::npos ? eq.size() : end + 1;
-            const std::string word = eq.substr(i, stop - i);
-            out += canonicalName(word) == key ? "\"" + newName + "\"" : word;
-            i = stop;
-        } else if (isIdentChar(c) && !std::isdigit(c)) {
-            size_t j = i;
-            while (j < eq.size() && isIdentChar(static_cast<unsigned char>(eq[j]))) ++j;
-            const std::string word = eq.substr(i, j - i);
-            size_t k = j;
-            while (k < eq.size() && std::isspace(static_cast<unsigned char>(eq[k]))) ++k;
-            const bool isCall = k < eq.size() && eq[k] == '(';
-            out += (!isCall && canonicalName(word) == key) ? equationForm(newName) : word;
-            i = j;
-        } else if (std::isdigit(c)) {  // a number, possibly 1e-3: copy it whole so "e" is not a name
-            size_t j = i;
-            while (j < eq.size() &&
-                   (std::isalnum(static_cast<unsigned char>(eq[j])) || eq[j] == '.' ||
-                    ((eq[j] == '-' || eq[j] == '+') && (eq[j - 1] == 'e' || eq[j - 1] == 'E'))))
-                ++j;
-            out.append(eq, i, j - i);
-            i = j;
-        } else {
-            out.push_back(static_cast<char>(c));
-            ++i;
-        }
-    }
-    return out;
-}
 
 bool isValidName(const std::string& name) {
     if (name.empty() || name.size() > 200) return false;
@@ -145,7 +97,7 @@ Document Document::recovered(model::Project project, std::string path) {
 }
 
 std::optional<Document> Document::open(const std::string& path, diag::Diagnostics& diags) {
-    auto project = model::loadModelFile(path, diags);
+    auto project = io::loadModelFile(path, diags);
     if (!project) return std::nullopt;
     return fromProject(std::move(*project), path);
 }
@@ -363,8 +315,9 @@ bool Document::rename(const std::string& oldName, const std::string& newName, st
     const std::string old = v->name;
     for (auto& var : mainModel().variables) {
         if (sameName(var.name, old)) var.name = newName;
-        var.equation = renameInEquation(var.equation, old, newName);
-        for (auto& e : var.elements) e.equation = renameInEquation(e.equation, old, newName);
+        var.equation = equations::renameInEquation(var.equation, old, newName, m_project.macros);
+        for (auto& e : var.elements)
+            e.equation = equations::renameInEquation(e.equation, old, newName, m_project.macros);
         for (auto* list : {&var.inflows, &var.outflows})
             for (auto& f : *list)
                 if (sameName(f, old)) f = newName;

@@ -144,10 +144,6 @@ std::string aliasKey(const std::string& uid);
 bool isAliasKey(const std::string& key);
 std::string aliasUidOf(const std::string& key);  // "" when not an alias key
 
-// Replace every reference to `oldName` in an equation by `newName` (identifiers compared canonically; quoted
-// names handled; words inside string literals and function names that merely contain it are left alone).
-std::string renameInEquation(const std::string& equation, const std::string& oldName,
-                             const std::string& newName);
 // Is this a valid new variable name (non-empty, starts with a letter or underscore, no operators)?
 bool isValidName(const std::string& name);
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "solver/equations/rename.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/ui/document/document.hpp"
 
@@ -117,8 +118,9 @@ std::vector<std::string> Document::paste(const std::string& text, double dx, dou
     std::vector<std::string> added;
     for (auto v : clip->main().variables) {
         for (const auto& [oldKey, nn] : renamed) {
-            v.equation = renameInEquation(v.equation, oldKey, nn);
-            for (auto& e : v.elements) e.equation = renameInEquation(e.equation, oldKey, nn);
+            v.equation = equations::renameInEquation(v.equation, oldKey, nn, m_project.macros);
+            for (auto& e : v.elements)
+                e.equation = equations::renameInEquation(e.equation, oldKey, nn, m_project.macros);
         }
         v.name = newName(v.name);
         for (auto* list : {&v.inflows, &v.outflows})

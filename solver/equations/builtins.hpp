@@ -1,10 +1,11 @@
 // The table of built-in functions the equation language knows: XMILE's required set, Stella's extras
-// (SAFEDIV, one-argument PULSE) and the Vensim forms the .mdl reader emits. Layer: solver.
+// (SAFEDIV, one-argument PULSE) and the Vensim forms the .mdl reader emits; a new built-in starts as a row
+// here (see compile/lower.hpp for the rest). Layer: solver. Depends on the standard library only.
 #pragma once
 
 #include <string>
 
-namespace sdw::compile {
+namespace sdw::equations {
 
 enum class BuiltinKind {
     Math1,        // f(x)
@@ -20,14 +21,29 @@ enum class BuiltinKind {
     Lookup,       // LOOKUP(table, x)
 };
 
+// How a call's units follow from its arguments' (the unit check, compile/units.cpp).
+enum class UnitRule {
+    Unknown,        // not checked
+    First,          // the first argument's: ABS(x), SMTH1(x, t), SUM(x[*]), STEP(h, t)...
+    Second,         // the second argument's: SAMPLE_IF_TRUE(cond, x, init)
+    Agree,          // the first argument's, and the others must agree: MIN(a, b), MAX(a, b)
+    Root,           // square root of the first argument's: SQRT
+    Ratio,          // first / second: XIDZ, ZIDZ, SAFEDIV
+    PerTime,        // first / time: PULSE
+    TimesTime,      // first * time: RAMP
+    Rate,           // 1 / time: TREND
+    Dimensionless,  // EXP, LN, trigonometry, SIZE, PULSE_WIDTH, PULSE_TRAIN
+};
+
 struct BuiltinInfo {
     const char* name;  // canonical
     BuiltinKind kind;
     int minArgs;
     int maxArgs;  // -1 = any
+    UnitRule units = UnitRule::Unknown;
 };
 
 // Null when `canonical` names no built-in.
 const BuiltinInfo* findBuiltin(const std::string& canonical);
 
-}  // namespace sdw::compile
+}  // namespace sdw::equations

@@ -1,7 +1,7 @@
 // A local profile: the inputs that make a model a particular council (population, budget, beds, workforce,
 // unit costs), kept in a CSV file a finance team can open in a spreadsheet: a header
 // `name,value,units,source`, then one input a row. Reading it checks every row against the model; applying it
-// sets those inputs. Layer: solver (model). Depends on model/ and diag/ only.
+// sets those inputs. Layer: solver (io). Depends on model/ and diag/ only.
 #pragma once
 
 #include <optional>
@@ -11,7 +11,7 @@
 #include "solver/diag/diagnostics.hpp"
 #include "solver/model/model.hpp"
 
-namespace sdw::model {
+namespace sdw::io {
 
 // The XMILE group of a model that lists its local profile inputs, in the order a council fills them in.
 inline constexpr const char* kProfileGroup = "Local profile";
@@ -35,12 +35,12 @@ std::optional<std::vector<ProfileEntry>> readProfileFile(const std::string& path
 // an error naming the file and line, a name the model does not have, a stock or flow (set the input it starts
 // from), and units that differ from the model's. Returns false when anything was refused (nothing is
 // changed).
-bool applyProfile(Project& project, const std::vector<ProfileEntry>& entries, diag::Diagnostics& diags,
+bool applyProfile(model::Project& project, const std::vector<ProfileEntry>& entries, diag::Diagnostics& diags,
                   const std::string& sourceName);
 
 // The named variables as profile CSV, value from `values` (same order; the model's equation when nullopt),
 // units and the variable's documentation as the source.
-std::string writeProfileCsv(const Model& model, const std::vector<std::string>& names,
+std::string writeProfileCsv(const model::Model& model, const std::vector<std::string>& names,
                             const std::vector<std::optional<double>>& values);
 
-}  // namespace sdw::model
+}  // namespace sdw::io

@@ -1,6 +1,6 @@
 // Local profile CSV: parse, check against the model, apply, and write. Layer: solver (model). Depends on
 // model/ and diag/ only.
-#include "solver/model/local_profile.hpp"
+#include "solver/io/local_profile.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -9,8 +9,14 @@
 #include <fstream>
 #include <sstream>
 
-namespace sdw::model {
+namespace sdw::io {
 namespace {
+
+using model::canonicalName;
+using model::Model;
+using model::Variable;
+using model::VarKind;
+using model::varKindName;
 
 std::string trim(const std::string& s) {
     const char* ws = " \t\r\n";
@@ -178,7 +184,7 @@ std::optional<std::vector<ProfileEntry>> readProfileFile(const std::string& path
     return parseProfile(ss.str(), diags, path);
 }
 
-bool applyProfile(Project& project, const std::vector<ProfileEntry>& entries, diag::Diagnostics& diags,
+bool applyProfile(model::Project& project, const std::vector<ProfileEntry>& entries, diag::Diagnostics& diags,
                   const std::string& sourceName) {
     bool ok = true;
     auto refuse = [&](const ProfileEntry& e, const std::string& message) {
@@ -210,7 +216,7 @@ bool applyProfile(Project& project, const std::vector<ProfileEntry>& entries, di
     return true;
 }
 
-std::string writeProfileCsv(const Model& model, const std::vector<std::string>& names,
+std::string writeProfileCsv(const model::Model& model, const std::vector<std::string>& names,
                             const std::vector<std::optional<double>>& values) {
     std::string out = "name,value,units,source\n";
     for (size_t i = 0; i < names.size(); ++i) {
@@ -224,4 +230,4 @@ std::string writeProfileCsv(const Model& model, const std::vector<std::string>& 
     return out;
 }
 
-}  // namespace sdw::model
+}  // namespace sdw::io

@@ -1,16 +1,13 @@
-// model::loadModelFile: opens any model file sdw reads, XMILE or Vensim .mdl, chosen by the file's content.
-// Layer: solver (xmile). Depends on the XMILE reader and, when it is built, the Vensim reader (solver/mdl/).
-#include <fstream>
-#include <sstream>
+// io::loadModelFile: opens any model file sdw reads, XMILE or Vensim .mdl, chosen by the file's content.
+// Layer: solver. Depends on the XMILE reader (solver/xmile/) and the Vensim reader (solver/mdl/).
+#include "solver/io/load_model.hpp"
 
+#include <fstream>
+
+#include "solver/mdl/mdl_reader.hpp"
 #include "solver/xmile/xmile.hpp"
 
-#if __has_include("solver/mdl/mdl_reader.hpp")
-#include "solver/mdl/mdl_reader.hpp"
-#define SDW_HAVE_MDL_READER 1
-#endif
-
-namespace sdw::model {
+namespace sdw::io {
 namespace {
 
 // XMILE when the first character after an optional UTF-8 BOM and whitespace is '<'.
@@ -25,7 +22,7 @@ bool looksLikeXml(const std::string& text) {
 
 }  // namespace
 
-std::optional<Project> loadModelFile(const std::string& path, diag::Diagnostics& diags) {
+std::optional<model::Project> loadModelFile(const std::string& path, diag::Diagnostics& diags) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diags.error(diag::code::kFileUnreadable, path, "cannot open '" + path + "' for reading");
@@ -44,13 +41,7 @@ std::optional<Project> loadModelFile(const std::string& path, diag::Diagnostics&
     // An empty file, or one of blanks only, is given to the XMILE reader, which reports it.
     const bool blank = head.find_first_not_of(" \t\r\n") == std::string::npos;
     if (blank || looksLikeXml(head)) return xmile::readFile(path, diags);
-#ifdef SDW_HAVE_MDL_READER
     return mdl::readFile(path, diags);
-#else
-    diags.error(diag::code::kNotXmile, path,
-                "'" + path + "' is not XML; Vensim .mdl files need the .mdl reader, which this build lacks");
-    return std::nullopt;
-#endif
 }
 
-}  // namespace sdw::model
+}  // namespace sdw::io
