@@ -5,13 +5,13 @@
 -- more than it. Evidence: 004 L643 and L655 (8% fewer support hours for working-age adults with a learning
 -- disability, GBP 261m a year nationally), 004 L1309 and L1485 (decisions achieving 30% more independent outcomes
 -- in early trials), 003 L456 and L468 (volunteer pilot teams did best; results dip at scale).
--- Defaults: every learning-disability plan reviewed within a year; a tenth more assessments reaching a community
--- solution (a third of the trials' 30%, because the trials used volunteer teams; range 0-30%); the practice
+-- Defaults: every learning-disability plan reviewed within a year; 5% more assessments reaching a community
+-- solution (a sixth of the trials' 30%, because the trials used volunteer teams; range 0-30%); the practice
 -- programme (leads, group decision forums and their time) costs GBP 0.4m a year (assumption).
 return {
   id = "strengths_based_practice",
   title = "Strengths-based practice",
-  description = "Review learning-disability support plans from people's strengths (8% fewer hours); 10% more "
+  description = "Review learning-disability support plans from people's strengths (8% fewer hours); 5% more "
     .. "assessments find a community solution (30% in early trials); GBP 0.4m a year for the programme "
     .. "(assumption).",
   evidence = { "004 L643", "004 L655", "004 L1309", "004 L1485", "003 L456", "003 L468" },
