@@ -154,6 +154,8 @@ TEST_CASE("cli: --compare prints each scenario's business case by payer", "[cli]
         CHECK(table.find("\n" + std::to_string(year) + " ") != std::string::npos);
     CHECK(table.find("\n2035 ") == std::string::npos);  // ten whole years
     CHECK(table.find("payback year:") != std::string::npos);
+    // the model's self-funders do not pass through the hospital pathway: a payer the scenario leaves alone
+    CHECK(table.find("self_funder_spend no change;") != std::string::npos);
     CHECK(table.find("net present value at 3.5% a year (HM Treasury Green Book)") != std::string::npos);
 }
 

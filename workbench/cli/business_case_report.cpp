@@ -2,6 +2,8 @@
 // the baseline, the cumulative saving, the payback year and the net present value
 // (solver/analysis/business_case). The payers are the cumulative cost ledgers a model lists in its "Business
 // case" group. Layer: workbench/cli.
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -19,7 +21,14 @@ std::string yearLabel(const model::Project& p, int y) {
     return "year " + std::to_string(y);
 }
 
+// "no change" when the scenario leaves the payer's costs as they were (a payer the scenario does not touch).
 std::string paybackText(const model::Project& p, const analysis::PayerResult& r) {
+    double scale = 1, change = 0;
+    for (size_t y = 0; y < r.saving.size(); ++y) {
+        scale = std::max(scale, std::fabs(r.baselineCost[y]));
+        change = std::max(change, std::fabs(r.saving[y]));
+    }
+    if (change <= 1e-9 * scale) return "no change";
     return r.paybackYear ? yearLabel(p, *r.paybackYear) : "not by the end of the run";
 }
 
