@@ -66,9 +66,10 @@ TEST_CASE("levers: the shipped levers and the model's scenarios load, and apply 
     REQUIRE(caseload < set.scenarios().size());
     REQUIRE(set.applyScenario(caseload));
     CHECK_FALSE(set.anyOn());
-    bool assessors = false;
-    for (const auto& [name, v] : set.scenarioConstants()) assessors |= name == "assessor_wte" && v == 50;
-    CHECK(assessors);
+    bool recruitment = false;
+    for (const auto& [name, v] : set.scenarioConstants())
+        recruitment |= name == "assessor_recruitment_time" && v == 52;
+    CHECK(recruitment);
 }
 
 TEST_CASE("levers: a broken lever file is named with its line, and the others still load",

@@ -91,7 +91,8 @@ TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plu
         wb.session().keepRun("");
         CHECK(wb.session().kept().back().levers == "Expand short-term services");
 
-        // A scenario of levers switches its own on: 64% more reablement staff (004 L928).
+        // A scenario of levers switches its own on: Lancashire's 64% more volume from shorter stays, with the
+        // same staff (004 L928, L2126), from a low start its constants set (004 L2121).
         auto pick = [&](const std::string& words) {
             for (size_t i = 0; i < wb.session().levers().scenarios().size(); ++i)
                 if (wb.session().levers().scenarios()[i].name.find(words) != std::string::npos)
@@ -101,10 +102,11 @@ TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plu
         };
         pick("Reablement done right");
         CHECK(wb.session().levers().find("expand_short_term_services")->on);
-        CHECK(wb.session().result()->finalValue("reablement_staff").value() == Approx(before * 1.64));
+        CHECK(wb.session().result()->finalValue("reablement_staff").value() == Approx(before));
+        CHECK(wb.session().result()->finalValue("reablement_referral_factor").value() == Approx(0.5 * 1.64));
         // A scenario of constants sets them on the sliders, every lever off.
         pick("caseload spiral");
-        CHECK(wb.session().result()->finalValue("assessor_wte").value() == Approx(50));
+        CHECK(wb.session().result()->finalValue("assessor_recruitment_time").value() == Approx(52));
         CHECK_FALSE(wb.session().levers().anyOn());
     }
     ImGui::DestroyContext();
