@@ -43,16 +43,6 @@ std::string num(double v) {
     return buf;
 }
 
-std::optional<double> literal(const std::string& eq) {
-    const char* s = eq.c_str();
-    char* end = nullptr;
-    const double v = std::strtod(s, &end);
-    if (end == s) return std::nullopt;
-    while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r') ++end;
-    if (*end) return std::nullopt;
-    return v;
-}
-
 PluginSession* sessionOf(lua_State* L) {
     return static_cast<PluginSession*>(lua_touserdata(L, lua_upvalueindex(1)));
 }
@@ -269,7 +259,7 @@ bool PluginSession::evalOverride(Active& a, const char* group, const std::string
     lua_pop(L, 2);
     if (lua_type(L, -1) == LUA_TFUNCTION) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, a.paramsRef);
-        if (auto base = literal(var.equation))
+        if (auto base = model::literalValue(var.equation))
             lua_pushnumber(L, *base);
         else
             lua_pushnil(L);
@@ -351,7 +341,7 @@ bool PluginSession::applyOverrides(model::Project& project, compile::CompileOpti
                     "plugin '" + a->d->id + "' declares it modifies '" + name + "', which the model lacks");
                 continue;
             }
-            if (var->kind != model::VarKind::Stock && !literal(var->equation))
+            if (var->kind != model::VarKind::Stock && !model::literalValue(var->equation))
                 opts.hookWritable.push_back(name);
         }
     }
@@ -461,7 +451,7 @@ sim::RunResult runRequest(const model::Project& project, const PluginLibrary& li
                 session.add(*d, sel, diags);
         }
         model::Project copy = project;
-        for (const auto& [name, value] : request.constants) {
+        for (const auto& [name, value] : request.spec.sets) {  // the base the levers work from
             model::Variable* var = copy.main().find(name);
             if (!var)
                 diags.error(code::kBadTarget, name, "the model has no constant '" + name + "' to set");
@@ -480,6 +470,7 @@ sim::RunResult runRequest(const model::Project& project, const PluginLibrary& li
             return failed;
         }
         sim::RunSpec spec = request.spec;
+        spec.sets.clear();  // compiled in above
         spec.cancel = cancel;
         sim::RunResult res = sim::simulate(*compiled, spec, session.needsHooks() ? &session : nullptr);
         diag::Diagnostics all = diags;
