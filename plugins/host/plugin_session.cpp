@@ -128,6 +128,83 @@ int ref(lua_State* L) {
     return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+// Each selected param exists and lies within its declared range.
+bool paramsInRange(const PluginDescriptor& d, const PluginSelection& sel, diag::Diagnostics& diags) {
+    for (const auto& [name, value] : sel.params) {
+        const auto* p = d.findParam(name);
+        if (!p) {
+            diags.error(code::kUnknownPlugin, d.file, "plugin '" + d.id + "' has no param '" + name + "'");
+            return false;
+        }
+        if (!std::isfinite(value) || value < p->min || value > p->max) {
+            diags.error(code::kScenario, d.file,
+                        "param '" + d.id + "." + name + "' = " + num(value) + " lies outside [" +
+                            num(p->min) + ", " + num(p->max) + "]");
+            return false;
+        }
+    }
+    return true;
+}
+
+// Builds the plugin's ctx (params, id, the get/set/time/dt methods) and keeps references to it and its
+// params.
+void makeContext(lua_State* L, PluginSession* self, const PluginDescriptor& d, const PluginSelection& sel,
+                 PluginSession::Active& a) {
+    lua_newtable(L);  // params
+    for (const auto& p : d.params) {
+        auto it = sel.params.find(p.name);
+        lua_pushnumber(L, it == sel.params.end() ? p.defaultValue : it->second);
+        lua_setfield(L, -2, p.name.c_str());
+    }
+    lua_pushvalue(L, -1);
+    a.paramsRef = ref(L);
+    lua_newtable(L);  // ctx
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "params");
+    lua_pushstring(L, d.id.c_str());
+    lua_setfield(L, -2, "id");
+    lua_newtable(L);  // metatable with the methods
+    lua_newtable(L);
+    const luaL_Reg methods[] = {
+        {"get", ctxGet}, {"set", ctxSet}, {"time", ctxTime}, {"dt", ctxDt}, {nullptr, nullptr}};
+    lua_pushlightuserdata(L, self);
+    luaL_setfuncs(L, methods, 1);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    a.ctxRef = ref(L);
+}
+
+// Keeps a reference to field `key` of the table on top when it has Lua type `type`.
+int refField(lua_State* L, const char* key, int type) {
+    lua_pushstring(L, key);
+    if (lua_rawget(L, -2) == type) return ref(L);
+    lua_pop(L, 1);
+    return LUA_NOREF;
+}
+
+// Reads on_start, on_step and the events list from the plugin table on top of the stack (raw reads only).
+void readHooks(lua_State* L, PluginSession::Active& a) {
+    a.onStartRef = refField(L, "on_start", LUA_TFUNCTION);
+    a.onStepRef = refField(L, "on_step", LUA_TFUNCTION);
+    lua_pushliteral(L, "events");
+    if (lua_rawget(L, -2) == LUA_TTABLE) {
+        const lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, -1));
+        for (lua_Integer i = 1; i <= n; ++i) {
+            lua_rawgeti(L, -1, i);
+            PluginSession::Active::Event e;
+            lua_pushliteral(L, "time");
+            lua_rawget(L, -2);
+            e.time = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+            e.setRef = refField(L, "set", LUA_TTABLE);
+            e.actionRef = refField(L, "action", LUA_TFUNCTION);
+            lua_pop(L, 1);
+            a.events.push_back(e);
+        }
+    }
+    lua_pop(L, 1);
+}
+
 }  // namespace
 
 PluginSession::PluginSession(uint64_t seed, SandboxLimits limits) : m_box(limits, seed) {}
@@ -146,19 +223,7 @@ bool PluginSession::add(const PluginDescriptor& d, const PluginSelection& sel, d
         diags.error(code::kPluginLoadError, d.file, "cannot create a Lua state");
         return false;
     }
-    for (const auto& [name, value] : sel.params) {
-        const auto* p = d.findParam(name);
-        if (!p) {
-            diags.error(code::kUnknownPlugin, d.file, "plugin '" + d.id + "' has no param '" + name + "'");
-            return false;
-        }
-        if (!std::isfinite(value) || value < p->min || value > p->max) {
-            diags.error(code::kScenario, d.file,
-                        "param '" + d.id + "." + name + "' = " + num(value) + " lies outside [" +
-                            num(p->min) + ", " + num(p->max) + "]");
-            return false;
-        }
-    }
+    if (!paramsInRange(d, sel, diags)) return false;
     CallFailure f;
     if (!m_box.loadFile(d.file, false, f) || !m_box.call(0, 1, f)) {
         diags.error(f.kind == CallFailure::Kind::Runtime ? code::kPluginLoadError : f.code(), d.file,
@@ -178,61 +243,8 @@ bool PluginSession::add(const PluginDescriptor& d, const PluginSelection& sel, d
     auto a = std::make_unique<Active>();
     a->d = &d;
     for (const auto& m : d.modifies) a->modifies.push_back(model::canonicalName(m));
-    lua_newtable(L);  // params
-    for (const auto& p : d.params) {
-        auto it = sel.params.find(p.name);
-        lua_pushnumber(L, it == sel.params.end() ? p.defaultValue : it->second);
-        lua_setfield(L, -2, p.name.c_str());
-    }
-    lua_pushvalue(L, -1);
-    a->paramsRef = ref(L);
-    lua_newtable(L);  // ctx
-    lua_insert(L, -2);
-    lua_setfield(L, -2, "params");
-    lua_pushstring(L, d.id.c_str());
-    lua_setfield(L, -2, "id");
-    lua_newtable(L);  // metatable with the methods
-    lua_newtable(L);
-    const luaL_Reg methods[] = {
-        {"get", ctxGet}, {"set", ctxSet}, {"time", ctxTime}, {"dt", ctxDt}, {nullptr, nullptr}};
-    lua_pushlightuserdata(L, this);
-    luaL_setfuncs(L, methods, 1);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
-    a->ctxRef = ref(L);
-    // plugin table is now on top
-    for (auto [key, out] : {std::pair{"on_start", &a->onStartRef}, std::pair{"on_step", &a->onStepRef}}) {
-        lua_pushstring(L, key);
-        if (lua_rawget(L, -2) == LUA_TFUNCTION)
-            *out = ref(L);
-        else
-            lua_pop(L, 1);
-    }
-    lua_pushliteral(L, "events");
-    if (lua_rawget(L, -2) == LUA_TTABLE) {
-        const lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, -1));
-        for (lua_Integer i = 1; i <= n; ++i) {
-            lua_rawgeti(L, -1, i);
-            Active::Event e;
-            lua_pushliteral(L, "time");
-            lua_rawget(L, -2);
-            e.time = lua_tonumber(L, -1);
-            lua_pop(L, 1);
-            lua_pushliteral(L, "set");
-            if (lua_rawget(L, -2) == LUA_TTABLE)
-                e.setRef = ref(L);
-            else
-                lua_pop(L, 1);
-            lua_pushliteral(L, "action");
-            if (lua_rawget(L, -2) == LUA_TFUNCTION)
-                e.actionRef = ref(L);
-            else
-                lua_pop(L, 1);
-            lua_pop(L, 1);
-            a->events.push_back(e);
-        }
-    }
-    lua_pop(L, 1);
+    makeContext(L, this, d, sel, *a);
+    readHooks(L, *a);  // the plugin table is on top
     a->tableRef = ref(L);
     m_box.liftMemoryCap(false);
     m_active.push_back(std::move(a));
