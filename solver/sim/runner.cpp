@@ -221,6 +221,15 @@ bool Runner::initialise() {
 
 // The spec's constants go into their slots now; stocks' initial values after the initial program.
 bool Runner::applySets(std::vector<std::pair<uint32_t, double>>& stockSets) {
+    for (const auto& [slot, value] : m_spec.slotSets) {
+        if (slot >= m_s.size() || !(m_cm.m_isStockSlot[slot] || m_cm.m_isConstantSlot[slot]))
+            return fail(diag::code::kBadArgument, "slot " + std::to_string(slot),
+                        "cannot set this slot for a run", 0);
+        if (m_cm.m_isStockSlot[slot])
+            stockSets.push_back({slot, value});
+        else
+            m_s[slot] = value;
+    }
     for (const auto& [name, value] : m_spec.sets) {
         const int slot = m_cm.findSlot(name);
         const int col = m_cm.findColumn(name);

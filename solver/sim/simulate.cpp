@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 #include "solver/jit/native_code.hpp"
@@ -120,6 +121,7 @@ namespace detail {
 // Native code by kind of run (the Euler loop for these outputs, or the evaluation alone), built on first use;
 // a build that failed is remembered and not tried again. Output plans by the variables asked for.
 struct NativeCache {
+    std::mutex mutex;  // Simulators on other threads share the cache
     std::map<std::pair<bool, std::vector<uint32_t>>, std::unique_ptr<jit::NativeCode>> code;
     std::map<std::pair<bool, std::vector<uint32_t>>, std::string> failed;
     std::map<std::vector<std::string>, OutputPlan> plans;
@@ -140,9 +142,14 @@ bool nativeLoopFits(const CompiledModel& cm, const detail::Times& t, bool withHo
 }  // namespace
 
 Simulator::Simulator(const CompiledModel& model)
-    : m_model(model),
-      m_buffers(std::make_unique<detail::RunBuffers>()),
-      m_native(std::make_unique<detail::NativeCache>()) {}
+    : Simulator(model, std::make_shared<detail::NativeCache>()) {}
+
+Simulator::Simulator(const CompiledModel& model, std::shared_ptr<detail::NativeCache> native)
+    : m_model(model), m_buffers(std::make_unique<detail::RunBuffers>()), m_native(std::move(native)) {}
+
+std::unique_ptr<Simulator> Simulator::sibling() const {
+    return std::unique_ptr<Simulator>(new Simulator(m_model, m_native));
+}
 
 Simulator::~Simulator() = default;
 
@@ -151,6 +158,7 @@ namespace {
 // Native code for a kind of run, from the cache or built now; null (with the reason) when it cannot be built.
 const jit::NativeCode* nativeCode(detail::NativeCache& cache, const CompiledModel& cm, bool loop,
                                   const std::vector<uint32_t>& cols, std::string& error) {
+    std::lock_guard<std::mutex> lock(cache.mutex);
     auto key = std::make_pair(loop, loop ? cols : std::vector<uint32_t>{});
     if (auto it = cache.code.find(key); it != cache.code.end()) return it->second.get();
     if (auto it = cache.failed.find(key); it != cache.failed.end()) {
@@ -165,7 +173,8 @@ const jit::NativeCode* nativeCode(detail::NativeCache& cache, const CompiledMode
     return (cache.code[key] = std::move(code)).get();
 }
 
-bool cached(const detail::NativeCache& cache, bool loop, const std::vector<uint32_t>& cols) {
+bool cached(detail::NativeCache& cache, bool loop, const std::vector<uint32_t>& cols) {
+    std::lock_guard<std::mutex> lock(cache.mutex);
     return cache.code.count(std::make_pair(loop, loop ? cols : std::vector<uint32_t>{})) > 0;
 }
 
@@ -187,6 +196,7 @@ void resetStatus(RunResult& out) {
 const detail::OutputPlan* prepareRun(const CompiledModel& cm, detail::NativeCache& cache, const RunSpec& spec,
                                      detail::Times& t, RunResult& res) {
     if (!detail::resolveTimes(cm, spec, t, res)) return nullptr;
+    std::lock_guard<std::mutex> lock(cache.mutex);
     auto it = cache.plans.find(spec.vars);
     if (it == cache.plans.end()) {
         detail::OutputPlan plan;
@@ -261,12 +271,10 @@ RunResult Simulator::run(const RunSpec& spec, StepHooks* hooks) {
     return out;
 }
 
-bool Simulator::shape(const RunSpec& spec, std::vector<std::string>& names, size_t& rows,
-                      diag::Diagnostics& why) {
-    RunResult res;
+bool Simulator::shape(const RunSpec& spec, std::vector<std::string>& names, size_t& rows, RunResult& info) {
     detail::Times t;
-    const detail::OutputPlan* plan = prepareRun(m_model, *m_native, spec, t, res);
-    why = res.diagnostics;
+    resetStatus(info);
+    const detail::OutputPlan* plan = prepareRun(m_model, *m_native, spec, t, info);
     if (!plan) return false;
     names = plan->names;
     rows = t.rows();
@@ -293,6 +301,7 @@ Engine Simulator::engineFor(const RunSpec& spec, bool withHooks) {
     const bool loop = nativeLoopFits(m_model, t, withHooks);
     const bool built = cached(*m_native, loop, plan->cols);
     if (spec.engine == Engine::Compiled) return Engine::Compiled;
+    std::lock_guard<std::mutex> lock(m_native->mutex);
     return wantsNative(spec.engine, t, built) &&
                    !m_native->failed.count({loop, loop ? plan->cols : std::vector<uint32_t>{}})
                ? Engine::Compiled

@@ -31,13 +31,14 @@ const char* engineName(Engine e);
 struct RunSpec {
     std::optional<double> start, stop, dt, saveper;
     std::optional<Method> method;
-    std::vector<std::pair<std::string, double>> sets;  // constants (or stocks' initial values) to change
-    uint64_t seed = 1;                                 // random built-ins draw from this
-    const std::atomic<bool>* cancel = nullptr;         // checked every step
-    std::vector<std::string> vars;                     // columns to keep (empty = all)
-    size_t maxSteps = 50'000'000;                      // a guard against dt typos (dt = 1e-9)
-    size_t maxSavedValues = 50'000'000;                // rows x columns kept (400 MB); past it: E304
-    size_t maxPipelineCells = 20'000'000;              // DELAY pipelines, all sites: delay time / dt each
+    std::vector<std::pair<std::string, double>> sets;   // constants (or stocks' initial values) to change
+    std::vector<std::pair<uint32_t, double>> slotSets;  // the same by slot, resolved once (batches)
+    uint64_t seed = 1;                                  // random built-ins draw from this
+    const std::atomic<bool>* cancel = nullptr;          // checked every step
+    std::vector<std::string> vars;                      // columns to keep (empty = all)
+    size_t maxSteps = 50'000'000;                       // a guard against dt typos (dt = 1e-9)
+    size_t maxSavedValues = 50'000'000;                 // rows x columns kept (400 MB); past it: E304
+    size_t maxPipelineCells = 20'000'000;               // DELAY pipelines, all sites: delay time / dt each
     Engine engine = Engine::Auto;
 };
 
@@ -121,15 +122,20 @@ class Simulator {
     bool prepare(const RunSpec& spec, bool withHooks, std::string& error);
     // The engine a run of this spec would use, given what has been built so far.
     Engine engineFor(const RunSpec& spec, bool withHooks);
-    // Column names and the number of saved rows of a run of `spec`; false (with a diagnostic in `why`)
-    // when the spec is unusable.
-    bool shape(const RunSpec& spec, std::vector<std::string>& names, size_t& rows, diag::Diagnostics& why);
+    // Column names and the number of saved rows of a run of `spec`, with its times and method in `info`;
+    // false (diagnostics in `info`) when the spec is unusable.
+    bool shape(const RunSpec& spec, std::vector<std::string>& names, size_t& rows, RunResult& info);
     const compile::CompiledModel& model() const { return m_model; }
+    // Another Simulator of the same model, with buffers of its own, sharing this one's native code (built
+    // once for all; safe to use from other threads).
+    std::unique_ptr<Simulator> sibling() const;
 
   private:
+    Simulator(const compile::CompiledModel& model, std::shared_ptr<detail::NativeCache> native);
+
     const compile::CompiledModel& m_model;
     std::unique_ptr<detail::RunBuffers> m_buffers;
-    std::unique_ptr<detail::NativeCache> m_native;
+    std::shared_ptr<detail::NativeCache> m_native;
     const RunResult* m_lastOut = nullptr;  // the RunResult whose names match the last plan
     const void* m_lastPlan = nullptr;
 };
