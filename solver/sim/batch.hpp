@@ -37,11 +37,11 @@ struct BatchRun {
 struct BatchResult {
     RunStatus status = RunStatus::Ok;  // Failed when the batch could not start (diagnostics say why)
     diag::Diagnostics diagnostics;
-    std::vector<std::string> names;  // output columns, Time first
-    size_t rows = 0;                 // rows kept per run (1 when finalOnly)
+    std::vector<std::string> names;                   // output columns, Time first
+    size_t rows = 0;                                  // rows kept per run (1 when finalOnly)
     double start = 0, stop = 0, dt = 0, saveper = 0;  // every run's times and method
     Method method = Method::Euler;
-    std::vector<double> data;        // run-major: runs x rows x names.size(), one allocation
+    std::vector<double> data;  // run-major: runs x rows x names.size(), one allocation
     std::vector<BatchRun> runs;
 
     size_t cols() const { return names.size(); }

@@ -1,5 +1,5 @@
-// The engine's batches: each run of a batch gives what a run of its own gives, in the order asked, the same on
-// one core as on two and with either engine; failures stay with their run; bad batches are refused.
+// The engine's batches: each run of a batch gives what a run of its own gives, in the order asked, the same
+// on one core as on two and with either engine; failures stay with their run; bad batches are refused.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
@@ -36,7 +36,8 @@ sim::BatchSpec sweep(std::vector<double> ks) {
 bool identical(const std::vector<double>& a, const std::vector<double>& b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
-        if (std::memcmp(&a[i], &b[i], sizeof(double)) != 0 && !(std::isnan(a[i]) && std::isnan(b[i]))) return false;
+        if (std::memcmp(&a[i], &b[i], sizeof(double)) != 0 && !(std::isnan(a[i]) && std::isnan(b[i])))
+            return false;
     return true;
 }
 
