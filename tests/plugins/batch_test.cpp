@@ -85,8 +85,9 @@ TEST_CASE("batch: constants-only requests run as one engine batch, each as it wo
         CHECK(together[i].names == alone[0].names);
         CHECK(together[i].data == alone[0].data);
     }
-    // requests = base_requests x (1 + carer breakdown) x (1 - prevention effect): in proportion to the base.
-    CHECK(*together[2].finalValue("requests") / *together[1].finalValue("requests") == Approx(1.2));
+    // requests = (base_requests + carer_breakdowns) x (1 - prevention effect), with carer_breakdowns =
+    // 20 x (1 - 0.4 x 0.2) = 18.4 and no prevention invested (effect 0): (120 + 18.4) / (100 + 18.4).
+    CHECK(*together[2].finalValue("requests") / *together[1].finalValue("requests") == Approx(138.4 / 118.4));
     // A name that is not a constant: the per-request path, which names it.
     reqs[1].constants = {{"no_such_constant", 1}};
     const auto mixed = plugins::runBatch(test::smallCareModel(), lib, reqs, o);
