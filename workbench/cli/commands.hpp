@@ -32,6 +32,8 @@ void registerCommand(Command c);
 
 // The built-in engine commands: run, check, convert, bench.
 void registerEngineCommands();
+// `sdw loops`: feedback loops and their scores (loops_command.cpp).
+void registerLoopsCommand();
 
 // Entry point for `sdw <command> ...`. Prints usage on a bad command and returns kExitUsage.
 int dispatch(int argc, char** argv);
