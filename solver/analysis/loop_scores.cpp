@@ -109,6 +109,11 @@ bool prepare(ScoredModel& p, const model::Project& project, diag::Diagnostics& d
                       comp[static_cast<size_t>(p.graph.nodeOf[static_cast<size_t>(ve.to)])];
     }
     p.plan = addScoreColumns(p.model, p.graph, p.scored);
+    for (int e : p.plan.redrawn)
+        diags.warning(
+            diag::code::kRandomScores, p.model.element(e).display,
+            "draws random numbers: loop scores through it are approximate (scoring draws them again), and "
+            "the scored run does not draw the numbers `sdw run` draws with the same seed");
     compile::CompileOptions co = p.options.compile;
     co.checkUnits = false;  // the scoring elements have no units; the model's own were checked
     diag::Diagnostics local;

@@ -3,6 +3,7 @@
 // columns, and the plan saying which column holds what. Layer: solver (analysis). No GUI, no Lua.
 #include "solver/analysis/ltm_transform.hpp"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -62,6 +63,7 @@ class LinkScorer {
     bool keepsCurrent(int element, int source) const;
     bool onlyInput(const GroupEdge& edge) const;
     bool timeDependent(const Expr& e, const std::string& scope) const;
+    bool drawsRandom(const Expr& e, const std::string& scope) const;
     int columnOf(int element);
     int changeOf(int group, bool ofValue);
     void planEdge(int edge);
@@ -242,8 +244,16 @@ bool LinkScorer::timeDependent(const Expr& e, const std::string& scope) const {
         if (!named || m_model.symbols.findVar(n.name, scope) >= 0) continue;
         if (n.name == "time") return true;
         const equations::BuiltinInfo* b = n.kind == NodeKind::Call ? equations::findBuiltin(n.name) : nullptr;
-        if (b && (b->kind == equations::BuiltinKind::TimeFn || b->kind == equations::BuiltinKind::Random))
-            return true;
+        if (b && b->kind == equations::BuiltinKind::TimeFn) return true;
+    }
+    return drawsRandom(e, scope);
+}
+
+bool LinkScorer::drawsRandom(const Expr& e, const std::string& scope) const {
+    for (const Node& n : e.nodes) {
+        if (n.kind != NodeKind::Call || m_model.symbols.findVar(n.name, scope) >= 0) continue;
+        const equations::BuiltinInfo* b = equations::findBuiltin(n.name);
+        if (b && b->kind == equations::BuiltinKind::Random) return true;
     }
     return false;
 }
@@ -294,6 +304,11 @@ void LinkScorer::planEdge(int edge) {
         Expr e;
         std::vector<int> terms;
         for (int t : ge.targets) {
+            const Element& target = at(valueOf(t));
+            auto& redrawn = m_plan.redrawn;
+            if (drawsRandom(target.expr, target.scope) &&
+                std::find(redrawn.begin(), redrawn.end(), t) == redrawn.end())
+                redrawn.push_back(t);
             const int p = partial(t, ge.from);
             terms.push_back(exprBin(e, '-', ref(e, p), ref(e, prevOf(valueOf(t)))));
         }

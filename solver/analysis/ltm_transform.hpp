@@ -37,6 +37,9 @@ struct ScorePlan {
         int partialChange = 0;  // Partial: the column of the target's partial change
     };
     std::vector<Edge> edges;  // by group edge
+    // Elements whose partial value draws random numbers again (the partial's own draws, not the model's):
+    // their links' scores are approximate, and the extra draws change which numbers the model itself draws.
+    std::vector<int> redrawn;
 };
 
 // Adds the elements for the variables' links `score` marks (by index in g.varEdges).

@@ -48,6 +48,8 @@ inline constexpr const char* kHookFailed = "E303";
 inline constexpr const char* kTooManySteps = "E304";
 inline constexpr const char* kAdaptiveFailed = "E305";
 inline constexpr const char* kBadDelay = "E306";  // a pipeline DELAY's time is NaN, negative or far too long
+// Loop scores through a variable that draws random numbers: scoring draws them again (sdw loops --scores).
+inline constexpr const char* kRandomScores = "W701";
 }  // namespace code
 
 struct Diagnostic {

@@ -166,11 +166,9 @@ int scores(const LoopsOptions& o, const model::Project& project, const analysis:
     if (!runSpec(o, spec)) return kExitUsage;
     diag::Diagnostics diags;
     const auto s = analysis::scoreLoops(project, spec, diags, lo);
-    if (!s) {
-        for (const auto& d : diags.items())
-            std::fprintf(stderr, "%s: %s\n", o.model.c_str(), diag::format(d).c_str());
-        return kExitModelError;
-    }
+    for (const auto& d : diags.items())
+        std::fprintf(stderr, "%s: %s\n", o.model.c_str(), diag::format(d).c_str());
+    if (!s) return kExitModelError;
     std::ofstream file, linkFile;
     if ((!o.out.empty() && !openOut(o.out, file)) || (!o.links.empty() && !openOut(o.links, linkFile)))
         return kExitUsage;

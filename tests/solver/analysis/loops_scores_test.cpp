@@ -245,3 +245,34 @@ TEST_CASE("loop scores: a model with more loops than the limit scores its indepe
     for (size_t k = 3; k < s->list.loops.size(); ++k) CHECK(s->list.loops[k].length() == 6);
     checkSharesSum(*s);
 }
+
+TEST_CASE("loop scores: the clock is held with the other inputs: a STEP is not credited to the loop",
+          "[loops][ltm]") {
+    Builder b(0, 10, 1);
+    b.stock("level", "0", {"filling"});
+    b.flow("filling", "(100 + STEP(50, 5) - level) / 4");
+    const LoopScores s = scoresOf(b.project);
+    const std::vector<double>* link = nullptr;
+    for (const auto& l : s.links)
+        if (l.from == "level" && l.to == "filling") link = &l.score;
+    REQUIRE(link);
+    // By hand (Euler, dt 1): level 0, 25, 43.75, 57.8125, 68.359375, 76.26953125 at t = 0..5. Between t = 4
+    // and 5, level rose 7.91015625 and the step added 50 to the goal: filling changed by (50 - 7.91...) / 4,
+    // of which level alone moved it by -7.91... / 4. The link's score is -7.91 / 42.09; at other times -1.
+    CHECK((*link)[5] == Approx(-7.91015625 / 42.08984375).epsilon(1e-12));
+    CHECK((*link)[3] == Approx(-1).epsilon(1e-12));
+    CHECK((*link)[7] == Approx(-1).epsilon(1e-12));
+}
+
+TEST_CASE(
+    "loop scores: a loop through random draws is scored, with a warning that the scores are approximate",
+    "[loops][ltm]") {
+    Builder b(0, 10, 0.25);
+    b.stock("level", "10", {"filling"});
+    b.flow("filling", "(100 - level) / 4 * RANDOM(0.5, 1.5)");
+    diag::Diagnostics d;
+    const auto s = analysis::scoreLoops(b.project, {}, d);
+    REQUIRE(s);
+    CHECK(test::hasCode(d, diag::code::kRandomScores));
+    checkSharesSum(*s);
+}
