@@ -16,6 +16,11 @@ inline constexpr const char* kFileUnreadable = "E100";
 inline constexpr const char* kXmlMalformed = "E101";
 inline constexpr const char* kNotXmile = "E102";
 inline constexpr const char* kBadNumber = "E103";
+// An sdw extension element that cannot be used (a calendar date that is not YYYY-MM-DD, a plausible range
+// with min above max): the element is kept as written and ignored.
+inline constexpr const char* kBadExtension = "W104";
+// A local profile file (CSV) that cannot be applied: a malformed row, an unknown name, units that differ.
+inline constexpr const char* kBadProfile = "E105";
 inline constexpr const char* kSyntax = "E110";
 inline constexpr const char* kUnbalancedParen = "E111";
 inline constexpr const char* kUnexpectedEnd = "E112";

@@ -35,13 +35,24 @@ struct GraphicalFunction {
 };
 const char* gfKindName(GraphicalFunction::Kind k);
 
-// Slider range for a constant (from <range> or isee/Stella hints).
+// Slider range for a constant (from <range> or isee/Stella hints): XMILE's default input range.
 struct Range {
     double min = 0;
     double max = 1;
     std::optional<double> step;
 
     bool operator==(const Range&) const = default;
+};
+
+// The plausible range of a constant's value, for sensitivity runs (sdw extension <sdw:uncertainty min max/>,
+// which other tools keep or ignore). Distinct from the slider range: a lever target may slide from 0 to twice
+// its value while its baseline value is known to within a few percent. A later version may add a probability
+// distribution over the range; attributes this version does not know are kept for the round trip.
+struct Uncertainty {
+    double min = 0;
+    double max = 0;
+    std::vector<std::pair<std::string, std::string>> extraAttrs;
+    bool operator==(const Uncertainty&) const = default;
 };
 
 // One element's equation in an arrayed variable defined element by element.
@@ -74,6 +85,7 @@ struct Variable {
     std::vector<std::string> dimensions;    // names of dimensions for an arrayed variable
     std::vector<ElementEquation> elements;  // per-element definitions (empty = apply-to-all)
     std::optional<Range> range;
+    std::optional<Uncertainty> uncertainty;
     std::string accessType;               // "input" / "output" for module ports; empty otherwise
     std::string moduleModel;              // for VarKind::Module: the sub-model's name
     std::vector<Connection> connections;  // for VarKind::Module
@@ -104,6 +116,9 @@ struct SimSpecs {
     std::optional<double> saveper;
     std::string method = "euler";  // euler | rk4 | rk45 (adaptive)
     std::string timeUnits;
+    // The calendar date at time `start`, "YYYY-MM-DD" (sdw extension <sdw:calendar start="..."/> in
+    // <sim_specs>); empty when the model does not say. Views show years and financial years from it.
+    std::string calendarStart;
     std::vector<std::pair<std::string, std::string>> extraAttrs;
     std::vector<std::string> extraXml;  // child elements of <sim_specs> we keep but do not interpret
 
@@ -175,6 +190,8 @@ struct Project {
     std::string product;
     std::vector<std::pair<std::string, std::string>> productAttrs;  // e.g. version, lang, isee:build_number
     std::string xmlns = "http://docs.oasis-open.org/xmile/ns/XMILE/v1.0";
+    // Other attributes of <xmile> (namespace declarations such as xmlns:isee), in file order.
+    std::vector<std::pair<std::string, std::string>> rootAttrs;
     SimSpecs specs;
     std::vector<Dimension> dimensions;
     std::vector<Model> models;  // models[0] is the main model

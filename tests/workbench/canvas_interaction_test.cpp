@@ -685,7 +685,7 @@ TEST_CASE("canvas: what lies off the canvas is not drawn", "[workbench][canvas][
     cs.zoom = 0.75f;
     cs.pan = ImVec2(10, 10);  // the top-left sector
     const size_t corner = canvasVertices();
-    ImGui::GetIO().DisplaySize = ImVec2(4800, 3000);  // the same zoom with the whole diagram in view
+    ImGui::GetIO().DisplaySize = ImVec2(4800, 4400);  // the same zoom with the whole diagram in view
     const size_t whole = canvasVertices();
     INFO("top-left view " << corner << " vertices, whole diagram " << whole);
     CHECK(corner > 0);

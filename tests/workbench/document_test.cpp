@@ -431,3 +431,45 @@ TEST_CASE(
     CHECK(d.find(stock)->outflows.size() == 1);
     CHECK(d.viewObject(f)->points.front() == std::pair<double, double>{300 + hw, 100});
 }
+
+TEST_CASE("document: saving the county model after one edit changes only that edit's line",
+          "[workbench][document]") {
+    // The shipped models are stored in the writer's canonical form, so `git diff` after a workbench edit
+    // shows the edit and nothing else.
+    const std::string path =
+        std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile";
+    auto readAll = [](const std::string& p) {
+        std::ifstream in(p, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    };
+    auto splitLines = [](const std::string& text) {
+        std::vector<std::string> out;
+        std::string line;
+        for (char c : text) {
+            if (c == '\n') {
+                out.push_back(line);
+                line.clear();
+            } else {
+                line += c;
+            }
+        }
+        return out;
+    };
+    const auto before = splitLines(readAll(path));
+    diag::Diagnostics diags;
+    auto doc = Document::open(path, diags);
+    REQUIRE(doc);
+    REQUIRE(doc->setEquation("reablement_staff", "200"));
+    doc->moveBy({"weeks_per_year"}, 20, 0);
+    const std::string out = tempPath("county_edited.xmile");
+    std::string error;
+    REQUIRE(doc->saveAs(out, error));
+    const auto after = splitLines(readAll(out));
+    REQUIRE(after.size() == before.size());
+    std::vector<std::string> changed;
+    for (size_t i = 0; i < before.size(); ++i)
+        if (before[i] != after[i]) changed.push_back(after[i]);
+    REQUIRE(changed.size() == 2);
+    CHECK(changed[0].find("<eqn>200</eqn>") != std::string::npos);
+    CHECK(changed[1].find("<aux name=\"weeks_per_year\"") != std::string::npos);
+}

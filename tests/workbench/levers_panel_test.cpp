@@ -82,9 +82,10 @@ TEST_CASE("levers: the shipped levers and the model's scenarios load, and apply 
     REQUIRE(caseload < set.scenarios().size());
     REQUIRE(set.applyScenario(caseload));
     CHECK_FALSE(set.anyOn());
-    bool assessors = false;
-    for (const auto& [name, v] : set.scenarioConstants()) assessors |= name == "assessor_wte" && v == 50;
-    CHECK(assessors);
+    bool recruitment = false;
+    for (const auto& [name, v] : set.scenarioConstants())
+        recruitment |= name == "assessor_recruitment_time" && v == 52;
+    CHECK(recruitment);
 }
 
 TEST_CASE("levers: a broken lever file is named with its line, and the others still load",
@@ -204,7 +205,8 @@ TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plu
         wb.keepRun("");
         CHECK(wb.kept.back().levers == "Expand short-term services");
 
-        // A scenario of levers switches its own on: 64% more reablement staff (004 L928).
+        // A scenario of levers switches its own on: Lancashire's 64% more volume from shorter stays, with the
+        // same staff (004 L928, L2126), from a low start its constants set (004 L2121).
         auto pick = [&](const std::string& words) {
             for (size_t i = 0; i < wb.levers->scenarios().size(); ++i)
                 if (wb.levers->scenarios()[i].name.find(words) != std::string::npos) wb.applyScenario(i);
@@ -213,10 +215,11 @@ TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plu
         };
         pick("Reablement done right");
         CHECK(wb.levers->find("expand_short_term_services")->on);
-        CHECK(wb.result->finalValue("reablement_staff").value() == Approx(before * 1.64));
+        CHECK(wb.result->finalValue("reablement_staff").value() == Approx(before));
+        CHECK(wb.result->finalValue("reablement_referral_factor").value() == Approx(0.5 * 1.64));
         // A scenario of constants sets them on the sliders, every lever off.
         pick("caseload spiral");
-        CHECK(wb.result->finalValue("assessor_wte").value() == Approx(50));
+        CHECK(wb.result->finalValue("assessor_recruitment_time").value() == Approx(52));
         CHECK_FALSE(wb.levers->anyOn());
     }
     ImGui::DestroyContext();

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,14 @@ void registerCommand(Command c);
 void registerEngineCommands();
 // `sdw loops`: feedback loops and their scores (loops_command.cpp).
 void registerLoopsCommand();
+// `sdw doc`: a model's parameter and source tables, or its local profile as CSV (doc_command.cpp).
+void registerDocCommand();
+
+// The XMILE group of a model listing its cumulative cost ledgers, one per payer (council, NHS, ...): `sdw run
+// --compare` prints each scenario's business case from them (business_case_report.cpp).
+inline constexpr const char* kBusinessCaseGroup = "Business case";
+void writeBusinessCases(std::ostream& out, const model::Project& project,
+                        const std::vector<sim::RunResult>& results, const std::vector<std::string>& labels);
 
 // Entry point for `sdw <command> ...`. Prints usage on a bad command and returns kExitUsage.
 int dispatch(int argc, char** argv);

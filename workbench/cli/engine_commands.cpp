@@ -13,6 +13,7 @@
 
 #include "solver/compile/compiled_model.hpp"
 #include "solver/io/load_model.hpp"
+#include "solver/io/local_profile.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/cli/commands.hpp"
@@ -91,7 +92,8 @@ void writeSummary(std::ostream& out, const sim::RunResult& r, const std::string&
 // The comparison a strategy lead reads: each measure's value at the end of the run under the baseline, then
 // the change each scenario makes, as a percentage; scenarios are numbered in the header and named below.
 void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& results,
-                     const std::vector<std::string>& labels, const std::vector<std::string>& files) {
+                     const std::vector<std::string>& labels, const std::vector<std::string>& files,
+                     const std::vector<std::string>& hidden) {
     const sim::RunResult& base = results.front();
     size_t width = 24;
     for (size_t c = 1; c < base.cols(); ++c) width = std::max(width, base.names[c].size());
@@ -107,6 +109,7 @@ void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& resul
     }
     out << "\n";
     for (size_t c = 1; c < base.cols(); ++c) {
+        if (std::find(hidden.begin(), hidden.end(), base.names[c]) != hidden.end()) continue;
         const double b = base.at(base.rows() - 1, c);
         std::snprintf(buf, sizeof buf, "%-*s %14s", static_cast<int>(width), base.names[c].c_str(),
                       readableNumber(b).c_str());
@@ -115,9 +118,9 @@ void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& resul
             const auto v = results[k].finalValue(base.names[c]);
             if (!v)
                 std::snprintf(buf, sizeof buf, " %9s", "-");
-            else if (b == 0 && *v == 0)
+            else if (std::fabs(b) < 1e-9 && std::fabs(*v) < 1e-9)
                 std::snprintf(buf, sizeof buf, " %9s", "0");
-            else if (b == 0)
+            else if (std::fabs(b) < 1e-9)
                 std::snprintf(buf, sizeof buf, " %9s", "new");
             else
                 std::snprintf(buf, sizeof buf, " %+8.1f%%", (*v - b) / std::fabs(b) * 100);
@@ -155,6 +158,7 @@ std::vector<std::string> splitVars(const std::string& s) {
 
 struct RunOptions {
     std::string model;
+    std::string profile;
     std::string method;
     std::optional<double> dt, start, stop, saveper;
     std::vector<std::string> sets;
@@ -225,6 +229,9 @@ int cmdRun(int argc, char** argv) {
     app.add_option("--out", o.out, "write to this file instead of standard output");
     app.add_option("--format", o.format, "csv or tsv")->check(CLI::IsMember({"csv", "tsv"}));
     app.add_option("--scenario", o.scenarios, "scenario file (.lua); repeat to compare scenarios");
+    app.add_option("--profile", o.profile,
+                   "local profile (CSV: name,value,units,source) setting the inputs that make the model a "
+                   "particular council; applied before --set and every scenario");
     app.add_option("--seed", o.seed, "seed for random built-ins");
     app.add_flag("--summary", o.summary,
                  "print start, end, min and max of each output instead of the series");
@@ -238,13 +245,32 @@ int cmdRun(int argc, char** argv) {
         printDiagnostics(diags, o.model);
         return kExitModelError;
     }
+    if (!o.profile.empty()) {
+        const auto entries = io::readProfileFile(o.profile, diags);
+        if (!entries || !io::applyProfile(*project, *entries, diags, o.profile)) {
+            printDiagnostics(diags, o.model);
+            return kExitModelError;
+        }
+    }
     if (o.compare && o.vars.empty()) {
         const auto measures = xmile::groupMembers(project->main(), xmile::kOutcomeGroup);
         for (const auto& m : measures) o.vars += (o.vars.empty() ? "" : ",") + m;
     }
+    std::vector<std::string>
+        ledgers;  // ledgers the business case needs that --vars leaves out: run, not shown
+    if (o.compare && !o.vars.empty()) {
+        const auto shown = splitVars(o.vars);
+        for (const auto& l : xmile::groupMembers(project->main(), kBusinessCaseGroup)) {
+            const bool listed = std::any_of(shown.begin(), shown.end(), [&](const std::string& v) {
+                return model::canonicalName(v) == model::canonicalName(l);
+            });
+            if (!listed) ledgers.push_back(l);
+        }
+    }
     sim::RunSpec spec;
     compile::CompileOptions copts;
     if (!buildSpec(o, *project, spec, copts)) return kExitUsage;
+    for (const auto& l : ledgers) spec.vars.push_back(l);
 
     std::vector<sim::RunResult> results;
     std::vector<std::string> labels;
@@ -304,7 +330,8 @@ int cmdRun(int argc, char** argv) {
     std::ostream& out = o.out.empty() ? std::cout : file;
     const char sep = o.format == "tsv" ? '\t' : ',';
     if (o.compare) {
-        writeComparison(out, results, labels, o.scenarios);
+        writeComparison(out, results, labels, o.scenarios, ledgers);
+        writeBusinessCases(out, *project, results, labels);
         return kExitOk;
     }
     for (size_t i = 0; i < results.size(); ++i) {

@@ -68,7 +68,9 @@ void yRange(const std::vector<Series>& series, double t0, double t1, double& y0,
 void drawSeries(ImDrawList* dl, const Frame& f, const Series& s, float thick) {
     const auto& t = *s.t;
     const size_t n = std::min(t.size(), s.y.size());
-    // Decimate to about two points per pixel column.
+    // Decimate to about two points per pixel column, and at most about 1,000 points a series: a wide chart of
+    // a long weekly run (four series of 2,000 points each, on a 4,800-pixel screen) stays well under a draw
+    // list's 16-bit vertex limit.
     const double pxWidth = f.hi.x - f.lo.x;
     size_t first = 0, last = n;
     while (first < n && t[first] < f.t0) ++first;
@@ -76,7 +78,8 @@ void drawSeries(ImDrawList* dl, const Frame& f, const Series& s, float thick) {
     while (last > first + 1 && t[last - 1] > f.t1) --last;
     if (last < n) ++last;
     const size_t count = last - first;
-    const size_t stride = std::max<size_t>(1, static_cast<size_t>(count / std::max(1.0, pxWidth * 2)));
+    const size_t stride =
+        std::max<size_t>(1, static_cast<size_t>(count / std::max(1.0, std::min(pxWidth * 2, 1000.0))));
     ImVec2 prev;
     bool havePrev = false;
     int seg = 0;
