@@ -60,16 +60,21 @@ std::vector<std::vector<double>> relativeScores(const std::vector<std::vector<do
     return rel;
 }
 
-// The `keep` loops with the largest share at any saved time, in id order.
-std::vector<size_t> strongest(const std::vector<std::vector<double>>& rel, size_t keep) {
+// The `keep` loops with the largest share at any saved time, and every pinned loop (a named one), in id
+// order.
+std::vector<size_t> strongest(const std::vector<std::vector<double>>& rel, const std::vector<bool>& pinned,
+                              size_t keep) {
     std::vector<size_t> order(rel.size());
     std::vector<double> peak(rel.size(), 0.0);
     for (size_t l = 0; l < rel.size(); ++l) {
         order[l] = l;
         for (double v : rel[l]) peak[l] = std::max(peak[l], std::fabs(v));
+        if (pinned[l]) peak[l] = HUGE_VAL;
     }
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return peak[a] > peak[b]; });
-    order.resize(std::min(keep, order.size()));
+    size_t pins = 0;
+    for (bool b : pinned) pins += b ? 1 : 0;
+    order.resize(std::min(keep + pins, order.size()));
     std::sort(order.begin(), order.end());
     return order;
 }
@@ -101,6 +106,7 @@ bool prepare(ScoredModel& p, const model::Project& project, diag::Diagnostics& d
         p.graph = buildLoopGraph(p.model, resolver);
     }
     p.found = findCycles(p.graph, p.options);
+    addNamedCycles(p.found, p.model, p.graph, project);
     const std::vector<int> comp = components(p.graph);
     p.scored.resize(p.graph.varEdges.size());
     for (size_t k = 0; k < p.scored.size(); ++k) {
@@ -145,19 +151,23 @@ std::optional<sim::RunResult> runScored(const ScoredModel& p, sim::RunSpec spec,
     return r;
 }
 
-// Keeps the `keep` loops with the largest share at any saved time.
-void keepStrongest(LoopScores& out, std::vector<Loop>& loops, size_t keep) {
-    out.rule += "; shown are the " + std::to_string(keep) + " with the largest share at any saved time";
+// Keeps the `keep` loops with the largest share at any saved time, and the loops the model names; the shares
+// are then of these loops' total, so that each row's magnitudes still sum to 1.
+void keepStrongest(LoopScores& out, std::vector<Loop>& loops, size_t keep, size_t rows) {
+    out.rule += "; shown are the " + std::to_string(keep) +
+                " with the largest share at any saved time and every loop the model names, their shares of "
+                "these loops' total";
+    std::vector<bool> pinned;
+    for (const Loop& l : loops) pinned.push_back(!l.name.empty());
     std::vector<Loop> keptLoops;
-    std::vector<std::vector<double>> keptScore, keptRel;
-    for (size_t l : strongest(out.relative, keep)) {
+    std::vector<std::vector<double>> keptScore;
+    for (size_t l : strongest(out.relative, pinned, keep)) {
         keptLoops.push_back(loops[l]);
         keptScore.push_back(std::move(out.score[l]));
-        keptRel.push_back(std::move(out.relative[l]));
     }
     loops = std::move(keptLoops);
     out.score = std::move(keptScore);
-    out.relative = std::move(keptRel);
+    out.relative = relativeScores(out.score, rows);
 }
 
 // Each scored link's score by saved time.
@@ -194,19 +204,20 @@ LoopScores scoresOf(const ScoredModel& p, const sim::RunResult& r) {
     }
     for (const Cycle& c : cycles) out.score.push_back(loopScore(p.graph, c, links, rows));
     out.relative = relativeScores(out.score, rows);
-    if (loops.size() > p.options.maxScored) keepStrongest(out, loops, p.options.maxScored);
+    out.list.loops = std::move(loops);
+    applyNames(out.list, p.names);
+    if (out.list.loops.size() > p.options.maxScored)
+        keepStrongest(out, out.list.loops, p.options.maxScored, rows);
     for (size_t k = 0; k < links.size(); ++k) {
         if (links[k].empty()) continue;
         const VarEdge& ve = p.graph.varEdges[k];
         out.links.push_back(
             {p.model.symbols.var(ve.from).display, p.model.symbols.var(ve.to).display, std::move(links[k])});
     }
-    out.list.loops = std::move(loops);
     out.list.complete = p.found.complete;
     out.list.rule = out.rule;
     out.list.variables = p.graph.nodes.size();
     out.list.links = p.graph.varEdges.size();
-    applyNames(out.list, p.names);
     return out;
 }
 

@@ -2,6 +2,7 @@
 // the loops found in it (all of them, or a bounded set), their ids, polarities and names.
 // Layer: solver (analysis). No GUI, no Lua.
 #include <algorithm>
+#include <unordered_map>
 
 #include "solver/analysis/loop_names.hpp"
 #include "solver/analysis/loops_internal.hpp"
@@ -42,16 +43,6 @@ Loop makeLoop(const ExpandedModel& m, const LoopGraph& g, const Cycle& c, size_t
     return loop;
 }
 
-bool sameCycle(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-    if (a.size() != b.size()) return false;
-    for (size_t r = 0; r < a.size(); ++r) {
-        size_t k = 0;
-        while (k < a.size() && a[k] == b[(r + k) % b.size()]) ++k;
-        if (k == a.size()) return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 std::optional<ExpandedModel> expandForLoops(const model::Project& project, diag::Diagnostics& diags,
@@ -79,6 +70,35 @@ FoundCycles findCycles(const LoopGraph& g, const LoopOptions& options) {
     return f;
 }
 
+void addNamedCycles(FoundCycles& f, const ExpandedModel& m, const LoopGraph& g,
+                    const model::Project& project) {
+    if (f.complete || project.models.empty()) return;
+    std::unordered_map<std::string, int> nodeByName;
+    for (size_t k = 0; k < g.nodes.size(); ++k)
+        nodeByName[m.symbols.var(g.nodes[k]).canonical] = static_cast<int>(k);
+    std::vector<Cycle> named;
+    for (const NamedLoop& nl : storedLoopNames(project.main())) {
+        Cycle c;
+        for (const auto& v : nl.variables) {
+            const auto it = nodeByName.find(model::canonicalName(v));
+            c.push_back(it == nodeByName.end() ? -1 : it->second);
+        }
+        bool isLoop = true;
+        for (size_t k = 0; k < c.size() && isLoop; ++k)
+            isLoop = c[k] >= 0 && c[(k + 1) % c.size()] >= 0 && g.varEdge(c[k], c[(k + 1) % c.size()]) >= 0;
+        if (!isLoop) continue;
+        c = canonicalRotation(std::move(c));
+        if (std::find(f.cycles.begin(), f.cycles.end(), c) == f.cycles.end() &&
+            std::find(named.begin(), named.end(), c) == named.end())
+            named.push_back(std::move(c));
+    }
+    if (named.empty()) return;
+    std::sort(named.begin(), named.end(), cycleLess);
+    f.cycles.insert(f.cycles.end(), named.begin(), named.end());
+    f.rule += ", and the " + std::to_string(named.size()) + " loop" + (named.size() == 1 ? "" : "s") +
+              " the model names that the set lacks";
+}
+
 std::vector<Loop> makeLoops(const ExpandedModel& m, const LoopGraph& g, const std::vector<Cycle>& cycles,
                             size_t firstNumber) {
     std::vector<Loop> loops;
@@ -98,6 +118,7 @@ void applyNames(LoopList& list, const model::Project& project) {
             continue;
         }
         match->name = nl.name;
+        match->description = nl.description;
         if (!nl.id.empty() && nl.id != match->id)
             list.staleNames.push_back("the loop named '" + nl.name + "' is now " + match->id +
                                       " (the model file says " + nl.id + ")");
@@ -126,6 +147,7 @@ std::optional<LoopList> listLoops(const model::Project& project, diag::Diagnosti
         const detail::Resolver resolver(*m);
         const detail::LoopGraph g = detail::buildLoopGraph(*m, resolver);
         detail::FoundCycles f = detail::findCycles(g, options);
+        detail::addNamedCycles(f, *m, g, project);
         LoopList list;
         list.loops = detail::makeLoops(*m, g, f.cycles, 1);
         list.complete = f.complete;
@@ -139,6 +161,20 @@ std::optional<LoopList> listLoops(const model::Project& project, diag::Diagnosti
                     std::string("internal error while finding loops: ") + e.what());
         return std::nullopt;
     }
+}
+
+}  // namespace sdw::analysis
+
+namespace sdw::analysis {
+
+void nameLoop(model::Project& project, const Loop& loop, const std::string& name,
+              const std::string& description) {
+    detail::NamedLoop nl;
+    nl.name = name;
+    nl.id = loop.id;
+    nl.description = name.empty() ? std::string() : description;
+    nl.variables = loop.variables;
+    detail::storeLoopName(project.main(), nl);
 }
 
 }  // namespace sdw::analysis

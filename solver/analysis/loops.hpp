@@ -32,6 +32,7 @@ struct Loop {
     std::vector<std::string> canonical;  // the same, canonical
     std::string signs;                   // one per link variables[k] -> variables[k+1]: '+', '-' or '?'
     std::string name;                    // the name the model gives it (<sdw:loops>), or ""
+    std::string description;             // what the model says the loop does, or ""
     size_t length() const { return variables.size(); }
 };
 
@@ -39,7 +40,8 @@ struct LoopOptions {
     // Up to this many loops, all are listed; past it, the shortest independent loop set (and, with scores,
     // the strongest loops found at each saved time).
     size_t maxLoops = 1000;
-    // The most loops a score table holds: past it, the ones with the largest share at any saved time.
+    // The most loops a score table holds (besides the named ones, always kept): past it, the ones with the
+    // largest share at any saved time, their shares then of these loops' total.
     size_t maxScored = 200;
     compile::CompileOptions compile;
 };
@@ -56,6 +58,13 @@ struct LoopList {
 // The model's loops from its structure. Null when the model does not compile (the errors are in diags).
 std::optional<LoopList> listLoops(const model::Project& project, diag::Diagnostics& diags,
                                   const LoopOptions& options = {});
+
+// Names `loop` in the project's main model, stored with it as <sdw:loops> (an sdw extension of XMILE that
+// the writer writes and the reader keeps), with a sentence or two on what it does (may be empty). Replaces
+// the name the model gave the same loop; an empty name removes it. Ids may change as the model does; a name
+// stays with its loop's variables.
+void nameLoop(model::Project& project, const Loop& loop, const std::string& name,
+              const std::string& description = "");
 
 struct LinkScores {
     std::string from, to;       // variables as written

@@ -22,6 +22,10 @@ struct FoundCycles {
     std::string rule;
 };
 FoundCycles findCycles(const LoopGraph& g, const LoopOptions& options);
+// When `f` is a bounded set: adds the loops `project` names that it lacks (still loops of the model), after
+// the others, so a named loop is always listed and scored.
+void addNamedCycles(FoundCycles& f, const ExpandedModel& m, const LoopGraph& g,
+                    const model::Project& project);
 
 // The loops as a user sees them, numbered from `firstNumber` in the order given, with the model's names.
 std::vector<Loop> makeLoops(const ExpandedModel& m, const LoopGraph& g, const std::vector<Cycle>& cycles,

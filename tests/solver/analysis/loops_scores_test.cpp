@@ -7,6 +7,7 @@
 
 #include "solver/analysis/loops.hpp"
 #include "solver/io/load_model.hpp"
+#include "tests/solver/analysis/loop_test_models.hpp"
 #include "tests/solver/model_builder.hpp"
 
 using namespace sdw;
@@ -226,11 +227,8 @@ TEST_CASE("loop scores: the shipped models' shares sum to 1, and scoring leaves 
 
 TEST_CASE("loop scores: a model with more loops than the limit scores its independent set and the strongest",
           "[loops][ltm]") {
-    Builder b(0, 20, 0.25);
-    for (std::string p : {"a", "b", "c"}) b.stock(p, "1", {"build_" + p});
-    b.flow("build_a", "0.1 * b + 0.01 * c");
-    b.flow("build_b", "0.1 * a + 0.01 * c");
-    b.flow("build_c", "0.01 * a + 0.01 * b");
+    Builder b =
+        test::threeParties(20, 0.25, {"0.1 * b + 0.01 * c", "0.1 * a + 0.01 * c", "0.01 * a + 0.01 * b"});
     analysis::LoopOptions few;
     few.maxLoops = 4;
     diag::Diagnostics d;
@@ -275,4 +273,26 @@ TEST_CASE(
     REQUIRE(s);
     CHECK(test::hasCode(d, diag::code::kRandomScores));
     checkSharesSum(*s);
+}
+
+TEST_CASE("loop scores: past the score table's limit, the strongest loops and every named loop are kept",
+          "[loops][ltm][names]") {
+    // a and b build each other at 0.1 a year; c is linked to both at 0.01: the a-b pair (R1) is by far the
+    // strongest loop, the b-c pair (R3) among the weakest.
+    Builder b =
+        test::threeParties(20, 0.25, {"0.1 * b + 0.01 * c", "0.1 * a + 0.01 * c", "0.01 * a + 0.01 * b"});
+    b.project.main().extraXml.push_back(
+        "<sdw:loops><sdw:loop name=\"weak pair\"><sdw:var>c</sdw:var><sdw:var>build_b</sdw:var>"
+        "<sdw:var>b</sdw:var><sdw:var>build_c</sdw:var></sdw:loop></sdw:loops>");
+    analysis::LoopOptions o;
+    o.maxScored = 1;
+    diag::Diagnostics d;
+    const auto s = analysis::scoreLoops(b.project, {}, d, o);
+    REQUIRE(s);
+    REQUIRE(s->list.loops.size() == 2);
+    CHECK(s->list.loops[0].id == "R1");
+    CHECK(s->list.loops[1].id == "R3");
+    CHECK(s->list.loops[1].name == "weak pair");
+    CHECK(s->rule.find("every loop the model names") != std::string::npos);
+    checkSharesSum(*s);  // shares of the two loops kept
 }

@@ -6,6 +6,8 @@
 #include <random>
 
 #include "solver/analysis/loops.hpp"
+#include "solver/xmile/xmile.hpp"
+#include "tests/solver/analysis/loop_test_models.hpp"
 #include "tests/solver/model_builder.hpp"
 
 using namespace sdw;
@@ -201,11 +203,7 @@ TEST_CASE("loops: past the limit, the shortest independent loop set covers every
     // Three parties, each built up by the other two: three loops between pairs (length 4) and two around all
     // three (length 6, one each way). The shortest independent set keeps the three pairs: every link is on
     // one of them, so the longer loops add no link (Oliva 2004; the LTM papers' three-party arms race).
-    Builder b(0, 10, 1);
-    for (std::string p : {"a", "b", "c"}) b.stock(p, "1", {"build_" + p});
-    b.flow("build_a", "0.1 * (b + c)");
-    b.flow("build_b", "0.1 * (a + c)");
-    b.flow("build_c", "0.1 * (a + b)");
+    Builder b = test::threeParties(10, 1, {"0.1 * (b + c)", "0.1 * (a + c)", "0.1 * (a + b)"});
     const LoopList all = loopsOf(b);
     CHECK(all.loops.size() == 5);
     analysis::LoopOptions few;
@@ -217,6 +215,26 @@ TEST_CASE("loops: past the limit, the shortest independent loop set covers every
     for (const auto& l : sils.loops) CHECK(l.length() == 4);
     CHECK(summary(sils) == std::vector<std::string>{"R1: a build_b b build_a", "R2: a build_c c build_a",
                                                     "R3: b build_c c build_b"});
+}
+
+TEST_CASE("loops: past the limit, a loop the model names is listed after the independent set",
+          "[loops][names]") {
+    // The three-party race above: the loop around all three (a -> b -> c, length 6) is not in the shortest
+    // independent set, but a model that names it wants to see it.
+    Builder b = test::threeParties(10, 1, {"0.1 * (b + c)", "0.1 * (a + c)", "0.1 * (a + b)"});
+    b.project.main().extraXml.push_back(
+        "<sdw:loops><sdw:loop id=\"R4\" name=\"the round\"><sdw:var>build_b</sdw:var><sdw:var>b</sdw:var>"
+        "<sdw:var>build_c</sdw:var><sdw:var>c</sdw:var><sdw:var>build_a</sdw:var><sdw:var>a</sdw:var>"
+        "</sdw:loop></sdw:loops>");
+    analysis::LoopOptions few;
+    few.maxLoops = 4;
+    const LoopList sils = loopsOf(b, few);
+    REQUIRE(sils.loops.size() == 4);
+    CHECK(joined(sils.loops[3]) == "a build_b b build_c c build_a");
+    CHECK(sils.loops[3].id == "R4");
+    CHECK(sils.loops[3].name == "the round");
+    CHECK(sils.staleNames.empty());
+    CHECK(sils.rule.find("the 1 loop the model names") != std::string::npos);
 }
 
 TEST_CASE("loops: names the model stores are put on their loops; a stale name is noted", "[loops]") {
@@ -243,4 +261,53 @@ TEST_CASE("loops: a model with errors gives its diagnostics and no list", "[loop
     diag::Diagnostics d;
     CHECK_FALSE(analysis::listLoops(b.project, d));
     CHECK(test::hasCode(d, diag::code::kUnknownName));
+}
+
+TEST_CASE("loops: a name given to a loop is written with the model and read back; renaming replaces it",
+          "[loops][names]") {
+    Builder b(0, 10, 1);
+    b.stock("population", "10", {"births"}, {"deaths"});
+    b.flow("births", "0.1 * population");
+    b.flow("deaths", "population / 50");
+    b.project.main().extraXml.push_back("<other:note xmlns:other=\"urn:example\">kept</other:note>");
+    const LoopList before = loopsOf(b);
+    REQUIRE(before.loops.size() == 2);  // R1 births -> population, B2 deaths -> population
+    const Loop& births = before.loops[0];
+    REQUIRE(births.id == "R1");
+    analysis::nameLoop(b.project, births, "old name");
+    analysis::nameLoop(b.project, births, "compound growth", "more people, more births, more people");
+    analysis::nameLoop(b.project, before.loops[1], "mortality");
+
+    const std::string written = xmile::writeString(b.project);
+    CHECK(written.find("xmlns:sdw=\"urn:sdw:xmile:1\"") != std::string::npos);  // declared on <xmile>
+    CHECK(written.find("old name") == std::string::npos);
+    CHECK(written.find("<other:note xmlns:other=\"urn:example\">kept</other:note>") != std::string::npos);
+    diag::Diagnostics d;
+    auto again = xmile::readString(written, d);
+    REQUIRE(again);
+    CHECK(xmile::writeString(*again) == written);  // a second round trip changes nothing
+    const auto list = analysis::listLoops(*again, d);
+    REQUIRE(list);
+    REQUIRE(list->loops.size() == 2);
+    CHECK(list->loops[0].name == "compound growth");
+    CHECK(list->loops[0].description == "more people, more births, more people");
+    CHECK(list->loops[1].name == "mortality");
+    CHECK(list->loops[1].description.empty());
+    CHECK(list->staleNames.empty());
+}
+
+TEST_CASE("loops: an empty name removes a loop's name, and the last one removes <sdw:loops>",
+          "[loops][names]") {
+    Builder b(0, 10, 1);
+    b.stock("population", "10", {"growth"});
+    b.flow("growth", "0.1 * population");
+    const size_t extras = b.project.main().extraXml.size();
+    const Loop loop = loopsOf(b).loops.at(0);
+    analysis::nameLoop(b.project, loop, "compound growth");
+    CHECK(b.project.main().extraXml.size() == extras + 1);
+    CHECK(loopsOf(b).loops[0].name == "compound growth");
+    analysis::nameLoop(b.project, loop, "");
+    CHECK(b.project.main().extraXml.size() == extras);
+    CHECK(loopsOf(b).loops[0].name.empty());
+    CHECK(xmile::writeString(b.project).find("sdw:loops") == std::string::npos);
 }
