@@ -121,3 +121,55 @@ TEST_CASE("cli loops: usage errors", "[cli][loops]") {
     CHECK(run("loops").code == 2);
     CHECK(run("loops /no/such/model.xmile").code == 1);
 }
+
+TEST_CASE("cli loops: --name and --describe save a loop's name in the model file; the listing shows it",
+          "[cli][loops][names]") {
+    const std::string model = logisticModel("0.5 * population * (1 - crowding)");
+    const Output named =
+        run("loops " + model + " --name r1=\"compound growth\" --name B2=crowding --describe " +
+            "B2=\"the more people, the less room to grow\"");
+    REQUIRE(named.code == 0);
+    CHECK(named.out.find("(growth)   \"compound growth\"") != std::string::npos);
+    CHECK(named.out.find("(crowding)   \"crowding\"\n") != std::string::npos);
+    CHECK(named.out.find("the more people, the less room to grow") != std::string::npos);
+    std::stringstream saved;
+    saved << std::ifstream(model).rdbuf();
+    CHECK(saved.str().find("<sdw:loop id=\"R1\" name=\"compound growth\">") != std::string::npos);
+    // A later listing reads the names back from the file; renaming R1 keeps B2's name and description.
+    REQUIRE(run("loops " + model + " --name R1=\"more people, more births\"").code == 0);
+    const Output listed = run("loops " + model);
+    CHECK(listed.out.find("\"more people, more births\"") != std::string::npos);
+    CHECK(listed.out.find("compound growth") == std::string::npos);
+    CHECK(listed.out.find("the more people, the less room to grow") != std::string::npos);
+}
+
+TEST_CASE("cli loops: naming a loop the model lacks, or without ID=, is refused and the file left alone",
+          "[cli][loops][names]") {
+    const std::string model = logisticModel("0.5 * population * (1 - crowding)");
+    std::stringstream before;
+    before << std::ifstream(model).rdbuf();
+    const Output missing = run("loops " + model + " --name B9=nothing");
+    CHECK(missing.code == 2);
+    CHECK(missing.out.find("has no loop 'B9'") != std::string::npos);
+    CHECK(run("loops " + model + " --name growth").code == 2);
+    const Output undescribed = run("loops " + model + " --describe R1=text");
+    CHECK(undescribed.code == 2);
+    CHECK(undescribed.out.find("no name to describe") != std::string::npos);
+    CHECK(run("loops " + model + " --scores --name R1=x").code == 2);
+    std::stringstream after;
+    after << std::ifstream(model).rdbuf();
+    CHECK(after.str() == before.str());
+}
+
+TEST_CASE("cli loops: --set changes the model scored, as sdw run's --set does", "[cli][loops]") {
+    const std::string model = logisticModel("0.5 * population * (1 - crowding)");
+    // With crowding held at 0 the model is exponential growth: its one loop, R1, has the whole share at every
+    // saved time after the first (the first has no change to share).
+    const Output o = run("loops " + model + " --scores --stop 1 --set crowding=0", false);
+    REQUIRE(o.code == 0);
+    CHECK(o.out == "Time,R1\n0,0\n0.25,1\n0.5,1\n0.75,1\n1,1\n");
+    const Output unknown = run("loops " + model + " --scores --set crowdin=0");
+    CHECK(unknown.code == 2);
+    CHECK(unknown.out.find("no variable 'crowdin'") != std::string::npos);
+    CHECK(run("loops " + model + " --set crowding=0").code == 2);  // --set goes with --scores or --bench
+}
