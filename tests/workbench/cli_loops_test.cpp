@@ -1,6 +1,8 @@
 // `sdw loops`, run as a user would: the listing, the scores CSV (Time, then one signed share per loop id,
 // magnitudes summing to 1), a model with errors refused as `sdw check` refuses it, a model with no loops,
 // usage errors. Layer: tests/workbench (runs the sdw program).
+#include <unistd.h>
+
 #include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -37,8 +39,12 @@ std::string tempFile(const std::string& name, const std::string& text) {
     return path.string();
 }
 
+// A file of its own for each model a test writes: ctest runs test cases in parallel, and some rewrite theirs.
 std::string logisticModel(const std::string& growth) {
-    return tempFile("sdw_loops_logistic.xmile",
+    static int count = 0;
+    const std::string name =
+        "sdw_loops_logistic_" + std::to_string(getpid()) + "_" + std::to_string(++count) + ".xmile";
+    return tempFile(name,
                     "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">"
                     "<header><name>logistic</name></header>"
                     "<sim_specs method=\"euler\"><start>0</start><stop>20</stop><dt>0.25</dt></sim_specs>"
