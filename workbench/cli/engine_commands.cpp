@@ -192,30 +192,7 @@ bool buildSpec(const RunOptions& o, const model::Project& project, sim::RunSpec&
     spec.seed = o.seed;
     spec.engine = *sim::parseEngine(o.engine);  // checked by the option's validator
     spec.vars = splitVars(o.vars);
-    for (const auto& s : o.sets) {
-        const auto eq = s.find('=');
-        if (eq == std::string::npos || eq == 0) {
-            std::fprintf(stderr, "sdw run: --set needs NAME=VALUE, got '%s'\n", s.c_str());
-            return false;
-        }
-        const std::string name = s.substr(0, eq), value = s.substr(eq + 1);
-        char* end = nullptr;
-        const double v = std::strtod(value.c_str(), &end);
-        const model::Variable* var = project.main().find(name);
-        if (!var) {
-            std::fprintf(stderr, "sdw run: --set %s: the model has no variable '%s'\n", s.c_str(),
-                         name.c_str());
-            return false;
-        }
-        if (end && *end == '\0' && !value.empty() && var->kind != model::VarKind::Stock) {
-            copts.equationOverrides[name] = value;  // a constant: recompiled as that number
-        } else if (end && *end == '\0' && !value.empty()) {
-            spec.sets.push_back({name, v});  // a stock's initial value
-        } else {
-            copts.equationOverrides[name] = value;  // an equation
-        }
-    }
-    return true;
+    return applySets("sdw run", o.sets, project, spec, copts);
 }
 
 int cmdRun(int argc, char** argv) {
@@ -462,6 +439,34 @@ int cmdBench(int argc, char** argv) {
 }
 
 }  // namespace
+
+bool applySets(const char* command, const std::vector<std::string>& sets, const model::Project& project,
+               sim::RunSpec& spec, compile::CompileOptions& copts) {
+    for (const auto& s : sets) {
+        const auto eq = s.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            std::fprintf(stderr, "%s: --set needs NAME=VALUE, got '%s'\n", command, s.c_str());
+            return false;
+        }
+        const std::string name = s.substr(0, eq), value = s.substr(eq + 1);
+        char* end = nullptr;
+        const double v = std::strtod(value.c_str(), &end);
+        const model::Variable* var = project.main().find(name);
+        if (!var) {
+            std::fprintf(stderr, "%s: --set %s: the model has no variable '%s'\n", command, s.c_str(),
+                         name.c_str());
+            return false;
+        }
+        if (end && *end == '\0' && !value.empty() && var->kind != model::VarKind::Stock) {
+            copts.equationOverrides[name] = value;  // a constant: recompiled as that number
+        } else if (end && *end == '\0' && !value.empty()) {
+            spec.sets.push_back({name, v});  // a stock's initial value
+        } else {
+            copts.equationOverrides[name] = value;  // an equation
+        }
+    }
+    return true;
+}
 
 void registerEngineCommands() {
     registerCommand({"run", "simulate a model and print CSV (see sdw run --help)", cmdRun});
