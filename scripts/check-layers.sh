@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The layering rule, checked rather than remembered: solver/ includes no GUI or Lua header; plugins/ no GUI
-# header; workbench/ui/ never includes lua.h.
+# header; workbench/ui/ never includes lua.h; python/ (the Python module) no GUI or Lua header.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
@@ -15,5 +15,6 @@ check solver 'imgui|GLFW|GL/|lua|lauxlib|lualib|backends/' "solver/ must not inc
 check plugins 'imgui|GLFW|GL/|backends/' "plugins/ must not include GUI headers"
 [ -d workbench/ui ] && check workbench/ui 'lua|lauxlib|lualib' "workbench/ui/ must not include Lua headers"
 [ -d workbench/cli ] && check workbench/cli 'imgui|GLFW|GL/|backends/' "workbench/cli/ must not include GUI headers"
+[ -d python ] && check python 'imgui|GLFW|GL/|backends/|lua|lauxlib|lualib' "python/ must not include GUI or Lua headers (it uses plugins/host)"
 if [ $fail -ne 0 ]; then exit 1; fi
 echo "check-layers: ok"

@@ -1,0 +1,66 @@
+# sdw.run_many: local threads and a Dask LocalCluster of two worker processes give the same table as single
+# runs, in the order given. Layer: python tests.
+import pickle
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import sdw
+
+
+def test_batch_equals_single_runs_in_order(decay_path):
+    m = sdw.load(decay_path)
+    rates = [0.3, 0.1, 0.2, 0.05]
+    df = sdw.run_many(m, [{"rate": r} for r in rates], vars=["Stock"], threads=2)
+    assert df.index.names == ["run", "Time"]
+    for i, r in enumerate(rates):
+        pd.testing.assert_frame_equal(df.loc[i], m.run(set={"rate": r}, vars=["Stock"]), check_exact=True)
+        np.testing.assert_allclose(df.loc[i, "Stock"].values, 100 * (1 - 0.5 * r) ** np.arange(21), rtol=1e-12)
+
+
+def test_batch_defaults_to_outcome_measures(county):
+    df = sdw.run_many(county, [{}], stop=8)
+    assert list(df.columns) == county.outcome_measures
+
+
+def test_batch_with_plugin_params_equals_single_runs(county):
+    params = [{"expand_short_term_services.staff_multiplier": s, "reablement_referral_factor": 1}
+              for s in (1.0, 1.6)] + [{}]
+    vars = county.outcome_measures[:3]
+    df = sdw.run_many(county, params, vars=vars, stop=52)
+    for i, p in enumerate(params):
+        pd.testing.assert_frame_equal(df.loc[i], county.run(set=p, vars=vars, stop=52), check_exact=True)
+
+
+def test_failed_run_names_its_index(decay_path):
+    with pytest.raises(sdw.SdwError) as e:
+        sdw.run_many(sdw.load(decay_path), [{"rate": 0.1}, {"rate": 0.1}, {"drain": "Stock / (TIME - 1)"}])
+    assert e.value.run == 2 and "E301" in e.value.codes
+    with pytest.raises(sdw.SdwError) as e:
+        sdw.run_many(sdw.load(decay_path), [{"rate": 0.1}, {"rat": 0.1}])
+    assert e.value.run == 1 and e.value.codes == ["E201"]
+
+
+def test_model_pickles_as_its_xmile(county):
+    back = pickle.loads(pickle.dumps(county))
+    assert back.to_xmile() == county.to_xmile()
+    vars = county.outcome_measures[:3]
+    pd.testing.assert_frame_equal(back.run(vars=vars, stop=52), county.run(vars=vars, stop=52))
+
+
+def test_dask_batch_equals_local_batch(dask_client, county):
+    params = [{"reablement_staff": 100 + 5 * i} for i in range(12)]
+    params[5] = {"expand_short_term_services.referral_multiplier": 1.8}
+    local = sdw.run_many(county, params, stop=104)
+    spread = sdw.run_many(county, params, stop=104, client=dask_client, chunks=5)
+    pd.testing.assert_frame_equal(spread, local, check_exact=True)
+    workers = dask_client.run(lambda: __import__("os").getpid())
+    assert len(set(workers.values())) == 2  # two worker processes
+
+
+def test_dask_batch_failure_carries_the_batch_index(dask_client, decay_path):
+    params = [{"rate": 0.1}] * 5 + [{"drain": "Stock / (TIME - 1)"}]
+    with pytest.raises(sdw.SdwError) as e:
+        sdw.run_many(sdw.load(decay_path), params, client=dask_client, chunks=3)
+    assert e.value.run == 5 and "E301" in e.value.codes
