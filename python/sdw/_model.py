@@ -120,7 +120,7 @@ class Model:
             hint = suggestion(name.split(".", 1)[0], _plugin_params())
         raise usage_error("E201", name, f"{what}: the model has no variable '{name}'{hint}")
 
-    def _options(self, vars, method, dt, start, stop, saveper, seed, scenario):
+    def _options(self, vars, method, dt, start, stop, saveper, seed, scenario, max_values=None):
         if isinstance(vars, str):
             vars = [vars]
         for v in vars or []:
@@ -136,7 +136,8 @@ class Model:
             raise usage_error("E901", os.fspath(scenario), f"no scenario file '{os.fspath(scenario)}'")
         return _sdw.Options(start=start, stop=stop, dt=dt, saveper=saveper, method=method or "",
                             seed=seed, vars=list(vars or []),
-                            scenario=os.fspath(scenario) if scenario is not None else "")
+                            scenario=os.fspath(scenario) if scenario is not None else "",
+                            max_values=int(max_values or 200_000_000))
 
     def _changes(self, params, checked=None):
         """{name: value} to the engine's changes; `checked` caches keys already known good (batches)."""

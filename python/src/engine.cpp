@@ -99,7 +99,7 @@ sim::RunResult runWithHost(const model::Project& project, const Changes& changes
         for (const auto& [k, v] : params) same->params[k] = v;
     }
     req.spec.sets = changes.sets;
-    return plugins::runRequest(project, library(), req);
+    return plugins::runRequest(project, library(), req, options.cancel);
 }
 #endif
 
@@ -194,6 +194,7 @@ sim::RunSpec ModelHandle::baseSpec(const Options& o, diag::Diagnostics& diags) c
     spec.saveper = o.saveper;
     if (o.seed) spec.seed = *o.seed;
     spec.vars = o.vars;
+    spec.cancel = o.cancel;
     if (!o.method.empty()) {
         spec.method = sim::parseMethod(o.method);
         if (!spec.method)
@@ -261,9 +262,25 @@ BatchOutput ModelHandle::runMany(const std::vector<Changes>& runs, const Options
     std::vector<sim::RunResult> results(runs.size());
     std::atomic<size_t> next{0};
     std::atomic<bool> stop{false};  // the first failure ends the batch early
+    // Every run keeps as many values as the first: the batch's size is known once one run has finished.
+    auto fits = [&](size_t values) {
+        return values <= options.maxBatchValues / std::max<size_t>(runs.size(), 1);
+    };
+    auto tooLarge = [&](size_t values) {
+        diag::Diagnostics d;
+        d.error(diag::code::kTooManySteps, "run_many",
+                "the batch would keep " + std::to_string(values * runs.size()) + " values (" +
+                    std::to_string(runs.size()) + " runs of " + std::to_string(values) + "), more than " +
+                    std::to_string(options.maxBatchValues) +
+                    ": choose fewer vars, a larger saveper or fewer runs a call (or raise max_values)");
+        return failedWith(d);
+    };
     auto worker = [&] {
-        for (size_t i = next++; i < runs.size() && !stop; i = next++) {
+        for (size_t i = next++; i < runs.size() && !stop && !(options.cancel && *options.cancel);
+             i = next++) {
             results[i] = run(runs[i], options);
+            if (results[i].ok() && !fits(results[i].data.size()))
+                results[i] = tooLarge(results[i].data.size());
             if (!results[i].ok()) stop = true;
         }
     };

@@ -3,6 +3,7 @@
 // the solver and, when built, the plugin host; no GUI.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -39,8 +40,10 @@ struct Options {
     std::optional<double> start, stop, dt, saveper;
     std::string method;  // "" = the model's; euler, rk4, rk45
     std::optional<uint64_t> seed;
-    std::vector<std::string> vars;  // output columns (empty = every variable)
-    std::string scenario;           // a scenario file (.lua) applied before the changes
+    std::vector<std::string> vars;              // output columns (empty = every variable)
+    std::string scenario;                       // a scenario file (.lua) applied before the changes
+    const std::atomic<bool>* cancel = nullptr;  // set to stop: runs end with E302, a batch starts no more
+    size_t maxBatchValues = 200'000'000;  // values a batch keeps, all runs together (1.6 GB); past: E304
 };
 
 // A constant as `sdw doc` lists it: a numeric equation on an auxiliary with no graphical function.

@@ -5,6 +5,12 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 #include "python/src/engine.hpp"
 
 namespace py = pybind11;
@@ -35,8 +41,12 @@ py::tuple loaded(const std::shared_ptr<ModelHandle>& handle, const sdw::diag::Di
 
 Options options(std::optional<double> start, std::optional<double> stop, std::optional<double> dt,
                 std::optional<double> saveper, std::string method, std::optional<uint64_t> seed,
-                std::vector<std::string> vars, std::string scenario) {
-    return Options{start, stop, dt, saveper, std::move(method), seed, std::move(vars), std::move(scenario)};
+                std::vector<std::string> vars, std::string scenario, size_t maxValues) {
+    Options o;
+    o.start = start, o.stop = stop, o.dt = dt, o.saveper = saveper, o.seed = seed;
+    o.method = std::move(method), o.vars = std::move(vars), o.scenario = std::move(scenario);
+    o.maxBatchValues = maxValues;
+    return o;
 }
 
 py::tuple run(const ModelHandle& m, const Changes& changes, const Options& o) {
@@ -49,13 +59,45 @@ py::tuple run(const ModelHandle& m, const Changes& changes, const Options& o) {
     return py::make_tuple(r.ok(), r.names, toArray(std::move(r.data), rows, cols), toPython(r.diagnostics));
 }
 
-py::tuple runMany(const ModelHandle& m, const std::vector<Changes>& runs, const Options& o,
-                  unsigned threads) {
-    sdw::python::BatchOutput b;
+// Runs a batch on another thread while this one answers Ctrl-C: the GIL is released, and every 100 ms the
+// main thread checks Python's signals; a KeyboardInterrupt cancels the runs and is raised here.
+sdw::python::BatchOutput interruptibleBatch(const ModelHandle& m, const std::vector<Changes>& runs, Options o,
+                                            unsigned threads) {
+    std::atomic<bool> cancel{false};
+    o.cancel = &cancel;
+    sdw::python::BatchOutput out;
+    std::mutex mutex;
+    std::condition_variable finished;
+    bool done = false, interrupted = false;
     {
         py::gil_scoped_release release;
-        b = m.runMany(runs, o, threads);
+        std::thread worker([&] {
+            auto b = m.runMany(runs, o, threads);  // never throws (failures are diagnostics)
+            std::lock_guard<std::mutex> lock(mutex);
+            out = std::move(b);
+            done = true;
+            finished.notify_one();
+        });
+        std::unique_lock<std::mutex> lock(mutex);
+        while (!finished.wait_for(lock, std::chrono::milliseconds(100), [&] { return done; })) {
+            lock.unlock();
+            {
+                py::gil_scoped_acquire acquire;
+                if (!interrupted && PyErr_CheckSignals() != 0) interrupted = true;  // the error stays set
+            }
+            if (interrupted) cancel = true;
+            lock.lock();
+        }
+        lock.unlock();
+        worker.join();
     }
+    if (interrupted) throw py::error_already_set();
+    return out;
+}
+
+py::tuple runMany(const ModelHandle& m, const std::vector<Changes>& runs, const Options& o,
+                  unsigned threads) {
+    sdw::python::BatchOutput b = interruptibleBatch(m, runs, o, threads);
     const size_t cols = b.names.size(), rows = b.rows * runs.size();
     py::object failed = b.failedRun ? py::cast(*b.failedRun) : py::none();
     return py::make_tuple(failed, b.names, b.rows, toArray(std::move(b.data), b.failedRun ? 0 : rows, cols),
@@ -89,7 +131,8 @@ PYBIND11_MODULE(_sdw, mod) {
         }));
     py::class_<Options>(mod, "Options")
         .def(py::init(&options), py::arg("start"), py::arg("stop"), py::arg("dt"), py::arg("saveper"),
-             py::arg("method"), py::arg("seed"), py::arg("vars"), py::arg("scenario"));
+             py::arg("method"), py::arg("seed"), py::arg("vars"), py::arg("scenario"),
+             py::arg("max_values") = size_t{200'000'000});
     py::class_<ModelHandle, std::shared_ptr<ModelHandle>>(mod, "ModelHandle")
         .def("xmile", &ModelHandle::xmile)
         .def("check", [](const ModelHandle& m) { return toPython(m.check()); })

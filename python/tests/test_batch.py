@@ -1,12 +1,18 @@
 # sdw.run_many: local threads and a Dask LocalCluster of two worker processes give the same table as single
 # runs, in the order given. Layer: python tests.
+import os
 import pickle
+import signal
+import subprocess
+import sys
+import time
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import sdw
+from conftest import BUILD, COUNTY
 
 
 def test_batch_equals_single_runs_in_order(decay_path):
@@ -64,3 +70,27 @@ def test_dask_batch_failure_carries_the_batch_index(dask_client, decay_path):
     with pytest.raises(sdw.SdwError) as e:
         sdw.run_many(sdw.load(decay_path), params, client=dask_client, chunks=3)
     assert e.value.run == 5 and "E301" in e.value.codes
+
+
+def test_ctrl_c_stops_a_long_batch(tmp_path):
+    # 100,000 county runs would take many minutes: Ctrl-C must stop them and raise KeyboardInterrupt.
+    script = tmp_path / "long.py"
+    script.write_text(f"import sdw, sys\nm = sdw.load({str(COUNTY)!r})\nprint('started', flush=True)\n"
+                      "try:\n    sdw.run_many(m, [{}] * 100000, vars=['council_spend'], saveper=52, threads=1)\n"
+                      "except KeyboardInterrupt:\n    print('interrupted')\n    sys.exit(3)\n")
+    env = dict(os.environ, PYTHONPATH=str(BUILD / "python"))
+    child = subprocess.Popen([sys.executable, str(script)], env=env, stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "started"
+    time.sleep(1.0)
+    child.send_signal(signal.SIGINT)
+    out, _ = child.communicate(timeout=120)
+    assert child.returncode == 3 and "interrupted" in out
+
+
+def test_a_batch_too_large_for_memory_is_refused(decay_path, dask_client):
+    m = sdw.load(decay_path)  # a run keeps 21 rows x 2 columns = 42 values; ten runs 420
+    assert len(sdw.run_many(m, [{}] * 10, vars=["Stock"], max_values=420)) == 210
+    for client in (None, dask_client):
+        with pytest.raises(sdw.SdwError, match="more than 419") as e:
+            sdw.run_many(m, [{}] * 10, vars=["Stock"], max_values=419, client=client, chunks=2)
+        assert e.value.codes == ["E304"]

@@ -29,3 +29,10 @@ def test_example_over_a_running_scheduler_prints_the_same(dask_client):
     spread = run_example("--runs", "4", "--scheduler", dask_client.scheduler.address)
     assert local.returncode == 0 and spread.returncode == 0, spread.stderr
     assert spread.stdout == local.stdout
+
+
+def test_example_starts_its_own_cluster():
+    # Dask's spawned workers import the script again: without its __main__ guard they would rerun it and fail.
+    done = run_example("--runs", "2", "--dask", "1")
+    assert done.returncode == 0, done.stderr
+    assert "2 samples x 2 runs, seed 1" in done.stdout
