@@ -3,7 +3,7 @@
 # (`sdw bench`), and the throughput of a batch locally and over a two-worker Dask LocalCluster.
 # Layer: python (a measuring script, not a test). Run from the repository root:
 #   PYTHONPATH=build/python /usr/bin/python3 python/benchmarks/python_bench.py overhead MODEL [--vars a,b]
-#   PYTHONPATH=build/python /usr/bin/python3 python/benchmarks/python_bench.py batch MODEL --runs 10000
+#   PYTHONPATH=build/python /usr/bin/python3 python/benchmarks/python_bench.py batch MODEL --runs 10000 --saveper 52
 import argparse
 import statistics
 import subprocess
@@ -54,9 +54,9 @@ def batch(a):
     params = [{name: base * (0.5 + i / a.runs)} for i in range(a.runs)]
     vars = a.vars.split(",") if a.vars else None
     t = time.perf_counter()
-    local = sdw.run_many(model, params, vars=vars, stop=a.stop)
+    local = sdw.run_many(model, params, vars=vars, stop=a.stop, saveper=a.saveper)
     local_s = time.perf_counter() - t
-    print(f"model={a.model} runs={a.runs} param={name} stop={a.stop} columns={local.shape[1]} "
+    print(f"model={a.model} runs={a.runs} param={name} stop={a.stop} saveper={a.saveper} columns={local.shape[1]} "
           f"rows={len(local)}")
     print(f"local (engine threads, every core): {local_s:.2f} s, {a.runs / local_s:.0f} runs/s")
     from distributed import Client, LocalCluster
@@ -65,7 +65,7 @@ def batch(a):
     client = Client(cluster)
     start_s = time.perf_counter() - t
     t = time.perf_counter()
-    spread = sdw.run_many(model, params, vars=vars, stop=a.stop, client=client)
+    spread = sdw.run_many(model, params, vars=vars, stop=a.stop, saveper=a.saveper, client=client)
     dask_s = time.perf_counter() - t
     print(f"Dask LocalCluster, 2 worker processes x 1 thread: {dask_s:.2f} s, {a.runs / dask_s:.0f} runs/s "
           f"(cluster start {start_s:.1f} s, not counted); identical to local: {spread.equals(local)}")
@@ -73,13 +73,15 @@ def batch(a):
     cluster.close()
 
 
-parser = argparse.ArgumentParser(description=__doc__)
-parser.add_argument("what", choices=["overhead", "batch"])
-parser.add_argument("model")
-parser.add_argument("--repeat", type=int, default=200, help="runs timed for the overhead medians")
-parser.add_argument("--runs", type=int, default=10000, help="runs in the batch")
-parser.add_argument("--param", default="reablement_staff", help="the constant the batch varies")
-parser.add_argument("--vars", default="", help="comma-separated columns (batch default: outcome measures)")
-parser.add_argument("--stop", type=float, default=None)
-args = parser.parse_args()
-overhead(args) if args.what == "overhead" else batch(args)
+if __name__ == "__main__":  # Dask's spawned workers import this file again
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("what", choices=["overhead", "batch"])
+    parser.add_argument("model")
+    parser.add_argument("--repeat", type=int, default=200, help="runs timed for the overhead medians")
+    parser.add_argument("--runs", type=int, default=10000, help="runs in the batch")
+    parser.add_argument("--param", default="reablement_staff", help="the constant the batch varies")
+    parser.add_argument("--vars", default="", help="comma-separated columns (batch default: outcome measures)")
+    parser.add_argument("--stop", type=float, default=None)
+    parser.add_argument("--saveper", type=float, default=None, help="save interval of the batch's runs")
+    args = parser.parse_args()
+    overhead(args) if args.what == "overhead" else batch(args)

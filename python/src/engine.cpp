@@ -48,7 +48,8 @@ bool applyEquations(model::Project& project, const Changes& changes, diag::Diagn
 }
 
 #ifdef SDW_HAVE_PLUGINS
-// The shipped levers (SDW_HOME, else the source tree this module was built from), then SDW_PLUGIN_PATH.
+// The shipped levers (SDW_HOME, else the source tree this module was built from, else where they were
+// installed), then SDW_PLUGIN_PATH.
 const plugins::PluginLibrary& library() {
     static plugins::PluginLibrary lib;
     static std::once_flag once;
@@ -56,10 +57,10 @@ const plugins::PluginLibrary& library() {
         std::vector<std::string> dirs;
         if (const char* home = std::getenv("SDW_HOME"); home && *home)
             dirs.push_back(plugins::leversDirectory(home));
-#ifdef SDW_SOURCE_DIR
-        else
+        else if (std::filesystem::is_directory(plugins::leversDirectory(SDW_SOURCE_DIR)))
             dirs.push_back(plugins::leversDirectory(SDW_SOURCE_DIR));
-#endif
+        else
+            dirs.push_back(SDW_LEVERS_INSTALLED);  // `cmake --install` put them there
         if (const char* extra = std::getenv("SDW_PLUGIN_PATH"); extra && *extra) {
             const std::string s = extra;
             for (size_t start = 0, end; start <= s.size(); start = end + 1) {

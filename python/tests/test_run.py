@@ -108,3 +108,10 @@ def test_an_equation_given_in_set_can_mend_a_broken_model(tmp_path, decay_path):
     bad.write_text(decay_path.read_text().replace("Stock * rate", "Stock * rat"))
     df = sdw.load(bad).run(set={"drain": "Stock * rate"}, vars=["Stock"], stop=1)
     np.testing.assert_allclose(df["Stock"].values, [100, 95, 90.25])
+
+
+def test_plugins_lists_the_shipped_levers_and_their_params():
+    levers = sdw.plugins()
+    row = levers.loc["expand_short_term_services"]  # plugins/levers/expand_short_term_services.lua
+    assert sorted(row["params"]) == ["referral_multiplier", "staff_multiplier"]
+    assert "004 L633" in row["evidence"]
