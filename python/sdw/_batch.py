@@ -3,6 +3,7 @@
 import sys
 
 import numpy as np
+import pandas as pd
 
 from ._errors import Diagnostic, SdwError, check_keywords, diagnostics, usage_error
 from ._model import Model, frame
@@ -33,6 +34,10 @@ def run_many(model, params_list, vars=None, client=None, method=None, dt=None, s
         vars = model.outcome_measures or None
     opts = dict(vars=vars, method=method, dt=dt, start=start, stop=stop, saveper=saveper, seed=seed,
                 scenario=scenario, max_values=max_values)
+    model._options(**opts)  # options and vars checked before anything runs
+    if not params_list:  # no runs: an empty table with the columns asked for
+        index = pd.MultiIndex.from_arrays([[], []], names=["run", "Time"])
+        return pd.DataFrame(index=index, columns=list(vars or model.variables), dtype=float)
     checked = set()
     for i, params in enumerate(params_list):  # every name checked here, before any run or any worker
         try:
@@ -62,8 +67,6 @@ def _run_on_dask(client, model, params_list, opts, chunks):
     if not hasattr(client, "submit") or not hasattr(client, "nthreads"):
         raise usage_error("E901", "client", f"client must be a dask distributed.Client, not "
                                             f"{type(client).__name__}")
-    if not params_list:
-        return _run_chunk(model, [], opts, 0)
     if chunks is None:
         chunks = 4 * max(1, sum(client.nthreads().values()))
     chunks = max(1, min(int(chunks), len(params_list)))

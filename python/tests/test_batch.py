@@ -94,3 +94,10 @@ def test_a_batch_too_large_for_memory_is_refused(decay_path, dask_client):
         with pytest.raises(sdw.SdwError, match="more than 419") as e:
             sdw.run_many(m, [{}] * 10, vars=["Stock"], max_values=419, client=client, chunks=2)
         assert e.value.codes == ["E304"]
+
+
+def test_an_empty_batch_is_an_empty_table(decay_path, dask_client):
+    m = sdw.load(decay_path)
+    for client in (None, dask_client):
+        df = sdw.run_many(m, [], vars=["Stock"], client=client)
+        assert df.empty and list(df.columns) == ["Stock"] and df.index.names == ["run", "Time"]
