@@ -80,6 +80,8 @@ const plugins::PluginLibrary& library() {
 // explicit options win over the scenario's sim specs.
 sim::RunResult runWithHost(const model::Project& project, const Changes& changes, const Options& options,
                            sim::RunSpec spec, diag::Diagnostics diags) {
+    spec.sets =
+        changes.sets;  // the values the levers start from; after the scenario's constants, so they win
     plugins::RunRequest req;
     req.spec = spec;
     if (!options.scenario.empty()) {
@@ -99,7 +101,6 @@ sim::RunResult runWithHost(const model::Project& project, const Changes& changes
         if (same == req.plugins.end()) same = req.plugins.insert(req.plugins.end(), {id, {}});
         for (const auto& [k, v] : params) same->params[k] = v;
     }
-    req.spec.sets = changes.sets;
     return plugins::runRequest(project, library(), req, options.cancel);
 }
 #endif

@@ -115,3 +115,13 @@ def test_plugins_lists_the_shipped_levers_and_their_params():
     row = levers.loc["expand_short_term_services"]  # plugins/levers/expand_short_term_services.lua
     assert sorted(row["params"]) == ["referral_multiplier", "staff_multiplier"]
     assert "004 L633" in row["evidence"]
+
+
+def test_set_wins_over_the_scenarios_constants(county):
+    # austerity_spiral.lua changes only two constants (no levers, seed 1): giving both back in `set` undoes it.
+    scenario = COUNTY.parent / "scenarios" / "austerity_spiral.lua"
+    back = {"budget_growth_rate": 0.01, "invest_to_save_allowed": 1}
+    vars = county.outcome_measures[:4]
+    got = county.run(scenario=scenario, set=back, vars=vars, stop=104)
+    pd.testing.assert_frame_equal(got, county.run(set=back, vars=vars, stop=104), check_exact=True)
+    assert not got.equals(county.run(scenario=scenario, vars=vars, stop=104))
