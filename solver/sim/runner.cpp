@@ -168,6 +168,9 @@ void States::commit(const CompiledModel& cm, double* s) {
 size_t Runner::run(const Times& times, const OutputPlan& plan, const jit::NativeCode* native, double* rows) {
     m_t = times;
     m_plan = &plan;
+    // Native code built as the whole Euler loop has no evaluation entry of its own; a run that goes on past a
+    // NaN (stopOnNonFinite false) cannot use that loop, so it is interpreted.
+    if (native && !native->eval() && !(native->loop() && m_spec.stopOnNonFinite)) native = nullptr;
     m_native = native;
     m_rows = rows;
     m_written = 0;
