@@ -17,6 +17,8 @@ packages=(
   clang libclang-rt-14-dev  # libFuzzer targets
   libtbb-dev              # parallel batches of runs
   clang-format            # scripts/check-format.sh (the tree's formatting, checked in CI)
+  libxlsxwriter-dev       # Excel workbooks (sdw run --out results.xlsx)
+  unzip                   # tests read the workbooks sdw writes
 )
 
 missing=()
