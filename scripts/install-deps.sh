@@ -16,6 +16,7 @@ packages=(
   xvfb xauth              # GUI smoke tests and screenshots without a display
   clang libclang-rt-14-dev  # libFuzzer targets
   libtbb-dev              # parallel batches of runs
+  libtcc-dev              # the compiled engine: a model's program compiled in memory (solver/jit)
   clang-format            # scripts/check-format.sh (the tree's formatting, checked in CI)
   libxlsxwriter-dev       # Excel workbooks (sdw run --out results.xlsx)
   unzip                   # tests read the workbooks sdw writes

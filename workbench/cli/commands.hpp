@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "solver/compile/compiled_model.hpp"
 #include "solver/diag/diagnostics.hpp"
 #include "solver/model/model.hpp"
 #include "solver/sim/simulate.hpp"
@@ -34,6 +35,13 @@ void registerCommand(Command c);
 
 // The built-in engine commands: run, check, convert, bench.
 void registerEngineCommands();
+// --set NAME=VALUE options as `sdw run` reads them: a constant or an equation recompiled (copts), a stock's
+// initial value set (spec). False, after saying why on stderr (as `command`), on a malformed one or an
+// unknown name.
+bool applySets(const char* command, const std::vector<std::string>& sets, const model::Project& project,
+               sim::RunSpec& spec, compile::CompileOptions& copts);
+// `sdw loops`: feedback loops and their scores (loops_command.cpp).
+void registerLoopsCommand();
 // `sdw doc`: a model's parameter and source tables, or its local profile as CSV (doc_command.cpp).
 void registerDocCommand();
 

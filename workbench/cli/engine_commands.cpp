@@ -14,6 +14,7 @@
 #include "solver/compile/compiled_model.hpp"
 #include "solver/io/load_model.hpp"
 #include "solver/io/local_profile.hpp"
+#include "solver/jit/native_code.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/app/comparison.hpp"
@@ -138,6 +139,7 @@ struct RunOptions {
     bool summary = false;
     bool compare = false;
     uint64_t seed = 1;
+    std::string engine = "auto";
 };
 
 // The kind of file --out names, by its extension: .csv, .tsv, .txt (--summary, --compare) or .xlsx. Anything
@@ -236,31 +238,9 @@ bool buildSpec(const RunOptions& o, const model::Project& project, sim::RunSpec&
     spec.stop = o.stop;
     spec.saveper = o.saveper;
     spec.seed = o.seed;
+    spec.engine = *sim::parseEngine(o.engine);  // checked by the option's validator
     spec.vars = splitVars(o.vars);
-    for (const auto& s : o.sets) {
-        const auto eq = s.find('=');
-        if (eq == std::string::npos || eq == 0) {
-            std::fprintf(stderr, "sdw run: --set needs NAME=VALUE, got '%s'\n", s.c_str());
-            return false;
-        }
-        const std::string name = s.substr(0, eq), value = s.substr(eq + 1);
-        char* end = nullptr;
-        const double v = std::strtod(value.c_str(), &end);
-        const model::Variable* var = project.main().find(name);
-        if (!var) {
-            std::fprintf(stderr, "sdw run: --set %s: the model has no variable '%s'\n", s.c_str(),
-                         name.c_str());
-            return false;
-        }
-        if (end && *end == '\0' && !value.empty() && var->kind != model::VarKind::Stock) {
-            copts.equationOverrides[name] = value;  // a constant: recompiled as that number
-        } else if (end && *end == '\0' && !value.empty()) {
-            spec.sets.push_back({name, v});  // a stock's initial value
-        } else {
-            copts.equationOverrides[name] = value;  // an equation
-        }
-    }
-    return true;
+    return applySets("sdw run", o.sets, project, spec, copts);
 }
 
 int cmdRun(int argc, char** argv) {
@@ -285,6 +265,11 @@ int cmdRun(int argc, char** argv) {
                    "local profile (CSV: name,value,units,source) setting the inputs that make the model a "
                    "particular council; applied before --set and every scenario");
     app.add_option("--seed", o.seed, "seed for random built-ins");
+    app.add_option(
+           "--engine", o.engine,
+           "interp (the reference interpreter), compiled (native code) or auto (compiled when the run "
+           "is long enough to repay compiling)")
+        ->check(CLI::IsMember({"interp", "compiled", "auto"}));
     app.add_flag("--summary", o.summary,
                  "print start, end, min and max of each output instead of the series");
     app.add_flag("--compare", o.compare,
@@ -422,49 +407,112 @@ int cmdConvert(int argc, char** argv) {
     return kExitOk;
 }
 
+// The compiled engine's C for an Euler run keeping `vars` (all when empty).
+bool writeNativeSource(const compile::CompiledModel& cm, const std::vector<std::string>& vars,
+                       const std::string& path) {
+    jit::NativeOptions o;
+    o.loop = true;
+    if (vars.empty()) {
+        for (const auto& c : cm.columns) o.cols.push_back(c.slot);
+    } else {
+        o.cols.push_back(compile::CompiledModel::kTimeSlot);
+        for (const auto& v : vars)
+            if (const int c = cm.findColumn(v); c > 0)
+                o.cols.push_back(cm.columns[static_cast<size_t>(c)].slot);
+    }
+    std::ofstream f(path);
+    f << jit::nativeSource(cm, o);
+    if (!f) std::fprintf(stderr, "sdw bench: cannot write '%s'\n", path.c_str());
+    return static_cast<bool>(f);
+}
+
 int cmdBench(int argc, char** argv) {
     CLI::App app{"Time a model: compile once, run it N times in-process, print the median", "sdw bench"};
-    std::string path;
+    std::string path, engine = "auto", vars;
     int runs = 200;
     app.add_option("model", path, "model file")->required();
     app.add_option("--runs", runs, "number of runs")->check(CLI::Range(1, 10'000'000));
+    app.add_option("--engine", engine, "interp, compiled or auto")
+        ->check(CLI::IsMember({"interp", "compiled", "auto"}));
+    app.add_option("--vars", vars, "comma-separated variables to keep (default: all)");
+    std::string emitC;
+    app.add_option(
+        "--emit-c", emitC,
+        "also write the C the compiled engine builds for these runs (the Euler loop) to this file, "
+        "for timing other C compilers on it (bench/README.md)");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
+    const auto c0 = std::chrono::steady_clock::now();
     auto project = load(path, diags);
     if (!project) {
         printDiagnostics(diags, path);
         return kExitModelError;
     }
-    const auto c0 = std::chrono::steady_clock::now();
     auto compiled = compile::compileModel(*project, diags);
     const auto c1 = std::chrono::steady_clock::now();
     if (!compiled) {
         printDiagnostics(diags, path);
         return kExitModelError;
     }
+    if (!emitC.empty() && !writeNativeSource(*compiled, splitVars(vars), emitC)) return kExitUsage;
+    // One Simulator for every run, as a batch has: buffers and native code are built once and reused.
+    sim::Simulator simulator(*compiled);
+    sim::RunSpec spec;
+    spec.engine = *sim::parseEngine(engine);
+    spec.vars = splitVars(vars);
+    sim::RunResult r;
+    simulator.run(spec, r);  // the first run: native code built, result memory touched
+    const auto c2 = std::chrono::steady_clock::now();
+    if (!r.ok()) {
+        printDiagnostics(r.diagnostics, path);
+        return kExitModelError;
+    }
     std::vector<double> us;
     us.reserve(static_cast<size_t>(runs));
-    size_t rows = 0;
     for (int i = 0; i < runs; ++i) {
         const auto a = std::chrono::steady_clock::now();
-        sim::RunResult r = sim::simulate(*compiled);
-        const auto b = std::chrono::steady_clock::now();
-        if (!r.ok()) {
-            printDiagnostics(r.diagnostics, path);
-            return kExitModelError;
-        }
-        rows = r.rows();
-        us.push_back(std::chrono::duration<double, std::micro>(b - a).count());
+        simulator.run(spec, r);
+        us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - a).count());
     }
     std::sort(us.begin(), us.end());
     std::printf(
-        "model=%s variables=%zu rows=%zu runs=%d compile_ms=%.2f median_us_per_run=%.2f min_us=%.2f\n",
-        path.c_str(), compiled->columns.size() - 1, rows, runs,
-        std::chrono::duration<double, std::milli>(c1 - c0).count(), us[us.size() / 2], us.front());
+        "model=%s variables=%zu rows=%zu runs=%d engine=%s load_compile_ms=%.2f first_results_ms=%.2f "
+        "median_us_per_run=%.2f min_us=%.2f\n",
+        path.c_str(), compiled->columns.size() - 1, r.rows(), runs, sim::engineName(r.engine),
+        std::chrono::duration<double, std::milli>(c1 - c0).count(),
+        std::chrono::duration<double, std::milli>(c2 - c0).count(), us[us.size() / 2], us.front());
     return kExitOk;
 }
 
 }  // namespace
+
+bool applySets(const char* command, const std::vector<std::string>& sets, const model::Project& project,
+               sim::RunSpec& spec, compile::CompileOptions& copts) {
+    for (const auto& s : sets) {
+        const auto eq = s.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            std::fprintf(stderr, "%s: --set needs NAME=VALUE, got '%s'\n", command, s.c_str());
+            return false;
+        }
+        const std::string name = s.substr(0, eq), value = s.substr(eq + 1);
+        char* end = nullptr;
+        const double v = std::strtod(value.c_str(), &end);
+        const model::Variable* var = project.main().find(name);
+        if (!var) {
+            std::fprintf(stderr, "%s: --set %s: the model has no variable '%s'\n", command, s.c_str(),
+                         name.c_str());
+            return false;
+        }
+        if (end && *end == '\0' && !value.empty() && var->kind != model::VarKind::Stock) {
+            copts.equationOverrides[name] = value;  // a constant: recompiled as that number
+        } else if (end && *end == '\0' && !value.empty()) {
+            spec.sets.push_back({name, v});  // a stock's initial value
+        } else {
+            copts.equationOverrides[name] = value;  // an equation
+        }
+    }
+    return true;
+}
 
 void registerEngineCommands() {
     registerCommand({"run", "simulate a model and print CSV (see sdw run --help)", cmdRun});

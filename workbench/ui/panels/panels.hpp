@@ -26,6 +26,7 @@ class ConstantsPanel : public Panel {
 
   private:
     void slider(Workbench& wb, size_t index);
+    void profileButtons(Workbench& wb);
     char m_filter[64] = "";
 };
 
