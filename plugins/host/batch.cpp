@@ -42,15 +42,16 @@ uint64_t SplitMix64::next() {
 
 namespace {
 
-// Requests the engine can run as one batch: no plugins, and the same run spec but for the seed.
+// Requests the engine can run as one batch: no plugins, and the same run spec but for the seed and the
+// constants each sets (spec.sets).
 bool constantsOnly(const std::vector<RunRequest>& requests) {
     if (requests.size() < 2) return false;
     const sim::RunSpec& a = requests.front().spec;
     for (const auto& r : requests) {
         const sim::RunSpec& b = r.spec;
-        if (!r.plugins.empty() || !b.sets.empty() || !b.slotSets.empty() || b.start != a.start ||
-            b.stop != a.stop || b.dt != a.dt || b.saveper != a.saveper || b.method != a.method ||
-            b.vars != a.vars || b.engine != a.engine)
+        if (!r.plugins.empty() || !b.slotSets.empty() || b.stopOnNonFinite != a.stopOnNonFinite ||
+            b.start != a.start || b.stop != a.stop || b.dt != a.dt || b.saveper != a.saveper ||
+            b.method != a.method || b.vars != a.vars || b.engine != a.engine)
             return false;
     }
     return true;
@@ -62,10 +63,11 @@ std::optional<sim::BatchSpec> engineBatch(const compile::CompiledModel& cm,
                                           const std::vector<RunRequest>& requests) {
     sim::BatchSpec spec;
     spec.base = requests.front().spec;
+    spec.base.sets.clear();               // each run's sets are its parameter values
     std::map<std::string, size_t> index;  // canonical name -> parameter
     std::vector<double> defaults;
     for (const auto& r : requests)
-        for (const auto& [name, value] : r.constants) {
+        for (const auto& [name, value] : r.spec.sets) {
             const int col = cm.findColumn(name);
             if (col < 0 || !cm.columns[static_cast<size_t>(col)].isConstant) return std::nullopt;
             const uint32_t slot = cm.columns[static_cast<size_t>(col)].slot;
@@ -76,7 +78,7 @@ std::optional<sim::BatchSpec> engineBatch(const compile::CompiledModel& cm,
         }
     for (const auto& r : requests) {
         spec.values.push_back(defaults);
-        for (const auto& [name, value] : r.constants)
+        for (const auto& [name, value] : r.spec.sets)
             spec.values.back()[index[model::canonicalRef(name)]] = value;
         spec.seeds.push_back(r.spec.seed);
     }

@@ -70,7 +70,7 @@ TEST_CASE("batch: constants-only requests run as one engine batch, each as it wo
     std::vector<plugins::RunRequest> reqs;
     for (double base : {80.0, 100.0, 120.0}) {
         plugins::RunRequest r;
-        r.constants = {{"base_requests", base}, {"care_home_diversion_share", base / 1000}};
+        r.spec.sets = {{"base_requests", base}, {"care_home_diversion_share", base / 1000}};
         r.spec.vars = {"requests", "people_in_care_homes"};
         reqs.push_back(r);
     }
@@ -89,7 +89,7 @@ TEST_CASE("batch: constants-only requests run as one engine batch, each as it wo
     // 20 x (1 - 0.4 x 0.2) = 18.4 and no prevention invested (effect 0): (120 + 18.4) / (100 + 18.4).
     CHECK(*together[2].finalValue("requests") / *together[1].finalValue("requests") == Approx(138.4 / 118.4));
     // A name that is not a constant: the per-request path, which names it.
-    reqs[1].constants = {{"no_such_constant", 1}};
+    reqs[1].spec.sets = {{"no_such_constant", 1}};
     const auto mixed = plugins::runBatch(test::smallCareModel(), lib, reqs, o);
     CHECK(mixed[0].ok());
     CHECK_FALSE(mixed[1].ok());
