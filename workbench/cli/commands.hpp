@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -45,10 +46,16 @@ void registerLoopsCommand();
 void registerDocCommand();
 
 // The XMILE group of a model listing its cumulative cost ledgers, one per payer (council, NHS, ...): `sdw run
-// --compare` prints each scenario's business case from them (business_case_report.cpp).
+// --compare` prints each scenario's business case from them (comparison_report.cpp).
 inline constexpr const char* kBusinessCaseGroup = "Business case";
 void writeBusinessCases(std::ostream& out, const model::Project& project,
                         const std::vector<sim::RunResult>& results, const std::vector<std::string>& labels);
+// The comparison of `sdw run --compare`: `measures` at model time `at` (default: the end of the run) under
+// the baseline (results[0]) and each scenario's change, then the scenarios' names and files.
+void writeComparison(std::ostream& out, const model::Project& project,
+                     const std::vector<sim::RunResult>& results, const std::vector<std::string>& labels,
+                     const std::vector<std::string>& files, const std::vector<std::string>& measures,
+                     std::optional<double> at);
 
 // Entry point for `sdw <command> ...`. Prints usage on a bad command and returns kExitUsage.
 int dispatch(int argc, char** argv);

@@ -38,6 +38,9 @@ class LeversPanel : public Panel {
     Slot slot() const override { return Slot::Inputs; }
     std::string title(const Workbench&) const override { return "Policy levers"; }
     void draw(Workbench& wb) override;
+
+  private:
+    std::string m_scenarioName, m_scenarioDescription;  // the "Save as a scenario" form
 };
 #endif
 
