@@ -1,6 +1,6 @@
 // `sdw loops`, run as a user would: the listing, the scores CSV (Time, then one signed share per loop id,
 // magnitudes summing to 1), a model with errors refused as `sdw check` refuses it, a model with no loops,
-// usage errors. Layer: tests/workbench (runs the sdw program).
+// usage errors. Layer: tests/workbench/cli (runs the sdw program).
 #include <unistd.h>
 
 #include <array>
@@ -12,25 +12,14 @@
 #include <sstream>
 #include <string>
 
+#include "tests/workbench/cli_run.hpp"
+
 namespace {
 
-struct Output {
-    int code = -1;
-    std::string out;
-};
+using cli_test::Output;
 
 Output run(const std::string& args, bool withStderr = true) {
-    const std::string cmd =
-        std::string(SDW_BINARY_DIR) + "/sdw " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
-    Output o;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) o.out.append(buf.data(), n);
-    const int status = pclose(p);
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return o;
+    return cli_test::runSdw(args, withStderr);
 }
 
 std::string tempFile(const std::string& name, const std::string& text) {
