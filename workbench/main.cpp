@@ -18,6 +18,8 @@
 int main(int argc, char** argv) {
     try {
         sdw::cli::registerEngineCommands();
+        sdw::cli::registerLoopsCommand();
+        sdw::cli::registerDocCommand();
 #if defined(SDW_HAVE_PLUGINS)
         sdw::cli::registerPluginCommands();
 #endif

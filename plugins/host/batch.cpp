@@ -1,15 +1,21 @@
-// Parallel batches of runs with a progress bar, and Latin hypercube sampling. Layer: plugins/host.
+// Parallel batches of runs with a progress bar, and Latin hypercube sampling. Requests that only set
+// constants run as one engine batch (one compile, native code, every core: solver/sim/batch); the rest, one
+// compile and one Lua session each. Layer: plugins/host.
 #include "plugins/host/batch.hpp"
 
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <thread>
 
 #include "plugins/host/plugin_session.hpp"
+#include "solver/compile/compiled_model.hpp"
+#include "solver/sim/batch.hpp"
 
 namespace sdw::plugins {
 namespace {
@@ -34,8 +40,95 @@ uint64_t SplitMix64::next() {
     return z ^ (z >> 31);
 }
 
+namespace {
+
+// Requests the engine can run as one batch: no plugins, and the same run spec but for the seed and the
+// constants each sets (spec.sets).
+bool constantsOnly(const std::vector<RunRequest>& requests) {
+    if (requests.size() < 2) return false;
+    const sim::RunSpec& a = requests.front().spec;
+    for (const auto& r : requests) {
+        const sim::RunSpec& b = r.spec;
+        if (!r.plugins.empty() || !b.slotSets.empty() || b.stopOnNonFinite != a.stopOnNonFinite ||
+            b.start != a.start || b.stop != a.stop || b.dt != a.dt || b.saveper != a.saveper ||
+            b.method != a.method || b.vars != a.vars || b.engine != a.engine)
+            return false;
+    }
+    return true;
+}
+
+// The batch's parameters (every constant any request sets, each run starting from the model's values) and the
+// compile's warnings; nullopt when a name is not a constant of the compiled model (those requests recompile).
+std::optional<sim::BatchSpec> engineBatch(const compile::CompiledModel& cm,
+                                          const std::vector<RunRequest>& requests) {
+    sim::BatchSpec spec;
+    spec.base = requests.front().spec;
+    spec.base.sets.clear();               // each run's sets are its parameter values
+    std::map<std::string, size_t> index;  // canonical name -> parameter
+    std::vector<double> defaults;
+    for (const auto& r : requests)
+        for (const auto& [name, value] : r.spec.sets) {
+            const int col = cm.findColumn(name);
+            if (col < 0 || !cm.columns[static_cast<size_t>(col)].isConstant) return std::nullopt;
+            const uint32_t slot = cm.columns[static_cast<size_t>(col)].slot;
+            if (index.emplace(model::canonicalRef(name), spec.parameters.size()).second) {
+                spec.parameters.push_back(name);
+                defaults.push_back(cm.m_initialSlots[slot]);
+            }
+        }
+    for (const auto& r : requests) {
+        spec.values.push_back(defaults);
+        for (const auto& [name, value] : r.spec.sets)
+            spec.values.back()[index[model::canonicalRef(name)]] = value;
+        spec.seeds.push_back(r.spec.seed);
+    }
+    return spec;
+}
+
+std::vector<sim::RunResult> toRunResults(sim::BatchResult&& batch, const diag::Diagnostics& warnings) {
+    std::vector<sim::RunResult> out(batch.runs.size());
+    for (size_t i = 0; i < out.size(); ++i) {
+        sim::RunResult& r = out[i];
+        r.status = batch.runs[i].status;
+        r.diagnostics = warnings;
+        r.diagnostics.append(batch.runs[i].diagnostics);
+        r.names = batch.names;
+        r.data.assign(batch.run(i), batch.run(i) + batch.runs[i].rows * batch.cols());
+        r.start = batch.start;
+        r.stop = batch.stop;
+        r.dt = batch.dt;
+        r.saveper = batch.saveper;
+        r.method = batch.method;
+        r.engine = batch.runs[i].engine;
+    }
+    return out;
+}
+
+// The constants-only requests as one engine batch; nullopt when they cannot be (the caller runs them one by
+// one, which reports whatever is wrong with each).
+std::optional<std::vector<sim::RunResult>> runAsEngineBatch(const model::Project& project,
+                                                            const std::vector<RunRequest>& requests,
+                                                            const BatchOptions& options) {
+    if (!constantsOnly(requests)) return std::nullopt;
+    diag::Diagnostics warnings;
+    auto cm = compile::compileModel(project, warnings);
+    if (!cm) return std::nullopt;
+    auto spec = engineBatch(*cm, requests);
+    if (!spec) return std::nullopt;
+    spec->base.cancel = options.cancel;
+    spec->threads = options.threads;
+    if (options.progress)
+        spec->progress = [&](size_t done, size_t total) { drawBar(done, total, options.label); };
+    sim::BatchResult batch = sim::runBatch(*cm, *spec);
+    if (!batch.ok()) return std::nullopt;
+    return toRunResults(std::move(batch), warnings);
+}
+
+}  // namespace
+
 std::vector<sim::RunResult> runBatch(const model::Project& project, const PluginLibrary& library,
                                      const std::vector<RunRequest>& requests, const BatchOptions& options) {
+    if (auto fast = runAsEngineBatch(project, requests, options)) return std::move(*fast);
     std::vector<sim::RunResult> results(requests.size());
     std::atomic<size_t> next{0};
     size_t done = 0;

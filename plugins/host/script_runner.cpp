@@ -14,7 +14,7 @@
 
 #include "plugins/host/lua_sandbox.hpp"
 #include "plugins/host/script_module.hpp"
-#include "solver/xmile/xmile.hpp"
+#include "solver/io/load_model.hpp"
 
 namespace sdw::plugins {
 namespace script {
@@ -72,7 +72,7 @@ int loadModel(lua_State* L) {
             throw std::runtime_error("sdw.load_model(path): path must be a string");
         const std::string path = resolvePath(env(L), lua_tostring(L, 1));
         diag::Diagnostics diags;
-        auto project = model::loadModelFile(path, diags);
+        auto project = io::loadModelFile(path, diags);
         if (!project) throw std::runtime_error("cannot load '" + path + "':\n" + firstErrors(diags));
         void* mem = lua_newuserdatauv(L, sizeof(ModelBox), 0);
         new (mem) ModelBox{std::make_shared<const model::Project>(std::move(*project))};

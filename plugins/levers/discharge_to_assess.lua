@@ -1,17 +1,16 @@
--- Lever: discharge to assess. Assess people for ongoing care at home, never in an acute bed; the discharge
--- mix shifts away from care homes, and the part of the hospital wait spent waiting for a decision goes.
--- Evidence: 004 L1106 (assessment in the community, never in acute), 004 L1110 (D2A balances flow out of
--- hospital with the right long-term outcome), 004 L1118 (people medically fit wait for decisions after an
--- assessment as well as for services), 004 L2083-2085 (care-home placements could halve; home with support
--- +almost a third; home with reablement almost threefold).
--- Why the decision time: changing the mix alone only sends more people towards a full reablement service, so
--- delays rose; D2A's point is that the long-term decision is no longer made in the acute bed. The sources give
--- no split of the wait between decisions and services: half is an assumption, range 0.33-1 (1 = no change).
+-- Lever: discharge to assess. The assessment for ongoing care moves out of the acute bed to the person's home, and
+-- the discharge mix moves to what multi-disciplinary reviews judged best: care homes half as often, home with
+-- support a third more often, home with reablement three times as often; reablement grows to take them, and its
+-- staff are the cost. Evidence: 004 L1106 (the assessment is carried out in the community, never in an acute
+-- setting; the right capacity is commissioned to enable this), 004 L1110 (discharge to assess), 004 L1118
+-- (people wait for decisions after an assessment, and for services), 004 L2083-2085 (the three factors).
+-- The model's own assumptions decide how much shorter the wait becomes (hospital_assessment_time) and how many of
+-- the people who now go home later need a care home after all (added_care_home_risk); both are wide.
 return {
   id = "discharge_to_assess",
   title = "Discharge to assess",
-  description = "Discharge mix: care home x0.5, home with support x1.3, home with reablement x3; the "
-    .. "assessment happens at home, so the in-hospital wait for a decision halves (assumption).",
+  description = "Assess at home, never in the acute bed; discharge mix: care home x0.5, home with support x1.3, "
+    .. "home with reablement x3; 40 more reablement staff to take the extra referrals.",
   evidence = { "004 L1106", "004 L1110", "004 L1118", "004 L2083", "004 L2084", "004 L2085" },
   params = {
     care_home_factor = { default = 0.5, min = 0.5, max = 1, step = 0.05, units = "x",
@@ -20,15 +19,18 @@ return {
                             label = "Discharges home with support (x today's)" },
     reablement_factor = { default = 3, min = 1, max = 3, step = 0.1, units = "x",
                           label = "Discharges home with reablement (x today's)" },
-    decision_time_factor = { default = 0.5, min = 0.33, max = 1, step = 0.01, units = "x",
-                             label = "Time to decide and arrange a discharge (x today's; assumption)" },
+    assessed_at_home_share = { default = 1, min = 0, max = 1, step = 0.05, units = "share",
+                               label = "Share of assessments moved from the acute bed to home" },
+    extra_reablement_staff = { default = 40, min = 0, max = 200, step = 5, units = "WTE",
+                               label = "Reablement staff added for the extra referrals" },
   },
   overrides = {
     constants = {
       d2a_care_home_factor = function(p, base) return base * p.care_home_factor end,
       d2a_home_support_factor = function(p, base) return base * p.home_support_factor end,
       d2a_reablement_factor = function(p, base) return base * p.reablement_factor end,
-      discharge_planning_time = function(p, base) return base * p.decision_time_factor end,
+      assessment_in_hospital_share = function(p, base) return base * (1 - p.assessed_at_home_share) end,
+      reablement_staff = function(p, base) return base + p.extra_reablement_staff end,
     },
   },
 }

@@ -1,33 +1,33 @@
--- Lever: strengths-based practice. Assessments reach more independent decisions, fewer new contacts end in a
--- care home, and a conversation replaces the 30-40 page assessment form, so each assessment takes less time.
--- Evidence: 004 L1309 and 004 L1485 (30% more independent outcomes; 84% more people seen in a timely manner),
--- 003 L553 (fewer new contacts whose outcome is residential or nursing care; the domain table gives 10% to 5%),
--- 003 L309 and L313 (30-40 page forms replaced by a conversation with the minimum of paperwork).
--- Why the time saving matters: people given an independent outcome come back to the front door when their
--- solution wears off (004 L759), so without it the lever raised repeat demand on a fixed assessment team and the
--- queue grew without limit, the opposite of 004 L1309. The size of the saving is an assumption (no figure in the
--- sources): 25% of an assessment's time by default, range 0-50%.
+-- Lever: strengths-based practice. Practitioners decide in groups and start from what people can do: support
+-- plans of adults with a learning disability are reviewed that way (8% fewer formal support hours on average),
+-- and more assessments find a community solution instead of a service. The older-people part draws on the same
+-- pool of needs as the community front door (the model's community_solvable_share), so the two cannot add up to
+-- more than it. Evidence: 004 L643 and L655 (8% fewer support hours for working-age adults with a learning
+-- disability, GBP 261m a year nationally), 004 L1309 and L1485 (decisions achieving 30% more independent outcomes
+-- in early trials), 003 L456 and L468 (volunteer pilot teams did best; results dip at scale).
+-- Defaults: every learning-disability plan reviewed within a year; 5% more assessments reaching a community
+-- solution (a sixth of the trials' 30%, because the trials used volunteer teams; range 0-30%); the practice
+-- programme (leads, group decision forums and their time) costs GBP 0.4m a year (assumption).
 return {
   id = "strengths_based_practice",
   title = "Strengths-based practice",
-  description = "30% more assessments decide on no long-term care; the care-home outcome of new contacts "
-    .. "falls from 10% to 5%; a conversation instead of a long form saves about a quarter of each assessment's "
-    .. "time (assumption), so people are seen sooner.",
-  evidence = { "004 L1309", "004 L1485", "003 L553", "003 L309", "003 L313" },
+  description = "Review learning-disability support plans from people's strengths (8% fewer hours); 5% more "
+    .. "assessments find a community solution (30% in early trials); GBP 0.4m a year for the programme "
+    .. "(assumption).",
+  evidence = { "004 L643", "004 L655", "004 L1309", "004 L1485", "003 L456", "003 L468" },
   params = {
-    independent_decision_gain = { default = 0.3, min = 0, max = 0.5, step = 0.05, units = "share",
-                                  label = "More independent decisions (relative)" },
-    new_contact_care_home_share = { default = 0.05, min = 0.03, max = 0.10, step = 0.005, units = "share",
-                                    label = "Share of new contacts ending in a care home" },
-    assessment_time_saving = { default = 0.25, min = 0, max = 0.5, step = 0.05, units = "share",
-                               label = "Time saved per assessment (assumption)" },
+    learning_disability_review_share = { default = 1, min = 0, max = 1, step = 0.05, units = "share",
+                                         label = "Learning-disability plans reviewed strengths-first" },
+    independent_decision_gain = { default = 0.05, min = 0, max = 0.3, step = 0.01, units = "share",
+                                  label = "More assessments finding a community solution (relative)" },
+    investment = { default = 0.4, min = 0, max = 2, step = 0.1, units = "GBP million/year",
+                   label = "Yearly cost: practice leads and forums (assumption)" },
   },
   overrides = {
     constants = {
-      independent_decision_factor = function(p, base) return base * (1 + p.independent_decision_gain) end,
-      new_contact_care_home_share = function(p, base) return math.min(base, p.new_contact_care_home_share) end,
-      assessments_per_assessor = function(p, base) return base / (1 - p.assessment_time_saving) end,
-      minimum_assessment_time = function(p, base) return base * (1 - p.assessment_time_saving) end,
+      strengths_based_review_share = function(p, base) return math.max(base, p.learning_disability_review_share) end,
+      assessment_reach = function(p, base) return math.min(1, base * (1 + p.independent_decision_gain)) end,
+      practice_development_investment = function(p, base) return base + p.investment end,
     },
   },
 }

@@ -1,22 +1,21 @@
--- Lever: trusted provider-led reviews. Providers propose package changes, an assessor checks them; more
--- reviews happen and packages shrink. Evidence: 004 L689 (providers trusted to adjust packages),
--- 004 L1406 (91% of proposals approved), 004 L1410 (packages down four hours; 924 hours a week freed).
--- The 5% cut in hours is the domain table's figure for this lever.
+-- Lever: trusted provider-led reviews. Providers propose package changes one and a half times a year and an assessor checks them;
+-- the hours above need that time-and-task commissioning leaves in care plans are removed. The council pays for
+-- the reviews. Evidence: 004 L689 (5% of formal care avoided when providers are trusted to adjust packages),
+-- 004 L1406 (91% of proposals approved, against up to a year before), 004 L1408 (providers spot
+-- over-prescription), 004 L1410 (packages down four hours; 924 hours a week freed).
 return {
   id = "trusted_reviews",
   title = "Trusted provider-led reviews",
-  description = "Let providers propose package changes: review capacity up, home-care hours down about 5%.",
-  evidence = { "004 L689", "004 L1406", "004 L1410" },
+  description = "Providers propose package changes one and a half times a year, checked by an assessor; over-prescribed hours "
+    .. "come out of care plans (about 5% of hours); the council pays for each review.",
+  evidence = { "004 L689", "004 L1406", "004 L1408", "004 L1410" },
   params = {
-    review_capacity_multiplier = { default = 1.5, min = 1, max = 2, step = 0.1, units = "x",
-                                   label = "Review capacity (x today's; assumption)" },
-    home_care_hours_reduction = { default = 0.05, min = 0, max = 0.1, step = 0.005, units = "share",
-                                  label = "Reduction in home-care hours" },
+    reviews_per_year = { default = 1.5, min = 0, max = 4, step = 0.5, units = "per year",
+                         label = "Provider-led reviews a year per package" },
   },
   overrides = {
     constants = {
-      review_capacity_factor = function(p, base) return base * p.review_capacity_multiplier end,
-      home_care_hours_factor = function(p, base) return base * (1 - p.home_care_hours_reduction) end,
+      provider_review_rate = function(p, base) return base + p.reviews_per_year end,
     },
   },
 }

@@ -1,14 +1,16 @@
 -- Lever: care-worker pay. Raising pay relative to retail, phased in over time, to cut turnover (about 30%
 -- in the independent sector) towards Scotland's level (below 22.9%). Evidence: 004 L1850 (turnover around
 -- 30%), 004 L1935 (fairer pay, lower turnover; Scotland below 22.9%). The pay-to-turnover response is the
--- model's assumption, so the target ratio's range is wide.
+-- model's assumption, so the target ratio's range is wide. The rise is paid for through the home-care rate (the
+-- model passes the labour share of the price on: labour_share_of_price).
 -- The rise is phased in at step boundaries by on_step (time in the model's unit, weeks in the default model).
 local start_time, start_ratio
 
 return {
   id = "workforce_pay",
   title = "Workforce pay",
-  description = "Raise care-worker pay relative to retail, phased in, to bring turnover from 30% towards 23%.",
+  description = "Raise care-worker pay relative to retail, phased in, to bring turnover from 30% towards 23%; the "
+    .. "home-care rate rises to pay for it.",
   evidence = { "004 L1850", "004 L1935" },
   params = {
     target_pay_ratio = { default = 1.05, min = 0.8, max = 1.3, step = 0.01, units = "ratio",

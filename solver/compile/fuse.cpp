@@ -5,7 +5,9 @@
 
 #include <optional>
 
-namespace sdw::compile {
+#include "solver/compile/instructions.hpp"
+
+namespace sdw::compile::detail {
 
 namespace {
 
@@ -41,57 +43,20 @@ std::optional<Op> fusedOp(Op op1, Op op2, bool reversed) {
     return op2 == Op::Sub ? rsub[*i1] : rdiv[*i1];
 }
 
-// Every slot an instruction reads, by op (some operands are list offsets, table or site numbers).
-template <typename F>
-void forEachRead(const CompiledModel& cm, const Instr& in, F read) {
-    auto list = [&](uint32_t from, uint32_t n) {
-        for (uint32_t k = 0; k < n && from + k < cm.m_lists.size(); ++k) read(cm.m_lists[from + k]);
-    };
-    switch (in.op) {
-        case Op::Lookup:
-            read(in.a);
-            break;
-        case Op::PulseTrain:
-            list(in.a, 4);
-            break;
-        case Op::Random:
-            read(in.b);
-            if (in.a < cm.m_randoms.size())
-                for (uint32_t s : cm.m_randoms[in.a].args) read(s);
-            break;
-        case Op::Override:
-            read(in.a);
-            read(in.dst);
-            break;
-        case Op::Sum:
-        case Op::Prod:
-        case Op::MinN:
-        case Op::MaxN:
-        case Op::Mean:
-        case Op::Stddev:
-        case Op::ArrayFn:
-            list(in.a, in.c);
-            break;
-        default:  // every other op reads a, b and c as slots (unused operands are 0, the dt slot: harmless)
-            read(in.a);
-            read(in.b);
-            read(in.c);
-            break;
-    }
-}
-
 }  // namespace
 
-size_t fuseArithmetic(CompiledModel& cm, uint32_t firstTemp, const std::vector<bool>& pinned,
-                      const std::vector<std::vector<Instr>*>& programs) {
-    std::vector<uint32_t> reads(cm.m_slotCount + 1, 0);
+size_t fuseArithmetic(Program& program) {
+    const uint32_t firstTemp = program.firstTemp;
+    const std::vector<bool>& pinned = program.pinned;
+    const std::vector<std::vector<Instr>*> programs = {&program.init, &program.flow, &program.deriv};
+    std::vector<uint32_t> reads(program.slotCount + 1, 0);
     auto count = [&](uint32_t slot) {
         if (slot >= reads.size()) reads.resize(slot + 1, 0);
         ++reads[slot];
     };
     for (const auto* prog : programs)
-        for (const Instr& in : *prog) forEachRead(cm, in, count);
-    for (const auto& site : cm.m_states) {
+        for (const Instr& in : *prog) forEachRead(in, program.lists, program.randoms, count);
+    for (const auto& site : program.states) {
         count(site.inputSlot);
         count(site.initSlot);
         count(site.delaySlot);
@@ -127,4 +92,4 @@ size_t fuseArithmetic(CompiledModel& cm, uint32_t firstTemp, const std::vector<b
     return fused;
 }
 
-}  // namespace sdw::compile
+}  // namespace sdw::compile::detail

@@ -8,6 +8,10 @@
 
 namespace sdw::compile {
 
+// Exponents are held within +-kMaxUnitPower: (((x^100)^100)^100)^100 overflowed int, which is undefined
+// behaviour. No real unit comes near; past it a unit only has to stay comparable, not exact.
+inline constexpr long long kMaxUnitPower = 1'000'000;
+
 struct Unit {
     std::map<std::string, int> powers;  // base unit -> exponent; empty = dimensionless
     bool operator==(const Unit& o) const { return powers == o.powers; }

@@ -16,7 +16,11 @@ inline constexpr const char* kFileUnreadable = "E100";
 inline constexpr const char* kXmlMalformed = "E101";
 inline constexpr const char* kNotXmile = "E102";
 inline constexpr const char* kBadNumber = "E103";
-inline constexpr const char* kFormatMismatch = "W104";  // the extension says one format, the content another
+// An sdw extension element that cannot be used (a calendar date that is not YYYY-MM-DD, a plausible range
+// with min above max): the element is kept as written and ignored.
+inline constexpr const char* kBadExtension = "W104";
+// A local profile file (CSV) that cannot be applied: a malformed row, an unknown name, units that differ.
+inline constexpr const char* kBadProfile = "E105";
 inline constexpr const char* kSyntax = "E110";
 inline constexpr const char* kUnbalancedParen = "E111";
 inline constexpr const char* kUnexpectedEnd = "E112";
@@ -47,6 +51,7 @@ inline constexpr const char* kNoStocks = "W213";
 inline constexpr const char* kTooLarge = "E214";
 inline constexpr const char* kGraphicalOnePoint = "W215";  // a one-point table: a constant in disguise
 inline constexpr const char* kOrderLowered = "W216";       // DELAY N's order lowered to fit its delay time
+inline constexpr const char* kFormatMismatch = "W217";  // the extension says one format, the content another
 inline constexpr const char* kUnitMismatch = "W220";
 inline constexpr const char* kUnitParse = "W221";
 inline constexpr const char* kNonFinite = "E301";
@@ -55,6 +60,12 @@ inline constexpr const char* kHookFailed = "E303";
 inline constexpr const char* kTooManySteps = "E304";
 inline constexpr const char* kAdaptiveFailed = "E305";
 inline constexpr const char* kBadDelay = "E306";  // a pipeline DELAY's time is NaN, negative or far too long
+// speed (E6xx/W6xx): the compiled engine
+inline constexpr const char* kNativeFailed = "E601";  // the compiled engine was asked for and cannot be built
+inline constexpr const char* kNativeFallback =
+    "W601";  // auto: it cannot be built, the interpreter ran instead
+// Loop scores through a variable that draws random numbers: scoring draws them again (sdw loops --scores).
+inline constexpr const char* kRandomScores = "W701";
 }  // namespace code
 
 struct Diagnostic {
@@ -67,7 +78,7 @@ struct Diagnostic {
     double time = 0;      // simulation time for run errors
     // What supplied the text the column is in when it is not the model file ("plugin 'prevention' (file)",
     // "--set rate=x"); the line is then 0.
-    std::string origin;
+    std::string origin = {};  // a default, so aggregate initialisers may leave it out
 };
 
 class Diagnostics {

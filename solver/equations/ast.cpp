@@ -97,6 +97,9 @@ void print(const Expr& e, int i, std::ostringstream& out) {
         case NodeKind::DimPosition:
             out << '@' << n.value;
             break;
+        case NodeKind::ElementRef:
+            out << (n.text.empty() ? "<internal>" : n.text);
+            break;
         case NodeKind::SubRange:
             print(e, n.args[0], out);
             out << ':';

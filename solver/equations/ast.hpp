@@ -21,6 +21,8 @@ enum class NodeKind : uint8_t {
     SubRange,     // a:b in a subscript; args: from, to
     DimPosition,  // @n in a subscript: the element of the n-th dimension of the variable being defined (value
                   // n)
+    ElementRef,   // never parsed: the compiler's reference to one of its elements (number `value`), such as a
+                  // smooth's internal stock; `text` names it in messages
 };
 
 struct Node {

@@ -113,6 +113,7 @@ std::optional<double> fold(const Expr& e, int i, const std::map<std::string, dou
         case NodeKind::SubStar:
         case NodeKind::SubRange:
         case NodeKind::DimPosition:
+        case NodeKind::ElementRef:
             return std::nullopt;
     }
     return std::nullopt;

@@ -1,6 +1,6 @@
-// Tokenizer and recursive-descent parser for XMILE equations. Precedence, lowest first: IF-THEN-ELSE, OR,
-// AND, NOT, comparisons, + -, * / MOD, unary + -, ^ (right-associative, so -2^2 = -4 and 2^3^2 = 512). Layer:
-// solver.
+// Recursive-descent parser for XMILE equations over equations::Tokenizer. Precedence, lowest first:
+// IF-THEN-ELSE, OR, AND, NOT, comparisons, + -, * / MOD, unary + -, ^ (right-associative, so -2^2 = -4 and
+// 2^3^2 = 512). Layer: solver.
 #include "solver/equations/parser.hpp"
 
 #include <cctype>
@@ -8,19 +8,13 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "solver/equations/tokenizer.hpp"
 #include "solver/model/model.hpp"
 
 namespace sdw::equations {
 namespace {
 
-enum class Tok { Num, Ident, Quoted, Op, LParen, RParen, LBracket, RBracket, Comma, Colon, End };
-
-struct Token {
-    Tok kind = Tok::End;
-    std::string text;
-    double value = 0;
-    int pos = 0;
-};
+using Tok = TokenKind;
 
 struct ParseError {
     const char* code;
@@ -28,155 +22,22 @@ struct ParseError {
     int pos;
 };
 
-bool isIdentStart(unsigned char c) {
-    return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80;
+// What the parser says about text the tokenizer could not read.
+ParseError unreadable(const Token& t) {
+    const int pos = static_cast<int>(t.begin);
+    switch (t.problem) {
+        case TokenProblem::UnclosedComment:
+            return {diag::code::kSyntax, "comment '{' is never closed", pos};
+        case TokenProblem::UnclosedQuote:
+            return {diag::code::kSyntax, "quoted name is never closed", pos};
+        case TokenProblem::MalformedNumber:
+            return {diag::code::kBadNumber, "malformed number", pos};
+        case TokenProblem::NameAfterNumber:
+            return {diag::code::kBadNumber, "malformed number (a name cannot start with a digit)", pos};
+        default:
+            return {diag::code::kBadToken, "unexpected character '" + t.text + "'", pos};
+    }
 }
-bool isIdentChar(unsigned char c) {
-    return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80 || c == '\'';
-}
-
-class Lexer {
-  public:
-    explicit Lexer(const std::string& s) : m_s(s) {}
-
-    Token next() {
-        skipSpaceAndComments();
-        Token t;
-        t.pos = static_cast<int>(m_i);
-        if (m_i >= m_s.size()) return t;
-        const unsigned char c = static_cast<unsigned char>(m_s[m_i]);
-        if (std::isdigit(c) ||
-            (c == '.' && m_i + 1 < m_s.size() && std::isdigit((unsigned char)m_s[m_i + 1])))
-            return number(t);
-        if (isIdentStart(c)) return ident(t);
-        if (c == '"') return quoted(t);
-        ++m_i;
-        switch (c) {
-            case '(':
-                t.kind = Tok::LParen;
-                return t;
-            case ')':
-                t.kind = Tok::RParen;
-                return t;
-            case '[':
-                t.kind = Tok::LBracket;
-                return t;
-            case ']':
-                t.kind = Tok::RBracket;
-                return t;
-            case ',':
-                t.kind = Tok::Comma;
-                return t;
-            case ':':
-                t.kind = Tok::Colon;
-                return t;
-            case '\'':
-            case '@':  // transpose x'; dimension position @1 in a subscript
-            case '+':
-            case '-':
-            case '*':
-            case '/':
-            case '^':
-            case '=':
-                t.kind = Tok::Op;
-                t.text = std::string(1, static_cast<char>(c));
-                if (c == '=' && peekIs('=')) ++m_i;  // == is =
-                return t;
-            case '<':
-                t.kind = Tok::Op;
-                t.text = peekIs('=') ? (++m_i, "<=") : peekIs('>') ? (++m_i, "<>") : "<";
-                return t;
-            case '>':
-                t.kind = Tok::Op;
-                t.text = peekIs('=') ? (++m_i, ">=") : ">";
-                return t;
-            case '!':
-                t.kind = Tok::Op;
-                t.text = peekIs('=') ? (++m_i, "<>") : "not";
-                return t;
-            case '&':
-                if (peekIs('&')) ++m_i;
-                t.kind = Tok::Ident;
-                t.text = "and";
-                return t;
-            case '|':
-                if (peekIs('|')) ++m_i;
-                t.kind = Tok::Ident;
-                t.text = "or";
-                return t;
-            default:
-                break;
-        }
-        throw ParseError{diag::code::kBadToken, "unexpected character '" + std::string(1, (char)c) + "'",
-                         t.pos};
-    }
-
-  private:
-    bool peekIs(char c) const { return m_i < m_s.size() && m_s[m_i] == c; }
-
-    void skipSpaceAndComments() {
-        while (m_i < m_s.size()) {
-            const unsigned char c = static_cast<unsigned char>(m_s[m_i]);
-            if (std::isspace(c)) {
-                ++m_i;
-            } else if (c == '{') {  // XMILE comment
-                const size_t close = m_s.find('}', m_i);
-                if (close == std::string::npos)
-                    throw ParseError{diag::code::kSyntax, "comment '{' is never closed", (int)m_i};
-                m_i = close + 1;
-            } else {
-                break;
-            }
-        }
-    }
-
-    Token number(Token& t) {
-        const char* begin = m_s.c_str() + m_i;
-        char* end = nullptr;
-        t.value = std::strtod(begin, &end);
-        if (end == begin) throw ParseError{diag::code::kBadNumber, "malformed number", t.pos};
-        m_i += static_cast<size_t>(end - begin);
-        if (m_i < m_s.size() && isIdentStart((unsigned char)m_s[m_i]))
-            throw ParseError{diag::code::kBadNumber, "malformed number (a name cannot start with a digit)",
-                             t.pos};
-        t.kind = Tok::Num;
-        t.text.assign(begin, static_cast<size_t>(end - begin));
-        return t;
-    }
-
-    Token ident(Token& t) {
-        const size_t start = m_i;
-        while (m_i < m_s.size()) {
-            const unsigned char c = static_cast<unsigned char>(m_s[m_i]);
-            // A quote inside a name (bob's_pay) belongs to it; after one (x') it is the transpose operator.
-            const bool transpose = c == '\'' && !(m_i + 1 < m_s.size() && m_s[m_i + 1] != '\'' &&
-                                                  isIdentChar((unsigned char)m_s[m_i + 1]));
-            if (isIdentChar(c) && !transpose) {
-                ++m_i;
-            } else if (c == '.' && m_i + 1 < m_s.size() && isIdentStart((unsigned char)m_s[m_i + 1])) {
-                ++m_i;  // module.variable
-            } else {
-                break;
-            }
-        }
-        t.kind = Tok::Ident;
-        t.text = m_s.substr(start, m_i - start);
-        return t;
-    }
-
-    Token quoted(Token& t) {
-        const size_t close = m_s.find('"', m_i + 1);
-        if (close == std::string::npos)
-            throw ParseError{diag::code::kSyntax, "quoted name is never closed", t.pos};
-        t.kind = Tok::Quoted;
-        t.text = m_s.substr(m_i + 1, close - m_i - 1);
-        m_i = close + 1;
-        return t;
-    }
-
-    const std::string& m_s;
-    size_t m_i = 0;
-};
 
 std::string lower(const std::string& s) {
     std::string out = s;
@@ -186,7 +47,7 @@ std::string lower(const std::string& s) {
 
 class Parser {
   public:
-    explicit Parser(const std::string& text) : m_lex(text) { advance(); }
+    explicit Parser(const std::string& text) : m_lex(text, Dialect::Xmile) { advance(); }
 
     Expr run() {
         m_expr.root = expression();
@@ -200,7 +61,7 @@ class Parser {
 
   private:
     [[noreturn]] void fail(const char* code, const std::string& msg) {
-        throw ParseError{code, msg, m_tok.pos};
+        throw ParseError{code, msg, static_cast<int>(m_tok.begin)};
     }
 
     static std::string describe(const Token& t) {
@@ -224,9 +85,14 @@ class Parser {
         }
     }
 
-    void advance() { m_tok = m_lex.next(); }
-    bool isKeyword(const char* kw) const { return m_tok.kind == Tok::Ident && lower(m_tok.text) == kw; }
-    bool isOp(const char* op) const { return m_tok.kind == Tok::Op && m_tok.text == op; }
+    void advance() {
+        m_tok = m_lex.next();
+        if (m_tok.kind == Tok::Error) throw unreadable(m_tok);
+    }
+    bool isKeyword(const char* kw) const { return m_tok.kind == Tok::Name && lower(m_tok.text) == kw; }
+    bool isOp(const char* op) const { return m_tok.kind == Tok::Operator && m_tok.text == op; }
+    // AND and OR, written as words or as && and ||.
+    bool isLogical(const char* kw) const { return isKeyword(kw) || isOp(kw); }
 
     void expect(Tok kind, const char* what) {
         if (m_tok.kind != kind) {
@@ -274,7 +140,7 @@ class Parser {
     int expression() {
         DepthGuard guard(*this);
         if (isKeyword("if")) {
-            const int pos = m_tok.pos;
+            const int pos = static_cast<int>(m_tok.begin);
             advance();
             const int cond = expression();
             if (!isKeyword("then")) fail(diag::code::kSyntax, "IF without THEN: expected THEN");
@@ -294,8 +160,8 @@ class Parser {
 
     int orExpr() {
         int lhs = andExpr();
-        while (isKeyword("or")) {
-            const int pos = m_tok.pos;
+        while (isLogical("or")) {
+            const int pos = static_cast<int>(m_tok.begin);
             advance();
             lhs = binary('|', lhs, andExpr(), pos);
         }
@@ -304,8 +170,8 @@ class Parser {
 
     int andExpr() {
         int lhs = notExpr();
-        while (isKeyword("and")) {
-            const int pos = m_tok.pos;
+        while (isLogical("and")) {
+            const int pos = static_cast<int>(m_tok.begin);
             advance();
             lhs = binary('&', lhs, notExpr(), pos);
         }
@@ -318,7 +184,7 @@ class Parser {
             Node n;
             n.kind = NodeKind::Unary;
             n.op = '!';
-            n.pos = m_tok.pos;
+            n.pos = static_cast<int>(m_tok.begin);
             advance();
             n.args = {notExpr()};
             return make(std::move(n));
@@ -328,7 +194,7 @@ class Parser {
 
     int comparison() {
         int lhs = additive();
-        while (m_tok.kind == Tok::Op) {
+        while (m_tok.kind == Tok::Operator) {
             char op = 0;
             const std::string& t = m_tok.text;
             if (t == "<")
@@ -345,7 +211,7 @@ class Parser {
                 op = 'n';
             else
                 break;
-            const int pos = m_tok.pos;
+            const int pos = static_cast<int>(m_tok.begin);
             advance();
             lhs = binary(op, lhs, additive(), pos);
         }
@@ -356,7 +222,7 @@ class Parser {
         int lhs = multiplicative();
         while (isOp("+") || isOp("-")) {
             const char op = m_tok.text[0];
-            const int pos = m_tok.pos;
+            const int pos = static_cast<int>(m_tok.begin);
             advance();
             lhs = binary(op, lhs, multiplicative(), pos);
         }
@@ -366,8 +232,8 @@ class Parser {
     int multiplicative() {
         int lhs = unary();
         while (isOp("*") || isOp("/") || isKeyword("mod")) {
-            const char op = m_tok.kind == Tok::Op ? m_tok.text[0] : '%';
-            const int pos = m_tok.pos;
+            const char op = m_tok.kind == Tok::Operator ? m_tok.text[0] : '%';
+            const int pos = static_cast<int>(m_tok.begin);
             advance();
             lhs = binary(op, lhs, unary(), pos);
         }
@@ -380,7 +246,7 @@ class Parser {
             Node n;
             n.kind = NodeKind::Unary;
             n.op = m_tok.text[0];
-            n.pos = m_tok.pos;
+            n.pos = static_cast<int>(m_tok.begin);
             advance();
             n.args = {unary()};
             return make(std::move(n));
@@ -392,7 +258,7 @@ class Parser {
         const int base = primary();
         if (isOp("^")) {
             DepthGuard guard(*this);
-            const int pos = m_tok.pos;
+            const int pos = static_cast<int>(m_tok.begin);
             advance();
             return binary('^', base, unary(), pos);  // right-associative; 2^-1 allowed
         }
@@ -403,13 +269,13 @@ class Parser {
         DepthGuard guard(*this);
         const Token t = m_tok;
         switch (t.kind) {
-            case Tok::Num: {
+            case Tok::Number: {
                 advance();
                 Node n;
                 n.kind = NodeKind::Number;
                 n.value = t.value;
                 n.text = t.text;
-                n.pos = t.pos;
+                n.pos = static_cast<int>(t.begin);
                 return make(std::move(n));
             }
             case Tok::LParen: {
@@ -418,29 +284,32 @@ class Parser {
                 expect(Tok::RParen, "')'");
                 return inner;
             }
-            case Tok::Ident:
+            case Tok::Name:
                 if (lower(t.text) == "if") return expression();
                 return nameOrCall(t);
-            case Tok::Quoted:
+            case Tok::QuotedName:
                 return nameOrCall(t);
             case Tok::End:
                 fail(diag::code::kUnexpectedEnd, "the equation ends where a value was expected");
             case Tok::RParen:
                 fail(diag::code::kUnbalancedParen, "unbalanced parentheses: ')' where a value was expected");
             default:
+                if (t.kind == Tok::Operator && (t.text == "and" || t.text == "or"))  // && and ||
+                    fail(diag::code::kSyntax,
+                         "unexpected keyword '" + t.text + "' where a value was expected");
                 fail(diag::code::kSyntax, "unexpected '" + describe(t) + "' where a value was expected");
         }
     }
 
     int nameOrCall(const Token& t) {
         const std::string kw = lower(t.text);
-        if (t.kind == Tok::Ident && (kw == "then" || kw == "else" || kw == "and" || kw == "or"))
+        if (t.kind == Tok::Name && (kw == "then" || kw == "else" || kw == "and" || kw == "or"))
             fail(diag::code::kSyntax, "unexpected keyword '" + t.text + "' where a value was expected");
         advance();
-        if (t.kind == Tok::Ident && kw == "mod" && m_tok.kind != Tok::LParen)
+        if (t.kind == Tok::Name && kw == "mod" && m_tok.kind != Tok::LParen)
             fail(diag::code::kSyntax, "unexpected keyword 'MOD' where a value was expected");
         Node n;
-        n.pos = t.pos;
+        n.pos = static_cast<int>(t.begin);
         n.text = t.text;
         n.name = model::canonicalName(t.text);
         if (m_tok.kind == Tok::LParen) {
@@ -481,10 +350,10 @@ class Parser {
         if (isOp("@")) {  // @n: a dimension position
             Node n;
             n.kind = NodeKind::DimPosition;
-            n.pos = m_tok.pos;
+            n.pos = static_cast<int>(m_tok.begin);
             advance();
             // Range first: casting 1e30 to int is undefined behaviour (UBSan on `x[@1e30]`).
-            if (m_tok.kind != Tok::Num || !(m_tok.value >= 1 && m_tok.value <= 1000) ||
+            if (m_tok.kind != Tok::Number || !(m_tok.value >= 1 && m_tok.value <= 1000) ||
                 m_tok.value != std::floor(m_tok.value))
                 fail(diag::code::kSyntax, "expected a dimension position (1, 2, ...) after '@'");
             n.value = m_tok.value;
@@ -494,11 +363,11 @@ class Parser {
         if (isOp("*")) {
             Node n;
             n.kind = NodeKind::SubStar;
-            n.pos = m_tok.pos;
+            n.pos = static_cast<int>(m_tok.begin);
             advance();
             if (m_tok.kind == Tok::Colon) {  // *:dim
                 advance();
-                if (m_tok.kind != Tok::Ident)
+                if (m_tok.kind != Tok::Name)
                     fail(diag::code::kSyntax, "expected a dimension name after '*:'");
                 n.name = model::canonicalName(m_tok.text);
                 advance();
@@ -509,7 +378,7 @@ class Parser {
         if (m_tok.kind == Tok::Colon) {
             Node n;
             n.kind = NodeKind::SubRange;
-            n.pos = m_tok.pos;
+            n.pos = static_cast<int>(m_tok.begin);
             advance();
             n.args = {first, expression()};
             return make(std::move(n));
@@ -517,7 +386,7 @@ class Parser {
         return first;
     }
 
-    Lexer m_lex;
+    Tokenizer m_lex;
     Token m_tok;
     Expr m_expr;
     std::vector<int> m_heights;

@@ -1,4 +1,4 @@
-// The XMILE equation language: tokenizer and recursive-descent parser with positions for diagnostics.
+// The XMILE equation language: recursive-descent parser (over tokenizer.hpp) with positions for diagnostics.
 // Layer: solver. Depends on diag/ only.
 #pragma once
 

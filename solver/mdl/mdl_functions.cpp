@@ -1,12 +1,13 @@
-// Vensim expression text -> XMILE expression text: a tokenizer for Vensim's spaced names and :AND:-style
-// operators, and the function translation table (argument orders differ for DELAY N, SMOOTH N, FORECAST...).
-// Layer: solver. Depends on model/ (canonical names) and diag/ only.
+// Vensim expression text -> XMILE expression text: tokens from equations::Tokenizer (Vensim dialect), and the
+// function translation table (argument orders differ for DELAY N, SMOOTH N, FORECAST...).
+// Layer: solver. Depends on equations/ (the tokenizer), model/ (canonical names) and diag/ only.
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <sstream>
 #include <tuple>
 
+#include "solver/equations/tokenizer.hpp"
 #include "solver/mdl/mdl_internal.hpp"
 
 namespace sdw::mdl::detail {
@@ -24,101 +25,37 @@ struct Failure {
     std::string message;
 };
 
-bool nameStart(unsigned char c) {
-    return std::isalpha(c) || c == '_' || c == '$' || c >= 0x80;
-}
-bool nameChar(unsigned char c) {
-    return std::isalnum(c) || c == '_' || c == '$' || c == '\'' || c == '&' || c >= 0x80;
+const char* unreadable(equations::TokenProblem problem) {
+    switch (problem) {
+        case equations::TokenProblem::UnclosedQuote:
+            return "a quoted name is never closed";
+        case equations::TokenProblem::UnclosedText:
+            return "a 'text' literal is never closed";
+        case equations::TokenProblem::StrayColon:
+            return "stray ':'";
+        default:
+            return "malformed number";
+    }
 }
 
+// The translator's tokens, read by the one equation tokenizer in its Vensim dialect.
 std::vector<Tok> tokenize(const std::string& s) {
+    using K = equations::TokenKind;
+    static const std::map<K, T> kKinds = {
+        {K::Number, T::Num},        {K::Name, T::Name},     {K::QuotedName, T::Name},
+        {K::Keyword, T::Keyword},   {K::Text, T::Text},     {K::Operator, T::Op},
+        {K::LParen, T::LParen},     {K::RParen, T::RParen}, {K::LBracket, T::LBracket},
+        {K::RBracket, T::RBracket}, {K::Comma, T::Comma},   {K::Bang, T::Bang}};
     std::vector<Tok> out;
-    size_t i = 0;
-    while (i < s.size()) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (std::isspace(c)) {
-            ++i;
-        } else if (std::isdigit(c) ||
-                   (c == '.' && i + 1 < s.size() && std::isdigit((unsigned char)s[i + 1]))) {
-            char* end = nullptr;
-            std::strtod(s.c_str() + i, &end);
-            const size_t n = static_cast<size_t>(end - (s.c_str() + i));
-            out.push_back({T::Num, s.substr(i, n)});
-            i += n;
-        } else if (nameStart(c)) {
-            // A name runs over single spaces between words: "Total Population".
-            size_t j = i, lastEnd = i;
-            while (j < s.size()) {
-                const unsigned char d = static_cast<unsigned char>(s[j]);
-                if (nameChar(d) || (d == '.' && j + 1 < s.size() && std::isalnum((unsigned char)s[j + 1]))) {
-                    ++j;
-                    lastEnd = j;
-                } else if (std::isspace(d)) {
-                    ++j;
-                } else {
-                    break;
-                }
-            }
-            out.push_back({T::Name, squeeze(s.substr(i, lastEnd - i))});
-            i = lastEnd;
-        } else if (c == '"') {
-            const size_t close = closingQuote(s, i);
-            if (close == std::string::npos)
-                throw Failure{diag::code::kMdlSyntax, "a quoted name is never closed"};
-            out.push_back({T::Name, s.substr(i, close - i + 1)});
-            i = close + 1;
-        } else if (c == '\'') {  // 'text' literals: only arguments of data functions, which are refused
-            const size_t close = s.find('\'', i + 1);
-            if (close == std::string::npos)
-                throw Failure{diag::code::kMdlSyntax, "a 'text' literal is never closed"};
-            out.push_back({T::Text, s.substr(i, close - i + 1)});
-            i = close + 1;
-        } else if (c == ':') {
-            const size_t close = s.find(':', i + 1);
-            if (close == std::string::npos) throw Failure{diag::code::kMdlSyntax, "stray ':'"};
-            out.push_back({T::Keyword, upper(squeeze(s.substr(i, close - i + 1)))});
-            i = close + 1;
-        } else {
-            ++i;
-            switch (c) {
-                case '(':
-                    out.push_back({T::LParen, "("});
-                    break;
-                case ')':
-                    out.push_back({T::RParen, ")"});
-                    break;
-                case '[':
-                    out.push_back({T::LBracket, "["});
-                    break;
-                case ']':
-                    out.push_back({T::RBracket, "]"});
-                    break;
-                case ',':
-                    out.push_back({T::Comma, ","});
-                    break;
-                case '!':
-                    out.push_back({T::Bang, "!"});
-                    break;
-                case '+':
-                case '-':
-                case '*':
-                case '/':
-                case '^':
-                case '=':
-                    out.push_back({T::Op, std::string(1, (char)c)});
-                    break;
-                case '<':
-                case '>': {
-                    std::string op(1, (char)c);
-                    if (i < s.size() && (s[i] == '=' || (c == '<' && s[i] == '>'))) op += s[i++];
-                    out.push_back({T::Op, op});
-                    break;
-                }
-                default:
-                    throw Failure{diag::code::kMdlSyntax,
-                                  std::string("unexpected character '") + (char)c + "'"};
-            }
-        }
+    equations::Tokenizer tokens(s, equations::Dialect::Vensim);
+    for (equations::Token t = tokens.next(); t.kind != K::End; t = tokens.next()) {
+        if (t.kind == K::Error && t.problem == equations::TokenProblem::BadCharacter)
+            throw Failure{diag::code::kMdlSyntax, "unexpected character '" + t.text + "'"};
+        if (t.kind == K::Error) throw Failure{diag::code::kMdlSyntax, unreadable(t.problem)};
+        std::string raw = s.substr(t.begin, t.end - t.begin);  // a quoted name keeps its quotes
+        if (t.kind == K::Name) raw = squeeze(raw);
+        if (t.kind == K::Keyword) raw = upper(squeeze(raw));
+        out.push_back({kKinds.at(t.kind), std::move(raw)});
     }
     return out;
 }
@@ -513,7 +450,7 @@ class Translator {
 std::optional<std::string> translateExpr(const std::string& vensim, TranslateContext& ctx) {
     try {
         Translator tr(tokenize(vensim), ctx);
-        return tr.run();
+        return trim(tr.run());  // the translator spaces its operators: no blank at either end
     } catch (const Failure& f) {
         if (ctx.diags) {  // at the function it could not translate, else where the text starts
             auto [line, column] = std::pair{ctx.line, 0};

@@ -1,5 +1,5 @@
-// The editable form of a model: variables keyed by canonical name, view geometry, sim specs, and the
-// vendor elements we do not interpret, kept verbatim so a round trip loses nothing.
+// The editable form of a model: variables keyed by canonical name, view geometry, sim specs, and the vendor
+// elements we do not interpret, kept verbatim so a round trip loses nothing; every struct compares with ==.
 // Layer: solver. Depends on the standard library only (no XML, no GUI, no Lua).
 #pragma once
 
@@ -15,6 +15,9 @@ namespace sdw::model {
 std::string canonicalName(const std::string& name);
 // The same for a reference that may carry a subscript: "Pop[North, Over 65]" -> "pop[north,over_65]".
 std::string canonicalRef(const std::string& name);
+// The value of an equation that is a plain number ("12.5", " -3 "): a constant a run, a slider or a plugin
+// may change without recompiling. nullopt for anything else ("2 * 3" included).
+std::optional<double> literalValue(const std::string& equation);
 
 enum class VarKind { Stock, Flow, Aux, Module };
 const char* varKindName(VarKind k);
@@ -30,14 +33,18 @@ struct GraphicalFunction {
     bool xptsWritten = false;  // the file listed x points explicitly
     std::string name;          // for a stand-alone <gf name="...">
     std::string ySeparator = ",";
+
+    bool operator==(const GraphicalFunction&) const = default;
 };
 const char* gfKindName(GraphicalFunction::Kind k);
 
-// Slider range for a constant (from <range> or isee/Stella hints).
+// Slider range for a constant (from <range> or isee/Stella hints): XMILE's default input range.
 struct Range {
     double min = 0;
     double max = 1;
     std::optional<double> step;
+
+    bool operator==(const Range&) const = default;
 };
 
 // Where an equation's text came from, so that a position inside the text (a diagnostic's column) can be given
@@ -57,17 +64,42 @@ struct TextOrigin {
     friend bool operator==(const TextOrigin&, const TextOrigin&) { return true; }
 };
 
+// A variable's text origins by equation (see Variable::origins); like TextOrigin, not part of the model's
+// value: a model read from a file and the same model written and read back compare equal.
+struct TextOrigins : std::map<std::string, TextOrigin> {
+    friend bool operator==(const TextOrigins&, const TextOrigins&) { return true; }
+};
+
+// The plausible range of a constant's value, for sensitivity runs (sdw extension <sdw:uncertainty min max/>,
+// which other tools keep or ignore). Distinct from the slider range: a lever target may slide from 0 to twice
+// its value while its baseline value is known to within a few percent. A later version may add a probability
+// distribution over the range; attributes this version does not know are kept for the round trip.
+struct Uncertainty {
+    double min = 0;
+    double max = 0;
+    std::vector<std::pair<std::string, std::string>> extraAttrs;
+    bool operator==(const Uncertainty&) const = default;
+};
+
+// Which way an outcome measure is better (sdw extension <sdw:outcome better="higher|lower"/>), so that a
+// comparison can say "better" or "worse" in words; Unknown when the model does not say or it depends.
+enum class Better { Unknown, Higher, Lower };
+
 // One element's equation in an arrayed variable defined element by element.
 struct ElementEquation {
     std::vector<std::string> subscripts;  // element names as written, one per dimension
     std::string equation;
     std::optional<GraphicalFunction> gf;
+
+    bool operator==(const ElementEquation&) const = default;
 };
 
 // A module's input/output binding: <connect to="inner" from="outer"/>.
 struct Connection {
     std::string to;
     std::string from;
+
+    bool operator==(const Connection&) const = default;
 };
 
 struct Variable {
@@ -83,15 +115,19 @@ struct Variable {
     std::vector<std::string> dimensions;    // names of dimensions for an arrayed variable
     std::vector<ElementEquation> elements;  // per-element definitions (empty = apply-to-all)
     std::optional<Range> range;
+    std::optional<Uncertainty> uncertainty;
+    Better better = Better::Unknown;
     std::string accessType;               // "input" / "output" for module ports; empty otherwise
     std::string moduleModel;              // for VarKind::Module: the sub-model's name
     std::vector<Connection> connections;  // for VarKind::Module
     int line = 0;                         // line in the source file where it is defined (0 = unknown)
     // Where its equation texts were read from, when known: "" for `equation`, an element's subscripts
     // (canonical, joined by ',') for that element's equation.
-    std::map<std::string, TextOrigin> origins;
+    TextOrigins origins;
     std::vector<std::string> extraXml;  // child elements we keep but do not interpret
     std::vector<std::pair<std::string, std::string>> extraAttrs;
+
+    bool operator==(const Variable&) const = default;
 };
 
 // The most elements one dimension (subscript range) may have; readers report larger ones (E210).
@@ -102,6 +138,8 @@ struct Dimension {
     std::vector<std::string> elements;  // for an indexed dimension of size n: "1".."n"
     bool indexed = false;
     std::vector<std::string> maps;  // dimensions this one maps to (XMILE 1.1 <dim maps_to="...">)
+
+    bool operator==(const Dimension&) const = default;
 };
 
 struct SimSpecs {
@@ -112,8 +150,16 @@ struct SimSpecs {
     std::optional<double> saveper;
     std::string method = "euler";  // euler | rk4 | rk45 (adaptive)
     std::string timeUnits;
+    // The calendar date at time `start`, "YYYY-MM-DD" (sdw extension <sdw:calendar start="..."/> in
+    // <sim_specs>); empty when the model does not say. Views show years and financial years from it.
+    std::string calendarStart;
+    // The year whose prices the model's money is in, as written ("2025/26"; attribute price_base of
+    // <sdw:calendar>); empty when the model does not say. Exports record it.
+    std::string priceBase;
     std::vector<std::pair<std::string, std::string>> extraAttrs;
     std::vector<std::string> extraXml;  // child elements of <sim_specs> we keep but do not interpret
+
+    bool operator==(const SimSpecs&) const = default;
 };
 
 // One object on a diagram view.
@@ -132,12 +178,16 @@ struct ViewObject {
     std::string tag;  // element name for Other, kept for the round trip
     std::vector<std::pair<std::string, std::string>> extraAttrs;
     std::vector<std::string> extraXml;
+
+    bool operator==(const ViewObject&) const = default;
 };
 
 struct View {
     std::string name;
     std::vector<ViewObject> objects;
     std::vector<std::pair<std::string, std::string>> attrs;
+
+    bool operator==(const View&) const = default;
 };
 
 // A model or sub-model (module definition) or macro body.
@@ -153,6 +203,8 @@ struct Model {
     const Variable* find(const std::string& anyName) const;
     Variable& add(Variable v);
     bool remove(const std::string& anyName);
+
+    bool operator==(const Model&) const = default;
 };
 
 // XMILE <macro>: parameters, an expression body or a stock-and-flow body.
@@ -164,6 +216,8 @@ struct Macro {
     Model body;            // variables of a stock-and-flow macro
     std::optional<SimSpecs> specs;
     std::string doc;
+
+    bool operator==(const Macro&) const = default;
 };
 
 // What a file holds: header, sim specs, dimensions, the models, macros, and what we keep verbatim.
@@ -173,6 +227,8 @@ struct Project {
     std::string product;
     std::vector<std::pair<std::string, std::string>> productAttrs;  // e.g. version, lang, isee:build_number
     std::string xmlns = "http://docs.oasis-open.org/xmile/ns/XMILE/v1.0";
+    // Other attributes of <xmile> (namespace declarations such as xmlns:isee), in file order.
+    std::vector<std::pair<std::string, std::string>> rootAttrs;
     SimSpecs specs;
     std::vector<Dimension> dimensions;
     std::vector<Model> models;  // models[0] is the main model
@@ -186,6 +242,8 @@ struct Project {
     const Model* findModel(const std::string& name) const;
     const Dimension* findDimension(const std::string& name) const;
     const Macro* findMacro(const std::string& name) const;
+
+    bool operator==(const Project&) const = default;
 };
 
 }  // namespace sdw::model

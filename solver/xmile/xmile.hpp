@@ -29,14 +29,3 @@ std::vector<std::string> groupMembers(const model::Model& model, const std::stri
 inline constexpr const char* kOutcomeGroup = "Outcome measures";
 
 }  // namespace sdw::xmile
-
-namespace sdw::model {
-struct LoadOptions {
-    // Data files for a Vensim model's data variables (see mdl::ReadOptions); XMILE models have none.
-    std::vector<std::string> dataFiles;
-};
-// Open any model file sdw reads: XMILE (.xmile, .xml, .stmx, .itmx) or Vensim (.mdl), chosen by its content
-// and extension, then checked for structure (model::checkStructure).
-std::optional<Project> loadModelFile(const std::string& path, diag::Diagnostics& diags,
-                                     const LoadOptions& options = {});
-}  // namespace sdw::model

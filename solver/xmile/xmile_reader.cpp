@@ -70,7 +70,7 @@ void readSpecs(ReadContext& ctx, pugi::xml_node node, model::SimSpecs& s) {
                 s.dt = s.dtReciprocal ? 1.0 / *v : *v;
             } else
                 s.saveper = *v;
-        } else {
+        } else if (!(ctx.sdwName(c) == "calendar" && detail::readCalendar(ctx, c, s))) {
             s.extraXml.push_back(detail::rawXml(c));
         }
     }
@@ -259,6 +259,13 @@ std::optional<model::Project> readString(const std::string& rawText, diag::Diagn
         const std::string nsAttr =
             colon == std::string::npos ? "xmlns" : "xmlns:" + rootName.substr(0, colon);
         if (auto a = root.attribute(nsAttr.c_str())) p.xmlns = a.value();
+        for (auto a : root.attributes()) {
+            // The writer declares isee: and sdw: itself whenever the document uses them.
+            const std::string n = a.name(), v = a.value();
+            const bool known = (n == "xmlns:isee" && v == detail::kIseeNs) ||
+                               (n == std::string("xmlns:") + detail::kSdwPrefix && v == detail::kSdwNs);
+            if (n != nsAttr && n != "version" && !known) p.rootAttrs.emplace_back(n, v);
+        }
         readRoot(ctx, root, p);
         detail::expandElementLists(ctx, p);
         if (p.models.empty()) p.models.emplace_back();

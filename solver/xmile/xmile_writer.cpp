@@ -61,6 +61,7 @@ void writeSpecs(pugi::xml_node parent, const model::SimSpecs& s) {
     } else {
         numberChild(node, "dt", s.dt);
     }
+    detail::writeCalendar(node, s);
     for (const auto& x : s.extraXml) appendRaw(node, x);
 }
 
@@ -109,31 +110,44 @@ void writeMacro(pugi::xml_node root, const model::Macro& mac) {
     }
 }
 
-constexpr int kMaxIndentedDepth = 64;
-
-int maxDepth(pugi::xml_document& doc) {
+// True when an element or attribute name anywhere in the document carries this prefix ("isee:").
+bool usesPrefix(const pugi::xml_node root, const std::string& prefix) {
     struct Walker : pugi::xml_tree_walker {
-        int deepest = 0;
-        bool for_each(pugi::xml_node&) override {
-            deepest = std::max(deepest, depth());
-            return deepest <= kMaxIndentedDepth;  // no need to look further
+        std::string prefix;
+        bool found = false;
+        bool for_each(pugi::xml_node& n) override {
+            if (std::strncmp(n.name(), prefix.c_str(), prefix.size()) == 0) found = true;
+            for (auto a : n.attributes())
+                if (std::strncmp(a.name(), prefix.c_str(), prefix.size()) == 0) found = true;
+            return !found;
         }
     } walker;
-    doc.traverse(walker);
-    return walker.deepest;
+    walker.prefix = prefix;
+    auto r = root;
+    r.traverse(walker);
+    return walker.found;
+}
+
+// <xmile>'s attributes: version and the standard namespace, the ones the file had, and a declaration for
+// each extension prefix the document uses but the file did not declare.
+void writeRootAttributes(pugi::xml_node root, const model::Project& p) {
+    root.append_attribute("version").set_value("1.0");
+    root.append_attribute("xmlns").set_value(detail::kXmileNs);
+    for (const auto& [k, v] : p.rootAttrs) root.append_attribute(k.c_str()).set_value(v.c_str());
+    const std::pair<const char*, const char*> known[] = {{"isee", detail::kIseeNs},
+                                                         {detail::kSdwPrefix, detail::kSdwNs}};
+    for (const auto& [prefix, uri] : known) {
+        const std::string decl = std::string("xmlns:") + prefix;
+        if (!root.attribute(decl.c_str()) && usesPrefix(root, std::string(prefix) + ":"))
+            root.append_attribute(decl.c_str()).set_value(uri);
+    }
 }
 
 }  // namespace
 
 std::string writeString(const model::Project& p) {
     pugi::xml_document doc;
-    auto decl = doc.append_child(pugi::node_declaration);
-    decl.append_attribute("version").set_value("1.0");
-    decl.append_attribute("encoding").set_value("utf-8");
     auto root = doc.append_child("xmile");
-    root.append_attribute("version").set_value("1.0");
-    root.append_attribute("xmlns").set_value(detail::kXmileNs);
-    root.append_attribute("xmlns:isee").set_value(detail::kIseeNs);
     writeHeader(root, p);
     writeSpecs(root, p.specs);
     for (const auto& x : p.rootExtraXml) appendRaw(root, x);
@@ -144,12 +158,8 @@ std::string writeString(const model::Project& p) {
         writeModelBody(node, m);
     }
     for (const auto& mac : p.macros) writeMacro(root, mac);
-    // Indentation grows with depth; a pathologically deep kept element (fuzzed input) is written unindented
-    // rather than as gigabytes of spaces.
-    const unsigned format = maxDepth(doc) > kMaxIndentedDepth ? pugi::format_raw : pugi::format_indent;
-    std::ostringstream os;
-    doc.save(os, "    ", format, pugi::encoding_utf8);
-    return os.str();
+    writeRootAttributes(root, p);
+    return detail::printCanonical(doc);
 }
 
 bool writeFile(const model::Project& project, const std::string& path, std::string& error) {

@@ -66,6 +66,7 @@ void ReadContext::collectPrefixes(pugi::xml_node root) {
         if (name.rfind("xmlns:", 0) != 0) continue;
         const std::string uri = a.value();
         if (uri == kXmileNs || uri == kXmilePreNs) m_xmilePrefixes.push_back(name.substr(6));
+        if (uri == kSdwNs) m_sdwPrefixes.push_back(name.substr(6));
     }
     const std::string rootName = root.name();
     const size_t colon = rootName.find(':');
@@ -103,6 +104,15 @@ pugi::xml_attribute ReadContext::attrAnyPrefix(pugi::xml_node node, const char* 
         if (std::strcmp(colon ? colon + 1 : n, name) == 0 && std::strncmp(n, "xmlns", 5) != 0) return a;
     }
     return {};
+}
+
+std::string ReadContext::sdwName(pugi::xml_node node) const {
+    const std::string name = node.name();
+    const size_t colon = name.find(':');
+    if (colon == std::string::npos) return {};
+    const std::string prefix = name.substr(0, colon);
+    if (std::find(m_sdwPrefixes.begin(), m_sdwPrefixes.end(), prefix) == m_sdwPrefixes.end()) return {};
+    return name.substr(colon + 1);
 }
 
 int ReadContext::lineOfOffset(ptrdiff_t offset) const {

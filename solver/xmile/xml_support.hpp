@@ -16,6 +16,9 @@ namespace sdw::xmile::detail {
 inline constexpr const char* kXmileNs = "http://docs.oasis-open.org/xmile/ns/XMILE/v1.0";
 inline constexpr const char* kXmilePreNs = "http://www.systemdynamics.org/XMILE";
 inline constexpr const char* kIseeNs = "http://iseesystems.com/XMILE";
+// sdw's own extensions (calendar start, plausible ranges), in their own namespace as XMILE asks of vendors.
+inline constexpr const char* kSdwNs = "urn:sdw:xmile:1";
+inline constexpr const char* kSdwPrefix = "sdw";
 
 // Lines with CR or CRLF endings become LF; the result is what the reader parses and counts lines in.
 std::string normaliseLineEndings(const std::string& text);
@@ -39,6 +42,8 @@ class ReadContext {
     pugi::xml_node child(pugi::xml_node node, const char* name) const;
     // An attribute by its name without any prefix (so "isee:save_interval" matches "save_interval").
     pugi::xml_attribute attrAnyPrefix(pugi::xml_node node, const char* name) const;
+    // The element's name without its prefix when it is in sdw's extension namespace; "" otherwise.
+    std::string sdwName(pugi::xml_node node) const;
 
     int lineOf(pugi::xml_node node) const;
     int lineOfOffset(ptrdiff_t offset) const;
@@ -67,6 +72,7 @@ class ReadContext {
     const std::string& m_text;  // the text being read (it outlives the read)
     std::vector<size_t> m_lineStarts;
     std::vector<std::string> m_xmilePrefixes;
+    std::vector<std::string> m_sdwPrefixes;
     bool m_failed = false;
 };
 
@@ -95,7 +101,20 @@ void readViews(ReadContext& ctx, pugi::xml_node views, model::Model& out);
 // <display> holds the connectors. Builds one view from them (the <display> elements stay kept as they are).
 void readLegacyDisplays(ReadContext& ctx, pugi::xml_node modelNode, model::Model& out);
 
+// sdw extensions: a <sdw:uncertainty> of a variable and a <sdw:calendar> of the sim specs. Each returns false
+// (with a W104 warning) when the element cannot be used; the caller then keeps it verbatim.
+bool readUncertainty(ReadContext& ctx, pugi::xml_node node, model::Variable& v);
+bool readOutcome(ReadContext& ctx, pugi::xml_node node, model::Variable& v);
+void writeOutcome(pugi::xml_node var, const model::Variable& v);
+bool readCalendar(ReadContext& ctx, pugi::xml_node node, model::SimSpecs& s);
+void writeCalendar(pugi::xml_node specs, const model::SimSpecs& s);
+void writeUncertainty(pugi::xml_node var, const model::Variable& v);
+
 // Writer parts.
+// The document as sdw writes every XMILE file: two-space indentation, one element a line, a connector, an
+// alias or a pipe's points on one line, text and attributes escaped as pugixml does. Reading that text and
+// writing it again gives the same bytes.
+std::string printCanonical(const pugi::xml_document& doc);
 void writeVariable(pugi::xml_node parent, const model::Variable& v);
 void writeGraphical(pugi::xml_node parent, const model::GraphicalFunction& gf, bool withName);
 void writeViews(pugi::xml_node parent, const model::Model& m);

@@ -12,6 +12,7 @@
 #include "plugins/host/scenario.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "tests/plugins/plugin_test_util.hpp"
+#include "tests/solver/run_reading.hpp"
 
 namespace sdw::test {
 
@@ -33,7 +34,7 @@ struct DefaultModel {
                        std::vector<std::pair<std::string, double>> constants = {}) const {
         plugins::RunRequest req;
         req.plugins = on;
-        req.constants = std::move(constants);
+        req.spec.sets = std::move(constants);
         req.spec.saveper = 1;
         auto r = plugins::runRequest(project, levers, req);
         INFO(allMessages(r.diagnostics));
@@ -59,24 +60,6 @@ struct DefaultModel {
 inline const DefaultModel& county() {
     static DefaultModel m;
     return m;
-}
-
-inline double finalOf(const sim::RunResult& r, const std::string& name) {
-    auto v = r.finalValue(name);
-    INFO(name);
-    REQUIRE(v.has_value());
-    return *v;
-}
-
-// Value at the saved row closest to time t (weeks).
-inline double at(const sim::RunResult& r, const std::string& name, double t) {
-    const auto s = r.series(name);
-    INFO(name);
-    REQUIRE(!s.empty());
-    size_t best = 0;
-    for (size_t i = 0; i < r.rows(); ++i)
-        if (std::abs(r.at(i, 0) - t) < std::abs(r.at(best, 0) - t)) best = i;
-    return s[best];
 }
 
 // Integral over the run from the saved rows (trapezoid; rows every week).

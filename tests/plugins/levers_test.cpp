@@ -28,7 +28,7 @@ sim::RunResult runWith(const std::vector<plugins::PluginSelection>& on,
                        std::vector<std::pair<std::string, double>> constants = {}) {
     plugins::RunRequest req;
     req.plugins = on;
-    req.constants = std::move(constants);
+    req.spec.sets = std::move(constants);
     auto r = plugins::runRequest(test::smallCareModel(), levers(), req);
     INFO(test::allMessages(r.diagnostics));
     REQUIRE(r.ok());
@@ -57,15 +57,13 @@ TEST_CASE("levers: all eleven load and cite evidence as 'seed Lline'", "[plugins
 TEST_CASE("levers: the small model runs with every lever on at once", "[plugins][levers]") {
     std::vector<plugins::PluginSelection> all;
     for (const auto& p : levers().all()) all.push_back({p.id, {}});
-    // with the reablement capacity discharge to assess needs (see the D2A test below: without it the tripled
-    // referrals overflow to spot care-home beds, which the front door's smaller default no longer hides)
     const std::vector<std::pair<std::string, double>> staffed = {{"reablement_staff", 600}};
     auto r = runWith(all, staffed);
     CHECK(finalOf(r, "care_home_admissions_per_year") <
           finalOf(runWith({}, staffed), "care_home_admissions_per_year"));
 }
 
-TEST_CASE("levers: each lever moves its target by its evidence's factor", "[plugins][levers]") {
+TEST_CASE("levers: each lever moves its targets by its evidence's factor", "[plugins][levers]") {
     const auto base = runWith({});
     struct Case {
         const char* lever;
@@ -73,21 +71,22 @@ TEST_CASE("levers: each lever moves its target by its evidence's factor", "[plug
         double factor;  // expected target / baseline target at the lever's defaults
     };
     const Case cases[] = {
-        {"expand_short_term_services", "reablement_referral_share", 1.4},  // 004 L633: +40%
+        {"expand_short_term_services", "reablement_referral_factor", 1.4},  // 004 L633: +40%
         {"expand_short_term_services", "reablement_staff", 1.4},
-        {"reablement_effectiveness", "reablement_independence_share", 1.15},  // 004 L2134: +15%
-        {"reablement_effectiveness", "reablement_length_of_stay", 0.75},
-        {"discharge_to_assess", "d2a_care_home_factor", 0.5},                               // 004 L2083
-        {"discharge_to_assess", "d2a_home_support_factor", 1.3},                            // 004 L2084
-        {"discharge_to_assess", "d2a_reablement_factor", 3},                                // 004 L2085
-        {"community_front_door", "front_door_resolution_share", (0.3 + 0.7 * 0.15) / 0.3},  // 004 L677
-        {"strengths_based_practice", "independent_decision_factor", 1.3},                   // 004 L1309
-        {"strengths_based_practice", "new_contact_care_home_share", 0.5},                   // 10% -> 5%
-        {"trusted_reviews", "home_care_hours_factor", 0.95},
-        {"carers_support", "carer_breakdown_rate", 0.8},
+        {"reablement_effectiveness", "reablement_effectiveness", 1.15},  // 004 L2134: +15%
+        {"reablement_effectiveness", "reablement_length_of_stay", 0.9},
+        {"discharge_to_assess", "d2a_care_home_factor", 0.5},      // 004 L2083
+        {"discharge_to_assess", "d2a_home_support_factor", 1.3},   // 004 L2084
+        {"discharge_to_assess", "d2a_reablement_factor", 3},       // 004 L2085
+        {"discharge_to_assess", "reablement_staff", 140.0 / 100},  // +40 WTE to take the extra referrals
+        {"community_front_door", "front_door_reach", (0.4 + 0.6 * 0.12) / 0.4},  // a share of the gap closed
+        {"strengths_based_practice", "assessment_reach", 1.05},
+        {"trusted_reviews", "provider_review_rate", 0},  // from none: checked below
+        {"carers_support", "carers_support_share", 2},   // a fifth to two fifths of caring families
         {"funding_settlement", "temporary_grant_share", 0.2 / 0.59},
     };
     for (const auto& c : cases) {
+        if (c.factor == 0) continue;
         INFO(c.lever << " -> " << c.target);
         auto r = runWith({{c.lever, {}}});
         CHECK(finalOf(r, c.target) == Approx(finalOf(base, c.target) * c.factor));
@@ -95,41 +94,42 @@ TEST_CASE("levers: each lever moves its target by its evidence's factor", "[plug
     // targets whose baseline is zero: compare with the evidence's level directly
     CHECK(finalOf(runWith({{"divert_care_home_admissions", {}}}), "care_home_diversion_share") ==
           Approx(0.18));
+    CHECK(finalOf(runWith({{"strengths_based_practice", {}}}), "strengths_based_review_share") == Approx(1));
+    CHECK(finalOf(runWith({{"discharge_to_assess", {}}}), "assessment_in_hospital_share") == Approx(0));
+    CHECK(finalOf(runWith({{"trusted_reviews", {}}}), "provider_review_rate") == Approx(1.5));
     CHECK(finalOf(runWith({{"prevention", {}}}), "prevention_investment") == Approx(2));
-    CHECK(finalOf(runWith({{"workforce_pay", {}}}), "care_worker_pay_ratio") ==
-          Approx(1.05));  // phased in by week 52
+    CHECK(finalOf(runWith({{"workforce_pay", {}}}), "care_worker_pay_ratio") == Approx(1.05));  // by week 52
+    // levers that cost money say so: their programme cost lands in the model
+    CHECK(finalOf(runWith({{"reablement_effectiveness", {}}}), "reablement_quality_investment") ==
+          Approx(0.6));
+    CHECK(finalOf(runWith({{"community_front_door", {}}}), "front_door_investment") == Approx(0.5));
+    CHECK(finalOf(runWith({{"strengths_based_practice", {}}}), "practice_development_investment") ==
+          Approx(0.4));
 }
 
 TEST_CASE("levers: each lever moves its outcome in the direction of its evidence", "[plugins][levers]") {
     const auto base = runWith({});
-    auto moves = [&](const char* lever, const char* outcome, int sign, const sim::RunResult& baseline) {
+    // with the reablement capacity discharge to assess needs behind it (004 L1106)
+    const std::vector<std::pair<std::string, double>> staffed = {{"reablement_staff", 600}};
+    const auto staffedBase = runWith({}, staffed);
+    auto moves = [&](const char* lever, const char* outcome, int sign, bool withStaff = false) {
         INFO(lever << " -> " << outcome);
-        const auto r = runWith({{lever, {}}});
-        const double b = finalOf(baseline, outcome), v = finalOf(r, outcome);
+        const auto r = withStaff ? runWith({{lever, {}}}, staffed) : runWith({{lever, {}}});
+        const double b = finalOf(withStaff ? staffedBase : base, outcome), v = finalOf(r, outcome);
         CHECK(sign * (v - b) > 1e-6 * std::max(1.0, std::fabs(b)));
     };
-    moves("expand_short_term_services", "independent_after_reablement", +1, base);
-    moves("reablement_effectiveness", "independent_after_reablement", +1, base);
-    moves("community_front_door", "people_with_home_care", -1, base);
-    moves("community_front_door", "home_care_hours", -1, base);
-    moves("strengths_based_practice", "care_home_admissions_per_year", -1, base);
-    moves("divert_care_home_admissions", "people_in_care_homes", -1, base);
-    moves("divert_care_home_admissions", "people_with_home_care", +1, base);
-    moves("trusted_reviews", "home_care_hours", -1, base);
-    moves("workforce_pay", "vacancies", -1, base);
-    moves("carers_support", "people_with_home_care", -1, base);
-    moves("prevention", "people_with_home_care", -1, base);
-}
-
-TEST_CASE("levers: discharge to assess needs the reablement capacity behind it", "[plugins][levers]") {
-    // With room in reablement, D2A halves discharges to care homes and admissions fall (004 L2083-2085) ...
-    const std::vector<std::pair<std::string, double>> staffed = {{"reablement_staff", 600}};
-    CHECK(finalOf(runWith({{"discharge_to_assess", {}}}, staffed), "care_home_admissions_per_year") <
-          finalOf(runWith({}, staffed), "care_home_admissions_per_year"));
-    // ... without it, the tripled reablement referrals overflow to spot care-home beds (the COVID spot-bed
-    // trap).
-    CHECK(finalOf(runWith({{"discharge_to_assess", {}}}), "care_home_admissions_per_year") >
-          finalOf(runWith({}), "care_home_admissions_per_year"));
+    moves("expand_short_term_services", "independent_after_reablement", +1);
+    moves("reablement_effectiveness", "share_independent_after_reablement", +1);
+    moves("discharge_to_assess", "delayed_bed_days", -1, true);
+    moves("community_front_door", "people_with_home_care", -1);
+    moves("strengths_based_practice", "learning_disability_hours", -1);
+    moves("strengths_based_practice", "care_home_admissions_per_year", -1);
+    moves("divert_care_home_admissions", "people_in_care_homes", -1);
+    moves("divert_care_home_admissions", "people_with_home_care", +1);
+    moves("trusted_reviews", "home_care_hours", -1);
+    moves("workforce_pay", "vacancies", -1);
+    moves("carers_support", "carer_breakdowns", -1);
+    moves("prevention", "people_with_home_care", -1);
 }
 
 TEST_CASE("levers: diverting 18% of admissions cuts admissions by 18%", "[plugins][levers]") {

@@ -167,3 +167,13 @@ TEST_CASE("builtins: random draws show their value in the start-time row", "[bui
         }
     }
 }
+
+TEST_CASE("builtins: PULSE_TRAIN reads its own operands when one of them is a SUM", "[builtins]") {
+    // start = SUM(a[*]) = 2, width 1, interval 5, end 100: on during [2, 3) and [7, 8), off elsewhere. The
+    // operand list was once placed where the SUM's own list began, so the train started at 1.
+    Builder b(0, 8, 1);
+    b.dim("d", {"x", "y"}).aux("a", "1", {"d"}).aux("p", "PULSE_TRAIN(SUM(a[*]), 1, 5, 100)");
+    const sim::RunResult r = b.run();
+    REQUIRE(r.ok());
+    CHECK(r.series("p") == std::vector<double>{0, 0, 1, 0, 0, 0, 0, 1, 0});
+}

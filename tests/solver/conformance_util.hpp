@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "solver/compile/compiled_model.hpp"
+#include "solver/io/load_model.hpp"
 #include "solver/model/model.hpp"
 #include "solver/sim/simulate.hpp"
-#include "solver/xmile/xmile.hpp"
 
 namespace sdw::test {
 
@@ -220,7 +220,7 @@ inline Comparison runAndCompare(const std::optional<model::Project>& project, di
 // Load, compile, run and compare one model file with the references in its folder.
 inline Comparison runConformance(const std::filesystem::path& modelPath) {
     diag::Diagnostics diags;
-    auto project = model::loadModelFile(modelPath.string(), diags);
+    auto project = io::loadModelFile(modelPath.string(), diags);
     return runAndCompare(project, diags, modelPath.parent_path());
 }
 

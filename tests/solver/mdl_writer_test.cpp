@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "solver/mdl/mdl_reader.hpp"
+#include "solver/xmile/xmile.hpp"
 #include "tests/solver/conformance_util.hpp"
 #include "tests/solver/mdl_test_util.hpp"
 
@@ -163,7 +164,7 @@ TEST_CASE("mdl writer: a round trip .mdl -> XMILE -> .mdl keeps every passing co
         if (e.path().extension() != ".mdl" || !test::runConformance(e.path()).pass) continue;
         ++tried;
         diag::Diagnostics d;
-        auto first = model::loadModelFile(e.path().string(), d);
+        auto first = io::loadModelFile(e.path().string(), d);
         REQUIRE(first);
         auto viaXmile = xmile::readString(xmile::writeString(*first), d, "via.xmile");
         REQUIRE(viaXmile);

@@ -85,3 +85,24 @@ TEST_CASE("vensim subscripts: a transposed reference and two-dimensional subscri
     CHECK(test::valueAt(r, "lk[d2,e1]") == Approx(10));
     CHECK(test::valueAt(r, "lk[d3,e2]") == Approx(15));
 }
+
+TEST_CASE("vensim subscripts: a variable over the same dimension twice is refused, saying what to write",
+          "[vensim][subscripts]") {
+    diag::Diagnostics d;
+    auto p = mdl::readString(modelText("sq[d, d] = 1 ~~|"), d, "square.mdl");
+    REQUIRE(p);
+    const auto cm = compile::compileModel(*p, d);
+    CHECK_FALSE(cm);
+    bool named = false;
+    for (const auto& x : d.items())
+        named = named || (x.code == std::string(diag::code::kBadSubscript) && x.where == "sq" &&
+                          x.message.find("'d' twice") != std::string::npos &&
+                          x.message.find("<->") != std::string::npos);
+    INFO(test::dumpDiagnostics(d));
+    CHECK(named);
+    // What the message says to write: a second range with the same elements. sq[di, dj] = 10 * di + dj.
+    diag::Diagnostics ok;
+    const auto r = test::runMdl(modelText("dd <-> d ~~|\nsq[d, dd] = 10 * d + dd ~~|"), ok);
+    CHECK(test::valueAt(r, "sq[d2,d3]") == 23);
+    CHECK(test::valueAt(r, "sq[d3,d1]") == 31);
+}

@@ -10,6 +10,7 @@
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "tests/solver/conformance_util.hpp"
+#include "tests/solver/project_compare.hpp"
 
 using namespace sdw;
 namespace fs = std::filesystem;
@@ -18,162 +19,6 @@ namespace {
 
 using sdw::test::formatAll;
 using sdw::test::xmileFiles;
-
-std::string joinLines(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += l + "\n";
-    return out;
-}
-
-// Compares two projects field by field; each difference is added to `why` so a failure says what differs.
-class ProjectEquality {
-  public:
-    std::vector<std::string> why;
-
-    void project(const model::Project& a, const model::Project& b) {
-        same(a.name, b.name, "name");
-        same(a.vendor, b.vendor, "vendor");
-        same(a.product, b.product, "product");
-        same(a.productAttrs, b.productAttrs, "product attributes");
-        specs(a.specs, b.specs, "specs");
-        same(a.headerExtraXml, b.headerExtraXml, "header extras");
-        same(a.rootExtraXml, b.rootExtraXml, "root extras");
-        same(a.dimensions.size(), b.dimensions.size(), "dimension count");
-        for (size_t i = 0; i < std::min(a.dimensions.size(), b.dimensions.size()); ++i) {
-            same(a.dimensions[i].name, b.dimensions[i].name, "dimension name");
-            same(a.dimensions[i].elements, b.dimensions[i].elements, "dimension elements");
-            same(a.dimensions[i].indexed, b.dimensions[i].indexed, "dimension indexed");
-            same(a.dimensions[i].maps, b.dimensions[i].maps, "dimension maps");
-        }
-        same(a.models.size(), b.models.size(), "model count");
-        for (size_t i = 0; i < std::min(a.models.size(), b.models.size()); ++i)
-            modelEq(a.models[i], b.models[i], "model '" + a.models[i].name + "'");
-        same(a.macros.size(), b.macros.size(), "macro count");
-        for (size_t i = 0; i < std::min(a.macros.size(), b.macros.size()); ++i) {
-            const auto &x = a.macros[i], &y = b.macros[i];
-            same(x.name, y.name, "macro name");
-            same(x.params, y.params, "macro params");
-            same(x.paramDefaults, y.paramDefaults, "macro defaults");
-            same(x.equation, y.equation, "macro equation");
-            same(x.doc, y.doc, "macro doc");
-            same(x.specs.has_value(), y.specs.has_value(), "macro specs");
-            if (x.specs && y.specs) specs(*x.specs, *y.specs, "macro specs");
-            modelEq(x.body, y.body, "macro body");
-        }
-    }
-
-  private:
-    template <class T>
-    void same(const T& a, const T& b, const std::string& what) {
-        if (!(a == b)) why.push_back(what + " differs");
-    }
-
-    void specs(const model::SimSpecs& a, const model::SimSpecs& b, const std::string& where) {
-        same(a.start, b.start, where + " start");
-        same(a.stop, b.stop, where + " stop");
-        same(a.dt, b.dt, where + " dt");
-        same(a.dtReciprocal, b.dtReciprocal, where + " reciprocal");
-        same(a.saveper, b.saveper, where + " saveper");
-        same(a.method, b.method, where + " method");
-        same(a.timeUnits, b.timeUnits, where + " time units");
-        same(a.extraAttrs, b.extraAttrs, where + " attributes");
-        same(a.extraXml, b.extraXml, where + " extras");
-    }
-
-    void gf(const model::GraphicalFunction& a, const model::GraphicalFunction& b, const std::string& where) {
-        same(a.kind, b.kind, where + " gf kind");
-        same(a.xs, b.xs, where + " gf xs");
-        same(a.ys, b.ys, where + " gf ys");
-        same(a.xscale, b.xscale, where + " gf xscale");
-        same(a.yscale, b.yscale, where + " gf yscale");
-    }
-
-    void optGf(const std::optional<model::GraphicalFunction>& a,
-               const std::optional<model::GraphicalFunction>& b, const std::string& where) {
-        same(a.has_value(), b.has_value(), where + " has gf");
-        if (a && b) gf(*a, *b, where);
-    }
-
-    void variable(const model::Variable& a, const model::Variable& b) {
-        const std::string w = "variable '" + a.name + "'";
-        same(a.kind, b.kind, w + " kind");
-        same(a.name, b.name, w + " name");
-        same(a.equation, b.equation, w + " equation");
-        same(a.units, b.units, w + " units");
-        same(a.doc, b.doc, w + " doc");
-        same(a.inflows, b.inflows, w + " inflows");
-        same(a.outflows, b.outflows, w + " outflows");
-        same(a.nonNegative, b.nonNegative, w + " non_negative");
-        optGf(a.gf, b.gf, w);
-        same(a.dimensions, b.dimensions, w + " dimensions");
-        same(a.elements.size(), b.elements.size(), w + " element count");
-        for (size_t i = 0; i < std::min(a.elements.size(), b.elements.size()); ++i) {
-            same(a.elements[i].subscripts, b.elements[i].subscripts, w + " element subscripts");
-            same(a.elements[i].equation, b.elements[i].equation, w + " element equation");
-            optGf(a.elements[i].gf, b.elements[i].gf, w + " element");
-        }
-        same(a.range.has_value(), b.range.has_value(), w + " range");
-        if (a.range && b.range) {
-            same(a.range->min, b.range->min, w + " range min");
-            same(a.range->max, b.range->max, w + " range max");
-            same(a.range->step, b.range->step, w + " range step");
-        }
-        same(a.accessType, b.accessType, w + " access");
-        same(a.moduleModel, b.moduleModel, w + " module model");
-        same(a.connections.size(), b.connections.size(), w + " connections");
-        for (size_t i = 0; i < std::min(a.connections.size(), b.connections.size()); ++i) {
-            same(a.connections[i].to, b.connections[i].to, w + " connect to");
-            same(a.connections[i].from, b.connections[i].from, w + " connect from");
-        }
-        same(a.extraXml, b.extraXml, w + " extras");
-        same(a.extraAttrs, b.extraAttrs, w + " attributes");
-    }
-
-    void object(const model::ViewObject& a, const model::ViewObject& b, const std::string& w) {
-        same(a.kind, b.kind, w + " kind");
-        same(a.name, b.name, w + " name");
-        same(a.x, b.x, w + " x");
-        same(a.y, b.y, w + " y");
-        same(a.width, b.width, w + " width");
-        same(a.height, b.height, w + " height");
-        same(a.points, b.points, w + " points");
-        same(a.from, b.from, w + " from");
-        same(a.to, b.to, w + " to");
-        same(a.fromAlias, b.fromAlias, w + " from alias");
-        same(a.toAlias, b.toAlias, w + " to alias");
-        same(a.angle, b.angle, w + " angle");
-        same(a.uid, b.uid, w + " uid");
-        same(a.tag, b.tag, w + " tag");
-        same(a.text, b.text, w + " text");
-        same(a.extraAttrs, b.extraAttrs, w + " attributes");
-        same(a.extraXml, b.extraXml, w + " extras");
-    }
-
-    void modelEq(const model::Model& a, const model::Model& b, const std::string& w) {
-        same(a.name, b.name, w + " name");
-        same(a.extraXml, b.extraXml, w + " extras");
-        same(a.variablesExtraXml, b.variablesExtraXml, w + " variables extras");
-        same(a.viewsExtraXml, b.viewsExtraXml, w + " views extras");
-        same(a.variables.size(), b.variables.size(), w + " variable count");
-        for (size_t i = 0; i < std::min(a.variables.size(), b.variables.size()); ++i)
-            variable(a.variables[i], b.variables[i]);
-        same(a.views.size(), b.views.size(), w + " view count");
-        for (size_t i = 0; i < std::min(a.views.size(), b.views.size()); ++i) {
-            const auto &x = a.views[i], &y = b.views[i];
-            same(x.name, y.name, w + " view name");
-            same(x.attrs, y.attrs, w + " view attributes");
-            same(x.objects.size(), y.objects.size(), w + " view object count");
-            for (size_t j = 0; j < std::min(x.objects.size(), y.objects.size()); ++j)
-                object(x.objects[j], y.objects[j], w + " view object " + std::to_string(j));
-        }
-    }
-};
-
-std::vector<std::string> differences(const model::Project& a, const model::Project& b) {
-    ProjectEquality eq;
-    eq.project(a, b);
-    return eq.why;
-}
 
 model::Project readBack(const std::string& xml) {
     diag::Diagnostics diags;
@@ -232,9 +77,9 @@ TEST_CASE("xmile: read, write, read gives the same project for every conformance
         REQUIRE(first);
         const std::string written = xmile::writeString(*first);
         const auto second = readBack(written);
-        const auto diffs = differences(*first, second);
-        INFO(joinLines(diffs));
-        CHECK(diffs.empty());
+        const auto a = test::comparableAfterRoundTrip(*first), b = test::comparableAfterRoundTrip(second);
+        INFO(test::whereDiffers(a, b));
+        CHECK(a == b);
         // Writing again gives the same text: the writer is a fixed point after one round.
         CHECK(xmile::writeString(second) == written);
     }
@@ -246,9 +91,9 @@ TEST_CASE("xmile: every feature survives the round trip", "[xmile][roundtrip]") 
     REQUIRE(first.models.size() == 2);
     REQUIRE(first.macros.size() == 2);
     const auto second = readBack(xmile::writeString(first));
-    const auto diffs = differences(first, second);
-    INFO(joinLines(diffs));
-    CHECK(diffs.empty());
+    const auto a = test::comparableAfterRoundTrip(first), b = test::comparableAfterRoundTrip(second);
+    INFO(test::whereDiffers(a, b));
+    CHECK(a == b);
     CHECK(second.main().find("Stock One")->name == "Stock\nOne");
     CHECK(second.main().find("table")->gf->name == "table");
     CHECK(second.specs.dt == 1.0 / 3);
@@ -344,9 +189,9 @@ TEST_CASE("xmile: a 100,000-deep kept element is read and written back without b
     const std::string written = xmile::writeString(first);
     CHECK(written.size() < 2 * deep.size());  // written unindented, not with 100,000 levels of spaces
     const auto second = readBack(written);
-    const auto diffs = differences(first, second);
-    INFO(joinLines(diffs));
-    CHECK(diffs.empty());
+    const auto a = test::comparableAfterRoundTrip(first), b = test::comparableAfterRoundTrip(second);
+    INFO(test::whereDiffers(a, b));
+    CHECK(a == b);
 }
 
 TEST_CASE("xmile: the project's own models survive the round trip and simulate the same",
@@ -360,9 +205,9 @@ TEST_CASE("xmile: the project's own models survive the round trip and simulate t
         auto first = xmile::readFile(e.path().string(), diags);
         REQUIRE(first);
         const auto second = readBack(xmile::writeString(*first));
-        const auto diffs = differences(*first, second);
-        INFO(joinLines(diffs));
-        CHECK(diffs.empty());
+        const auto a = test::comparableAfterRoundTrip(*first), b = test::comparableAfterRoundTrip(second);
+        INFO(test::whereDiffers(a, b));
+        CHECK(a == b);
         diag::Diagnostics d1, d2;
         auto c1 = compile::compileModel(*first, d1);
         auto c2 = compile::compileModel(second, d2);

@@ -12,30 +12,35 @@
 #include <sstream>
 
 #include "solver/compile/compiled_model.hpp"
+#include "solver/io/load_model.hpp"
+#include "solver/io/local_profile.hpp"
+#include "solver/jit/native_code.hpp"
 #include "solver/mdl/mdl_writer.hpp"
 #include "solver/model/text_origin.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
+#include "workbench/app/comparison.hpp"
+#include "workbench/app/export.hpp"
 #include "workbench/cli/commands.hpp"
 
 namespace sdw::cli {
 namespace {
-
-constexpr const char* kDataHelp =
-    "FILE: series for a Vensim model's data variables (.dat, or CSV/tab with a Time column or row); repeat "
-    "for more";
 
 void printDiagnostics(const diag::Diagnostics& diags, const std::string& file) {
     for (const auto& d : diags.items())
         std::fprintf(stderr, "%s: %s\n", file.c_str(), diag::format(d).c_str());
 }
 
+constexpr const char* kDataHelp =
+    "FILE: series for a Vensim model's data variables (.dat, or CSV/tab with a Time column or row); repeat "
+    "for more";
+
 // Reads a model for a command that acts on it (run, bench, convert): any error, even one the reader read
 // past, refuses the model, so these commands never say yes where `sdw check` says no. The diagnostics are
 // printed.
 std::optional<model::Project> loadOrRefuse(const std::string& path, diag::Diagnostics& diags,
                                            const std::vector<std::string>& dataFiles = {}) {
-    auto project = model::loadModelFile(path, diags, {dataFiles});
+    auto project = io::loadModelFile(path, diags, {dataFiles});
     if (project && !diags.hasErrors()) return project;
     if (project) compile::compileModel(*project, diags);  // report all that `sdw check` would
     printDiagnostics(diags, path);
@@ -60,10 +65,19 @@ std::string csvField(const std::string& s, char sep) {
     return out + "\"";
 }
 
-void writeTable(std::ostream& out, const sim::RunResult& r, char sep, const std::string& prefix = "") {
+std::string isoDate(app::Date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
+}
+
+// The harness CSV; a Date column (ISO days) follows Time when the model has a calendar start.
+void writeTable(std::ostream& out, const sim::RunResult& r, char sep, const std::optional<app::Calendar>& cal,
+                const std::string& prefix = "") {
     for (size_t c = 0; c < r.cols(); ++c) {
         if (c) out << sep;
         out << csvField(c == 0 || prefix.empty() ? r.names[c] : prefix + r.names[c], sep);
+        if (c == 0 && cal) out << sep << "Date";
     }
     out << '\n';
     std::string line;
@@ -72,6 +86,7 @@ void writeTable(std::ostream& out, const sim::RunResult& r, char sep, const std:
         for (size_t c = 0; c < r.cols(); ++c) {
             if (c) line += sep;
             line += number(r.at(row, c));
+            if (c == 0 && cal) line += sep + isoDate(cal->dateAt(r.at(row, 0)));
         }
         line += '\n';
         out << line;
@@ -100,48 +115,6 @@ void writeSummary(std::ostream& out, const sim::RunResult& r, const std::string&
     }
 }
 
-// The comparison a strategy lead reads: each measure's value at the end of the run under the baseline, then
-// the change each scenario makes, as a percentage; scenarios are numbered in the header and named below.
-void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& results,
-                     const std::vector<std::string>& labels, const std::vector<std::string>& files) {
-    const sim::RunResult& base = results.front();
-    size_t width = 24;
-    for (size_t c = 1; c < base.cols(); ++c) width = std::max(width, base.names[c].size());
-    char buf[512];
-    out << "Values at the end of the run (time " << base.stop
-        << "): the baseline, then each scenario's change "
-        << "from it.\n\n";
-    std::snprintf(buf, sizeof buf, "%-*s %14s", static_cast<int>(width), "measure", "baseline");
-    out << buf;
-    for (size_t k = 1; k < results.size(); ++k) {
-        std::snprintf(buf, sizeof buf, " %9s", ("[" + std::to_string(k) + "]").c_str());
-        out << buf;
-    }
-    out << "\n";
-    for (size_t c = 1; c < base.cols(); ++c) {
-        const double b = base.at(base.rows() - 1, c);
-        std::snprintf(buf, sizeof buf, "%-*s %14s", static_cast<int>(width), base.names[c].c_str(),
-                      readableNumber(b).c_str());
-        out << buf;
-        for (size_t k = 1; k < results.size(); ++k) {
-            const auto v = results[k].finalValue(base.names[c]);
-            if (!v)
-                std::snprintf(buf, sizeof buf, " %9s", "-");
-            else if (b == 0 && *v == 0)
-                std::snprintf(buf, sizeof buf, " %9s", "0");
-            else if (b == 0)
-                std::snprintf(buf, sizeof buf, " %9s", "new");
-            else
-                std::snprintf(buf, sizeof buf, " %+8.1f%%", (*v - b) / std::fabs(b) * 100);
-            out << buf;
-        }
-        out << "\n";
-    }
-    out << "\n";
-    for (size_t k = 1; k < results.size(); ++k)
-        out << "[" << k << "] " << labels[k] << "  (" << files[k - 1] << ")\n";
-}
-
 // Parse "a,b,c" into names (names may not contain commas outside brackets: "pop[a,b]" stays whole).
 std::vector<std::string> splitVars(const std::string& s) {
     std::vector<std::string> out;
@@ -167,6 +140,7 @@ std::vector<std::string> splitVars(const std::string& s) {
 
 struct RunOptions {
     std::string model;
+    std::string profile;
     std::string method;
     std::optional<double> dt, start, stop, saveper;
     std::vector<std::string> sets;
@@ -175,23 +149,114 @@ struct RunOptions {
     std::string format = "csv";
     std::vector<std::string> scenarios;
     std::vector<std::string> data;
+    std::string at;
     bool summary = false;
     bool compare = false;
     uint64_t seed = 1;
+    std::string engine = "auto";
 };
 
-// --set NAME=TEXT on anything but a stock's number: the variable's equation becomes the text, for every
-// element of an array (as a compile-time equation override would), and a diagnostic in it names the option.
-void setEquation(model::Variable& v, const std::string& option, const std::string& text) {
-    v.equation = text;
-    v.elements.clear();
-    v.origins.clear();
-    v.origins[""] = model::suppliedOrigin(text, "--set " + option);
+// The kind of file --out names, by its extension: .csv, .tsv, .txt (--summary, --compare) or .xlsx. Anything
+// else is refused before the runs, rather than written as CSV under a name that says otherwise.
+std::optional<std::string> outputKind(const RunOptions& o) {
+    if (o.out.empty()) return o.format;
+    const auto dot = o.out.rfind('.');
+    std::string ext = dot == std::string::npos ? "" : o.out.substr(dot + 1);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool text = o.summary || o.compare;
+    if (ext == "xlsx" && !o.summary) return ext;
+    if ((ext == "csv" || ext == "tsv") && !text) return ext;
+    if (ext == "txt" && text) return ext;
+    std::fprintf(stderr, "sdw run: --out %s: sdw writes %s; name the file with one of those extensions\n",
+                 o.out.c_str(),
+                 o.summary   ? "a summary as .txt"
+                 : o.compare ? "a comparison as .txt, or its runs as .xlsx"
+                             : ".csv, .tsv or .xlsx (an Excel workbook)");
+    return std::nullopt;
 }
 
-// Builds the run spec from the command line and applies --set to the project. Returns false on a usage
-// error.
-bool buildSpec(const RunOptions& o, model::Project& project, sim::RunSpec& spec) {
+app::Provenance provenance(const RunOptions& o, const model::Project& project) {
+    app::Provenance p = app::provenanceOf(o.model, project);
+    p.scenarios = o.scenarios;
+    if (!o.profile.empty()) p.settings.push_back("--profile " + o.profile);
+    for (const auto& s : o.sets) p.settings.push_back("--set " + s);
+    p.seed = o.seed;
+    return p;
+}
+
+int writeOutputs(const RunOptions& o, const model::Project& project,
+                 const std::vector<sim::RunResult>& results, const std::vector<std::string>& labels,
+                 const std::vector<std::string>& ledgers, std::optional<double> at) {
+    const std::string kind = *outputKind(o);
+    if (kind == "xlsx") {
+        std::string error;
+        std::vector<std::string> names = labels;
+        if (names.size() == 1 && names.front().empty()) names.front() = "results";
+        if (!app::writeWorkbook(o.out, project, results, names, provenance(o, project), error)) {
+            std::fprintf(stderr, "sdw run: --out %s: %s\n", o.out.c_str(), error.c_str());
+            return kExitUsage;
+        }
+        return kExitOk;
+    }
+    std::ofstream file;
+    if (!o.out.empty()) {
+        file.open(o.out);
+        std::ofstream side(o.out + ".provenance.txt");
+        side << app::provenanceText(provenance(o, project));
+        if (!file || !side) {
+            std::fprintf(stderr, "sdw run: cannot write '%s'\n", o.out.c_str());
+            return kExitUsage;
+        }
+    }
+    std::ostream& out = o.out.empty() ? std::cout : file;
+    const char sep = kind == "tsv" ? '\t' : ',';
+    if (o.compare) {
+        const sim::RunResult& base = results.front();
+        if (at && (*at < base.start - 1e-9 || *at > base.stop + 1e-9)) {
+            std::fprintf(stderr, "sdw run: --at %s: the run covers %s to %s\n", o.at.c_str(),
+                         app::describeTime(project.specs, base.start).c_str(),
+                         app::describeTime(project.specs, base.stop).c_str());
+            return kExitUsage;
+        }
+        std::vector<std::string> measures;
+        for (size_t c = 1; c < base.cols(); ++c)
+            if (std::find(ledgers.begin(), ledgers.end(), base.names[c]) == ledgers.end())
+                measures.push_back(base.names[c]);
+        writeComparison(out, project, results, labels, o.scenarios, measures, at);
+        writeBusinessCases(out, project, results, labels);
+        return kExitOk;
+    }
+    for (size_t i = 0; i < results.size(); ++i) {
+        if (o.summary)
+            writeSummary(out, results[i], labels[i]);
+        else
+            writeTable(out, results[i], sep, app::Calendar::of(project.specs),
+                       results.size() > 1 ? labels[i] + ":" : "");
+    }
+    return kExitOk;
+}
+
+// The equations --set gave (in `copts`) written into the project's variables, every element of an array
+// as the override would, each with its origin: a diagnostic in one names the option, not a file line. The
+// scenarios and the compiler then read the one project.
+void setEquations(const std::vector<std::string>& sets, model::Project& project,
+                  compile::CompileOptions& copts) {
+    for (const auto& s : sets) {
+        const std::string name = s.substr(0, s.find('='));
+        auto it = copts.equationOverrides.find(name);
+        model::Variable* v = project.main().find(name);
+        if (it == copts.equationOverrides.end() || !v) continue;
+        v->equation = it->second;
+        v->elements.clear();
+        v->origins.clear();
+        v->origins[""] = model::suppliedOrigin(it->second, "--set " + s);
+        copts.equationOverrides.erase(it);
+    }
+}
+
+// Builds the run spec and the compile options from the command line. Returns false on a usage error.
+bool buildSpec(const RunOptions& o, model::Project& project, sim::RunSpec& spec,
+               compile::CompileOptions& copts) {
     if (!o.method.empty()) {
         auto m = sim::parseMethod(o.method);
         if (!m) {
@@ -205,27 +270,10 @@ bool buildSpec(const RunOptions& o, model::Project& project, sim::RunSpec& spec)
     spec.stop = o.stop;
     spec.saveper = o.saveper;
     spec.seed = o.seed;
+    spec.engine = *sim::parseEngine(o.engine);  // checked by the option's validator
     spec.vars = splitVars(o.vars);
-    for (const auto& s : o.sets) {
-        const auto eq = s.find('=');
-        if (eq == std::string::npos || eq == 0) {
-            std::fprintf(stderr, "sdw run: --set needs NAME=VALUE, got '%s'\n", s.c_str());
-            return false;
-        }
-        const std::string name = s.substr(0, eq), value = s.substr(eq + 1);
-        char* end = nullptr;
-        const double v = std::strtod(value.c_str(), &end);
-        model::Variable* var = project.main().find(name);
-        if (!var) {
-            std::fprintf(stderr, "sdw run: --set %s: the model has no variable '%s'\n", s.c_str(),
-                         name.c_str());
-            return false;
-        }
-        if (end && *end == '\0' && !value.empty() && var->kind == model::VarKind::Stock)
-            spec.sets.push_back({name, v});  // a stock's initial value
-        else
-            setEquation(*var, s, value);  // a constant (recompiled as that number) or an equation
-    }
+    if (!applySets("sdw run", o.sets, project, spec, copts)) return false;
+    setEquations(o.sets, project, copts);
     return true;
 }
 
@@ -241,27 +289,73 @@ int cmdRun(int argc, char** argv) {
     app.add_option("--set", o.sets, "NAME=VALUE: change a constant, a stock's initial value or an equation")
         ->take_all();
     app.add_option("--vars", o.vars, "comma-separated variables to output (default: all)");
-    app.add_option("--out", o.out, "write to this file instead of standard output");
+    app.add_option("--out", o.out,
+                   "write to this file instead of standard output: .csv, .tsv or .xlsx (a sheet per run, row "
+                   "2 the units), .txt for --summary or --compare; a CSV or TSV file gets its provenance "
+                   "beside it (FILE.provenance.txt)");
     app.add_option("--format", o.format, "csv or tsv")->check(CLI::IsMember({"csv", "tsv"}));
     app.add_option("--scenario", o.scenarios, "scenario file (.lua); repeat to compare scenarios");
+    app.add_option("--profile", o.profile,
+                   "local profile (CSV: name,value,units,source) setting the inputs that make the model a "
+                   "particular council; applied before --set and every scenario");
     app.add_option("--seed", o.seed, "seed for random built-ins");
     app.add_option("--data", o.data, kDataHelp);
+    app.add_option(
+           "--engine", o.engine,
+           "interp (the reference interpreter), compiled (native code) or auto (compiled when the run "
+           "is long enough to repay compiling)")
+        ->check(CLI::IsMember({"interp", "compiled", "auto"}));
     app.add_flag("--summary", o.summary,
                  "print start, end, min and max of each output instead of the series");
     app.add_flag("--compare", o.compare,
                  "run the baseline and each --scenario; print each measure's final value and the scenarios' "
                  "changes (measures: --vars, else the model's \"Outcome measures\" group, else all)");
+    app.add_option(
+        "--at", o.at,
+        "with --compare: read the comparison at this time: a year (2030, 1 January), a financial year "
+        "(2030/31, 1 April) or a day (2030-04-01) when the model has a calendar start, else a model "
+        "time (default: the end of the run)");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
+    if (!outputKind(o)) return kExitUsage;
     diag::Diagnostics diags;
     auto project = loadOrRefuse(o.model, diags, o.data);
     if (!project) return kExitModelError;
+    std::optional<double> at;
+    if (!o.at.empty()) {
+        std::string error;
+        at = app::parseTimeChoice(project->specs, o.at, error);
+        if (!o.compare) error = "--at reads a comparison: add --compare";
+        if (!at || !o.compare) {
+            std::fprintf(stderr, "sdw run: --at %s: %s\n", o.at.c_str(), error.c_str());
+            return kExitUsage;
+        }
+    }
+    if (!o.profile.empty()) {
+        const auto entries = io::readProfileFile(o.profile, diags);
+        if (!entries || !io::applyProfile(*project, *entries, diags, o.profile)) {
+            printDiagnostics(diags, o.model);
+            return kExitModelError;
+        }
+    }
     if (o.compare && o.vars.empty()) {
         const auto measures = xmile::groupMembers(project->main(), xmile::kOutcomeGroup);
         for (const auto& m : measures) o.vars += (o.vars.empty() ? "" : ",") + m;
     }
+    std::vector<std::string>
+        ledgers;  // ledgers the business case needs that --vars leaves out: run, not shown
+    if (o.compare && !o.vars.empty()) {
+        const auto shown = splitVars(o.vars);
+        for (const auto& l : xmile::groupMembers(project->main(), kBusinessCaseGroup)) {
+            const bool listed = std::any_of(shown.begin(), shown.end(), [&](const std::string& v) {
+                return model::canonicalName(v) == model::canonicalName(l);
+            });
+            if (!listed) ledgers.push_back(l);
+        }
+    }
     sim::RunSpec spec;
     compile::CompileOptions copts;
-    if (!buildSpec(o, *project, spec)) return kExitUsage;
+    if (!buildSpec(o, *project, spec, copts)) return kExitUsage;
+    for (const auto& l : ledgers) spec.vars.push_back(l);
 
     std::vector<sim::RunResult> results;
     std::vector<std::string> labels;
@@ -306,27 +400,7 @@ int cmdRun(int argc, char** argv) {
         }
     if (failed) return kExitModelError;
 
-    std::ofstream file;
-    if (!o.out.empty()) {
-        file.open(o.out);
-        if (!file) {
-            std::fprintf(stderr, "sdw run: cannot write '%s'\n", o.out.c_str());
-            return kExitUsage;
-        }
-    }
-    std::ostream& out = o.out.empty() ? std::cout : file;
-    const char sep = o.format == "tsv" ? '\t' : ',';
-    if (o.compare) {
-        writeComparison(out, results, labels, o.scenarios);
-        return kExitOk;
-    }
-    for (size_t i = 0; i < results.size(); ++i) {
-        if (o.summary)
-            writeSummary(out, results[i], labels[i]);
-        else
-            writeTable(out, results[i], sep, results.size() > 1 ? labels[i] + ":" : "");
-    }
-    return kExitOk;
+    return writeOutputs(o, *project, results, labels, ledgers, at);
 }
 
 int cmdCheck(int argc, char** argv) {
@@ -338,7 +412,7 @@ int cmdCheck(int argc, char** argv) {
     app.add_option("--data", data, kDataHelp);
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
-    auto project = model::loadModelFile(path, diags, {data});
+    auto project = io::loadModelFile(path, diags, {data});
     if (project) compile::compileModel(*project, diags);
     for (const auto& d : diags.items()) std::printf("%s: %s\n", path.c_str(), diag::format(d).c_str());
     std::printf("%s: %zu error(s), %zu warning(s)\n", path.c_str(), diags.errorCount(), diags.warningCount());
@@ -375,60 +449,108 @@ int cmdConvert(int argc, char** argv) {
     return kExitOk;
 }
 
+// The compiled engine's C for an Euler run keeping `vars` (all when empty).
+bool writeNativeSource(const compile::CompiledModel& cm, const std::vector<std::string>& vars,
+                       const std::string& path) {
+    jit::NativeOptions o;
+    o.loop = true;
+    if (vars.empty()) {
+        for (const auto& c : cm.columns) o.cols.push_back(c.slot);
+    } else {
+        o.cols.push_back(compile::CompiledModel::kTimeSlot);
+        for (const auto& v : vars)
+            if (const int c = cm.findColumn(v); c > 0)
+                o.cols.push_back(cm.columns[static_cast<size_t>(c)].slot);
+    }
+    std::ofstream f(path);
+    f << jit::nativeSource(cm, o);
+    if (!f) std::fprintf(stderr, "sdw bench: cannot write '%s'\n", path.c_str());
+    return static_cast<bool>(f);
+}
+
 int cmdBench(int argc, char** argv) {
     CLI::App app{"Time a model: compile once, run it N times in-process, print the median", "sdw bench"};
-    std::string path;
+    std::string path, engine = "auto", vars;
     int runs = 200;
     app.add_option("model", path, "model file")->required();
     app.add_option("--runs", runs, "number of runs")->check(CLI::Range(1, 10'000'000));
+    app.add_option("--engine", engine, "interp, compiled or auto")
+        ->check(CLI::IsMember({"interp", "compiled", "auto"}));
+    app.add_option("--vars", vars, "comma-separated variables to keep (default: all)");
+    std::string emitC;
+    app.add_option(
+        "--emit-c", emitC,
+        "also write the C the compiled engine builds for these runs (the Euler loop) to this file, "
+        "for timing other C compilers on it (bench/README.md)");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
+    const auto c0 = std::chrono::steady_clock::now();
     auto project = loadOrRefuse(path, diags);
     if (!project) return kExitModelError;
-    const auto c0 = std::chrono::steady_clock::now();
     auto compiled = compile::compileModel(*project, diags);
     const auto c1 = std::chrono::steady_clock::now();
     if (!compiled) {
         printDiagnostics(diags, path);
         return kExitModelError;
     }
+    if (!emitC.empty() && !writeNativeSource(*compiled, splitVars(vars), emitC)) return kExitUsage;
+    // One Simulator for every run, as a batch has: buffers and native code are built once and reused.
+    sim::Simulator simulator(*compiled);
+    sim::RunSpec spec;
+    spec.engine = *sim::parseEngine(engine);
+    spec.vars = splitVars(vars);
+    sim::RunResult r;
+    simulator.run(spec, r);  // the first run: native code built, result memory touched
+    const auto c2 = std::chrono::steady_clock::now();
+    if (!r.ok()) {
+        printDiagnostics(r.diagnostics, path);
+        return kExitModelError;
+    }
     std::vector<double> us;
     us.reserve(static_cast<size_t>(runs));
-    size_t rows = 0;
     for (int i = 0; i < runs; ++i) {
         const auto a = std::chrono::steady_clock::now();
-        sim::RunResult r = sim::simulate(*compiled);
-        const auto b = std::chrono::steady_clock::now();
-        if (!r.ok()) {
-            printDiagnostics(r.diagnostics, path);
-            return kExitModelError;
-        }
-        rows = r.rows();
-        us.push_back(std::chrono::duration<double, std::micro>(b - a).count());
+        simulator.run(spec, r);
+        us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - a).count());
     }
     std::sort(us.begin(), us.end());
     std::printf(
-        "model=%s variables=%zu rows=%zu runs=%d compile_ms=%.2f median_us_per_run=%.2f min_us=%.2f\n",
-        path.c_str(), compiled->columns.size() - 1, rows, runs,
-        std::chrono::duration<double, std::milli>(c1 - c0).count(), us[us.size() / 2], us.front());
+        "model=%s variables=%zu rows=%zu runs=%d engine=%s load_compile_ms=%.2f first_results_ms=%.2f "
+        "median_us_per_run=%.2f min_us=%.2f\n",
+        path.c_str(), compiled->columns.size() - 1, r.rows(), runs, sim::engineName(r.engine),
+        std::chrono::duration<double, std::milli>(c1 - c0).count(),
+        std::chrono::duration<double, std::milli>(c2 - c0).count(), us[us.size() / 2], us.front());
     return kExitOk;
 }
 
 }  // namespace
 
-std::string readableNumber(double v, bool sign) {
-    char buf[64];
-    if (!std::isfinite(v) || std::fabs(v) < 1e4 || std::fabs(v) >= 1e15) {
-        std::snprintf(buf, sizeof buf, sign ? "%+.4g" : "%.4g", v);
-        return buf;
+bool applySets(const char* command, const std::vector<std::string>& sets, const model::Project& project,
+               sim::RunSpec& spec, compile::CompileOptions& copts) {
+    for (const auto& s : sets) {
+        const auto eq = s.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            std::fprintf(stderr, "%s: --set needs NAME=VALUE, got '%s'\n", command, s.c_str());
+            return false;
+        }
+        const std::string name = s.substr(0, eq), value = s.substr(eq + 1);
+        char* end = nullptr;
+        const double v = std::strtod(value.c_str(), &end);
+        const model::Variable* var = project.main().find(name);
+        if (!var) {
+            std::fprintf(stderr, "%s: --set %s: the model has no variable '%s'\n", command, s.c_str(),
+                         name.c_str());
+            return false;
+        }
+        if (end && *end == '\0' && !value.empty() && var->kind != model::VarKind::Stock) {
+            copts.equationOverrides[name] = value;  // a constant: recompiled as that number
+        } else if (end && *end == '\0' && !value.empty()) {
+            spec.sets.push_back({name, v});  // a stock's initial value
+        } else {
+            copts.equationOverrides[name] = value;  // an equation
+        }
     }
-    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
-    std::string digits = buf, out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return (v < 0 ? "-" : sign ? "+" : "") + out;
+    return true;
 }
 
 void registerEngineCommands() {

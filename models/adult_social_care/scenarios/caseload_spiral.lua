@@ -1,19 +1,20 @@
--- Workshop scenario: the caseload spiral (002 workforce and caseload loop; 004 L1406-1414, L1539). Lua data.
+-- Workshop scenario: the caseload spiral (002 L1293, L1298; 003 L404; 004 L1848). Lua data; no levers needed.
 return {
   name = "The caseload spiral",
   description = [[
-A fifth of assessor posts go unfilled. The same people must now do assessments and reviews, so queues lengthen,
-annual reviews slip, and hurried decisions are less strengths-based: packages are bigger and drift upward when
-nobody reviews them (004 L1351, L1539).
-In the model: assessor_wte falls from 62 to 50 and the share of "no long-term care" decisions falls by 15%
-(assumption).
-Watch: awaiting_assessment and people_waiting, overdue_reviews, package_drift, home_care_hours and council_spend.
-Then try review_capacity_factor = 2 (trusted provider-led reviews, 004 L1406-1414: 924 hours a week freed in one
-county) to see part of the spiral reversed.]],
+Assessors take longer to replace (a year instead of four months) while demand keeps growing. Each vacancy puts more
+people on the others' lists ("I'm taking on the additional 10 people", 002 L1293); staff go off "with anxiety and
+stress" (002 L1298) and leave, which puts more on the rest: the loop in the model runs from assessor_workload to
+workload_turnover_effect to assessors_leaving and back. Hurried decisions are less strengths-based, so more people
+get services (decision_quality; "the immediate pressure to reduce waiting lists could lead to practitioners
+foreshortening their involvements", 003 L404).
+Watch: assessors, assessor_workload, assessment_waiting_time, awaiting_assessment, share_no_long_term_care,
+carer_strain and carer_breakdowns (carers wait longer for help), people_waiting and council_spend.
+Then try trusted_reviews or community_front_door, which take work off the assessors.]],
   plugins = {},
   constants = {
-    assessor_wte = 50,                   -- a fifth of posts vacant (assumption)
-    independent_decision_factor = 0.85,  -- rushed decisions (assumption; the reverse of +30%, 004 L1309)
+    assessor_recruitment_time = 52,   -- a year to fill a post (assumption)
+    assessor_turnover = 0.2,          -- above council staff's 13% (004 L1848): a stressed team (assumption)
   },
   seed = 1,
 }

@@ -3,12 +3,11 @@ return {
   name = "Prevention's delayed pay-off",
   description = [[
 The council invests GBP 3 million a year in prevention and community capacity from 2025. The money is spent at once;
-the effect on new care needs arrives over one to five years (003 L79, L286) and can divert at most 25-50% of demand
-for intensive care (003 L575; 30% here).
-Watch: council_spend and ledger_council_invest_to_save rise first; prevention_effect builds slowly; onset_of_need,
-people_in_long_term_care and ledger_council_long_term_care_spend fall later. Compare with the baseline year by
-year: worse before better. Then set invest_to_save_allowed = 0 and budget_growth_rate = 0 to see the investment cut
-before it pays off.
+the effect on new care needs arrives over one to five years (003 L79, L286) and can divert at most 25-50% of the
+demand for intensive care that prevention can reach (003 L575: not serious disability or dementia; 30% here).
+Watch: council_spend and ledger_council_invest_to_save rise first; prevention_effect builds slowly; new_needs,
+people_in_long_term_care and ledger_council_long_term_care_spend fall later; the business case shows the payback
+year. Then set invest_to_save_allowed = 0 and budget_growth_rate = -0.02 to see the investment cut before it pays.
 In the model: the prevention lever with investment = 3, max_effect = 0.3 and lag_years = 2.]],
   plugins = {
     prevention = {

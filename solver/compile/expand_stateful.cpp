@@ -1,0 +1,142 @@
+// Compile stage 3, the stateful built-ins: SMTH1/3/N and DELAY1/3/N as chains of internal stocks, TREND and
+// FORCST over an internal average, and DELAY (fixed pipeline), PREVIOUS and SAMPLE IF TRUE as states. Adding
+// a stateful built-in: a row in equations/builtins.cpp and a case in Expander::stateful. Layer: solver.
+#include <cmath>
+
+#include "solver/compile/expand_internal.hpp"
+
+namespace sdw::compile::detail {
+
+int Expander::stateful(int element, Expr& out, const Node& call) {
+    const std::string& fn = call.name;
+    if (fn == "smth1" || fn == "smth3" || fn == "smthn" || fn == "delay1" || fn == "delay3" || fn == "delayn")
+        return smoothOrDelay(element, out, call);
+    if (fn == "trend" || fn == "forcst") return trend(element, out, call);
+    if (fn == "delay" || fn == "previous" || fn == "sample_if_true") return state(element, out, call);
+    return out.add(call);
+}
+
+// A chain of `order` internal stocks, each with stage time T / order. Smooth stages hold the level; delay
+// stages hold level = rate * stage time, and the delay's output is the last stage's outflow.
+int Expander::smoothOrDelay(int element, Expr& out, const Node& call) {
+    const std::string& fn = call.name;
+    const auto& a = call.args;
+    auto copyArg = [&](Expr& dst, int k) { return copyInto(dst, out, a[static_cast<size_t>(k)]); };
+    const bool isDelay = fn[0] == 'd';
+    int order = fn.back() == '3' ? 3 : 1;
+    const int initArg = fn.back() == 'n' ? 3 : 2;
+    if (fn.back() == 'n' && (order = smoothOrder(element, out, call)) == 0) return out.add(call);
+    const bool hasInit = static_cast<int>(a.size()) > initArg;
+    std::vector<int> stages;
+    for (int k = 0; k < order; ++k)
+        stages.push_back(newInternal(fn + "_" + std::to_string(k + 1), ElementKind::Stock, element));
+    for (int k = 0; k < order; ++k) {
+        const int stage = stages[static_cast<size_t>(k)];
+        Expr init;
+        int iv = hasInit ? copyArg(init, initArg) : copyArg(init, 0);
+        if (isDelay) iv = exprBin(init, '*', iv, exprBin(init, '/', copyArg(init, 1), exprNum(init, order)));
+        init.root = iv;
+        at(stage).expr = std::move(init);
+        Expr rate;
+        const int stageTime = exprBin(rate, '/', copyArg(rate, 1), exprNum(rate, order));
+        int inflow;
+        if (k == 0) {
+            inflow = copyArg(rate, 0);
+        } else {
+            const int prev = stages[static_cast<size_t>(k - 1)];
+            const int prevRef = exprRef(rate, prev, at(prev).display, call.pos);
+            inflow = isDelay ? exprBin(rate, '/', prevRef, copyInto(rate, rate, stageTime)) : prevRef;
+        }
+        const int self = exprRef(rate, stage, at(stage).display, call.pos);
+        if (isDelay)
+            rate.root = exprBin(rate, '-', inflow, exprBin(rate, '/', self, stageTime));
+        else
+            rate.root = exprBin(rate, '/', exprBin(rate, '-', inflow, self), stageTime);
+        at(stage).rate = std::move(rate);
+    }
+    int r = exprRef(out, stages.back(), at(stages.back()).display, call.pos);
+    if (isDelay) r = exprBin(out, '/', r, exprBin(out, '/', copyArg(out, 1), exprNum(out, order)));
+    out.nodes[static_cast<size_t>(r)].pos = call.pos;
+    return r;
+}
+
+// average = SMTH1(input, T, input / (1 + initial trend * T)); TREND = ZIDZ(input - average, T * |average|);
+// FORCST = input * (1 + TREND * horizon).
+int Expander::trend(int element, Expr& out, const Node& call) {
+    const std::string& fn = call.name;
+    const auto& a = call.args;
+    auto copyArg = [&](Expr& dst, int k) { return copyInto(dst, out, a[static_cast<size_t>(k)]); };
+    const int avg = newInternal(fn + "_average", ElementKind::Stock, element);
+    const int initTrendArg = fn == "trend" ? 2 : 3;
+    Expr init;
+    if (static_cast<int>(a.size()) > initTrendArg)
+        init.root = exprBin(init, '/', copyArg(init, 0),
+                            exprBin(init, '+', exprNum(init, 1),
+                                    exprBin(init, '*', copyArg(init, initTrendArg), copyArg(init, 1))));
+    else
+        init.root = copyArg(init, 0);
+    at(avg).expr = std::move(init);
+    const std::string& avgText = at(avg).display;
+    Expr rate;
+    rate.root =
+        exprBin(rate, '/', exprBin(rate, '-', copyArg(rate, 0), exprRef(rate, avg, avgText, call.pos)),
+                copyArg(rate, 1));
+    at(avg).rate = std::move(rate);
+    const int avgRef = exprRef(out, avg, avgText, call.pos);
+    const int t = exprCall(
+        out, "zidz",
+        {exprBin(out, '-', copyArg(out, 0), avgRef),
+         exprBin(out, '*', copyArg(out, 1), exprCall(out, "abs", {exprRef(out, avg, avgText, call.pos)}))});
+    const int r = fn == "trend"
+                      ? t
+                      : exprBin(out, '*', copyArg(out, 0),
+                                exprBin(out, '+', exprNum(out, 1), exprBin(out, '*', t, copyArg(out, 2))));
+    out.nodes[static_cast<size_t>(r)].pos = call.pos;
+    return r;
+}
+
+// A state updated only at step boundaries, read as the element `state`. DELAY records its input for a fixed
+// time; PREVIOUS keeps the last step's input; SAMPLE IF TRUE keeps its own result: IF cond THEN input ELSE
+// held.
+int Expander::state(int element, Expr& out, const Node& call) {
+    const std::string& fn = call.name;
+    const auto& a = call.args;
+    auto copyArg = [&](Expr& dst, int k) { return copyInto(dst, out, a[static_cast<size_t>(k)]); };
+    const int held = newInternal(fn, ElementKind::State, element);
+    StateLink link;
+    link.state = held;
+    Expr init;
+    if (fn == "delay") {
+        link.kind = StateSite::Kind::Pipeline;
+        link.input = internalAux(element, out, a[0], "delay_input");
+        link.delay = internalAux(element, out, a[1], "delay_time");
+        init.root = a.size() > 2 ? copyArg(init, 2) : copyArg(init, 0);
+    } else if (fn == "previous") {
+        link.kind = StateSite::Kind::Previous;
+        link.input = internalAux(element, out, a[0], "previous_input");
+        const bool self = out.at(a[0]).kind == NodeKind::Name && out.at(a[0]).name == "self";
+        init.root = a.size() > 1 ? copyArg(init, 1) : self ? exprNum(init, 0) : copyArg(init, 0);
+    } else {
+        link.kind = StateSite::Kind::Previous;
+        init.root = copyArg(init, 2);
+    }
+    at(held).expr = std::move(init);
+    int r = -1;
+    if (fn == "sample_if_true") {
+        const int result = newInternal("sample_if_true_value", ElementKind::Aux, element);
+        Expr e;
+        Node ifn;
+        ifn.kind = NodeKind::If;
+        ifn.args = {copyArg(e, 0), copyArg(e, 1), exprRef(e, held, at(held).display, call.pos)};
+        e.root = e.add(std::move(ifn));
+        at(result).expr = std::move(e);
+        link.input = result;
+        r = exprRef(out, result, at(result).display, call.pos);
+    } else {
+        r = exprRef(out, held, at(held).display, call.pos);
+    }
+    m_out.states.push_back(link);
+    return r;
+}
+
+}  // namespace sdw::compile::detail

@@ -1,0 +1,26 @@
+// The compiler's reporter: errors mark the compile failed; repeated problems are reported once.
+// Layer: solver.
+#include "solver/compile/report.hpp"
+
+namespace sdw::compile::detail {
+
+void Reporter::add(diag::Diagnostic d) {
+    if (d.severity == diag::Severity::Error) m_failed = true;
+    m_diags.add(std::move(d));
+}
+
+void Reporter::addOnce(diag::Diagnostic d) {
+    if (d.severity == diag::Severity::Error) m_failed = true;
+    if (!m_reported.insert(d.code + '|' + d.where + '|' + std::to_string(d.column) + '|' + d.message).second)
+        return;
+    m_diags.add(std::move(d));
+}
+
+void Reporter::append(const diag::Diagnostics& local, int line) {
+    for (auto d : local.items()) {
+        if (line) d.line = line;
+        add(std::move(d));
+    }
+}
+
+}  // namespace sdw::compile::detail
