@@ -6,6 +6,7 @@
 #include <exception>
 #include <string>
 
+#include "workbench/cli/analysis_support.hpp"
 #include "workbench/cli/commands.hpp"
 
 #if defined(SDW_HAVE_GUI)
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
     try {
         sdw::cli::registerEngineCommands();
         sdw::cli::registerDocCommand();
+        sdw::cli::registerAnalysisCommands();
 #if defined(SDW_HAVE_PLUGINS)
         sdw::cli::registerPluginCommands();
 #endif

@@ -1,4 +1,4 @@
-// Parallel batches of runs with a progress bar, and Latin hypercube sampling. Layer: plugins/host.
+// Parallel batches of runs with a progress bar. Layer: plugins/host.
 #include "plugins/host/batch.hpp"
 
 #include <unistd.h>
@@ -27,13 +27,6 @@ void drawBar(size_t done, size_t total, const std::string& label) {
 
 }  // namespace
 
-uint64_t SplitMix64::next() {
-    uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
 std::vector<sim::RunResult> runBatch(const model::Project& project, const PluginLibrary& library,
                                      const std::vector<RunRequest>& requests, const BatchOptions& options) {
     std::vector<sim::RunResult> results(requests.size());
@@ -59,19 +52,6 @@ std::vector<sim::RunResult> runBatch(const model::Project& project, const Plugin
         for (auto& t : pool) t.join();
     }
     return results;
-}
-
-std::vector<std::vector<double>> latinHypercube(size_t samples, size_t dims, uint64_t seed) {
-    SplitMix64 rng(seed);
-    std::vector<std::vector<double>> points(samples, std::vector<double>(dims));
-    std::vector<size_t> perm(samples);
-    for (size_t d = 0; d < dims; ++d) {
-        std::iota(perm.begin(), perm.end(), size_t{0});
-        for (size_t i = samples; i > 1; --i) std::swap(perm[i - 1], perm[rng.next() % i]);  // Fisher-Yates
-        for (size_t i = 0; i < samples; ++i)
-            points[i][d] = (static_cast<double>(perm[i]) + rng.uniform()) / static_cast<double>(samples);
-    }
-    return points;
 }
 
 }  // namespace sdw::plugins

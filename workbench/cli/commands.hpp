@@ -65,6 +65,9 @@ std::string readableNumber(double v, bool sign = false);
 // printed) returns false: the command returns rc.
 bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc);
 
+// "a,b,c" -> names; commas inside brackets stay ("pop[a,b]" is one name); spaces around names trimmed.
+std::vector<std::string> splitVars(const std::string& s);
+
 // The headless main job (no display, or no workbench in this build): the default model's baseline and every
 // scenario beside it, compared on its outcome measures (`sdw run MODEL --compare --scenario ...`).
 int runDefaultHeadless();

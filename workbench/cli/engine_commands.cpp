@@ -11,6 +11,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "solver/analysis/run_options.hpp"
 #include "solver/compile/compiled_model.hpp"
 #include "solver/io/load_model.hpp"
 #include "solver/io/local_profile.hpp"
@@ -133,29 +134,6 @@ void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& resul
         out << "[" << k << "] " << labels[k] << "  (" << files[k - 1] << ")\n";
 }
 
-// Parse "a,b,c" into names (names may not contain commas outside brackets: "pop[a,b]" stays whole).
-std::vector<std::string> splitVars(const std::string& s) {
-    std::vector<std::string> out;
-    std::string cur;
-    int depth = 0;
-    for (char c : s) {
-        if (c == '[') ++depth;
-        if (c == ']') --depth;
-        if (c == ',' && depth == 0) {
-            if (!cur.empty()) out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.empty()) out.push_back(cur);
-    for (auto& v : out) {
-        v.erase(0, v.find_first_not_of(' '));
-        v.erase(v.find_last_not_of(' ') + 1);
-    }
-    return out;
-}
-
 struct RunOptions {
     std::string model;
     std::string profile;
@@ -186,6 +164,14 @@ bool buildSpec(const RunOptions& o, const model::Project& project, sim::RunSpec&
     spec.start = o.start;
     spec.stop = o.stop;
     spec.saveper = o.saveper;
+    if (o.saveper || o.dt) {  // the model's own specs are checked when it is read
+        const double dt = o.dt.value_or(project.specs.dt);
+        const auto why = analysis::checkSaveper(dt, o.saveper.value_or(project.specs.saveper.value_or(dt)));
+        if (!why.empty()) {
+            std::fprintf(stderr, "sdw run: %s\n", why.c_str());
+            return false;
+        }
+    }
     spec.seed = o.seed;
     spec.vars = splitVars(o.vars);
     for (const auto& s : o.sets) {
@@ -418,6 +404,28 @@ int cmdBench(int argc, char** argv) {
 }
 
 }  // namespace
+
+std::vector<std::string> splitVars(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    int depth = 0;
+    for (char c : s) {
+        if (c == '[') ++depth;
+        if (c == ']') --depth;
+        if (c == ',' && depth == 0) {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    for (auto& v : out) {
+        v.erase(0, v.find_first_not_of(' '));
+        v.erase(v.find_last_not_of(' ') + 1);
+    }
+    return out;
+}
 
 std::string readableNumber(double v, bool sign) {
     char buf[64];

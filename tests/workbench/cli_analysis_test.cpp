@@ -1,0 +1,132 @@
+// The uncertainty commands run as a user would: `sdw constants`, `sdw mc`, `sdw sensitivity`, `sdw
+// calibrate`, and `sdw run --saveper` checked against dt. Exit codes, exact CSV headers, identical output on
+// one core and two, and error messages that name the mistake. Layer: tests/workbench (through the built
+// program).
+#include <array>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "tests/workbench/cli_run.hpp"
+
+namespace {
+
+using cli_test::Output;
+
+Output sdw(const std::string& args) {
+    return cli_test::runSdw(args);
+}
+
+std::string temp(const std::string& name) {
+    return (std::filesystem::temp_directory_path() / name).string();
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// s' = -k s from s(0) = initial, Euler dt 0.25 to 8; k has a plausible range with a triangular distribution.
+std::string decayModel() {
+    const auto path = temp("sdw_cli_decay.xmile");
+    std::ofstream(path)
+        << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+           "xmlns:sdw=\"urn:sdw:xmile:1\"><header><name>t</name></header>"
+           "<sim_specs method=\"euler\"><start>0</start><stop>8</stop><dt>0.25</dt></sim_specs>"
+           "<model><variables><stock name=\"s\"><eqn>initial</eqn><outflow>outflow</outflow></stock>"
+           "<flow name=\"outflow\"><eqn>k * s</eqn></flow>"
+           "<aux name=\"k\"><doc>Assumption: a rate.</doc><eqn>0.2</eqn><units>1/year</units>"
+           "<sdw:uncertainty min=\"0.1\" max=\"0.4\" distribution=\"triangular(0.1,0.2,0.4)\"/></aux>"
+           "<aux name=\"initial\"><eqn>100</eqn></aux></variables></model></xmile>";
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("cli: constants lists value, units, range, distribution and source", "[cli][analysis]") {
+    const Output o = sdw("constants " + decayModel() + " --csv");
+    REQUIRE(o.code == 0);
+    CHECK(o.out ==
+          "name,value,units,min,max,distribution,source\n"
+          "k,0.2,1/year,0.1,0.4,\"triangular(0.1,0.2,0.4)\",Assumption: a rate.\n"
+          "initial,100,,,,,\n");
+}
+
+TEST_CASE("cli: mc writes percentile bands, the same on one core and two", "[cli][analysis]") {
+    const auto model = decayModel();
+    const std::string args = "mc " + model +
+                             " --runs 50 --seed 4 --vary k --vary 'initial=normal(100,5)' "
+                             "--vars s --percentiles 5,50,95 --out ";
+    Output o = sdw(args + temp("sdw_mc1.csv") + " -j 1");
+    REQUIRE(o.code == 0);
+    CHECK(o.out.find("50 runs (0 failed)") != std::string::npos);
+    REQUIRE(sdw(args + temp("sdw_mc2.csv") + " -j 2").code == 0);
+    const std::string one = slurp(temp("sdw_mc1.csv"));
+    CHECK(one.rfind("Time,s[p5],s[p50],s[p95]\n0,", 0) == 0);
+    CHECK(one == slurp(temp("sdw_mc2.csv")));
+}
+
+TEST_CASE("cli: mc refuses a bad distribution, an unknown name and a name with no range", "[cli][analysis]") {
+    const auto model = decayModel();
+    Output o = sdw("mc " + model + " --vary 'k=triangular(1,0,2)' --vars s");
+    CHECK(o.code == 2);
+    CHECK(o.out.find("triangular(lo,mode,hi) needs lo <= mode <= hi") != std::string::npos);
+    o = sdw("mc " + model + " --vary kk --vars s");
+    CHECK(o.code == 2);
+    CHECK(o.out.find("no constant 'kk'") != std::string::npos);
+    o = sdw("mc " + model + " --vary initial --vars s");
+    CHECK(o.code == 2);
+    CHECK(o.out.find("no plausible range; write --vary initial=DIST") != std::string::npos);
+    o = sdw("mc " + model + " --vary k --vary 'initial=uniform(90,110)' --correlate k,nope=0.5 --vars s");
+    CHECK(o.code == 2);
+    CHECK(o.out.find("must also be given with --vary") != std::string::npos);
+}
+
+TEST_CASE("cli: run refuses a save interval that is not a whole number of steps", "[cli][analysis]") {
+    const Output o = sdw("run " + decayModel() + " --saveper 0.3");
+    CHECK(o.code == 2);
+    CHECK(o.out.find("saveper 0.3 is not a whole multiple of dt 0.25 (try 0.25 or 0.5)") !=
+          std::string::npos);
+    CHECK(sdw("run " + decayModel() + " --saveper 0.5").code == 0);
+}
+
+TEST_CASE("cli: sensitivity writes tornado rows from the true baseline", "[cli][analysis]") {
+    const auto out = temp("sdw_cli_tornado.csv");
+    const Output o =
+        sdw("sensitivity " + decayModel() + " --vary k --vary initial=80:120 --vars s --out " + out);
+    REQUIRE(o.code == 0);
+    std::istringstream in(slurp(out));
+    std::string header, first;
+    std::getline(in, header);
+    std::getline(in, first);
+    CHECK(header == "parameter,outcome,low,high,baseline,outcome_low,outcome_high,swing");
+    // k from 0.1 to 0.4 swings s(8) more than initial from 80 to 120; the baseline 100 x 0.95^32 = 19.37.
+    CHECK(first.rfind("k,s,0.1,0.4,19.37", 0) == 0);
+}
+
+TEST_CASE("cli: calibrate recovers k from its own run and writes exactly the FIT columns",
+          "[cli][analysis]") {
+    const auto model = decayModel();
+    // Data from the model itself with k = 0.3: s = 100 x 0.925^(4t) at t = 0, 2, 4, 6, 8 (Euler, dt 0.25).
+    const auto data = temp("sdw_cli_data.csv");
+    std::ofstream d(data);
+    d << "Time,s\n";
+    for (int t = 0; t <= 8; t += 2) d << t << "," << 100 * std::pow(0.925, 4 * t) << "\n";
+    d.close();
+    const auto fit = temp("sdw_cli_fit.csv");
+    const Output o = sdw("calibrate " + model + " --data " + data + " --fit k=0.01:1 --out " + fit);
+    REQUIRE(o.code == 0);
+    CHECK(o.out.find("intervals: Hessian") != std::string::npos);
+    const std::string csv = slurp(fit);
+    REQUIRE(csv.rfind("parameter,value,low95,high95\nk,", 0) == 0);
+    CHECK(std::stod(csv.substr(csv.find("\nk,") + 3)) == Approx(0.3).margin(1e-5));
+    const Output bad = sdw("calibrate " + model + " --data " + data + " --fit k=1:0.5");
+    CHECK(bad.code == 2);
+    CHECK(bad.out.find("LO below HI") != std::string::npos);
+}
