@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "solver/sim/run_request.hpp"
 #include "solver/sim/simulate.hpp"
 
 namespace sdw::plugins {
@@ -63,19 +64,10 @@ struct PluginDescriptor {
     bool needsHooks() const { return hasOnStart || hasOnStep || !eventTimes.empty(); }
 };
 
-// A plugin switched on for a run, with the params that differ from their defaults.
-struct PluginSelection {
-    std::string id;
-    std::map<std::string, double> params;
-};
-
-// One run: the plugins on, constants to change, and the spec (seed, stop, dt...).
-struct RunRequest {
-    std::string label;
-    std::vector<PluginSelection> plugins;
-    std::vector<std::pair<std::string, double>> constants;
-    sim::RunSpec spec;
-};
+// A plugin switched on for a run, and one run: the engine's plain types (solver/sim/run_request.hpp), so the
+// CLI, scripts, scenarios and the workbench ask for runs the same way.
+using PluginSelection = sim::PluginSelection;
+using RunRequest = sim::RunRequest;
 
 // A scenario file, as data.
 struct Scenario {

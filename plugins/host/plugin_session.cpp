@@ -43,16 +43,6 @@ std::string num(double v) {
     return buf;
 }
 
-std::optional<double> literal(const std::string& eq) {
-    const char* s = eq.c_str();
-    char* end = nullptr;
-    const double v = std::strtod(s, &end);
-    if (end == s) return std::nullopt;
-    while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r') ++end;
-    if (*end) return std::nullopt;
-    return v;
-}
-
 PluginSession* sessionOf(lua_State* L) {
     return static_cast<PluginSession*>(lua_touserdata(L, lua_upvalueindex(1)));
 }
@@ -138,6 +128,83 @@ int ref(lua_State* L) {
     return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+// Each selected param exists and lies within its declared range.
+bool paramsInRange(const PluginDescriptor& d, const PluginSelection& sel, diag::Diagnostics& diags) {
+    for (const auto& [name, value] : sel.params) {
+        const auto* p = d.findParam(name);
+        if (!p) {
+            diags.error(code::kUnknownPlugin, d.file, "plugin '" + d.id + "' has no param '" + name + "'");
+            return false;
+        }
+        if (!std::isfinite(value) || value < p->min || value > p->max) {
+            diags.error(code::kScenario, d.file,
+                        "param '" + d.id + "." + name + "' = " + num(value) + " lies outside [" +
+                            num(p->min) + ", " + num(p->max) + "]");
+            return false;
+        }
+    }
+    return true;
+}
+
+// Builds the plugin's ctx (params, id, the get/set/time/dt methods) and keeps references to it and its
+// params.
+void makeContext(lua_State* L, PluginSession* self, const PluginDescriptor& d, const PluginSelection& sel,
+                 PluginSession::Active& a) {
+    lua_newtable(L);  // params
+    for (const auto& p : d.params) {
+        auto it = sel.params.find(p.name);
+        lua_pushnumber(L, it == sel.params.end() ? p.defaultValue : it->second);
+        lua_setfield(L, -2, p.name.c_str());
+    }
+    lua_pushvalue(L, -1);
+    a.paramsRef = ref(L);
+    lua_newtable(L);  // ctx
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "params");
+    lua_pushstring(L, d.id.c_str());
+    lua_setfield(L, -2, "id");
+    lua_newtable(L);  // metatable with the methods
+    lua_newtable(L);
+    const luaL_Reg methods[] = {
+        {"get", ctxGet}, {"set", ctxSet}, {"time", ctxTime}, {"dt", ctxDt}, {nullptr, nullptr}};
+    lua_pushlightuserdata(L, self);
+    luaL_setfuncs(L, methods, 1);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    a.ctxRef = ref(L);
+}
+
+// Keeps a reference to field `key` of the table on top when it has Lua type `type`.
+int refField(lua_State* L, const char* key, int type) {
+    lua_pushstring(L, key);
+    if (lua_rawget(L, -2) == type) return ref(L);
+    lua_pop(L, 1);
+    return LUA_NOREF;
+}
+
+// Reads on_start, on_step and the events list from the plugin table on top of the stack (raw reads only).
+void readHooks(lua_State* L, PluginSession::Active& a) {
+    a.onStartRef = refField(L, "on_start", LUA_TFUNCTION);
+    a.onStepRef = refField(L, "on_step", LUA_TFUNCTION);
+    lua_pushliteral(L, "events");
+    if (lua_rawget(L, -2) == LUA_TTABLE) {
+        const lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, -1));
+        for (lua_Integer i = 1; i <= n; ++i) {
+            lua_rawgeti(L, -1, i);
+            PluginSession::Active::Event e;
+            lua_pushliteral(L, "time");
+            lua_rawget(L, -2);
+            e.time = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+            e.setRef = refField(L, "set", LUA_TTABLE);
+            e.actionRef = refField(L, "action", LUA_TFUNCTION);
+            lua_pop(L, 1);
+            a.events.push_back(e);
+        }
+    }
+    lua_pop(L, 1);
+}
+
 }  // namespace
 
 PluginSession::PluginSession(uint64_t seed, SandboxLimits limits) : m_box(limits, seed) {}
@@ -156,19 +223,7 @@ bool PluginSession::add(const PluginDescriptor& d, const PluginSelection& sel, d
         diags.error(code::kPluginLoadError, d.file, "cannot create a Lua state");
         return false;
     }
-    for (const auto& [name, value] : sel.params) {
-        const auto* p = d.findParam(name);
-        if (!p) {
-            diags.error(code::kUnknownPlugin, d.file, "plugin '" + d.id + "' has no param '" + name + "'");
-            return false;
-        }
-        if (!std::isfinite(value) || value < p->min || value > p->max) {
-            diags.error(code::kScenario, d.file,
-                        "param '" + d.id + "." + name + "' = " + num(value) + " lies outside [" +
-                            num(p->min) + ", " + num(p->max) + "]");
-            return false;
-        }
-    }
+    if (!paramsInRange(d, sel, diags)) return false;
     CallFailure f;
     if (!m_box.loadFile(d.file, false, f) || !m_box.call(0, 1, f)) {
         diags.error(f.kind == CallFailure::Kind::Runtime ? code::kPluginLoadError : f.code(), d.file,
@@ -188,61 +243,8 @@ bool PluginSession::add(const PluginDescriptor& d, const PluginSelection& sel, d
     auto a = std::make_unique<Active>();
     a->d = &d;
     for (const auto& m : d.modifies) a->modifies.push_back(model::canonicalName(m));
-    lua_newtable(L);  // params
-    for (const auto& p : d.params) {
-        auto it = sel.params.find(p.name);
-        lua_pushnumber(L, it == sel.params.end() ? p.defaultValue : it->second);
-        lua_setfield(L, -2, p.name.c_str());
-    }
-    lua_pushvalue(L, -1);
-    a->paramsRef = ref(L);
-    lua_newtable(L);  // ctx
-    lua_insert(L, -2);
-    lua_setfield(L, -2, "params");
-    lua_pushstring(L, d.id.c_str());
-    lua_setfield(L, -2, "id");
-    lua_newtable(L);  // metatable with the methods
-    lua_newtable(L);
-    const luaL_Reg methods[] = {
-        {"get", ctxGet}, {"set", ctxSet}, {"time", ctxTime}, {"dt", ctxDt}, {nullptr, nullptr}};
-    lua_pushlightuserdata(L, this);
-    luaL_setfuncs(L, methods, 1);
-    lua_setfield(L, -2, "__index");
-    lua_setmetatable(L, -2);
-    a->ctxRef = ref(L);
-    // plugin table is now on top
-    for (auto [key, out] : {std::pair{"on_start", &a->onStartRef}, std::pair{"on_step", &a->onStepRef}}) {
-        lua_pushstring(L, key);
-        if (lua_rawget(L, -2) == LUA_TFUNCTION)
-            *out = ref(L);
-        else
-            lua_pop(L, 1);
-    }
-    lua_pushliteral(L, "events");
-    if (lua_rawget(L, -2) == LUA_TTABLE) {
-        const lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, -1));
-        for (lua_Integer i = 1; i <= n; ++i) {
-            lua_rawgeti(L, -1, i);
-            Active::Event e;
-            lua_pushliteral(L, "time");
-            lua_rawget(L, -2);
-            e.time = lua_tonumber(L, -1);
-            lua_pop(L, 1);
-            lua_pushliteral(L, "set");
-            if (lua_rawget(L, -2) == LUA_TTABLE)
-                e.setRef = ref(L);
-            else
-                lua_pop(L, 1);
-            lua_pushliteral(L, "action");
-            if (lua_rawget(L, -2) == LUA_TFUNCTION)
-                e.actionRef = ref(L);
-            else
-                lua_pop(L, 1);
-            lua_pop(L, 1);
-            a->events.push_back(e);
-        }
-    }
-    lua_pop(L, 1);
+    makeContext(L, this, d, sel, *a);
+    readHooks(L, *a);  // the plugin table is on top
     a->tableRef = ref(L);
     m_box.liftMemoryCap(false);
     m_active.push_back(std::move(a));
@@ -269,7 +271,7 @@ bool PluginSession::evalOverride(Active& a, const char* group, const std::string
     lua_pop(L, 2);
     if (lua_type(L, -1) == LUA_TFUNCTION) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, a.paramsRef);
-        if (auto base = literal(var.equation))
+        if (auto base = model::literalValue(var.equation))
             lua_pushnumber(L, *base);
         else
             lua_pushnil(L);
@@ -351,7 +353,7 @@ bool PluginSession::applyOverrides(model::Project& project, compile::CompileOpti
                     "plugin '" + a->d->id + "' declares it modifies '" + name + "', which the model lacks");
                 continue;
             }
-            if (var->kind != model::VarKind::Stock && !literal(var->equation))
+            if (var->kind != model::VarKind::Stock && !model::literalValue(var->equation))
                 opts.hookWritable.push_back(name);
         }
     }
@@ -461,7 +463,7 @@ sim::RunResult runRequest(const model::Project& project, const PluginLibrary& li
                 session.add(*d, sel, diags);
         }
         model::Project copy = project;
-        for (const auto& [name, value] : request.constants) {
+        for (const auto& [name, value] : request.spec.sets) {  // the base the levers work from
             model::Variable* var = copy.main().find(name);
             if (!var)
                 diags.error(code::kBadTarget, name, "the model has no constant '" + name + "' to set");
@@ -480,6 +482,7 @@ sim::RunResult runRequest(const model::Project& project, const PluginLibrary& li
             return failed;
         }
         sim::RunSpec spec = request.spec;
+        spec.sets.clear();  // compiled in above
         spec.cancel = cancel;
         sim::RunResult res = sim::simulate(*compiled, spec, session.needsHooks() ? &session : nullptr);
         diag::Diagnostics all = diags;

@@ -60,8 +60,9 @@ class PluginSession : public sim::StepHooks {
     uint64_t m_stepCalls = 0;
 };
 
-// Runs a request: plugins on, constants changed, compiled, simulated. Never throws; failures come back as a
-// Failed result with diagnostics (E4xx/E5xx from plugins, E2xx from the compiler, E3xx from the run).
+// Runs a request: constants (spec.sets) changed, then the plugins' overrides over them, compiled, simulated.
+// Never throws; failures come back as a Failed result with diagnostics (E4xx/E5xx from plugins, E2xx from the
+// compiler, E3xx from the run).
 sim::RunResult runRequest(const model::Project& project, const PluginLibrary& library,
                           const RunRequest& request, const std::atomic<bool>* cancel = nullptr);
 

@@ -245,8 +245,10 @@ RunRequest Scenario::toRequest(const sim::RunSpec& base) const {
     RunRequest req;
     req.label = name;
     req.plugins = plugins;
-    req.constants = constants;
     req.spec = base;
+    // The scenario's constants, then the caller's sets (a value given on the command line wins).
+    req.spec.sets = constants;
+    req.spec.sets.insert(req.spec.sets.end(), base.sets.begin(), base.sets.end());
     if (start) req.spec.start = start;
     if (stop) req.spec.stop = stop;
     if (dt) req.spec.dt = dt;

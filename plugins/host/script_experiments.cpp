@@ -29,7 +29,7 @@ namespace {
 void applyParameter(RunRequest& req, const std::string& name, double value) {
     const auto dot = name.find('.');
     if (dot == std::string::npos) {
-        req.constants.emplace_back(name, value);
+        req.spec.sets.emplace_back(name, value);
         return;
     }
     const std::string id = name.substr(0, dot), param = name.substr(dot + 1);
@@ -117,7 +117,7 @@ RunRequest readRequest(lua_State* L, int idx, ScriptEnv& e) {  // also used by s
         lua_pushnil(L);
         while (lua_next(L, -2)) {
             if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TNUMBER)
-                req.constants.emplace_back(lua_tostring(L, -2), lua_tonumber(L, -1));
+                req.spec.sets.emplace_back(lua_tostring(L, -2), lua_tonumber(L, -1));
             lua_pop(L, 1);
         }
     }
@@ -187,7 +187,7 @@ int runMany(lua_State* L) {
         lua_Integer n = 0;
         for (size_t i = 0; i < results.size(); ++i) {
             if (!results[i].ok()) {
-                analysis::Inputs inputs = reqs[i].constants;
+                analysis::Inputs inputs = reqs[i].spec.sets;
                 for (const auto& p : reqs[i].plugins)
                     for (const auto& [k, v] : p.params) inputs.emplace_back(p.id + "." + k, v);
                 failures.push_back({i, inputs,

@@ -8,12 +8,6 @@
 namespace sdw::plugins {
 namespace {
 
-sim::RunSpec compiledBase(const RunRequest& base) {
-    sim::RunSpec spec = base.spec;
-    for (const auto& c : base.constants) spec.sets.push_back(c);
-    return spec;
-}
-
 bool isParam(const std::string& name) {
     return name.find('.') != std::string::npos;
 }
@@ -22,10 +16,7 @@ bool isParam(const std::string& name) {
 
 PluginTrialRunner::PluginTrialRunner(const model::Project& project, const PluginLibrary& library,
                                      RunRequest base)
-    : m_project(project),
-      m_library(library),
-      m_base(std::move(base)),
-      m_compiled(project, compiledBase(m_base)) {}
+    : m_project(project), m_library(library), m_base(std::move(base)), m_compiled(project, m_base.spec) {}
 
 const ParamDescriptor* PluginTrialRunner::param(const std::string& name, std::string* why) const {
     const auto dot = name.find('.');
@@ -92,7 +83,7 @@ std::vector<sim::RunResult> PluginTrialRunner::run(const std::vector<analysis::I
             if (options.distinctSeeds) req.spec.seed = m_base.spec.seed + i;
             for (const auto& [name, value] : trials[i]) {
                 if (!isParam(name)) {
-                    req.constants.emplace_back(name, value);
+                    req.spec.sets.emplace_back(name, value);
                     continue;
                 }
                 const auto dot = name.find('.');

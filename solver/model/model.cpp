@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 namespace sdw::model {
 
@@ -28,6 +29,16 @@ std::string canonicalName(const std::string& name) {
         out.push_back(static_cast<char>(std::tolower(c)));
     }
     return out;
+}
+
+std::optional<double> literalValue(const std::string& equation) {
+    const char* s = equation.c_str();
+    char* end = nullptr;
+    const double v = std::strtod(s, &end);
+    if (end == s) return std::nullopt;
+    while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r') ++end;
+    if (*end) return std::nullopt;
+    return v;
 }
 
 std::string canonicalRef(const std::string& name) {

@@ -15,6 +15,9 @@ namespace sdw::model {
 std::string canonicalName(const std::string& name);
 // The same for a reference that may carry a subscript: "Pop[North, Over 65]" -> "pop[north,over_65]".
 std::string canonicalRef(const std::string& name);
+// The value of an equation that is a plain number ("12.5", " -3 "): a constant a run, a slider or a plugin
+// may change without recompiling. nullopt for anything else ("2 * 3" included).
+std::optional<double> literalValue(const std::string& equation);
 
 enum class VarKind { Stock, Flow, Aux, Module };
 const char* varKindName(VarKind k);

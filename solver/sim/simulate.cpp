@@ -201,6 +201,9 @@ class Runner {
     // Evaluate every variable at time t from stocks x; draw = a new step.
     // inPlace: the stocks already live in their slots (the in-place Euler), nothing to scatter.
     bool observe(double t, bool draw, bool inPlace = false);
+    // Some variable is NaN or infinite at time t: stop with E301, or (RunSpec::stopOnNonFinite false) note
+    // each variable the first time and go on.
+    bool reportNonFinite(double t);
     bool hiddenStocksFinite() const {
         for (uint32_t slot : m_cm.m_stockSlots)
             if (!std::isfinite(m_s[slot])) return false;
@@ -225,6 +228,7 @@ class Runner {
     bool m_contiguous = false;
     size_t m_visibleCount = 0;
     bool m_hiddenStocks = false;  // internal stocks (smooths, delays) sit outside the visible range
+    std::vector<bool> m_flagged;  // by slot: already reported non-finite (when the run goes on)
     double m_start = 0, m_stop = 0, m_dt = 1, m_saveper = 1;
     long m_steps = 0, m_saveEvery = 1;
 };
@@ -303,6 +307,7 @@ bool Runner::setup() {
     m_res.data.reserve(static_cast<size_t>(m_steps / m_saveEvery + 1) * m_cols.size());
 
     m_s = m_cm.m_initialSlots;
+    m_flagged.assign(m_s.size(), false);
     m_s[CompiledModel::kTimeSlot] = m_s[CompiledModel::kHoldTimeSlot] = m_start;
     m_s[CompiledModel::kDtSlot] = m_dt;
     m_s[CompiledModel::kStartSlot] = m_start;
@@ -374,19 +379,27 @@ bool Runner::observe(double t, bool draw, bool inPlace) {
     bool bad = false;
     const double* vis = m_s.data() + CompiledModel::kFirstFreeSlot;
     for (size_t k = 0; k < m_visibleCount; ++k) bad |= nonFinite(vis[k]);
-    if (bad || (m_hiddenStocks && !hiddenStocksFinite())) {
-        std::vector<uint32_t> order = m_cm.m_checkSlots;
-        order.insert(order.end(), m_cm.m_stockSlots.begin(), m_cm.m_stockSlots.end());
-        for (uint32_t slot : order) {
-            if (!std::isfinite(m_s[slot])) {
-                std::ostringstream msg;
-                msg << "'" << m_cm.m_slotNames[slot] << "' became "
-                    << (std::isnan(m_s[slot]) ? "NaN (not a number)" : "infinite") << " at time " << t
-                    << "; look for a division by zero or an overflow in its equation or its inputs";
-                return fail(diag::code::kNonFinite, m_cm.m_slotNames[slot], msg.str(), t);
-            }
+    if (bad || (m_hiddenStocks && !hiddenStocksFinite())) return reportNonFinite(t);
+    return true;
+}
+
+bool Runner::reportNonFinite(double t) {
+    const bool adaptive = m_res.method == Method::DormandPrince;
+    for (const auto* slots : {&m_cm.m_checkSlots, &m_cm.m_stockSlots})
+        for (uint32_t slot : *slots) {
+            if (std::isfinite(m_s[slot])) continue;
+            const bool stock = m_cm.m_isStockSlot[slot];
+            const bool stop = m_spec.stopOnNonFinite || (adaptive && stock);
+            if (!stop && m_flagged[slot]) continue;
+            std::ostringstream msg;
+            msg << "'" << m_cm.m_slotNames[slot] << "' became "
+                << (std::isnan(m_s[slot]) ? "NaN (not a number)" : "infinite") << " at time " << t
+                << "; look for a division by zero or an overflow in its equation or its inputs";
+            if (stop) return fail(diag::code::kNonFinite, m_cm.m_slotNames[slot], msg.str(), t);
+            m_flagged[slot] = true;
+            m_res.diagnostics.add(
+                {diag::code::kNonFinite, diag::Severity::Error, m_cm.m_slotNames[slot], msg.str(), 0, 0, t});
         }
-    }
     return true;
 }
 

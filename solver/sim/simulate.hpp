@@ -30,6 +30,10 @@ struct RunSpec {
     size_t maxSteps = 50'000'000;                      // a guard against dt typos (dt = 1e-9)
     size_t maxSavedValues = 50'000'000;                // rows x columns kept (400 MB); past it: E304
     size_t maxPipelineCells = 20'000'000;              // DELAY pipelines, all sites: delay time / dt each
+    // A variable that becomes NaN or infinite stops the run (E301) unless this is false: then the run goes
+    // on, the value is kept as it is, and each such variable gets one E301 naming it and the first time (the
+    // workbench shows the rest of the run). The adaptive method still stops when a stock goes non-finite.
+    bool stopOnNonFinite = true;
 };
 
 // The view a step hook has of the running model, at a step boundary.

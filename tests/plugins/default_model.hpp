@@ -34,7 +34,7 @@ struct DefaultModel {
                        std::vector<std::pair<std::string, double>> constants = {}) const {
         plugins::RunRequest req;
         req.plugins = on;
-        req.constants = std::move(constants);
+        req.spec.sets = std::move(constants);
         req.spec.saveper = 1;
         auto r = plugins::runRequest(project, levers, req);
         INFO(allMessages(r.diagnostics));

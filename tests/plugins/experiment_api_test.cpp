@@ -141,7 +141,7 @@ TEST_CASE("experiments: varying a constant on one compiled model matches recompi
     REQUIRE(runner.ok());
     const auto fast = runner.run({{{"onset_rate_85_plus", 0.2}, {"acute_beds", 1500}}}, {}).front();
     plugins::RunRequest slow = base;
-    slow.constants = {{"onset_rate_85_plus", 0.2}, {"acute_beds", 1500}};
+    slow.spec.sets = {{"onset_rate_85_plus", 0.2}, {"acute_beds", 1500}};
     const auto recompiled = plugins::runRequest(*p, lib, slow);
     REQUIRE(fast.ok());
     REQUIRE(recompiled.ok());

@@ -28,7 +28,7 @@ sim::RunResult runWith(const std::vector<plugins::PluginSelection>& on,
                        std::vector<std::pair<std::string, double>> constants = {}) {
     plugins::RunRequest req;
     req.plugins = on;
-    req.constants = std::move(constants);
+    req.spec.sets = std::move(constants);
     auto r = plugins::runRequest(test::smallCareModel(), levers(), req);
     INFO(test::allMessages(r.diagnostics));
     REQUIRE(r.ok());

@@ -9,9 +9,11 @@
 
 #include "solver/analysis/business_case.hpp"
 #include "solver/xmile/xmile.hpp"
+#include "workbench/app/format.hpp"
 #include "workbench/cli/commands.hpp"
 
 namespace sdw::cli {
+using app::readableNumber;
 namespace {
 
 // "2025" when the model gives a calendar start, else "year 0".

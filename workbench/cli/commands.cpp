@@ -7,6 +7,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "workbench/app/paths.hpp"
+
 namespace sdw::cli {
 
 std::vector<Command>& commandRegistry() {
@@ -28,19 +30,6 @@ ScenarioRunner& scenarioRunner() {
     return runner;
 }
 
-std::string projectRoot() {
-    if (const char* home = std::getenv("SDW_HOME"); home && *home) return home;
-#ifdef SDW_SOURCE_DIR
-    if (std::filesystem::exists(std::filesystem::path(SDW_SOURCE_DIR) / "models")) return SDW_SOURCE_DIR;
-#endif
-    return std::filesystem::current_path().string();
-}
-
-std::string defaultModelPath() {
-    return (std::filesystem::path(projectRoot()) / "models" / "adult_social_care" / "adult_social_care.xmile")
-        .string();
-}
-
 bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc) {
     try {
         app.parse(argc, argv);
@@ -52,7 +41,7 @@ bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc) {
 }
 
 int runDefaultHeadless() {
-    const std::string model = defaultModelPath();
+    const std::string model = app::defaultModelPath();
     std::vector<std::string> args = {"sdw", "run", model, "--compare"};
     std::vector<std::string> scenarios;
     std::error_code ec;

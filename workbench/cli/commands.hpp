@@ -53,14 +53,6 @@ using ScenarioRunner = std::function<bool(
     std::vector<sim::RunResult>& results, std::vector<std::string>& labels, diag::Diagnostics& diags)>;
 ScenarioRunner& scenarioRunner();
 
-// Where the project's files live (models/, plugins/): SDW_HOME if set, else the source tree it was built
-// from.
-std::string projectRoot();
-// The default adult social care model's path.
-std::string defaultModelPath();
-// A number as a report would print it: whole numbers with thousands separators from 10,000 up (184,660, not
-// 1.8466e+05), else four significant figures; `sign` writes + on positive values (differences).
-std::string readableNumber(double v, bool sign = false);
 // Parses a command's arguments. On --help (rc = kExitOk) or a usage error (rc = kExitUsage, CLI11's message
 // printed) returns false: the command returns rc.
 bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc);

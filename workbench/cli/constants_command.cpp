@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "solver/analysis/constants.hpp"
+#include "workbench/app/format.hpp"
 #include "workbench/cli/analysis_support.hpp"
 #include "workbench/cli/commands.hpp"
 
@@ -27,7 +28,7 @@ void printTable(const std::vector<analysis::ConstantInfo>& list) {
     for (const auto& c : list) {
         std::string source = c.source.size() > 70 ? c.source.substr(0, 67) + "..." : c.source;
         std::printf("%-*s %14s %-14s %-34s %s\n", static_cast<int>(width), c.name.c_str(),
-                    readableNumber(c.value).c_str(), c.units.c_str(),
+                    app::readableNumber(c.value).c_str(), c.units.c_str(),
                     c.distribution.empty() ? "-" : c.distribution.c_str(), source.c_str());
     }
 }

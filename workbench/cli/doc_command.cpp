@@ -14,9 +14,11 @@
 #include "solver/io/local_profile.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
+#include "workbench/app/format.hpp"
 #include "workbench/cli/commands.hpp"
 
 namespace sdw::cli {
+using app::readableNumber;
 namespace {
 
 // Every variable's value at the start (constants and computed inputs alike), from a run of no steps; empty

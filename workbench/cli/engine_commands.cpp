@@ -17,6 +17,7 @@
 #include "solver/io/local_profile.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
+#include "workbench/app/format.hpp"
 #include "workbench/cli/commands.hpp"
 
 namespace sdw::cli {
@@ -113,7 +114,7 @@ void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& resul
         if (std::find(hidden.begin(), hidden.end(), base.names[c]) != hidden.end()) continue;
         const double b = base.at(base.rows() - 1, c);
         std::snprintf(buf, sizeof buf, "%-*s %14s", static_cast<int>(width), base.names[c].c_str(),
-                      readableNumber(b).c_str());
+                      app::readableNumber(b).c_str());
         out << buf;
         for (size_t k = 1; k < results.size(); ++k) {
             const auto v = results[k].finalValue(base.names[c]);
@@ -425,21 +426,6 @@ std::vector<std::string> splitVars(const std::string& s) {
         v.erase(v.find_last_not_of(' ') + 1);
     }
     return out;
-}
-
-std::string readableNumber(double v, bool sign) {
-    char buf[64];
-    if (!std::isfinite(v) || std::fabs(v) < 1e4 || std::fabs(v) >= 1e15) {
-        std::snprintf(buf, sizeof buf, sign ? "%+.4g" : "%.4g", v);
-        return buf;
-    }
-    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
-    std::string digits = buf, out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return (v < 0 ? "-" : sign ? "+" : "") + out;
 }
 
 void registerEngineCommands() {

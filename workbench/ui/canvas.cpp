@@ -3,6 +3,8 @@
 // No Lua. Drawing helpers live in canvas_draw.cpp.
 #include "workbench/ui/canvas.hpp"
 
+#include <imgui_stdlib.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -16,13 +18,7 @@ using model::canonicalName;
 
 namespace {
 
-CanvasState& state() {
-    static CanvasState s;
-    return s;
-}
-
-void fitToView(const document::Document& doc, ImVec2 size) {
-    auto& cs = state();
+void fitToView(CanvasState& cs, const app::Document& doc, ImVec2 size) {
     double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
     for (const auto& o : doc.view().objects) {
         if (o.kind == Kind::Connector) continue;
@@ -53,8 +49,7 @@ void fitToView(const document::Document& doc, ImVec2 size) {
     }
 }
 
-void centreOn(const document::Document& doc, const std::string& name, ImVec2 size) {
-    auto& cs = state();
+void centreView(CanvasState& cs, const app::Document& doc, const std::string& name, ImVec2 size) {
     if (const auto* o = doc.viewObject(name)) {
         cs.zoom = std::max(cs.zoom, 0.7f);
         cs.pan = ImVec2(static_cast<float>(size.x / 2 - o->x * cs.zoom),
@@ -62,8 +57,7 @@ void centreOn(const document::Document& doc, const std::string& name, ImVec2 siz
     }
 }
 
-std::vector<std::string> namesInRect(const document::Document& doc, const CanvasState& cs, ImVec2 a,
-                                     ImVec2 b) {
+std::vector<std::string> namesInRect(const app::Document& doc, const CanvasState& cs, ImVec2 a, ImVec2 b) {
     const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
     std::vector<std::string> out;
     for (const auto& o : doc.view().objects) {
@@ -71,14 +65,14 @@ std::vector<std::string> namesInRect(const document::Document& doc, const Canvas
             continue;
         const ImVec2 p = cs.toScreen(o.x, o.y);
         if (p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y)
-            out.push_back(o.kind == Kind::Alias ? document::aliasKey(o.uid) : o.name);
+            out.push_back(o.kind == Kind::Alias ? app::aliasKey(o.uid) : o.name);
     }
     return out;
 }
 
 std::pair<double, double> snapped(const Workbench& wb, std::pair<double, double> p) {
     if (!wb.snap) return p;
-    const double g = document::kGrid;
+    const double g = app::kGrid;
     return {std::round(p.first / g) * g, std::round(p.second / g) * g};
 }
 
@@ -89,110 +83,129 @@ void dragBend(Workbench& wb, CanvasState& cs, std::pair<double, double> world) {
     const auto at = snapped(wb, world);
     if (!cs.dragging) {
         if (cs.grip.kind == PipeGrip::Kind::Segment) {
-            const auto index = wb.doc.addBend(flow, cs.grip.index, at.first, at.second);
+            const auto index = wb.session().doc().addBend(flow, cs.grip.index, at.first, at.second);
             if (!index) return;
             cs.grip = {PipeGrip::Kind::Bend, *index};
         } else {
-            wb.doc.checkpoint();
+            wb.session().doc().checkpoint();
         }
     }
-    if (cs.grip.kind == PipeGrip::Kind::Bend) wb.doc.moveBend(flow, cs.grip.index, at.first, at.second);
+    if (cs.grip.kind == PipeGrip::Kind::Bend)
+        wb.session().doc().moveBend(flow, cs.grip.index, at.first, at.second);
+}
+
+// A left press on the canvas: the stock and auxiliary tools place their symbol (and open its name for
+// typing); the select tool picks what is under the pointer (Shift adds or removes).
+void press(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGrip gripHit) {
+    const ImGuiIO& io = ImGui::GetIO();
+    auto& doc = wb.session().doc();
+    cs.pressed = true;
+    cs.pressPos = io.MousePos;
+    cs.pressHit = hit;
+    cs.dragging = false;
+    cs.grip = gripHit;
+    if (wb.tool == Tool::Stock || wb.tool == Tool::Aux) {
+        const auto p = snapped(wb, cs.toWorld(io.MousePos));
+        const std::string name =
+            wb.tool == Tool::Stock ? doc.createStock(p.first, p.second) : doc.createAux(p.first, p.second);
+        wb.select(name);
+        cs.renaming = name;
+        cs.renameBuf = name;
+        cs.renameFocus = true;
+        wb.tool = Tool::Select;
+        cs.pressHit.clear();
+    } else if (wb.tool == Tool::Select && gripHit.kind == PipeGrip::Kind::None) {
+        if (hit.empty()) {
+            if (!io.KeyShift) wb.selection.clear();
+        } else if (io.KeyShift) {
+            if (wb.isSelected(hit))
+                std::erase_if(wb.selection, [&](auto& s) { return canonicalName(s) == canonicalName(hit); });
+            else
+                wb.select(hit, true);
+        } else if (!wb.isSelected(hit)) {
+            wb.select(hit);
+        }
+    }
+}
+
+// A drag with the select tool: the selection moves (one undo step for the whole drag), or a pipe's bend.
+void drag(Workbench& wb, CanvasState& cs) {
+    const bool bendGrip = cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment;
+    if (wb.tool == Tool::Select && cs.grip.kind == PipeGrip::Kind::None && !cs.pressHit.empty()) {
+        if (!cs.dragging) wb.session().doc().checkpoint();
+        const ImVec2 d = ImGui::GetIO().MouseDelta;
+        wb.session().doc().moveBy(wb.selection, d.x / cs.zoom, d.y / cs.zoom);
+    } else if (wb.tool == Tool::Select && !cs.pressHit.empty() && bendGrip) {
+        dragBend(wb, cs, cs.toWorld(ImGui::GetIO().MousePos));
+    }
+    cs.dragging = true;
+}
+
+// Dropping a selected flow's end: on a stock it attaches there; anywhere else it leaves a cloud there.
+void dropPipeEnd(Workbench& wb, const CanvasState& cs, const std::string& hit, std::pair<double, double> at) {
+    auto& doc = wb.session().doc();
+    const auto* target = hit.empty() ? nullptr : doc.find(hit);
+    const auto end = cs.grip.kind == PipeGrip::Kind::Source ? app::FlowEnd::Source : app::FlowEnd::Sink;
+    if (target && target->kind == model::VarKind::Stock) {
+        doc.attachFlow(wb.selection.front(), end, target->name);
+    } else {
+        const auto p = snapped(wb, at);
+        doc.moveFlowEndTo(wb.selection.front(), end, p.first, p.second);
+    }
+}
+
+// The flow tool's drag made a pipe: attached at either end that lies on a stock.
+void makeFlow(Workbench& wb, const CanvasState& cs, const std::string& hit, std::pair<double, double> at) {
+    auto& doc = wb.session().doc();
+    const auto a = snapped(wb, cs.toWorld(cs.pressPos)), b = snapped(wb, at);
+    const std::string f = doc.createFlow(a.first, a.second, b.first, b.second);
+    const auto* from = doc.find(cs.pressHit);
+    const auto* to = doc.find(hit);
+    if (from && from->kind == model::VarKind::Stock) doc.attachFlow(f, app::FlowEnd::Source, from->name);
+    if (to && to->kind == model::VarKind::Stock) doc.attachFlow(f, app::FlowEnd::Sink, to->name);
+    wb.select(f);
+}
+
+// The release that ends a drag: what the drag made, by tool.
+void release(Workbench& wb, CanvasState& cs, const std::string& hit) {
+    auto& doc = wb.session().doc();
+    const auto world = cs.toWorld(ImGui::GetIO().MousePos);
+    const bool bendGrip = cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment;
+    if (wb.tool == Tool::Select && bendGrip) {
+        // The bend is where the drag left it (snapped as it moved).
+    } else if (wb.tool == Tool::Select && cs.grip.isEnd() && !wb.selection.empty()) {
+        dropPipeEnd(wb, cs, hit, world);
+    } else if (wb.tool == Tool::Select && cs.pressHit.empty()) {
+        for (auto& n : namesInRect(doc, cs, cs.pressPos, ImGui::GetIO().MousePos)) wb.select(n, true);
+    } else if (wb.tool == Tool::Select && wb.snap && cs.grip.kind == PipeGrip::Kind::None) {
+        doc.snapToGrid(wb.selection);
+    } else if (wb.tool == Tool::Flow) {
+        makeFlow(wb, cs, hit, world);
+        wb.tool = Tool::Select;
+    } else if (wb.tool == Tool::Connector && !cs.pressHit.empty() && !hit.empty()) {
+        doc.connect(cs.pressHit, hit);
+        wb.tool = Tool::Select;
+    } else if (wb.tool == Tool::Alias && !cs.pressHit.empty()) {
+        const auto at = snapped(wb, world);
+        const std::string key = doc.createAlias(cs.pressHit, at.first, at.second);
+        if (!key.empty()) wb.select(key);
+        wb.tool = Tool::Select;
+    }
 }
 
 // Press, drag and release with the current tool.
 void handleTools(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGrip gripHit) {
-    ImGuiIO& io = ImGui::GetIO();
-    const ImVec2 m = io.MousePos;
-    const auto world = cs.toWorld(m);
-    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
-        cs.pressed = true;
-        cs.pressPos = m;
-        cs.pressHit = hit;
-        cs.dragging = false;
-        cs.grip = gripHit;
-        if (wb.tool == Tool::Stock || wb.tool == Tool::Aux) {
-            auto p = snapped(wb, world);
-            const std::string name = wb.tool == Tool::Stock ? wb.doc.createStock(p.first, p.second)
-                                                            : wb.doc.createAux(p.first, p.second);
-            wb.select(name);
-            cs.renaming = name;
-            cs.renameBuf = name;
-            wb.tool = Tool::Select;
-            cs.pressHit.clear();
-        } else if (wb.tool == Tool::Select && gripHit.kind == PipeGrip::Kind::None) {
-            if (hit.empty()) {
-                if (!io.KeyShift) wb.selection.clear();
-            } else if (io.KeyShift) {
-                if (wb.isSelected(hit))
-                    std::erase_if(wb.selection,
-                                  [&](auto& s) { return canonicalName(s) == canonicalName(hit); });
-                else
-                    wb.select(hit, true);
-            } else if (!wb.isSelected(hit)) {
-                wb.select(hit);
-            }
-        }
-    }
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) press(wb, cs, hit, gripHit);
     // Our own press state, not ImGui's active item: the drag continues even if the pointer leaves the canvas.
-    if (cs.pressed && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) {
-        if (wb.tool == Tool::Select && cs.grip.kind == PipeGrip::Kind::None && !cs.pressHit.empty()) {
-            if (!cs.dragging) wb.doc.checkpoint();
-            const ImVec2 d = io.MouseDelta;
-            wb.doc.moveBy(wb.selection, d.x / cs.zoom, d.y / cs.zoom);
-        } else if (wb.tool == Tool::Select && !cs.pressHit.empty() &&
-                   (cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment)) {
-            dragBend(wb, cs, world);
-        }
-        cs.dragging = true;
-    }
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) cs.pressed = false;
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && cs.dragging) {
+    if (cs.pressed && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) drag(wb, cs);
+    if (!ImGui::IsMouseReleased(ImGuiMouseButton_Left)) return;
+    cs.pressed = false;
+    if (cs.dragging) {
         cs.dragging = false;
-        const auto start = cs.toWorld(cs.pressPos);
-        if (wb.tool == Tool::Select &&
-            (cs.grip.kind == PipeGrip::Kind::Bend || cs.grip.kind == PipeGrip::Kind::Segment)) {
-            // The bend is where the drag left it (snapped as it moved).
-        } else if (wb.tool == Tool::Select && cs.grip.isEnd() && !wb.selection.empty()) {
-            // Dropping a flow end on a stock attaches it; anywhere else leaves a cloud there.
-            const auto* target = hit.empty() ? nullptr : wb.doc.find(hit);
-            const auto end =
-                cs.grip.kind == PipeGrip::Kind::Source ? document::FlowEnd::Source : document::FlowEnd::Sink;
-            if (target && target->kind == model::VarKind::Stock) {
-                wb.doc.attachFlow(wb.selection.front(), end, target->name);
-            } else {
-                const auto at = snapped(wb, world);
-                wb.doc.moveFlowEndTo(wb.selection.front(), end, at.first, at.second);
-            }
-        } else if (wb.tool == Tool::Select && cs.pressHit.empty()) {
-            auto names = namesInRect(wb.doc, cs, cs.pressPos, m);
-            for (auto& n : names) wb.select(n, true);
-        } else if (wb.tool == Tool::Select && wb.snap && cs.grip.kind == PipeGrip::Kind::None) {
-            wb.doc.snapToGrid(wb.selection);
-        } else if (wb.tool == Tool::Flow) {
-            auto a = snapped(wb, start), b = snapped(wb, world);
-            const std::string f = wb.doc.createFlow(a.first, a.second, b.first, b.second);
-            const auto* from = wb.doc.find(cs.pressHit);
-            const auto* to = wb.doc.find(hit);
-            if (from && from->kind == model::VarKind::Stock)
-                wb.doc.attachFlow(f, document::FlowEnd::Source, from->name);
-            if (to && to->kind == model::VarKind::Stock)
-                wb.doc.attachFlow(f, document::FlowEnd::Sink, to->name);
-            wb.select(f);
-            wb.tool = Tool::Select;
-        } else if (wb.tool == Tool::Connector && !cs.pressHit.empty() && !hit.empty()) {
-            wb.doc.connect(cs.pressHit, hit);
-            wb.tool = Tool::Select;
-        } else if (wb.tool == Tool::Alias && !cs.pressHit.empty()) {
-            const auto at = snapped(wb, world);
-            const std::string key = wb.doc.createAlias(cs.pressHit, at.first, at.second);
-            if (!key.empty()) wb.select(key);
-            wb.tool = Tool::Select;
-        }
+        release(wb, cs, hit);
         cs.pressHit.clear();
-        cs.grip = {};
-    } else if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-        cs.grip = {};
     }
+    cs.grip = {};
 }
 
 // Right-click (without a drag, which pans) on a symbol: what can be done to it.
@@ -214,36 +227,37 @@ void contextMenu(Workbench& wb, CanvasState& cs, const std::string& hit, PipeGri
         cs.rightPressHit.clear();
     }
     if (!ImGui::BeginPopup("##symbolmenu")) return;
-    const bool isAlias = document::isAliasKey(cs.menuTarget);
-    const std::string var = wb.doc.resolve(cs.menuTarget);
+    const bool isAlias = app::isAliasKey(cs.menuTarget);
+    const std::string var = wb.session().doc().resolve(cs.menuTarget);
     ImGui::TextDisabled("%s%s", var.c_str(), isAlias ? " (alias)" : "");
     ImGui::Separator();
-    if (const auto* o = wb.doc.viewObject(cs.menuTarget);
+    if (const auto* o = wb.session().doc().viewObject(cs.menuTarget);
         o && !var.empty() && ImGui::MenuItem("Make an alias of it")) {
         const std::string key =
-            wb.doc.createAlias(var, o->x + 60, o->y + 50);  // beside it: drag it into place
+            wb.session().doc().createAlias(var, o->x + 60, o->y + 50);  // beside it: drag it into place
         if (!key.empty()) wb.select(key);
     }
     if (isAlias && ImGui::MenuItem("Go to the original")) {
         wb.select(var);
-        wb.requestCanvasFocus = var;
+        cs.centreRequested = var;
     }
-    if (const auto* o = wb.doc.viewObject(cs.menuTarget); o && o->kind == Kind::Flow && !isAlias) {
+    if (const auto* o = wb.session().doc().viewObject(cs.menuTarget);
+        o && o->kind == Kind::Flow && !isAlias) {
         if (cs.menuGrip.kind == PipeGrip::Kind::Bend && ImGui::MenuItem("Remove this bend"))
-            wb.doc.removeBend(var, cs.menuGrip.index);
+            wb.session().doc().removeBend(var, cs.menuGrip.index);
         if (cs.menuGrip.kind == PipeGrip::Kind::Segment && ImGui::MenuItem("Add a bend here")) {
             const auto at = snapped(wb, cs.toWorld(cs.rightPressPos));
-            wb.doc.addBend(var, cs.menuGrip.index, at.first, at.second);
+            wb.session().doc().addBend(var, cs.menuGrip.index, at.first, at.second);
         }
         if (o->points.size() > 2 && ImGui::MenuItem("Straighten the pipe (remove its bends)"))
-            wb.doc.straightenPipe(var);
+            wb.session().doc().straightenPipe(var);
     }
     if (ImGui::MenuItem("Start a connector from it")) {
         wb.tool = Tool::Connector;
-        wb.status = "Connector: drag from " + var + " to the variable it informs";
+        wb.session().setStatus("Connector: drag from " + var + " to the variable it informs");
     }
     if (ImGui::MenuItem(isAlias ? "Delete the alias" : "Delete")) {
-        wb.doc.remove({cs.menuTarget});
+        wb.session().doc().remove({cs.menuTarget});
         wb.selection.clear();
     }
     ImGui::EndPopup();
@@ -269,9 +283,11 @@ void handlePanZoom(CanvasState& cs) {
     }
 }
 
+// The name field under a new or double-clicked symbol. It takes the keyboard once; Enter, Tab or a click
+// anywhere else commits the name, Escape puts the old one back.
 void renameInPlace(Workbench& wb, CanvasState& cs) {
     if (cs.renaming.empty()) return;
-    const auto* o = wb.doc.viewObject(cs.renaming);
+    const auto* o = wb.session().doc().viewObject(cs.renaming);
     if (!o) {
         cs.renaming.clear();
         return;
@@ -283,21 +299,19 @@ void renameInPlace(Workbench& wb, CanvasState& cs) {
     ImGui::BeginChild("##renameField", ImVec2(w, ImGui::GetFrameHeight()), false,
                       ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
     ImGui::SetNextItemWidth(w);
-    ImGui::SetKeyboardFocusHere();
-    char buf[256];
-    std::snprintf(buf, sizeof buf, "%s", cs.renameBuf.c_str());
-    const bool done =
-        ImGui::InputText("##rename", buf, sizeof buf,
-                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-    cs.renameBuf = buf;
-    if (done) {
+    const bool focusing = cs.renameFocus;
+    if (focusing) ImGui::SetKeyboardFocusHere();
+    cs.renameFocus = false;
+    ImGui::InputText("##rename", &cs.renameBuf, ImGuiInputTextFlags_AutoSelectAll);
+    if (ImGui::IsItemDeactivated() || (!focusing && !ImGui::IsItemActive())) {
         std::string err;
-        if (cs.renameBuf != cs.renaming && !wb.doc.rename(cs.renaming, cs.renameBuf, err))
-            wb.status = "Rename: " + err;
-        else
-            wb.select(cs.renameBuf);
-        cs.renaming.clear();
-    } else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        if (cs.renameBuf != cs.renaming && !wb.session().doc().rename(cs.renaming, cs.renameBuf, err)) {
+            wb.session().setStatus("Rename: " + err);
+        } else if (wb.isSelected(cs.renaming)) {
+            std::erase_if(wb.selection,
+                          [&](auto& s) { return canonicalName(s) == canonicalName(cs.renaming); });
+            wb.select(cs.renameBuf, true);
+        }
         cs.renaming.clear();
     }
     ImGui::EndChild();
@@ -305,27 +319,25 @@ void renameInPlace(Workbench& wb, CanvasState& cs) {
 
 }  // namespace
 
-CanvasState& canvasState() {
-    return state();
+void CanvasPanel::modelReplaced(Workbench&) {
+    m_state = {};  // fit the new model; no press, drag or rename of the last one
 }
 
-void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
-    ImGui::SetNextWindowPos(pos);
-    ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("Diagram", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar();
-    auto& cs = state();
+void CanvasPanel::draw(Workbench& wb) {
+    auto& cs = m_state;
+    const ImVec2 size = ImGui::GetContentRegionAvail();
     const float scrubH = ImGui::GetFrameHeight() + 12;
     const ImVec2 area(size.x, size.y - scrubH);
     cs.origin = ImGui::GetCursorScreenPos();
-    if (wb.requestCanvasFocus == "*fit*")
-        fitToView(wb.doc, area);
-    else if (!wb.requestCanvasFocus.empty())
-        centreOn(wb.doc, wb.requestCanvasFocus, area);
-    wb.requestCanvasFocus.clear();
+    if (cs.fitRequested) {
+        fitToView(cs, wb.session().doc(), area);
+        ImGui::SetWindowFocus();  // a model just opened: the keyboard starts on the diagram
+    } else if (!cs.centreRequested.empty()) {
+        centreView(cs, wb.session().doc(), cs.centreRequested, area);
+    }
+    cs.fitRequested = false;
+    cs.centreRequested.clear();
+    wb.diagramHasKeyboard(ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows));
 
     ImGui::InvisibleButton("canvas", area,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
@@ -338,12 +350,13 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
     handleTools(wb, cs, hit, grip);
     handlePanZoom(cs);
     if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !hit.empty()) {
-        if (document::isAliasKey(hit)) {  // an alias: show its original (rename that one)
-            wb.select(wb.doc.resolve(hit));
-            wb.requestCanvasFocus = wb.doc.resolve(hit);
-        } else if (wb.doc.find(hit)) {
+        if (app::isAliasKey(hit)) {  // an alias: show its original (rename that one)
+            wb.select(wb.session().doc().resolve(hit));
+            cs.centreRequested = wb.session().doc().resolve(hit);
+        } else if (wb.session().doc().find(hit)) {
             cs.renaming = hit;
-            cs.renameBuf = wb.doc.find(hit)->name;
+            cs.renameBuf = wb.session().doc().find(hit)->name;
+            cs.renameFocus = true;
         }
     }
     contextMenu(wb, cs, hit, grip);
@@ -365,8 +378,7 @@ void drawCanvas(Workbench& wb, ImVec2 pos, ImVec2 size) {
     }
     renameInPlace(wb, cs);
     ImGui::SetCursorScreenPos(ImVec2(cs.origin.x, cs.origin.y + area.y));
-    drawScrubber(wb, ImVec2(size.x, scrubH));
-    ImGui::End();
+    drawScrubber(wb, cs, ImVec2(size.x, scrubH));
 }
 
 }  // namespace sdw::ui

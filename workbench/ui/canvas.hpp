@@ -1,5 +1,6 @@
-// The diagram canvas's view state and the helpers its interaction and drawing files share.
-// Layer: workbench/ui (ImGui). No Lua.
+// The diagram panel: its view state (pan, zoom, the press and drag in progress, rename in place), and the
+// helpers its interaction (canvas.cpp) and drawing (canvas_draw.cpp) share. Layer: workbench/ui (ImGui).
+// No Lua.
 #pragma once
 
 #include <imgui.h>
@@ -7,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "workbench/ui/panels/panel.hpp"
 #include "workbench/ui/workbench.hpp"
 
 namespace sdw::ui {
@@ -28,13 +30,16 @@ struct CanvasState {
     bool dragging = false;
     bool panning = false;  // right or middle button held after a press on the canvas
     ImVec2 pressPos{0, 0};
-    std::string pressHit;  // what the left button went down on
-    PipeGrip grip;         // the pipe handle of the selected flow the press went down on
-    std::string renaming, renameBuf;
+    std::string pressHit;             // what the left button went down on
+    PipeGrip grip;                    // the pipe handle of the selected flow the press went down on
+    std::string renaming, renameBuf;  // the variable being renamed in place, and the name typed so far
+    bool renameFocus = false;         // the rename field takes the keyboard on its first frame
     ImVec2 rightPressPos{0, 0};
     std::string rightPressHit;          // what the right button went down on (a click there opens its menu)
     std::string menuTarget;             // the variable or alias key the context menu acts on
     PipeGrip rightPressGrip, menuGrip;  // a pipe handle under the right click
+    bool fitRequested = true;           // fit the whole diagram at the next frame
+    std::string centreRequested;        // or centre the view on this variable
 
     ImVec2 toScreen(double x, double y) const {
         return ImVec2(origin.x + pan.x + static_cast<float>(x) * zoom,
@@ -70,13 +75,30 @@ class DiagramLayers {
     ImDrawList* m_list = nullptr;
 };
 
-CanvasState& canvasState();
+// The stock-and-flow diagram: select, drag, rubber-band, pan, zoom, the tools, rename in place; under it the
+// time scrubber.
+class CanvasPanel : public Panel {
+  public:
+    Slot slot() const override { return Slot::Diagram; }
+    std::string title(const Workbench&) const override { return "Diagram"; }
+    void draw(Workbench& wb) override;
+    void modelReplaced(Workbench& wb) override;
+    // At the next frame: fit the whole diagram in view, or centre it on a variable.
+    void fit() { m_state.fitRequested = true; }
+    void centreOn(const std::string& name) { m_state.centreRequested = name; }
+    CanvasState& state() { return m_state; }
+    const CanvasState& state() const { return m_state; }
+
+  private:
+    CanvasState m_state;
+};
+
 // The variable under a screen point ("" for none); `grip` says which handle of the selected flow's pipe it is
 // on.
 std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGrip& grip);
 void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area,
                  const std::string& hovered);
 void hoverTooltip(const Workbench& wb, const std::string& name);
-void drawScrubber(Workbench& wb, ImVec2 size);
+void drawScrubber(Workbench& wb, CanvasState& cs, ImVec2 size);
 
 }  // namespace sdw::ui

@@ -1,10 +1,11 @@
 // Drawing the stock-and-flow diagram: groups, stocks with their level, flow pipes with valves and clouds,
-// auxiliaries, curved connectors, aliases; hit testing, hover readout and the time scrubber.
-// Layer: workbench/ui (ImGui). No Lua.
+// auxiliaries, curved connectors, aliases, the no-value badge; hit testing (hover readout and time scrubber:
+// canvas_readout.cpp). Layer: workbench/ui (ImGui). No Lua.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "workbench/app/format.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/widgets/time_plot.hpp"
@@ -24,12 +25,6 @@ double stockW(const model::ViewObject& o) {
 }
 double stockH(const model::ViewObject& o) {
     return o.height.value_or(kDefaultStockH);
-}
-
-std::string displayName(const std::string& name) {
-    std::string s = name;
-    std::replace(s.begin(), s.end(), '_', ' ');
-    return s;
 }
 
 // Labels scale with the diagram, so a layout that is clear at 100% stays clear at every zoom (zoomed in, they
@@ -80,22 +75,6 @@ void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, cons
     }
 }
 
-std::string compact(double v) {
-    char buf[32];
-    const double a = std::abs(v);
-    if (!std::isfinite(v)) return "n/a";
-    if (a < 1e-6) return "0";  // solver round-off around an empty stock
-    if (a >= 1e6)
-        std::snprintf(buf, sizeof buf, "%.2fM", v / 1e6);
-    else if (a >= 1e4)
-        std::snprintf(buf, sizeof buf, "%.1fk", v / 1e3);
-    else if (a >= 100)
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-    else
-        std::snprintf(buf, sizeof buf, "%.3g", v);
-    return buf;
-}
-
 void cloud(ImDrawList* dl, ImVec2 c, float r) {
     const auto& pal = theme::palette();
     const ImVec2 offs[] = {{-0.55f, 0.1f}, {0, -0.3f}, {0.55f, 0.1f}, {0, 0.3f}};
@@ -118,7 +97,7 @@ void arrowHead(ImDrawList* dl, ImVec2 tip, ImVec2 dir, float size, ImU32 col) {
 
 // An alias is drawn in the shape of the variable it stands for.
 Kind aliasShape(const Workbench& wb, const model::ViewObject& alias) {
-    const auto* v = wb.doc.find(alias.name);
+    const auto* v = wb.session().doc().find(alias.name);
     if (!v) return Kind::Aux;
     return v->kind == model::VarKind::Stock  ? Kind::Stock
            : v->kind == model::VarKind::Flow ? Kind::Flow
@@ -128,7 +107,7 @@ Kind aliasShape(const Workbench& wb, const model::ViewObject& alias) {
 // An alias of a stock is drawn at its original's size (on screen, half width and half height), so the two
 // read as the same thing.
 ImVec2 aliasStockHalf(const Workbench& wb, const CanvasState& cs, const model::ViewObject& alias) {
-    const auto* orig = wb.doc.viewObject(alias.name);
+    const auto* orig = wb.session().doc().viewObject(alias.name);
     const double w = orig ? stockW(*orig) : kDefaultStockW, h = orig ? stockH(*orig) : kDefaultStockH;
     return ImVec2(static_cast<float>(w / 2) * cs.zoom, static_cast<float>(h / 2) * cs.zoom);
 }
@@ -147,7 +126,7 @@ struct Anchor {
 
 Anchor anchorOf(const Workbench& wb, const CanvasState& cs, const std::string& ref, bool isAlias) {
     Anchor a;
-    for (const auto& o : wb.doc.view().objects) {
+    for (const auto& o : wb.session().doc().view().objects) {
         const bool match = isAlias ? (o.kind == Kind::Alias && o.uid == ref)
                                    : ((o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux ||
                                        o.kind == Kind::Module) &&
@@ -165,7 +144,7 @@ Anchor anchorOf(const Workbench& wb, const CanvasState& cs, const std::string& r
         else if (shape == Kind::Flow)
             a.r = 9 * cs.zoom;
         else
-            a.r = static_cast<float>(document::kAuxRadius) * cs.zoom + 2;
+            a.r = static_cast<float>(app::kAuxRadius) * cs.zoom + 2;
         return a;
     }
     return a;
@@ -256,7 +235,7 @@ std::vector<PipeHandle> pipeHandles(const CanvasState& cs, const model::ViewObje
 }
 
 bool flowEndAttached(const Workbench& wb, const std::string& flow, bool source) {
-    for (const auto& v : wb.doc.model().variables) {
+    for (const auto& v : wb.session().doc().model().variables) {
         if (v.kind != model::VarKind::Stock) continue;
         for (const auto& f : source ? v.outflows : v.inflows)
             if (canonicalName(f) == canonicalName(flow)) return true;
@@ -304,8 +283,7 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
     dl->AddCircle(c, r, sel ? pal.selection : pal.flowValve, 20, sel ? 2.5f : 1.6f);
     // The valve turns with the segment it sits on.
     size_t seg = 0;
-    if (o.points.size() >= 2)
-        document::pipePointAt(o.points, document::pipeFraction(o.points, o.x, o.y), &seg);
+    if (o.points.size() >= 2) app::pipePointAt(o.points, app::pipeFraction(o.points, o.x, o.y), &seg);
     const bool vertical = o.points.size() >= 2 && std::abs(o.points[seg].first - o.points[seg + 1].first) < 1;
     if (vertical)
         dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), pal.flowValve, 1.6f);
@@ -313,16 +291,16 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
         dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), pal.flowValve, 1.6f);
     const float ls = labelSize(cs);
     const ImVec2 at = vertical ? ImVec2(c.x + r + 4 + 45 * cs.zoom, c.y - ls / 2) : ImVec2(c.x, c.y + r + 2);
-    label(dl, theme::fonts().regular, ls, at, pal.flowText, displayName(o.name), labelWrap(cs, 110));
+    label(dl, theme::fonts().regular, ls, at, pal.flowText, app::displayName(o.name), labelWrap(cs, 110));
 }
 
 // Does a pipe attached to this stock meet its bottom (or top) edge?
 bool pipeOnEdge(const Workbench& wb, const model::ViewObject& stock, bool bottom) {
-    const auto* v = wb.doc.find(stock.name);
+    const auto* v = wb.session().doc().find(stock.name);
     if (!v) return false;
     const double edgeY = stock.y + (bottom ? 1 : -1) * stockH(stock) / 2;
     auto meets = [&](const std::string& flow, bool source) {
-        const auto* f = wb.doc.viewObject(flow);
+        const auto* f = wb.session().doc().viewObject(flow);
         if (!f || f->points.size() < 2) return false;
         const auto& end = source ? f->points.front() : f->points.back();
         return std::abs(end.second - edgeY) < 2 && std::abs(end.first - stock.x) < stockW(stock) / 2;
@@ -339,8 +317,8 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
                 hh = static_cast<float>(stockH(o) / 2) * cs.zoom;
     const ImVec2 lo(c.x - hw, c.y - hh), hi(c.x + hw, c.y + hh);
     dl->AddRectFilled(lo, hi, hov ? IM_COL32(220, 233, 248, 255) : pal.stockFill, 3);
-    const auto v = wb.valueAt(o.name, wb.scrubTime);
-    const auto range = wb.seriesRange(o.name);
+    const auto v = wb.session().valueAt(o.name, wb.session().playback().time);
+    const auto range = wb.session().seriesRange(o.name);
     if (v && range && range->second > 0) {  // the level: share of the run's maximum
         const float frac = static_cast<float>(std::clamp(*v / range->second, 0.0, 1.0));
         dl->AddRectFilled(ImVec2(lo.x + 1.5f, hi.y - (hi.y - lo.y - 3) * frac - 1.5f),
@@ -349,24 +327,24 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
     dl->AddRect(lo, hi, sel ? pal.selection : pal.stockBorder, 3, 0, sel ? 3.0f : 1.8f);
     const float ls = labelSize(cs);
     if (v && hh * 2 > ls * 1.2f) {
-        const std::string s = compact(*v);
+        const std::string s = app::compactNumber(*v);
         const ImVec2 ts = theme::fonts().bold->CalcTextSizeA(ls, 1e9f, 0, s.c_str());
         dl->AddText(theme::fonts().bold, ls, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), pal.text, s.c_str());
     }
     // The name goes under the box, unless a pipe leaves from the bottom and none from the top: then above it.
     const bool above = pipeOnEdge(wb, o, true) && !pipeOnEdge(wb, o, false);
     label(dl, theme::fonts().bold, ls, ImVec2(c.x, above ? lo.y - 3 : hi.y + 3), pal.stockBorder,
-          displayName(o.name), std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)), above);
+          app::displayName(o.name), std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)), above);
 }
 
 void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov) {
     const auto& pal = theme::palette();
     const ImVec2 c = cs.toScreen(o.x, o.y);
-    const float r = std::max(4.0f, static_cast<float>(document::kAuxRadius) * cs.zoom);
+    const float r = std::max(4.0f, static_cast<float>(app::kAuxRadius) * cs.zoom);
     dl->AddCircleFilled(c, r, hov ? IM_COL32(252, 232, 196, 255) : pal.auxFill, 24);
     dl->AddCircle(c, r, sel ? pal.selection : pal.auxBorder, 24, sel ? 3.0f : 1.6f);
-    label(dl, theme::fonts().regular, labelSize(cs), ImVec2(c.x, c.y + r + 2), pal.text, displayName(o.name),
-          labelWrap(cs, 110));
+    label(dl, theme::fonts().regular, labelSize(cs), ImVec2(c.x, c.y + r + 2), pal.text,
+          app::displayName(o.name), labelWrap(cs, 110));
 }
 
 void dashedPolyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float thick, float dash) {
@@ -404,7 +382,7 @@ void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
         dashedPolyline(dl, {lo, ImVec2(hi.x, lo.y), hi, ImVec2(lo.x, hi.y), lo}, line, thick, dash);
         bottom = hi.y;
     } else {
-        const float r = std::max(4.0f, static_cast<float>(document::kAuxRadius) * cs.zoom);
+        const float r = std::max(4.0f, static_cast<float>(app::kAuxRadius) * cs.zoom);
         dl->AddCircleFilled(c, r, fill, 24);
         std::vector<ImVec2> ring;
         for (int i = 0; i <= 24; ++i)
@@ -416,9 +394,25 @@ void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
     }
     const float ls = labelSize(cs);
     const int first = dl->VtxBuffer.Size;
-    label(dl, theme::fonts().regular, ls, ImVec2(c.x, bottom + 2), pal.textMuted, displayName(o.name),
+    label(dl, theme::fonts().regular, ls, ImVec2(c.x, bottom + 2), pal.textMuted, app::displayName(o.name),
           labelWrap(cs, 110));
     slant(dl, first, bottom + 2 + ls, 0.2f);
+}
+
+// A red badge with "!" on a variable that had no value (NaN or infinite) somewhere in the run: the run goes
+// on and the rest of the diagram shows its values; the hover readout and Diagnostics say from when.
+void drawNoValueBadge(const Workbench& wb, const CanvasState& cs, ImDrawList* dl,
+                      const model::ViewObject& o) {
+    const Anchor a = anchorOf(wb, cs, o.name, false);
+    if (!a.ok) return;
+    const float r = std::max(5.0f, 7 * std::min(cs.zoom, 1.4f));
+    const ImVec2 at =
+        a.r > 0 ? ImVec2(a.c.x + a.r * 0.8f, a.c.y - a.r * 0.8f) : ImVec2(a.c.x + a.hw, a.c.y - a.hh);
+    dl->AddCircleFilled(at, r, theme::palette().error, 16);
+    const float fs = r * 1.6f;
+    const ImVec2 ts = theme::fonts().bold->CalcTextSizeA(fs, 1e9f, 0, "!");
+    dl->AddText(theme::fonts().bold, fs, ImVec2(at.x - ts.x / 2, at.y - ts.y / 2),
+                IM_COL32(255, 255, 255, 255), "!");
 }
 
 void drawGroup(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o) {
@@ -435,7 +429,7 @@ void drawGroup(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o
 void drawGrid(const CanvasState& cs, ImDrawList* dl, ImVec2 area) {
     const auto& pal = theme::palette();
     dl->AddRectFilled(cs.origin, ImVec2(cs.origin.x + area.x, cs.origin.y + area.y), pal.canvasBg);
-    float step = static_cast<float>(document::kGrid * 5) * cs.zoom;
+    float step = static_cast<float>(app::kGrid * 5) * cs.zoom;
     while (step < 24) step *= 2;
     const float ox = std::fmod(cs.pan.x, step), oy = std::fmod(cs.pan.y, step);
     for (float x = cs.origin.x + ox; x < cs.origin.x + area.x; x += step)
@@ -477,62 +471,83 @@ ImDrawList* DiagramLayers::list() {
     return m_list;
 }
 
-void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area,
-                 const std::string& hovered) {
-    drawGrid(cs, layers.list(), area);
-    const auto& objs = wb.doc.view().objects;
-    const std::string hovKey = canonicalName(hovered);
-    auto isHov = [&](const model::ViewObject& o) {
-        return !hovKey.empty() && canonicalName(o.name) == hovKey;
-    };
-    auto aliasKeyOf = [](const model::ViewObject& o) { return document::aliasKey(o.uid); };
-    // Only what can touch the canvas is drawn: a frame at the opening zoom shows one sector of the county
-    // model, and laying out the other sectors' labels every frame is wasted. The margin leaves room for a
-    // label wrapped beside or below its symbol. (Connectors are short lines and stay uncut.)
-    const ImVec2 lo = cs.origin, hi(cs.origin.x + area.x, cs.origin.y + area.y);
-    const float margin = 20 + 160 * cs.zoom;
-    auto boxVisible = [&](double x0, double y0, double x1, double y1) {
-        const ImVec2 a = cs.toScreen(x0, y0), b = cs.toScreen(x1, y1);
-        return b.x + margin >= lo.x && a.x - margin <= hi.x && b.y + margin >= lo.y && a.y - margin <= hi.y;
-    };
-    auto visible = [&](const model::ViewObject& o) {
+namespace {
+
+// Only what can touch the canvas is drawn: a frame at the opening zoom shows one sector of the county model,
+// and laying out the other sectors' labels every frame is wasted. The margin leaves room for a label wrapped
+// beside or below its symbol. (Connectors are short lines and stay uncut.)
+struct Visibility {
+    const CanvasState& cs;
+    ImVec2 lo, hi;
+    float margin;
+    Visibility(const CanvasState& c, ImVec2 area)
+        : cs(c), lo(c.origin), hi(c.origin.x + area.x, c.origin.y + area.y), margin(20 + 160 * c.zoom) {}
+    bool operator()(const model::ViewObject& o) const {
         double x0 = o.x - o.width.value_or(0) / 2, x1 = o.x + o.width.value_or(0) / 2;
         double y0 = o.y - o.height.value_or(0) / 2, y1 = o.y + o.height.value_or(0) / 2;
         for (const auto& [px, py] : o.points) {  // a pipe: every point of it
             x0 = std::min(x0, px), x1 = std::max(x1, px);
             y0 = std::min(y0, py), y1 = std::max(y1, py);
         }
-        return boxVisible(x0, y0, x1, y1);
-    };
-    for (const auto& o : objs)
-        if (o.kind == Kind::Group && visible(o)) drawGroup(cs, layers.list(), o);
-    for (const auto& o : objs)
-        if (o.kind == Kind::Connector) {
-            auto endKey = [](const std::string& ref, bool alias) {
-                return alias ? document::aliasKey(ref) : ref;
-            };
-            const std::string from = endKey(o.from, o.fromAlias), to = endKey(o.to, o.toAlias);
-            const bool strong = wb.isSelected(from) || canonicalName(from) == hovKey || wb.isSelected(to) ||
-                                canonicalName(to) == hovKey;
-            drawConnector(wb, cs, layers.list(), o, strong);
-        }
-    for (const auto& o : objs)
-        if (o.kind == Kind::Flow && visible(o))
-            drawFlow(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
-    for (const auto& o : objs) {
+        const ImVec2 a = cs.toScreen(x0, y0), b = cs.toScreen(x1, y1);
+        return b.x + margin >= lo.x && a.x - margin <= hi.x && b.y + margin >= lo.y && a.y - margin <= hi.y;
+    }
+};
+
+// Connectors touching the hovered or selected variable (or alias) are drawn strong.
+void drawConnectors(const Workbench& wb, const CanvasState& cs, DiagramLayers& layers,
+                    const std::string& hovKey) {
+    auto endKey = [](const std::string& ref, bool alias) { return alias ? app::aliasKey(ref) : ref; };
+    for (const auto& o : wb.session().doc().view().objects) {
+        if (o.kind != Kind::Connector) continue;
+        const std::string from = endKey(o.from, o.fromAlias), to = endKey(o.to, o.toAlias);
+        const bool strong = wb.isSelected(from) || canonicalName(from) == hovKey || wb.isSelected(to) ||
+                            canonicalName(to) == hovKey;
+        drawConnector(wb, cs, layers.list(), o, strong);
+    }
+}
+
+// Stocks, auxiliaries, aliases and text, over the pipes.
+void drawSymbols(const Workbench& wb, const CanvasState& cs, DiagramLayers& layers, const std::string& hovKey,
+                 const Visibility& visible) {
+    auto isHov = [&](const std::string& key) { return !hovKey.empty() && canonicalName(key) == hovKey; };
+    for (const auto& o : wb.session().doc().view().objects) {
         if (o.kind == Kind::Connector || o.kind == Kind::Flow || o.kind == Kind::Group || !visible(o))
             continue;
         if (o.kind == Kind::Stock)
-            drawStock(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
+            drawStock(wb, cs, layers.list(), o, wb.isSelected(o.name), isHov(o.name));
         else if (o.kind == Kind::Aux || o.kind == Kind::Module)
-            drawAux(cs, layers.list(), o, wb.isSelected(o.name), isHov(o));
+            drawAux(cs, layers.list(), o, wb.isSelected(o.name), isHov(o.name));
         else if (o.kind == Kind::Alias)
-            drawAlias(wb, cs, layers.list(), o, wb.isSelected(aliasKeyOf(o)),
-                      canonicalName(aliasKeyOf(o)) == hovKey);
+            drawAlias(wb, cs, layers.list(), o, wb.isSelected(app::aliasKey(o.uid)),
+                      isHov(app::aliasKey(o.uid)));
         else if (o.kind == Kind::Text)
             layers.list()->AddText(ImVec2(cs.toScreen(o.x, o.y)), theme::palette().textMuted, o.text.c_str());
     }
-    if (objs.empty() || wb.doc.model().variables.empty()) {
+}
+
+}  // namespace
+
+void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, ImVec2 area,
+                 const std::string& hovered) {
+    drawGrid(cs, layers.list(), area);
+    const auto& s = wb.session();
+    const auto& objs = s.doc().view().objects;
+    const std::string hovKey = canonicalName(hovered);
+    const Visibility visible(cs, area);
+    for (const auto& o : objs)
+        if (o.kind == Kind::Group && visible(o)) drawGroup(cs, layers.list(), o);
+    drawConnectors(wb, cs, layers, hovKey);
+    for (const auto& o : objs)
+        if (o.kind == Kind::Flow && visible(o))
+            drawFlow(wb, cs, layers.list(), o, wb.isSelected(o.name),
+                     !hovKey.empty() && canonicalName(o.name) == hovKey);
+    drawSymbols(wb, cs, layers, hovKey, visible);
+    for (const auto& o : objs)
+        if ((o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux) && visible(o) &&
+            s.nonFiniteFrom(o.name))
+            drawNoValueBadge(wb, cs, layers.list(), o);
+    if (objs.empty() || s.doc().model().variables.empty()) {
         const char* hint =
             "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";
         const ImVec2 ts = ImGui::CalcTextSize(hint);
@@ -543,9 +558,9 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
 
 std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGrip& grip) {
     grip = {};
-    const auto& objs = wb.doc.view().objects;
+    const auto& objs = wb.session().doc().view().objects;
     if (wb.selection.size() == 1)
-        if (const auto* f = wb.doc.viewObject(wb.selection.front());
+        if (const auto* f = wb.session().doc().viewObject(wb.selection.front());
             f && f->kind == Kind::Flow && f->points.size() >= 2) {
             for (const auto& h : pipeHandles(cs, *f))
                 if (std::abs(h.at.x - p.x) < 7 && std::abs(h.at.y - p.y) < 7) {
@@ -562,13 +577,13 @@ std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGr
                 return o.name;
         } else if (o.kind == Kind::Alias) {
             const bool box = aliasShape(wb, o) == Kind::Stock;
-            const float r = std::max(6.0f, static_cast<float>(document::kAuxRadius) * cs.zoom + 2);
+            const float r = std::max(6.0f, static_cast<float>(app::kAuxRadius) * cs.zoom + 2);
             const ImVec2 half = box ? aliasStockHalf(wb, cs, o) : ImVec2(0, 0);
             const bool in =
                 box ? std::abs(dx) <= half.x && std::abs(dy) <= half.y : dx * dx + dy * dy <= r * r;
-            if (in) return o.uid.empty() ? o.name : document::aliasKey(o.uid);
+            if (in) return o.uid.empty() ? o.name : app::aliasKey(o.uid);
         } else if (o.kind == Kind::Aux || o.kind == Kind::Module) {
-            const float r = std::max(6.0f, static_cast<float>(document::kAuxRadius) * cs.zoom + 2);
+            const float r = std::max(6.0f, static_cast<float>(app::kAuxRadius) * cs.zoom + 2);
             if (dx * dx + dy * dy <= r * r) return o.name;
         } else if (o.kind == Kind::Flow) {
             const float r = std::max(7.0f, 10 * cs.zoom);
@@ -576,59 +591,6 @@ std::string hitTest(const Workbench& wb, const CanvasState& cs, ImVec2 p, PipeGr
         }
     }
     return {};
-}
-
-void hoverTooltip(const Workbench& wb, const std::string& name) {
-    const auto* v = wb.doc.find(wb.doc.resolve(name));
-    if (!v) return;
-    ImGui::BeginTooltip();
-    ImGui::PushFont(theme::fonts().bold);
-    ImGui::TextUnformatted(displayName(v->name).c_str());
-    ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", model::varKindName(v->kind));
-    if (auto val = wb.valueAt(v->name, wb.scrubTime))
-        ImGui::Text("%.6g %s  at t = %.4g", *val, v->units.c_str(), wb.scrubTime);
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-    ImGui::TextDisabled("= %s", v->gf ? "graphical function" : v->equation.c_str());
-    ImGui::PopTextWrapPos();
-    if (wb.result) {
-        const auto it = wb.columnIndex.find(canonicalName(v->name));
-        if (it != wb.columnIndex.end()) {
-            std::vector<float> ys;
-            const size_t rows = wb.result->rows(), stride = std::max<size_t>(1, rows / 160);
-            for (size_t r = 0; r < rows; r += stride)
-                ys.push_back(static_cast<float>(wb.result->at(r, static_cast<size_t>(it->second))));
-            ImGui::PlotLines("##spark", ys.data(), static_cast<int>(ys.size()), 0, nullptr, FLT_MAX, FLT_MAX,
-                             ImVec2(ImGui::GetFontSize() * 18, ImGui::GetFontSize() * 3));
-        }
-    }
-    ImGui::EndTooltip();
-}
-
-void drawScrubber(Workbench& wb, ImVec2 size) {
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + 8, ImGui::GetCursorPosY() + 6));
-    const bool has = !wb.timeColumn.empty();
-    if (ImGui::Button(wb.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 4.5f, 0)) && has) {
-        if (!wb.playing && wb.scrubTime >= wb.timeColumn.back()) wb.scrubTime = wb.timeColumn.front();
-        wb.playing = !wb.playing;
-    }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(size.x - ImGui::GetFontSize() * 17);
-    float t = static_cast<float>(wb.scrubTime);
-    const float t0 = has ? static_cast<float>(wb.timeColumn.front()) : 0,
-                t1 = has ? static_cast<float>(wb.timeColumn.back()) : 1;
-    const std::string& tu = wb.doc.project().specs.timeUnits;
-    const std::string fmt = "t = %.2f " + tu;
-    if (ImGui::SliderFloat("##time", &t, t0, t1, fmt.c_str())) {
-        wb.scrubTime = t;
-        wb.playing = false;
-    }
-    ImGui::SameLine();
-    const float zoomPct = canvasState().zoom * 100;
-    ImGui::TextDisabled("zoom %.0f%%", zoomPct);
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Fit")) wb.requestCanvasFocus = "*fit*";
 }
 
 }  // namespace sdw::ui

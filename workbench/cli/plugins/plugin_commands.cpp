@@ -11,25 +11,14 @@
 #include "plugins/host/scenario.hpp"
 #include "plugins/host/script_runner.hpp"
 #include "plugins/host/trial_runner.hpp"
+#include "workbench/app/levers/lever_set.hpp"
+#include "workbench/app/paths.hpp"
 #include "workbench/cli/analysis_support.hpp"
 #include "workbench/cli/commands.hpp"
 
 namespace sdw::cli {
 
 // The shipped levers' folder, then any folders named in SDW_PLUGIN_PATH (colon-separated).
-std::vector<std::string> pluginDirectories() {
-    std::vector<std::string> dirs{plugins::leversDirectory(projectRoot())};
-    if (const char* extra = std::getenv("SDW_PLUGIN_PATH"); extra && *extra) {
-        std::string s = extra;
-        for (size_t start = 0, end; start <= s.size(); start = end + 1) {
-            end = s.find(':', start);
-            if (end == std::string::npos) end = s.size();
-            if (end > start) dirs.push_back(s.substr(start, end - start));
-        }
-    }
-    return dirs;
-}
-
 namespace {
 
 void printDiags(const diag::Diagnostics& diags) {
@@ -40,7 +29,7 @@ void printDiags(const diag::Diagnostics& diags) {
 plugins::PluginLibrary installedPlugins(diag::Diagnostics& diags,
                                         const std::vector<std::string>& extraDirs = {}) {
     plugins::PluginLibrary lib;
-    std::vector<std::string> dirs = pluginDirectories();
+    std::vector<std::string> dirs = app::pluginDirectories();
     dirs.insert(dirs.end(), extraDirs.begin(), extraDirs.end());
     for (const auto& d : dirs)
         if (std::filesystem::is_directory(d)) lib.addDirectory(d, diags);
@@ -119,8 +108,8 @@ int scriptCommand(int argc, char** argv) {
     app.add_option("-j,--threads", threads, "parallel runs (default: every core)");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     plugins::ScriptOptions o;
-    o.projectRoot = projectRoot();
-    o.pluginDirs = pluginDirectories();
+    o.projectRoot = app::projectRoot();
+    o.pluginDirs = app::pluginDirectories();
     o.args = args;
     o.threads = threads;
     diag::Diagnostics diags;

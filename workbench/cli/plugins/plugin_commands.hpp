@@ -7,9 +7,6 @@
 
 namespace sdw::cli {
 
-// The folders plugins are read from: the shipped plugins/levers, then SDW_PLUGIN_PATH (colon-separated).
-std::vector<std::string> pluginDirectories();
-
 // Registers `plugins` and `script`, and installs cli::scenarioRunner().
 void registerPluginCommands();
 

@@ -1,12 +1,16 @@
 // The main menu (File, Edit, View, Run, Help) and a plain file chooser (ImGui has none; no native dialogs so
 // nothing beyond GLFW is needed). Layer: workbench/ui/panels (ImGui). No Lua.
+#include "workbench/ui/panels/menus.hpp"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <filesystem>
 
-#include "workbench/ui/theme.hpp"
+#include "workbench/ui/canvas.hpp"
+#include "workbench/ui/panels/charts_panel.hpp"
+#include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/workbench.hpp"
 
 namespace sdw::ui {
@@ -16,47 +20,40 @@ namespace fs = std::filesystem;
 namespace {
 
 void fileMenu(Workbench& wb) {
+    auto& s = wb.session();
+    auto& dialog = wb.fileDialog();
     if (ImGui::MenuItem("New", "Ctrl+N")) wb.guardUnsaved([&wb] { wb.newModel(); });
     if (ImGui::MenuItem("Open...", "Ctrl+O"))
-        wb.guardUnsaved([&wb] {
-            wb.fileDialogMode = "open";
-            wb.fileDialogPath = wb.doc.path().empty() ? fs::current_path().string()
-                                                      : fs::path(wb.doc.path()).parent_path().string();
-        });
-    if (ImGui::BeginMenu("Open Recent", !wb.recent.items().empty())) {
-        for (const auto& p : wb.recent.items())
+        wb.guardUnsaved([&wb] { wb.fileDialog().openModel(wb.session().doc().path()); });
+    if (ImGui::BeginMenu("Open Recent", !s.recent().items().empty())) {
+        for (const auto& p : s.recent().items())
             if (ImGui::MenuItem(p.c_str())) {
                 const std::string path = p;
                 wb.guardUnsaved([&wb, path] {
                     std::string err;
-                    if (!wb.openFile(path, err)) wb.status = "Open failed: " + err;
+                    if (!wb.openFile(path, err)) wb.session().setStatus("Open failed: " + err);
                 });
             }
         ImGui::EndMenu();
     }
     ImGui::Separator();
     if (ImGui::MenuItem("Save", "Ctrl+S")) wb.save();
-    if (ImGui::MenuItem("Save As...")) {
-        wb.fileDialogMode = "save";
-        wb.fileDialogPath =
-            wb.doc.path().empty() ? (fs::current_path() / "model.xmile").string() : wb.doc.path();
-    }
+    if (ImGui::MenuItem("Save As..."))
+        dialog.open(FileAction::SaveAs,
+                    s.doc().path().empty() ? (fs::current_path() / "model.xmile").string() : s.doc().path());
     ImGui::Separator();
-    if (ImGui::MenuItem("Export results as CSV...", nullptr, false, wb.result != nullptr)) {
-        wb.fileDialogMode = "csv";
-        wb.fileDialogPath = (fs::current_path() / "results.csv").string();
-    }
-    if (ImGui::MenuItem("Export charts as PNG...", nullptr, false, wb.result != nullptr)) {
-        wb.fileDialogMode = "png";
-        wb.fileDialogPath = (fs::current_path() / "chart.png").string();
-    }
+    if (ImGui::MenuItem("Export results as CSV...", nullptr, false, s.result() != nullptr))
+        dialog.open(FileAction::ExportCsv, (fs::current_path() / "results.csv").string());
+    if (ImGui::MenuItem("Export charts as PNG...", nullptr, false, s.result() != nullptr))
+        dialog.open(FileAction::ExportPng, (fs::current_path() / "chart.png").string());
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) wb.requestQuit();
 }
 
 void editMenu(Workbench& wb) {
-    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, wb.doc.canUndo())) wb.doc.undo();
-    if (ImGui::MenuItem("Redo", "Ctrl+Y", false, wb.doc.canRedo())) wb.doc.redo();
+    auto& doc = wb.session().doc();
+    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc.canUndo())) doc.undo();
+    if (ImGui::MenuItem("Redo", "Ctrl+Y", false, doc.canRedo())) doc.redo();
     ImGui::Separator();
     if (ImGui::MenuItem("Copy", "Ctrl+C", false, !wb.selection.empty())) wb.copySelection();
     if (ImGui::MenuItem("Paste", "Ctrl+V")) wb.pasteClipboard();
@@ -64,33 +61,28 @@ void editMenu(Workbench& wb) {
     ImGui::Separator();
     if (ImGui::MenuItem("Select all")) {
         wb.selection.clear();
-        for (const auto& v : wb.doc.model().variables) wb.selection.push_back(v.name);
+        for (const auto& v : doc.model().variables) wb.selection.push_back(v.name);
     }
     ImGui::MenuItem("Snap to grid", nullptr, &wb.snap);
 }
 
 void viewMenu(Workbench& wb) {
-    if (ImGui::MenuItem("Fit diagram")) wb.requestCanvasFocus = "*fit*";
+    if (ImGui::MenuItem("Fit diagram")) wb.panel<CanvasPanel>().fit();
     ImGui::MenuItem("Large charts", nullptr, &wb.chartFocus);
-    auto tab = [&](const char* label, BottomTab t) {
-        if (ImGui::MenuItem(label)) wb.bottomTab = t, wb.forceBottomTab = true;
-    };
-    tab("Charts", BottomTab::Charts);
-    tab("Table", BottomTab::Table);
-    tab("Diagnostics", BottomTab::Diagnostics);
-    tab("Compare runs", BottomTab::Compare);
+    if (ImGui::MenuItem("Charts")) wb.showPanel<ChartsPanel>();
+    if (ImGui::MenuItem("Table")) wb.showPanel<TablePanel>();
+    if (ImGui::MenuItem("Diagnostics")) wb.showPanel<DiagnosticsPanel>();
+    if (ImGui::MenuItem("Compare runs")) wb.showPanel<ComparePanel>();
     ImGui::Separator();
-    if (ImGui::MenuItem("Presentation mode", "F5")) wb.presentMode = true;
+    if (ImGui::MenuItem("Presentation mode", "F5")) wb.mode = Mode::Present;
 }
 
 void runMenu(Workbench& wb) {
-    if (ImGui::MenuItem("Run now")) wb.rerun();
-    if (ImGui::MenuItem(wb.playing ? "Pause" : "Play", "Space")) wb.playing = !wb.playing;
-    if (ImGui::MenuItem("Keep run for comparison")) wb.keepRun("");
-    if (ImGui::MenuItem("Reset all inputs")) {
-        for (auto& in : wb.inputs) in.value = in.base;
-        wb.sliderMoved();
-    }
+    auto& s = wb.session();
+    if (ImGui::MenuItem("Run now")) s.rerun();
+    if (ImGui::MenuItem(s.playback().playing ? "Pause" : "Play", "Space")) s.togglePlay();
+    if (ImGui::MenuItem("Keep run for comparison")) s.keepRun("");
+    if (ImGui::MenuItem("Reset all inputs")) s.resetInputs();
 }
 
 }  // namespace
@@ -125,22 +117,33 @@ void drawMenuBar(Workbench& wb) {
     ImGui::EndMainMenuBar();
 }
 
-void drawFileDialog(Workbench& wb) {
-    if (wb.fileDialogMode.empty()) return;
-    const char* titles[] = {"Open model", "Save model as", "Export results as CSV", "Export charts as PNG"};
-    const std::string& mode = wb.fileDialogMode;
-    const int t = mode == "open" ? 0 : mode == "save" ? 1 : mode == "csv" ? 2 : 3;
-    ImGui::OpenPopup(titles[t]);
+void FileDialog::open(FileAction action, std::string path) {
+    m_action = action;
+    m_path = std::move(path);
+}
+
+void FileDialog::openModel(const std::string& currentModel) {
+    open(FileAction::Open,
+         currentModel.empty() ? fs::current_path().string() : fs::path(currentModel).parent_path().string());
+}
+
+void FileDialog::draw(Workbench& wb) {
+    if (m_action == FileAction::None) return;
+    const char* title = m_action == FileAction::Open        ? "Open model"
+                        : m_action == FileAction::SaveAs    ? "Save model as"
+                        : m_action == FileAction::ExportCsv ? "Export results as CSV"
+                                                            : "Export charts as PNG";
+    ImGui::OpenPopup(title);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, ImGui::GetFontSize() * 26),
                              ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(titles[t])) return;
+    if (!ImGui::BeginPopupModal(title)) return;
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##path", &wb.fileDialogPath);
-    fs::path dir = wb.fileDialogPath;
+    ImGui::InputText("##path", &m_path);
+    fs::path dir = m_path;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
     ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 1.3f), true);
-    if (ImGui::Selectable("..")) wb.fileDialogPath = dir.parent_path().string();
+    if (ImGui::Selectable("..")) m_path = dir.parent_path().string();
     std::vector<fs::directory_entry> entries;
     for (const auto& e : fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec))
         entries.push_back(e);
@@ -149,26 +152,41 @@ void drawFileDialog(Workbench& wb) {
     for (const auto& e : entries) {
         const std::string name = e.path().filename().string() + (e.is_directory(ec) ? "/" : "");
         if (name.front() == '.') continue;
-        if (ImGui::Selectable(name.c_str())) wb.fileDialogPath = e.path().string();
+        if (ImGui::Selectable(name.c_str())) m_path = e.path().string();
     }
     ImGui::EndChild();
-    const bool go = ImGui::Button(t == 0 ? "Open" : "Save", ImVec2(120, 0));
+    const bool go = ImGui::Button(m_action == FileAction::Open ? "Open" : "Save", ImVec2(120, 0));
     ImGui::SameLine();
     if (ImGui::Button("Cancel", ImVec2(120, 0))) {
-        wb.fileDialogMode.clear();
+        m_action = FileAction::None;
         ImGui::CloseCurrentPopup();
     }
-    if (go && !fs::is_directory(wb.fileDialogPath, ec)) {
-        const std::string path = wb.fileDialogPath;
-        std::string err;
-        if (t == 0 && !wb.openFile(path, err)) wb.status = "Open failed: " + err;
-        if (t == 1) wb.saveAs(path);
-        if (t == 2) wb.exportCsv(path);
-        if (t == 3) wb.exportChartPng(path);
-        wb.fileDialogMode.clear();
+    if (go && !fs::is_directory(m_path, ec)) {
+        finish(wb);
         ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
+}
+
+void FileDialog::finish(Workbench& wb) {
+    std::string err;
+    switch (m_action) {
+        case FileAction::Open:
+            if (!wb.openFile(m_path, err)) wb.session().setStatus("Open failed: " + err);
+            break;
+        case FileAction::SaveAs:
+            wb.session().saveAs(m_path);
+            break;
+        case FileAction::ExportCsv:
+            wb.session().exportCsv(m_path);
+            break;
+        case FileAction::ExportPng:
+            wb.exportChartPng(m_path);
+            break;
+        case FileAction::None:
+            break;
+    }
+    m_action = FileAction::None;
 }
 
 }  // namespace sdw::ui

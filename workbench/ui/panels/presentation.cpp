@@ -1,77 +1,59 @@
 // Presentation mode for trainers: full screen, large type, no editing chrome; the chosen charts and sliders
 // only; play the run, or step through it. Layer: workbench/ui/panels (ImGui). No Lua.
 #include <algorithm>
-#include <cmath>
 
-#include "workbench/ui/theme.hpp"
+#include "workbench/app/format.hpp"
+#include "workbench/ui/panels/charts_panel.hpp"
+#include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/workbench.hpp"
 
 namespace sdw::ui {
 
 namespace {
 constexpr int kSteps = 20;  // "Step" moves the time marker by a twentieth of the run
-
-std::string pretty(const std::string& name) {
-    std::string s = name;
-    std::replace(s.begin(), s.end(), '_', ' ');
-    return s;
-}
 }  // namespace
 
-void drawPresentation(Workbench& wb, ImVec2 display) {
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(display);
-    ImGui::PushFont(theme::fonts().large);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28, 20));
-    ImGui::Begin("##present", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleVar();
+void PresentationPanel::draw(Workbench& wb) {
+    auto& s = wb.session();
+    auto& play = s.playback();
     const float fs = ImGui::GetFontSize();
-    ImGui::TextUnformatted(wb.doc.project().name.c_str());
-    const bool has = !wb.timeColumn.empty();
-    const double t0 = has ? wb.timeColumn.front() : 0, t1 = has ? wb.timeColumn.back() : 1;
-    ImGui::SameLine(display.x - fs * 22);
-    if (ImGui::Button(wb.playing ? "Pause" : "Play") && has) {
-        if (!wb.playing && wb.scrubTime >= t1) wb.scrubTime = t0;
-        wb.playing = !wb.playing;
-    }
+    ImGui::TextUnformatted(s.doc().project().name.c_str());
+    const bool has = !s.timeColumn().empty();
+    const double t0 = has ? s.timeColumn().front() : 0, t1 = has ? s.timeColumn().back() : 1;
+    ImGui::SameLine(ImGui::GetWindowWidth() - fs * 22);
+    if (ImGui::Button(play.playing ? "Pause" : "Play")) s.togglePlay();
     ImGui::SameLine();
     if (ImGui::Button("Step") && has) {
-        wb.playing = false;
-        wb.scrubTime = std::min(t1, (wb.scrubTime >= t1 ? t0 : wb.scrubTime) + (t1 - t0) / kSteps);
+        play.playing = false;
+        play.time = std::min(t1, (play.time >= t1 ? t0 : play.time) + (t1 - t0) / kSteps);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Reset")) wb.scrubTime = t0, wb.playing = false;
+    if (ImGui::Button("Reset")) play.time = t0, play.playing = false;
     ImGui::SameLine();
-    if (ImGui::Button("Exit")) wb.presentMode = false;
-    ImGui::Text("%s %.0f of %.0f",
-                wb.doc.project().specs.timeUnits.empty() ? "Time" : wb.doc.project().specs.timeUnits.c_str(),
-                wb.scrubTime, t1);
+    if (ImGui::Button("Exit")) wb.mode = Mode::Edit;
+    const std::string& units = s.doc().project().specs.timeUnits;
+    ImGui::Text("%s %.0f of %.0f", units.empty() ? "Time" : units.c_str(), play.time, t1);
     ImGui::Separator();
 
-    const float sliderW = fs * 16;
-    ImGui::BeginChild("##presentSliders", ImVec2(sliderW, 0));
-    for (size_t i = 0; i < wb.inputs.size(); ++i) {
-        auto& in = wb.inputs[i];
+    ImGui::BeginChild("##presentSliders", ImVec2(fs * 16, 0));
+    for (size_t i = 0; i < s.inputs().size(); ++i) {
+        auto& in = s.inputs()[i];
         if (!in.present) continue;
         ImGui::PushID(static_cast<int>(i));
-        ImGui::TextWrapped("%s", pretty(in.name).c_str());  // large type, like the rest: read from the back
+        ImGui::TextWrapped(
+            "%s", app::displayName(in.name).c_str());  // large type, like the rest: read from the back
         ImGui::SetNextItemWidth(-1);
         double lo = in.min, hi = in.max;
-        if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi,
-                                std::max(std::abs(lo), std::abs(hi)) >= 1000 ? "%.0f" : "%.3g"))
-            wb.sliderMoved();
+        if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi, app::sliderFormat(lo, hi)))
+            s.inputsChanged();
         ImGui::Spacing();
         ImGui::PopID();
     }
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##presentCharts");
-    drawChartsTab(wb, ImGui::GetContentRegionAvail(),
-                  true);  // large type here too: legible from the back row
+    wb.panel<ChartsPanel>().drawCharts(wb, ImGui::GetContentRegionAvail(), true);  // large type: the back row
     ImGui::EndChild();
-    ImGui::End();
-    ImGui::PopFont();
 }
 
 }  // namespace sdw::ui

@@ -1,7 +1,9 @@
-// The properties panel: the selected variable's name, equation (checked live in the background), units,
-// documentation, slider range and graphical function; with nothing selected, the model's sim specs.
-// Layer: workbench/ui/panels (ImGui). No Lua.
-#include <imgui.h>
+// The properties panel: the selected variable's fields, or the model's specs; edits kept until their field is
+// left. Layer: workbench/ui/panels (ImGui). No Lua. The graphical function's editor:
+// properties_graphical.cpp.
+#include "workbench/ui/panels/properties_panel.hpp"
+
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -14,53 +16,56 @@ namespace sdw::ui {
 
 using model::canonicalName;
 
+// After a field: keep its edit (when it changed this frame) and where it is.
+void PropertiesPanel::keepEdit(const char* field, bool changed, std::function<void(Workbench&)> commit) {
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    m_rects[field] = ImVec4(lo.x, lo.y, hi.x, hi.y);
+    if (!changed) return;
+    auto& p = m_pending[ImGui::GetItemID()];
+    p.order = std::string(field) == "name" ? 1 << 30 : ++m_nextOrder;
+    p.commit = std::move(commit);
+}
+
+// Every kept edit whose field is no longer the active item goes to the model.
+void PropertiesPanel::commitLeftEdits(Workbench& wb) {
+    const ImGuiID active = ImGui::GetActiveID();
+    std::vector<std::pair<int, std::function<void(Workbench&)>>> due;
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (it->first == active) {
+            ++it;
+            continue;
+        }
+        due.emplace_back(it->second.order, std::move(it->second.commit));
+        it = m_pending.erase(it);
+    }
+    std::sort(due.begin(), due.end(), [](auto& x, auto& y) { return x.first < y.first; });
+    for (auto& [order, commit] : due) commit(wb);
+}
+
+std::optional<ImVec4> PropertiesPanel::fieldRect(const std::string& field) const {
+    auto it = m_rects.find(field);
+    if (it == m_rects.end()) return std::nullopt;
+    return it->second;
+}
+
+void PropertiesPanel::modelReplaced(Workbench&) {
+    m_pending.clear();  // edits of the last model's fields have nowhere to go
+    m_name.clear();
+    m_docEditing.clear();
+    m_dragPoint = -1;
+}
+
 namespace {
 
-// Edit buffers for the selected variable; reloaded when the selection or the document changes.
-struct Buffers {
-    std::string name, nameBuf, equation, units, doc;
-    uint64_t revision = 0;
-};
-
-Buffers& buffers() {
-    static Buffers b;
-    return b;
-}
-
-void specsEditor(Workbench& wb) {
-    ImGui::PushFont(theme::fonts().bold);
-    ImGui::TextUnformatted("Simulation specs");
-    ImGui::PopFont();
-    model::SimSpecs s = wb.doc.project().specs;
-    bool changed = false;
-    ImGui::PushItemWidth(-ImGui::GetFontSize() * 7);
-    changed |= ImGui::InputDouble("Start", &s.start, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue);
-    changed |= ImGui::InputDouble("Stop", &s.stop, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue);
-    changed |= ImGui::InputDouble("DT", &s.dt, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue);
-    double save = s.saveper.value_or(s.dt);
-    if (ImGui::InputDouble("Save every", &save, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue)) {
-        s.saveper = save;
-        changed = true;
-    }
-    const char* methods[] = {"euler", "rk4", "rk45"};
-    int m = 0;
-    for (int i = 0; i < 3; ++i)
-        if (canonicalName(s.method) == methods[i]) m = i;
-    if (ImGui::Combo("Method", &m, methods, 3)) {
-        s.method = methods[m];
-        changed = true;
-    }
-    changed |= ImGui::InputText("Time units", &s.timeUnits, ImGuiInputTextFlags_EnterReturnsTrue);
-    ImGui::PopItemWidth();
-    if (changed && s.dt > 0 && s.stop > s.start) wb.doc.setSpecs(s);
-    ImGui::Separator();
-    ImGui::TextDisabled("%zu variables, %zu diagram objects", wb.doc.model().variables.size(),
-                        wb.doc.view().objects.size());
-    ImGui::TextWrapped("Select a variable on the diagram to edit it. Double-click a name to rename it.");
-}
-
-void diagnosticsFor(const Workbench& wb, const std::string& name) {
-    const diag::Diagnostics& ds = (wb.checkName == name) ? wb.checkDiagnostics : wb.diagnostics;
+// The live check's answer under the equation, in a box of fixed height: a message that comes and goes while
+// typing never moves the fields below it (the next field stays under the pointer). Long messages are cut to
+// the box; the whole text is on hover and in the Diagnostics tab.
+void checkMessages(const app::Session& s, const std::string& name) {
+    const diag::Diagnostics& ds = s.checkedName() == name ? s.checkDiagnostics() : s.diagnostics();
+    const float boxH = ImGui::GetTextLineHeightWithSpacing() * 2.2f;
+    ImGui::BeginChild("##checkbox", ImVec2(-1, boxH), false, ImGuiWindowFlags_NoScrollbar);
+    std::string all;
+    if (s.checking() && s.checkedName() == name) ImGui::TextDisabled("checking...");
     for (const auto& d : ds.items()) {
         if (canonicalName(d.where) != canonicalName(name)) continue;
         const bool err = d.severity == diag::Severity::Error;
@@ -68,110 +73,19 @@ void diagnosticsFor(const Workbench& wb, const std::string& name) {
                               err ? ImVec4(0.78f, 0.18f, 0.18f, 1) : ImVec4(0.72f, 0.45f, 0.05f, 1));
         ImGui::TextWrapped("%s %s", d.code.c_str(), d.message.c_str());
         ImGui::PopStyleColor();
+        all += (all.empty() ? "" : "\n") + d.code + " " + d.message;
     }
-}
-
-void graphicalEditor(Workbench& wb, const model::Variable& v) {
-    if (!v.gf) {
-        if (ImGui::Button("Add a graphical function")) {
-            model::GraphicalFunction gf;
-            gf.xs = {0, 0.25, 0.5, 0.75, 1};
-            gf.ys = {0, 0.25, 0.5, 0.75, 1};
-            wb.doc.setGraphical(v.name, gf);
-        }
-        return;
-    }
-    // While a point is dragged the edit lives here; it becomes one undo step on release.
-    static int dragging = -1;
-    static model::GraphicalFunction dragGf;
-    model::GraphicalFunction gf = dragging >= 0 ? dragGf : *v.gf;
-    if (gf.xs.size() != gf.ys.size() || gf.xs.empty()) return;
-    const float fs = ImGui::GetFontSize();
-    const ImVec2 size(ImGui::GetContentRegionAvail().x, fs * 10);
-    const ImVec2 p0 = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##gf", size);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const double x0 = gf.xs.front(), x1 = gf.xs.back();
-    double y0 = gf.yscale ? gf.yscale->first : *std::min_element(gf.ys.begin(), gf.ys.end());
-    double y1 = gf.yscale ? gf.yscale->second : *std::max_element(gf.ys.begin(), gf.ys.end());
-    if (y1 <= y0) y1 = y0 + 1;
-    auto map = [&](double x, double y) {
-        return ImVec2(p0.x + 6 + static_cast<float>((x - x0) / (x1 - x0 + 1e-300)) * (size.x - 12),
-                      p0.y + size.y - 6 - static_cast<float>((y - y0) / (y1 - y0)) * (size.y - 12));
-    };
-    dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), IM_COL32(255, 255, 255, 255), 4);
-    dl->AddRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), IM_COL32(210, 210, 204, 255), 4);
-    for (size_t i = 1; i < gf.xs.size(); ++i)
-        dl->AddLine(map(gf.xs[i - 1], gf.ys[i - 1]), map(gf.xs[i], gf.ys[i]), theme::palette().auxBorder, 2);
-    for (size_t i = 0; i < gf.xs.size(); ++i)
-        dl->AddCircleFilled(map(gf.xs[i], gf.ys[i]), 4, theme::palette().stockBorder);
-    if (ImGui::IsItemClicked()) {  // grab the nearest point
-        float best = 1e9f;
-        for (size_t i = 0; i < gf.xs.size(); ++i) {
-            const float d = std::abs(map(gf.xs[i], gf.ys[i]).x - ImGui::GetIO().MousePos.x);
-            if (d < best) best = d, dragging = static_cast<int>(i);
-        }
-        dragGf = gf;
-    }
-    if (dragging >= 0 && ImGui::IsItemActive()) {
-        const float fy = (p0.y + size.y - 6 - ImGui::GetIO().MousePos.y) / (size.y - 12);
-        dragGf.ys[static_cast<size_t>(dragging)] = y0 + std::clamp(fy, 0.0f, 1.0f) * (y1 - y0);
-    } else if (dragging >= 0) {
-        dragging = -1;
-        wb.doc.setGraphical(v.name, dragGf);
-    }
-    if (ImGui::TreeNode("Table")) {
-        bool edited = false;
-        for (size_t i = 0; i < gf.xs.size(); ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.48f);
-            edited |=
-                ImGui::InputDouble("##x", &gf.xs[i], 0, 0, "%.4g", ImGuiInputTextFlags_EnterReturnsTrue);
-            ImGui::SameLine();
-            ImGui::SetNextItemWidth(-1);
-            edited |=
-                ImGui::InputDouble("##y", &gf.ys[i], 0, 0, "%.4g", ImGuiInputTextFlags_EnterReturnsTrue);
-            ImGui::PopID();
-        }
-        if (edited) wb.doc.setGraphical(v.name, gf);
-        ImGui::TreePop();
-    }
-}
-
-// The documentation reads as a wrapped paragraph (an ImGui text field cannot wrap, so long notes were cut off
-// at the panel's edge); a click turns it into the field, which goes back on leaving it.
-void documentationField(Workbench& wb, const model::Variable& v, std::string& text) {
-    static std::string editing;  // the variable whose documentation is being edited
-    if (canonicalName(editing) != canonicalName(v.name)) {
-        ImGui::PushTextWrapPos(0);
-        if (text.empty())
-            ImGui::TextDisabled("(none yet: click to add)");
-        else
-            ImGui::TextUnformatted(text.c_str());
+    ImGui::EndChild();
+    if (!all.empty() && ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextUnformatted(all.c_str());
         ImGui::PopTextWrapPos();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to edit");
-        if (ImGui::IsItemClicked()) editing = v.name;
-        return;
+        ImGui::EndTooltip();
     }
-    if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextMultiline("##doc", &text, ImVec2(-1, ImGui::GetFontSize() * 6));
-    if (ImGui::IsItemDeactivatedAfterEdit()) wb.doc.setDoc(v.name, text);
-    if (ImGui::IsItemDeactivated()) editing.clear();
 }
 
-void variableEditor(Workbench& wb, const model::Variable& v) {
-    auto& b = buffers();
-    if (canonicalName(b.name) != canonicalName(v.name) || b.revision != wb.doc.revision()) {
-        const bool sameVar = canonicalName(b.name) == canonicalName(v.name);
-        b.name = v.name;
-        if (!sameVar || !ImGui::IsAnyItemActive()) {
-            b.nameBuf = v.name;
-            b.equation = v.equation;
-            b.units = v.units;
-            b.doc = v.doc;
-        }
-        b.revision = wb.doc.revision();
-    }
+void kindLabel(const model::Variable& v) {
     const auto& pal = theme::palette();
     const ImU32 kindCol = v.kind == model::VarKind::Stock  ? pal.stockBorder
                           : v.kind == model::VarKind::Flow ? pal.flowPipe
@@ -181,64 +95,180 @@ void variableEditor(Workbench& wb, const model::Variable& v) {
     ImGui::TextUnformatted(model::varKindName(v.kind));
     ImGui::PopFont();
     ImGui::PopStyleColor();
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputText("##name", &b.nameBuf, ImGuiInputTextFlags_EnterReturnsTrue) && b.nameBuf != v.name) {
-        std::string err;
-        if (wb.doc.rename(v.name, b.nameBuf, err))
-            wb.selection = {b.nameBuf};
-        else
-            wb.status = "Rename: " + err;
+}
+
+void valueLine(const app::Session& s, const model::Variable& v) {
+    const double t = s.playback().time;
+    const auto val = s.valueAt(v.name, t);
+    if (!val) return;
+    if (std::isfinite(*val))
+        ImGui::Text("Value at t = %.4g: %.6g %s", t, *val, v.units.c_str());
+    else
+        ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1), "Value at t = %.4g: none (%s): see Diagnostics", t,
+                           std::isnan(*val) ? "NaN" : "infinite");
+}
+
+}  // namespace
+
+void PropertiesPanel::specsEditor(Workbench& wb) {
+    ImGui::PushFont(theme::fonts().bold);
+    ImGui::TextUnformatted("Simulation specs");
+    ImGui::PopFont();
+    // Each field edits a copy of the specs; the copy goes to the model when the field is left, if it makes
+    // a run (dt > 0, stop after start), else the status line says why it was not taken.
+    auto keepSpecs = [&](const char* field, bool changed, const model::SimSpecs& s) {
+        keepEdit(field, changed, [s](Workbench& w) {
+            if (s.dt > 0 && s.stop > s.start)
+                w.session().doc().setSpecs(s);
+            else
+                w.session().setStatus(
+                    "Simulation specs not changed: DT must be above 0 and Stop after Start");
+        });
+    };
+    auto& doc = wb.session().doc();
+    model::SimSpecs s = doc.project().specs;
+    ImGui::PushItemWidth(-ImGui::GetFontSize() * 7);
+    bool changed = ImGui::InputDouble("Start", &s.start, 0, 0, "%.6g");
+    keepSpecs("start", changed, s);
+    changed = ImGui::InputDouble("Stop", &s.stop, 0, 0, "%.6g");
+    keepSpecs("stop", changed, s);
+    changed = ImGui::InputDouble("DT", &s.dt, 0, 0, "%.6g");
+    keepSpecs("dt", changed, s);
+    double save = s.saveper.value_or(s.dt);
+    changed = ImGui::InputDouble("Save every", &save, 0, 0, "%.6g");
+    if (changed) s.saveper = save;
+    keepSpecs("saveper", changed, s);
+    constexpr sim::Method kMethods[] = {sim::Method::Euler, sim::Method::RungeKutta4,
+                                        sim::Method::DormandPrince};
+    const sim::Method current = sim::parseMethod(s.method).value_or(sim::Method::Euler);
+    if (ImGui::BeginCombo("Method", sim::methodName(current))) {
+        for (const sim::Method m : kMethods)
+            if (ImGui::Selectable(sim::methodName(m), m == current) && m != current) {
+                s.method = sim::methodName(m);
+                doc.setSpecs(s);
+            }
+        ImGui::EndCombo();
     }
+    changed = ImGui::InputText("Time units", &s.timeUnits);
+    keepSpecs("timeunits", changed, s);
+    ImGui::PopItemWidth();
+    ImGui::Separator();
+    ImGui::TextDisabled("%zu variables, %zu diagram objects", doc.model().variables.size(),
+                        doc.view().objects.size());
+    ImGui::TextWrapped("Select a variable on the diagram to edit it. Double-click a name to rename it.");
+}
+
+// The documentation reads as a wrapped paragraph (an ImGui text field cannot wrap, so long notes were cut off
+// at the panel's edge); a click turns it into the field, which goes back on leaving it.
+void PropertiesPanel::documentationField(const model::Variable& v) {
+    if (canonicalName(m_docEditing) != canonicalName(v.name)) {
+        ImGui::PushTextWrapPos(0);
+        if (m_doc.empty())
+            ImGui::TextDisabled("(none yet: click to add)");
+        else
+            ImGui::TextUnformatted(m_doc.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to edit");
+        if (ImGui::IsItemClicked()) m_docEditing = v.name, m_focusDoc = true;
+        return;
+    }
+    if (m_focusDoc) ImGui::SetKeyboardFocusHere();  // once: a later click elsewhere takes the keyboard away
+    m_focusDoc = false;
+    const bool changed = ImGui::InputTextMultiline("##doc", &m_doc, ImVec2(-1, ImGui::GetFontSize() * 6));
+    keepEdit("doc", changed,
+             [name = v.name, text = m_doc](Workbench& w) { w.session().doc().setDoc(name, text); });
+    if (ImGui::IsItemDeactivated()) m_docEditing.clear();
+}
+
+// The fields show the model unless an edit of them is still being typed (or not yet committed).
+void PropertiesPanel::reloadBuffers(const Workbench& wb, const model::Variable& v) {
+    const auto& doc = wb.session().doc();
+    if (canonicalName(m_name) == canonicalName(v.name) && m_revision == doc.revision()) return;
+    if (canonicalName(m_name) != canonicalName(v.name) || m_pending.empty()) {
+        m_nameBuf = v.name;
+        m_equation = v.equation;
+        m_units = v.units;
+        m_doc = v.doc;
+    }
+    m_name = v.name;
+    m_revision = doc.revision();
+}
+
+void PropertiesPanel::rangeField(const model::Variable& v) {
+    ImGui::TextDisabled("Slider range");
+    double r[2] = {v.range ? v.range->min : 0, v.range ? v.range->max : 0};
+    ImGui::SetNextItemWidth(-1);
+    const bool changed = ImGui::InputScalarN("##range", ImGuiDataType_Double, r, 2, nullptr, nullptr, "%.4g");
+    keepEdit("range", changed, [name = v.name, lo = r[0], hi = r[1]](Workbench& w) {
+        if (hi > lo)
+            w.session().doc().setRange(name, model::Range{lo, hi, std::nullopt});
+        else
+            w.session().setStatus("Slider range not changed: the top must be above the bottom");
+    });
+}
+
+void PropertiesPanel::nameField(Workbench& wb, const model::Variable& v) {
+    // (Each field is drawn before its edit is kept: the edit must hold the text as typed this frame.)
+    ImGui::SetNextItemWidth(-1);
+    const bool changed = ImGui::InputText("##name", &m_nameBuf);
+    keepEdit("name", changed, [name = v.name, to = m_nameBuf](Workbench& w) {
+        std::string err;
+        if (to == name) return;
+        if (w.session().doc().rename(name, to, err)) {
+            if (w.isSelected(name)) w.selection = {to};
+        } else {
+            w.session().setStatus("Rename: " + err);
+        }
+    });
+}
+
+void PropertiesPanel::variableEditor(Workbench& wb, const model::Variable& v) {
+    auto& s = wb.session();
+    reloadBuffers(wb, v);
+    kindLabel(v);
+    nameField(wb, v);
     ImGui::TextDisabled(v.kind == model::VarKind::Stock ? "Initial value" : "Equation");
-    const float h = ImGui::GetFontSize() * 4.5f;
-    if (ImGui::InputTextMultiline("##eq", &b.equation, ImVec2(-1, h))) wb.submitCheck(v.name, b.equation);
-    if (ImGui::IsItemDeactivatedAfterEdit()) wb.doc.setEquation(v.name, b.equation);
-    if (wb.checkPending && wb.checkName == v.name) ImGui::TextDisabled("checking...");
-    diagnosticsFor(wb, v.name);
+    // Enter commits (as leaving the field does); Ctrl+Enter starts a new line.
+    const bool eqChanged =
+        ImGui::InputTextMultiline("##eq", &m_equation, ImVec2(-1, ImGui::GetFontSize() * 4.5f),
+                                  ImGuiInputTextFlags_CtrlEnterForNewLine);
+    if (eqChanged) s.check(v.name, m_equation);
+    keepEdit("equation", eqChanged,
+             [name = v.name, eq = m_equation](Workbench& w) { w.session().doc().setEquation(name, eq); });
+    checkMessages(s, v.name);
     ImGui::TextDisabled("Units");
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##units", &b.units);
-    if (ImGui::IsItemDeactivatedAfterEdit()) wb.doc.setUnits(v.name, b.units);
+    const bool unitsChanged = ImGui::InputText("##units", &m_units);
+    keepEdit("units", unitsChanged,
+             [name = v.name, u = m_units](Workbench& w) { w.session().doc().setUnits(name, u); });
     ImGui::TextDisabled("Documentation");
-    documentationField(wb, v, b.doc);
+    documentationField(v);
     if (v.kind == model::VarKind::Aux) {  // flows never become sliders: no range to set
-        ImGui::TextDisabled("Slider range");
-        double r[2] = {v.range ? v.range->min : 0, v.range ? v.range->max : 0};
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::InputScalarN("##range", ImGuiDataType_Double, r, 2, nullptr, nullptr, "%.4g",
-                                ImGuiInputTextFlags_EnterReturnsTrue) &&
-            r[1] > r[0])
-            wb.doc.setRange(v.name, model::Range{r[0], r[1], std::nullopt});
+        rangeField(v);
         if (ImGui::TreeNode("Graphical function")) {
             graphicalEditor(wb, v);
             ImGui::TreePop();
         }
     }
     ImGui::Separator();
-    if (auto val = wb.valueAt(v.name, wb.scrubTime))
-        ImGui::Text("Value at t = %.4g: %.6g %s", wb.scrubTime, *val, v.units.c_str());
-    if (ImGui::Button("Plot in chart 1")) wb.addToChart(v.name, 0);
+    valueLine(s, v);
+    if (ImGui::Button("Plot in chart 1")) s.addToChart(v.name, 0);
     ImGui::SameLine();
-    if (ImGui::Button("Plot in chart 2")) wb.addToChart(v.name, 1);
+    if (ImGui::Button("Plot in chart 2")) s.addToChart(v.name, 1);
 }
 
-}  // namespace
-
-void drawPropertiesPanel(Workbench& wb, ImVec2 pos, ImVec2 size) {
-    ImGui::SetNextWindowPos(pos);
-    ImGui::SetNextWindowSize(size);
-    ImGui::Begin("Properties", nullptr,
-                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+void PropertiesPanel::draw(Workbench& wb) {
+    commitLeftEdits(wb);  // before the fields reload: a click elsewhere may have changed the selection
+    const auto& doc = wb.session().doc();
     // An alias shows (and edits) the variable it stands for.
     const model::Variable* v =
-        wb.selection.size() == 1 ? wb.doc.find(wb.doc.resolve(wb.selection.front())) : nullptr;
+        wb.selection.size() == 1 ? doc.find(doc.resolve(wb.selection.front())) : nullptr;
     if (v)
         variableEditor(wb, *v);
     else if (wb.selection.size() > 1)
         ImGui::Text("%zu objects selected", wb.selection.size());
     if (!v) specsEditor(wb);
-    ImGui::End();
+    commitLeftEdits(wb);  // Enter or Tab left a field this frame
 }
 
 }  // namespace sdw::ui

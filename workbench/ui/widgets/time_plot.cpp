@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "workbench/app/format.hpp"
 #include "workbench/ui/theme.hpp"
 
 namespace sdw::ui::widgets {
@@ -20,20 +21,6 @@ std::vector<double> niceTicks(double lo, double hi, int target) {
     for (double v = std::ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step)
         ticks.push_back(std::abs(v) < step * 1e-9 ? 0.0 : v);
     return ticks;
-}
-
-std::string formatTick(double v) {
-    char buf[32];
-    const double a = std::abs(v);
-    if (a >= 1e9)
-        std::snprintf(buf, sizeof buf, "%.3gB", v / 1e9);
-    else if (a >= 1e6)
-        std::snprintf(buf, sizeof buf, "%.3gM", v / 1e6);
-    else if (a >= 1e4)
-        std::snprintf(buf, sizeof buf, "%.3gk", v / 1e3);
-    else
-        std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
 }
 
 namespace {
@@ -103,14 +90,14 @@ void drawAxes(ImDrawList* dl, const Frame& f, const std::string& timeUnits, cons
     for (double v : niceTicks(f.y0, f.y1, std::max(2, static_cast<int>((f.hi.y - f.lo.y) / (fs * 2.5f))))) {
         const float y = f.map(f.t0, v).y;
         dl->AddLine(ImVec2(f.lo.x, y), ImVec2(f.hi.x, y), gridCol);
-        const std::string s = formatTick(v);
+        const std::string s = app::tickLabel(v);
         const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
         dl->AddText(ImVec2(f.lo.x - ts.x - 6, y - ts.y / 2), pal.textMuted, s.c_str());
     }
     for (double v : niceTicks(f.t0, f.t1, std::max(2, static_cast<int>((f.hi.x - f.lo.x) / (fs * 5))))) {
         const float x = f.map(v, f.y0).x;
         dl->AddLine(ImVec2(x, f.lo.y), ImVec2(x, f.hi.y), gridCol);
-        const std::string s = formatTick(v);
+        const std::string s = app::tickLabel(v);
         const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
         dl->AddText(ImVec2(x - ts.x / 2, f.hi.y + 4), pal.textMuted, s.c_str());
     }

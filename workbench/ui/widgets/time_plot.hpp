@@ -26,8 +26,6 @@ struct PlotView {
 
 // "Nice" tick positions covering [lo, hi] with about `target` ticks.
 std::vector<double> niceTicks(double lo, double hi, int target);
-// A short label for a tick value: 1.2k, 3.4M, 0.05...
-std::string formatTick(double v);
 
 // Draw the chart in a rectangle of `size` at the cursor. markerTime < NaN draws the scrubber's time.
 void timePlot(const char* id, const std::string& title, const std::vector<Series>& series, PlotView& view,

@@ -1,0 +1,36 @@
+// Where sdw's files are. Layer: workbench/app. No ImGui, GLFW, GL or Lua.
+#include "workbench/app/paths.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace sdw::app {
+
+std::string projectRoot() {
+    if (const char* home = std::getenv("SDW_HOME"); home && *home) return home;
+#ifdef SDW_SOURCE_DIR
+    if (fs::exists(fs::path(SDW_SOURCE_DIR) / "models")) return SDW_SOURCE_DIR;
+#endif
+    return fs::current_path().string();
+}
+
+std::string defaultModelPath() {
+    return (fs::path(projectRoot()) / "models" / "adult_social_care" / "adult_social_care.xmile").string();
+}
+
+std::string stateDirectory() {
+    fs::path dir;
+    if (const char* x = std::getenv("XDG_STATE_HOME"); x && *x)
+        dir = fs::path(x) / "sdw";
+    else if (const char* h = std::getenv("HOME"); h && *h)
+        dir = fs::path(h) / ".local" / "state" / "sdw";
+    else
+        dir = "/tmp/sdw-state";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    return dir.string();
+}
+
+}  // namespace sdw::app

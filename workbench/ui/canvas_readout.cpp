@@ -1,0 +1,68 @@
+// What the diagram reads out besides its symbols: the hover tooltip (value, equation, a sparkline of the run)
+// and the time scrubber under the diagram. Layer: workbench/ui (ImGui). No Lua.
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "workbench/app/format.hpp"
+#include "workbench/ui/canvas.hpp"
+#include "workbench/ui/theme.hpp"
+
+namespace sdw::ui {
+
+void hoverTooltip(const Workbench& wb, const std::string& name) {
+    const auto& s = wb.session();
+    const auto* v = s.doc().find(s.doc().resolve(name));
+    if (!v) return;
+    const double t = s.playback().time;
+    ImGui::BeginTooltip();
+    ImGui::PushFont(theme::fonts().bold);
+    ImGui::TextUnformatted(app::displayName(v->name).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", model::varKindName(v->kind));
+    if (auto val = s.valueAt(v->name, t); val && std::isfinite(*val))
+        ImGui::Text("%.6g %s  at t = %.4g", *val, v->units.c_str(), t);
+    if (auto from = s.nonFiniteFrom(v->name))
+        ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1),
+                           "No value (NaN or infinite) from t = %.4g: see Diagnostics", *from);
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::TextDisabled("= %s", v->gf ? "graphical function" : v->equation.c_str());
+    ImGui::PopTextWrapPos();
+    if (const auto result = s.result(); result && result->column(v->name) >= 0) {
+        const auto col = static_cast<size_t>(result->column(v->name));
+        std::vector<float> ys;
+        const size_t rows = result->rows(), stride = std::max<size_t>(1, rows / 160);
+        for (size_t r = 0; r < rows; r += stride)  // the sparkline skips the times without a value
+            if (const double y = result->at(r, col); std::isfinite(y)) ys.push_back(static_cast<float>(y));
+        ImGui::PlotLines("##spark", ys.data(), static_cast<int>(ys.size()), 0, nullptr, FLT_MAX, FLT_MAX,
+                         ImVec2(ImGui::GetFontSize() * 18, ImGui::GetFontSize() * 3));
+    }
+    ImGui::EndTooltip();
+}
+
+// Play or pause, the time marker as a slider in the model's time units, the zoom, and Fit.
+void drawScrubber(Workbench& wb, CanvasState& cs, ImVec2 size) {
+    auto& s = wb.session();
+    auto& play = s.playback();
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + 8, ImGui::GetCursorPosY() + 6));
+    const bool has = !s.timeColumn().empty();
+    if (ImGui::Button(play.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 4.5f, 0)))
+        s.togglePlay();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(size.x - ImGui::GetFontSize() * 17);
+    float t = static_cast<float>(play.time);
+    const float t0 = has ? static_cast<float>(s.timeColumn().front()) : 0,
+                t1 = has ? static_cast<float>(s.timeColumn().back()) : 1;
+    const std::string fmt = "t = %.2f " + s.doc().project().specs.timeUnits;
+    if (ImGui::SliderFloat("##time", &t, t0, t1, fmt.c_str())) {
+        play.time = t;
+        play.playing = false;
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("zoom %.0f%%", cs.zoom * 100);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Fit")) cs.fitRequested = true;
+}
+
+}  // namespace sdw::ui

@@ -1,0 +1,143 @@
+// The charts tab, and the charts presentation mode draws. Layer: workbench/ui/panels (ImGui). No Lua.
+#include "workbench/ui/panels/charts_panel.hpp"
+
+#include <algorithm>
+
+#include "workbench/app/format.hpp"
+#include "workbench/ui/theme.hpp"
+#include "workbench/ui/workbench.hpp"
+
+namespace sdw::ui {
+
+using model::canonicalName;
+
+namespace {
+
+std::string commonUnits(const app::Session& s, const std::vector<std::string>& vars) {
+    std::string units;
+    for (const auto& n : vars) {
+        const auto* v = s.doc().find(n);
+        const std::string u = v ? v->units : "";
+        if (units.empty())
+            units = u;
+        else if (u != units)
+            return "mixed units";
+    }
+    return units;
+}
+
+}  // namespace
+
+void ChartsPanel::variablePicker(Workbench& wb, size_t chart) {
+    auto& s = wb.session();
+    auto& c = s.charts()[chart];
+    ImGui::PushID(static_cast<int>(chart));
+    if (ImGui::SmallButton("+ variable")) ImGui::OpenPopup("pick");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("clear")) c.vars.clear();
+    ImGui::SameLine();
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2, 0));
+    ImGui::Checkbox("present", &c.present);
+    ImGui::PopStyleVar();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show this chart in presentation mode (F5)");
+    if (ImGui::BeginPopup("pick")) {
+        ImGui::InputTextWithHint("##f", "filter", m_filter, sizeof m_filter);
+        ImGui::BeginChild("##list", ImVec2(ImGui::GetFontSize() * 18, ImGui::GetFontSize() * 16));
+        if (s.compiled())
+            for (const auto& col : s.compiled()->columns) {
+                if (col.name == "Time" ||
+                    (*m_filter && col.canonical.find(canonicalName(m_filter)) == std::string::npos))
+                    continue;
+                if (ImGui::Selectable(app::displayName(col.name).c_str())) {
+                    s.addToChart(col.name, chart);
+                    ImGui::CloseCurrentPopup();
+                }
+            }
+        ImGui::EndChild();
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+}
+
+std::vector<widgets::Series> chartSeries(const app::Session& s, const app::Chart& c,
+                                         std::vector<std::vector<double>>& keptTimes) {
+    std::vector<widgets::Series> out;
+    const auto result = s.result();
+    if (!result) return out;
+    for (size_t i = 0; i < c.vars.size(); ++i) {
+        widgets::Series line;
+        line.label = app::displayName(c.vars[i]);
+        if (auto from = s.nonFiniteFrom(c.vars[i]))  // the line breaks there: say why in the legend
+            line.label += " (no value from t = " + app::tickLabel(*from) + ")";
+        line.t = &s.timeColumn();
+        line.y = result->series(c.vars[i]);
+        line.color = theme::seriesColor(static_cast<int>(i));
+        out.push_back(std::move(line));
+    }
+    keptTimes.assign(s.kept().size(), {});
+    for (size_t k = 0; k < s.kept().size(); ++k) {
+        const auto& kept = s.kept()[k];
+        if (!kept.result || kept.result == result) continue;
+        keptTimes[k] = kept.result->series("Time");
+        for (size_t i = 0; i < c.vars.size(); ++i) {
+            widgets::Series line;
+            line.label = app::displayName(c.vars[i]) + " (" + kept.name + ")";
+            line.run = kept.name;
+            line.t = &keptTimes[k];
+            line.y = kept.result->series(c.vars[i]);
+            line.color =
+                (theme::seriesColor(static_cast<int>(i)) & 0x00FFFFFF) | (k == 0 ? 0xA0000000 : 0x78000000);
+            line.dashed = true;
+            line.dash = k == 0 ? 3 : 1;
+            out.push_back(std::move(line));
+        }
+    }
+    return out;
+}
+
+std::vector<size_t> chartsShown(const app::Session& s, bool presenting) {
+    std::vector<size_t> out;
+    const auto& charts = s.charts();
+    for (size_t i = 0; i < charts.size(); ++i)
+        if (!charts[i].vars.empty() && (!presenting || charts[i].present)) out.push_back(i);
+    if (out.empty() && !presenting && !charts.empty()) out.push_back(0);
+    return out;
+}
+
+void ChartsPanel::draw(Workbench& wb) {
+    drawCharts(wb, ImGui::GetContentRegionAvail(), false);
+}
+
+void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting) {
+    auto& s = wb.session();
+    const auto shown = chartsShown(s, presenting);
+    if (shown.empty()) {
+        ImGui::TextDisabled(
+            "No chart is chosen for presenting: tick \"present\" under a chart in the Charts tab.");
+        return;
+    }
+    if (m_views.size() < s.charts().size()) m_views.resize(s.charts().size());
+    const size_t n = shown.size();
+    const float w =
+        (avail.x - ImGui::GetStyle().ItemSpacing.x * (static_cast<float>(n) - 1)) / static_cast<float>(n);
+    const float h = avail.y - (presenting ? 0 : ImGui::GetFrameHeightWithSpacing());
+    ImVec2 lo(1e9f, 1e9f), hi(0, 0);
+    for (size_t k = 0; k < n; ++k) {
+        const size_t i = shown[k];
+        if (k) ImGui::SameLine();
+        ImGui::BeginGroup();
+        std::vector<std::vector<double>> keptTimes;
+        auto series = chartSeries(s, s.charts()[i], keptTimes);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        widgets::timePlot(("##chart" + std::to_string(i)).c_str(), "Chart " + std::to_string(i + 1), series,
+                          m_views[i], ImVec2(w, h), s.doc().project().specs.timeUnits,
+                          commonUnits(s, s.charts()[i].vars), s.playback().time);
+        lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
+        hi = ImVec2(std::max(hi.x, p.x + w), std::max(hi.y, p.y + h));
+        if (!presenting) variablePicker(wb, i);
+        ImGui::EndGroup();
+    }
+    wb.setChartRect(lo, hi);
+}
+
+}  // namespace sdw::ui

@@ -1,0 +1,32 @@
+// The main menu bar and the file chooser it opens (ImGui has none, and native dialogs would need more than
+// GLFW). Layer: workbench/ui/panels (ImGui). No Lua.
+#pragma once
+
+#include <string>
+
+namespace sdw::ui {
+
+class Workbench;
+
+// What the file chooser is for.
+enum class FileAction { None, Open, SaveAs, ExportCsv, ExportPng };
+
+class FileDialog {
+  public:
+    // Show the chooser for `action`, starting at `path` (a file or a folder).
+    void open(FileAction action, std::string path);
+    // Open a model: starting in the folder of the model that is open, else the working folder.
+    void openModel(const std::string& currentModel);
+    void draw(Workbench& wb);
+    FileAction action() const { return m_action; }
+    const std::string& path() const { return m_path; }
+
+  private:
+    void finish(Workbench& wb);
+    FileAction m_action = FileAction::None;
+    std::string m_path;
+};
+
+void drawMenuBar(Workbench& wb);
+
+}  // namespace sdw::ui

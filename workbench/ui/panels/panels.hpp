@@ -1,0 +1,88 @@
+// The workbench's smaller panels, each owning what it keeps between frames (side_panels.cpp,
+// results_panels.cpp, presentation.cpp, levers_panel.cpp). The diagram, charts and properties panels have
+// headers of their own. Layer: workbench/ui (ImGui). No Lua.
+#pragma once
+
+#include <string>
+
+#include "workbench/ui/panels/panel.hpp"
+
+namespace sdw::ui {
+
+// The tools, undo/redo, run and present buttons, and the model's name.
+class ToolbarPanel : public Panel {
+  public:
+    Slot slot() const override { return Slot::Toolbar; }
+    std::string title(const Workbench&) const override { return "Toolbar"; }
+    void draw(Workbench& wb) override;
+};
+
+// A slider for each constant of the model, grouped by diagram sector, with a filter.
+class ConstantsPanel : public Panel {
+  public:
+    Slot slot() const override { return Slot::Inputs; }
+    std::string title(const Workbench&) const override { return "Model constants"; }
+    void draw(Workbench& wb) override;
+
+  private:
+    void slider(Workbench& wb, size_t index);
+    char m_filter[64] = "";
+};
+
+#if defined(SDW_HAVE_PLUGINS)
+// The plugin host's policy levers: a scenario picker, then each lever that applies to the model with its
+// switch, its params as sliders, and its description and evidence on hover.
+class LeversPanel : public Panel {
+  public:
+    Slot slot() const override { return Slot::Inputs; }
+    std::string title(const Workbench&) const override { return "Policy levers"; }
+    void draw(Workbench& wb) override;
+};
+#endif
+
+// The numbers of the charted variables, one row per saved time.
+class TablePanel : public Panel {
+  public:
+    Slot slot() const override { return Slot::Results; }
+    std::string title(const Workbench&) const override { return "Table"; }
+    void draw(Workbench& wb) override;
+};
+
+// Every problem found, with its code and place; a click selects the variable.
+class DiagnosticsPanel : public Panel {
+  public:
+    Slot slot() const override { return Slot::Results; }
+    std::string title(const Workbench& wb) const override;
+    void draw(Workbench& wb) override;
+};
+
+// Kept runs side by side: each charted variable's final value and its change from the baseline.
+class ComparePanel : public Panel {
+  public:
+    Slot slot() const override { return Slot::Results; }
+    std::string title(const Workbench&) const override { return "Compare runs"; }
+    void draw(Workbench& wb) override;
+
+  private:
+    void table(Workbench& wb);
+    char m_runName[64] = "";
+};
+
+// The status line: what just happened, problems, the model's size and file.
+class StatusPanel : public Panel {
+  public:
+    Slot slot() const override { return Slot::Status; }
+    std::string title(const Workbench&) const override { return "Status"; }
+    void draw(Workbench& wb) override;
+};
+
+// Presentation mode for trainers: full screen, large type, the chosen charts and sliders only; play the run
+// or step through it.
+class PresentationPanel : public Panel {
+  public:
+    Slot slot() const override { return Slot::FullScreen; }
+    std::string title(const Workbench&) const override { return "Presentation"; }
+    void draw(Workbench& wb) override;
+};
+
+}  // namespace sdw::ui

@@ -1,0 +1,63 @@
+// The properties panel: the selected variable's name, equation (checked as typed), units, documentation,
+// range and graphical function, or the model's sim specs; every edit reaches the model when its field is
+// left. Layer: workbench/ui/panels (ImGui). No Lua.
+#pragma once
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "solver/model/model.hpp"
+#include "workbench/ui/panels/panel.hpp"
+
+namespace sdw::ui {
+
+class PropertiesPanel : public Panel {
+  public:
+    Slot slot() const override { return Slot::Properties; }
+    std::string title(const Workbench&) const override { return "Properties"; }
+    void draw(Workbench& wb) override;
+    // A field left in the last frame after the panel was drawn (by Enter or Tab) goes to the model now.
+    void beforeFrame(Workbench& wb) override { commitLeftEdits(wb); }
+    void modelReplaced(Workbench& wb) override;
+    // Where a field ("name", "equation", "units", "doc", "range", "start", "stop", ...) was last drawn, as
+    // (x0, y0, x1, y1) in screen pixels: tests drive the panel with the pointer through it.
+    std::optional<ImVec4> fieldRect(const std::string& field) const;
+
+  private:
+    // An edit typed into a field, kept until the field is left. ImGui reports "deactivated after edit" only
+    // for a field that is still drawn, and a click on the diagram changes the selection (and so which fields
+    // are drawn) in the same frame: so the edit and what it applies to are kept here, and committed as soon
+    // as the field is no longer the active item (Enter, Tab, a click anywhere, a new selection).
+    struct PendingEdit {
+        int order = 0;  // commit in typing order: a rename last, so edits before it find their variable
+        std::function<void(Workbench&)> commit;
+    };
+    void keepEdit(const char* field, bool changed, std::function<void(Workbench&)> commit);
+    void commitLeftEdits(Workbench& wb);
+    void reloadBuffers(const Workbench& wb, const model::Variable& v);
+    void variableEditor(Workbench& wb, const model::Variable& v);
+    void nameField(Workbench& wb, const model::Variable& v);
+    void rangeField(const model::Variable& v);
+    void documentationField(const model::Variable& v);
+    void graphicalEditor(Workbench& wb, const model::Variable& v);
+    void graphicalTable(const model::Variable& v, model::GraphicalFunction gf);
+    void specsEditor(Workbench& wb);
+
+    // The selected variable's fields as typed; reloaded when the selection or the document changes.
+    std::string m_name, m_nameBuf, m_equation, m_units, m_doc;
+    uint64_t m_revision = 0;
+    std::map<unsigned, PendingEdit> m_pending;  // by field (ImGuiID)
+    int m_nextOrder = 0;
+    std::string m_docEditing;  // the variable whose documentation is open for editing
+    bool m_focusDoc = false;   // give the documentation field the keyboard once, when it opens
+    std::map<std::string, ImVec4> m_rects;
+    int m_dragPoint = -1;  // the graphical function's point being dragged (one undo step on release)
+    model::GraphicalFunction m_dragGf;
+};
+
+}  // namespace sdw::ui

@@ -1,0 +1,146 @@
+// The results' other tabs: the table of the charted numbers, diagnostics (a click selects the variable), and
+// the comparison of kept runs. Layer: workbench/ui/panels (ImGui). No Lua.
+#include <cmath>
+#include <cstdio>
+
+#include "workbench/app/format.hpp"
+#include "workbench/ui/canvas.hpp"
+#include "workbench/ui/panels/panels.hpp"
+#include "workbench/ui/workbench.hpp"
+
+namespace sdw::ui {
+
+void TablePanel::draw(Workbench& wb) {
+    const auto& s = wb.session();
+    const auto result = s.result();
+    if (!result) return;
+    std::vector<int> cols = {0};
+    for (const auto& v : s.chartedVariables())
+        if (int c = result->column(v); c >= 0) cols.push_back(c);
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
+    if (!ImGui::BeginTable("##table", static_cast<int>(cols.size()), flags)) return;
+    ImGui::TableSetupScrollFreeze(1, 1);
+    for (int c : cols)
+        ImGui::TableSetupColumn(app::displayName(result->names[static_cast<size_t>(c)]).c_str());
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clip;
+    clip.Begin(static_cast<int>(result->rows()));
+    while (clip.Step())
+        for (int r = clip.DisplayStart; r < clip.DisplayEnd; ++r) {
+            ImGui::TableNextRow();
+            for (int c : cols) {
+                ImGui::TableNextColumn();
+                ImGui::Text("%.6g", result->at(static_cast<size_t>(r), static_cast<size_t>(c)));
+            }
+        }
+    ImGui::EndTable();
+}
+
+std::string DiagnosticsPanel::title(const Workbench& wb) const {
+    const auto& d = wb.session().diagnostics();
+    return std::string("Diagnostics") + (d.empty() ? "" : " (" + std::to_string(d.items().size()) + ")") +
+           "###diag";
+}
+
+void DiagnosticsPanel::draw(Workbench& wb) {
+    const auto& s = wb.session();
+    if (s.diagnostics().empty()) {
+        ImGui::TextDisabled("No problems found: the model compiles and runs cleanly.");
+        return;
+    }
+    if (!ImGui::BeginTable("##diags", 4,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV))
+        return;
+    ImGui::TableSetupColumn("Code", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
+    ImGui::TableSetupColumn("Severity", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
+    ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 12);
+    ImGui::TableSetupColumn("Message");
+    ImGui::TableHeadersRow();
+    int i = 0;
+    for (const auto& d : s.diagnostics().items()) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushID(i++);
+        if (ImGui::Selectable(d.code.c_str(), false, ImGuiSelectableFlags_SpanAllColumns) &&
+            s.doc().find(d.where)) {
+            wb.select(s.doc().find(d.where)->name);
+            wb.panel<CanvasPanel>().centreOn(d.where);
+        }
+        ImGui::PopID();
+        ImGui::TableNextColumn();
+        const bool err = d.severity == diag::Severity::Error;
+        ImGui::TextColored(err ? ImVec4(0.78f, 0.18f, 0.18f, 1) : ImVec4(0.72f, 0.45f, 0.05f, 1), "%s",
+                           diag::severityName(d.severity));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(d.where.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", d.message.c_str());
+    }
+    ImGui::EndTable();
+}
+
+void ComparePanel::draw(Workbench& wb) {
+    auto& s = wb.session();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    ImGui::InputTextWithHint("##runname", s.kept().empty() ? "Baseline" : "name this run", m_runName,
+                             sizeof m_runName);
+    ImGui::SameLine();
+    if (ImGui::Button("Keep current run")) {
+        s.keepRun(m_runName);
+        m_runName[0] = 0;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Forget all")) s.forgetKeptRuns();
+    if (s.kept().empty()) {
+        ImGui::TextDisabled(
+            "Keep the current run as the baseline, move sliders, then keep more runs to compare them.");
+        return;
+    }
+    table(wb);
+}
+
+// Each charted variable's final value in the current run and every kept one, and its change from the
+// baseline (the first kept).
+void ComparePanel::table(Workbench& wb) {
+    const auto& s = wb.session();
+    const auto& kept = s.kept();
+    const int ncols = 2 + static_cast<int>(kept.size()) * 2;
+    if (!ImGui::BeginTable("##cmp", ncols,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollX |
+                               ImGuiTableFlags_ScrollY))
+        return;
+    ImGui::TableSetupColumn("Outcome (final value)", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::GetFontSize() * 14);
+    ImGui::TableSetupColumn("Current run");
+    for (size_t k = 0; k < kept.size(); ++k) {
+        ImGui::TableSetupColumn(kept[k].name.c_str());
+        ImGui::TableSetupColumn(k == 0 ? "Current vs baseline" : ("vs " + kept.front().name).c_str());
+    }
+    ImGui::TableHeadersRow();
+    for (const auto& m : s.chartedVariables()) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(app::displayName(m).c_str());
+        const auto cur = s.result() ? s.result()->finalValue(m) : std::nullopt;
+        const auto base = kept.front().result->finalValue(m);
+        ImGui::TableNextColumn();
+        if (cur) ImGui::TextUnformatted(app::readableNumber(*cur).c_str());
+        for (size_t k = 0; k < kept.size(); ++k) {
+            const auto val = kept[k].result->finalValue(m);
+            ImGui::TableNextColumn();
+            if (val) ImGui::TextUnformatted(app::readableNumber(*val).c_str());
+            ImGui::TableNextColumn();
+            const auto other = k == 0 ? cur : val;
+            if (other && base) {
+                const double diff = *other - *base;
+                const double pct = *base != 0 ? diff / std::abs(*base) * 100 : 0;
+                ImGui::TextColored(diff == 0 ? ImVec4(0.5f, 0.5f, 0.5f, 1) : ImVec4(0.2f, 0.35f, 0.65f, 1),
+                                   "%s (%+.1f%%)", app::readableNumber(diff, true).c_str(), pct);
+            }
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace sdw::ui

@@ -1,0 +1,221 @@
+// `sdw shot`: the workbench drawn on a model, set up as a view asks (a selection, kept runs, a tab,
+// presentation mode), and written to a PNG; with --measure, the slider-to-screen latency timed through the
+// same path a drag takes. Layer: workbench/ui. No Lua.
+#include <GLFW/glfw3.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "workbench/cli/commands.hpp"
+#include "workbench/ui/canvas.hpp"
+#include "workbench/ui/host.hpp"
+#include "workbench/ui/latency_probe.hpp"
+#include "workbench/ui/panels/panels.hpp"
+#include "workbench/ui/workbench.hpp"
+#if defined(SDW_HAVE_PLUGINS)
+#include "workbench/app/levers/lever_set.hpp"
+#endif
+
+namespace sdw::ui {
+
+namespace {
+
+#if defined(SDW_HAVE_PLUGINS)
+// The levers view: the run without levers kept as the baseline, then two reablement levers on (the lever form
+// of the "Reablement done right" scenario), so the charts overlay the two.
+void prepareLevers(Workbench& wb) {
+    wb.showPanel<LeversPanel>();
+    auto& s = wb.session();
+    for (const char* id : {"expand_short_term_services", "reablement_effectiveness"})
+        if (auto* l = s.levers().find(id)) {
+            s.levers().setOn(*l, true);
+            s.leversChanged();
+            wb.settle();
+        }
+}
+
+// A lever with params that is on: the first the levers view switched on.
+app::Lever* firstLeverWithParams(app::Session& s) {
+    for (auto& l : s.levers().levers())
+        if (l.on && !l.plugin->params.empty()) return &l;
+    return nullptr;
+}
+#endif
+
+// Set up the state a view shows: a selection, kept runs, the tab.
+void prepareView(Workbench& wb, const std::string& view) {
+#if defined(SDW_HAVE_PLUGINS)
+    if (view == "levers") prepareLevers(wb);
+#endif
+    auto& s = wb.session();
+    if (!s.inputs().empty() && (view == "compare" || view == "all" || view == "chart" || view == "present")) {
+        s.keepRun("Baseline");
+        for (auto& in : s.inputs())  // a scenario: the presented inputs to three quarters of their range
+            if (in.present) in.value = in.min + (in.max - in.min) * 0.75;
+        s.rerun();
+        wb.settle();
+        s.keepRun("Scenario");
+    }
+    if (view == "table") wb.showPanel<TablePanel>();
+    if (view == "compare") wb.showPanel<ComparePanel>();
+    if (view == "chart") wb.chartFocus = true;
+    if (view == "present") wb.mode = Mode::Present;
+    if (view == "all" || view == "diagram") {
+        for (const auto& v : s.doc().model().variables)
+            if (v.kind == model::VarKind::Stock && s.doc().viewObject(v.name)) {
+                wb.select(v.name);
+                break;
+            }
+    }
+    if (!s.timeColumn().empty())
+        s.playback().time = s.timeColumn().front() + (s.timeColumn().back() - s.timeColumn().front()) * 0.6;
+}
+
+// Frames until the probe has seen its results on screen (at most ten seconds of frames).
+void frameUntilShown(Host& host, Workbench& wb, const LatencyProbe& probe) {
+    for (int f = 0; f < 600 && !probe.done(); ++f) host.frame(wb);
+}
+
+// Measure slider move -> new results drawn, through the same path a user's drag takes.
+void measureLatency(Host& host, Workbench& wb, bool lever) {
+    auto& s = wb.session();
+    LatencyProbe probe;
+    wb.setLatencyProbe(&probe);
+#if defined(SDW_HAVE_PLUGINS)
+    if (lever) {
+        app::Lever* l = firstLeverWithParams(s);
+        if (!l) return wb.setLatencyProbe(nullptr);
+        const auto& p = l->plugin->params.front();
+        const double old = l->values[p.name];
+        l->values[p.name] = p.min + (p.max - p.min) * 0.8;
+        probe.start(s.leversChanged());
+        frameUntilShown(host, wb, probe);
+        std::printf(
+            "lever slider moved (%s.%s): new results ready after %.1f ms, on screen after %.1f ms = %d "
+            "frame%s later\n",
+            l->plugin->id.c_str(), p.name.c_str(), probe.workerMs(), probe.screenMs(), probe.frames(),
+            probe.frames() == 1 ? "" : "s");
+        l->values[p.name] = old;
+        s.leversChanged();
+        wb.settle();
+        wb.setLatencyProbe(nullptr);
+        return;
+    }
+#endif
+    (void)lever;
+    app::SliderInput* in = nullptr;
+    for (auto& i : s.inputs())
+        if (i.present) in = &i;
+    if (!in && !s.inputs().empty()) in = &s.inputs().front();
+    if (!in) return wb.setLatencyProbe(nullptr);
+    const double old = in->value;
+    in->value = in->min + (in->max - in->min) * 0.3;
+    probe.start(s.inputsChanged());
+    frameUntilShown(host, wb, probe);
+    std::printf(
+        "slider moved (%s): new results ready after %.1f ms, on screen after %.1f ms = %d frame%s later\n",
+        in->name.c_str(), probe.workerMs(), probe.screenMs(), probe.frames(), probe.frames() == 1 ? "" : "s");
+    in->value = old;
+    s.inputsChanged();
+    wb.settle();
+    wb.setLatencyProbe(nullptr);
+}
+
+// `sdw shot`'s options.
+struct ShotOptions {
+    std::string model, out, size = "1600x1000", view = "all", chartPng, select;
+    int frames = 6;
+    float scale = 0;
+    bool measure = false;
+    int width = 1600, height = 1000;
+};
+
+// Parse the command line; false with `rc` set on --help or a usage error.
+bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
+    CLI::App app{"render the workbench on a model and write a PNG (needs a display; use xvfb-run)"};
+    app.add_option("model", o.model, "model file")->required();
+    app.add_option("--out", o.out, "PNG to write")->required();
+    app.add_option("--size", o.size, "window size WxH");
+    app.add_option("--view", o.view,
+                   "diagram|chart|table|compare|present|all|levers (levers: with the plugin host)")
+        ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "present", "all", "levers"}));
+    app.add_option("--frames", o.frames, "frames to draw before the capture");
+    app.add_option("--scale", o.scale, "font scale (default: the monitor's content scale)");
+    app.add_flag("--measure", o.measure, "also measure and print slider-to-screen latency");
+    app.add_option("--select", o.select, "select this variable (the properties panel shows it)");
+    app.add_option("--chart-png", o.chartPng,
+                   "also export the charts alone to this PNG (File > Export charts)");
+    if (!cli::parseCommandLine(app, argc, argv, rc)) return false;
+    if (std::sscanf(o.size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 || o.height < 150) {
+        std::fprintf(stderr, "sdw shot: --size must look like 1600x1000\n");
+        rc = cli::kExitUsage;
+        return false;
+    }
+    return true;
+}
+
+// The workbench drawn on the model, set up as the view asks, then captured.
+int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
+    host.frame(wb);  // the first frame lays out the canvas (fit to view)
+    wb.settle();
+    if (o.measure && o.view != "levers") measureLatency(host, wb, false);
+    prepareView(wb, o.view);
+    if (o.measure && o.view == "levers") {
+        for (int f = 0; f < 3; ++f) host.frame(wb);  // the levers tab is open, as a user would have it
+        measureLatency(host, wb, true);
+    }
+    if (const auto* v = wb.session().doc().find(o.select); v && !o.select.empty()) {
+        wb.select(v->name);
+        wb.panel<CanvasPanel>().centreOn(v->name);
+    }
+    for (int f = 0; f < std::max(1, o.frames - 1); ++f) {
+        host.frame(wb);
+        wb.settle();
+    }
+    if (!o.chartPng.empty()) {
+        wb.exportChartPng(o.chartPng);
+        host.frame(wb);
+        std::printf("%s\n", wb.session().status().c_str());
+    }
+    std::vector<unsigned char> px;
+    int cw = 0, ch = 0;
+    host.frame(wb, &px, &cw, &ch);
+    if (!Host::writePng(o.out, cw, ch, px)) {
+        std::fprintf(stderr, "sdw shot: could not write %s\n", o.out.c_str());
+        return cli::kExitModelError;
+    }
+    std::printf("wrote %s (%dx%d, view %s)\n", o.out.c_str(), cw, ch, o.view.c_str());
+    return cli::kExitOk;
+}
+
+}  // namespace
+
+int cmdShot(int argc, char** argv) {
+    ShotOptions o;
+    int rc = cli::kExitOk;
+    if (!parseShot(argc, argv, o, rc)) return rc;
+    Host host;
+    std::string error;
+    if (!host.start(o.width, o.height, o.scale, error)) {
+        std::fprintf(
+            stderr,
+            "sdw shot: %s. Run it under a display, e.g. xvfb-run -a -s \"-screen 0 1600x1000x24\" sdw shot "
+            "...\n",
+            error.c_str());
+        return cli::kExitModelError;
+    }
+    glfwSwapInterval(0);
+    glfwSetCursorPos(host.window(), o.width - 2,
+                     o.height - 2);  // keep the pointer off the panels: no stray hover
+    Workbench wb;
+    if (!wb.openFile(o.model, error)) {
+        std::fprintf(stderr, "sdw shot: %s\n", error.c_str());
+        return cli::kExitModelError;
+    }
+    return shoot(host, wb, o);
+}
+
+}  // namespace sdw::ui
