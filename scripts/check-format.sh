@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 if ! command -v clang-format >/dev/null 2>&1; then
   echo "check-format: clang-format is missing (scripts/install-deps.sh installs it)"; exit 1
 fi
-mapfile -t files < <(find bench fuzz plugins solver tests workbench -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' \) | sort)
+mapfile -t files < <(find bench fuzz plugins python solver tests workbench -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' \) | sort)
 bad=()
 for f in "${files[@]}"; do
   if ! clang-format --dry-run --Werror "$f" >/dev/null 2>&1; then bad+=("$f"); fi

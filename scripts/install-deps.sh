@@ -17,7 +17,12 @@ packages=(
   xvfb xauth              # GUI smoke tests and screenshots without a display
   clang libclang-rt-14-dev  # libFuzzer targets
   libtbb-dev              # parallel batches of runs
+  libtcc-dev              # the compiled engine: a model's program compiled in memory (solver/jit)
   clang-format            # scripts/check-format.sh (the tree's formatting, checked in CI)
+  libxlsxwriter-dev       # Excel workbooks (sdw run --out results.xlsx)
+  unzip                   # tests read the workbooks sdw writes
+  pybind11-dev python3-dev  # the sdw Python module (python/), built for Debian's /usr/bin/python3
+  python3-numpy python3-pandas python3-distributed python3-pytest  # its DataFrames, Dask batches and tests
 )
 
 missing=()

@@ -19,6 +19,7 @@
 int main(int argc, char** argv) {
     try {
         sdw::cli::registerEngineCommands();
+        sdw::cli::registerLoopsCommand();
         sdw::cli::registerDocCommand();
         sdw::cli::registerAnalysisCommands();
 #if defined(SDW_HAVE_PLUGINS)

@@ -68,11 +68,9 @@ void checkKeys(lua_State* L, int idx, const std::vector<std::string>& known, con
 // Checks a request against its model: a saveper that is not a whole number of steps is an error, and vars
 // default to the model's outcome measures ("all" keeps every variable).
 void checkRequest(RunRequest& req, const model::Project& p, bool outcomesByDefault) {
-    const double dt = req.spec.dt.value_or(p.specs.dt);
-    if (req.spec.saveper || req.spec.dt) {
-        const auto why = analysis::checkSaveper(dt, req.spec.saveper.value_or(p.specs.saveper.value_or(dt)));
-        if (!why.empty()) throw std::runtime_error(why);
-    }
+    const auto why =
+        analysis::checkSaveperOverride(req.spec.dt, req.spec.saveper, p.specs.dt, p.specs.saveper);
+    if (!why.empty()) throw std::runtime_error(why);
     if (req.spec.vars.size() == 1 && req.spec.vars[0] == "*all*")
         req.spec.vars.clear();
     else if (req.spec.vars.empty() && outcomesByDefault)

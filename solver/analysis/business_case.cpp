@@ -9,17 +9,6 @@
 namespace sdw::analysis {
 namespace {
 
-// Linear interpolation of a series sampled at increasing times (clamped at the ends).
-double valueAt(const std::vector<double>& times, const std::vector<double>& values, double t) {
-    if (t <= times.front()) return values.front();
-    if (t >= times.back()) return values.back();
-    const auto it = std::upper_bound(times.begin(), times.end(), t);
-    const size_t i = static_cast<size_t>(it - times.begin());
-    const double t0 = times[i - 1], t1 = times[i];
-    const double f = t1 > t0 ? (t - t0) / (t1 - t0) : 0;
-    return values[i - 1] + f * (values[i] - values[i - 1]);
-}
-
 void finish(PayerResult& r, double rate) {
     double sum = 0;
     r.cumulativeSaving.clear();
@@ -82,8 +71,8 @@ std::optional<BusinessCase> computeBusinessCase(const BusinessCaseInput& in, std
         r.payer = p.payer;
         for (int y = 0; y < years; ++y) {
             const double a = t.front() + y * in.timeUnitsPerYear, b = a + in.timeUnitsPerYear;
-            const double base = valueAt(t, p.baseline, b) - valueAt(t, p.baseline, a);
-            const double scen = valueAt(t, p.scenario, b) - valueAt(t, p.scenario, a);
+            const double base = interpolate(t, p.baseline, b) - interpolate(t, p.baseline, a);
+            const double scen = interpolate(t, p.scenario, b) - interpolate(t, p.scenario, a);
             r.baselineCost.push_back(base);
             r.scenarioCost.push_back(scen);
             r.saving.push_back(base - scen);
@@ -120,10 +109,39 @@ std::optional<BusinessCaseInput> ledgersFromRuns(const sim::RunResult& baseline,
             error = "the runs have no column '" + c + "'";
             return std::nullopt;
         }
-        for (double time : in.times) p.scenario.push_back(valueAt(scenarioTimes, s, time));
+        for (double time : in.times) p.scenario.push_back(interpolate(scenarioTimes, s, time));
         in.payers.push_back(std::move(p));
     }
     return in;
+}
+
+double interpolate(const std::vector<double>& times, const std::vector<double>& values, double t) {
+    if (t <= times.front()) return values.front();
+    if (t >= times.back()) return values.back();
+    const auto it = std::upper_bound(times.begin(), times.end(), t);
+    const size_t i = static_cast<size_t>(it - times.begin());
+    const double t0 = times[i - 1], t1 = times[i];
+    const double f = t1 > t0 ? (t - t0) / (t1 - t0) : 0;
+    return values[i - 1] + f * (values[i] - values[i - 1]);
+}
+
+BusinessCaseInput startingAt(const BusinessCaseInput& in, double t) {
+    if (in.times.empty() || !(t > in.times.front())) return in;
+    BusinessCaseInput out = in;
+    out.times = {t};
+    for (double s : in.times)
+        if (s > t) out.times.push_back(s);
+    for (size_t k = 0; k < in.payers.size(); ++k) {
+        auto& p = out.payers[k];
+        p.baseline = {interpolate(in.times, in.payers[k].baseline, t)};
+        p.scenario = {interpolate(in.times, in.payers[k].scenario, t)};
+        for (size_t i = 0; i < in.times.size(); ++i)
+            if (in.times[i] > t) {
+                p.baseline.push_back(in.payers[k].baseline[i]);
+                p.scenario.push_back(in.payers[k].scenario[i]);
+            }
+    }
+    return out;
 }
 
 double timeUnitsPerYear(const std::string& timeUnits) {

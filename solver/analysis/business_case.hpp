@@ -60,6 +60,14 @@ std::optional<BusinessCaseInput> ledgersFromRuns(const sim::RunResult& baseline,
                                                  const std::vector<std::string>& columns,
                                                  double timeUnitsPerYear, std::string& error);
 
+// The same ledgers with year 0 starting at time `t` (a business case by financial year starts at the first
+// 1 April): samples before `t` are dropped and each ledger's value at `t` is interpolated. Returns the input
+// unchanged when `t` is not after its first sample.
+BusinessCaseInput startingAt(const BusinessCaseInput& input, double t);
+
+// Linear interpolation of a series sampled at increasing times, clamped at the ends.
+double interpolate(const std::vector<double>& times, const std::vector<double>& values, double t);
+
 // Time units a year for a model's time unit ("weeks" 52.18, "months" 12, "days" 365.25, "years" 1, also
 // singular and "week"/"wk" forms); 0 when the unit is unknown.
 double timeUnitsPerYear(const std::string& timeUnits);

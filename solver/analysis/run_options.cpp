@@ -48,6 +48,13 @@ std::string checkSaveper(double dt, double saveper) {
     return "saveper " + num(saveper) + " is not a whole multiple of dt " + num(dt) + " (try " + hint + ")";
 }
 
+std::string checkSaveperOverride(std::optional<double> dt, std::optional<double> saveper, double modelDt,
+                                 std::optional<double> modelSaveper) {
+    if (!dt && !saveper) return "";
+    const double step = dt.value_or(modelDt);
+    return checkSaveper(step, saveper.value_or(modelSaveper.value_or(step)));
+}
+
 std::string nearestName(const std::string& word, const std::vector<std::string>& candidates) {
     std::string best;
     size_t bestDistance = std::max<size_t>(1, word.size() / 3) + 1;

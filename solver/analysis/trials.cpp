@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "solver/analysis/constants.hpp"
+#include "solver/sim/batch.hpp"
 
 namespace sdw::analysis {
 
@@ -60,7 +61,8 @@ std::vector<sim::RunResult> CompiledTrialRunner::run(const std::vector<Inputs>& 
         }
         return results;
     }
-    parallelFor(
+    if (auto batch = runAsBatch(trials, options)) return std::move(*batch);
+    parallelFor(  // names the engine batch cannot set (a stock's initial value): one run each
         trials.size(), options.threads,
         [&](size_t i) {
             sim::RunSpec spec = m_base;
@@ -72,6 +74,34 @@ std::vector<sim::RunResult> CompiledTrialRunner::run(const std::vector<Inputs>& 
         },
         options.progress);
     return results;
+}
+
+// The trials as one engine batch (solver/sim/batch: one native code when the engine is compiled, every
+// core); nullopt when a trial sets something that is not a constant.
+std::optional<std::vector<sim::RunResult>> CompiledTrialRunner::runAsBatch(const std::vector<Inputs>& trials,
+                                                                           const TrialOptions& options) {
+    std::vector<sim::NamedSets> sets(trials.size(), m_base.sets);
+    std::vector<uint64_t> seeds(trials.size(), m_base.seed);
+    for (size_t i = 0; i < trials.size(); ++i) {
+        sets[i].insert(sets[i].end(), trials[i].begin(), trials[i].end());
+        if (options.distinctSeeds) seeds[i] = m_base.seed + i;
+    }
+    auto spec = sim::batchOfSets(*m_compiled, m_base, sets, std::move(seeds));
+    if (!spec) return std::nullopt;
+    if (!options.vars.empty()) spec->base.vars = options.vars;
+    spec->base.cancel = options.cancel;
+    spec->threads = options.threads;
+    spec->progress = options.progress;
+    sim::BatchResult batch = sim::runBatch(*m_compiled, *spec);
+    if (!batch.ok()) {  // could not start (too many values kept, ...): every trial fails with the reason
+        std::vector<sim::RunResult> failed(trials.size());
+        for (auto& r : failed) {
+            r.status = sim::RunStatus::Failed;
+            r.diagnostics = batch.diagnostics;
+        }
+        return failed;
+    }
+    return sim::toRunResults(std::move(batch), {});
 }
 
 std::string CompiledTrialRunner::checkInput(const std::string& name) const {

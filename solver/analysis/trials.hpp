@@ -1,7 +1,7 @@
 // Batches of trial runs for uncertainty, sensitivity and calibration: each trial is the base run with some
-// inputs changed. The analyses talk only to the TrialRunner interface, so the engine's batch API can take
-// over from these runners later. CompiledTrialRunner (here) compiles once and sets constants per run on
-// every core; the plugin host adds one that also sets plugin params ("plugin_id.param").
+// inputs changed. The analyses talk only to the TrialRunner interface. CompiledTrialRunner (here) compiles
+// once and runs the trials as one engine batch (solver/sim/batch: every core, native code when the base run's
+// engine asks for it); the plugin host adds one that also sets plugin params ("plugin_id.param").
 // Layer: solver (analysis). No GUI, no Lua.
 #pragma once
 
@@ -65,6 +65,8 @@ class CompiledTrialRunner : public TrialRunner {
     std::optional<Distribution> ownDistribution(const std::string& name) const override;
 
   private:
+    std::optional<std::vector<sim::RunResult>> runAsBatch(const std::vector<Inputs>& trials,
+                                                          const TrialOptions& options);
     const model::Project& m_project;
     sim::RunSpec m_base;
     diag::Diagnostics m_diags;

@@ -5,6 +5,7 @@
 
 #include "solver/compile/assemble.hpp"
 #include "solver/compile/emit.hpp"
+#include "solver/compile/pipeline.hpp"
 #include "solver/compile/unit_check.hpp"
 
 namespace sdw::compile {
@@ -31,14 +32,21 @@ void warnWithoutStocks(const ExpandedModel& model, const model::Project& project
         "the model has no stocks: nothing accumulates, so every value is computed afresh each step");
 }
 
-std::shared_ptr<const CompiledModel> compile(const model::Project& project, diag::Diagnostics& diags,
-                                             const CompileOptions& options) {
-    Reporter report(diags);
+}  // namespace
+
+std::optional<ExpandedModel> expandProject(const model::Project& project, const CompileOptions& options,
+                                           Reporter& report) {
     checkSimSpecs(project.specs, report);
     ElementModel elements = buildElements(collectSymbols(project, options, report), options, report);
-    if (report.failed()) return nullptr;
-    const ExpandedModel model = expandBuiltins(std::move(elements), project, options, report);
-    if (report.failed()) return nullptr;
+    if (report.failed()) return std::nullopt;
+    ExpandedModel model = expandBuiltins(std::move(elements), project, options, report);
+    if (report.failed()) return std::nullopt;
+    return model;
+}
+
+std::shared_ptr<const CompiledModel> compileExpanded(const ExpandedModel& model,
+                                                     const model::Project& project,
+                                                     const CompileOptions& options, Reporter& report) {
     const Resolver resolver(model);
     const std::optional<Ordering> ordering = orderEquations(model, resolver, report);
     if (!ordering) return nullptr;
@@ -48,6 +56,16 @@ std::shared_ptr<const CompiledModel> compile(const model::Project& project, diag
     if (options.checkUnits) checkUnits(model, resolver, project.specs.timeUnits, report);
     warnWithoutStocks(model, project, report);
     return assemble(model, layout, std::move(program), project);
+}
+
+namespace {
+
+std::shared_ptr<const CompiledModel> compile(const model::Project& project, diag::Diagnostics& diags,
+                                             const CompileOptions& options) {
+    Reporter report(diags);
+    const std::optional<ExpandedModel> model = expandProject(project, options, report);
+    if (!model) return nullptr;
+    return compileExpanded(*model, project, options, report);
 }
 
 }  // namespace

@@ -53,6 +53,12 @@ inline constexpr const char* kHookFailed = "E303";
 inline constexpr const char* kTooManySteps = "E304";
 inline constexpr const char* kAdaptiveFailed = "E305";
 inline constexpr const char* kBadDelay = "E306";  // a pipeline DELAY's time is NaN, negative or far too long
+// speed (E6xx/W6xx): the compiled engine
+inline constexpr const char* kNativeFailed = "E601";  // the compiled engine was asked for and cannot be built
+inline constexpr const char* kNativeFallback =
+    "W601";  // auto: it cannot be built, the interpreter ran instead
+// Loop scores through a variable that draws random numbers: scoring draws them again (sdw loops --scores).
+inline constexpr const char* kRandomScores = "W701";
 }  // namespace code
 
 struct Diagnostic {

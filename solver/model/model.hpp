@@ -61,6 +61,10 @@ struct Uncertainty {
     bool operator==(const Uncertainty&) const = default;
 };
 
+// Which way an outcome measure is better (sdw extension <sdw:outcome better="higher|lower"/>), so that a
+// comparison can say "better" or "worse" in words; Unknown when the model does not say or it depends.
+enum class Better { Unknown, Higher, Lower };
+
 // One element's equation in an arrayed variable defined element by element.
 struct ElementEquation {
     std::vector<std::string> subscripts;  // element names as written, one per dimension
@@ -92,6 +96,7 @@ struct Variable {
     std::vector<ElementEquation> elements;  // per-element definitions (empty = apply-to-all)
     std::optional<Range> range;
     std::optional<Uncertainty> uncertainty;
+    Better better = Better::Unknown;
     std::string accessType;               // "input" / "output" for module ports; empty otherwise
     std::string moduleModel;              // for VarKind::Module: the sub-model's name
     std::vector<Connection> connections;  // for VarKind::Module
@@ -125,6 +130,9 @@ struct SimSpecs {
     // The calendar date at time `start`, "YYYY-MM-DD" (sdw extension <sdw:calendar start="..."/> in
     // <sim_specs>); empty when the model does not say. Views show years and financial years from it.
     std::string calendarStart;
+    // The year whose prices the model's money is in, as written ("2025/26"; attribute price_base of
+    // <sdw:calendar>); empty when the model does not say. Exports record it.
+    std::string priceBase;
     std::vector<std::pair<std::string, std::string>> extraAttrs;
     std::vector<std::string> extraXml;  // child elements of <sim_specs> we keep but do not interpret
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "solver/sim/ops.hpp"
+
 namespace sdw::sim {
 
 using compile::Fn;
@@ -83,9 +85,9 @@ double lookup(const compile::LookupTable& t, double x) {
     return ys[lo] + (x - xs[lo]) * (ys[hi] - ys[lo]) / span;
 }
 
-double drawRandom(const compile::RandomSite& site, const double* s, Rng& rng) {
+double drawRandom(const compile::RandomSite& site, const double* args, Rng& rng) {
     using D = compile::RandomSite::Dist;
-    auto a = [&](size_t k) { return s[site.args[k]]; };
+    auto a = [&](size_t k) { return args[k]; };
     switch (site.dist) {
         case D::Uniform:
             return a(0) + (a(1) - a(0)) * rng.uniform01();
@@ -124,91 +126,13 @@ double drawRandom(const compile::RandomSite& site, const double* s, Rng& rng) {
     return 0;
 }
 
+double drawRandomAt(const compile::RandomSite& site, const double* slots, Rng& rng) {
+    double args[kMaxRandomArgs] = {};
+    for (size_t k = 0; k < site.args.size() && k < kMaxRandomArgs; ++k) args[k] = slots[site.args[k]];
+    return drawRandom(site, args, rng);
+}
+
 namespace {
-
-inline double fn1(Fn f, double x) {
-    switch (f) {
-        case Fn::Abs:
-            return std::fabs(x);
-        case Fn::Exp:
-            return std::exp(x);
-        case Fn::Ln:
-            return std::log(x);
-        case Fn::Log10:
-            return std::log10(x);
-        case Fn::Sqrt:
-            return std::sqrt(x);
-        case Fn::Sin:
-            return std::sin(x);
-        case Fn::Cos:
-            return std::cos(x);
-        case Fn::Tan:
-            return std::tan(x);
-        case Fn::Asin:
-            return std::asin(x);
-        case Fn::Acos:
-            return std::acos(x);
-        case Fn::Atan:
-            return std::atan(x);
-        case Fn::Int:
-            return std::floor(x);
-        case Fn::Sign:
-            return x > 0 ? 1.0 : x < 0 ? -1.0 : 0.0;
-        case Fn::Round:
-            return std::round(x);
-        default:
-            return x;
-    }
-}
-
-inline double fn2(Fn f, double a, double b) {
-    switch (f) {
-        case Fn::Min2:
-            return std::min(a, b);
-        case Fn::Max2:
-            return std::max(a, b);
-        case Fn::Zidz:
-        case Fn::SafeDiv2:
-            return b == 0 ? 0.0 : a / b;
-        case Fn::LogN:
-            return std::log(a) / std::log(b);
-        default:
-            return 0;
-    }
-}
-
-inline double modulo(double a, double b) {
-    double r = std::fmod(a, b);
-    if (r != 0 && ((r < 0) != (b < 0))) r += b;
-    return r;
-}
-
-// The tolerance used when comparing the step's time against event times: time is start + n*dt, exact in
-// the step counter, but event times written as decimals (0.1) are not.
-inline double tol(double dt) {
-    return dt * 1e-6;
-}
-
-inline double pulse(double t, double dt, double mag, double first, double every) {
-    const double e = tol(dt);
-    if (t + e < first) return 0;
-    double p = first;
-    if (every > 0) {
-        const double k = std::ceil((t - e - first) / every);
-        p = first + std::max(0.0, k) * every;
-    } else if (t - e > first) {
-        return 0;
-    }
-    return (p >= t - e && p < t + dt - e) ? mag / dt : 0;
-}
-
-inline double pulseTrain(double t, double dt, double start, double width, double every, double end) {
-    const double e = tol(dt);
-    if (t + e < start || t - e > end) return 0;
-    const double w = std::max(width, dt);
-    const double phase = std::isinf(every) ? t - start : modulo(t - start, every);
-    return phase < w - e ? 1.0 : 0.0;
-}
 
 template <typename F>
 double reduce(const uint32_t* list, uint32_t n, const double* s, double init, F f) {
@@ -217,154 +141,136 @@ double reduce(const uint32_t* list, uint32_t n, const double* s, double init, F 
     return acc;
 }
 
-}  // namespace
+// Arithmetic, comparison and logic: dst = a op b (or op a, or a fused pair).
+double arithmetic(const Instr& in, const double* s) {
+    switch (in.op) {
+        case Op::Copy:
+            return s[in.a];
+        case Op::Add:
+            return s[in.a] + s[in.b];
+        case Op::Sub:
+            return s[in.a] - s[in.b];
+        case Op::Mul:
+            return s[in.a] * s[in.b];
+        case Op::Div:
+            return s[in.a] / s[in.b];
+        case Op::Pow:
+            return std::pow(s[in.a], s[in.b]);
+        case Op::Mod:
+            return ops::modulo(s[in.a], s[in.b]);
+        case Op::Neg:
+            return -s[in.a];
+        case Op::Not:
+            return s[in.a] == 0 ? 1.0 : 0.0;
+        case Op::Lt:
+            return s[in.a] < s[in.b] ? 1.0 : 0.0;
+        case Op::Le:
+            return s[in.a] <= s[in.b] ? 1.0 : 0.0;
+        case Op::Gt:
+            return s[in.a] > s[in.b] ? 1.0 : 0.0;
+        case Op::Ge:
+            return s[in.a] >= s[in.b] ? 1.0 : 0.0;
+        case Op::Eq:
+            return s[in.a] == s[in.b] ? 1.0 : 0.0;
+        case Op::Ne:
+            return s[in.a] != s[in.b] ? 1.0 : 0.0;
+        case Op::And:
+            return (s[in.a] != 0 && s[in.b] != 0) ? 1.0 : 0.0;
+        case Op::Or:
+            return (s[in.a] != 0 || s[in.b] != 0) ? 1.0 : 0.0;
+        case Op::Select:
+            return s[in.a] != 0 ? s[in.b] : s[in.c];
+#define SDW_FUSED_CASE(name, o1, o2) \
+    case Op::name:                   \
+        return (s[in.a] o1 s[in.b])o2 s[in.c];
+#define SDW_FUSED_RCASE(name, o1, o2) \
+    case Op::name:                    \
+        return s[in.c] o2(s[in.a] o1 s[in.b]);
+            SDW_FUSED_OPS(SDW_FUSED_CASE, SDW_FUSED_RCASE)
+#undef SDW_FUSED_CASE
+#undef SDW_FUSED_RCASE
+        default:
+            return 0;
+    }
+}
 
-namespace {
+// Reductions over an operand list: SUM, PROD, MIN, MAX, MEAN, STDDEV.
+double reduction(const Instr& in, const double* s, const uint32_t* lists) {
+    const uint32_t* l = lists + in.a;
+    switch (in.op) {
+        case Op::Sum:
+            return reduce(l, in.c, s, 0.0, [](double x, double y) { return x + y; });
+        case Op::Prod:
+            return reduce(l, in.c, s, 1.0, [](double x, double y) { return x * y; });
+        case Op::MinN:
+            return reduce(l, in.c, s, std::numeric_limits<double>::infinity(),
+                          [](double x, double y) { return std::min(x, y); });
+        case Op::MaxN:
+            return reduce(l, in.c, s, -std::numeric_limits<double>::infinity(),
+                          [](double x, double y) { return std::max(x, y); });
+        case Op::Mean:
+            return in.c ? reduce(l, in.c, s, 0.0, [](double x, double y) { return x + y; }) / in.c : 0.0;
+        default:  // Stddev
+            return ops::stddev(in.c, [&](uint32_t i) { return s[l[i]]; });
+    }
+}
 
 // Any instruction, through a switch. The hot arithmetic has its own dispatch in execute().
 void executeOne(const Instr& in, double* s, Runtime& rt, const compile::CompiledModel& cm,
                 const uint32_t* lists) {
     using compile::CompiledModel;
-    {
-        double& d = s[in.dst];
-        switch (in.op) {
-            case Op::Copy:
-                d = s[in.a];
-                break;
-            case Op::Add:
-                d = s[in.a] + s[in.b];
-                break;
-            case Op::Sub:
-                d = s[in.a] - s[in.b];
-                break;
-            case Op::Mul:
-                d = s[in.a] * s[in.b];
-                break;
-            case Op::Div:
-                d = s[in.a] / s[in.b];
-                break;
-            case Op::Pow:
-                d = std::pow(s[in.a], s[in.b]);
-                break;
-            case Op::Mod:
-                d = modulo(s[in.a], s[in.b]);
-                break;
-            case Op::Neg:
-                d = -s[in.a];
-                break;
-            case Op::Not:
-                d = s[in.a] == 0 ? 1.0 : 0.0;
-                break;
-            case Op::Lt:
-                d = s[in.a] < s[in.b] ? 1.0 : 0.0;
-                break;
-            case Op::Le:
-                d = s[in.a] <= s[in.b] ? 1.0 : 0.0;
-                break;
-            case Op::Gt:
-                d = s[in.a] > s[in.b] ? 1.0 : 0.0;
-                break;
-            case Op::Ge:
-                d = s[in.a] >= s[in.b] ? 1.0 : 0.0;
-                break;
-            case Op::Eq:
-                d = s[in.a] == s[in.b] ? 1.0 : 0.0;
-                break;
-            case Op::Ne:
-                d = s[in.a] != s[in.b] ? 1.0 : 0.0;
-                break;
-            case Op::And:
-                d = (s[in.a] != 0 && s[in.b] != 0) ? 1.0 : 0.0;
-                break;
-            case Op::Or:
-                d = (s[in.a] != 0 || s[in.b] != 0) ? 1.0 : 0.0;
-                break;
-            case Op::Select:
-                d = s[in.a] != 0 ? s[in.b] : s[in.c];
-                break;
-#define SDW_FUSED_CASE(name, o1, o2)        \
-    case Op::name:                          \
-        d = (s[in.a] o1 s[in.b])o2 s[in.c]; \
-        break;
-#define SDW_FUSED_RCASE(name, o1, o2)       \
-    case Op::name:                          \
-        d = s[in.c] o2(s[in.a] o1 s[in.b]); \
-        break;
-                SDW_FUSED_OPS(SDW_FUSED_CASE, SDW_FUSED_RCASE)
-#undef SDW_FUSED_CASE
-#undef SDW_FUSED_RCASE
-            case Op::Fn1:
-                d = fn1(in.fn, s[in.a]);
-                break;
-            case Op::Fn2:
-                d = fn2(in.fn, s[in.a], s[in.b]);
-                break;
-            case Op::Fn3:
-                d = s[in.b] == 0 ? s[in.c] : s[in.a] / s[in.b];
-                break;  // XIDZ, SAFEDIV(a, b, x)
-            case Op::Lookup:
-                d = lookup(cm.m_tables[in.b], s[in.a]);
-                break;
-            case Op::Step:
-                d = s[CompiledModel::kHoldTimeSlot] + tol(s[CompiledModel::kDtSlot]) >= s[in.b] ? s[in.a]
-                                                                                                : 0.0;
-                break;
-            case Op::Pulse:
-                d = pulse(s[CompiledModel::kHoldTimeSlot], s[CompiledModel::kDtSlot], s[in.a], s[in.b],
-                          s[in.c]);
-                break;
-            case Op::Ramp: {
-                const double t = s[CompiledModel::kHoldTimeSlot];
-                d = t > s[in.b] ? s[in.a] * (std::min(t, s[in.c]) - s[in.b]) : 0.0;
-                break;
-            }
-            case Op::PulseTrain: {
-                const uint32_t* l = lists + in.a;
-                d = pulseTrain(s[CompiledModel::kHoldTimeSlot], s[CompiledModel::kDtSlot], s[l[0]], s[l[1]],
-                               s[l[2]], s[l[3]]);
-                break;
-            }
-            case Op::Random:
-                if (rt.draw) s[in.b] = drawRandom(cm.m_randoms[in.a], s, rt.rngs[in.a]);
-                d = s[in.b];
-                break;
-            case Op::ClampNonNeg:
-                d = std::max(0.0, s[in.a]);
-                break;
-            case Op::ClampOutflow:
-                d = std::min(s[in.a], std::max(0.0, s[in.b]));
-                break;
-            case Op::Override:
-                if (!std::isnan(s[in.a])) d = s[in.a];
-                break;
-            case Op::Sum:
-                d = reduce(lists + in.a, in.c, s, 0.0, [](double x, double y) { return x + y; });
-                break;
-            case Op::Prod:
-                d = reduce(lists + in.a, in.c, s, 1.0, [](double x, double y) { return x * y; });
-                break;
-            case Op::MinN:
-                d = reduce(lists + in.a, in.c, s, std::numeric_limits<double>::infinity(),
-                           [](double x, double y) { return std::min(x, y); });
-                break;
-            case Op::MaxN:
-                d = reduce(lists + in.a, in.c, s, -std::numeric_limits<double>::infinity(),
-                           [](double x, double y) { return std::max(x, y); });
-                break;
-            case Op::Mean:
-                d = in.c ? reduce(lists + in.a, in.c, s, 0.0, [](double x, double y) { return x + y; }) / in.c
-                         : 0.0;
-                break;
-            case Op::Stddev: {
-                const uint32_t* l = lists + in.a;
-                double mean = 0, ss = 0;
-                for (uint32_t i = 0; i < in.c; ++i) mean += s[l[i]];
-                mean /= in.c ? in.c : 1;
-                for (uint32_t i = 0; i < in.c; ++i) ss += (s[l[i]] - mean) * (s[l[i]] - mean);
-                d = in.c > 1 ? std::sqrt(ss / in.c) : 0.0;  // population standard deviation, as Stella
-                break;
-            }
-        }
+    const double t = s[CompiledModel::kHoldTimeSlot], dt = s[CompiledModel::kDtSlot];
+    double& d = s[in.dst];
+    switch (in.op) {
+        case Op::Fn1:
+            d = ops::fn1(in.fn, s[in.a]);
+            break;
+        case Op::Fn2:
+            d = ops::fn2(in.fn, s[in.a], s[in.b]);
+            break;
+        case Op::Fn3:
+            d = ops::fn3(s[in.a], s[in.b], s[in.c]);
+            break;
+        case Op::Lookup:
+            d = lookup(cm.m_tables[in.b], s[in.a]);
+            break;
+        case Op::Step:
+            d = ops::step(t, dt, s[in.a], s[in.b]);
+            break;
+        case Op::Pulse:
+            d = ops::pulse(t, dt, s[in.a], s[in.b], s[in.c]);
+            break;
+        case Op::Ramp:
+            d = ops::ramp(t, s[in.a], s[in.b], s[in.c]);
+            break;
+        case Op::PulseTrain:
+            d = ops::pulseTrain(t, dt, s[lists[in.a]], s[lists[in.a + 1]], s[lists[in.a + 2]],
+                                s[lists[in.a + 3]]);
+            break;
+        case Op::Random:
+            if (rt.draw) s[in.b] = drawRandomAt(cm.m_randoms[in.a], s, rt.rngs[in.a]);
+            d = s[in.b];
+            break;
+        case Op::ClampNonNeg:
+            d = std::max(0.0, s[in.a]);
+            break;
+        case Op::ClampOutflow:
+            d = std::min(s[in.a], std::max(0.0, s[in.b]));
+            break;
+        case Op::Override:
+            if (!std::isnan(s[in.a])) d = s[in.a];
+            break;
+        case Op::Sum:
+        case Op::Prod:
+        case Op::MinN:
+        case Op::MaxN:
+        case Op::Mean:
+        case Op::Stddev:
+            d = reduction(in, s, lists);
+            break;
+        default:
+            d = arithmetic(in, s);
+            break;
     }
 }
 
@@ -381,45 +287,20 @@ void execute(const std::vector<Instr>& prog, double* s, Runtime& rt) {
 #if defined(__GNUC__)
 #define SDW_FUSED_ADDR(name, o1, o2) &&op_##name,
     // One entry per op, in the order of the Op enum; ops without a handler of their own go to op_other.
+    // clang-format off
     static void* const kJump[] = {
-        &&op_copy,
-        &&op_add,
-        &&op_sub,
-        &&op_mul,
-        &&op_div,  // Copy Add Sub Mul Div
-        &&op_other,
-        &&op_other,
-        &&op_neg,
-        &&op_other,  // Pow Mod Neg Not
-        &&op_lt,
-        &&op_le,
-        &&op_gt,
-        &&op_ge,
-        &&op_other,
-        &&op_other,
-        &&op_other,
-        &&op_other,                                    // Lt..Or
-        &&op_select,                                   // Select
-        SDW_FUSED_OPS(SDW_FUSED_ADDR, SDW_FUSED_ADDR)  // the fused pairs
-            && op_other,
-        &&op_other,
-        &&op_other,
-        &&op_other,
-        &&op_other,
-        &&op_other,
-        &&op_other,
-        &&op_other,  // Fn1..PulseTrain
-        &&op_other,
-        &&op_other,
-        &&op_other,
-        &&op_other,  // Random ClampNonNeg ClampOutflow Override
-        &&op_other,
-        &&op_other,
-        &&op_other,
-        &&op_other,
-        &&op_other,
-        &&op_other,  // Sum..Stddev
+        &&op_copy, &&op_add, &&op_sub, &&op_mul, &&op_div,             // Copy Add Sub Mul Div
+        &&op_other, &&op_other, &&op_neg, &&op_other,                  // Pow Mod Neg Not
+        &&op_lt, &&op_le, &&op_gt, &&op_ge,                            // Lt Le Gt Ge
+        &&op_other, &&op_other, &&op_other, &&op_other,                // Eq Ne And Or
+        &&op_select,                                                   // Select
+        SDW_FUSED_OPS(SDW_FUSED_ADDR, SDW_FUSED_ADDR)                  // the fused pairs
+        &&op_other, &&op_other, &&op_other, &&op_other,                // Fn1 Fn2 Fn3 Lookup
+        &&op_other, &&op_other, &&op_other, &&op_other,                // Step Pulse Ramp PulseTrain
+        &&op_other, &&op_other, &&op_other, &&op_other,                // Random ClampNonNeg ClampOutflow Override
+        &&op_other, &&op_other, &&op_other, &&op_other, &&op_other, &&op_other,  // Sum..Stddev
     };
+    // clang-format on
 #undef SDW_FUSED_ADDR
     static_assert(static_cast<size_t>(Op::Stddev) + 1 == sizeof(kJump) / sizeof(kJump[0]),
                   "kJump must follow the Op enum");
@@ -430,48 +311,35 @@ void execute(const std::vector<Instr>& prog, double* s, Runtime& rt) {
         SDW_DISPATCH();          \
     } while (0)
     SDW_DISPATCH();
-op_copy:
-    s[ip->dst] = s[ip->a];
+#define SDW_HANDLE(label, value) \
+    label:                       \
+    s[ip->dst] = (value);        \
     SDW_NEXT();
-op_add:
-    s[ip->dst] = s[ip->a] + s[ip->b];
-    SDW_NEXT();
-op_sub:
-    s[ip->dst] = s[ip->a] - s[ip->b];
-    SDW_NEXT();
-op_mul:
-    s[ip->dst] = s[ip->a] * s[ip->b];
-    SDW_NEXT();
-op_div:
-    s[ip->dst] = s[ip->a] / s[ip->b];
-    SDW_NEXT();
-op_neg:
-    s[ip->dst] = -s[ip->a];
-    SDW_NEXT();
-op_lt:
-    s[ip->dst] = s[ip->a] < s[ip->b] ? 1.0 : 0.0;
-    SDW_NEXT();
-op_le:
-    s[ip->dst] = s[ip->a] <= s[ip->b] ? 1.0 : 0.0;
-    SDW_NEXT();
-op_gt:
-    s[ip->dst] = s[ip->a] > s[ip->b] ? 1.0 : 0.0;
-    SDW_NEXT();
-op_ge:
-    s[ip->dst] = s[ip->a] >= s[ip->b] ? 1.0 : 0.0;
-    SDW_NEXT();
-op_select:
-    s[ip->dst] = s[ip->a] != 0 ? s[ip->b] : s[ip->c];
-    SDW_NEXT();
-#define SDW_FUSED_LABEL(name, o1, o2)                           \
-    op_##name : s[ip->dst] = (s[ip->a] o1 s[ip->b])o2 s[ip->c]; \
-    SDW_NEXT();
-#define SDW_FUSED_RLABEL(name, o1, o2)                          \
-    op_##name : s[ip->dst] = s[ip->c] o2(s[ip->a] o1 s[ip->b]); \
-    SDW_NEXT();
+#define SDW_A s[ip->a]
+#define SDW_B s[ip->b]
+#define SDW_C s[ip->c]
+    // clang-format off
+    SDW_HANDLE(op_copy, SDW_A)
+    SDW_HANDLE(op_add, SDW_A + SDW_B)
+    SDW_HANDLE(op_sub, SDW_A - SDW_B)
+    SDW_HANDLE(op_mul, SDW_A * SDW_B)
+    SDW_HANDLE(op_div, SDW_A / SDW_B)
+    SDW_HANDLE(op_neg, -SDW_A)
+    SDW_HANDLE(op_lt, SDW_A < SDW_B ? 1.0 : 0.0)
+    SDW_HANDLE(op_le, SDW_A <= SDW_B ? 1.0 : 0.0)
+    SDW_HANDLE(op_gt, SDW_A > SDW_B ? 1.0 : 0.0)
+    SDW_HANDLE(op_ge, SDW_A >= SDW_B ? 1.0 : 0.0)
+    SDW_HANDLE(op_select, SDW_A != 0 ? SDW_B : SDW_C)
+#define SDW_FUSED_LABEL(name, o1, o2) SDW_HANDLE(op_##name, (SDW_A o1 SDW_B) o2 SDW_C)
+#define SDW_FUSED_RLABEL(name, o1, o2) SDW_HANDLE(op_##name, SDW_C o2 (SDW_A o1 SDW_B))
     SDW_FUSED_OPS(SDW_FUSED_LABEL, SDW_FUSED_RLABEL)
+    // clang-format on
 #undef SDW_FUSED_LABEL
 #undef SDW_FUSED_RLABEL
+#undef SDW_A
+#undef SDW_B
+#undef SDW_C
+#undef SDW_HANDLE
 op_other:
     executeOne(*ip, s, rt, cm, lists);
     SDW_NEXT();

@@ -33,6 +33,10 @@ struct Runtime {
 
 void execute(const std::vector<compile::Instr>& prog, double* slots, Runtime& rt);
 double lookup(const compile::LookupTable& t, double x);
-double drawRandom(const compile::RandomSite& site, const double* slots, Rng& rng);
+// A draw from the site's distribution, given its arguments' values (at most kMaxRandomArgs: the parameters,
+// then an optional seed); drawRandomAt reads them from the slots.
+constexpr size_t kMaxRandomArgs = 4;
+double drawRandom(const compile::RandomSite& site, const double* args, Rng& rng);
+double drawRandomAt(const compile::RandomSite& site, const double* slots, Rng& rng);
 
 }  // namespace sdw::sim

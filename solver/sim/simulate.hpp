@@ -1,5 +1,6 @@
-// Running a compiled model: Euler, RK4 and adaptive Dormand-Prince through Boost.Odeint, with results in one
-// flat row-major buffer. Layer: solver. No GUI, no Lua: plugins act through the StepHooks interface below.
+// Running a compiled model: Euler, RK4 and adaptive Dormand-Prince through Boost.Odeint, by the interpreter
+// or by native code, with results in one flat row-major buffer. Layer: solver. No GUI, no Lua: plugins act
+// through the StepHooks interface below.
 #pragma once
 
 #include <atomic>
@@ -19,17 +20,26 @@ enum class Method { Euler, RungeKutta4, DormandPrince };
 std::optional<Method> parseMethod(const std::string& name);  // "euler", "rk4", "rk45"/"dopri"...
 const char* methodName(Method m);
 
+// Who evaluates the model's program. The interpreter is the reference; the compiled path turns the program
+// into machine code first (solver/jit) and gives the same numbers. Auto compiles when the run is long
+// enough to repay the compile (see Simulator), and falls back to the interpreter if compiling fails.
+enum class Engine { Interpreter, Compiled, Auto };
+std::optional<Engine> parseEngine(const std::string& name);  // "interp", "compiled", "auto"
+const char* engineName(Engine e);
+
 // What to run: each field left empty takes the model's sim specs.
 struct RunSpec {
     std::optional<double> start, stop, dt, saveper;
     std::optional<Method> method;
-    std::vector<std::pair<std::string, double>> sets;  // constants (or stocks' initial values) to change
-    uint64_t seed = 1;                                 // random built-ins draw from this
-    const std::atomic<bool>* cancel = nullptr;         // checked every step
-    std::vector<std::string> vars;                     // columns to keep (empty = all)
-    size_t maxSteps = 50'000'000;                      // a guard against dt typos (dt = 1e-9)
-    size_t maxSavedValues = 50'000'000;                // rows x columns kept (400 MB); past it: E304
-    size_t maxPipelineCells = 20'000'000;              // DELAY pipelines, all sites: delay time / dt each
+    std::vector<std::pair<std::string, double>> sets;   // constants (or stocks' initial values) to change
+    std::vector<std::pair<uint32_t, double>> slotSets;  // the same by slot, resolved once (batches)
+    uint64_t seed = 1;                                  // random built-ins draw from this
+    const std::atomic<bool>* cancel = nullptr;          // checked every step
+    std::vector<std::string> vars;                      // columns to keep (empty = all)
+    size_t maxSteps = 50'000'000;                       // a guard against dt typos (dt = 1e-9)
+    size_t maxSavedValues = 50'000'000;                 // rows x columns kept (400 MB); past it: E304
+    size_t maxPipelineCells = 20'000'000;               // DELAY pipelines, all sites: delay time / dt each
+    Engine engine = Engine::Auto;
     // A variable that becomes NaN or infinite stops the run (E301) unless this is false: then the run goes
     // on, the value is kept as it is, and each such variable gets one E301 naming it and the first time (the
     // workbench shows the rest of the run). The adaptive method still stops when a stock goes non-finite.
@@ -75,6 +85,7 @@ struct RunResult {
     std::vector<double> data;        // row-major: rows() x names.size()
     double start = 0, stop = 0, dt = 0, saveper = 0;
     Method method = Method::Euler;
+    Engine engine = Engine::Interpreter;  // the one that ran (Interpreter or Compiled)
 
     size_t cols() const { return names.size(); }
     size_t rows() const { return names.empty() ? 0 : data.size() / names.size(); }
@@ -85,6 +96,52 @@ struct RunResult {
     bool ok() const { return status == RunStatus::Ok; }
 };
 
+// One run. For many runs of one model, a Simulator keeps the buffers and the native code between them.
 RunResult simulate(const compile::CompiledModel& model, const RunSpec& spec = {}, StepHooks* hooks = nullptr);
+
+namespace detail {
+struct RunBuffers;
+struct NativeCache;
+}  // namespace detail
+
+// A compiled model made ready for many runs: the slots, state and results of a run are allocated once and
+// reused, and native code is built once per kind of run (method, hooks, outputs) and kept. One per thread;
+// the model must outlive it.
+class Simulator {
+  public:
+    explicit Simulator(const compile::CompiledModel& model);
+    ~Simulator();
+    Simulator(const Simulator&) = delete;
+    Simulator& operator=(const Simulator&) = delete;
+
+    // Runs into `out`, reusing its buffers: a RunResult passed again keeps its names and the capacity of
+    // its data, so a run of the same shape allocates nothing.
+    void run(const RunSpec& spec, RunResult& out, StepHooks* hooks = nullptr);
+    RunResult run(const RunSpec& spec, StepHooks* hooks = nullptr);
+    // Runs with the rows written to `rows` (room for rowCount(spec) x columns values) instead of out.data;
+    // out.names is left as it is. Returns the rows written (fewer when the run fails).
+    size_t runInto(const RunSpec& spec, RunResult& out, double* rows, StepHooks* hooks = nullptr);
+    // Builds the native code a run of this kind would use, now (e.g. on a worker thread, while the
+    // interpreter serves the first runs). Returns false, with the reason, when it cannot be built.
+    bool prepare(const RunSpec& spec, bool withHooks, std::string& error);
+    // The engine a run of this spec would use, given what has been built so far.
+    Engine engineFor(const RunSpec& spec, bool withHooks);
+    // Column names and the number of saved rows of a run of `spec`, with its times and method in `info`;
+    // false (diagnostics in `info`) when the spec is unusable.
+    bool shape(const RunSpec& spec, std::vector<std::string>& names, size_t& rows, RunResult& info);
+    const compile::CompiledModel& model() const { return m_model; }
+    // Another Simulator of the same model, with buffers of its own, sharing this one's native code (built
+    // once for all; safe to use from other threads).
+    std::unique_ptr<Simulator> sibling() const;
+
+  private:
+    Simulator(const compile::CompiledModel& model, std::shared_ptr<detail::NativeCache> native);
+
+    const compile::CompiledModel& m_model;
+    std::unique_ptr<detail::RunBuffers> m_buffers;
+    std::shared_ptr<detail::NativeCache> m_native;
+    const RunResult* m_lastOut = nullptr;  // the RunResult whose names match the last plan
+    const void* m_lastPlan = nullptr;
+};
 
 }  // namespace sdw::sim

@@ -1,7 +1,8 @@
 // sdw's XMILE extensions, read and written in their own namespace (kSdwNs) so other tools keep or ignore
-// them: <sdw:calendar start="2025-01-01"/> in <sim_specs> (the date at the start time) and <sdw:uncertainty
-// min="..." max="..." distribution="..."/> in a variable (the plausible range of its value and how likely
-// values within it are). Layer: solver (xmile). Depends on pugixml, model/, diag/ and analysis/distribution.
+// them: <sdw:calendar start="2025-01-01" price_base="2025/26"/> in <sim_specs> (the date at the start
+// time, the prices' year); in a variable <sdw:uncertainty min="..." max="..." distribution="..."/> (the range
+// of its value and how likely values within it are) and <sdw:outcome better="lower"/> (which way is better).
+// Layer: solver (xmile). Depends on pugixml, model/, diag/ and analysis/distribution.
 #include <charconv>
 #include <cstring>
 
@@ -68,6 +69,7 @@ bool readCalendar(ReadContext& ctx, pugi::xml_node node, model::SimSpecs& s) {
         return false;
     }
     s.calendarStart = start;
+    s.priceBase = trim(node.attribute("price_base").value());
     return true;
 }
 
@@ -102,6 +104,25 @@ void writeCalendar(pugi::xml_node specs, const model::SimSpecs& s) {
     if (s.calendarStart.empty()) return;
     auto node = specs.append_child((std::string(kSdwPrefix) + ":calendar").c_str());
     node.append_attribute("start").set_value(s.calendarStart.c_str());
+    if (!s.priceBase.empty()) node.append_attribute("price_base").set_value(s.priceBase.c_str());
+}
+
+bool readOutcome(ReadContext& ctx, pugi::xml_node node, model::Variable& v) {
+    const std::string better = trim(node.attribute("better").value());
+    if (better == "higher" || better == "lower") {
+        v.better = better == "higher" ? model::Better::Higher : model::Better::Lower;
+        return true;
+    }
+    warn(ctx, node, v.name,
+         "<" + std::string(node.name()) + " better=\"" + better + "\"> of '" + v.name +
+             "': better must be \"higher\" or \"lower\"");
+    return false;
+}
+
+void writeOutcome(pugi::xml_node var, const model::Variable& v) {
+    if (v.better == model::Better::Unknown) return;
+    auto node = var.append_child((std::string(kSdwPrefix) + ":outcome").c_str());
+    node.append_attribute("better").set_value(v.better == model::Better::Higher ? "higher" : "lower");
 }
 
 void writeUncertainty(pugi::xml_node var, const model::Variable& v) {

@@ -174,6 +174,7 @@ void writeVariable(pugi::xml_node parent, const model::Variable& v) {
         if (v.range->step) setNumber(r.append_attribute("step"), *v.range->step);
     }
     writeUncertainty(node, v);
+    writeOutcome(node, v);
     for (const auto& c : v.connections) {
         auto conn = node.append_child("connect");
         conn.append_attribute("to").set_value(c.to.c_str());

@@ -100,6 +100,8 @@ void readLegacyDisplays(ReadContext& ctx, pugi::xml_node modelNode, model::Model
 // sdw extensions: a <sdw:uncertainty> of a variable and a <sdw:calendar> of the sim specs. Each returns false
 // (with a W104 warning) when the element cannot be used; the caller then keeps it verbatim.
 bool readUncertainty(ReadContext& ctx, pugi::xml_node node, model::Variable& v);
+bool readOutcome(ReadContext& ctx, pugi::xml_node node, model::Variable& v);
+void writeOutcome(pugi::xml_node var, const model::Variable& v);
 bool readCalendar(ReadContext& ctx, pugi::xml_node node, model::SimSpecs& s);
 void writeCalendar(pugi::xml_node specs, const model::SimSpecs& s);
 void writeUncertainty(pugi::xml_node var, const model::Variable& v);

@@ -61,3 +61,38 @@ TEST_CASE("batch: a seeded Monte Carlo over lever ranges is reproducible, in par
     CHECK(a == serial);
     CHECK(a != other);
 }
+
+// Requests that only set constants run as one engine batch (one compile, shared native code); each must
+// give what the same request gives on its own (one request: the per-request path, which recompiles).
+TEST_CASE("batch: constants-only requests run as one engine batch, each as it would alone",
+          "[plugins][batch]") {
+    plugins::PluginLibrary lib;
+    std::vector<plugins::RunRequest> reqs;
+    for (double base : {80.0, 100.0, 120.0}) {
+        plugins::RunRequest r;
+        r.spec.sets = {{"base_requests", base}, {"care_home_diversion_share", base / 1000}};
+        r.spec.vars = {"requests", "people_in_care_homes"};
+        reqs.push_back(r);
+    }
+    plugins::BatchOptions o;
+    o.threads = 2;
+    const auto together = plugins::runBatch(test::smallCareModel(), lib, reqs, o);
+    REQUIRE(together.size() == 3);
+    for (size_t i = 0; i < reqs.size(); ++i) {
+        const auto alone = plugins::runBatch(test::smallCareModel(), lib, {reqs[i]}, o);
+        REQUIRE(together[i].ok());
+        REQUIRE(alone.at(0).ok());
+        CHECK(together[i].names == alone[0].names);
+        CHECK(together[i].data == alone[0].data);
+    }
+    // requests = (base_requests + carer_breakdowns) x (1 - prevention effect), with carer_breakdowns =
+    // 20 x (1 - 0.4 x 0.2) = 18.4 and no prevention invested (effect 0): (120 + 18.4) / (100 + 18.4).
+    CHECK(*together[2].finalValue("requests") / *together[1].finalValue("requests") == Approx(138.4 / 118.4));
+    // A name that is not a constant: the per-request path, which names it.
+    reqs[1].spec.sets = {{"no_such_constant", 1}};
+    const auto mixed = plugins::runBatch(test::smallCareModel(), lib, reqs, o);
+    CHECK(mixed[0].ok());
+    CHECK_FALSE(mixed[1].ok());
+    REQUIRE_FALSE(mixed[1].diagnostics.empty());
+    CHECK(mixed[1].diagnostics.items().front().where == "no_such_constant");
+}

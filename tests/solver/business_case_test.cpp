@@ -123,3 +123,17 @@ TEST_CASE("business case: bad input is refused with a reason", "[business]") {
     CHECK(analysis::timeUnitsPerYear("months") == 12);
     CHECK(analysis::timeUnitsPerYear("fortnights") == 0);
 }
+
+TEST_CASE("business case: years can start later than the run (a financial year from 1 April)", "[business]") {
+    // Ledgers 0, 100, 200, 300 (baseline) and 0, 90, 180, 270 at years 0..3; year 0 moved to t = 0.25.
+    const auto in = analysis::startingAt(yearly({100, 100, 100}, {90, 90, 90}), 0.25);
+    CHECK(in.times == std::vector<double>{0.25, 1, 2, 3});
+    CHECK(in.payers.front().baseline == std::vector<double>{25, 100, 200, 300});
+    CHECK(in.payers.front().scenario == std::vector<double>{22.5, 90, 180, 270});
+    std::string error;
+    const auto bc = analysis::computeBusinessCase(in, error);
+    REQUIRE(bc);
+    CHECK(bc->years == 2);  // 2.75 years of samples: two whole years from 0.25
+    CHECK(bc->payers.front().saving == std::vector<double>{10, 10});
+    CHECK(analysis::startingAt(in, 0).times == in.times);  // not after the first sample: unchanged
+}

@@ -128,6 +128,31 @@ TEST_CASE("xmile: the calendar start and plausible ranges round-trip in sdw's na
     CHECK(xmile::writeString(plain).find("xmlns:sdw=\"urn:sdw:xmile:1\"") != std::string::npos);
 }
 
+TEST_CASE("xmile: an outcome's better direction and the price base round-trip", "[xmile][canonical]") {
+    const std::string text =
+        std::string(kHead) +
+        "<sim_specs time_units=\"weeks\"><start>0</start><stop>52</stop>"
+        "<sdw:calendar start=\"2025-01-01\" price_base=\"2025/26\"/></sim_specs>"
+        "<model><variables><aux name=\"waits\"><eqn>3</eqn><sdw:outcome better=\"lower\"/>"
+        "</aux><aux name=\"independent\"><eqn>0.6</eqn><sdw:outcome better=\"higher\"/>"
+        "</aux><aux name=\"hours\"><eqn>1</eqn><sdw:outcome better=\"sideways\"/></aux>"
+        "</variables></model></xmile>";
+    diag::Diagnostics diags;
+    const auto p = read(text, diags);
+    CHECK(p.specs.priceBase == "2025/26");
+    CHECK(p.main().find("waits")->better == model::Better::Lower);
+    CHECK(p.main().find("independent")->better == model::Better::Higher);
+    CHECK(p.main().find("hours")->better == model::Better::Unknown);
+    REQUIRE(diags.warningCount() == 1);  // "sideways": kept as written, with a warning naming the variable
+    CHECK(diag::format(diags.items()[0]).find("'hours'") != std::string::npos);
+    const std::string written = xmile::writeString(p);
+    CHECK(written.find("<sdw:calendar start=\"2025-01-01\" price_base=\"2025/26\"/>") != std::string::npos);
+    CHECK(written.find("<sdw:outcome better=\"lower\"/>") != std::string::npos);
+    CHECK(written.find("<sdw:outcome better=\"sideways\"/>") != std::string::npos);
+    diag::Diagnostics again;
+    CHECK(xmile::writeString(read(written, again)) == written);
+}
+
 TEST_CASE("xmile: an unusable extension is kept as written, with a warning naming it", "[xmile][canonical]") {
     const std::string text = std::string(kHead) +
                              "<sim_specs><start>0</start><stop>52</stop><sdw:calendar start=\"2025-02-30\"/>"

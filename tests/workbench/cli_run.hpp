@@ -1,6 +1,8 @@
 // Running the built `sdw` program from a test, as a user would: its exit code and its output (standard error
-// folded in). Layer: tests/workbench.
+// folded in, or dropped). Layer: tests/workbench.
 #pragma once
+
+#include <sys/wait.h>
 
 #include <array>
 #include <catch2/catch.hpp>
@@ -14,8 +16,9 @@ struct Output {
     std::string out;
 };
 
-inline Output runSdw(const std::string& args) {
-    const std::string cmd = std::string(SDW_BINARY_DIR) + "/sdw " + args + " 2>&1";
+inline Output runSdw(const std::string& args, bool withStderr = true) {
+    const std::string cmd =
+        std::string(SDW_BINARY_DIR) + "/sdw " + args + (withStderr ? " 2>&1" : " 2>/dev/null");
     Output o;
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p);

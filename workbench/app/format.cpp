@@ -6,6 +6,25 @@
 #include <cstdio>
 
 namespace sdw::app {
+namespace {
+
+// `figures` significant figures in fixed notation (never 1e-05), trailing zeros dropped; "0" below 1e-12.
+std::string significant(double v, int figures, bool sign) {
+    const double a = std::fabs(v);
+    const int decimals =
+        a < 1e-12 ? 0 : std::clamp(figures - 1 - static_cast<int>(std::floor(std::log10(a))), 0, 15);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, sign ? "%+.*f" : "%.*f", decimals, a < 1e-12 ? 0.0 : v);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+        s.erase(s.find_last_not_of('0') + 1);
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s == "-0" || s == "+0") s = "0";
+    return s;
+}
+
+}  // namespace
 
 std::string displayName(const std::string& name) {
     std::string s = name;
@@ -15,11 +34,13 @@ std::string displayName(const std::string& name) {
 
 std::string readableNumber(double v, bool sign) {
     char buf[64];
-    if (!std::isfinite(v) || std::fabs(v) < 1e4 || std::fabs(v) >= 1e15) {
-        std::snprintf(buf, sizeof buf, sign ? "%+.4g" : "%.4g", v);
+    const double a = std::fabs(v);
+    if (!std::isfinite(v)) {
+        std::snprintf(buf, sizeof buf, sign ? "%+g" : "%g", v);
         return buf;
     }
-    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(v));
+    if (a < 1e4) return significant(v, 4, sign);
+    std::snprintf(buf, sizeof buf, "%.0f", a);
     std::string digits = buf, out;
     for (size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
@@ -29,17 +50,11 @@ std::string readableNumber(double v, bool sign) {
 }
 
 std::string tickLabel(double v) {
-    char buf[32];
     const double a = std::abs(v);
-    if (a >= 1e9)
-        std::snprintf(buf, sizeof buf, "%.3gB", v / 1e9);
-    else if (a >= 1e6)
-        std::snprintf(buf, sizeof buf, "%.3gM", v / 1e6);
-    else if (a >= 1e4)
-        std::snprintf(buf, sizeof buf, "%.3gk", v / 1e3);
-    else
-        std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
+    if (a >= 1e9) return significant(v / 1e9, 3, false) + "B";
+    if (a >= 1e6) return significant(v / 1e6, 3, false) + "M";
+    if (a >= 1e4) return significant(v / 1e3, 3, false) + "k";
+    return readableNumber(v);
 }
 
 std::string compactNumber(double v) {
@@ -54,7 +69,7 @@ std::string compactNumber(double v) {
     else if (a >= 100)
         std::snprintf(buf, sizeof buf, "%.0f", v);
     else
-        std::snprintf(buf, sizeof buf, "%.3g", v);
+        return significant(v, 3, false);
     return buf;
 }
 

@@ -75,6 +75,7 @@ void Session::replaceDocument(Document doc, bool sameModel) {
     m_checkDiagnostics = {};
     m_checkPending = false;
     m_inputs.clear();
+    m_profileSets.clear();
     m_kept.clear();
     m_charts.assign(2, {});
     m_playback = {};

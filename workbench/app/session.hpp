@@ -125,6 +125,15 @@ class Session {
     std::vector<SliderInput>& inputs() { return m_inputs; }
     const std::vector<SliderInput>& inputs() const { return m_inputs; }
     void resetInputs();  // every slider back to the model's value, and a run
+    // The model's local profile (its "Local profile" group: the inputs that make it a particular council),
+    // first among the sliders (session_profile.cpp). Loading a profile CSV sets those sliders and runs; every
+    // row is checked against the model first (name, kind, units) and a bad file changes nothing, with its
+    // errors in `diags`. Saving writes the sliders' current values with units and sources.
+    bool loadProfile(const std::string& path, diag::Diagnostics& diags);
+    bool saveProfile(const std::string& path, std::string& error) const;
+    bool hasProfile() const;
+    // Profile values for inputs the model computes from others (no slider): set on every run until reset.
+    const std::vector<std::pair<std::string, double>>& profileSets() const { return m_profileSets; }
     const std::vector<KeptRun>& kept() const { return m_kept; }
     void keepRun(const std::string& name);  // "" names it Baseline, then Run 1, Run 2...
     void forgetKeptRuns() { m_kept.clear(); }
@@ -204,6 +213,7 @@ class Session {
     bool m_checkPending = false;
     // What the user set and kept.
     std::vector<SliderInput> m_inputs;
+    std::vector<std::pair<std::string, double>> m_profileSets;
     std::vector<KeptRun> m_kept;
     std::vector<Chart> m_charts;
     Playback m_playback;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "solver/io/local_profile.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/app/session.hpp"
 #if defined(SDW_HAVE_PLUGINS)
@@ -63,8 +64,12 @@ void Session::syncInputsWithModel() {
     });
 }
 
-// Constants become sliders, grouped by the diagram group (sector) their symbol sits in.
+// Constants become sliders, grouped by the diagram group (sector) their symbol sits in; the model's local
+// profile inputs come first, in the order the model lists them (the order a council fills them in).
 void Session::rebuildInputs() {
+    std::map<std::string, size_t> profileOrder;  // canonical name -> place in the profile
+    for (const auto& name : xmile::groupMembers(m_doc.model(), io::kProfileGroup))
+        profileOrder.emplace(canonicalName(name), profileOrder.size());
     std::map<std::string, SliderInput> previous;
     for (const auto& in : m_inputs) previous[canonicalName(in.name)] = in;
     m_inputs.clear();
@@ -78,14 +83,21 @@ void Session::rebuildInputs() {
         in.equation = v->equation;
         in.base = model::literalValue(v->equation).value_or(0);
         defaultRange(*v, in);
-        in.group = groupOf(m_doc, v->name);
+        in.group = profileOrder.count(canonicalName(v->name)) ? io::kProfileGroup : groupOf(m_doc, v->name);
         // A slider the user moved keeps its value while its equation stays what the slider was made from.
         auto it = previous.find(canonicalName(in.name));
         in.value = it != previous.end() && it->second.equation == in.equation ? it->second.value : in.base;
         in.present = it != previous.end() && it->second.present;
         m_inputs.push_back(in);
     }
-    std::stable_sort(m_inputs.begin(), m_inputs.end(), [](auto& a, auto& b) { return a.group < b.group; });
+    auto place = [&](const SliderInput& in) {
+        auto it = profileOrder.find(canonicalName(in.name));
+        return it == profileOrder.end() ? profileOrder.size() : it->second;
+    };
+    std::stable_sort(m_inputs.begin(), m_inputs.end(), [&](const SliderInput& a, const SliderInput& b) {
+        const size_t pa = place(a), pb = place(b);
+        return pa != pb ? pa < pb : a.group < b.group;
+    });
     if (std::none_of(m_inputs.begin(), m_inputs.end(), [](const auto& i) { return i.present; }))
         choosePresentedInputs();
 }
@@ -114,6 +126,7 @@ void Session::choosePresentedInputs() {
 
 void Session::resetInputs() {
     for (auto& in : m_inputs) in.value = in.base;
+    m_profileSets.clear();
     inputsChanged();
 }
 

@@ -17,6 +17,13 @@ uint64_t Session::rerun() {
     syncInputsWithModel();
     RunJob job;
     job.project = std::make_shared<const model::Project>(m_doc.project());
+    // A loaded profile's computed inputs take its numbers as their equations, as `sdw run --profile` does
+    // (the compiler's overrides: the cached compile of this revision is not reused for them).
+    for (const auto& [name, value] : m_profileSets) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.17g", value);
+        job.options.equationOverrides[name] = text;
+    }
     job.revision = m_doc.revision();
     sim::RunRequest& req = job.request;
     req.label = "current";
@@ -41,7 +48,19 @@ uint64_t Session::rerun() {
 
 void Session::check(const std::string& name, const std::string& equation) {
     RunJob job;
-    job.project = std::make_shared<const model::Project>(m_doc.project());
+    if (m_profileSets.empty()) {
+        job.project = std::make_shared<const model::Project>(m_doc.project());
+    } else {  // a loaded profile's computed inputs replace their equations, as `sdw run --profile` does
+        auto project = std::make_shared<model::Project>(m_doc.project());
+        for (const auto& [name, value] : m_profileSets) {
+            auto* v = project->main().find(name);
+            if (!v) continue;  // checked when loaded; an input deleted since is skipped
+            char text[32];
+            std::snprintf(text, sizeof text, "%.17g", value);
+            v->equation = text;
+        }
+        job.project = std::move(project);
+    }
     job.options.equationOverrides[name] = equation;
     job.compileOnly = true;
     job.revision = m_doc.revision();

@@ -36,6 +36,10 @@ void BaseRunOptions::add(CLI::App& app) {
     app.add_option("--stop", stop, "stop time (default: the model's)");
     app.add_option("--saveper", saveper, "save interval, a whole multiple of dt (default: the model's)");
     app.add_option("-j,--threads", threads, "runs in parallel (default: every core)");
+    app.add_option("--engine", engine,
+                   "interp (the reference interpreter), compiled (native code, built once for all the runs) "
+                   "or auto (compiled for a batch of 8 runs or more)")
+        ->check(CLI::IsMember({"interp", "compiled", "auto"}));
 }
 
 bool BaseRunOptions::toSpec(const model::Project& project, const char* command, sim::RunSpec& spec) const {
@@ -50,14 +54,11 @@ bool BaseRunOptions::toSpec(const model::Project& project, const char* command, 
     spec.dt = dt;
     spec.stop = stop;
     spec.saveper = saveper;
-    const double effectiveDt = dt.value_or(project.specs.dt);
-    if (saveper || dt) {
-        const auto why = analysis::checkSaveper(
-            effectiveDt, saveper.value_or(project.specs.saveper.value_or(effectiveDt)));
-        if (!why.empty()) {
-            std::fprintf(stderr, "sdw %s: %s\n", command, why.c_str());
-            return false;
-        }
+    spec.engine = *sim::parseEngine(engine);  // checked by the option's validator
+    if (const auto why = analysis::checkSaveperOverride(dt, saveper, project.specs.dt, project.specs.saveper);
+        !why.empty()) {
+        std::fprintf(stderr, "sdw %s: %s\n", command, why.c_str());
+        return false;
     }
     return true;
 }
@@ -111,7 +112,8 @@ std::string numberText(double v) {
 }
 
 bool writeCsv(const std::string& path, const std::vector<std::string>& header,
-              const std::vector<double>& data, const char* command) {
+              const std::vector<double>& data, const char* command,
+              const std::optional<app::Calendar>& calendar) {
     std::ofstream file;
     if (path != "-") {
         file.open(path);
@@ -124,13 +126,16 @@ bool writeCsv(const std::string& path, const std::vector<std::string>& header,
     for (size_t c = 0; c < header.size(); ++c) {
         const bool quote = header[c].find(',') != std::string::npos;
         out << (c ? "," : "") << (quote ? "\"" + header[c] + "\"" : header[c]);
+        if (c == 0 && calendar) out << ",Date";
     }
     out << "\n";
     std::string line;
     for (size_t i = 0; i < data.size(); i += header.size()) {
         line.clear();
-        for (size_t c = 0; c < header.size() && i + c < data.size(); ++c)
+        for (size_t c = 0; c < header.size() && i + c < data.size(); ++c) {
             line += (c ? "," : "") + numberText(data[i + c]);
+            if (c == 0 && calendar) line += "," + isoDate(calendar->dateAt(data[i]));
+        }
         out << line << "\n";
     }
     return static_cast<bool>(out);

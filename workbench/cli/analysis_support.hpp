@@ -15,6 +15,7 @@
 #include "solver/analysis/distribution.hpp"
 #include "solver/analysis/trials.hpp"
 #include "solver/model/model.hpp"
+#include "workbench/app/calendar.hpp"
 
 namespace sdw::cli {
 
@@ -31,9 +32,11 @@ void registerMcCommand();
 void registerSensitivityCommand();
 void registerCalibrateCommand();
 
-// Options of the base run every uncertainty command takes (--method, --dt, --stop, --saveper, --threads).
+// Options of the base run every uncertainty command takes (--method, --dt, --stop, --saveper, --threads,
+// --engine).
 struct BaseRunOptions {
     std::string method;
+    std::string engine = "auto";
     std::optional<double> dt, stop, saveper;
     unsigned threads = 0;
     void add(CLI::App& app);
@@ -68,7 +71,9 @@ class ProgressBar {
 // Shortest text that reads back as the same double.
 std::string numberText(double v);
 // Writes rows of numbers under a header as CSV to `path` ("-" = standard output). False after a message.
+// With a calendar, a Date column (ISO days) follows the first column, the model time, as in `sdw run`'s CSV.
 bool writeCsv(const std::string& path, const std::vector<std::string>& header,
-              const std::vector<double>& data, const char* command);
+              const std::vector<double>& data, const char* command,
+              const std::optional<app::Calendar>& calendar = std::nullopt);
 
 }  // namespace sdw::cli

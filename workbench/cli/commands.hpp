@@ -5,13 +5,16 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "solver/compile/compiled_model.hpp"
 #include "solver/diag/diagnostics.hpp"
 #include "solver/model/model.hpp"
 #include "solver/sim/simulate.hpp"
+#include "workbench/app/calendar.hpp"
 
 namespace sdw::cli {
 
@@ -33,14 +36,27 @@ void registerCommand(Command c);
 
 // The built-in engine commands: run, check, convert, bench.
 void registerEngineCommands();
+// --set NAME=VALUE options as `sdw run` reads them: a constant or an equation recompiled (copts), a stock's
+// initial value set (spec). False, after saying why on stderr (as `command`), on a malformed one or an
+// unknown name.
+bool applySets(const char* command, const std::vector<std::string>& sets, const model::Project& project,
+               sim::RunSpec& spec, compile::CompileOptions& copts);
+// `sdw loops`: feedback loops and their scores (loops_command.cpp).
+void registerLoopsCommand();
 // `sdw doc`: a model's parameter and source tables, or its local profile as CSV (doc_command.cpp).
 void registerDocCommand();
 
 // The XMILE group of a model listing its cumulative cost ledgers, one per payer (council, NHS, ...): `sdw run
-// --compare` prints each scenario's business case from them (business_case_report.cpp).
+// --compare` prints each scenario's business case from them (comparison_report.cpp).
 inline constexpr const char* kBusinessCaseGroup = "Business case";
 void writeBusinessCases(std::ostream& out, const model::Project& project,
                         const std::vector<sim::RunResult>& results, const std::vector<std::string>& labels);
+// The comparison of `sdw run --compare`: `measures` at model time `at` (default: the end of the run) under
+// the baseline (results[0]) and each scenario's change, then the scenarios' names and files.
+void writeComparison(std::ostream& out, const model::Project& project,
+                     const std::vector<sim::RunResult>& results, const std::vector<std::string>& labels,
+                     const std::vector<std::string>& files, const std::vector<std::string>& measures,
+                     std::optional<double> at);
 
 // Entry point for `sdw <command> ...`. Prints usage on a bad command and returns kExitUsage.
 int dispatch(int argc, char** argv);
@@ -56,6 +72,9 @@ ScenarioRunner& scenarioRunner();
 // Parses a command's arguments. On --help (rc = kExitOk) or a usage error (rc = kExitUsage, CLI11's message
 // printed) returns false: the command returns rc.
 bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc);
+
+// The Date column of sdw's CSVs: "2030-04-01".
+std::string isoDate(app::Date d);
 
 // "a,b,c" -> names; commas inside brackets stay ("pop[a,b]" is one name); spaces around names trimmed.
 std::vector<std::string> splitVars(const std::string& s);

@@ -15,9 +15,11 @@
 #include "solver/compile/compiled_model.hpp"
 #include "solver/io/load_model.hpp"
 #include "solver/io/local_profile.hpp"
+#include "solver/jit/native_code.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
-#include "workbench/app/format.hpp"
+#include "workbench/app/comparison.hpp"
+#include "workbench/app/export.hpp"
 #include "workbench/cli/commands.hpp"
 
 namespace sdw::cli {
@@ -51,10 +53,13 @@ std::string csvField(const std::string& s, char sep) {
     return out + "\"";
 }
 
-void writeTable(std::ostream& out, const sim::RunResult& r, char sep, const std::string& prefix = "") {
+// The harness CSV; a Date column (ISO days) follows Time when the model has a calendar start.
+void writeTable(std::ostream& out, const sim::RunResult& r, char sep, const std::optional<app::Calendar>& cal,
+                const std::string& prefix = "") {
     for (size_t c = 0; c < r.cols(); ++c) {
         if (c) out << sep;
         out << csvField(c == 0 || prefix.empty() ? r.names[c] : prefix + r.names[c], sep);
+        if (c == 0 && cal) out << sep << "Date";
     }
     out << '\n';
     std::string line;
@@ -63,6 +68,7 @@ void writeTable(std::ostream& out, const sim::RunResult& r, char sep, const std:
         for (size_t c = 0; c < r.cols(); ++c) {
             if (c) line += sep;
             line += number(r.at(row, c));
+            if (c == 0 && cal) line += sep + isoDate(cal->dateAt(r.at(row, 0)));
         }
         line += '\n';
         out << line;
@@ -91,50 +97,6 @@ void writeSummary(std::ostream& out, const sim::RunResult& r, const std::string&
     }
 }
 
-// The comparison a strategy lead reads: each measure's value at the end of the run under the baseline, then
-// the change each scenario makes, as a percentage; scenarios are numbered in the header and named below.
-void writeComparison(std::ostream& out, const std::vector<sim::RunResult>& results,
-                     const std::vector<std::string>& labels, const std::vector<std::string>& files,
-                     const std::vector<std::string>& hidden) {
-    const sim::RunResult& base = results.front();
-    size_t width = 24;
-    for (size_t c = 1; c < base.cols(); ++c) width = std::max(width, base.names[c].size());
-    char buf[512];
-    out << "Values at the end of the run (time " << base.stop
-        << "): the baseline, then each scenario's change "
-        << "from it.\n\n";
-    std::snprintf(buf, sizeof buf, "%-*s %14s", static_cast<int>(width), "measure", "baseline");
-    out << buf;
-    for (size_t k = 1; k < results.size(); ++k) {
-        std::snprintf(buf, sizeof buf, " %9s", ("[" + std::to_string(k) + "]").c_str());
-        out << buf;
-    }
-    out << "\n";
-    for (size_t c = 1; c < base.cols(); ++c) {
-        if (std::find(hidden.begin(), hidden.end(), base.names[c]) != hidden.end()) continue;
-        const double b = base.at(base.rows() - 1, c);
-        std::snprintf(buf, sizeof buf, "%-*s %14s", static_cast<int>(width), base.names[c].c_str(),
-                      app::readableNumber(b).c_str());
-        out << buf;
-        for (size_t k = 1; k < results.size(); ++k) {
-            const auto v = results[k].finalValue(base.names[c]);
-            if (!v)
-                std::snprintf(buf, sizeof buf, " %9s", "-");
-            else if (std::fabs(b) < 1e-9 && std::fabs(*v) < 1e-9)
-                std::snprintf(buf, sizeof buf, " %9s", "0");
-            else if (std::fabs(b) < 1e-9)
-                std::snprintf(buf, sizeof buf, " %9s", "new");
-            else
-                std::snprintf(buf, sizeof buf, " %+8.1f%%", (*v - b) / std::fabs(b) * 100);
-            out << buf;
-        }
-        out << "\n";
-    }
-    out << "\n";
-    for (size_t k = 1; k < results.size(); ++k)
-        out << "[" << k << "] " << labels[k] << "  (" << files[k - 1] << ")\n";
-}
-
 struct RunOptions {
     std::string model;
     std::string profile;
@@ -145,10 +107,92 @@ struct RunOptions {
     std::string out;
     std::string format = "csv";
     std::vector<std::string> scenarios;
+    std::string at;
     bool summary = false;
     bool compare = false;
     uint64_t seed = 1;
+    std::string engine = "auto";
 };
+
+// The kind of file --out names, by its extension: .csv, .tsv, .txt (--summary, --compare) or .xlsx. Anything
+// else is refused before the runs, rather than written as CSV under a name that says otherwise.
+std::optional<std::string> outputKind(const RunOptions& o) {
+    if (o.out.empty()) return o.format;
+    const auto dot = o.out.rfind('.');
+    std::string ext = dot == std::string::npos ? "" : o.out.substr(dot + 1);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool text = o.summary || o.compare;
+    if (ext == "xlsx" && !o.summary) return ext;
+    if ((ext == "csv" || ext == "tsv") && !text) return ext;
+    if (ext == "txt" && text) return ext;
+    std::fprintf(stderr, "sdw run: --out %s: sdw writes %s; name the file with one of those extensions\n",
+                 o.out.c_str(),
+                 o.summary   ? "a summary as .txt"
+                 : o.compare ? "a comparison as .txt, or its runs as .xlsx"
+                             : ".csv, .tsv or .xlsx (an Excel workbook)");
+    return std::nullopt;
+}
+
+app::Provenance provenance(const RunOptions& o, const model::Project& project) {
+    app::Provenance p = app::provenanceOf(o.model, project);
+    p.scenarios = o.scenarios;
+    if (!o.profile.empty()) p.settings.push_back("--profile " + o.profile);
+    for (const auto& s : o.sets) p.settings.push_back("--set " + s);
+    p.seed = o.seed;
+    return p;
+}
+
+int writeOutputs(const RunOptions& o, const model::Project& project,
+                 const std::vector<sim::RunResult>& results, const std::vector<std::string>& labels,
+                 const std::vector<std::string>& ledgers, std::optional<double> at) {
+    const std::string kind = *outputKind(o);
+    if (kind == "xlsx") {
+        std::string error;
+        std::vector<std::string> names = labels;
+        if (names.size() == 1 && names.front().empty()) names.front() = "results";
+        if (!app::writeWorkbook(o.out, project, results, names, provenance(o, project), error)) {
+            std::fprintf(stderr, "sdw run: --out %s: %s\n", o.out.c_str(), error.c_str());
+            return kExitUsage;
+        }
+        return kExitOk;
+    }
+    std::ofstream file;
+    if (!o.out.empty()) {
+        file.open(o.out);
+        std::ofstream side(o.out + ".provenance.txt");
+        side << app::provenanceText(provenance(o, project));
+        if (!file || !side) {
+            std::fprintf(stderr, "sdw run: cannot write '%s'\n", o.out.c_str());
+            return kExitUsage;
+        }
+    }
+    std::ostream& out = o.out.empty() ? std::cout : file;
+    const char sep = kind == "tsv" ? '\t' : ',';
+    if (o.compare) {
+        const sim::RunResult& base = results.front();
+        if (at && (*at < base.start - 1e-9 || *at > base.stop + 1e-9)) {
+            std::fprintf(stderr, "sdw run: --at %s: the run covers %s to %s\n", o.at.c_str(),
+                         app::describeTime(project.specs, base.start).c_str(),
+                         app::describeTime(project.specs, base.stop).c_str());
+            return kExitUsage;
+        }
+        std::vector<std::string> measures;
+        for (size_t c = 1; c < base.cols(); ++c)
+            if (std::find(ledgers.begin(), ledgers.end(), base.names[c]) == ledgers.end())
+                measures.push_back(base.names[c]);
+        writeComparison(out, project, results, labels, o.scenarios, measures, at);
+        writeBusinessCases(out, project, results, labels);
+        return kExitOk;
+    }
+    for (size_t i = 0; i < results.size(); ++i) {
+        if (o.summary)
+            writeSummary(out, results[i], labels[i]);
+        else
+            writeTable(out, results[i], sep, app::Calendar::of(project.specs),
+                       results.size() > 1 ? labels[i] + ":" : "");
+    }
+    return kExitOk;
+}
 
 // Builds the run spec and the compile options from the command line. Returns false on a usage error.
 bool buildSpec(const RunOptions& o, const model::Project& project, sim::RunSpec& spec,
@@ -165,40 +209,16 @@ bool buildSpec(const RunOptions& o, const model::Project& project, sim::RunSpec&
     spec.start = o.start;
     spec.stop = o.stop;
     spec.saveper = o.saveper;
-    if (o.saveper || o.dt) {  // the model's own specs are checked when it is read
-        const double dt = o.dt.value_or(project.specs.dt);
-        const auto why = analysis::checkSaveper(dt, o.saveper.value_or(project.specs.saveper.value_or(dt)));
-        if (!why.empty()) {
-            std::fprintf(stderr, "sdw run: %s\n", why.c_str());
-            return false;
-        }
+    if (const auto why =
+            analysis::checkSaveperOverride(o.dt, o.saveper, project.specs.dt, project.specs.saveper);
+        !why.empty()) {
+        std::fprintf(stderr, "sdw run: %s\n", why.c_str());
+        return false;
     }
     spec.seed = o.seed;
+    spec.engine = *sim::parseEngine(o.engine);  // checked by the option's validator
     spec.vars = splitVars(o.vars);
-    for (const auto& s : o.sets) {
-        const auto eq = s.find('=');
-        if (eq == std::string::npos || eq == 0) {
-            std::fprintf(stderr, "sdw run: --set needs NAME=VALUE, got '%s'\n", s.c_str());
-            return false;
-        }
-        const std::string name = s.substr(0, eq), value = s.substr(eq + 1);
-        char* end = nullptr;
-        const double v = std::strtod(value.c_str(), &end);
-        const model::Variable* var = project.main().find(name);
-        if (!var) {
-            std::fprintf(stderr, "sdw run: --set %s: the model has no variable '%s'\n", s.c_str(),
-                         name.c_str());
-            return false;
-        }
-        if (end && *end == '\0' && !value.empty() && var->kind != model::VarKind::Stock) {
-            copts.equationOverrides[name] = value;  // a constant: recompiled as that number
-        } else if (end && *end == '\0' && !value.empty()) {
-            spec.sets.push_back({name, v});  // a stock's initial value
-        } else {
-            copts.equationOverrides[name] = value;  // an equation
-        }
-    }
-    return true;
+    return applySets("sdw run", o.sets, project, spec, copts);
 }
 
 int cmdRun(int argc, char** argv) {
@@ -213,24 +233,48 @@ int cmdRun(int argc, char** argv) {
     app.add_option("--set", o.sets, "NAME=VALUE: change a constant, a stock's initial value or an equation")
         ->take_all();
     app.add_option("--vars", o.vars, "comma-separated variables to output (default: all)");
-    app.add_option("--out", o.out, "write to this file instead of standard output");
+    app.add_option("--out", o.out,
+                   "write to this file instead of standard output: .csv, .tsv or .xlsx (a sheet per run, row "
+                   "2 the units), .txt for --summary or --compare; a CSV or TSV file gets its provenance "
+                   "beside it (FILE.provenance.txt)");
     app.add_option("--format", o.format, "csv or tsv")->check(CLI::IsMember({"csv", "tsv"}));
     app.add_option("--scenario", o.scenarios, "scenario file (.lua); repeat to compare scenarios");
     app.add_option("--profile", o.profile,
                    "local profile (CSV: name,value,units,source) setting the inputs that make the model a "
                    "particular council; applied before --set and every scenario");
     app.add_option("--seed", o.seed, "seed for random built-ins");
+    app.add_option(
+           "--engine", o.engine,
+           "interp (the reference interpreter), compiled (native code) or auto (compiled when the run "
+           "is long enough to repay compiling)")
+        ->check(CLI::IsMember({"interp", "compiled", "auto"}));
     app.add_flag("--summary", o.summary,
                  "print start, end, min and max of each output instead of the series");
     app.add_flag("--compare", o.compare,
                  "run the baseline and each --scenario; print each measure's final value and the scenarios' "
                  "changes (measures: --vars, else the model's \"Outcome measures\" group, else all)");
+    app.add_option(
+        "--at", o.at,
+        "with --compare: read the comparison at this time: a year (2030, 1 January), a financial year "
+        "(2030/31, 1 April) or a day (2030-04-01) when the model has a calendar start, else a model "
+        "time (default: the end of the run)");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
+    if (!outputKind(o)) return kExitUsage;
     diag::Diagnostics diags;
     auto project = load(o.model, diags);
     if (!project) {
         printDiagnostics(diags, o.model);
         return kExitModelError;
+    }
+    std::optional<double> at;
+    if (!o.at.empty()) {
+        std::string error;
+        at = app::parseTimeChoice(project->specs, o.at, error);
+        if (!o.compare) error = "--at reads a comparison: add --compare";
+        if (!at || !o.compare) {
+            std::fprintf(stderr, "sdw run: --at %s: %s\n", o.at.c_str(), error.c_str());
+            return kExitUsage;
+        }
     }
     if (!o.profile.empty()) {
         const auto entries = io::readProfileFile(o.profile, diags);
@@ -306,28 +350,7 @@ int cmdRun(int argc, char** argv) {
         }
     if (failed) return kExitModelError;
 
-    std::ofstream file;
-    if (!o.out.empty()) {
-        file.open(o.out);
-        if (!file) {
-            std::fprintf(stderr, "sdw run: cannot write '%s'\n", o.out.c_str());
-            return kExitUsage;
-        }
-    }
-    std::ostream& out = o.out.empty() ? std::cout : file;
-    const char sep = o.format == "tsv" ? '\t' : ',';
-    if (o.compare) {
-        writeComparison(out, results, labels, o.scenarios, ledgers);
-        writeBusinessCases(out, *project, results, labels);
-        return kExitOk;
-    }
-    for (size_t i = 0; i < results.size(); ++i) {
-        if (o.summary)
-            writeSummary(out, results[i], labels[i]);
-        else
-            writeTable(out, results[i], sep, results.size() > 1 ? labels[i] + ":" : "");
-    }
-    return kExitOk;
+    return writeOutputs(o, *project, results, labels, ledgers, at);
 }
 
 int cmdCheck(int argc, char** argv) {
@@ -362,45 +385,80 @@ int cmdConvert(int argc, char** argv) {
     return kExitOk;
 }
 
+// The compiled engine's C for an Euler run keeping `vars` (all when empty).
+bool writeNativeSource(const compile::CompiledModel& cm, const std::vector<std::string>& vars,
+                       const std::string& path) {
+    jit::NativeOptions o;
+    o.loop = true;
+    if (vars.empty()) {
+        for (const auto& c : cm.columns) o.cols.push_back(c.slot);
+    } else {
+        o.cols.push_back(compile::CompiledModel::kTimeSlot);
+        for (const auto& v : vars)
+            if (const int c = cm.findColumn(v); c > 0)
+                o.cols.push_back(cm.columns[static_cast<size_t>(c)].slot);
+    }
+    std::ofstream f(path);
+    f << jit::nativeSource(cm, o);
+    if (!f) std::fprintf(stderr, "sdw bench: cannot write '%s'\n", path.c_str());
+    return static_cast<bool>(f);
+}
+
 int cmdBench(int argc, char** argv) {
     CLI::App app{"Time a model: compile once, run it N times in-process, print the median", "sdw bench"};
-    std::string path;
+    std::string path, engine = "auto", vars;
     int runs = 200;
     app.add_option("model", path, "model file")->required();
     app.add_option("--runs", runs, "number of runs")->check(CLI::Range(1, 10'000'000));
+    app.add_option("--engine", engine, "interp, compiled or auto")
+        ->check(CLI::IsMember({"interp", "compiled", "auto"}));
+    app.add_option("--vars", vars, "comma-separated variables to keep (default: all)");
+    std::string emitC;
+    app.add_option(
+        "--emit-c", emitC,
+        "also write the C the compiled engine builds for these runs (the Euler loop) to this file, "
+        "for timing other C compilers on it (bench/README.md)");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
+    const auto c0 = std::chrono::steady_clock::now();
     auto project = load(path, diags);
     if (!project) {
         printDiagnostics(diags, path);
         return kExitModelError;
     }
-    const auto c0 = std::chrono::steady_clock::now();
     auto compiled = compile::compileModel(*project, diags);
     const auto c1 = std::chrono::steady_clock::now();
     if (!compiled) {
         printDiagnostics(diags, path);
         return kExitModelError;
     }
+    if (!emitC.empty() && !writeNativeSource(*compiled, splitVars(vars), emitC)) return kExitUsage;
+    // One Simulator for every run, as a batch has: buffers and native code are built once and reused.
+    sim::Simulator simulator(*compiled);
+    sim::RunSpec spec;
+    spec.engine = *sim::parseEngine(engine);
+    spec.vars = splitVars(vars);
+    sim::RunResult r;
+    simulator.run(spec, r);  // the first run: native code built, result memory touched
+    const auto c2 = std::chrono::steady_clock::now();
+    if (!r.ok()) {
+        printDiagnostics(r.diagnostics, path);
+        return kExitModelError;
+    }
     std::vector<double> us;
     us.reserve(static_cast<size_t>(runs));
-    size_t rows = 0;
     for (int i = 0; i < runs; ++i) {
         const auto a = std::chrono::steady_clock::now();
-        sim::RunResult r = sim::simulate(*compiled);
-        const auto b = std::chrono::steady_clock::now();
-        if (!r.ok()) {
-            printDiagnostics(r.diagnostics, path);
-            return kExitModelError;
-        }
-        rows = r.rows();
-        us.push_back(std::chrono::duration<double, std::micro>(b - a).count());
+        simulator.run(spec, r);
+        us.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - a).count());
     }
     std::sort(us.begin(), us.end());
     std::printf(
-        "model=%s variables=%zu rows=%zu runs=%d compile_ms=%.2f median_us_per_run=%.2f min_us=%.2f\n",
-        path.c_str(), compiled->columns.size() - 1, rows, runs,
-        std::chrono::duration<double, std::milli>(c1 - c0).count(), us[us.size() / 2], us.front());
+        "model=%s variables=%zu rows=%zu runs=%d engine=%s load_compile_ms=%.2f first_results_ms=%.2f "
+        "median_us_per_run=%.2f min_us=%.2f\n",
+        path.c_str(), compiled->columns.size() - 1, r.rows(), runs, sim::engineName(r.engine),
+        std::chrono::duration<double, std::milli>(c1 - c0).count(),
+        std::chrono::duration<double, std::milli>(c2 - c0).count(), us[us.size() / 2], us.front());
     return kExitOk;
 }
 
@@ -426,6 +484,40 @@ std::vector<std::string> splitVars(const std::string& s) {
         v.erase(v.find_last_not_of(' ') + 1);
     }
     return out;
+}
+
+bool applySets(const char* command, const std::vector<std::string>& sets, const model::Project& project,
+               sim::RunSpec& spec, compile::CompileOptions& copts) {
+    for (const auto& s : sets) {
+        const auto eq = s.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            std::fprintf(stderr, "%s: --set needs NAME=VALUE, got '%s'\n", command, s.c_str());
+            return false;
+        }
+        const std::string name = s.substr(0, eq), value = s.substr(eq + 1);
+        char* end = nullptr;
+        const double v = std::strtod(value.c_str(), &end);
+        const model::Variable* var = project.main().find(name);
+        if (!var) {
+            std::fprintf(stderr, "%s: --set %s: the model has no variable '%s'\n", command, s.c_str(),
+                         name.c_str());
+            return false;
+        }
+        if (end && *end == '\0' && !value.empty() && var->kind != model::VarKind::Stock) {
+            copts.equationOverrides[name] = value;  // a constant: recompiled as that number
+        } else if (end && *end == '\0' && !value.empty()) {
+            spec.sets.push_back({name, v});  // a stock's initial value
+        } else {
+            copts.equationOverrides[name] = value;  // an equation
+        }
+    }
+    return true;
+}
+
+std::string isoDate(app::Date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
 }
 
 void registerEngineCommands() {

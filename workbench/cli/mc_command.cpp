@@ -174,7 +174,8 @@ int cmdMc(int argc, char** argv) {
         std::fprintf(stderr, "sdw mc: %s\n", error.c_str());
         return kExitModelError;
     }
-    if (!writeCsv(o.out, result.columns, result.data, "mc")) return kExitUsage;
+    if (!writeCsv(o.out, result.columns, result.data, "mc", app::Calendar::of(project->specs)))
+        return kExitUsage;
     std::fprintf(stderr, "sdw mc: %zu runs (%zu failed) in %.2f s: %.1f runs/s, seed %llu, %s\n", o.runs,
                  result.failures.size(), seconds, static_cast<double>(o.runs) / seconds,
                  static_cast<unsigned long long>(o.seed), spec.latin ? "Latin hypercube" : "random draws");

@@ -4,7 +4,9 @@
 #include <cfloat>
 #include <cmath>
 
+#include "workbench/app/comparison.hpp"
 #include "workbench/app/format.hpp"
+#include "workbench/app/quantity.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/theme.hpp"
 
@@ -21,11 +23,13 @@ void hoverTooltip(const Workbench& wb, const std::string& name) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", model::varKindName(v->kind));
+    const auto& specs = s.doc().project().specs;
     if (auto val = s.valueAt(v->name, t); val && std::isfinite(*val))
-        ImGui::Text("%.6g %s  at t = %.4g", *val, v->units.c_str(), t);
+        ImGui::Text("%s  on %s", app::withUnits(*val, v->units).c_str(), app::describeTime(specs, t).c_str());
     if (auto from = s.nonFiniteFrom(v->name))
         ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1),
-                           "No value (NaN or infinite) from t = %.4g: see Diagnostics", *from);
+                           "No value (NaN or infinite) from %s: see Diagnostics",
+                           app::describeTime(specs, *from).c_str());
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
     ImGui::TextDisabled("= %s", v->gf ? "graphical function" : v->equation.c_str());
     ImGui::PopTextWrapPos();
@@ -54,7 +58,10 @@ void drawScrubber(Workbench& wb, CanvasState& cs, ImVec2 size) {
     float t = static_cast<float>(play.time);
     const float t0 = has ? static_cast<float>(s.timeColumn().front()) : 0,
                 t1 = has ? static_cast<float>(s.timeColumn().back()) : 1;
-    const std::string fmt = "t = %.2f " + s.doc().project().specs.timeUnits;
+    // The date (or the model time) of the marker, as the slider's text; '%' doubled for ImGui's format.
+    std::string fmt;
+    for (char c : app::describeTime(s.doc().project().specs, play.time))
+        fmt += c == '%' ? "%%" : std::string(1, c);
     if (ImGui::SliderFloat("##time", &t, t0, t1, fmt.c_str())) {
         play.time = t;
         play.playing = false;

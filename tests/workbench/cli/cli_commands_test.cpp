@@ -13,6 +13,19 @@ namespace {
 
 using cli_test::Output;
 
+// Runs a shell command; its standard output.
+std::string sdw_shell(const std::string& cmd) {
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::array<char, 4096> buf{};
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+    pclose(p);
+    return out;
+}
+
+// Runs build/sdw with arguments; stderr is folded into the output.
 Output sdw(const std::string& args) {
     return cli_test::runSdw(args);
 }
@@ -32,6 +45,25 @@ std::string writeModel(const std::string& name, const std::string& flowEq) {
     return path.string();
 }
 
+// A model in weeks from 0 to 2 starting on 25 Dec 2025 (`calendarAttrs` added to <sdw:calendar>).
+std::filesystem::path weeklyModel(const std::string& name, const std::string& calendarAttrs,
+                                  const std::string& variables) {
+    const auto path = std::filesystem::temp_directory_path() / name;
+    std::ofstream(path) << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+                           "xmlns:sdw=\"urn:sdw:xmile:1\"><header><name>t</name></header>"
+                           "<sim_specs method=\"euler\" time_units=\"weeks\"><start>0</start><stop>2</stop>"
+                           "<dt>1</dt><sdw:calendar start=\"2025-12-25\""
+                        << calendarAttrs << "/></sim_specs><model><variables>" << variables
+                        << "</variables></model></xmile>";
+    return path;
+}
+
+// "2025/26" for 2025, written out here rather than taken from the code under test.
+std::string app_fy(int y) {
+    const int next = (y + 1) % 100;
+    return std::to_string(y) + "/" + (next < 10 ? "0" : "") + std::to_string(next);
+}
+
 }  // namespace
 
 TEST_CASE("cli: run prints the harness CSV", "[cli]") {
@@ -40,6 +72,14 @@ TEST_CASE("cli: run prints the harness CSV", "[cli]") {
     REQUIRE(o.code == 0);
     CHECK(o.out.rfind("Time,Stock A,grow,rate\n0,10,0.5,0.5\n1,10.5,", 0) == 0);
     CHECK(o.out.find("\n4,12,0.5,0.5\n") != std::string::npos);
+}
+
+TEST_CASE("cli: the CSV gains a Date column when the model has a calendar start", "[cli]") {
+    const auto path = weeklyModel("sdw_cli_dates.xmile", "", "<stock name=\"k\"><eqn>3</eqn></stock>");
+    const Output o = sdw("run " + path.string());
+    REQUIRE(o.code == 0);
+    // Time stays in weeks; a week is seven days, across the new year
+    CHECK(o.out == "Time,Date,k\n0,2025-12-25,3\n1,2026-01-01,3\n2,2026-01-08,3\n");
 }
 
 TEST_CASE("cli: options change the run", "[cli]") {
@@ -54,6 +94,71 @@ TEST_CASE("cli: options change the run", "[cli]") {
     o = sdw("run " + model + " --out " + out);
     CHECK(o.code == 0);
     CHECK(std::filesystem::file_size(out) > 20);
+}
+
+namespace {
+// A member of a zip file (an .xlsx) as text, read with unzip.
+std::string unzipped(const std::string& zip, const std::string& member) {
+    return sdw_shell("unzip -p '" + zip + "' " + member);
+}
+std::string fileText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+}  // namespace
+
+TEST_CASE("cli: --out writes an Excel workbook with names, units and numbers", "[cli][export]") {
+    const auto path = weeklyModel("sdw_cli_xlsx.xmile", " price_base=\"2025/26\"",
+                                  "<stock name=\"waiting\"><eqn>10</eqn><inflow>arriving</inflow>"
+                                  "<units>people</units></stock><flow name=\"arriving\"><eqn>0.5</eqn>"
+                                  "<units>people/week</units></flow>");
+    const auto xlsx = (std::filesystem::temp_directory_path() / "sdw_cli_out.xlsx").string();
+    std::filesystem::remove(xlsx);
+    const Output o = sdw("run " + path.string() + " --out " + xlsx);
+    REQUIRE(o.code == 0);
+    REQUIRE(fileText(xlsx).rfind("PK", 0) == 0);  // a zip, not CSV under the wrong name
+    const std::string book = unzipped(xlsx, "xl/workbook.xml");
+    CHECK(book.find("name=\"results\"") != std::string::npos);
+    CHECK(book.find("name=\"Provenance\"") != std::string::npos);
+    const std::string strings = unzipped(xlsx, "xl/sharedStrings.xml");
+    for (const char* s : {"Time", "Date", "waiting", "arriving", "weeks", "people", "people/week",
+                          "model sha256", "2025/26 prices"})
+        CHECK(strings.find(std::string(">") + s + "<") != std::string::npos);
+    // the model file's own SHA-256, as sha256sum prints it
+    CHECK(strings.find(sdw_shell("sha256sum '" + path.string() + "' | cut -c1-64").substr(0, 64)) !=
+          std::string::npos);
+    const std::string sheet = unzipped(xlsx, "xl/worksheets/sheet1.xml");
+    // numbers as numbers from row 3: waiting 10, 10.5, 11; 25 Dec 2025 is Excel day 46,016 (1 Jan 2025 is
+    // 45,658 and 25 Dec is 358 days later)
+    CHECK(sheet.find("<c r=\"C3\"><v>10</v></c>") != std::string::npos);
+    CHECK(sheet.find("<c r=\"C4\"><v>10.5</v></c>") != std::string::npos);
+    CHECK(sheet.find("<c r=\"C5\"><v>11</v></c>") != std::string::npos);
+    CHECK(sheet.find("<c r=\"B3\" s=\"2\"><v>46016</v></c>") != std::string::npos);
+}
+
+TEST_CASE("cli: --out refuses an extension it cannot write; CSV gets its provenance beside it",
+          "[cli][export]") {
+    const auto model = writeModel("sdw_cli_ext.xmile", "rate");
+    const auto dir = std::filesystem::temp_directory_path();
+    std::filesystem::remove(dir / "sdw_cli_out.xls");
+    Output o = sdw("run " + model + " --out " + (dir / "sdw_cli_out.xls").string());
+    CHECK(o.code == 2);
+    CHECK(o.out.find("sdw_cli_out.xls: sdw writes .csv, .tsv or .xlsx") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "sdw_cli_out.xls"));
+    o = sdw("run " + model + " --summary --out " + (dir / "sdw_cli_sum.csv").string());
+    CHECK(o.code == 2);
+    CHECK(o.out.find("a summary as .txt") != std::string::npos);
+    const auto csv = (dir / "sdw_cli_prov.csv").string();
+    o = sdw("run " + model + " --set rate=2 --seed 7 --out " + csv);
+    REQUIRE(o.code == 0);
+    const std::string prov = fileText(csv + ".provenance.txt");
+    CHECK(prov.find("model file: " + model + "\n") != std::string::npos);
+    CHECK(prov.find("settings: --set rate=2\n") != std::string::npos);
+    CHECK(prov.find("seed: 7\n") != std::string::npos);
+    CHECK(prov.find("price base: not stated by the model\n") != std::string::npos);
+    CHECK(fileText(csv).rfind("Time,Stock A,grow,rate\n", 0) == 0);
 }
 
 TEST_CASE("cli: errors give exit codes and name the problem", "[cli][errors]") {
@@ -109,15 +214,47 @@ TEST_CASE("cli: --compare prints the baseline and each scenario's change", "[cli
     CHECK(o.out.find("baseline") != std::string::npos);
     CHECK(o.out.find("[1] ") != std::string::npos);
     CHECK(o.out.find("reablement_done_right.lua") != std::string::npos);
-    // A constant is unchanged by any scenario; care-home admissions move (by a percentage, with its sign).
-    const auto weeks = o.out.find("weeks_per_year");
+    // Names read as words; a constant is unchanged by any scenario; care-home admissions move, read in their
+    // units with a percentage, and fewer is better (the model's <sdw:outcome better="lower"/>).
+    CHECK(o.out.find("Values at the end of the run, 3 Jan 2035 (week 522)") != std::string::npos);
+    CHECK(o.out.find("money in 2025/26 prices") != std::string::npos);
+    const auto weeks = o.out.find("weeks per year");
     REQUIRE(weeks != std::string::npos);
-    CHECK(o.out.substr(weeks, o.out.find('\n', weeks) - weeks).find("+0.0%") != std::string::npos);
-    const auto ch = o.out.find("care_home_admissions_per_year");
+    CHECK(o.out.substr(weeks, o.out.find('\n', weeks) - weeks).find("no change") != std::string::npos);
+    const auto ch = o.out.find("care home admissions per year");
     REQUIRE(ch != std::string::npos);
     const std::string line = o.out.substr(ch, o.out.find('\n', ch) - ch);
-    CHECK(line.find('%') != std::string::npos);
-    CHECK(line.find("+0.0%") == std::string::npos);
+    CHECK(line.find(" people a year (") != std::string::npos);
+    const bool fewer = line.find("  -") != std::string::npos;
+    CHECK(line.find(fewer ? "%) better" : "%) worse") != std::string::npos);
+    CHECK(line.find("e+") == std::string::npos);  // never scientific notation
+}
+
+TEST_CASE("cli: --compare --at reads the comparison on a chosen date", "[cli][compare]") {
+    const std::string root = SDW_SOURCE_DIR;
+    const std::string model = root + "/models/adult_social_care/adult_social_care.xmile";
+    const std::string scenario = root + "/models/adult_social_care/scenarios/reablement_done_right.lua";
+    const std::string args = "run " + model + " --compare --vars people_waiting --scenario " + scenario;
+    Output o = sdw(args + " --at 2030");
+    if (o.out.find("needs the Lua plugin host") != std::string::npos) {
+        WARN("skipped: this build has no plugin host");
+        return;
+    }
+    REQUIRE(o.code == 0);
+    // 1 Jan 2030 is 1,826 days (five years, one leap day) after the start: week 260.857
+    CHECK(o.out.find("Values on 1 Jan 2030 (week 260.9)") != std::string::npos);
+    o = sdw(args + " --at 2030/31");  // 1 Apr 2030: 1,916 days, week 273.714
+    CHECK(o.out.find("Values on 1 Apr 2030 (week 273.7)") != std::string::npos);
+    o = sdw(args + " --at 2040");
+    CHECK(o.code == 2);
+    CHECK(o.out.find("--at 2040: the run covers 1 Jan 2025 (week 0) to 3 Jan 2035 (week 522)") !=
+          std::string::npos);
+    o = sdw(args + " --at soon");
+    CHECK(o.code == 2);
+    CHECK(o.out.find("'soon' is not a year (2030)") != std::string::npos);
+    o = sdw("run " + model + " --at 2030");
+    CHECK(o.code == 2);
+    CHECK(o.out.find("add --compare") != std::string::npos);
 }
 
 TEST_CASE("cli: --compare prints each scenario's business case by payer", "[cli][compare]") {
@@ -133,18 +270,25 @@ TEST_CASE("cli: --compare prints each scenario's business case by payer", "[cli]
     REQUIRE(o.code == 0);
     INFO(o.out);
     // the ledgers the business case needs are run but not listed among the measures asked for
-    CHECK(o.out.find("ledger_nhs_cost ") == std::string::npos);
+    CHECK(o.out.find("ledger nhs cost") == std::string::npos);
     const auto bc = o.out.find("Business case of [1]");
     REQUIRE(bc != std::string::npos);
     const std::string table = o.out.substr(bc);
-    for (const char* payer : {"council_spend", "nhs_cost", "self_funder_spend", "cumulative total"})
+    for (const char* payer : {"council spend", "nhs cost", "self funder spend", "cumulative total"})
         CHECK(table.find(payer) != std::string::npos);
-    for (int year = 2025; year <= 2034; ++year)
-        CHECK(table.find("\n" + std::to_string(year) + " ") != std::string::npos);
-    CHECK(table.find("\n2035 ") == std::string::npos);  // ten whole years
+    // Financial years from 1 Apr 2025 (90 days, 12.9 weeks, after the start): 509.1 weeks remain, nine whole
+    // years, 2025/26 to 2033/34.
+    CHECK(table.find("Financial years April to March from 1 Apr 2025 (the run's start, 1 Jan 2025, comes "
+                     "before it)") != std::string::npos);
+    for (int year = 2025; year <= 2033; ++year)
+        CHECK(table.find("\n" + app_fy(year) + " ") != std::string::npos);
+    CHECK(table.find("\n2034/35 ") == std::string::npos);
+    CHECK(table.find("\xc2\xa3") != std::string::npos);  // money in pounds
+    CHECK(table.find("e+") == std::string::npos);
+    CHECK(table.find("in 2025/26 prices") != std::string::npos);
     CHECK(table.find("payback year:") != std::string::npos);
     // the model's self-funders do not pass through the hospital pathway: a payer the scenario leaves alone
-    CHECK(table.find("self_funder_spend no change;") != std::string::npos);
+    CHECK(table.find("self funder spend no change;") != std::string::npos);
     CHECK(table.find("net present value at 3.5% a year (HM Treasury Green Book)") != std::string::npos);
 }
 

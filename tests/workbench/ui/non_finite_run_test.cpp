@@ -60,7 +60,7 @@ TEST_CASE("workbench: a NaN in one variable shows the rest of the run and flags 
     const auto series = ui::chartSeries(wb.session(), wb.session().charts()[0], keptTimes);
     REQUIRE(series.size() == 2);
     CHECK(series[0].label == "waiting list");
-    CHECK(series[1].label.find("no value from t = 0") != std::string::npos);
+    CHECK(series[1].label.find("no value from time 0") != std::string::npos);  // no time unit, no calendar
     CHECK(std::isfinite(series[0].y.front()));
     // The frame draws (diagram badge, charts, hover) without trouble.
     wb.select("wait_weeks");

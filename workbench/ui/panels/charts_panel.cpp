@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "workbench/app/comparison.hpp"
 #include "workbench/app/format.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -68,7 +69,7 @@ std::vector<widgets::Series> chartSeries(const app::Session& s, const app::Chart
         widgets::Series line;
         line.label = app::displayName(c.vars[i]);
         if (auto from = s.nonFiniteFrom(c.vars[i]))  // the line breaks there: say why in the legend
-            line.label += " (no value from t = " + app::tickLabel(*from) + ")";
+            line.label += " (no value from " + app::describeTime(s.doc().project().specs, *from) + ")";
         line.t = &s.timeColumn();
         line.y = result->series(c.vars[i]);
         line.color = theme::seriesColor(static_cast<int>(i));
@@ -130,7 +131,7 @@ void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting) {
         auto series = chartSeries(s, s.charts()[i], keptTimes);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         widgets::timePlot(("##chart" + std::to_string(i)).c_str(), "Chart " + std::to_string(i + 1), series,
-                          m_views[i], ImVec2(w, h), s.doc().project().specs.timeUnits,
+                          m_views[i], ImVec2(w, h), s.doc().project().specs,
                           commonUnits(s, s.charts()[i].vars), s.playback().time);
         lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
         hi = ImVec2(std::max(hi.x, p.x + w), std::max(hi.y, p.y + h));

@@ -1,11 +1,17 @@
-// The levers panel: a scenario picker, then every plugin lever that applies to the model with an on/off
-// switch, its params as sliders, and its description and evidence on hover. Layer: workbench/ui/panels
-// (ImGui; built only with the plugin host). No Lua header: plugins arrive as plugins/host descriptors.
+// The levers panel: a scenario picker, a form saving the current settings as a scenario, then each lever that
+// applies with its switch, params and evidence. Layer: workbench/ui/panels (ImGui; built only with the plugin
+// host). No Lua header: plugins arrive as plugins/host descriptors.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include "workbench/app/levers/lever_set.hpp"
+#include "workbench/app/levers/scenario_file.hpp"
 #include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -57,6 +63,36 @@ void scenarioPicker(app::Session& s) {
     if (active >= 0 && ImGui::IsItemHovered())
         wrappedTooltip(scenarios[static_cast<size_t>(active)].name.c_str(),
                        scenarios[static_cast<size_t>(active)].description, {});
+}
+
+// Save the levers on and the sliders moved as a scenario file beside the model (its scenarios/ folder), named
+// and described, so it reopens here, runs with `sdw run --scenario` and can be sent to another council.
+void saveScenarioForm(app::Session& s, std::string& name, std::string& description) {
+    if (!ImGui::CollapsingHeader("Save as a scenario")) return;
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##scname", "name, e.g. Our 2030 plan", &name);
+    ImGui::InputTextMultiline("##scdesc", &description, ImVec2(-1, ImGui::GetFontSize() * 3.5f));
+    const std::string& model = s.doc().path();
+    if (model.empty()) {
+        ImGui::TextDisabled("Save the model first: scenarios live beside it.");
+        return;
+    }
+    std::string file;
+    for (char c : name)
+        file += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+    const auto dir = std::filesystem::path(model).parent_path() / "scenarios";
+    const auto path = dir / (file + ".lua");
+    ImGui::BeginDisabled(name.empty());
+    if (ImGui::Button("Save scenario")) {
+        std::string error;
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        const bool ok =
+            app::saveScenarioFile(app::currentScenario(s, name, description), path.string(), error);
+        s.setStatus(ok ? "Scenario saved: " + path.string() : "Scenario not saved: " + error);
+    }
+    ImGui::EndDisabled();
+    if (!name.empty()) ImGui::TextDisabled("to %s", path.string().c_str());
 }
 
 // A param's slider: the label above (wrapped); the value with its units to the right of the bar, where the
@@ -135,6 +171,7 @@ void LeversPanel::draw(Workbench& wb) {
     auto& set = s.levers();
     ImGui::BeginChild("##levers");
     scenarioPicker(s);
+    saveScenarioForm(s, m_scenarioName, m_scenarioDescription);
     ImGui::Spacing();
     const size_t on = static_cast<size_t>(
         std::count_if(set.levers().begin(), set.levers().end(), [](auto& l) { return l.on; }));

@@ -129,10 +129,12 @@ void FileDialog::openModel(const std::string& currentModel) {
 
 void FileDialog::draw(Workbench& wb) {
     if (m_action == FileAction::None) return;
-    const char* title = m_action == FileAction::Open        ? "Open model"
-                        : m_action == FileAction::SaveAs    ? "Save model as"
-                        : m_action == FileAction::ExportCsv ? "Export results as CSV"
-                                                            : "Export charts as PNG";
+    const char* title = m_action == FileAction::Open          ? "Open model"
+                        : m_action == FileAction::SaveAs      ? "Save model as"
+                        : m_action == FileAction::ExportCsv   ? "Export results as CSV"
+                        : m_action == FileAction::LoadProfile ? "Load a local profile"
+                        : m_action == FileAction::SaveProfile ? "Save the local profile as"
+                                                              : "Export charts as PNG";
     ImGui::OpenPopup(title);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, ImGui::GetFontSize() * 26),
                              ImGuiCond_Appearing);
@@ -155,7 +157,8 @@ void FileDialog::draw(Workbench& wb) {
         if (ImGui::Selectable(name.c_str())) m_path = e.path().string();
     }
     ImGui::EndChild();
-    const bool go = ImGui::Button(m_action == FileAction::Open ? "Open" : "Save", ImVec2(120, 0));
+    const bool opens = m_action == FileAction::Open || m_action == FileAction::LoadProfile;
+    const bool go = ImGui::Button(opens ? "Open" : "Save", ImVec2(120, 0));
     ImGui::SameLine();
     if (ImGui::Button("Cancel", ImVec2(120, 0))) {
         m_action = FileAction::None;
@@ -182,6 +185,18 @@ void FileDialog::finish(Workbench& wb) {
             break;
         case FileAction::ExportPng:
             wb.exportChartPng(m_path);
+            break;
+        case FileAction::LoadProfile: {
+            diag::Diagnostics diags;
+            if (!wb.session().loadProfile(m_path, diags))
+                wb.session().setStatus("Profile not loaded: " +
+                                       (diags.empty() ? m_path : diag::format(diags.items().front())));
+            break;
+        }
+        case FileAction::SaveProfile:
+            wb.session().setStatus(wb.session().saveProfile(m_path, err)
+                                       ? "Saved the local profile to " + m_path
+                                       : "Profile not saved: " + err);
             break;
         case FileAction::None:
             break;

@@ -9,7 +9,7 @@ namespace sdw::ui {
 class Workbench;
 
 // What the file chooser is for.
-enum class FileAction { None, Open, SaveAs, ExportCsv, ExportPng };
+enum class FileAction { None, Open, SaveAs, ExportCsv, ExportPng, LoadProfile, SaveProfile };
 
 class FileDialog {
   public:

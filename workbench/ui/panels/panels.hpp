@@ -26,6 +26,7 @@ class ConstantsPanel : public Panel {
 
   private:
     void slider(Workbench& wb, size_t index);
+    void profileButtons(Workbench& wb);
     char m_filter[64] = "";
 };
 
@@ -37,6 +38,9 @@ class LeversPanel : public Panel {
     Slot slot() const override { return Slot::Inputs; }
     std::string title(const Workbench&) const override { return "Policy levers"; }
     void draw(Workbench& wb) override;
+
+  private:
+    std::string m_scenarioName, m_scenarioDescription;  // the "Save as a scenario" form
 };
 #endif
 

@@ -2,6 +2,7 @@
 // only; play the run, or step through it. Layer: workbench/ui/panels (ImGui). No Lua.
 #include <algorithm>
 
+#include "workbench/app/comparison.hpp"
 #include "workbench/app/format.hpp"
 #include "workbench/ui/panels/charts_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
@@ -31,8 +32,8 @@ void PresentationPanel::draw(Workbench& wb) {
     if (ImGui::Button("Reset")) play.time = t0, play.playing = false;
     ImGui::SameLine();
     if (ImGui::Button("Exit")) wb.mode = Mode::Edit;
-    const std::string& units = s.doc().project().specs.timeUnits;
-    ImGui::Text("%s %.0f of %.0f", units.empty() ? "Time" : units.c_str(), play.time, t1);
+    ImGui::Text("%s (to %s)", app::describeTime(s.doc().project().specs, play.time).c_str(),
+                app::describeTime(s.doc().project().specs, t1).c_str());
     ImGui::Separator();
 
     ImGui::BeginChild("##presentSliders", ImVec2(fs * 16, 0));

@@ -3,7 +3,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "workbench/app/comparison.hpp"
 #include "workbench/app/format.hpp"
+#include "workbench/app/quantity.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -119,24 +121,30 @@ void ComparePanel::table(Workbench& wb) {
     }
     ImGui::TableHeadersRow();
     for (const auto& m : s.chartedVariables()) {
+        const model::Variable* var = s.doc().find(s.doc().resolve(m));
+        const std::string units = var ? var->units : "";
+        const model::Better better = var ? var->better : model::Better::Unknown;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(app::displayName(m).c_str());
         const auto cur = s.result() ? s.result()->finalValue(m) : std::nullopt;
         const auto base = kept.front().result->finalValue(m);
         ImGui::TableNextColumn();
-        if (cur) ImGui::TextUnformatted(app::readableNumber(*cur).c_str());
+        if (cur) ImGui::TextUnformatted(app::withUnits(*cur, units).c_str());
         for (size_t k = 0; k < kept.size(); ++k) {
             const auto val = kept[k].result->finalValue(m);
             ImGui::TableNextColumn();
-            if (val) ImGui::TextUnformatted(app::readableNumber(*val).c_str());
+            if (val) ImGui::TextUnformatted(app::withUnits(*val, units).c_str());
             ImGui::TableNextColumn();
             const auto other = k == 0 ? cur : val;
-            if (other && base) {
-                const double diff = *other - *base;
-                const double pct = *base != 0 ? diff / std::abs(*base) * 100 : 0;
-                ImGui::TextColored(diff == 0 ? ImVec4(0.5f, 0.5f, 0.5f, 1) : ImVec4(0.2f, 0.35f, 0.65f, 1),
-                                   "%s (%+.1f%%)", app::readableNumber(diff, true).c_str(), pct);
+            if (other && base) {  // in words as well as colour: green better, red worse, blue undirected
+                const std::string word = app::verdict(*other - *base, *base, better);
+                const ImVec4 colour = word == "better"      ? ImVec4(0.13f, 0.5f, 0.25f, 1)
+                                      : word == "worse"     ? ImVec4(0.75f, 0.2f, 0.15f, 1)
+                                      : word == "no change" ? ImVec4(0.5f, 0.5f, 0.5f, 1)
+                                                            : ImVec4(0.2f, 0.35f, 0.65f, 1);
+                ImGui::TextColored(colour, "%s",
+                                   app::describeChange(*other - *base, *base, units, better).c_str());
             }
         }
     }

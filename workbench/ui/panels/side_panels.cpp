@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 
+#include "solver/io/local_profile.hpp"
 #include "workbench/app/format.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/latency_probe.hpp"
+#include "workbench/ui/panels/menus.hpp"
 #include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -107,6 +110,7 @@ void ConstantsPanel::draw(Workbench& wb) {
             ImGui::PushFont(theme::fonts().bold);
             open = ImGui::CollapsingHeader(group.c_str(), ImGuiTreeNodeFlags_DefaultOpen);
             ImGui::PopFont();
+            if (open && group == io::kProfileGroup) profileButtons(wb);
         }
         if (open) slider(wb, i);
     }
@@ -114,6 +118,21 @@ void ConstantsPanel::draw(Workbench& wb) {
     ImGui::TextDisabled("Policy levers (Lua plugins) need a build with the plugin host.");
 #endif
     ImGui::EndChild();
+}
+
+// Under the local profile's header: load a council's profile CSV onto these sliders, or save them as one.
+void ConstantsPanel::profileButtons(Workbench& wb) {
+    namespace fs = std::filesystem;
+    const std::string dir = wb.session().doc().path().empty()
+                                ? fs::current_path().string()
+                                : fs::path(wb.session().doc().path()).parent_path().string();
+    if (ImGui::SmallButton("Load profile...")) wb.fileDialog().open(FileAction::LoadProfile, dir + "/");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Save profile..."))
+        wb.fileDialog().open(FileAction::SaveProfile, (fs::path(dir) / "profile.csv").string());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "A CSV a finance team can fill in: name, value, units, source (sdw run --profile reads it)");
 }
 
 // One constant: its name (orange when moved; right-click for what presentation shows), then its slider

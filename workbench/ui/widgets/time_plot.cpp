@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <limits>
 
+#include "workbench/app/calendar.hpp"
+#include "workbench/app/comparison.hpp"
 #include "workbench/app/format.hpp"
+#include "workbench/app/quantity.hpp"
 #include "workbench/ui/theme.hpp"
 
 namespace sdw::ui::widgets {
@@ -83,27 +86,42 @@ void drawSeries(ImDrawList* dl, const Frame& f, const Series& s, float thick) {
     }
 }
 
-void drawAxes(ImDrawList* dl, const Frame& f, const std::string& timeUnits, const std::string& yUnits) {
+// A y tick: pounds on a money axis, else short numbers.
+std::string yTick(double v, const std::string& yUnits) {
+    const double pounds = app::moneyScale(yUnits);
+    return pounds > 0 ? app::money(v * pounds) : app::tickLabel(v);
+}
+
+// Time ticks: years or months when the model has a calendar start, else model time.
+std::vector<std::pair<double, std::string>> timeTicks(const Frame& f, const model::SimSpecs& time,
+                                                      int target) {
+    if (const auto cal = app::Calendar::of(time)) return cal->ticks(f.t0, f.t1, target);
+    std::vector<std::pair<double, std::string>> out;
+    for (double v : niceTicks(f.t0, f.t1, target)) out.emplace_back(v, app::tickLabel(v));
+    return out;
+}
+
+void drawAxes(ImDrawList* dl, const Frame& f, const model::SimSpecs& time, const std::string& yUnits) {
     const auto& pal = theme::palette();
     const ImU32 gridCol = IM_COL32(228, 228, 222, 255);
     const float fs = ImGui::GetFontSize();
     for (double v : niceTicks(f.y0, f.y1, std::max(2, static_cast<int>((f.hi.y - f.lo.y) / (fs * 2.5f))))) {
         const float y = f.map(f.t0, v).y;
         dl->AddLine(ImVec2(f.lo.x, y), ImVec2(f.hi.x, y), gridCol);
-        const std::string s = app::tickLabel(v);
+        const std::string s = yTick(v, yUnits);
         const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
         dl->AddText(ImVec2(f.lo.x - ts.x - 6, y - ts.y / 2), pal.textMuted, s.c_str());
     }
-    for (double v : niceTicks(f.t0, f.t1, std::max(2, static_cast<int>((f.hi.x - f.lo.x) / (fs * 5))))) {
+    for (const auto& [v, s] :
+         timeTicks(f, time, std::max(2, static_cast<int>((f.hi.x - f.lo.x) / (fs * 5))))) {
         const float x = f.map(v, f.y0).x;
         dl->AddLine(ImVec2(x, f.lo.y), ImVec2(x, f.hi.y), gridCol);
-        const std::string s = app::tickLabel(v);
         const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
         dl->AddText(ImVec2(x - ts.x / 2, f.hi.y + 4), pal.textMuted, s.c_str());
     }
     dl->AddRect(f.lo, f.hi, IM_COL32(200, 200, 194, 255));
-    if (!timeUnits.empty()) {
-        const std::string t = "Time (" + timeUnits + ")";
+    if (!time.timeUnits.empty() && time.calendarStart.empty()) {
+        const std::string t = "Time (" + time.timeUnits + ")";
         const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
         dl->AddText(ImVec2(f.hi.x - ts.x, f.hi.y + 4 + fs * 1.2f), pal.textMuted, t.c_str());
     }
@@ -158,13 +176,13 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
 }
 
 void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& series,
-                  const std::string& timeUnits) {
+                  const model::SimSpecs& time, const std::string& yUnits) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     if (m.x < f.lo.x || m.x > f.hi.x || m.y < f.lo.y || m.y > f.hi.y || series.empty()) return;
     const double t = f.t0 + (m.x - f.lo.x) / (f.hi.x - f.lo.x) * (f.t1 - f.t0);
     dl->AddLine(ImVec2(m.x, f.lo.y), ImVec2(m.x, f.hi.y), IM_COL32(120, 120, 120, 160));
     ImGui::BeginTooltip();
-    ImGui::Text("t = %.4g %s", t, timeUnits.c_str());
+    ImGui::TextUnformatted(app::describeTime(time, t).c_str());
     for (const auto& s : series) {
         const auto& ts = *s.t;
         auto it = std::lower_bound(ts.begin(), ts.end(), t);
@@ -176,7 +194,8 @@ void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& ser
         ImGui::ColorButton(("##c" + s.label).c_str(), ImGui::ColorConvertU32ToFloat4(s.color),
                            ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
         ImGui::SameLine();
-        ImGui::Text("%s: %.6g", s.label.c_str(), s.y[i]);
+        ImGui::Text("%s: %s", s.label.c_str(),
+                    (yUnits.empty() ? app::readableNumber(s.y[i]) : app::withUnits(s.y[i], yUnits)).c_str());
     }
     ImGui::EndTooltip();
 }
@@ -184,7 +203,7 @@ void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& ser
 }  // namespace
 
 void timePlot(const char* id, const std::string& title, const std::vector<Series>& series, PlotView& view,
-              ImVec2 size, const std::string& timeUnits, const std::string& yUnits, double markerTime,
+              ImVec2 size, const model::SimSpecs& time, const std::string& yUnits, double markerTime,
               float fontScale) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -215,7 +234,7 @@ void timePlot(const char* id, const std::string& title, const std::vector<Series
     dl->PushClipRect(p0, ImVec2(p0.x + size.x, f.lo.y - 2), true);
     drawLegend(dl, series, ImVec2(p0.x + fs * 0.8f, p0.y + fs * 1.55f), legendW);
     dl->PopClipRect();
-    drawAxes(dl, f, timeUnits, yUnits);
+    drawAxes(dl, f, time, yUnits);
     dl->PushClipRect(f.lo, f.hi, true);
     if (std::isfinite(markerTime) && markerTime >= f.t0 && markerTime <= f.t1) {
         const float x = f.map(markerTime, f.y0).x;
@@ -225,7 +244,7 @@ void timePlot(const char* id, const std::string& title, const std::vector<Series
         if (s.t) drawSeries(dl, f, s, (s.dashed ? 1.6f : 2.2f) * fontScale);
     dl->PopClipRect();
     if (hovered) {
-        hoverReadout(dl, f, series, timeUnits);
+        hoverReadout(dl, f, series, time, yUnits);
         const float wheel = ImGui::GetIO().MouseWheel;
         if (wheel != 0) {  // zoom the time axis around the mouse
             const double mt = f.t0 + (ImGui::GetIO().MousePos.x - f.lo.x) / (f.hi.x - f.lo.x) * (f.t1 - f.t0);

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "solver/model/model.hpp"
+
 namespace sdw::ui::widgets {
 
 struct Series {
@@ -27,9 +29,10 @@ struct PlotView {
 // "Nice" tick positions covering [lo, hi] with about `target` ticks.
 std::vector<double> niceTicks(double lo, double hi, int target);
 
-// Draw the chart in a rectangle of `size` at the cursor. markerTime < NaN draws the scrubber's time.
+// Draw the chart in a rectangle of `size` at the cursor. markerTime < NaN draws the scrubber's time. The time
+// axis and the hover readout read in dates when `time` (the model's sim specs) has a calendar start.
 void timePlot(const char* id, const std::string& title, const std::vector<Series>& series, PlotView& view,
-              ImVec2 size, const std::string& timeUnits, const std::string& yUnits, double markerTime,
+              ImVec2 size, const model::SimSpecs& time, const std::string& yUnits, double markerTime,
               float fontScale = 1.0f);
 
 }  // namespace sdw::ui::widgets

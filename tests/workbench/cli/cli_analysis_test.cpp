@@ -1,6 +1,6 @@
 // The uncertainty commands run as a user would: `sdw constants`, `sdw mc`, `sdw sensitivity`, `sdw
 // calibrate`, and `sdw run --saveper` checked against dt. Exit codes, exact CSV headers, identical output on
-// one core and two, and error messages that name the mistake. Layer: tests/workbench (through the built
+// one core and two, and error messages that name the mistake. Layer: tests/workbench/cli (through the built
 // program).
 #include <array>
 #include <catch2/catch.hpp>
@@ -33,12 +33,15 @@ std::string slurp(const std::string& path) {
 }
 
 // s' = -k s from s(0) = initial, Euler dt 0.25 to 8; k has a plausible range with a triangular distribution.
-std::string decayModel() {
-    const auto path = temp("sdw_cli_decay.xmile");
+// With a calendar, time is in years from 1 January 2025.
+std::string decayModel(bool calendar = false) {
+    const auto path = temp(calendar ? "sdw_cli_decay_dated.xmile" : "sdw_cli_decay.xmile");
     std::ofstream(path)
         << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
            "xmlns:sdw=\"urn:sdw:xmile:1\"><header><name>t</name></header>"
-           "<sim_specs method=\"euler\"><start>0</start><stop>8</stop><dt>0.25</dt></sim_specs>"
+           "<sim_specs method=\"euler\" time_units=\"years\"><start>0</start><stop>8</stop><dt>0.25</dt>"
+        << (calendar ? "<sdw:calendar start=\"2025-01-01\"/>" : "")
+        << "</sim_specs>"
            "<model><variables><stock name=\"s\"><eqn>initial</eqn><outflow>outflow</outflow></stock>"
            "<flow name=\"outflow\"><eqn>k * s</eqn></flow>"
            "<aux name=\"k\"><doc>Assumption: a rate.</doc><eqn>0.2</eqn><units>1/year</units>"
@@ -70,6 +73,32 @@ TEST_CASE("cli: mc writes percentile bands, the same on one core and two", "[cli
     const std::string one = slurp(temp("sdw_mc1.csv"));
     CHECK(one.rfind("Time,s[p5],s[p50],s[p95]\n0,", 0) == 0);
     CHECK(one == slurp(temp("sdw_mc2.csv")));
+}
+
+TEST_CASE("cli: mc bands of a model with a calendar carry the Date column, as sdw run's CSV does",
+          "[cli][analysis]") {
+    const auto out = temp("sdw_mc_dated.csv");
+    REQUIRE(sdw("mc " + decayModel(true) +
+                " --runs 20 --vary k --vars s --percentiles 50 --saveper 4 --out " + out)
+                .code == 0);
+    const std::string csv = slurp(out);
+    CHECK(csv.rfind("Time,Date,s[p50]\n0,2025-01-01,100\n4,2029-01-01,", 0) == 0);
+    CHECK(csv.find("\n8,2033-01-01,") != std::string::npos);
+}
+
+TEST_CASE("cli: mc runs on the engine --engine names, with the same bands", "[cli][analysis]") {
+    const std::string args =
+        "mc " + decayModel() + " --runs 30 --seed 2 --vary k --vars s --percentiles 5,95 --out ";
+    REQUIRE(sdw(args + temp("sdw_mc_interp.csv") + " --engine interp").code == 0);
+    REQUIRE(sdw(args + temp("sdw_mc_compiled.csv") + " --engine compiled").code == 0);
+    // s(8) = 100 (1 - k/4)^32 falls as k rises: the 5th percentile comes from a k near the top of its range.
+    const auto last = [](const std::string& csv) { return csv.substr(csv.rfind("\n8,") + 1); };
+    const std::string a = last(slurp(temp("sdw_mc_interp.csv"))),
+                      b = last(slurp(temp("sdw_mc_compiled.csv")));
+    const double a5 = std::stod(a.substr(2)), b5 = std::stod(b.substr(2));
+    CHECK(b5 == Approx(a5).epsilon(1e-12));
+    CHECK(a5 < 100 * std::pow(1 - 0.2 / 4, 32));  // below the run at the mode, k = 0.2
+    CHECK(sdw(args + temp("sdw_mc_x.csv") + " --engine fast").code == 2);
 }
 
 TEST_CASE("cli: mc refuses a bad distribution, an unknown name and a name with no range", "[cli][analysis]") {

@@ -1,0 +1,17 @@
+# The `sdw` Python module: system-dynamics models of adult social care run from Python, results as pandas
+# DataFrames, batches on local cores or over a Dask cluster. Layer: python (a face over the engine, like the CLI).
+"""sdw: load a model, run it, get pandas DataFrames.
+
+    import sdw
+    model = sdw.load("models/adult_social_care/adult_social_care.xmile")
+    df = model.run(set={"reablement_staff": 150}, vars=["council_spend"])
+    batch = sdw.run_many(model, [{"reablement_staff": s} for s in (100, 150, 200)])
+
+Errors raise sdw.SdwError, whose `diagnostics` carry the engine's codes, variables and positions.
+"""
+from ._batch import run_many
+from ._errors import Diagnostic, SdwError, SdwUsageError
+from ._model import Model, from_xmile, load, plugins
+
+__version__ = "0.1.0"
+__all__ = ["load", "from_xmile", "run_many", "plugins", "Model", "Diagnostic", "SdwError", "SdwUsageError"]

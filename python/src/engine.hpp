@@ -1,0 +1,111 @@
+// The C++ side of the `sdw` Python module: a loaded model, its runs and batches, in plain C++ types (no
+// pybind11 here, so the binding stays a thin translation). Layer: python (a face, like workbench/cli): uses
+// the solver and, when built, the plugin host; no GUI.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "solver/compile/compiled_model.hpp"
+#include "solver/diag/diagnostics.hpp"
+#include "solver/model/model.hpp"
+#include "solver/sim/simulate.hpp"
+
+namespace sdw::python {
+
+// Stable codes the module adds (the E9xx range).
+namespace code {
+inline constexpr const char* kBadParameter = "E901";  // a parameter or option the module cannot use
+inline constexpr const char* kNoPlugins = "E902";     // plugin params asked of a build without the Lua host
+inline constexpr const char* kRunFailed = "E903";     // a run of a batch failed (its own diagnostics follow)
+}  // namespace code
+
+// What one run changes: constants and stocks' initial values (set when the run starts, no recompiling),
+// equations (the model recompiled), plugins switched on with their params.
+struct Changes {
+    std::vector<std::pair<std::string, double>> sets;
+    std::vector<std::pair<std::string, std::string>> equations;
+    std::map<std::string, std::map<std::string, double>> plugins;  // id -> params (empty: defaults)
+};
+
+// Options every run of a call shares; empty fields take the model's (or the scenario's) sim specs.
+struct Options {
+    std::optional<double> start, stop, dt, saveper;
+    std::string method;  // "" = the model's; euler, rk4, rk45
+    std::optional<uint64_t> seed;
+    std::vector<std::string> vars;              // output columns (empty = every variable)
+    std::string scenario;                       // a scenario file (.lua) applied before the changes
+    const std::atomic<bool>* cancel = nullptr;  // set to stop: runs end with E302, a batch starts no more
+    size_t maxBatchValues = 200'000'000;  // values a batch keeps, all runs together (1.6 GB); past: E304
+};
+
+// A constant as `sdw doc` lists it: a numeric equation on an auxiliary with no graphical function.
+struct ConstantInfo {
+    std::string name, units, source;  // source: the variable's documentation (it cites its evidence)
+    double value = 0;
+    std::optional<double> rangeMin, rangeMax;          // the slider (input) range
+    std::optional<double> plausibleMin, plausibleMax;  // <sdw:uncertainty>
+    std::string distribution;  // the uncertainty element's distribution attribute, if any
+};
+
+// Many runs' results: run-major, every run the same rows and columns (the engine batch API's shape).
+struct BatchOutput {
+    std::vector<std::string> names;  // Time first
+    size_t rows = 0;
+    std::vector<double> data;         // runs x rows x names.size()
+    std::optional<size_t> failedRun;  // the first run that failed (its diagnostics in `diagnostics`)
+    diag::Diagnostics diagnostics;
+};
+
+class ModelHandle {
+  public:
+    // nullptr with diagnostics when the file cannot be read.
+    static std::shared_ptr<ModelHandle> load(const std::string& path, diag::Diagnostics& diags);
+    static std::shared_ptr<ModelHandle> fromXmile(const std::string& text, const std::string& sourceName,
+                                                  diag::Diagnostics& diags);
+
+    const model::Project& project() const { return m_project; }
+    std::string xmile() const;
+    // Load warnings plus every compile diagnostic (unit checks included).
+    diag::Diagnostics check() const;
+    std::vector<ConstantInfo> constants() const;
+    std::vector<std::string> outcomeMeasures() const;  // the "Outcome measures" group, in file order
+
+    // One run. Diagnostics of the load, compile and run are in the result (status Failed on errors).
+    sim::RunResult run(const Changes& changes, const Options& options) const;
+    // Many runs on `threads` threads (0 = every core), results in the order given, identical to run() of
+    // each.
+    BatchOutput runMany(const std::vector<Changes>& runs, const Options& options, unsigned threads) const;
+
+  private:
+    explicit ModelHandle(model::Project p, diag::Diagnostics loadDiags);
+    // The model compiled as it is (once, on first use); nullptr with diagnostics when it does not compile.
+    std::shared_ptr<const compile::CompiledModel> baseline(diag::Diagnostics& diags) const;
+    sim::RunSpec baseSpec(const Options& options, diag::Diagnostics& diags) const;
+    Changes classify(const Changes& changes, const compile::CompiledModel& compiled) const;
+
+    model::Project m_project;
+    diag::Diagnostics m_loadDiags;
+    mutable std::shared_ptr<const compile::CompiledModel> m_compiled;
+    mutable diag::Diagnostics m_compileDiags;
+    mutable bool m_compileTried = false;
+    mutable std::mutex m_mutex;
+};
+
+// Plugin ids and their params, from the shipped levers folder and SDW_PLUGIN_PATH (empty without the host).
+struct PluginInfo {
+    std::string id, title;
+    std::vector<std::string> evidence;
+    std::vector<std::string> params;
+};
+std::vector<PluginInfo> pluginInfo();
+bool havePlugins();
+
+}  // namespace sdw::python

@@ -1,0 +1,163 @@
+// The pybind11 binding `sdw._sdw`: a thin translation of python/src/engine.hpp into Python types (numpy
+// arrays, lists, dicts); the pandas frames, keyword checks, errors and Dask live in the Python package
+// python/sdw/. Layer: python. Runs release the GIL.
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "python/src/engine.hpp"
+
+namespace py = pybind11;
+using sdw::python::Changes;
+using sdw::python::ModelHandle;
+using sdw::python::Options;
+
+namespace {
+
+py::list toPython(const sdw::diag::Diagnostics& diags) {
+    py::list out;
+    for (const auto& d : diags.items())
+        out.append(py::make_tuple(d.code, sdw::diag::severityName(d.severity), d.where, d.message, d.line,
+                                  d.column, d.time));
+    return out;
+}
+
+// Hands the vector's buffer to numpy without a copy: the capsule frees it with the array.
+py::array_t<double> toArray(std::vector<double>&& data, size_t rows, size_t cols) {
+    auto* owned = new std::vector<double>(std::move(data));
+    py::capsule free(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+    return py::array_t<double>({rows, cols}, {cols * sizeof(double), sizeof(double)}, owned->data(), free);
+}
+
+py::tuple loaded(const std::shared_ptr<ModelHandle>& handle, const sdw::diag::Diagnostics& diags) {
+    return py::make_tuple(handle ? py::cast(handle) : py::none(), toPython(diags));
+}
+
+Options options(std::optional<double> start, std::optional<double> stop, std::optional<double> dt,
+                std::optional<double> saveper, std::string method, std::optional<uint64_t> seed,
+                std::vector<std::string> vars, std::string scenario, size_t maxValues) {
+    Options o;
+    o.start = start, o.stop = stop, o.dt = dt, o.saveper = saveper, o.seed = seed;
+    o.method = std::move(method), o.vars = std::move(vars), o.scenario = std::move(scenario);
+    o.maxBatchValues = maxValues;
+    return o;
+}
+
+py::tuple run(const ModelHandle& m, const Changes& changes, const Options& o) {
+    sdw::sim::RunResult r;
+    {
+        py::gil_scoped_release release;
+        r = m.run(changes, o);
+    }
+    const size_t rows = r.rows(), cols = r.cols();
+    return py::make_tuple(r.ok(), r.names, toArray(std::move(r.data), rows, cols), toPython(r.diagnostics));
+}
+
+// Runs a batch on another thread while this one answers Ctrl-C: the GIL is released, and every 100 ms the
+// main thread checks Python's signals; a KeyboardInterrupt cancels the runs and is raised here.
+sdw::python::BatchOutput interruptibleBatch(const ModelHandle& m, const std::vector<Changes>& runs, Options o,
+                                            unsigned threads) {
+    std::atomic<bool> cancel{false};
+    o.cancel = &cancel;
+    sdw::python::BatchOutput out;
+    std::mutex mutex;
+    std::condition_variable finished;
+    bool done = false, interrupted = false;
+    {
+        py::gil_scoped_release release;
+        std::thread worker([&] {
+            auto b = m.runMany(runs, o, threads);  // never throws (failures are diagnostics)
+            std::lock_guard<std::mutex> lock(mutex);
+            out = std::move(b);
+            done = true;
+            finished.notify_one();
+        });
+        std::unique_lock<std::mutex> lock(mutex);
+        while (!finished.wait_for(lock, std::chrono::milliseconds(100), [&] { return done; })) {
+            lock.unlock();
+            {
+                py::gil_scoped_acquire acquire;
+                if (!interrupted && PyErr_CheckSignals() != 0) interrupted = true;  // the error stays set
+            }
+            if (interrupted) cancel = true;
+            lock.lock();
+        }
+        lock.unlock();
+        worker.join();
+    }
+    if (interrupted) throw py::error_already_set();
+    return out;
+}
+
+py::tuple runMany(const ModelHandle& m, const std::vector<Changes>& runs, const Options& o,
+                  unsigned threads) {
+    sdw::python::BatchOutput b = interruptibleBatch(m, runs, o, threads);
+    const size_t cols = b.names.size(), rows = b.rows * runs.size();
+    py::object failed = b.failedRun ? py::cast(*b.failedRun) : py::none();
+    return py::make_tuple(failed, b.names, b.rows, toArray(std::move(b.data), b.failedRun ? 0 : rows, cols),
+                          toPython(b.diagnostics));
+}
+
+py::list constants(const ModelHandle& m) {
+    py::list out;
+    for (const auto& c : m.constants())
+        out.append(py::make_tuple(
+            c.name, c.value, c.units, c.rangeMin, c.rangeMax, c.plausibleMin, c.plausibleMax,
+            c.distribution.empty() ? py::object(py::none()) : py::str(c.distribution), c.source));
+    return out;
+}
+
+std::vector<std::string> variableNames(const ModelHandle& m) {
+    std::vector<std::string> out;
+    for (const auto& v : m.project().main().variables) out.push_back(v.name);
+    return out;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_sdw, mod) {
+    mod.doc() = "sdw engine binding (use the `sdw` package, not this module)";
+    py::class_<Changes>(mod, "Changes")
+        .def(py::init([](std::vector<std::pair<std::string, double>> sets,
+                         std::vector<std::pair<std::string, std::string>> equations,
+                         std::map<std::string, std::map<std::string, double>> plugins) {
+            return Changes{std::move(sets), std::move(equations), std::move(plugins)};
+        }));
+    py::class_<Options>(mod, "Options")
+        .def(py::init(&options), py::arg("start"), py::arg("stop"), py::arg("dt"), py::arg("saveper"),
+             py::arg("method"), py::arg("seed"), py::arg("vars"), py::arg("scenario"),
+             py::arg("max_values") = size_t{200'000'000});
+    py::class_<ModelHandle, std::shared_ptr<ModelHandle>>(mod, "ModelHandle")
+        .def("xmile", &ModelHandle::xmile)
+        .def("check", [](const ModelHandle& m) { return toPython(m.check()); })
+        .def("constants", &constants)
+        .def("outcome_measures", &ModelHandle::outcomeMeasures)
+        .def("variables", &variableNames)
+        .def("name", [](const ModelHandle& m) { return m.project().name; })
+        .def("source", [](const ModelHandle& m) { return m.project().sourcePath; })
+        .def("run", &run)
+        .def("run_many", &runMany);
+    mod.def("load", [](const std::string& path) {
+        sdw::diag::Diagnostics diags;
+        auto h = ModelHandle::load(path, diags);
+        return loaded(h, diags);
+    });
+    mod.def("from_xmile", [](const std::string& text, const std::string& name) {
+        sdw::diag::Diagnostics diags;
+        auto h = ModelHandle::fromXmile(text, name, diags);
+        return loaded(h, diags);
+    });
+    mod.def("have_plugins", &sdw::python::havePlugins);
+    mod.def("plugins", [] {
+        py::list out;
+        for (const auto& p : sdw::python::pluginInfo())
+            out.append(py::make_tuple(p.id, p.title, p.evidence, p.params));
+        return out;
+    });
+}

@@ -1,0 +1,103 @@
+# sdw.run_many: local threads and a Dask LocalCluster of two worker processes give the same table as single
+# runs, in the order given. Layer: python tests.
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import sdw
+from conftest import BUILD, COUNTY
+
+
+def test_batch_equals_single_runs_in_order(decay_path):
+    m = sdw.load(decay_path)
+    rates = [0.3, 0.1, 0.2, 0.05]
+    df = sdw.run_many(m, [{"rate": r} for r in rates], vars=["Stock"], threads=2)
+    assert df.index.names == ["run", "Time"]
+    for i, r in enumerate(rates):
+        pd.testing.assert_frame_equal(df.loc[i], m.run(set={"rate": r}, vars=["Stock"]), check_exact=True)
+        np.testing.assert_allclose(df.loc[i, "Stock"].values, 100 * (1 - 0.5 * r) ** np.arange(21), rtol=1e-12)
+
+
+def test_batch_defaults_to_outcome_measures(county):
+    df = sdw.run_many(county, [{}], stop=8)
+    assert list(df.columns) == county.outcome_measures
+
+
+def test_batch_with_plugin_params_equals_single_runs(county):
+    params = [{"expand_short_term_services.staff_multiplier": s, "reablement_referral_factor": 1}
+              for s in (1.0, 1.6)] + [{}]
+    vars = county.outcome_measures[:3]
+    df = sdw.run_many(county, params, vars=vars, stop=52)
+    for i, p in enumerate(params):
+        pd.testing.assert_frame_equal(df.loc[i], county.run(set=p, vars=vars, stop=52), check_exact=True)
+
+
+def test_failed_run_names_its_index(decay_path):
+    with pytest.raises(sdw.SdwError) as e:
+        sdw.run_many(sdw.load(decay_path), [{"rate": 0.1}, {"rate": 0.1}, {"drain": "Stock / (TIME - 1)"}])
+    assert e.value.run == 2 and "E301" in e.value.codes
+    with pytest.raises(sdw.SdwError) as e:
+        sdw.run_many(sdw.load(decay_path), [{"rate": 0.1}, {"rat": 0.1}])
+    assert e.value.run == 1 and e.value.codes == ["E201"]
+
+
+def test_model_pickles_as_its_xmile(county):
+    back = pickle.loads(pickle.dumps(county))
+    assert back.to_xmile() == county.to_xmile()
+    vars = county.outcome_measures[:3]
+    pd.testing.assert_frame_equal(back.run(vars=vars, stop=52), county.run(vars=vars, stop=52))
+
+
+def test_dask_batch_equals_local_batch(dask_client, county):
+    params = [{"reablement_staff": 100 + 5 * i} for i in range(12)]
+    params[5] = {"expand_short_term_services.referral_multiplier": 1.8}
+    local = sdw.run_many(county, params, stop=104)
+    spread = sdw.run_many(county, params, stop=104, client=dask_client, chunks=5)
+    pd.testing.assert_frame_equal(spread, local, check_exact=True)
+    workers = dask_client.run(lambda: __import__("os").getpid())
+    assert len(set(workers.values())) == 2  # two worker processes
+
+
+def test_dask_batch_failure_carries_the_batch_index(dask_client, decay_path):
+    params = [{"rate": 0.1}] * 5 + [{"drain": "Stock / (TIME - 1)"}]
+    with pytest.raises(sdw.SdwError) as e:
+        sdw.run_many(sdw.load(decay_path), params, client=dask_client, chunks=3)
+    assert e.value.run == 5 and "E301" in e.value.codes
+
+
+def test_ctrl_c_stops_a_long_batch(tmp_path):
+    # 100,000 county runs would take many minutes: Ctrl-C must stop them and raise KeyboardInterrupt.
+    script = tmp_path / "long.py"
+    script.write_text(f"import sdw, sys\nm = sdw.load({str(COUNTY)!r})\nprint('started', flush=True)\n"
+                      "try:\n    sdw.run_many(m, [{}] * 100000, vars=['council_spend'], saveper=52, threads=1)\n"
+                      "except KeyboardInterrupt:\n    print('interrupted')\n    sys.exit(3)\n")
+    env = dict(os.environ, PYTHONPATH=str(BUILD / "python"))
+    child = subprocess.Popen([sys.executable, str(script)], env=env, stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "started"
+    time.sleep(1.0)
+    child.send_signal(signal.SIGINT)
+    out, _ = child.communicate(timeout=120)
+    assert child.returncode == 3 and "interrupted" in out
+
+
+def test_a_batch_too_large_for_memory_is_refused(decay_path, dask_client):
+    m = sdw.load(decay_path)  # a run keeps 21 rows x 2 columns = 42 values; ten runs 420
+    assert len(sdw.run_many(m, [{}] * 10, vars=["Stock"], max_values=420)) == 210
+    for client in (None, dask_client):
+        with pytest.raises(sdw.SdwError, match="more than 419") as e:
+            sdw.run_many(m, [{}] * 10, vars=["Stock"], max_values=419, client=client, chunks=2)
+        assert e.value.codes == ["E304"]
+
+
+def test_an_empty_batch_is_an_empty_table(decay_path, dask_client):
+    m = sdw.load(decay_path)
+    for client in (None, dask_client):
+        df = sdw.run_many(m, [], vars=["Stock"], client=client)
+        assert df.empty and list(df.columns) == ["Stock"] and df.index.names == ["run", "Time"]

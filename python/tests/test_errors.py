@@ -1,0 +1,85 @@
+# Errors a Python user meets: every one an sdw.SdwError carrying diagnostics (code, variable, position), a
+# misspelt keyword naming the right one. Layer: python tests.
+import pickle
+
+import pytest
+
+import sdw
+
+
+def test_misspelt_keyword_names_the_right_one(decay_path):
+    m = sdw.load(decay_path)
+    with pytest.raises(TypeError, match="did you mean 'method'"):
+        m.run(metod="rk4")
+    with pytest.raises(sdw.SdwError, match="did you mean 'vars'") as e:
+        sdw.run_many(m, [{}], varz=["Stock"])
+    assert e.value.codes == ["E901"]
+
+
+def test_unknown_variable_in_set_suggests_the_name(decay_path):
+    with pytest.raises(sdw.SdwError, match="did you mean 'rate'") as e:
+        sdw.load(decay_path).run(set={"rte": 1})
+    assert e.value.diagnostics[0].code == "E201" and e.value.diagnostics[0].variable == "rte"
+
+
+def test_wrong_value_types_are_named(decay_path):
+    m = sdw.load(decay_path)
+    with pytest.raises(sdw.SdwError, match="'rate' needs a number"):
+        m.run(set={"rate": [1, 2]})
+    with pytest.raises(sdw.SdwError, match="unknown method 'rk5'") as e:
+        m.run(method="rk5")
+    assert e.value.diagnostics[0].variable == "method"
+
+
+def test_missing_file_is_e100(tmp_path):
+    with pytest.raises(sdw.SdwError) as e:
+        sdw.load(tmp_path / "nope.xmile")
+    assert e.value.codes[0] == "E100"
+
+
+def test_malformed_xml_carries_its_line(tmp_path):
+    bad = tmp_path / "bad.xmile"
+    bad.write_text("<xmile>\n<model>\n<variables>\n</model>\n")
+    with pytest.raises(sdw.SdwError) as e:
+        sdw.load(bad)
+    d = e.value.diagnostics[0]
+    assert d.code == "E101" and d.line > 0
+
+
+def test_compile_error_raises_with_variable_and_column(tmp_path, decay_path):
+    bad = tmp_path / "bad.xmile"
+    bad.write_text(decay_path.read_text().replace("Stock * rate", "Stock * (rate"))
+    with pytest.raises(sdw.SdwError) as e:
+        sdw.load(bad).run()
+    d = [d for d in e.value.diagnostics if d.severity == "error"][0]
+    assert d.code.startswith("E1") and d.variable == "drain" and d.column > 0
+
+
+def test_run_error_names_variable_and_time(tmp_path, decay_path):
+    bad = tmp_path / "nan.xmile"
+    bad.write_text(decay_path.read_text().replace("Stock * rate", "Stock * rate / (TIME - 2)"))
+    with pytest.raises(sdw.SdwError) as e:
+        sdw.load(bad).run()
+    d = e.value.diagnostics[0]
+    assert d.code == "E301" and d.time == 2  # 1/0 at time 2
+
+
+def test_plugin_typos_are_named(county):
+    with pytest.raises(sdw.SdwError, match="did you mean 'staff_multiplier'"):
+        county.run(set={"expand_short_term_services.staff_multiplyer": 1.2})
+    with pytest.raises(sdw.SdwError, match="did you mean 'expand_short_term_services'"):
+        county.run(set={"expand_short_term_service.staff_multiplier": 1.2})
+
+
+def test_out_of_range_plugin_param_carries_plugin_diagnostic(county):
+    with pytest.raises(sdw.SdwError) as e:
+        county.run(set={"expand_short_term_services.staff_multiplier": 50}, stop=1)
+    assert e.value.codes[0].startswith("E4")
+
+
+def test_errors_pickle_with_their_diagnostics(decay_path):
+    try:
+        sdw.load(decay_path).run(set={"rte": 1})
+    except sdw.SdwError as e:
+        back = pickle.loads(pickle.dumps(e))
+        assert back.diagnostics == e.diagnostics and str(back) == str(e)

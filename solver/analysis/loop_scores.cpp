@@ -1,0 +1,293 @@
+// Loops that Matter over a run: the model compiled with link-score elements (ltm_transform), run once, then
+// loop scores (products of link scores) and relative loop scores at each saved time; for a model with too
+// many loops to list, the strongest loops found at each saved time join its independent loop set.
+// Layer: solver (analysis). No GUI, no Lua.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "solver/analysis/loops_internal.hpp"
+#include "solver/analysis/ltm_transform.hpp"
+#include "solver/compile/pipeline.hpp"
+
+namespace sdw::analysis {
+namespace {
+
+using namespace detail;
+
+// Steps of one strongest-path walk (from one stock's variable at one saved time).
+constexpr size_t kWalkBudget = 200'000;
+// Saved times the strongest-path search looks at, evenly spread over the run (all of them in a shorter run).
+constexpr size_t kSearchTimes = 200;
+
+// Loops found by the strongest-path search at up to kSearchTimes saved times, evenly spread, that `known`
+// lacks, in cycleLess order.
+std::vector<Cycle> discovered(const LoopGraph& g, const std::vector<bool>& start,
+                              const std::vector<std::vector<double>>& links, size_t rows,
+                              const std::vector<Cycle>& known) {
+    std::set<Cycle, decltype(&cycleLess)> found(cycleLess);
+    std::vector<double> weight(links.size(), 0.0);
+    const size_t stride = std::max<size_t>(1, (rows + kSearchTimes - 1) / kSearchTimes);
+    for (size_t row = 0; row < rows; row += stride) {
+        for (size_t k = 0; k < links.size(); ++k)
+            weight[k] = links[k].empty() ? 0.0 : std::fabs(links[k][row]);
+        for (Cycle& c : strongestLoops(g, weight, start, kWalkBudget)) found.insert(std::move(c));
+    }
+    for (const Cycle& c : known) found.erase(c);
+    return {found.begin(), found.end()};
+}
+
+// A loop's score at each saved time: the product of its links' scores.
+std::vector<double> loopScore(const LoopGraph& g, const Cycle& c,
+                              const std::vector<std::vector<double>>& links, size_t rows) {
+    std::vector<double> s(rows, 1.0);
+    for (size_t k = 0; k < c.size(); ++k) {
+        const auto& link = links[static_cast<size_t>(g.varEdge(c[k], c[(k + 1) % c.size()]))];
+        for (size_t row = 0; row < rows; ++row) s[row] *= link[row];
+    }
+    return s;
+}
+
+// Each score divided by the sum of the scores' magnitudes at that time (all 0 when nothing changes).
+std::vector<std::vector<double>> relativeScores(const std::vector<std::vector<double>>& score, size_t rows) {
+    std::vector<std::vector<double>> rel(score.size(), std::vector<double>(rows, 0.0));
+    for (size_t row = 0; row < rows; ++row) {
+        double total = 0;
+        for (const auto& s : score) total += std::fabs(s[row]);
+        if (!(total > 0) || !std::isfinite(total)) continue;
+        for (size_t l = 0; l < score.size(); ++l) rel[l][row] = score[l][row] / total;
+    }
+    return rel;
+}
+
+// The `keep` loops with the largest share at any saved time, and every pinned loop (a named one), in id
+// order.
+std::vector<size_t> strongest(const std::vector<std::vector<double>>& rel, const std::vector<bool>& pinned,
+                              size_t keep) {
+    std::vector<size_t> order(rel.size());
+    std::vector<double> peak(rel.size(), 0.0);
+    for (size_t l = 0; l < rel.size(); ++l) {
+        order[l] = l;
+        for (double v : rel[l]) peak[l] = std::max(peak[l], std::fabs(v));
+        if (pinned[l]) peak[l] = HUGE_VAL;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return peak[a] > peak[b]; });
+    size_t pins = 0;
+    for (bool b : pinned) pins += b ? 1 : 0;
+    order.resize(std::min(keep + pins, order.size()));
+    std::sort(order.begin(), order.end());
+    return order;
+}
+
+}  // namespace
+
+class ScoredModel {
+  public:
+    ExpandedModel model;
+    LoopGraph graph;
+    FoundCycles found;
+    std::vector<bool> scored;  // by var edge: inside a strongly connected part (on some loop)
+    ScorePlan plan;
+    std::shared_ptr<const compile::CompiledModel> compiled;
+    LoopOptions options;
+    model::Project names;  // the project's main model's kept elements, for the loop names it stores
+};
+
+namespace {
+
+// The scoring model: link-score elements for every link inside a strongly connected part of the variables'
+// graph (every link on some loop), added after the loops are found.
+bool prepare(ScoredModel& p, const model::Project& project, diag::Diagnostics& diags) {
+    std::optional<ExpandedModel> m = expandForLoops(project, diags, p.options);
+    if (!m) return false;
+    p.model = std::move(*m);
+    {
+        const Resolver resolver(p.model);
+        p.graph = buildLoopGraph(p.model, resolver);
+    }
+    p.found = findCycles(p.graph, p.options);
+    addNamedCycles(p.found, p.model, p.graph, project);
+    const std::vector<int> comp = components(p.graph);
+    p.scored.resize(p.graph.varEdges.size());
+    for (size_t k = 0; k < p.scored.size(); ++k) {
+        const VarEdge& ve = p.graph.varEdges[k];
+        p.scored[k] = comp[static_cast<size_t>(p.graph.nodeOf[static_cast<size_t>(ve.from)])] ==
+                      comp[static_cast<size_t>(p.graph.nodeOf[static_cast<size_t>(ve.to)])];
+    }
+    p.plan = addScoreColumns(p.model, p.graph, p.scored);
+    for (int e : p.plan.redrawn)
+        diags.warning(
+            diag::code::kRandomScores, p.model.element(e).display,
+            "draws random numbers: loop scores through it are approximate (scoring draws them again), and "
+            "the scored run does not draw the numbers `sdw run` draws with the same seed");
+    compile::CompileOptions co = p.options.compile;
+    co.checkUnits = false;  // the scoring elements have no units; the model's own were checked
+    diag::Diagnostics local;
+    compile::detail::Reporter report(local);
+    const auto compiled = compile::detail::compileExpanded(p.model, project, co, report);
+    if (!compiled) {
+        diags.append(local);
+        return false;
+    }
+    // The scoring columns are left out of the run's NaN check (a partial value may divide by a value from
+    // the step before): a score that is not a number reads 0, and never stops the run.
+    auto unchecked = std::make_shared<compile::CompiledModel>(*compiled);
+    for (const auto& name : p.plan.unchecked)
+        std::erase(unchecked->m_checkSlots, static_cast<uint32_t>(unchecked->findSlot(name)));
+    p.compiled = std::move(unchecked);
+    p.names.models.push_back(model::Model{});
+    p.names.main().extraXml = project.main().extraXml;
+    return true;
+}
+
+std::optional<sim::RunResult> runScored(const ScoredModel& p, sim::RunSpec spec, diag::Diagnostics& diags) {
+    spec.vars = p.plan.columns;
+    if (spec.vars.empty()) spec.vars.push_back("time");
+    sim::RunResult r = sim::simulate(*p.compiled, spec);
+    if (!r.ok()) {
+        diags.append(r.diagnostics);
+        return std::nullopt;
+    }
+    return r;
+}
+
+// Keeps the `keep` loops with the largest share at any saved time, and the loops the model names; the shares
+// are then of these loops' total, so that each row's magnitudes still sum to 1.
+void keepStrongest(LoopScores& out, std::vector<Loop>& loops, size_t keep, size_t rows) {
+    out.rule += "; shown are the " + std::to_string(keep) +
+                " with the largest share at any saved time and every loop the model names, their shares of "
+                "these loops' total";
+    std::vector<bool> pinned;
+    for (const Loop& l : loops) pinned.push_back(!l.name.empty());
+    std::vector<Loop> keptLoops;
+    std::vector<std::vector<double>> keptScore;
+    for (size_t l : strongest(out.relative, pinned, keep)) {
+        keptLoops.push_back(loops[l]);
+        keptScore.push_back(std::move(out.score[l]));
+    }
+    loops = std::move(keptLoops);
+    out.score = std::move(keptScore);
+    out.relative = relativeScores(out.score, rows);
+}
+
+// Each scored link's score by saved time.
+std::vector<std::vector<double>> linkScores(const ScoredModel& p, const sim::RunResult& r) {
+    const size_t rows = r.rows();
+    std::vector<std::vector<double>> links(p.graph.varEdges.size());
+    for (size_t k = 0; k < links.size(); ++k)
+        if (p.scored[k]) links[k].resize(rows);
+    std::vector<double> group;
+    for (size_t row = 0; row < rows; ++row) {
+        groupLinkScores(p.plan, p.graph, r, row, group);
+        for (size_t k = 0; k < links.size(); ++k)
+            if (p.scored[k]) links[k][row] = varLinkScore(p.graph, static_cast<int>(k), group);
+    }
+    return links;
+}
+
+LoopScores scoresOf(const ScoredModel& p, const sim::RunResult& r) {
+    LoopScores out;
+    const size_t rows = r.rows();
+    for (size_t row = 0; row < rows; ++row) out.times.push_back(r.at(row, 0));
+    auto links = linkScores(p, r);
+    std::vector<Cycle> cycles = p.found.cycles;
+    std::vector<Loop> loops = makeLoops(p.model, p.graph, cycles, 1);
+    out.rule = p.found.rule;
+    if (!p.found.complete) {
+        const auto extra = discovered(p.graph, stockNodes(p.model, p.graph), links, rows, cycles);
+        for (Loop& l : makeLoops(p.model, p.graph, extra, cycles.size() + 1)) loops.push_back(std::move(l));
+        cycles.insert(cycles.end(), extra.begin(), extra.end());
+        out.rule += ", and " + std::to_string(extra.size()) +
+                    " more found by the strongest-path search (Eberlein and Schoenberg 2020) at " +
+                    std::to_string(std::min(rows, kSearchTimes)) +
+                    " saved times spread over the run; shares are of these loops' total";
+    }
+    for (const Cycle& c : cycles) out.score.push_back(loopScore(p.graph, c, links, rows));
+    out.relative = relativeScores(out.score, rows);
+    out.list.loops = std::move(loops);
+    applyNames(out.list, p.names);
+    if (out.list.loops.size() > p.options.maxScored)
+        keepStrongest(out, out.list.loops, p.options.maxScored, rows);
+    for (size_t k = 0; k < links.size(); ++k) {
+        if (links[k].empty()) continue;
+        const VarEdge& ve = p.graph.varEdges[k];
+        out.links.push_back(
+            {p.model.symbols.var(ve.from).display, p.model.symbols.var(ve.to).display, std::move(links[k])});
+    }
+    out.list.complete = p.found.complete;
+    out.list.rule = out.rule;
+    out.list.variables = p.graph.nodes.size();
+    out.list.links = p.graph.varEdges.size();
+    return out;
+}
+
+}  // namespace
+
+std::shared_ptr<const ScoredModel> prepareScores(const model::Project& project, diag::Diagnostics& diags,
+                                                 const LoopOptions& options) {
+    try {
+        auto p = std::make_shared<ScoredModel>();
+        p->options = options;
+        if (!prepare(*p, project, diags)) return nullptr;
+        return p;
+    } catch (const std::exception& e) {
+        diags.error(diag::code::kUnsupported, project.name,
+                    std::string("internal error while preparing loop scores: ") + e.what());
+        return nullptr;
+    }
+}
+
+const compile::CompiledModel& compiledWithScores(const ScoredModel& scored) {
+    return *scored.compiled;
+}
+
+std::optional<LoopScores> scoreLoops(const ScoredModel& scored, const sim::RunSpec& spec,
+                                     diag::Diagnostics& diags) {
+    try {
+        const std::optional<sim::RunResult> r = runScored(scored, spec, diags);
+        if (!r) return std::nullopt;
+        return scoresOf(scored, *r);
+    } catch (const std::exception& e) {
+        diags.error(diag::code::kUnsupported, "loops",
+                    std::string("internal error while scoring loops: ") + e.what());
+        return std::nullopt;
+    }
+}
+
+std::optional<LoopScores> scoreLoops(const model::Project& project, const sim::RunSpec& spec,
+                                     diag::Diagnostics& diags, const LoopOptions& options) {
+    const auto scored = prepareScores(project, diags, options);
+    if (!scored) return std::nullopt;
+    return scoreLoops(*scored, spec, diags);
+}
+
+// A new period starts when another loop's share passes the current one's by this much: two loops that trade
+// first place every step (a pair that cancels, each near half) read as one period, not hundreds.
+constexpr double kSwitchMargin = 0.05;
+
+std::vector<DominancePeriod> dominance(const LoopScores& scores) {
+    std::vector<DominancePeriod> out;
+    for (size_t row = 0; row < scores.times.size(); ++row) {
+        size_t best = 0;
+        double share = 0;
+        for (size_t l = 0; l < scores.relative.size(); ++l)
+            if (std::fabs(scores.relative[l][row]) > std::fabs(share)) {
+                share = scores.relative[l][row];
+                best = l;
+            }
+        if (share == 0) continue;
+        const bool continues = !out.empty() && out.back().end == scores.times[row - 1];
+        if (continues && best != out.back().loop &&
+            std::fabs(share) <= std::fabs(scores.relative[out.back().loop][row]) + kSwitchMargin)
+            best = out.back().loop;  // not clearly ahead: the current loop keeps the lead
+        if (!continues || best != out.back().loop)
+            out.push_back({scores.times[row], scores.times[row], best, 0});
+        DominancePeriod& p = out.back();
+        p.end = scores.times[row];
+        const double mine = scores.relative[best][row];
+        if (std::fabs(mine) > std::fabs(p.peak)) p.peak = mine;
+    }
+    return out;
+}
+
+}  // namespace sdw::analysis

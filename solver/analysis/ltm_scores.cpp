@@ -1,0 +1,57 @@
+// Link scores from a run of the transformed model: each group link's score from its columns (changes over
+// one step, partial changes), and the variables' composite link scores. Layer: solver (analysis).
+#include <cmath>
+
+#include "solver/analysis/ltm_transform.hpp"
+
+namespace sdw::analysis::detail {
+namespace {
+
+double sign(double v) {
+    return v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0;
+}
+
+double column(const sim::RunResult& run, size_t row, int c) {
+    return run.at(row, static_cast<size_t>(c));
+}
+
+// |num / dz| * sign(num / dx) for a partial change num; 0 when either does not change, and when the partial
+// change overflowed or was not a number.
+double partialScore(double num, double dz, double dx) {
+    if (dz == 0 || dx == 0) return 0;
+    const double score = num * sign(dx) / std::fabs(dz);
+    return std::isfinite(score) ? score : 0.0;
+}
+
+}  // namespace
+
+void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const sim::RunResult& run, size_t row,
+                     std::vector<double>& out) {
+    out.assign(g.edges.size(), 0.0);
+    for (size_t k = 0; k < g.edges.size(); ++k) {
+        const ScorePlan::Edge& edge = plan.edges[k];
+        if (edge.kind == ScorePlan::Kind::Unscored) continue;
+        const double dx = column(run, row, plan.levelChange[static_cast<size_t>(g.edges[k].from)]);
+        if (edge.kind == ScorePlan::Kind::State) {  // the input's changes passed on whole
+            out[k] = dx != 0 ? 1.0 : 0.0;
+            continue;
+        }
+        const double dz = column(run, row, plan.valueChange[static_cast<size_t>(g.edges[k].to)]);
+        if (edge.kind == ScorePlan::Kind::Sign)  // all the target reads: its whole change
+            out[k] = sign(dz) * sign(dx);
+        else
+            out[k] = partialScore(column(run, row, edge.partialChange), dz, dx);
+    }
+}
+
+double varLinkScore(const LoopGraph& g, int varEdge, const std::vector<double>& group) {
+    double best = 0;
+    for (const auto& path : g.varEdges[static_cast<size_t>(varEdge)].paths) {
+        double p = 1;
+        for (int e : path) p *= group[static_cast<size_t>(e)];
+        if (std::isfinite(p) && std::fabs(p) > std::fabs(best)) best = p;
+    }
+    return best;
+}
+
+}  // namespace sdw::analysis::detail

@@ -1,0 +1,57 @@
+// Loops that Matter as a model transformation: elements added to the expanded model compute, while the model
+// runs and in the same program (so every back end computes them), what link scores are made of: each value's
+// value one step before (PREVIOUS states) and each scored link's partial value (the target's equation with
+// only that input at its new value). The scores themselves are arithmetic on the saved columns afterwards.
+// Layer: solver (analysis). No GUI, no Lua.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "solver/analysis/loop_graph.hpp"
+#include "solver/sim/simulate.hpp"
+
+// For a link x -> z (Schoenberg, Davidsen and Eberlein 2020, with the flow-to-stock score of Schoenberg,
+// Hayward and Eberlein 2023): the partial change of z is its equation evaluated with x at its value now and
+// every other input (the clock too) at its value one step before, minus z one step before; the link score is
+// |partial change / change of z| times the sign of partial change / change of x, and 0 when z or x does not
+// change. A stock's "equation" is its net flow, so a flow-to-stock score is +-|change of the flow / change of
+// the net flow|. When x is all z reads, the partial change is z's whole change and the score is the sign of
+// z's change times x's. Arrays are aggregated: a variable's change is the change of the sum of its elements.
+// A state (DELAY, PREVIOUS) passes its input's changes on whole (the perfect-mixing approximation): 1 while
+// the input changes. A link through a SMOOTH's or DELAY's internal stocks scores as the product along its
+// path, the largest in magnitude when there are several (the composite link score).
+namespace sdw::analysis::detail {
+
+// Which result columns hold what the link scores are computed from (column c of the run is columns[c - 1];
+// column 0 is Time, so 0 means none).
+struct ScorePlan {
+    std::vector<std::string> columns;    // to save (RunSpec::vars)
+    std::vector<std::string> unchecked;  // columns the run does not check for NaN: all of them
+    // By group: the column of the change over one step of its total level (a stock's level) and of its
+    // total value (a stock's net flow).
+    std::vector<int> levelChange, valueChange;
+    enum class Kind { Unscored, Sign, State, Partial };
+    struct Edge {
+        Kind kind = Kind::Unscored;
+        int partialChange = 0;  // Partial: the column of the target's partial change
+    };
+    std::vector<Edge> edges;  // by group edge
+    // Elements whose partial value draws random numbers again (the partial's own draws, not the model's):
+    // their links' scores are approximate, and the extra draws change which numbers the model itself draws.
+    std::vector<int> redrawn;
+};
+
+// Adds the elements for the variables' links `score` marks (by index in g.varEdges).
+ScorePlan addScoreColumns(ExpandedModel& model, const LoopGraph& g, const std::vector<bool>& score);
+
+// The link score of every scored group edge at one saved row of a run of the transformed model (0 for the
+// unscored), into `out` (by group edge).
+void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const sim::RunResult& run, size_t row,
+                     std::vector<double>& out);
+
+// A variables' link score from its group edges' scores at one time: its path's product, or of several paths
+// the one of largest magnitude (a product that is not finite reads 0).
+double varLinkScore(const LoopGraph& g, int varEdge, const std::vector<double>& group);
+
+}  // namespace sdw::analysis::detail

@@ -1,0 +1,75 @@
+// The compiled path: a model's program turned into C and compiled in memory by libtcc into machine code that
+// gives the interpreter's numbers (same operations in the same order, no contraction, the same helper
+// functions). Layer: solver. Depends on compile/ and sim/ops; no GUI, no Lua.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "solver/compile/compiled_model.hpp"
+
+namespace sdw::jit {
+
+// The Euler loop's state, shared with the generated C (c_source.cpp writes the same struct: keep in step).
+struct LoopState {
+    double* slots;  // the slot array
+    double* row;    // where the next saved row goes
+    double* spare;  // the row of a step that is not saved
+    double* cur;    // the row the last step wrote (after a failure: its values)
+    void* rt;       // the sim::Runtime (random draws)
+    double start, dt;
+    long n, steps, saveEvery, untilSave, saved;
+};
+
+using EvalFn = void (*)(double* slots, void* rt);
+using LoopFn = int (*)(LoopState* loop, long end);
+
+// What to build: the evaluation the run loop calls (every method, hooks, delays), or the whole Euler loop
+// writing the output columns (`cols`: Time first) straight into the rows.
+struct NativeOptions {
+    bool loop = false;
+    std::vector<uint32_t> cols;
+};
+
+class NativeCode {
+  public:
+    NativeCode() = default;
+    ~NativeCode();
+    NativeCode(const NativeCode&) = delete;
+    NativeCode& operator=(const NativeCode&) = delete;
+
+    EvalFn eval() const { return m_eval; }  // evaluate the per-step program (when built without loop)
+    LoopFn loop() const { return m_loop; }  // run steps n..end-1; 1 = a non-finite value at step n
+    // After the loop stopped on a non-finite value: the values that live in the row, back into the slots.
+    void rowToSlots(const double* row, double* slots) const;
+    // Values the loop keeps in the row: (slot, column). Their slots are not updated while the loop runs.
+    const std::vector<std::pair<uint32_t, uint32_t>>& rowHomes() const { return m_rowHomes; }
+    double compileMs() const { return m_compileMs; }
+    size_t sourceBytes() const { return m_sourceBytes; }
+
+  private:
+    friend std::unique_ptr<NativeCode> compileNative(const compile::CompiledModel&, const NativeOptions&,
+                                                     std::string&);
+    bool bind(void* api, void* entry, bool loop, std::string& error);
+    bool buildWithTcc(const std::string& source, bool loop, std::string& error);
+    bool loadShared(const char* path, bool loop, std::string& error);
+
+    void* m_state = nullptr;    // the TCCState holding the code
+    void* m_library = nullptr;  // or a shared object built by another compiler (measurement only)
+    EvalFn m_eval = nullptr;
+    LoopFn m_loop = nullptr;
+    std::vector<std::pair<uint32_t, uint32_t>> m_rowHomes;  // (slot, column) of values kept in the row
+    double m_compileMs = 0;
+    size_t m_sourceBytes = 0;
+};
+
+// Null, with the reason in `error`, when the code cannot be built.
+std::unique_ptr<NativeCode> compileNative(const compile::CompiledModel& cm, const NativeOptions& options,
+                                          std::string& error);
+
+// The C the compiled path builds (for measuring other compilers on the same source: bench/README.md).
+std::string nativeSource(const compile::CompiledModel& cm, const NativeOptions& options);
+
+}  // namespace sdw::jit
