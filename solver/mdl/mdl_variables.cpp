@@ -29,7 +29,7 @@ struct PendingStock {
     std::vector<std::string> lhsSubs;  // canonical
     std::string rate;                  // apply-to-all rate (XMILE)
     std::vector<model::ElementEquation> elementRates;
-    std::map<std::string, model::TextOrigin> rateOrigins;  // keyed as Variable::origins
+    model::TextOrigins rateOrigins;  // keyed as Variable::origins
     int line = 0;
 };
 
