@@ -32,6 +32,10 @@ bool runMonteCarlo(const MonteCarloSpec& spec, TrialRunner& runner, const TrialO
             error = "--vary " + in.name + ": " + why;
             return false;
         }
+    if (auto why = checkOutputs(runner, spec.vars); !why.empty()) {
+        error = "--vars " + why;
+        return false;
+    }
     if (!drawSamples(spec, out.samples, error)) return false;
     TrialOptions o = options;
     o.vars = spec.vars;

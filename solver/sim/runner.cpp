@@ -70,8 +70,7 @@ bool planOutputs(const CompiledModel& cm, const std::vector<std::string>& vars, 
         plan.names.push_back(cm.columns[0].name);
         for (const auto& v : vars) {
             const int col = cm.findColumn(v);
-            if (col < 0)
-                return fail(res, diag::code::kUnknownName, v, "no variable named '" + v + "' to output", 0);
+            if (col < 0) return fail(res, diag::code::kUnknownName, v, cm.unknownColumn(v) + " to output", 0);
             if (col == 0) continue;
             plan.cols.push_back(cm.columns[static_cast<size_t>(col)].slot);
             plan.names.push_back(cm.columns[static_cast<size_t>(col)].name);
