@@ -37,13 +37,20 @@ std::vector<Cycle> discovered(const LoopGraph& g, const std::vector<bool>& start
     return {found.begin(), found.end()};
 }
 
-// A loop's score at each saved time: the product of its links' scores.
+// A loop's score at each saved time: the product of its links' scores. Row by row with the product in a
+// register: multiplying each link into a row of partial products stored every row back to memory (the first
+// version) made this a third of the county model's scoring time.
 std::vector<double> loopScore(const LoopGraph& g, const Cycle& c,
                               const std::vector<std::vector<double>>& links, size_t rows) {
-    std::vector<double> s(rows, 1.0);
-    for (size_t k = 0; k < c.size(); ++k) {
-        const auto& link = links[static_cast<size_t>(g.varEdge(c[k], c[(k + 1) % c.size()]))];
-        for (size_t row = 0; row < rows; ++row) s[row] *= link[row];
+    std::vector<const double*> factors;
+    factors.reserve(c.size());
+    for (size_t k = 0; k < c.size(); ++k)
+        factors.push_back(links[static_cast<size_t>(g.varEdge(c[k], c[(k + 1) % c.size()]))].data());
+    std::vector<double> s(rows);
+    for (size_t row = 0; row < rows; ++row) {
+        double p = 1;
+        for (const double* f : factors) p *= f[row];
+        s[row] = p;
     }
     return s;
 }
