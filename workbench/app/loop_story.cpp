@@ -103,6 +103,32 @@ std::vector<LoopRow> loopRows(const LoopScores& scores, const std::vector<Domina
     return rows;
 }
 
+std::shared_ptr<const LoopScores> amongNamed(const LoopScores& scores) {
+    auto out = std::make_shared<LoopScores>();
+    out->times = scores.times;
+    out->links = scores.links;
+    out->list.complete = false;
+    out->list.variables = scores.list.variables;
+    out->list.links = scores.list.links;
+    for (size_t k = 0; k < scores.list.loops.size(); ++k) {
+        if (scores.list.loops[k].name.empty()) continue;
+        out->list.loops.push_back(scores.list.loops[k]);
+        out->score.push_back(scores.score[k]);
+    }
+    if (out->list.loops.empty()) return nullptr;
+    out->relative.assign(out->score.size(), std::vector<double>(out->times.size(), 0.0));
+    for (size_t row = 0; row < out->times.size(); ++row) {
+        double total = 0;
+        for (const auto& s : out->score) total += std::fabs(s[row]);
+        if (!(total > 0) || !std::isfinite(total)) continue;
+        for (size_t l = 0; l < out->score.size(); ++l) out->relative[l][row] = out->score[l][row] / total;
+    }
+    out->rule = "the " + std::to_string(out->list.loops.size()) +
+                " loops the model names, each one's share of their total (of " + scores.rule + ")";
+    out->list.rule = out->rule;
+    return out;
+}
+
 std::vector<Takeover> loopStory(const LoopScores& scores, const std::vector<DominancePeriod>& periods,
                                 const model::SimSpecs& specs) {
     std::vector<Takeover> out;
@@ -127,7 +153,17 @@ std::vector<size_t> chartedLoops(const LoopScores& scores, const std::vector<Dom
             out.push_back(k);
     };
     if (selected) add(*selected);
-    for (const DominancePeriod& p : periods) add(p.loop);
+    // The loops that lead, longest in charge first (a model with many short takeovers charts the ones that
+    // matter, not the first few).
+    std::vector<std::pair<double, size_t>> lead;
+    for (const DominancePeriod& p : periods) {
+        auto it = std::find_if(lead.begin(), lead.end(), [&](const auto& l) { return l.second == p.loop; });
+        if (it == lead.end()) it = lead.insert(lead.end(), {0.0, p.loop});
+        it->first += p.end - p.start + 1e-9;  // a one-row period counts too
+    }
+    std::stable_sort(lead.begin(), lead.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& l : lead) add(l.second);
     for (size_t k = 0; k < scores.list.loops.size(); ++k)
         if (!scores.list.loops[k].name.empty()) add(k);
     std::vector<size_t> byPeak(scores.relative.size());

@@ -4,6 +4,7 @@
 // Layer: workbench/app. No ImGui, GLFW, GL or Lua.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,11 @@ std::string loopPath(const analysis::Loop& loop);
 // "B8 the delayed-discharge spiral", or "B8" for a loop with no name.
 std::string loopLabel(const analysis::Loop& loop);
 
+// The same run with only the loops the model names, their shares of these loops' total (each row's magnitudes
+// sum to 1 among them): which of the loops its documentation talks about leads when, however strongly unnamed
+// loops drive the rest. Null when the model names none.
+std::shared_ptr<const analysis::LoopScores> amongNamed(const analysis::LoopScores& scores);
+
 // One takeover: from `start` to `end` (saved times) `loop` has the largest share; `text` tells it
 // ("week 27.5 to week 36: B7 full wards turn admissions away, up to 62%").
 struct Takeover {
@@ -58,8 +64,8 @@ std::vector<Takeover> loopStory(const analysis::LoopScores& scores,
 std::optional<size_t> inChargeAt(const analysis::LoopScores& scores,
                                  const std::vector<analysis::DominancePeriod>& periods, size_t row);
 
-// The loops to chart, at most `most`: the selected one, then each loop that is ever in charge, then the
-// named loops, then by peak share; in that order.
+// The loops to chart, at most `most`: the selected one, then the loops that are ever in charge (longest in
+// charge first), then the named loops, then by peak share.
 std::vector<size_t> chartedLoops(const analysis::LoopScores& scores,
                                  const std::vector<analysis::DominancePeriod>& periods,
                                  std::optional<size_t> selected, size_t most);

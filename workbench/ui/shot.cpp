@@ -77,11 +77,13 @@ void prepareView(Workbench& wb, const std::string& view) {
 }
 
 // The Loops tab open and scored (a loop selected when asked).
-void prepareLoops(Host& host, Workbench& wb, const std::string& loop) {
+void prepareLoops(Host& host, Workbench& wb, const std::string& loop, bool namedOnly) {
     wb.showPanel<LoopsPanel>();
+    wb.chartFocus = true;  // the tab's "large": the loops, their chart and the takeovers readable at once
     host.frame(wb);
     auto& panel = wb.panel<LoopsPanel>();
     panel.settle(wb);
+    panel.showNamedOnly(namedOnly);
     if (!loop.empty() && !panel.select(loop)) std::fprintf(stderr, "sdw shot: no loop '%s'\n", loop.c_str());
 }
 
@@ -139,6 +141,7 @@ void measureLatency(Host& host, Workbench& wb, bool lever) {
 struct ShotOptions {
     std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop;
     std::optional<double> time;
+    bool namedOnly = false;
     int frames = 6;
     float scale = 0;
     bool measure = false;
@@ -156,6 +159,7 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
         ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "present", "all", "levers", "loops"}));
     app.add_option("--loop", o.loop, "with --view loops: select this loop (id or name)");
     app.add_option("--time", o.time, "move the time scrubber here (model time)");
+    app.add_flag("--named-only", o.namedOnly, "with --view loops: only the named loops, shares among them");
     app.add_option("--frames", o.frames, "frames to draw before the capture");
     app.add_option("--scale", o.scale, "font scale (default: the monitor's content scale)");
     app.add_flag("--measure", o.measure, "also measure and print slider-to-screen latency");
@@ -185,7 +189,7 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         wb.select(v->name);
         wb.panel<CanvasPanel>().centreOn(v->name);
     }
-    if (o.view == "loops") prepareLoops(host, wb, o.loop);
+    if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);
     if (o.time) wb.session().playback().time = *o.time;
     for (int f = 0; f < std::max(1, o.frames - 1); ++f) {
         host.frame(wb);

@@ -129,7 +129,10 @@ TEST_CASE("loops panel: filter, order, charted loops and the links to highlight"
     const auto charted = app::chartedLoops(*scores, periods, B, 1);
     REQUIRE(charted.size() == 1);
     CHECK(charted[0] == B);
-    CHECK(app::chartedLoops(*scores, periods, std::nullopt, 8).size() == 2);
+    // Unselected: the loops in charge, longest first: B2 from 9.39 to 20 leads longer than R1 (0 to 9.39).
+    const auto both = app::chartedLoops(*scores, periods, std::nullopt, 8);
+    REQUIRE(both.size() == 2);
+    CHECK(both[0] == B);
     const auto links = app::loopHighlight(*scores, B, analysis::rowAt(*scores, 15));
     REQUIRE(links.size() == 3);
     CHECK(links[0].from == "crowding");
@@ -162,6 +165,11 @@ TEST_CASE("loops panel: naming a loop is one undo step and is saved in the XMILE
     CHECK(named->description == "the fuller the place, the slower it grows");
     const auto rows = app::loopRows(*scores, analysis::dominance(*scores), 0, app::LoopOrder::Named);
     CHECK(rows[0].name == "crowding slows growth");  // named loops first
+    // Among the named loops only, B2 has the whole share whenever anything changes (its score is never 0).
+    const auto among = app::amongNamed(*scores);
+    REQUIRE(among);
+    REQUIRE(among->list.loops.size() == 1);
+    for (size_t row = 1; row < among->times.size(); ++row) CHECK(among->relative[0][row] == -1);
     // Saved and read back as `sdw loops` reads it.
     const std::string file = (fs::temp_directory_path() / "sdw_loops_naming.xmile").string();
     REQUIRE(s.saveAs(file));
@@ -178,6 +186,7 @@ TEST_CASE("loops panel: naming a loop is one undo step and is saved in the XMILE
     s.settle();
     scores = scoreSession(s);
     CHECK(analysis::namedLoops(scores->list).empty());
+    CHECK(app::amongNamed(*scores) == nullptr);
 }
 
 TEST_CASE(

@@ -40,6 +40,7 @@ std::string LoopsPanel::title(const Workbench&) const {
 void LoopsPanel::modelReplaced(Workbench& wb) {
     m_analysis.reset();
     m_scores.reset();
+    m_all.reset();
     m_periods.clear();
     m_story.clear();
     m_askedFor.reset();
@@ -74,8 +75,17 @@ void LoopsPanel::settle(Workbench& wb) {
 
 void LoopsPanel::adoptScores() {
     const auto s = m_analysis.scores();
-    if (!s || s == m_scores) return;
+    if (!s || s == m_all) return;
+    m_all = s;
+    choose();
+}
+
+// All the loops scored, or only the named ones with their shares among themselves.
+void LoopsPanel::choose() {
+    const auto named = m_namedOnly && m_all ? app::amongNamed(*m_all) : nullptr;
+    const auto s = named ? named : m_all;
     m_scores = s;
+    if (!s) return;
     m_periods = analysis::dominance(*s);
     m_story.clear();
     m_selected.reset();
@@ -142,6 +152,12 @@ void LoopsPanel::header(Workbench& wb, size_t row) {
     }
     ImGui::SameLine();
     ImGui::Checkbox("diagram follows it", &m_follow);
+    ImGui::SameLine();
+    if (ImGui::Checkbox("named only", &m_namedOnly)) choose();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "Only the loops the model names, each one's share of their total: which of them leads "
+            "when, however strongly unnamed loops drive the rest");
     ImGui::SameLine();
     ImGui::Checkbox("large", &wb.chartFocus);
     if (ImGui::IsItemHovered())

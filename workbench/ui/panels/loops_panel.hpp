@@ -27,6 +27,11 @@ class LoopsPanel : public Panel {
     // For tests and screenshots: wait for the scores asked for, pick a loop by id or name.
     void settle(Workbench& wb);
     bool select(const std::string& idOrName);
+    // Show only the named loops, their shares among themselves (the "named only" box).
+    void showNamedOnly(bool on) {
+        m_namedOnly = on;
+        choose();
+    }
     app::LoopAnalysis& analysis() { return m_analysis; }
 
   private:
@@ -37,9 +42,12 @@ class LoopsPanel : public Panel {
     void story(Workbench& wb, float height);
     void highlight(Workbench& wb, size_t row);
     void adoptScores();
-
     app::LoopAnalysis m_analysis;
-    std::shared_ptr<const analysis::LoopScores> m_scores;  // what is shown
+    void choose();
+
+    std::shared_ptr<const analysis::LoopScores> m_all;     // the last scores
+    std::shared_ptr<const analysis::LoopScores> m_scores;  // what is shown: all, or among the named loops
+    bool m_namedOnly = false;
     std::vector<analysis::DominancePeriod> m_periods;
     std::vector<app::Takeover> m_story;
     std::shared_ptr<const sim::RunResult> m_askedFor;  // the run the last request was for
