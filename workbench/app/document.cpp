@@ -439,6 +439,12 @@ bool Document::setUnits(const std::string& name, const std::string& units) {
     return true;
 }
 
+void Document::editProject(const std::function<void(model::Project&)>& change) {
+    checkpoint();
+    change(m_project);
+    touched();
+}
+
 bool Document::setDoc(const std::string& name, const std::string& doc) {
     auto* v = mainModel().find(name);
     if (!v || v->doc == doc) return false;

@@ -83,6 +83,8 @@ class Document {
     bool setRange(const std::string& name, std::optional<model::Range> range);
     bool setGraphical(const std::string& name, std::optional<model::GraphicalFunction> gf);
     void setSpecs(const model::SimSpecs& specs);
+    // Any other change to the project (a loop's name, say), as one undo step.
+    void editProject(const std::function<void(model::Project&)>& change);
 
     // --- flow pipes with bends (XMILE <pts> with more than two points; document_pipes.cpp) ---
     // Point 0 is the source end, the last point the sink end; the points between are bends. The valve stays

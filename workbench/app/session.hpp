@@ -102,6 +102,16 @@ class Session {
     // Wait for the run in flight and take it (screenshots, tests).
     std::optional<RunArrival> settle();
     bool busy() const { return m_runner.busy() || m_checker.busy(); }
+    // The last run asked for, for analyses that run the model as the session does (loop scores): the model
+    // snapshot and its revision, the request (spec.sets: the sliders; plugins: the levers on) and the compile
+    // overrides (a loaded profile's computed inputs). Null project before the first run.
+    struct RunAsked {
+        std::shared_ptr<const model::Project> project;
+        uint64_t revision = 0;
+        sim::RunRequest request;
+        compile::CompileOptions options;
+    };
+    const RunAsked& lastAsked() const { return m_lastAsked; }
 
     std::shared_ptr<const sim::RunResult> result() const { return m_result; }
     std::shared_ptr<const compile::CompiledModel> compiled() const { return m_compiled; }
@@ -201,6 +211,7 @@ class Session {
     RunService m_runner, m_checker;
     uint64_t m_submittedRevision = 0, m_runTag = 0;
     uint64_t m_firstTagOfModel = 0;  // outcomes of runs before it are the last model's: dropped
+    RunAsked m_lastAsked;
     std::shared_ptr<const sim::RunResult> m_result;
     std::shared_ptr<const compile::CompiledModel> m_compiled;
     diag::Diagnostics m_diagnostics;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "workbench/app/loop_story.hpp"
 #include "workbench/app/session.hpp"
 #include "workbench/ui/panels/panel.hpp"
 
@@ -65,6 +66,8 @@ class Workbench {
     bool snap = true;  // new and moved symbols snap to the grid
     Mode mode = Mode::Edit;
     bool chartFocus = false;  // charts take most of the main area (View > Large charts)
+    // The loop the diagram highlights, thick by each link's score (the Loops tab sets it; empty for none).
+    std::vector<app::HighlightLink> loopHighlight;
 
     // --- actions that need the window around them ---
     bool openFile(const std::string& path, std::string& error);
