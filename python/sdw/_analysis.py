@@ -11,7 +11,8 @@ from ._errors import Diagnostic, SdwError, SdwUsageError, check_keywords, usage_
 from ._model import _plugin_params
 
 RUN_OPTIONS = ("method", "dt", "start", "stop", "saveper", "threads")
-MC_OPTIONS = ("vary", "runs", "seed", "vars", "percentiles", "correlate", "sampling") + RUN_OPTIONS
+MC_OPTIONS = ("vary", "runs", "seed", "vars", "percentiles", "correlate", "sampling", "client",
+              "chunks") + RUN_OPTIONS
 SENSITIVITY_OPTIONS = ("method", "vary", "vars", "samples", "trajectories", "seed", "dt", "start", "stop",
                        "saveper", "integration", "threads")
 CALIBRATE_OPTIONS = ("data", "fit", "payoff", "weights") + RUN_OPTIONS
@@ -82,14 +83,16 @@ def _vars(model, vars):
 
 def mc(model, vary=None, runs=200, seed=1, vars=None, percentiles=(5, 50, 95), correlate=None,
        sampling="latin", method=None, dt=None, start=None, stop=None, saveper=None, threads=None,
-       **unknown):
+       client=None, chunks=None, **unknown):
     """Monte Carlo: percentile bands over time, as `sdw mc` computes them (the same seed, the same numbers).
 
     vary: {name: distribution} (text such as 'triangular(0.2,0.3,0.4)') or names alone (a list), which take
     the model's own distribution from its plausible range; names are constants or `plugin_id.param`.
     correlate: {(a, b): rho} rank correlations between varied inputs. sampling: 'latin' or 'random'.
     Returns a DataFrame indexed by Time with columns 'a[p5]', 'a[p50]', ... (as the CLI's CSV); `attrs` holds
-    `samples` (each run's inputs), `failures` (runs left out, with their inputs) and `ok_runs`."""
+    `samples` (each run's inputs), `failures` (runs left out, with their inputs) and `ok_runs`.
+    client: a dask `distributed.Client`: the runs are cut into `chunks` pieces (default four per worker
+    thread) run on its workers, and the bands made here from all of them: the same numbers as without one."""
     check_keywords("mc", unknown, MC_OPTIONS)
     inputs = _inputs(model, vary, "vary", allow_range=False)
     if not inputs:
@@ -109,11 +112,14 @@ def mc(model, vary=None, runs=200, seed=1, vars=None, percentiles=(5, 50, 95), c
         if not (isinstance(key, tuple) and len(key) == 2) or not isinstance(rho, numbers.Real):
             raise usage_error("E901", "correlate", f"correlate takes {{(a, b): rho}}, not {key!r}: {rho!r}")
         pairs.append((key[0], key[1], float(rho)))
-    vars = _vars(model, vars)
-    o = _options(model, vars, method, dt, start, stop, saveper, threads)
-    request = _sdw.McRequest(inputs, pairs, runs, seed, sampling == "latin", vars,
-                             [float(p) for p in percentiles])
-    result = model._h.mc(request, o)
+    request = (inputs, pairs, runs, seed, sampling == "latin", _vars(model, vars),
+               [float(p) for p in percentiles])
+    run_options = (request[5], method, dt, start, stop, saveper, threads)
+    o = _options(model, *run_options)
+    if client is None:
+        result = model._h.mc(_sdw.McRequest(*request), o)
+    else:
+        result = _mc_on_dask(client, model, request, run_options, o, chunks)
     if "error" in result:
         _raise(result, "mc")
     columns = list(result["columns"])
@@ -123,6 +129,39 @@ def mc(model, vary=None, runs=200, seed=1, vars=None, percentiles=(5, 50, 95), c
     samples.index.name = "run"
     frame.attrs.update(samples=samples, failures=list(result["failures"]), ok_runs=int(dict(result["stats"])["ok_runs"]))
     return frame
+
+
+def _mc_chunk(model, request, run_options, first, count):
+    """Runs [first, first + count) of a Monte Carlo (on a Dask worker): each run's inputs and seed as in
+    the whole."""
+    result = model._h.mc_chunk(_sdw.McRequest(*request), first, count, _options(model, *run_options))
+    if "error" in result:
+        _raise(result, "mc")
+    return result
+
+
+def _mc_on_dask(client, model, request, run_options, o, chunks):
+    if not hasattr(client, "submit") or not hasattr(client, "nthreads"):
+        raise usage_error("E901", "client", f"client must be a dask distributed.Client, not "
+                                            f"{type(client).__name__}")
+    runs = request[2]
+    if chunks is None:
+        chunks = 4 * max(1, sum(client.nthreads().values()))
+    chunks = max(1, min(_count("chunks", chunks, 1), runs))
+    bounds = np.linspace(0, runs, chunks + 1).astype(int)
+    _mc_chunk(model, request, run_options, 0, 1)  # a mistake is reported here, before any worker starts
+    if run_options[-1] is None:  # a Dask task uses the one worker thread it is given
+        run_options = run_options[:-1] + (1,)
+    shared = client.scatter(model, broadcast=True)  # the model travels once per worker, as XMILE text
+    futures = [client.submit(_mc_chunk, shared, request, run_options, int(a), int(b - a), pure=False)
+               for a, b in zip(bounds[:-1], bounds[1:])]
+    parts = client.gather(futures)
+    columns = next((list(p["columns"]) for p in parts if p["columns"]), [])
+    return model._h.mc_bands(_sdw.McRequest(*request), o, columns,
+                             [r for p in parts for r in p["run_rows"]],
+                             np.concatenate([p["data"].ravel() for p in parts]),
+                             [r for p in parts for r in p["failed_runs"]],
+                             [f for p in parts for f in p["failures"]])
 
 
 def sensitivity(model, method="oat", vary=None, vars=None, samples=512, trajectories=10, seed=1, dt=None,

@@ -91,34 +91,41 @@ analysis::TrialOptions trialOptions(const Options& options) {
     return to;
 }
 
-}  // namespace
-
-AnalysisOutput monteCarlo(const ModelHandle& model, const McRequest& request, const Options& options) {
-    AnalysisOutput out;
-    auto runner = runnerFor(model, options, out);
-    if (!runner) return out;
-    analysis::MonteCarloSpec spec;
+// The Monte Carlo spec of a request, its inputs' distributions resolved; null after setting `error`.
+std::unique_ptr<analysis::TrialRunner> prepare(const ModelHandle& model, const McRequest& request,
+                                               const Options& options, analysis::MonteCarloSpec& spec,
+                                               AnalysisOutput& error) {
+    auto runner = runnerFor(model, options, error);
+    if (!runner) return nullptr;
     spec.runs = request.runs;
     spec.seed = request.seed;
     spec.latin = request.latin;
     spec.percentiles = request.percentiles;
     spec.vars = varsOr(model, request.vars);
-    if (spec.vars.empty())
-        return failed(code::kBadParameter, "vars", "give vars (the model has no \"Outcome measures\" group)");
-    if (!resolveInputs(request.inputs, *runner, spec.inputs, out)) return out;
+    if (spec.vars.empty()) {
+        error =
+            failed(code::kBadParameter, "vars", "give vars (the model has no \"Outcome measures\" group)");
+        return nullptr;
+    }
+    if (!resolveInputs(request.inputs, *runner, spec.inputs, error)) return nullptr;
     for (const auto& [a, b, rho] : request.correlations) {
         analysis::RankCorrelation c{spec.inputs.size(), spec.inputs.size(), rho};
         for (size_t i = 0; i < spec.inputs.size(); ++i) {
             if (model::canonicalName(spec.inputs[i].name) == model::canonicalName(a)) c.i = i;
             if (model::canonicalName(spec.inputs[i].name) == model::canonicalName(b)) c.j = i;
         }
-        if (c.i == spec.inputs.size() || c.j == spec.inputs.size())
-            return failed(code::kBadParameter, a + "," + b, "correlate: both names must also be in vary");
+        if (c.i == spec.inputs.size() || c.j == spec.inputs.size()) {
+            error = failed(code::kBadParameter, a + "," + b, "correlate: both names must also be in vary");
+            return nullptr;
+        }
         spec.correlations.push_back(c);
     }
-    analysis::MonteCarloResult r;
-    std::string error;
-    const bool ok = analysis::runMonteCarlo(spec, *runner, trialOptions(options), r, error);
+    return runner;
+}
+
+AnalysisOutput bandsOf(const analysis::MonteCarloSpec& spec, analysis::MonteCarloResult& r, bool ok,
+                       const std::string& error) {
+    AnalysisOutput out;
     addFailures(out, r.failures);
     if (!ok) {
         auto f = failed(code::kAnalysisFailed, "mc", error);
@@ -132,6 +139,84 @@ AnalysisOutput monteCarlo(const ModelHandle& model, const McRequest& request, co
         for (const auto& [n, v] : s) out.samples.push_back(v);
     out.stats = {{"runs", static_cast<double>(spec.runs)}, {"ok_runs", static_cast<double>(r.okRuns)}};
     return out;
+}
+
+}  // namespace
+
+AnalysisOutput monteCarlo(const ModelHandle& model, const McRequest& request, const Options& options) {
+    AnalysisOutput out;
+    analysis::MonteCarloSpec spec;
+    auto runner = prepare(model, request, options, spec, out);
+    if (!runner) return out;
+    analysis::MonteCarloResult r;
+    std::string error;
+    const bool ok = analysis::runMonteCarlo(spec, *runner, trialOptions(options), r, error);
+    return bandsOf(spec, r, ok, error);
+}
+
+AnalysisOutput monteCarloChunk(const ModelHandle& model, const McRequest& request, size_t first, size_t count,
+                               const Options& options) {
+    AnalysisOutput out;
+    Options o = options;  // run i draws its random built-ins from seed + i, wherever it runs
+    o.seed = options.seed.value_or(sim::RunSpec{}.seed) + first;
+    analysis::MonteCarloSpec spec;
+    auto runner = prepare(model, request, o, spec, out);
+    if (!runner) return out;
+    std::vector<analysis::Inputs> samples;
+    std::string error;
+    if (!analysis::drawSamples(spec, samples, error)) return failed(code::kAnalysisFailed, "mc", error);
+    first = std::min(first, samples.size());
+    count = std::min(count, samples.size() - first);
+    std::vector<analysis::Inputs> slice(samples.begin() + static_cast<std::ptrdiff_t>(first),
+                                        samples.begin() + static_cast<std::ptrdiff_t>(first + count));
+    auto to = trialOptions(o);
+    to.vars = spec.vars;
+    to.distinctSeeds = true;
+    auto runs = runner->run(slice, to);
+    for (size_t i = 0; i < runs.size(); ++i) {
+        if (!runs[i].ok()) {
+            out.failedRuns.push_back(first + i);
+            out.failures.push_back(analysis::failureMessage(runs[i]));
+            out.runRows.push_back(0);
+            continue;
+        }
+        if (out.columns.empty()) out.columns = runs[i].names;
+        out.runRows.push_back(runs[i].rows());
+        out.data.insert(out.data.end(), runs[i].data.begin(), runs[i].data.end());
+    }
+    return out;
+}
+
+AnalysisOutput monteCarloBands(const ModelHandle& model, const McRequest& request, const Options& options,
+                               const AnalysisOutput& runs) {
+    AnalysisOutput out;
+    analysis::MonteCarloSpec spec;
+    auto runner = prepare(model, request, options, spec, out);
+    if (!runner) return out;
+    analysis::MonteCarloResult r;
+    std::string error;
+    if (!analysis::drawSamples(spec, r.samples, error)) return failed(code::kAnalysisFailed, "mc", error);
+    if (runs.runRows.size() != spec.runs)
+        return failed(code::kAnalysisFailed, "mc",
+                      "the chunks hold " + std::to_string(runs.runRows.size()) + " runs, not " +
+                          std::to_string(spec.runs));
+    r.runs.resize(spec.runs);
+    size_t at = 0, failure = 0;
+    for (size_t i = 0; i < spec.runs; ++i) {
+        auto& run = r.runs[i];
+        if (failure < runs.failedRuns.size() && runs.failedRuns[failure] == i) {
+            run.status = sim::RunStatus::Failed;
+            run.diagnostics.error(code::kRunFailed, "run " + std::to_string(i), runs.failures[failure++]);
+            continue;
+        }
+        run.names = runs.columns;
+        const size_t values = runs.runRows[i] * runs.columns.size();
+        run.data.assign(runs.data.begin() + static_cast<std::ptrdiff_t>(at),
+                        runs.data.begin() + static_cast<std::ptrdiff_t>(at + values));
+        at += values;
+    }
+    const bool ok = analysis::summariseRuns(spec, r, error);
+    return bandsOf(spec, r, ok, error);
 }
 
 AnalysisOutput sensitivity(const ModelHandle& model, const SensitivityRequest& request,

@@ -34,6 +34,7 @@ struct AnalysisOutput {
     std::vector<std::string> failures;             // failed runs, with their inputs
     std::vector<std::pair<std::string, double>> stats;
     std::string note;
+    std::vector<size_t> runRows, failedRuns;  // Monte Carlo chunks: each run's rows; the runs that failed
 };
 
 struct McRequest {
@@ -63,6 +64,15 @@ struct CalibrationRequest {
 };
 
 AnalysisOutput monteCarlo(const ModelHandle& model, const McRequest& request, const Options& options);
+// Runs [first, first + count) of a Monte Carlo (each run's inputs and seed as in the whole): `columns` the
+// names, `data` the runs' tables one after another (`runRows` rows each; failed runs none, in `failedRuns`
+// with their messages in `failures`). For chunks spread over a cluster.
+AnalysisOutput monteCarloChunk(const ModelHandle& model, const McRequest& request, size_t first, size_t count,
+                               const Options& options);
+// The bands of a Monte Carlo whose runs were made in chunks (their outputs joined in run order): the same
+// numbers as monteCarlo() for the same request.
+AnalysisOutput monteCarloBands(const ModelHandle& model, const McRequest& request, const Options& options,
+                               const AnalysisOutput& runs);
 AnalysisOutput sensitivity(const ModelHandle& model, const SensitivityRequest& request,
                            const Options& options);
 AnalysisOutput calibrate(const ModelHandle& model, const CalibrationRequest& request, const Options& options);

@@ -207,6 +207,35 @@ PYBIND11_MODULE(_sdw, mod) {
         .def("run_many", &runMany)
         .def("mc", [](const ModelHandle& m, const McRequest& r,
                       Options o) { return analysis(m, r, std::move(o), &sdw::python::monteCarlo); })
+        .def("mc_chunk",
+             [](const ModelHandle& m, const McRequest& r, size_t first, size_t count, Options o) {
+                 auto a = interruptible<sdw::python::AnalysisOutput>(
+                     o, [&] { return sdw::python::monteCarloChunk(m, r, first, count, o); });
+                 if (!a.errorCode.empty()) return toPython(std::move(a));
+                 py::dict d;
+                 d["columns"] = a.columns;
+                 d["run_rows"] = a.runRows;
+                 d["failed_runs"] = a.failedRuns;
+                 d["failures"] = a.failures;
+                 const size_t n = a.data.size();
+                 d["data"] = toArray(std::move(a.data), n, 1);
+                 return d;
+             })
+        .def("mc_bands",
+             [](const ModelHandle& m, const McRequest& r, Options o, std::vector<std::string> columns,
+                std::vector<size_t> runRows, std::vector<double> data, std::vector<size_t> failedRuns,
+                std::vector<std::string> failures) {
+                 sdw::python::AnalysisOutput runs;
+                 runs.columns = std::move(columns), runs.runRows = std::move(runRows);
+                 runs.data = std::move(data), runs.failedRuns = std::move(failedRuns);
+                 runs.failures = std::move(failures);
+                 sdw::python::AnalysisOutput a;
+                 {
+                     py::gil_scoped_release release;
+                     a = sdw::python::monteCarloBands(m, r, o, runs);
+                 }
+                 return toPython(std::move(a));
+             })
         .def("sensitivity", [](const ModelHandle& m, const SensitivityRequest& r,
                                Options o) { return analysis(m, r, std::move(o), &sdw::python::sensitivity); })
         .def("calibrate", [](const ModelHandle& m, const CalibrationRequest& r, Options o) {

@@ -148,3 +148,25 @@ def test_calibrate_errors_name_the_mistake(decay_path):
     assert e.value.codes == ["E201"]
     with pytest.raises(sdw.SdwUsageError, match=r"\(lo, hi\)"):
         model.calibrate(data, {"rate": 0.5})
+
+
+# Decay with noise: each run draws its own random built-ins (seed + run number), so chunks on other processes
+# must give each run the seed it has in the whole.
+NOISY = DECAY.replace("<eqn>Stock * rate</eqn>", "<eqn>Stock * rate * NORMAL(1, 0.2)</eqn>")
+
+
+def test_mc_over_dask_equals_local(dask_client):
+    for text in (DECAY, NOISY):
+        model = sdw.from_xmile(text)
+        args = dict(runs=203, seed=5, vars=["Stock", "drain"], percentiles=[5, 25, 50, 75, 95])
+        local = model.mc({"rate": "normal(0.1,0.02)"}, **args)
+        spread = model.mc({"rate": "normal(0.1,0.02)"}, client=dask_client, chunks=7, **args)
+        pd.testing.assert_frame_equal(local, spread, check_exact=True)
+        pd.testing.assert_frame_equal(local.attrs["samples"], spread.attrs["samples"], check_exact=True)
+
+
+def test_noisy_runs_differ_from_each_other():
+    model = sdw.from_xmile(NOISY)
+    bands = model.mc({"rate": "uniform(0.1,0.1000001)"}, runs=50, vars=["Stock"], percentiles=[5, 95])
+    # The rate hardly varies: the spread at the end comes from each run's own noise.
+    assert bands["Stock[p95]"].iloc[-1] - bands["Stock[p5]"].iloc[-1] > 1
