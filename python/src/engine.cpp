@@ -321,7 +321,8 @@ std::unique_ptr<analysis::TrialRunner> ModelHandle::trialRunner(const Options& o
                                                                 diag::Diagnostics& diags) const {
     sim::RunSpec spec = baseSpec(options, diags);
     if (diags.hasErrors()) return nullptr;
-    spec.vars.clear();  // each analysis asks for its own outputs
+    spec.vars.clear();                       // each analysis asks for its own outputs
+    spec.engine = sim::Engine::Interpreter;  // the module is built without libtcc (see python/CMakeLists.txt)
 #ifdef SDW_HAVE_PLUGINS
     plugins::RunRequest request;
     request.spec = spec;
