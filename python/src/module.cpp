@@ -50,16 +50,6 @@ Options options(std::optional<double> start, std::optional<double> stop, std::op
     return o;
 }
 
-py::tuple run(const ModelHandle& m, const Changes& changes, const Options& o) {
-    sdw::sim::RunResult r;
-    {
-        py::gil_scoped_release release;
-        r = m.run(changes, o);
-    }
-    const size_t rows = r.rows(), cols = r.cols();
-    return py::make_tuple(r.ok(), r.names, toArray(std::move(r.data), rows, cols), toPython(r.diagnostics));
-}
-
 // Runs `work` on another thread while this one answers Ctrl-C: the GIL is released, and every 100 ms the main
 // thread checks Python's signals; a KeyboardInterrupt cancels the work (through Options::cancel) and is
 // raised.
@@ -95,6 +85,13 @@ Result interruptible(Options& o, Work work) {
     }
     if (interrupted) throw py::error_already_set();
     return out;
+}
+
+// One run, interruptible by Ctrl-C as a batch is.
+py::tuple run(const ModelHandle& m, const Changes& changes, Options o) {
+    auto r = interruptible<sdw::sim::RunResult>(o, [&] { return m.run(changes, o); });
+    const size_t rows = r.rows(), cols = r.cols();
+    return py::make_tuple(r.ok(), r.names, toArray(std::move(r.data), rows, cols), toPython(r.diagnostics));
 }
 
 sdw::python::BatchOutput interruptibleBatch(const ModelHandle& m, const std::vector<Changes>& runs, Options o,
