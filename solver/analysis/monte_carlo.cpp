@@ -41,6 +41,13 @@ bool runMonteCarlo(const MonteCarloSpec& spec, TrialRunner& runner, const TrialO
     o.vars = spec.vars;
     o.distinctSeeds = true;
     out.runs = runner.run(out.samples, o);
+    return summariseRuns(spec, out, error);
+}
+
+bool summariseRuns(const MonteCarloSpec& spec, MonteCarloResult& out, std::string& error) {
+    out.failures.clear();
+    out.columns.clear();
+    out.data.clear();
     std::vector<size_t> ok;
     for (size_t i = 0; i < out.runs.size(); ++i) {
         if (out.runs[i].ok())
