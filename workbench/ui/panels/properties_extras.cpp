@@ -14,12 +14,16 @@ namespace sdw::ui {
 // under the pointer): the function the cursor is in, with its arguments, while the equation is edited.
 void PropertiesPanel::equationHelpLine() {
     m_helpShown = m_eqActive ? app::helpAt(m_equation, static_cast<size_t>(std::max(0, m_eqCursor))) : "";
+    // A box two lines high whatever the help says, so the fields below never move while typing.
+    ImGui::BeginChild("##eqhelp", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 2), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PushTextWrapPos(0);
     if (!m_helpShown.empty())
         ImGui::TextColored(ImVec4(0.2f, 0.35f, 0.65f, 1), "%s", m_helpShown.c_str());
     else
         ImGui::TextDisabled("Functions: type one, e.g. SMTH1(, to see its arguments");
     ImGui::PopTextWrapPos();
+    ImGui::EndChild();
 }
 
 void PropertiesPanel::outcomeField(Workbench& wb, const model::Variable& v) {
