@@ -445,6 +445,15 @@ void Document::editProject(const std::function<void(model::Project&)>& change) {
     touched();
 }
 
+bool Document::setBetter(const std::string& name, model::Better better) {
+    auto* v = mainModel().find(name);
+    if (!v || v->better == better) return false;
+    checkpoint();
+    v->better = better;
+    touched();
+    return true;
+}
+
 bool Document::setDoc(const std::string& name, const std::string& doc) {
     auto* v = mainModel().find(name);
     if (!v || v->doc == doc) return false;

@@ -79,6 +79,8 @@ class Document {
     bool attachFlow(const std::string& flow, FlowEnd end, const std::string& stock);
     bool setEquation(const std::string& name, const std::string& equation);
     bool setUnits(const std::string& name, const std::string& units);
+    // Which way the variable is better as an outcome (saved as <sdw:outcome better=.../>), one undo step.
+    bool setBetter(const std::string& name, model::Better better);
     bool setDoc(const std::string& name, const std::string& doc);
     bool setRange(const std::string& name, std::optional<model::Range> range);
     bool setGraphical(const std::string& name, std::optional<model::GraphicalFunction> gf);

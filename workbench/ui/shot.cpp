@@ -14,6 +14,7 @@
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/host.hpp"
 #include "workbench/ui/latency_probe.hpp"
+#include "workbench/ui/panels/business_case_panel.hpp"
 #include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -47,11 +48,31 @@ app::Lever* firstLeverWithParams(app::Session& s) {
 }
 #endif
 
+// The business case view: the model's first scenario (by file name) applied against the run before it.
+bool prepareBusinessCase(Workbench& wb) {
+    wb.showPanel<BusinessCasePanel>();
+#if defined(SDW_HAVE_PLUGINS)
+    auto& s = wb.session();
+    const auto& sc = s.levers().scenarios();
+    if (sc.empty()) return false;
+    size_t first = 0;
+    for (size_t i = 1; i < sc.size(); ++i)
+        if (sc[i].file < sc[first].file) first = i;
+    s.applyScenario(first);
+    wb.settle();
+    return true;
+#else
+    return false;
+#endif
+}
+
 // Set up the state a view shows: a selection, kept runs, the tab.
-void prepareView(Workbench& wb, const std::string& view) {
+void prepareView(Workbench& wb, std::string view) {
 #if defined(SDW_HAVE_PLUGINS)
     if (view == "levers") prepareLevers(wb);
 #endif
+    const bool business = view == "business";
+    if (business && !prepareBusinessCase(wb)) view = "compare";  // no scenarios: the sliders moved instead
     auto& s = wb.session();
     if (!s.inputs().empty() && (view == "compare" || view == "all" || view == "chart" || view == "present")) {
         s.keepRun("Baseline");
@@ -63,6 +84,7 @@ void prepareView(Workbench& wb, const std::string& view) {
     }
     if (view == "table") wb.showPanel<TablePanel>();
     if (view == "compare") wb.showPanel<ComparePanel>();
+    if (business) wb.showPanel<BusinessCasePanel>();
     if (view == "chart") wb.chartFocus = true;
     if (view == "present") wb.mode = Mode::Present;
     if (view == "all" || view == "diagram") {
@@ -154,9 +176,12 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_option("model", o.model, "model file")->required();
     app.add_option("--out", o.out, "PNG to write")->required();
     app.add_option("--size", o.size, "window size WxH");
-    app.add_option("--view", o.view,
-                   "diagram|chart|table|compare|present|all|levers|loops (levers: with the plugin host)")
-        ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "present", "all", "levers", "loops"}));
+    app.add_option(
+           "--view", o.view,
+           "diagram|chart|table|compare|business|present|all|levers|loops (levers: with the plugin host; "
+           "business: the model's first scenario against its baseline)")
+        ->check(CLI::IsMember(
+            {"diagram", "chart", "table", "compare", "business", "present", "all", "levers", "loops"}));
     app.add_option("--loop", o.loop, "with --view loops: select this loop (id or name)");
     app.add_option("--time", o.time, "move the time scrubber here (model time)");
     app.add_flag("--named-only", o.namedOnly, "with --view loops: only the named loops, shares among them");

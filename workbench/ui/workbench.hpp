@@ -86,6 +86,9 @@ class Workbench {
     // A chart PNG wanted: the charts' rectangle is read back after this frame is rendered (app.cpp).
     void exportChartPng(const std::string& path) { m_pendingChartExport = path; }
     std::optional<std::string> takeChartExport();
+    // A failed export or write, shown in a dialog until the user closes it (and on the status line).
+    void reportError(std::string title, std::string message);
+    const std::string& errorShown() const { return m_errorMessage; }
     void setChartRect(ImVec2 lo, ImVec2 hi) { m_chartRect = ImVec4(lo.x, lo.y, hi.x, hi.y); }
     ImVec4 chartExportRect() const { return m_chartRect; }
     // The canvas, toolbar and status line say each frame whether they have the keyboard (letters then pick
@@ -109,6 +112,7 @@ class Workbench {
     std::function<void()> m_guarded;
     bool m_askSave = false, m_quitConfirmed = false;
     std::optional<std::string> m_pendingChartExport;
+    std::string m_errorTitle, m_errorMessage;  // the error dialog's, while it is open
     ImVec4 m_chartRect{0, 0, 0, 0};
 };
 
