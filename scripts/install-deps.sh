@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config ninja-build
   libboost-dev            # odeint (header-only)
   libpugixml-dev          # XMILE reading and writing
+  libnlopt-cxx-dev        # calibration: global and local bounded optimisers (sdw calibrate)
   libcli11-dev            # command-line parsing
   catch2                  # tests (v2.13)
   libbenchmark-dev        # benchmark program

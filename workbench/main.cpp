@@ -6,6 +6,7 @@
 #include <exception>
 #include <string>
 
+#include "workbench/cli/analysis_support.hpp"
 #include "workbench/cli/commands.hpp"
 
 #if defined(SDW_HAVE_GUI)
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
         sdw::cli::registerEngineCommands();
         sdw::cli::registerLoopsCommand();
         sdw::cli::registerDocCommand();
+        sdw::cli::registerAnalysisCommands();
 #if defined(SDW_HAVE_PLUGINS)
         sdw::cli::registerPluginCommands();
 #endif

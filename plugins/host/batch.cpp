@@ -1,15 +1,13 @@
-// Parallel batches of runs with a progress bar, and Latin hypercube sampling. Requests that only set
-// constants run as one engine batch (one compile, native code, every core: solver/sim/batch); the rest, one
-// compile and one Lua session each. Layer: plugins/host.
+// Parallel batches of runs with a progress bar. Requests that only set constants run as one engine batch (one
+// compile, native code, every core: solver/sim/batch); the rest, one compile and one Lua session each.
+// Layer: plugins/host.
 #include "plugins/host/batch.hpp"
 
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 #include <mutex>
-#include <numeric>
 #include <optional>
 #include <thread>
 
@@ -31,17 +29,6 @@ void drawBar(size_t done, size_t total, const std::string& label) {
     std::fflush(stderr);
 }
 
-}  // namespace
-
-uint64_t SplitMix64::next() {
-    uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-namespace {
-
 // Requests the engine can run as one batch: no plugins, and the same run spec but for the seed and the
 // constants each sets (spec.sets).
 bool constantsOnly(const std::vector<RunRequest>& requests) {
@@ -57,53 +44,6 @@ bool constantsOnly(const std::vector<RunRequest>& requests) {
     return true;
 }
 
-// The batch's parameters (every constant any request sets, each run starting from the model's values) and the
-// compile's warnings; nullopt when a name is not a constant of the compiled model (those requests recompile).
-std::optional<sim::BatchSpec> engineBatch(const compile::CompiledModel& cm,
-                                          const std::vector<RunRequest>& requests) {
-    sim::BatchSpec spec;
-    spec.base = requests.front().spec;
-    spec.base.sets.clear();               // each run's sets are its parameter values
-    std::map<std::string, size_t> index;  // canonical name -> parameter
-    std::vector<double> defaults;
-    for (const auto& r : requests)
-        for (const auto& [name, value] : r.spec.sets) {
-            const int col = cm.findColumn(name);
-            if (col < 0 || !cm.columns[static_cast<size_t>(col)].isConstant) return std::nullopt;
-            const uint32_t slot = cm.columns[static_cast<size_t>(col)].slot;
-            if (index.emplace(model::canonicalRef(name), spec.parameters.size()).second) {
-                spec.parameters.push_back(name);
-                defaults.push_back(cm.m_initialSlots[slot]);
-            }
-        }
-    for (const auto& r : requests) {
-        spec.values.push_back(defaults);
-        for (const auto& [name, value] : r.spec.sets)
-            spec.values.back()[index[model::canonicalRef(name)]] = value;
-        spec.seeds.push_back(r.spec.seed);
-    }
-    return spec;
-}
-
-std::vector<sim::RunResult> toRunResults(sim::BatchResult&& batch, const diag::Diagnostics& warnings) {
-    std::vector<sim::RunResult> out(batch.runs.size());
-    for (size_t i = 0; i < out.size(); ++i) {
-        sim::RunResult& r = out[i];
-        r.status = batch.runs[i].status;
-        r.diagnostics = warnings;
-        r.diagnostics.append(batch.runs[i].diagnostics);
-        r.names = batch.names;
-        r.data.assign(batch.run(i), batch.run(i) + batch.runs[i].rows * batch.cols());
-        r.start = batch.start;
-        r.stop = batch.stop;
-        r.dt = batch.dt;
-        r.saveper = batch.saveper;
-        r.method = batch.method;
-        r.engine = batch.runs[i].engine;
-    }
-    return out;
-}
-
 // The constants-only requests as one engine batch; nullopt when they cannot be (the caller runs them one by
 // one, which reports whatever is wrong with each).
 std::optional<std::vector<sim::RunResult>> runAsEngineBatch(const model::Project& project,
@@ -113,7 +53,13 @@ std::optional<std::vector<sim::RunResult>> runAsEngineBatch(const model::Project
     diag::Diagnostics warnings;
     auto cm = compile::compileModel(project, warnings);
     if (!cm) return std::nullopt;
-    auto spec = engineBatch(*cm, requests);
+    std::vector<sim::NamedSets> sets;
+    std::vector<uint64_t> seeds;
+    for (const auto& r : requests) {
+        sets.push_back(r.spec.sets);
+        seeds.push_back(r.spec.seed);
+    }
+    auto spec = sim::batchOfSets(*cm, requests.front().spec, sets, std::move(seeds));
     if (!spec) return std::nullopt;
     spec->base.cancel = options.cancel;
     spec->threads = options.threads;
@@ -121,7 +67,7 @@ std::optional<std::vector<sim::RunResult>> runAsEngineBatch(const model::Project
         spec->progress = [&](size_t done, size_t total) { drawBar(done, total, options.label); };
     sim::BatchResult batch = sim::runBatch(*cm, *spec);
     if (!batch.ok()) return std::nullopt;
-    return toRunResults(std::move(batch), warnings);
+    return sim::toRunResults(std::move(batch), warnings);
 }
 
 }  // namespace
@@ -152,19 +98,6 @@ std::vector<sim::RunResult> runBatch(const model::Project& project, const Plugin
         for (auto& t : pool) t.join();
     }
     return results;
-}
-
-std::vector<std::vector<double>> latinHypercube(size_t samples, size_t dims, uint64_t seed) {
-    SplitMix64 rng(seed);
-    std::vector<std::vector<double>> points(samples, std::vector<double>(dims));
-    std::vector<size_t> perm(samples);
-    for (size_t d = 0; d < dims; ++d) {
-        std::iota(perm.begin(), perm.end(), size_t{0});
-        for (size_t i = samples; i > 1; --i) std::swap(perm[i - 1], perm[rng.next() % i]);  // Fisher-Yates
-        for (size_t i = 0; i < samples; ++i)
-            points[i][d] = (static_cast<double>(perm[i]) + rng.uniform()) / static_cast<double>(samples);
-    }
-    return points;
 }
 
 }  // namespace sdw::plugins

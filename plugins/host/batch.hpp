@@ -1,5 +1,5 @@
-// Batches of runs on every core (each run its own compiled model and its own lua_State), Latin hypercube
-// sampling, and a progress bar on stderr. Layer: plugins/host. No ImGui, no GLFW.
+// Batches of runs on every core (each run its own compiled model and its own lua_State) with a progress bar
+// on stderr. Layer: plugins/host. No ImGui, no GLFW.
 #pragma once
 
 #include <atomic>
@@ -9,6 +9,7 @@
 
 #include "plugins/host/plugin_descriptor.hpp"
 #include "plugins/host/plugin_library.hpp"
+#include "solver/analysis/sampling.hpp"
 #include "solver/model/model.hpp"
 #include "solver/sim/simulate.hpp"
 
@@ -26,19 +27,9 @@ std::vector<sim::RunResult> runBatch(const model::Project& project, const Plugin
                                      const std::vector<RunRequest>& requests,
                                      const BatchOptions& options = {});
 
-// `samples` points in [0,1)^dims, one per stratum in every dimension. The same seed gives the same points on
-// every machine (our own generator and shuffle, not the standard library's unspecified ones).
-std::vector<std::vector<double>> latinHypercube(size_t samples, size_t dims, uint64_t seed);
-
-// A small, portable generator (splitmix64).
-class SplitMix64 {
-  public:
-    explicit SplitMix64(uint64_t seed) : m_state(seed) {}
-    uint64_t next();
-    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }  // [0,1)
-
-  private:
-    uint64_t m_state;
-};
+// Latin hypercube points and the portable generator live with the analyses (solver/analysis/sampling.hpp);
+// the same seed gives the same points on every machine.
+using analysis::latinHypercube;
+using analysis::SplitMix64;
 
 }  // namespace sdw::plugins

@@ -11,6 +11,7 @@
 
 #include "plugins/host/plugin_library.hpp"
 #include "plugins/host/script_runner.hpp"
+#include "solver/analysis/monte_carlo.hpp"
 #include "solver/model/model.hpp"
 #include "solver/sim/simulate.hpp"
 
@@ -59,11 +60,23 @@ std::optional<double> numberField(lua_State* L, int idx, const char* key);
 double finalOf(const sim::RunResult& r, const std::string& name);
 void pushResult(lua_State* L, sim::RunResult r, const std::string& label);
 
-// sdw.run, sdw.run_many, sdw.sweep, sdw.monte_carlo, sdw.tornado (script_experiments.cpp)
+// Run options (script_experiments.cpp): read from the table at idx; unknown keys are errors naming the
+// nearest known one. checkRequest checks the saveper against dt and, with outcomesByDefault, sets vars to the
+// model's outcome measures when the options give none ("all" keeps every variable).
+extern const std::vector<std::string> kRunOptions;
+void checkKeys(lua_State* L, int idx, const std::vector<std::string>& known, const char* what);
+RunRequest readRequest(lua_State* L, int idx, ScriptEnv& e);
+void checkRequest(RunRequest& req, const model::Project& p, bool outcomesByDefault);
+// Pushes { run, label, inputs = { name = value }, error } for each failure, and says so on stderr.
+void pushFailures(lua_State* L, const std::vector<analysis::FailedRun>& failures);
+
+// sdw.run, sdw.run_many (script_experiments.cpp); sdw.sweep, sdw.monte_carlo, sdw.tornado, sdw.constants
+// (script_uncertainty.cpp)
 int run(lua_State* L);
 int runMany(lua_State* L);
 int sweep(lua_State* L);
 int monteCarlo(lua_State* L);
 int tornado(lua_State* L);
+int constants(lua_State* L);
 
 }  // namespace sdw::plugins::script

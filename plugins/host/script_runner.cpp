@@ -273,7 +273,7 @@ void openModule(lua_State* L, ScriptEnv& e) {
     const luaL_Reg fns[] = {
         {"load_model", loadModel},   {"run", run},         {"run_many", runMany},    {"sweep", sweep},
         {"monte_carlo", monteCarlo}, {"tornado", tornado}, {"plugins", listPlugins}, {"write_csv", writeCsv},
-        {nullptr, nullptr}};
+        {"constants", constants},    {nullptr, nullptr}};
     lua_pushlightuserdata(L, &e);
     luaL_setfuncs(L, fns, 1);
     lua_createtable(L, static_cast<int>(e.options.args.size()), 0);

@@ -49,11 +49,14 @@ struct Range {
 
 // The plausible range of a constant's value, for sensitivity runs (sdw extension <sdw:uncertainty min max/>,
 // which other tools keep or ignore). Distinct from the slider range: a lever target may slide from 0 to twice
-// its value while its baseline value is known to within a few percent. A later version may add a probability
-// distribution over the range; attributes this version does not know are kept for the round trip.
+// its value while its baseline value is known to within a few percent. `distribution` (attribute
+// distribution="triangular(0.2,0.3,0.4)", see solver/analysis/distribution.hpp) says how likely values within
+// the range are, truncated at it; empty means uniform over the range. Attributes this version does not know
+// are kept for the round trip.
 struct Uncertainty {
     double min = 0;
     double max = 0;
+    std::string distribution;  // as written in the file; empty = uniform(min,max)
     std::vector<std::pair<std::string, std::string>> extraAttrs;
     bool operator==(const Uncertainty&) const = default;
 };

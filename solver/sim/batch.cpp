@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <sstream>
@@ -165,6 +166,50 @@ BatchResult runBatch(const CompiledModel& model, const BatchSpec& spec) {
         });
     } catch (const std::exception& e) {
         refuse(out, diag::code::kHookFailed, "batch", std::string("internal error: ") + e.what());
+    }
+    return out;
+}
+
+std::optional<BatchSpec> batchOfSets(const CompiledModel& model, const RunSpec& base,
+                                     const std::vector<NamedSets>& runSets, std::vector<uint64_t> seeds) {
+    BatchSpec spec;
+    spec.base = base;
+    spec.base.sets.clear();
+    std::map<std::string, size_t> index;  // canonical name -> parameter
+    std::vector<double> defaults;
+    for (const auto& sets : runSets)
+        for (const auto& [name, value] : sets) {
+            const int col = model.findColumn(name);
+            if (col < 0 || !model.columns[static_cast<size_t>(col)].isConstant) return std::nullopt;
+            if (index.emplace(model::canonicalRef(name), spec.parameters.size()).second) {
+                spec.parameters.push_back(name);
+                defaults.push_back(model.m_initialSlots[model.columns[static_cast<size_t>(col)].slot]);
+            }
+        }
+    spec.values.reserve(runSets.size());
+    for (const auto& sets : runSets) {
+        spec.values.push_back(defaults);
+        for (const auto& [name, value] : sets) spec.values.back()[index[model::canonicalRef(name)]] = value;
+    }
+    spec.seeds = std::move(seeds);
+    return spec;
+}
+
+std::vector<RunResult> toRunResults(BatchResult&& batch, const diag::Diagnostics& warnings) {
+    std::vector<RunResult> out(batch.runs.size());
+    for (size_t i = 0; i < out.size(); ++i) {
+        RunResult& r = out[i];
+        r.status = batch.runs[i].status;
+        r.diagnostics = warnings;
+        r.diagnostics.append(batch.runs[i].diagnostics);
+        r.names = batch.names;
+        r.data.assign(batch.run(i), batch.run(i) + batch.runs[i].rows * batch.cols());
+        r.start = batch.start;
+        r.stop = batch.stop;
+        r.dt = batch.dt;
+        r.saveper = batch.saveper;
+        r.method = batch.method;
+        r.engine = batch.runs[i].engine;
     }
     return out;
 }

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,5 +56,16 @@ struct BatchResult {
 
 // Never throws; a run that fails leaves its status and diagnostics in runs[i] and the batch goes on.
 BatchResult runBatch(const compile::CompiledModel& model, const BatchSpec& spec);
+
+// The batch in which run i sets runSets[i] (constants by name; a later entry for the same name wins) and
+// every other parameter keeps the model's value, with seeds[i] (empty: base.seed + i). base.sets are ignored:
+// put them in every run's sets. nullopt when a name is not a constant of the model (run those one by one,
+// which reports what is wrong).
+using NamedSets = std::vector<std::pair<std::string, double>>;
+std::optional<BatchSpec> batchOfSets(const compile::CompiledModel& model, const RunSpec& base,
+                                     const std::vector<NamedSets>& runSets, std::vector<uint64_t> seeds);
+
+// The batch's runs as separate results (what one simulate() per run would give), each with `warnings` first.
+std::vector<RunResult> toRunResults(BatchResult&& batch, const diag::Diagnostics& warnings);
 
 }  // namespace sdw::sim

@@ -1,11 +1,12 @@
 // sdw's XMILE extensions, read and written in their own namespace (kSdwNs) so other tools keep or ignore
-// them: <sdw:calendar start="2025-01-01" price_base="2025/26"/> in <sim_specs> (the date at the start time,
-// the prices' year), and in a variable <sdw:uncertainty min="..." max="..."/> (the plausible range of its
-// value) and <sdw:outcome better="lower"/> (which way an outcome measure is better).
-// Layer: solver (xmile). Depends on pugixml, model/ and diag/ only.
+// them: <sdw:calendar start="2025-01-01" price_base="2025/26"/> in <sim_specs> (the date at the start
+// time, the prices' year); in a variable <sdw:uncertainty min="..." max="..." distribution="..."/> (the range
+// of its value and how likely values within it are) and <sdw:outcome better="lower"/> (which way is better).
+// Layer: solver (xmile). Depends on pugixml, model/, diag/ and analysis/distribution.
 #include <charconv>
 #include <cstring>
 
+#include "solver/analysis/distribution.hpp"
 #include "solver/xmile/xml_support.hpp"
 
 namespace sdw::xmile::detail {
@@ -38,6 +39,22 @@ bool isCalendarDate(const std::string& s) {
 void warn(ReadContext& ctx, pugi::xml_node node, const std::string& where, const std::string& message) {
     ctx.diags().warning(diag::code::kBadExtension, where,
                         message + "; the element is kept as written and ignored", 0, ctx.lineOf(node));
+}
+
+// A distribution that parses and leaves some probability inside [min, max] (it is truncated there).
+bool acceptDistribution(ReadContext& ctx, pugi::xml_node node, const std::string& what, const char* text,
+                        const model::Uncertainty& u) {
+    std::string error;
+    auto d = analysis::parseDistribution(text, error);
+    if (d && u.min < u.max && !(d->cdf(u.max) > d->cdf(u.min)))
+        error = "it puts no probability between min and max";
+    if (d && error.empty()) return true;
+    ctx.diags().warning(
+        diag::code::kBadExtension, what,
+        what + ": distribution=\"" + std::string(text) + "\": " + error +
+            "; the attribute is kept as written and ignored (draws are uniform over the range)",
+        0, ctx.lineOf(node));
+    return false;
 }
 
 }  // namespace
@@ -74,7 +91,10 @@ bool readUncertainty(ReadContext& ctx, pugi::xml_node node, model::Variable& v) 
     u.max = *hi;
     for (auto a : node.attributes()) {
         const std::string n = a.name();
-        if (n != "min" && n != "max") u.extraAttrs.emplace_back(n, a.value());
+        if (n == "distribution" && acceptDistribution(ctx, node, what, a.value(), u))
+            u.distribution = trim(a.value());
+        else if (n != "min" && n != "max")
+            u.extraAttrs.emplace_back(n, a.value());  // kept as written, also a distribution we refused
     }
     v.uncertainty = std::move(u);
     return true;
@@ -110,6 +130,8 @@ void writeUncertainty(pugi::xml_node var, const model::Variable& v) {
     auto node = var.append_child((std::string(kSdwPrefix) + ":uncertainty").c_str());
     setNumber(node.append_attribute("min"), v.uncertainty->min);
     setNumber(node.append_attribute("max"), v.uncertainty->max);
+    if (!v.uncertainty->distribution.empty())
+        node.append_attribute("distribution").set_value(v.uncertainty->distribution.c_str());
     for (const auto& [k, val] : v.uncertainty->extraAttrs)
         node.append_attribute(k.c_str()).set_value(val.c_str());
 }

@@ -101,6 +101,33 @@ TEST_CASE("county: the lever targets, profile inputs, outcome measures and ledge
     }
 }
 
+TEST_CASE("county: every constant's default lies inside its own slider range and plausible range",
+          "[models][county]") {
+    // A default outside its own range is a contradiction the user cannot see: a slider that cannot return to
+    // the baseline, a Monte Carlo that never draws the value the model runs with.
+    const auto& l = county();
+    size_t checked = 0;
+    for (const auto& v : l.project.main().variables) {
+        if (!v.range && !v.uncertainty) continue;
+        const int c = l.compiled->findColumn(v.name);
+        REQUIRE(c >= 0);
+        const auto& col = l.compiled->columns[static_cast<size_t>(c)];
+        if (!col.isConstant) continue;
+        const double value = l.compiled->m_initialSlots[col.slot];
+        INFO(v.name << " = " << value << ": " << v.doc);
+        if (v.range) {
+            CHECK(value >= v.range->min);
+            CHECK(value <= v.range->max);
+        }
+        if (v.uncertainty) {
+            CHECK(value >= v.uncertainty->min);
+            CHECK(value <= v.uncertainty->max);
+        }
+        ++checked;
+    }
+    CHECK(checked >= 50);  // the county model's assumptions, levers and profile inputs
+}
+
 TEST_CASE("county: acute beds limit admissions; occupancy never passes 1 and the turned-away are counted",
           "[models][county]") {
     const auto& base = baseline();

@@ -137,3 +137,33 @@ TEST_CASE("batch: bad batches are refused with the reason", "[batch]") {
     spec.base.vars = {"nope"};
     CHECK(test::hasCode(sim::runBatch(*cm, spec).diagnostics, diag::code::kUnknownName));
 }
+
+TEST_CASE("batch: batchOfSets keeps each run's own sets over the model's values; results split per run",
+          "[batch]") {
+    auto cm = growthModel();
+    sim::RunSpec base;
+    base.vars = {"x"};
+    // run 0 sets k only; run 1 sets r, then k twice (the later wins); run 2 sets nothing
+    const std::vector<sim::NamedSets> sets = {{{"k", 50}}, {{"R", 0.1}, {"k", 10}, {"k", 20}}, {}};
+    const auto spec = sim::batchOfSets(*cm, base, sets, {3, 4, 5});
+    REQUIRE(spec);
+    CHECK(spec->parameters == std::vector<std::string>{"k", "R"});
+    CHECK(spec->values == std::vector<std::vector<double>>{{50, 0.3}, {20, 0.1}, {100, 0.3}});
+    CHECK(spec->seeds == std::vector<uint64_t>{3, 4, 5});
+    CHECK(!sim::batchOfSets(*cm, base, {{{"growth", 1}}}, {}));  // computed by an equation
+    CHECK(!sim::batchOfSets(*cm, base, {{{"nope", 1}}}, {}));
+
+    diag::Diagnostics warnings;
+    warnings.warning(diag::code::kBadArgument, "model", "a warning every run carries");
+    auto runs = sim::toRunResults(sim::runBatch(*cm, *spec), warnings);
+    REQUIRE(runs.size() == 3);
+    for (size_t i = 0; i < runs.size(); ++i) {
+        sim::RunSpec one = base;
+        one.seed = 3 + i;
+        one.sets = sets[i];
+        const sim::RunResult alone = sim::simulate(*cm, one);
+        CHECK(runs[i].names == alone.names);
+        CHECK(identical(runs[i].data, alone.data));
+        CHECK(runs[i].diagnostics.items().size() == 1);
+    }
+}

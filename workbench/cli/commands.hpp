@@ -14,6 +14,7 @@
 #include "solver/diag/diagnostics.hpp"
 #include "solver/model/model.hpp"
 #include "solver/sim/simulate.hpp"
+#include "workbench/app/calendar.hpp"
 
 namespace sdw::cli {
 
@@ -71,6 +72,12 @@ ScenarioRunner& scenarioRunner();
 // Parses a command's arguments. On --help (rc = kExitOk) or a usage error (rc = kExitUsage, CLI11's message
 // printed) returns false: the command returns rc.
 bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc);
+
+// The Date column of sdw's CSVs: "2030-04-01".
+std::string isoDate(app::Date d);
+
+// "a,b,c" -> names; commas inside brackets stay ("pop[a,b]" is one name); spaces around names trimmed.
+std::vector<std::string> splitVars(const std::string& s);
 
 // The headless main job (no display, or no workbench in this build): the default model's baseline and every
 // scenario beside it, compared on its outcome measures (`sdw run MODEL --compare --scenario ...`).

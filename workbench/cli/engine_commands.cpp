@@ -11,6 +11,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "solver/analysis/run_options.hpp"
 #include "solver/compile/compiled_model.hpp"
 #include "solver/io/load_model.hpp"
 #include "solver/io/local_profile.hpp"
@@ -50,12 +51,6 @@ std::string csvField(const std::string& s, char sep) {
         out += c;
     }
     return out + "\"";
-}
-
-std::string isoDate(app::Date d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
 }
 
 // The harness CSV; a Date column (ISO days) follows Time when the model has a calendar start.
@@ -100,29 +95,6 @@ void writeSummary(std::ostream& out, const sim::RunResult& r, const std::string&
                       r.names[c].c_str(), r.at(0, c), r.at(r.rows() - 1, c), lo, hi);
         out << buf;
     }
-}
-
-// Parse "a,b,c" into names (names may not contain commas outside brackets: "pop[a,b]" stays whole).
-std::vector<std::string> splitVars(const std::string& s) {
-    std::vector<std::string> out;
-    std::string cur;
-    int depth = 0;
-    for (char c : s) {
-        if (c == '[') ++depth;
-        if (c == ']') --depth;
-        if (c == ',' && depth == 0) {
-            if (!cur.empty()) out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.empty()) out.push_back(cur);
-    for (auto& v : out) {
-        v.erase(0, v.find_first_not_of(' '));
-        v.erase(v.find_last_not_of(' ') + 1);
-    }
-    return out;
 }
 
 struct RunOptions {
@@ -237,6 +209,12 @@ bool buildSpec(const RunOptions& o, const model::Project& project, sim::RunSpec&
     spec.start = o.start;
     spec.stop = o.stop;
     spec.saveper = o.saveper;
+    if (const auto why =
+            analysis::checkSaveperOverride(o.dt, o.saveper, project.specs.dt, project.specs.saveper);
+        !why.empty()) {
+        std::fprintf(stderr, "sdw run: %s\n", why.c_str());
+        return false;
+    }
     spec.seed = o.seed;
     spec.engine = *sim::parseEngine(o.engine);  // checked by the option's validator
     spec.vars = splitVars(o.vars);
@@ -485,6 +463,28 @@ int cmdBench(int argc, char** argv) {
 
 }  // namespace
 
+std::vector<std::string> splitVars(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    int depth = 0;
+    for (char c : s) {
+        if (c == '[') ++depth;
+        if (c == ']') --depth;
+        if (c == ',' && depth == 0) {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    for (auto& v : out) {
+        v.erase(0, v.find_first_not_of(' '));
+        v.erase(v.find_last_not_of(' ') + 1);
+    }
+    return out;
+}
+
 bool applySets(const char* command, const std::vector<std::string>& sets, const model::Project& project,
                sim::RunSpec& spec, compile::CompileOptions& copts) {
     for (const auto& s : sets) {
@@ -511,6 +511,12 @@ bool applySets(const char* command, const std::vector<std::string>& sets, const 
         }
     }
     return true;
+}
+
+std::string isoDate(app::Date d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return buf;
 }
 
 void registerEngineCommands() {

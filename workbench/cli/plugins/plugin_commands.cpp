@@ -10,8 +10,10 @@
 #include "plugins/host/plugin_library.hpp"
 #include "plugins/host/scenario.hpp"
 #include "plugins/host/script_runner.hpp"
+#include "plugins/host/trial_runner.hpp"
 #include "workbench/app/levers/lever_set.hpp"
 #include "workbench/app/paths.hpp"
+#include "workbench/cli/analysis_support.hpp"
 #include "workbench/cli/commands.hpp"
 
 namespace sdw::cli {
@@ -144,6 +146,22 @@ void registerPluginCommands() {
     registerCommand({"plugins", "list plugins, or check plugin and scenario files", pluginsCommand});
     registerCommand({"script", "run an experiment script (sweeps, Monte Carlo, tornado)", scriptCommand});
     scenarioRunner() = runScenarios;
+    // sdw mc / sensitivity / calibrate may vary plugin params ("plugin_id.param") as well as constants.
+    trialRunnerFactory() = [](const model::Project& project, const sim::RunSpec& base,
+                              diag::Diagnostics& diags) -> std::unique_ptr<analysis::TrialRunner> {
+        static const plugins::PluginLibrary library = [] {
+            diag::Diagnostics ignored;  // a broken plugin nobody asks for is `sdw plugins check`'s business
+            return installedPlugins(ignored);
+        }();
+        plugins::RunRequest request;
+        request.spec = base;
+        auto runner = std::make_unique<plugins::PluginTrialRunner>(project, library, request);
+        if (!runner->ok()) {
+            diags.append(runner->diagnostics());
+            return nullptr;
+        }
+        return runner;
+    };
 }
 
 }  // namespace sdw::cli

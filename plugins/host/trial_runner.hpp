@@ -1,0 +1,35 @@
+// The trial runner of the plugin host: trials may set model constants and plugin params ("plugin_id.param").
+// A plugin named in any trial of a batch is on in every run of it (the baseline included), with its other
+// params at their defaults, so only the varied input differs between runs. Batches without plugins run on one
+// compiled model (analysis::CompiledTrialRunner). Layer: plugins/host. No ImGui, no GLFW.
+#pragma once
+
+#include <memory>
+
+#include "plugins/host/plugin_descriptor.hpp"
+#include "plugins/host/plugin_library.hpp"
+#include "solver/analysis/trials.hpp"
+
+namespace sdw::plugins {
+
+class PluginTrialRunner : public analysis::TrialRunner {
+  public:
+    // `base` is the run every trial starts from (its plugins stay on, its constants set).
+    PluginTrialRunner(const model::Project& project, const PluginLibrary& library, RunRequest base);
+    bool ok() const { return m_compiled.ok(); }
+    const diag::Diagnostics& diagnostics() const { return m_compiled.diagnostics(); }
+    std::vector<sim::RunResult> run(const std::vector<analysis::Inputs>& trials,
+                                    const analysis::TrialOptions& options) override;
+    std::string checkInput(const std::string& name) const override;
+    std::optional<double> baseValue(const std::string& name) const override;
+    std::optional<analysis::Distribution> ownDistribution(const std::string& name) const override;
+
+  private:
+    const ParamDescriptor* param(const std::string& name, std::string* why = nullptr) const;
+    const model::Project& m_project;
+    const PluginLibrary& m_library;
+    RunRequest m_base;
+    analysis::CompiledTrialRunner m_compiled;
+};
+
+}  // namespace sdw::plugins

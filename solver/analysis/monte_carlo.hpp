@@ -1,0 +1,60 @@
+// Monte Carlo over uncertain inputs: Latin hypercube (or plain random) draws from each input's distribution,
+// optionally rank-correlated, run as one batch, and summarised as percentile bands over time. Failed runs are
+// reported with their inputs and left out of the bands. Layer: solver (analysis). No GUI, no Lua.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "solver/analysis/distribution.hpp"
+#include "solver/analysis/sampling.hpp"
+#include "solver/analysis/trials.hpp"
+
+namespace sdw::analysis {
+
+struct UncertainInput {
+    std::string name;  // a model constant or "plugin_id.param"
+    Distribution distribution;
+};
+
+struct MonteCarloSpec {
+    std::vector<UncertainInput> inputs;
+    std::vector<RankCorrelation> correlations;  // indices into inputs
+    size_t runs = 100;
+    uint64_t seed = 1;
+    bool latin = true;                           // Latin hypercube; false: independent draws
+    std::vector<std::string> vars;               // the outputs to summarise
+    std::vector<double> percentiles{5, 50, 95};  // 0..100
+};
+
+struct FailedRun {
+    size_t run = 0;  // 0-based
+    Inputs inputs;
+    std::string message;
+};
+
+struct MonteCarloResult {
+    std::vector<std::string> columns;  // "Time", then "a[p5]", "a[p50]", ... ("a[north][p5]" for elements)
+    std::vector<double> data;          // row-major, rows x columns
+    std::vector<Inputs> samples;       // every run's inputs, in run order
+    std::vector<sim::RunResult> runs;  // each run (only the summarised vars)
+    std::vector<FailedRun> failures;
+    size_t okRuns = 0;
+
+    size_t rows() const { return columns.empty() ? 0 : data.size() / columns.size(); }
+};
+
+// The inputs of every run: run i gets sample i. Deterministic for a seed, whatever runs them. Returns false
+// with a reason in `error` (a correlation that cannot hold, ...).
+bool drawSamples(const MonteCarloSpec& spec, std::vector<Inputs>& samples, std::string& error);
+
+// Draws, runs and summarises. Returns false with `error` when nothing can be summarised (bad spec, every
+// run failed, a variable no run has).
+bool runMonteCarlo(const MonteCarloSpec& spec, TrialRunner& runner, const TrialOptions& options,
+                   MonteCarloResult& out, std::string& error);
+
+// "a" and 5 -> "a[p5]"; 2.5 -> "a[p2.5]".
+std::string percentileColumn(const std::string& var, double p);
+
+}  // namespace sdw::analysis

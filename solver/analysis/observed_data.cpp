@@ -1,0 +1,94 @@
+// Reading observed series for calibration from CSV, and the payoff names. Layer: solver (analysis).
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+#include "solver/analysis/calibrate.hpp"
+
+namespace sdw::analysis {
+namespace {
+
+std::vector<std::string> splitCsvLine(const std::string& line) {
+    std::vector<std::string> out{""};
+    bool quoted = false;
+    for (size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') {
+            out.back() += '"';
+            ++i;
+        } else if (c == '"') {
+            quoted = !quoted;
+        } else if (c == ',' && !quoted) {
+            out.emplace_back();
+        } else if (c != '\r') {
+            out.back() += c;
+        }
+    }
+    for (auto& f : out) {
+        const auto b = f.find_first_not_of(" \t"), e = f.find_last_not_of(" \t");
+        f = b == std::string::npos ? "" : f.substr(b, e - b + 1);
+    }
+    return out;
+}
+
+std::optional<double> cellNumber(const std::string& s) {
+    double v = 0;
+    auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+std::optional<Payoff> parsePayoff(const std::string& name) {
+    if (name == "sse") return Payoff::SumOfSquares;
+    if (name == "normal") return Payoff::Normal;
+    if (name == "poisson") return Payoff::Poisson;
+    return std::nullopt;
+}
+
+std::optional<std::vector<ObservedSeries>> readObservedCsv(const std::string& text, std::string& error) {
+    std::istringstream in(text);
+    std::string line;
+    size_t lineNo = 0;
+    std::vector<ObservedSeries> out;
+    while (std::getline(in, line)) {
+        ++lineNo;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const auto cells = splitCsvLine(line);
+        if (out.empty()) {  // the header
+            if (cells.size() < 2 || (cells[0] != "Time" && cells[0] != "time" && cells[0] != "TIME")) {
+                error = "line " + std::to_string(lineNo) +
+                        ": the first column must be Time, then one column per "
+                        "variable";
+                return std::nullopt;
+            }
+            for (size_t c = 1; c < cells.size(); ++c) out.push_back({cells[c], {}, {}});
+            continue;
+        }
+        const auto t = cellNumber(cells[0]);
+        if (!t) {
+            error = "line " + std::to_string(lineNo) + ": Time '" + cells[0] + "' is not a number";
+            return std::nullopt;
+        }
+        for (size_t c = 1; c < cells.size() && c <= out.size(); ++c) {
+            if (cells[c].empty() || cells[c] == "NA" || cells[c] == "na") continue;  // a gap
+            const auto v = cellNumber(cells[c]);
+            if (!v) {
+                error = "line " + std::to_string(lineNo) + ", column " + out[c - 1].name + ": '" + cells[c] +
+                        "' is not a number (leave the cell empty for a gap)";
+                return std::nullopt;
+            }
+            out[c - 1].times.push_back(*t);
+            out[c - 1].values.push_back(*v);
+        }
+    }
+    if (out.empty()) {
+        error = "no header line (Time, then one column per variable)";
+        return std::nullopt;
+    }
+    return out;
+}
+
+}  // namespace sdw::analysis

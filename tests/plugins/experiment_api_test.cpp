@@ -1,0 +1,150 @@
+// The experiment API of `sdw script`, tried as a modeller would: a misspelt run option and a save interval
+// that is not a whole number of steps are errors naming the mistake; run_many keeps the outcome measures by
+// default; failed runs are reported with their inputs and left out while the rest finish; a tornado over a
+// lever param brackets the true baseline; constants are listed with their distributions; Monte Carlo gives
+// bands over time. Layer: tests/plugins.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "plugins/host/plugin_session.hpp"
+#include "plugins/host/script_runner.hpp"
+#include "plugins/host/trial_runner.hpp"
+#include "solver/io/load_model.hpp"
+#include "solver/xmile/xmile.hpp"
+#include "tests/plugins/plugin_test_util.hpp"
+
+using namespace sdw;
+
+namespace {
+
+// Runs Lua source as an experiment script; returns the first error's message ("" when it succeeded).
+std::string runLua(const std::string& source) {
+    const auto path = std::filesystem::temp_directory_path() / "sdw_experiment_api.lua";
+    std::ofstream(path) << source;
+    plugins::ScriptOptions o;
+    o.projectRoot = SDW_SOURCE_DIR;
+    o.threads = 2;
+    diag::Diagnostics diags;
+    if (plugins::runScript(path.string(), o, diags)) return "";
+    const auto* e = test::firstError(diags);
+    return e ? e->message : "failed without a message";
+}
+
+// s' = -SQRT(k) s: a negative k gives NaN and the run stops (E301).
+std::string sqrtModel() {
+    const auto path = (std::filesystem::temp_directory_path() / "sdw_experiment_sqrt.xmile").string();
+    std::ofstream(path)
+        << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+           "xmlns:sdw=\"urn:sdw:xmile:1\"><header><name>t</name></header>"
+           "<sim_specs method=\"euler\"><start>0</start><stop>4</stop><dt>0.25</dt></sim_specs>"
+           "<model><variables><stock name=\"s\"><eqn>100</eqn><outflow>out</outflow></stock>"
+           "<flow name=\"out\"><eqn>SQRT(k) * s</eqn></flow><aux name=\"k\"><doc>Assumption: "
+           "a rate.</doc><eqn>0.04</eqn><sdw:uncertainty min=\"0.01\" max=\"0.09\" "
+           "distribution=\"triangular(0.01,0.04,0.09)\"/></aux></variables></model></xmile>";
+    return path;
+}
+
+const std::string kCounty = "local m = sdw.load_model('models/adult_social_care/adult_social_care.xmile')\n";
+
+}  // namespace
+
+TEST_CASE("experiments: a misspelt run option is an error that names it and the right one",
+          "[plugins][script]") {
+    const auto msg = runLua(kCounty + "sdw.run(m, { stpo = 5 })");
+    CHECK(msg.find("unknown run option 'stpo' (did you mean 'stop'?)") != std::string::npos);
+    CHECK(runLua(kCounty + "sdw.sweep(m, { parameter = 'acute_beds', valeus = {1}, outcome = 'x' })")
+              .find("unknown option 'valeus' (did you mean 'values'?)") != std::string::npos);
+    CHECK(runLua(kCounty + "sdw.run(m, { stop = '5' })").find("'stop' must be a number") !=
+          std::string::npos);
+}
+
+TEST_CASE("experiments: a save interval that is not a whole number of steps is an error",
+          "[plugins][script]") {
+    const auto msg = runLua(kCounty + "sdw.run(m, { stop = 10, saveper = 0.3 })");
+    CHECK(msg.find("saveper 0.3 is not a whole multiple of dt 0.25 (try 0.25 or 0.5)") != std::string::npos);
+    CHECK(runLua(kCounty + "assert(sdw.run(m, { stop = 10, saveper = 0.5 }):ok())") == "");
+}
+
+TEST_CASE("experiments: run_many keeps the outcome measures unless told otherwise", "[plugins][script]") {
+    diag::Diagnostics diags;
+    const auto p = io::loadModelFile(
+        std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile", diags);
+    REQUIRE(p);
+    const auto measures = xmile::groupMembers(p->main(), xmile::kOutcomeGroup);
+    const std::string script =
+        kCounty +
+        "local rs = sdw.run_many(m, { { stop = 4 }, { stop = 4, vars = { 'acute_beds' } }, "
+        "{ stop = 4, vars = 'all' } })\n"
+        "assert(#rs[1]:names() == " +
+        std::to_string(measures.size() + 1) +
+        ", 'outcomes: ' .. #rs[1]:names())\n"
+        "assert(#rs[2]:names() == 2)\n"
+        "assert(#rs[3]:names() > 300, 'all: ' .. #rs[3]:names())\n";
+    CHECK(runLua(script) == "");
+}
+
+TEST_CASE("experiments: failed runs are reported with their inputs and left out", "[plugins][script]") {
+    const std::string script =
+        "local m = sdw.load_model('" + sqrtModel() +
+        "')\n"
+        "local rows, failed = sdw.sweep(m, { parameter = 'k', values = { 0.01, -1, 0.09 }, "
+        "outcome = 's' })\n"
+        "assert(#rows == 2 and rows[2].k == 0.09, 'rows ' .. #rows)\n"
+        "assert(#failed == 1 and failed[1].run == 2 and failed[1].inputs.k == -1)\n"
+        "assert(failed[1].error:find('E301'), failed[1].error)\n"
+        "local rs, f2 = sdw.run_many(m, { { constants = { k = -1 }, label = 'bad' }, {} })\n"
+        "assert(#rs == 1 and #f2 == 1 and f2[1].inputs.k == -1 and f2[1].error:find('bad'))\n"
+        "local mc, f3 = sdw.monte_carlo(m, { samples = 20, outcome = 's', ranges = { k = "
+        "{ -0.01, 0.09 } } })\n"
+        "assert(#mc == 18 and #f3 == 2, #mc .. ' ' .. #f3)\n";
+    CHECK(runLua(script) == "");
+}
+
+TEST_CASE("experiments: a tornado over a lever param brackets the true baseline", "[plugins][script]") {
+    // The baseline has the lever on with its params at their defaults: only the varied param differs.
+    const std::string script =
+        kCounty +
+        "local bars = sdw.tornado(m, { outcome = 'people_in_care_homes', base = { stop = 104 }, ranges = {\n"
+        "  ['divert_care_home_admissions.diversion_share'] = { 0.05, 0.5 } } })\n"
+        "local b = bars[1]\n"
+        "local on = sdw.run(m, { stop = 104, plugins = { divert_care_home_admissions = true } })\n"
+        "assert(math.abs(b.baseline - on:final('people_in_care_homes')) < 1e-6, 'baseline ' .. b.baseline)\n"
+        "assert(b.outcome_high < b.baseline and b.baseline < b.outcome_low, 'not bracketed')\n";
+    CHECK(runLua(script) == "");
+}
+
+TEST_CASE("experiments: constants come with value, units, range, distribution and source",
+          "[plugins][script]") {
+    const std::string script =
+        "local m = sdw.load_model('" + sqrtModel() +
+        "')\n"
+        "local c = sdw.constants(m)\n"
+        "assert(#c == 1 and c[1].name == 'k' and c[1].value == 0.04 and c[1].min == 0.01)\n"
+        "assert(c[1].distribution == 'triangular(0.01,0.04,0.09)' and c[1].source:find('Assumption'))\n"
+        "local rows, failed, bands = sdw.monte_carlo(m, { samples = 50, outcome = 's', ranges "
+        "= { k = true }, percentiles = { 10, 90 } })\n"
+        "assert(#bands.Time == 17 and bands['s[p10]'][17] < bands['s[p90]'][17])\n";
+    CHECK(runLua(script) == "");
+}
+
+TEST_CASE("experiments: varying a constant on one compiled model matches recompiling with it",
+          "[plugins][script]") {
+    diag::Diagnostics diags;
+    const auto p = io::loadModelFile(
+        std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile", diags);
+    REQUIRE(p);
+    plugins::PluginLibrary lib;
+    plugins::RunRequest base;
+    base.spec.stop = 52;
+    plugins::PluginTrialRunner runner(*p, lib, base);
+    REQUIRE(runner.ok());
+    const auto fast = runner.run({{{"onset_rate_85_plus", 0.2}, {"acute_beds", 1500}}}, {}).front();
+    plugins::RunRequest slow = base;
+    slow.spec.sets = {{"onset_rate_85_plus", 0.2}, {"acute_beds", 1500}};
+    const auto recompiled = plugins::runRequest(*p, lib, slow);
+    REQUIRE(fast.ok());
+    REQUIRE(recompiled.ok());
+    REQUIRE(fast.names == recompiled.names);
+    CHECK(fast.data == recompiled.data);
+}
