@@ -348,11 +348,10 @@ int cmdRun(int argc, char** argv) {
     }
     printDiagnostics(diags, o.model);  // warnings
     bool failed = false;
-    for (const auto& r : results)
-        if (!r.ok()) {
-            printDiagnostics(r.diagnostics, o.model);
-            failed = true;
-        }
+    for (const auto& r : results) {
+        printDiagnostics(r.diagnostics, o.model);  // errors, and notices such as the engine's (W601, W602)
+        failed = failed || !r.ok();
+    }
     if (failed) return kExitModelError;
 
     return writeOutputs(o, *project, results, labels, ledgers, at);
