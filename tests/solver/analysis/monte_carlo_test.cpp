@@ -139,7 +139,8 @@ TEST_CASE("monte carlo: a failed run is reported with its inputs and left out of
 
 TEST_CASE("monte carlo: a misspelt output is refused before any run, with the name it most likely meant",
           "[mc]") {
-    CompiledTrialRunner runner(decayModel(), {});
+    const auto project = decayModel();  // the runner keeps a reference to it
+    CompiledTrialRunner runner(project, {});
     MonteCarloSpec spec;
     spec.inputs = {{"k", dist("uniform(0.05,0.15)")}};
     spec.runs = 50;
