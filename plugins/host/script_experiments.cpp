@@ -12,6 +12,7 @@
 #include "plugins/host/trial_runner.hpp"
 #include "solver/analysis/run_options.hpp"
 #include "solver/analysis/sensitivity.hpp"
+#include "solver/diag/near_name.hpp"
 #include "solver/xmile/xmile.hpp"
 
 namespace sdw::plugins::script {
@@ -56,7 +57,7 @@ void checkKeys(lua_State* L, int idx, const std::vector<std::string>& known, con
         const std::string key = lua_tostring(L, -1);
         if (std::find(known.begin(), known.end(), key) != known.end()) continue;
         lua_pop(L, 1);
-        const auto near = analysis::nearestName(key, known);
+        const auto near = diag::nearestName(key, known);
         std::string list;
         for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
         throw std::runtime_error("unknown " + std::string(what) + " '" + key + "'" +

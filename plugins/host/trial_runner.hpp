@@ -21,6 +21,7 @@ class PluginTrialRunner : public analysis::TrialRunner {
     std::vector<sim::RunResult> run(const std::vector<analysis::Inputs>& trials,
                                     const analysis::TrialOptions& options) override;
     std::string checkInput(const std::string& name) const override;
+    std::string checkOutput(const std::string& name) const override { return m_compiled.checkOutput(name); }
     std::optional<double> baseValue(const std::string& name) const override;
     std::optional<analysis::Distribution> ownDistribution(const std::string& name) const override;
 

@@ -103,6 +103,21 @@ class Model:
             raise SdwError("the run failed", diagnostics(diags))
         return frame(names, data)
 
+    def mc(self, vary=None, **options):
+        """Monte Carlo bands over time (see sdw._analysis.mc); `client=` spreads the runs over Dask."""
+        from ._analysis import mc
+        return mc(self, vary, **options)
+
+    def sensitivity(self, method="oat", **options):
+        """Tornado (oat), Morris or Sobol sensitivity of final values (see sdw._analysis.sensitivity)."""
+        from ._analysis import sensitivity
+        return sensitivity(self, method, **options)
+
+    def calibrate(self, data, fit, **options):
+        """Fit constants to observed data (see sdw._analysis.calibrate)."""
+        from ._analysis import calibrate
+        return calibrate(self, data, fit, **options)
+
     # ---- shared with run_many ----
     def _canonical_names(self):
         if self._names is None:

@@ -16,6 +16,7 @@
 #include "plugins/host/plugin_library.hpp"
 #include "plugins/host/plugin_session.hpp"
 #include "plugins/host/scenario.hpp"
+#include "plugins/host/trial_runner.hpp"
 #endif
 
 namespace sdw::python {
@@ -314,6 +315,24 @@ BatchOutput ModelHandle::runMany(const std::vector<Changes>& runs, const Options
         out.data.insert(out.data.end(), results[i].data.begin(), results[i].data.end());
     }
     return out;
+}
+
+std::unique_ptr<analysis::TrialRunner> ModelHandle::trialRunner(const Options& options,
+                                                                diag::Diagnostics& diags) const {
+    sim::RunSpec spec = baseSpec(options, diags);
+    if (diags.hasErrors()) return nullptr;
+    spec.vars.clear();                       // each analysis asks for its own outputs
+    spec.engine = sim::Engine::Interpreter;  // the module is built without libtcc (see python/CMakeLists.txt)
+#ifdef SDW_HAVE_PLUGINS
+    plugins::RunRequest request;
+    request.spec = spec;
+    auto runner = std::make_unique<plugins::PluginTrialRunner>(m_project, library(), request);
+#else
+    auto runner = std::make_unique<analysis::CompiledTrialRunner>(m_project, spec);
+#endif
+    if (runner->ok()) return runner;
+    diags.append(runner->diagnostics());
+    return nullptr;
 }
 
 }  // namespace sdw::python

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "solver/analysis/trials.hpp"
 #include "solver/compile/compiled_model.hpp"
 #include "solver/diag/diagnostics.hpp"
 #include "solver/model/model.hpp"
@@ -43,6 +44,7 @@ struct Options {
     std::vector<std::string> vars;              // output columns (empty = every variable)
     std::string scenario;                       // a scenario file (.lua) applied before the changes
     const std::atomic<bool>* cancel = nullptr;  // set to stop: runs end with E302, a batch starts no more
+    unsigned threads = 0;                       // Monte Carlo, sensitivity, calibration: 0 = every core
     size_t maxBatchValues = 200'000'000;  // values a batch keeps, all runs together (1.6 GB); past: E304
 };
 
@@ -83,6 +85,11 @@ class ModelHandle {
     // Many runs on `threads` threads (0 = every core), results in the order given, identical to run() of
     // each.
     BatchOutput runMany(const std::vector<Changes>& runs, const Options& options, unsigned threads) const;
+
+    // The runner Monte Carlo, sensitivity and calibration batch their trials on (plugin params too when the
+    // plugin host is built, as the CLI's); null with diagnostics when the model does not compile.
+    std::unique_ptr<analysis::TrialRunner> trialRunner(const Options& options,
+                                                       diag::Diagnostics& diags) const;
 
   private:
     explicit ModelHandle(model::Project p, diag::Diagnostics loadDiags);

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "python/src/analysis.hpp"
 #include "python/src/engine.hpp"
 
 namespace py = pybind11;
@@ -49,30 +50,21 @@ Options options(std::optional<double> start, std::optional<double> stop, std::op
     return o;
 }
 
-py::tuple run(const ModelHandle& m, const Changes& changes, const Options& o) {
-    sdw::sim::RunResult r;
-    {
-        py::gil_scoped_release release;
-        r = m.run(changes, o);
-    }
-    const size_t rows = r.rows(), cols = r.cols();
-    return py::make_tuple(r.ok(), r.names, toArray(std::move(r.data), rows, cols), toPython(r.diagnostics));
-}
-
-// Runs a batch on another thread while this one answers Ctrl-C: the GIL is released, and every 100 ms the
-// main thread checks Python's signals; a KeyboardInterrupt cancels the runs and is raised here.
-sdw::python::BatchOutput interruptibleBatch(const ModelHandle& m, const std::vector<Changes>& runs, Options o,
-                                            unsigned threads) {
+// Runs `work` on another thread while this one answers Ctrl-C: the GIL is released, and every 100 ms the main
+// thread checks Python's signals; a KeyboardInterrupt cancels the work (through Options::cancel) and is
+// raised.
+template <class Result, class Work>
+Result interruptible(Options& o, Work work) {
     std::atomic<bool> cancel{false};
     o.cancel = &cancel;
-    sdw::python::BatchOutput out;
+    Result out;
     std::mutex mutex;
     std::condition_variable finished;
     bool done = false, interrupted = false;
     {
         py::gil_scoped_release release;
         std::thread worker([&] {
-            auto b = m.runMany(runs, o, threads);  // never throws (failures are diagnostics)
+            auto b = work();  // never throws (failures are diagnostics)
             std::lock_guard<std::mutex> lock(mutex);
             out = std::move(b);
             done = true;
@@ -93,6 +85,45 @@ sdw::python::BatchOutput interruptibleBatch(const ModelHandle& m, const std::vec
     }
     if (interrupted) throw py::error_already_set();
     return out;
+}
+
+// One run, interruptible by Ctrl-C as a batch is.
+py::tuple run(const ModelHandle& m, const Changes& changes, Options o) {
+    auto r = interruptible<sdw::sim::RunResult>(o, [&] { return m.run(changes, o); });
+    const size_t rows = r.rows(), cols = r.cols();
+    return py::make_tuple(r.ok(), r.names, toArray(std::move(r.data), rows, cols), toPython(r.diagnostics));
+}
+
+sdw::python::BatchOutput interruptibleBatch(const ModelHandle& m, const std::vector<Changes>& runs, Options o,
+                                            unsigned threads) {
+    return interruptible<sdw::python::BatchOutput>(o, [&] { return m.runMany(runs, o, threads); });
+}
+
+// An analysis's table and statistics as a dict (the Python package makes the DataFrame).
+py::dict toPython(sdw::python::AnalysisOutput&& a) {
+    py::dict d;
+    if (!a.errorCode.empty()) {
+        d["error"] = py::make_tuple(a.errorCode, a.errorWhere, a.error);
+        d["failures"] = a.failures;
+        return d;
+    }
+    const size_t rows = a.columns.empty() ? 0 : a.data.size() / a.columns.size();
+    d["label_columns"] = a.labelColumns;
+    d["labels"] = a.labels;
+    d["columns"] = a.columns;
+    d["data"] = toArray(std::move(a.data), rows, a.columns.size());
+    const size_t runs = a.sampleNames.empty() ? 0 : a.samples.size() / a.sampleNames.size();
+    d["sample_names"] = a.sampleNames;
+    d["samples"] = toArray(std::move(a.samples), runs, a.sampleNames.size());
+    d["failures"] = a.failures;
+    d["stats"] = a.stats;
+    d["note"] = a.note;
+    return d;
+}
+
+template <class Request, class Fn>
+py::dict analysis(const ModelHandle& m, const Request& request, Options o, Fn fn) {
+    return toPython(interruptible<sdw::python::AnalysisOutput>(o, [&] { return fn(m, request, o); }));
 }
 
 py::tuple runMany(const ModelHandle& m, const std::vector<Changes>& runs, const Options& o,
@@ -132,7 +163,35 @@ PYBIND11_MODULE(_sdw, mod) {
     py::class_<Options>(mod, "Options")
         .def(py::init(&options), py::arg("start"), py::arg("stop"), py::arg("dt"), py::arg("saveper"),
              py::arg("method"), py::arg("seed"), py::arg("vars"), py::arg("scenario"),
-             py::arg("max_values") = size_t{200'000'000});
+             py::arg("max_values") = size_t{200'000'000})
+        .def_readwrite("threads", &Options::threads);
+    using sdw::python::CalibrationRequest, sdw::python::McRequest, sdw::python::SensitivityRequest;
+    py::class_<McRequest>(mod, "McRequest")
+        .def(py::init([](std::vector<std::pair<std::string, std::string>> inputs,
+                         std::vector<std::tuple<std::string, std::string, double>> correlations, size_t runs,
+                         uint64_t seed, bool latin, std::vector<std::string> vars,
+                         std::vector<double> percentiles) {
+            McRequest r;
+            for (auto& [n, d] : inputs) r.inputs.push_back({n, d});
+            r.correlations = std::move(correlations), r.runs = runs, r.seed = seed, r.latin = latin;
+            r.vars = std::move(vars), r.percentiles = std::move(percentiles);
+            return r;
+        }));
+    py::class_<SensitivityRequest>(mod, "SensitivityRequest")
+        .def(py::init([](std::string method, std::vector<std::pair<std::string, std::string>> inputs,
+                         std::vector<std::string> vars, size_t samples, size_t trajectories, uint64_t seed) {
+            SensitivityRequest r;
+            r.method = std::move(method);
+            for (auto& [n, d] : inputs) r.inputs.push_back({n, d});
+            r.vars = std::move(vars), r.samples = samples, r.trajectories = trajectories, r.seed = seed;
+            return r;
+        }));
+    py::class_<CalibrationRequest>(mod, "CalibrationRequest")
+        .def(py::init([](std::vector<std::tuple<std::string, double, double>> fit,
+                         std::vector<std::tuple<std::string, std::vector<double>, std::vector<double>>> data,
+                         std::string payoff, std::vector<std::pair<std::string, double>> weights) {
+            return CalibrationRequest{std::move(fit), std::move(data), std::move(payoff), std::move(weights)};
+        }));
     py::class_<ModelHandle, std::shared_ptr<ModelHandle>>(mod, "ModelHandle")
         .def("xmile", &ModelHandle::xmile)
         .def("check", [](const ModelHandle& m) { return toPython(m.check()); })
@@ -142,7 +201,43 @@ PYBIND11_MODULE(_sdw, mod) {
         .def("name", [](const ModelHandle& m) { return m.project().name; })
         .def("source", [](const ModelHandle& m) { return m.project().sourcePath; })
         .def("run", &run)
-        .def("run_many", &runMany);
+        .def("run_many", &runMany)
+        .def("mc", [](const ModelHandle& m, const McRequest& r,
+                      Options o) { return analysis(m, r, std::move(o), &sdw::python::monteCarlo); })
+        .def("mc_chunk",
+             [](const ModelHandle& m, const McRequest& r, size_t first, size_t count, Options o) {
+                 auto a = interruptible<sdw::python::AnalysisOutput>(
+                     o, [&] { return sdw::python::monteCarloChunk(m, r, first, count, o); });
+                 if (!a.errorCode.empty()) return toPython(std::move(a));
+                 py::dict d;
+                 d["columns"] = a.columns;
+                 d["run_rows"] = a.runRows;
+                 d["failed_runs"] = a.failedRuns;
+                 d["failures"] = a.failures;
+                 const size_t n = a.data.size();
+                 d["data"] = toArray(std::move(a.data), n, 1);
+                 return d;
+             })
+        .def("mc_bands",
+             [](const ModelHandle& m, const McRequest& r, Options o, std::vector<std::string> columns,
+                std::vector<size_t> runRows, std::vector<double> data, std::vector<size_t> failedRuns,
+                std::vector<std::string> failures) {
+                 sdw::python::AnalysisOutput runs;
+                 runs.columns = std::move(columns), runs.runRows = std::move(runRows);
+                 runs.data = std::move(data), runs.failedRuns = std::move(failedRuns);
+                 runs.failures = std::move(failures);
+                 sdw::python::AnalysisOutput a;
+                 {
+                     py::gil_scoped_release release;
+                     a = sdw::python::monteCarloBands(m, r, o, runs);
+                 }
+                 return toPython(std::move(a));
+             })
+        .def("sensitivity", [](const ModelHandle& m, const SensitivityRequest& r,
+                               Options o) { return analysis(m, r, std::move(o), &sdw::python::sensitivity); })
+        .def("calibrate", [](const ModelHandle& m, const CalibrationRequest& r, Options o) {
+            return analysis(m, r, std::move(o), &sdw::python::calibrate);
+        });
     mod.def("load", [](const std::string& path) {
         sdw::diag::Diagnostics diags;
         auto h = ModelHandle::load(path, diags);

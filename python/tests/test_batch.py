@@ -101,3 +101,21 @@ def test_an_empty_batch_is_an_empty_table(decay_path, dask_client):
     for client in (None, dask_client):
         df = sdw.run_many(m, [], vars=["Stock"], client=client)
         assert df.empty and list(df.columns) == ["Stock"] and df.index.names == ["run", "Time"]
+
+
+def test_ctrl_c_stops_a_long_single_run(tmp_path):
+    # 10^7 steps of the county model take about 20 s of CPU: Ctrl-C must stop the run, raising KeyboardInterrupt.
+    script = tmp_path / "long_run.py"
+    script.write_text(f"import sdw, sys\nm = sdw.load({str(COUNTY)!r})\nprint('started', flush=True)\n"
+                      "try:\n    m.run(dt=0.01, stop=100000, saveper=1000, vars=['council_spend'])\n"
+                      "except KeyboardInterrupt:\n    print('interrupted')\n    sys.exit(3)\n")
+    env = dict(os.environ, PYTHONPATH=str(BUILD / "python"))
+    child = subprocess.Popen([sys.executable, str(script)], env=env, stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "started"
+    time.sleep(1.0)
+    child.send_signal(signal.SIGINT)
+    sent = time.monotonic()
+    out, _ = child.communicate(timeout=120)
+    assert child.returncode == 3 and "interrupted" in out
+    # Not after the run ends (a minute here): the run is checked for signals every 100 ms.
+    assert time.monotonic() - sent < 15

@@ -253,7 +253,9 @@ bool calibrate(const CalibrationSpec& spec, TrialRunner& runner, const TrialOpti
     }
     for (const auto& s : spec.data) {
         if (probe[0].column(s.name) < 0) {
-            error = "the data has a column '" + s.name + "' but the model has no variable of that name";
+            const auto why = f.runner.checkOutput(s.name);
+            error = "the data has a column '" + s.name +
+                    "': " + (why.empty() ? "the model reports no variable of that name" : why);
             return false;
         }
         for (double t : s.times)

@@ -15,6 +15,12 @@ double column(const sim::RunResult& run, size_t row, int c) {
     return run.at(row, static_cast<size_t>(c));
 }
 
+// A change from its column, 0 when it is within round-off of its terms' size.
+double change(const sim::RunResult& run, size_t row, int c, int scale) {
+    const double d = column(run, row, c);
+    return std::fabs(d) <= kRoundOff * column(run, row, scale) ? 0.0 : d;
+}
+
 // |num / dz| * sign(num / dx) for a partial change num; 0 when either does not change, and when the partial
 // change overflowed or was not a number.
 double partialScore(double num, double dz, double dx) {
@@ -31,12 +37,13 @@ void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const sim::RunRe
     for (size_t k = 0; k < g.edges.size(); ++k) {
         const ScorePlan::Edge& edge = plan.edges[k];
         if (edge.kind == ScorePlan::Kind::Unscored) continue;
-        const double dx = column(run, row, plan.levelChange[static_cast<size_t>(g.edges[k].from)]);
+        const auto from = static_cast<size_t>(g.edges[k].from), to = static_cast<size_t>(g.edges[k].to);
+        const double dx = change(run, row, plan.levelChange[from], plan.levelScale[from]);
         if (edge.kind == ScorePlan::Kind::State) {  // the input's changes passed on whole
             out[k] = dx != 0 ? 1.0 : 0.0;
             continue;
         }
-        const double dz = column(run, row, plan.valueChange[static_cast<size_t>(g.edges[k].to)]);
+        const double dz = change(run, row, plan.valueChange[to], plan.valueScale[to]);
         if (edge.kind == ScorePlan::Kind::Sign)  // all the target reads: its whole change
             out[k] = sign(dz) * sign(dx);
         else

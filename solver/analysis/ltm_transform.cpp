@@ -18,6 +18,7 @@ using compile::detail::copyInto;
 using compile::detail::Element;
 using compile::detail::ElementKind;
 using compile::detail::exprBin;
+using compile::detail::exprCall;
 using compile::detail::exprNum;
 using compile::detail::exprRef;
 using compile::detail::StateLink;
@@ -41,6 +42,8 @@ class LinkScorer {
     ScorePlan run(const std::vector<bool>& score) {
         m_plan.levelChange.assign(m_g.groups.size(), 0);
         m_plan.valueChange.assign(m_g.groups.size(), 0);
+        m_plan.levelScale.assign(m_g.groups.size(), 0);
+        m_plan.valueScale.assign(m_g.groups.size(), 0);
         m_plan.edges.resize(m_g.edges.size());
         for (size_t k = 0; k < m_g.varEdges.size(); ++k) {
             if (!score[k]) continue;
@@ -66,6 +69,7 @@ class LinkScorer {
     bool drawsRandom(const Expr& e, const std::string& scope) const;
     int columnOf(int element);
     int changeOf(int group, bool ofValue);
+    int scaleOf(const std::vector<int>& elems, bool flow);
     void planEdge(int edge);
 
     ExpandedModel& m_model;
@@ -286,9 +290,38 @@ int LinkScorer::changeOf(int group, bool ofValue) {
     }
     e.root = exprBin(e, '-', sumOf(e, now), sumOf(e, before));
     const int c = columnOf(newElement(elems[0], "change", ElementKind::Aux, std::move(e)));
+    const int scale = scaleOf(elems, flow);
     (flow ? m_plan.valueChange : m_plan.levelChange)[g] = c;
-    if (at(elems[0]).kind != ElementKind::Stock) m_plan.valueChange[g] = c;
+    (flow ? m_plan.valueScale : m_plan.levelScale)[g] = scale;
+    if (at(elems[0]).kind != ElementKind::Stock) {
+        m_plan.valueChange[g] = c;
+        m_plan.valueScale[g] = scale;
+    }
     return c;
+}
+
+// The column of the size of a group's terms, now and one step before: |value| summed over its elements, or
+// for a stock's net flow |flow| over its flows (the net flow of a stock in balance is near 0, its round-off
+// is not).
+int LinkScorer::scaleOf(const std::vector<int>& elems, bool flow) {
+    Expr e;
+    std::vector<int> terms;
+    const auto add = [&](int v) {
+        terms.push_back(exprCall(e, "abs", {ref(e, v)}));
+        terms.push_back(exprCall(e, "abs", {ref(e, prevOf(v))}));
+    };
+    for (int el : elems) {
+        if (!flow) {
+            add(el);
+        } else if (!at(el).rate.empty()) {
+            add(valueOf(el));
+        } else {
+            for (int f : std::vector<int>(at(el).inflows)) add(f);
+            for (int f : std::vector<int>(at(el).outflows)) add(f);
+        }
+    }
+    e.root = sumOf(e, terms);
+    return columnOf(newElement(elems[0], "size", ElementKind::Aux, std::move(e)));
 }
 
 void LinkScorer::planEdge(int edge) {

@@ -31,6 +31,9 @@ struct ScorePlan {
     // By group: the column of the change over one step of its total level (a stock's level) and of its
     // total value (a stock's net flow).
     std::vector<int> levelChange, valueChange;
+    // By group: the columns of the size of those totals' terms, now and one step before (the sum of their
+    // magnitudes; a stock's net flow: of its flows'): a change smaller than round-off on that size is none.
+    std::vector<int> levelScale, valueScale;
     enum class Kind { Unscored, Sign, State, Partial };
     struct Edge {
         Kind kind = Kind::Unscored;
@@ -49,6 +52,12 @@ ScorePlan addScoreColumns(ExpandedModel& model, const LoopGraph& g, const std::v
 // unscored), into `out` (by group edge).
 void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const sim::RunResult& run, size_t row,
                      std::vector<double>& out);
+
+// Changes at or below this share of their terms' size are round-off, not change (a product of two values
+// whose changes cancel exactly, a stock whose flows balance): they read 0, as LTM scores a target that does
+// not change. Without it, a link into a value that is constant but for its last bit scores 1e10 and the loops
+// through it swamp every other (the county model before this rule).
+inline constexpr double kRoundOff = 1e-12;
 
 // A variables' link score from its group edges' scores at one time: its path's product, or of several paths
 // the one of largest magnitude (a product that is not finite reads 0).

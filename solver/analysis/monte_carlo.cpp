@@ -32,11 +32,22 @@ bool runMonteCarlo(const MonteCarloSpec& spec, TrialRunner& runner, const TrialO
             error = "--vary " + in.name + ": " + why;
             return false;
         }
+    if (auto why = checkOutputs(runner, spec.vars); !why.empty()) {
+        error = "--vars " + why;
+        return false;
+    }
     if (!drawSamples(spec, out.samples, error)) return false;
     TrialOptions o = options;
     o.vars = spec.vars;
     o.distinctSeeds = true;
     out.runs = runner.run(out.samples, o);
+    return summariseRuns(spec, out, error);
+}
+
+bool summariseRuns(const MonteCarloSpec& spec, MonteCarloResult& out, std::string& error) {
+    out.failures.clear();
+    out.columns.clear();
+    out.data.clear();
     std::vector<size_t> ok;
     for (size_t i = 0; i < out.runs.size(); ++i) {
         if (out.runs[i].ok())

@@ -54,6 +54,11 @@ bool drawSamples(const MonteCarloSpec& spec, std::vector<Inputs>& samples, std::
 bool runMonteCarlo(const MonteCarloSpec& spec, TrialRunner& runner, const TrialOptions& options,
                    MonteCarloResult& out, std::string& error);
 
+// The bands of runs already made (`out.samples` and `out.runs` filled, run i from sample i): what
+// runMonteCarlo does after running, for runs made elsewhere (chunks on a cluster). False when every run
+// failed.
+bool summariseRuns(const MonteCarloSpec& spec, MonteCarloResult& out, std::string& error);
+
 // "a" and 5 -> "a[p5]"; 2.5 -> "a[p2.5]".
 std::string percentileColumn(const std::string& var, double p);
 

@@ -1,5 +1,5 @@
 // Checks of the options people give for runs, shared by the CLI and the Lua experiment API: a save interval
-// that is not a whole number of time steps, and the nearest known name to a misspelt one. Layer: solver
+// that is not a whole number of time steps. (Near-miss names: solver/diag/near_name.hpp.) Layer: solver
 // (analysis). Standard library only.
 #pragma once
 
@@ -17,9 +17,5 @@ std::string checkSaveper(double dt, double saveper);
 // (the model's own specs are checked when it is read), else checkSaveper of the values the run would use.
 std::string checkSaveperOverride(std::optional<double> dt, std::optional<double> saveper, double modelDt,
                                  std::optional<double> modelSaveper);
-
-// The candidate closest to `word` by edit distance (case-insensitive), if close enough to be a likely typo
-// (at most a third of its letters, and at least one); empty otherwise.
-std::string nearestName(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace sdw::analysis

@@ -35,6 +35,10 @@ bool oneAtATime(const std::vector<OatInput>& inputs, const std::vector<std::stri
             error = in.name + ": " + why;
             return false;
         }
+    if (auto why = checkOutputs(runner, outcomes); !why.empty()) {
+        error = why;
+        return false;
+    }
     std::vector<Inputs> trials(1 + 2 * inputs.size());  // trial 0: the baseline, nothing changed
     for (size_t d = 0; d < inputs.size(); ++d) {
         trials[1 + 2 * d] = {{inputs[d].name, inputs[d].low}};

@@ -116,6 +116,17 @@ std::string CompiledTrialRunner::checkInput(const std::string& name) const {
     return "";
 }
 
+std::string CompiledTrialRunner::checkOutput(const std::string& name) const {
+    if (!m_compiled) return "the model does not compile";
+    return m_compiled->unknownColumn(name);
+}
+
+std::string checkOutputs(const TrialRunner& runner, const std::vector<std::string>& vars) {
+    for (const auto& v : vars)
+        if (auto why = runner.checkOutput(v); !why.empty()) return v + ": " + why;
+    return "";
+}
+
 std::optional<double> CompiledTrialRunner::baseValue(const std::string& name) const {
     for (const auto& [n, v] : m_base.sets)
         if (model::canonicalName(n) == model::canonicalName(name)) return v;

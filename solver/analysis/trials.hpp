@@ -40,6 +40,8 @@ class TrialRunner {
                                             const TrialOptions& options) = 0;
     // Empty when `name` can be varied, else why not ("the model has no constant 'x'", ...).
     virtual std::string checkInput(const std::string& name) const = 0;
+    // Empty when `name` is a variable the runs can report, else why not, with the nearest name if any.
+    virtual std::string checkOutput(const std::string& name) const = 0;
     // The value `name` has in the base run (a constant's number, a plugin param's default).
     virtual std::optional<double> baseValue(const std::string& name) const = 0;
     // The distribution the model (or the plugin) gives `name`: a constant's own, truncated at its plausible
@@ -61,6 +63,7 @@ class CompiledTrialRunner : public TrialRunner {
     const diag::Diagnostics& diagnostics() const { return m_diags; }
     std::vector<sim::RunResult> run(const std::vector<Inputs>& trials, const TrialOptions& options) override;
     std::string checkInput(const std::string& name) const override;
+    std::string checkOutput(const std::string& name) const override;
     std::optional<double> baseValue(const std::string& name) const override;
     std::optional<Distribution> ownDistribution(const std::string& name) const override;
 
@@ -72,6 +75,9 @@ class CompiledTrialRunner : public TrialRunner {
     diag::Diagnostics m_diags;
     std::shared_ptr<const compile::CompiledModel> m_compiled;
 };
+
+// Empty when the runner can report every one of `vars`, else "VAR: why" for the first it cannot.
+std::string checkOutputs(const TrialRunner& runner, const std::vector<std::string>& vars);
 
 // The message of a failed trial: its first errors, one line each.
 std::string failureMessage(const sim::RunResult& r);

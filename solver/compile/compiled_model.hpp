@@ -128,6 +128,10 @@ class CompiledModel {
     int findSlot(const std::string& name) const;
     // Column index (into columns) by any spelling, or -1.
     int findColumn(const std::string& name) const;
+    // The column name nearest to a misspelt one ("" when none is near), for "did you mean" hints.
+    std::string nearestColumn(const std::string& name) const;
+    // Empty when `name` is a column, else "no variable named 'x'" with the nearest name, if any.
+    std::string unknownColumn(const std::string& name) const;
     size_t slotCount() const { return m_slotCount; }
     size_t stockCount() const { return m_stockSlots.size(); }
 

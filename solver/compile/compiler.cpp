@@ -7,6 +7,7 @@
 #include "solver/compile/emit.hpp"
 #include "solver/compile/pipeline.hpp"
 #include "solver/compile/unit_check.hpp"
+#include "solver/diag/near_name.hpp"
 #include "solver/model/text_origin.hpp"
 
 namespace sdw::compile {
@@ -99,6 +100,20 @@ int CompiledModel::findColumn(const std::string& name) const {
     for (size_t i = 0; i < columns.size(); ++i)
         if (columns[i].slot == static_cast<uint32_t>(slot)) return static_cast<int>(i);
     return -1;
+}
+
+std::string CompiledModel::nearestColumn(const std::string& name) const {
+    std::vector<std::string> canonical;
+    canonical.reserve(columns.size());
+    for (const auto& c : columns) canonical.push_back(c.canonical);
+    const int k = diag::nearestIndex(model::canonicalRef(name), canonical);
+    return k < 0 ? std::string() : columns[static_cast<size_t>(k)].name;
+}
+
+std::string CompiledModel::unknownColumn(const std::string& name) const {
+    if (findColumn(name) >= 0) return "";
+    const std::string near = nearestColumn(name);
+    return "no variable named '" + name + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)");
 }
 
 }  // namespace sdw::compile

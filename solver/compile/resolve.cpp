@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "solver/diag/near_name.hpp"
 #include "solver/equations/builtins.hpp"
 
 namespace sdw::compile::detail {
@@ -14,18 +15,6 @@ using equations::Node;
 using equations::NodeKind;
 
 namespace {
-
-size_t editDistance(const std::string& a, const std::string& b) {
-    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
 
 void fail(Problem* problem, const char* code, std::string message, int pos) {
     if (problem && !problem->code) *problem = {code, std::move(message), pos};
@@ -286,7 +275,7 @@ std::string Resolver::suggest(const std::string& canonical, const std::string& s
     size_t bestD = std::max<size_t>(2, canonical.size() / 3) + 1;
     for (const auto& v : m_symbols.vars) {
         if (v.internal || v.canonical.empty() || v.scope != scope) continue;
-        const size_t d = editDistance(canonical, v.canonical.substr(scope.size()));
+        const size_t d = diag::editDistance(canonical, v.canonical.substr(scope.size()));
         if (d < bestD) {
             bestD = d;
             best = v.display;

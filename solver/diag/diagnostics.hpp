@@ -63,7 +63,8 @@ inline constexpr const char* kBadDelay = "E306";  // a pipeline DELAY's time is 
 // speed (E6xx/W6xx): the compiled engine
 inline constexpr const char* kNativeFailed = "E601";  // the compiled engine was asked for and cannot be built
 inline constexpr const char* kNativeFallback =
-    "W601";  // auto: it cannot be built, the interpreter ran instead
+    "W601";                                         // auto: it cannot be built, the interpreter ran instead
+inline constexpr const char* kNativeSlow = "W602";  // the C compiler failed: libtcc built the code instead
 // Loop scores through a variable that draws random numbers: scoring draws them again (sdw loops --scores).
 inline constexpr const char* kRandomScores = "W701";
 }  // namespace code

@@ -91,4 +91,8 @@ const BuiltinInfo* findBuiltin(const std::string& canonical) {
     return nullptr;
 }
 
+std::span<const BuiltinInfo> allBuiltins() {
+    return kBuiltins;
+}
+
 }  // namespace sdw::equations

@@ -3,6 +3,7 @@
 // here (see compile/lower.hpp for the rest). Layer: solver. Depends on the standard library only.
 #pragma once
 
+#include <span>
 #include <string>
 
 namespace sdw::equations {
@@ -46,5 +47,7 @@ struct BuiltinInfo {
 
 // Null when `canonical` names no built-in.
 const BuiltinInfo* findBuiltin(const std::string& canonical);
+// Every built-in, in the table's order (the workbench's equation help lists them).
+std::span<const BuiltinInfo> allBuiltins();
 
 }  // namespace sdw::equations

@@ -4,6 +4,8 @@
 // of native_code.cpp, which call the interpreter's own functions. Layer: solver.
 #include "solver/jit/c_source.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <set>
 #include <sstream>
 
@@ -21,7 +23,7 @@ constexpr const char* kPrelude = R"(typedef struct {
     double *slots, *row, *spare, *cur;
     void* rt;
     double start, dt;
-    long n, steps, saveEvery, untilSave, saved;
+    long n, steps, saveEvery, untilSave, saved, rowStride;
 } LoopState;
 double fabs(double); double exp(double); double log(double); double log10(double); double sqrt(double);
 double sin(double); double cos(double); double tan(double); double asin(double); double acos(double);
@@ -52,33 +54,83 @@ const SdwApi* sdw_api;
 #define sdw_nonfinite sdw_api->nonfinite
 )";
 
+// What the optimised form adds (a compiler that optimises, such as gcc -O2): the NaN check and the look-ups
+// written in C, so they inline instead of calling back into sdw.
+constexpr const char* kOptimisedPrelude = R"(#define SDW_VECTORISE __attribute__((optimize("tree-vectorize")))
+static unsigned long long sdw_bits(double d) { union { double d; unsigned long long u; } x; x.d = d; return x.u; }
+SDW_VECTORISE static int sdw_nonfinite_c(const double* restrict v, long n) {
+    unsigned long long any = 0;
+    for (long i = 0; i < n; ++i) any |= (sdw_bits(v[i]) & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;
+    return (int)(any >> 63);
+}
+static double sdw_lk(const double* xs, const double* ys, long n, int kind, double x) {
+    if (x != x) return x;
+    if (n == 1) return ys[0];
+    if (x <= xs[0]) {
+        if (kind == 1 && x < xs[0] && xs[1] != xs[0]) return ys[0] + (x - xs[0]) * (ys[1] - ys[0]) / (xs[1] - xs[0]);
+        return ys[0];
+    }
+    if (x >= xs[n - 1]) {
+        if (kind == 1 && x > xs[n - 1] && xs[n - 1] != xs[n - 2])
+            return ys[n - 1] + (x - xs[n - 1]) * (ys[n - 1] - ys[n - 2]) / (xs[n - 1] - xs[n - 2]);
+        return ys[n - 1];
+    }
+    long hi = 0, len = n;
+    while (len > 0) {
+        long half = len >> 1;
+        if (!(x < xs[hi + half])) { hi += half + 1; len -= half + 1; } else len = half;
+    }
+    if (kind == 2) return ys[hi - 1];
+    double span = xs[hi] - xs[hi - 1];
+    if (span == 0) return ys[hi];
+    return ys[hi - 1] + (x - xs[hi - 1]) * (ys[hi] - ys[hi - 1]) / span;
+}
+)";
+
 class Writer {
   public:
     Writer(const CompiledModel& cm, const NativeOptions& o)
-        : m_cm(cm), m_o(o), m_home(cm.m_slotCount), m_read(cm.m_slotCount), m_rowCol(cm.m_slotCount, -1) {
-        for (size_t k = 0; k < m_home.size(); ++k) m_home[k] = m_read[k] = "S[" + std::to_string(k) + "]";
+        : m_cm(cm), m_o(o), m_read(cm.m_slotCount), m_rowCol(cm.m_slotCount, -1) {
+        for (size_t k = 0; k < m_read.size(); ++k) m_read[k] = "S[" + std::to_string(k) + "]";
         if (o.loop) homeInRow();
     }
 
     CSource write() {
-        m_out << kPrelude;
+        m_text << kPrelude;
+        if (m_o.optimised) {
+            m_text << kOptimisedPrelude;
+            tables();
+        }
+        std::vector<std::string> program;
+        for (const Instr& in : m_cm.m_stepProgram) {
+            if (!instr(in))
+                return {"",
+                        {},
+                        "the compiled engine does not know operation " +
+                            std::to_string(static_cast<int>(in.op)) + " of the program"};
+            program.push_back(m_out.str());
+            m_out.str("");
+        }
         if (m_o.loop)
-            loop();
+            loop(program);
         else
-            eval();
-        return {m_out.str(), m_rowHomes};
+            eval(program);
+        return {m_text.str(), m_rowHomes, ""};
     }
 
   private:
     void homeInRow();
-    void eval();
-    void loop();
-    void saveAndCheck();
-    void body();
-    void instr(const Instr& in);
+    void tables();
+    void eval(const std::vector<std::string>& program);
+    void loop(const std::vector<std::string>& program);
+    std::string parts(const char* name, const char* params, const char* args,
+                      const std::vector<std::string>& statements);
+    std::string save();
+    std::string check();
+    bool instr(const Instr& in);
     bool arithmetic(const Instr& in);
     bool function(const Instr& in);
-    void reduction(const Instr& in);
+    bool reduction(const Instr& in);
     void localsIn();
     void localsOut(const char* indent);
     std::string list(uint32_t from, uint32_t k) const { return h(m_cm.m_lists[from + k]); }
@@ -93,102 +145,183 @@ class Writer {
 
     const CompiledModel& m_cm;
     const NativeOptions& m_o;
-    std::vector<std::string> m_home;  // where each slot lives in memory
     std::vector<std::string> m_read;  // the C expression that holds its current value (a local in the loop)
     std::vector<int> m_rowCol;        // the row column a value is also written to (-1: none)
     std::vector<uint32_t> m_locals;   // slots held in locals in the loop: loaded on entry, stored on exit
     std::vector<std::pair<uint32_t, uint32_t>> m_rowHomes;
-    std::ostringstream m_out;
+    std::vector<bool> m_inlineTable;  // look-up tables written into the C (optimised form, finite values)
+    std::ostringstream m_text;        // the unit
+    std::ostringstream m_out;         // the statement being written
 };
 
-// In the loop, every value the per-step program writes and every stock is a C local (a register where the
-// compiler can), and a value the run saves is also written straight into its row; constants are read from
-// the slot array. Locals are loaded on entry and stored back on every return.
+// In the loop, every value the per-step program writes is also written straight into its row when the run
+// saves it. The quick form (libtcc) keeps every value the program writes, and every stock, in a C local
+// loaded on entry and stored back on every return, and values the run saves live only in the row while the
+// loop runs; the optimised form keeps those in the row and every other value in the slot array, and leaves
+// registers to the compiler (one function of ten thousand locals takes gcc minutes; parts of a few hundred
+// statements take milliseconds each).
 void Writer::homeInRow() {
-    std::vector<bool> local(m_cm.m_slotCount, false);
+    std::vector<bool> local(m_cm.m_slotCount, false), held(m_cm.m_slotCount, false),
+        homed(m_cm.m_slotCount, false);
     for (const Instr& in : m_cm.m_stepProgram) {
         local[in.dst] = true;
-        if (in.op == Op::Random) local[in.b] = true;
+        if (in.op == Op::Random) local[in.b] = held[in.b] = true;
     }
     for (uint32_t s : m_cm.m_stockSlots) local[s] = true;
-    for (uint32_t k = 0; k < local.size(); ++k)
-        if (local[k] && k != CompiledModel::kTimeSlot && k != CompiledModel::kHoldTimeSlot) {
-            m_read[k] = "v" + std::to_string(k);
-            m_locals.push_back(k);
-        }
+    if (!m_o.optimised)
+        for (uint32_t k = 0; k < local.size(); ++k)
+            if (local[k] && k != CompiledModel::kTimeSlot && k != CompiledModel::kHoldTimeSlot) {
+                m_read[k] = "v" + std::to_string(k);
+                m_locals.push_back(k);
+            }
     for (uint32_t j = 1; j < m_o.cols.size(); ++j) {
         const uint32_t slot = m_o.cols[j];
-        if (!local[slot] || m_cm.m_isStockSlot[slot] || m_rowCol[slot] >= 0) continue;
+        if (!local[slot] || m_cm.m_isStockSlot[slot] || homed[slot]) continue;
+        homed[slot] = true;
         m_rowCol[slot] = static_cast<int>(j);
         m_rowHomes.push_back({slot, j});
+        // Optimised: the value lives in its row only (one store, not two), which is safe because the program
+        // writes it before any read in the same step; a held random draw is read before it is drawn again.
+        if (m_o.optimised && !held[slot]) {
+            m_read[slot] = "R[" + std::to_string(j) + "]";
+            m_rowCol[slot] = -1;
+        } else if (m_o.optimised) {
+            m_rowHomes.pop_back();
+        }
+    }
+}
+
+// The optimised form's look-up tables, as static arrays of exact (hexadecimal) doubles.
+void Writer::tables() {
+    m_inlineTable.assign(m_cm.m_tables.size(), false);
+    for (size_t t = 0; t < m_cm.m_tables.size(); ++t) {
+        const auto& tab = m_cm.m_tables[t];
+        bool finite = !tab.xs.empty() && tab.xs.size() == tab.ys.size();
+        for (size_t k = 0; finite && k < tab.xs.size(); ++k)
+            finite = std::isfinite(tab.xs[k]) && std::isfinite(tab.ys[k]);
+        if (!finite) continue;  // left to the helper
+        m_inlineTable[t] = true;
+        char buf[40];
+        for (const auto* v : {&tab.xs, &tab.ys}) {
+            m_text << "static const double sdw_t" << t << (v == &tab.xs ? "x" : "y") << "[] = {";
+            for (double d : *v) {
+                std::snprintf(buf, sizeof buf, "%a,", d);
+                m_text << buf;
+            }
+            m_text << "};\n";
+        }
     }
 }
 
 void Writer::localsIn() {
-    for (uint32_t k : m_locals) m_out << "  double v" << k << " = S[" << k << "];\n";
+    for (uint32_t k : m_locals) m_text << "  double v" << k << " = S[" << k << "];\n";
 }
 
 void Writer::localsOut(const char* indent) {
-    for (uint32_t k : m_locals) m_out << indent << "S[" << k << "] = v" << k << ";\n";
+    for (uint32_t k : m_locals) m_text << indent << "S[" << k << "] = v" << k << ";\n";
 }
 
-void Writer::eval() {
-    m_out << "void sdw_eval(double* S, void* rt) {\n";
-    body();
-    m_out << "}\n";
+// Statements in order: inline (the quick form), or in static functions of at most kPartSize statements each
+// (the optimised form); returns what calls them.
+std::string Writer::parts(const char* name, const char* params, const char* args,
+                          const std::vector<std::string>& statements) {
+    constexpr size_t kPartSize = 400;
+    std::string calls;
+    if (!m_o.optimised) {
+        for (const auto& s : statements) calls += s;
+        return calls;
+    }
+    for (size_t from = 0, k = 0; from < statements.size(); from += kPartSize, ++k) {
+        m_text << "static void " << name << k << "(" << params << ") {\n";
+        for (size_t i = from; i < std::min(from + kPartSize, statements.size()); ++i) m_text << statements[i];
+        m_text << "}\n";
+        calls += "    " + std::string(name) + std::to_string(k) + "(" + args + ");\n";
+    }
+    return calls;
 }
 
-void Writer::body() {
-    for (const Instr& in : m_cm.m_stepProgram) instr(in);
+void Writer::eval(const std::vector<std::string>& program) {
+    const std::string calls =
+        parts("sdw_p", "double* restrict S, double* restrict R, void* rt", "S, 0, rt", program);
+    m_text << "void sdw_eval(double* S, void* rt) {\n" << calls << "}\n";
 }
 
 // The loop of Runner::runFixed for Euler, with the save and the non-finite check of Runner::observe.
-void Writer::loop() {
-    m_out << "int sdw_loop(LoopState* L, long end) {\n  double* S = L->slots;\n  void* rt = L->rt;\n"
-          << "  const double dt = L->dt;\n";
-    localsIn();
-    m_out << "  while (L->n < end) {\n    const long n = L->n;\n"
-          << "    double* R = L->untilSave == 0 ? L->row : L->spare;\n    L->cur = R;\n"
-          << "    S[" << CompiledModel::kTimeSlot << "] = S[" << CompiledModel::kHoldTimeSlot
-          << "] = L->start + (double)n * dt;\n";
-    if (!m_cm.m_randoms.empty()) m_out << "    sdw_set_draw(L->rt, n > 0);\n";
-    body();
-    saveAndCheck();
-    m_out << "    if (L->untilSave == 0) { L->row += " << m_o.cols.size()
-          << "; L->saved++; L->untilSave = L->saveEvery - 1; } else L->untilSave--;\n"
-          << "    if (n == L->steps) { L->n = n + 1; break; }\n";
+void Writer::loop(const std::vector<std::string>& program) {
+    const std::string calls =
+        parts("sdw_p", "double* restrict S, double* restrict R, void* rt", "S, R, rt", program);
+    const std::string saves = save();
+    const std::string checks = check();
+    std::vector<std::string> euler;
     for (size_t k = 0; k < m_cm.m_stockSlots.size(); ++k) {
         const std::string& x = h(m_cm.m_stockSlots[k]);
-        m_out << "    " << x << " = 1.0 * " << x << " + dt * " << h(m_cm.m_derivSlots[k]) << ";\n";
+        euler.push_back("    " + x + " = 1.0 * " + x + " + dt * " + h(m_cm.m_derivSlots[k]) + ";\n");
     }
-    m_out << "    L->n = n + 1;\n  }\n";
-    localsOut("  ");
-    m_out << "  return 0;\n}\n";
-}
-
-// The saved values not written into the row by the program (Time, stocks, constants), then the check of
-// every visible value and every stock: the row at once, the rest one by one (x - x is NaN exactly when x is
-// NaN or infinite).
-void Writer::saveAndCheck() {
-    const size_t cols = m_o.cols.size(), visible = m_cm.columns.size() - 1;
-    for (size_t j = 0; j < cols; ++j)
-        if (m_rowCol[m_o.cols[j]] != static_cast<int>(j))
-            m_out << "    R[" << j << "] = " << h(m_o.cols[j]) << ";\n";
-    std::set<uint32_t> inRow(m_o.cols.begin(), m_o.cols.end());
-    m_out << "    if (sdw_nonfinite(R, " << cols << ")";
-    for (uint32_t k = CompiledModel::kFirstFreeSlot; k < CompiledModel::kFirstFreeSlot + visible; ++k)
-        if (!inRow.count(k)) m_out << "\n        || " << h(k) << " - " << h(k) << " != 0.0";
-    for (uint32_t k : m_cm.m_stockSlots)
-        if (!inRow.count(k) && k >= CompiledModel::kFirstFreeSlot + visible)
-            m_out << "\n        || " << h(k) << " - " << h(k) << " != 0.0";
-    m_out << ") {\n";
+    const std::string integrate =
+        parts("sdw_i", "double* restrict S, const double* restrict R, double dt", "S, R, dt", euler);
+    m_text << "int sdw_loop(LoopState* L, long end) {\n  double* S = L->slots;\n  void* rt = L->rt;\n"
+           << "  const double dt = L->dt;\n";
+    localsIn();
+    m_text << "  while (L->n < end) {\n    const long n = L->n;\n"
+           << "    double* R = L->untilSave == 0 ? L->row : L->spare;\n    L->cur = R;\n"
+           << "    S[" << CompiledModel::kTimeSlot << "] = S[" << CompiledModel::kHoldTimeSlot
+           << "] = L->start + (double)n * dt;\n";
+    if (!m_cm.m_randoms.empty()) m_text << "    sdw_set_draw(L->rt, n > 0);\n";
+    m_text << calls << saves << checks;
     localsOut("      ");
-    m_out << "      return 1;\n    }\n";
+    m_text << "      return 1;\n    }\n"
+           << "    if (L->untilSave == 0) { L->row += L->rowStride; L->saved++; L->untilSave = L->saveEvery "
+              "- 1; }"
+           << " else L->untilSave--;\n"
+           << "    if (n == L->steps) { L->n = n + 1; break; }\n"
+           << integrate << "    L->n = n + 1;\n  }\n";
+    localsOut("  ");
+    m_text << "  return 0;\n}\n";
 }
 
-void Writer::instr(const Instr& in) {
-    if (arithmetic(in) || function(in)) return;
-    reduction(in);
+// The saved values not written into the row by the program (Time, stocks, constants).
+std::string Writer::save() {
+    std::vector<std::string> copies;
+    for (size_t j = 0; j < m_o.cols.size(); ++j)
+        if (m_rowCol[m_o.cols[j]] != static_cast<int>(j) && h(m_o.cols[j]) != "R[" + std::to_string(j) + "]")
+            copies.push_back("    R[" + std::to_string(j) + "] = " + h(m_o.cols[j]) + ";\n");
+    return parts("sdw_s", "const double* restrict S, double* restrict R", "S, R", copies);
+}
+
+// The check of every visible value and every stock (x - x is NaN exactly when x is NaN or infinite). The
+// quick form: the row at once, the rest one by one; the optimised form: the visible slots at once, then the
+// stocks outside them.
+std::string Writer::check() {
+    const size_t cols = m_o.cols.size(), visible = m_cm.columns.size() - 1;
+    const uint32_t first = CompiledModel::kFirstFreeSlot;
+    std::ostringstream c;
+    std::set<uint32_t> inRow(m_o.cols.begin(), m_o.cols.end());
+    if (m_o.optimised) {  // the row at once, then the rest through a list of their slots
+        std::string rest;
+        for (uint32_t k = first; k < first + visible; ++k)
+            if (!inRow.count(k)) rest += std::to_string(k) + ",";
+        for (uint32_t k : m_cm.m_stockSlots)
+            if (!inRow.count(k) && k >= first + visible) rest += std::to_string(k) + ",";
+        if (!rest.empty())
+            m_text << "static const unsigned sdw_rest_[] = {" << rest << "};\n"
+                   << "static int sdw_rest(const double* S) {\n    int bad = 0;\n"
+                   << "    for (unsigned i = 0; i < sizeof sdw_rest_ / sizeof sdw_rest_[0]; ++i)\n"
+                   << "        bad |= S[sdw_rest_[i]] - S[sdw_rest_[i]] != 0.0;\n    return bad;\n}\n";
+        c << "    if (sdw_nonfinite_c(R, " << cols << ")" << (rest.empty() ? "" : " || sdw_rest(S)");
+    } else {
+        c << "    if (sdw_nonfinite(R, " << cols << ")";
+        for (uint32_t k = first; k < first + visible; ++k)
+            if (!inRow.count(k)) c << "\n        || " << h(k) << " - " << h(k) << " != 0.0";
+        for (uint32_t k : m_cm.m_stockSlots)
+            if (!inRow.count(k) && k >= first + visible)
+                c << "\n        || " << h(k) << " - " << h(k) << " != 0.0";
+    }
+    c << ") {\n";
+    return c.str();
+}
+
+bool Writer::instr(const Instr& in) {
+    return arithmetic(in) || function(in) || reduction(in);
 }
 
 // One operation of two operands (or a fused pair), as the interpreter's handlers write it.
@@ -269,7 +402,13 @@ bool Writer::function(const Instr& in) {
             set(functionCall(in, a, b, c));
             return true;
         case Op::Lookup:
-            set("sdw_lookup(rt, " + std::to_string(in.b) + "u, " + a + ")");
+            if (in.b < m_inlineTable.size() && m_inlineTable[in.b]) {
+                const std::string t = "sdw_t" + std::to_string(in.b);
+                set("sdw_lk(" + t + "x, " + t + "y, " + std::to_string(m_cm.m_tables[in.b].xs.size()) + ", " +
+                    std::to_string(static_cast<int>(m_cm.m_tables[in.b].kind)) + ", " + a + ")");
+            } else {
+                set("sdw_lookup(rt, " + std::to_string(in.b) + "u, " + a + ")");
+            }
             return true;
         case Op::Step:
             set("sdw_step(" + t + ", " + dt + ", " + a + ", " + b + ")");
@@ -312,14 +451,18 @@ bool Writer::function(const Instr& in) {
 }
 
 // SUM, PROD, MIN, MAX, MEAN, STDDEV over an operand list, folded in list order as the interpreter does.
-void Writer::reduction(const Instr& in) {
+// False for an operation this writer does not know (the compiler gains operations before the writer does).
+bool Writer::reduction(const Instr& in) {
+    if (in.op != Op::Sum && in.op != Op::Prod && in.op != Op::MinN && in.op != Op::MaxN &&
+        in.op != Op::Mean && in.op != Op::Stddev)
+        return false;
     if (in.op == Op::Stddev) {
         m_out << "    { double v_[" << (in.c ? in.c : 1) << "];";
         for (uint32_t k = 0; k < in.c; ++k) m_out << " v_[" << k << "] = " << list(in.a, k) << ";";
         m_out << "\n  ";
         assign(in.dst, "sdw_stddev(v_, " + std::to_string(in.c) + "u)");
         m_out << "    }\n";
-        return;
+        return true;
     }
     const bool product = in.op == Op::Prod;
     const char* init = product             ? "1.0"
@@ -342,6 +485,7 @@ void Writer::reduction(const Instr& in) {
     else
         assign(in.dst, "acc_");
     m_out << "    }\n";
+    return true;
 }
 
 }  // namespace

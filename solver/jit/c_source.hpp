@@ -16,6 +16,7 @@ namespace sdw::jit::detail {
 struct CSource {
     std::string text;
     std::vector<std::pair<uint32_t, uint32_t>> rowHomes;  // (slot, column): values the loop keeps in the row
+    std::string error;  // why there is no C (an operation the writer does not know); text is then empty
 };
 
 // The C for `options`: sdw_eval(slots, rt) or sdw_loop(loop, end), and a global `sdw_api` for the loader

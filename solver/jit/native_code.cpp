@@ -1,6 +1,7 @@
-// The compiled path's second half: the C from c_source.cpp compiled in memory by libtcc (Debian's
-// libtcc-dev), linked against the helpers below, which call the interpreter's own functions (sim/ops.hpp,
-// lookup, drawRandom) so every built-in gives the interpreter's bits. Layer: solver.
+// The compiled path's second half: the C from c_source.cpp compiled by the system C compiler (cc_build.cpp)
+// or in memory by libtcc (Debian's libtcc-dev), linked against the helpers below, which call the
+// interpreter's own functions (sim/ops.hpp, lookup, drawRandom) so every built-in gives the interpreter's
+// bits. Layer: solver.
 #include "solver/jit/native_code.hpp"
 
 #include <dlfcn.h>
@@ -15,6 +16,7 @@
 #include <mutex>
 
 #include "solver/jit/c_source.hpp"
+#include "solver/jit/cc_build.hpp"
 #include "solver/sim/evaluator.hpp"
 #include "solver/sim/ops.hpp"
 
@@ -40,15 +42,8 @@ void apiSetDraw(void* runtime, int draw) {
 double apiStddev(const double* v, unsigned n) {
     return sim::ops::stddev(n, [&](uint32_t i) { return v[i]; });
 }
-// Any NaN or infinity among v[0..n): the doubles whose exponent bits are all ones. Branch-free.
 int apiNonFinite(const double* v, long n) {
-    uint64_t any = 0;
-    for (long i = 0; i < n; ++i) {
-        uint64_t bits;
-        std::memcpy(&bits, &v[i], sizeof bits);
-        any |= (bits & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;  // bit 63 set only when all ones
-    }
-    return static_cast<int>(any >> 63);
+    return sim::ops::anyNonFinite(v, static_cast<size_t>(n)) ? 1 : 0;
 }
 
 struct Api {
@@ -172,6 +167,35 @@ bool NativeCode::loadShared(const char* path, bool loop, std::string& error) {
     return bind(dlsym(m_library, "sdw_api"), dlsym(m_library, loop ? "sdw_loop" : "sdw_eval"), loop, error);
 }
 
+// The optimised form built by the system C compiler; false (with the reason) to fall back to libtcc.
+bool NativeCode::buildOptimised(const CompiledModel& cm, const NativeOptions& options, std::string& error) {
+    NativeOptions o = options;
+    o.optimised = true;
+    detail::CSource src = detail::writeC(cm, o);
+    if (!src.error.empty()) {
+        error = src.error;
+        return false;
+    }
+    const detail::CcBuild built = detail::buildWithCc(src.text);
+    if (built.library.empty()) {
+        error = built.error;
+        return false;
+    }
+    if (!loadShared(built.library.c_str(), options.loop, error)) return false;
+    m_rowHomes = std::move(src.rowHomes);
+    m_sourceBytes = src.text.size();
+    m_builtBy = built.cached ? "cache (" + built.library + ")" : "cc -O2 (" + built.compiler + ")";
+    return true;
+}
+
+namespace {
+// SDW_CC=none (or empty): the user chose libtcc; no notice.
+bool optimiserOff() {
+    const char* cc = std::getenv("SDW_CC");
+    return cc && (!*cc || std::string(cc) == "none");
+}
+}  // namespace
+
 std::unique_ptr<NativeCode> compileNative(const CompiledModel& cm, const NativeOptions& options,
                                           std::string& error) {
     // Vensim's array functions (VECTOR SELECT, ALLOCATE ..., INVERT MATRIX) have no C form yet: the caller
@@ -184,13 +208,25 @@ std::unique_ptr<NativeCode> compileNative(const CompiledModel& cm, const NativeO
             return nullptr;
         }
     const auto t0 = std::chrono::steady_clock::now();
-    detail::CSource src = detail::writeC(cm, options);
     auto code = std::make_unique<NativeCode>();
-    code->m_rowHomes = std::move(src.rowHomes);
-    code->m_sourceBytes = src.text.size();
     const char* shared = std::getenv("SDW_JIT_SHARED_OBJECT");
-    const bool ok = shared && *shared ? code->loadShared(shared, options.loop, error)
-                                      : code->buildWithTcc(src.text, options.loop, error);
+    bool ok = false;
+    if (shared && *shared) {
+        ok = code->loadShared(shared, options.loop, error);
+        code->m_builtBy = "shared object";
+    } else if (options.optimised && !optimiserOff() && code->buildOptimised(cm, options, code->m_notice)) {
+        ok = true;
+    } else {
+        NativeOptions quick = options;
+        quick.optimised = false;
+        detail::CSource src = detail::writeC(cm, quick);
+        code->m_rowHomes = std::move(src.rowHomes);
+        code->m_sourceBytes = src.text.size();
+        code->m_builtBy = "libtcc";
+        ok = src.error.empty() ? code->buildWithTcc(src.text, options.loop, error)
+                               : (error = src.error, false);
+        if (!ok && !code->m_notice.empty()) error = code->m_notice + "; then libtcc: " + error;
+    }
     if (!ok) return nullptr;
     code->m_compileMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

@@ -1,6 +1,6 @@
-// The compiled path: a model's program turned into C and compiled in memory by libtcc into machine code that
-// gives the interpreter's numbers (same operations in the same order, no contraction, the same helper
-// functions). Layer: solver. Depends on compile/ and sim/ops; no GUI, no Lua.
+// The compiled path: a model's program turned into C, compiled by the system C compiler (-O2, cached) or in
+// memory by libtcc, into machine code that gives the interpreter's numbers (same operations in the same
+// order, no contraction, the same helpers). Layer: solver. Depends on compile/ and sim/ops; no GUI, no Lua.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +21,7 @@ struct LoopState {
     void* rt;       // the sim::Runtime (random draws)
     double start, dt;
     long n, steps, saveEvery, untilSave, saved;
+    long rowStride;  // values from one saved row to the next (0: every save overwrites the same row)
 };
 
 using EvalFn = void (*)(double* slots, void* rt);
@@ -28,9 +29,12 @@ using LoopFn = int (*)(LoopState* loop, long end);
 
 // What to build: the evaluation the run loop calls (every method, hooks, delays), or the whole Euler loop
 // writing the output columns (`cols`: Time first) straight into the rows.
+// optimised: built by the system C compiler (cc -O2, seconds for a large model, then cached on disk) when
+// there is one, else, with a notice, by libtcc (milliseconds, slower code); otherwise libtcc only.
 struct NativeOptions {
     bool loop = false;
     std::vector<uint32_t> cols;
+    bool optimised = false;
 };
 
 class NativeCode {
@@ -48,6 +52,10 @@ class NativeCode {
     const std::vector<std::pair<uint32_t, uint32_t>>& rowHomes() const { return m_rowHomes; }
     double compileMs() const { return m_compileMs; }
     size_t sourceBytes() const { return m_sourceBytes; }
+    // Who built it ("cc -O2 (/usr/bin/cc)", "cache", "libtcc", "shared object"), and why an optimised build
+    // fell back to libtcc (empty when it did not).
+    const std::string& builtBy() const { return m_builtBy; }
+    const std::string& notice() const { return m_notice; }
 
   private:
     friend std::unique_ptr<NativeCode> compileNative(const compile::CompiledModel&, const NativeOptions&,
@@ -55,6 +63,7 @@ class NativeCode {
     bool bind(void* api, void* entry, bool loop, std::string& error);
     bool buildWithTcc(const std::string& source, bool loop, std::string& error);
     bool loadShared(const char* path, bool loop, std::string& error);
+    bool buildOptimised(const compile::CompiledModel& cm, const NativeOptions& options, std::string& error);
 
     void* m_state = nullptr;    // the TCCState holding the code
     void* m_library = nullptr;  // or a shared object built by another compiler (measurement only)
@@ -63,6 +72,7 @@ class NativeCode {
     std::vector<std::pair<uint32_t, uint32_t>> m_rowHomes;  // (slot, column) of values kept in the row
     double m_compileMs = 0;
     size_t m_sourceBytes = 0;
+    std::string m_builtBy, m_notice;
 };
 
 // Null, with the reason in `error`, when the code cannot be built.

@@ -82,13 +82,15 @@ bool allocate(const BatchSpec& spec, size_t rows, BatchResult& out) {
 }
 
 constexpr size_t kAutoMinRuns = 8;
+// Instructions a batch executes, all runs together, past which Auto has the C compiler optimise the code:
+// about half a second of interpretation, more than cc takes on a model of a few hundred variables.
+constexpr double kAutoOptimiseWork = 2e8;
 
 // What one worker keeps between its runs.
 struct Worker {
     std::unique_ptr<Simulator> simulator;
     RunSpec spec;
     RunResult status;
-    std::vector<double> scratch;  // the whole series, when only the last row is kept
 };
 
 void runOne(const BatchSpec& spec, const std::vector<uint32_t>& slots, size_t i, size_t rows, Worker& w,
@@ -98,18 +100,12 @@ void runOne(const BatchSpec& spec, const std::vector<uint32_t>& slots, size_t i,
     w.spec.seed = spec.seeds.empty() ? spec.base.seed + i : spec.seeds[i];
     const size_t cols = out.names.size();
     double* slice = out.data.data() + i * out.rows * cols;
-    size_t written = 0;
-    if (spec.finalOnly) {
-        w.scratch.resize(rows * cols);
-        written = w.simulator->runInto(w.spec, w.status, w.scratch.data());
-        if (written > 0) std::copy_n(w.scratch.data() + (written - 1) * cols, cols, slice);
-    } else {
-        written = w.simulator->runInto(w.spec, w.status, slice);
-    }
+    const size_t written = w.simulator->runInto(w.spec, w.status, slice);  // finalOnly: one row, rewritten
+    if (written == 0) std::fill_n(slice, out.rows * cols, std::numeric_limits<double>::quiet_NaN());
     BatchRun& run = out.runs[i];
     run.status = w.status.status;
     run.diagnostics = w.status.diagnostics;
-    run.rows = spec.finalOnly ? std::min<size_t>(written, 1) : written;
+    run.rows = written;
     run.engine = w.status.engine;
 }
 
@@ -134,22 +130,23 @@ BatchResult runBatch(const CompiledModel& model, const BatchSpec& spec) {
         out.method = info.method;
         if (!resolveParameters(model, spec, slots, out) || !allocate(spec, rows, out)) return out;
         // Native code once, before the workers need it: for Auto when the batch has a few runs to repay it
-        // (a failure then leaves the interpreter).
+        // (a failure then leaves the interpreter), optimised when the batch is long enough to repay the C
+        // compiler too. Auto workers then use what was built.
         const bool build = spec.base.engine == Engine::Compiled ||
                            (spec.base.engine == Engine::Auto && spec.values.size() >= kAutoMinRuns);
+        const double work = static_cast<double>(spec.values.size()) * (out.stop - out.start) / out.dt *
+                            static_cast<double>(model.m_stepProgram.size());
+        const bool optimised = spec.base.engine == Engine::Compiled || work >= kAutoOptimiseWork;
         std::string error;
-        if (build && !first.prepare(spec.base, false, error) && spec.base.engine == Engine::Compiled) {
+        if (build && !first.prepare(spec.base, false, error, optimised) &&
+            spec.base.engine == Engine::Compiled) {
             refuse(out, diag::code::kNativeFailed, "engine",
                    "the compiled engine could not be built: " + error);
             return out;
         }
-        tbb::enumerable_thread_specific<Worker> workers([&] {
-            Worker w{first.sibling(), spec.base, {}, {}};
-            if (w.spec.engine == Engine::Auto && first.engineFor(spec.base, false) == Engine::Compiled)
-                w.spec.engine =
-                    Engine::Compiled;  // built above: worth it for a batch even when a run is short
-            return w;
-        });
+        RunSpec base = spec.base;
+        base.finalOnly = spec.finalOnly;
+        tbb::enumerable_thread_specific<Worker> workers([&] { return Worker{first.sibling(), base, {}}; });
         std::mutex progressMutex;
         std::atomic<size_t> done{0};
         const int threads = spec.threads ? static_cast<int>(spec.threads) : tbb::task_arena::automatic;

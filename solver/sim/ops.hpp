@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include "solver/compile/compiled_model.hpp"
 
@@ -129,6 +130,26 @@ double stddev(uint32_t n, V v) {
     mean /= n ? n : 1;
     for (uint32_t i = 0; i < n; ++i) ss += (v(i) - mean) * (v(i) - mean);
     return n > 1 ? std::sqrt(ss / n) : 0.0;
+}
+
+// Any NaN or infinity among v[0..n): the doubles whose exponent bits are all ones, tested without a branch,
+// four lanes at a time (the check runs on every value of every step).
+inline bool anyNonFinite(const double* v, size_t n) {
+    auto mark = [](double x) {
+        uint64_t bits;
+        std::memcpy(&bits, &x, sizeof bits);
+        return (bits & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;  // bit 63 set only when all ones
+    };
+    uint64_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        a0 |= mark(v[i]);
+        a1 |= mark(v[i + 1]);
+        a2 |= mark(v[i + 2]);
+        a3 |= mark(v[i + 3]);
+    }
+    for (; i < n; ++i) a0 |= mark(v[i]);
+    return ((a0 | a1 | a2 | a3) >> 63) != 0;
 }
 
 }  // namespace sdw::sim::ops

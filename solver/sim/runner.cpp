@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "solver/jit/native_code.hpp"
+#include "solver/sim/ops.hpp"
 
 namespace sdw::sim::detail {
 
@@ -70,8 +71,7 @@ bool planOutputs(const CompiledModel& cm, const std::vector<std::string>& vars, 
         plan.names.push_back(cm.columns[0].name);
         for (const auto& v : vars) {
             const int col = cm.findColumn(v);
-            if (col < 0)
-                return fail(res, diag::code::kUnknownName, v, "no variable named '" + v + "' to output", 0);
+            if (col < 0) return fail(res, diag::code::kUnknownName, v, cm.unknownColumn(v) + " to output", 0);
             if (col == 0) continue;
             plan.cols.push_back(cm.columns[static_cast<size_t>(col)].slot);
             plan.names.push_back(cm.columns[static_cast<size_t>(col)].name);
@@ -183,6 +183,9 @@ size_t Runner::run(const Times& times, const OutputPlan& plan, const jit::Native
         runNativeLoop();
     else
         runFixed();
+    // Keeping the last row only, a run that stops early keeps none: the native loop writes a step's values
+    // into the row as it computes them, so the one row may hold part of the step that failed.
+    if (m_spec.finalOnly) m_written = m_res.status == RunStatus::Ok ? std::min<size_t>(m_written, 1) : 0;
     return m_written;
 }
 
@@ -308,9 +311,7 @@ bool Runner::checkFinite(double t) {
         std::memcpy(&bits, &v, sizeof bits);
         return ((bits >> 52) & 0x7ff) == 0x7ff;
     };
-    bool bad = false;
-    const double* vis = m_s.data() + CompiledModel::kFirstFreeSlot;
-    for (size_t k = 0; k < m_visibleCount; ++k) bad |= nonFinite(vis[k]);
+    const bool bad = ops::anyNonFinite(m_s.data() + CompiledModel::kFirstFreeSlot, m_visibleCount);
     if (!bad && !(m_hiddenStocks && std::any_of(m_cm.m_stockSlots.begin(), m_cm.m_stockSlots.end(),
                                                 [&](uint32_t s) { return nonFinite(m_s[s]); })))
         return true;
@@ -339,7 +340,7 @@ bool Runner::reportNonFinite(double t) {
 
 void Runner::save() {
     const size_t n = m_plan->cols.size();
-    double* row = m_rows + m_written * n;
+    double* row = m_spec.finalOnly ? m_rows : m_rows + m_written * n;
     if (m_plan->contiguous)
         std::memcpy(row, m_s.data() + CompiledModel::kTimeSlot, n * sizeof(double));
     else
@@ -456,8 +457,19 @@ void Runner::runNativeLoop() {
     m_buf.spareRow.assign(m_plan->cols.size(), 0.0);
     scatterStocks(m_x);
     for (auto [slot, col] : m_native->rowHomes()) m_s[slot] = 0;  // not kept in the slots: checked as zeros
-    jit::LoopState loop{m_s.data(), m_rows,    m_buf.spareRow.data(), nullptr, &m_buf.rt, m_t.start, m_t.dt,
-                        0,          m_t.steps, m_t.saveEvery,         0,       0};
+    jit::LoopState loop{m_s.data(),
+                        m_rows,
+                        m_buf.spareRow.data(),
+                        nullptr,
+                        &m_buf.rt,
+                        m_t.start,
+                        m_t.dt,
+                        0,
+                        m_t.steps,
+                        m_t.saveEvery,
+                        0,
+                        0,
+                        m_spec.finalOnly ? 0L : static_cast<long>(m_plan->cols.size())};
     while (loop.n <= m_t.steps) {
         const double t = m_t.start + static_cast<double>(loop.n) * m_t.dt;
         if (cancelled()) {

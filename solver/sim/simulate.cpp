@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <tuple>
 
 #include "solver/jit/native_code.hpp"
 #include "solver/sim/runner.hpp"
@@ -120,10 +121,12 @@ namespace detail {
 
 // Native code by kind of run (the Euler loop for these outputs, or the evaluation alone), built on first use;
 // a build that failed is remembered and not tried again. Output plans by the variables asked for.
+// Keyed by (loop, its columns, optimised).
 struct NativeCache {
+    using Key = std::tuple<bool, std::vector<uint32_t>, bool>;
     std::mutex mutex;  // Simulators on other threads share the cache
-    std::map<std::pair<bool, std::vector<uint32_t>>, std::unique_ptr<jit::NativeCode>> code;
-    std::map<std::pair<bool, std::vector<uint32_t>>, std::string> failed;
+    std::map<Key, std::unique_ptr<jit::NativeCode>> code;
+    std::map<Key, std::string> failed;
     std::map<std::vector<std::string>, OutputPlan> plans;
 };
 
@@ -155,17 +158,24 @@ Simulator::~Simulator() = default;
 
 namespace {
 
+detail::NativeCache::Key nativeKey(bool loop, const std::vector<uint32_t>& cols, bool optimised) {
+    return {loop, loop ? cols : std::vector<uint32_t>{}, optimised};
+}
+
 // Native code for a kind of run, from the cache or built now; null (with the reason) when it cannot be built.
+// Optimised code already built serves a run that asked for the quick kind.
 const jit::NativeCode* nativeCode(detail::NativeCache& cache, const CompiledModel& cm, bool loop,
-                                  const std::vector<uint32_t>& cols, std::string& error) {
+                                  const std::vector<uint32_t>& cols, bool optimised, std::string& error) {
     std::lock_guard<std::mutex> lock(cache.mutex);
-    auto key = std::make_pair(loop, loop ? cols : std::vector<uint32_t>{});
+    const auto key = nativeKey(loop, cols, optimised);
+    if (auto it = cache.code.find(nativeKey(loop, cols, true)); it != cache.code.end())
+        return it->second.get();
     if (auto it = cache.code.find(key); it != cache.code.end()) return it->second.get();
     if (auto it = cache.failed.find(key); it != cache.failed.end()) {
         error = it->second;
         return nullptr;
     }
-    auto code = jit::compileNative(cm, jit::NativeOptions{loop, key.second}, error);
+    auto code = jit::compileNative(cm, jit::NativeOptions{loop, std::get<1>(key), optimised}, error);
     if (!code) {
         cache.failed[key] = error;
         return nullptr;
@@ -175,7 +185,8 @@ const jit::NativeCode* nativeCode(detail::NativeCache& cache, const CompiledMode
 
 bool cached(detail::NativeCache& cache, bool loop, const std::vector<uint32_t>& cols) {
     std::lock_guard<std::mutex> lock(cache.mutex);
-    return cache.code.count(std::make_pair(loop, loop ? cols : std::vector<uint32_t>{})) > 0;
+    return cache.code.count(nativeKey(loop, cols, false)) > 0 ||
+           cache.code.count(nativeKey(loop, cols, true)) > 0;
 }
 
 // Auto: native code when it is built already, or when the run evaluates the program often enough to repay
@@ -226,7 +237,12 @@ size_t Simulator::runInto(const RunSpec& spec, RunResult& out, double* rows, Ste
     const jit::NativeCode* native = nullptr;
     if (wantsNative(spec.engine, t, cached(*m_native, loop, plan->cols))) {
         std::string error;
-        native = nativeCode(*m_native, m_model, loop, plan->cols, error);
+        native = nativeCode(*m_native, m_model, loop, plan->cols, spec.engine == Engine::Compiled, error);
+        if (native && !native->notice().empty())
+            out.diagnostics.warning(diag::code::kNativeSlow, "engine",
+                                    "the optimising C compiler could not build the model (" +
+                                        native->notice() +
+                                        "); libtcc built it instead: same results, slower runs");
         if (!native && spec.engine == Engine::Compiled) {
             detail::fail(out, diag::code::kNativeFailed, "engine",
                          "the compiled engine could not be built: " + error, 0);
@@ -260,7 +276,7 @@ void Simulator::run(const RunSpec& spec, RunResult& out, StepHooks* hooks) {
         m_lastOut = &out;
         m_lastPlan = plan;
     }
-    out.data.resize(t.rows() * plan->cols.size());
+    out.data.resize((spec.finalOnly ? 1 : t.rows()) * plan->cols.size());
     const size_t written = runInto(spec, out, out.data.data(), hooks);
     out.data.resize(written * plan->cols.size());
 }
@@ -281,7 +297,7 @@ bool Simulator::shape(const RunSpec& spec, std::vector<std::string>& names, size
     return true;
 }
 
-bool Simulator::prepare(const RunSpec& spec, bool withHooks, std::string& error) {
+bool Simulator::prepare(const RunSpec& spec, bool withHooks, std::string& error, bool optimised) {
     RunResult res;
     detail::Times t;
     const detail::OutputPlan* plan = prepareRun(m_model, *m_native, spec, t, res);
@@ -289,8 +305,8 @@ bool Simulator::prepare(const RunSpec& spec, bool withHooks, std::string& error)
         error = res.diagnostics.empty() ? "unusable run spec" : res.diagnostics.items().front().message;
         return false;
     }
-    return nativeCode(*m_native, m_model, nativeLoopFits(m_model, t, withHooks), plan->cols, error) !=
-           nullptr;
+    return nativeCode(*m_native, m_model, nativeLoopFits(m_model, t, withHooks), plan->cols, optimised,
+                      error) != nullptr;
 }
 
 Engine Simulator::engineFor(const RunSpec& spec, bool withHooks) {
@@ -302,8 +318,7 @@ Engine Simulator::engineFor(const RunSpec& spec, bool withHooks) {
     const bool built = cached(*m_native, loop, plan->cols);
     if (spec.engine == Engine::Compiled) return Engine::Compiled;
     std::lock_guard<std::mutex> lock(m_native->mutex);
-    return wantsNative(spec.engine, t, built) &&
-                   !m_native->failed.count({loop, loop ? plan->cols : std::vector<uint32_t>{}})
+    return wantsNative(spec.engine, t, built) && !m_native->failed.count(nativeKey(loop, plan->cols, false))
                ? Engine::Compiled
                : Engine::Interpreter;
 }

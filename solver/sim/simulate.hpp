@@ -21,8 +21,9 @@ std::optional<Method> parseMethod(const std::string& name);  // "euler", "rk4", 
 const char* methodName(Method m);
 
 // Who evaluates the model's program. The interpreter is the reference; the compiled path turns the program
-// into machine code first (solver/jit) and gives the same numbers. Auto compiles when the run is long
-// enough to repay the compile (see Simulator), and falls back to the interpreter if compiling fails.
+// into machine code first (solver/jit) and gives the same numbers: Compiled builds it with the system C
+// compiler (-O2, cached on disk) and falls back to libtcc with a notice (W602); Auto uses libtcc when the run
+// is long enough to repay it (see Simulator) or code built already, and falls back to the interpreter (W601).
 enum class Engine { Interpreter, Compiled, Auto };
 std::optional<Engine> parseEngine(const std::string& name);  // "interp", "compiled", "auto"
 const char* engineName(Engine e);
@@ -44,6 +45,9 @@ struct RunSpec {
     // on, the value is kept as it is, and each such variable gets one E301 naming it and the first time (the
     // workbench shows the rest of the run). The adaptive method still stops when a stock goes non-finite.
     bool stopOnNonFinite = true;
+    // Keep the last saved row only (a Monte Carlo's outcomes): one row of results, rewritten at every save,
+    // so a run touches a row's worth of memory instead of the whole series. A run that fails keeps no row.
+    bool finalOnly = false;
 };
 
 // The view a step hook has of the running model, at a step boundary.
@@ -122,8 +126,10 @@ class Simulator {
     // out.names is left as it is. Returns the rows written (fewer when the run fails).
     size_t runInto(const RunSpec& spec, RunResult& out, double* rows, StepHooks* hooks = nullptr);
     // Builds the native code a run of this kind would use, now (e.g. on a worker thread, while the
-    // interpreter serves the first runs). Returns false, with the reason, when it cannot be built.
-    bool prepare(const RunSpec& spec, bool withHooks, std::string& error);
+    // interpreter serves the first runs): optimised by the system C compiler when there is one (seconds for
+    // a large model, once: then cached on disk), else by libtcc (milliseconds). Returns false, with the
+    // reason, when it cannot be built.
+    bool prepare(const RunSpec& spec, bool withHooks, std::string& error, bool optimised = true);
     // The engine a run of this spec would use, given what has been built so far.
     Engine engineFor(const RunSpec& spec, bool withHooks);
     // Column names and the number of saved rows of a run of `spec`, with its times and method in `info`;

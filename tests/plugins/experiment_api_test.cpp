@@ -3,6 +3,8 @@
 // default; failed runs are reported with their inputs and left out while the rest finish; a tornado over a
 // lever param brackets the true baseline; constants are listed with their distributions; Monte Carlo gives
 // bands over time. Layer: tests/plugins.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -18,9 +20,11 @@ using namespace sdw;
 
 namespace {
 
-// Runs Lua source as an experiment script; returns the first error's message ("" when it succeeded).
+// Runs Lua source as an experiment script; returns the first error's message ("" when it succeeded). The
+// script file is named by the process, since ctest runs this file's cases in parallel processes.
 std::string runLua(const std::string& source) {
-    const auto path = std::filesystem::temp_directory_path() / "sdw_experiment_api.lua";
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("sdw_experiment_api_" + std::to_string(::getpid()) + ".lua");
     std::ofstream(path) << source;
     plugins::ScriptOptions o;
     o.projectRoot = SDW_SOURCE_DIR;

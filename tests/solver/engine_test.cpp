@@ -1,74 +1,23 @@
 // The compiled engine against the interpreter: every conformance model and every shipped model run by both,
 // forced, with every method and through both native forms (the Euler loop writing rows, the evaluation the
 // run loop calls), compared to the last bit; and the diagnostics and limits the compiled engine must keep.
+// These use libtcc (SDW_CC=none); native_cc_test.cpp repeats the comparisons with the system C compiler.
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
 #include "tests/solver/conformance_util.hpp"
+#include "tests/solver/engine_compare.hpp"
 #include "tests/solver/model_builder.hpp"
+#include "tests/solver/scoped_env.hpp"
 
 using namespace sdw;
 namespace fs = std::filesystem;
+using test::checkEveryPath;
+using test::IdleHooks;
 
 namespace {
-
-// A hook that does nothing: forces the native evaluation (not the loop), as a plugin would.
-struct IdleHooks : sim::StepHooks {
-    bool onStart(sim::StepContext&, std::string&) override { return true; }
-    bool onStep(sim::StepContext&, std::string&) override { return true; }
-};
-
-// Same bits, or both NaN.
-bool sameBits(double a, double b) {
-    return std::memcmp(&a, &b, sizeof a) == 0 || (std::isnan(a) && std::isnan(b));
-}
-
-// Runs `spec` with each engine forced; returns "" when the results agree, else what differs.
-std::string compareEngines(const compile::CompiledModel& cm, sim::RunSpec spec, sim::StepHooks* hooks) {
-    spec.engine = sim::Engine::Interpreter;
-    const sim::RunResult a = sim::simulate(cm, spec, hooks);
-    spec.engine = sim::Engine::Compiled;
-    const sim::RunResult b = sim::simulate(cm, spec, hooks);
-    if (a.engine != sim::Engine::Interpreter || b.engine != sim::Engine::Compiled)
-        return "the engine asked for did not run: " + test::formatAll(b.diagnostics);
-    if (a.status != b.status)
-        return "status differs: " + test::formatAll(a.diagnostics) + " vs " + test::formatAll(b.diagnostics);
-    if (a.names != b.names || a.data.size() != b.data.size()) return "shape differs";
-    for (size_t i = 0; i < a.data.size(); ++i)
-        if (!sameBits(a.data[i], b.data[i]))
-            return "row " + std::to_string(i / a.cols()) + " column " + a.names[i % a.cols()] + ": " +
-                   std::to_string(a.data[i]) + " vs " + std::to_string(b.data[i]);
-    if (a.diagnostics.items().size() != b.diagnostics.items().size()) return "diagnostics differ";
-    for (size_t i = 0; i < a.diagnostics.items().size(); ++i) {
-        const auto &x = a.diagnostics.items()[i], &y = b.diagnostics.items()[i];
-        if (x.code != y.code || x.where != y.where || x.time != y.time)
-            return "diagnostic differs: " + diag::format(x) + " vs " + diag::format(y);
-    }
-    return "";
-}
-
-// Each way a run can go through native code: the model's own method (Euler: the loop), RK4 and the adaptive
-// method (the evaluation), Euler under a hook (the evaluation), and the loop keeping two columns only.
-void checkEveryPath(const compile::CompiledModel& cm, const std::string& label) {
-    IdleHooks hooks;
-    sim::RunSpec spec;
-    INFO(label);
-    CHECK(compareEngines(cm, spec, nullptr) == "");
-    spec.method = sim::Method::Euler;
-    CHECK(compareEngines(cm, spec, &hooks) == "");
-    spec.method = sim::Method::RungeKutta4;
-    CHECK(compareEngines(cm, spec, nullptr) == "");
-    spec.method = sim::Method::DormandPrince;
-    CHECK(compareEngines(cm, spec, nullptr) == "");
-    if (cm.columns.size() > 3) {
-        spec = {};
-        spec.method = sim::Method::Euler;
-        spec.vars = {cm.columns.back().name, cm.columns[1].name};
-        CHECK(compareEngines(cm, spec, nullptr) == "");
-    }
-}
 
 std::vector<fs::path> shippedModels() {
     std::vector<fs::path> out;
@@ -79,6 +28,7 @@ std::vector<fs::path> shippedModels() {
 }
 
 void checkFile(const fs::path& path) {
+    test::ScopedEnv tcc("SDW_CC", "none");
     diag::Diagnostics diags;
     auto project = io::loadModelFile(path.string(), diags);
     if (!project) return;  // the conformance test reports files that do not load
@@ -130,6 +80,7 @@ TEST_CASE("engine: every operation of the program runs the same compiled", "[eng
     INFO(test::formatAll(r.diagnostics));
     REQUIRE(r.ok());  // the comparison below covers whole runs, not a first-step failure
     CHECK(r.rows() == 81);
+    test::ScopedEnv tcc("SDW_CC", "none");
     checkEveryPath(*cm, "every operation");
 }
 
@@ -238,4 +189,33 @@ TEST_CASE("engine: when the compiled engine cannot be built, auto falls back to 
     CHECK(fallback.engine == sim::Engine::Interpreter);
     CHECK(test::hasCode(fallback.diagnostics, diag::code::kNativeFallback));
     CHECK(fallback.data == reference.data);
+}
+
+// RunSpec::finalOnly rewrites one row: it must hold the full run's last row, from either engine (the compiled
+// loop writes values into the row as it computes them), and a run that fails keeps no row.
+TEST_CASE("engine: keeping the final row only gives the full run's last row", "[engine]") {
+    test::Builder b(0, 50, 0.5);
+    b.stock("x", "100", {}, {"drain"}).flow("drain", "k * x").aux("k", "0.1").aux("bad", "1 / (TIME - k)");
+    diag::Diagnostics d;
+    auto cm = b.compile(d);
+    REQUIRE(cm);
+    for (auto engine : {sim::Engine::Interpreter, sim::Engine::Compiled}) {
+        sim::RunSpec spec;
+        spec.engine = engine;
+        spec.sets = {{"k", 0.2}};
+        const sim::RunResult full = sim::simulate(*cm, spec);
+        REQUIRE(full.ok());
+        spec.finalOnly = true;
+        const sim::RunResult last = sim::simulate(*cm, spec);
+        REQUIRE(last.ok());
+        CHECK(last.engine == engine);
+        REQUIRE(last.rows() == 1);
+        for (size_t c = 0; c < full.cols(); ++c) CHECK(last.at(0, c) == full.at(full.rows() - 1, c));
+        // Euler on dx/dt = -k x: x(50) = 100 (1 - k dt)^100.
+        CHECK(*last.finalValue("x") == Approx(100 * std::pow(1 - 0.2 * 0.5, 100)).epsilon(1e-12));
+        spec.sets = {{"k", 10}};  // bad = 1 / (TIME - 10) is infinite at time 10
+        const sim::RunResult failed = sim::simulate(*cm, spec);
+        CHECK(failed.status == sim::RunStatus::Failed);
+        CHECK(failed.rows() == 0);
+    }
 }

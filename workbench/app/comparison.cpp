@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "solver/xmile/xmile.hpp"
 #include "workbench/app/format.hpp"
 #include "workbench/app/quantity.hpp"
 
@@ -38,6 +39,26 @@ std::string paybackText(const analysis::PayerResult& r, const std::vector<std::s
 }
 
 }  // namespace
+
+std::vector<std::string> businessCaseLedgers(const model::Model& model) {
+    return xmile::groupMembers(model, kBusinessCaseGroup);
+}
+
+// The Green Book's rate is 3.5% a year for the first 30 years (1.5% where health effects are valued); no
+// source in the model's evidence states it, so it is offered as an assumption with a range to try.
+std::string discountRateNote(double rate) {
+    std::string pct = readableNumber(rate * 100);
+    std::string note = pct + "% a year";
+    if (std::fabs(rate - analysis::kGreenBookDiscountRate) < 1e-12)
+        note += " (the HM Treasury Green Book rate; an assumption: try 1.5% to 5%)";
+    else
+        note += " (an assumption; the HM Treasury Green Book rate is 3.5%)";
+    return note;
+}
+
+std::string BusinessCaseReport::paybackOf(const analysis::PayerResult& payer) const {
+    return paybackText(payer, years);
+}
 
 std::string renderText(const TextTable& table) {
     std::vector<size_t> widths;
@@ -81,6 +102,13 @@ std::string describeTime(const model::SimSpecs& specs, double t) {
     const std::string unit = unitSingular(specs.timeUnits) + " " + readableNumber(t);
     if (const auto cal = Calendar::of(specs)) return cal->day(t) + " (" + unit + ")";
     return unit;
+}
+
+std::string describeValueAt(const model::SimSpecs& specs, double t, double value, const std::string& units) {
+    const std::string when =
+        (Calendar::of(specs) ? "Value on " : "Value at ") + describeTime(specs, t) + ": ";
+    if (!std::isfinite(value)) return when + "none (" + (std::isnan(value) ? "NaN" : "infinite") + ")";
+    return when + withUnits(value, units);
 }
 
 std::optional<double> parseTimeChoice(const model::SimSpecs& specs, const std::string& text,
@@ -134,7 +162,6 @@ BusinessCaseReport businessCaseReport(const model::Project& project, const sim::
     auto in = analysis::ledgersFromRuns(baseline, scenario, ledgers, perYear, r.error);
     if (!in) return r;
     in->discountRate = discountRate;
-    std::vector<std::string> years;
     const auto cal = Calendar::of(project.specs);
     int firstFinancialYear = 0;
     if (cal) {
@@ -152,14 +179,17 @@ BusinessCaseReport businessCaseReport(const model::Project& project, const sim::
     if (!r.result) return r;
     const auto& bc = *r.result;
     for (int y = 0; y < bc.years; ++y)
-        years.push_back(cal ? financialYearLabel(firstFinancialYear + y) : "year " + std::to_string(y + 1));
+        r.years.push_back(cal ? financialYearLabel(firstFinancialYear + y) : "year " + std::to_string(y + 1));
     const model::Variable* first = project.main().find(ledgers.front());
     const double scale = first ? moneyScale(first->units) : 0;
+    r.poundsPerUnit = scale;
+    const auto& years = r.years;
     const auto amount = [&](double v) {
         return scale > 0 ? money(v * scale, true) : readableNumber(v, true);
     };
     auto& header = r.table.rows.emplace_back(std::vector<std::string>{"year"});
-    for (const auto& p : bc.payers) header.push_back(payerLabel(p.payer));
+    for (const auto& p : bc.payers) r.payers.push_back(payerLabel(p.payer));
+    header.insert(header.end(), r.payers.begin(), r.payers.end());
     header.insert(header.end(), {"total", "cumulative total"});
     for (size_t y = 0; y < years.size(); ++y) {
         std::vector<std::string> row{years[y]};

@@ -33,6 +33,9 @@ std::string describeChange(double change, double baseline, const std::string& un
 std::optional<double> valueAt(const sim::RunResult& run, const std::string& name, double t);
 // "1 Jan 2030 (week 261)" with a calendar, else "time 261"; the model's time unit in singular.
 std::string describeTime(const model::SimSpecs& specs, double t);
+// A variable's value at a time as the Properties panel reads it: "Value on 1 Jan 2031 (week 313): 435,000
+// people" (with a calendar; else "Value at week 313: ..."); "none (NaN)" when it has no value.
+std::string describeValueAt(const model::SimSpecs& specs, double t, double value, const std::string& units);
 // The model time named by --at: with a calendar "2030" (1 January), "2030/31" (1 April 2030) or
 // "2030-04-01"; else a model time ("261"). nullopt with a reason when the text is none of these.
 std::optional<double> parseTimeChoice(const model::SimSpecs& specs, const std::string& text,
@@ -51,7 +54,17 @@ struct BusinessCaseReport {
     std::string note;                       // how the years are counted
     TextTable table;                        // year, each payer's saving, total, cumulative total
     std::vector<std::string> payback, npv;  // "council spend 2027/28" per payer, then the total
+    std::vector<std::string> years;         // "2025/26" (or "year 1") for each year of `result`
+    std::vector<std::string> payers;        // "council spend" for each payer of `result`
+    double poundsPerUnit = 0;               // pounds one ledger unit is worth; 0 when they are not money
+    std::string paybackOf(const analysis::PayerResult& payer) const;  // "2027/28", "no change", ...
 };
+// The model's cost ledgers a business case reads: the members of its "Business case" group, one per payer.
+inline constexpr const char* kBusinessCaseGroup = "Business case";
+std::vector<std::string> businessCaseLedgers(const model::Model& model);
+// How a net present value's rate reads: "3.5% a year (the HM Treasury Green Book rate; ...)".
+std::string discountRateNote(double rate);
+
 BusinessCaseReport businessCaseReport(const model::Project& project, const sim::RunResult& baseline,
                                       const sim::RunResult& scenario, const std::vector<std::string>& ledgers,
                                       double discountRate = analysis::kGreenBookDiscountRate);

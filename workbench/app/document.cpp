@@ -439,6 +439,21 @@ bool Document::setUnits(const std::string& name, const std::string& units) {
     return true;
 }
 
+void Document::editProject(const std::function<void(model::Project&)>& change) {
+    checkpoint();
+    change(m_project);
+    touched();
+}
+
+bool Document::setBetter(const std::string& name, model::Better better) {
+    auto* v = mainModel().find(name);
+    if (!v || v->better == better) return false;
+    checkpoint();
+    v->better = better;
+    touched();
+    return true;
+}
+
 bool Document::setDoc(const std::string& name, const std::string& doc) {
     auto* v = mainModel().find(name);
     if (!v || v->doc == doc) return false;

@@ -79,10 +79,14 @@ class Document {
     bool attachFlow(const std::string& flow, FlowEnd end, const std::string& stock);
     bool setEquation(const std::string& name, const std::string& equation);
     bool setUnits(const std::string& name, const std::string& units);
+    // Which way the variable is better as an outcome (saved as <sdw:outcome better=.../>), one undo step.
+    bool setBetter(const std::string& name, model::Better better);
     bool setDoc(const std::string& name, const std::string& doc);
     bool setRange(const std::string& name, std::optional<model::Range> range);
     bool setGraphical(const std::string& name, std::optional<model::GraphicalFunction> gf);
     void setSpecs(const model::SimSpecs& specs);
+    // Any other change to the project (a loop's name, say), as one undo step.
+    void editProject(const std::function<void(model::Project&)>& change);
 
     // --- flow pipes with bends (XMILE <pts> with more than two points; document_pipes.cpp) ---
     // Point 0 is the source end, the last point the sink end; the points between are bends. The valve stays

@@ -2,6 +2,7 @@
 #include "workbench/app/export.hpp"
 
 #include <algorithm>
+#include <fstream>
 
 #include "workbench/app/calendar.hpp"
 #include "workbench/app/sha256.hpp"
@@ -45,6 +46,15 @@ std::string provenanceText(const Provenance& p) {
     std::string out;
     for (const auto& [k, v] : provenanceRows(p)) out += k + ": " + v + "\n";
     return out;
+}
+
+bool writeProvenanceBeside(const std::string& path, const Provenance& provenance, std::string& error) {
+    const std::string side = path + ".provenance.txt";
+    std::ofstream out(side);
+    out << provenanceText(provenance);
+    out.close();
+    if (!out) error = "could not write " + side;
+    return static_cast<bool>(out);
 }
 
 std::string sheetName(const std::string& label, const std::vector<std::string>& taken) {

@@ -29,6 +29,8 @@ Provenance provenanceOf(const std::string& modelFile, const model::Project& proj
 std::vector<std::pair<std::string, std::string>> provenanceRows(const Provenance& p);
 // "name: value" lines, for a text file beside a CSV export.
 std::string provenanceText(const Provenance& p);
+// An export's provenance beside it: FILE.provenance.txt. False with a reason when it cannot be written.
+bool writeProvenanceBeside(const std::string& path, const Provenance& provenance, std::string& error);
 
 // True when this build can write .xlsx (libxlsxwriter was found).
 bool canWriteWorkbook();

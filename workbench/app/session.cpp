@@ -10,7 +10,9 @@
 #include "solver/io/load_model.hpp"
 #include "solver/xmile/xmile.hpp"
 #if defined(SDW_HAVE_PLUGINS)
+#include "workbench/app/export.hpp"
 #include "workbench/app/levers/lever_set.hpp"
+#include "workbench/app/session_export.hpp"
 #endif
 
 namespace sdw::app {
@@ -122,8 +124,11 @@ void Session::discardUnsavedCopy() {
     discardRecovery(m_doc.path(), m_stateDir);
 }
 
-bool Session::exportCsv(const std::string& path) {
-    if (!m_result) return false;
+bool Session::exportCsv(const std::string& path, std::string& error) {
+    if (!m_result) {
+        error = "there is no run to export yet";
+        return false;
+    }
     std::ofstream out(path);
     for (size_t c = 0; c < m_result->cols(); ++c) out << (c ? "," : "") << m_result->names[c];
     out << '\n';
@@ -132,8 +137,18 @@ bool Session::exportCsv(const std::string& path) {
         for (size_t c = 0; c < m_result->cols(); ++c) out << (c ? "," : "") << m_result->at(r, c);
         out << '\n';
     }
-    m_status = out ? "Exported results to " + path : "Could not write " + path;
-    return static_cast<bool>(out);
+    out.close();
+    bool ok = static_cast<bool>(out);
+    if (!ok) error = "could not write " + path + " (is the folder there, and writable?)";
+    ok = ok && writeProvenanceBeside(path, provenanceOf(*this, {currentRun("Current run")}), error);
+    m_status = ok ? "Exported results to " + path + " (provenance beside it)" : "Not exported: " + error;
+    return ok;
+}
+
+std::vector<KeptRun> Session::runsForExport() const {
+    std::vector<KeptRun> runs = m_kept;
+    runs.push_back(currentRun("Current run"));
+    return runs;
 }
 
 // A recovery copy of unsaved work, written a moment after the edits stop (debounced: a drag or a burst of

@@ -36,7 +36,9 @@ struct KeptRun {
     std::string name;
     std::shared_ptr<const sim::RunResult> result;
     std::vector<std::pair<std::string, double>> sets;
-    std::string levers;  // titles of the plugin levers that were on ("" = none)
+    std::string levers;                      // titles of the plugin levers that were on ("" = none)
+    std::vector<std::string> leverSettings;  // "Expand short-term services: uplift=1.4", in the order applied
+    std::string scenarioFile;                // the scenario applied ("" = none)
 };
 
 // A chart as the user chose it: the variables it plots, and whether presentation mode shows it.
@@ -86,7 +88,15 @@ class Session {
     bool saveAs(const std::string& path);
     // The user chose not to save: the recovery copy of the open model is dropped.
     void discardUnsavedCopy();
-    bool exportCsv(const std::string& path);  // the current run, every column
+    // The current run, every column, with its provenance beside it (FILE.provenance.txt, as `sdw run --out`
+    // writes): false with the reason in `error` (and the status line) when a file cannot be written.
+    bool exportCsv(const std::string& path, std::string& error);
+    bool exportCsv(const std::string& path) {
+        std::string error;
+        return exportCsv(path, error);
+    }
+    // Every run an export of the current state holds: the kept runs, then the current one.
+    std::vector<KeptRun> runsForExport() const;
     const std::string& status() const { return m_status; }
     void setStatus(std::string s) { m_status = std::move(s); }
 
@@ -102,6 +112,16 @@ class Session {
     // Wait for the run in flight and take it (screenshots, tests).
     std::optional<RunArrival> settle();
     bool busy() const { return m_runner.busy() || m_checker.busy(); }
+    // The last run asked for, for analyses that run the model as the session does (loop scores): the model
+    // snapshot and its revision, the request (spec.sets: the sliders; plugins: the levers on) and the compile
+    // overrides (a loaded profile's computed inputs). Null project before the first run.
+    struct RunAsked {
+        std::shared_ptr<const model::Project> project;
+        uint64_t revision = 0;
+        sim::RunRequest request;
+        compile::CompileOptions options;
+    };
+    const RunAsked& lastAsked() const { return m_lastAsked; }
 
     std::shared_ptr<const sim::RunResult> result() const { return m_result; }
     std::shared_ptr<const compile::CompiledModel> compiled() const { return m_compiled; }
@@ -125,6 +145,9 @@ class Session {
     std::vector<SliderInput>& inputs() { return m_inputs; }
     const std::vector<SliderInput>& inputs() const { return m_inputs; }
     void resetInputs();  // every slider back to the model's value, and a run
+    // A value typed for slider `index` ("1,250", "£12.5"): set and run when it is a number within the
+    // slider's range; else false, the slider unchanged, with what was wrong in `error`.
+    bool typeInput(size_t index, const std::string& text, std::string& error);
     // The model's local profile (its "Local profile" group: the inputs that make it a particular council),
     // first among the sliders (session_profile.cpp). Loading a profile CSV sets those sliders and runs; every
     // row is checked against the model first (name, kind, units) and a bad file changes nothing, with its
@@ -136,6 +159,8 @@ class Session {
     const std::vector<std::pair<std::string, double>>& profileSets() const { return m_profileSets; }
     const std::vector<KeptRun>& kept() const { return m_kept; }
     void keepRun(const std::string& name);  // "" names it Baseline, then Run 1, Run 2...
+    // The current run as keepRun would keep it (its result, sliders moved, levers on), named `name`.
+    KeptRun currentRun(const std::string& name) const;
     void forgetKeptRuns() { m_kept.clear(); }
     std::vector<Chart>& charts() { return m_charts; }
     const std::vector<Chart>& charts() const { return m_charts; }
@@ -177,6 +202,10 @@ class Session {
     // Apply a scenario: its levers and params, its constants on the sliders (others back to the model's).
     bool applyScenario(size_t index);
     void clearScenario();  // every lever off, sliders back to the model's values
+    // Save what is set (levers, sliders moved, the scenario being run's times) as a scenario beside the model
+    // (scenarioFileFor), listed among the scenarios at once and picked as the active one. False with a reason
+    // when the model is not saved yet, the name is empty or the file cannot be written.
+    bool saveScenario(const std::string& name, const std::string& description, std::string& error);
 #endif
 
   private:
@@ -201,6 +230,7 @@ class Session {
     RunService m_runner, m_checker;
     uint64_t m_submittedRevision = 0, m_runTag = 0;
     uint64_t m_firstTagOfModel = 0;  // outcomes of runs before it are the last model's: dropped
+    RunAsked m_lastAsked;
     std::shared_ptr<const sim::RunResult> m_result;
     std::shared_ptr<const compile::CompiledModel> m_compiled;
     diag::Diagnostics m_diagnostics;

@@ -2,10 +2,13 @@
 // the time marker. Layer: workbench/app. No ImGui, GLFW, GL or Lua.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 
 #include "solver/io/local_profile.hpp"
 #include "solver/xmile/xmile.hpp"
+#include "workbench/app/format.hpp"
+#include "workbench/app/quantity.hpp"
 #include "workbench/app/session.hpp"
 #if defined(SDW_HAVE_PLUGINS)
 #include "workbench/app/levers/lever_set.hpp"
@@ -130,17 +133,54 @@ void Session::resetInputs() {
     inputsChanged();
 }
 
-void Session::keepRun(const std::string& name) {
-    if (!m_result) return;
+KeptRun Session::currentRun(const std::string& name) const {
     KeptRun k;
-    k.name = name.empty() ? (m_kept.empty() ? "Baseline" : "Run " + std::to_string(m_kept.size())) : name;
+    k.name = name;
     k.result = m_result;
     for (const auto& in : m_inputs)
         if (in.value != in.base) k.sets.emplace_back(in.name, in.value);
 #if defined(SDW_HAVE_PLUGINS)
     k.levers = m_levers->summary();
+    k.leverSettings = m_levers->settings();
+    if (const int sc = m_levers->activeScenario(); sc >= 0)
+        k.scenarioFile = m_levers->scenarios()[static_cast<size_t>(sc)].file;
 #endif
-    m_kept.push_back(std::move(k));
+    return k;
+}
+
+bool Session::typeInput(size_t index, const std::string& text, std::string& error) {
+    if (index >= m_inputs.size()) return false;
+    auto& in = m_inputs[index];
+    std::string clean;  // thousands separators, spaces and a pound sign are how people write numbers
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ',' || text[i] == ' ') continue;
+        if (text.compare(i, 2, "\xc2\xa3") == 0) {
+            ++i;
+            continue;
+        }
+        clean += text[i];
+    }
+    char* end = nullptr;
+    const double v = std::strtod(clean.c_str(), &end);
+    if (clean.empty() || !end || *end != '\0' || !std::isfinite(v)) {
+        error = "'" + text + "' is not a number";
+        return false;
+    }
+    if (v < in.min || v > in.max) {
+        error = readableNumber(v) + " is outside " + displayName(in.name) + "'s range, " +
+                withUnits(in.min, in.units) + " to " + withUnits(in.max, in.units) +
+                ": not taken (widen the range in Properties)";
+        return false;
+    }
+    in.value = v;
+    inputsChanged();
+    return true;
+}
+
+void Session::keepRun(const std::string& name) {
+    if (!m_result) return;
+    m_kept.push_back(currentRun(
+        name.empty() ? (m_kept.empty() ? "Baseline" : "Run " + std::to_string(m_kept.size())) : name));
 }
 
 void Session::addToChart(const std::string& name, size_t chart) {

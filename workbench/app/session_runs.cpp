@@ -42,6 +42,7 @@ uint64_t Session::rerun() {
     req.spec.stopOnNonFinite = false;  // one NaN must not blank the run: show the rest, flag the variable
     job.tag = ++m_runTag;
     m_submittedRevision = m_doc.revision();
+    m_lastAsked = {job.project, job.revision, job.request, job.options};
     m_runner.submit(std::move(job));
     return m_runTag;
 }

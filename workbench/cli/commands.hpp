@@ -46,11 +46,11 @@ void registerLoopsCommand();
 // `sdw doc`: a model's parameter and source tables, or its local profile as CSV (doc_command.cpp).
 void registerDocCommand();
 
-// The XMILE group of a model listing its cumulative cost ledgers, one per payer (council, NHS, ...): `sdw run
-// --compare` prints each scenario's business case from them (comparison_report.cpp).
-inline constexpr const char* kBusinessCaseGroup = "Business case";
+// `sdw run --compare`'s business case of each scenario, from the model's cost ledgers (its "Business case"
+// group, one per payer: council, NHS, ...), at `discountRate` a year (comparison_report.cpp).
 void writeBusinessCases(std::ostream& out, const model::Project& project,
-                        const std::vector<sim::RunResult>& results, const std::vector<std::string>& labels);
+                        const std::vector<sim::RunResult>& results, const std::vector<std::string>& labels,
+                        double discountRate);
 // The comparison of `sdw run --compare`: `measures` at model time `at` (default: the end of the run) under
 // the baseline (results[0]) and each scenario's change, then the scenarios' names and files.
 void writeComparison(std::ostream& out, const model::Project& project,

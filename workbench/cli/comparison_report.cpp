@@ -25,8 +25,9 @@ void writeComparison(std::ostream& out, const model::Project& project,
 }
 
 void writeBusinessCases(std::ostream& out, const model::Project& project,
-                        const std::vector<sim::RunResult>& results, const std::vector<std::string>& labels) {
-    const auto ledgers = xmile::groupMembers(project.main(), kBusinessCaseGroup);
+                        const std::vector<sim::RunResult>& results, const std::vector<std::string>& labels,
+                        double discountRate) {
+    const auto ledgers = app::businessCaseLedgers(project.main());
     if (ledgers.empty() || results.size() < 2) return;
     for (size_t k = 1; k < results.size(); ++k) {
         out << "\nBusiness case of [" << k << "] " << labels[k]
@@ -35,7 +36,7 @@ void writeBusinessCases(std::ostream& out, const model::Project& project,
             << (project.specs.priceBase.empty() ? ", in the model's prices"
                                                 : ", in " + project.specs.priceBase + " prices")
             << "\n";
-        const auto r = app::businessCaseReport(project, results.front(), results[k], ledgers);
+        const auto r = app::businessCaseReport(project, results.front(), results[k], ledgers, discountRate);
         if (!r.result) {
             out << "  (not computed: " << r.error << ")\n";
             continue;
@@ -43,7 +44,7 @@ void writeBusinessCases(std::ostream& out, const model::Project& project,
         out << r.note << ".\n" << app::renderText(r.table);
         out << "payback year:";
         for (const auto& p : r.payback) out << "  " << p << ";";
-        out << "\nnet present value at 3.5% a year (HM Treasury Green Book):";
+        out << "\nnet present value at " << app::discountRateNote(discountRate) << ":";
         for (const auto& p : r.npv) out << "  " << p << ";";
         out << "\n";
     }

@@ -122,6 +122,7 @@ struct RunOptions {
     std::vector<std::string> scenarios;
     std::vector<std::string> data;
     std::string at;
+    double discountPercent = analysis::kGreenBookDiscountRate * 100;
     bool summary = false;
     bool compare = false;
     uint64_t seed = 1;
@@ -195,7 +196,7 @@ int writeOutputs(const RunOptions& o, const model::Project& project,
             if (std::find(ledgers.begin(), ledgers.end(), base.names[c]) == ledgers.end())
                 measures.push_back(base.names[c]);
         writeComparison(out, project, results, labels, o.scenarios, measures, at);
-        writeBusinessCases(out, project, results, labels);
+        writeBusinessCases(out, project, results, labels, o.discountPercent / 100);
         return kExitOk;
     }
     for (size_t i = 0; i < results.size(); ++i) {
@@ -293,6 +294,10 @@ int cmdRun(int argc, char** argv) {
         "with --compare: read the comparison at this time: a year (2030, 1 January), a financial year "
         "(2030/31, 1 April) or a day (2030-04-01) when the model has a calendar start, else a model "
         "time (default: the end of the run)");
+    app.add_option("--discount-rate", o.discountPercent,
+                   "with --compare: the business case's discount rate in percent a year (default 3.5, the "
+                   "HM Treasury Green Book rate)")
+        ->check(CLI::Range(0.0, 100.0));
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     if (!outputKind(o)) return kExitUsage;
     diag::Diagnostics diags;
@@ -323,7 +328,7 @@ int cmdRun(int argc, char** argv) {
         ledgers;  // ledgers the business case needs that --vars leaves out: run, not shown
     if (o.compare && !o.vars.empty()) {
         const auto shown = splitVars(o.vars);
-        for (const auto& l : xmile::groupMembers(project->main(), kBusinessCaseGroup)) {
+        for (const auto& l : app::businessCaseLedgers(project->main())) {
             const bool listed = std::any_of(shown.begin(), shown.end(), [&](const std::string& v) {
                 return model::canonicalName(v) == model::canonicalName(l);
             });
@@ -371,11 +376,10 @@ int cmdRun(int argc, char** argv) {
     }
     printDiagnostics(diags, o.model);  // warnings
     bool failed = false;
-    for (const auto& r : results)
-        if (!r.ok()) {
-            printDiagnostics(r.diagnostics, o.model);
-            failed = true;
-        }
+    for (const auto& r : results) {
+        printDiagnostics(r.diagnostics, o.model);  // errors, and notices such as the engine's (W601, W602)
+        failed = failed || !r.ok();
+    }
     if (failed) return kExitModelError;
 
     return writeOutputs(o, *project, results, labels, ledgers, at);

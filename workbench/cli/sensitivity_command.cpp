@@ -100,6 +100,10 @@ int cmdSensitivity(int argc, char** argv) {
         std::fprintf(stderr, "sdw sensitivity: give --vary and --vars\n");
         return kExitUsage;
     }
+    if (auto why = analysis::checkOutputs(*runner, outcomes); !why.empty()) {
+        std::fprintf(stderr, "sdw sensitivity: --vars %s\n", why.c_str());
+        return kExitUsage;
+    }
     ProgressBar bar(o.method);
     analysis::TrialOptions to;
     to.threads = o.base.threads;

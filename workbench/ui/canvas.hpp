@@ -40,6 +40,9 @@ struct CanvasState {
     PipeGrip rightPressGrip, menuGrip;  // a pipe handle under the right click
     bool fitRequested = true;           // fit the whole diagram at the next frame
     std::string centreRequested;        // or centre the view on this variable
+    // The time scrubber as last drawn: its slider's and its date's rectangles (x0, y0, x1, y1), the date.
+    ImVec4 scrubberSlider{0, 0, 0, 0}, scrubberLabel{0, 0, 0, 0};
+    std::string scrubberText;
 
     ImVec2 toScreen(double x, double y) const {
         return ImVec2(origin.x + pan.x + static_cast<float>(x) * zoom,

@@ -156,10 +156,25 @@ ImVec2 bezier(ImVec2 p0, ImVec2 c, ImVec2 p2, float t) {
                   u * u * p0.y + 2 * u * t * c.y + t * t * p2.y);
 }
 
+// A loop the Loops tab highlights: its links in one strong colour, thicker the more they drive the model at
+// the time shown (square root: a link at a hundredth of the strongest still shows).
+constexpr ImU32 kLoopColour = IM_COL32(222, 110, 20, 235);
+float loopThickness(const CanvasState& cs, const app::HighlightLink& l) {
+    const float z = std::min(cs.zoom, 1.5f);
+    return (2.0f + 6.0f * static_cast<float>(std::sqrt(std::clamp(l.weight, 0.0, 1.0)))) * std::max(0.6f, z);
+}
+
+// The highlighted loop's link from one variable to another (canonical names), or null.
+const app::HighlightLink* loopLink(const Workbench& wb, const std::string& from, const std::string& to) {
+    for (const auto& l : wb.loopHighlight)
+        if (l.from == from && l.to == to) return &l;
+    return nullptr;
+}
+
 // Connectors touching the hovered or selected variable are drawn strong; the rest recede, so a dense
 // diagram stays readable and the links of what you point at stand out.
 void drawConnector(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o,
-                   bool strong) {
+                   bool strong, const app::HighlightLink* loop = nullptr) {
     const Anchor a = anchorOf(wb, cs, o.from, o.fromAlias), b = anchorOf(wb, cs, o.to, o.toAlias);
     if (!a.ok || !b.ok) return;
     const ImVec2 d(b.c.x - a.c.x, b.c.y - a.c.y);
@@ -188,8 +203,12 @@ void drawConnector(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, c
         if (l > 0 && l >= b.edge(ImVec2(v.x / l, v.y / l)) + 2) break;
         t1 = t;
     }
-    const ImU32 col = strong ? IM_COL32(120, 70, 150, 255) : theme::palette().connector;
-    const float thick = std::max(1.0f, 1.3f * std::min(cs.zoom, 1.5f)) * (strong ? 1.8f : 1.0f);
+    ImU32 col = strong ? IM_COL32(120, 70, 150, 255) : theme::palette().connector;
+    float thick = std::max(1.0f, 1.3f * std::min(cs.zoom, 1.5f)) * (strong ? 1.8f : 1.0f);
+    if (loop) {
+        col = kLoopColour;
+        thick = loopThickness(cs, *loop);
+    }
     ImVec2 prev = bezier(a.c, ctrl, b.c, t0);
     const int n = 24;
     for (int i = 1; i <= n; ++i) {
@@ -246,11 +265,16 @@ bool flowEndAttached(const Workbench& wb, const std::string& flow, bool source) 
 void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o,
               bool sel, bool hov) {
     const auto& pal = theme::palette();
+    bool onLoop = false;  // the highlighted loop runs from this flow into its stock: the pipe is that link
+    for (const auto& l : wb.loopHighlight) {
+        const auto* to = l.from == canonicalName(o.name) ? wb.session().doc().find(l.to) : nullptr;
+        onLoop = onLoop || (to && to->kind == model::VarKind::Stock);
+    }
     const float w = std::max(3.0f, 7 * cs.zoom);
     std::vector<ImVec2> pts;
     for (auto& p : o.points) pts.push_back(cs.toScreen(p.first, p.second));
     if (pts.size() >= 2) {
-        const ImU32 pipe = sel ? pal.selection : pal.flowPipe;
+        const ImU32 pipe = sel ? pal.selection : onLoop ? kLoopColour : pal.flowPipe;
         // One polyline per stroke, so the bends join cleanly.
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), pipe, ImDrawFlags_None, w);
         dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), IM_COL32(236, 248, 246, 255),
@@ -503,7 +527,11 @@ void drawConnectors(const Workbench& wb, const CanvasState& cs, DiagramLayers& l
         const std::string from = endKey(o.from, o.fromAlias), to = endKey(o.to, o.toAlias);
         const bool strong = wb.isSelected(from) || canonicalName(from) == hovKey || wb.isSelected(to) ||
                             canonicalName(to) == hovKey;
-        drawConnector(wb, cs, layers.list(), o, strong);
+        const app::HighlightLink* loop = wb.loopHighlight.empty()
+                                             ? nullptr
+                                             : loopLink(wb, canonicalName(wb.session().doc().resolve(from)),
+                                                        canonicalName(wb.session().doc().resolve(to)));
+        drawConnector(wb, cs, layers.list(), o, strong, loop);
     }
 }
 

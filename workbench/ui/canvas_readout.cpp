@@ -54,18 +54,27 @@ void drawScrubber(Workbench& wb, CanvasState& cs, ImVec2 size) {
     if (ImGui::Button(play.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 4.5f, 0)))
         s.togglePlay();
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(size.x - ImGui::GetFontSize() * 17);
+    // The date (or the model time) of the marker beside the slider, in a box of its own: inside the slider
+    // the knob covered it.
+    const std::string when = app::describeTime(s.doc().project().specs, play.time);
+    const float whenW = ImGui::CalcTextSize("30 Sep 2035 (week 9999)").x;
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 6, size.x - ImGui::GetFontSize() * 17 - whenW));
     float t = static_cast<float>(play.time);
     const float t0 = has ? static_cast<float>(s.timeColumn().front()) : 0,
                 t1 = has ? static_cast<float>(s.timeColumn().back()) : 1;
-    // The date (or the model time) of the marker, as the slider's text; '%' doubled for ImGui's format.
-    std::string fmt;
-    for (char c : app::describeTime(s.doc().project().specs, play.time))
-        fmt += c == '%' ? "%%" : std::string(1, c);
-    if (ImGui::SliderFloat("##time", &t, t0, t1, fmt.c_str())) {
+    if (ImGui::SliderFloat("##time", &t, t0, t1, "")) {
         play.time = t;
         play.playing = false;
     }
+    const auto rectOfItem = [] {
+        return ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                      ImGui::GetItemRectMax().y);
+    };
+    cs.scrubberSlider = rectOfItem();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(when.c_str());
+    cs.scrubberLabel = rectOfItem();
+    cs.scrubberText = when;
     ImGui::SameLine();
     ImGui::TextDisabled("zoom %.0f%%", cs.zoom * 100);
     ImGui::SameLine();

@@ -12,6 +12,7 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb_image_write.h>
 
+#include "workbench/app/session_export.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -109,13 +110,20 @@ void Host::exportRegion(const std::string& path, ImVec4 rect, int fw, int fh, Im
     const int x = static_cast<int>(rect.x * sx), y = static_cast<int>(rect.y * sy);
     const int w = static_cast<int>((rect.z - rect.x) * sx), h = static_cast<int>((rect.w - rect.y) * sy);
     if (w <= 0 || h <= 0 || x < 0 || y < 0 || x + w > fw || y + h > fh) {
-        wb.session().setStatus("Chart export: open the Charts tab first");
+        wb.reportError("The PNG was not exported", "Open the tab to export (Charts or Business case) first.");
         return;
     }
     std::vector<unsigned char> px;
     readBack(x, y, w, h, fh, px);
-    wb.session().setStatus(writePng(path, w, h, px) ? "Exported chart to " + path
-                                                    : "Could not write " + path);
+    std::string error;
+    auto& s = wb.session();
+    if (!writePng(path, w, h, px))
+        wb.reportError("The PNG was not exported",
+                       "Could not write " + path + " (is the folder there, and writable?)");
+    else if (!app::writeProvenanceBeside(path, app::provenanceOf(s, s.runsForExport()), error))
+        wb.reportError("The PNG's provenance was not written", error);
+    else
+        s.setStatus("Exported " + path + " (provenance beside it)");
 }
 
 }  // namespace sdw::ui

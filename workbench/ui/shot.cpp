@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,8 @@
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/host.hpp"
 #include "workbench/ui/latency_probe.hpp"
+#include "workbench/ui/panels/business_case_panel.hpp"
+#include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/workbench.hpp"
 #if defined(SDW_HAVE_PLUGINS)
@@ -45,11 +48,31 @@ app::Lever* firstLeverWithParams(app::Session& s) {
 }
 #endif
 
+// The business case view: the model's first scenario (by file name) applied against the run before it.
+bool prepareBusinessCase(Workbench& wb) {
+    wb.showPanel<BusinessCasePanel>();
+#if defined(SDW_HAVE_PLUGINS)
+    auto& s = wb.session();
+    const auto& sc = s.levers().scenarios();
+    if (sc.empty()) return false;
+    size_t first = 0;
+    for (size_t i = 1; i < sc.size(); ++i)
+        if (sc[i].file < sc[first].file) first = i;
+    s.applyScenario(first);
+    wb.settle();
+    return true;
+#else
+    return false;
+#endif
+}
+
 // Set up the state a view shows: a selection, kept runs, the tab.
-void prepareView(Workbench& wb, const std::string& view) {
+void prepareView(Workbench& wb, std::string view) {
 #if defined(SDW_HAVE_PLUGINS)
     if (view == "levers") prepareLevers(wb);
 #endif
+    const bool business = view == "business";
+    if (business && !prepareBusinessCase(wb)) view = "compare";  // no scenarios: the sliders moved instead
     auto& s = wb.session();
     if (!s.inputs().empty() && (view == "compare" || view == "all" || view == "chart" || view == "present")) {
         s.keepRun("Baseline");
@@ -61,6 +84,7 @@ void prepareView(Workbench& wb, const std::string& view) {
     }
     if (view == "table") wb.showPanel<TablePanel>();
     if (view == "compare") wb.showPanel<ComparePanel>();
+    if (business) wb.showPanel<BusinessCasePanel>();
     if (view == "chart") wb.chartFocus = true;
     if (view == "present") wb.mode = Mode::Present;
     if (view == "all" || view == "diagram") {
@@ -72,6 +96,17 @@ void prepareView(Workbench& wb, const std::string& view) {
     }
     if (!s.timeColumn().empty())
         s.playback().time = s.timeColumn().front() + (s.timeColumn().back() - s.timeColumn().front()) * 0.6;
+}
+
+// The Loops tab open and scored (a loop selected when asked).
+void prepareLoops(Host& host, Workbench& wb, const std::string& loop, bool namedOnly) {
+    wb.showPanel<LoopsPanel>();
+    wb.chartFocus = true;  // the tab's "large": the loops, their chart and the takeovers readable at once
+    host.frame(wb);
+    auto& panel = wb.panel<LoopsPanel>();
+    panel.settle(wb);
+    panel.showNamedOnly(namedOnly);
+    if (!loop.empty() && !panel.select(loop)) std::fprintf(stderr, "sdw shot: no loop '%s'\n", loop.c_str());
 }
 
 // Frames until the probe has seen its results on screen (at most ten seconds of frames).
@@ -126,7 +161,9 @@ void measureLatency(Host& host, Workbench& wb, bool lever) {
 
 // `sdw shot`'s options.
 struct ShotOptions {
-    std::string model, out, size = "1600x1000", view = "all", chartPng, select;
+    std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop;
+    std::optional<double> time;
+    bool namedOnly = false;
     int frames = 6;
     float scale = 0;
     bool measure = false;
@@ -139,9 +176,15 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_option("model", o.model, "model file")->required();
     app.add_option("--out", o.out, "PNG to write")->required();
     app.add_option("--size", o.size, "window size WxH");
-    app.add_option("--view", o.view,
-                   "diagram|chart|table|compare|present|all|levers (levers: with the plugin host)")
-        ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "present", "all", "levers"}));
+    app.add_option(
+           "--view", o.view,
+           "diagram|chart|table|compare|business|present|all|levers|loops (levers: with the plugin host; "
+           "business: the model's first scenario against its baseline)")
+        ->check(CLI::IsMember(
+            {"diagram", "chart", "table", "compare", "business", "present", "all", "levers", "loops"}));
+    app.add_option("--loop", o.loop, "with --view loops: select this loop (id or name)");
+    app.add_option("--time", o.time, "move the time scrubber here (model time)");
+    app.add_flag("--named-only", o.namedOnly, "with --view loops: only the named loops, shares among them");
     app.add_option("--frames", o.frames, "frames to draw before the capture");
     app.add_option("--scale", o.scale, "font scale (default: the monitor's content scale)");
     app.add_flag("--measure", o.measure, "also measure and print slider-to-screen latency");
@@ -171,6 +214,8 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         wb.select(v->name);
         wb.panel<CanvasPanel>().centreOn(v->name);
     }
+    if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);
+    if (o.time) wb.session().playback().time = *o.time;
     for (int f = 0; f < std::max(1, o.frames - 1); ++f) {
         host.frame(wb);
         wb.settle();

@@ -277,7 +277,28 @@ void Workbench::drawSlot(Slot slot, ImVec2 pos, ImVec2 size) {
     if (slot == Slot::FullScreen) ImGui::PopFont();
 }
 
+void Workbench::reportError(std::string title, std::string message) {
+    m_session.setStatus(title + ": " + message);
+    m_errorTitle = std::move(title);
+    m_errorMessage = std::move(message);
+}
+
 void Workbench::drawModals() {
+    if (!m_errorMessage.empty()) {
+        ImGui::OpenPopup("Something went wrong");
+        if (ImGui::BeginPopupModal("Something went wrong", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+            ImGui::TextUnformatted(m_errorTitle.c_str());
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+            ImGui::TextUnformatted(m_errorMessage.c_str());
+            ImGui::PopTextWrapPos();
+            if (ImGui::Button("OK", ImVec2(110, 0)) ||
+                ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+                m_errorMessage.clear();
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::EndPopup();
+        }
+    }
     if (m_askSave) {
         ImGui::OpenPopup("Unsaved changes");
         m_askSave = false;

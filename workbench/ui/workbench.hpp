@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "workbench/app/loop_story.hpp"
 #include "workbench/app/session.hpp"
 #include "workbench/ui/panels/panel.hpp"
 
@@ -65,6 +66,8 @@ class Workbench {
     bool snap = true;  // new and moved symbols snap to the grid
     Mode mode = Mode::Edit;
     bool chartFocus = false;  // charts take most of the main area (View > Large charts)
+    // The loop the diagram highlights, thick by each link's score (the Loops tab sets it; empty for none).
+    std::vector<app::HighlightLink> loopHighlight;
 
     // --- actions that need the window around them ---
     bool openFile(const std::string& path, std::string& error);
@@ -83,6 +86,9 @@ class Workbench {
     // A chart PNG wanted: the charts' rectangle is read back after this frame is rendered (app.cpp).
     void exportChartPng(const std::string& path) { m_pendingChartExport = path; }
     std::optional<std::string> takeChartExport();
+    // A failed export or write, shown in a dialog until the user closes it (and on the status line).
+    void reportError(std::string title, std::string message);
+    const std::string& errorShown() const { return m_errorMessage; }
     void setChartRect(ImVec2 lo, ImVec2 hi) { m_chartRect = ImVec4(lo.x, lo.y, hi.x, hi.y); }
     ImVec4 chartExportRect() const { return m_chartRect; }
     // The canvas, toolbar and status line say each frame whether they have the keyboard (letters then pick
@@ -106,6 +112,7 @@ class Workbench {
     std::function<void()> m_guarded;
     bool m_askSave = false, m_quitConfirmed = false;
     std::optional<std::string> m_pendingChartExport;
+    std::string m_errorTitle, m_errorMessage;  // the error dialog's, while it is open
     ImVec4 m_chartRect{0, 0, 0, 0};
 };
 

@@ -118,7 +118,10 @@ TEST_CASE("calibrate: wrong data is refused naming the column, the time or the c
     std::string error;
     auto spec = specFor({"nonesuch", {1}, {2}}, Payoff::SumOfSquares);
     CHECK_FALSE(calibrate(spec, runner, {}, r, error));
-    CHECK(error.find("no variable of that name") != std::string::npos);
+    CHECK(error == "the data has a column 'nonesuch': no variable named 'nonesuch'");
+    spec = specFor({"ss", {1}, {2}}, Payoff::SumOfSquares);
+    CHECK_FALSE(calibrate(spec, runner, {}, r, error));
+    CHECK(error.find("(did you mean 's'?)") != std::string::npos);
     spec = specFor({"s", {12}, {2}}, Payoff::SumOfSquares);
     CHECK_FALSE(calibrate(spec, runner, {}, r, error));
     CHECK(error.find("outside the run") != std::string::npos);

@@ -89,6 +89,32 @@ TEST_CASE("loop scores: logistic growth hands over from R to B when the stock pa
     CHECK(periods[1].start == Approx(std::log((K - P0) / P0 * 0.525 / 0.475) / r).margin(0.05));
 }
 
+TEST_CASE("loop scores: a value constant but for round-off does not change, so loops through it score 0",
+          "[loops][ltm]") {
+    // unity = stock * (1 / stock) is 1 analytically; in floating point it moves by an ulp now and then. LTM
+    // scores a link into a value that does not change 0, so the loops through unity score 0 and growth's loop
+    // (its flow the stock's only moving inflow) has every share. Counting the ulp as change made the score of
+    // stock -> unity about (change of stock / stock) / 1e-16: the county model's loops through such values
+    // (risk_released = completions * average risk) scored 1e10 and swamped every other.
+    Builder m(0, 40, 0.25);
+    m.stock("stock", "3", {"growth", "extra"});
+    m.flow("growth", "0.1 * stock");
+    m.flow("extra", "1000 * unity");
+    m.aux("inverse", "1 / stock").aux("unity", "stock * inverse");
+    const sim::RunResult run = m.run();
+    const auto unity = run.series("unity");
+    size_t moved = 0;  // the ulps the test is about: without them it would test nothing
+    for (size_t row = 1; row < unity.size(); ++row) moved += unity[row] != unity[row - 1] ? 1 : 0;
+    REQUIRE(moved > 0);
+    const LoopScores s = scoresOf(m.project);
+    const size_t R = loopIndex(s, "R1");
+    REQUIRE(s.list.loops[R].variables.size() == 2);  // stock -> growth -> stock, the shortest
+    for (size_t row = 1; row < s.times.size(); ++row) {
+        INFO("time " << s.times[row]);
+        CHECK(s.relative[R][row] == Approx(1).margin(1e-12));
+    }
+}
+
 TEST_CASE("loop scores: births and deaths in proportion share the stock in proportion", "[loops][ltm]") {
     // births = b P, deaths = d P: each flow's link into P scores |d flow / d net flow| = b / (b - d) and
     // d / (b - d), each link from P scores 1: the shares are b / (b + d) and -d / (b + d) at every step.

@@ -136,3 +136,19 @@ TEST_CASE("monte carlo: a failed run is reported with its inputs and left out of
     CHECK_FALSE(runMonteCarlo(spec, runner, {}, r, error));
     CHECK(error.find("no constant 'nonesuch'") != std::string::npos);
 }
+
+TEST_CASE("monte carlo: a misspelt output is refused before any run, with the name it most likely meant",
+          "[mc]") {
+    const auto project = decayModel();  // the runner keeps a reference to it
+    CompiledTrialRunner runner(project, {});
+    MonteCarloSpec spec;
+    spec.inputs = {{"k", dist("uniform(0.05,0.15)")}};
+    spec.runs = 50;
+    spec.vars = {"s", "outflwo"};
+    MonteCarloResult r;
+    std::string error;
+    CHECK_FALSE(runMonteCarlo(spec, runner, {}, r, error));
+    CHECK(error == "--vars outflwo: no variable named 'outflwo' (did you mean 'outflow'?)");
+    CHECK(r.runs.empty());  // refused up front: not 50 failed runs
+    CHECK(r.failures.empty());
+}

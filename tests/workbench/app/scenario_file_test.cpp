@@ -8,6 +8,8 @@
 #include <filesystem>
 
 #include "plugins/host/scenario.hpp"
+#include "workbench/app/levers/lever_set.hpp"
+#include "workbench/app/session.hpp"
 
 using namespace sdw;
 
@@ -39,5 +41,35 @@ TEST_CASE("scenario file: what is saved reads back the same", "[workbench][scena
     CHECK(plugins::loadScenario(path, diags));
     CHECK_FALSE(app::saveScenarioFile(s, "/nonexistent/dir/s.lua", error));
     CHECK(error.find("/nonexistent/dir/s.lua") != std::string::npos);
+}
+
+TEST_CASE("scenario file: a scenario saved in the workbench is in the scenario list at once, and picked",
+          "[workbench][scenario]") {
+    namespace fs = std::filesystem;
+    unsetenv("SDW_PLUGIN_PATH");
+    const auto dir = fs::temp_directory_path() / "sdw_scenario_save";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "state");
+    const auto model = dir / "county.xmile";
+    fs::copy_file(std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile", model);
+    app::Session s((dir / "state").string());
+    std::string error;
+    REQUIRE(s.open(model.string(), error));
+    s.settle();
+    CHECK(s.levers().scenarios().empty());  // no scenarios/ folder beside the copy
+    auto* lever = s.levers().find("expand_short_term_services");
+    REQUIRE(lever);
+    s.levers().setOn(*lever, true);
+    CHECK_FALSE(s.saveScenario("", "", error));
+    CHECK(error == "give the scenario a name");
+    REQUIRE(s.saveScenario("Our 2030 plan", "More reablement.", error));
+    REQUIRE(s.levers().scenarios().size() == 1);
+    CHECK(s.levers().scenarios().front().name == "Our 2030 plan");
+    CHECK(s.levers().scenarios().front().file == (dir / "scenarios" / "our_2030_plan.lua").string());
+    CHECK(s.levers().activeScenario() == 0);
+
+    s.newModel();  // an untitled model has no folder for scenarios
+    CHECK_FALSE(s.saveScenario("Another", "", error));
+    CHECK(error.find("save the model first") != std::string::npos);
 }
 #endif

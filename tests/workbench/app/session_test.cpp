@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "tests/workbench/app/state_dir.hpp"
+
 #if defined(SDW_HAVE_PLUGINS)
 #include "workbench/app/levers/lever_set.hpp"
 #endif
@@ -19,10 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string stateDir(const std::string& name) {
-    const auto dir = fs::temp_directory_path() / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir.string();
+    return test::freshStateDir(name);
 }
 
 std::string modelFile(const std::string& path) {

@@ -115,6 +115,14 @@ TEST_CASE("cli: mc refuses a bad distribution, an unknown name and a name with n
     o = sdw("mc " + model + " --vary k --vary 'initial=uniform(90,110)' --correlate k,nope=0.5 --vars s");
     CHECK(o.code == 2);
     CHECK(o.out.find("must also be given with --vary") != std::string::npos);
+    // A misspelt output is one error with the likely name, before any run (not one failure per run).
+    o = sdw("mc " + model + " --vary k --vars ss --runs 20");
+    CHECK(o.code == 1);
+    CHECK(o.out.find("--vars ss: no variable named 'ss' (did you mean 's'?)") != std::string::npos);
+    CHECK(o.out.find("failed and is left out") == std::string::npos);
+    o = sdw("run " + model + " --vars ss");
+    CHECK(o.code == 1);
+    CHECK(o.out.find("no variable named 'ss' (did you mean 's'?) to output") != std::string::npos);
 }
 
 TEST_CASE("cli: run refuses a save interval that is not a whole number of steps", "[cli][analysis]") {

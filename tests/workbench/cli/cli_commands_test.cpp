@@ -289,7 +289,8 @@ TEST_CASE("cli: --compare prints each scenario's business case by payer", "[cli]
     CHECK(table.find("payback year:") != std::string::npos);
     // the model's self-funders do not pass through the hospital pathway: a payer the scenario leaves alone
     CHECK(table.find("self funder spend no change;") != std::string::npos);
-    CHECK(table.find("net present value at 3.5% a year (HM Treasury Green Book)") != std::string::npos);
+    CHECK(table.find("net present value at 3.5% a year (the HM Treasury Green Book rate; an assumption: try "
+                     "1.5% to 5%)") != std::string::npos);
 }
 
 TEST_CASE("cli: doc writes parameter tables from the model, and its local profile as CSV", "[cli]") {

@@ -108,6 +108,14 @@ class HeadlessUi {
         key(wb, 'A', true);
         type(wb, text);
     }
+    // Click into a box drawn at `r` (x0, y0, x1, y1), select its text, type over it and press Enter.
+    void typeIntoBox(ui::Workbench& wb, const ImVec4& r, const std::string& text) {
+        REQUIRE(r.z > r.x);
+        click(wb, ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2));
+        key(wb, 'A', true);
+        type(wb, text);
+        key(wb, kKeyEnter);
+    }
     // Where a properties field was last drawn (x0, y0, x1, y1), and its centre.
     std::optional<ImVec4> fieldRect(const std::string& field) const {
         return m_last->panel<ui::PropertiesPanel>().fieldRect(field);

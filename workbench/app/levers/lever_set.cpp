@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "plugins/host/scenario.hpp"
+#include "workbench/app/format.hpp"
 #include "workbench/app/paths.hpp"
 
 namespace sdw::app {
@@ -48,6 +49,13 @@ void LeverSet::load(const std::vector<std::string>& pluginDirs, const std::strin
         }
         m_levers.push_back(std::move(l));
     }
+    m_activeScenario = -1;
+    reloadScenarios(modelPath);
+}
+
+void LeverSet::reloadScenarios(const std::string& modelPath) {
+    const std::string active =
+        m_activeScenario >= 0 ? m_scenarios[static_cast<size_t>(m_activeScenario)].file : std::string();
     m_scenarios.clear();
     m_activeScenario = -1;
     std::vector<std::string> files;
@@ -60,6 +68,12 @@ void LeverSet::load(const std::vector<std::string>& pluginDirs, const std::strin
     for (const auto& f : files)
         if (auto s = plugins::loadScenario(f, m_diagnostics, m_library.get(), m_library->limits))
             m_scenarios.push_back(std::move(*s));
+    if (!active.empty()) markActive(active);
+}
+
+void LeverSet::markActive(const std::string& file) {
+    for (size_t i = 0; i < m_scenarios.size(); ++i)
+        if (m_scenarios[i].file == file) m_activeScenario = static_cast<int>(i);
 }
 
 std::string LeverSet::missingTarget(const plugins::PluginDescriptor& lever, const model::Model& model) {
@@ -120,6 +134,25 @@ std::string LeverSet::summary() const {
     for (const auto& sel : selections()) {
         const auto* d = m_library->find(sel.id);
         out += (out.empty() ? "" : ", ") + (d ? d->title : sel.id);
+    }
+    return out;
+}
+
+std::vector<std::string> LeverSet::settings() const {
+    std::vector<std::string> out;
+    for (const auto& sel : selections()) {
+        const auto* d = m_library->find(sel.id);
+        const Lever* l = nullptr;
+        for (const auto& x : m_levers)
+            if (x.plugin->id == sel.id) l = &x;
+        std::string line = d ? d->title : sel.id;
+        if (l && !l->values.empty()) {
+            std::string params;
+            for (const auto& [name, value] : l->values)
+                params += (params.empty() ? "" : ", ") + name + "=" + readableNumber(value);
+            line += ": " + params;
+        }
+        out.push_back(line);
     }
     return out;
 }

@@ -41,6 +41,11 @@ class LeverSet {
     // Problems found while loading plugins and scenarios (E4xx, with file and line).
     const diag::Diagnostics& diagnostics() const { return m_diagnostics; }
 
+    // Read <model folder>/scenarios again (a scenario was saved there): the active one stays active.
+    void reloadScenarios(const std::string& modelPath);
+    // Make the scenario read from `file` the active one (the one just saved from these settings).
+    void markActive(const std::string& file);
+
     Lever* find(const std::string& id);
     void setOn(Lever& lever, bool on);
     void resetParams(Lever& lever);
@@ -55,6 +60,9 @@ class LeverSet {
     std::vector<plugins::PluginSelection> selections() const;
     // "Expand short-term services, Prevention": for naming kept runs.
     std::string summary() const;
+    // Each lever on with every param's value, for an export's provenance: "Expand short-term services:
+    // uplift=1.4, ...".
+    std::vector<std::string> settings() const;
 
     // Switch to a scenario: its plugins on with its params, every other lever off. Its constants and sim
     // specs are returned by scenarioConstants() / applySpec() until another scenario is picked or cleared.

@@ -72,7 +72,28 @@ plugins::Scenario currentScenario(const Session& session, const std::string& nam
     s.plugins = session.levers().selections();
     for (const auto& in : session.inputs())
         if (in.value != in.base) s.constants.emplace_back(in.name, in.value);
+    // What a scenario being run sets beyond the levers and sliders (its times, its constants without a
+    // slider) is part of what is set: saved too, so the file runs as the workbench does.
+    const auto& set = session.levers();
+    if (set.activeScenario() >= 0) {
+        const auto& a = set.scenarios()[static_cast<size_t>(set.activeScenario())];
+        s.start = a.start, s.stop = a.stop, s.dt = a.dt, s.saveper = a.saveper, s.method = a.method,
+        s.seed = a.seed;
+        for (const auto& [name, value] : a.constants) {
+            bool slider = false;
+            for (const auto& in : session.inputs())
+                slider |= model::canonicalName(in.name) == model::canonicalName(name);
+            if (!slider) s.constants.emplace_back(name, value);
+        }
+    }
     return s;
+}
+
+std::string scenarioFileFor(const std::string& modelPath, const std::string& name) {
+    std::string file;
+    for (char c : name)
+        file += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+    return (std::filesystem::path(modelPath).parent_path() / "scenarios" / (file + ".lua")).string();
 }
 
 bool saveScenarioFile(const plugins::Scenario& scenario, const std::string& path, std::string& error) {

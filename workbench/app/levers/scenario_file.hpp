@@ -18,6 +18,8 @@ std::string scenarioText(const plugins::Scenario& scenario);
 // sliders that differ from the model's values.
 plugins::Scenario currentScenario(const Session& session, const std::string& name,
                                   const std::string& description);
+// Where a scenario named `name` is saved beside a model: <model folder>/scenarios/<name as a file>.lua.
+std::string scenarioFileFor(const std::string& modelPath, const std::string& name);
 // Writes the scenario (atomically: a temporary file renamed over `path`). False with a reason on failure.
 bool saveScenarioFile(const plugins::Scenario& scenario, const std::string& path, std::string& error);
 

@@ -1,7 +1,10 @@
 // The session's levers: reloaded with each model, switched and moved against a kept baseline, and the
 // model's scenarios applied. Layer: workbench/app/levers (built only with the plugin host). No ImGui, GLFW,
 // GL or Lua headers.
+#include <filesystem>
+
 #include "workbench/app/levers/lever_set.hpp"
+#include "workbench/app/levers/scenario_file.hpp"
 #include "workbench/app/session.hpp"
 
 namespace sdw::app {
@@ -36,6 +39,25 @@ bool Session::applyScenario(size_t index) {
     m_status = "Scenario: " + m_levers->scenarios()[index].name;
     if (m_kept.empty() && m_result && m_result->ok()) keepRun("Baseline");
     inputsChanged();
+    return true;
+}
+
+bool Session::saveScenario(const std::string& name, const std::string& description, std::string& error) {
+    if (m_doc.path().empty()) {
+        error = "save the model first: scenarios live beside it";
+        return false;
+    }
+    if (name.empty()) {
+        error = "give the scenario a name";
+        return false;
+    }
+    const std::string path = scenarioFileFor(m_doc.path(), name);
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    if (!saveScenarioFile(currentScenario(*this, name, description), path, error)) return false;
+    m_levers->reloadScenarios(m_doc.path());
+    m_levers->markActive(path);
+    m_status = "Scenario saved: " + path;
     return true;
 }
 

@@ -67,7 +67,8 @@ void scenarioPicker(app::Session& s) {
 
 // Save the levers on and the sliders moved as a scenario file beside the model (its scenarios/ folder), named
 // and described, so it reopens here, runs with `sdw run --scenario` and can be sent to another council.
-void saveScenarioForm(app::Session& s, std::string& name, std::string& description) {
+void saveScenarioForm(Workbench& wb, std::string& name, std::string& description) {
+    auto& s = wb.session();
     if (!ImGui::CollapsingHeader("Save as a scenario")) return;
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##scname", "name, e.g. Our 2030 plan", &name);
@@ -77,22 +78,14 @@ void saveScenarioForm(app::Session& s, std::string& name, std::string& descripti
         ImGui::TextDisabled("Save the model first: scenarios live beside it.");
         return;
     }
-    std::string file;
-    for (char c : name)
-        file += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
-    const auto dir = std::filesystem::path(model).parent_path() / "scenarios";
-    const auto path = dir / (file + ".lua");
+    const std::string path = app::scenarioFileFor(model, name);
     ImGui::BeginDisabled(name.empty());
     if (ImGui::Button("Save scenario")) {
         std::string error;
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
-        const bool ok =
-            app::saveScenarioFile(app::currentScenario(s, name, description), path.string(), error);
-        s.setStatus(ok ? "Scenario saved: " + path.string() : "Scenario not saved: " + error);
+        if (!s.saveScenario(name, description, error)) wb.reportError("The scenario was not saved", error);
     }
     ImGui::EndDisabled();
-    if (!name.empty()) ImGui::TextDisabled("to %s", path.string().c_str());
+    if (!name.empty()) ImGui::TextDisabled("to %s", path.c_str());
 }
 
 // A param's slider: the label above (wrapped); the value with its units to the right of the bar, where the
@@ -171,7 +164,7 @@ void LeversPanel::draw(Workbench& wb) {
     auto& set = s.levers();
     ImGui::BeginChild("##levers");
     scenarioPicker(s);
-    saveScenarioForm(s, m_scenarioName, m_scenarioDescription);
+    saveScenarioForm(wb, m_scenarioName, m_scenarioDescription);
     ImGui::Spacing();
     const size_t on = static_cast<size_t>(
         std::count_if(set.levers().begin(), set.levers().end(), [](auto& l) { return l.on; }));

@@ -127,9 +127,17 @@ void FileDialog::openModel(const std::string& currentModel) {
          currentModel.empty() ? fs::current_path().string() : fs::path(currentModel).parent_path().string());
 }
 
+void FileDialog::save(std::string title, const std::string& fileName,
+                      std::function<void(const std::string&)> done) {
+    m_title = std::move(title);
+    m_done = std::move(done);
+    open(FileAction::SaveOther, (fs::current_path() / fileName).string());
+}
+
 void FileDialog::draw(Workbench& wb) {
     if (m_action == FileAction::None) return;
-    const char* title = m_action == FileAction::Open          ? "Open model"
+    const char* title = m_action == FileAction::SaveOther     ? m_title.c_str()
+                        : m_action == FileAction::Open        ? "Open model"
                         : m_action == FileAction::SaveAs      ? "Save model as"
                         : m_action == FileAction::ExportCsv   ? "Export results as CSV"
                         : m_action == FileAction::LoadProfile ? "Load a local profile"
@@ -181,7 +189,7 @@ void FileDialog::finish(Workbench& wb) {
             wb.session().saveAs(m_path);
             break;
         case FileAction::ExportCsv:
-            wb.session().exportCsv(m_path);
+            if (!wb.session().exportCsv(m_path, err)) wb.reportError("The results were not exported", err);
             break;
         case FileAction::ExportPng:
             wb.exportChartPng(m_path);
@@ -197,6 +205,9 @@ void FileDialog::finish(Workbench& wb) {
             wb.session().setStatus(wb.session().saveProfile(m_path, err)
                                        ? "Saved the local profile to " + m_path
                                        : "Profile not saved: " + err);
+            break;
+        case FileAction::SaveOther:
+            if (m_done) m_done(m_path);
             break;
         case FileAction::None:
             break;

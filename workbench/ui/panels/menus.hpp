@@ -2,6 +2,7 @@
 // GLFW). Layer: workbench/ui/panels (ImGui). No Lua.
 #pragma once
 
+#include <functional>
 #include <string>
 
 namespace sdw::ui {
@@ -9,7 +10,7 @@ namespace sdw::ui {
 class Workbench;
 
 // What the file chooser is for.
-enum class FileAction { None, Open, SaveAs, ExportCsv, ExportPng, LoadProfile, SaveProfile };
+enum class FileAction { None, Open, SaveAs, ExportCsv, ExportPng, LoadProfile, SaveProfile, SaveOther };
 
 class FileDialog {
   public:
@@ -17,6 +18,8 @@ class FileDialog {
     void open(FileAction action, std::string path);
     // Open a model: starting in the folder of the model that is open, else the working folder.
     void openModel(const std::string& currentModel);
+    // A panel's own export: the chooser titled `title` on `fileName` in the last folder used, then `done`.
+    void save(std::string title, const std::string& fileName, std::function<void(const std::string&)> done);
     void draw(Workbench& wb);
     FileAction action() const { return m_action; }
     const std::string& path() const { return m_path; }
@@ -25,6 +28,8 @@ class FileDialog {
     void finish(Workbench& wb);
     FileAction m_action = FileAction::None;
     std::string m_path;
+    std::string m_title;                             // SaveOther's
+    std::function<void(const std::string&)> m_done;  // SaveOther's
 };
 
 void drawMenuBar(Workbench& wb);

@@ -3,6 +3,10 @@
 // headers of their own. Layer: workbench/ui (ImGui). No Lua.
 #pragma once
 
+#include <imgui.h>
+
+#include <map>
+#include <optional>
 #include <string>
 
 #include "workbench/ui/panels/panel.hpp"
@@ -24,10 +28,19 @@ class ConstantsPanel : public Panel {
     std::string title(const Workbench&) const override { return "Model constants"; }
     void draw(Workbench& wb) override;
 
+    // Where a slider's value box was last drawn (x0, y0, x1, y1), and why the last value typed there was
+    // refused ("" when it was taken).
+    std::optional<ImVec4> valueBox(const std::string& input) const;
+    std::string refusal(const std::string& input) const;
+
   private:
     void slider(Workbench& wb, size_t index);
+    void valueBox(Workbench& wb, size_t index, float width);
     void profileButtons(Workbench& wb);
     char m_filter[64] = "";
+    std::map<std::string, std::string> m_boxText, m_refused;  // by input name: the box's text, a refusal
+    std::map<std::string, ImVec4> m_boxRects;
+    std::string m_activeBox;  // the input whose box has the keyboard (its text is the user's, not the value)
 };
 
 #if defined(SDW_HAVE_PLUGINS)

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "workbench/app/comparison.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -97,15 +98,17 @@ void kindLabel(const model::Variable& v) {
     ImGui::PopStyleColor();
 }
 
-void valueLine(const app::Session& s, const model::Variable& v) {
+// "Value on 1 Jan 2031 (week 313): 435,000 people": the date and units as everywhere else.
+std::string valueLine(const app::Session& s, const model::Variable& v) {
     const double t = s.playback().time;
     const auto val = s.valueAt(v.name, t);
-    if (!val) return;
+    if (!val) return "";
+    const std::string line = app::describeValueAt(s.doc().project().specs, t, *val, v.units);
     if (std::isfinite(*val))
-        ImGui::Text("Value at t = %.4g: %.6g %s", t, *val, v.units.c_str());
+        ImGui::TextWrapped("%s", line.c_str());
     else
-        ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1), "Value at t = %.4g: none (%s): see Diagnostics", t,
-                           std::isnan(*val) ? "NaN" : "infinite");
+        ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1), "%s: see Diagnostics", line.c_str());
+    return line;
 }
 
 }  // namespace
@@ -229,18 +232,25 @@ void PropertiesPanel::variableEditor(Workbench& wb, const model::Variable& v) {
     nameField(wb, v);
     ImGui::TextDisabled(v.kind == model::VarKind::Stock ? "Initial value" : "Equation");
     // Enter commits (as leaving the field does); Ctrl+Enter starts a new line.
-    const bool eqChanged =
-        ImGui::InputTextMultiline("##eq", &m_equation, ImVec2(-1, ImGui::GetFontSize() * 4.5f),
-                                  ImGuiInputTextFlags_CtrlEnterForNewLine);
+    const auto cursor = [](ImGuiInputTextCallbackData* d) {
+        *static_cast<int*>(d->UserData) = d->CursorPos;
+        return 0;
+    };
+    const bool eqChanged = ImGui::InputTextMultiline(
+        "##eq", &m_equation, ImVec2(-1, ImGui::GetFontSize() * 4.5f),
+        ImGuiInputTextFlags_CtrlEnterForNewLine | ImGuiInputTextFlags_CallbackAlways, cursor, &m_eqCursor);
+    m_eqActive = ImGui::IsItemActive();
     if (eqChanged) s.check(v.name, m_equation);
     keepEdit("equation", eqChanged,
              [name = v.name, eq = m_equation](Workbench& w) { w.session().doc().setEquation(name, eq); });
+    equationHelpLine();
     checkMessages(s, v.name);
     ImGui::TextDisabled("Units");
     ImGui::SetNextItemWidth(-1);
     const bool unitsChanged = ImGui::InputText("##units", &m_units);
     keepEdit("units", unitsChanged,
              [name = v.name, u = m_units](Workbench& w) { w.session().doc().setUnits(name, u); });
+    outcomeField(wb, v);
     ImGui::TextDisabled("Documentation");
     documentationField(v);
     if (v.kind == model::VarKind::Aux) {  // flows never become sliders: no range to set
@@ -251,10 +261,11 @@ void PropertiesPanel::variableEditor(Workbench& wb, const model::Variable& v) {
         }
     }
     ImGui::Separator();
-    valueLine(s, v);
+    m_valueShown = valueLine(s, v);
     if (ImGui::Button("Plot in chart 1")) s.addToChart(v.name, 0);
     ImGui::SameLine();
     if (ImGui::Button("Plot in chart 2")) s.addToChart(v.name, 1);
+    relationsTree(wb, v);
 }
 
 void PropertiesPanel::draw(Workbench& wb) {

@@ -27,6 +27,11 @@ class PropertiesPanel : public Panel {
     // Where a field ("name", "equation", "units", "doc", "range", "start", "stop", ...) was last drawn, as
     // (x0, y0, x1, y1) in screen pixels: tests drive the panel with the pointer through it.
     std::optional<ImVec4> fieldRect(const std::string& field) const;
+    // The value line as last drawn ("Value on 1 Jan 2031 (week 313): 435,000 people").
+    const std::string& valueShown() const { return m_valueShown; }
+    // The equation help line as last drawn ("SMTH1(input, averaging time [, initial]): ...").
+    const std::string& helpShown() const { return m_helpShown; }
+    // Where a cause or use of the selected variable was last listed ("cause:NAME", "use:NAME" fields).
 
   private:
     // An edit typed into a field, kept until the field is left. ImGui reports "deactivated after edit" only
@@ -47,6 +52,10 @@ class PropertiesPanel : public Panel {
     void graphicalEditor(Workbench& wb, const model::Variable& v);
     void graphicalTable(const model::Variable& v, model::GraphicalFunction gf);
     void specsEditor(Workbench& wb);
+    // properties_extras.cpp: what a Stella or Vensim user expects beside the fields.
+    void equationHelpLine();
+    void outcomeField(Workbench& wb, const model::Variable& v);
+    void relationsTree(Workbench& wb, const model::Variable& v);
 
     // The selected variable's fields as typed; reloaded when the selection or the document changes.
     std::string m_name, m_nameBuf, m_equation, m_units, m_doc;
@@ -56,6 +65,14 @@ class PropertiesPanel : public Panel {
     std::string m_docEditing;  // the variable whose documentation is open for editing
     bool m_focusDoc = false;   // give the documentation field the keyboard once, when it opens
     std::map<std::string, ImVec4> m_rects;
+    std::string m_valueShown;
+    int m_eqCursor = 0;       // the equation field's cursor (bytes), for the function help
+    bool m_eqActive = false;  // the equation field has the keyboard
+    std::string m_helpShown;  // the help line as last drawn
+    // Causes and uses of the selected variable, for the document revision they were read at.
+    std::string m_relationsOf;
+    uint64_t m_relationsRevision = 0;
+    std::vector<std::string> m_causes, m_uses;
     int m_dragPoint = -1;  // the graphical function's point being dragged (one undo step on release)
     model::GraphicalFunction m_dragGf;
 };

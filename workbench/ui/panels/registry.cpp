@@ -4,7 +4,9 @@
 #include "workbench/ui/panels/registry.hpp"
 
 #include "workbench/ui/canvas.hpp"
+#include "workbench/ui/panels/business_case_panel.hpp"
 #include "workbench/ui/panels/charts_panel.hpp"
+#include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/panels/properties_panel.hpp"
 
@@ -22,6 +24,8 @@ std::vector<std::unique_ptr<Panel>> registeredPanels() {
     p.push_back(std::make_unique<TablePanel>());
     p.push_back(std::make_unique<DiagnosticsPanel>());
     p.push_back(std::make_unique<ComparePanel>());
+    p.push_back(std::make_unique<LoopsPanel>());  // feedback loops and which is in charge when (issue 15)
+    p.push_back(std::make_unique<BusinessCasePanel>());
     p.push_back(std::make_unique<PropertiesPanel>());
     p.push_back(std::make_unique<StatusPanel>());
     p.push_back(std::make_unique<PresentationPanel>());

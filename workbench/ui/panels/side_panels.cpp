@@ -1,5 +1,8 @@
 // The toolbar, the constants' sliders (grouped by sector), and the status line.
 // Layer: workbench/ui/panels (ImGui). No Lua.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -7,6 +10,7 @@
 
 #include "solver/io/local_profile.hpp"
 #include "workbench/app/format.hpp"
+#include "workbench/app/quantity.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/latency_probe.hpp"
 #include "workbench/ui/panels/menus.hpp"
@@ -161,15 +165,68 @@ void ConstantsPanel::slider(Workbench& wb, size_t index) {
         ImGui::TextDisabled("(presented)");
     }
     if (changed) ImGui::PopStyleColor();
-    ImGui::SetNextItemWidth(-1);
+    // A refused value's reason on the name's line: a line of its own would push the sliders below it down
+    // under the pointer.
+    if (const auto r = m_refused.find(in.name); r != m_refused.end()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1), "not taken");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r->second.c_str());
+    }
+    const float boxW = ImGui::GetFontSize() * 6.5f;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - boxW - ImGui::GetStyle().ItemSpacing.x);
     double lo = in.min, hi = in.max;
-    const std::string fmt = std::string(app::sliderFormat(in.min, in.max)) + " " + in.units;
-    if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi, fmt.c_str())) s.inputsChanged();
+    // The value is in the box beside the slider, where the knob cannot cover it.
+    if (ImGui::SliderScalar("##v", ImGuiDataType_Double, &in.value, &lo, &hi, "")) {
+        m_refused.erase(in.name);
+        s.inputsChanged();
+    }
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
         in.value = in.base;
         s.inputsChanged();
     }
+    if (ImGui::IsItemHovered() && !in.units.empty()) ImGui::SetTooltip("%s", in.units.c_str());
+    ImGui::SameLine();
+    valueBox(wb, index, boxW);
     ImGui::PopID();
+}
+
+// The slider's value as text to type over: taken on Enter or when the box is left, if it is a number in
+// the slider's range; else refused, with the reason on the name's line and the status line.
+void ConstantsPanel::valueBox(Workbench& wb, size_t index, float width) {
+    auto& s = wb.session();
+    auto& in = s.inputs()[index];
+    std::string& text = m_boxText[in.name];
+    if (m_activeBox != in.name) text = app::readableNumber(in.value);
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputText("##box", &text, ImGuiInputTextFlags_AutoSelectAll);
+    m_boxRects[in.name] = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                 ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+    if (ImGui::IsItemActive())
+        m_activeBox = in.name;
+    else if (m_activeBox == in.name)
+        m_activeBox.clear();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Type a value (%s to %s) and press Enter", app::withUnits(in.min, in.units).c_str(),
+                          app::withUnits(in.max, in.units).c_str());
+    if (!ImGui::IsItemDeactivatedAfterEdit()) return;
+    std::string error;
+    if (s.typeInput(index, text, error)) {
+        m_refused.erase(in.name);
+    } else {
+        m_refused[in.name] = error;
+        s.setStatus("Not taken: " + error);
+    }
+}
+
+std::optional<ImVec4> ConstantsPanel::valueBox(const std::string& input) const {
+    const auto it = m_boxRects.find(input);
+    if (it == m_boxRects.end()) return std::nullopt;
+    return it->second;
+}
+
+std::string ConstantsPanel::refusal(const std::string& input) const {
+    const auto it = m_refused.find(input);
+    return it == m_refused.end() ? "" : it->second;
 }
 
 void StatusPanel::draw(Workbench& wb) {

@@ -1,0 +1,25 @@
+// The optimising back end's build step: the generated C compiled by the system's C compiler (cc or gcc on
+// PATH, or $SDW_CC) with -O2 into a shared object kept in a cache directory under a hash of the code, so a
+// model compiled once loads at once afterwards. Layer: solver (jit internals). No GUI, no Lua.
+#pragma once
+
+#include <string>
+
+namespace sdw::jit::detail {
+
+struct CcBuild {
+    std::string library;   // the shared object to load (empty: not built; `error` says why)
+    std::string compiler;  // the compiler used, as found
+    bool cached = false;   // found in the cache: nothing was compiled
+    std::string error;
+};
+
+// The system C compiler, or "" when none is found or $SDW_CC is "none" (or empty).
+std::string systemCompiler();
+// The cache directory: $SDW_NATIVE_CACHE, else $XDG_CACHE_HOME/sdw/native, else ~/.cache/sdw/native.
+std::string nativeCacheDir();
+// The shared object for `source`, from the cache or built now (at most $SDW_CC_TIMEOUT seconds, default 300).
+// A compiler failure keeps the compiler's messages in a .log file beside the source and names it in `error`.
+CcBuild buildWithCc(const std::string& source);
+
+}  // namespace sdw::jit::detail

@@ -1,0 +1,160 @@
+// The optimising back end: the model's C compiled by the system C compiler (-O2) gives the interpreter's
+// numbers to the last bit on the shipped models, an every-operation model and the conformance suite; it is
+// cached on disk; and when the compiler is missing, fails or hangs, libtcc builds the code instead with a
+// notice naming why (W602). Skips, saying so, where the machine has no C compiler.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "solver/jit/cc_build.hpp"
+#include "solver/jit/native_code.hpp"
+#include "tests/solver/engine_compare.hpp"
+#include "tests/solver/model_builder.hpp"
+#include "tests/solver/scoped_env.hpp"
+
+using namespace sdw;
+namespace fs = std::filesystem;
+
+namespace {
+
+#define SDW_NEEDS_CC()                                                                    \
+    do {                                                                                  \
+        if (jit::detail::systemCompiler().empty()) {                                      \
+            WARN("SKIPPED: no C compiler (cc or gcc) on PATH, so this test did not run"); \
+            return;                                                                       \
+        }                                                                                 \
+    } while (0)
+
+// A cache of the tests' own, kept between test runs in the build tree (a second run loads every model's
+// code from it: the comparison still runs, the compiler does not).
+std::string testCache() {
+    return SDW_BINARY_DIR "/native-cache-tests";
+}
+
+std::shared_ptr<const compile::CompiledModel> load(const fs::path& path) {
+    diag::Diagnostics diags;
+    auto project = io::loadModelFile(path.string(), diags);
+    return project ? compile::compileModel(*project, diags) : nullptr;
+}
+
+std::shared_ptr<const compile::CompiledModel> decay() {
+    test::Builder b(0, 100, 0.25);
+    b.stock("x", "100", {}, {"drain"})
+        .flow("drain", "k * x")
+        .aux("k", "0.05")
+        .gf("g", {0, 50, 100}, {0, 1, 4}, "x");
+    diag::Diagnostics d;
+    return b.compile(d);
+}
+
+}  // namespace
+
+TEST_CASE("native cc: optimised code matches the interpreter bit for bit on the shipped models",
+          "[engine][cc]") {
+    SDW_NEEDS_CC();
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", testCache().c_str());
+    size_t models = 0;
+    for (const auto& e : fs::recursive_directory_iterator(fs::path(SDW_SOURCE_DIR) / "models"))
+        if (e.path().extension() == ".xmile")
+            if (auto cm = load(e.path())) {
+                test::checkEveryPath(*cm, e.path().string());
+                ++models;
+            }
+    CHECK(models >= 5);
+}
+
+TEST_CASE("native cc: optimised code matches the interpreter on the conformance suite",
+          "[engine][cc][conformance]") {
+    SDW_NEEDS_CONFORMANCE();
+    SDW_NEEDS_CC();
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", testCache().c_str());
+    size_t files = 0;
+    for (const auto& e : fs::recursive_directory_iterator(test::conformanceRoot())) {
+        const auto ext = e.path().extension().string();
+        if (ext != ".xmile" && ext != ".stmx" && ext != ".mdl") continue;
+        auto cm = load(e.path());
+        if (!cm) continue;
+        INFO(e.path().string());
+        sim::RunSpec spec;  // the model's own method: the Euler loop for most
+        CHECK(test::compareEngines(*cm, spec, nullptr) == "");
+        spec.method = sim::Method::RungeKutta4;  // the evaluation the run loop calls
+        CHECK(test::compareEngines(*cm, spec, nullptr) == "");
+        ++files;
+    }
+    CHECK(files > 100);
+}
+
+TEST_CASE("native cc: the optimised build is cached under a hash of its code", "[engine][cc]") {
+    SDW_NEEDS_CC();
+    const fs::path dir = fs::path(SDW_BINARY_DIR) / "native-cache-fresh";
+    fs::remove_all(dir);
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", dir.c_str());
+    auto cm = decay();
+    REQUIRE(cm);
+    std::string error;
+    jit::NativeOptions o{true, {compile::CompiledModel::kTimeSlot}, true};
+    auto first = jit::compileNative(*cm, o, error);
+    INFO(error);
+    REQUIRE(first);
+    CHECK(first->notice().empty());
+    CHECK(first->builtBy().rfind("cc -O2", 0) == 0);
+    auto second = jit::compileNative(*cm, o, error);
+    REQUIRE(second);
+    CHECK(second->builtBy().rfind("cache", 0) == 0);
+    size_t objects = 0;
+    for (const auto& e : fs::directory_iterator(dir)) objects += e.path().extension() == ".so";
+    CHECK(objects == 1);  // nothing but the shared object is left behind
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+}
+
+// A compiler that fails, one that is missing and one that hangs: each time the run is compiled by libtcc,
+// gives the interpreter's numbers, and carries W602 saying what went wrong.
+TEST_CASE("native cc: when the C compiler fails, libtcc builds the code with a notice", "[engine][cc]") {
+    const fs::path dir = fs::path(SDW_BINARY_DIR) / "native-cache-broken";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", dir.c_str());
+    const fs::path hang = dir / "hanging-cc.sh";
+    std::ofstream(hang) << "#!/bin/sh\nsleep 30\n";
+    fs::permissions(hang, fs::perms::owner_all);
+    auto cm = decay();
+    REQUIRE(cm);
+    sim::RunSpec spec;
+    spec.engine = sim::Engine::Interpreter;
+    const sim::RunResult reference = sim::simulate(*cm, spec);
+    REQUIRE(reference.ok());
+    spec.engine = sim::Engine::Compiled;
+    struct Case {
+        const char* cc;
+        const char* says;
+    };
+    for (const Case& c :
+         {Case{"/bin/false", ".log"}, Case{"no-such-compiler-sdw", "SDW_CC names no C compiler"},
+          Case{hang.c_str(), "took longer than 1 s"}}) {
+        INFO(c.cc);
+        test::ScopedEnv cc("SDW_CC", c.cc);
+        test::ScopedEnv timeout("SDW_CC_TIMEOUT", "1");
+        const sim::RunResult r = sim::simulate(*cm, spec);
+        INFO(test::formatAll(r.diagnostics));
+        REQUIRE(r.ok());
+        CHECK(r.engine == sim::Engine::Compiled);
+        CHECK(r.data == reference.data);
+        REQUIRE(test::hasCode(r.diagnostics, diag::code::kNativeSlow));
+        CHECK(test::formatAll(r.diagnostics).find(c.says) != std::string::npos);
+    }
+}
+
+// The compiler gains operations before the code writer does (other branches add them): the writer refuses
+// a program with an operation it does not know, naming it, and the run is interpreted.
+TEST_CASE("native cc: an operation the code writer does not know is refused, not miscompiled", "[engine]") {
+    auto cm = decay();
+    REQUIRE(cm);
+    compile::CompiledModel changed = *cm;
+    changed.m_stepProgram.push_back({static_cast<compile::Op>(250), compile::Fn::Abs, 5, 5, 5, 5});
+    for (bool optimised : {false, true}) {
+        test::ScopedEnv cc("SDW_CC", optimised ? nullptr : "none");
+        std::string error;
+        CHECK_FALSE(jit::compileNative(changed, jit::NativeOptions{true, {}, optimised}, error));
+        CHECK(error.find("does not know operation 250") != std::string::npos);
+    }
+}

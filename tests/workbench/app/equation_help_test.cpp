@@ -1,0 +1,48 @@
+// Equation help: every function the engine knows has a signature and a summary, its arguments agree with
+// the engine's counts, and the help follows the cursor into the innermost call. Layer: tests/workbench/app.
+#include "workbench/app/equation_help.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "solver/equations/builtins.hpp"
+
+using namespace sdw;
+
+TEST_CASE("equation help: every engine built-in is documented, with the engine's argument counts",
+          "[equations][help]") {
+    for (const auto& b : equations::allBuiltins()) {
+        INFO(b.name);
+        const auto* h = app::functionHelp(b.name);
+        REQUIRE(h);
+        const std::string sig = h->signature;
+        CHECK(std::string(h->summary).size() > 5);
+        if (b.kind == equations::BuiltinKind::Constant) continue;  // PI, TIME...: no parentheses
+        // required arguments are the ones before '[', separated by commas; "..." means any number more
+        const auto open = sig.find('('), bracket = sig.find('[');
+        const std::string required = sig.substr(open + 1, std::min(bracket, sig.find(')')) - open - 1);
+        int commas = 0;
+        for (char c : required) commas += c == ',';
+        const bool trailingComma = required.find_last_not_of(' ') != std::string::npos &&
+                                   required[required.find_last_not_of(' ')] == ',';
+        const int shown = commas + 1 - (trailingComma ? 1 : 0);
+        if (sig.find("...") != std::string::npos || sig.find("[*]") != std::string::npos) continue;
+        CHECK(shown == b.minArgs);
+        CHECK((bracket == std::string::npos) == (b.minArgs == b.maxArgs));
+    }
+}
+
+TEST_CASE("equation help: follows the cursor into the innermost call, or onto a function's name",
+          "[equations][help]") {
+    const std::string eq = "MAX(0, SMTH1(demand, 4) - capacity)";
+    // inside SMTH1's parentheses (after "demand, ")
+    CHECK(app::helpAt(eq, eq.find("4)")).rfind("SMTH1(input, averaging time [, initial]): ", 0) == 0);
+    // after SMTH1 closes, back inside MAX
+    CHECK(app::helpAt(eq, eq.find("capacity")).rfind("MAX(a, b, ...)", 0) == 0);
+    // on a function's name, lower case as people type it
+    CHECK(app::helpAt("smth3(x, 2)", 2).rfind("SMTH3(", 0) == 0);
+    // no call around the cursor, or a variable's name: nothing
+    CHECK(app::helpAt("waiting_list / assessments", 3).empty());
+    CHECK(app::helpAt("", 0).empty());
+    CHECK(app::helpAt("x * (y + 1)", 6).empty());  // plain parentheses are no call
+}

@@ -1,0 +1,39 @@
+// Causes and uses of a variable: what its equation reads (and a stock's flows), what reads it (and the stocks
+// a flow fills), on a small model read by hand. Layer: tests/workbench/app.
+#include "workbench/app/relations.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace sdw;
+
+TEST_CASE("relations: causes and uses follow equations and stock-flow links", "[relations]") {
+    model::Model m;
+    auto add = [&](model::VarKind kind, const std::string& name, const std::string& eq,
+                   std::vector<std::string> in = {}, std::vector<std::string> out = {}) {
+        model::Variable v;
+        v.kind = kind;
+        v.name = name;
+        v.equation = eq;
+        v.inflows = std::move(in);
+        v.outflows = std::move(out);
+        m.add(std::move(v));
+    };
+    add(model::VarKind::Stock, "waiting_list", "100", {"referrals"}, {"Assessments"});
+    add(model::VarKind::Flow, "referrals", "referral_rate * population");
+    add(model::VarKind::Flow, "assessments", "MIN(waiting_list / DT, assessment_CAPACITY)");
+    add(model::VarKind::Aux, "referral_rate", "0.01");
+    add(model::VarKind::Aux, "population", "5000");
+    add(model::VarKind::Aux, "Assessment_Capacity", "40");
+    add(model::VarKind::Aux, "wait_weeks", "waiting_list / assessments");
+
+    const auto wl = app::relationsOf(m, "Waiting List");
+    CHECK(wl.causes == std::vector<std::string>{"assessments", "referrals"});  // its flows
+    CHECK(wl.uses == std::vector<std::string>{"assessments", "wait_weeks"});
+    const auto as = app::relationsOf(m, "assessments");
+    // written "assessment_CAPACITY" and "Assessments": found under any spelling; DT is no variable
+    CHECK(as.causes == std::vector<std::string>{"Assessment_Capacity", "waiting_list"});
+    CHECK(as.uses == std::vector<std::string>{"wait_weeks", "waiting_list"});
+    CHECK(app::relationsOf(m, "population").causes.empty());
+    CHECK(app::relationsOf(m, "population").uses == std::vector<std::string>{"referrals"});
+    CHECK(app::relationsOf(m, "nothing").causes.empty());
+}

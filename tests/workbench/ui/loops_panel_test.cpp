@@ -1,0 +1,71 @@
+// The Loops tab driven frame by frame: opened, it scores the run; the diagram highlights the selected loop's
+// links, or with none the loop in charge at the scrubber's time; another model forgets it all (issue 15).
+// Layer: tests/workbench.
+#include "workbench/ui/panels/loops_panel.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "tests/workbench/ui/headless_ui.hpp"
+#include "workbench/ui/workbench.hpp"
+
+using namespace sdw;
+using test::HeadlessUi;
+
+namespace {
+
+bool highlights(const ui::Workbench& wb, const std::string& from, const std::string& to) {
+    for (const auto& l : wb.loopHighlight)
+        if (l.from == from && l.to == to) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("loops tab: the diagram shows the selected loop, or the loop in charge as the run plays",
+          "[workbench][loops]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, HeadlessUi::teachingModel("delayed_discharge"));
+    ui.settle(wb);
+    auto& panel = wb.panel<ui::LoopsPanel>();
+    ui.frame(wb);
+    CHECK(wb.loopHighlight.empty());  // the tab is not open: nothing scored, nothing highlighted
+    CHECK_FALSE(panel.analysis().busy());
+    wb.showPanel<ui::LoopsPanel>();
+    ui.frame(wb);
+    panel.settle(wb);
+    REQUIRE(panel.analysis().scores());
+    // Before the cut (week 26) nothing changes: no loop is in charge, nothing is highlighted.
+    wb.session().playback().time = 10;
+    ui.frame(wb);
+    ui.frame(wb);
+    CHECK(wb.loopHighlight.empty());
+    // At the end of the run the delayed-discharge spiral holds the beds (the model's README): its links.
+    wb.session().playback().time = wb.session().timeColumn().back();
+    ui.frame(wb);
+    ui.frame(wb);
+    const auto* spiral = analysis::findLoop(panel.analysis().scores()->list, "the delayed-discharge spiral");
+    REQUIRE(spiral);
+    const auto spiralVars = spiral->canonical;  // the scores go with the model; keep the names
+    REQUIRE(wb.loopHighlight.size() == spiral->length());
+    for (size_t k = 0; k < spiral->length(); ++k)
+        CHECK(highlights(wb, spiral->canonical[k], spiral->canonical[(k + 1) % spiral->length()]));
+    // A selected loop wins over the loop in charge, at any time.
+    const auto& other = panel.analysis().scores()->list.loops.front();
+    REQUIRE(panel.select(other.id));
+    ui.frame(wb);
+    REQUIRE(wb.loopHighlight.size() == other.length());
+    CHECK(highlights(wb, other.canonical[0], other.canonical[1 % other.length()]));
+    // Another model: nothing of this one's loops is left. The tab stays open, so the new model's own scores
+    // may already be in (a fast machine scores it between frames): whatever is highlighted is the new
+    // model's.
+    ui.open(wb, HeadlessUi::teachingModel("prevention"));
+    ui.frame(wb);
+    const auto& now = wb.session().doc().project().main();
+    for (const auto& l : wb.loopHighlight) {
+        CHECK(now.find(l.from) != nullptr);
+        CHECK(now.find(l.to) != nullptr);
+    }
+    CHECK_FALSE(highlights(wb, spiralVars[0], spiralVars[1 % spiralVars.size()]));
+}

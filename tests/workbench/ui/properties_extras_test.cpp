@@ -1,0 +1,81 @@
+// Properties as a Stella or Vensim user expects it, driven with the pointer and keyboard: the causes and
+// uses of the selected variable (a click goes there), which way an outcome is better (saved to the XMILE),
+// and the arguments of the function being typed. Layer: tests/workbench/ui.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "solver/io/load_model.hpp"
+#include "tests/workbench/ui/headless_ui.hpp"
+
+using namespace sdw;
+namespace fs = std::filesystem;
+
+namespace {
+
+ImVec2 centre(const ImVec4& r) {
+    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
+}
+
+// The prevention teaching model copied where saving it harms nothing, open, with `name` selected.
+std::string openWithSelected(test::HeadlessUi& ui, ui::Workbench& wb, const std::string& name) {
+    const auto dir = fs::temp_directory_path() / "sdw_properties_extras";
+    fs::create_directories(dir);
+    const auto copy = dir / "prevention.xmile";
+    fs::copy_file(test::HeadlessUi::teachingModel("prevention"), copy, fs::copy_options::overwrite_existing);
+    ui.open(wb, copy.string());
+    wb.select(name);
+    ui.frame(wb);
+    ui.frame(wb);
+    return copy.string();
+}
+
+}  // namespace
+
+TEST_CASE("properties: causes and uses of the selected variable; a click goes there", "[workbench][gui]") {
+    test::HeadlessUi ui;
+    ui::Workbench wb;
+    openWithSelected(ui, wb, "escalating");
+    // escalating = people_at_risk * escalation_rate * (1 - prevention_effect) / weeks_per_year, out of
+    // people_at_risk into people_in_long_term_care
+    for (const char* cause : {"people_at_risk", "escalation_rate", "prevention_effect", "weeks_per_year"})
+        CHECK(ui.fieldRect(std::string("cause:") + cause));
+    CHECK(ui.fieldRect("use:people_at_risk"));
+    CHECK(ui.fieldRect("use:people_in_long_term_care"));
+    CHECK_FALSE(ui.fieldRect("cause:care_cost"));
+    ui.click(wb, centre(*ui.fieldRect("cause:prevention_effect")));
+    REQUIRE(wb.selection.size() == 1);
+    CHECK(wb.selection.front() == "prevention_effect");
+}
+
+TEST_CASE("properties: which way an outcome is better is chosen there and saved with the model",
+          "[workbench][gui]") {
+    test::HeadlessUi ui;
+    ui::Workbench wb;
+    const std::string path = openWithSelected(ui, wb, "people_in_long_term_care");
+    const auto box = ui.fieldRect("better");
+    REQUIRE(box);
+    ui.click(wb, centre(*box));
+    // the list opens under the box: "not said", "higher", "lower"
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float row = ImGui::GetTextLineHeight() + st.ItemSpacing.y;
+    ui.click(wb, ImVec2(box->x + 20, box->w + st.WindowPadding.y + row * 2 + ImGui::GetTextLineHeight() / 2));
+    const auto* v = wb.session().doc().find("people_in_long_term_care");
+    REQUIRE(v);
+    CHECK(v->better == model::Better::Lower);
+    REQUIRE(wb.save());
+    diag::Diagnostics diags;
+    const auto back = io::loadModelFile(path, diags);
+    REQUIRE(back);
+    CHECK(back->main().find("people_in_long_term_care")->better == model::Better::Lower);
+}
+
+TEST_CASE("properties: the function being typed shows its arguments", "[workbench][gui]") {
+    test::HeadlessUi ui;
+    ui::Workbench wb;
+    openWithSelected(ui, wb, "prevention_effect");
+    ui.typeInto(wb, "equation", "SMTH1(investment_now, ");
+    const std::string help = wb.panel<ui::PropertiesPanel>().helpShown();
+    INFO(help);
+    CHECK(help.rfind("SMTH1(input, averaging time [, initial]): ", 0) == 0);
+    ui.key(wb, test::kKeyEscape);
+}

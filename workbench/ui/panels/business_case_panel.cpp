@@ -1,0 +1,265 @@
+// The business case tab: a scenario against the baseline by payer and financial year, its payback year and
+// net present value, a chart of the cumulative saving, and its exports. Layer: workbench/ui/panels (ImGui).
+// No Lua.
+#include "workbench/ui/panels/business_case_panel.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "workbench/app/business_case_export.hpp"
+#include "workbench/app/format.hpp"
+#include "workbench/app/quantity.hpp"
+#include "workbench/app/session_export.hpp"
+#include "workbench/ui/panels/menus.hpp"
+#include "workbench/ui/workbench.hpp"
+
+namespace sdw::ui {
+namespace {
+
+const ImVec4 kSaving(0.13f, 0.5f, 0.25f, 1), kCost(0.75f, 0.2f, 0.15f, 1);
+
+// A signed amount coloured by its sign: green a saving, red a cost.
+void amountCell(const std::string& text) {
+    if (!text.empty() && text[0] == '-')
+        ImGui::TextColored(kCost, "%s", text.c_str());
+    else if (!text.empty() && text[0] == '+')
+        ImGui::TextColored(kSaving, "%s", text.c_str());
+    else
+        ImGui::TextUnformatted(text.c_str());
+}
+
+// "2027/28" from "council spend 2027/28", the report's line for a payer.
+std::string after(const std::string& label, const std::string& line) {
+    return line.rfind(label + " ", 0) == 0 ? line.substr(label.size() + 1) : line;
+}
+
+}  // namespace
+
+void BusinessCasePanel::modelReplaced(Workbench&) {
+    m_report = {};
+    m_baseRun = m_scenarioRun = nullptr;
+    m_choice = 0;
+}
+
+bool BusinessCasePanel::setDiscountRate(double rate) {
+    if (!std::isfinite(rate) || rate < 0 || rate > 1) {
+        m_rateError = "A discount rate is between 0% and 100% a year; " + app::readableNumber(rate * 100) +
+                      "% was not taken";
+        m_ratePercent = static_cast<float>(m_rate * 100);
+        return false;
+    }
+    m_rateError.clear();
+    m_rate = rate;
+    m_ratePercent = static_cast<float>(rate * 100);
+    return true;
+}
+
+const app::BusinessCaseReport* BusinessCasePanel::report(Workbench& wb) {
+    const auto& s = wb.session();
+    if (s.kept().empty() || app::businessCaseLedgers(s.doc().model()).empty()) return nullptr;
+    const auto base = s.kept().front().result;
+    const auto scenario = m_choice > 0 && m_choice < s.kept().size() ? s.kept()[m_choice].result : s.result();
+    if (!base || !scenario) return nullptr;
+    if (base != m_baseRun || scenario != m_scenarioRun || m_rate != m_reportRate) {
+        m_report = app::businessCaseReport(s.doc().project(), *base, *scenario,
+                                           app::businessCaseLedgers(s.doc().model()), m_rate);
+        m_baseRun = base;
+        m_scenarioRun = scenario;
+        m_reportRate = m_rate;
+    }
+    return &m_report;
+}
+
+bool BusinessCasePanel::exportCsv(Workbench& wb, const std::string& path) {
+    const auto* r = report(wb);
+    std::string error = "there is no business case yet: keep a baseline and run a scenario";
+    auto& s = wb.session();
+    std::vector<app::KeptRun> runs{s.kept().empty() ? s.currentRun("Baseline") : s.kept().front()};
+    runs.push_back(m_choice > 0 && m_choice < s.kept().size() ? s.kept()[m_choice]
+                                                              : s.currentRun("Scenario"));
+    if (r && app::writeBusinessCaseCsv(path, *r, m_rate, app::provenanceOf(s, runs), error)) {
+        s.setStatus("Exported the business case to " + path + " (provenance beside it)");
+        return true;
+    }
+    wb.reportError("The business case was not exported", error);
+    return false;
+}
+
+void BusinessCasePanel::exportPng(Workbench& wb, const std::string& path) {
+    wb.setChartRect(ImVec2(m_rect.x, m_rect.y), ImVec2(m_rect.z, m_rect.w));
+    wb.exportChartPng(path);
+}
+
+void BusinessCasePanel::header(Workbench& wb) {
+    auto& s = wb.session();
+    const float fs = ImGui::GetFontSize();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Scenario");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(fs * 12);
+    const std::string current =
+        m_choice > 0 && m_choice < s.kept().size() ? s.kept()[m_choice].name : "Current run";
+    if (ImGui::BeginCombo("##bcscenario", current.c_str())) {
+        if (ImGui::Selectable("Current run", m_choice == 0)) m_choice = 0;
+        for (size_t k = 1; k < s.kept().size(); ++k)
+            if (ImGui::Selectable((s.kept()[k].name + "##" + std::to_string(k)).c_str(), m_choice == k))
+                m_choice = k;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::Text("against %s", s.kept().front().name.c_str());
+    ImGui::SameLine(0, fs * 2);
+    ImGui::TextUnformatted("Discount rate");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(fs * 5);
+    ImGui::InputFloat("##rate", &m_ratePercent, 0, 0, "%.2f");
+    if (ImGui::IsItemDeactivatedAfterEdit()) setDiscountRate(m_ratePercent / 100.0);  // Enter or click away
+    m_rateBox = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                       ImGui::GetItemRectMax().y);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Net present value discounts each year's saving to the first year.\n%s",
+                          app::discountRateNote(m_rate).c_str());
+    ImGui::SameLine();
+    ImGui::TextUnformatted("% a year");
+    ImGui::SameLine(0, fs * 2);
+    if (ImGui::Button("Export CSV..."))
+        wb.fileDialog().save("Export the business case as CSV", "business_case.csv",
+                             [this, &wb](const std::string& path) { exportCsv(wb, path); });
+    ImGui::SameLine();
+    if (ImGui::Button("Export PNG..."))
+        wb.fileDialog().save("Export the business case as PNG", "business_case.png",
+                             [this, &wb](const std::string& path) { exportPng(wb, path); });
+    if (!m_rateError.empty()) ImGui::TextColored(kCost, "%s", m_rateError.c_str());
+}
+
+void BusinessCasePanel::yearTable(const app::BusinessCaseReport& r) {
+    const auto& rows = r.table.rows;
+    const int ncols = static_cast<int>(rows.front().size());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
+                                  ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("##bcyears", ncols, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const auto& h : rows.front()) ImGui::TableSetupColumn(h == "year" ? "Year" : h.c_str());
+    ImGui::TableHeadersRow();
+    for (size_t i = 1; i < rows.size(); ++i) {
+        ImGui::TableNextRow();
+        for (size_t c = 0; c < rows[i].size(); ++c) {
+            ImGui::TableNextColumn();
+            if (c == 0)
+                ImGui::TextUnformatted(rows[i][c].c_str());
+            else
+                amountCell(rows[i][c]);
+        }
+    }
+    ImGui::EndTable();
+}
+
+void BusinessCasePanel::summaryTable(const app::BusinessCaseReport& r) {
+    if (!ImGui::BeginTable(
+            "##bcsummary", 3,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit))
+        return;
+    ImGui::TableSetupColumn("Who pays");
+    ImGui::TableSetupColumn("Pays back in");
+    ImGui::TableSetupColumn("Net present value");
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < r.payback.size(); ++i) {
+        const std::string who = i < r.payers.size() ? r.payers[i] : "total";
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(who.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(after(who, r.payback[i]).c_str());
+        ImGui::TableNextColumn();
+        amountCell(after(who, r.npv[i]));
+    }
+    ImGui::EndTable();
+}
+
+// The cumulative total saving at each year's end as bars about a zero line: red below it while the
+// scenario has cost more than it saved, green above it once it has paid back.
+void BusinessCasePanel::cumulativeBars(const app::BusinessCaseReport& r, ImVec2 size) {
+    const auto& cum = r.result->total.cumulativeSaving;
+    if (cum.empty() || size.x < 50 || size.y < 40) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    const float fs = ImGui::GetFontSize();
+    double lo = 0, hi = 0;
+    for (double v : cum) lo = std::min(lo, v), hi = std::max(hi, v);
+    if (hi - lo <= 0) hi = lo + 1;
+    const float top = p.y + fs * 1.4f, bottom = p.y + size.y - fs * 1.4f;
+    const auto yOf = [&](double v) {
+        return static_cast<float>(bottom - (v - lo) / (hi - lo) * (bottom - top));
+    };
+    const double scale = r.poundsPerUnit > 0 ? r.poundsPerUnit : 1;
+    const auto label = [&](double v) {
+        return r.poundsPerUnit > 0 ? app::money(v * scale, true) : app::readableNumber(v, true);
+    };
+    dl->AddText(p, ImGui::GetColorU32(ImGuiCol_Text), "Cumulative saving, all payers");
+    const float slot = size.x / static_cast<float>(cum.size());
+    for (size_t y = 0; y < cum.size(); ++y) {
+        const float x0 = p.x + slot * static_cast<float>(y) + slot * 0.15f, x1 = x0 + slot * 0.7f;
+        const ImVec4 c = cum[y] < 0 ? kCost : kSaving;
+        dl->AddRectFilled(ImVec2(x0, std::min(yOf(0), yOf(cum[y]))),
+                          ImVec2(x1, std::max(yOf(0), yOf(cum[y]))), ImGui::GetColorU32(c));
+        const std::string& year = r.years[y];
+        const float tw = ImGui::CalcTextSize(year.c_str()).x;
+        if (tw < slot * 0.98f || y == 0 || y + 1 == cum.size())
+            dl->AddText(ImVec2(std::clamp((x0 + x1 - tw) / 2, p.x, p.x + size.x - tw), bottom + fs * 0.2f),
+                        ImGui::GetColorU32(ImGuiCol_TextDisabled), year.c_str());
+    }
+    dl->AddLine(ImVec2(p.x, yOf(0)), ImVec2(p.x + size.x, yOf(0)), ImGui::GetColorU32(ImGuiCol_Text));
+    const std::string last = label(cum.back());
+    const float lw = ImGui::CalcTextSize(last.c_str()).x;
+    dl->AddText(ImVec2(p.x + size.x - lw, p.y), ImGui::GetColorU32(cum.back() < 0 ? kCost : kSaving),
+                last.c_str());
+}
+
+void BusinessCasePanel::draw(Workbench& wb) {
+    auto& s = wb.session();
+    const ImVec2 lo = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
+    m_rect = ImVec4(lo.x, lo.y, lo.x + avail.x, lo.y + avail.y);
+    if (app::businessCaseLedgers(s.doc().model()).empty()) {
+        ImGui::TextWrapped(
+            "This model has no business case: list each payer's cumulative cost (a ledger "
+            "stock such as council spend) in a group named \"%s\".",
+            app::kBusinessCaseGroup);
+        return;
+    }
+    if (s.kept().empty()) {
+        ImGui::TextWrapped(
+            "The business case compares a scenario with a baseline. Keep the current run as the "
+            "baseline, then switch levers, move sliders or pick a scenario.");
+        if (ImGui::Button("Keep the current run as the baseline")) s.keepRun("");
+        return;
+    }
+    header(wb);
+    const auto* r = report(wb);
+    if (!r || !r->result) {
+        ImGui::TextWrapped("No business case: %s", r ? r->error.c_str() : "the runs are not ready yet");
+        return;
+    }
+    const auto& specs = s.doc().project().specs;
+    ImGui::TextWrapped(
+        "Cost saved each year by each payer: baseline less scenario, negative while the scenario "
+        "costs more%s. %s.",
+        specs.priceBase.empty() ? "" : (", in " + specs.priceBase + " prices").c_str(), r->note.c_str());
+    const ImVec2 rest = ImGui::GetContentRegionAvail();
+    const float left = rest.x * 0.56f;
+    ImGui::BeginChild("##bcleft", ImVec2(left, rest.y), false);
+    yearTable(*r);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##bcright", ImVec2(0, rest.y), false);
+    summaryTable(*r);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("Net present value at %s", app::discountRateNote(m_rate).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    cumulativeBars(*r, ImGui::GetContentRegionAvail());
+    ImGui::EndChild();
+}
+
+}  // namespace sdw::ui
