@@ -52,6 +52,7 @@ inline constexpr const char* kTooLarge = "E214";
 inline constexpr const char* kGraphicalOnePoint = "W215";  // a one-point table: a constant in disguise
 inline constexpr const char* kOrderLowered = "W216";       // DELAY N's order lowered to fit its delay time
 inline constexpr const char* kFormatMismatch = "W217";  // the extension says one format, the content another
+inline constexpr const char* kInputFlowsUnused = "W218";  // a module input that is a stock: its flows unused
 inline constexpr const char* kUnitMismatch = "W220";
 inline constexpr const char* kUnitParse = "W221";
 inline constexpr const char* kNonFinite = "E301";
