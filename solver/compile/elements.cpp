@@ -123,8 +123,20 @@ bool ElementBuilder::addVariable(int vi) {
     Shared shared;
     auto ov = m_overrides.find(var.canonical);
     auto input = m_out.symbols.inputs.find(var.canonical);
-    if (input != m_out.symbols.inputs.end())
+    if (input != m_out.symbols.inputs.end()) {
         var.scope = input->second.parentScope;  // an input reads the parent
+        // A module input drawn as a stock (Stella's placeholder for what the parent sends) is replaced by
+        // what is connected to it, every step: kept a stock, it would hold its first value for the whole run.
+        if (var.kind == model::VarKind::Stock) {
+            var.kind = model::VarKind::Aux;
+            if (!src.inflows.empty() || !src.outflows.empty())
+                m_report.warning(diag::code::kInputFlowsUnused, var.display,
+                                 "'" + var.display + "' is a stock used as a module input: it takes '" +
+                                     input->second.equation +
+                                     "' from the parent at every step, and its own flows are not used",
+                                 0, src.line);
+        }
+    }
     shared.overridden = ov != m_overrides.end();
     shared.text = shared.overridden                     ? ov->second
                   : input != m_out.symbols.inputs.end() ? input->second.equation

@@ -19,11 +19,11 @@ class Reporter {
     void addOnce(diag::Diagnostic d);
     void error(const char* code, const std::string& where, const std::string& message, int column = 0,
                int line = 0) {
-        add({code, diag::Severity::Error, where, message, line, column, 0});
+        add({code, diag::Severity::Error, where, message, line, column, 0, {}});
     }
     void warning(const char* code, const std::string& where, const std::string& message, int column = 0,
                  int line = 0) {
-        add({code, diag::Severity::Warning, where, message, line, column, 0});
+        add({code, diag::Severity::Warning, where, message, line, column, 0, {}});
     }
     // Every diagnostic of a local list (an equation parsed on its own), on `line` when it is not 0.
     void append(const diag::Diagnostics& local, int line = 0);
