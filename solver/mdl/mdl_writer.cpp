@@ -219,7 +219,8 @@ class Writer {
                      "'; write its variables into the main model to convert it");
             return;
         }
-        if (v.kind == model::VarKind::Stock && v.nonNegative)
+        // Only outflows are cut at zero: a non-negative stock with none reads the same in Vensim.
+        if (v.kind == model::VarKind::Stock && v.nonNegative && !v.outflows.empty())
             warn(v.name, v.line,
                  "Vensim has no non-negative stocks: '" + v.name +
                      "' is written as an ordinary stock, so its outflows are no longer cut when "

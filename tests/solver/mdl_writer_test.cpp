@@ -146,12 +146,14 @@ TEST_CASE("mdl writer: what Vensim cannot express is named, and nothing is writt
 TEST_CASE("mdl writer: approximations are warned about, saying how they differ", "[mdl][writer]") {
     const auto p = fromXmile(
         "<stock name=\"S\"><eqn>1</eqn><non_negative/><outflow>f</outflow></stock>"
-        "<flow name=\"f\"><eqn>INT(S) + S MOD 2</eqn><non_negative/></flow>");
+        "<flow name=\"f\"><eqn>INT(S) + S MOD 2</eqn><non_negative/></flow>"
+        "<stock name=\"ledger\"><eqn>0</eqn><non_negative/><inflow>f</inflow></stock>");
     diag::Diagnostics d;
     const std::string text = toMdl(p, d);
     CHECK(text.find("MAX(INTEGER(S) + MODULO(S, 2), 0)") != std::string::npos);  // a non-negative flow
     const std::string all = test::dumpDiagnostics(d);
     CHECK(all.find("W141 warning in 'S'") != std::string::npos);  // no non-negative stocks in Vensim
+    CHECK(all.find("in 'ledger'") == std::string::npos);          // no outflow to cut: nothing differs
     CHECK(all.find("INTEGER toward zero") != std::string::npos);
     CHECK(all.find("MODULO") != std::string::npos);
 }
