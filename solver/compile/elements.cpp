@@ -236,6 +236,11 @@ Element ElementBuilder::element(int vi, int flat, Shared& shared,
         s.expr = flat + 1 == var.elementCount ? std::move(shared.expr) : shared.expr;
     }
     if (blank(text) && s.table < 0) {
+        if (m_report.erredAt(src.name)) {  // its equation could not be read, and the reader said why
+            m_report.failOnEarlierError();
+            s.defined = false;
+            return s;
+        }
         m_report.error(diag::code::kMissingEquation, s.display,
                        std::string("the ") + model::varKindName(var.kind) +
                            " has no equation; give it a value or a formula",

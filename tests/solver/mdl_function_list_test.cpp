@@ -151,6 +151,9 @@ TEST_CASE("mdl functions: each Vensim function sdw does not run is named, where 
         CHECK(e.column == 13);  // at the function's name
         CHECK(e.message == "the Vensim function '" + name +
                                "' is not supported: see the list of Vensim functions in sdw's README");
+        // The compile refuses the model without a second error for the same line ("x has no equation").
+        CHECK_FALSE(compile::compileModel(*p, d));
+        CHECK(d.errorCount() == 1);
     }
 }
 
