@@ -129,3 +129,15 @@ def test_set_wins_over_the_scenarios_constants(county):
     got = county.run(scenario=scenario, set=back, vars=vars, stop=104)
     pd.testing.assert_frame_equal(got, county.run(set=back, vars=vars, stop=104), check_exact=True)
     assert not got.equals(county.run(scenario=scenario, vars=vars, stop=104))
+
+
+def test_a_model_with_a_calendar_gets_a_date_column_and_time_stays_in_its_units(county, decay_path):
+    got = county.run(vars=county.outcome_measures[:1], stop=52)
+    assert list(got.columns)[0] == "Date" and got.index.name == "Time"
+    # The county model starts on 1 January 2025 and counts in weeks: week 52 is 364 days later.
+    assert got["Date"].iloc[0] == pd.Timestamp("2025-01-01")
+    assert got.loc[52.0, "Date"] == pd.Timestamp("2025-12-31")
+    assert got.index[-1] == 52.0
+    batch = sdw.run_many(county, [{}, {"reablement_staff": 150}], vars=county.outcome_measures[:1], stop=52)
+    assert (batch.loc[1, "Date"].values == got["Date"].values).all()
+    assert "Date" not in sdw.load(decay_path).run().columns  # no calendar start: no dates
