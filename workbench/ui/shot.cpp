@@ -15,8 +15,10 @@
 #include "workbench/ui/host.hpp"
 #include "workbench/ui/latency_probe.hpp"
 #include "workbench/ui/panels/business_case_panel.hpp"
+#include "workbench/ui/panels/charts_panel.hpp"
 #include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
+#include "workbench/ui/panels/uncertainty_panel.hpp"
 #include "workbench/ui/workbench.hpp"
 #if defined(SDW_HAVE_PLUGINS)
 #include "workbench/app/levers/lever_set.hpp"
@@ -109,6 +111,17 @@ void prepareLoops(Host& host, Workbench& wb, const std::string& loop, bool named
     if (!loop.empty() && !panel.select(loop)) std::fprintf(stderr, "sdw shot: no loop '%s'\n", loop.c_str());
 }
 
+// The fan view: a Monte Carlo of the model over its own distributions, its bands on the charts (large).
+void prepareFan(Host& host, Workbench& wb, size_t runs, uint64_t seed) {
+    auto& panel = wb.panel<UncertaintyPanel>();
+    panel.setFanOptions({runs, seed});
+    host.frame(wb);
+    if (!panel.startMonteCarlo(wb) || !panel.settle(wb))
+        std::fprintf(stderr, "sdw shot: %s\n", panel.message().c_str());
+    wb.showPanel<ChartsPanel>();
+    wb.chartFocus = true;
+}
+
 // Frames until the probe has seen its results on screen (at most ten seconds of frames).
 void frameUntilShown(Host& host, Workbench& wb, const LatencyProbe& probe) {
     for (int f = 0; f < 600 && !probe.done(); ++f) host.frame(wb);
@@ -164,6 +177,8 @@ struct ShotOptions {
     std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop;
     std::optional<double> time;
     bool namedOnly = false;
+    size_t runs = 200;  // --view fan
+    uint64_t seed = 1;
     int frames = 6;
     float scale = 0;
     bool measure = false;
@@ -178,10 +193,12 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_option("--size", o.size, "window size WxH");
     app.add_option(
            "--view", o.view,
-           "diagram|chart|table|compare|business|present|all|levers|loops (levers: with the plugin host; "
-           "business: the model's first scenario against its baseline)")
-        ->check(CLI::IsMember(
-            {"diagram", "chart", "table", "compare", "business", "present", "all", "levers", "loops"}));
+           "diagram|chart|table|compare|business|present|all|levers|loops|fan (levers: with the plugin host; "
+           "business: the model's first scenario against its baseline; fan: a Monte Carlo's bands)")
+        ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "business", "present", "all", "levers",
+                               "loops", "fan"}));
+    app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
+    app.add_option("--seed", o.seed, "with --view fan: its seed (default 1)");
     app.add_option("--loop", o.loop, "with --view loops: select this loop (id or name)");
     app.add_option("--time", o.time, "move the time scrubber here (model time)");
     app.add_flag("--named-only", o.namedOnly, "with --view loops: only the named loops, shares among them");
@@ -215,6 +232,7 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         wb.panel<CanvasPanel>().centreOn(v->name);
     }
     if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);
+    if (o.view == "fan") prepareFan(host, wb, o.runs, o.seed);
     if (o.time) wb.session().playback().time = *o.time;
     for (int f = 0; f < std::max(1, o.frames - 1); ++f) {
         host.frame(wb);

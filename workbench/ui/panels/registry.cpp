@@ -9,6 +9,7 @@
 #include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/panels/properties_panel.hpp"
+#include "workbench/ui/panels/uncertainty_panel.hpp"
 
 namespace sdw::ui {
 
@@ -26,6 +27,7 @@ std::vector<std::unique_ptr<Panel>> registeredPanels() {
     p.push_back(std::make_unique<ComparePanel>());
     p.push_back(std::make_unique<LoopsPanel>());  // feedback loops and which is in charge when (issue 15)
     p.push_back(std::make_unique<BusinessCasePanel>());
+    p.push_back(std::make_unique<UncertaintyPanel>());  // Monte Carlo fan charts (issue 14)
     p.push_back(std::make_unique<PropertiesPanel>());
     p.push_back(std::make_unique<StatusPanel>());
     p.push_back(std::make_unique<PresentationPanel>());

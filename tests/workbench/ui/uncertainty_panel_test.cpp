@@ -1,0 +1,105 @@
+// The "How sure" tab driven frame by frame: Run Monte Carlo clicked, frames go on while it runs, the Charts
+// tab then draws the bands (5-95, 25-75, median) under the run's own line; Cancel clicked mid-way stops it
+// with no bands. Layer: tests/workbench.
+#include "workbench/ui/panels/uncertainty_panel.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "tests/workbench/ui/headless_ui.hpp"
+#include "workbench/ui/panels/charts_panel.hpp"
+
+using namespace sdw;
+using test::HeadlessUi;
+
+namespace {
+
+// s' = -k s from 100, k ~ triangular(0.1, 0.2, 0.4), Euler dt 0.25 to 8.
+std::string decayModel() {
+    const auto path = (std::filesystem::temp_directory_path() / "sdw_ui_fan_decay.xmile").string();
+    std::ofstream(path)
+        << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+           "xmlns:sdw=\"urn:sdw:xmile:1\"><header><name>t</name></header>"
+           "<sim_specs method=\"euler\" time_units=\"years\"><start>0</start><stop>8</stop><dt>0.25</dt>"
+           "</sim_specs><model><variables><stock name=\"s\"><eqn>100</eqn><outflow>outflow</outflow></stock>"
+           "<flow name=\"outflow\"><eqn>k * s</eqn></flow><aux name=\"k\"><eqn>0.2</eqn>"
+           "<sdw:uncertainty min=\"0.1\" max=\"0.4\" distribution=\"triangular(0.1,0.2,0.4)\"/></aux>"
+           "</variables></model></xmile>";
+    return path;
+}
+
+ImVec2 centre(const ImVec4& r) {
+    REQUIRE(r.z > r.x);
+    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
+}
+
+}  // namespace
+
+TEST_CASE("how sure tab: Run Monte Carlo puts bands on the charts under the run's line", "[workbench][fan]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, decayModel());
+    wb.session().charts().assign(1, {});
+    wb.session().addToChart("s");
+    ui.settle(wb);
+    auto& panel = wb.panel<ui::UncertaintyPanel>();
+    std::vector<app::FanBands> store;
+    CHECK(panel.bandSeries(wb.session(), wb.session().charts()[0], store).empty());  // none before a run
+    wb.showPanel<ui::UncertaintyPanel>();
+    ui.frame(wb);
+    ui.frame(wb);  // the tab comes to the front, then draws
+    panel.setFanOptions({300, 2});
+    ui.click(wb, centre(panel.runButton()));
+    REQUIRE(panel.message().empty());
+    for (int i = 0; i < 2000 && panel.busy(); ++i) ui.frame(wb);  // frames go on while it runs
+    REQUIRE(panel.settle(wb));
+    ui.frame(wb);
+    const auto r = panel.fan().result();
+    REQUIRE(r);
+    CHECK(r->mc.okRuns == 300);
+    CHECK(r->setup.spec.seed == 2);
+    const auto series = panel.bandSeries(wb.session(), wb.session().charts()[0], store);
+    REQUIRE(series.size() == 3);  // 5-95, 25-75, median
+    CHECK(series[0].label == "5-95%");
+    CHECK(series[1].label == "25-75%");
+    // At year 8 the bands nest around the median, and the run at the mode k = 0.2, s = 100 x 0.95^32 =
+    // 19.37, lies inside the 5-95 band (k's median 0.227 is above its mode: the median run is lower).
+    const size_t last = series[0].y.size() - 1;
+    CHECK(series[0].lo[last] < series[1].lo[last]);
+    CHECK(series[1].lo[last] < series[2].y[last]);
+    CHECK(series[2].y[last] < series[1].y[last]);
+    CHECK(series[1].y[last] < series[0].y[last]);
+    CHECK(series[0].lo[last] < 19.37);
+    CHECK(series[0].y[last] > 19.37);
+    CHECK(series[2].y[last] < 19.37);
+    // A slider moved: the bands are of earlier settings and leave the chart.
+    auto& in = wb.session().inputs().front();
+    in.value = in.base * 1.5;
+    wb.session().inputsChanged();
+    ui.settle(wb);
+    CHECK(panel.bandSeries(wb.session(), wb.session().charts()[0], store).empty());
+}
+
+TEST_CASE("how sure tab: Cancel stops a long Monte Carlo and keeps the UI drawing", "[workbench][fan]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.openCounty(wb);
+    ui.settle(wb);
+    auto& panel = wb.panel<ui::UncertaintyPanel>();
+    wb.showPanel<ui::UncertaintyPanel>();
+    ui.frame(wb);
+    ui.frame(wb);                                // the tab comes to the front, then draws
+    panel.setFanOptions({app::kFanMaxRuns, 1});  // minutes of work on this machine
+    ui.click(wb, centre(panel.runButton()));
+    REQUIRE(panel.busy());
+    CHECK(wb.animating());  // the main loop keeps drawing for the progress bar
+    ui.frame(wb);
+    ui.click(wb, centre(panel.cancelButton()));
+    REQUIRE(panel.settle(wb));
+    ui.frame(wb);
+    CHECK_FALSE(panel.busy());
+    CHECK(panel.message() == "Cancelled: no bands were made.");
+    CHECK_FALSE(panel.fan().result());
+}

@@ -1,0 +1,189 @@
+// The "How sure" tab (see uncertainty_panel.hpp): the Monte Carlo's settings, progress and outcome, and the
+// fan-chart series the Charts tab draws. Layer: workbench/ui/panels (ImGui). No Lua.
+#include "workbench/ui/panels/uncertainty_panel.hpp"
+
+#include <cstdio>
+#include <thread>
+
+#include "workbench/app/comparison.hpp"
+#include "workbench/app/format.hpp"
+#include "workbench/ui/theme.hpp"
+#include "workbench/ui/workbench.hpp"
+
+namespace sdw::ui {
+
+namespace {
+
+ImVec4 lastItemRect() {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    return ImVec4(a.x, a.y, b.x, b.y);
+}
+
+std::string seconds(double s) {
+    char buf[32];
+    if (s < 90)
+        std::snprintf(buf, sizeof buf, "%.0f s", s);
+    else
+        std::snprintf(buf, sizeof buf, "%.0f min", s / 60);
+    return buf;
+}
+
+}  // namespace
+
+std::string UncertaintyPanel::title(const Workbench&) const {
+    return m_fan.job().running() ? "How sure (running)###howsure" : "How sure###howsure";
+}
+
+void UncertaintyPanel::modelReplaced(Workbench&) {
+    m_fan.reset();
+    m_message.clear();
+}
+
+void UncertaintyPanel::beforeFrame(Workbench& wb) {
+    if (!m_fan.poll()) return;
+    if (!m_fan.error().empty()) {
+        m_message = m_fan.error() == "cancelled" ? "Cancelled: no bands were made."
+                                                 : "The Monte Carlo failed: " + m_fan.error();
+        return;
+    }
+    m_message.clear();
+    if (const auto r = m_fan.result())
+        wb.session().setStatus("Monte Carlo: " + std::to_string(r->mc.okRuns) + " runs in " +
+                               seconds(r->seconds) + "; the charts show their bands");
+}
+
+bool UncertaintyPanel::startMonteCarlo(Workbench& wb) {
+    m_options.runs = static_cast<size_t>(std::max(0, m_runsBox));
+    m_options.seed = static_cast<uint64_t>(std::max(0, m_seedBox));
+    std::string error;
+    if (!m_fan.start(wb.session(), m_options, error)) {
+        m_message = "Not started: " + error;
+        return false;
+    }
+    m_message.clear();
+    return true;
+}
+
+bool UncertaintyPanel::settle(Workbench& wb, std::chrono::milliseconds timeout) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (m_fan.job().running()) {
+        if (std::chrono::steady_clock::now() > until) return false;
+        if (!m_fan.job().running()) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        beforeFrame(wb);
+    }
+    return true;
+}
+
+void UncertaintyPanel::draw(Workbench& wb) {
+    monteCarloSection(wb);
+}
+
+void UncertaintyPanel::monteCarloSection(Workbench& wb) {
+    ImGui::TextUnformatted("Monte Carlo: bands over time on the charts");
+    ImGui::TextDisabled(
+        "Every constant with a plausible range or a distribution (Properties) is drawn from it (Latin "
+        "hypercube); sliders, levers and a loaded profile stay as set.");
+    const bool running = m_fan.job().running();
+    ImGui::BeginDisabled(running);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::InputInt("runs", &m_runsBox, 100, 1000);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::InputInt("seed", &m_seedBox);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The same seed gives the same runs, on any machine");
+    ImGui::SameLine();
+    if (ImGui::Button("Run Monte Carlo")) startMonteCarlo(wb);
+    m_runButton = lastItemRect();
+    ImGui::EndDisabled();
+    if (running)
+        progressLine();
+    else
+        m_cancelButton = ImVec4(0, 0, 0, 0);
+    if (!m_message.empty()) ImGui::TextColored(ImVec4(0.72f, 0.3f, 0.05f, 1), "%s", m_message.c_str());
+    resultLines(wb);
+}
+
+void UncertaintyPanel::progressLine() {
+    const auto p = m_fan.job().progress();
+    char text[96];
+    std::snprintf(text, sizeof text, "%zu of %zu runs, %s", p.done, p.total,
+                  p.etaSeconds < 0 ? "starting" : (seconds(p.etaSeconds) + " left").c_str());
+    ImGui::ProgressBar(static_cast<float>(p.fraction()), ImVec2(ImGui::GetFontSize() * 20, 0), text);
+    ImGui::SameLine();
+    if (m_fan.job().cancelling())
+        ImGui::TextDisabled("cancelling...");
+    else if (ImGui::Button("Cancel"))
+        m_fan.cancel();
+    m_cancelButton = lastItemRect();
+}
+
+void UncertaintyPanel::resultLines(Workbench& wb) {
+    const auto r = m_fan.result();
+    if (!r) return;
+    const auto& s = wb.session();
+    const bool current = m_fan.current(s) != nullptr;
+    ImGui::Text("%zu runs (%zu failed) in %s, seed %llu: %zu inputs drawn from the model's distributions",
+                r->mc.okRuns, r->mc.failures.size(), seconds(r->seconds).c_str(),
+                static_cast<unsigned long long>(r->setup.spec.seed), r->setup.spec.inputs.size());
+    if (!r->setup.held.empty()) {
+        std::string held;
+        for (const auto& h : r->setup.held) held += (held.empty() ? "" : ", ") + app::displayName(h);
+        ImGui::TextWrapped("Held at your settings, not varied: %s", held.c_str());
+    }
+    if (!current)
+        ImGui::TextColored(
+            ImVec4(0.72f, 0.3f, 0.05f, 1),
+            "The model or its settings changed since: the charts hide these bands; run again.");
+    for (size_t i = 0; i < r->mc.failures.size() && i < 5; ++i)
+        ImGui::TextWrapped("Run %zu failed and is left out: %s", r->mc.failures[i].run + 1,
+                           r->mc.failures[i].message.c_str());
+    const auto& base = r->setup.base;
+    if (base.request.spec.sets.empty() && base.request.plugins.empty() && !base.profile) {
+        ImGui::TextDisabled("The same runs from the command line:");
+        std::string cmd = app::fanCommandLine(r->setup, s.doc().path());
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.96f, 0.96f, 0.94f, 1));
+        ImGui::InputText("##cmd", cmd.data(), cmd.size() + 1, ImGuiInputTextFlags_ReadOnly);
+        ImGui::PopStyleColor();
+    }
+}
+
+std::vector<widgets::Series> UncertaintyPanel::bandSeries(const app::Session& s, const app::Chart& c,
+                                                          std::vector<app::FanBands>& store) const {
+    std::vector<widgets::Series> out;
+    const auto r = m_fan.current(s);
+    if (!r) return out;
+    store.clear();
+    store.reserve(c.vars.size());  // the series point into it
+    const std::string median = "median of " + std::to_string(r->mc.okRuns) + " runs";
+    for (size_t i = 0; i < c.vars.size(); ++i) {
+        auto b = r->bands(c.vars[i]);
+        if (!b) continue;
+        store.push_back(std::move(*b));
+        const auto& fb = store.back();
+        const ImU32 rgb = theme::seriesColor(static_cast<int>(i)) & 0x00FFFFFF;
+        widgets::Series outer, inner, mid;
+        outer.label = "5-95%";
+        outer.run = inner.run = app::displayName(c.vars[i]);
+        outer.t = inner.t = mid.t = &fb.t;
+        outer.y = fb.p95;
+        outer.lo = fb.p5;
+        outer.color = rgb | 0x30000000;
+        inner.label = "25-75%";
+        inner.y = fb.p75;
+        inner.lo = fb.p25;
+        inner.color = rgb | 0x58000000;
+        mid.label = app::displayName(c.vars[i]) + " (" + median + ")";
+        mid.run = median;
+        mid.y = fb.p50;
+        mid.color = rgb | 0xD0000000;
+        mid.dashed = true;
+        mid.dash = 2;
+        out.push_back(std::move(outer));
+        out.push_back(std::move(inner));
+        out.push_back(std::move(mid));
+    }
+    return out;
+}
+
+}  // namespace sdw::ui

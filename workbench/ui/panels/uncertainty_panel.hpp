@@ -1,0 +1,61 @@
+// The "How sure" tab: a Monte Carlo of the current model and levers over the model's own distributions, shown
+// as fan charts on the Charts tab (shaded 5-95 and 25-75 around the median, beside the run's own line), with
+// progress, ETA and Cancel. The work is workbench/app/uncertainty's, the same code `sdw mc` runs.
+// Layer: workbench/ui/panels (ImGui). No Lua.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "workbench/app/session.hpp"
+#include "workbench/app/uncertainty/fan_charts.hpp"
+#include "workbench/ui/panels/panel.hpp"
+#include "workbench/ui/widgets/time_plot.hpp"
+
+namespace sdw::ui {
+
+class UncertaintyPanel : public Panel {
+  public:
+    Slot slot() const override { return Slot::Results; }
+    std::string title(const Workbench& wb) const override;
+    void draw(Workbench& wb) override;
+    void beforeFrame(Workbench& wb) override;
+    void modelReplaced(Workbench& wb) override;
+    bool busy() const override { return m_fan.job().running(); }
+
+    // What the buttons do (tests drive them too).
+    bool startMonteCarlo(Workbench& wb);
+    void cancelMonteCarlo() { m_fan.cancel(); }
+    // The runs and seed boxes' values (what Run Monte Carlo uses).
+    void setFanOptions(const app::FanOptions& o) {
+        m_runsBox = static_cast<int>(o.runs);
+        m_seedBox = static_cast<int>(o.seed);
+    }
+    const app::FanCharts& fan() const { return m_fan; }
+    // Wait for the Monte Carlo in flight (tests, screenshots); false on timeout.
+    bool settle(Workbench& wb, std::chrono::milliseconds timeout = std::chrono::seconds(120));
+    const std::string& message() const { return m_message; }
+    // Where the Run and Cancel buttons were last drawn (x0, y0, x1, y1; zero when not drawn).
+    ImVec4 runButton() const { return m_runButton; }
+    ImVec4 cancelButton() const { return m_cancelButton; }
+
+    // The fan-chart series of a chart, drawn under its lines: per variable the 5-95 and 25-75 bands and the
+    // median. `store` keeps their time columns alive while they are drawn.
+    std::vector<widgets::Series> bandSeries(const app::Session& s, const app::Chart& c,
+                                            std::vector<app::FanBands>& store) const;
+
+  private:
+    void monteCarloSection(Workbench& wb);
+    void progressLine();
+    void resultLines(Workbench& wb);
+
+    app::FanCharts m_fan;
+    app::FanOptions m_options;
+    int m_runsBox = 200, m_seedBox = 1;
+    std::string m_message;  // the last start's refusal or the last run's outcome
+    ImVec4 m_runButton{0, 0, 0, 0}, m_cancelButton{0, 0, 0, 0};
+};
+
+}  // namespace sdw::ui
