@@ -174,7 +174,7 @@ void measureLatency(Host& host, Workbench& wb, bool lever) {
 
 // `sdw shot`'s options.
 struct ShotOptions {
-    std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop;
+    std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop, data;
     std::optional<double> time;
     bool namedOnly = false;
     size_t runs = 200;  // --view fan
@@ -199,6 +199,8 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
                                "loops", "fan"}));
     app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
     app.add_option("--seed", o.seed, "with --view fan: its seed (default 1)");
+    app.add_option("--data", o.data,
+                   "observed data (CSV: Time, then columns named like variables) on the charts");
     app.add_option("--loop", o.loop, "with --view loops: select this loop (id or name)");
     app.add_option("--time", o.time, "move the time scrubber here (model time)");
     app.add_flag("--named-only", o.namedOnly, "with --view loops: only the named loops, shares among them");
@@ -232,6 +234,8 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         wb.panel<CanvasPanel>().centreOn(v->name);
     }
     if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);
+    if (!o.data.empty() && !wb.panel<UncertaintyPanel>().loadData(wb, o.data))
+        std::fprintf(stderr, "sdw shot: --data: %s\n", wb.panel<UncertaintyPanel>().dataError().c_str());
     if (o.view == "fan") prepareFan(host, wb, o.runs, o.seed);
     if (o.time) wb.session().playback().time = *o.time;
     for (int f = 0; f < std::max(1, o.frames - 1); ++f) {

@@ -138,4 +138,13 @@ TEST_CASE("calibrate: wrong data is refused naming the column, the time or the c
     CHECK(error == "line 2, column s: '1o0' is not a number (leave the cell empty for a gap)");
     CHECK_FALSE(readObservedCsv("year,s\n0,1\n", error));
     CHECK(error.find("first column must be Time") != std::string::npos);
+    CHECK(readObservedCsv("TIME,s\n0,1\n", error));                 // any case
+    CHECK_FALSE(readObservedCsv("Time,s\n0,1\n1,1,250\n", error));  // a thousands comma: a cell too many
+    CHECK(error ==
+          "line 3: 3 cells, but the header names 2 columns (a comma inside a number? write 1250, not "
+          "1,250)");
+    CHECK_FALSE(readObservedCsv("Time,s,\n0,1,2\n", error));
+    CHECK(error.find("line 1, column 3: the column has no name") == 0);
+    CHECK_FALSE(readObservedCsv("Time,delayed beds,Delayed_Beds\n0,1,2\n", error));
+    CHECK(error == "line 1, column 3: 'Delayed_Beds' is a second column for delayed beds");
 }

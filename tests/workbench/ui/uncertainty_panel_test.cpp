@@ -103,3 +103,47 @@ TEST_CASE("how sure tab: Cancel stops a long Monte Carlo and keeps the UI drawin
     CHECK(panel.message() == "Cancelled: no bands were made.");
     CHECK_FALSE(panel.fan().result());
 }
+
+TEST_CASE("how sure tab: observed data shows as points on the chart of the variable of that name",
+          "[workbench][observed]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, decayModel());
+    auto& s = wb.session();
+    s.charts().assign(1, {});
+    s.addToChart("outflow");
+    ui.settle(wb);
+    auto& panel = wb.panel<ui::UncertaintyPanel>();
+    const auto dir = std::filesystem::temp_directory_path();
+    const auto good = (dir / "sdw_ui_observed.csv").string(),
+               bad = (dir / "sdw_ui_observed_bad.csv").string();
+    std::ofstream(good) << "Time,S,other\n0,100\n2,,\n4,45\n8,20\n";
+    std::ofstream(bad) << "Time,s\n0,100\n1;90\n";
+    REQUIRE(panel.loadData(wb, good));
+    CHECK(panel.pointSeries(s.charts()[0]).empty());  // s is not charted yet
+    wb.showPanel<ui::UncertaintyPanel>();
+    ui.frame(wb);
+    ui.frame(wb);
+    s.addToChart("s");
+    ui.frame(wb);
+    const auto pts = panel.pointSeries(s.charts()[0]);
+    REQUIRE(pts.size() == 1);
+    CHECK(pts[0].points);
+    CHECK(pts[0].label == "s (observed)");
+    CHECK(*pts[0].t == std::vector<double>{0, 4, 8});  // the gap at 2 is no point
+    CHECK(pts[0].y == std::vector<double>{100, 45, 20});
+    REQUIRE(panel.observed()->unmatched.size() == 1);
+    CHECK(panel.observed()->unmatched[0] == "other: no variable of that name");
+    wb.showPanel<ui::ChartsPanel>();
+    ui.frame(wb);
+    ui.frame(wb);  // the chart draws the points with its lines
+    // A malformed file: refused naming its line; the data loaded before stays.
+    CHECK_FALSE(panel.loadData(wb, bad));
+    CHECK(panel.dataError() == "sdw_ui_observed_bad.csv: line 3: Time '1;90' is not a number");
+    REQUIRE(panel.observed());
+    CHECK(panel.observed()->path == good);
+    // Another model: the data belonged to this one.
+    ui.openCounty(wb);
+    ui.frame(wb);
+    CHECK_FALSE(panel.observed());
+}

@@ -2,11 +2,13 @@
 // fan-chart series the Charts tab draws. Layer: workbench/ui/panels (ImGui). No Lua.
 #include "workbench/ui/panels/uncertainty_panel.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <thread>
 
 #include "workbench/app/comparison.hpp"
 #include "workbench/app/format.hpp"
+#include "workbench/ui/panels/menus.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -37,6 +39,8 @@ std::string UncertaintyPanel::title(const Workbench&) const {
 void UncertaintyPanel::modelReplaced(Workbench&) {
     m_fan.reset();
     m_message.clear();
+    m_observed.reset();  // the data belonged to the last model
+    m_dataError.clear();
 }
 
 void UncertaintyPanel::beforeFrame(Workbench& wb) {
@@ -77,6 +81,70 @@ bool UncertaintyPanel::settle(Workbench& wb, std::chrono::milliseconds timeout) 
 
 void UncertaintyPanel::draw(Workbench& wb) {
     monteCarloSection(wb);
+    ImGui::Separator();
+    dataSection(wb);
+}
+
+bool UncertaintyPanel::loadData(Workbench& wb, const std::string& path) {
+    auto data = app::loadObservedOverlay(path, wb.session().doc().model(), m_dataError);
+    if (!data) return false;
+    m_dataError.clear();
+    m_observed = std::move(*data);
+    wb.session().setStatus("Observed data: " + std::to_string(m_observed->series.size()) + " series from " +
+                           path);
+    return true;
+}
+
+void UncertaintyPanel::dataSection(Workbench& wb) {
+    ImGui::TextUnformatted("Observed data: points on the charts");
+    ImGui::TextDisabled(
+        "A CSV: Time in model units, then columns named like model variables; empty cells are gaps.");
+    if (ImGui::Button("Load data...")) {
+        wb.fileDialog().openOther("Load observed data (CSV)", wb.session().doc().path(),
+                                  [this, &wb](const std::string& path) { loadData(wb, path); });
+    }
+    if (m_observed) {
+        ImGui::SameLine();
+        if (ImGui::Button("Chart them")) {
+            for (const auto& s : m_observed->series) {
+                const auto charted = wb.session().chartedVariables();
+                if (std::none_of(charted.begin(), charted.end(), [&](auto& v) {
+                        return model::canonicalName(v) == model::canonicalName(s.name);
+                    }))
+                    wb.session().addToChart(s.name);
+            }
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add each observed variable to the first chart");
+        ImGui::SameLine();
+        if (ImGui::Button("Clear data")) clearData();
+    }
+    if (!m_dataError.empty())
+        ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1), "Not loaded: %s", m_dataError.c_str());
+    if (!m_observed) return;
+    ImGui::TextWrapped("%s", m_observed->path.c_str());
+    for (const auto& s : m_observed->series)
+        ImGui::BulletText("%s: %zu values, time %s to %s", app::displayName(s.name).c_str(), s.values.size(),
+                          s.times.empty() ? "-" : app::readableNumber(s.times.front()).c_str(),
+                          s.times.empty() ? "-" : app::readableNumber(s.times.back()).c_str());
+    for (const auto& u : m_observed->unmatched)
+        ImGui::TextColored(ImVec4(0.72f, 0.3f, 0.05f, 1), "Not shown: %s", u.c_str());
+}
+
+std::vector<widgets::Series> UncertaintyPanel::pointSeries(const app::Chart& c) const {
+    std::vector<widgets::Series> out;
+    if (!m_observed) return out;
+    for (size_t i = 0; i < c.vars.size(); ++i) {
+        const auto* obs = m_observed->find(c.vars[i]);
+        if (!obs) continue;
+        widgets::Series pts;
+        pts.label = app::displayName(c.vars[i]) + " (observed)";
+        pts.t = &obs->times;
+        pts.y = obs->values;
+        pts.points = true;
+        pts.color = theme::seriesColor(static_cast<int>(i));
+        out.push_back(std::move(pts));
+    }
+    return out;
 }
 
 void UncertaintyPanel::monteCarloSection(Workbench& wb) {

@@ -1,16 +1,19 @@
 // The "How sure" tab: a Monte Carlo of the current model and levers over the model's own distributions, shown
 // as fan charts on the Charts tab (shaded 5-95 and 25-75 around the median, beside the run's own line), with
-// progress, ETA and Cancel. The work is workbench/app/uncertainty's, the same code `sdw mc` runs.
+// progress, ETA and Cancel; observed data (a CSV) shown as points on any chart of a variable of the same
+// name. The work is workbench/app/uncertainty's, the same code `sdw mc` and `sdw calibrate --data` run.
 // Layer: workbench/ui/panels (ImGui). No Lua.
 #pragma once
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "workbench/app/session.hpp"
 #include "workbench/app/uncertainty/fan_charts.hpp"
+#include "workbench/app/uncertainty/observed_overlay.hpp"
 #include "workbench/ui/panels/panel.hpp"
 #include "workbench/ui/widgets/time_plot.hpp"
 
@@ -46,8 +49,18 @@ class UncertaintyPanel : public Panel {
     std::vector<widgets::Series> bandSeries(const app::Session& s, const app::Chart& c,
                                             std::vector<app::FanBands>& store) const;
 
+    // Observed data: load a CSV (false with the reason in dataError(), the data loaded before kept), forget
+    // it.
+    bool loadData(Workbench& wb, const std::string& path);
+    void clearData() { m_observed.reset(); }
+    const app::ObservedOverlay* observed() const { return m_observed ? &*m_observed : nullptr; }
+    const std::string& dataError() const { return m_dataError; }
+    // The observed points of a chart's variables, drawn over its lines.
+    std::vector<widgets::Series> pointSeries(const app::Chart& c) const;
+
   private:
     void monteCarloSection(Workbench& wb);
+    void dataSection(Workbench& wb);
     void progressLine();
     void resultLines(Workbench& wb);
 
@@ -56,6 +69,8 @@ class UncertaintyPanel : public Panel {
     int m_runsBox = 200, m_seedBox = 1;
     std::string m_message;  // the last start's refusal or the last run's outcome
     ImVec4 m_runButton{0, 0, 0, 0}, m_cancelButton{0, 0, 0, 0};
+    std::optional<app::ObservedOverlay> m_observed;
+    std::string m_dataError;
 };
 
 }  // namespace sdw::ui
