@@ -6,43 +6,25 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 
 #include "tests/workbench/app/state_dir.hpp"
+#include "tests/workbench/decay_model.hpp"
 #include "workbench/app/session.hpp"
 
 using namespace sdw;
 
 namespace {
 
-// s' = -k s from s(0) = 100, Euler dt 0.25 to 8: s(8) = 100 (1 - k/4)^32. k ~ triangular(0.1, 0.2, 0.4);
-// `initial` has no range (not varied).
-std::string decayModel() {
-    const auto path = (std::filesystem::temp_directory_path() / "sdw_fan_decay.xmile").string();
-    std::ofstream(path)
-        << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
-           "xmlns:sdw=\"urn:sdw:xmile:1\"><header><name>t</name></header>"
-           "<sim_specs method=\"euler\" time_units=\"years\"><start>0</start><stop>8</stop><dt>0.25</dt>"
-           "</sim_specs><model><variables><stock "
-           "name=\"s\"><eqn>initial</eqn><outflow>outflow</outflow></stock>"
-           "<flow name=\"outflow\"><eqn>k * s</eqn></flow>"
-           "<aux name=\"k\"><eqn>0.2</eqn><units>1/year</units>"
-           "<sdw:uncertainty min=\"0.1\" max=\"0.4\" distribution=\"triangular(0.1,0.2,0.4)\"/></aux>"
-           "<aux name=\"initial\"><eqn>100</eqn></aux></variables></model></xmile>";
-    return path;
-}
-
 void openDecay(app::Session& s) {
     std::string error;
-    REQUIRE(s.open(decayModel(), error));
+    REQUIRE(s.open(test::decayModelFile("sdw_fan_decay.xmile"), error));
     s.settle();
     s.charts().assign(1, {});
     s.addToChart("s");
 }
 
 double sAt8(double k) {
-    return 100 * std::pow(1 - k / 4, 32);
+    return test::decayAt(k, 8);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "tests/workbench/decay_model.hpp"
 #include "tests/workbench/ui/headless_ui.hpp"
 #include "workbench/ui/panels/charts_panel.hpp"
 
@@ -16,18 +17,8 @@ using test::HeadlessUi;
 
 namespace {
 
-// s' = -k s from 100, k ~ triangular(0.1, 0.2, 0.4), Euler dt 0.25 to 8.
 std::string decayModel() {
-    const auto path = (std::filesystem::temp_directory_path() / "sdw_ui_fan_decay.xmile").string();
-    std::ofstream(path)
-        << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
-           "xmlns:sdw=\"urn:sdw:xmile:1\"><header><name>t</name></header>"
-           "<sim_specs method=\"euler\" time_units=\"years\"><start>0</start><stop>8</stop><dt>0.25</dt>"
-           "</sim_specs><model><variables><stock name=\"s\"><eqn>100</eqn><outflow>outflow</outflow></stock>"
-           "<flow name=\"outflow\"><eqn>k * s</eqn></flow><aux name=\"k\"><eqn>0.2</eqn>"
-           "<sdw:uncertainty min=\"0.1\" max=\"0.4\" distribution=\"triangular(0.1,0.2,0.4)\"/></aux>"
-           "</variables></model></xmile>";
-    return path;
+    return test::decayModelFile("sdw_ui_fan_decay.xmile");
 }
 
 ImVec2 centre(const ImVec4& r) {

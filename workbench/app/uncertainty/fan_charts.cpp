@@ -99,48 +99,24 @@ bool runFan(const FanSetup& setup, const analysis::TrialOptions& options, FanRes
 }
 
 bool FanCharts::start(const Session& s, const FanOptions& o, std::string& error) {
-    if (m_job.running()) {
+    if (m_job.job().running()) {
         error = "a Monte Carlo is running: cancel it first";
         return false;
     }
     auto setup = fanSetupFor(s, o, error);
     if (!setup) return false;
-    auto pending = std::make_shared<FanResult>();
-    m_pending = pending;
     return m_job.start(
-        [pending, setup = std::move(*setup)](const analysis::TrialOptions& options) {
+        [setup = std::move(*setup)](const analysis::TrialOptions& options, FanResult& out) {
             std::string error;
-            runFan(setup, options, *pending, error);
+            runFan(setup, options, out, error);
             return error;
         },
         o.runs);
 }
 
-bool FanCharts::poll() {
-    if (!m_job.poll()) return false;
-    if (m_job.error().empty() && m_pending) m_result = m_pending;
-    m_pending.reset();
-    return true;
-}
-
-bool FanCharts::wait(std::chrono::milliseconds timeout) {
-    if (!m_job.wait(timeout)) return false;
-    if (m_pending) {  // wait() took the outcome: keep it as poll() would
-        if (m_job.error().empty()) m_result = m_pending;
-        m_pending.reset();
-    }
-    return true;
-}
-
 std::shared_ptr<const FanResult> FanCharts::current(const Session& s) const {
-    return m_result && m_result->setup.base.matches(s) ? m_result : nullptr;
-}
-
-void FanCharts::reset() {
-    m_job.cancel();
-    m_job.wait(std::chrono::hours(1));
-    m_pending.reset();
-    m_result.reset();
+    const auto r = m_job.result();
+    return r && r->setup.base.matches(s) ? r : nullptr;
 }
 
 }  // namespace sdw::app

@@ -61,19 +61,17 @@ class FanCharts {
     bool start(const Session& s, const FanOptions& o, std::string& error);
     void cancel() { m_job.cancel(); }
     // The frame's work: true once when a run finished (or failed: error()).
-    bool poll();
-    bool wait(std::chrono::milliseconds timeout);
-    const AnalysisJob& job() const { return m_job; }
+    bool poll() { return m_job.poll(); }
+    bool wait(std::chrono::milliseconds timeout) { return m_job.wait(timeout); }
+    const AnalysisJob& job() const { return m_job.job(); }
     const std::string& error() const { return m_job.error(); }
-    std::shared_ptr<const FanResult> result() const { return m_result; }
+    std::shared_ptr<const FanResult> result() const { return m_job.result(); }
     // The result, when it belongs to the session's current model and settings (else the bands are stale).
     std::shared_ptr<const FanResult> current(const Session& s) const;
-    void reset();  // another model: forget the bands (a run in flight is cancelled and its result dropped)
+    void reset() { m_job.reset(); }  // another model: forget the bands (a run in flight is cancelled)
 
   private:
-    AnalysisJob m_job;
-    std::shared_ptr<FanResult> m_pending;
-    std::shared_ptr<const FanResult> m_result;
+    ResultJob<FanResult> m_job;
 };
 
 }  // namespace sdw::app
