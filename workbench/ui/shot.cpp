@@ -15,6 +15,7 @@
 #include "workbench/ui/host.hpp"
 #include "workbench/ui/latency_probe.hpp"
 #include "workbench/ui/panels/business_case_panel.hpp"
+#include "workbench/ui/panels/calibration_panel.hpp"
 #include "workbench/ui/panels/charts_panel.hpp"
 #include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
@@ -122,6 +123,20 @@ void prepareFan(Host& host, Workbench& wb, size_t runs, uint64_t seed) {
     wb.chartFocus = true;
 }
 
+// The fit view: the named constants fitted to the --data, on the Calibrate tab (large).
+void prepareFit(Host& host, Workbench& wb, const std::vector<std::string>& fits) {
+    auto& panel = wb.panel<CalibrationPanel>();
+    for (auto& p : panel.picks(wb))
+        for (const auto& f : fits) p.on = p.on || model::canonicalName(f) == model::canonicalName(p.name);
+    wb.showPanel<CalibrationPanel>();
+    wb.chartFocus = true;
+    host.frame(wb);
+    if (!panel.startFit(wb) || !panel.settle(wb, std::chrono::minutes(30)))
+        std::fprintf(stderr, "sdw shot: %s\n", panel.message().c_str());
+    else if (const auto r = panel.calibration().result())
+        std::printf("fit: %zu evaluations in %.1f s\n", r->fit.evaluations, r->seconds);
+}
+
 // Frames until the probe has seen its results on screen (at most ten seconds of frames).
 void frameUntilShown(Host& host, Workbench& wb, const LatencyProbe& probe) {
     for (int f = 0; f < 600 && !probe.done(); ++f) host.frame(wb);
@@ -177,7 +192,8 @@ struct ShotOptions {
     std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop, data;
     std::optional<double> time;
     bool namedOnly = false;
-    size_t runs = 200;  // --view fan
+    std::vector<std::string> fits;  // --view fit
+    size_t runs = 200;              // --view fan
     uint64_t seed = 1;
     int frames = 6;
     float scale = 0;
@@ -193,10 +209,13 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_option("--size", o.size, "window size WxH");
     app.add_option(
            "--view", o.view,
-           "diagram|chart|table|compare|business|present|all|levers|loops|fan (levers: with the plugin host; "
-           "business: the model's first scenario against its baseline; fan: a Monte Carlo's bands)")
+           "diagram|chart|table|compare|business|present|all|levers|loops|fan|fit (levers: with the plugin "
+           "host; "
+           "business: the model's first scenario against its baseline; fan: a Monte Carlo's bands; fit: a "
+           "calibration)")
         ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "business", "present", "all", "levers",
-                               "loops", "fan"}));
+                               "loops", "fan", "fit"}));
+    app.add_option("--fit", o.fits, "with --view fit and --data: a constant to fit (its declared range)");
     app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
     app.add_option("--seed", o.seed, "with --view fan: its seed (default 1)");
     app.add_option("--data", o.data,
@@ -237,6 +256,7 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
     if (!o.data.empty() && !wb.panel<UncertaintyPanel>().loadData(wb, o.data))
         std::fprintf(stderr, "sdw shot: --data: %s\n", wb.panel<UncertaintyPanel>().dataError().c_str());
     if (o.view == "fan") prepareFan(host, wb, o.runs, o.seed);
+    if (o.view == "fit") prepareFit(host, wb, o.fits);
     if (o.time) wb.session().playback().time = *o.time;
     for (int f = 0; f < std::max(1, o.frames - 1); ++f) {
         host.frame(wb);

@@ -16,11 +16,6 @@ namespace sdw::ui {
 
 namespace {
 
-ImVec4 lastItemRect() {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    return ImVec4(a.x, a.y, b.x, b.y);
-}
-
 std::string seconds(double s) {
     char buf[32];
     if (s < 90)
@@ -31,6 +26,11 @@ std::string seconds(double s) {
 }
 
 }  // namespace
+
+ImVec4 lastItemRect() {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    return ImVec4(a.x, a.y, b.x, b.y);
+}
 
 std::string UncertaintyPanel::title(const Workbench&) const {
     return m_fan.job().running() ? "How sure (running)###howsure" : "How sure###howsure";

@@ -19,6 +19,9 @@
 
 namespace sdw::ui {
 
+// Where ImGui drew the last item (x0, y0, x1, y1): the buttons' places that UI tests click.
+ImVec4 lastItemRect();
+
 class UncertaintyPanel : public Panel {
   public:
     Slot slot() const override { return Slot::Results; }
