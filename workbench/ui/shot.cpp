@@ -193,6 +193,7 @@ struct ShotOptions {
     std::optional<double> time;
     bool namedOnly = false;
     std::vector<std::string> fits;  // --view fit
+    bool range = false;             // --view business --range
     size_t runs = 200;              // --view fan
     uint64_t seed = 1;
     int frames = 6;
@@ -217,7 +218,9 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
                                "loops", "fan", "fit"}));
     app.add_option("--fit", o.fits, "with --view fit and --data: a constant to fit (its declared range)");
     app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
-    app.add_option("--seed", o.seed, "with --view fan: its seed (default 1)");
+    app.add_option("--seed", o.seed, "with --view fan or --range: its seed (default 1)");
+    app.add_flag("--range", o.range,
+                 "with --view business: the business case's 5-95% range over --runs draws");
     app.add_option("--data", o.data,
                    "observed data (CSV: Time, then columns named like variables) on the charts");
     app.add_option("--loop", o.loop, "with --view loops: select this loop (id or name)");
@@ -257,6 +260,12 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         std::fprintf(stderr, "sdw shot: --data: %s\n", wb.panel<UncertaintyPanel>().dataError().c_str());
     if (o.view == "fan") prepareFan(host, wb, o.runs, o.seed);
     if (o.view == "fit") prepareFit(host, wb, o.fits);
+    if (o.range) {
+        auto& panel = wb.panel<UncertaintyPanel>();
+        panel.setFanOptions({o.runs, o.seed});
+        if (!panel.startBusinessRange(wb) || !panel.settleBusinessRange(wb, std::chrono::minutes(30)))
+            std::fprintf(stderr, "sdw shot: %s\n", panel.rangeMessage().c_str());
+    }
     if (o.time) wb.session().playback().time = *o.time;
     for (int f = 0; f < std::max(1, o.frames - 1); ++f) {
         host.frame(wb);

@@ -10,6 +10,7 @@
 
 #include "tests/workbench/decay_model.hpp"
 #include "tests/workbench/ui/headless_ui.hpp"
+#include "workbench/ui/panels/business_case_panel.hpp"
 #include "workbench/ui/panels/charts_panel.hpp"
 
 using namespace sdw;
@@ -137,4 +138,29 @@ TEST_CASE("how sure tab: observed data shows as points on the chart of the varia
     ui.openCounty(wb);
     ui.frame(wb);
     CHECK_FALSE(panel.observed());
+}
+
+TEST_CASE("how sure tab: the business case's range, shown on the Business case tab too", "[workbench][fan]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, test::spendModelFile("sdw_ui_business_range.xmile"));
+    auto& s = wb.session();
+    auto& panel = wb.panel<ui::UncertaintyPanel>();
+    CHECK_FALSE(panel.startBusinessRange(wb));
+    CHECK(panel.rangeMessage().find("keep a baseline first") != std::string::npos);
+    s.keepRun("Baseline");
+    std::string error;
+    for (size_t i = 0; i < s.inputs().size(); ++i)
+        if (s.inputs()[i].name == "cut") REQUIRE(s.typeInput(i, "0.1", error));
+    ui.settle(wb);
+    panel.setFanOptions({100, 3});
+    REQUIRE(panel.startBusinessRange(wb));
+    REQUIRE(panel.settleBusinessRange(wb));
+    const auto r = panel.businessRange();
+    REQUIRE(r);
+    CHECK(r->pairs == 100);
+    CHECK(r->npv50 == Approx(0.467308 * 150).epsilon(0.01));  // the median rate, 150
+    wb.showPanel<ui::BusinessCasePanel>();
+    ui.frame(wb);
+    ui.frame(wb);  // the Business case tab draws with the range under its header
 }

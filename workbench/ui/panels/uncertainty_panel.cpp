@@ -38,12 +38,18 @@ std::string UncertaintyPanel::title(const Workbench&) const {
 
 void UncertaintyPanel::modelReplaced(Workbench&) {
     m_fan.reset();
+    m_range.reset();
+    m_rangeMessage.clear();
     m_message.clear();
     m_observed.reset();  // the data belonged to the last model
     m_dataError.clear();
 }
 
 void UncertaintyPanel::beforeFrame(Workbench& wb) {
+    if (m_range.poll())
+        m_rangeMessage = m_range.error().empty()          ? ""
+                         : m_range.error() == "cancelled" ? "Cancelled: no range was made."
+                                                          : "The range failed: " + m_range.error();
     if (!m_fan.poll()) return;
     if (!m_fan.error().empty()) {
         m_message = m_fan.error() == "cancelled" ? "Cancelled: no bands were made."
@@ -83,6 +89,8 @@ void UncertaintyPanel::draw(Workbench& wb) {
     monteCarloSection(wb);
     ImGui::Separator();
     dataSection(wb);
+    ImGui::Separator();
+    businessRangeSection(wb);
 }
 
 bool UncertaintyPanel::loadData(Workbench& wb, const std::string& path) {
@@ -165,25 +173,27 @@ void UncertaintyPanel::monteCarloSection(Workbench& wb) {
     m_runButton = lastItemRect();
     ImGui::EndDisabled();
     if (running)
-        progressLine();
+        progressLine(
+            m_fan.job(), "runs", [this] { m_fan.cancel(); }, m_cancelButton);
     else
         m_cancelButton = ImVec4(0, 0, 0, 0);
     if (!m_message.empty()) ImGui::TextColored(ImVec4(0.72f, 0.3f, 0.05f, 1), "%s", m_message.c_str());
     resultLines(wb);
 }
 
-void UncertaintyPanel::progressLine() {
-    const auto p = m_fan.job().progress();
+void UncertaintyPanel::progressLine(const app::AnalysisJob& job, const char* unit,
+                                    const std::function<void()>& cancel, ImVec4& cancelRect) {
+    const auto p = job.progress();
     char text[96];
-    std::snprintf(text, sizeof text, "%zu of %zu runs, %s", p.done, p.total,
+    std::snprintf(text, sizeof text, "%zu of %zu %s, %s", p.done, p.total, unit,
                   p.etaSeconds < 0 ? "starting" : (seconds(p.etaSeconds) + " left").c_str());
     ImGui::ProgressBar(static_cast<float>(p.fraction()), ImVec2(ImGui::GetFontSize() * 20, 0), text);
     ImGui::SameLine();
-    if (m_fan.job().cancelling())
+    if (job.cancelling())
         ImGui::TextDisabled("cancelling...");
     else if (ImGui::Button("Cancel"))
-        m_fan.cancel();
-    m_cancelButton = lastItemRect();
+        cancel();
+    cancelRect = lastItemRect();
 }
 
 void UncertaintyPanel::resultLines(Workbench& wb) {

@@ -7,11 +7,13 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "workbench/app/session.hpp"
+#include "workbench/app/uncertainty/business_case_range.hpp"
 #include "workbench/app/uncertainty/fan_charts.hpp"
 #include "workbench/app/uncertainty/observed_overlay.hpp"
 #include "workbench/ui/panels/panel.hpp"
@@ -29,7 +31,7 @@ class UncertaintyPanel : public Panel {
     void draw(Workbench& wb) override;
     void beforeFrame(Workbench& wb) override;
     void modelReplaced(Workbench& wb) override;
-    bool busy() const override { return m_fan.job().running(); }
+    bool busy() const override { return m_fan.job().running() || m_range.job().running(); }
 
     // What the buttons do (tests drive them too).
     bool startMonteCarlo(Workbench& wb);
@@ -61,10 +63,20 @@ class UncertaintyPanel : public Panel {
     // The observed points of a chart's variables, drawn over its lines.
     std::vector<widgets::Series> pointSeries(const app::Chart& c) const;
 
+    // The business case's range: the same draws run as the kept baseline and as the current run (the runs
+    // and seed boxes', the Business case tab's discount rate). Drawn in this tab and the Business case tab.
+    bool startBusinessRange(Workbench& wb);
+    std::shared_ptr<const app::BusinessRange> businessRange() const { return m_range.result(); }
+    void businessRangeSection(Workbench& wb);
+    bool settleBusinessRange(Workbench& wb, std::chrono::milliseconds timeout = std::chrono::seconds(120));
+    const std::string& rangeMessage() const { return m_rangeMessage; }
+
   private:
     void monteCarloSection(Workbench& wb);
     void dataSection(Workbench& wb);
-    void progressLine();
+    // A job's progress bar with its ETA and a Cancel button (where it was drawn goes to `cancelRect`).
+    void progressLine(const app::AnalysisJob& job, const char* unit, const std::function<void()>& cancel,
+                      ImVec4& cancelRect);
     void resultLines(Workbench& wb);
 
     app::FanCharts m_fan;
@@ -73,6 +85,9 @@ class UncertaintyPanel : public Panel {
     std::string m_message;  // the last start's refusal or the last run's outcome
     ImVec4 m_runButton{0, 0, 0, 0}, m_cancelButton{0, 0, 0, 0};
     std::optional<app::ObservedOverlay> m_observed;
+    app::ResultJob<app::BusinessRange> m_range;
+    std::string m_rangeMessage;
+    ImVec4 m_rangeCancel{0, 0, 0, 0};
     std::string m_dataError;
 };
 
