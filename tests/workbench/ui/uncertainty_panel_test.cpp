@@ -83,7 +83,7 @@ TEST_CASE("how sure tab: Cancel stops a long Monte Carlo and keeps the UI drawin
     wb.showPanel<ui::UncertaintyPanel>();
     ui.frame(wb);
     ui.frame(wb);                                // the tab comes to the front, then draws
-    panel.setFanOptions({app::kFanMaxRuns, 1});  // minutes of work on this machine
+    panel.setFanOptions({app::kFanMaxRuns, 1});  // 2,000 runs of the county model: about 20 s here
     ui.click(wb, centre(panel.runButton()));
     REQUIRE(panel.busy());
     CHECK(wb.animating());  // the main loop keeps drawing for the progress bar

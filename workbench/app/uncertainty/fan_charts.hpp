@@ -18,7 +18,9 @@ namespace sdw::app {
 
 class Session;
 
-inline constexpr size_t kFanMaxRuns = 5000;  // every run's series is kept until the bands are made
+// Every run's charted series is kept until the bands are made: 2,000 runs of four weekly series of the county
+// model hold about 130 MB.
+inline constexpr size_t kFanMaxRuns = 2000;
 inline const std::vector<double> kFanPercentiles{5, 25, 50, 75, 95};
 
 struct FanOptions {
