@@ -113,13 +113,16 @@ void prepareLoops(Host& host, Workbench& wb, const std::string& loop, bool named
 }
 
 // The fan view: a Monte Carlo of the model over its own distributions, its bands on the charts (large).
-void prepareFan(Host& host, Workbench& wb, size_t runs, uint64_t seed) {
+void prepareFan(Host& host, Workbench& wb, size_t runs, uint64_t seed, bool tab) {
     auto& panel = wb.panel<UncertaintyPanel>();
     panel.setFanOptions({runs, seed});
     host.frame(wb);
     if (!panel.startMonteCarlo(wb) || !panel.settle(wb))
         std::fprintf(stderr, "sdw shot: %s\n", panel.message().c_str());
-    wb.showPanel<ChartsPanel>();
+    if (tab)
+        wb.showPanel<UncertaintyPanel>();  // the How sure tab itself
+    else
+        wb.showPanel<ChartsPanel>();
     wb.chartFocus = true;
 }
 
@@ -208,14 +211,15 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_option("model", o.model, "model file")->required();
     app.add_option("--out", o.out, "PNG to write")->required();
     app.add_option("--size", o.size, "window size WxH");
-    app.add_option(
-           "--view", o.view,
-           "diagram|chart|table|compare|business|present|all|levers|loops|fan|fit (levers: with the plugin "
-           "host; "
-           "business: the model's first scenario against its baseline; fan: a Monte Carlo's bands; fit: a "
-           "calibration)")
+    app.add_option("--view", o.view,
+                   "diagram|chart|table|compare|business|present|all|levers|loops|fan|howsure|fit (levers: "
+                   "with the plugin "
+                   "host; "
+                   "business: the model's first scenario against its baseline; fan: a Monte Carlo's bands; "
+                   "howsure: its tab; fit: a "
+                   "calibration)")
         ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "business", "present", "all", "levers",
-                               "loops", "fan", "fit"}));
+                               "loops", "fan", "howsure", "fit"}));
     app.add_option("--fit", o.fits, "with --view fit and --data: a constant to fit (its declared range)");
     app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
     app.add_option("--seed", o.seed, "with --view fan or --range: its seed (default 1)");
@@ -258,7 +262,7 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
     if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);
     if (!o.data.empty() && !wb.panel<UncertaintyPanel>().loadData(wb, o.data))
         std::fprintf(stderr, "sdw shot: --data: %s\n", wb.panel<UncertaintyPanel>().dataError().c_str());
-    if (o.view == "fan") prepareFan(host, wb, o.runs, o.seed);
+    if (o.view == "fan" || o.view == "howsure") prepareFan(host, wb, o.runs, o.seed, o.view == "howsure");
     if (o.view == "fit") prepareFit(host, wb, o.fits);
     if (o.range) {
         auto& panel = wb.panel<UncertaintyPanel>();
