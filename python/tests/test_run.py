@@ -93,7 +93,11 @@ def test_check_lists_warnings_and_errors(tmp_path, decay_path):
     diags = sdw.load(bad).check()
     e201 = [d for d in diags if d.code == "E201"]
     assert e201 and e201[0].variable == "drain" and "rat" in e201[0].message
-    assert e201[0].column == 9  # "Stock * rat": the name starts at column 9
+    # The position is in the model file, so an editor can go there: the line holding "Stock * rat", the column
+    # where "rat" starts on it.
+    lines = bad.read_text().splitlines()
+    line = next(k for k, text in enumerate(lines, 1) if "Stock * rat" in text)
+    assert e201[0].position == (line, lines[line - 1].index("Stock * rat") + len("Stock * ") + 1)
 
 
 def test_number_for_a_computed_variable_replaces_its_equation(sdw_cli, decay_path):
