@@ -25,7 +25,8 @@ Workbench::Workbench(std::string stateDir)
 Workbench::~Workbench() = default;
 
 bool Workbench::animating() const {
-    return m_session.playback().playing || m_session.busy() || (m_probe && m_probe->waiting());
+    return m_session.playback().playing || m_session.busy() || (m_probe && m_probe->waiting()) ||
+           std::any_of(m_panels.begin(), m_panels.end(), [](const auto& p) { return p->busy(); });
 }
 
 void Workbench::settle() {
