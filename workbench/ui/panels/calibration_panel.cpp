@@ -165,7 +165,7 @@ void CalibrationPanel::pickTable(Workbench& wb) {
             ImGui::TableNextColumn();
             ImGui::SetNextItemWidth(-1);
             if (!p.declared) ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
-            ImGui::InputDouble(bound == &p.lo ? "##lo" : "##hi", bound, 0, 0, "%.4g");
+            ImGui::InputDouble(bound == &p.lo ? "##lo" : "##hi", bound, 0, 0, app::sliderFormat(p.lo, p.hi));
             if (!p.declared) ImGui::PopStyleColor();
         }
         ImGui::PopID();
@@ -191,14 +191,19 @@ void CalibrationPanel::results(Workbench& wb) {
             ImGui::TextUnformatted(app::displayName(row.parameter).c_str());
             for (double v : {row.value, row.low95, row.high95}) {
                 ImGui::TableNextColumn();
-                ImGui::Text("%.6g", v);
+                // six figures, as sdw calibrate prints them, but never in scientific notation
+                if (std::fabs(v) >= 1e5)
+                    ImGui::TextUnformatted(app::readableNumber(v).c_str());
+                else
+                    ImGui::Text("%.6g", v);
             }
         }
         ImGui::EndTable();
     }
     ImGui::TextWrapped(
-        "payoff %.6g (at the model's own values %.6g), %zu observed values, %zu evaluations in %.1f s",
-        f.payoff, f.payoffAtStart, f.points, f.evaluations, r->seconds);
+        "payoff %s (at the model's own values %s), %zu observed values, %zu evaluations in %.1f s",
+        app::readableNumber(f.payoff).c_str(), app::readableNumber(f.payoffAtStart).c_str(), f.points,
+        f.evaluations, r->seconds);
     ImGui::TextWrapped("Intervals: %s", f.intervalMethod.c_str());
     if (f.atBound)
         ImGui::TextColored(kWarn, "A parameter ended on its bound: widen its range or check the data.");
