@@ -7,6 +7,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "workbench/ui/panels/panel.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -95,6 +96,24 @@ class CanvasPanel : public Panel {
   private:
     CanvasState m_state;
 };
+
+// Fit the diagram to a canvas of `size`: `whole` shows all of it (labels too small to read are left out);
+// otherwise a large model opens at a readable zoom on its top-left sector.
+void fitToView(CanvasState& cs, const app::Document& doc, ImVec2 size, bool whole);
+
+// Presentation's readouts on the diagram at the time cursor, large enough to read from the back of a room:
+// each stock's level and each flow's rate, placed where they do not overlap (stocks first).
+struct Reading {
+    std::string name;  // the variable, as written
+    std::string text;  // what the room reads
+    ImVec4 rect;       // where (x0, y0, x1, y1)
+};
+std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area);
+// A flow's rate as it moves on its pipe: dots that run along it, faster the larger the rate (against the
+// largest it reaches in the run), backwards when it is negative, still at zero.
+void drawFlowMotion(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, double wallSeconds);
+// A reading's text: a stock's level, a flow's rate per its time unit ("312/week").
+std::string readingText(const Workbench& wb, const std::string& name, double value);
 
 // The variable under a screen point ("" for none); `grip` says which handle of the selected flow's pipe it is
 // on.

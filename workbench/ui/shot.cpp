@@ -68,6 +68,7 @@ bool prepareBusinessCase(Workbench& wb) {
 
 // Set up the state a view shows: a selection, kept runs, the tab.
 void prepareView(Workbench& wb, std::string view) {
+    if (view == "presentation") view = "present";
 #if defined(SDW_HAVE_PLUGINS)
     if (view == "levers") prepareLevers(wb);
 #endif
@@ -178,10 +179,11 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_option("--size", o.size, "window size WxH");
     app.add_option(
            "--view", o.view,
-           "diagram|chart|table|compare|business|present|all|levers|loops (levers: with the plugin host; "
-           "business: the model's first scenario against its baseline)")
-        ->check(CLI::IsMember(
-            {"diagram", "chart", "table", "compare", "business", "present", "all", "levers", "loops"}));
+           "diagram|chart|table|compare|business|present|presentation|all|levers|loops (levers: with the "
+           "plugin host; business: the model's first scenario against its baseline; present(ation): the run "
+           "revealed to 60% of its time)")
+        ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "business", "present", "presentation",
+                               "all", "levers", "loops"}));
     app.add_option("--loop", o.loop, "with --view loops: select this loop (id or name)");
     app.add_option("--time", o.time, "move the time scrubber here (model time)");
     app.add_flag("--named-only", o.namedOnly, "with --view loops: only the named loops, shares among them");

@@ -1,5 +1,5 @@
 // The workbench's smaller panels, each owning what it keeps between frames (side_panels.cpp,
-// results_panels.cpp, presentation.cpp, levers_panel.cpp). The diagram, charts and properties panels have
+// results_panels.cpp, levers_panel.cpp). The diagram, charts and properties panels have
 // headers of their own. Layer: workbench/ui (ImGui). No Lua.
 #pragma once
 
@@ -90,15 +90,6 @@ class StatusPanel : public Panel {
   public:
     Slot slot() const override { return Slot::Status; }
     std::string title(const Workbench&) const override { return "Status"; }
-    void draw(Workbench& wb) override;
-};
-
-// Presentation mode for trainers: full screen, large type, the chosen charts and sliders only; play the run
-// or step through it.
-class PresentationPanel : public Panel {
-  public:
-    Slot slot() const override { return Slot::FullScreen; }
-    std::string title(const Workbench&) const override { return "Presentation"; }
     void draw(Workbench& wb) override;
 };
 

@@ -8,6 +8,7 @@
 #include "workbench/ui/panels/charts_panel.hpp"
 #include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
+#include "workbench/ui/panels/presentation_panel.hpp"
 #include "workbench/ui/panels/properties_panel.hpp"
 
 namespace sdw::ui {
