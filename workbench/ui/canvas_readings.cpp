@@ -66,18 +66,24 @@ std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, Im
             const auto v = s.valueAt(o.name, t);
             if (!v || !std::isfinite(*v)) continue;
             const std::string text = readingText(wb, o.name, *v);
+            // Its name in smaller type over the number: a number alone on a crowded diagram says nothing.
+            const std::string name = app::displayName(o.name);
+            const float nameSize = std::max(kMinReadablePx + 3, size * 0.5f);
             const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, text.c_str());
+            const ImVec2 ns = font->CalcTextSizeA(nameSize, 1e9f, 0, name.c_str());
+            const float w = std::max(ts.x, ns.x), h = ts.y + ns.y;
             const ImVec2 c = cs.toScreen(o.x, o.y);
             // A stock's level over its box; a flow's rate just under its valve.
-            const float top = kind == Kind::Stock ? c.y - ts.y / 2 : c.y + 8 * std::max(cs.zoom, 0.5f);
-            const ImVec4 r(c.x - ts.x / 2 - 6, top - 2, c.x + ts.x / 2 + 6, top + ts.y + 2);
+            const float top = kind == Kind::Stock ? c.y - h / 2 : c.y + 8 * std::max(cs.zoom, 0.5f);
+            const ImVec4 r(c.x - w / 2 - 6, top - 2, c.x + w / 2 + 6, top + h + 2);
             if (!inside(r, cs, area) || std::any_of(placed.begin(), placed.end(),
                                                     [&](const Reading& p) { return overlaps(p.rect, r); }))
                 continue;
             const ImU32 ink = kind == Kind::Stock ? pal.stockBorder : pal.flowText;
             dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.z, r.w), IM_COL32(255, 255, 255, 235), 6);
             dl->AddRect(ImVec2(r.x, r.y), ImVec2(r.z, r.w), ink, 6, 0, 2);
-            dl->AddText(font, size, ImVec2(r.x + 6, r.y + 2), ink, text.c_str());
+            dl->AddText(font, nameSize, ImVec2(c.x - ns.x / 2, r.y + 2), ink, name.c_str());
+            dl->AddText(font, size, ImVec2(c.x - ts.x / 2, r.y + 2 + ns.y), ink, text.c_str());
             placed.push_back({o.name, text, r});
         }
     }
