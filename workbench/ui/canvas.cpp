@@ -288,6 +288,14 @@ void renameInPlace(Workbench& wb, CanvasState& cs) {
 
 }  // namespace
 
+LabelPlan labelPlan(float zoom, float fontSize) {
+    LabelPlan p;
+    const float scaled = fontSize * std::min(zoom, 1.25f);
+    p.names = scaled >= kMinReadablePx ? scaled : 0;
+    p.stockNames = std::max(scaled, kMinReadablePx);
+    return p;
+}
+
 void fitToView(CanvasState& cs, const app::Document& doc, ImVec2 size, bool whole) {
     double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
     for (const auto& o : doc.view().objects) {
@@ -330,13 +338,14 @@ void CanvasPanel::draw(Workbench& wb) {
     const float scrubH = ImGui::GetFrameHeight() + 12;
     const ImVec2 area(size.x, size.y - scrubH);
     cs.origin = ImGui::GetCursorScreenPos();
+    cs.area = area;
     if (cs.fitRequested) {
-        fitToView(cs, wb.session().doc(), area, false);
+        fitToView(cs, wb.session().doc(), area, cs.fitWhole);
         ImGui::SetWindowFocus();  // a model just opened: the keyboard starts on the diagram
     } else if (!cs.centreRequested.empty()) {
         centreView(cs, wb.session().doc(), cs.centreRequested, area);
     }
-    cs.fitRequested = false;
+    cs.fitRequested = cs.fitWhole = false;
     cs.centreRequested.clear();
     wb.diagramHasKeyboard(ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows));
 
