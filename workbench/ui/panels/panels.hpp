@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "workbench/ui/panels/panel.hpp"
 
@@ -80,9 +81,20 @@ class ComparePanel : public Panel {
     std::string title(const Workbench&) const override { return "Compare runs"; }
     void draw(Workbench& wb) override;
 
+    // The names the table showed in the last frame: each text, its column's width, the size it took.
+    struct Cell {
+        std::string text;
+        float width;
+        ImVec2 size;
+    };
+    const std::vector<Cell>& cells() const { return m_cells; }
+
   private:
     void table(Workbench& wb);
+    void headerRow(int columns);
+    void wrapped(const std::string& text);
     char m_runName[64] = "";
+    std::vector<Cell> m_cells;
 };
 
 // The status line: what just happened, problems, the model's size and file.
