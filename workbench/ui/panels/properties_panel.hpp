@@ -56,6 +56,7 @@ class PropertiesPanel : public Panel {
     void equationHelpLine();
     void outcomeField(Workbench& wb, const model::Variable& v);
     void relationsTree(Workbench& wb, const model::Variable& v);
+    void unlinkedWarning(Workbench& wb, const model::Variable& v);
 
     // The selected variable's fields as typed; reloaded when the selection or the document changes.
     std::string m_name, m_nameBuf, m_equation, m_units, m_doc;
@@ -73,6 +74,7 @@ class PropertiesPanel : public Panel {
     std::string m_relationsOf;
     uint64_t m_relationsRevision = 0;
     std::vector<std::string> m_causes, m_uses;
+    std::vector<std::string> m_unlinked;  // causes the diagram shows with no connector drawn to it
     int m_dragPoint = -1;  // the graphical function's point being dragged (one undo step on release)
     model::GraphicalFunction m_dragGf;
 };
