@@ -107,3 +107,26 @@ TEST_CASE(
     ui.frame(wb);
     CHECK_FALSE(ui.fieldRect("connect"));  // nothing more to offer
 }
+
+TEST_CASE("properties: Tab completes the variable name being typed in an equation", "[workbench][gui]") {
+    test::HeadlessUi ui;
+    ui::Workbench wb;
+    wb.newModel();
+    auto& d = wb.session().doc();
+    d.createAux(0, 0, "reablement_staff");
+    d.createAux(100, 0, "beds");
+    d.createAux(200, 0, "capacity");
+    wb.select("capacity");
+    ui.frame(wb);
+    ui.frame(wb);
+    ui.typeInto(wb, "equation", "2 * reab");
+    CHECK(wb.panel<ui::PropertiesPanel>().helpShown() == "Tab: reablement_staff");
+    ui.key(wb, test::kKeyTab);
+    ui.type(wb, " + 1");
+    ui.key(wb, test::kKeyEnter);
+    CHECK(d.find("capacity")->equation == "2 * reablement_staff + 1");
+    // Nothing to complete: Tab leaves the field and the equation is kept, as before.
+    ui.typeInto(wb, "equation", "beds");
+    ui.key(wb, test::kKeyTab);
+    CHECK(d.find("capacity")->equation == "beds");
+}

@@ -12,7 +12,12 @@
 #include <string>
 
 #include "solver/model/model.hpp"
+#include "workbench/app/equation_help.hpp"
 #include "workbench/ui/panels/panel.hpp"
+
+namespace sdw::app {
+class Session;
+}  // namespace sdw::app
 
 namespace sdw::ui {
 
@@ -56,6 +61,7 @@ class PropertiesPanel : public Panel {
     void equationHelpLine();
     void outcomeField(Workbench& wb, const model::Variable& v);
     void relationsTree(Workbench& wb, const model::Variable& v);
+    app::Completion completion(const app::Session& s, const model::Variable& v) const;
     void unlinkedWarning(Workbench& wb, const model::Variable& v);
 
     // The selected variable's fields as typed; reloaded when the selection or the document changes.
@@ -67,9 +73,10 @@ class PropertiesPanel : public Panel {
     bool m_focusDoc = false;   // give the documentation field the keyboard once, when it opens
     std::map<std::string, ImVec4> m_rects;
     std::string m_valueShown;
-    int m_eqCursor = 0;       // the equation field's cursor (bytes), for the function help
-    bool m_eqActive = false;  // the equation field has the keyboard
-    std::string m_helpShown;  // the help line as last drawn
+    int m_eqCursor = 0;            // the equation field's cursor (bytes), for the function help
+    bool m_eqActive = false;       // the equation field has the keyboard
+    std::string m_helpShown;       // the help line as last drawn
+    app::Completion m_completion;  // the name being typed in the equation, and what it could become
     // Causes and uses of the selected variable, for the document revision they were read at.
     std::string m_relationsOf;
     uint64_t m_relationsRevision = 0;
