@@ -192,7 +192,43 @@ Sandbox::Sandbox(SandboxLimits limits, uint64_t seed, Trust trust) : m_limits(li
 }
 
 Sandbox::~Sandbox() {
-    if (m_L) lua_close(m_L);
+    CallFailure ignored;
+    close(ignored);
+}
+
+bool Sandbox::close(CallFailure& failure) {
+    if (!m_L) return true;
+    m_hook = {0, m_hook.budget, false};
+    lua_close(m_L);
+    m_L = nullptr;
+    if (!m_finalizerFailed) return true;
+    failure = m_finalizerFailure;
+    m_finalizerFailed = false;
+    return false;
+}
+
+void Sandbox::noteFinalizerFailure(lua_State* co, int status) {
+    if (m_finalizerFailed) return;
+    const bool memory = status == LUA_ERRMEM;
+    if (!memory && !m_hook.exceeded) return;  // an ordinary error in a finalizer is ignored, as Lua does
+    lua_Debug ar;
+    try {  // called from a C function Lua runs: no C++ exception may reach Lua
+        CallFailure f;
+        f.kind = memory ? CallFailure::Kind::Memory : CallFailure::Kind::Budget;
+        f.message = memory ? "memory cap of " + std::to_string(m_capSetting >> 20) + " MB exceeded"
+                           : std::string(lua_tostring(co, -1) ? lua_tostring(co, -1) : "instruction budget");
+        splitLuaLocation(f.message);
+        f.message = "a __gc finalizer was stopped: " + f.message;
+        for (int level = 0; lua_getstack(co, level, &ar); ++level) {
+            if (!lua_getinfo(co, "Sl", &ar) || ar.currentline <= 0) continue;
+            f.source = ar.source[0] == '@' ? ar.source + 1 : ar.short_src;
+            f.line = ar.currentline;
+            break;
+        }
+        m_finalizerFailure = std::move(f);
+        m_finalizerFailed = true;
+    } catch (...) {
+    }
 }
 
 namespace {
@@ -272,6 +308,7 @@ void Sandbox::openSafeLibraries(uint64_t seed) {
     lua_register(L, "print", stderrPrint);
     removeField(L, LUA_STRLIBNAME, "dump");
     guardPatternFunctions(L);
+    guardFinalizers(L);
     // math.random draws from the run's seed: the same seed gives the same plugin behaviour.
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_getfield(L, -1, "randomseed");
@@ -327,6 +364,13 @@ bool Sandbox::call(int nargs, int nresults, CallFailure& failure) {
     m_memLine = 0;
     const int status = lua_pcall(L, nargs, nresults, base);
     lua_remove(L, base);
+    if (m_finalizerFailed) {  // a finalizer that ran during the call (or since the last one) was stopped
+        if (status == LUA_OK) lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1 : nresults);
+        failure = m_finalizerFailure;
+        m_finalizerFailed = false;
+        if (status != LUA_OK) lua_pop(L, 1);
+        return false;
+    }
     if (status == LUA_OK) return true;
     failure.kind = status == LUA_ERRMEM ? CallFailure::Kind::Memory
                    : m_hook.exceeded    ? CallFailure::Kind::Budget

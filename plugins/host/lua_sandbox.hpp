@@ -42,8 +42,12 @@ class Sandbox {
                     CallFailure& failure);
 
     // lua_pcall with a traceback handler and a fresh instruction budget. The function and its nargs arguments
-    // are on the stack; on success nresults values replace them, on failure nothing is left.
+    // are on the stack; on success nresults values replace them, on failure nothing is left. A plugin
+    // finalizer (__gc) that ran past the budget or the memory cap since the last call fails the call too.
     bool call(int nargs, int nresults, CallFailure& failure);
+    // Closes the state under a fresh instruction budget: the plugin's remaining finalizers run there, and the
+    // first that runs past the budget or the memory cap is reported. The destructor closes without reporting.
+    bool close(CallFailure& failure);
 
     size_t memoryUsed() const { return m_alloc.used; }
     // While the host itself reads tables outside a protected call, lift the memory cap so a plugin that
@@ -73,6 +77,9 @@ class Sandbox {
     void noteMemoryFailure();
     std::string m_memSource;
     int m_memLine = 0;
+    // A finalizer stopped by the budget, the memory cap or the cancel flag (`co` is its dead coroutine, whose
+    // stack still says where it was). Kept until a call or close() reports it.
+    void noteFinalizerFailure(lua_State* co, int status);
 
   private:
     void openSafeLibraries(uint64_t seed);
@@ -80,9 +87,14 @@ class Sandbox {
     AllocState m_alloc;
     size_t m_capSetting = 0;
     HookState m_hook;
+    bool m_finalizerFailed = false;
+    CallFailure m_finalizerFailure;
     const std::atomic<bool>* m_cancel = nullptr;
     lua_State* m_L = nullptr;
 };
+
+// Replaces the state's setmetatable so that plugin finalizers run under the budget (lua_finalizers.cpp).
+void guardFinalizers(lua_State* L);
 
 // Small helpers shared by the host's files (they expect the lua_State of a Sandbox).
 // Takes the "<source>:<line>: " location off the front of a Lua error message; returns the line, 0 if none.

@@ -313,16 +313,25 @@ bool readPluginTable(lua_State* L, const std::string& file, const std::string& s
 
 std::optional<PluginDescriptor> checkPluginFile(const std::string& path, diag::Diagnostics& diags,
                                                 const SandboxLimits& limits) {
+    bool readable = false;
+    const std::string source = readTextFile(path, readable);
+    if (!readable) {
+        diags.error(code::kPluginUnreadable, path, "cannot read the file");
+        return std::nullopt;
+    }
+    return checkPluginSource(source, path, diags, limits);
+}
+
+std::optional<PluginDescriptor> checkPluginSource(const std::string& source, const std::string& path,
+                                                  diag::Diagnostics& diags, const SandboxLimits& limits) {
     Sandbox box(limits, 1);
     CallFailure f;
-    std::string source;
     if (!box.ok()) {
         diags.error(code::kPluginLoadError, path, "cannot create a Lua state");
         return std::nullopt;
     }
-    if (!box.loadFile(path, false, f, &source)) {
-        const bool unreadable = f.message == "cannot read the file";
-        diags.error(unreadable ? code::kPluginUnreadable : code::kPluginSyntax, path, f.message, 0, f.line);
+    if (!box.loadString(source, path, false, f)) {
+        diags.error(code::kPluginSyntax, path, f.message, 0, f.line);
         return std::nullopt;
     }
     if (!box.call(0, 1, f)) {
@@ -335,6 +344,10 @@ std::optional<PluginDescriptor> checkPluginFile(const std::string& path, diag::D
     const bool ok = readPluginTable(box.state(), path, source, d, diags);
     lua_settop(box.state(), 0);
     box.liftMemoryCap(false);
+    if (!box.close(f)) {  // the plugin's finalizers run when its state closes, under the same budget
+        diags.error(f.code(), f.source.empty() ? path : f.source, f.message, 0, f.line);
+        return std::nullopt;
+    }
     if (!ok) return std::nullopt;
     return d;
 }

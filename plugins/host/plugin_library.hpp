@@ -15,6 +15,9 @@ namespace sdw::plugins {
 // E4xx diagnostic naming the file, the line and the rule. Returns nullopt when the plugin is refused.
 std::optional<PluginDescriptor> checkPluginFile(const std::string& path, diag::Diagnostics& diags,
                                                 const SandboxLimits& limits = {});
+// The same for plugin source text already read (`path` names it in diagnostics).
+std::optional<PluginDescriptor> checkPluginSource(const std::string& source, const std::string& path,
+                                                  diag::Diagnostics& diags, const SandboxLimits& limits = {});
 
 class PluginLibrary {
   public:

@@ -9,6 +9,8 @@
 #include <lua.hpp>
 #include <stdexcept>
 
+#include "solver/model/text_origin.hpp"
+
 namespace sdw::plugins {
 
 struct PluginSession::Active {
@@ -292,6 +294,8 @@ bool PluginSession::evalOverride(Active& a, const char* group, const std::string
         if (ok) var.equation = num(v);
     } else if (ok && valueType == LUA_TSTRING) {
         var.equation = lua_tostring(L, -1);
+        // An error in the equation names the plugin, not a line of the model file.
+        var.origins[""] = model::suppliedOrigin(var.equation, "plugin '" + a.d->id + "' (" + a.d->file + ")");
     } else if (ok) {
         model::GraphicalFunction gf = var.gf.value_or(model::GraphicalFunction{});
         gf.xs.clear();
@@ -378,7 +382,7 @@ bool PluginSession::callPlugin(Active& a, int fnRef, const char* what, sim::Step
     const std::string where = f.source.empty() ? a.d->file : f.source;
     const std::string head =
         "plugin '" + a.d->id + "' stopped the run in " + what + " at time " + num(ctx.time());
-    diag::Diagnostic d{c, diag::Severity::Error, where, head + ": " + f.message, f.line, 0, ctx.time()};
+    diag::Diagnostic d{c, diag::Severity::Error, where, head + ": " + f.message, f.line, 0, ctx.time(), {}};
     if (!f.traceback.empty()) d.message += "\n" + f.traceback;
     m_callDiags.add(d);
     error = std::string(c) + " " + head + " (" + where + ":" + std::to_string(f.line) + "): " + f.message;
@@ -411,7 +415,7 @@ bool PluginSession::fireEvents(Active& a, sim::StepContext& ctx, std::string& er
                     const std::string msg =
                         head + " cannot set '" + name + "' to " + (good ? num(v) : "a non-number");
                     m_callDiags.add(
-                        {c, diag::Severity::Error, a.d->file, msg, lineOfKey(a.d->file, "events"), 0, t});
+                        {c, diag::Severity::Error, a.d->file, msg, lineOfKey(a.d->file, "events"), 0, t, {}});
                     error = std::string(c) + " " + msg;
                     return false;
                 }

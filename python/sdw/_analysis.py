@@ -196,7 +196,8 @@ def calibrate(model, data, fit, payoff="sse", weights=None, method=None, dt=None
     """Fit constants to observed series with NLopt, as `sdw calibrate` does (a global search, then a local
     polish, within the bounds).
 
-    data: a DataFrame indexed by Time (or with a 'Time' column), one column per model variable; NaN is a gap.
+    data: a DataFrame indexed by Time (or with a 'Time' column), one column per model variable; NaN is a gap;
+    a 'Date' column of dates (as run() gives) is left out.
     fit: {name: (lo, hi)}. payoff: 'sse', 'normal' or 'poisson'. weights: {series: weight}.
     Returns a DataFrame with the columns parameter, value, low95, high95; `attrs` holds the statistics
     (payoff, payoff_at_start, evaluations, points, rmse per series, at_bound, interval_method)."""
@@ -246,6 +247,8 @@ def _observed(data):
     times = np.asarray(data.index, dtype=float)
     out = []
     for column in data.columns:
+        if column == "Date" and pd.api.types.is_datetime64_any_dtype(data[column]):
+            continue  # the calendar column a run's frame carries: its Time index is what is fitted
         try:
             values = np.asarray(data[column], dtype=float)
         except (TypeError, ValueError):

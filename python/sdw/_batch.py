@@ -50,7 +50,7 @@ def run_many(model, params_list, vars=None, client=None, method=None, dt=None, s
     else:
         names, rows, data = _run_on_dask(client, model, params_list, opts, chunks)
     runs = np.repeat(np.arange(len(params_list)), rows)
-    return frame(names, data, runs)
+    return model._with_dates(frame(names, data, runs))
 
 
 def _run_chunk(model, params_list, opts, offset, threads=1):

@@ -95,13 +95,28 @@ class Model:
         set: {name: value}: a number sets a constant or a stock's initial value, text replaces an equation,
         `plugin_id.param` switches a plugin on with that param (`plugin_id: True` with its defaults).
         scenario: a scenario file (.lua); explicit options win over its sim specs.
-        vars: the columns to keep (default every variable). method: 'euler', 'rk4' or 'rk45'."""
+        vars: the columns to keep (default every variable). method: 'euler', 'rk4' or 'rk45'.
+        A model with a calendar start (<sdw:calendar start>) gets a `Date` column first, as the CLI's CSV."""
         check_keywords("run", unknown, RUN_OPTIONS)
         opts = self._options(vars, method, dt, start, stop, saveper, seed, scenario)
         ok, names, data, diags = self._h.run(self._changes(set or {}), opts)
         if not ok:
             raise SdwError("the run failed", diagnostics(diags))
-        return frame(names, data)
+        return self._with_dates(frame(names, data))
+
+    def _with_dates(self, df):
+        """A `Date` column first (the calendar day at each Time, as the CLI's CSV has it) when the model
+        gives a calendar start; Time stays in model units. Each distinct time is dated once."""
+        times = df.index.get_level_values(-1).to_numpy()
+        distinct = np.unique(times)
+        days = self._h.dates(distinct.tolist())
+        if days is None:
+            return df
+        stamps = pd.to_datetime([f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in days])
+        df.insert(0, "Date", stamps[np.searchsorted(distinct, times)])
+        return df
+        df.insert(0, "Date", pd.to_datetime([f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in days]))
+        return df
 
     def mc(self, vary=None, **options):
         """Monte Carlo bands over time (see sdw._analysis.mc); `client=` spreads the runs over Dask."""

@@ -13,6 +13,7 @@
 
 #include "python/src/analysis.hpp"
 #include "python/src/engine.hpp"
+#include "workbench/app/calendar.hpp"
 
 namespace py = pybind11;
 using sdw::python::Changes;
@@ -200,6 +201,19 @@ PYBIND11_MODULE(_sdw, mod) {
         .def("variables", &variableNames)
         .def("name", [](const ModelHandle& m) { return m.project().name; })
         .def("source", [](const ModelHandle& m) { return m.project().sourcePath; })
+        // The calendar day at each model time, (year, month, day), by the rule the CLI's Date column uses;
+        // None when the model gives no calendar start.
+        .def("dates",
+             [](const ModelHandle& m, const std::vector<double>& times) -> py::object {
+                 const auto calendar = sdw::app::Calendar::of(m.project().specs);
+                 if (!calendar) return py::none();
+                 py::list out;
+                 for (double t : times) {
+                     const sdw::app::Date d = calendar->dateAt(t);
+                     out.append(py::make_tuple(d.year, d.month, d.day));
+                 }
+                 return out;
+             })
         .def("run", &run)
         .def("run_many", &runMany)
         .def("mc", [](const ModelHandle& m, const McRequest& r,

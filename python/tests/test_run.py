@@ -93,7 +93,11 @@ def test_check_lists_warnings_and_errors(tmp_path, decay_path):
     diags = sdw.load(bad).check()
     e201 = [d for d in diags if d.code == "E201"]
     assert e201 and e201[0].variable == "drain" and "rat" in e201[0].message
-    assert e201[0].column == 9  # "Stock * rat": the name starts at column 9
+    # The position is in the model file, so an editor can go there: the line holding "Stock * rat", the column
+    # where "rat" starts on it.
+    lines = bad.read_text().splitlines()
+    line = next(k for k, text in enumerate(lines, 1) if "Stock * rat" in text)
+    assert e201[0].position == (line, lines[line - 1].index("Stock * rat") + len("Stock * ") + 1)
 
 
 def test_number_for_a_computed_variable_replaces_its_equation(sdw_cli, decay_path):
@@ -125,3 +129,15 @@ def test_set_wins_over_the_scenarios_constants(county):
     got = county.run(scenario=scenario, set=back, vars=vars, stop=104)
     pd.testing.assert_frame_equal(got, county.run(set=back, vars=vars, stop=104), check_exact=True)
     assert not got.equals(county.run(scenario=scenario, vars=vars, stop=104))
+
+
+def test_a_model_with_a_calendar_gets_a_date_column_and_time_stays_in_its_units(county, decay_path):
+    got = county.run(vars=county.outcome_measures[:1], stop=52)
+    assert list(got.columns)[0] == "Date" and got.index.name == "Time"
+    # The county model starts on 1 January 2025 and counts in weeks: week 52 is 364 days later.
+    assert got["Date"].iloc[0] == pd.Timestamp("2025-01-01")
+    assert got.loc[52.0, "Date"] == pd.Timestamp("2025-12-31")
+    assert got.index[-1] == 52.0
+    batch = sdw.run_many(county, [{}, {"reablement_staff": 150}], vars=county.outcome_measures[:1], stop=52)
+    assert (batch.loc[1, "Date"].values == got["Date"].values).all()
+    assert "Date" not in sdw.load(decay_path).run().columns  # no calendar start: no dates

@@ -50,12 +50,16 @@ enum class Op : uint8_t {
     Override,      // if slot a is not NaN, dst = slot a (a value a step hook set on a hookWritable variable)
     Sum,      // dst = sum of the c slots listed from m_lists[a]
     Prod, MinN, MaxN, Mean, Stddev,
+    ArrayFn,  // dst = Vensim array function fn over the c slots listed from m_lists[a] (array_functions.hpp)
 };
 
 enum class Fn : uint8_t {
     Abs, Exp, Ln, Log10, Sqrt, Sin, Cos, Tan, Asin, Acos, Atan, Int, Sign, Round,  // one argument
-    Min2, Max2, Zidz, SafeDiv2, LogN,                                            // two
+    Sinh, Cosh, Tanh, Trunc,                                                      // one (Trunc: INTEGER)
+    Min2, Max2, Zidz, SafeDiv2, LogN, Quantum,                                   // two
     Xidz,                                                                         // three
+    VectorSelect, VectorElmMap, VectorSortOrder, VectorRank,                      // ArrayFn
+    AllocateAvailable, AllocateByPriority, InvertMatrix, VectorReorder,
 };
 // clang-format on
 

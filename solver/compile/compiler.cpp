@@ -8,6 +8,7 @@
 #include "solver/compile/pipeline.hpp"
 #include "solver/compile/unit_check.hpp"
 #include "solver/diag/near_name.hpp"
+#include "solver/model/text_origin.hpp"
 
 namespace sdw::compile {
 namespace detail {
@@ -75,7 +76,10 @@ std::shared_ptr<const CompiledModel> compile(const model::Project& project, diag
 std::shared_ptr<const CompiledModel> compileModel(const model::Project& project, diag::Diagnostics& diags,
                                                   const CompileOptions& options) {
     try {
-        return detail::compile(project, diags, options);
+        const size_t before = diags.items().size();
+        auto compiled = detail::compile(project, diags, options);
+        model::placeInSource(diags, project, options.equationOverrides, before);  // columns -> file positions
+        return compiled;
     } catch (const std::exception& e) {
         diags.error(diag::code::kUnsupported, project.name,
                     std::string("internal compiler error: ") + e.what());

@@ -123,8 +123,20 @@ bool ElementBuilder::addVariable(int vi) {
     Shared shared;
     auto ov = m_overrides.find(var.canonical);
     auto input = m_out.symbols.inputs.find(var.canonical);
-    if (input != m_out.symbols.inputs.end())
+    if (input != m_out.symbols.inputs.end()) {
         var.scope = input->second.parentScope;  // an input reads the parent
+        // A module input drawn as a stock (Stella's placeholder for what the parent sends) is replaced by
+        // what is connected to it, every step: kept a stock, it would hold its first value for the whole run.
+        if (var.kind == model::VarKind::Stock) {
+            var.kind = model::VarKind::Aux;
+            if (!src.inflows.empty() || !src.outflows.empty())
+                m_report.warning(diag::code::kInputFlowsUnused, var.display,
+                                 "'" + var.display + "' is a stock used as a module input: it takes '" +
+                                     input->second.equation +
+                                     "' from the parent at every step, and its own flows are not used",
+                                 0, src.line);
+        }
+    }
     shared.overridden = ov != m_overrides.end();
     shared.text = shared.overridden                     ? ov->second
                   : input != m_out.symbols.inputs.end() ? input->second.equation
@@ -224,6 +236,11 @@ Element ElementBuilder::element(int vi, int flat, Shared& shared,
         s.expr = flat + 1 == var.elementCount ? std::move(shared.expr) : shared.expr;
     }
     if (blank(text) && s.table < 0) {
+        if (m_report.erredAt(src.name)) {  // its equation could not be read, and the reader said why
+            m_report.failOnEarlierError();
+            s.defined = false;
+            return s;
+        }
         m_report.error(diag::code::kMissingEquation, s.display,
                        std::string("the ") + model::varKindName(var.kind) +
                            " has no equation; give it a value or a formula",

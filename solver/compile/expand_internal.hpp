@@ -3,6 +3,7 @@
 // Layer: solver. Not part of the public API.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -49,9 +50,16 @@ class Expander {
     // --- expand_stateful.cpp ---
     int stateful(int element, Expr& out, const Node& call);
     int smoothOrDelay(int element, Expr& out, const Node& call);
-    int smoothOrder(int element, const Expr& out, const Node& call);
     int trend(int element, Expr& out, const Node& call);
     int state(int element, Expr& out, const Node& call);
+
+    // --- initial_constant.cpp ---
+    // The order of SMTHN / DELAYN (lowered for a short DELAY N); 0 (reported) when it is no constant.
+    int smoothOrder(int element, const Expr& out, const Node& call);
+    // The value of an expression of constants (chains of constant variables, DT, the start and stop times);
+    // nullopt when it depends on time, state or anything not known before the run.
+    std::optional<double> initialConstant(int element, const Expr& e, int node, int depth);
+    std::optional<double> nameConstant(int element, const Expr& e, int node, int depth);
 
     Element& at(int i) { return m_out.elements[static_cast<size_t>(i)]; }
 

@@ -16,26 +16,6 @@ int Expander::stateful(int element, Expr& out, const Node& call) {
     return out.add(call);
 }
 
-// The order of SMTHN / DELAYN: a number, or a constant's name; 0 (reported) when it is neither or out of
-// range.
-int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
-    const Node& on = out.at(call.args[2]);
-    double v = 0;
-    if (on.kind == NodeKind::Number) {
-        v = on.value;
-    } else if (on.kind == NodeKind::Name) {
-        const int var = m_out.symbols.findVar(on.name, at(element).scope);
-        if (var >= 0 && at(m_out.symbols.var(var).firstElement).isConstant)
-            v = at(m_out.symbols.var(var).firstElement).constantValue;
-    }
-    if (!(v >= 1 && v <= 1000)) {
-        error(element, diag::code::kBadArgument,
-              "the order of " + call.text + " must be a constant between 1 and 1000", call.pos);
-        return 0;
-    }
-    return static_cast<int>(std::lround(v));
-}
-
 // A chain of `order` internal stocks, each with stage time T / order. Smooth stages hold the level; delay
 // stages hold level = rate * stage time, and the delay's output is the last stage's outflow.
 int Expander::smoothOrDelay(int element, Expr& out, const Node& call) {

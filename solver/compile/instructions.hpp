@@ -40,6 +40,7 @@ void forEachRead(const Instr& in, const std::vector<uint32_t>& lists, const std:
         case Op::MaxN:
         case Op::Mean:
         case Op::Stddev:
+        case Op::ArrayFn:
             list(in.a, in.c);
             break;
         default:  // every other op reads a, b and c as slots (unused operands are 0, the dt slot: harmless)

@@ -87,6 +87,7 @@ uint32_t Lowerer::name(Site& at, int node) {
         if (n.name == "inf") return m_out.constant(std::numeric_limits<double>::infinity());
         if (n.name == "true") return m_out.constant(1);
         if (n.name == "false") return m_out.constant(0);
+        if (const int pos = dimensionValue(at, n.name); pos > 0) return m_out.constant(pos);
     }
     Problem problem;
     const std::vector<int> r = m_resolver.resolve(at.element, at.e, node, at.extra, &problem);

@@ -54,6 +54,18 @@ class Lowerer {
     uint32_t lookup(Site& at, const equations::Node& n);
     uint32_t reduce(Site& at, const equations::Node& n);
 
+    // --- lower_array.cpp: Vensim's array functions, dimensions as values ---
+    uint32_t arrayFunction(Site& at, int node);
+    std::vector<uint32_t> arrayOperands(Site& at, const equations::Node& n, const std::vector<uint32_t>& v,
+                                        int pos, Fn& fn);
+    std::vector<uint32_t> vectorSelectList(Site& at, const equations::Node& n);
+    // The slots of argument `arg` made whole over its last `trailing` dimensions (empty: not an array).
+    std::vector<uint32_t> lowerWhole(Site& at, int arg, int trailing);
+    // The element being defined, as a 0-based index over its last `trailing` dimensions; -1 when it has
+    // fewer.
+    int definedPosition(int element, int trailing) const;
+    int dimensionValue(const Site& at, const std::string& name) const;
+
     const ExpandedModel& m_model;
     const Resolver& m_resolver;
     const SlotLayout& m_layout;

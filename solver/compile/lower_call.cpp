@@ -18,10 +18,11 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // The interpreter's function code of each one-argument math built-in.
 const std::pair<const char*, Fn> kMathFunctions[] = {
-    {"abs", Fn::Abs},     {"exp", Fn::Exp},     {"ln", Fn::Ln},       {"log10", Fn::Log10},
-    {"sqrt", Fn::Sqrt},   {"sin", Fn::Sin},     {"cos", Fn::Cos},     {"tan", Fn::Tan},
-    {"arcsin", Fn::Asin}, {"arccos", Fn::Acos}, {"arctan", Fn::Atan}, {"sign", Fn::Sign},
-    {"round", Fn::Round}, {"int", Fn::Int},     {"integer", Fn::Int},
+    {"abs", Fn::Abs},     {"exp", Fn::Exp},       {"ln", Fn::Ln},       {"log10", Fn::Log10},
+    {"sqrt", Fn::Sqrt},   {"sin", Fn::Sin},       {"cos", Fn::Cos},     {"tan", Fn::Tan},
+    {"arcsin", Fn::Asin}, {"arccos", Fn::Acos},   {"arctan", Fn::Atan}, {"sign", Fn::Sign},
+    {"round", Fn::Round}, {"int", Fn::Int},       {"sinh", Fn::Sinh},   {"cosh", Fn::Cosh},
+    {"tanh", Fn::Tanh},   {"integer", Fn::Trunc},  // Vensim's INTEGER truncates; XMILE's INT rounds down
 };
 
 Fn mathFunction(const std::string& name) {
@@ -94,6 +95,8 @@ uint32_t Lowerer::call(Site& at, int node) {
             return initial(at, n, node);
         case BuiltinKind::Lookup:
             return lookup(at, n);
+        case BuiltinKind::ArrayFn:
+            return arrayFunction(at, node);
         case BuiltinKind::Stateful:
             error(at.element, diag::code::kUnsupported, n.text + " could not be expanded here", n.pos);
             return m_out.constant(0);
@@ -130,6 +133,7 @@ uint32_t Lowerer::math(Site& at, const Node& n, BuiltinKind kind) {
         const uint32_t a = arg(at, n, 0), c = arg(at, n, 1);
         if (n.name == "log") return m_out.emit(at.prog, Op::Fn2, a, c, 0, Fn::LogN);
         if (n.name == "power") return m_out.emit(at.prog, Op::Pow, a, c);
+        if (n.name == "quantum") return m_out.emit(at.prog, Op::Fn2, a, c, 0, Fn::Quantum);
         return m_out.emit(at.prog, Op::Mod, a, c);
     }
     // PI(), INF(), TIME(), DT(), STARTTIME(), STOPTIME()

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "solver/compile/array_args.hpp"
 #include "solver/equations/builtins.hpp"
 
 namespace sdw::compile::detail {
@@ -136,6 +137,8 @@ void collectDependencies(const Resolver& resolver, int element, const equations:
             collectDependencies(resolver, element, e, n.args[0], phase, combo, out);
     } else if (n.name == "lookup") {
         if (n.args.size() == 2) collectDependencies(resolver, element, e, n.args[1], phase, extra, out);
+    } else if (b->kind == equations::BuiltinKind::ArrayFn) {
+        collectArrayDependencies(resolver, resolver.model(), element, e, node, phase, extra, out);
     } else {
         each(extra);
     }

@@ -23,4 +23,10 @@ void Reporter::append(const diag::Diagnostics& local, int line) {
     }
 }
 
+bool Reporter::erredAt(const std::string& where) const {
+    for (const auto& d : m_diags.items())
+        if (d.severity == diag::Severity::Error && d.where == where) return true;
+    return false;
+}
+
 }  // namespace sdw::compile::detail

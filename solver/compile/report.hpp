@@ -19,15 +19,19 @@ class Reporter {
     void addOnce(diag::Diagnostic d);
     void error(const char* code, const std::string& where, const std::string& message, int column = 0,
                int line = 0) {
-        add({code, diag::Severity::Error, where, message, line, column, 0});
+        add({code, diag::Severity::Error, where, message, line, column, 0, {}});
     }
     void warning(const char* code, const std::string& where, const std::string& message, int column = 0,
                  int line = 0) {
-        add({code, diag::Severity::Warning, where, message, line, column, 0});
+        add({code, diag::Severity::Warning, where, message, line, column, 0, {}});
     }
     // Every diagnostic of a local list (an equation parsed on its own), on `line` when it is not 0.
     void append(const diag::Diagnostics& local, int line = 0);
     bool failed() const { return m_failed; }
+    // An error already stands against `where` (a reader that could not translate its equation said why).
+    bool erredAt(const std::string& where) const;
+    // The compile cannot go on, for an error reported before it began.
+    void failOnEarlierError() { m_failed = true; }
 
   private:
     diag::Diagnostics& m_diags;

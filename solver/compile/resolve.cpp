@@ -312,7 +312,7 @@ void Resolver::wildcardDims(int element, const Expr& e, int node, const std::vec
     if (n.kind == NodeKind::ElementRef) return;
     if (n.kind == NodeKind::Call) {
         const equations::BuiltinInfo* b = equations::findBuiltin(n.name);
-        if (b && (b->kind == equations::BuiltinKind::Reduce ||
+        if (b && (b->kind == equations::BuiltinKind::Reduce || b->kind == equations::BuiltinKind::ArrayFn ||
                   (b->kind == equations::BuiltinKind::MinMax && n.args.size() == 1)))
             return;
     }

@@ -35,10 +35,12 @@ class Resolver {
     int bindingFor(int dim, const std::vector<Binding>& bindings) const;
     // The nearest variable name in `scope` to an unknown one ("" when none is near).
     std::string suggest(const std::string& canonical, const std::string& scope) const;
+    // The bindings a name sees: the element's context, then the reduction bindings not shadowed by it.
+    std::vector<Binding> visibleBindings(const Element& s, const std::vector<Binding>& extra) const;
+    const ExpandedModel& model() const { return m_model; }
 
   private:
     struct Site;
-    std::vector<Binding> visibleBindings(const Element& s, const std::vector<Binding>& extra) const;
     bool choose(const Site& site, size_t k, std::vector<int>& choice, Problem* problem) const;
     bool chooseStar(const Site& site, size_t k, const equations::Node& sub, std::vector<int>& choice) const;
     bool chooseName(const Site& site, size_t k, const equations::Node& sub, std::vector<int>& choice,

@@ -150,8 +150,16 @@ void SymbolCollector::readDimensions(const model::Variable& v, VarInfo& info) {
         auto it = m_table.dimByName.find(canonicalName(dn));
         if (it == m_table.dimByName.end())
             m_report.error(diag::code::kBadSubscript, v.name, "unknown dimension '" + dn + "'", 0, v.line);
-        else if (std::find(info.dims.begin(), info.dims.end(), it->second) == info.dims.end())
-            info.dims.push_back(it->second);  // tolerate a dimension listed twice
+        else if (std::find(info.dims.begin(), info.dims.end(), it->second) != info.dims.end())
+            m_report.error(diag::code::kBadSubscript, v.name,
+                           "'" + v.name + "' is arrayed over '" + dn +
+                               "' twice: each position needs a dimension of its own (for a square table, "
+                               "give the second position a range with the same elements: in Vensim "
+                               "'" +
+                               dn + "2 <-> " + dn + "')",
+                           0, v.line);
+        else
+            info.dims.push_back(it->second);
     }
 }
 

@@ -36,7 +36,11 @@ std::string format(const Diagnostic& d) {
     std::ostringstream out;
     out << d.code << ' ' << severityName(d.severity);
     if (!d.where.empty()) out << " in '" << d.where << "'";
-    if (d.line > 0 && d.column > 0) {
+    if (!d.origin.empty()) {
+        out << " (" << d.origin;
+        if (d.column > 0) out << ", col " << d.column;
+        out << ")";
+    } else if (d.line > 0 && d.column > 0) {
         out << " (line " << d.line << ", col " << d.column << ")";
     } else if (d.line > 0) {
         out << " (line " << d.line << ")";

@@ -28,6 +28,12 @@ inline constexpr const char* kTooDeep = "E113";
 inline constexpr const char* kTooLong = "E114";
 inline constexpr const char* kBadToken = "E115";
 inline constexpr const char* kMdlSyntax = "E120";
+inline constexpr const char* kMdlPartialArray = "W121";  // elements a .mdl never defines, read as 0
+inline constexpr const char* kMdlIgnored = "W122";       // a part of a .mdl sdw does not run (reality checks)
+inline constexpr const char* kDataFile = "E130";   // a data file (CSV, .dat) or a value in it cannot be read
+inline constexpr const char* kNotVensim = "E140";  // the .mdl writer: Vensim has no way to write this
+inline constexpr const char* kVensimApprox =
+    "W141";  // the .mdl writer: Vensim writes this only approximately
 inline constexpr const char* kUnknownName = "E201";
 inline constexpr const char* kUnknownFunction = "E202";
 inline constexpr const char* kArgCount = "E203";
@@ -41,10 +47,12 @@ inline constexpr const char* kBadSubscript = "E210";
 inline constexpr const char* kUnsupported = "E211";
 inline constexpr const char* kBadGraphical = "E212";
 inline constexpr const char* kNoStocks = "W213";
+// past a size limit: array elements, inlined macros, modules
 inline constexpr const char* kTooLarge = "E214";
-inline constexpr const char* kGraphicalOnePoint =
-    "W215";  // a one-point table: a constant in disguise  // past a size limit: array elements, inlined
-             // macros, modules
+inline constexpr const char* kGraphicalOnePoint = "W215";  // a one-point table: a constant in disguise
+inline constexpr const char* kOrderLowered = "W216";       // DELAY N's order lowered to fit its delay time
+inline constexpr const char* kFormatMismatch = "W217";  // the extension says one format, the content another
+inline constexpr const char* kInputFlowsUnused = "W218";  // a module input that is a stock: its flows unused
 inline constexpr const char* kUnitMismatch = "W220";
 inline constexpr const char* kUnitParse = "W221";
 inline constexpr const char* kNonFinite = "E301";
@@ -70,6 +78,9 @@ struct Diagnostic {
     int line = 0;         // 1-based line in the file (0 = unknown)
     int column = 0;       // 1-based column in the equation or line (0 = unknown)
     double time = 0;      // simulation time for run errors
+    // What supplied the text the column is in when it is not the model file ("plugin 'prevention' (file)",
+    // "--set rate=x"); the line is then 0.
+    std::string origin = {};  // a default, so aggregate initialisers may leave it out
 };
 
 class Diagnostics {
@@ -77,11 +88,11 @@ class Diagnostics {
     void add(Diagnostic d) { m_items.push_back(std::move(d)); }
     void error(const std::string& code, const std::string& where, const std::string& message, int column = 0,
                int line = 0) {
-        add({code, Severity::Error, where, message, line, column, 0});
+        add({code, Severity::Error, where, message, line, column, 0, {}});
     }
     void warning(const std::string& code, const std::string& where, const std::string& message,
                  int column = 0, int line = 0) {
-        add({code, Severity::Warning, where, message, line, column, 0});
+        add({code, Severity::Warning, where, message, line, column, 0, {}});
     }
     void append(const Diagnostics& other) {
         m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
@@ -90,6 +101,7 @@ class Diagnostics {
     size_t errorCount() const;
     size_t warningCount() const;
     const std::vector<Diagnostic>& items() const { return m_items; }
+    std::vector<Diagnostic>& mutableItems() { return m_items; }  // for passes that refine positions
     bool empty() const { return m_items.empty(); }
 
   private:

@@ -20,6 +20,7 @@ enum class BuiltinKind {
     Stateful,     // SMTH1/3/N, DELAY1/3/N, DELAY, TREND, FORCST, PREVIOUS, SAMPLE_IF_TRUE
     Init,         // INIT, ACTIVE_INITIAL
     Lookup,       // LOOKUP(table, x)
+    ArrayFn,      // Vensim's VECTOR SELECT / ELM MAP / SORT ORDER / RANK, ALLOCATE ..., INVERT MATRIX
 };
 
 // How a call's units follow from its arguments' (the unit check, compile/units.cpp).

@@ -49,7 +49,11 @@ std::optional<double> pureCall(const std::string& f, const std::vector<double>& 
     if (a.size() == 1) {
         const double x = a[0];
         if (f == "abs") return std::fabs(x);
-        if (f == "int" || f == "integer") return std::floor(x);
+        if (f == "int") return std::floor(x);
+        if (f == "integer") return std::trunc(x);  // Vensim's INTEGER: toward zero
+        if (f == "sinh") return std::sinh(x);
+        if (f == "cosh") return std::cosh(x);
+        if (f == "tanh") return std::tanh(x);
         if (f == "sqrt") return std::sqrt(x);
         if (f == "exp") return std::exp(x);
         if (f == "ln") return std::log(x);
@@ -58,6 +62,7 @@ std::optional<double> pureCall(const std::string& f, const std::vector<double>& 
     if (a.size() == 2) {
         if (f == "mod" || f == "modulo") return std::fmod(a[0], a[1]);
         if (f == "power") return std::pow(a[0], a[1]);
+        if (f == "quantum") return a[1] <= 0 ? a[0] : a[1] * std::trunc(a[0] / a[1]);
     }
     if (!a.empty() && (f == "min" || f == "max")) {
         double r = a[0];

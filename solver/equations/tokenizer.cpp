@@ -37,7 +37,7 @@ Token Tokenizer::next() {
     if (isDigit(c) || (c == '.' && m_i + 1 < m_s.size() && isDigit(static_cast<unsigned char>(m_s[m_i + 1]))))
         return number(t);
     if (identStart(c)) return m_dialect == Dialect::Xmile ? name(t) : vensimName(t);
-    if (c == '"') return enclosed(t, '"', TokenKind::QuotedName, TokenProblem::UnclosedQuote);
+    if (c == '"') return quotedName(t);
     if (m_dialect == Dialect::Vensim && c == '\'')
         return enclosed(t, '\'', TokenKind::Text, TokenProblem::UnclosedText);
     if (m_dialect == Dialect::Vensim && c == ':')
@@ -139,6 +139,30 @@ Token Tokenizer::vensimName(Token t) {
     t.kind = TokenKind::Name;
     t.end = m_i;
     t.text = std::string(m_s.substr(t.begin, t.end - t.begin));
+    return t;
+}
+
+// A quoted name may hold its quote mark and a backslash escaped (\" and \\, as Vensim writes them and XMILE
+// quoted names escape them); any other backslash is itself.
+Token Tokenizer::quotedName(Token t) {
+    std::string text;
+    for (size_t k = m_i + 1; k < m_s.size(); ++k) {
+        const char c = m_s[k];
+        if (c == '\\' && k + 1 < m_s.size() && (m_s[k + 1] == '"' || m_s[k + 1] == '\\')) {
+            text += m_s[++k];
+        } else if (c == '"') {
+            t.kind = TokenKind::QuotedName;
+            t.text = std::move(text);
+            m_i = k + 1;
+            t.end = m_i;
+            return t;
+        } else {
+            text += c;
+        }
+    }
+    t.kind = TokenKind::Error;
+    t.problem = TokenProblem::UnclosedQuote;
+    t.end = m_i = m_s.size();
     return t;
 }
 

@@ -65,6 +65,7 @@ class Tokenizer {
     Token name(Token t);
     Token vensimName(Token t);
     Token enclosed(Token t, char close, TokenKind kind, TokenProblem unclosed);
+    Token quotedName(Token t);
     Token punctuation(Token t);
     bool peekIs(char c) const { return m_i < m_s.size() && m_s[m_i] == c; }
 

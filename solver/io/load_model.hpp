@@ -4,14 +4,22 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "solver/diag/diagnostics.hpp"
 #include "solver/model/model.hpp"
 
 namespace sdw::io {
 
-// XMILE (.xmile, .xml, .stmx, .itmx) when the first character after an optional UTF-8 byte order mark and
-// blanks is '<'; otherwise Vensim .mdl. E100 when the file cannot be opened.
-std::optional<model::Project> loadModelFile(const std::string& path, diag::Diagnostics& diags);
+struct LoadOptions {
+    // Data files for a Vensim model's data variables (see mdl::ReadOptions); XMILE models have none.
+    std::vector<std::string> dataFiles;
+};
+
+// XMILE (.xmile, .xml, .stmx, .itmx) or Vensim (.mdl), chosen by its content and extension (a text file
+// named .xmile is refused as not XML), then checked for structure (model::checkStructure). E100 when the
+// file cannot be opened.
+std::optional<model::Project> loadModelFile(const std::string& path, diag::Diagnostics& diags,
+                                            const LoadOptions& options = {});
 
 }  // namespace sdw::io

@@ -28,6 +28,7 @@ constexpr const char* kPrelude = R"(typedef struct {
 double fabs(double); double exp(double); double log(double); double log10(double); double sqrt(double);
 double sin(double); double cos(double); double tan(double); double asin(double); double acos(double);
 double atan(double); double floor(double); double round(double); double pow(double, double);
+double sinh(double); double cosh(double); double tanh(double); double trunc(double);
 typedef struct {
     double (*mod)(double, double);
     double (*lookup)(void* rt, unsigned table, double x);
@@ -366,7 +367,8 @@ const char* libmName(Fn f) {
         case Fn::Log10: return "log10"; case Fn::Sqrt: return "sqrt";  case Fn::Sin: return "sin";
         case Fn::Cos: return "cos";    case Fn::Tan: return "tan";     case Fn::Asin: return "asin";
         case Fn::Acos: return "acos";  case Fn::Atan: return "atan";   case Fn::Int: return "floor";
-        case Fn::Round: return "round";
+        case Fn::Round: return "round";  case Fn::Sinh: return "sinh";   case Fn::Cosh: return "cosh";
+        case Fn::Tanh: return "tanh";    case Fn::Trunc: return "trunc";
         default: return nullptr;
             // clang-format on
     }
@@ -383,6 +385,8 @@ std::string functionCall(const Instr& in, const std::string& a, const std::strin
     if (in.fn == Fn::Max2) return "(" + a + " < " + b + ") ? " + b + " : " + a;  // std::max(a, b)
     if (in.fn == Fn::Zidz || in.fn == Fn::SafeDiv2) return "(" + b + " == 0) ? 0.0 : " + a + " / " + b;
     if (in.fn == Fn::LogN) return "log(" + a + ") / log(" + b + ")";
+    if (in.fn == Fn::Quantum)
+        return "(" + b + " <= 0) ? " + a + " : " + b + " * trunc(" + a + " / " + b + ")";
     return "0.0";
 }
 

@@ -82,6 +82,8 @@ const Symbol kLibm[] = {
     {"asin", libm<double>(&::asin)},   {"acos", libm<double>(&::acos)},
     {"atan", libm<double>(&::atan)},   {"floor", libm<double>(&::floor)},
     {"round", libm<double>(&::round)}, {"pow", libm<double, double>(&::pow)},
+    {"sinh", libm<double>(&::sinh)},   {"cosh", libm<double>(&::cosh)},
+    {"tanh", libm<double>(&::tanh)},   {"trunc", libm<double>(&::trunc)},
 };
 
 // libtcc 0.9.27 keeps global state while compiling: one compile at a time in the process.
@@ -196,6 +198,15 @@ bool optimiserOff() {
 
 std::unique_ptr<NativeCode> compileNative(const CompiledModel& cm, const NativeOptions& options,
                                           std::string& error) {
+    // Vensim's array functions (VECTOR SELECT, ALLOCATE ..., INVERT MATRIX) have no C form yet: the caller
+    // runs the interpreter instead (W601 under --engine auto, E601 when the compiled engine was asked for).
+    for (const compile::Instr& in : cm.m_stepProgram)
+        if (in.op == compile::Op::ArrayFn) {
+            error =
+                "the model uses a Vensim array function (VECTOR ..., ALLOCATE ..., INVERT MATRIX), which "
+                "the compiled engine does not build";
+            return nullptr;
+        }
     const auto t0 = std::chrono::steady_clock::now();
     auto code = std::make_unique<NativeCode>();
     const char* shared = std::getenv("SDW_JIT_SHARED_OBJECT");

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <sstream>
+#include <tuple>
 
 #include "solver/equations/tokenizer.hpp"
 #include "solver/mdl/mdl_internal.hpp"
@@ -89,7 +90,11 @@ const std::map<std::string, std::string>& renames() {
         {"ARCSIN", "ARCSIN"},
         {"ARCCOS", "ARCCOS"},
         {"ARCTAN", "ARCTAN"},
-        {"INTEGER", "INT"},
+        {"SINH", "SINH"},
+        {"COSH", "COSH"},
+        {"TANH", "TANH"},
+        {"INTEGER", "INTEGER"},  // toward zero: XMILE's INT rounds down
+        {"QUANTUM", "QUANTUM"},
         {"MAX", "MAX"},
         {"MIN", "MIN"},
         {"MODULO", "MOD"},
@@ -120,6 +125,14 @@ const std::map<std::string, std::string>& renames() {
         {"VMAX", "MAX"},
         {"ELMCOUNT", "SIZE"},
         {"SIGN", "SIGN"},
+        {"VECTOR SELECT", "VECTOR_SELECT"},
+        {"VECTOR ELM MAP", "VECTOR_ELM_MAP"},
+        {"VECTOR SORT ORDER", "VECTOR_SORT_ORDER"},
+        {"VECTOR RANK", "VECTOR_RANK"},
+        {"VECTOR REORDER", "VECTOR_REORDER"},
+        {"ALLOCATE AVAILABLE", "ALLOCATE_AVAILABLE"},
+        {"ALLOCATE BY PRIORITY", "ALLOCATE_BY_PRIORITY"},
+        {"INVERT MATRIX", "INVERT_MATRIX"},
     };
     return k;
 }
@@ -279,9 +292,18 @@ class Translator {
         const std::string canon = model::canonicalName(raw);
         const bool user =
             m_ctx.symbols && (m_ctx.symbols->lookups.count(canon) || m_ctx.symbols->macros.count(canon));
-        if (!user && !known(f))
+        if (!user && !known(f)) {
+            m_ctx.failedName = raw;
+            if (isUnsupportedVensimFunction(f))  // a real Vensim function: no guess at a typo
+                throw Failure{diag::code::kUnsupported,
+                              "the Vensim function '" + f +
+                                  "' is not supported: see the list of Vensim functions in sdw's README"};
             throw Failure{diag::code::kUnsupported,
-                          "the Vensim function '" + f + "' is not supported" + nearest(f)};
+                          "'" + f +
+                              "' is not a function sdw knows, nor a lookup or macro of "
+                              "this model" +
+                              nearest(f)};
+        }
         std::vector<std::string> a;
         for (auto [b, e] : argRanges(open, close)) a.push_back(seq(b, e));
         if (m_ctx.symbols && m_ctx.symbols->lookups.count(canon)) {
@@ -334,7 +356,8 @@ class Translator {
                                                        "RANDOM POISSON",
                                                        "LOOKUP EXTRAPOLATE",
                                                        "LOOKUP FORWARD",
-                                                       "LOOKUP BACKWARD"};
+                                                       "LOOKUP BACKWARD",
+                                                       "GET TIME VALUE"};
         return kSpecial.count(f) || renames().count(f);
     }
 
@@ -381,16 +404,39 @@ class Translator {
         if (f == "LOOKUP EXTRAPOLATE" || f == "LOOKUP FORWARD" || f == "LOOKUP BACKWARD") {
             needArgs(f, a, 2, 2);
             if (m_ctx.diags)
-                m_ctx.diags->add({diag::code::kUnsupported, diag::Severity::Info, m_ctx.where,
-                                  f + " is read as LOOKUP: the table's own end behaviour applies", m_ctx.line,
-                                  0, 0});
+                m_ctx.diags->add({diag::code::kUnsupported,
+                                  diag::Severity::Info,
+                                  m_ctx.where,
+                                  f + " is read as LOOKUP: the table's own end behaviour applies",
+                                  m_ctx.line,
+                                  0,
+                                  0,
+                                  {}});
             return "LOOKUP(" + join(a) + ")";
         }
+        if (f == "GET TIME VALUE") return timeValue(a);
         if (f == "PULSE TRAIN") needArgs(f, a, 4, 4);
         if (f == "PULSE") needArgs(f, a, 2, 2);
         if (f == "RANDOM UNIFORM") needArgs(f, a, 3, 3);
         if (auto it = renames().find(f); it != renames().end()) return it->second + "(" + join(a) + ")";
         throw Failure{diag::code::kUnsupported, "the Vensim function '" + f + "' is not supported"};
+    }
+
+    // GET TIME VALUE(relative to, offset, measure): the model's time plus an offset (0, offset, 0). The
+    // other forms read the computer's clock or calendar dates, which a reproducible run cannot.
+    static std::string timeValue(const std::vector<std::string>& a) {
+        needArgs("GET TIME VALUE", a, 3, 3);
+        auto literal = [](const std::string& s, double want) {
+            char* end = nullptr;
+            const double v = std::strtod(s.c_str(), &end);
+            return end != s.c_str() && *end == 0 && v == want;
+        };
+        if (!literal(a[0], 0) || !literal(a[2], 0))
+            throw Failure{
+                diag::code::kUnsupported,
+                "GET TIME VALUE is supported as GET TIME VALUE(0, offset, 0), the model's time plus an "
+                "offset; the forms that read the computer's clock or calendar dates are not"};
+        return "(TIME + (" + a[1] + "))";
     }
 
     static constexpr int kMaxNesting = 500;
@@ -406,9 +452,13 @@ std::optional<std::string> translateExpr(const std::string& vensim, TranslateCon
         Translator tr(tokenize(vensim), ctx);
         return trim(tr.run());  // the translator spaces its operators: no blank at either end
     } catch (const Failure& f) {
-        if (ctx.diags) {
-            std::string msg = f.message;
-            ctx.diags->error(f.code, ctx.where, msg, 0, ctx.line);
+        if (ctx.diags) {  // at the function it could not translate, else where the text starts
+            auto [line, column] = std::pair{ctx.line, 0};
+            if (ctx.entry && !ctx.failedName.empty())
+                std::tie(line, column) = positionOfName(vensim, ctx.failedName, *ctx.entry, ctx.offset);
+            else if (ctx.entry && ctx.offset < ctx.entry->positions.size())
+                std::tie(line, column) = ctx.entry->positions[ctx.offset];
+            ctx.diags->error(f.code, ctx.where, f.message, column, line);
         }
         return std::nullopt;
     } catch (const std::exception& e) {

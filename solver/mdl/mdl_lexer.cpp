@@ -1,6 +1,7 @@
 // Splitting a Vensim .mdl file into `equation ~ units ~ doc |` entries, macro markers and the sketch section,
 // plus small string helpers. Layer: solver. Depends on the standard library only.
 #include <cctype>
+#include <set>
 
 #include "solver/mdl/mdl_internal.hpp"
 
@@ -71,7 +72,7 @@ class Splitter {
 
   private:
     void advance() {
-        if (m_s[m_i] == '\n') ++m_line;
+        if (m_s[m_i] == '\n') ++m_line, m_lineStart = m_i + 1;
         ++m_i;
     }
     void skipSpace() {
@@ -85,6 +86,7 @@ class Splitter {
         if (j >= m_s.size() || m_s[j] != '\n') return false;
         m_i = j + 1;
         ++m_line;
+        m_lineStart = m_i;
         return true;
     }
 
@@ -119,15 +121,25 @@ class Splitter {
         while (m_i < m_s.size()) {
             if (continuation()) continue;
             const char c = m_s[m_i];
+            if (section == 0 && quoted && c == '\\' && m_i + 1 < m_s.size() && m_s[m_i + 1] == '"') {
+                for (int k = 0; k < 2; ++k) {  // \" inside a quoted name is part of it
+                    e.positions.push_back({m_line, static_cast<int>(m_i - m_lineStart) + 1});
+                    e.equation += m_s[m_i];
+                    advance();
+                }
+                continue;
+            }
             if (section == 0 && c == '"') quoted = !quoted;
             if (!quoted && section == 0 && c == '{') {  // an inline comment in an equation
                 while (m_i < m_s.size() && m_s[m_i] != '}') advance();
                 if (m_i < m_s.size()) advance();
                 continue;
             }
+            const std::pair<int, int> at{m_line, static_cast<int>(m_i - m_lineStart) + 1};
             advance();
             if (!quoted && c == '~' && section < 2) {
                 ++section;
+                e.sections = section + 1;
                 continue;
             }
             if (!quoted && c == '|') {
@@ -135,7 +147,14 @@ class Splitter {
                 break;
             }
             *parts[section] += c;
+            if (section == 0) e.positions.push_back(at);
         }
+        // Trim the equation and its positions alike.
+        size_t lead = 0, tail = e.equation.size();
+        while (lead < tail && std::isspace((unsigned char)e.equation[lead])) ++lead;
+        while (tail > lead && std::isspace((unsigned char)e.equation[tail - 1])) --tail;
+        e.positions.erase(e.positions.begin() + static_cast<long>(tail), e.positions.end());
+        e.positions.erase(e.positions.begin(), e.positions.begin() + static_cast<long>(lead));
         e.equation = trim(e.equation);
         e.units = trim(e.units);
         e.doc = trim(e.doc);
@@ -145,6 +164,7 @@ class Splitter {
     const std::string& m_s;
     size_t m_i = 0;
     int m_line = 1;
+    size_t m_lineStart = 0;
     std::vector<Entry> m_out;
 };
 
@@ -178,6 +198,12 @@ std::string trim(const std::string& s) {
     return s.substr(b, e - b);
 }
 
+std::string lower(const std::string& s) {
+    std::string out = s;
+    for (char& c : out) c = static_cast<char>(std::tolower((unsigned char)c));
+    return out;
+}
+
 std::string upper(const std::string& s) {
     std::string out = s;
     for (char& c : out) c = static_cast<char>(std::toupper((unsigned char)c));
@@ -199,10 +225,34 @@ std::string squeeze(const std::string& s) {
     return out;
 }
 
+size_t closingQuote(const std::string& s, size_t open) {
+    for (size_t k = open + 1; k < s.size(); ++k) {
+        if (s[k] == '\\' && k + 1 < s.size() && s[k + 1] == '"')
+            ++k;
+        else if (s[k] == '"')
+            return k;
+    }
+    return std::string::npos;
+}
+
+std::string unquoteName(const std::string& name) {
+    std::string t = name;
+    if (t.size() >= 2 && t.front() == '"' && closingQuote(t, 0) == t.size() - 1)
+        t = t.substr(1, t.size() - 2);
+    std::string out;
+    for (size_t k = 0; k < t.size(); ++k) {
+        if (t[k] == '\\' && k + 1 < t.size() && t[k + 1] == '"') ++k;
+        out += t[k];
+    }
+    return out;
+}
+
 std::string xmileName(const std::string& vensimName) {
-    std::string name = squeeze(vensimName);
-    if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
-    bool plain = !name.empty() && !std::isdigit((unsigned char)name[0]);
+    std::string name = unquoteName(squeeze(vensimName));
+    // XMILE's word operators: a variable with such a name is written quoted, or it would read as the
+    // operator.
+    static const std::set<std::string> kReserved = {"and", "or", "not", "mod", "if", "then", "else"};
+    bool plain = !name.empty() && !std::isdigit((unsigned char)name[0]) && !kReserved.count(lower(name));
     std::string out;
     for (char c : name) {
         const unsigned char u = static_cast<unsigned char>(c);
@@ -225,7 +275,13 @@ std::vector<std::string> splitTopLevel(const std::string& s, char sep) {
     std::string cur;
     int depth = 0;
     bool quoted = false;
-    for (char c : s) {
+    for (size_t k = 0; k < s.size(); ++k) {
+        const char c = s[k];
+        if (quoted && c == '\\' && k + 1 < s.size() && s[k + 1] == '"') {  // \" inside a quoted name
+            cur += c;
+            cur += s[++k];
+            continue;
+        }
         if (c == '"') quoted = !quoted;
         if (!quoted) {
             if (c == '(' || c == '[') ++depth;

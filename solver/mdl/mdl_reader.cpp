@@ -19,17 +19,18 @@ using model::canonicalName;
 struct Lhs {
     std::string name;
     std::vector<std::string> subs;
-    std::string op;    // "=", "(", ":", "<->", ":=", "==", "" (no equation), or "?" (unreadable)
-    std::string rest;  // right-hand side; for "(" the table including its '('
+    std::string op;         // "=", "(", ":", "<->", ":=", "==", "" (no equation), or "?" (unreadable)
+    std::string rest;       // right-hand side; for "(" the table including its '('
+    size_t restOffset = 0;  // where `rest` starts in the equation
 };
 
 Lhs parseLhs(const std::string& eq) {
     Lhs l;
     size_t i = 0;
     if (!eq.empty() && eq[0] == '"') {
-        const size_t close = eq.find('"', 1);
+        const size_t close = closingQuote(eq, 0);
         if (close == std::string::npos) return l.op = "?", l;
-        l.name = eq.substr(1, close - 1);
+        l.name = unquoteName(eq.substr(0, close + 1));
         i = close + 1;
     } else {
         while (i < eq.size() && std::string("[=(:<").find(eq[i]) == std::string::npos) ++i;
@@ -48,7 +49,10 @@ Lhs parseLhs(const std::string& eq) {
     for (const char* op : {"==", ":=", "<->", "=", "(", ":"})
         if (rest.rfind(op, 0) == 0) {
             l.op = op;
-            l.rest = trim(l.op == "(" ? rest : rest.substr(l.op.size()));
+            size_t at = i + (l.op == "(" ? 0 : l.op.size());
+            while (at < eq.size() && std::isspace((unsigned char)eq[at])) ++at;
+            l.rest = trim(eq.substr(at));
+            l.restOffset = at;
             return l;
         }
     l.op = rest.empty() ? "" : "?";
@@ -59,6 +63,7 @@ struct DimDef {
     std::string name;
     std::vector<std::string> items;
     std::vector<std::string> maps;
+    std::vector<std::pair<std::string, std::string>> orderedMaps;  // target, "(target: e1, e2...)" as written
     int line = 0;
 };
 
@@ -91,7 +96,8 @@ std::vector<std::string> numberedRange(const std::string& item, size_t room, lon
 
 class Reader {
   public:
-    Reader(diag::Diagnostics& d, const std::string& source) : m_diags(d), m_source(source) {}
+    Reader(diag::Diagnostics& d, const std::string& source, const ReadOptions& options)
+        : m_diags(d), m_source(source), m_data(source, options.dataFiles) {}
 
     model::Project run(const std::string& text) {
         SplitFile file = splitFile(text);
@@ -104,10 +110,10 @@ class Reader {
         if (m_macro >= 0)
             syntax(m_project.macros.back().name, 0, "a :MACRO: is never closed by :END OF MACRO:");
         resolveDimensions();
-        control();
+        readControl(m_groups[0], m_symbols, m_project.specs, m_diags);
         for (size_t m = 0; m < m_groups.size(); ++m) {
             model::Model& target = m == 0 ? m_project.main() : m_project.macros[m - 1].body;
-            buildVariables(m_groups[m], m_symbols, target, m_diags);
+            buildVariables(m_groups[m], m_symbols, target, m_data, m_diags);
         }
         finishMacros();
         std::map<std::string, model::VarKind> kinds;
@@ -146,27 +152,75 @@ class Reader {
             return syntax(where, e.line,
                           "cannot read this equation: '" + squeeze(e.equation.substr(0, 60)) + "'");
         if (l.op == ":") {
-            if (upper(l.rest).rfind("EXCEPT:", 0) == 0)
-                return unsupported(where, e.line, "equations with :EXCEPT: are not supported");
-            if (upper(l.rest).rfind("INTERPOLATE:", 0) == 0 || upper(l.rest).rfind("RAW:", 0) == 0 ||
-                upper(l.rest).rfind("HOLD BACKWARD:", 0) == 0 || upper(l.rest).rfind("LOOK FORWARD:", 0) == 0)
-                return unsupported(
-                    where, e.line,
-                    "data variables (keyword " + l.rest.substr(0, l.rest.find(':')) + ") are not supported");
+            const std::string keyword = upper(squeeze(l.rest.substr(0, l.rest.find(':') + 1)));
+            if (keyword == "THE CONDITION:" || keyword == "TEST INPUT:")
+                return m_diags.warning(diag::code::kMdlIgnored, where,
+                                       "reality checks (:" + keyword +
+                                           ") are not run by sdw: this entry is left out of the model",
+                                       0, e.line);
+            if (upper(l.rest).rfind("EXCEPT:", 0) == 0) return except(l, e);
+            if (keyword == "INTERPOLATE:" || keyword == "RAW:" || keyword == "HOLD BACKWARD:" ||
+                keyword == "LOOK FORWARD:") {  // a data variable: `x:HOLD BACKWARD:` or `... := equation`
+                std::string rest = trim(l.rest.substr(l.rest.find(':') + 1));
+                const size_t skipped = l.rest.size() - rest.size();
+                const size_t eq = rest.rfind(":=", 0) == 0 ? 2 : rest.rfind("=", 0) == 0 ? 1 : 0;
+                Lhs data = l;
+                data.rest = trim(rest.substr(eq));
+                data.restOffset = l.restOffset + skipped + eq + (rest.size() - eq - data.rest.size());
+                return definition(data, e, data.rest.empty() ? 'd' : '=',
+                                  keyword.substr(0, keyword.size() - 1));
+            }
             return dimension(l, e.line);
         }
         if (l.op == "<->") {
-            m_dimDefs.push_back({l.name, {l.rest}, {}, e.line});
+            m_dimDefs.push_back({l.name, {l.rest}, {}, {}, e.line});
             return;
         }
-        if (l.op == ":=" || l.op.empty())
-            return unsupported(where, e.line,
-                               "data variables (read from a .vdf or spreadsheet) are not supported");
-        if (l.op == "==")
-            return unsupported(where, e.line,
-                               "'==' (reality check or unchangeable constant) is not supported");
-        Def d{l.name, l.subs, l.op == "(" ? '(' : '=', l.rest, &e};
-        if (l.op == "(") m_symbols.lookups.insert(canonicalName(l.name));
+        if (l.op.empty() && e.sections == 1)
+            return syntax(where, e.line,
+                          "cannot read '" + squeeze(e.equation.substr(0, 60)) +
+                              "': a Vensim entry is 'name = equation ~ units ~ comment |'");
+        // A data variable: no equation (its series from a data file), or `:=` with a data function or an
+        // expression of other data (read as an ordinary equation: data are functions of time).
+        if (l.op.empty() || (l.op == ":=" && l.rest.empty())) return definition(l, e, 'd', "");
+        // `==` is an unchangeable constant: a constant Vensim's games and SyntheSim may not change. sdw reads
+        // it as any other constant.
+        definition(l, e, l.op == "(" ? '(' : '=', "");
+    }
+
+    // `x[d] :EXCEPT: [d1], [d2] = equation`: the equation for every element but those listed.
+    void except(const Lhs& l, const Entry& e) {
+        std::vector<std::vector<std::string>> lists;
+        size_t i = l.rest.find(':') + 1;
+        const std::string& r = l.rest;
+        while (true) {
+            while (i < r.size() && (std::isspace((unsigned char)r[i]) || r[i] == ',')) ++i;
+            if (i >= r.size() || r[i] != '[') break;
+            const size_t close = r.find(']', i);
+            if (close == std::string::npos) break;
+            lists.emplace_back();
+            for (const std::string& s : splitTopLevel(r.substr(i + 1, close - i - 1), ','))
+                lists.back().push_back(squeeze(s));
+            if (lists.back().size() != l.subs.size())
+                return syntax(l.name, e.line,
+                              ":EXCEPT: lists need one subscript for each of '" + l.name + "'s");
+            i = close + 1;
+        }
+        if (lists.empty() || i >= r.size() || r[i] != '=' || l.subs.empty())
+            return syntax(l.name, e.line, "cannot read this :EXCEPT: equation (x[d] :EXCEPT: [d1] = ...)");
+        size_t at = i + 1;
+        while (at < r.size() && std::isspace((unsigned char)r[at])) ++at;
+        Lhs def = l;
+        def.rest = trim(r.substr(at));
+        def.restOffset = l.restOffset + at;
+        definition(def, e, '=', "", lists);
+    }
+
+    void definition(const Lhs& l, const Entry& e, char op, const std::string& method,
+                    const std::vector<std::vector<std::string>>& except = {}) {
+        Def d{l.name, l.subs, op, l.rest, &e, l.restOffset, method, except};
+        if (op == '(' || (op == '=' && parseGetCall(l.rest) && parseGetCall(l.rest)->what == "LOOKUPS"))
+            m_symbols.lookups.insert(canonicalName(l.name));
         const size_t m = static_cast<size_t>(m_macro + 1);
         const std::string key = canonicalName(l.name);
         auto it = m_groupIndex[m].find(key);
@@ -224,7 +278,10 @@ class Reader {
         if (const size_t arrow = items.find("->"); arrow != std::string::npos) {
             for (const std::string& m : splitTopLevel(items.substr(arrow + 2), ',')) {
                 std::string name = m;
-                if (!name.empty() && name[0] == '(') name = name.substr(1, name.find(':') - 1);
+                if (!name.empty() && name[0] == '(') {  // (target: e1, e2...): elements in another order
+                    name = name.substr(1, name.find(':') - 1);
+                    d.orderedMaps.push_back({squeeze(name), m});
+                }
                 if (!trim(name).empty()) d.maps.push_back(squeeze(name));
             }
             items.resize(arrow);
@@ -316,54 +373,41 @@ class Reader {
         for (const model::Dimension& d : m_project.dimensions)  // elements only listed in subranges
             for (const auto& e : d.elements)
                 m_symbols.elementDim.emplace(canonicalName(e), canonicalName(d.name));
+        checkOrderedMaps();
+        for (const model::Dimension& d : m_project.dimensions)
+            for (const auto& target : d.maps) {
+                m_symbols.maps[canonicalName(d.name)].push_back(canonicalName(target));
+                m_symbols.maps[canonicalName(target)].push_back(canonicalName(d.name));
+            }
     }
 
-    // INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER become SimSpecs, not model variables.
-    void control() {
-        static const std::set<std::string> kControl = {"initial_time", "final_time", "time_step", "saveper"};
-        auto& groups = m_groups[0];
-        std::map<std::string, const Def*> defs;
-        for (auto& g : groups)
-            if (!g.empty() && kControl.count(canonicalName(g.front().name)) && g.front().subs.empty() &&
-                g.front().op == '=')
-                defs[canonicalName(g.front().name)] = &g.front();
-        std::map<std::string, double> values, constants;
-        for (const auto& g : groups)  // plain constants of the model, which the control equations may use
-            if (g.size() == 1 && g.front().subs.empty() && g.front().op == '=')
-                if (auto v = evalConstant(g.front().rhs, {})) constants[canonicalName(g.front().name)] = *v;
-        for (int pass = 0; pass < 4; ++pass)
-            for (const auto& [c, d] : defs)
-                if (!values.count(c)) {
-                    std::map<std::string, double> names = constants;
-                    for (const auto& [k, x] : values) names[k] = x;
-                    if (auto v = evalConstant(d->rhs, names)) values[c] = *v;
-                }
-        for (const auto& [c, d] : defs)
-            if (!values.count(c))
-                m_diags.warning(diag::code::kBadSpecs, d->name,
-                                "cannot evaluate '" + squeeze(d->rhs) + "' as a number; the default is used",
-                                0, d->entry->line);
-        model::SimSpecs& s = m_project.specs;
-        if (values.count("initial_time")) s.start = values["initial_time"];
-        if (values.count("final_time")) s.stop = values["final_time"];
-        if (values.count("time_step")) s.dt = values["time_step"];
-        if (values.count("saveper")) s.saveper = values["saveper"];
-        m_symbols.saveper = s.saveper;
-        for (const char* unitsFrom : {"final_time", "time_step", "initial_time"}) {
-            auto it = defs.find(unitsFrom);
-            if (it == defs.end() || !s.timeUnits.empty()) continue;
-            std::optional<model::Range> ignored;
-            splitUnits(it->second->entry->units, s.timeUnits, ignored);
-        }
-        std::erase_if(groups, [&](const std::vector<Def>& g) {
-            return !g.empty() && defs.count(canonicalName(g.front().name)) && g.size() == 1;
-        });
+    // A mapping that lists the target's elements, `A: a1, a2 -> (B: b2, b1)`, pairs a1 with b2. The model
+    // (like XMILE's maps_to) pairs elements by position, so only a list in the target's own order is read.
+    void checkOrderedMaps() {
+        for (const DimDef& d : m_dimDefs)
+            for (const auto& [target, written] : d.orderedMaps) {
+                const size_t colon = written.find(':'), close = written.rfind(')');
+                if (colon == std::string::npos || close == std::string::npos || close < colon) continue;
+                std::vector<std::string> listed;
+                for (const std::string& e : splitTopLevel(written.substr(colon + 1, close - colon - 1), ','))
+                    listed.push_back(canonicalName(e));
+                std::vector<std::string> own;
+                if (auto it = m_symbols.dims.find(canonicalName(target)); it != m_symbols.dims.end())
+                    for (const std::string& e : it->second) own.push_back(canonicalName(e));
+                if (listed != own)
+                    unsupported(d.name, d.line,
+                                "the mapping '" + squeeze(written) +
+                                    "' pairs elements in an order of its own; " +
+                                    "sdw pairs mapped elements by position: list '" + target +
+                                    "' in its own order, or define the mapping with a lookup");
+            }
     }
 
     diag::Diagnostics& m_diags;
     std::string m_source;
     model::Project m_project;
     Symbols m_symbols;
+    DataSources m_data;
     std::vector<DimDef> m_dimDefs;
     // Definitions grouped by variable: [0] the main model, [1 + i] the body of macro i.
     std::vector<std::vector<std::vector<Def>>> m_groups;
@@ -374,13 +418,13 @@ class Reader {
 }  // namespace
 
 std::optional<model::Project> readString(const std::string& text, diag::Diagnostics& diags,
-                                         const std::string& sourceName) {
+                                         const std::string& sourceName, const ReadOptions& options) {
     try {
         if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
             diags.error(diag::code::kMdlSyntax, sourceName, "the file is empty");
             return std::nullopt;
         }
-        return Reader(diags, sourceName).run(text);
+        return Reader(diags, sourceName, options).run(text);
     } catch (const std::exception& e) {  // a reader bug must not take the program down
         diags.error(diag::code::kMdlSyntax, sourceName,
                     std::string("internal error reading the model: ") + e.what());
@@ -388,7 +432,8 @@ std::optional<model::Project> readString(const std::string& text, diag::Diagnost
     }
 }
 
-std::optional<model::Project> readFile(const std::string& path, diag::Diagnostics& diags) {
+std::optional<model::Project> readFile(const std::string& path, diag::Diagnostics& diags,
+                                       const ReadOptions& options) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diags.error(diag::code::kFileUnreadable, path, "cannot open the file");
@@ -396,7 +441,7 @@ std::optional<model::Project> readFile(const std::string& path, diag::Diagnostic
     }
     std::ostringstream ss;
     ss << in.rdbuf();
-    return readString(ss.str(), diags, path);
+    return readString(ss.str(), diags, path, options);
 }
 
 }  // namespace sdw::mdl

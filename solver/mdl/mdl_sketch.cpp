@@ -25,7 +25,13 @@ std::vector<std::string> fields(const std::string& line) {
     std::vector<std::string> out;
     std::string cur;
     bool quoted = false;
-    for (char c : line) {
+    for (size_t k = 0; k < line.size(); ++k) {
+        const char c = line[k];
+        if (quoted && c == '\\' && k + 1 < line.size() && line[k + 1] == '"') {  // \" inside a quoted name
+            cur += c;
+            cur += line[++k];
+            continue;
+        }
         if (c == '"') quoted = !quoted;
         if (c == ',' && !quoted) {
             out.push_back(cur);
@@ -65,8 +71,7 @@ std::vector<std::pair<double, double>> points(const std::string& line) {
 }
 
 std::string unquote(const std::string& s) {
-    std::string t = trim(s);
-    if (t.size() >= 2 && t.front() == '"' && t.back() == '"') t = t.substr(1, t.size() - 2);
+    const std::string t = unquoteName(trim(s));
     std::string out;
     for (size_t k = 0; k < t.size(); ++k) {  // "\n" in a sketch name is a line break in the label
         if (t[k] == '\\' && k + 1 < t.size() && t[k + 1] == 'n')

@@ -32,14 +32,25 @@ class Cursor {
         skip();
         return m_i >= m_s.size();
     }
+    // A number, its sign possibly apart from it ("- 1", "+ 19.7": Vensim writes such tables).
     std::optional<double> number() {
         skip();
+        const size_t start = m_i;
+        double sign = 1;
+        if (m_i < m_s.size() && (m_s[m_i] == '-' || m_s[m_i] == '+')) {
+            sign = m_s[m_i] == '-' ? -1 : 1;
+            ++m_i;
+            skip();
+        }
         const char* b = m_s.c_str() + m_i;
         char* e = nullptr;
         const double v = std::strtod(b, &e);
-        if (e == b) return std::nullopt;
+        if (e == b || *b == '-' || *b == '+') {
+            m_i = start;
+            return std::nullopt;
+        }
         m_i += static_cast<size_t>(e - b);
-        return v;
+        return sign * v;
     }
     bool pair(double& x, double& y) {
         if (!eat('(')) return false;

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "solver/mdl/mdl_internal.hpp"
+#include "solver/model/text_origin.hpp"
 
 namespace sdw::mdl::detail {
 namespace {
@@ -15,8 +16,10 @@ struct Body {
     bool stock = false;
     std::string equation;  // the initial value for a stock
     std::optional<model::GraphicalFunction> gf;
-    std::string rateRaw;  // the Vensim rate of a stock
-    std::string rate;     // its XMILE translation
+    std::string rateRaw;                          // the Vensim rate of a stock
+    std::string rate;                             // its XMILE translation
+    std::optional<model::TextOrigin> origin;      // where `equation` came from in the file
+    std::optional<model::TextOrigin> rateOrigin;  // where `rate` came from
 };
 
 // A stock whose flows are settled once every variable of the model is known.
@@ -26,6 +29,7 @@ struct PendingStock {
     std::vector<std::string> lhsSubs;  // canonical
     std::string rate;                  // apply-to-all rate (XMILE)
     std::vector<model::ElementEquation> elementRates;
+    model::TextOrigins rateOrigins;  // keyed as Variable::origins
     int line = 0;
 };
 
@@ -33,6 +37,10 @@ size_t matchParen(const std::string& s, size_t open) {
     int depth = 0;
     bool quoted = false;
     for (size_t k = open; k < s.size(); ++k) {
+        if (quoted && s[k] == '\\' && k + 1 < s.size() && s[k + 1] == '"') {
+            ++k;
+            continue;
+        }
         if (s[k] == '"') quoted = !quoted;
         if (quoted) continue;
         if (s[k] == '(') ++depth;
@@ -58,9 +66,24 @@ bool isNumber(const std::string& s) {
     return *e == '\0';
 }
 
-// "1, 2, 3" or "1, 2; 3, 4;" -> the numbers in order; nullopt when it is not a list of two or more numbers.
+// "1, 2, 3", "1, 2; 3, 4;" or TABBED ARRAY(1 <tab> 2 <newline> 3 <tab> 4) -> the numbers in order; nullopt
+// when it is not a list of two or more numbers.
 std::optional<std::vector<std::string>> numberList(const std::string& rhs) {
     std::vector<std::string> out;
+    if (auto tabbed = wholeCall(rhs, "TABBED ARRAY")) {
+        if (tabbed->size() != 1) return std::nullopt;
+        std::string item;
+        for (char c : tabbed->front() + " ") {
+            if (!std::isspace((unsigned char)c)) {
+                item += c;
+            } else if (!item.empty()) {
+                if (!isNumber(item)) return std::nullopt;
+                out.push_back(item);
+                item.clear();
+            }
+        }
+        return out.size() < 2 ? std::nullopt : std::optional(out);
+    }
     for (const std::string& row : splitTopLevel(rhs, ';')) {
         if (row.empty()) continue;
         for (const std::string& item : splitTopLevel(row, ',')) {
@@ -74,7 +97,8 @@ std::optional<std::vector<std::string>> numberList(const std::string& rhs) {
 
 class Builder {
   public:
-    Builder(const Symbols& s, model::Model& out, diag::Diagnostics& d) : m_sym(s), m_out(out), m_diags(d) {}
+    Builder(const Symbols& s, model::Model& out, DataSources& data, diag::Diagnostics& d)
+        : m_sym(s), m_out(out), m_data(data), m_diags(d) {}
 
     void group(const std::vector<Def>& defs) {
         const Def& first = defs.front();
@@ -88,7 +112,9 @@ class Builder {
         }
         const bool numbers =
             defs.size() == 1 && !first.subs.empty() && first.op == '=' && numberList(first.rhs);
-        bool expand = defs.size() > 1 || numbers;
+        // Values from files are read element by element.
+        bool expand =
+            defs.size() > 1 || numbers || (!first.subs.empty() && isDataDef(first)) || !first.except.empty();
         for (const Def& d : defs)
             for (const std::string& s : d.subs)
                 if (!m_sym.dims.count(canonicalName(s))) expand = true;
@@ -130,10 +156,21 @@ class Builder {
 
     Body body(const Def& d, const std::map<std::string, std::string>& subst) {
         Body b;
-        TranslateContext ctx{&m_sym, subst, d.name, d.entry ? d.entry->line : 0, &m_diags};
-        auto tr = [&](const std::string& text) {
+        TranslateContext ctx;
+        ctx.symbols = &m_sym;
+        ctx.subst = subst;
+        ctx.where = d.name;
+        ctx.line = d.entry ? d.entry->line : 0;
+        ctx.diags = &m_diags;
+        ctx.entry = d.entry;
+        size_t searchFrom = 0;  // pieces of the right-hand side are found in it in order
+        auto tr = [&](const std::string& text, std::optional<model::TextOrigin>* origin = nullptr) {
+            const size_t at = d.rhs.find(text, searchFrom);
+            if (at != std::string::npos) searchFrom = at + text.size();
+            ctx.offset = d.rhsOffset + (at == std::string::npos ? 0 : at);
             auto r = translateExpr(text, ctx);
             if (!r) b.ok = false;
+            if (r && origin && d.entry) *origin = translatedOrigin(*r, text, *d.entry, ctx.offset);
             return r.value_or("");
         };
         auto table = [&](const std::string& text) {
@@ -141,14 +178,7 @@ class Builder {
             b.gf = parseLookup(text, err);
             if (!b.gf) b.ok = false, syntax(d.name, ctx.line, err);
         };
-        const std::string head = upper(squeeze(d.rhs.substr(d.rhs.empty() ? 0 : 1)));
-        if (d.op == '(' && head.rfind("GET ", 0) == 0) {
-            m_diags.error(diag::code::kUnsupported, d.name,
-                          "lookups read from a file or spreadsheet (" + head.substr(0, head.find('(')) +
-                              ") are not supported",
-                          0, ctx.line);
-            b.ok = false;
-        } else if (d.op == '(') {
+        if (d.op == '(') {
             table(d.rhs);
         } else if (auto a = wholeCall(d.rhs, "INTEG")) {
             if (a->size() != 2) {
@@ -158,46 +188,57 @@ class Builder {
             }
             b.stock = true;
             b.rateRaw = (*a)[0];
-            b.rate = tr((*a)[0]);
-            b.equation = tr((*a)[1]);
+            b.rate = tr((*a)[0], &b.rateOrigin);
+            b.equation = tr((*a)[1], &b.origin);
         } else if (auto w = wholeCall(d.rhs, "WITH LOOKUP")) {
             if (w->size() != 2) {
                 syntax(d.name, ctx.line, "WITH LOOKUP expects (input, table)");
                 b.ok = false;
                 return b;
             }
-            b.equation = tr((*w)[0]);
+            b.equation = tr((*w)[0], &b.origin);
             table((*w)[1]);
         } else {
-            b.equation = tr(d.rhs);
+            b.equation = tr(d.rhs, &b.origin);
         }
         return b;
     }
 
     bool applyToAll(const Def& d, model::Variable& v, PendingStock& p) {
         for (const std::string& s : d.subs) v.dimensions.push_back(squeeze(s));
+        if (isDataDef(d)) {  // a scalar from a file: its one value or table
+            std::vector<model::ElementEquation> one;
+            if (!dataElements(d, {{}}, m_sym, m_data, m_diags, one) || one.empty()) return false;
+            v.equation = one.front().equation;
+            v.gf = one.front().gf;
+            return true;
+        }
         Body b = body(d, {});
         v.equation = b.equation;
         v.gf = b.gf;
+        if (b.origin) v.origins[""] = std::move(*b.origin);
         if (b.stock) {
             v.kind = model::VarKind::Stock;
             p.rateRaw = b.rateRaw;
             p.rate = b.rate;
+            if (b.rateOrigin) p.rateOrigins[""] = std::move(*b.rateOrigin);
             for (const std::string& s : d.subs) p.lhsSubs.push_back(canonicalName(s));
         }
         return b.ok;
     }
 
-    // The full dimension a subscript on the left-hand side belongs to ("" when unknown).
-    std::string parentDim(const std::string& sub) const {
-        const std::string c = canonicalName(sub);
-        if (auto it = m_sym.dims.find(c); it != m_sym.dims.end()) {
-            if (!m_sym.subranges.count(c) || it->second.empty()) return c;
-            auto e = m_sym.elementDim.find(canonicalName(it->second.front()));
-            return e == m_sym.elementDim.end() ? c : e->second;
+    // A dimension mapped to (or from) `dim` stands, in the equation of dim's element number `at`, for its own
+    // element number `at` (Vensim `->`: `aging[PREVIOUS COHORT]` in POPULATION[ALL BUT YOUNGEST]). Dimensions
+    // on the left-hand side keep their own binding.
+    void bindMapped(const std::string& dim, size_t at, const std::set<std::string>& lhsDims,
+                    std::map<std::string, std::string>& subst) const {
+        auto maps = m_sym.maps.find(dim);
+        if (maps == m_sym.maps.end()) return;
+        for (const std::string& other : maps->second) {
+            auto elems = m_sym.dims.find(other);
+            if (lhsDims.count(other) || elems == m_sym.dims.end() || at >= elems->second.size()) continue;
+            subst[other] = elems->second[at];
         }
-        auto e = m_sym.elementDim.find(c);
-        return e == m_sym.elementDim.end() ? "" : e->second;
     }
 
     // Every combination of elements an equation covers, first subscript slowest, with the dimension ->
@@ -206,6 +247,8 @@ class Builder {
                       std::vector<std::map<std::string, std::string>>& substs) {
         combos = {{}};
         substs = {{}};
+        std::set<std::string> lhsDims;
+        for (const std::string& s : d.subs) lhsDims.insert(canonicalName(s));
         for (const std::string& s : d.subs) {
             const std::string c = canonicalName(s);
             auto dim = m_sym.dims.find(c);
@@ -217,29 +260,62 @@ class Builder {
             std::vector<std::map<std::string, std::string>> nextSubst;
             const std::vector<std::string> elems =
                 dim == m_sym.dims.end() ? std::vector{squeeze(s)} : dim->second;
+            if (combos.size() * std::max<size_t>(1, elems.size()) > model::kMaxDimensionElements) {
+                syntax(var, d.entry ? d.entry->line : 0,
+                       "this equation of '" + var + "' covers more than " +
+                           std::to_string(model::kMaxDimensionElements) + " elements");
+                return false;
+            }
             for (size_t k = 0; k < combos.size(); ++k)
-                for (const std::string& e : elems) {
+                for (size_t at = 0; at < elems.size(); ++at) {
                     next.push_back(combos[k]);
-                    next.back().push_back(e);
+                    next.back().push_back(elems[at]);
                     nextSubst.push_back(substs[k]);
-                    if (dim != m_sym.dims.end()) nextSubst.back()[c] = e;
+                    if (dim == m_sym.dims.end()) continue;
+                    nextSubst.back()[c] = elems[at];
+                    bindMapped(c, at, lhsDims, nextSubst.back());
                 }
             combos = std::move(next);
             substs = std::move(nextSubst);
         }
+        leaveOut(d, combos, substs);
         return true;
+    }
+
+    // The elements of subscript `s` (an element, a dimension or a sub-range), canonical.
+    std::set<std::string> elementsOf(const std::string& s) const {
+        const std::string c = canonicalName(s);
+        auto dim = m_sym.dims.find(c);
+        if (dim == m_sym.dims.end()) return {c};
+        std::set<std::string> out;
+        for (const std::string& e : dim->second) out.insert(canonicalName(e));
+        return out;
+    }
+
+    // Drops the combinations an :EXCEPT: list names.
+    void leaveOut(const Def& d, std::vector<std::vector<std::string>>& combos,
+                  std::vector<std::map<std::string, std::string>>& substs) const {
+        for (const auto& list : d.except) {
+            std::vector<std::set<std::string>> sets;
+            for (const std::string& s : list) sets.push_back(elementsOf(s));
+            for (size_t k = combos.size(); k-- > 0;) {
+                bool inside = combos[k].size() == sets.size();
+                for (size_t p = 0; inside && p < sets.size(); ++p)
+                    inside = sets[p].count(canonicalName(combos[k][p])) > 0;
+                if (!inside) continue;
+                combos.erase(combos.begin() + static_cast<long>(k));
+                substs.erase(substs.begin() + static_cast<long>(k));
+            }
+        }
     }
 
     bool expanded(const std::vector<Def>& defs, model::Variable& v, PendingStock& p) {
         const size_t rank = defs.front().subs.size();
-        for (const std::string& s : defs.front().subs) {
-            const std::string parent = parentDim(s);
-            if (parent.empty()) {
+        for (const std::string& s : defs.front().subs)
+            if (parentDimension(s, m_sym).empty()) {
                 syntax(v.name, v.line, "unknown subscript '" + s + "' (not a dimension or element)");
                 return false;
             }
-            v.dimensions.push_back(m_sym.dimNames.at(parent));
-        }
         bool ok = true, anyStock = false, anyAux = false;
         for (const Def& d : defs) {
             const int line = d.entry ? d.entry->line : 0;
@@ -251,6 +327,11 @@ class Builder {
             std::vector<std::vector<std::string>> combos;
             std::vector<std::map<std::string, std::string>> substs;
             if (!combinations(d, v.name, combos, substs)) return false;
+            if (isDataDef(d)) {
+                ok = dataElements(d, combos, m_sym, m_data, m_diags, v.elements) && ok;
+                anyAux = true;
+                continue;
+            }
             const auto numbers = d.op == '=' ? numberList(d.rhs) : std::nullopt;
             if (numbers && numbers->size() != combos.size()) {
                 syntax(v.name, line,
@@ -270,6 +351,9 @@ class Builder {
                     el.equation = b.equation;
                     el.gf = b.gf;
                     (b.stock ? anyStock : anyAux) = true;
+                    const std::string key = model::originKey(combos[k]);
+                    if (b.origin) v.origins[key] = std::move(*b.origin);
+                    if (b.rateOrigin) p.rateOrigins[key] = std::move(*b.rateOrigin);
                     if (b.stock) p.elementRates.push_back({combos[k], b.rate, std::nullopt});
                 }
                 v.elements.push_back(std::move(el));
@@ -279,7 +363,9 @@ class Builder {
             syntax(v.name, v.line, "some elements of '" + v.name + "' are stocks (INTEG) and others are not");
             return false;
         }
+        if (!elementDimensions(defs, v.elements, m_sym, v.dimensions)) return false;
         if (anyStock) v.kind = model::VarKind::Stock;
+        if (!anyStock) fillUndefined(v, m_sym, m_diags);  // a stock's missing elements stay E205 errors
         return ok;
     }
 
@@ -292,6 +378,12 @@ class Builder {
         int depth = 0;
         for (size_t k = 0; k <= r.size(); ++k) {
             const char c = k < r.size() ? r[k] : '+';
+            if (c == '"') {  // a quoted name may hold + and -
+                const size_t close = closingQuote(r, k);
+                if (close == std::string::npos) return std::nullopt;
+                k = close;
+                continue;
+            }
             if (c == '[' || c == '(') ++depth;
             if (c == ']' || c == ')') --depth;
             if (depth != 0 || (c != '+' && c != '-')) continue;
@@ -300,8 +392,9 @@ class Builder {
                 if (!out.empty() || k == r.size()) return std::nullopt;  // "a + - b" or an empty rate
                 positive = c == '+' ? positive : !positive;
             } else {
-                if (!plainName(term, p.lhsSubs)) return std::nullopt;
-                out.push_back({positive, trim(term.substr(0, term.find('[')))});
+                std::string name;
+                if (!plainName(term, p.lhsSubs, name)) return std::nullopt;
+                out.push_back({positive, name});
                 positive = c == '+';
             }
             start = k + 1;
@@ -309,15 +402,21 @@ class Builder {
         return out.empty() ? std::nullopt : std::optional(out);
     }
 
-    static bool plainName(const std::string& term, const std::vector<std::string>& lhsSubs) {
-        const size_t open = term.find('[');
-        const std::string name = trim(term.substr(0, open));
+    // A name, plain or quoted, with the stock's own subscripts (if any); `name` gets it as the user reads it.
+    static bool plainName(const std::string& term, const std::vector<std::string>& lhsSubs,
+                          std::string& name) {
+        const size_t close = term[0] == '"' ? closingQuote(term, 0) : 0;
+        if (close == std::string::npos) return false;
+        const size_t open = term.find('[', close);
+        name = trim(term.substr(0, open));
         if (name.empty() || std::isdigit((unsigned char)name[0]) || name[0] == '.') return false;
-        for (char c : name) {
+        if (close > 0 && close + 1 != name.size()) return false;  // "quoted" followed by more than subscripts
+        for (char c : close > 0 ? std::string() : name) {
             const unsigned char u = static_cast<unsigned char>(c);
             if (!(std::isalnum(u) || u >= 0x80 || c == ' ' || c == '_' || c == '\t' || c == '$' || c == '\''))
                 return false;
         }
+        name = unquoteName(name);
         std::vector<std::string> subs;
         if (open != std::string::npos) {
             if (term.back() != ']') return false;
@@ -372,6 +471,7 @@ class Builder {
         flow.dimensions = stock->dimensions;
         flow.equation = p.rate;
         flow.elements = p.elementRates;
+        flow.origins = p.rateOrigins;
         flow.line = p.line;
         flow.doc = "Net rate of change of " + p.name + " (Vensim INTEG rate)";
         stock->inflows.push_back(flow.name);
@@ -381,6 +481,7 @@ class Builder {
 
     const Symbols& m_sym;
     model::Model& m_out;
+    DataSources& m_data;
     diag::Diagnostics& m_diags;
     std::vector<PendingStock> m_pending;
     std::map<std::string, size_t> m_index;
@@ -389,8 +490,8 @@ class Builder {
 }  // namespace
 
 void buildVariables(const std::vector<std::vector<Def>>& groups, const Symbols& symbols, model::Model& out,
-                    diag::Diagnostics& diags) {
-    Builder b(symbols, out, diags);
+                    DataSources& data, diag::Diagnostics& diags) {
+    Builder b(symbols, out, data, diags);
     for (const auto& g : groups)
         if (!g.empty()) b.group(g);
     b.finish();

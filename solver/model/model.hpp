@@ -47,6 +47,29 @@ struct Range {
     bool operator==(const Range&) const = default;
 };
 
+// Where an equation's text came from, so that a position inside the text (a diagnostic's column) can be given
+// as the line and column of the model file, or name the plugin or option that supplied the text
+// (model::placeInSource). Not part of the model's value: any two compare equal, so a model read back from
+// another file, or from the same file after an edit, is the same model.
+struct TextOrigin {
+    struct Anchor {
+        int offset = 0;  // text[offset] ...
+        int line = 0;    // ... is at this 1-based line and column of the file
+        int column = 0;
+    };
+    std::string text;  // the text as read: the positions hold only while the equation is still this
+    std::vector<Anchor>
+        anchors;         // by increasing offset; after an anchor a character is a column, '\n' a line
+    std::string source;  // empty: the model file; else what supplied the text ("--set x=2")
+    friend bool operator==(const TextOrigin&, const TextOrigin&) { return true; }
+};
+
+// A variable's text origins by equation (see Variable::origins); like TextOrigin, not part of the model's
+// value: a model read from a file and the same model written and read back compare equal.
+struct TextOrigins : std::map<std::string, TextOrigin> {
+    friend bool operator==(const TextOrigins&, const TextOrigins&) { return true; }
+};
+
 // The plausible range of a constant's value, for sensitivity runs (sdw extension <sdw:uncertainty min max/>,
 // which other tools keep or ignore). Distinct from the slider range: a lever target may slide from 0 to twice
 // its value while its baseline value is known to within a few percent. `distribution` (attribute
@@ -101,7 +124,10 @@ struct Variable {
     std::string moduleModel;              // for VarKind::Module: the sub-model's name
     std::vector<Connection> connections;  // for VarKind::Module
     int line = 0;                         // line in the source file where it is defined (0 = unknown)
-    std::vector<std::string> extraXml;    // child elements we keep but do not interpret
+    // Where its equation texts were read from, when known: "" for `equation`, an element's subscripts
+    // (canonical, joined by ',') for that element's equation.
+    TextOrigins origins;
+    std::vector<std::string> extraXml;  // child elements we keep but do not interpret
     std::vector<std::pair<std::string, std::string>> extraAttrs;
 
     bool operator==(const Variable&) const = default;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "solver/sim/array_functions.hpp"
 #include "solver/sim/ops.hpp"
 
 namespace sdw::sim {
@@ -268,6 +269,9 @@ void executeOne(const Instr& in, double* s, Runtime& rt, const compile::Compiled
         case Op::Stddev:
             d = reduction(in, s, lists);
             break;
+        case Op::ArrayFn:
+            d = arrayFunction(in.fn, s, lists + in.a, in.c);
+            break;
         default:
             d = arithmetic(in, s);
             break;
@@ -299,10 +303,11 @@ void execute(const std::vector<Instr>& prog, double* s, Runtime& rt) {
         &&op_other, &&op_other, &&op_other, &&op_other,                // Step Pulse Ramp PulseTrain
         &&op_other, &&op_other, &&op_other, &&op_other,                // Random ClampNonNeg ClampOutflow Override
         &&op_other, &&op_other, &&op_other, &&op_other, &&op_other, &&op_other,  // Sum..Stddev
+        &&op_other,                                                              // ArrayFn
     };
     // clang-format on
 #undef SDW_FUSED_ADDR
-    static_assert(static_cast<size_t>(Op::Stddev) + 1 == sizeof(kJump) / sizeof(kJump[0]),
+    static_assert(static_cast<size_t>(Op::ArrayFn) + 1 == sizeof(kJump) / sizeof(kJump[0]),
                   "kJump must follow the Op enum");
 #define SDW_DISPATCH() goto* kJump[static_cast<size_t>(ip->op)]
 #define SDW_NEXT()               \

@@ -43,6 +43,14 @@ inline double fn1(compile::Fn f, double x) {
             return x > 0 ? 1.0 : x < 0 ? -1.0 : 0.0;
         case Fn::Round:
             return std::round(x);
+        case Fn::Sinh:
+            return std::sinh(x);
+        case Fn::Cosh:
+            return std::cosh(x);
+        case Fn::Tanh:
+            return std::tanh(x);
+        case Fn::Trunc:  // Vensim's INTEGER: toward zero (XMILE's INT rounds down)
+            return std::trunc(x);
         default:
             return x;
     }
@@ -60,6 +68,8 @@ inline double fn2(compile::Fn f, double a, double b) {
             return b == 0 ? 0.0 : a / b;
         case Fn::LogN:
             return std::log(a) / std::log(b);
+        case Fn::Quantum:  // Vensim's QUANTUM(a, q): q * INTEGER(a / q), and a itself when q <= 0
+            return b <= 0 ? a : b * std::trunc(a / b);
         default:
             return 0;
     }

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "solver/model/text_origin.hpp"
 #include "solver/xmile/xml_support.hpp"
 
 namespace sdw::xmile::detail {
@@ -43,15 +44,16 @@ std::optional<std::pair<double, double>> readScale(ReadContext& ctx, pugi::xml_n
     return std::make_pair(*lo, *hi);
 }
 
-model::ElementEquation readElement(ReadContext& ctx, pugi::xml_node node) {
+model::ElementEquation readElement(ReadContext& ctx, pugi::xml_node node, model::Variable& v) {
     model::ElementEquation el;
     for (const auto& s : splitList(node.attribute("subscript").value(), ",")) el.subscripts.push_back(s);
     for (auto c : node.children()) {
         if (c.type() != pugi::node_element) continue;
         const std::string n = ctx.localName(c);
-        if (n == "eqn")
+        if (n == "eqn") {
             el.equation = textOf(c);
-        else if (n == "gf") {
+            if (auto o = ctx.originOf(c, el.equation)) v.origins[model::originKey(el.subscripts)] = *o;
+        } else if (n == "gf") {
             el.gf.emplace();
             readGraphical(ctx, c, *el.gf);
         }
@@ -93,7 +95,7 @@ bool readVariableChild(ReadContext& ctx, pugi::xml_node c, model::Variable& v) {
             if (d.type() == pugi::node_element && ctx.localName(d) == "dim")
                 v.dimensions.push_back(d.attribute("name").value());
     } else if (n == "element") {
-        v.elements.push_back(readElement(ctx, c));
+        v.elements.push_back(readElement(ctx, c, v));
     } else if (n == "range") {
         readRange(ctx, c, v);
     } else if (ctx.sdwName(c) == "uncertainty") {
@@ -126,6 +128,7 @@ model::Variable readVariable(ReadContext& ctx, pugi::xml_node node, model::VarKi
             v.extraAttrs.emplace_back(a.name(), a.value());
     }
     std::vector<std::string> eqns;
+    pugi::xml_node eqnNode;
     std::vector<model::GraphicalFunction> gfs;
     bool explicitNonNegative = false;
     for (auto c : node.children()) {
@@ -134,6 +137,7 @@ model::Variable readVariable(ReadContext& ctx, pugi::xml_node node, model::VarKi
         explicitNonNegative |= n == "non_negative" || n == "uniflow";
         if (n == "eqn") {
             eqns.push_back(textOf(c));
+            eqnNode = c;
         } else if (n == "gf") {
             gfs.emplace_back();
             readGraphical(ctx, c, gfs.back());
@@ -144,7 +148,10 @@ model::Variable readVariable(ReadContext& ctx, pugi::xml_node node, model::VarKi
     // each variable's flag, so the file it writes needs no <behavior>).
     if (!explicitNonNegative && kind == model::VarKind::Stock) v.nonNegative = ctx.behavior.stockNonNegative;
     if (!explicitNonNegative && kind == model::VarKind::Flow) v.nonNegative = ctx.behavior.flowNonNegative;
-    if (eqns.size() == 1) v.equation = eqns.front();
+    if (eqns.size() == 1) {
+        v.equation = eqns.front();
+        if (auto o = ctx.originOf(eqnNode, v.equation)) v.origins[""] = *o;
+    }
     // Several <eqn> in an arrayed variable (Vensim exports): one per element, in order. The subscripts are
     // filled in by expandElementLists once the dimensions are known.
     if (eqns.size() > 1)
@@ -231,6 +238,7 @@ void expandVariable(ReadContext& ctx, const model::Project& p, model::Variable& 
     if (list) {
         for (auto& item : *list) v.elements.push_back({{}, std::move(item), std::nullopt});
         v.equation.clear();
+        v.origins.erase("");
     }
     for (size_t i = 0; i < have; ++i) v.elements[i].subscripts = (*tuples)[i];
 }

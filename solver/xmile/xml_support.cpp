@@ -54,7 +54,7 @@ std::string formatNumber(double v) {
 }
 
 ReadContext::ReadContext(const std::string& text, diag::Diagnostics& diags, std::string sourceName)
-    : m_diags(diags), m_source(std::move(sourceName)) {
+    : m_diags(diags), m_source(std::move(sourceName)), m_text(text) {
     m_lineStarts.push_back(0);
     for (size_t i = 0; i < text.size(); ++i)
         if (text[i] == '\n') m_lineStarts.push_back(i + 1);
@@ -123,6 +123,42 @@ int ReadContext::lineOfOffset(ptrdiff_t offset) const {
 
 int ReadContext::lineOf(pugi::xml_node node) const {
     return lineOfOffset(node.offset_debug());
+}
+
+std::optional<model::TextOrigin> ReadContext::originOf(pugi::xml_node node, const std::string& text) const {
+    pugi::xml_node content;
+    for (auto c : node.children()) {
+        if (c.type() != pugi::node_pcdata && c.type() != pugi::node_cdata) continue;
+        if (content) return std::nullopt;  // text in several pieces: the element's line is all we give
+        content = c;
+    }
+    const ptrdiff_t start = content ? content.offset_debug() : -1;
+    if (start < 0 || static_cast<size_t>(start) >= m_text.size()) return std::nullopt;
+    const std::string value = content.value();
+    const size_t lead = value.find(text);
+    if (text.empty() || lead == std::string::npos) return std::nullopt;
+    model::TextOrigin o;
+    o.text = text;
+    auto anchor = [&](size_t textOffset, size_t fileOffset) {
+        const int line = lineOfOffset(static_cast<ptrdiff_t>(fileOffset));
+        const int column = static_cast<int>(fileOffset - m_lineStarts[static_cast<size_t>(line - 1)]) + 1;
+        o.anchors.push_back({static_cast<int>(textOffset), line, column});
+    };
+    // Walk the decoded value and the file together: an entity is one character of the value.
+    const bool escapes = content.type() == pugi::node_pcdata;
+    size_t file = static_cast<size_t>(start);
+    for (size_t i = 0; i < lead + text.size() && file < m_text.size(); ++i) {
+        if (i == lead) anchor(0, file);
+        if (escapes && m_text[file] == '&') {  // an entity (a literal '&' is written "&amp;")
+            const size_t semi = m_text.find(';', file);
+            if (semi == std::string::npos) return std::nullopt;
+            file = semi + 1;
+            if (i + 1 > lead && i + 1 < lead + text.size()) anchor(i + 1 - lead, file);
+        } else {
+            ++file;
+        }
+    }
+    return o;
 }
 
 std::optional<double> ReadContext::number(const std::string& text, pugi::xml_node where,

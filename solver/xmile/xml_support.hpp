@@ -47,6 +47,9 @@ class ReadContext {
 
     int lineOf(pugi::xml_node node) const;
     int lineOfOffset(ptrdiff_t offset) const;
+    // Where the trimmed text content `text` of an element (an <eqn>) sits in the file, character by
+    // character (entities such as &lt; are one character of the text and several of the file).
+    std::optional<model::TextOrigin> originOf(pugi::xml_node node, const std::string& text) const;
 
     // Parses a number; on failure reports E103 naming the element and its line and returns nullopt.
     std::optional<double> number(const std::string& text, pugi::xml_node where, const std::string& what);
@@ -66,6 +69,7 @@ class ReadContext {
   private:
     diag::Diagnostics& m_diags;
     std::string m_source;
+    const std::string& m_text;  // the text being read (it outlives the read)
     std::vector<size_t> m_lineStarts;
     std::vector<std::string> m_xmilePrefixes;
     std::vector<std::string> m_sdwPrefixes;

@@ -172,3 +172,43 @@ TEST_CASE("sandbox: everyday patterns still work through the guard", "[plugins][
     INFO(f.message);
     CHECK(box.call(0, 1, f));
 }
+
+// Finalizers: Lua runs __gc with debug hooks off, so the sandbox runs each plugin finalizer in a coroutine
+// where the count hook, the memory cap and the cancel flag hold (plugins/host/lua_finalizers.cpp).
+TEST_CASE("sandbox: a finalizer that loops forever is stopped when the plugin is checked",
+          "[plugins][hostile][finalizer]") {
+    OnePluginRun r(pluginData("hostile/gc_loop.lua"));
+    expectLoadFailure(r, plugins::code::kBudget, "__gc finalizer was stopped: instruction budget");
+    CHECK(test::firstError(r.loadDiags)->line == 3);
+}
+
+TEST_CASE("sandbox: a looping __gc swapped in after the table was marked is stopped at close",
+          "[plugins][hostile][finalizer]") {
+    OnePluginRun r(pluginData("hostile/gc_loop_late.lua"));
+    expectLoadFailure(r, plugins::code::kBudget, "__gc finalizer");
+    CHECK(test::firstError(r.loadDiags)->line == 6);
+}
+
+TEST_CASE("sandbox: a looping finalizer run by the collector during on_step stops the run",
+          "[plugins][hostile][finalizer]") {
+    OnePluginRun r(pluginData("hostile/gc_loop_on_step.lua"));
+    expectRunFailure(r, plugins::code::kBudget, 2, "__gc finalizer was stopped");
+}
+
+TEST_CASE("sandbox: a finalizer that fills memory hits the memory cap", "[plugins][hostile][finalizer]") {
+    plugins::SandboxLimits limits;
+    limits.memoryBytes = 16u << 20;
+    OnePluginRun r(pluginData("hostile/gc_memory_bomb.lua"), limits);
+    expectLoadFailure(r, plugins::code::kMemory, "memory cap of 16 MB");
+}
+
+TEST_CASE("sandbox: finalizers that make more finalizers stay under one budget",
+          "[plugins][hostile][finalizer]") {
+    OnePluginRun r(pluginData("hostile/gc_chain.lua"));
+    expectLoadFailure(r, plugins::code::kBudget, "__gc finalizer");
+}
+
+TEST_CASE("sandbox: a __close that loops forever is stopped by the budget", "[plugins][hostile][finalizer]") {
+    OnePluginRun r(pluginData("hostile/close_loop.lua"));
+    expectLoadFailure(r, plugins::code::kBudget, "instruction budget");
+}

@@ -73,3 +73,28 @@ TEST_CASE("sandbox: math.random is seeded from the run's seed", "[plugins][sandb
     CHECK(eval(draw, 5) == eval(draw, 5));
     CHECK(eval(draw, 5) != eval(draw, 6));
 }
+
+TEST_CASE("sandbox: well-behaved finalizers still run, once each, with their object", "[plugins][sandbox]") {
+    Sandbox box;
+    CallFailure f;
+    const std::string code =
+        "seen = 0\n"
+        "local mt = { __gc = function(o) seen = seen + o.id end }\n"
+        "for i = 1, 3 do assert(setmetatable({ id = i }, mt).id == i) end\n"
+        "assert(type(mt.__gc) == 'function')\n"  // the metatable the plugin sees is its own, unchanged
+        "local p = setmetatable({}, { __metatable = 'locked' })\n"
+        "local ok, err = pcall(setmetatable, p, {})\n"
+        "assert(not ok and err:find('protected metatable'))\n"
+        "assert(getmetatable(setmetatable({}, nil)) == nil)\n"
+        "return true";
+    REQUIRE(box.loadString(code, "finalizers", false, f));
+    INFO(f.message);
+    REQUIRE(box.call(0, 1, f));
+    lua_settop(box.state(), 0);
+    lua_gc(box.state(), LUA_GCCOLLECT);
+    lua_gc(box.state(), LUA_GCCOLLECT);
+    lua_getglobal(box.state(), "seen");
+    CHECK(lua_tonumber(box.state(), -1) == 6);  // 1 + 2 + 3: each table's own id, each finalized once
+    lua_pop(box.state(), 1);
+    CHECK(box.close(f));
+}

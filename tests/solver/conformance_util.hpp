@@ -172,17 +172,17 @@ inline Comparison compare(const sim::RunResult& run, const Reference& ref) {
     return c;
 }
 
-// Load, compile, run and compare one model file with the references in its folder.
-inline Comparison runConformance(const std::filesystem::path& modelPath) {
+// Compile and run a project (read with `diags`, which must hold no error) and compare it with the references
+// in `dir`.
+inline Comparison runAndCompare(const std::optional<model::Project>& project, diag::Diagnostics& diags,
+                                const std::filesystem::path& dir) {
     Comparison result;
-    diag::Diagnostics diags;
-    auto project = io::loadModelFile(modelPath.string(), diags);
     auto firstError = [&] {
         for (const auto& d : diags.items())
             if (d.severity == diag::Severity::Error) return diag::format(d);
         return std::string("unknown error");
     };
-    if (!project) {
+    if (!project || diags.hasErrors()) {  // a reader error is a failure even when the rest compiles
         result.detail = "load: " + firstError();
         return result;
     }
@@ -196,7 +196,6 @@ inline Comparison runConformance(const std::filesystem::path& modelPath) {
         result.detail = "run: " + diag::format(run.diagnostics.items().front());
         return result;
     }
-    const auto dir = modelPath.parent_path();
     std::vector<std::filesystem::path> refs;
     for (const char* name : {"output.csv", "output.tab"})
         if (std::filesystem::exists(dir / name)) refs.push_back(dir / name);
@@ -216,6 +215,13 @@ inline Comparison runConformance(const std::filesystem::path& modelPath) {
     }
     if (refs.empty()) result.detail = "no reference output in the folder";
     return result;
+}
+
+// Load, compile, run and compare one model file with the references in its folder.
+inline Comparison runConformance(const std::filesystem::path& modelPath) {
+    diag::Diagnostics diags;
+    auto project = io::loadModelFile(modelPath.string(), diags);
+    return runAndCompare(project, diags, modelPath.parent_path());
 }
 
 }  // namespace sdw::test

@@ -16,6 +16,8 @@
 #include "solver/io/load_model.hpp"
 #include "solver/io/local_profile.hpp"
 #include "solver/jit/native_code.hpp"
+#include "solver/mdl/mdl_writer.hpp"
+#include "solver/model/text_origin.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/app/comparison.hpp"
@@ -30,9 +32,20 @@ void printDiagnostics(const diag::Diagnostics& diags, const std::string& file) {
         std::fprintf(stderr, "%s: %s\n", file.c_str(), diag::format(d).c_str());
 }
 
-std::optional<model::Project> load(const std::string& path, diag::Diagnostics& diags) {
-    auto project = io::loadModelFile(path, diags);
-    return project;
+constexpr const char* kDataHelp =
+    "FILE: series for a Vensim model's data variables (.dat, or CSV/tab with a Time column or row); repeat "
+    "for more";
+
+// Reads a model for a command that acts on it (run, bench, convert): any error, even one the reader read
+// past, refuses the model, so these commands never say yes where `sdw check` says no. The diagnostics are
+// printed.
+std::optional<model::Project> loadOrRefuse(const std::string& path, diag::Diagnostics& diags,
+                                           const std::vector<std::string>& dataFiles = {}) {
+    auto project = io::loadModelFile(path, diags, {dataFiles});
+    if (project && !diags.hasErrors()) return project;
+    if (project) compile::compileModel(*project, diags);  // report all that `sdw check` would
+    printDiagnostics(diags, path);
+    return std::nullopt;
 }
 
 std::string number(double v) {
@@ -107,6 +120,7 @@ struct RunOptions {
     std::string out;
     std::string format = "csv";
     std::vector<std::string> scenarios;
+    std::vector<std::string> data;
     std::string at;
     double discountPercent = analysis::kGreenBookDiscountRate * 100;
     bool summary = false;
@@ -195,8 +209,26 @@ int writeOutputs(const RunOptions& o, const model::Project& project,
     return kExitOk;
 }
 
+// The equations --set gave (in `copts`) written into the project's variables, every element of an array
+// as the override would, each with its origin: a diagnostic in one names the option, not a file line. The
+// scenarios and the compiler then read the one project.
+void setEquations(const std::vector<std::string>& sets, model::Project& project,
+                  compile::CompileOptions& copts) {
+    for (const auto& s : sets) {
+        const std::string name = s.substr(0, s.find('='));
+        auto it = copts.equationOverrides.find(name);
+        model::Variable* v = project.main().find(name);
+        if (it == copts.equationOverrides.end() || !v) continue;
+        v->equation = it->second;
+        v->elements.clear();
+        v->origins.clear();
+        v->origins[""] = model::suppliedOrigin(it->second, "--set " + s);
+        copts.equationOverrides.erase(it);
+    }
+}
+
 // Builds the run spec and the compile options from the command line. Returns false on a usage error.
-bool buildSpec(const RunOptions& o, const model::Project& project, sim::RunSpec& spec,
+bool buildSpec(const RunOptions& o, model::Project& project, sim::RunSpec& spec,
                compile::CompileOptions& copts) {
     if (!o.method.empty()) {
         auto m = sim::parseMethod(o.method);
@@ -219,7 +251,9 @@ bool buildSpec(const RunOptions& o, const model::Project& project, sim::RunSpec&
     spec.seed = o.seed;
     spec.engine = *sim::parseEngine(o.engine);  // checked by the option's validator
     spec.vars = splitVars(o.vars);
-    return applySets("sdw run", o.sets, project, spec, copts);
+    if (!applySets("sdw run", o.sets, project, spec, copts)) return false;
+    setEquations(o.sets, project, copts);
+    return true;
 }
 
 int cmdRun(int argc, char** argv) {
@@ -244,6 +278,7 @@ int cmdRun(int argc, char** argv) {
                    "local profile (CSV: name,value,units,source) setting the inputs that make the model a "
                    "particular council; applied before --set and every scenario");
     app.add_option("--seed", o.seed, "seed for random built-ins");
+    app.add_option("--data", o.data, kDataHelp);
     app.add_option(
            "--engine", o.engine,
            "interp (the reference interpreter), compiled (native code) or auto (compiled when the run "
@@ -266,11 +301,8 @@ int cmdRun(int argc, char** argv) {
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     if (!outputKind(o)) return kExitUsage;
     diag::Diagnostics diags;
-    auto project = load(o.model, diags);
-    if (!project) {
-        printDiagnostics(diags, o.model);
-        return kExitModelError;
-    }
+    auto project = loadOrRefuse(o.model, diags, o.data);
+    if (!project) return kExitModelError;
     std::optional<double> at;
     if (!o.at.empty()) {
         std::string error;
@@ -325,10 +357,6 @@ int cmdRun(int argc, char** argv) {
                          "sdw run: --scenario needs the Lua plugin host, which this build does not have\n");
             return kExitUsage;
         }
-        for (const auto& [name, eq] : copts.equationOverrides) {
-            for (auto& v : project->main().variables)
-                if (model::canonicalName(v.name) == model::canonicalName(name)) v.equation = eq;
-        }
         std::vector<sim::RunResult> scenarioResults;
         std::vector<std::string> scenarioLabels;
         if (!scenarioRunner()(*project, o.scenarios, spec, scenarioResults, scenarioLabels, diags)) {
@@ -361,10 +389,12 @@ int cmdCheck(int argc, char** argv) {
     CLI::App app{"Check a model: parse, resolve names, order equations, check units; print every diagnostic",
                  "sdw check"};
     std::string path;
+    std::vector<std::string> data;
     app.add_option("model", path, "model file")->required();
+    app.add_option("--data", data, kDataHelp);
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
-    auto project = load(path, diags);
+    auto project = io::loadModelFile(path, diags, {data});
     if (project) compile::compileModel(*project, diags);
     for (const auto& d : diags.items()) std::printf("%s: %s\n", path.c_str(), diag::format(d).c_str());
     std::printf("%s: %zu error(s), %zu warning(s)\n", path.c_str(), diags.errorCount(), diags.warningCount());
@@ -372,15 +402,27 @@ int cmdCheck(int argc, char** argv) {
 }
 
 int cmdConvert(int argc, char** argv) {
-    CLI::App app{"Convert a model (XMILE, Stella .stmx or Vensim .mdl) to XMILE", "sdw convert"};
+    CLI::App app{
+        "Convert a model (XMILE, Stella .stmx or Vensim .mdl) to XMILE, or to Vensim text when the output "
+        "ends in .mdl",
+        "sdw convert"};
     std::string in, out;
+    std::vector<std::string> data;
     app.add_option("input", in, "model to read")->required();
-    app.add_option("output", out, "XMILE file to write")->required();
+    app.add_option("output", out, "file to write: .mdl for Vensim, anything else for XMILE")->required();
+    app.add_option("--data", data, kDataHelp);
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
-    auto project = load(in, diags);
-    printDiagnostics(diags, in);
+    auto project = loadOrRefuse(in, diags, data);
     if (!project) return kExitModelError;
+    printDiagnostics(diags, in);  // warnings
+    const bool vensim = out.size() >= 4 && model::canonicalName(out.substr(out.size() - 4)) == ".mdl";
+    if (vensim) {  // what Vensim cannot express is named, and then nothing is written
+        diag::Diagnostics written;
+        const bool ok = mdl::writeFile(*project, out, written);
+        printDiagnostics(written, in);  // positions are in the model read
+        return ok ? kExitOk : kExitModelError;
+    }
     std::string err;
     if (!xmile::writeFile(*project, out, err)) {
         std::fprintf(stderr, "sdw convert: %s\n", err.c_str());
@@ -425,11 +467,8 @@ int cmdBench(int argc, char** argv) {
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     diag::Diagnostics diags;
     const auto c0 = std::chrono::steady_clock::now();
-    auto project = load(path, diags);
-    if (!project) {
-        printDiagnostics(diags, path);
-        return kExitModelError;
-    }
+    auto project = loadOrRefuse(path, diags);
+    if (!project) return kExitModelError;
     auto compiled = compile::compileModel(*project, diags);
     const auto c1 = std::chrono::steady_clock::now();
     if (!compiled) {
@@ -527,7 +566,8 @@ std::string isoDate(app::Date d) {
 void registerEngineCommands() {
     registerCommand({"run", "simulate a model and print CSV (see sdw run --help)", cmdRun});
     registerCommand({"check", "print a model's diagnostics; exit 1 on errors", cmdCheck});
-    registerCommand({"convert", "write a model (XMILE, .stmx, .mdl) as XMILE", cmdConvert});
+    registerCommand(
+        {"convert", "write a model (XMILE, .stmx, .mdl) as XMILE, or as Vensim .mdl", cmdConvert});
     registerCommand({"bench", "time N runs of a model in-process", cmdBench});
 }
 

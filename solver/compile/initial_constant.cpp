@@ -1,0 +1,97 @@
+// Expressions of constants evaluated in the expansion stage: the order of DELAY N / SMOOTH N ("base + 1"),
+// which fixes how many internal stocks the delay gets, and the delay time that may lower that order.
+// Layer: solver. Depends on compile/ and equations/ only.
+#include <cmath>
+#include <optional>
+
+#include "solver/compile/expand_internal.hpp"
+#include "solver/compile/resolve.hpp"
+#include "solver/equations/fold.hpp"
+
+namespace sdw::compile::detail {
+
+namespace {
+
+constexpr int kMaxConstantChain = 32;  // a = b + 1, b = c * 2, ...: deeper chains are not folded
+
+}  // namespace
+
+std::optional<double> Expander::nameConstant(int element, const Expr& e, int node, int depth) {
+    const Node& n = e.at(node);
+    if (n.kind == NodeKind::Name && !n.subscripted && m_out.symbols.findVar(n.name, at(element).scope) < 0) {
+        const model::SimSpecs& specs = m_project.specs;
+        if (n.name == "dt" || n.name == "time_step") return specs.dt;
+        if (n.name == "starttime" || n.name == "initial_time") return specs.start;
+        if (n.name == "stoptime" || n.name == "final_time") return specs.stop;
+        if (n.name == "pi") return M_PI;
+        return std::nullopt;  // Time, or a name that is reported when lowering
+    }
+    const Resolver resolver(m_out);  // over the elements made so far: the user's are all there
+    const std::vector<int> r = resolver.resolve(element, e, node, {});
+    if (r.size() != 1) return std::nullopt;
+    const Element& target = at(r[0]);
+    if (target.isConstant) return target.constantValue;
+    if (target.kind != ElementKind::Aux || target.table >= 0 || target.expr.empty()) return std::nullopt;
+    const Expr expr = target.expr;  // copied: evaluating it may not outlive a reallocation of the elements
+    return initialConstant(r[0], expr, expr.root, depth + 1);
+}
+
+std::optional<double> Expander::initialConstant(int element, const Expr& e, int node, int depth) {
+    if (depth > kMaxConstantChain) return std::nullopt;
+    Expr copy;
+    copy.root = copyInto(copy, e, node);
+    // Replace each name reached from the root (not the subscripts under a name) by its constant value.
+    std::vector<int> todo = {copy.root};
+    while (!todo.empty()) {
+        const int i = todo.back();
+        todo.pop_back();
+        const NodeKind kind = copy.at(i).kind;
+        if (kind != NodeKind::Name && kind != NodeKind::ElementRef) {
+            for (int a : copy.at(i).args) todo.push_back(a);
+            continue;
+        }
+        const std::optional<double> v = nameConstant(element, copy, i, depth);
+        if (!v) return std::nullopt;
+        Node& n = copy.nodes[static_cast<size_t>(i)];
+        n.kind = NodeKind::Number;
+        n.value = *v;
+        n.args.clear();
+        n.subscripted = false;
+    }
+    return equations::foldConstant(copy, {});
+}
+
+// The order of SMTHN / DELAYN, from constants; 0 (reported) when it is not a number from 1 to 1000. A
+// DELAY N whose delay time is short against TIME STEP has its order lowered as Vensim does.
+int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
+    const std::optional<double> v = initialConstant(element, out, call.args[2], 0);
+    if (!v || !(*v >= 1 && *v <= 1000)) {
+        error(element, diag::code::kBadArgument,
+              "the order of " + call.text +
+                  " must be a number between 1 and 1000 from constants (it is evaluated once, at the start)",
+              call.pos);
+        return 0;
+    }
+    const int order = static_cast<int>(std::lround(*v));
+    if (call.name != "delayn") return order;
+    // Vensim: the delay time must be bigger than order x TIME STEP, or it lowers the order until it is (and
+    // warns); shorter stages make the Euler steps overshoot and swing in sign. A stage of exactly one DT is
+    // kept: it passes its contents on whole each step, without overshoot.
+    const std::optional<double> time = initialConstant(element, out, call.args[1], 0);
+    const double dt = m_project.specs.dt;
+    if (!time || !(dt > 0) || !std::isfinite(*time)) return order;
+    const double steps = *time / dt;
+    const int fit = steps > 1000 ? 1000 : std::max(1, static_cast<int>(std::floor(steps + 1e-9)));
+    if (fit >= order) return order;
+    diag::Diagnostic d = problemAt(
+        m_out.symbols, at(element), diag::code::kOrderLowered,
+        call.text + " of order " + std::to_string(order) + " with a delay time of " + std::to_string(*time) +
+            " needs the delay time at least order x TIME STEP (" + std::to_string(dt) +
+            "): its order is lowered to " + std::to_string(fit) + ", as Vensim does",
+        call.pos);
+    d.severity = diag::Severity::Warning;
+    m_report.addOnce(d);
+    return fit;
+}
+
+}  // namespace sdw::compile::detail

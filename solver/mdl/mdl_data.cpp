@@ -1,0 +1,220 @@
+// Vensim's data functions resolved at read time: GET DIRECT CONSTANTS become numbers, GET DIRECT LOOKUPS
+// graphical functions, GET DIRECT DATA graphical functions of Time; the GET XLS and GET 123 forms read the
+// same way from a CSV export of the sheet. Every value that cannot be read is an E130 naming the file, the
+// cell and its row and column. Layer: solver. Depends on model/ and diag/ only.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+
+#include "solver/mdl/mdl_internal.hpp"
+
+namespace sdw::mdl::detail {
+namespace {
+
+std::string extension(const std::string& name) {
+    const size_t dot = name.rfind('.');
+    return dot == std::string::npos ? "" : lower(name.substr(dot));
+}
+
+// The delimiter of a text file: the 'tab' argument of a GET DIRECT function when it is one character, else
+// a comma for .csv and a tab for anything else (as Vensim does).
+char delimiterFor(const GetCall& call) {
+    const std::string& tab = call.args.size() > 1 ? call.args[1] : "";
+    if (call.function.find("DIRECT") != std::string::npos && tab.size() == 1) return tab[0];
+    if (tab == "\\t") return '\t';
+    return extension(call.args[0]) == ".csv" ? ',' : '\t';
+}
+
+class Reader {
+  public:
+    Reader(const GetCall& call, const Table& t, const std::string& where, int line, diag::Diagnostics& d)
+        : m_call(call), m_t(t), m_where(where), m_line(line), m_diags(d) {}
+
+    // A number at (row, col); reports and returns nullopt when empty (unless `blankOk`) or not a number.
+    std::optional<double> number(size_t row, size_t col, bool blankOk = false) {
+        const std::string& cell = m_t.at(row, col);
+        if (auto v = cellNumber(cell)) return v;
+        if (cell.empty() && blankOk) return std::nullopt;
+        fail(row, col, cell.empty() ? "is empty" : "holds '" + cell.substr(0, 24) + "', not a number");
+        return std::nullopt;
+    }
+
+    void fail(size_t row, size_t col, const std::string& what) {
+        m_failed = true;
+        const std::string name = cellName(row, col),
+                          column = name.substr(0, name.find_first_of("0123456789"));
+        m_diags.error(diag::code::kDataFile, m_where,
+                      m_call.function + ": '" + m_call.args[0] + "' cell " + name + " (row " +
+                          std::to_string(row + 1) + ", column " + column + ") " + what,
+                      0, m_line);
+    }
+    bool failed() const { return m_failed; }
+    const Table& table() const { return m_t; }
+
+  private:
+    const GetCall& m_call;
+    const Table& m_t;
+    std::string m_where;
+    int m_line;
+    diag::Diagnostics& m_diags;
+    bool m_failed = false;
+};
+
+// x and y down a column or across a row: time (or x) at `axis`, values from `first` on; stops at the first
+// blank x, skips a blank y (a missing data point).
+std::optional<Series> readSeries(Reader& r, bool across, size_t axis, size_t row, size_t col) {
+    Series s;
+    const size_t limit =
+        across ? (axis < r.table().rows.size() ? r.table().rows[axis].size() : 0) : r.table().rows.size();
+    for (size_t k = 0; k < limit; ++k) {
+        const size_t xr = across ? axis : row + k, xc = across ? col + k : axis;
+        if (r.table().at(xr, xc).empty()) break;
+        const auto x = r.number(xr, xc);
+        const auto y = r.number(across ? row : row + k, across ? col + k : col, true);
+        if (!x) return std::nullopt;
+        if (!y) continue;
+        if (!s.xs.empty() && *x <= s.xs.back()) {
+            r.fail(xr, xc, "is not after the point before it: times and x values must increase");
+            return std::nullopt;
+        }
+        s.xs.push_back(*x);
+        s.ys.push_back(*y);
+    }
+    if (s.xs.empty()) {
+        r.fail(row, col, "starts no series: there is no value with a time (or x) beside it");
+        return std::nullopt;
+    }
+    return s;
+}
+
+model::GraphicalFunction lookupTable(const Series& s) {
+    model::GraphicalFunction gf;
+    gf.xs = s.xs;
+    gf.ys = s.ys;
+    gf.xptsWritten = true;
+    gf.xscale = std::make_pair(s.xs.front(), s.xs.back());
+    const auto [lo, hi] = std::minmax_element(s.ys.begin(), s.ys.end());
+    gf.yscale = std::make_pair(*lo, *hi);
+    return gf;
+}
+
+}  // namespace
+
+std::optional<GetCall> parseGetCall(const std::string& rhs) {
+    const size_t open = rhs.find('(');
+    if (open == std::string::npos || trim(rhs).back() != ')') return std::nullopt;
+    std::string f = upper(squeeze(rhs.substr(0, open)));
+    for (char& c : f)
+        if (c == '_') c = ' ';
+    f = squeeze(f);
+    GetCall call;
+    for (const char* source : {"GET DIRECT ", "GET XLS ", "GET 123 "})
+        for (const char* what : {"DATA", "CONSTANTS", "LOOKUPS"})
+            if (f == std::string(source) + what) call = {f, what, {}};
+    if (call.what.empty()) return std::nullopt;
+    // The arguments are 'literals', which may hold commas (the delimiter ',').
+    const size_t close = rhs.rfind(')');
+    std::string cur;
+    bool literal = false;
+    for (size_t k = open + 1; k < close; ++k) {
+        const char c = rhs[k];
+        if (c == '\'') literal = !literal;
+        if (c == ',' && !literal) {
+            call.args.push_back(trim(cur));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    call.args.push_back(trim(cur));
+    for (std::string& a : call.args)
+        if (a.size() >= 2 && a.front() == '\'' && a.back() == '\'') a = a.substr(1, a.size() - 2);
+    return call;
+}
+
+bool resolveGet(const GetCall& call, const std::string& method,
+                const std::vector<std::pair<size_t, size_t>>& places, const std::string& where, int line,
+                DataSources& data, diag::Diagnostics& diags, std::vector<GetValue>& out) {
+    const size_t want = call.what == "CONSTANTS" ? 3 : 4;
+    auto refuse = [&](const char* code, const std::string& msg) {
+        diags.error(code, where, call.function + ": " + msg, 0, line);
+        return false;
+    };
+    if (call.args.size() != want)
+        return refuse(diag::code::kMdlSyntax, "expects " + std::to_string(want) +
+                                                  " arguments ('file', 'tab', " +
+                                                  (want == 4 ? "'time row or column', " : "") +
+                                                  "'cell'), got " + std::to_string(call.args.size()));
+    const std::string& file = call.args[0];
+    if (!file.empty() && file[0] == '?')
+        return refuse(diag::code::kUnsupported,
+                      "indirect file names ('" + file + "') are not supported: name the file");
+    const std::string ext = extension(file);
+    if (ext == ".xls" || ext == ".xlsx" || ext == ".xlsm" || ext == ".xlsb" || ext == ".wk1" || ext == ".123")
+        return refuse(diag::code::kUnsupported,
+                      "'" + file + "' is a spreadsheet, which sdw does not read: save the sheet '" +
+                          call.args[1] + "' as CSV and name the .csv file instead");
+    std::string error;
+    const Table* t = data.table(file, delimiterFor(call), error);
+    if (!t) return refuse(diag::code::kDataFile, error);
+    std::string cell = call.args.back();
+    const bool transposed = !cell.empty() && cell.back() == '*';
+    if (transposed) cell.pop_back();
+    size_t row = 0, col = 0;
+    if (!parseCellName(cell, row, col))
+        return refuse(diag::code::kDataFile,
+                      "'" + call.args.back() +
+                          "' is not a cell name such as B2 (named ranges are not read from "
+                          "text files)");
+    Reader r(call, *t, where, line, diags);
+    out.clear();
+    if (call.what == "CONSTANTS") {
+        for (auto [down, across] : places) {
+            const auto v =
+                transposed ? r.number(row + across, col + down) : r.number(row + down, col + across);
+            out.push_back({v, std::nullopt});
+        }
+        return !r.failed();
+    }
+    // DATA and LOOKUPS: time (or x) along a row ("3") or down a column ("A"); elements the other way.
+    const std::string& axisArg = call.args[2];
+    size_t axis = 0, unused = 0;
+    const bool across = !axisArg.empty() && std::isdigit(static_cast<unsigned char>(axisArg[0]));
+    if (across ? !parseCellName("A" + axisArg, axis, unused) : !parseColumnName(axisArg, axis))
+        return refuse(diag::code::kDataFile,
+                      "'" + axisArg + "' names neither a row (a number) nor a column (letters)");
+    for (auto [down, at] : places) {
+        if (down > 0)
+            return refuse(diag::code::kDataFile,
+                          "reads one vector of series: give each row of the "
+                          "other dimension its own equation");
+        auto s =
+            across ? readSeries(r, true, axis, row + at, col) : readSeries(r, false, axis, row, col + at);
+        if (!s) return false;
+        out.push_back({std::nullopt, call.what == "DATA" ? dataTable(*s, method) : lookupTable(*s)});
+    }
+    return true;
+}
+
+model::GraphicalFunction dataTable(const Series& s, const std::string& method) {
+    if (method.empty() || method == "INTERPOLATE") return lookupTable(s);
+    // Steps: a point just after each data time carries the value that holds until the next one.
+    constexpr double kNa = -1e38;  // Vensim's :NA:
+    Series step;
+    const double inf = std::numeric_limits<double>::infinity();
+    for (size_t k = 0; k < s.xs.size(); ++k) {
+        if (method == "RAW" && k == 0)
+            step.xs.push_back(std::nextafter(s.xs[0], -inf)), step.ys.push_back(kNa);
+        step.xs.push_back(s.xs[k]);
+        step.ys.push_back(s.ys[k]);
+        if (method == "LOOK FORWARD" && k + 1 < s.xs.size())
+            step.xs.push_back(std::nextafter(s.xs[k], inf)), step.ys.push_back(s.ys[k + 1]);
+        if (method == "RAW") step.xs.push_back(std::nextafter(s.xs[k], inf)), step.ys.push_back(kNa);
+    }
+    model::GraphicalFunction gf = lookupTable(step);
+    gf.kind = model::GraphicalFunction::Kind::Discrete;
+    return gf;
+}
+
+}  // namespace sdw::mdl::detail

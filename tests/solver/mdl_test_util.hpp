@@ -1,0 +1,42 @@
+// Shared helpers for the Vensim reader's tests: read a model's text, compile and run it, requiring no error,
+// and read values from the run.
+#pragma once
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "solver/compile/compiled_model.hpp"
+#include "solver/mdl/mdl_reader.hpp"
+#include "solver/sim/simulate.hpp"
+
+namespace sdw::test {
+
+inline std::string dumpDiagnostics(const diag::Diagnostics& d) {
+    std::string out;
+    for (const auto& x : d.items()) out += diag::format(x) + "\n";
+    return out;
+}
+
+// Reads `text` as the .mdl file `sourceName`, compiles and runs it; the reader and the compiler must report
+// no error.
+inline sim::RunResult runMdl(const std::string& text, diag::Diagnostics& d,
+                             const std::string& sourceName = "t.mdl", const mdl::ReadOptions& options = {}) {
+    auto p = mdl::readString(text, d, sourceName, options);
+    INFO(dumpDiagnostics(d));
+    REQUIRE(p);
+    REQUIRE_FALSE(d.hasErrors());
+    auto cm = compile::compileModel(*p, d);
+    INFO(dumpDiagnostics(d));
+    REQUIRE(cm);
+    return sim::simulate(*cm);
+}
+
+// The value of a column (any spelling) at a saved row.
+inline double valueAt(const sim::RunResult& r, const std::string& name, size_t row = 0) {
+    const int c = r.column(name);
+    INFO(name);
+    REQUIRE(c >= 0);
+    return r.at(row, static_cast<size_t>(c));
+}
+
+}  // namespace sdw::test

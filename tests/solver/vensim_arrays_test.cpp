@@ -1,0 +1,169 @@
+// Vensim's array functions against hand-worked answers: VECTOR SORT ORDER, RANK (both directions) and
+// REORDER, VECTOR ELM MAP, VECTOR SELECT's numerical actions, ALLOCATE BY PRIORITY and ALLOCATE AVAILABLE
+// (capacity shared between priority groups), INVERT MATRIX; and the runs a bad vector stops, naming the
+// variable.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "tests/solver/mdl_test_util.hpp"
+
+using namespace sdw;
+
+namespace {
+
+std::string modelText(const std::string& equations) {
+    return "{UTF-8}\nd : d1, d2, d3, d4 ~~|\nvals[d] = 3, 1, 4, 2 ~~|\n" + equations +
+           "\nINITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = TIME STEP ~~|\n";
+}
+
+std::vector<double> elements(const sim::RunResult& r, const std::string& name,
+                             const std::vector<std::string>& at) {
+    std::vector<double> out;
+    for (const auto& e : at) out.push_back(test::valueAt(r, name + "[" + e + "]"));
+    return out;
+}
+
+const std::vector<std::string> kD = {"d1", "d2", "d3", "d4"};
+
+}  // namespace
+
+TEST_CASE("vensim arrays: VECTOR SORT ORDER and VECTOR RANK", "[vensim][arrays]") {
+    // vals 3, 1, 4, 2: ascending, the smallest is d2 (index 1), then d4 (3), d1 (0), d3 (2).
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("up[d] = VECTOR SORT ORDER(vals[d], 1) ~~|\n"
+                                          "down[d] = VECTOR SORT ORDER(vals[d], -1) ~~|\n"
+                                          "rank up[d] = VECTOR RANK(vals[d], 1) ~~|\n"
+                                          "rank down[d] = VECTOR RANK(vals[d], -1) ~~|"),
+                                d);
+    CHECK(elements(r, "up", kD) == std::vector<double>{1, 3, 0, 2});
+    CHECK(elements(r, "down", kD) == std::vector<double>{2, 0, 3, 1});
+    CHECK(elements(r, "rank up", kD) == std::vector<double>{3, 1, 4, 2});
+    CHECK(elements(r, "rank down", kD) == std::vector<double>{2, 4, 1, 3});
+    // VECTOR REORDER by the ascending order sorts the values: 1, 2, 3, 4.
+    diag::Diagnostics d2;
+    const auto sorted = test::runMdl(modelText("up[d] = VECTOR SORT ORDER(vals[d], 1) ~~|\n"
+                                               "sorted[d] = VECTOR REORDER(vals[d], up[d]) ~~|"),
+                                     d2);
+    CHECK(elements(sorted, "sorted", kD) == std::vector<double>{1, 2, 3, 4});
+}
+
+TEST_CASE("vensim arrays: VECTOR ELM MAP offsets from the element named", "[vensim][arrays]") {
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("off[d] = 0, 1, 2, 3 ~~|\n"
+                                          "m[d] = VECTOR ELM MAP(vals[d1], off[d]) ~~|\n"
+                                          "next = VECTOR ELM MAP(vals[d2], 1) ~~|"),
+                                d);
+    CHECK(elements(r, "m", kD) == std::vector<double>{3, 1, 4, 2});
+    CHECK(test::valueAt(r, "next") == 4);
+    // An offset outside the vector stops the run, naming the variable.
+    diag::Diagnostics bad;
+    auto p = mdl::readString(modelText("far = VECTOR ELM MAP(vals[d3], 2) ~~|"), bad, "t.mdl");
+    REQUIRE(p);
+    auto cm = compile::compileModel(*p, bad);
+    REQUIRE(cm);
+    const auto run = sim::simulate(*cm);
+    CHECK_FALSE(run.ok());
+}
+
+TEST_CASE("vensim arrays: VECTOR SELECT's numerical actions", "[vensim][arrays]") {
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("sel[d] = 1, 0, 1, 0 ~~|\nw[d] = 2, 0, 1, 0 ~~|\nnone[d] = 0 ~~|\n"
+                                          "sum = VECTOR SELECT(sel[d!], vals[d!], -1, 0, 0) ~~|\n"
+                                          "wmax = VECTOR SELECT(sel[d!], vals[d!], -1, 3, 0) ~~|\n"
+                                          "umin = VECTOR SELECT(sel[d!], vals[d!], -1, 8, 0) ~~|\n"
+                                          "wmean = VECTOR SELECT(w[d!], vals[d!], -1, 4, 0) ~~|\n"
+                                          "missing = VECTOR SELECT(none[d!], vals[d!], -1, 0, 0) ~~|"),
+                                d);
+    CHECK(test::valueAt(r, "sum") == 3 + 4);
+    CHECK(test::valueAt(r, "wmax") == 4);
+    CHECK(test::valueAt(r, "umin") == 3);
+    CHECK(test::valueAt(r, "wmean") == Approx((2 * 3 + 1 * 4) / 2.0));
+    CHECK(test::valueAt(r, "missing") == -1);
+}
+
+TEST_CASE("vensim arrays: ALLOCATE BY PRIORITY serves the highest priority first, within the width",
+          "[vensim][arrays]") {
+    // Priorities 10, 9, 7, 2, requests 3, 6, 2.5, 2, width 3. As the priority threshold x falls, target k
+    // receives request/width per unit of x from priority + width/2 until it is full. Supply 5: only d1 and
+    // d2 are served; 1 + 3 (10.5 - x) = 5 gives d1 = 1 + 4/3, d2 = 2 x 4/3. Supply 9: d1 is full (3) at
+    // x = 8.5 with d2 at 4; the last 2 go to d2 and d3 at rates 2 and 5/6: d2 = 4 + 24/17, d3 = 10/17.
+    diag::Diagnostics d;
+    const auto r = test::runMdl(
+        modelText("request[d] = 3, 6, 2.5, 2 ~~|\npriority[d] = 10, 9, 7, 2 ~~|\n"
+                  "five[d] = ALLOCATE BY PRIORITY(request[d], priority[d], ELMCOUNT(d), 3, 5) ~~|\n"
+                  "nine[d] = ALLOCATE BY PRIORITY(request[d], priority[d], ELMCOUNT(d), 3, 9) ~~|\n"
+                  "plenty[d] = ALLOCATE BY PRIORITY(request[d], priority[d], ELMCOUNT(d), 3, 20) ~~|"),
+        d);
+    const auto five = elements(r, "five", kD), nine = elements(r, "nine", kD);
+    CHECK(five[0] == Approx(1 + 4.0 / 3));
+    CHECK(five[1] == Approx(8.0 / 3));
+    CHECK(five[2] == Approx(0).margin(1e-9));
+    CHECK(nine[0] == Approx(3));
+    CHECK(nine[1] == Approx(4 + 24.0 / 17));
+    CHECK(nine[2] == Approx(10.0 / 17));
+    CHECK(nine[3] == Approx(0).margin(1e-9));
+    CHECK(elements(r, "plenty", kD) == std::vector<double>{3, 6, 2.5, 2});
+}
+
+TEST_CASE("vensim arrays: ALLOCATE AVAILABLE with priority profiles", "[vensim][arrays]") {
+    // Rectangular profiles (type 1) of width 3 are ALLOCATE BY PRIORITY: the same numbers as above. Two
+    // groups with the same normal (3), triangular (2) or exponential (4) profile split what is available
+    // in proportion to their requests.
+    diag::Diagnostics d;
+    const auto r =
+        test::runMdl(modelText("pprofile : ptype, ppriority, pwidth, pextra ~~|\n"
+                               "request[d] = 3, 6, 2.5, 2 ~~|\n"
+                               "rect[d, pprofile] = 1, 10, 3, 0; 1, 9, 3, 0; 1, 7, 3, 0; 1, 2, 3, 0; ~~|\n"
+                               "given[d] = ALLOCATE AVAILABLE(request[d], rect[d, pprofile], 9) ~~|\n"
+                               "g : g1, g2 ~~|\nask[g] = 4, 8 ~~|\n"
+                               "normal[g, pprofile] = 3, 5, 1, 0; 3, 5, 1, 0; ~~|\n"
+                               "tri[g, pprofile] = 2, 5, 1, 0; 2, 5, 1, 0; ~~|\n"
+                               "expo[g, pprofile] = 4, 5, 1, 0; 4, 5, 1, 0; ~~|\n"
+                               "by normal[g] = ALLOCATE AVAILABLE(ask[g], normal[g, pprofile], 6) ~~|\n"
+                               "by tri[g] = ALLOCATE AVAILABLE(ask[g], tri[g, pprofile], 6) ~~|\n"
+                               "by expo[g] = ALLOCATE AVAILABLE(ask[g], expo[g, pprofile], 6) ~~|"),
+                     d);
+    const auto given = elements(r, "given", kD);
+    CHECK(given[0] == Approx(3));
+    CHECK(given[1] == Approx(4 + 24.0 / 17));
+    CHECK(given[2] == Approx(10.0 / 17));
+    for (const char* name : {"by normal", "by tri", "by expo"}) {
+        INFO(name);
+        CHECK(test::valueAt(r, std::string(name) + "[g1]") == Approx(2));
+        CHECK(test::valueAt(r, std::string(name) + "[g2]") == Approx(4));
+    }
+}
+
+TEST_CASE("vensim arrays: INVERT MATRIX", "[vensim][arrays]") {
+    // [[4, 7], [2, 6]] has determinant 10 and inverse [[0.6, -0.7], [-0.2, 0.4]].
+    const std::string dims = "a : a1, a2 ~~|\nb : b1, b2 ~~|\n";
+    diag::Diagnostics d;
+    const auto r = test::runMdl(
+        modelText(dims + "m[a, b] = 4, 7; 2, 6; ~~|\ninv[a, b] = INVERT MATRIX(m[a, b], 2) ~~|"), d);
+    CHECK(test::valueAt(r, "inv[a1,b1]") == Approx(0.6));
+    CHECK(test::valueAt(r, "inv[a1,b2]") == Approx(-0.7));
+    CHECK(test::valueAt(r, "inv[a2,b1]") == Approx(-0.2));
+    CHECK(test::valueAt(r, "inv[a2,b2]") == Approx(0.4));
+    // A singular matrix stops the run.
+    diag::Diagnostics bad;
+    auto p = mdl::readString(
+        modelText(dims + "m[a, b] = 1, 2; 2, 4; ~~|\ninv[a, b] = INVERT MATRIX(m[a, b], 2) ~~|"), bad,
+        "t.mdl");
+    REQUIRE(p);
+    auto cm = compile::compileModel(*p, bad);
+    REQUIRE(cm);
+    CHECK_FALSE(sim::simulate(*cm).ok());
+}
+
+TEST_CASE("vensim arrays: a vector function needs an array to work along", "[vensim][arrays]") {
+    diag::Diagnostics d;
+    auto p =
+        mdl::readString(modelText("x = VECTOR RANK(vals[d1], 1) ~~|\ny = VECTOR RANK(3, 1) ~~|"), d, "t.mdl");
+    REQUIRE(p);
+    REQUIRE_FALSE(compile::compileModel(*p, d));
+    REQUIRE(d.errorCount() == 2);
+    CHECK(d.items()[0].code == std::string(diag::code::kBadArgument));
+    CHECK(d.items()[0].message.find("has no such dimension") != std::string::npos);
+    CHECK(d.items()[1].message.find("must be an arrayed variable") != std::string::npos);
+}

@@ -1,0 +1,119 @@
+// Vensim functions the compiler runs, against hand-computed answers: hyperbolic functions (in .mdl and
+// XMILE), INTEGER (toward zero) beside XMILE's INT (down), QUANTUM, GET TIME VALUE, and DELAY N / SMOOTH N
+// whose order is an expression of constants or too high for a short delay time.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <string>
+
+#include "tests/solver/mdl_test_util.hpp"
+#include "tests/solver/model_builder.hpp"
+
+using namespace sdw;
+
+namespace {
+
+std::string modelText(const std::string& equations, double finalTime = 4, double dt = 1) {
+    return "{UTF-8}\n" + equations + "\nINITIAL TIME = 0 ~~|\nFINAL TIME = " + std::to_string(finalTime) +
+           " ~~|\nTIME STEP = " + std::to_string(dt) + " ~~|\nSAVEPER = TIME STEP ~~|\n";
+}
+
+double mdlValue(const std::string& equation, size_t row = 0) {
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("x = " + equation + " ~~|"), d);
+    INFO(equation);
+    return test::valueAt(r, "x", row);
+}
+
+}  // namespace
+
+TEST_CASE("vensim functions: SINH, COSH and TANH in .mdl and XMILE", "[vensim][functions]") {
+    // sinh 1 = (e - 1/e)/2, cosh 1 = (e + 1/e)/2, tanh(1/2) = (e - 1)/(e + 1)
+    const double e = std::exp(1.0);
+    CHECK(mdlValue("SINH(1)") == Approx((e - 1 / e) / 2));
+    CHECK(mdlValue("COSH(1)") == Approx((e + 1 / e) / 2));
+    CHECK(mdlValue("TANH(0.5)") == Approx((e - 1) / (e + 1)));
+    test::Builder b(0, 1, 1);
+    b.aux("h", "SINH(1) + COSH(1) - TANH(0)").aux("s", "1");
+    const auto r = b.run();
+    REQUIRE(r.ok());
+    CHECK(*r.finalValue("h") == Approx(e));  // sinh + cosh = e^x
+}
+
+TEST_CASE("vensim functions: INTEGER truncates toward zero, XMILE's INT rounds down", "[vensim][functions]") {
+    CHECK(mdlValue("INTEGER(-2.5)") == -2);
+    CHECK(mdlValue("INTEGER(2.7)") == 2);
+    CHECK(mdlValue("INTEGER(-0.5)") == 0);
+    test::Builder b(0, 1, 1);
+    b.aux("i", "INT(-2.5)");
+    const auto r = b.run();
+    REQUIRE(r.ok());
+    CHECK(*r.finalValue("i") == -3);
+}
+
+TEST_CASE("vensim functions: QUANTUM is q times INTEGER(a / q), and a when q is not positive",
+          "[vensim][functions]") {
+    CHECK(mdlValue("QUANTUM(7.5, 2)") == 6);
+    CHECK(mdlValue("QUANTUM(-7.5, 2)") == -6);  // toward zero, like INTEGER
+    CHECK(mdlValue("QUANTUM(7.5, 0)") == 7.5);
+    CHECK(mdlValue("QUANTUM(7.5, -1)") == 7.5);
+    CHECK(mdlValue("QUANTUM(Time, 3)", 4) == 3);  // at time 4
+}
+
+TEST_CASE("vensim functions: GET TIME VALUE is the model's time plus an offset", "[vensim][functions]") {
+    CHECK(mdlValue("GET TIME VALUE(0, 2, 0)", 0) == 2);
+    CHECK(mdlValue("GET TIME VALUE(0, -1, 0)", 3) == 2);
+    // The computer's clock and calendar dates would make runs differ from day to day: refused, saying so.
+    diag::Diagnostics d;
+    mdl::readString(modelText("x = GET TIME VALUE(2, 0, 3) ~~|"), d, "t.mdl");
+    REQUIRE(d.errorCount() == 1);
+    CHECK(d.items().front().code == std::string(diag::code::kUnsupported));
+    CHECK(d.items().front().message.find("computer's clock") != std::string::npos);
+}
+
+TEST_CASE("vensim functions: DELAY N and SMOOTH N take an order given by an expression of constants",
+          "[vensim][functions]") {
+    // Order base + 1 = 3 with delay time 3 and DT 1: three stages of one DT each, a pipeline of three steps.
+    // Input 6 from the start, initial value 0: the output is 0, 0, 0, then 6.
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("base = 2 ~~|\nextra = base * 1 ~~|\n"
+                                          "x = DELAY N(6, 3, 0, extra + 1) ~~|\n"
+                                          "s = SMOOTH N(6, 3, 0, base + 1) ~~|"),
+                                d);
+    CHECK(test::valueAt(r, "x", 0) == 0);
+    CHECK(test::valueAt(r, "x", 2) == 0);
+    CHECK(test::valueAt(r, "x", 3) == 6);
+    CHECK(test::valueAt(r, "x", 4) == 6);
+    // SMOOTH N of order 3, stage time 1 = DT: each stage takes its input's previous value; 0, 0, 0, 6.
+    CHECK(test::valueAt(r, "s", 2) == 0);
+    CHECK(test::valueAt(r, "s", 3) == 6);
+    for (const auto& w : d.items()) CHECK(w.code != std::string(diag::code::kOrderLowered));
+}
+
+TEST_CASE("vensim functions: an order that changes during the run is refused", "[vensim][functions]") {
+    diag::Diagnostics d;
+    auto p = mdl::readString(modelText("x = DELAY N(6, 3, 0, Time + 1) ~~|"), d, "t.mdl");
+    REQUIRE(p);
+    REQUIRE_FALSE(compile::compileModel(*p, d));
+    REQUIRE(d.errorCount() == 1);
+    CHECK(d.items().front().code == std::string(diag::code::kBadArgument));
+    CHECK(d.items().front().where == "x");
+    CHECK(d.items().front().message.find("must be a number between 1 and 1000 from constants") !=
+          std::string::npos);
+}
+
+TEST_CASE("vensim functions: DELAY N with a delay time short against TIME STEP lowers its order",
+          "[vensim][functions]") {
+    // Delay 1.5 with DT 1 at order 3: stages of 0.5 DT would swing in sign each step. As Vensim, the order
+    // drops to 1 (the largest n with n x DT <= 1.5) and a warning says so. Order 1, stage 1.5, initial 6:
+    // level 9; input 6 until time 2 then 0: out 6, 6, 6, then level 9 - 6 = 3 -> 2, then 3 - 2 = 1 -> 2/3.
+    diag::Diagnostics d;
+    const auto r =
+        test::runMdl(modelText("input = 6 - STEP(6, 2) ~~|\nx = DELAY N(input, 1.5, 6, 3) ~~|"), d);
+    CHECK(test::valueAt(r, "x", 2) == Approx(6));
+    CHECK(test::valueAt(r, "x", 3) == Approx(2));
+    CHECK(test::valueAt(r, "x", 4) == Approx(2.0 / 3));
+    bool warned = false;
+    for (const auto& w : d.items())
+        warned = warned || (w.code == std::string(diag::code::kOrderLowered) && w.where == "x");
+    CHECK(warned);
+}

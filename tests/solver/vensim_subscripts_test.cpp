@@ -1,0 +1,108 @@
+// Vensim subscript forms, each on a small model with hand-worked values: :EXCEPT: equations (one and two
+// dimensions, sub-ranges in the lists, equations that use the dimension), a malformed :EXCEPT: named, and a
+// dimension name used as a value (the element's number), a transposed reference and 2-D subscripted lookups.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "tests/solver/mdl_test_util.hpp"
+
+using namespace sdw;
+
+namespace {
+
+std::string modelText(const std::string& equations) {
+    return "{UTF-8}\nd : d1, d2, d3 ~~|\nhead : d1, d2 ~~|\ne : e1, e2 ~~|\nvals[d] = 1, 2, 3 ~~|\n" +
+           equations +
+           "\nINITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = TIME STEP ~~|\n";
+}
+
+}  // namespace
+
+TEST_CASE("vensim subscripts: :EXCEPT: defines every element but those listed", "[vensim][subscripts]") {
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("x[d] :EXCEPT: [d2] = 1 ~~|\nx[d2] = 5 ~~|\n"
+                                          "z[d] :EXCEPT: [d1] = vals[d] * 10 ~~|\nz[d1] = 0 ~~|\n"
+                                          "y[d, e] :EXCEPT: [d1, e1], [d3, e] = 2 ~~|\n"
+                                          "y[d1, e1] = 9 ~~|\ny[d3, e] = 7 ~~|\n"
+                                          "w[d] :EXCEPT: [head] = 4 ~~|\nw[head] = vals[head] ~~|"),
+                                d);
+    CHECK(test::valueAt(r, "x[d1]") == 1);
+    CHECK(test::valueAt(r, "x[d2]") == 5);
+    CHECK(test::valueAt(r, "x[d3]") == 1);
+    CHECK(test::valueAt(r, "z[d1]") == 0);
+    CHECK(test::valueAt(r, "z[d2]") == 20);
+    CHECK(test::valueAt(r, "z[d3]") == 30);
+    CHECK(test::valueAt(r, "y[d1,e1]") == 9);
+    CHECK(test::valueAt(r, "y[d1,e2]") == 2);
+    CHECK(test::valueAt(r, "y[d2,e1]") == 2);
+    CHECK(test::valueAt(r, "y[d2,e2]") == 2);
+    CHECK(test::valueAt(r, "y[d3,e1]") == 7);
+    CHECK(test::valueAt(r, "y[d3,e2]") == 7);
+    CHECK(test::valueAt(r, "w[d1]") == 1);
+    CHECK(test::valueAt(r, "w[d2]") == 2);
+    CHECK(test::valueAt(r, "w[d3]") == 4);
+    for (const auto& x : d.items()) CHECK(x.code != std::string(diag::code::kMdlPartialArray));
+}
+
+TEST_CASE("vensim subscripts: an :EXCEPT: list that does not fit is named", "[vensim][subscripts]") {
+    diag::Diagnostics d;
+    mdl::readString(modelText("x[d] :EXCEPT: [d1, e1] = 1 ~~|\ny[d] :EXCEPT: d1 = 1 ~~|"), d, "t.mdl");
+    REQUIRE(d.errorCount() == 2);
+    CHECK(d.items()[0].where == "x");
+    CHECK(d.items()[0].message.find(":EXCEPT: lists need one subscript") != std::string::npos);
+    CHECK(d.items()[1].where == "y");
+    CHECK(d.items()[1].message.find("cannot read this :EXCEPT: equation") != std::string::npos);
+}
+
+TEST_CASE("vensim subscripts: a dimension named as a value is the element's number", "[vensim][subscripts]") {
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("pos[d] = d ~~|\ngrid[d, e] = d * 10 + e ~~|"), d);
+    CHECK(test::valueAt(r, "pos[d1]") == 1);
+    CHECK(test::valueAt(r, "pos[d3]") == 3);
+    CHECK(test::valueAt(r, "grid[d2,e1]") == 21);
+    CHECK(test::valueAt(r, "grid[d3,e2]") == 32);
+    // Where the dimension is not bound (a scalar), the name stays unknown.
+    diag::Diagnostics bad;
+    auto p = mdl::readString(modelText("s = d ~~|"), bad, "t.mdl");
+    REQUIRE(p);
+    CHECK_FALSE(compile::compileModel(*p, bad));
+    CHECK(bad.errorCount() == 1);
+}
+
+TEST_CASE("vensim subscripts: a transposed reference and two-dimensional subscripted lookups",
+          "[vensim][subscripts]") {
+    // tr[e, d] = m[d, e]: tr[e1, d2] is m[d2, e1] = 3 and tr[e2, d3] is m[d3, e2] = 6. Tables per row of d:
+    // slopes 10, 20, 30, looked up at 0.5.
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("m[d, e] = 1, 2; 3, 4; 5, 6; ~~|\ntr[e, d] = m[d, e] ~~|\n"
+                                          "tab[d1, e]((0, 0), (1, 10)) ~~|\ntab[d2, e]((0, 0), (1, 20)) ~~|\n"
+                                          "tab[d3, e]((0, 0), (1, 30)) ~~|\nlk[d, e] = tab[d, e](0.5) ~~|"),
+                                d);
+    CHECK(test::valueAt(r, "tr[e1,d2]") == 3);
+    CHECK(test::valueAt(r, "tr[e2,d3]") == 6);
+    CHECK(test::valueAt(r, "tr[e2,d1]") == 2);
+    CHECK(test::valueAt(r, "lk[d1,e2]") == Approx(5));
+    CHECK(test::valueAt(r, "lk[d2,e1]") == Approx(10));
+    CHECK(test::valueAt(r, "lk[d3,e2]") == Approx(15));
+}
+
+TEST_CASE("vensim subscripts: a variable over the same dimension twice is refused, saying what to write",
+          "[vensim][subscripts]") {
+    diag::Diagnostics d;
+    auto p = mdl::readString(modelText("sq[d, d] = 1 ~~|"), d, "square.mdl");
+    REQUIRE(p);
+    const auto cm = compile::compileModel(*p, d);
+    CHECK_FALSE(cm);
+    bool named = false;
+    for (const auto& x : d.items())
+        named = named || (x.code == std::string(diag::code::kBadSubscript) && x.where == "sq" &&
+                          x.message.find("'d' twice") != std::string::npos &&
+                          x.message.find("<->") != std::string::npos);
+    INFO(test::dumpDiagnostics(d));
+    CHECK(named);
+    // What the message says to write: a second range with the same elements. sq[di, dj] = 10 * di + dj.
+    diag::Diagnostics ok;
+    const auto r = test::runMdl(modelText("dd <-> d ~~|\nsq[d, dd] = 10 * d + dd ~~|"), ok);
+    CHECK(test::valueAt(r, "sq[d2,d3]") == 23);
+    CHECK(test::valueAt(r, "sq[d3,d1]") == 31);
+}
