@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <nlopt.hpp>
 
 #include "solver/analysis/distribution.hpp"
@@ -64,6 +65,10 @@ struct Fitter {
     TrialOptions options;
     std::vector<double> weights;  // per series
     size_t evaluations = 0;
+    size_t budget = 0;                             // the evaluations planned, for progress
+    std::function<void(size_t, size_t)> progress;  // evaluations done of the budget (the caller's)
+
+    bool cancelled() const { return options.cancel && options.cancel->load(); }
 
     // Model values at every observed point (flattened series by series) for each parameter vector; an empty
     // vector for a run that failed.
@@ -74,6 +79,7 @@ struct Fitter {
                 trials[j].emplace_back(spec.parameters[i].name, xs[j][i]);
         const auto results = runner.run(trials, options);
         evaluations += xs.size();
+        if (progress) progress(std::min(evaluations, budget), budget);
         std::vector<std::vector<double>> out(xs.size());
         for (size_t j = 0; j < results.size(); ++j) {
             if (!results[j].ok() || results[j].rows() == 0) continue;
@@ -113,7 +119,9 @@ struct Fitter {
 };
 
 double objective(const std::vector<double>& x, std::vector<double>& grad, void* data) {
-    return static_cast<Fitter*>(data)->evaluate(x);
+    auto* f = static_cast<Fitter*>(data);
+    if (f->cancelled()) throw nlopt::forced_stop();  // NLopt stops the search and throws it back to optimise
+    return f->evaluate(x);
 }
 
 // Best point by `algorithm` from `start`; keeps the better of start and the result.
@@ -225,8 +233,10 @@ bool calibrate(const CalibrationSpec& spec, TrialRunner& runner, const TrialOpti
             return false;
         }
     }
-    Fitter f{spec, runner, options, {}, 0};
+    Fitter f{spec, runner, options, {}, 0, 0, {}};
     f.options.vars.clear();
+    f.options.progress = nullptr;  // runs are made one or a few at a time: progress counts evaluations
+    f.progress = options.progress;
     for (const auto& s : spec.data) {
         f.options.vars.push_back(s.name);
         const auto it = spec.weights.find(model::canonicalName(s.name));
@@ -247,6 +257,10 @@ bool calibrate(const CalibrationSpec& spec, TrialRunner& runner, const TrialOpti
     all.vars.clear();
     const auto probe = f.runner.run({{}}, all);
     f.evaluations += 1;
+    if (f.cancelled()) {
+        error = "cancelled";
+        return false;
+    }
     if (!probe[0].ok()) {
         error = "the model does not run: " + failureMessage(probe[0]);
         return false;
@@ -266,10 +280,17 @@ bool calibrate(const CalibrationSpec& spec, TrialRunner& runner, const TrialOpti
             }
     }
     const size_t p = spec.parameters.size();
+    const size_t global = spec.globalEvaluations ? spec.globalEvaluations : 150 * p,
+                 local = spec.localEvaluations ? spec.localEvaluations : 200 * p;
+    f.budget = f.evaluations + global + local + 1 + 2 * p;  // + the optimum's run and the intervals' 2p
     double best = kFailed;
-    x = optimise(nlopt::GN_DIRECT_L, f, x, spec.globalEvaluations ? spec.globalEvaluations : 150 * p, best);
+    x = optimise(nlopt::GN_DIRECT_L, f, x, global, best);
     if (startInside && out.payoffAtStart < best) x = start;  // never worse than where we began
-    x = optimise(nlopt::LN_BOBYQA, f, x, spec.localEvaluations ? spec.localEvaluations : 200 * p, best);
+    if (!f.cancelled()) x = optimise(nlopt::LN_BOBYQA, f, x, local, best);
+    if (f.cancelled()) {
+        error = "cancelled";
+        return false;
+    }
     const auto m = f.predict({x}).front();
     out.payoff = f.payoff(m);
     if (out.payoff >= kFailed) {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "solver/analysis/calibrate.hpp"
+#include "solver/model/model.hpp"
 
 namespace sdw::analysis {
 namespace {
@@ -58,14 +59,32 @@ std::optional<std::vector<ObservedSeries>> readObservedCsv(const std::string& te
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         const auto cells = splitCsvLine(line);
         if (out.empty()) {  // the header
-            if (cells.size() < 2 || (cells[0] != "Time" && cells[0] != "time" && cells[0] != "TIME")) {
+            if (cells.size() < 2 || model::canonicalName(cells[0]) != "time") {
                 error = "line " + std::to_string(lineNo) +
                         ": the first column must be Time, then one column per "
                         "variable";
                 return std::nullopt;
             }
-            for (size_t c = 1; c < cells.size(); ++c) out.push_back({cells[c], {}, {}});
+            for (size_t c = 1; c < cells.size(); ++c) {
+                const std::string at = "line " + std::to_string(lineNo) + ", column " + std::to_string(c + 1);
+                if (cells[c].empty()) {
+                    error = at + ": the column has no name (name it like the model variable it holds)";
+                    return std::nullopt;
+                }
+                for (const auto& seen : out)
+                    if (model::canonicalName(seen.name) == model::canonicalName(cells[c])) {
+                        error = at + ": '" + cells[c] + "' is a second column for " + seen.name;
+                        return std::nullopt;
+                    }
+                out.push_back({cells[c], {}, {}});
+            }
             continue;
+        }
+        if (cells.size() > out.size() + 1) {
+            error = "line " + std::to_string(lineNo) + ": " + std::to_string(cells.size()) +
+                    " cells, but the header names " + std::to_string(out.size() + 1) +
+                    " columns (a comma inside a number? write 1250, not 1,250)";
+            return std::nullopt;
         }
         const auto t = cellNumber(cells[0]);
         if (!t) {

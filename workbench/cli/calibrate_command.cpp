@@ -102,8 +102,10 @@ int cmdCalibrate(int argc, char** argv) {
     if (!base.toSpec(*project, "calibrate", runSpec)) return kExitUsage;
     auto runner = makeRunner(*project, runSpec, modelPath);
     if (!runner) return kExitModelError;
+    ProgressBar bar("calibrate (evaluations)");
     analysis::TrialOptions to;
     to.threads = base.threads;
+    to.progress = bar.callback();
     analysis::CalibrationResult r;
     std::string error;
     const auto t0 = std::chrono::steady_clock::now();

@@ -15,8 +15,11 @@
 #include "workbench/ui/host.hpp"
 #include "workbench/ui/latency_probe.hpp"
 #include "workbench/ui/panels/business_case_panel.hpp"
+#include "workbench/ui/panels/calibration_panel.hpp"
+#include "workbench/ui/panels/charts_panel.hpp"
 #include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
+#include "workbench/ui/panels/uncertainty_panel.hpp"
 #include "workbench/ui/workbench.hpp"
 #if defined(SDW_HAVE_PLUGINS)
 #include "workbench/app/levers/lever_set.hpp"
@@ -110,6 +113,34 @@ void prepareLoops(Host& host, Workbench& wb, const std::string& loop, bool named
     if (!loop.empty() && !panel.select(loop)) std::fprintf(stderr, "sdw shot: no loop '%s'\n", loop.c_str());
 }
 
+// The fan view: a Monte Carlo of the model over its own distributions, its bands on the charts (large).
+void prepareFan(Host& host, Workbench& wb, size_t runs, uint64_t seed, bool tab) {
+    auto& panel = wb.panel<UncertaintyPanel>();
+    panel.setFanOptions({runs, seed});
+    host.frame(wb);
+    if (!panel.startMonteCarlo(wb) || !panel.settle(wb))
+        std::fprintf(stderr, "sdw shot: %s\n", panel.message().c_str());
+    if (tab)
+        wb.showPanel<UncertaintyPanel>();  // the How sure tab itself
+    else
+        wb.showPanel<ChartsPanel>();
+    wb.chartFocus = true;
+}
+
+// The fit view: the named constants fitted to the --data, on the Calibrate tab (large).
+void prepareFit(Host& host, Workbench& wb, const std::vector<std::string>& fits) {
+    auto& panel = wb.panel<CalibrationPanel>();
+    for (auto& p : panel.picks(wb))
+        for (const auto& f : fits) p.on = p.on || model::canonicalName(f) == model::canonicalName(p.name);
+    wb.showPanel<CalibrationPanel>();
+    wb.chartFocus = true;
+    host.frame(wb);
+    if (!panel.startFit(wb) || !panel.settle(wb, std::chrono::minutes(30)))
+        std::fprintf(stderr, "sdw shot: %s\n", panel.message().c_str());
+    else if (const auto r = panel.calibration().result())
+        std::printf("fit: %zu evaluations in %.1f s\n", r->fit.evaluations, r->seconds);
+}
+
 // Frames until the probe has seen its results on screen (at most ten seconds of frames).
 void frameUntilShown(Host& host, Workbench& wb, const LatencyProbe& probe) {
     for (int f = 0; f < 600 && !probe.done(); ++f) host.frame(wb);
@@ -162,9 +193,13 @@ void measureLatency(Host& host, Workbench& wb, bool lever) {
 
 // `sdw shot`'s options.
 struct ShotOptions {
-    std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop;
+    std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop, data;
     std::optional<double> time;
     bool namedOnly = false;
+    std::vector<std::string> fits;  // --view fit
+    bool range = false;             // --view business --range
+    size_t runs = 200;              // --view fan
+    uint64_t seed = 1;
     int frames = 6;
     float scale = 0;
     bool measure = false;
@@ -177,13 +212,23 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_option("model", o.model, "model file")->required();
     app.add_option("--out", o.out, "PNG to write")->required();
     app.add_option("--size", o.size, "window size WxH");
-    app.add_option(
-           "--view", o.view,
-           "diagram|chart|table|compare|business|present|presentation|all|levers|loops (levers: with the "
-           "plugin host; business: the model's first scenario against its baseline; present(ation): the run "
-           "revealed to 60% of its time)")
+    app.add_option("--view", o.view,
+                   "diagram|chart|table|compare|business|present|presentation|all|levers|loops|fan|howsure|"
+                   "fit (levers: "
+                   "with the plugin "
+                   "host; "
+                   "business: the model's first scenario against its baseline; fan: a Monte Carlo's bands; "
+                   "howsure: its tab; fit: a "
+                   "calibration)")
         ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "business", "present", "presentation",
-                               "all", "levers", "loops"}));
+                               "all", "levers", "loops", "fan", "howsure", "fit"}));
+    app.add_option("--fit", o.fits, "with --view fit and --data: a constant to fit (its declared range)");
+    app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
+    app.add_option("--seed", o.seed, "with --view fan or --range: its seed (default 1)");
+    app.add_flag("--range", o.range,
+                 "with --view business: the business case's 5-95% range over --runs draws");
+    app.add_option("--data", o.data,
+                   "observed data (CSV: Time, then columns named like variables) on the charts");
     app.add_option("--loop", o.loop, "with --view loops: select this loop (id or name)");
     app.add_option("--time", o.time, "move the time scrubber here (model time)");
     app.add_flag("--named-only", o.namedOnly, "with --view loops: only the named loops, shares among them");
@@ -217,6 +262,16 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         wb.panel<CanvasPanel>().centreOn(v->name);
     }
     if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);
+    if (!o.data.empty() && !wb.panel<UncertaintyPanel>().loadData(wb, o.data))
+        std::fprintf(stderr, "sdw shot: --data: %s\n", wb.panel<UncertaintyPanel>().dataError().c_str());
+    if (o.view == "fan" || o.view == "howsure") prepareFan(host, wb, o.runs, o.seed, o.view == "howsure");
+    if (o.view == "fit") prepareFit(host, wb, o.fits);
+    if (o.range) {
+        auto& panel = wb.panel<UncertaintyPanel>();
+        panel.setFanOptions({o.runs, o.seed});
+        if (!panel.startBusinessRange(wb) || !panel.settleBusinessRange(wb, std::chrono::minutes(30)))
+            std::fprintf(stderr, "sdw shot: %s\n", panel.rangeMessage().c_str());
+    }
     if (o.time) wb.session().playback().time = *o.time;
     for (int f = 0; f < std::max(1, o.frames - 1); ++f) {
         host.frame(wb);

@@ -27,7 +27,8 @@ Workbench::~Workbench() = default;
 bool Workbench::animating() const {
     // Presenting, the flows' rates move on the diagram.
     return m_session.playback().playing || m_session.busy() || (m_probe && m_probe->waiting()) ||
-           mode == Mode::Present;
+           mode == Mode::Present ||
+           std::any_of(m_panels.begin(), m_panels.end(), [](const auto& p) { return p->busy(); });
 }
 
 void Workbench::settle() {

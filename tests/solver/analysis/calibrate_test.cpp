@@ -3,6 +3,7 @@
 // errors for a column the model lacks, data outside the run and bad cells. Layer: tests/solver.
 #include "solver/analysis/calibrate.hpp"
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -138,4 +139,43 @@ TEST_CASE("calibrate: wrong data is refused naming the column, the time or the c
     CHECK(error == "line 2, column s: '1o0' is not a number (leave the cell empty for a gap)");
     CHECK_FALSE(readObservedCsv("year,s\n0,1\n", error));
     CHECK(error.find("first column must be Time") != std::string::npos);
+    CHECK(readObservedCsv("TIME,s\n0,1\n", error));                 // any case
+    CHECK_FALSE(readObservedCsv("Time,s\n0,1\n1,1,250\n", error));  // a thousands comma: a cell too many
+    CHECK(error ==
+          "line 3: 3 cells, but the header names 2 columns (a comma inside a number? write 1250, not "
+          "1,250)");
+    CHECK_FALSE(readObservedCsv("Time,s,\n0,1,2\n", error));
+    CHECK(error.find("line 1, column 3: the column has no name") == 0);
+    CHECK_FALSE(readObservedCsv("Time,delayed beds,Delayed_Beds\n0,1,2\n", error));
+    CHECK(error == "line 1, column 3: 'Delayed_Beds' is a second column for delayed beds");
+}
+
+TEST_CASE("calibrate: progress counts evaluations up to the budget; a cancel stops the search",
+          "[calibrate]") {
+    const auto project = decay();
+    CompiledTrialRunner runner(project, {});
+    REQUIRE(runner.ok());
+    auto spec = specFor(synthetic(runner, 2.0, 2), Payoff::SumOfSquares);
+    spec.globalEvaluations = 40;
+    spec.localEvaluations = 30;
+    size_t lastDone = 0, lastTotal = 0;
+    bool rising = true;
+    TrialOptions o;
+    o.progress = [&](size_t done, size_t total) {
+        rising = rising && done >= lastDone;
+        lastDone = done;
+        lastTotal = total;
+    };
+    CalibrationResult r;
+    std::string error;
+    REQUIRE(calibrate(spec, runner, o, r, error));
+    CHECK(rising);
+    // The budget: the start and the probe (2), 40 global, 30 local, the optimum (1), the intervals (2 x 2).
+    CHECK(lastTotal == 77);
+    CHECK(lastDone <= lastTotal);
+    CHECK(lastDone + 30 >= lastTotal);  // BOBYQA may converge before its budget
+    std::atomic<bool> cancel{true};
+    o.cancel = &cancel;
+    CHECK_FALSE(calibrate(spec, runner, o, r, error));
+    CHECK(error == "cancelled");
 }

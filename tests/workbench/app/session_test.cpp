@@ -79,6 +79,24 @@ TEST_CASE("session: levers stay on only when the same model is reopened", "[work
     s.settle();
     CHECK(s.diagnostics().errorCount() == 0);
 }
+
+TEST_CASE("session: a scenario applied keeps the run before it as the baseline, with that run's settings",
+          "[workbench][session][levers]") {
+    app::Session s(stateDir("sdw_session_scenario_baseline"));
+    std::string error;
+    REQUIRE(s.open(modelFile("adult_social_care/adult_social_care.xmile"), error));
+    s.settle();
+    REQUIRE_FALSE(s.levers().scenarios().empty());
+    const auto before = s.result();
+    REQUIRE(s.applyScenario(0));
+    REQUIRE(s.kept().size() == 1);
+    CHECK(s.kept()[0].result == before);
+    // The baseline ran with no lever and no scenario: so it says (it said the scenario's, applied a moment
+    // later, and a re-run of it, the business case's range, refused it as a run with levers).
+    CHECK(s.kept()[0].levers.empty());
+    CHECK(s.kept()[0].scenarioFile.empty());
+    CHECK(s.kept()[0].sets.empty());
+}
 #endif
 
 TEST_CASE("session: a constant's equation typed in the model wins over its moved slider",

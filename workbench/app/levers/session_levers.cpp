@@ -31,13 +31,17 @@ uint64_t Session::leversChanged() {
 }
 
 bool Session::applyScenario(size_t index) {
+    // The run before the scenario is the baseline: kept with the sliders and levers it ran with, not the
+    // scenario's (its provenance and any re-run of it, e.g. a business case's range, read them).
+    const bool keepBase = m_kept.empty() && m_result && m_result->ok();
+    KeptRun base = keepBase ? currentRun("Baseline") : KeptRun{};
     if (!m_levers->applyScenario(index)) return false;
     for (auto& in : m_inputs) in.value = in.base;
     for (const auto& [name, value] : m_levers->scenarioConstants())
         for (auto& in : m_inputs)
             if (canonicalName(in.name) == canonicalName(name)) in.value = value;  // may lie outside the range
     m_status = "Scenario: " + m_levers->scenarios()[index].name;
-    if (m_kept.empty() && m_result && m_result->ok()) keepRun("Baseline");
+    if (keepBase) m_kept.push_back(std::move(base));
     inputsChanged();
     return true;
 }

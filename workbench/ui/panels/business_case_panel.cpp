@@ -11,6 +11,7 @@
 #include "workbench/app/quantity.hpp"
 #include "workbench/app/session_export.hpp"
 #include "workbench/ui/panels/menus.hpp"
+#include "workbench/ui/panels/uncertainty_panel.hpp"
 #include "workbench/ui/workbench.hpp"
 
 namespace sdw::ui {
@@ -240,6 +241,11 @@ void BusinessCasePanel::draw(Workbench& wb) {
         return;
     }
     header(wb);
+    if (wb.panel<UncertaintyPanel>().businessRange()) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    if (ImGui::TreeNode("How sure: the range over the model's uncertain inputs")) {  // issue 14
+        wb.panel<UncertaintyPanel>().businessRangeSection(wb);
+        ImGui::TreePop();
+    }
     const auto* r = report(wb);
     if (!r || !r->result) {
         ImGui::TextWrapped("No business case: %s", r ? r->error.c_str() : "the runs are not ready yet");

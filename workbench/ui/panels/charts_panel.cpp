@@ -5,6 +5,7 @@
 
 #include "workbench/app/comparison.hpp"
 #include "workbench/app/format.hpp"
+#include "workbench/ui/panels/uncertainty_panel.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -136,7 +137,12 @@ void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting) {
         ImGui::BeginGroup();
         std::vector<std::vector<double>> keptTimes;
         const double reveal = presenting ? s.playback().time : std::numeric_limits<double>::infinity();
-        auto series = chartSeries(s, s.charts()[i], keptTimes, reveal);
+        std::vector<app::FanBands> bandTimes;
+        auto series =
+            wb.panel<UncertaintyPanel>().bandSeries(s, s.charts()[i], bandTimes);  // under the lines
+        for (auto& line : chartSeries(s, s.charts()[i], keptTimes, reveal)) series.push_back(std::move(line));
+        for (auto& pts : wb.panel<UncertaintyPanel>().pointSeries(s.charts()[i]))
+            series.push_back(std::move(pts));
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const auto drawn = widgets::timePlot(
             ("##chart" + std::to_string(i)).c_str(), "Chart " + std::to_string(i + 1), series, m_views[i],

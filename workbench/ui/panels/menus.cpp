@@ -134,9 +134,18 @@ void FileDialog::save(std::string title, const std::string& fileName,
     open(FileAction::SaveOther, (fs::current_path() / fileName).string());
 }
 
+void FileDialog::openOther(std::string title, const std::string& currentModel,
+                           std::function<void(const std::string&)> done) {
+    m_title = std::move(title);
+    m_done = std::move(done);
+    open(FileAction::OpenOther,
+         currentModel.empty() ? fs::current_path().string() : fs::path(currentModel).parent_path().string());
+}
+
 void FileDialog::draw(Workbench& wb) {
     if (m_action == FileAction::None) return;
-    const char* title = m_action == FileAction::SaveOther     ? m_title.c_str()
+    const char* title = m_action == FileAction::SaveOther || m_action == FileAction::OpenOther
+                            ? m_title.c_str()
                         : m_action == FileAction::Open        ? "Open model"
                         : m_action == FileAction::SaveAs      ? "Save model as"
                         : m_action == FileAction::ExportCsv   ? "Export results as CSV"
@@ -165,7 +174,8 @@ void FileDialog::draw(Workbench& wb) {
         if (ImGui::Selectable(name.c_str())) m_path = e.path().string();
     }
     ImGui::EndChild();
-    const bool opens = m_action == FileAction::Open || m_action == FileAction::LoadProfile;
+    const bool opens = m_action == FileAction::Open || m_action == FileAction::LoadProfile ||
+                       m_action == FileAction::OpenOther;
     const bool go = ImGui::Button(opens ? "Open" : "Save", ImVec2(120, 0));
     ImGui::SameLine();
     if (ImGui::Button("Cancel", ImVec2(120, 0))) {
@@ -207,6 +217,7 @@ void FileDialog::finish(Workbench& wb) {
                                        : "Profile not saved: " + err);
             break;
         case FileAction::SaveOther:
+        case FileAction::OpenOther:
             if (m_done) m_done(m_path);
             break;
         case FileAction::None:

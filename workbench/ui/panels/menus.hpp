@@ -10,7 +10,17 @@ namespace sdw::ui {
 class Workbench;
 
 // What the file chooser is for.
-enum class FileAction { None, Open, SaveAs, ExportCsv, ExportPng, LoadProfile, SaveProfile, SaveOther };
+enum class FileAction {
+    None,
+    Open,
+    SaveAs,
+    ExportCsv,
+    ExportPng,
+    LoadProfile,
+    SaveProfile,
+    SaveOther,
+    OpenOther
+};
 
 class FileDialog {
   public:
@@ -20,6 +30,10 @@ class FileDialog {
     void openModel(const std::string& currentModel);
     // A panel's own export: the chooser titled `title` on `fileName` in the last folder used, then `done`.
     void save(std::string title, const std::string& fileName, std::function<void(const std::string&)> done);
+    // A panel's own file to read: the chooser titled `title` in the model's folder (else the working one),
+    // then `done`.
+    void openOther(std::string title, const std::string& currentModel,
+                   std::function<void(const std::string&)> done);
     void draw(Workbench& wb);
     FileAction action() const { return m_action; }
     const std::string& path() const { return m_path; }
@@ -28,8 +42,8 @@ class FileDialog {
     void finish(Workbench& wb);
     FileAction m_action = FileAction::None;
     std::string m_path;
-    std::string m_title;                             // SaveOther's
-    std::function<void(const std::string&)> m_done;  // SaveOther's
+    std::string m_title;                             // SaveOther's and OpenOther's
+    std::function<void(const std::string&)> m_done;  // SaveOther's and OpenOther's
 };
 
 void drawMenuBar(Workbench& wb);

@@ -33,6 +33,9 @@ class Panel {
     virtual void beforeFrame(Workbench& wb) {}
     // The document was replaced (opened, new, restored): forget what belonged to the last one.
     virtual void modelReplaced(Workbench& wb) {}
+    // Work of its own in flight (an analysis on a worker): the main loop keeps drawing frames for its
+    // progress.
+    virtual bool busy() const { return false; }
 };
 
 }  // namespace sdw::ui

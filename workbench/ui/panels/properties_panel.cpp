@@ -283,6 +283,7 @@ void PropertiesPanel::variableEditor(Workbench& wb, const model::Variable& v) {
     documentationField(v);
     if (v.kind == model::VarKind::Aux) {  // flows never become sliders: no range to set
         rangeField(v);
+        uncertaintyField(wb, v);
         if (ImGui::TreeNode("Graphical function")) {
             graphicalEditor(wb, v);
             ImGui::TreePop();

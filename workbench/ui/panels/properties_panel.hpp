@@ -36,6 +36,8 @@ class PropertiesPanel : public Panel {
     const std::string& valueShown() const { return m_valueShown; }
     // The equation help line as last drawn ("SMTH1(input, averaging time [, initial]): ...").
     const std::string& helpShown() const { return m_helpShown; }
+    // Why the last range and distribution set in the Uncertainty section were refused ("" when taken).
+    const std::string& uncertaintyRefusal() const { return m_uncError; }
     // Where a cause or use of the selected variable was last listed ("cause:NAME", "use:NAME" fields).
 
   private:
@@ -63,6 +65,8 @@ class PropertiesPanel : public Panel {
     void relationsTree(Workbench& wb, const model::Variable& v);
     app::Completion completion(const app::Session& s, const model::Variable& v) const;
     void unlinkedWarning(Workbench& wb, const model::Variable& v);
+    // properties_uncertainty.cpp: a constant's plausible range and distribution, for Monte Carlo.
+    void uncertaintyField(Workbench& wb, const model::Variable& v);
 
     // The selected variable's fields as typed; reloaded when the selection or the document changes.
     std::string m_name, m_nameBuf, m_equation, m_units, m_doc;
@@ -84,6 +88,11 @@ class PropertiesPanel : public Panel {
     std::vector<std::string> m_unlinked;  // causes the diagram shows with no connector drawn to it
     int m_dragPoint = -1;  // the graphical function's point being dragged (one undo step on release)
     model::GraphicalFunction m_dragGf;
+    // The uncertainty fields as typed, for the variable and revision they were loaded at, and the last
+    // refusal.
+    std::string m_uncOf, m_uncDist, m_uncError;
+    uint64_t m_uncRevision = 0;
+    double m_uncMin = 0, m_uncMax = 0;
 };
 
 }  // namespace sdw::ui

@@ -5,11 +5,13 @@
 
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/panels/business_case_panel.hpp"
+#include "workbench/ui/panels/calibration_panel.hpp"
 #include "workbench/ui/panels/charts_panel.hpp"
 #include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
 #include "workbench/ui/panels/presentation_panel.hpp"
 #include "workbench/ui/panels/properties_panel.hpp"
+#include "workbench/ui/panels/uncertainty_panel.hpp"
 
 namespace sdw::ui {
 
@@ -27,6 +29,8 @@ std::vector<std::unique_ptr<Panel>> registeredPanels() {
     p.push_back(std::make_unique<ComparePanel>());
     p.push_back(std::make_unique<LoopsPanel>());  // feedback loops and which is in charge when (issue 15)
     p.push_back(std::make_unique<BusinessCasePanel>());
+    p.push_back(std::make_unique<UncertaintyPanel>());  // Monte Carlo fan charts, observed data (issue 14)
+    p.push_back(std::make_unique<CalibrationPanel>());  // fitting constants to observed data (issue 14)
     p.push_back(std::make_unique<PropertiesPanel>());
     p.push_back(std::make_unique<StatusPanel>());
     p.push_back(std::make_unique<PresentationPanel>());

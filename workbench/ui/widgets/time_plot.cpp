@@ -41,18 +41,70 @@ struct Frame {
 void yRange(const std::vector<Series>& series, double t0, double t1, double& y0, double& y1) {
     y0 = std::numeric_limits<double>::infinity();
     y1 = -y0;
-    for (const auto& s : series)
-        for (size_t i = 0; i < s.y.size() && i < s.t->size(); ++i)
-            if ((*s.t)[i] >= t0 && (*s.t)[i] <= t1 && std::isfinite(s.y[i])) {
-                y0 = std::min(y0, s.y[i]);
-                y1 = std::max(y1, s.y[i]);
+    auto take = [&](const std::vector<double>& t, const std::vector<double>& y) {
+        for (size_t i = 0; i < y.size() && i < t.size(); ++i)
+            if (t[i] >= t0 && t[i] <= t1 && std::isfinite(y[i])) {
+                y0 = std::min(y0, y[i]);
+                y1 = std::max(y1, y[i]);
             }
+    };
+    for (const auto& s : series) {
+        take(*s.t, s.y);
+        take(*s.t, s.lo);
+    }
     if (!std::isfinite(y0)) y0 = 0, y1 = 1;
     if (y0 > 0 && y0 < 0.35 * y1) y0 = 0;  // include zero when it costs little: honest proportions
     if (y1 == y0) y1 = y0 + (y0 == 0 ? 1 : std::abs(y0) * 0.1), y0 -= (y0 == 0 ? 0 : std::abs(y0) * 0.1);
     const double pad = (y1 - y0) * 0.06;
     y1 += pad;
     if (y0 != 0) y0 -= pad;
+}
+
+// The visible index range of a time column, and a stride of about two points per pixel column (at most
+// about 1,000 points a series).
+struct Visible {
+    size_t first = 0, last = 0, stride = 1;
+};
+
+Visible visible(const Frame& f, const std::vector<double>& t, size_t n) {
+    Visible v;
+    v.last = n;
+    while (v.first < n && t[v.first] < f.t0) ++v.first;
+    if (v.first > 0) --v.first;
+    while (v.last > v.first + 1 && t[v.last - 1] > f.t1) --v.last;
+    if (v.last < n) ++v.last;
+    const double pxWidth = f.hi.x - f.lo.x;
+    v.stride = std::max<size_t>(
+        1, static_cast<size_t>((v.last - v.first) / std::max(1.0, std::min(pxWidth * 2, 1000.0))));
+    return v;
+}
+
+// A band: quads between lo and y from one kept point to the next; a gap (no value) breaks it.
+void drawBand(ImDrawList* dl, const Frame& f, const Series& s) {
+    const auto& t = *s.t;
+    const size_t n = std::min({t.size(), s.y.size(), s.lo.size()});
+    const Visible v = visible(f, t, n);
+    size_t prev = n;
+    for (size_t i = v.first; i < v.last; i += v.stride) {
+        if (!std::isfinite(s.y[i]) || !std::isfinite(s.lo[i])) {
+            prev = n;
+            continue;
+        }
+        if (prev < n)
+            dl->AddQuadFilled(f.map(t[prev], s.y[prev]), f.map(t[i], s.y[i]), f.map(t[i], s.lo[i]),
+                              f.map(t[prev], s.lo[prev]), s.color);
+        prev = i;
+    }
+}
+
+void drawPoints(ImDrawList* dl, const Frame& f, const Series& s, float scale) {
+    const auto& t = *s.t;
+    for (size_t i = 0; i < t.size() && i < s.y.size(); ++i)
+        if (std::isfinite(s.y[i]) && t[i] >= f.t0 && t[i] <= f.t1) {
+            const ImVec2 p = f.map(t[i], s.y[i]);
+            dl->AddCircleFilled(p, 3.6f * scale, IM_COL32(255, 255, 255, 255), 10);
+            dl->AddCircle(p, 3.6f * scale, s.color, 10, 2.0f * scale);
+        }
 }
 
 }  // namespace
@@ -153,6 +205,15 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
     // Each overlaid run has one entry ("- - Baseline", ". . Run 2"): the colours already say which variable.
     std::vector<Series> entries;
     for (const auto& s : series) {
+        if (!s.lo.empty()) {  // bands: one entry per label ("5-95%"), in grey: the colours say the variable
+            if (std::none_of(entries.begin(), entries.end(),
+                             [&](const Series& e) { return e.label == s.label; })) {
+                Series o = s;
+                o.color = (IM_COL32(110, 110, 110, 255) & 0x00FFFFFF) | (s.color & 0xFF000000);
+                entries.push_back(o);
+            }
+            continue;
+        }
         if (!s.dashed) {
             entries.push_back(s);
             continue;
@@ -176,7 +237,12 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
         }
         if (dl) {
             const float ly = y + fs * 0.55f;
-            if (s.dashed && s.dash <= 1) {
+            if (!s.lo.empty()) {
+                dl->AddRectFilled(ImVec2(x, ly - fs * 0.35f), ImVec2(x + fs * 1.2f, ly + fs * 0.35f),
+                                  s.color);
+            } else if (s.points) {
+                dl->AddCircle(ImVec2(x + fs * 0.6f, ly), fs * 0.25f, s.color, 10, 2);
+            } else if (s.dashed && s.dash <= 1) {
                 for (int d = 0; d < 4; ++d)
                     dl->AddCircleFilled(ImVec2(x + fs * (0.1f + 0.33f * d), ly), 1.4f, s.color);
             } else if (s.dashed) {
@@ -206,7 +272,14 @@ void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& ser
         if (it == ts.end()) --it;
         if (it != ts.begin() && std::abs(*(it - 1) - t) < std::abs(*it - t)) --it;
         const size_t i = static_cast<size_t>(it - ts.begin());
-        if (i >= s.y.size()) continue;
+        if (i >= s.y.size() || (s.points && std::abs(ts[i] - t) > (f.t1 - f.t0) / 50)) continue;
+        if (!s.lo.empty()) {  // a band: its range
+            if (i >= s.lo.size()) continue;
+            ImGui::Text(
+                "  %s %s: %s to %s", s.run.c_str(), s.label.c_str(), app::readableNumber(s.lo[i]).c_str(),
+                (yUnits.empty() ? app::readableNumber(s.y[i]) : app::withUnits(s.y[i], yUnits)).c_str());
+            continue;
+        }
         dl->AddCircleFilled(f.map(ts[i], s.y[i]), 3.5f, s.color);
         ImGui::ColorButton(("##c" + s.label).c_str(), ImGui::ColorConvertU32ToFloat4(s.color),
                            ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
@@ -254,9 +327,18 @@ std::vector<double> timePlot(const char* id, const std::string& title, const std
     dl->PopClipRect();
     drawAxes(dl, f, time, yUnits);
     dl->PushClipRect(f.lo, f.hi, true);
+    // Bands under the lines, observed points over them. A band's quads are filled without anti-aliasing:
+    // their feathered edges would overlap and stripe the band.
+    const ImDrawListFlags flags = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    for (const auto& s : series)
+        if (s.t && !s.lo.empty()) drawBand(dl, f, s);
+    dl->Flags = flags;
     for (size_t i = 0; i < series.size(); ++i)
-        if (series[i].t)
+        if (series[i].t && series[i].lo.empty() && !series[i].points)
             drawn[i] = drawSeries(dl, f, series[i], (series[i].dashed ? 1.6f : 2.2f) * fontScale);
+    for (const auto& s : series)
+        if (s.t && s.points) drawPoints(dl, f, s, fontScale);
     if (std::isfinite(markerTime) && markerTime >= f.t0 && markerTime <= f.t1) {  // over the lines
         const float x = f.map(markerTime, f.y0).x;
         const ImU32 c = theme::palette().timeCursor;

@@ -1,5 +1,6 @@
 // A time-series chart drawn with ImGui's draw list: axes with readable ticks and units, a legend, a hover
-// readout, several series, runs overlaid (dashed), zoom on the time axis (wheel; double-click resets).
+// readout, several series, runs overlaid (dashed), shaded bands (fan charts), observed points, zoom on the
+// time axis (wheel; double-click resets).
 // Layer: workbench/ui/widgets (ImGui). No Lua.
 #pragma once
 
@@ -23,6 +24,10 @@ struct Series {
     std::string run;      // when dashed: the run's name, for its legend entry
     // Drawn up to this time only: presentation reveals the run as it plays (the future is not drawn).
     double revealTo = std::numeric_limits<double>::infinity();
+    // A band (a fan chart's 5-95 or 25-75): filled between `lo` and `y`, drawn under the lines; the legend
+    // shows one entry per label, the hover readout `run` (the variable) and the label.
+    std::vector<double> lo;
+    bool points = false;  // observed data: a dot at each value, no line (gaps are simply absent)
 };
 
 struct PlotView {

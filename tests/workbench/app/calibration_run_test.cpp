@@ -1,0 +1,79 @@
+// Calibration at the application level: the workbench's fit of the open model to observed data is
+// analysis::calibrate's (what `sdw calibrate` runs) for the same data, bounds and payoff; it recovers a known
+// rate; the fitted run comes with it; applying the fit sets the constant in one undo step. Layer:
+// tests/workbench/app.
+#include "workbench/app/uncertainty/calibration_run.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/workbench/app/state_dir.hpp"
+#include "tests/workbench/decay_model.hpp"
+#include "workbench/app/session.hpp"
+
+using namespace sdw;
+
+namespace {
+
+// s observed at t = 0, 2, 4, 6, 8 as the model makes it with k = 0.3 (no noise), at 4 a gap.
+app::ObservedOverlay dataWithRate03(const model::Model& m) {
+    std::string text = "Time,s\n", error;
+    for (int t = 0; t <= 8; t += 2)
+        text +=
+            std::to_string(t) + "," + (t == 4 ? std::string() : std::to_string(test::decayAt(0.3, t))) + "\n";
+    auto o = app::readObservedOverlay(text, m, error);
+    REQUIRE(o);
+    return *o;
+}
+
+}  // namespace
+
+TEST_CASE("calibration: the workbench's fit is sdw calibrate's and recovers a known rate",
+          "[workbench][calibration]") {
+    app::Session s(test::freshStateDir("sdw_calibration_app"));
+    std::string error;
+    REQUIRE(s.open(test::decayModelFile("sdw_calibration_decay.xmile"), error));
+    s.settle();
+    const auto candidates = app::fitCandidates(s.doc().project());
+    REQUIRE(candidates.size() == 1);
+    CHECK(candidates[0].name == "k");
+    CHECK(*candidates[0].lo == 0.1);  // the model's declared range is the default
+    CHECK(*candidates[0].hi == 0.4);
+    const auto data = dataWithRate03(s.doc().model());
+    app::Calibration cal;
+    CHECK_FALSE(cal.start(s, data, {}, analysis::Payoff::SumOfSquares, error));
+    CHECK(error == "pick at least one parameter to fit");
+    CHECK_FALSE(cal.start(s, data, {{"k", 0.4, 0.1}}, analysis::Payoff::SumOfSquares, error));
+    CHECK(error == "k: the lower bound must be below the upper");
+    REQUIRE(cal.start(s, data, {{"k", 0.1, 0.4}}, analysis::Payoff::SumOfSquares, error));
+    REQUIRE(cal.wait(std::chrono::seconds(60)));
+    REQUIRE(cal.error().empty());
+    const auto r = cal.result();
+    REQUIRE(r);
+    REQUIRE(r->fit.rows.size() == 1);
+    CHECK(r->fit.rows[0].value == Approx(0.3).margin(1e-5));
+    CHECK(r->fit.points == 4);
+    CHECK(app::calibrateCommandLine(r->setup, "m.xmile", "d.csv") ==
+          "sdw calibrate m.xmile --data d.csv --fit k=0.1:0.4 --payoff sse");
+    // What `sdw calibrate` computes with those options: the same numbers.
+    const model::Project project = s.doc().project();
+    analysis::CompiledTrialRunner runner(project, sim::RunSpec{});
+    analysis::CalibrationSpec spec;
+    spec.parameters = {{"k", 0.1, 0.4}};
+    spec.data = data.series;
+    analysis::CalibrationResult direct;
+    REQUIRE(analysis::calibrate(spec, runner, {}, direct, error));
+    CHECK(r->fit.rows[0].value == direct.rows[0].value);
+    CHECK(r->fit.rows[0].low95 == direct.rows[0].low95);
+    CHECK(r->fit.rows[0].high95 == direct.rows[0].high95);
+    CHECK(r->fit.evaluations == direct.evaluations);
+    // The fitted run, for the charts.
+    REQUIRE(r->fitted);
+    CHECK(*r->fitted->finalValue("s") == Approx(test::decayAt(0.3, 8)).epsilon(1e-4));
+    // Applied: k's equation is the fitted value, the run follows, and one undo gives back 0.2.
+    REQUIRE(app::applyFit(s, *r, error));
+    CHECK(std::stod(s.doc().find("k")->equation) == r->fit.rows[0].value);
+    s.settle();
+    CHECK(*s.valueAt("s", 8) == Approx(test::decayAt(0.3, 8)).epsilon(1e-4));
+    REQUIRE(s.doc().undo());
+    CHECK(s.doc().find("k")->equation == "0.2");
+}

@@ -1,0 +1,109 @@
+// Fan charts at the application level: the workbench's Monte Carlo of the open model over its own
+// distributions gives the bands analysis::runMonteCarlo (what `sdw mc` runs) gives for the same seed, the
+// percentiles of a decay with an uncertain rate match the exact ones, a cancel stops it, and bands of earlier
+// settings are not shown as current. Layer: tests/workbench/app.
+#include "workbench/app/uncertainty/fan_charts.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "tests/workbench/app/state_dir.hpp"
+#include "tests/workbench/decay_model.hpp"
+#include "workbench/app/session.hpp"
+
+using namespace sdw;
+
+namespace {
+
+void openDecay(app::Session& s) {
+    std::string error;
+    REQUIRE(s.open(test::decayModelFile("sdw_fan_decay.xmile"), error));
+    s.settle();
+    s.charts().assign(1, {});
+    s.addToChart("s");
+}
+
+double sAt8(double k) {
+    return test::decayAt(k, 8);
+}
+
+}  // namespace
+
+TEST_CASE("fan charts: the workbench's bands are the analysis's for the same seed", "[workbench][fan]") {
+    app::Session s(test::freshStateDir("sdw_fan_same"));
+    openDecay(s);
+    app::FanCharts fan;
+    std::string error;
+    REQUIRE(fan.start(s, {60, 7}, error));
+    REQUIRE(fan.wait(std::chrono::seconds(60)));
+    REQUIRE(fan.error().empty());
+    const auto r = fan.current(s);
+    REQUIRE(r);
+    // What `sdw mc MODEL --runs 60 --seed 7 --vary k --vars s --percentiles 5,25,50,75,95` runs.
+    CHECK(app::fanCommandLine(r->setup, "m.xmile") ==
+          "sdw mc m.xmile --runs 60 --seed 7 --vary k --vars s --percentiles 5,25,50,75,95");
+    const model::Project project = s.doc().project();
+    analysis::CompiledTrialRunner runner(project, sim::RunSpec{});
+    analysis::MonteCarloSpec spec;
+    spec.runs = 60;
+    spec.seed = 7;
+    spec.vars = {"s"};
+    spec.percentiles = {5, 25, 50, 75, 95};
+    spec.inputs = {{"k", *runner.ownDistribution("k")}};
+    analysis::MonteCarloResult direct;
+    REQUIRE(analysis::runMonteCarlo(spec, runner, {}, direct, error));
+    CHECK(r->mc.columns == direct.columns);
+    CHECK(r->mc.data == direct.data);
+    CHECK(r->mc.okRuns == 60);
+}
+
+TEST_CASE("fan charts: percentiles of a decay with an uncertain rate are the exact ones",
+          "[workbench][fan]") {
+    app::Session s(test::freshStateDir("sdw_fan_exact"));
+    openDecay(s);
+    app::FanCharts fan;
+    std::string error;
+    REQUIRE(fan.start(s, {400, 3}, error));
+    REQUIRE(fan.wait(std::chrono::seconds(60)));
+    const auto r = fan.current(s);
+    REQUIRE(r);
+    const auto b = r->bands("S");  // any spelling of the name
+    REQUIRE(b);
+    REQUIRE(b->t.back() == Approx(8));
+    // s(8) falls as k rises: its p-th percentile is s(8) at k's (100 - p)-th. Triangular(0.1, 0.2, 0.4):
+    // below the mode F(k) = (k - 0.1)^2 / 0.03, above it 1 - (0.4 - k)^2 / 0.06.
+    const double k50 = 0.4 - std::sqrt(0.5 * 0.06), k95 = 0.4 - std::sqrt(0.05 * 0.06),
+                 k5 = 0.1 + std::sqrt(0.05 * 0.03), k75 = 0.4 - std::sqrt(0.25 * 0.06);
+    CHECK(b->p50.back() == Approx(sAt8(k50)).epsilon(0.01));
+    CHECK(b->p5.back() == Approx(sAt8(k95)).epsilon(0.01));
+    CHECK(b->p95.back() == Approx(sAt8(k5)).epsilon(0.01));
+    CHECK(b->p25.back() == Approx(sAt8(k75)).epsilon(0.01));
+    CHECK(b->p5.front() == 100);       // every run starts at 100
+    CHECK_FALSE(r->bands("outflow"));  // not charted, not summarised
+}
+
+TEST_CASE("fan charts: cancel stops the runs; earlier settings' bands are not current", "[workbench][fan]") {
+    app::Session s(test::freshStateDir("sdw_fan_cancel"));
+    openDecay(s);
+    app::FanCharts fan;
+    std::string error;
+    REQUIRE(fan.start(s, {app::kFanMaxRuns, 1}, error));
+    CHECK_FALSE(fan.start(s, {10, 1}, error));  // one at a time
+    CHECK(error.find("running") != std::string::npos);
+    fan.cancel();
+    REQUIRE(fan.wait(std::chrono::seconds(60)));
+    CHECK(fan.error() == "cancelled");
+    CHECK_FALSE(fan.result());
+    REQUIRE(fan.start(s, {20, 1}, error));
+    REQUIRE(fan.wait(std::chrono::seconds(60)));
+    REQUIRE(fan.current(s));
+    // A slider moved on a constant with a range: the bands belong to the old settings, and a new Monte Carlo
+    // holds it at the slider's value.
+    for (size_t i = 0; i < s.inputs().size(); ++i)
+        if (s.inputs()[i].name == "k") REQUIRE(s.typeInput(i, "0.3", error));
+    s.settle();
+    CHECK_FALSE(fan.current(s));
+    CHECK_FALSE(fan.start(s, {20, 1}, error));
+    CHECK(error.find("slider") != std::string::npos);
+    CHECK_FALSE(fan.start(s, {1, 1}, error));  // too few runs
+}

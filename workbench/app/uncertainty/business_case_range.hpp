@@ -1,0 +1,37 @@
+// The business case's range: the same Monte Carlo draws of the model's uncertain inputs run twice, once as
+// the kept baseline was run and once as the current run (sliders, levers), each pair giving a business case;
+// the 5th, 50th and 95th percentiles of the net present value and of the cumulative saving, and the share of
+// draws that save money. Layer: workbench/app. No ImGui, GLFW, GL or Lua.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "workbench/app/uncertainty/analysis_job.hpp"
+#include "workbench/app/uncertainty/fan_charts.hpp"
+
+namespace sdw::app {
+
+struct BusinessRangeSetup {
+    TrialBase baseline, scenario;   // the kept baseline's settings, and the current run's
+    analysis::MonteCarloSpec spec;  // the model's own distributions; vars: the business case ledgers
+    std::vector<std::string> ledgers;
+    double discountRate = 0.035;
+};
+
+struct BusinessRange {
+    size_t runs = 0, pairs = 0;                      // draws, and pairs whose both runs succeeded
+    double npv5 = 0, npv50 = 0, npv95 = 0;           // total net present value, pounds
+    double saving5 = 0, saving50 = 0, saving95 = 0;  // total cumulative saving at the end, pounds
+    double shareSaving = 0;                          // share of pairs with a positive net present value
+    BusinessRangeSetup setup;
+};
+
+// Nullopt with a reason: no kept baseline, a baseline with levers or a scenario on (its settings cannot be
+// run again here), no business case ledgers, no constant with a range.
+std::optional<BusinessRangeSetup> businessRangeSetupFor(const Session& s, const FanOptions& o, double rate,
+                                                        std::string& error);
+bool runBusinessRange(const BusinessRangeSetup& setup, const analysis::TrialOptions& options,
+                      BusinessRange& out, std::string& error);
+
+}  // namespace sdw::app

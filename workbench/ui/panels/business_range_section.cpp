@@ -1,0 +1,71 @@
+// The How sure tab's business case range (see uncertainty_panel.hpp): started here, shown here and on the
+// Business case tab. Layer: workbench/ui/panels (ImGui). No Lua.
+#include <thread>
+
+#include "workbench/app/quantity.hpp"
+#include "workbench/ui/panels/business_case_panel.hpp"
+#include "workbench/ui/panels/uncertainty_panel.hpp"
+#include "workbench/ui/workbench.hpp"
+
+namespace sdw::ui {
+
+bool UncertaintyPanel::startBusinessRange(Workbench& wb) {
+    std::string error;
+    const double rate = wb.panel<BusinessCasePanel>().discountRate();
+    auto setup = app::businessRangeSetupFor(
+        wb.session(),
+        {static_cast<size_t>(std::max(0, m_runsBox)), static_cast<uint64_t>(std::max(0, m_seedBox))}, rate,
+        error);
+    if (!setup || m_range.job().running()) {
+        m_rangeMessage = "Not started: " + (setup ? std::string("a range is being made") : error);
+        return false;
+    }
+    m_rangeMessage.clear();
+    return m_range.start(
+        [setup = std::move(*setup)](const analysis::TrialOptions& o, app::BusinessRange& out) {
+            std::string error;
+            app::runBusinessRange(setup, o, out, error);
+            return error;
+        },
+        2 * setup->spec.runs);
+}
+
+bool UncertaintyPanel::settleBusinessRange(Workbench& wb, std::chrono::milliseconds timeout) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (m_range.job().running()) {
+        if (std::chrono::steady_clock::now() > until) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        beforeFrame(wb);
+    }
+    return true;
+}
+
+void UncertaintyPanel::businessRangeSection(Workbench& wb) {
+    ImGui::TextUnformatted("Business case range: the current run against the kept baseline");
+    if (m_range.job().running()) {
+        progressLine(
+            m_range.job(), "runs", [this] { m_range.cancel(); }, m_rangeCancel);
+    } else {
+        if (ImGui::Button("Make the range")) startBusinessRange(wb);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(
+                "Each Monte Carlo draw run twice, as the baseline and as the current run (runs "
+                "and seed as above)");
+    }
+    if (!m_rangeMessage.empty())
+        ImGui::TextColored(ImVec4(0.72f, 0.3f, 0.05f, 1), "%s", m_rangeMessage.c_str());
+    const auto r = m_range.result();
+    if (!r) return;
+    ImGui::TextWrapped(
+        "Net present value at %.1f%%: %s (5-95%%: %s to %s); saves money in %.0f%% of %zu draws",
+        r->setup.discountRate * 100, app::money(r->npv50, true).c_str(), app::money(r->npv5, true).c_str(),
+        app::money(r->npv95, true).c_str(), r->shareSaving * 100, r->pairs);
+    ImGui::TextWrapped("Cumulative saving by the end: %s (5-95%%: %s to %s)",
+                       app::money(r->saving50, true).c_str(), app::money(r->saving5, true).c_str(),
+                       app::money(r->saving95, true).c_str());
+    if (!r->setup.scenario.matches(wb.session()))
+        ImGui::TextColored(ImVec4(0.72f, 0.3f, 0.05f, 1),
+                           "The settings changed since: make the range again.");
+}
+
+}  // namespace sdw::ui
