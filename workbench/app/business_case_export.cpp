@@ -38,7 +38,7 @@ std::string businessCaseCsv(const BusinessCaseReport& report, double discountRat
     const double scale = report.poundsPerUnit > 0 ? report.poundsPerUnit : 1;
     const std::string unit = report.poundsPerUnit > 0 ? "_gbp" : "";
     std::string out = "year";
-    for (const auto& p : report.payers) out += "," + columnName(p) + "_saving" + unit;
+    for (const auto& p : report.payerColumns) out += "," + columnName(p) + "_saving" + unit;
     out += ",total_saving" + unit + ",cumulative_total_saving" + unit + "\n";
     for (size_t y = 0; y < report.years.size(); ++y) {
         out += cell(report.years[y]);

@@ -3,6 +3,7 @@
 #include "workbench/app/comparison.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "solver/xmile/xmile.hpp"
@@ -22,7 +23,7 @@ std::string dayOf(Date d) {
     return std::to_string(d.day) + " " + monthName(d.month) + " " + std::to_string(d.year);
 }
 
-// "council spend" for the ledger "ledger_council_spend".
+// "council spend" for the ledger "ledger_council_spend": the name of its columns in a machine's file.
 std::string payerLabel(const std::string& ledger) {
     return displayName(ledger.rfind("ledger_", 0) == 0 ? ledger.substr(7) : ledger);
 }
@@ -54,6 +55,22 @@ std::string discountRateNote(double rate) {
     else
         note += " (an assumption; the HM Treasury Green Book rate is 3.5%)";
     return note;
+}
+
+std::string payerName(const std::string& ledger) {
+    std::string words = payerLabel(ledger);
+    for (char& c : words) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* tail : {" spending", " spend", " costs", " cost"})  // what the ledger counts, not who
+        if (const std::string t = tail; words.size() > t.size() && words.ends_with(t)) {
+            words.resize(words.size() - t.size());
+            break;
+        }
+    // The payers of English adult social care as a board paper names them.
+    if (words == "nhs") return "NHS";
+    if (words == "self funder" || words == "self funders" || words == "self funded")
+        return "People paying for their own care";
+    if (!words.empty()) words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
+    return words;
 }
 
 std::string BusinessCaseReport::paybackOf(const analysis::PayerResult& payer) const {
@@ -188,7 +205,10 @@ BusinessCaseReport businessCaseReport(const model::Project& project, const sim::
         return scale > 0 ? money(v * scale, true) : readableNumber(v, true);
     };
     auto& header = r.table.rows.emplace_back(std::vector<std::string>{"year"});
-    for (const auto& p : bc.payers) r.payers.push_back(payerLabel(p.payer));
+    for (const auto& p : bc.payers) {
+        r.payers.push_back(payerName(p.payer));
+        r.payerColumns.push_back(payerLabel(p.payer));
+    }
     header.insert(header.end(), r.payers.begin(), r.payers.end());
     header.insert(header.end(), {"total", "cumulative total"});
     for (size_t y = 0; y < years.size(); ++y) {
@@ -199,11 +219,11 @@ BusinessCaseReport businessCaseReport(const model::Project& project, const sim::
         r.table.rows.push_back(std::move(row));
     }
     for (const auto& p : bc.payers) {
-        r.payback.push_back(payerLabel(p.payer) + " " + paybackText(p, years));
-        r.npv.push_back(payerLabel(p.payer) + " " + amount(p.netPresentValue));
+        r.payback.push_back(payerName(p.payer) + ": " + paybackText(p, years));
+        r.npv.push_back(payerName(p.payer) + ": " + amount(p.netPresentValue));
     }
-    r.payback.push_back("total " + paybackText(bc.total, years));
-    r.npv.push_back("total " + amount(bc.total.netPresentValue));
+    r.payback.push_back("total: " + paybackText(bc.total, years));
+    r.npv.push_back("total: " + amount(bc.total.netPresentValue));
     return r;
 }
 

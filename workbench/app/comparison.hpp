@@ -53,12 +53,17 @@ struct BusinessCaseReport {
     std::string error;                      // why there is no result
     std::string note;                       // how the years are counted
     TextTable table;                        // year, each payer's saving, total, cumulative total
-    std::vector<std::string> payback, npv;  // "council spend 2027/28" per payer, then the total
+    std::vector<std::string> payback, npv;  // "Council: 2027/28" per payer, then the total
     std::vector<std::string> years;         // "2025/26" (or "year 1") for each year of `result`
-    std::vector<std::string> payers;        // "council spend" for each payer of `result`
+    std::vector<std::string> payers;        // "Council" for each payer of `result` (payerName)
+    std::vector<std::string> payerColumns;  // "council spend": its columns' names in a machine's file
     double poundsPerUnit = 0;               // pounds one ledger unit is worth; 0 when they are not money
     std::string paybackOf(const analysis::PayerResult& payer) const;  // "2027/28", "no change", ...
 };
+// A payer as a person reads it, from its ledger's name (without "ledger" and a trailing spend or cost):
+// "ledger_council_spend" is "Council", "ledger_nhs_cost" "NHS", "ledger_self_funder_spend" "People paying for
+// their own care"; any other is its name, capitalised.
+std::string payerName(const std::string& ledger);
 // The model's cost ledgers a business case reads: the members of its "Business case" group, one per payer.
 inline constexpr const char* kBusinessCaseGroup = "Business case";
 std::vector<std::string> businessCaseLedgers(const model::Model& model);

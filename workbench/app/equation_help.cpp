@@ -1,6 +1,7 @@
 // Help for the engine's built-in functions. Layer: workbench/app. No ImGui, GLFW, GL or Lua.
 #include "workbench/app/equation_help.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <vector>
@@ -146,6 +147,36 @@ std::string helpAt(const std::string& equation, size_t cursor) {
             return std::string(h->signature) + ": " + h->summary;
     }
     return "";
+}
+
+Completion completeAt(const std::vector<std::string>& names, const std::string& equation, size_t cursor,
+                      size_t max) {
+    Completion c;
+    cursor = std::min(cursor, equation.size());
+    size_t a = cursor;
+    while (a > 0 && identChar(equation[a - 1])) --a;
+    c.start = a;
+    c.word = equation.substr(a, cursor - a);
+    if (c.word.empty() || std::isdigit(static_cast<unsigned char>(c.word[0]))) return c;
+    const std::string typed = model::canonicalName(c.word);
+    std::vector<std::string> begins, contains;
+    for (const auto& n : names) {
+        const std::string canon = model::canonicalName(n);
+        if (canon == typed) return Completion{a, c.word, {}};  // already whole
+        std::string written = n;
+        for (char& ch : written)
+            if (ch == ' ') ch = '_';
+        if (canon.rfind(typed, 0) == 0)
+            begins.push_back(written);
+        else if (canon.find(typed) != std::string::npos)
+            contains.push_back(written);
+    }
+    std::sort(begins.begin(), begins.end());
+    std::sort(contains.begin(), contains.end());
+    for (auto* group : {&begins, &contains})
+        for (const auto& n : *group)
+            if (c.names.size() < max) c.names.push_back(n);
+    return c;
 }
 
 }  // namespace sdw::app

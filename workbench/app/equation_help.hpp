@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace sdw::app {
 
@@ -19,5 +20,17 @@ const FunctionHelp* functionHelp(const std::string& canonical);
 // "SIGNATURE: summary" of the innermost built-in call whose parentheses hold byte `cursor` of `equation`
 // (or whose name the cursor is on); "" when there is none.
 std::string helpAt(const std::string& equation, size_t cursor);
+
+// Completing the variable name being typed: the word before `cursor` (letters, digits, underscores) from
+// byte `start`, and the names it could become, as an equation writes them (spaces as underscores): those
+// beginning with it, then those containing it, each group in alphabetical order, at most `max`. None when
+// the word is empty, starts with a digit, or is already a whole name of `names`.
+struct Completion {
+    size_t start = 0;
+    std::string word;
+    std::vector<std::string> names;
+};
+Completion completeAt(const std::vector<std::string>& names, const std::string& equation, size_t cursor,
+                      size_t max = 6);
 
 }  // namespace sdw::app

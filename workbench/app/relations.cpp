@@ -61,4 +61,31 @@ Relations relationsOf(const model::Model& model, const std::string& name) {
     return r;
 }
 
+std::vector<std::string> unlinkedCauses(const model::Model& model, const model::View& view,
+                                        const std::string& name) {
+    using Kind = model::ViewObject::Kind;
+    const auto* self = model.find(name);
+    if (!self) return {};
+    const std::string me = canonicalName(self->name);
+    // The variable each end of a connector stands for (an alias end holds the alias's uid).
+    const auto endOf = [&](const std::string& ref, bool alias) {
+        if (!alias) return canonicalName(ref);
+        for (const auto& o : view.objects)
+            if (o.kind == Kind::Alias && o.uid == ref) return canonicalName(o.name);
+        return std::string();
+    };
+    std::set<std::string> shown, linked;
+    for (const auto& o : view.objects) {
+        if (o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux || o.kind == Kind::Alias)
+            shown.insert(canonicalName(o.name));
+        if (o.kind == Kind::Connector && endOf(o.to, o.toAlias) == me)
+            linked.insert(endOf(o.from, o.fromAlias));
+    }
+    if (!shown.count(me)) return {};
+    std::set<std::string> missing;
+    for (const auto& n : namesRead(self->equation))
+        if (n != me && model.find(n) && shown.count(n) && !linked.count(n)) missing.insert(n);
+    return named(model, missing);
+}
+
 }  // namespace sdw::app

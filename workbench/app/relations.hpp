@@ -19,4 +19,10 @@ struct Relations {
 // does not parse contributes what could be read before the error (none).
 Relations relationsOf(const model::Model& model, const std::string& name);
 
+// The variables `name`'s equation reads that the diagram shows but draws no connector from (from the
+// variable or an alias of it) to `name` or an alias of it: Stella and Vensim warn about these and offer to
+// draw them. Names as written, sorted as relationsOf; empty when `name` is not on the diagram.
+std::vector<std::string> unlinkedCauses(const model::Model& model, const model::View& view,
+                                        const std::string& name);
+
 }  // namespace sdw::app

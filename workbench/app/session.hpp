@@ -51,6 +51,8 @@ struct Chart {
 struct Playback {
     double time = 0;
     bool playing = false;
+    double seconds = 10;  // the whole run plays in this many seconds of wall time (a trainer sets it)
+    static constexpr double kMinSeconds = 2, kMaxSeconds = 120;
 };
 
 // Autosaved work never saved: the copy, and the model it belongs to ("" = an untitled model).
@@ -170,7 +172,8 @@ class Session {
     Playback& playback() { return m_playback; }
     const Playback& playback() const { return m_playback; }
     void togglePlay();                // from the end, play starts again at the start
-    void advancePlayback(double dt);  // seconds of wall time: the whole run plays in ten seconds
+    void advancePlayback(double dt);  // seconds of wall time: the whole run plays in playback().seconds
+    void rewindPlayback();            // the marker to the start, paused: nothing of the run shown yet
 
     // --- recent files, autosave and recovery (session.cpp) ---
     const std::string& stateDir() const { return m_stateDir; }

@@ -257,10 +257,16 @@ void Session::togglePlay() {
     m_playback.playing = !m_playback.playing;
 }
 
+void Session::rewindPlayback() {
+    m_playback.playing = false;
+    if (!m_timeColumn.empty()) m_playback.time = m_timeColumn.front();
+}
+
 void Session::advancePlayback(double dt) {
     if (!m_playback.playing || m_timeColumn.empty()) return;
     const double span = m_timeColumn.back() - m_timeColumn.front();
-    m_playback.time += span / 10.0 * dt;  // the whole run in ten seconds
+    const double seconds = std::clamp(m_playback.seconds, Playback::kMinSeconds, Playback::kMaxSeconds);
+    m_playback.time += span / seconds * dt;
     if (m_playback.time >= m_timeColumn.back()) {
         m_playback.time = m_timeColumn.back();
         m_playback.playing = false;

@@ -48,7 +48,7 @@ int interactive(const std::string& path) {
             wb.requestQuit();
         }
         host.frame(wb);
-        if (wb.animating())
+        if (wb.animating() || host.keysPending())
             glfwPollEvents();
         else
             glfwWaitEventsTimeout(0.25);  // idle: no busy loop

@@ -18,37 +18,6 @@ using model::canonicalName;
 
 namespace {
 
-void fitToView(CanvasState& cs, const app::Document& doc, ImVec2 size) {
-    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
-    for (const auto& o : doc.view().objects) {
-        if (o.kind == Kind::Connector) continue;
-        const double hw = o.width.value_or(40) / 2, hh = o.height.value_or(30) / 2;
-        x0 = std::min(x0, o.x - hw), x1 = std::max(x1, o.x + hw);
-        y0 = std::min(y0, o.y - hh), y1 = std::max(y1, o.y + hh);
-        for (auto& p : o.points) {
-            x0 = std::min(x0, p.first), x1 = std::max(x1, p.first);
-            y0 = std::min(y0, p.second), y1 = std::max(y1, p.second);
-        }
-    }
-    if (x1 < x0) {
-        cs.zoom = 1;
-        cs.pan = ImVec2(size.x / 2, size.y / 2);
-        return;
-    }
-    const double margin = 40;
-    const double fit = std::min((size.x - 2 * margin) / (x1 - x0 + 1), (size.y - 2 * margin) / (y1 - y0 + 1));
-    // A large model fitted whole would be unreadable: keep labels legible and start at its top-left sector.
-    constexpr double kMinReadable = 0.62;  // labels scale with zoom: about 9 px type here
-    cs.zoom = static_cast<float>(std::clamp(fit, kMinReadable, 1.6));
-    if (fit >= kMinReadable) {
-        cs.pan = ImVec2(static_cast<float>(size.x / 2 - (x0 + x1) / 2 * cs.zoom),
-                        static_cast<float>(size.y / 2 - (y0 + y1) / 2 * cs.zoom));
-    } else {
-        cs.pan = ImVec2(static_cast<float>(margin / 2 - x0 * cs.zoom),
-                        static_cast<float>(margin / 2 - y0 * cs.zoom));
-    }
-}
-
 void centreView(CanvasState& cs, const app::Document& doc, const std::string& name, ImVec2 size) {
     if (const auto* o = doc.viewObject(name)) {
         cs.zoom = std::max(cs.zoom, 0.7f);
@@ -319,6 +288,46 @@ void renameInPlace(Workbench& wb, CanvasState& cs) {
 
 }  // namespace
 
+LabelPlan labelPlan(float zoom, float fontSize) {
+    LabelPlan p;
+    const float scaled = fontSize * std::min(zoom, 1.25f);
+    p.names = scaled >= kMinReadablePx ? scaled : 0;
+    p.stockNames = std::max(scaled, kMinReadablePx);
+    return p;
+}
+
+void fitToView(CanvasState& cs, const app::Document& doc, ImVec2 size, bool whole) {
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (const auto& o : doc.view().objects) {
+        if (o.kind == Kind::Connector) continue;
+        const double hw = o.width.value_or(40) / 2, hh = o.height.value_or(30) / 2;
+        x0 = std::min(x0, o.x - hw), x1 = std::max(x1, o.x + hw);
+        y0 = std::min(y0, o.y - hh), y1 = std::max(y1, o.y + hh);
+        for (auto& p : o.points) {
+            x0 = std::min(x0, p.first), x1 = std::max(x1, p.first);
+            y0 = std::min(y0, p.second), y1 = std::max(y1, p.second);
+        }
+    }
+    if (x1 < x0) {
+        cs.zoom = 1;
+        cs.pan = ImVec2(size.x / 2, size.y / 2);
+        return;
+    }
+    const double margin = 40;
+    const double fit = std::min((size.x - 2 * margin) / (x1 - x0 + 1), (size.y - 2 * margin) / (y1 - y0 + 1));
+    // Opening a large model fitted whole would be unreadable: keep labels legible and start at its top-left
+    // sector. Asked for the whole, show it all.
+    constexpr double kMinReadable = 0.62;  // labels scale with zoom: about 9 px type here
+    cs.zoom = static_cast<float>(std::clamp(fit, whole ? 0.05 : kMinReadable, 1.6));
+    if (whole || fit >= kMinReadable) {
+        cs.pan = ImVec2(static_cast<float>(size.x / 2 - (x0 + x1) / 2 * cs.zoom),
+                        static_cast<float>(size.y / 2 - (y0 + y1) / 2 * cs.zoom));
+    } else {
+        cs.pan = ImVec2(static_cast<float>(margin / 2 - x0 * cs.zoom),
+                        static_cast<float>(margin / 2 - y0 * cs.zoom));
+    }
+}
+
 void CanvasPanel::modelReplaced(Workbench&) {
     m_state = {};  // fit the new model; no press, drag or rename of the last one
 }
@@ -329,13 +338,14 @@ void CanvasPanel::draw(Workbench& wb) {
     const float scrubH = ImGui::GetFrameHeight() + 12;
     const ImVec2 area(size.x, size.y - scrubH);
     cs.origin = ImGui::GetCursorScreenPos();
+    cs.area = area;
     if (cs.fitRequested) {
-        fitToView(cs, wb.session().doc(), area);
+        fitToView(cs, wb.session().doc(), area, cs.fitWhole);
         ImGui::SetWindowFocus();  // a model just opened: the keyboard starts on the diagram
     } else if (!cs.centreRequested.empty()) {
         centreView(cs, wb.session().doc(), cs.centreRequested, area);
     }
-    cs.fitRequested = false;
+    cs.fitRequested = cs.fitWhole = false;
     cs.centreRequested.clear();
     wb.diagramHasKeyboard(ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows));
 

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "workbench/ui/panels/panel.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -24,6 +25,7 @@ struct PipeGrip {
 
 struct CanvasState {
     ImVec2 origin{0, 0};   // screen position of the canvas's top-left corner
+    ImVec2 area{0, 0};     // the canvas's size as last drawn (the scrubber under it not counted)
     ImVec2 pan{0, 0};      // screen offset (pixels) of model point (0,0) from origin
     float zoom = 1;        // pixels per model unit
     bool pressed = false;  // the left button went down on the canvas and is still down
@@ -38,7 +40,8 @@ struct CanvasState {
     std::string rightPressHit;          // what the right button went down on (a click there opens its menu)
     std::string menuTarget;             // the variable or alias key the context menu acts on
     PipeGrip rightPressGrip, menuGrip;  // a pipe handle under the right click
-    bool fitRequested = true;           // fit the whole diagram at the next frame
+    bool fitRequested = true;           // fit the diagram at the next frame (a model opened: readably)
+    bool fitWhole = false;              // and the whole of it (Fit)
     std::string centreRequested;        // or centre the view on this variable
     // The time scrubber as last drawn: its slider's and its date's rectangles (x0, y0, x1, y1), the date.
     ImVec4 scrubberSlider{0, 0, 0, 0}, scrubberLabel{0, 0, 0, 0};
@@ -87,7 +90,7 @@ class CanvasPanel : public Panel {
     void draw(Workbench& wb) override;
     void modelReplaced(Workbench& wb) override;
     // At the next frame: fit the whole diagram in view, or centre it on a variable.
-    void fit() { m_state.fitRequested = true; }
+    void fit() { m_state.fitRequested = m_state.fitWhole = true; }
     void centreOn(const std::string& name) { m_state.centreRequested = name; }
     CanvasState& state() { return m_state; }
     const CanvasState& state() const { return m_state; }
@@ -95,6 +98,49 @@ class CanvasPanel : public Panel {
   private:
     CanvasState m_state;
 };
+
+// Which labels the diagram draws at a zoom, as pixels of type (0: left out). Labels scale with the diagram,
+// so a layout clear at 100% stays clear (zoomed in they grow more slowly than the shapes). Type under
+// kMinReadablePx cannot be read from a screen: the names of auxiliaries, flows and aliases are then left
+// out, and the stocks' names stay at that size (with the sector titles, what a whole model shows).
+inline constexpr float kMinReadablePx = 9;
+struct LabelPlan {
+    float names = 0;       // auxiliaries, flows, aliases, and the value in a stock's box
+    float stockNames = 0;  // never under kMinReadablePx
+};
+LabelPlan labelPlan(float zoom, float fontSize);
+
+// Zoomed out so far that the small names are left out (a large model fitted whole): the diagram shows an
+// overview, its sector titles and its stocks' names, on top of the symbols and never over one another.
+bool overview(const CanvasState& cs);
+struct OverviewLabel {
+    std::string text;
+    ImVec4 rect;  // (x0, y0, x1, y1) on screen
+    float size;   // pixels of type
+    bool sector;  // a sector's title (else a stock's name)
+};
+// What the overview shows, in the order placed (sector titles first); a name that would overlap one placed
+// already, or leave the canvas, is left out.
+std::vector<OverviewLabel> overviewLabels(const Workbench& wb, const CanvasState& cs, ImVec2 area);
+void drawOverview(ImDrawList* dl, const std::vector<OverviewLabel>& labels);
+
+// Fit the diagram to a canvas of `size`: `whole` shows all of it (labels too small to read are left out);
+// otherwise a large model opens at a readable zoom on its top-left sector.
+void fitToView(CanvasState& cs, const app::Document& doc, ImVec2 size, bool whole);
+
+// Presentation's readouts on the diagram at the time cursor, large enough to read from the back of a room:
+// each stock's level and each flow's rate, placed where they do not overlap (stocks first).
+struct Reading {
+    std::string name;  // the variable, as written
+    std::string text;  // what the room reads
+    ImVec4 rect;       // where (x0, y0, x1, y1)
+};
+std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area);
+// A flow's rate as it moves on its pipe: dots that run along it, faster the larger the rate (against the
+// largest it reaches in the run), backwards when it is negative, still at zero.
+void drawFlowMotion(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, double wallSeconds);
+// A reading's text: a stock's level, a flow's rate per its time unit ("312/week").
+std::string readingText(const Workbench& wb, const std::string& name, double value);
 
 // The variable under a screen point ("" for none); `grip` says which handle of the selected flow's pipe it is
 // on.

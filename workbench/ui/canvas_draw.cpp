@@ -27,12 +27,10 @@ double stockH(const model::ViewObject& o) {
     return o.height.value_or(kDefaultStockH);
 }
 
-// Labels scale with the diagram, so a layout that is clear at 100% stays clear at every zoom (zoomed in, they
-// grow more slowly than the shapes). Below kMinLabelPx they would be unreadable specks and are not drawn; the
-// hover readout and zooming in show the names.
-constexpr float kMinLabelPx = 6.5f;
+// Labels scale with the diagram (labelPlan, canvas.hpp); those too small to read are not drawn: the hover
+// readout and zooming in show the names.
 float labelSize(const CanvasState& cs) {
-    return ImGui::GetFontSize() * std::min(cs.zoom, 1.25f);
+    return labelPlan(cs.zoom, ImGui::GetFontSize()).names;
 }
 float labelWrap(const CanvasState& cs, float atFullZoom) {
     return atFullZoom * cs.zoom;
@@ -41,7 +39,7 @@ float labelWrap(const CanvasState& cs, float atFullZoom) {
 // Centred, word-wrapped label whose top is at `top` (or, with `above`, whose bottom is there).
 void label(ImDrawList* dl, ImFont* font, float size, ImVec2 top, ImU32 col, const std::string& text,
            float maxW, bool above = false) {
-    if (size < kMinLabelPx) return;
+    if (size < kMinReadablePx) return;
     std::vector<std::string> lines;
     std::string line, word;
     auto width = [&](const std::string& s) { return font->CalcTextSizeA(size, 1e9f, 0, s.c_str()).x; };
@@ -350,15 +348,19 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
     }
     dl->AddRect(lo, hi, sel ? pal.selection : pal.stockBorder, 3, 0, sel ? 3.0f : 1.8f);
     const float ls = labelSize(cs);
-    if (v && hh * 2 > ls * 1.2f) {
+    if (v && ls >= kMinReadablePx && hh * 2 > ls * 1.2f) {
         const std::string s = app::compactNumber(*v);
         const ImVec2 ts = theme::fonts().bold->CalcTextSizeA(ls, 1e9f, 0, s.c_str());
         dl->AddText(theme::fonts().bold, ls, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), pal.text, s.c_str());
     }
     // The name goes under the box, unless a pipe leaves from the bottom and none from the top: then above it.
     const bool above = pipeOnEdge(wb, o, true) && !pipeOnEdge(wb, o, false);
-    label(dl, theme::fonts().bold, ls, ImVec2(c.x, above ? lo.y - 3 : hi.y + 3), pal.stockBorder,
-          app::displayName(o.name), std::max(hw * 2 + 30 * cs.zoom, labelWrap(cs, 120)), above);
+    // Stocks keep their names at the smallest readable size: with the sector titles they are what a whole
+    // model fitted on screen shows.
+    const float ns = labelPlan(cs.zoom, ImGui::GetFontSize()).stockNames;
+    if (overview(cs)) return;  // the overview pass places the names (canvas_overview.cpp)
+    label(dl, theme::fonts().bold, ns, ImVec2(c.x, above ? lo.y - 3 : hi.y + 3), pal.stockBorder,
+          app::displayName(o.name), std::max({hw * 2 + 30 * cs.zoom, labelWrap(cs, 120), ns * 7}), above);
 }
 
 void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov) {
@@ -447,7 +449,8 @@ void drawGroup(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o
     dl->AddRectFilled(lo, hi, pal.groupFill, 8);
     dl->AddRect(lo, hi, pal.groupBorder, 8, 0, 1.2f);
     const float ls = ImGui::GetFontSize() * std::clamp(cs.zoom * 1.6f, 0.8f, 1.6f);
-    dl->AddText(theme::fonts().bold, ls, ImVec2(lo.x + 10, lo.y + 6), pal.groupText, o.name.c_str());
+    if (!overview(cs))  // else on top of everything, in the overview pass
+        dl->AddText(theme::fonts().bold, ls, ImVec2(lo.x + 10, lo.y + 6), pal.groupText, o.name.c_str());
 }
 
 void drawGrid(const CanvasState& cs, ImDrawList* dl, ImVec2 area) {
@@ -575,6 +578,7 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
         if ((o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux) && visible(o) &&
             s.nonFiniteFrom(o.name))
             drawNoValueBadge(wb, cs, layers.list(), o);
+    if (overview(cs)) drawOverview(layers.list(), overviewLabels(wb, cs, area));
     if (objs.empty() || s.doc().model().variables.empty()) {
         const char* hint =
             "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";

@@ -78,7 +78,9 @@ void drawScrubber(Workbench& wb, CanvasState& cs, ImVec2 size) {
     ImGui::SameLine();
     ImGui::TextDisabled("zoom %.0f%%", cs.zoom * 100);
     ImGui::SameLine();
-    if (ImGui::SmallButton("Fit")) cs.fitRequested = true;
+    if (ImGui::SmallButton("Fit")) cs.fitRequested = cs.fitWhole = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The whole diagram (small names are left out: zoom in for them)");
 }
 
 }  // namespace sdw::ui

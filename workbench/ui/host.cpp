@@ -61,11 +61,26 @@ bool Host::start(int w, int h, float scaleOverride, std::string& error) {
     glfwGetWindowContentScale(m_window, &sx, &sy);
     theme::apply(scaleOverride > 0 ? scaleOverride : sx);
     ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+    // Keys go through KeyEvents to the backend, so a tap between two frames is seen (key_events.hpp).
+    static_assert(KeyEvents::kPress == GLFW_PRESS && KeyEvents::kRelease == GLFW_RELEASE &&
+                  KeyEvents::kRepeat == GLFW_REPEAT);
+    GLFWwindow* window = m_window;
+    m_keys = KeyEvents([window](int key, int scancode, int action, int mods) {
+        ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+    });
+    glfwSetWindowUserPointer(m_window, this);
+    glfwSetKeyCallback(m_window, &Host::onKey);
     ImGui_ImplOpenGL3_Init("#version 130");
     return true;
 }
 
+void Host::onKey(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    if (auto* host = static_cast<Host*>(glfwGetWindowUserPointer(window)))
+        host->m_keys.key(key, scancode, action, mods);
+}
+
 void Host::frame(Workbench& wb, std::vector<unsigned char>* capture, int* cw, int* ch) {
+    m_keys.deliver();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();

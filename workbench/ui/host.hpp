@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "workbench/ui/key_events.hpp"
+
 struct GLFWwindow;
 
 namespace sdw::ui {
@@ -29,12 +31,16 @@ class Host {
                int* ch = nullptr);
     // Write RGB pixels as a PNG.
     static bool writePng(const std::string& path, int w, int h, const std::vector<unsigned char>& rgb);
+    // Key events wait for a frame (a quick tap's release waits one more): draw the next one without idling.
+    bool keysPending() const { return m_keys.pending(); }
 
   private:
     static void readBack(int x, int y, int w, int h, int fbH, std::vector<unsigned char>& out);
     void exportRegion(const std::string& path, ImVec4 rect, int fw, int fh, ImVec2 logical, Workbench& wb);
+    static void onKey(GLFWwindow* window, int key, int scancode, int action, int mods);
     bool m_glfw = false, m_imgui = false;
     GLFWwindow* m_window = nullptr;
+    KeyEvents m_keys{nullptr};  // GLFW's key events on their way to ImGui's backend, a frame at a time
 };
 
 }  // namespace sdw::ui

@@ -71,6 +71,7 @@ bool prepareBusinessCase(Workbench& wb) {
 
 // Set up the state a view shows: a selection, kept runs, the tab.
 void prepareView(Workbench& wb, std::string view) {
+    if (view == "presentation") view = "present";
 #if defined(SDW_HAVE_PLUGINS)
     if (view == "levers") prepareLevers(wb);
 #endif
@@ -212,14 +213,15 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_option("--out", o.out, "PNG to write")->required();
     app.add_option("--size", o.size, "window size WxH");
     app.add_option("--view", o.view,
-                   "diagram|chart|table|compare|business|present|all|levers|loops|fan|howsure|fit (levers: "
+                   "diagram|chart|table|compare|business|present|presentation|all|levers|loops|fan|howsure|"
+                   "fit (levers: "
                    "with the plugin "
                    "host; "
                    "business: the model's first scenario against its baseline; fan: a Monte Carlo's bands; "
                    "howsure: its tab; fit: a "
                    "calibration)")
-        ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "business", "present", "all", "levers",
-                               "loops", "fan", "howsure", "fit"}));
+        ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "business", "present", "presentation",
+                               "all", "levers", "loops", "fan", "howsure", "fit"}));
     app.add_option("--fit", o.fits, "with --view fit and --data: a constant to fit (its declared range)");
     app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
     app.add_option("--seed", o.seed, "with --view fan or --range: its seed (default 1)");

@@ -27,13 +27,13 @@ ImFont* loadFont(const char* path, float size) {
 }  // namespace
 
 const Palette& palette() {
-    static const Palette p{rgb(250, 250, 247), rgb(234, 234, 228),      rgb(243, 241, 234, 255),
-                           rgb(214, 209, 196), rgb(140, 132, 112),      rgb(232, 240, 250),
-                           rgb(52, 101, 164),  rgb(120, 167, 222, 200), rgb(38, 139, 128),
-                           rgb(38, 139, 128),  rgb(22, 96, 88),         rgb(253, 243, 224),
-                           rgb(201, 137, 30),  rgb(150, 116, 160, 150), rgb(40, 44, 52),
-                           rgb(120, 124, 132), rgb(230, 120, 30),       rgb(70, 130, 220, 60),
-                           rgb(160, 170, 185), rgb(150, 150, 150),      rgb(200, 50, 50)};
+    static const Palette p{
+        rgb(250, 250, 247), rgb(234, 234, 228),      rgb(243, 241, 234, 255), rgb(214, 209, 196),
+        rgb(140, 132, 112), rgb(232, 240, 250),      rgb(52, 101, 164),       rgb(120, 167, 222, 200),
+        rgb(38, 139, 128),  rgb(38, 139, 128),       rgb(22, 96, 88),         rgb(253, 243, 224),
+        rgb(201, 137, 30),  rgb(150, 116, 160, 150), rgb(40, 44, 52),         rgb(120, 124, 132),
+        rgb(230, 120, 30),  rgb(70, 130, 220, 60),   rgb(160, 170, 185),      rgb(150, 150, 150),
+        rgb(200, 50, 50),   rgb(25, 25, 40)};
     return p;
 }
 
@@ -57,6 +57,7 @@ void apply(float scale) {
     f.regular = loadFont(kFontPath, kBaseSize * scale);
     f.bold = std::filesystem::exists(kBoldPath) ? loadFont(kBoldPath, kBaseSize * scale) : f.regular;
     f.large = loadFont(kFontPath, 26.0f * scale);
+    f.largeBold = std::filesystem::exists(kBoldPath) ? loadFont(kBoldPath, 26.0f * scale) : f.large;
     f.small = loadFont(kFontPath, 12.0f * scale);
     io.FontDefault = f.regular;
 

@@ -13,6 +13,7 @@ struct Palette {
     ImU32 flowPipe, flowValve, flowText;       // teal/green family
     ImU32 auxFill, auxBorder;                  // warm amber family
     ImU32 connector, text, textMuted, selection, hover, cloud, alias, error;
+    ImU32 timeCursor;  // the time cursor on charts and the scrubber: no series or symbol has it
 };
 const Palette& palette();
 
@@ -22,8 +23,9 @@ ImU32 seriesColor(int i);
 struct Fonts {
     ImFont* regular = nullptr;
     ImFont* bold = nullptr;
-    ImFont* large = nullptr;  // presentation mode
-    ImFont* small = nullptr;  // diagram labels at low zoom
+    ImFont* large = nullptr;      // presentation mode
+    ImFont* largeBold = nullptr;  // presentation mode's readouts on the diagram
+    ImFont* small = nullptr;      // diagram labels at low zoom
 };
 Fonts& fonts();
 

@@ -25,7 +25,9 @@ Workbench::Workbench(std::string stateDir)
 Workbench::~Workbench() = default;
 
 bool Workbench::animating() const {
+    // Presenting, the flows' rates move on the diagram.
     return m_session.playback().playing || m_session.busy() || (m_probe && m_probe->waiting()) ||
+           mode == Mode::Present ||
            std::any_of(m_panels.begin(), m_panels.end(), [](const auto& p) { return p->busy(); });
 }
 
@@ -168,7 +170,12 @@ void Workbench::shortcuts() {
         if (pressed('G')) tool = Tool::Alias;  // G for ghost, Stella's word for an alias
         if (pressed('V')) tool = Tool::Select;
     }
-    if (pressed(kKeyF5)) mode = mode == Mode::Present ? Mode::Edit : Mode::Present;
+    if (pressed(kKeyF5)) {
+        if (mode == Mode::Present)
+            mode = Mode::Edit;
+        else
+            present();
+    }
 }
 
 void Workbench::frame(ImVec2 display) {

@@ -70,6 +70,11 @@ class Workbench {
     std::vector<app::HighlightLink> loopHighlight;
 
     // --- actions that need the window around them ---
+    // Presentation mode, the time cursor at the start and paused: the room sees the run unfold on Play.
+    void present() {
+        mode = Mode::Present;
+        m_session.rewindPlayback();
+    }
     bool openFile(const std::string& path, std::string& error);
     void newModel();
     // Save; an untitled model opens Save As on a name in the working folder instead.

@@ -110,3 +110,13 @@ TEST_CASE("business case export: the rate's note says where 3.5% comes from, and
           "3.5% a year (the HM Treasury Green Book rate; an assumption: try 1.5% to 5%)");
     CHECK(app::discountRateNote(0.05).rfind("5% a year (an assumption", 0) == 0);
 }
+
+TEST_CASE("business case: payers read in plain words, the file's columns keep the ledgers' names",
+          "[workbench][business]") {
+    CHECK(app::payerName("ledger_council_spend") == "Council");
+    CHECK(app::payerName("ledger_nhs_cost") == "NHS");
+    CHECK(app::payerName("ledger_self_funder_spend") == "People paying for their own care");
+    CHECK(app::payerName("ledger_nhs") == "NHS");
+    CHECK(app::payerName("housing_costs") == "Housing");
+    CHECK(app::payerName("ledger_district_council_spend") == "District council");
+}

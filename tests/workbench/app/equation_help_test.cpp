@@ -46,3 +46,24 @@ TEST_CASE("equation help: follows the cursor into the innermost call, or onto a 
     CHECK(app::helpAt("", 0).empty());
     CHECK(app::helpAt("x * (y + 1)", 6).empty());  // plain parentheses are no call
 }
+
+TEST_CASE("equation help: the name being typed completes to the variables it could become",
+          "[workbench][equations]") {
+    const std::vector<std::string> names = {"staff", "staffing rate", "agency_staff", "beds",
+                                            "Staff_Turnover"};
+    // "sta" at the end: names beginning with it (alphabetical, as written, spaces as underscores), then
+    // those containing it
+    auto c = app::completeAt(names, "capacity * sta", 14);
+    CHECK(c.start == 11);
+    CHECK(c.word == "sta");
+    CHECK(c.names == std::vector<std::string>{"Staff_Turnover", "staff", "staffing_rate", "agency_staff"});
+    CHECK(app::completeAt(names, "capacity * sta", 14, 2).names.size() == 2);
+    // the cursor in the middle: only the word before it counts
+    c = app::completeAt(names, "be + 1", 2);
+    CHECK(c.names == std::vector<std::string>{"beds"});
+    CHECK(app::completeAt(names, "beds", 4).names.empty());   // already a whole name
+    CHECK(app::completeAt(names, "STAFF", 5).names.empty());  // in any case
+    CHECK(app::completeAt(names, "2 * ", 4).names.empty());   // no word
+    CHECK(app::completeAt(names, "1e3", 3).names.empty());    // a number
+    CHECK(app::completeAt(names, "xyz", 3).names.empty());    // nothing like it
+}

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "workbench/app/document.hpp"
+
 using namespace sdw;
 
 TEST_CASE("relations: causes and uses follow equations and stock-flow links", "[relations]") {
@@ -36,4 +38,20 @@ TEST_CASE("relations: causes and uses follow equations and stock-flow links", "[
     CHECK(app::relationsOf(m, "population").causes.empty());
     CHECK(app::relationsOf(m, "population").uses == std::vector<std::string>{"referrals"});
     CHECK(app::relationsOf(m, "nothing").causes.empty());
+}
+
+TEST_CASE("relations: variables an equation reads with no connector drawn, a connector or an alias's counts",
+          "[relations]") {
+    app::Document d;
+    d.createAux(0, 0, "a");
+    d.createAux(100, 0, "c");
+    d.createAux(50, 100, "b");
+    d.setEquation("b", "a * 2 + c + TIME");
+    d.connect("c", "b");
+    CHECK(app::unlinkedCauses(d.model(), d.view(), "b") == std::vector<std::string>{"a"});
+    CHECK(app::unlinkedCauses(d.model(), d.view(), "c").empty());  // a constant reads nothing
+    const std::string ghost = d.createAlias("a", 0, 200);          // a connector from an alias of a
+    REQUIRE(d.connect(ghost, "b"));
+    CHECK(app::unlinkedCauses(d.model(), d.view(), "b").empty());
+    CHECK(app::unlinkedCauses(d.model(), d.view(), "no such").empty());
 }

@@ -153,3 +153,26 @@ TEST_CASE("session: unsaved work is copied for recovery once the edits pause",
     CHECK(copy->find("waiting_list"));
     s.settle();
 }
+
+TEST_CASE("session: playback takes the trainer's speed and rewinds to the start", "[workbench][session]") {
+    app::Session s(stateDir("sdw_session_playback"));
+    fillingModel(s);
+    const double t0 = s.timeColumn().front(), span = s.timeColumn().back() - t0;
+    REQUIRE(span > 0);
+    auto& play = s.playback();
+    play.time = t0;
+    play.seconds = 20;  // the whole run in 20 s: one second of wall time is a twentieth of it
+    s.togglePlay();
+    s.advancePlayback(1.0);
+    CHECK(play.time == Approx(t0 + span / 20));
+    play.seconds = 0;  // nonsense: the fastest allowed, the whole run in 2 s
+    s.advancePlayback(0.5);
+    CHECK(play.time == Approx(t0 + span / 20 + span / 4));
+    s.advancePlayback(10);  // past the end: stops there
+    CHECK(play.time == Approx(t0 + span));
+    CHECK_FALSE(play.playing);
+    s.togglePlay();
+    s.rewindPlayback();
+    CHECK(play.time == t0);
+    CHECK_FALSE(play.playing);
+}

@@ -274,7 +274,8 @@ TEST_CASE("cli: --compare prints each scenario's business case by payer", "[cli]
     const auto bc = o.out.find("Business case of [1]");
     REQUIRE(bc != std::string::npos);
     const std::string table = o.out.substr(bc);
-    for (const char* payer : {"council spend", "nhs cost", "self funder spend", "cumulative total"})
+    // payers in plain words, not the ledgers' names
+    for (const char* payer : {"Council", "NHS", "People paying for their own care", "cumulative total"})
         CHECK(table.find(payer) != std::string::npos);
     // Financial years from 1 Apr 2025 (90 days, 12.9 weeks, after the start): 509.1 weeks remain, nine whole
     // years, 2025/26 to 2033/34.
@@ -288,7 +289,9 @@ TEST_CASE("cli: --compare prints each scenario's business case by payer", "[cli]
     CHECK(table.find("in 2025/26 prices") != std::string::npos);
     CHECK(table.find("payback year:") != std::string::npos);
     // the model's self-funders do not pass through the hospital pathway: a payer the scenario leaves alone
-    CHECK(table.find("self funder spend no change;") != std::string::npos);
+    CHECK(table.find("People paying for their own care: no change;") != std::string::npos);
+    CHECK(table.find("nhs cost") == std::string::npos);
+    CHECK(table.find("self funder") == std::string::npos);
     CHECK(table.find("net present value at 3.5% a year (the HM Treasury Green Book rate; an assumption: try "
                      "1.5% to 5%)") != std::string::npos);
 }

@@ -73,7 +73,7 @@ TEST_CASE("business case tab: the figures sdw run --compare prints for the same 
     CHECK(panel.discountRate() == 0);
     r = panel.report(wb);
     const auto& rows = r->table.rows;
-    CHECK(r->npv.back() == "total " + rows.back().back());
+    CHECK(r->npv.back() == "total: " + rows.back().back());
     const auto cli0 = cli_test::runSdw("run " + test::HeadlessUi::countyModel() +
                                        " --compare --discount-rate 0 --scenario " + kScenario);
     REQUIRE(cli0.code == 0);

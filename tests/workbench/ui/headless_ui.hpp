@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "workbench/ui/canvas.hpp"
+#include "workbench/ui/key_events.hpp"
 #include "workbench/ui/panels/properties_panel.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -22,7 +23,20 @@ namespace sdw::test {
 
 // GLFW key codes, as the GLFW backend feeds them to ImGui 1.86 (letters are their upper-case ASCII).
 inline constexpr int kKeyEnter = 257, kKeyTab = 258, kKeyBackspace = 259, kKeyDelete = 261, kKeyEscape = 256,
-                     kKeySpace = 32;
+                     kKeySpace = 32, kKeyLeftCtrl = 341, kKeyRightCtrl = 345, kKeyLeftShift = 340,
+                     kKeyRightShift = 344;
+
+// What ImGui 1.86's GLFW backend does with a key event (ImGui_ImplGlfw_KeyCallback): the key's state, then
+// the modifiers from the state of their keys.
+inline void backendKey(int key, int, int action, int) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (key >= 0 && key < IM_ARRAYSIZE(io.KeysDown)) {
+        if (action == ui::KeyEvents::kPress) io.KeysDown[key] = true;
+        if (action == ui::KeyEvents::kRelease) io.KeysDown[key] = false;
+    }
+    io.KeyCtrl = io.KeysDown[kKeyLeftCtrl] || io.KeysDown[kKeyRightCtrl];
+    io.KeyShift = io.KeysDown[kKeyLeftShift] || io.KeysDown[kKeyRightShift];
+}
 
 class HeadlessUi {
   public:
@@ -54,6 +68,7 @@ class HeadlessUi {
 
     void frame(ui::Workbench& wb) {
         m_last = &wb;
+        m_keys.deliver();  // as the window's host does before each frame
         ImGui::NewFrame();
         wb.frame(ImGui::GetIO().DisplaySize);
         ImGui::Render();
@@ -78,14 +93,22 @@ class HeadlessUi {
             mouse(wb, ImVec2(a.x + (b.x - a.x) * i / steps, a.y + (b.y - a.y) * i / steps), true);
         mouse(wb, b, false);
     }
-    // A key pressed for one frame and released the next (with Ctrl held when asked).
+    // A key pressed for one frame and released the next (with Ctrl held when asked), as key events the
+    // window system reports, through the host's path (KeyEvents, then the backend's handling).
     void key(ui::Workbench& wb, int glfwKey, bool ctrl = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.KeyCtrl = ctrl;
-        io.KeysDown[glfwKey] = true;
+        if (ctrl) m_keys.key(kKeyLeftCtrl, 0, ui::KeyEvents::kPress, 0);
+        m_keys.key(glfwKey, 0, ui::KeyEvents::kPress, 0);
         frame(wb);
-        io.KeysDown[glfwKey] = false;
-        io.KeyCtrl = false;
+        m_keys.key(glfwKey, 0, ui::KeyEvents::kRelease, 0);
+        if (ctrl) m_keys.key(kKeyLeftCtrl, 0, ui::KeyEvents::kRelease, 0);
+        frame(wb);
+    }
+    // A quick tap: pressed and released between two frames (xdotool, a fast finger, a frame slowed by a
+    // playing run), then frames for what it does.
+    void tap(ui::Workbench& wb, int glfwKey) {
+        m_keys.key(glfwKey, 0, ui::KeyEvents::kPress, 0);
+        m_keys.key(glfwKey, 0, ui::KeyEvents::kRelease, 0);
+        frame(wb);
         frame(wb);
     }
     // Typed text: each character as the GLFW backend delivers it (a key press for letters, then the
@@ -95,10 +118,10 @@ class HeadlessUi {
         for (char c : text) {
             const int upper = c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
             const bool letter = upper >= 'A' && upper <= 'Z';
-            if (letter) io.KeysDown[upper] = true;
+            if (letter) m_keys.key(upper, 0, ui::KeyEvents::kPress, 0);
             io.AddInputCharacter(static_cast<unsigned>(c));
             frame(wb);
-            if (letter) io.KeysDown[upper] = false;
+            if (letter) m_keys.key(upper, 0, ui::KeyEvents::kRelease, 0);
         }
         frame(wb);
     }
@@ -179,6 +202,7 @@ class HeadlessUi {
 
   private:
     ui::Workbench* m_last = nullptr;  // the workbench of the last frame drawn
+    ui::KeyEvents m_keys{backendKey};
 };
 
 }  // namespace sdw::test

@@ -6,6 +6,7 @@
 
 #include "solver/io/load_model.hpp"
 #include "tests/workbench/ui/headless_ui.hpp"
+#include "workbench/app/relations.hpp"
 
 using namespace sdw;
 namespace fs = std::filesystem;
@@ -78,4 +79,54 @@ TEST_CASE("properties: the function being typed shows its arguments", "[workbenc
     INFO(help);
     CHECK(help.rfind("SMTH1(input, averaging time [, initial]): ", 0) == 0);
     ui.key(wb, test::kKeyEscape);
+}
+
+TEST_CASE(
+    "properties: an equation reading a variable with no connector drawn says so and draws it on a click",
+    "[workbench][gui]") {
+    test::HeadlessUi ui;
+    ui::Workbench wb;
+    wb.newModel();
+    auto& d = wb.session().doc();
+    d.createAux(0, 0, "staff");
+    d.createAux(200, 0, "capacity");
+    d.setEquation("capacity", "staff * 3");
+    wb.select("capacity");
+    ui.frame(wb);
+    ui.frame(wb);
+    const auto offer = ui.fieldRect("connect");
+    REQUIRE(offer);
+    ui.click(wb, centre(*offer));
+    CHECK(app::unlinkedCauses(d.model(), d.view(), "capacity").empty());
+    bool drawn = false;
+    for (const auto& o : d.view().objects)
+        drawn = drawn ||
+                (o.kind == model::ViewObject::Kind::Connector && o.from == "staff" && o.to == "capacity");
+    CHECK(drawn);
+    ui.frame(wb);
+    ui.frame(wb);
+    CHECK_FALSE(ui.fieldRect("connect"));  // nothing more to offer
+}
+
+TEST_CASE("properties: Tab completes the variable name being typed in an equation", "[workbench][gui]") {
+    test::HeadlessUi ui;
+    ui::Workbench wb;
+    wb.newModel();
+    auto& d = wb.session().doc();
+    d.createAux(0, 0, "reablement_staff");
+    d.createAux(100, 0, "beds");
+    d.createAux(200, 0, "capacity");
+    wb.select("capacity");
+    ui.frame(wb);
+    ui.frame(wb);
+    ui.typeInto(wb, "equation", "2 * reab");
+    CHECK(wb.panel<ui::PropertiesPanel>().helpShown() == "Tab: reablement_staff");
+    ui.key(wb, test::kKeyTab);
+    ui.type(wb, " + 1");
+    ui.key(wb, test::kKeyEnter);
+    CHECK(d.find("capacity")->equation == "2 * reablement_staff + 1");
+    // Nothing to complete: Tab leaves the field and the equation is kept, as before.
+    ui.typeInto(wb, "equation", "beds");
+    ui.key(wb, test::kKeyTab);
+    CHECK(d.find("capacity")->equation == "beds");
 }

@@ -31,7 +31,7 @@ void amountCell(const std::string& text) {
 
 // "2027/28" from "council spend 2027/28", the report's line for a payer.
 std::string after(const std::string& label, const std::string& line) {
-    return line.rfind(label + " ", 0) == 0 ? line.substr(label.size() + 1) : line;
+    return line.rfind(label + ": ", 0) == 0 ? line.substr(label.size() + 2) : line;
 }
 
 }  // namespace
@@ -97,16 +97,20 @@ void BusinessCasePanel::header(Workbench& wb) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Scenario");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(fs * 12);
-    const std::string current =
-        m_choice > 0 && m_choice < s.kept().size() ? s.kept()[m_choice].name : "Current run";
-    if (ImGui::BeginCombo("##bcscenario", current.c_str())) {
-        if (ImGui::Selectable("Current run", m_choice == 0)) m_choice = 0;
+    // The run of the model as the sliders and levers are set now, or a kept one (named as it was kept).
+    constexpr const char* kNow = "Sliders and levers as set now";
+    ImGui::SetNextItemWidth(fs * 16);
+    const std::string current = m_choice > 0 && m_choice < s.kept().size() ? s.kept()[m_choice].name : kNow;
+    const bool open = ImGui::BeginCombo("##bcscenario", current.c_str());
+    const bool hovered = ImGui::IsItemHovered();
+    if (open) {
+        if (ImGui::Selectable(kNow, m_choice == 0)) m_choice = 0;
         for (size_t k = 1; k < s.kept().size(); ++k)
             if (ImGui::Selectable((s.kept()[k].name + "##" + std::to_string(k)).c_str(), m_choice == k))
                 m_choice = k;
         ImGui::EndCombo();
     }
+    if (hovered && !open) ImGui::SetTooltip("%s", current.c_str());  // a long name is cut in the box
     ImGui::SameLine();
     ImGui::Text("against %s", s.kept().front().name.c_str());
     ImGui::SameLine(0, fs * 2);

@@ -62,7 +62,7 @@ void ChartsPanel::variablePicker(Workbench& wb, size_t chart) {
 }
 
 std::vector<widgets::Series> chartSeries(const app::Session& s, const app::Chart& c,
-                                         std::vector<std::vector<double>>& keptTimes) {
+                                         std::vector<std::vector<double>>& keptTimes, double revealTo) {
     std::vector<widgets::Series> out;
     const auto result = s.result();
     if (!result) return out;
@@ -74,6 +74,7 @@ std::vector<widgets::Series> chartSeries(const app::Session& s, const app::Chart
         line.t = &s.timeColumn();
         line.y = result->series(c.vars[i]);
         line.color = theme::seriesColor(static_cast<int>(i));
+        line.revealTo = revealTo;
         out.push_back(std::move(line));
     }
     keptTimes.assign(s.kept().size(), {});
@@ -106,6 +107,12 @@ std::vector<size_t> chartsShown(const app::Session& s, bool presenting) {
     return out;
 }
 
+const std::vector<std::pair<std::string, double>>& ChartsPanel::drawnUntil(size_t chart) const {
+    static const std::vector<std::pair<std::string, double>> none;
+    const auto it = m_drawn.find(chart);
+    return it == m_drawn.end() ? none : it->second;
+}
+
 void ChartsPanel::draw(Workbench& wb) {
     drawCharts(wb, ImGui::GetContentRegionAvail(), false);
 }
@@ -129,16 +136,21 @@ void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting) {
         if (k) ImGui::SameLine();
         ImGui::BeginGroup();
         std::vector<std::vector<double>> keptTimes;
+        const double reveal = presenting ? s.playback().time : std::numeric_limits<double>::infinity();
         std::vector<app::FanBands> bandTimes;
         auto series =
             wb.panel<UncertaintyPanel>().bandSeries(s, s.charts()[i], bandTimes);  // under the lines
-        for (auto& line : chartSeries(s, s.charts()[i], keptTimes)) series.push_back(std::move(line));
+        for (auto& line : chartSeries(s, s.charts()[i], keptTimes, reveal)) series.push_back(std::move(line));
         for (auto& pts : wb.panel<UncertaintyPanel>().pointSeries(s.charts()[i]))
             series.push_back(std::move(pts));
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        widgets::timePlot(("##chart" + std::to_string(i)).c_str(), "Chart " + std::to_string(i + 1), series,
-                          m_views[i], ImVec2(w, h), s.doc().project().specs,
-                          commonUnits(s, s.charts()[i].vars), s.playback().time);
+        const auto drawn = widgets::timePlot(
+            ("##chart" + std::to_string(i)).c_str(), "Chart " + std::to_string(i + 1), series, m_views[i],
+            ImVec2(w, h), s.doc().project().specs, commonUnits(s, s.charts()[i].vars), s.playback().time,
+            presenting ? 1.5f : 1.0f);
+        auto& record = m_drawn[i];
+        record.clear();
+        for (size_t k = 0; k < series.size(); ++k) record.emplace_back(series[k].label, drawn[k]);
         lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
         hi = ImVec2(std::max(hi.x, p.x + w), std::max(hi.y, p.y + h));
         if (!presenting) variablePicker(wb, i);

@@ -74,7 +74,7 @@ void viewMenu(Workbench& wb) {
     if (ImGui::MenuItem("Diagnostics")) wb.showPanel<DiagnosticsPanel>();
     if (ImGui::MenuItem("Compare runs")) wb.showPanel<ComparePanel>();
     ImGui::Separator();
-    if (ImGui::MenuItem("Presentation mode", "F5")) wb.mode = Mode::Present;
+    if (ImGui::MenuItem("Presentation mode", "F5")) wb.present();
 }
 
 void runMenu(Workbench& wb) {

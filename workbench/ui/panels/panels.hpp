@@ -1,5 +1,5 @@
 // The workbench's smaller panels, each owning what it keeps between frames (side_panels.cpp,
-// results_panels.cpp, presentation.cpp, levers_panel.cpp). The diagram, charts and properties panels have
+// results_panels.cpp, levers_panel.cpp). The diagram, charts and properties panels have
 // headers of their own. Layer: workbench/ui (ImGui). No Lua.
 #pragma once
 
@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "workbench/ui/panels/panel.hpp"
 
@@ -80,9 +81,20 @@ class ComparePanel : public Panel {
     std::string title(const Workbench&) const override { return "Compare runs"; }
     void draw(Workbench& wb) override;
 
+    // The names the table showed in the last frame: each text, its column's width, the size it took.
+    struct Cell {
+        std::string text;
+        float width;
+        ImVec2 size;
+    };
+    const std::vector<Cell>& cells() const { return m_cells; }
+
   private:
     void table(Workbench& wb);
+    void headerRow(int columns);
+    void wrapped(const std::string& text);
     char m_runName[64] = "";
+    std::vector<Cell> m_cells;
 };
 
 // The status line: what just happened, problems, the model's size and file.
@@ -90,15 +102,6 @@ class StatusPanel : public Panel {
   public:
     Slot slot() const override { return Slot::Status; }
     std::string title(const Workbench&) const override { return "Status"; }
-    void draw(Workbench& wb) override;
-};
-
-// Presentation mode for trainers: full screen, large type, the chosen charts and sliders only; play the run
-// or step through it.
-class PresentationPanel : public Panel {
-  public:
-    Slot slot() const override { return Slot::FullScreen; }
-    std::string title(const Workbench&) const override { return "Presentation"; }
     void draw(Workbench& wb) override;
 };
 

@@ -14,6 +14,12 @@ namespace sdw::ui {
 // under the pointer): the function the cursor is in, with its arguments, while the equation is edited.
 void PropertiesPanel::equationHelpLine() {
     m_helpShown = m_eqActive ? app::helpAt(m_equation, static_cast<size_t>(std::max(0, m_eqCursor))) : "";
+    if (!m_completion.names.empty()) {  // a name being typed: what Tab makes of it comes first
+        std::string more;
+        for (size_t i = 1; i < m_completion.names.size(); ++i)
+            more += (more.empty() ? "  or " : ", ") + m_completion.names[i];
+        m_helpShown = "Tab: " + m_completion.names.front() + more;
+    }
     // A box two lines high whatever the help says, so the fields below never move while typing.
     ImGui::BeginChild("##eqhelp", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 2), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -42,15 +48,38 @@ void PropertiesPanel::outcomeField(Workbench& wb, const model::Variable& v) {
         ImGui::SetTooltip("Comparisons and the business case call a change better or worse by this.");
 }
 
+// The equation reads variables the diagram shows with no connector drawn to this one: say which, and
+// offer to draw them (one click; undo takes them away).
+void PropertiesPanel::unlinkedWarning(Workbench& wb, const model::Variable& v) {
+    m_rects.erase("connect");
+    if (m_unlinked.empty()) return;
+    std::string names;
+    for (const auto& n : m_unlinked) names += (names.empty() ? "" : ", ") + app::displayName(n);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.7f, 0.42f, 0.05f, 1), "The equation reads %s, with no connector drawn.",
+                       names.c_str());
+    ImGui::PopTextWrapPos();
+    const bool draw =
+        ImGui::SmallButton(m_unlinked.size() == 1 ? "Draw the connector" : "Draw the connectors");
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    m_rects["connect"] = ImVec4(lo.x, lo.y, hi.x, hi.y);
+    if (!draw) return;
+    for (const auto& n : m_unlinked) wb.session().doc().connect(n, v.name);
+    wb.session().setStatus("Drew " + std::to_string(m_unlinked.size()) + " connector" +
+                           (m_unlinked.size() == 1 ? "" : "s") + " into " + app::displayName(v.name));
+}
+
 void PropertiesPanel::relationsTree(Workbench& wb, const model::Variable& v) {
     const auto& doc = wb.session().doc();
     if (m_relationsOf != v.name || m_relationsRevision != doc.revision()) {  // parsing every equation: once
         const auto r = app::relationsOf(doc.model(), v.name);
         m_causes = r.causes;
         m_uses = r.uses;
+        m_unlinked = app::unlinkedCauses(doc.model(), doc.view(), v.name);
         m_relationsOf = v.name;
         m_relationsRevision = doc.revision();
     }
+    unlinkedWarning(wb, v);
     std::string go;
     for (const auto* list : {&m_causes, &m_uses}) {
         const bool causes = list == &m_causes;

@@ -225,20 +225,48 @@ void PropertiesPanel::nameField(Workbench& wb, const model::Variable& v) {
     });
 }
 
+// The names the word at the equation's cursor could become: the model's other variables.
+app::Completion PropertiesPanel::completion(const app::Session& s, const model::Variable& v) const {
+    std::vector<std::string> names;
+    for (const auto& other : s.doc().model().variables)
+        if (model::canonicalName(other.name) != model::canonicalName(v.name)) names.push_back(other.name);
+    return app::completeAt(names, m_equation, static_cast<size_t>(std::max(0, m_eqCursor)));
+}
+
 void PropertiesPanel::variableEditor(Workbench& wb, const model::Variable& v) {
     auto& s = wb.session();
     reloadBuffers(wb, v);
     kindLabel(v);
     nameField(wb, v);
     ImGui::TextDisabled(v.kind == model::VarKind::Stock ? "Initial value" : "Equation");
-    // Enter commits (as leaving the field does); Ctrl+Enter starts a new line.
-    const auto cursor = [](ImGuiInputTextCallbackData* d) {
-        *static_cast<int*>(d->UserData) = d->CursorPos;
+    // Enter commits (as leaving the field does); Ctrl+Enter starts a new line; Tab completes the name being
+    // typed when there is one to complete (else it leaves the field, which commits too).
+    m_completion = m_eqActive ? completion(s, v) : app::Completion{};
+    struct Typing {
+        int* cursor;
+        const app::Completion* completion;
+    } typing{&m_eqCursor, &m_completion};
+    const auto callback = [](ImGuiInputTextCallbackData* d) {
+        auto* t = static_cast<Typing*>(d->UserData);
+        if (d->EventFlag == ImGuiInputTextFlags_CallbackCompletion && !t->completion->names.empty()) {
+            const int start = static_cast<int>(t->completion->start);
+            d->DeleteChars(start, d->CursorPos - start);
+            d->InsertChars(start, t->completion->names.front().c_str());
+        }
+        *t->cursor = d->CursorPos;
         return 0;
     };
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CtrlEnterForNewLine | ImGuiInputTextFlags_CallbackAlways;
+    if (!m_completion.names.empty()) flags |= ImGuiInputTextFlags_CallbackCompletion;
+    // ImGui decides whether Tab leaves a field when the field is activated; here it changes while typing:
+    // Tab stays to complete while there is a name to complete, and leaves the field (committing) otherwise.
+    if (ImGuiContext* g = ImGui::GetCurrentContext(); g->ActiveId == ImGui::GetID("##eq")) {
+        const ImU64 tab = ImU64(1) << ImGuiKey_Tab;
+        g->ActiveIdUsingKeyInputMask = m_completion.names.empty() ? g->ActiveIdUsingKeyInputMask & ~tab
+                                                                  : g->ActiveIdUsingKeyInputMask | tab;
+    }
     const bool eqChanged = ImGui::InputTextMultiline(
-        "##eq", &m_equation, ImVec2(-1, ImGui::GetFontSize() * 4.5f),
-        ImGuiInputTextFlags_CtrlEnterForNewLine | ImGuiInputTextFlags_CallbackAlways, cursor, &m_eqCursor);
+        "##eq", &m_equation, ImVec2(-1, ImGui::GetFontSize() * 4.5f), flags, callback, &typing);
     m_eqActive = ImGui::IsItemActive();
     if (eqChanged) s.check(v.name, m_equation);
     keepEdit("equation", eqChanged,

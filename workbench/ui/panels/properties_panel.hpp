@@ -12,7 +12,12 @@
 #include <string>
 
 #include "solver/model/model.hpp"
+#include "workbench/app/equation_help.hpp"
 #include "workbench/ui/panels/panel.hpp"
+
+namespace sdw::app {
+class Session;
+}  // namespace sdw::app
 
 namespace sdw::ui {
 
@@ -58,6 +63,8 @@ class PropertiesPanel : public Panel {
     void equationHelpLine();
     void outcomeField(Workbench& wb, const model::Variable& v);
     void relationsTree(Workbench& wb, const model::Variable& v);
+    app::Completion completion(const app::Session& s, const model::Variable& v) const;
+    void unlinkedWarning(Workbench& wb, const model::Variable& v);
     // properties_uncertainty.cpp: a constant's plausible range and distribution, for Monte Carlo.
     void uncertaintyField(Workbench& wb, const model::Variable& v);
 
@@ -70,13 +77,15 @@ class PropertiesPanel : public Panel {
     bool m_focusDoc = false;   // give the documentation field the keyboard once, when it opens
     std::map<std::string, ImVec4> m_rects;
     std::string m_valueShown;
-    int m_eqCursor = 0;       // the equation field's cursor (bytes), for the function help
-    bool m_eqActive = false;  // the equation field has the keyboard
-    std::string m_helpShown;  // the help line as last drawn
+    int m_eqCursor = 0;            // the equation field's cursor (bytes), for the function help
+    bool m_eqActive = false;       // the equation field has the keyboard
+    std::string m_helpShown;       // the help line as last drawn
+    app::Completion m_completion;  // the name being typed in the equation, and what it could become
     // Causes and uses of the selected variable, for the document revision they were read at.
     std::string m_relationsOf;
     uint64_t m_relationsRevision = 0;
     std::vector<std::string> m_causes, m_uses;
+    std::vector<std::string> m_unlinked;  // causes the diagram shows with no connector drawn to it
     int m_dragPoint = -1;  // the graphical function's point being dragged (one undo step on release)
     model::GraphicalFunction m_dragGf;
     // The uncertainty fields as typed, for the variable and revision they were loaded at, and the last

@@ -9,6 +9,7 @@
 #include "workbench/ui/panels/charts_panel.hpp"
 #include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
+#include "workbench/ui/panels/presentation_panel.hpp"
 #include "workbench/ui/panels/properties_panel.hpp"
 #include "workbench/ui/panels/uncertainty_panel.hpp"
 

@@ -8,6 +8,7 @@
 #include "workbench/app/quantity.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/panels/panels.hpp"
+#include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
 namespace sdw::ui {
@@ -102,6 +103,26 @@ void ComparePanel::draw(Workbench& wb) {
     table(wb);
 }
 
+// A cell's text wrapped to its column (a long name is never cut off), noted for what the panel shows.
+void ComparePanel::wrapped(const std::string& text) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    m_cells.push_back({text, width, ImGui::GetItemRectSize()});
+}
+
+// The header row with each column's name wrapped (ImGui's own header row cuts a long run name off).
+void ComparePanel::headerRow(int columns) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < columns; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        ImGui::PushFont(theme::fonts().bold);
+        wrapped(ImGui::TableGetColumnName(c));
+        ImGui::PopFont();
+    }
+}
+
 // Each charted variable's final value in the current run and every kept one, and its change from the
 // baseline (the first kept).
 void ComparePanel::table(Workbench& wb) {
@@ -114,27 +135,32 @@ void ComparePanel::table(Workbench& wb) {
         return;
     ImGui::TableSetupColumn("Outcome (final value)", ImGuiTableColumnFlags_WidthFixed,
                             ImGui::GetFontSize() * 14);
-    ImGui::TableSetupColumn("Current run");
+    // Fixed widths that hold a value and a change in words: the names wrap within them (an auto-fitting
+    // column squeezes wrapped text).
+    const float valueW = ImGui::GetFontSize() * 13, changeW = ImGui::GetFontSize() * 19;
+    ImGui::TableSetupColumn("As set now", ImGuiTableColumnFlags_WidthFixed, valueW);
     for (size_t k = 0; k < kept.size(); ++k) {
-        ImGui::TableSetupColumn(kept[k].name.c_str());
-        ImGui::TableSetupColumn(k == 0 ? "Current vs baseline" : ("vs " + kept.front().name).c_str());
+        ImGui::TableSetupColumn(kept[k].name.c_str(), ImGuiTableColumnFlags_WidthFixed, valueW);
+        ImGui::TableSetupColumn(k == 0 ? "Now vs baseline" : ("vs " + kept.front().name).c_str(),
+                                ImGuiTableColumnFlags_WidthFixed, changeW);
     }
-    ImGui::TableHeadersRow();
+    m_cells.clear();
+    headerRow(ncols);
     for (const auto& m : s.chartedVariables()) {
         const model::Variable* var = s.doc().find(s.doc().resolve(m));
         const std::string units = var ? var->units : "";
         const model::Better better = var ? var->better : model::Better::Unknown;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(app::displayName(m).c_str());
+        wrapped(app::displayName(m));
         const auto cur = s.result() ? s.result()->finalValue(m) : std::nullopt;
         const auto base = kept.front().result->finalValue(m);
         ImGui::TableNextColumn();
-        if (cur) ImGui::TextUnformatted(app::withUnits(*cur, units).c_str());
+        if (cur) wrapped(app::withUnits(*cur, units));
         for (size_t k = 0; k < kept.size(); ++k) {
             const auto val = kept[k].result->finalValue(m);
             ImGui::TableNextColumn();
-            if (val) ImGui::TextUnformatted(app::withUnits(*val, units).c_str());
+            if (val) wrapped(app::withUnits(*val, units));
             ImGui::TableNextColumn();
             const auto other = k == 0 ? cur : val;
             if (other && base) {  // in words as well as colour: green better, red worse, blue undirected
@@ -143,8 +169,9 @@ void ComparePanel::table(Workbench& wb) {
                                       : word == "worse"     ? ImVec4(0.75f, 0.2f, 0.15f, 1)
                                       : word == "no change" ? ImVec4(0.5f, 0.5f, 0.5f, 1)
                                                             : ImVec4(0.2f, 0.35f, 0.65f, 1);
-                ImGui::TextColored(colour, "%s",
-                                   app::describeChange(*other - *base, *base, units, better).c_str());
+                ImGui::PushStyleColor(ImGuiCol_Text, colour);
+                wrapped(app::describeChange(*other - *base, *base, units, better));
+                ImGui::PopStyleColor();
             }
         }
     }

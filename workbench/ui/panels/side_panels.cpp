@@ -81,7 +81,7 @@ void ToolbarPanel::draw(Workbench& wb) {
         wb.showPanel<ComparePanel>();
     }
     ImGui::SameLine();
-    if (toolButton("Present", "Presentation mode (F5; Esc leaves)", false, 0)) wb.mode = Mode::Present;
+    if (toolButton("Present", "Presentation mode (F5; Esc leaves)", false, 0)) wb.present();
     // The model's name, right-aligned.
     std::string title = s.doc().project().name.empty() ? "Untitled" : s.doc().project().name;
     if (s.doc().dirty()) title += "  (unsaved)";

@@ -107,17 +107,41 @@ void drawPoints(ImDrawList* dl, const Frame& f, const Series& s, float scale) {
         }
 }
 
-void drawSeries(ImDrawList* dl, const Frame& f, const Series& s, float thick) {
+}  // namespace
+
+std::vector<size_t> pointsToDraw(const Series& s, double t0, double t1, double pxWidth) {
+    std::vector<size_t> out;
+    if (!s.t) return out;
     const auto& t = *s.t;
-    const size_t n = std::min(t.size(), s.y.size());
+    size_t n = std::min(t.size(), s.y.size());
+    while (n > 0 && t[n - 1] > s.revealTo) --n;  // not yet revealed
     // Decimate to about two points per pixel column, and at most about 1,000 points a series: a wide chart of
     // a long weekly run (four series of 2,000 points each, on a 4,800-pixel screen) stays well under a draw
     // list's 16-bit vertex limit.
-    const Visible v = visible(f, t, n);
+    size_t first = 0, last = n;
+    while (first < n && t[first] < t0) ++first;
+    if (first > 0) --first;
+    while (last > first + 1 && t[last - 1] > t1) --last;
+    if (last < n) ++last;
+    const size_t count = last - first;
+    const size_t stride =
+        std::max<size_t>(1, static_cast<size_t>(count / std::max(1.0, std::min(pxWidth * 2, 1000.0))));
+    for (size_t i = first; i < last; i += stride) out.push_back(i);
+    if (!out.empty() && out.back() != last - 1) out.push_back(last - 1);  // the line reaches its end
+    return out;
+}
+
+namespace {
+
+// Draws the series; returns the time of its last point drawn (NaN for none).
+double drawSeries(ImDrawList* dl, const Frame& f, const Series& s, float thick) {
+    const auto& t = *s.t;
     ImVec2 prev;
     bool havePrev = false;
     int seg = 0;
-    for (size_t i = v.first; i < v.last; i += v.stride) {
+    double lastDrawn = std::numeric_limits<double>::quiet_NaN();
+    for (size_t i : pointsToDraw(s, f.t0, f.t1, f.hi.x - f.lo.x)) {
+        lastDrawn = t[i];
         if (!std::isfinite(s.y[i])) {
             havePrev = false;
             continue;
@@ -128,6 +152,7 @@ void drawSeries(ImDrawList* dl, const Frame& f, const Series& s, float thick) {
         prev = p;
         havePrev = true;
     }
+    return lastDrawn;
 }
 
 // A y tick: pounds on a money axis, else short numbers.
@@ -267,9 +292,10 @@ void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& ser
 
 }  // namespace
 
-void timePlot(const char* id, const std::string& title, const std::vector<Series>& series, PlotView& view,
-              ImVec2 size, const model::SimSpecs& time, const std::string& yUnits, double markerTime,
-              float fontScale) {
+std::vector<double> timePlot(const char* id, const std::string& title, const std::vector<Series>& series,
+                             PlotView& view, ImVec2 size, const model::SimSpecs& time,
+                             const std::string& yUnits, double markerTime, float fontScale) {
+    std::vector<double> drawn(series.size(), std::numeric_limits<double>::quiet_NaN());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(id, size);
@@ -285,7 +311,7 @@ void timePlot(const char* id, const std::string& title, const std::vector<Series
     Frame f;
     f.lo = ImVec2(p0.x + fs * 4.2f, p0.y + fs * (1.9f + 1.25f * static_cast<float>(legendRows)));
     f.hi = ImVec2(p0.x + size.x - fs * 1.0f, p0.y + size.y - fs * 2.8f);
-    if (f.hi.x - f.lo.x < 40 || f.hi.y - f.lo.y < 30) return;
+    if (f.hi.x - f.lo.x < 40 || f.hi.y - f.lo.y < 30) return drawn;
     const bool zoomed = view.t1 > view.t0;  // otherwise: the whole run
     f.t0 = zoomed ? view.t0 : tmin;
     f.t1 = zoomed ? view.t1 : (tmax > tmin ? tmax : tmin + 1);
@@ -301,10 +327,6 @@ void timePlot(const char* id, const std::string& title, const std::vector<Series
     dl->PopClipRect();
     drawAxes(dl, f, time, yUnits);
     dl->PushClipRect(f.lo, f.hi, true);
-    if (std::isfinite(markerTime) && markerTime >= f.t0 && markerTime <= f.t1) {
-        const float x = f.map(markerTime, f.y0).x;
-        dl->AddLine(ImVec2(x, f.lo.y), ImVec2(x, f.hi.y), IM_COL32(230, 120, 30, 150), 1.5f);
-    }
     // Bands under the lines, observed points over them. A band's quads are filled without anti-aliasing:
     // their feathered edges would overlap and stripe the band.
     const ImDrawListFlags flags = dl->Flags;
@@ -312,10 +334,18 @@ void timePlot(const char* id, const std::string& title, const std::vector<Series
     for (const auto& s : series)
         if (s.t && !s.lo.empty()) drawBand(dl, f, s);
     dl->Flags = flags;
-    for (const auto& s : series)
-        if (s.t && s.lo.empty() && !s.points) drawSeries(dl, f, s, (s.dashed ? 1.6f : 2.2f) * fontScale);
+    for (size_t i = 0; i < series.size(); ++i)
+        if (series[i].t && series[i].lo.empty() && !series[i].points)
+            drawn[i] = drawSeries(dl, f, series[i], (series[i].dashed ? 1.6f : 2.2f) * fontScale);
     for (const auto& s : series)
         if (s.t && s.points) drawPoints(dl, f, s, fontScale);
+    if (std::isfinite(markerTime) && markerTime >= f.t0 && markerTime <= f.t1) {  // over the lines
+        const float x = f.map(markerTime, f.y0).x;
+        const ImU32 c = theme::palette().timeCursor;
+        dl->AddLine(ImVec2(x, f.lo.y), ImVec2(x, f.hi.y), c, 2.0f * fontScale);
+        const float a = fs * 0.45f;
+        dl->AddTriangleFilled(ImVec2(x - a, f.lo.y), ImVec2(x + a, f.lo.y), ImVec2(x, f.lo.y + a * 1.2f), c);
+    }
     dl->PopClipRect();
     if (hovered) {
         hoverReadout(dl, f, series, time, yUnits);
@@ -328,6 +358,7 @@ void timePlot(const char* id, const std::string& title, const std::vector<Series
         }
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) view.t0 = view.t1 = 0;
     }
+    return drawn;
 }
 
 }  // namespace sdw::ui::widgets

@@ -1,0 +1,61 @@
+// The diagram zoomed out to an overview: sector titles and stock names only, legible and never over one
+// another (canvas.hpp). Layer: workbench/ui (ImGui). No Lua.
+#include <algorithm>
+
+#include "workbench/app/format.hpp"
+#include "workbench/ui/canvas.hpp"
+#include "workbench/ui/theme.hpp"
+
+namespace sdw::ui {
+
+using Kind = model::ViewObject::Kind;
+
+bool overview(const CanvasState& cs) {
+    return labelPlan(cs.zoom, ImGui::GetFontSize()).names == 0;
+}
+
+std::vector<OverviewLabel> overviewLabels(const Workbench& wb, const CanvasState& cs, ImVec2 area) {
+    std::vector<OverviewLabel> out;
+    const ImVec4 canvas(cs.origin.x, cs.origin.y, cs.origin.x + area.x, cs.origin.y + area.y);
+    const auto fits = [&](const ImVec4& r) {
+        if (r.x < canvas.x || r.y < canvas.y || r.z > canvas.z || r.w > canvas.w) return false;
+        return std::none_of(out.begin(), out.end(), [&](const OverviewLabel& l) {
+            return r.x < l.rect.z && l.rect.x < r.z && r.y < l.rect.w && l.rect.y < r.w;
+        });
+    };
+    const float fs = ImGui::GetFontSize();
+    const auto& objects = wb.session().doc().view().objects;
+    for (const bool sector : {true, false}) {
+        ImFont* font = theme::fonts().bold ? theme::fonts().bold : ImGui::GetFont();
+        const float size = sector ? fs : labelPlan(cs.zoom, fs).stockNames;
+        for (const auto& o : objects) {
+            if (o.kind != (sector ? Kind::Group : Kind::Stock)) continue;
+            const std::string text = sector ? o.name : app::displayName(o.name);
+            const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, text.c_str());
+            ImVec2 at;
+            if (sector) {  // its top-left corner, inside it
+                at = cs.toScreen(o.x - o.width.value_or(0) / 2, o.y - o.height.value_or(0) / 2);
+                at = ImVec2(at.x + 4, at.y + 3);
+            } else {  // centred under the stock
+                const ImVec2 c = cs.toScreen(o.x, o.y + o.height.value_or(35) / 2);
+                at = ImVec2(c.x - ts.x / 2, c.y + 2);
+            }
+            const ImVec4 r(at.x - 2, at.y - 1, at.x + ts.x + 2, at.y + ts.y + 1);
+            if (fits(r)) out.push_back({text, r, size, sector});
+        }
+    }
+    return out;
+}
+
+void drawOverview(ImDrawList* dl, const std::vector<OverviewLabel>& labels) {
+    const auto& pal = theme::palette();
+    ImFont* font = theme::fonts().bold ? theme::fonts().bold : ImGui::GetFont();
+    for (const auto& l : labels) {
+        dl->AddRectFilled(ImVec2(l.rect.x, l.rect.y), ImVec2(l.rect.z, l.rect.w),
+                          l.sector ? IM_COL32(243, 241, 234, 240) : IM_COL32(255, 255, 255, 225), 3);
+        dl->AddText(font, l.size, ImVec2(l.rect.x + 2, l.rect.y + 1),
+                    l.sector ? pal.groupText : pal.stockBorder, l.text.c_str());
+    }
+}
+
+}  // namespace sdw::ui

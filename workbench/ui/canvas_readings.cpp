@@ -1,0 +1,115 @@
+// Presentation mode's diagram readouts: stock levels and flow rates at the time cursor in large type, and
+// the flows' rates moving on their pipes. Layer: workbench/ui (ImGui). No Lua.
+#include <algorithm>
+#include <cmath>
+
+#include "workbench/app/format.hpp"
+#include "workbench/ui/canvas.hpp"
+#include "workbench/ui/theme.hpp"
+
+namespace sdw::ui {
+
+using Kind = model::ViewObject::Kind;
+
+namespace {
+
+bool overlaps(const ImVec4& a, const ImVec4& b) {
+    return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
+}
+
+bool inside(const ImVec4& r, const CanvasState& cs, ImVec2 area) {
+    return r.x >= cs.origin.x && r.y >= cs.origin.y && r.z <= cs.origin.x + area.x &&
+           r.w <= cs.origin.y + area.y;
+}
+
+// Length of a screen polyline and the point at a distance along it.
+float polyLength(const std::vector<ImVec2>& p) {
+    float len = 0;
+    for (size_t i = 1; i < p.size(); ++i) len += std::hypot(p[i].x - p[i - 1].x, p[i].y - p[i - 1].y);
+    return len;
+}
+ImVec2 alongPoly(const std::vector<ImVec2>& p, float d) {
+    for (size_t i = 1; i < p.size(); ++i) {
+        const float seg = std::hypot(p[i].x - p[i - 1].x, p[i].y - p[i - 1].y);
+        if (d <= seg && seg > 0)
+            return ImVec2(p[i - 1].x + (p[i].x - p[i - 1].x) * d / seg,
+                          p[i - 1].y + (p[i].y - p[i - 1].y) * d / seg);
+        d -= seg;
+    }
+    return p.back();
+}
+
+}  // namespace
+
+std::string readingText(const Workbench& wb, const std::string& name, double value) {
+    const auto* v = wb.session().doc().find(name);
+    std::string text = app::compactNumber(value);
+    if (v && v->kind == model::VarKind::Flow) {
+        const auto slash = v->units.rfind('/');
+        const std::string per = slash != std::string::npos ? v->units.substr(slash + 1)
+                                                           : wb.session().doc().project().specs.timeUnits;
+        if (!per.empty()) text += "/" + per;
+    }
+    return text;
+}
+
+std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area) {
+    std::vector<Reading> placed;
+    const auto& s = wb.session();
+    const double t = s.playback().time;
+    ImFont* font = theme::fonts().largeBold ? theme::fonts().largeBold : ImGui::GetFont();
+    const auto& pal = theme::palette();
+    for (const Kind kind : {Kind::Stock, Kind::Flow}) {
+        const float size = font->FontSize * (kind == Kind::Stock ? 1.0f : 0.8f);
+        for (const auto& o : s.doc().view().objects) {
+            if (o.kind != kind) continue;
+            const auto v = s.valueAt(o.name, t);
+            if (!v || !std::isfinite(*v)) continue;
+            const std::string text = readingText(wb, o.name, *v);
+            // Its name in smaller type over the number: a number alone on a crowded diagram says nothing.
+            const std::string name = app::displayName(o.name);
+            const float nameSize = std::max(kMinReadablePx + 3, size * 0.5f);
+            const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, text.c_str());
+            const ImVec2 ns = font->CalcTextSizeA(nameSize, 1e9f, 0, name.c_str());
+            const float w = std::max(ts.x, ns.x), h = ts.y + ns.y;
+            const ImVec2 c = cs.toScreen(o.x, o.y);
+            // A stock's level over its box; a flow's rate just under its valve.
+            const float top = kind == Kind::Stock ? c.y - h / 2 : c.y + 8 * std::max(cs.zoom, 0.5f);
+            const ImVec4 r(c.x - w / 2 - 6, top - 2, c.x + w / 2 + 6, top + h + 2);
+            if (!inside(r, cs, area) || std::any_of(placed.begin(), placed.end(),
+                                                    [&](const Reading& p) { return overlaps(p.rect, r); }))
+                continue;
+            const ImU32 ink = kind == Kind::Stock ? pal.stockBorder : pal.flowText;
+            dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.z, r.w), IM_COL32(255, 255, 255, 235), 6);
+            dl->AddRect(ImVec2(r.x, r.y), ImVec2(r.z, r.w), ink, 6, 0, 2);
+            dl->AddText(font, nameSize, ImVec2(c.x - ns.x / 2, r.y + 2), ink, name.c_str());
+            dl->AddText(font, size, ImVec2(c.x - ts.x / 2, r.y + 2 + ns.y), ink, text.c_str());
+            placed.push_back({o.name, text, r});
+        }
+    }
+    return placed;
+}
+
+void drawFlowMotion(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, double wallSeconds) {
+    const auto& s = wb.session();
+    const float spacing = std::max(14.0f, 28 * cs.zoom), radius = std::max(2.0f, 3.2f * cs.zoom);
+    for (const auto& o : s.doc().view().objects) {
+        if (o.kind != Kind::Flow || o.points.size() < 2) continue;
+        const auto v = s.valueAt(o.name, s.playback().time);
+        const auto range = s.seriesRange(o.name);
+        if (!v || !range || !std::isfinite(*v)) continue;
+        const double biggest = std::max(std::abs(range->first), std::abs(range->second));
+        if (biggest <= 0) continue;
+        const double share = std::clamp(*v / biggest, -1.0, 1.0);  // of the run's largest rate
+        std::vector<ImVec2> pts;
+        for (const auto& [x, y] : o.points) pts.push_back(cs.toScreen(x, y));
+        const float len = polyLength(pts);
+        if (len < spacing) continue;
+        // At the largest rate a dot moves three spacings a second.
+        const float phase = static_cast<float>(std::fmod(wallSeconds * 3 * share * spacing, spacing));
+        for (float d = phase < 0 ? phase + spacing : phase; d < len; d += spacing)
+            dl->AddCircleFilled(alongPoly(pts, d), radius, theme::palette().flowText, 10);
+    }
+}
+
+}  // namespace sdw::ui
