@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "workbench/app/format.hpp"
+#include "workbench/app/quantity.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/theme.hpp"
 
@@ -43,7 +44,9 @@ ImVec2 alongPoly(const std::vector<ImVec2>& p, float d) {
 
 std::string readingText(const Workbench& wb, const std::string& name, double value) {
     const auto* v = wb.session().doc().find(name);
-    std::string text = app::compactNumber(value);
+    // Money as the rest of the workbench reads it ("£1.4bn", not 1415.68M); other values compact.
+    const double pounds = v ? app::moneyScale(v->units) : 0;
+    std::string text = pounds > 0 ? app::money(value * pounds) : app::compactNumber(value);
     if (v && v->kind == model::VarKind::Flow) {
         const auto slash = v->units.rfind('/');
         const std::string per = slash != std::string::npos ? v->units.substr(slash + 1)

@@ -84,6 +84,13 @@ TEST_CASE("presentation: the diagram reads out each stock's level and each flow'
     d.attachFlow("admissions", app::FlowEnd::Sink, "patients");
     d.setEquation("admissions", "5");
     d.setUnits("admissions", "people/week");
+    d.createStock(0, 200, "spend");  // money reads as pounds, as everywhere else in the workbench
+    d.setEquation("spend", "0");
+    d.setUnits("spend", "GBP");
+    d.createFlow(-250, 200, -23, 200, "spending");
+    d.attachFlow("spending", app::FlowEnd::Sink, "spend");
+    d.setEquation("spending", "250000");
+    d.setUnits("spending", "GBP/week");
     ui.settle(wb);
     REQUIRE(wb.session().result());
     wb.present();
@@ -100,5 +107,8 @@ TEST_CASE("presentation: the diagram reads out each stock's level and each flow'
         // patients(t) = 100 + 5 t (a constant inflow of 5 a week)
         CHECK(readout("patients") == std::to_string(static_cast<int>(100 + 5 * t)));
         CHECK(readout("admissions") == "5/week");
+        // spend(t) = 250,000 t: £0, £2.0m, £5.0m; not 2M or 2e+06
+        CHECK(readout("spend") == (t == 0 ? "\u00a30" : t == 8 ? "\u00a32.0m" : "\u00a35.0m"));
+        CHECK(readout("spending") == "\u00a3250.0k/week");
     }
 }
