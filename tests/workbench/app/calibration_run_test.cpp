@@ -77,3 +77,23 @@ TEST_CASE("calibration: the workbench's fit is sdw calibrate's and recovers a kn
     REQUIRE(s.doc().undo());
     CHECK(s.doc().find("k")->equation == "0.2");
 }
+
+TEST_CASE("calibration: a constant documented as a definition is not offered for fitting",
+          "[workbench][calibration]") {
+    model::Project p;
+    auto constant = [&](const std::string& name, const std::string& doc) {
+        model::Variable v;
+        v.kind = model::VarKind::Aux;
+        v.name = name;
+        v.equation = "52.18";
+        v.doc = doc;
+        p.main().variables.push_back(v);
+    };
+    constant("weeks_per_year", "Definition: 365.25 days / 7.");
+    constant("onset_rate", "Assumption: a rate of onset.");
+    constant("undocumented", "");
+    const auto candidates = app::fitCandidates(p);
+    REQUIRE(candidates.size() == 2);
+    CHECK(candidates[0].name == "onset_rate");
+    CHECK(candidates[1].name == "undocumented");
+}

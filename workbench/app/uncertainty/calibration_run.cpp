@@ -21,10 +21,15 @@ std::string shortest(double v) {
 
 }  // namespace
 
+// A constant its documentation calls a definition ("Definition: 365.25 days / 7.") is not uncertain: it is
+// not offered for fitting (the county model's weeks per year was, with an assumed +/-50% range).
 std::vector<FitCandidate> fitCandidates(const model::Project& project) {
     std::vector<FitCandidate> out;
-    for (const auto& c : analysis::listConstants(project))
+    for (const auto& c : analysis::listConstants(project)) {
+        const auto first = c.source.find_first_not_of(" \t\r\n");
+        if (first != std::string::npos && c.source.compare(first, 11, "Definition:") == 0) continue;
         out.push_back({c.name, c.units, c.value, c.min, c.max});
+    }
     return out;
 }
 
