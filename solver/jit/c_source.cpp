@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "solver/jit/invariants.hpp"
+
 namespace sdw::jit::detail {
 namespace {
 
@@ -90,8 +92,15 @@ static double sdw_lk(const double* xs, const double* ys, long n, int kind, doubl
 class Writer {
   public:
     Writer(const CompiledModel& cm, const NativeOptions& o)
-        : m_cm(cm), m_o(o), m_read(cm.m_slotCount), m_rowCol(cm.m_slotCount, -1) {
+        : m_cm(cm),
+          m_o(o),
+          m_read(cm.m_slotCount),
+          m_rowCol(cm.m_slotCount, -1),
+          m_once(o.loop ? loopInvariant(cm) : std::vector<bool>(cm.m_stepProgram.size(), false)),
+          m_onceSlot(cm.m_slotCount, false) {
         for (size_t k = 0; k < m_read.size(); ++k) m_read[k] = "S[" + std::to_string(k) + "]";
+        for (size_t i = 0; i < m_once.size(); ++i)
+            if (m_once[i]) m_onceSlot[cm.m_stepProgram[i].dst] = true;
         if (o.loop) homeInRow();
     }
 
@@ -101,18 +110,19 @@ class Writer {
             m_text << kOptimisedPrelude;
             tables();
         }
-        std::vector<std::string> program;
-        for (const Instr& in : m_cm.m_stepProgram) {
+        std::vector<std::string> program, once;
+        for (size_t i = 0; i < m_cm.m_stepProgram.size(); ++i) {
+            const Instr& in = m_cm.m_stepProgram[i];
             if (!instr(in))
                 return {"",
                         {},
                         "the compiled engine does not know operation " +
                             std::to_string(static_cast<int>(in.op)) + " of the program"};
-            program.push_back(m_out.str());
+            (m_once[i] ? once : program).push_back(m_out.str());
             m_out.str("");
         }
         if (m_o.loop)
-            loop(program);
+            loop(program, once);
         else
             eval(program);
         return {m_text.str(), m_rowHomes, ""};
@@ -122,7 +132,7 @@ class Writer {
     void homeInRow();
     void tables();
     void eval(const std::vector<std::string>& program);
-    void loop(const std::vector<std::string>& program);
+    void loop(const std::vector<std::string>& program, const std::vector<std::string>& once);
     std::string parts(const char* name, const char* params, const char* args,
                       const std::vector<std::string>& statements);
     std::string save();
@@ -150,6 +160,8 @@ class Writer {
     std::vector<uint32_t> m_locals;   // slots held in locals in the loop: loaded on entry, stored on exit
     std::vector<std::pair<uint32_t, uint32_t>> m_rowHomes;
     std::vector<bool> m_inlineTable;  // look-up tables written into the C (optimised form, finite values)
+    std::vector<bool> m_once;         // by instruction: computed once when the loop starts (invariants.hpp)
+    std::vector<bool> m_onceSlot;     // by slot: written by such an instruction (kept in the slots)
     std::ostringstream m_text;        // the unit
     std::ostringstream m_out;         // the statement being written
 };
@@ -176,7 +188,7 @@ void Writer::homeInRow() {
             }
     for (uint32_t j = 1; j < m_o.cols.size(); ++j) {
         const uint32_t slot = m_o.cols[j];
-        if (!local[slot] || m_cm.m_isStockSlot[slot] || homed[slot]) continue;
+        if (!local[slot] || m_cm.m_isStockSlot[slot] || homed[slot] || m_onceSlot[slot]) continue;
         homed[slot] = true;
         m_rowCol[slot] = static_cast<int>(j);
         m_rowHomes.push_back({slot, j});
@@ -246,8 +258,11 @@ void Writer::eval(const std::vector<std::string>& program) {
     m_text << "void sdw_eval(double* S, void* rt) {\n" << calls << "}\n";
 }
 
-// The loop of Runner::runFixed for Euler, with the save and the non-finite check of Runner::observe.
-void Writer::loop(const std::vector<std::string>& program) {
+// The loop of Runner::runFixed for Euler, with the save and the non-finite check of Runner::observe. What
+// every step would compute the same (`once`) is computed when the loop starts, each time it is called.
+void Writer::loop(const std::vector<std::string>& program, const std::vector<std::string>& once) {
+    const std::string first =
+        parts("sdw_o", "double* restrict S, double* restrict R, void* rt", "S, 0, rt", once);
     const std::string calls =
         parts("sdw_p", "double* restrict S, double* restrict R, void* rt", "S, R, rt", program);
     const std::string saves = save();
@@ -262,6 +277,7 @@ void Writer::loop(const std::vector<std::string>& program) {
     m_text << "int sdw_loop(LoopState* L, long end) {\n  double* S = L->slots;\n  void* rt = L->rt;\n"
            << "  const double dt = L->dt;\n";
     localsIn();
+    m_text << first;
     m_text << "  while (L->n < end) {\n    const long n = L->n;\n"
            << "    double* R = L->untilSave == 0 ? L->row : L->spare;\n    L->cur = R;\n"
            << "    S[" << CompiledModel::kTimeSlot << "] = S[" << CompiledModel::kHoldTimeSlot
