@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "solver/jit/cc_build.hpp"
 #include "solver/jit/native_code.hpp"
@@ -93,6 +94,11 @@ TEST_CASE("native cc: the optimised build is cached under a hash of its code", "
     REQUIRE(cm);
     std::string error;
     jit::NativeOptions o{true, {compile::CompiledModel::kTimeSlot}, true};
+    jit::NativeOptions quick{true, {compile::CompiledModel::kTimeSlot}, false};
+    auto before = jit::compileNative(*cm, quick, error);  // nothing in the cache yet: libtcc, no notice
+    REQUIRE(before);
+    CHECK(before->builtBy() == "libtcc");
+    CHECK(before->notice().empty());
     auto first = jit::compileNative(*cm, o, error);
     INFO(error);
     REQUIRE(first);
@@ -101,6 +107,9 @@ TEST_CASE("native cc: the optimised build is cached under a hash of its code", "
     auto second = jit::compileNative(*cm, o, error);
     REQUIRE(second);
     CHECK(second->builtBy().rfind("cache", 0) == 0);
+    auto after = jit::compileNative(*cm, quick, error);  // the quick kind asked for: the cached build serves
+    REQUIRE(after);
+    CHECK(after->builtBy().rfind("cache", 0) == 0);
     size_t objects = 0;
     for (const auto& e : fs::directory_iterator(dir)) objects += e.path().extension() == ".so";
     CHECK(objects == 1);  // nothing but the shared object is left behind
@@ -157,4 +166,26 @@ TEST_CASE("native cc: an operation the code writer does not know is refused, not
         CHECK_FALSE(jit::compileNative(changed, jit::NativeOptions{true, {}, optimised}, error));
         CHECK(error.find("does not know operation 250") != std::string::npos);
     }
+}
+
+TEST_CASE("native cc: the cache keeps the most recently used objects within its size and age limits",
+          "[engine][cc]") {
+    const fs::path dir = fs::path(SDW_BINARY_DIR) / "native-cache-prune";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const auto now = fs::file_time_type::clock::now();
+    auto make = [&](const std::string& name, size_t bytes, double daysAgo) {
+        std::ofstream(dir / name) << std::string(bytes, 'x');
+        fs::last_write_time(dir / name, now - std::chrono::seconds(static_cast<long>(daysAgo * 86400)));
+    };
+    make("new.so", 1000, 0);       // just built: always kept
+    make("recent.so", 3000, 0.5);  // fits beside it: kept
+    make("older.so", 3000, 2);     // 7,000 bytes with it: over the 6,000 limit, least recently used
+    make("stale.so", 10, 90);      // unused past the 60-day limit
+    make("crashed.1.c", 10, 3);    // a build's leftovers, over a day old
+    make("building.2.c", 10, 0);   // another process's build under way
+    jit::detail::pruneCache(dir.string(), 6000, 60, (dir / "new.so").string());
+    std::set<std::string> left;
+    for (const auto& e : fs::directory_iterator(dir)) left.insert(e.path().filename().string());
+    CHECK(left == std::set<std::string>{"new.so", "recent.so", "building.2.c"});
 }
