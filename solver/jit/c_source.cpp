@@ -4,6 +4,7 @@
 // of native_code.cpp, which call the interpreter's own functions. Layer: solver.
 #include "solver/jit/c_source.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -43,7 +44,11 @@ typedef struct {
     double (*stddev)(const double* v, unsigned n);
     int (*nonfinite)(const double* v, long n);
 } SdwApi;
+#if !defined(SDW_UNIT) || SDW_UNIT == 0
 const SdwApi* sdw_api;
+#else
+extern const SdwApi* sdw_api;
+#endif
 #define sdw_mod sdw_api->mod
 #define sdw_lookup sdw_api->lookup
 #define sdw_step sdw_api->step
@@ -59,6 +64,11 @@ const SdwApi* sdw_api;
 // What the optimised form adds (a compiler that optimises, such as gcc -O2): the NaN check and the look-ups
 // written in C, so they inline instead of calling back into sdw.
 constexpr const char* kOptimisedPrelude = R"(#define SDW_VECTORISE __attribute__((optimize("tree-vectorize")))
+#ifdef SDW_UNIT
+#define SDW_PART __attribute__((visibility("hidden")))
+#else
+#define SDW_PART static
+#endif
 static unsigned long long sdw_bits(double d) { union { double d; unsigned long long u; } x; x.d = d; return x.u; }
 SDW_VECTORISE static int sdw_nonfinite_c(const double* restrict v, long n) {
     unsigned long long any = 0;
@@ -88,6 +98,15 @@ static double sdw_lk(const double* xs, const double* ys, long n, int kind, doubl
     return ys[hi - 1] + (x - xs[hi - 1]) * (ys[hi] - ys[hi - 1]) / span;
 }
 )";
+
+// The optimised form's part functions go each to the unit with the fewest statements (compiled in parallel
+// when built as kUnits translation units, cc_build.cpp); everything else is in unit 0. Without SDW_UNIT it is
+// one unit.
+constexpr size_t kUnits = 2;
+constexpr size_t kSplitFrom = 600;  // instructions
+std::string unitOpen(size_t unit) {
+    return "#if !defined(SDW_UNIT) || SDW_UNIT == " + std::to_string(unit) + "\n";
+}
 
 class Writer {
   public:
@@ -125,7 +144,9 @@ class Writer {
             loop(program, once);
         else
             eval(program);
-        return {m_text.str(), m_rowHomes, ""};
+        // Small programs as one unit: a second compiler process and a link cost more than they save.
+        const size_t units = m_cm.m_stepProgram.size() >= kSplitFrom ? std::min(m_parts, kUnits) : 1;
+        return {m_text.str(), m_rowHomes, "", units};
     }
 
   private:
@@ -162,6 +183,8 @@ class Writer {
     std::vector<bool> m_inlineTable;  // look-up tables written into the C (optimised form, finite values)
     std::vector<bool> m_once;         // by instruction: computed once when the loop starts (invariants.hpp)
     std::vector<bool> m_onceSlot;     // by slot: written by such an instruction (kept in the slots)
+    size_t m_parts = 0;               // part functions written (the optimised form)
+    size_t m_unitLoad[kUnits] = {};   // statements dealt to each unit
     std::ostringstream m_text;        // the unit
     std::ostringstream m_out;         // the statement being written
 };
@@ -244,9 +267,13 @@ std::string Writer::parts(const char* name, const char* params, const char* args
         return calls;
     }
     for (size_t from = 0, k = 0; from < statements.size(); from += kPartSize, ++k) {
-        m_text << "static void " << name << k << "(" << params << ") {\n";
+        const size_t unit = std::min_element(m_unitLoad, m_unitLoad + kUnits) - m_unitLoad;  // the lightest
+        m_unitLoad[unit] += std::min(kPartSize, statements.size() - from);
+        ++m_parts;
+        m_text << "SDW_PART void " << name << k << "(" << params << ");\n" << unitOpen(unit);
+        m_text << "SDW_PART void " << name << k << "(" << params << ") {\n";
         for (size_t i = from; i < std::min(from + kPartSize, statements.size()); ++i) m_text << statements[i];
-        m_text << "}\n";
+        m_text << "}\n#endif\n";
         calls += "    " + std::string(name) + std::to_string(k) + "(" + args + ");\n";
     }
     return calls;
@@ -255,7 +282,7 @@ std::string Writer::parts(const char* name, const char* params, const char* args
 void Writer::eval(const std::vector<std::string>& program) {
     const std::string calls =
         parts("sdw_p", "double* restrict S, double* restrict R, void* rt", "S, 0, rt", program);
-    m_text << "void sdw_eval(double* S, void* rt) {\n" << calls << "}\n";
+    m_text << unitOpen(0) << "void sdw_eval(double* S, void* rt) {\n" << calls << "}\n#endif\n";
 }
 
 // The loop of Runner::runFixed for Euler, with the save and the non-finite check of Runner::observe. What
@@ -274,7 +301,8 @@ void Writer::loop(const std::vector<std::string>& program, const std::vector<std
     }
     const std::string integrate =
         parts("sdw_i", "double* restrict S, const double* restrict R, double dt", "S, R, dt", euler);
-    m_text << "int sdw_loop(LoopState* L, long end) {\n  double* S = L->slots;\n  void* rt = L->rt;\n"
+    m_text << unitOpen(0)
+           << "int sdw_loop(LoopState* L, long end) {\n  double* S = L->slots;\n  void* rt = L->rt;\n"
            << "  const double dt = L->dt;\n";
     localsIn();
     m_text << first;
@@ -292,7 +320,7 @@ void Writer::loop(const std::vector<std::string>& program, const std::vector<std
            << "    if (n == L->steps) { L->n = n + 1; break; }\n"
            << integrate << "    L->n = n + 1;\n  }\n";
     localsOut("  ");
-    m_text << "  return 0;\n}\n";
+    m_text << "  return 0;\n}\n#endif\n";
 }
 
 // The saved values not written into the row by the program (Time, stocks, constants).
@@ -319,10 +347,11 @@ std::string Writer::check() {
         for (uint32_t k : m_cm.m_stockSlots)
             if (!inRow.count(k) && k >= first + visible) rest += std::to_string(k) + ",";
         if (!rest.empty())
-            m_text << "static const unsigned sdw_rest_[] = {" << rest << "};\n"
-                   << "static int sdw_rest(const double* S) {\n    int bad = 0;\n"
-                   << "    for (unsigned i = 0; i < sizeof sdw_rest_ / sizeof sdw_rest_[0]; ++i)\n"
-                   << "        bad |= S[sdw_rest_[i]] - S[sdw_rest_[i]] != 0.0;\n    return bad;\n}\n";
+            m_text
+                << unitOpen(0) << "static const unsigned sdw_rest_[] = {" << rest << "};\n"
+                << "static int sdw_rest(const double* S) {\n    int bad = 0;\n"
+                << "    for (unsigned i = 0; i < sizeof sdw_rest_ / sizeof sdw_rest_[0]; ++i)\n"
+                << "        bad |= S[sdw_rest_[i]] - S[sdw_rest_[i]] != 0.0;\n    return bad;\n}\n#endif\n";
         c << "    if (sdw_nonfinite_c(R, " << cols << ")" << (rest.empty() ? "" : " || sdw_rest(S)");
     } else {
         c << "    if (sdw_nonfinite(R, " << cols << ")";

@@ -131,11 +131,55 @@ bool runCompiler(const std::vector<std::string>& argv, const std::string& log, d
 }
 
 // Where the shared object for `source` built by `compiler` lives in the cache (nothing is checked).
-std::string cachePath(const std::string& source, const std::string& compiler) {
+std::string cachePath(const std::string& source, const std::string& compiler, size_t units) {
     char key[17];
-    std::snprintf(key, sizeof key, "%016llx",
-                  static_cast<unsigned long long>(fnv(source, fnv(compilerIdentity(compiler)))));
+    const std::string how = compilerIdentity(compiler) + (units > 1 ? "|units=" + std::to_string(units) : "");
+    std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(fnv(source, fnv(how))));
     return nativeCacheDir() + "/" + key + ".so";
+}
+
+// The compiler with the flags, then `rest`.
+std::vector<std::string> compileCommand(const std::string& compiler, std::vector<std::string> rest) {
+    std::vector<std::string> argv = {compiler};
+    argv.insert(argv.end(), kFlags.begin(), kFlags.end());
+    argv.insert(argv.end(), rest.begin(), rest.end());
+    return argv;
+}
+
+// `src` compiled as `units` translation units at once (-DSDW_UNIT=k, one compiler process each, c_source.cpp
+// deals the code among them), then linked into `library`. Objects and logs go beside `stem`.
+bool compileUnits(const std::string& compiler, const std::string& src, const std::string& library,
+                  const std::string& stem, size_t units, double timeoutS, std::string& error) {
+    std::vector<std::string> objects(units), errors(units), logs(units);
+    std::vector<char> ok(units, 0);
+    std::vector<std::thread> jobs;
+    for (size_t k = 0; k < units; ++k) {
+        objects[k] = stem + "." + std::to_string(k) + ".o";
+        logs[k] = stem + "." + std::to_string(k) + ".log";
+        jobs.emplace_back([&, k] {
+            ok[k] = runCompiler(
+                compileCommand(compiler, {"-c", "-DSDW_UNIT=" + std::to_string(k), "-o", objects[k], src}),
+                logs[k], timeoutS, errors[k]);
+        });
+    }
+    for (auto& j : jobs) j.join();
+    std::error_code ec;
+    bool all = true;
+    for (size_t k = 0; k < units; ++k) {
+        if (!ok[k] && all) error = errors[k];
+        all = all && ok[k];
+        if (ok[k]) fs::remove(logs[k], ec);
+    }
+    if (all) {
+        std::vector<std::string> link = {compiler, "-shared", "-o", library};
+        link.insert(link.end(), objects.begin(), objects.end());
+        link.push_back("-lm");
+        const std::string log = stem + ".link.log";
+        all = runCompiler(link, log, timeoutS, error);
+        if (all) fs::remove(log, ec);
+    }
+    for (const auto& o : objects) fs::remove(o, ec);
+    return all;
 }
 
 // Marks a shared object as used now: the cache's clean-up removes the least recently used first.
@@ -187,10 +231,10 @@ void pruneCache(const std::string& dir, uintmax_t maxBytes, double maxDays, cons
     }
 }
 
-std::string cachedLibrary(const std::string& source) {
+std::string cachedLibrary(const std::string& source, size_t units) {
     const std::string compiler = systemCompiler();
     if (compiler.empty()) return "";
-    const std::string library = cachePath(source, compiler);
+    const std::string library = cachePath(source, compiler, units);
     std::error_code ec;
     if (!fs::is_regular_file(library, ec)) return "";
     touch(library);
@@ -214,7 +258,7 @@ std::string nativeCacheDir() {
     return (fs::temp_directory_path() / ("sdw-native-" + std::to_string(::getuid()))).string();
 }
 
-CcBuild buildWithCc(const std::string& source) {
+CcBuild buildWithCc(const std::string& source, size_t units) {
     CcBuild out;
     out.compiler = systemCompiler();
     if (out.compiler.empty()) {
@@ -230,7 +274,8 @@ CcBuild buildWithCc(const std::string& source) {
         out.error = "cannot create the compiled-code cache " + dir + ": " + ec.message();
         return out;
     }
-    const std::string library = cachePath(source, out.compiler), base = library.substr(0, library.size() - 3);
+    const std::string library = cachePath(source, out.compiler, units),
+                      base = library.substr(0, library.size() - 3);
     if (fs::is_regular_file(library, ec)) {
         touch(library);
         out.library = library;
@@ -248,13 +293,13 @@ CcBuild buildWithCc(const std::string& source) {
             return out;
         }
     }
-    std::vector<std::string> argv = {out.compiler};
-    argv.insert(argv.end(), kFlags.begin(), kFlags.end());
-    argv.insert(argv.end(), {"-o", tmp, src, "-lm"});
     double timeout = 300;
     if (const std::string t = env("SDW_CC_TIMEOUT"); !t.empty())
         timeout = std::max(1.0, std::atof(t.c_str()));
-    if (!runCompiler(argv, log, timeout, out.error)) {
+    const bool ok = units > 1 ? compileUnits(out.compiler, src, tmp, base + unique, units, timeout, out.error)
+                              : runCompiler(compileCommand(out.compiler, {"-o", tmp, src, "-lm"}), log,
+                                            timeout, out.error);
+    if (!ok) {
         fs::remove(tmp, ec);
         out.error += " (the C it compiled: " + src + ")";
         return out;

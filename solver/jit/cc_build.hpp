@@ -23,12 +23,13 @@ std::string systemCompiler();
 std::string nativeCacheDir();
 // The shared object for `source`, from the cache or built now (at most $SDW_CC_TIMEOUT seconds, default 300).
 // A compiler failure keeps the compiler's messages in a .log file beside the source and names it in `error`.
-CcBuild buildWithCc(const std::string& source);
+// `units` > 1: the C compiled as that many translation units in parallel (c_source.cpp's SDW_UNIT), linked.
+CcBuild buildWithCc(const std::string& source, size_t units = 1);
 // Removes from `dir` the shared objects unused for more than `maxDays`, then the least recently used until
 // the rest fit in `maxBytes`, and a failed build's files (.c, .log, .so.tmp) older than a day; never `keep`.
 void pruneCache(const std::string& dir, uintmax_t maxBytes, double maxDays, const std::string& keep);
 // The shared object the cache holds for `source` (built earlier, by this process or another), or "" when it
 // holds none: nothing is compiled.
-std::string cachedLibrary(const std::string& source);
+std::string cachedLibrary(const std::string& source, size_t units = 1);
 
 }  // namespace sdw::jit::detail

@@ -180,10 +180,10 @@ bool NativeCode::buildOptimised(const CompiledModel& cm, const NativeOptions& op
     }
     detail::CcBuild built;
     if (cachedOnly) {
-        built.library = detail::cachedLibrary(src.text);
+        built.library = detail::cachedLibrary(src.text, src.units);
         built.cached = true;
     } else {
-        built = detail::buildWithCc(src.text);
+        built = detail::buildWithCc(src.text, src.units);
     }
     if (built.library.empty()) {
         error = built.error;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 
+#include "solver/jit/c_source.hpp"
 #include "solver/jit/cc_build.hpp"
 #include "solver/jit/native_code.hpp"
 #include "tests/solver/engine_compare.hpp"
@@ -188,4 +189,21 @@ TEST_CASE("native cc: the cache keeps the most recently used objects within its 
     std::set<std::string> left;
     for (const auto& e : fs::directory_iterator(dir)) left.insert(e.path().filename().string());
     CHECK(left == std::set<std::string>{"new.so", "recent.so", "building.2.c"});
+}
+
+TEST_CASE("native cc: a large program is compiled as two units in parallel and gives the same bits",
+          "[engine][cc]") {
+    SDW_NEEDS_CC();
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", testCache().c_str());
+    test::Builder b(0, 10, 0.5);
+    b.stock("x", "1", {"grow"}, {}).flow("grow", "a799 / 1000").aux("a0", "x * 1.001");
+    for (int i = 1; i < 800; ++i)
+        b.aux("a" + std::to_string(i), "a" + std::to_string(i - 1) + " * 0.999 + " + std::to_string(i % 7));
+    diag::Diagnostics d;
+    auto cm = b.compile(d);
+    REQUIRE(cm);
+    jit::NativeOptions o{true, {}, true};  // the loop keeping every column, as the run below does
+    for (const auto& c : cm->columns) o.cols.push_back(c.slot);
+    CHECK(jit::detail::writeC(*cm, o).units == 2);
+    test::checkEveryPath(*cm, "800 chained auxiliaries");
 }
