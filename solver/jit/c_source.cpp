@@ -103,7 +103,8 @@ static double sdw_lk(const double* xs, const double* ys, long n, int kind, doubl
 // when built as kUnits translation units, cc_build.cpp); everything else is in unit 0. Without SDW_UNIT it is
 // one unit.
 constexpr size_t kUnits = 2;
-constexpr size_t kSplitFrom = 600;  // instructions
+constexpr size_t kSplitFrom = 600;   // instructions
+constexpr size_t kInlineCheck = 32;  // saved values checked inline each step (more: a vectorised loop)
 std::string unitOpen(size_t unit) {
     return "#if !defined(SDW_UNIT) || SDW_UNIT == " + std::to_string(unit) + "\n";
 }
@@ -301,26 +302,29 @@ void Writer::loop(const std::vector<std::string>& program, const std::vector<std
     }
     const std::string integrate =
         parts("sdw_i", "double* restrict S, const double* restrict R, double dt", "S, R, dt", euler);
-    m_text << unitOpen(0)
-           << "int sdw_loop(LoopState* L, long end) {\n  double* S = L->slots;\n  void* rt = L->rt;\n"
-           << "  const double dt = L->dt;\n";
+    // The loop's counters live in locals while it runs (no store through L per step) and go back into L when
+    // it returns; on a non-finite value L keeps the failing step's n and the row it wrote (L->cur).
+    m_text
+        << unitOpen(0)
+        << "int sdw_loop(LoopState* L, long end) {\n  double* S = L->slots;\n  void* rt = L->rt;\n"
+        << "  const double dt = L->dt, start = L->start;\n  double *row = L->row, *const spare = L->spare;\n"
+        << "  long n = L->n, untilSave = L->untilSave, saved = L->saved;\n"
+        << "  const long steps = L->steps, saveEvery = L->saveEvery, stride = L->rowStride;\n  int bad = "
+           "0;\n";
     localsIn();
     m_text << first;
-    m_text << "  while (L->n < end) {\n    const long n = L->n;\n"
-           << "    double* R = L->untilSave == 0 ? L->row : L->spare;\n    L->cur = R;\n"
+    m_text << "  while (n < end) {\n    double* R = untilSave == 0 ? row : spare;\n"
            << "    S[" << CompiledModel::kTimeSlot << "] = S[" << CompiledModel::kHoldTimeSlot
-           << "] = L->start + (double)n * dt;\n";
-    if (!m_cm.m_randoms.empty()) m_text << "    sdw_set_draw(L->rt, n > 0);\n";
-    m_text << calls << saves << checks;
-    localsOut("      ");
-    m_text << "      return 1;\n    }\n"
-           << "    if (L->untilSave == 0) { L->row += L->rowStride; L->saved++; L->untilSave = L->saveEvery "
-              "- 1; }"
-           << " else L->untilSave--;\n"
-           << "    if (n == L->steps) { L->n = n + 1; break; }\n"
-           << integrate << "    L->n = n + 1;\n  }\n";
+           << "] = start + (double)n * dt;\n";
+    if (!m_cm.m_randoms.empty()) m_text << "    sdw_set_draw(rt, n > 0);\n";
+    m_text << calls << saves << checks << "      L->cur = R;\n      bad = 1;\n      break;\n    }\n"
+           << "    if (untilSave == 0) { row += stride; saved++; untilSave = saveEvery - 1; } else "
+              "untilSave--;\n"
+           << "    if (n == steps) { n = n + 1; break; }\n"
+           << integrate << "    n = n + 1;\n  }\n"
+           << "  L->n = n;\n  L->untilSave = untilSave;\n  L->saved = saved;\n  L->row = row;\n";
     localsOut("  ");
-    m_text << "  return 0;\n}\n#endif\n";
+    m_text << "  return bad;\n}\n#endif\n";
 }
 
 // The saved values not written into the row by the program (Time, stocks, constants).
@@ -352,7 +356,15 @@ std::string Writer::check() {
                 << "static int sdw_rest(const double* S) {\n    int bad = 0;\n"
                 << "    for (unsigned i = 0; i < sizeof sdw_rest_ / sizeof sdw_rest_[0]; ++i)\n"
                 << "        bad |= S[sdw_rest_[i]] - S[sdw_rest_[i]] != 0.0;\n    return bad;\n}\n#endif\n";
-        c << "    if (sdw_nonfinite_c(R, " << cols << ")" << (rest.empty() ? "" : " || sdw_rest(S)");
+        if (cols <= kInlineCheck) {  // a short row inline: the vectorised function would be a call per step
+            c << "    unsigned long long any_ = 0;";
+            for (size_t j = 0; j < cols; ++j)
+                c << " any_ |= (sdw_bits(R[" << j << "]) & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;";
+            c << "\n    if ((any_ >> 63)";
+        } else {
+            c << "    if (sdw_nonfinite_c(R, " << cols << ")";
+        }
+        c << (rest.empty() ? "" : " || sdw_rest(S)");
     } else {
         c << "    if (sdw_nonfinite(R, " << cols << ")";
         for (uint32_t k = first; k < first + visible; ++k)

@@ -207,3 +207,27 @@ TEST_CASE("native cc: a large program is compiled as two units in parallel and g
     CHECK(jit::detail::writeC(*cm, o).units == 2);
     test::checkEveryPath(*cm, "800 chained auxiliaries");
 }
+
+// The loop checks a short saved row inline and a long one with a vectorised loop: both stop at the step
+// where the value overflows, as the interpreter does. x' = x^2 from x(0) = 2 with dt 1: x becomes x + x^2
+// each step (6, 42, 1806, ...), so x^2 overflows within ten steps.
+TEST_CASE("native cc: an overflow stops the loop at the interpreter's step, short rows and long",
+          "[engine][cc][nan]") {
+    SDW_NEEDS_CC();
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", testCache().c_str());
+    test::Builder b(0, 40, 1);
+    b.stock("x", "2", {"grow"}, {}).flow("grow", "x * x");
+    for (int i = 0; i < 40; ++i) b.aux("c" + std::to_string(i), "x / " + std::to_string(i + 1));
+    diag::Diagnostics d;
+    auto cm = b.compile(d);
+    REQUIRE(cm);
+    sim::RunSpec spec;  // every column: 43 values, the vectorised check
+    CHECK(test::compareEngines(*cm, spec, nullptr) == "");
+    spec.vars = {"grow"};  // Time and one value: the inline check
+    CHECK(test::compareEngines(*cm, spec, nullptr) == "");
+    spec.engine = sim::Engine::Compiled;
+    const sim::RunResult r = sim::simulate(*cm, spec);
+    CHECK(r.status == sim::RunStatus::Failed);
+    REQUIRE_FALSE(r.diagnostics.items().empty());
+    CHECK(r.diagnostics.items().front().code == diag::code::kNonFinite);
+}
