@@ -28,7 +28,7 @@ bool onceFor(const compile::CompiledModel& cm, const std::vector<bool>& once, co
 
 }  // namespace
 
-TEST_CASE("jit invariants: values of constants only are computed once; time, stocks and draws each step",
+TEST_CASE("jit invariants: values of constants only are computed once, time, stocks and draws each step",
           "[engine][jit]") {
     test::Builder b(0, 20, 0.25);
     b.stock("x", "100", {"inflow"}, {"outflow"})
