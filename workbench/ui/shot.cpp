@@ -196,9 +196,10 @@ struct ShotOptions {
     std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop, data;
     std::optional<double> time;
     bool namedOnly = false;
-    std::vector<std::string> fits;  // --view fit
-    bool range = false;             // --view business --range
-    size_t runs = 200;              // --view fan
+    std::vector<std::string> fits;   // --view fit
+    std::vector<std::string> chart;  // --chart: chart 1's variables
+    bool range = false;              // --view business --range
+    size_t runs = 200;               // --view fan
     uint64_t seed = 1;
     int frames = 6;
     float scale = 0;
@@ -222,6 +223,8 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
                    "calibration)")
         ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "business", "present", "presentation",
                                "all", "levers", "loops", "fan", "howsure", "fit"}));
+    app.add_option("--chart", o.chart, "put these variables on chart 1 (replacing its own), large")
+        ->delimiter(',');
     app.add_option("--fit", o.fits, "with --view fit and --data: a constant to fit (its declared range)");
     app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
     app.add_option("--seed", o.seed, "with --view fan or --range: its seed (default 1)");
@@ -260,6 +263,16 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
     if (const auto* v = wb.session().doc().find(o.select); v && !o.select.empty()) {
         wb.select(v->name);
         wb.panel<CanvasPanel>().centreOn(v->name);
+    }
+    if (!o.chart.empty()) {
+        auto& chart = wb.session().charts().front().vars;
+        chart.clear();
+        for (const auto& name : o.chart)
+            if (wb.session().doc().find(name))
+                wb.session().addToChart(name, 0);
+            else
+                std::fprintf(stderr, "sdw shot: --chart: no variable '%s'\n", name.c_str());
+        wb.chartFocus = wb.mode != Mode::Present;
     }
     if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);
     if (!o.data.empty() && !wb.panel<UncertaintyPanel>().loadData(wb, o.data))
