@@ -19,6 +19,7 @@
 #include "workbench/ui/panels/charts_panel.hpp"
 #include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
+#include "workbench/ui/panels/presentation_panel.hpp"
 #include "workbench/ui/panels/uncertainty_panel.hpp"
 #include "workbench/ui/workbench.hpp"
 #if defined(SDW_HAVE_PLUGINS)
@@ -198,6 +199,7 @@ struct ShotOptions {
     bool namedOnly = false;
     std::vector<std::string> fits;   // --view fit
     std::vector<std::string> chart;  // --chart: chart 1's variables
+    int sector = 1;                  // --view present: the sector shown (0 the whole diagram)
     bool range = false;              // --view business --range
     size_t runs = 200;               // --view fan
     uint64_t seed = 1;
@@ -225,6 +227,8 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
                                "all", "levers", "loops", "fan", "howsure", "fit"}));
     app.add_option("--chart", o.chart, "put these variables on chart 1 (replacing its own), large")
         ->delimiter(',');
+    app.add_option("--sector", o.sector,
+                   "with --view present: show this sector (default 1; 0 the whole diagram)");
     app.add_option("--fit", o.fits, "with --view fit and --data: a constant to fit (its declared range)");
     app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
     app.add_option("--seed", o.seed, "with --view fan or --range: its seed (default 1)");
@@ -273,6 +277,10 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
             else
                 std::fprintf(stderr, "sdw shot: --chart: no variable '%s'\n", name.c_str());
         wb.chartFocus = wb.mode != Mode::Present;
+    }
+    if (o.view == "present" || o.view == "presentation") {
+        host.frame(wb);  // presentation opens on its first sector
+        wb.panel<PresentationPanel>().showSector(wb, o.sector - 1);
     }
     if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);
     if (!o.data.empty() && !wb.panel<UncertaintyPanel>().loadData(wb, o.data))

@@ -135,7 +135,7 @@ void ChartsPanel::draw(Workbench& wb) {
     drawCharts(wb, ImGui::GetContentRegionAvail(), false);
 }
 
-void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting) {
+void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting, bool stacked) {
     auto& s = wb.session();
     const auto shown = chartsShown(s, presenting);
     if (shown.empty()) {
@@ -144,14 +144,19 @@ void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting) {
         return;
     }
     if (m_views.size() < s.charts().size()) m_views.resize(s.charts().size());
+    // Side by side, or stacked (presenting beside the diagram), each at the column's full width.
     const size_t n = shown.size();
-    const float w =
-        (avail.x - ImGui::GetStyle().ItemSpacing.x * (static_cast<float>(n) - 1)) / static_cast<float>(n);
-    const float h = avail.y - (presenting ? 0 : ImGui::GetFrameHeightWithSpacing());
+    const float across = stacked ? 1.0f : static_cast<float>(n),
+                down = stacked ? static_cast<float>(n) : 1.0f;
+    const ImVec2 gap = ImGui::GetStyle().ItemSpacing;
+    const float w = (avail.x - gap.x * (across - 1)) / across;
+    const float h =
+        (avail.y - gap.y * (down - 1)) / down - (presenting ? 0 : ImGui::GetFrameHeightWithSpacing());
     ImVec2 lo(1e9f, 1e9f), hi(0, 0);
     for (size_t k = 0; k < n; ++k) {
         const size_t i = shown[k];
-        if (k) ImGui::SameLine();
+        if (k && !stacked) ImGui::SameLine();
+        if (k && stacked) ImGui::SetCursorScreenPos(ImVec2(lo.x, hi.y + gap.y));
         ImGui::BeginGroup();
         std::vector<std::vector<double>> keptTimes;
         const double reveal = presenting ? s.playback().time : std::numeric_limits<double>::infinity();

@@ -181,7 +181,9 @@ void drawAxes(ImDrawList* dl, const Frame& f, const model::SimSpecs& time, const
         const float x = f.map(v, f.y0).x;
         dl->AddLine(ImVec2(x, f.lo.y), ImVec2(x, f.hi.y), gridCol);
         const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
-        dl->AddText(ImVec2(x - ts.x / 2, f.hi.y + 4), pal.textMuted, s.c_str());
+        // the last label ends inside the chart's box (centred on the axis's end it stood out of it)
+        const float left = std::min(x - ts.x / 2, f.hi.x + fs * 0.7f - ts.x);
+        dl->AddText(ImVec2(left, f.hi.y + 4), pal.textMuted, s.c_str());
     }
     dl->AddRect(f.lo, f.hi, IM_COL32(200, 200, 194, 255));
     if (!time.timeUnits.empty() && time.calendarStart.empty()) {
