@@ -206,6 +206,7 @@ struct ShotOptions {
     int frames = 6;
     float scale = 0;
     bool measure = false;
+    bool whole = false;  // --whole: the diagram fitted whole (Fit)
     int width = 1600, height = 1000;
 };
 
@@ -241,6 +242,7 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_flag("--named-only", o.namedOnly, "with --view loops: only the named loops, shares among them");
     app.add_option("--frames", o.frames, "frames to draw before the capture");
     app.add_option("--scale", o.scale, "font scale (default: the monitor's content scale)");
+    app.add_flag("--whole", o.whole, "fit the whole diagram in view (the Fit button)");
     app.add_flag("--measure", o.measure, "also measure and print slider-to-screen latency");
     app.add_option("--select", o.select, "select this variable (the properties panel shows it)");
     app.add_option("--chart-png", o.chartPng,
@@ -282,6 +284,7 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         host.frame(wb);  // presentation opens on its first sector
         wb.panel<PresentationPanel>().showSector(wb, o.sector - 1);
     }
+    if (o.whole) wb.panel<CanvasPanel>().fit();
     if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);
     if (!o.data.empty() && !wb.panel<UncertaintyPanel>().loadData(wb, o.data))
         std::fprintf(stderr, "sdw shot: --data: %s\n", wb.panel<UncertaintyPanel>().dataError().c_str());
