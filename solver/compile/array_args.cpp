@@ -59,7 +59,7 @@ void collectArrayDependencies(const Resolver& resolver, const ExpandedModel& mod
     };
     size_t first = 1;
     if (n.name == "vector_select") {  // selection and values, element by element over the wildcards
-        for (const auto& combo : resolver.wildcardCombos(element, e, n.args[0], extra)) {
+        for (const auto& combo : resolver.wildcardCombos(element, e, {n.args[0], n.args[1]}, extra)) {
             collectDependencies(resolver, element, e, n.args[0], phase, combo, out);
             collectDependencies(resolver, element, e, n.args[1], phase, combo, out);
         }

@@ -37,12 +37,18 @@ void warnWithoutStocks(const ExpandedModel& model, const model::Project& project
 }  // namespace
 
 std::optional<ExpandedModel> expandProject(const model::Project& project, const CompileOptions& options,
-                                           Reporter& report) {
+                                           Reporter& report, bool keepGoing) {
     checkSimSpecs(project.specs, report);
-    ElementModel elements = buildElements(collectSymbols(project, options, report), options, report);
-    if (report.failed()) return std::nullopt;
+    SymbolTable symbols = collectSymbols(project, options, report);
+    const bool namesKnown = !report.failed();
+    ElementModel elements = buildElements(std::move(symbols), options, report);
+    if (report.failed() && !(keepGoing && namesKnown && elements.complete)) return std::nullopt;
+    // With keepGoing, an equation that could not be read stands as 0 and the rest of the model is expanded,
+    // so that the later stages can report their own errors beside it; the compile has failed all the same.
+    const size_t before = report.errors();
     ExpandedModel model = expandBuiltins(std::move(elements), project, options, report);
-    if (report.failed()) return std::nullopt;
+    // An error of the expansion itself (a size guard, a macro) leaves a model not fit for the later stages.
+    if (report.failed() && (!keepGoing || report.errors() != before)) return std::nullopt;
     return model;
 }
 
@@ -50,8 +56,8 @@ std::shared_ptr<const CompiledModel> compileExpanded(const ExpandedModel& model,
                                                      const model::Project& project,
                                                      const CompileOptions& options, Reporter& report) {
     const Resolver resolver(model);
-    const std::optional<Ordering> ordering = orderEquations(model, resolver, report);
-    if (!ordering) return nullptr;
+    std::optional<Ordering> ordering = orderEquations(model, resolver, report);
+    if (!ordering) ordering = unorderedForChecks(model);  // a loop: the other equations' errors still count
     const SlotLayout layout = layoutSlots(model);
     Program program = emitProgram(model, resolver, *ordering, layout, options, report);
     if (report.failed()) return nullptr;
@@ -65,9 +71,12 @@ namespace {
 std::shared_ptr<const CompiledModel> compile(const model::Project& project, diag::Diagnostics& diags,
                                              const CompileOptions& options) {
     Reporter report(diags);
-    const std::optional<ExpandedModel> model = expandProject(project, options, report);
+    // Every error the stages can find is reported in one pass: a typo is not hidden behind an unreadable
+    // equation elsewhere (`sdw check` lists both).
+    const std::optional<ExpandedModel> model = expandProject(project, options, report, true);
     if (!model) return nullptr;
-    return compileExpanded(*model, project, options, report);
+    auto compiled = compileExpanded(*model, project, options, report);
+    return report.failed() ? nullptr : compiled;
 }
 
 }  // namespace

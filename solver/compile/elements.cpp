@@ -85,7 +85,10 @@ class ElementBuilder {
     ElementModel run() {
         for (size_t vi = 0; vi < m_out.symbols.vars.size(); ++vi) {
             if (m_out.symbols.vars[vi].kind == model::VarKind::Module) continue;
-            if (!addVariable(static_cast<int>(vi))) break;
+            if (!addVariable(static_cast<int>(vi))) {
+                m_out.complete = false;
+                break;
+            }
         }
         linkStocks();
         return std::move(m_out);
@@ -98,6 +101,7 @@ class ElementBuilder {
         bool overridden = false;
         equations::Expr expr;
         bool parsed = false;
+        bool unreadable = false;  // the parser reported an error in it
     };
 
     bool addVariable(int vi);
@@ -114,6 +118,7 @@ class ElementBuilder {
     Reporter& m_report;
     ElementModel m_out;
     std::unordered_map<std::string, std::string> m_overrides;  // canonical name -> equation
+    bool m_unreadable = false;  // the equation of the element being built has a parse error
 };
 
 bool ElementBuilder::addVariable(int vi) {
@@ -227,25 +232,37 @@ Element ElementBuilder::element(int vi, int flat, Shared& shared,
     // An element without an equation of its own (only a table) takes the variable's equation, if any.
     const bool ownEquation = own && !shared.overridden && !blank(own->equation);
     const std::string& text = ownEquation ? own->equation : shared.text;
+    m_unreadable = false;
     if (ownEquation) {
         s.expr = parsed(text, s.display, src.line);
     } else {
-        if (!shared.parsed && !blank(text)) shared.expr = parsed(text, var.display, src.line);
+        if (!shared.parsed && !blank(text)) {
+            shared.expr = parsed(text, var.display, src.line);
+            shared.unreadable = m_unreadable;
+        }
         shared.parsed = true;
+        m_unreadable = shared.unreadable;
         // Each element has its own copy (expansion rewrites it); the last one takes the parsed tree itself.
         s.expr = flat + 1 == var.elementCount ? std::move(shared.expr) : shared.expr;
     }
     if (blank(text) && s.table < 0) {
         if (m_report.erredAt(src.name)) {  // its equation could not be read, and the reader said why
             m_report.failOnEarlierError();
-            s.defined = false;
-            return s;
+        } else {
+            m_report.error(diag::code::kMissingEquation, s.display,
+                           std::string("the ") + model::varKindName(var.kind) +
+                               " has no equation; give it a value or a formula",
+                           0, src.line);
         }
-        m_report.error(diag::code::kMissingEquation, s.display,
-                       std::string("the ") + model::varKindName(var.kind) +
-                           " has no equation; give it a value or a formula",
-                       0, src.line);
         s.defined = false;
+    }
+    if (!s.defined || m_unreadable) {
+        // The later stages still look at the rest of the model for errors (a typo elsewhere is reported
+        // beside this one); for them this element is the number 0, which refers to nothing.
+        s.defined = false;
+        s.expr = equations::Expr();
+        s.expr.root = s.expr.add(equations::Node{});
+        return s;
     }
     double v = 0;
     if (s.kind != ElementKind::Stock && s.table < 0 && literalValue(s.expr, v)) {
@@ -258,6 +275,7 @@ Element ElementBuilder::element(int vi, int flat, Shared& shared,
 equations::Expr ElementBuilder::parsed(const std::string& text, const std::string& where, int line) {
     diag::Diagnostics local;
     equations::Expr e = equations::parse(text, where, local);
+    m_unreadable = local.hasErrors();
     m_report.append(local, line);
     return e;
 }

@@ -41,7 +41,7 @@ struct Element {
     double constantValue = 0;
     std::string units;
     int line = 0;
-    bool defined = true;  // false when the equation is missing
+    bool defined = true;  // false when the equation is missing or could not be read (its expr is then 0)
     // Macro instances this element sits inside: a macro's body variables and parameter defaults are expanded
     // after the call, so they carry the depth and a macro calling itself from its body meets the limit.
     int macroDepth = 0;
@@ -51,6 +51,9 @@ struct ElementModel {
     SymbolTable symbols;
     std::vector<Element> elements;
     std::vector<LookupTable> tables;
+    // Every variable has its elements. False when the model's size stopped the stage part way; the later
+    // stages can then not look for further errors.
+    bool complete = true;
 };
 
 ElementModel buildElements(SymbolTable symbols, const CompileOptions& options, Reporter& report);

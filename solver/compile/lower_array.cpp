@@ -41,11 +41,13 @@ int Lowerer::dimensionValue(const Site& at, const std::string& name) const {
     return elem < 0 ? 0 : elem + 1;
 }
 
-// VECTOR SELECT(selection[d!], values[d!], missing, action, error action): a reduction over the wildcards.
+// VECTOR SELECT(selection[d!], values[d!], missing, action, error action): a reduction over the wildcards of
+// both vectors together; over different dimensions (selection[a!], values[b!]) every pair is visited, as
+// Vensim does (test-models vector_select: a sum of selection x value over both).
 std::vector<uint32_t> Lowerer::vectorSelectList(Site& at, const Node& n) {
     std::vector<uint32_t> sel, x;
     const std::vector<Binding> around = at.extra;
-    for (const auto& combo : m_resolver.wildcardCombos(at.element, at.e, n.args[0], around)) {
+    for (const auto& combo : m_resolver.wildcardCombos(at.element, at.e, {n.args[0], n.args[1]}, around)) {
         at.extra = combo;
         sel.push_back(arg(at, n, 0));
         x.push_back(arg(at, n, 1));

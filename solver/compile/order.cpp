@@ -156,4 +156,13 @@ std::optional<Ordering> orderEquations(const ExpandedModel& model, const Resolve
     return ordering;
 }
 
+Ordering unorderedForChecks(const ExpandedModel& model) {
+    Ordering all;
+    for (size_t i = 0; i < model.elements.size(); ++i) {
+        all.init.push_back(static_cast<int>(i));
+        if (computedIn(model.elements[i], Phase::Flow)) all.flow.push_back(static_cast<int>(i));
+    }
+    return all;
+}
+
 }  // namespace sdw::compile::detail

@@ -28,4 +28,8 @@ void collectDependencies(const Resolver& resolver, int element, const equations:
 std::optional<Ordering> orderEquations(const ExpandedModel& model, const Resolver& resolver,
                                        Reporter& report);
 
+// Every element each phase computes, in the model's order: not an order to run, only to walk every equation
+// for its other errors once a loop has been reported.
+Ordering unorderedForChecks(const ExpandedModel& model);
+
 }  // namespace sdw::compile::detail

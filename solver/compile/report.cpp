@@ -5,7 +5,10 @@
 namespace sdw::compile::detail {
 
 void Reporter::add(diag::Diagnostic d) {
-    if (d.severity == diag::Severity::Error) m_failed = true;
+    if (d.severity == diag::Severity::Error) {
+        m_failed = true;
+        ++m_errors;
+    }
     m_diags.add(std::move(d));
 }
 
@@ -13,6 +16,7 @@ void Reporter::addOnce(diag::Diagnostic d) {
     if (d.severity == diag::Severity::Error) m_failed = true;
     if (!m_reported.insert(d.code + '|' + d.where + '|' + std::to_string(d.column) + '|' + d.message).second)
         return;
+    if (d.severity == diag::Severity::Error) ++m_errors;
     m_diags.add(std::move(d));
 }
 

@@ -28,6 +28,8 @@ class Reporter {
     // Every diagnostic of a local list (an equation parsed on its own), on `line` when it is not 0.
     void append(const diag::Diagnostics& local, int line = 0);
     bool failed() const { return m_failed; }
+    // Errors reported so far (a stage compares the count before and after it).
+    size_t errors() const { return m_errors; }
     // An error already stands against `where` (a reader that could not translate its equation said why).
     bool erredAt(const std::string& where) const;
     // The compile cannot go on, for an error reported before it began.
@@ -37,6 +39,7 @@ class Reporter {
     diag::Diagnostics& m_diags;
     std::unordered_set<std::string> m_reported;
     bool m_failed = false;
+    size_t m_errors = 0;
 };
 
 }  // namespace sdw::compile::detail

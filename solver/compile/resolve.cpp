@@ -286,8 +286,14 @@ std::string Resolver::suggest(const std::string& canonical, const std::string& s
 
 std::vector<std::vector<Binding>> Resolver::wildcardCombos(int element, const Expr& e, int node,
                                                            const std::vector<Binding>& extra) const {
+    return wildcardCombos(element, e, std::vector<int>{node}, extra);
+}
+
+std::vector<std::vector<Binding>> Resolver::wildcardCombos(int element, const Expr& e,
+                                                           const std::vector<int>& nodes,
+                                                           const std::vector<Binding>& extra) const {
     std::vector<Binding> dims;
-    wildcardDims(element, e, node, extra, dims);
+    for (int node : nodes) wildcardDims(element, e, node, extra, dims);
     std::vector<std::vector<Binding>> combos = {extra};
     for (const Binding& w : dims) {
         std::vector<std::vector<Binding>> next;

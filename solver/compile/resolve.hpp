@@ -31,6 +31,11 @@ class Resolver {
     // Every combination of bindings a reduction's argument ranges over, each after `extra`.
     std::vector<std::vector<Binding>> wildcardCombos(int element, const equations::Expr& e, int node,
                                                      const std::vector<Binding>& extra) const;
+    // The same over the union of several arguments' wildcards (VECTOR SELECT's selection and values may
+    // range over different dimensions: every pair is visited).
+    std::vector<std::vector<Binding>> wildcardCombos(int element, const equations::Expr& e,
+                                                     const std::vector<int>& nodes,
+                                                     const std::vector<Binding>& extra) const;
     // The element of `dim` the bindings select, directly or through a mapping or subrange; -1 when none.
     int bindingFor(int dim, const std::vector<Binding>& bindings) const;
     // The nearest variable name in `scope` to an unknown one ("" when none is near).

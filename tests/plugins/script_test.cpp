@@ -29,7 +29,7 @@ bool runExperiment(const std::filesystem::path& dir, const std::string& seed, di
 
 }  // namespace
 
-TEST_CASE("script: run, sweep, Monte Carlo and tornado write their CSVs; same seed, same numbers",
+TEST_CASE("script: run, sweep, Monte Carlo and tornado write their CSVs, same seed, same numbers",
           "[plugins][script]") {
     const auto root = std::filesystem::temp_directory_path() / "sdw_script_test";
     std::filesystem::remove_all(root);

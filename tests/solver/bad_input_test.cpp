@@ -6,6 +6,7 @@
 #include "solver/mdl/mdl_reader.hpp"
 #include "solver/sim/simulate.hpp"
 #include "solver/xmile/xmile.hpp"
+#include "tests/solver/mdl_test_util.hpp"
 #include "tests/solver/model_builder.hpp"
 
 using namespace sdw;
@@ -157,4 +158,75 @@ TEST_CASE("bad input: numbers too large for an integer where one is expected (UB
     REQUIRE(p);
     CHECK_FALSE(d.hasErrors());
     CHECK(p->main().find("x"));
+}
+
+namespace {
+
+size_t countCode(const diag::Diagnostics& d, const std::string& code) {
+    return static_cast<size_t>(std::count_if(d.items().begin(), d.items().end(),
+                                             [&](const diag::Diagnostic& x) { return x.code == code; }));
+}
+
+const diag::Diagnostic* firstWith(const diag::Diagnostics& d, const std::string& code) {
+    for (const auto& x : d.items())
+        if (x.code == code) return &x;
+    return nullptr;
+}
+
+}  // namespace
+
+// Before, the compile stopped at the first stage that erred: a typo in one equation was only reported once
+// every unreadable equation elsewhere had been fixed, one `sdw check` at a time.
+TEST_CASE("bad input: every error in a model is reported in one pass", "[errors][compiler]") {
+    test::Builder b;
+    b.aux("broken", "1 +")                 // E112: cannot be read
+        .aux("uses_broken", "broken * 2")  // fine: no follow-on error for what refers to it
+        .aux("rate", "0.1")
+        .aux("typo", "rat * 2")  // E201
+        .aux("x", "y + 1")
+        .aux("y", "x - 1")  // E204: x and y are defined in terms of each other
+        .aux("empty", "")   // E205
+        .stock("s", "10", {"inflow"}, {"outflow_typo"})
+        .flow("inflow", "s * rate")
+        .flow("outflow", "s / 4");  // E207: s drains a flow that does not exist
+    diag::Diagnostics d;
+    CHECK_FALSE(b.compile(d));
+    INFO(test::dumpDiagnostics(d));
+    CHECK(countCode(d, diag::code::kUnexpectedEnd) == 1);
+    CHECK(countCode(d, diag::code::kCircular) == 1);
+    CHECK(countCode(d, diag::code::kMissingEquation) == 1);
+    CHECK(countCode(d, diag::code::kBadFlowLink) == 1);
+    REQUIRE(countCode(d, diag::code::kUnknownName) == 1);
+    const diag::Diagnostic* typo = firstWith(d, diag::code::kUnknownName);
+    CHECK(typo->where == "typo");
+    CHECK(typo->column == 1);
+    CHECK(typo->message.find("'rate'") != std::string::npos);
+    CHECK(d.errorCount() == 5);
+}
+
+TEST_CASE("bad input: a Vensim equation the reader cannot translate and a typo elsewhere are both reported",
+          "[errors][mdl]") {
+    const std::string mdl =
+        "{UTF-8}\nstock = INTEG(inflow - outflow, 10)\n\t~\tpeople\n\t~\t\t|\n"
+        "inflow = 2 * rat\n\t~\tpeople/Month\n\t~\t\t|\n"
+        "outflow = stock / 5\n\t~\tpeople/Month\n\t~\t\t|\n"
+        "rate = 1\n\t~\tpeople/Month\n\t~\t\t|\n"
+        "weird = GET 123 DATA(stock)\n\t~\tpeople\n\t~\t\t|\n"
+        "INITIAL TIME = 0\n\t~\tMonth\n\t~\t\t|\nFINAL TIME = 10\n\t~\tMonth\n\t~\t\t|\n"
+        "TIME STEP = 1\n\t~\tMonth\n\t~\t\t|\nSAVEPER = TIME STEP\n\t~\tMonth\n\t~\t\t|\n";
+    diag::Diagnostics d;
+    auto p = mdl::readString(mdl, d, "t.mdl");
+    REQUIRE(p);
+    CHECK_FALSE(compile::compileModel(*p, d));
+    INFO(test::dumpDiagnostics(d));
+    const diag::Diagnostic* typo = firstWith(d, diag::code::kUnknownName);
+    REQUIRE(typo);
+    CHECK(typo->where == "inflow");
+    CHECK(typo->line == 5);
+    CHECK(typo->message.find("'rate'") != std::string::npos);
+    const diag::Diagnostic* unread = firstWith(d, diag::code::kMdlSyntax);
+    REQUIRE(unread);
+    CHECK(unread->where == "weird");
+    CHECK(unread->line == 14);
+    CHECK_FALSE(hasCode(d, diag::code::kMissingEquation));  // no follow-on error for the unread equation
 }

@@ -128,7 +128,7 @@ TEST_CASE("county: every constant's default lies inside its own slider range and
     CHECK(checked >= 50);  // the county model's assumptions, levers and profile inputs
 }
 
-TEST_CASE("county: acute beds limit admissions; occupancy never passes 1 and the turned-away are counted",
+TEST_CASE("county: acute beds limit admissions, occupancy never passes 1 and the turned-away are counted",
           "[models][county]") {
     const auto& base = baseline();
     CHECK(highest(base, "acute_bed_occupancy") <= 1 + 1e-9);

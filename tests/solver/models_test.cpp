@@ -192,7 +192,7 @@ std::set<std::string> namesRead(const std::string& equation) {
 
 }  // namespace
 
-TEST_CASE("models: connectors stay inside their sector; inputs drawn elsewhere come from aliases",
+TEST_CASE("models: connectors stay inside their sector, inputs drawn elsewhere come from aliases",
           "[models][diagram]") {
     // A strategy lead reads one sector at a time. An input drawn in another sector appears in the sector that
     // uses it as an alias (a ghost), and the connector starts there, so no information arrow crosses a

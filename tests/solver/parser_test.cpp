@@ -84,7 +84,7 @@ TEST_CASE("parser: a 10 MB equation is refused with a diagnostic", "[parser][err
     CHECK(firstError(big).code == diag::code::kTooLong);
 }
 
-TEST_CASE("fold: constant equations evaluate with the parser's precedence; anything else is not constant",
+TEST_CASE("fold: constant equations evaluate with the parser's precedence, anything else is not constant",
           "[parser]") {
     auto value = [](const std::string& text, const std::map<std::string, double>& names = {}) {
         diag::Diagnostics d;

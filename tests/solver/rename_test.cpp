@@ -33,7 +33,7 @@ TEST_CASE("rename: graphical functions called by name, built-ins and macros", "[
     CHECK(renameInEquation("twice(a) + twice", "twice", "double", {twice}) == "twice(a) + double");
 }
 
-TEST_CASE("rename: quoted names stay quoted; text it cannot read is kept", "[rename][errors]") {
+TEST_CASE("rename: quoted names stay quoted, text it cannot read is kept", "[rename][errors]") {
     CHECK(renameInEquation("\"my var\" + my_var", "My Var", "your var") == "\"your var\" + your_var");
     // An unclosed comment or quote is copied as it is, and names before it are still renamed.
     CHECK(renameInEquation("a + {oops a", "a", "b") == "b + {oops a");

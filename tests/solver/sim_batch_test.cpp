@@ -138,7 +138,7 @@ TEST_CASE("batch: bad batches are refused with the reason", "[batch]") {
     CHECK(test::hasCode(sim::runBatch(*cm, spec).diagnostics, diag::code::kUnknownName));
 }
 
-TEST_CASE("batch: batchOfSets keeps each run's own sets over the model's values; results split per run",
+TEST_CASE("batch: batchOfSets keeps each run's own sets over the model's values, results split per run",
           "[batch]") {
     auto cm = growthModel();
     sim::RunSpec base;

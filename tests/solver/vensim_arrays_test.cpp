@@ -48,6 +48,43 @@ TEST_CASE("vensim arrays: VECTOR SORT ORDER and VECTOR RANK", "[vensim][arrays]"
     CHECK(elements(sorted, "sorted", kD) == std::vector<double>{1, 2, 3, 4});
 }
 
+// Checked against Vensim's own output: SDXorg test-models, tests/vector_order/output.tab (Vensim's run of
+// test_vector_order.mdl, first row). Its revenues come from an .xlsx; the values here are any that give
+// Vensim's ranks, and the sort orders Vensim printed must then follow: SORT ORDER counts from 0, RANK from 1,
+// direction 0 is descending, and a two-dimensional argument is sorted along its last dimension.
+TEST_CASE("vensim arrays: sort orders and ranks as Vensim printed them (test-models vector_order)",
+          "[vensim][arrays]") {
+    const std::string text =
+        "{UTF-8}\ncompany : (company1-company5) -> scompany ~~|\nscompany : (sort1-sort5) -> company ~~|\n"
+        "Region : A, B, C ~~|\n"
+        "revenue[company] = 10, 40, 50, 20, 30 ~~|\n"  // Vensim's ranks: 1, 4, 5, 2, 3
+        "revenue2A[company, Region] = 1, 2, 3; 2, 1, 3; 3, 2, 1; 2, 3, 1; 2, 3, 1; ~~|\n"
+        "revenue2B[Region, company] = 1, 4, 3, 2, 5; 3, 2, 1, 5, 4; 5, 4, 1, 2, 3; ~~|\n"
+        "SORT ORDER[scompany] = VECTOR SORT ORDER(revenue[company], 1) ~~|\n"
+        "SORT ORDER neg[scompany] = VECTOR SORT ORDER(revenue[company], 0) ~~|\n"
+        "RANK neg[company] = VECTOR RANK(revenue[company], 0) ~~|\n"
+        "RANK2A[company, Region] = VECTOR RANK(revenue2A[company, Region], 1) ~~|\n"
+        "SORT ORDER neg2A[scompany, Region] = VECTOR SORT ORDER(revenue2A[company, Region], 0) ~~|\n"
+        "SORT ORDER neg2B[Region, scompany] = VECTOR SORT ORDER(revenue2B[Region, company], 0) ~~|\n"
+        "INITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = TIME STEP ~~|\n";
+    diag::Diagnostics d;
+    const auto r = test::runMdl(text, d);
+    const std::vector<std::string> sorts = {"sort1", "sort2", "sort3", "sort4", "sort5"};
+    const std::vector<std::string> companies = {"company1", "company2", "company3", "company4", "company5"};
+    CHECK(elements(r, "SORT ORDER", sorts) == std::vector<double>{0, 3, 4, 1, 2});
+    CHECK(elements(r, "SORT ORDER neg", sorts) == std::vector<double>{2, 1, 4, 3, 0});
+    CHECK(elements(r, "RANK neg", companies) == std::vector<double>{5, 2, 1, 4, 3});
+    // Along Region, for each company.
+    CHECK(elements(r, "RANK2A", {"company1,A", "company1,B", "company1,C", "company3,A", "company3,B"}) ==
+          std::vector<double>{1, 2, 3, 3, 2});
+    CHECK(
+        elements(r, "SORT ORDER neg2A", {"sort1,A", "sort1,B", "sort1,C", "sort2,A", "sort2,B", "sort2,C"}) ==
+        std::vector<double>{2, 1, 0, 2, 0, 1});
+    CHECK(
+        elements(r, "SORT ORDER neg2B", {"A,sort1", "A,sort2", "A,sort3", "A,sort4", "A,sort5", "C,sort3"}) ==
+        std::vector<double>{4, 1, 2, 3, 0, 4});
+}
+
 TEST_CASE("vensim arrays: VECTOR ELM MAP offsets from the element named", "[vensim][arrays]") {
     diag::Diagnostics d;
     const auto r = test::runMdl(modelText("off[d] = 0, 1, 2, 3 ~~|\n"
@@ -80,6 +117,31 @@ TEST_CASE("vensim arrays: VECTOR SELECT's numerical actions", "[vensim][arrays]"
     CHECK(test::valueAt(r, "umin") == 3);
     CHECK(test::valueAt(r, "wmean") == Approx((2 * 3 + 1 * 4) / 2.0));
     CHECK(test::valueAt(r, "missing") == -1);
+}
+
+// Selection and values over different dimensions visit every pair, as Vensim does. The figures are Vensim's
+// (SDXorg test-models, tests/vector_select/output.tab, time 0: Aout2 = 1.8, Aout2 0 = 5, Hout2[B1..B4] =
+// -3, 0, 4, 3); sdw refused these with E210 before. All 1,993 values of that model now match Vensim's.
+TEST_CASE("vensim arrays: VECTOR SELECT over a selection and values of different dimensions",
+          "[vensim][arrays]") {
+    const std::string text =
+        "{UTF-8}\ndim1 : (A1-A5) ~~|\ndim2 : (B1-B4) ~~|\n"
+        "sel[dim1] = 1, 0.3, -1, 0.5, 1 ~~|\nvalues[dim2] = 0.5, 1.2, 0.3, -1 ~~|\n"
+        "per column[dim1, dim2] = -3, 0, 0, 0; 0, 0, 4, 0; 0, 0, 0, 3; 0, 1, 0, 0; 0, -1, 0, 0; ~~|\n"
+        "weighted sum = VECTOR SELECT(sel[dim1!], values[dim2!], -12345, 0, 0) ~~|\n"
+        "plain sum = VECTOR SELECT(sel[dim1!], values[dim2!], -12345, 6, 0) ~~|\n"
+        "by column[dim2] = VECTOR SELECT(per column[dim1!, dim2], values[dim2!], -12345, 0, 0) ~~|\n"
+        "INITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = TIME STEP ~~|\n";
+    diag::Diagnostics d;
+    const auto r = test::runMdl(text, d);
+    // Every (selection, value) pair: (1 + 0.3 - 1 + 0.5 + 1) x (0.5 + 1.2 + 0.3 - 1) = 1.8 x 1.
+    CHECK(test::valueAt(r, "weighted sum") == Approx(1.8));
+    CHECK(test::valueAt(r, "plain sum") == Approx(5.0));  // five selections, each adding the four values
+    const std::vector<double> byColumn = elements(r, "by column", {"B1", "B2", "B3", "B4"});
+    CHECK(byColumn[0] == Approx(-3));
+    CHECK(byColumn[1] == Approx(0));
+    CHECK(byColumn[2] == Approx(4));
+    CHECK(byColumn[3] == Approx(3));
 }
 
 TEST_CASE("vensim arrays: ALLOCATE BY PRIORITY serves the highest priority first, within the width",

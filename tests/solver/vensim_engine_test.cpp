@@ -53,11 +53,13 @@ TEST_CASE("vensim engine: SINH, COSH, TANH, INTEGER and QUANTUM compile to the i
     CHECK(test::valueAt(b, "h") == Approx(std::sinh(-1.2) + std::cosh(-1.2) * std::tanh(-1.2)));
 }
 
-TEST_CASE("vensim engine: array functions run in the interpreter; a forced compiled run is refused",
+TEST_CASE("vensim engine: array functions run in the interpreter, a forced compiled run is refused",
           "[vensim][engine]") {
     diag::Diagnostics d;
     const auto cm = compileMdl(
-        "d : d1, d2, d3 ~~|\nvals[d] = 3 + Time, 1, 2 ~~|\nrank[d] = VECTOR RANK(vals[d], 1) ~~|\n", d);
+        "d : d1, d2, d3 ~~|\nvals[d1] = 3 + Time ~~|\nvals[d2] = 1 ~~|\nvals[d3] = 2 ~~|\n"
+        "rank[d] = VECTOR RANK(vals[d], 1) ~~|\n",
+        d);
     sim::RunSpec spec;
     spec.engine = sim::Engine::Compiled;
     const sim::RunResult forced = sim::simulate(*cm, spec);

@@ -188,7 +188,7 @@ TEST_CASE("xmile: graphical functions with xpts, xscale, separators and kinds", 
     CHECK(p->main().find("c")->gf->kind == model::GraphicalFunction::Kind::Discrete);
 }
 
-TEST_CASE("xmile: named, indexed and mapped dimensions; arrayed variables and elements", "[xmile]") {
+TEST_CASE("xmile: named, indexed and mapped dimensions, arrayed variables and elements", "[xmile]") {
     SDW_NEEDS_CONFORMANCE();
     const auto sub = readOk("tests/subscript_subranges/test_subscript_subrange.xmile");
     const auto* dim = sub.findDimension("Dim1");
@@ -339,7 +339,7 @@ TEST_CASE("xmile: views: positions, flow points, connectors with aliases, kept o
     CHECK(v.objects[5].extraXml.at(0).find("<plot") != std::string::npos);
 }
 
-TEST_CASE("xmile: any namespace prefix; an isee: element is not taken for a standard one", "[xmile]") {
+TEST_CASE("xmile: any namespace prefix, an isee: element is not taken for a standard one", "[xmile]") {
     diag::Diagnostics diags;
     auto p = readText(
         "<x:xmile xmlns:x=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "

@@ -150,7 +150,7 @@ TEST_CASE("calibrate: wrong data is refused naming the column, the time or the c
     CHECK(error == "line 1, column 3: 'Delayed_Beds' is a second column for delayed beds");
 }
 
-TEST_CASE("calibrate: progress counts evaluations up to the budget; a cancel stops the search",
+TEST_CASE("calibrate: progress counts evaluations up to the budget, a cancel stops the search",
           "[calibrate]") {
     const auto project = decay();
     CompiledTrialRunner runner(project, {});

@@ -95,7 +95,7 @@ TEST_CASE("loops: MIN and MAX keep the signs of their arguments", "[loops]") {
     CHECK(summary(loopsOf(b)) == std::vector<std::string>{"B1: queue served"});
 }
 
-TEST_CASE("loops: a graphical function passes its direction; one that turns is unknown", "[loops]") {
+TEST_CASE("loops: a graphical function passes its direction, one that turns is unknown", "[loops]") {
     Builder b(0, 10, 1);
     b.stock("staff", "50", {"hiring"});
     b.flow("hiring", "10 * appeal");
@@ -144,7 +144,7 @@ TEST_CASE("loops: a SMOOTH's internal stock belongs to the variable that uses it
     CHECK(list.loops[0].signs == "++-");
 }
 
-TEST_CASE("loops: a DELAY3 in a loop keeps the loop's sign; its internal stages never show", "[loops]") {
+TEST_CASE("loops: a DELAY3 in a loop keeps the loop's sign, its internal stages never show", "[loops]") {
     Builder b(0, 10, 1);
     b.stock("inventory", "10", {"delivering"}, {"using"});
     b.flow("delivering", "DELAY3(ordering, 4)");
@@ -237,7 +237,7 @@ TEST_CASE("loops: past the limit, a loop the model names is listed after the ind
     CHECK(sils.rule.find("the 1 loop the model names") != std::string::npos);
 }
 
-TEST_CASE("loops: names the model stores are put on their loops; a stale name is noted", "[loops]") {
+TEST_CASE("loops: names the model stores are put on their loops, a stale name is noted", "[loops]") {
     Builder b(0, 10, 1);
     b.stock("population", "10", {"growth"});
     b.flow("growth", "0.1 * population");
@@ -263,7 +263,7 @@ TEST_CASE("loops: a model with errors gives its diagnostics and no list", "[loop
     CHECK(test::hasCode(d, diag::code::kUnknownName));
 }
 
-TEST_CASE("loops: a name given to a loop is written with the model and read back; renaming replaces it",
+TEST_CASE("loops: a name given to a loop is written with the model and read back, renaming replaces it",
           "[loops][names]") {
     Builder b(0, 10, 1);
     b.stock("population", "10", {"births"}, {"deaths"});

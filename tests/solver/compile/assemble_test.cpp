@@ -6,7 +6,7 @@
 using namespace sdw;
 using test::Builder;
 
-TEST_CASE("assemble: columns are time and the user's variables; internal elements stay out of sight",
+TEST_CASE("assemble: columns are time and the user's variables, internal elements stay out of sight",
           "[compile][assemble]") {
     Builder b;
     b.aux("input", "5").aux("Smoothed Input", "SMTH1(input, 2)");

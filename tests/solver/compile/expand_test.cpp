@@ -28,7 +28,7 @@ TEST_CASE("expand: SMTH1 becomes one internal stock that the equation refers to"
     CHECK(test::equationOf(m, 2) == "input");
 }
 
-TEST_CASE("expand: DELAYN takes its order from a constant; an order that is not one is refused",
+TEST_CASE("expand: DELAYN takes its order from a constant, an order that is not one is refused",
           "[compile][expand]") {
     Builder b;
     b.aux("input", "5").aux("n", "4").aux("out", "DELAYN(input, 8, n, 0)");

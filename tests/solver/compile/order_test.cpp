@@ -36,7 +36,7 @@ TEST_CASE("order: the initial program computes everything, the per-step program 
     CHECK(at(o->flow, r) < at(o->flow, f));
 }
 
-TEST_CASE("order: INIT reads its argument only while initialising; ACTIVE INITIAL one argument per phase",
+TEST_CASE("order: INIT reads its argument only while initialising, ACTIVE INITIAL one argument per phase",
           "[compile][order]") {
     Builder b;
     b.aux("a", "INIT(x) + ACTIVE_INITIAL(y, z)").aux("x", "1").aux("y", "2").aux("z", "3");

@@ -62,7 +62,7 @@ TEST_CASE("symbols: a module's variables are inlined under its scope, with its i
     CHECK_FALSE(s.report.failed());
 }
 
-TEST_CASE("symbols: duplicate names and unknown dimensions are reported; the rest is collected",
+TEST_CASE("symbols: duplicate names and unknown dimensions are reported, the rest is collected",
           "[compile][symbols][errors]") {
     Builder b;
     b.aux("Birth Rate", "1").aux("birth_rate", "2").aux("pop", "3", {"nowhere"}).aux("ok", "4");

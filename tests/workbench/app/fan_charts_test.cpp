@@ -82,7 +82,7 @@ TEST_CASE("fan charts: percentiles of a decay with an uncertain rate are the exa
     CHECK_FALSE(r->bands("outflow"));  // not charted, not summarised
 }
 
-TEST_CASE("fan charts: cancel stops the runs; earlier settings' bands are not current", "[workbench][fan]") {
+TEST_CASE("fan charts: cancel stops the runs, earlier settings' bands are not current", "[workbench][fan]") {
     app::Session s(test::freshStateDir("sdw_fan_cancel"));
     openDecay(s);
     app::FanCharts fan;

@@ -10,7 +10,7 @@
 using namespace sdw;
 namespace fs = std::filesystem;
 
-TEST_CASE("session export: CSV with provenance beside it; a failed write is an error naming the file",
+TEST_CASE("session export: CSV with provenance beside it, a failed write is an error naming the file",
           "[workbench][export]") {
     const auto dir = fs::temp_directory_path() / "sdw_session_export";
     fs::remove_all(dir);

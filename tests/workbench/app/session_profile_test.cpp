@@ -49,7 +49,7 @@ TEST_CASE("session profile: the county's local profile comes first among the sli
     }
 }
 
-TEST_CASE("session profile: a profile CSV sets its sliders and the run; a bad one changes nothing",
+TEST_CASE("session profile: a profile CSV sets its sliders and the run, a bad one changes nothing",
           "[workbench][session][profile]") {
     const std::string dir = freshDir("sdw_profile_load");
     app::Session s(dir + "/state");

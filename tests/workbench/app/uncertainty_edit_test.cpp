@@ -13,7 +13,7 @@
 
 using namespace sdw;
 
-TEST_CASE("uncertainty edit: a distribution is set, saved, undone; mistakes are refused",
+TEST_CASE("uncertainty edit: a distribution is set, saved, undone, mistakes are refused",
           "[workbench][distribution]") {
     app::Session s(test::freshStateDir("sdw_uncertainty_edit"));
     std::string error;

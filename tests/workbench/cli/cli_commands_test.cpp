@@ -138,7 +138,7 @@ TEST_CASE("cli: --out writes an Excel workbook with names, units and numbers", "
     CHECK(sheet.find("<c r=\"B3\" s=\"2\"><v>46016</v></c>") != std::string::npos);
 }
 
-TEST_CASE("cli: --out refuses an extension it cannot write; CSV gets its provenance beside it",
+TEST_CASE("cli: --out refuses an extension it cannot write, CSV gets its provenance beside it",
           "[cli][export]") {
     const auto model = writeModel("sdw_cli_ext.xmile", "rate");
     const auto dir = std::filesystem::temp_directory_path();
@@ -188,7 +188,7 @@ TEST_CASE("cli: every command has --help", "[cli]") {
     CHECK(sdw("--help").code == 0);
 }
 
-TEST_CASE("cli: convert writes XMILE that runs to the same numbers; bench prints a median", "[cli]") {
+TEST_CASE("cli: convert writes XMILE that runs to the same numbers, bench prints a median", "[cli]") {
     const auto model = writeModel("sdw_cli_conv.xmile", "rate * Stock_A / 10");
     const auto out = (std::filesystem::temp_directory_path() / "sdw_cli_converted.xmile").string();
     REQUIRE(sdw("convert " + model + " " + out).code == 0);

@@ -57,7 +57,7 @@ TEST_CASE("cli loops: lists each loop's id, polarity, length and variables", "[c
           std::string::npos);
 }
 
-TEST_CASE("cli loops: --scores writes Time and one share per loop; the magnitudes sum to 1 in each row",
+TEST_CASE("cli loops: --scores writes Time and one share per loop, the magnitudes sum to 1 in each row",
           "[cli][loops]") {
     const auto csv = std::filesystem::temp_directory_path() / "sdw_loops_scores.csv";
     std::filesystem::remove(csv);
@@ -117,7 +117,7 @@ TEST_CASE("cli loops: usage errors", "[cli][loops]") {
     CHECK(run("loops /no/such/model.xmile").code == 1);
 }
 
-TEST_CASE("cli loops: --name and --describe save a loop's name in the model file; the listing shows it",
+TEST_CASE("cli loops: --name and --describe save a loop's name in the model file, the listing shows it",
           "[cli][loops][names]") {
     const std::string model = logisticModel("0.5 * population * (1 - crowding)");
     const Output named =

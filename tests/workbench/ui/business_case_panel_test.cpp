@@ -86,7 +86,7 @@ TEST_CASE("business case tab: the figures sdw run --compare prints for the same 
     CHECK(panel.rateError().find("150% was not taken") != std::string::npos);
 }
 
-TEST_CASE("business case tab: CSV export with provenance; a failed export is a dialog, not silence",
+TEST_CASE("business case tab: CSV export with provenance, a failed export is a dialog, not silence",
           "[workbench][business][gui]") {
     unsetenv("SDW_PLUGIN_PATH");
     test::HeadlessUi ui;

@@ -65,7 +65,7 @@ TEST_CASE("canvas: the stock tool places a stock where the user clicks, and a dr
     CHECK(wb.session().doc().viewObject(v.name)->x == Approx(x0));
 }
 
-TEST_CASE("canvas: a flow drawn from a stock is attached to it; rubber-band selects", "[workbench][canvas]") {
+TEST_CASE("canvas: a flow drawn from a stock is attached to it, rubber-band selects", "[workbench][canvas]") {
     HeadlessUi ui;
     ui::Workbench wb;
     wb.newModel();
@@ -94,7 +94,7 @@ TEST_CASE("canvas: a flow drawn from a stock is attached to it; rubber-band sele
     CHECK(wb.selection.size() == 2);
 }
 
-TEST_CASE("workbench: live equation check names the problem; slider moves re-run", "[workbench][canvas]") {
+TEST_CASE("workbench: live equation check names the problem, slider moves re-run", "[workbench][canvas]") {
     HeadlessUi ui;
     ui::Workbench wb;
     wb.newModel();
@@ -152,7 +152,7 @@ TEST_CASE("workbench: live equation check names the problem; slider moves re-run
     CHECK(rows == wb.session().result()->rows());
 }
 
-TEST_CASE("canvas: the alias tool drags a ghost of a variable into place; it moves, connects and deletes",
+TEST_CASE("canvas: the alias tool drags a ghost of a variable into place, it moves, connects and deletes",
           "[workbench][canvas][alias]") {
     HeadlessUi ui;
     ui::Workbench wb;
@@ -202,7 +202,7 @@ TEST_CASE("canvas: the alias tool drags a ghost of a variable into place; it mov
     ui.frame(wb);  // draws the alias (dashed, italic label) without trouble
 }
 
-TEST_CASE("workbench: autosaved work newer than the model is offered at start-up; Restore loads it dirty",
+TEST_CASE("workbench: autosaved work newer than the model is offered at start-up, Restore loads it dirty",
           "[workbench][recovery]") {
     HeadlessUi ui;
     const auto dir = std::filesystem::temp_directory_path() / "sdw_canvas_recovery";
@@ -282,7 +282,7 @@ TEST_CASE("workbench: a model that names its outcome measures opens its charts o
 }
 
 TEST_CASE(
-    "canvas: dragging a selected pipe: the middle adds a bend, a bend moves, an end drops a cloud; each one "
+    "canvas: dragging a selected pipe: the middle adds a bend, a bend moves, an end drops a cloud, each one "
     "undo step",
     "[workbench][canvas][pipes]") {
     HeadlessUi ui;
@@ -490,7 +490,7 @@ TEST_CASE("workbench: Ctrl+Z, Ctrl+Y, Delete and Space work from the keyboard", 
 }
 
 TEST_CASE(
-    "workbench: charts overlay every kept run; presentation shows only the charts and sliders chosen for it",
+    "workbench: charts overlay every kept run, presentation shows only the charts and sliders chosen for it",
     "[workbench][charts][present]") {
     HeadlessUi ui;
     ui::Workbench wb;

@@ -9,7 +9,7 @@
 using namespace sdw;
 using Kind = model::ViewObject::Kind;
 
-TEST_CASE("fit: labels under the readable size are left out; stock names stay readable",
+TEST_CASE("fit: labels under the readable size are left out, stock names stay readable",
           "[workbench][canvas]") {
     // fontSize x min(zoom, 1.25): 15 px type at 100%, 7.5 px at 50% (under 9: left out), 18.75 px at most
     CHECK(ui::labelPlan(1.0f, 15).names == Approx(15));

@@ -24,7 +24,7 @@ using test::brokenPluginDir;
 const std::string& kModel = test::kCountyModel;
 const std::string& kLevers = test::kShippedLevers;
 
-TEST_CASE("levers: the panel draws; a lever re-runs against a kept baseline; plugin errors reach Diagnostics",
+TEST_CASE("levers: the panel draws, a lever re-runs against a kept baseline, plugin errors reach Diagnostics",
           "[workbench][levers][gui]") {
     const auto state = fs::temp_directory_path() / "sdw_levers_panel_state";
     fs::create_directories(state);

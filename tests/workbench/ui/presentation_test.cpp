@@ -38,7 +38,7 @@ void checkDrawn(const ui::Workbench& wb, double until, double end) {
 
 }  // namespace
 
-TEST_CASE("presentation: before Play the charts draw nothing after the cursor; Play reveals the run",
+TEST_CASE("presentation: before Play the charts draw nothing after the cursor, Play reveals the run",
           "[workbench][gui][present]") {
     test::HeadlessUi ui;
     ui::Workbench wb;

@@ -32,7 +32,7 @@ std::string openWithSelected(test::HeadlessUi& ui, ui::Workbench& wb, const std:
 
 }  // namespace
 
-TEST_CASE("properties: causes and uses of the selected variable; a click goes there", "[workbench][gui]") {
+TEST_CASE("properties: causes and uses of the selected variable, a click goes there", "[workbench][gui]") {
     test::HeadlessUi ui;
     ui::Workbench wb;
     openWithSelected(ui, wb, "escalating");

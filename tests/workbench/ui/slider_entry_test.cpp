@@ -37,7 +37,7 @@ void typeWithoutEnter(test::HeadlessUi& ui, ui::Workbench& wb, const std::string
 
 }  // namespace
 
-TEST_CASE("slider entry: a typed value in range is taken and runs; out of range or not a number is refused",
+TEST_CASE("slider entry: a typed value in range is taken and runs, out of range or not a number is refused",
           "[workbench][gui][sliders]") {
     test::HeadlessUi ui;
     ui::Workbench wb;
