@@ -195,7 +195,7 @@ void drawAxes(ImDrawList* dl, const Frame& f, const model::SimSpecs& time, const
     if (!label.empty()) dl->AddText(ImVec2(f.lo.x + 4, f.lo.y + 2), pal.textMuted, label.c_str());
 }
 
-// The right axis: its ticks outside the plot's right edge (no grid: the left axis's grid is the chart's),
+// The right axis: its numbers outside the plot's right edge (no grid: the left axis's grid is the chart's),
 // its units at the top right, inside.
 void drawRightAxis(ImDrawList* dl, const Frame& f, const std::string& units) {
     const auto& pal = theme::palette();
@@ -204,7 +204,7 @@ void drawRightAxis(ImDrawList* dl, const Frame& f, const std::string& units) {
     const auto labels = app::axisTickLabels(ys, units);
     for (size_t k = 0; k < ys.size(); ++k) {
         const float y = f.map(f.t0, ys[k]).y;
-        dl->AddLine(ImVec2(f.hi.x, y), ImVec2(f.hi.x + 4, y), pal.textMuted);
+        // no tick mark: beside the number it read as a minus sign ("-180k")
         dl->AddText(ImVec2(f.hi.x + 6, y - fs / 2), pal.textMuted, labels[k].c_str());
     }
     const std::string label = app::axisUnitsLabel(units) + " (right)";
