@@ -97,7 +97,7 @@ const std::map<std::string, std::string>& renames() {
         {"QUANTUM", "QUANTUM"},
         {"MAX", "MAX"},
         {"MIN", "MIN"},
-        {"MODULO", "MOD"},
+        {"MODULO", "MODULO"},  // the dividend's sign, as C's fmod: XMILE's MOD takes the divisor's
         {"PI", "PI"},
         {"XIDZ", "XIDZ"},
         {"ZIDZ", "ZIDZ"},
