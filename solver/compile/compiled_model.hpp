@@ -56,7 +56,7 @@ enum class Op : uint8_t {
 enum class Fn : uint8_t {
     Abs, Exp, Ln, Log10, Sqrt, Sin, Cos, Tan, Asin, Acos, Atan, Int, Sign, Round,  // one argument
     Sinh, Cosh, Tanh, Trunc,                                                      // one (Trunc: INTEGER)
-    Min2, Max2, Zidz, SafeDiv2, LogN, Quantum,                                   // two
+    Min2, Max2, Zidz, SafeDiv2, LogN, Quantum, Modulo,                           // two (Modulo: MODULO)
     Xidz,                                                                         // three
     VectorSelect, VectorElmMap, VectorSortOrder, VectorRank,                      // ArrayFn
     AllocateAvailable, AllocateByPriority, InvertMatrix, VectorReorder,

@@ -134,6 +134,7 @@ uint32_t Lowerer::math(Site& at, const Node& n, BuiltinKind kind) {
         if (n.name == "log") return m_out.emit(at.prog, Op::Fn2, a, c, 0, Fn::LogN);
         if (n.name == "power") return m_out.emit(at.prog, Op::Pow, a, c);
         if (n.name == "quantum") return m_out.emit(at.prog, Op::Fn2, a, c, 0, Fn::Quantum);
+        if (n.name == "modulo") return m_out.emit(at.prog, Op::Fn2, a, c, 0, Fn::Modulo);
         return m_out.emit(at.prog, Op::Mod, a, c);
     }
     // PI(), INF(), TIME(), DT(), STARTTIME(), STOPTIME()

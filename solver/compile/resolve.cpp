@@ -132,7 +132,7 @@ bool Resolver::choose(const Site& site, size_t k, std::vector<int>& choice, Prob
             return false;
         }
         case NodeKind::SubStar:
-            return chooseStar(site, k, sub, choice);
+            return chooseStar(site, k, sub, choice, problem);
         case NodeKind::Number: {
             const int idx = static_cast<int>(std::lround(sub.value)) - 1;
             if (idx >= 0 && idx < count) {
@@ -165,12 +165,22 @@ bool Resolver::choose(const Site& site, size_t k, std::vector<int>& choice, Prob
 }
 
 // `*` (this dimension, or a reduction's binding of it) or `*:dim` (a subrange of it).
-bool Resolver::chooseStar(const Site& site, size_t k, const Node& sub, std::vector<int>& choice) const {
+bool Resolver::chooseStar(const Site& site, size_t k, const Node& sub, std::vector<int>& choice,
+                          Problem* problem) const {
     const int D = site.var.dims[k];
     const int count = static_cast<int>(m_symbols.dim(D).elems.size());
     int b = -1;
     if (const int named = sub.name.empty() ? -1 : m_symbols.findDim(sub.name); named >= 0) {
         const DimInfo& sd = m_symbols.dim(named);
+        // Another dimension than the place's own pairs by position, so it must have as many elements.
+        if (named != D && sd.parent != D && sd.elems.size() != m_symbols.dim(D).elems.size()) {
+            fail(problem, diag::code::kBadSubscript,
+                 "'*:" + sd.display + "' ranges over " + std::to_string(sd.elems.size()) +
+                     " elements where '" + site.n.text + "' has " + std::to_string(count) + " (" +
+                     m_symbols.dim(D).display + ")",
+                 sub.pos);
+            return false;
+        }
         auto pick = [&](const Binding& bd) {
             b = sd.parent == D ? sd.parentIndex[static_cast<size_t>(bd.elem)] : bd.elem;
         };

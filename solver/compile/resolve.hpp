@@ -47,7 +47,8 @@ class Resolver {
   private:
     struct Site;
     bool choose(const Site& site, size_t k, std::vector<int>& choice, Problem* problem) const;
-    bool chooseStar(const Site& site, size_t k, const equations::Node& sub, std::vector<int>& choice) const;
+    bool chooseStar(const Site& site, size_t k, const equations::Node& sub, std::vector<int>& choice,
+                    Problem* problem) const;
     bool chooseName(const Site& site, size_t k, const equations::Node& sub, std::vector<int>& choice,
                     Problem* problem) const;
     void wildcardDims(int element, const equations::Expr& e, int node, const std::vector<Binding>& extra,

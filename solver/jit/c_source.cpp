@@ -31,7 +31,7 @@ constexpr const char* kPrelude = R"(typedef struct {
 double fabs(double); double exp(double); double log(double); double log10(double); double sqrt(double);
 double sin(double); double cos(double); double tan(double); double asin(double); double acos(double);
 double atan(double); double floor(double); double round(double); double pow(double, double);
-double sinh(double); double cosh(double); double tanh(double); double trunc(double);
+double sinh(double); double cosh(double); double tanh(double); double trunc(double); double fmod(double, double);
 typedef struct {
     double (*mod)(double, double);
     double (*lookup)(void* rt, unsigned table, double x);
@@ -442,6 +442,7 @@ std::string functionCall(const Instr& in, const std::string& a, const std::strin
     if (in.fn == Fn::Max2) return "(" + a + " < " + b + ") ? " + b + " : " + a;  // std::max(a, b)
     if (in.fn == Fn::Zidz || in.fn == Fn::SafeDiv2) return "(" + b + " == 0) ? 0.0 : " + a + " / " + b;
     if (in.fn == Fn::LogN) return "log(" + a + ") / log(" + b + ")";
+    if (in.fn == Fn::Modulo) return "fmod(" + a + ", " + b + ")";
     if (in.fn == Fn::Quantum)
         return "(" + b + " <= 0) ? " + a + " : " + b + " * trunc(" + a + " / " + b + ")";
     return "0.0";

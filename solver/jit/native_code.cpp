@@ -75,15 +75,16 @@ const void* libm(double (*f)(A...)) {
     return reinterpret_cast<const void*>(f);
 }
 const Symbol kLibm[] = {
-    {"fabs", libm<double>(&::fabs)},   {"exp", libm<double>(&::exp)},
-    {"log", libm<double>(&::log)},     {"log10", libm<double>(&::log10)},
-    {"sqrt", libm<double>(&::sqrt)},   {"sin", libm<double>(&::sin)},
-    {"cos", libm<double>(&::cos)},     {"tan", libm<double>(&::tan)},
-    {"asin", libm<double>(&::asin)},   {"acos", libm<double>(&::acos)},
-    {"atan", libm<double>(&::atan)},   {"floor", libm<double>(&::floor)},
-    {"round", libm<double>(&::round)}, {"pow", libm<double, double>(&::pow)},
-    {"sinh", libm<double>(&::sinh)},   {"cosh", libm<double>(&::cosh)},
-    {"tanh", libm<double>(&::tanh)},   {"trunc", libm<double>(&::trunc)},
+    {"fabs", libm<double>(&::fabs)},         {"exp", libm<double>(&::exp)},
+    {"log", libm<double>(&::log)},           {"log10", libm<double>(&::log10)},
+    {"sqrt", libm<double>(&::sqrt)},         {"sin", libm<double>(&::sin)},
+    {"cos", libm<double>(&::cos)},           {"tan", libm<double>(&::tan)},
+    {"asin", libm<double>(&::asin)},         {"acos", libm<double>(&::acos)},
+    {"atan", libm<double>(&::atan)},         {"floor", libm<double>(&::floor)},
+    {"round", libm<double>(&::round)},       {"pow", libm<double, double>(&::pow)},
+    {"sinh", libm<double>(&::sinh)},         {"cosh", libm<double>(&::cosh)},
+    {"tanh", libm<double>(&::tanh)},         {"trunc", libm<double>(&::trunc)},
+    {"fmod", libm<double, double>(&::fmod)},
 };
 
 // libtcc 0.9.27 keeps global state while compiling: one compile at a time in the process.

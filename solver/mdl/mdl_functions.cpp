@@ -97,7 +97,7 @@ const std::map<std::string, std::string>& renames() {
         {"QUANTUM", "QUANTUM"},
         {"MAX", "MAX"},
         {"MIN", "MIN"},
-        {"MODULO", "MOD"},
+        {"MODULO", "MODULO"},  // the dividend's sign, as C's fmod: XMILE's MOD takes the divisor's
         {"PI", "PI"},
         {"XIDZ", "XIDZ"},
         {"ZIDZ", "ZIDZ"},
@@ -233,7 +233,7 @@ class Translator {
         if (k + 1 < e && m_t[k + 1].kind == T::LBracket) {
             const size_t c = matching(k + 1);
             if (c >= e) throw Failure{diag::code::kMdlSyntax, "unbalanced brackets"};
-            std::string ref = xmileName(raw) + "[" + subscripts(k + 1, c) + "]";
+            std::string ref = xmileName(raw) + "[" + subscripts(k + 1, c, model::canonicalName(raw)) + "]";
             if (c + 1 < e && m_t[c + 1].kind == T::LParen) {  // a subscripted lookup called: tab[d](x)
                 const size_t c2 = matching(c + 1);
                 out += "LOOKUP(" + ref + ", " + seq(c + 2, c2) + ")";
@@ -264,9 +264,31 @@ class Translator {
         return xmileName(raw);
     }
 
-    std::string subscripts(size_t open, size_t close) {
+    // The dimension `var` is written over at `position` (an element stands for its dimension); "" if unknown.
+    std::string declaredDim(const std::string& var, size_t position) const {
+        if (!m_ctx.symbols) return "";
+        const auto it = m_ctx.symbols->defined.find(var);
+        if (it == m_ctx.symbols->defined.end() || position >= it->second.size()) return "";
+        const std::string& s = it->second[position];
+        const auto el = m_ctx.symbols->elementDim.find(s);
+        return el != m_ctx.symbols->elementDim.end() && !m_ctx.symbols->dims.count(s) ? el->second : s;
+    }
+
+    // `d!` over another dimension of the same size than the one written at that place (Vensim's
+    // m[sector1, sector!] for m[sector, sector1]) keeps its name, *:d, so that it pairs with the other
+    // d! of the expression by position; a plain * would range over the place's own dimension apart.
+    bool otherDimension(const std::string& bang, const std::string& declared) const {
+        if (declared.empty() || declared == bang || !m_ctx.symbols) return false;
+        const auto a = m_ctx.symbols->dims.find(bang), b = m_ctx.symbols->dims.find(declared);
+        return a != m_ctx.symbols->dims.end() && b != m_ctx.symbols->dims.end() &&
+               a->second.size() == b->second.size();
+    }
+
+    std::string subscripts(size_t open, size_t close, const std::string& var = "") {
         std::vector<std::string> parts;
+        size_t position = 0;
         for (auto [b, e] : argRanges(open, close)) {
+            const size_t at = position++;
             if (b >= e || m_t[b].kind != T::Name)
                 throw Failure{diag::code::kMdlSyntax, "a subscript must be a dimension or element name"};
             const bool bang = e == b + 2 && m_t[b + 1].kind == T::Bang;
@@ -274,7 +296,8 @@ class Translator {
             const std::string c = model::canonicalName(m_t[b].text);
             if (bang) {
                 const bool sub = m_ctx.symbols && m_ctx.symbols->subranges.count(c);
-                parts.push_back(sub ? "*:" + xmileName(m_t[b].text) : "*");
+                const bool other = !sub && otherDimension(c, declaredDim(var, at));
+                parts.push_back(sub || other ? "*:" + xmileName(m_t[b].text) : "*");
             } else if (auto it = m_ctx.subst.find(c); it != m_ctx.subst.end()) {
                 parts.push_back(xmileName(it->second));
             } else {

@@ -64,6 +64,8 @@ struct Symbols {
     std::map<std::string, std::string> elementDim;  // canonical element -> canonical full dimension
     // canonical dim -> the dims it maps to or that map to it (Vensim `->`): their elements pair by position
     std::map<std::string, std::vector<std::string>> maps;
+    // canonical variable -> the canonical subscripts its first definition is written over (dims or elements)
+    std::map<std::string, std::vector<std::string>> defined;
     std::optional<double> saveper;
 };
 

@@ -223,6 +223,10 @@ class Reader {
             m_symbols.lookups.insert(canonicalName(l.name));
         const size_t m = static_cast<size_t>(m_macro + 1);
         const std::string key = canonicalName(l.name);
+        if (!m_symbols.defined.count(key)) {
+            std::vector<std::string>& subs = m_symbols.defined[key];
+            for (const auto& s : l.subs) subs.push_back(canonicalName(s));
+        }
         auto it = m_groupIndex[m].find(key);
         if (it == m_groupIndex[m].end()) {
             it = m_groupIndex[m].emplace(key, m_groups[m].size()).first;

@@ -70,6 +70,8 @@ inline double fn2(compile::Fn f, double a, double b) {
             return std::log(a) / std::log(b);
         case Fn::Quantum:  // Vensim's QUANTUM(a, q): q * INTEGER(a / q), and a itself when q <= 0
             return b <= 0 ? a : b * std::trunc(a / b);
+        case Fn::Modulo:  // Vensim's MODULO: the dividend's sign (MODULO(-10, 3) = -1 in Vensim's output)
+            return std::fmod(a, b);
         default:
             return 0;
     }
@@ -80,7 +82,7 @@ inline double fn3(double a, double b, double x) {
     return b == 0 ? x : a / b;
 }
 
-// The result takes the divisor's sign, as in Vensim and Stella.
+// XMILE's MOD: the result takes the divisor's sign (Vensim's MODULO is fmod: fn2 below).
 inline double modulo(double a, double b) {
     double r = std::fmod(a, b);
     if (r != 0 && ((r < 0) != (b < 0))) r += b;

@@ -179,7 +179,7 @@ TEST_CASE("mdl: delays and smooths keep their meaning (argument order)", "[mdl]"
     CHECK(eq(p, "rn") == norm("MIN(MAX(NORMAL(5, 1, 42), 0), 10)"));
     CHECK(eq(p, "ru") == norm("RANDOM(0, 1, 7)"));
     CHECK(eq(p, "lg") == norm("LN(in) / LN(10)"));
-    CHECK(eq(p, "md") == norm("MOD(7, 3)"));
+    CHECK(eq(p, "md") == norm("MODULO(7, 3)"));  // the dividend's sign: not XMILE's MOD, the divisor's
     CHECK(eq(p, "it") == norm("INTEGER(2.5)"));  // toward zero: not XMILE's INT, which rounds down
     CHECK(eq(p, "st") == norm("STEP(2, 3) + RAMP(1, 2, 4)"));
     CHECK(eq(p, "ts") == norm("DT * 2 + 0.5"));

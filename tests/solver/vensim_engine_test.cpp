@@ -29,12 +29,13 @@ bool hasCode(const diag::Diagnostics& d, const char* code) {
 
 }  // namespace
 
-TEST_CASE("vensim engine: SINH, COSH, TANH, INTEGER and QUANTUM compile to the interpreter's numbers",
+TEST_CASE("vensim engine: SINH, COSH, TANH, INTEGER, QUANTUM and MODULO compile to the interpreter's numbers",
           "[vensim][engine]") {
     diag::Diagnostics d;
     const auto cm = compileMdl(
         "x = Time / 400 - 1.2 ~~|\nh = SINH(x) + COSH(x) * TANH(x) ~~|\n"
-        "i = INTEGER(x * 3) ~~|\nq = QUANTUM(Time - 7.5, 2) + QUANTUM(-Time, 0) ~~|\n",
+        "i = INTEGER(x * 3) ~~|\nq = QUANTUM(Time - 7.5, 2) + QUANTUM(-Time, 0) ~~|\n"
+        "m = MODULO(Time - 500, 7) ~~|\n",
         d);
     sim::RunSpec spec;
     spec.engine = sim::Engine::Interpreter;
@@ -50,6 +51,7 @@ TEST_CASE("vensim engine: SINH, COSH, TANH, INTEGER and QUANTUM compile to the i
     // INTEGER(-3.75) = -6, and QUANTUM(a, 0) is a itself (-0).
     CHECK(test::valueAt(b, "i") == -3);
     CHECK(test::valueAt(b, "q") == -6);
+    CHECK(test::valueAt(b, "m") == -3);  // MODULO(-500, 7): -500 = -71 x 7 - 3
     CHECK(test::valueAt(b, "h") == Approx(std::sinh(-1.2) + std::cosh(-1.2) * std::tanh(-1.2)));
 }
 

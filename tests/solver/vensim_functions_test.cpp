@@ -1,6 +1,6 @@
 // Vensim functions the compiler runs, against hand-computed answers: hyperbolic functions (in .mdl and
-// XMILE), INTEGER (toward zero) beside XMILE's INT (down), QUANTUM, GET TIME VALUE, and DELAY N / SMOOTH N
-// whose order is an expression of constants or too high for a short delay time.
+// XMILE), INTEGER (toward zero) beside XMILE's INT (down), MODULO beside MOD, QUANTUM, GET TIME VALUE, and
+// DELAY N / SMOOTH N whose order is an expression of constants or too high for a short delay time.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
@@ -48,6 +48,21 @@ TEST_CASE("vensim functions: INTEGER truncates toward zero, XMILE's INT rounds d
     const auto r = b.run();
     REQUIRE(r.ok());
     CHECK(*r.finalValue("i") == -3);
+}
+
+// Vensim's own output (SDXorg test-models, tests/rounding/output.tab): MODULO(StockA, 3) with StockA = -10
+// is -1, the dividend's sign. sdw read MODULO as XMILE's MOD (the divisor's sign) and gave 2.
+TEST_CASE("vensim functions: MODULO takes the dividend's sign, XMILE's MOD the divisor's",
+          "[vensim][functions]") {
+    CHECK(mdlValue("MODULO(-10, 3)") == -1);
+    CHECK(mdlValue("MODULO(10, -3)") == 1);
+    CHECK(mdlValue("MODULO(7.5, 2)") == 1.5);
+    CHECK(mdlValue("MODULO(-9.7, 3)") == Approx(-0.7));
+    test::Builder b(0, 1, 1);
+    b.aux("m", "MOD(-10, 3)");
+    const auto r = b.run();
+    REQUIRE(r.ok());
+    CHECK(*r.finalValue("m") == 2);
 }
 
 TEST_CASE("vensim functions: QUANTUM is q times INTEGER(a / q), and a when q is not positive",

@@ -86,6 +86,27 @@ TEST_CASE("vensim subscripts: a transposed reference and two-dimensional subscri
     CHECK(test::valueAt(r, "lk[d3,e2]") == Approx(15));
 }
 
+// Vensim's io[t, s!] for io written over [s, t]: the second place ranges with the other s! by position
+// (SDXorg test-models subscript_transposition; sdw summed over every pair and gave 480 where Vensim gives
+// 109).
+TEST_CASE(
+    "vensim subscripts: a d! placed where another dimension of the same size is written pairs by position",
+    "[vensim][subscripts]") {
+    const std::string text =
+        "{UTF-8}\ns : s1, s2, s3 ~~|\nt : t1, t2, t3 ~~|\ninput[s] = 1, 10, 100 ~~|\n"
+        "io[s, t] = 1, 2, 3; 4, 5, 6; 7, 8, 9; ~~|\n"
+        "rows[t] = SUM(input[s!] * io[t, s!]) ~~|\ncols[t] = SUM(input[s!] * io[s!, t]) ~~|\n"
+        "INITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = TIME STEP ~~|\n";
+    diag::Diagnostics d;
+    const auto r = test::runMdl(text, d);
+    // rows[tj] = sum over i of input[i] * io[j, i]: 1 + 20 + 300, 4 + 50 + 600, 7 + 80 + 900.
+    CHECK(test::valueAt(r, "rows[t1]") == 321);
+    CHECK(test::valueAt(r, "rows[t2]") == 654);
+    CHECK(test::valueAt(r, "rows[t3]") == 987);
+    // cols[tj] = sum over i of input[i] * io[i, j]: 1 + 40 + 700.
+    CHECK(test::valueAt(r, "cols[t1]") == 741);
+}
+
 TEST_CASE("vensim subscripts: a variable over the same dimension twice is refused, saying what to write",
           "[vensim][subscripts]") {
     diag::Diagnostics d;

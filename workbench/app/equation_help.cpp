@@ -162,7 +162,7 @@ Completion completeAt(const std::vector<std::string>& names, const std::string& 
     std::vector<std::string> begins, contains;
     for (const auto& n : names) {
         const std::string canon = model::canonicalName(n);
-        if (canon == typed) return Completion{a, c.word, {}};  // already whole
+        if (canon == typed) return Completion{a, c.word, {}, {}};  // already whole
         std::string written = n;
         for (char& ch : written)
             if (ch == ' ') ch = '_';
@@ -171,12 +171,36 @@ Completion completeAt(const std::vector<std::string>& names, const std::string& 
         else if (canon.find(typed) != std::string::npos)
             contains.push_back(written);
     }
+    std::vector<const FunctionHelp*> functions;
+    for (const auto& h : kHelp)
+        if (std::string(h.name).rfind(typed, 0) == 0) functions.push_back(&h);
     std::sort(begins.begin(), begins.end());
     std::sort(contains.begin(), contains.end());
-    for (auto* group : {&begins, &contains})
-        for (const auto& n : *group)
-            if (c.names.size() < max) c.names.push_back(n);
+    std::sort(functions.begin(), functions.end(),
+              [](const FunctionHelp* x, const FunctionHelp* y) { return std::string(x->name) < y->name; });
+    const auto add = [&](const std::string& name, const std::string& shown) {
+        if (c.names.size() >= max) return;
+        c.names.push_back(name);
+        c.shown.push_back(shown);
+    };
+    for (const auto& n : begins) add(n, n);
+    for (const auto* h : functions) {  // "SMTH1(" from "SMTH1(input, ...)"; "TIME" as it is
+        const std::string sig = h->signature;
+        add(sig.substr(0, sig.find('(') == std::string::npos ? sig.size() : sig.find('(') + 1), sig);
+    }
+    for (const auto& n : contains) add(n, n);
     return c;
+}
+
+std::string completionLine(const Completion& c) {
+    if (c.names.empty()) return "";
+    std::string more;
+    for (size_t i = 1; i < c.names.size(); ++i) {
+        std::string name = c.names[i];
+        if (!name.empty() && name.back() == '(') name.pop_back();
+        more += (more.empty() ? "  or " : ", ") + name;
+    }
+    return "Tab: " + (c.shown.empty() ? c.names.front() : c.shown.front()) + more;
 }
 
 }  // namespace sdw::app

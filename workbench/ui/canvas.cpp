@@ -328,6 +328,14 @@ void fitToView(CanvasState& cs, const app::Document& doc, ImVec2 size, bool whol
     }
 }
 
+void fitToBox(CanvasState& cs, double x0, double y0, double x1, double y1, ImVec2 size) {
+    const double margin = 12;
+    const double fit = std::min((size.x - 2 * margin) / (x1 - x0 + 1), (size.y - 2 * margin) / (y1 - y0 + 1));
+    cs.zoom = static_cast<float>(std::clamp(fit, 0.05, 1.6));
+    cs.pan = ImVec2(static_cast<float>(size.x / 2 - (x0 + x1) / 2 * cs.zoom),
+                    static_cast<float>(size.y / 2 - (y0 + y1) / 2 * cs.zoom));
+}
+
 void CanvasPanel::modelReplaced(Workbench&) {
     m_state = {};  // fit the new model; no press, drag or rename of the last one
 }

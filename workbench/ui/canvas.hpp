@@ -127,15 +127,19 @@ void drawOverview(ImDrawList* dl, const std::vector<OverviewLabel>& labels);
 // Fit the diagram to a canvas of `size`: `whole` shows all of it (labels too small to read are left out);
 // otherwise a large model opens at a readable zoom on its top-left sector.
 void fitToView(CanvasState& cs, const app::Document& doc, ImVec2 size, bool whole);
+// Fit the diagram's box (x0, y0)-(x1, y1) (model units) to a canvas of `size`, centred, with a margin.
+void fitToBox(CanvasState& cs, double x0, double y0, double x1, double y1, ImVec2 size);
 
 // Presentation's readouts on the diagram at the time cursor, large enough to read from the back of a room:
-// each stock's level and each flow's rate, placed where they do not overlap (stocks first).
+// each stock's level and each flow's rate, placed where they do not overlap (stocks first), and only inside
+// `within` (a screen rectangle x0, y0, x1, y1; the whole canvas when it is empty).
 struct Reading {
     std::string name;  // the variable, as written
     std::string text;  // what the room reads
     ImVec4 rect;       // where (x0, y0, x1, y1)
 };
-std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area);
+std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area,
+                                  ImVec4 within = ImVec4(0, 0, 0, 0));
 // A flow's rate as it moves on its pipe: dots that run along it, faster the larger the rate (against the
 // largest it reaches in the run), backwards when it is negative, still at zero.
 void drawFlowMotion(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, double wallSeconds);

@@ -10,6 +10,24 @@ namespace sdw::ui {
 
 using Kind = model::ViewObject::Kind;
 
+namespace {
+
+// The type size of a sector's title `width` pixels wide: `size`, or smaller (never under kMinReadablePx)
+// until its longest word fits; the title then wraps between words.
+float sectorTitleSize(ImFont* font, float size, const std::string& text, float width) {
+    float widest = 0;
+    size_t start = 0;
+    while (start < text.size()) {
+        const size_t end = std::min(text.find(' ', start), text.size());
+        widest =
+            std::max(widest, font->CalcTextSizeA(size, 1e9f, 0, text.c_str() + start, text.c_str() + end).x);
+        start = end + 1;
+    }
+    return widest > width && widest > 0 ? std::max(kMinReadablePx, size * width / widest) : size;
+}
+
+}  // namespace
+
 bool overview(const CanvasState& cs) {
     return labelPlan(cs.zoom, ImGui::GetFontSize()).names == 0;
 }
@@ -31,17 +49,22 @@ std::vector<OverviewLabel> overviewLabels(const Workbench& wb, const CanvasState
         for (const auto& o : objects) {
             if (o.kind != (sector ? Kind::Group : Kind::Stock)) continue;
             const std::string text = sector ? o.name : app::displayName(o.name);
-            const ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, text.c_str());
+            float textSize = size;
+            ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, text.c_str());
             ImVec2 at;
-            if (sector) {  // its top-left corner, inside it
+            if (sector) {  // its top-left corner, inside it, wrapped to its width (a title wider than its
+                           // sector ran over the next sector's title, and one of the two was left out)
                 at = cs.toScreen(o.x - o.width.value_or(0) / 2, o.y - o.height.value_or(0) / 2);
                 at = ImVec2(at.x + 4, at.y + 3);
+                const float width = static_cast<float>(o.width.value_or(0)) * cs.zoom - 12;
+                textSize = sectorTitleSize(font, size, text, width);
+                ts = font->CalcTextSizeA(textSize, 1e9f, std::max(width, 1.0f), text.c_str());
             } else {  // centred under the stock
                 const ImVec2 c = cs.toScreen(o.x, o.y + o.height.value_or(35) / 2);
                 at = ImVec2(c.x - ts.x / 2, c.y + 2);
             }
             const ImVec4 r(at.x - 2, at.y - 1, at.x + ts.x + 2, at.y + ts.y + 1);
-            if (fits(r)) out.push_back({text, r, size, sector});
+            if (fits(r)) out.push_back({text, r, textSize, sector});
         }
     }
     return out;
@@ -54,7 +77,8 @@ void drawOverview(ImDrawList* dl, const std::vector<OverviewLabel>& labels) {
         dl->AddRectFilled(ImVec2(l.rect.x, l.rect.y), ImVec2(l.rect.z, l.rect.w),
                           l.sector ? IM_COL32(243, 241, 234, 240) : IM_COL32(255, 255, 255, 225), 3);
         dl->AddText(font, l.size, ImVec2(l.rect.x + 2, l.rect.y + 1),
-                    l.sector ? pal.groupText : pal.stockBorder, l.text.c_str());
+                    l.sector ? pal.groupText : pal.stockBorder, l.text.c_str(), nullptr,
+                    l.sector ? l.rect.z - l.rect.x - 4 + 0.5f : 0.0f);
     }
 }
 

@@ -18,9 +18,8 @@ bool overlaps(const ImVec4& a, const ImVec4& b) {
     return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w;
 }
 
-bool inside(const ImVec4& r, const CanvasState& cs, ImVec2 area) {
-    return r.x >= cs.origin.x && r.y >= cs.origin.y && r.z <= cs.origin.x + area.x &&
-           r.w <= cs.origin.y + area.y;
+bool inside(const ImVec4& r, const ImVec4& bounds) {
+    return r.x >= bounds.x && r.y >= bounds.y && r.z <= bounds.z && r.w <= bounds.w;
 }
 
 // Length of a screen polyline and the point at a distance along it.
@@ -56,8 +55,12 @@ std::string readingText(const Workbench& wb, const std::string& name, double val
     return text;
 }
 
-std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area) {
+std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area,
+                                  ImVec4 within) {
     std::vector<Reading> placed;
+    const ImVec4 bounds = within.z > within.x && within.w > within.y
+                              ? within
+                              : ImVec4(cs.origin.x, cs.origin.y, cs.origin.x + area.x, cs.origin.y + area.y);
     const auto& s = wb.session();
     const double t = s.playback().time;
     ImFont* font = theme::fonts().largeBold ? theme::fonts().largeBold : ImGui::GetFont();
@@ -79,8 +82,8 @@ std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, Im
             // A stock's level over its box; a flow's rate just under its valve.
             const float top = kind == Kind::Stock ? c.y - h / 2 : c.y + 8 * std::max(cs.zoom, 0.5f);
             const ImVec4 r(c.x - w / 2 - 6, top - 2, c.x + w / 2 + 6, top + h + 2);
-            if (!inside(r, cs, area) || std::any_of(placed.begin(), placed.end(),
-                                                    [&](const Reading& p) { return overlaps(p.rect, r); }))
+            if (!inside(r, bounds) || std::any_of(placed.begin(), placed.end(),
+                                                  [&](const Reading& p) { return overlaps(p.rect, r); }))
                 continue;
             const ImU32 ink = kind == Kind::Stock ? pal.stockBorder : pal.flowText;
             dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.z, r.w), IM_COL32(255, 255, 255, 235), 6);

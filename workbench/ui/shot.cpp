@@ -19,6 +19,7 @@
 #include "workbench/ui/panels/charts_panel.hpp"
 #include "workbench/ui/panels/loops_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
+#include "workbench/ui/panels/presentation_panel.hpp"
 #include "workbench/ui/panels/uncertainty_panel.hpp"
 #include "workbench/ui/workbench.hpp"
 #if defined(SDW_HAVE_PLUGINS)
@@ -196,13 +197,16 @@ struct ShotOptions {
     std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop, data;
     std::optional<double> time;
     bool namedOnly = false;
-    std::vector<std::string> fits;  // --view fit
-    bool range = false;             // --view business --range
-    size_t runs = 200;              // --view fan
+    std::vector<std::string> fits;   // --view fit
+    std::vector<std::string> chart;  // --chart: chart 1's variables
+    int sector = 1;                  // --view present: the sector shown (0 the whole diagram)
+    bool range = false;              // --view business --range
+    size_t runs = 200;               // --view fan
     uint64_t seed = 1;
     int frames = 6;
     float scale = 0;
     bool measure = false;
+    bool whole = false;  // --whole: the diagram fitted whole (Fit)
     int width = 1600, height = 1000;
 };
 
@@ -222,6 +226,10 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
                    "calibration)")
         ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "business", "present", "presentation",
                                "all", "levers", "loops", "fan", "howsure", "fit"}));
+    app.add_option("--chart", o.chart, "put these variables on chart 1 (replacing its own), large")
+        ->delimiter(',');
+    app.add_option("--sector", o.sector,
+                   "with --view present: show this sector (default 1; 0 the whole diagram)");
     app.add_option("--fit", o.fits, "with --view fit and --data: a constant to fit (its declared range)");
     app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
     app.add_option("--seed", o.seed, "with --view fan or --range: its seed (default 1)");
@@ -234,6 +242,7 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_flag("--named-only", o.namedOnly, "with --view loops: only the named loops, shares among them");
     app.add_option("--frames", o.frames, "frames to draw before the capture");
     app.add_option("--scale", o.scale, "font scale (default: the monitor's content scale)");
+    app.add_flag("--whole", o.whole, "fit the whole diagram in view (the Fit button)");
     app.add_flag("--measure", o.measure, "also measure and print slider-to-screen latency");
     app.add_option("--select", o.select, "select this variable (the properties panel shows it)");
     app.add_option("--chart-png", o.chartPng,
@@ -261,6 +270,21 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         wb.select(v->name);
         wb.panel<CanvasPanel>().centreOn(v->name);
     }
+    if (!o.chart.empty()) {
+        auto& chart = wb.session().charts().front().vars;
+        chart.clear();
+        for (const auto& name : o.chart)
+            if (wb.session().doc().find(name))
+                wb.session().addToChart(name, 0);
+            else
+                std::fprintf(stderr, "sdw shot: --chart: no variable '%s'\n", name.c_str());
+        wb.chartFocus = wb.mode != Mode::Present;
+    }
+    if (o.view == "present" || o.view == "presentation") {
+        host.frame(wb);  // presentation opens on its first sector
+        wb.panel<PresentationPanel>().showSector(wb, o.sector - 1);
+    }
+    if (o.whole) wb.panel<CanvasPanel>().fit();
     if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);
     if (!o.data.empty() && !wb.panel<UncertaintyPanel>().loadData(wb, o.data))
         std::fprintf(stderr, "sdw shot: --data: %s\n", wb.panel<UncertaintyPanel>().dataError().c_str());

@@ -56,7 +56,9 @@ TEST_CASE("equation help: the name being typed completes to the variables it cou
     auto c = app::completeAt(names, "capacity * sta", 14);
     CHECK(c.start == 11);
     CHECK(c.word == "sta");
-    CHECK(c.names == std::vector<std::string>{"Staff_Turnover", "staff", "staffing_rate", "agency_staff"});
+    // (the built-in STARTTIME begins with it too: after the variables beginning with it)
+    CHECK(c.names ==
+          std::vector<std::string>{"Staff_Turnover", "staff", "staffing_rate", "STARTTIME", "agency_staff"});
     CHECK(app::completeAt(names, "capacity * sta", 14, 2).names.size() == 2);
     // the cursor in the middle: only the word before it counts
     c = app::completeAt(names, "be + 1", 2);
@@ -66,4 +68,29 @@ TEST_CASE("equation help: the name being typed completes to the variables it cou
     CHECK(app::completeAt(names, "2 * ", 4).names.empty());   // no word
     CHECK(app::completeAt(names, "1e3", 3).names.empty());    // a number
     CHECK(app::completeAt(names, "xyz", 3).names.empty());    // nothing like it
+}
+
+TEST_CASE("equation help: completion offers the built-in functions with their arguments",
+          "[workbench][equations]") {
+    const std::vector<std::string> names = {"delayed_discharges", "smoothing_time", "beds"};
+    // "smt": no variable begins with it; SMTH1, SMTH3 and SMTHN do. Tab puts in the name and its opening
+    // parenthesis (the help for its arguments then shows); the help line reads the first with its arguments.
+    auto c = app::completeAt(names, "x + smt", 7);
+    CHECK(c.start == 4);
+    CHECK(c.names == std::vector<std::string>{"SMTH1(", "SMTH3(", "SMTHN("});
+    CHECK(c.shown.front() == "SMTH1(input, averaging time [, initial])");
+    CHECK(app::completionLine(c) == "Tab: SMTH1(input, averaging time [, initial])  or SMTH3, SMTHN");
+    // Variables beginning with the word first, then functions: "del" is delayed_discharges, then the delays.
+    c = app::completeAt(names, "del", 3);
+    CHECK(c.names ==
+          std::vector<std::string>{"delayed_discharges", "DELAY(", "DELAY1(", "DELAY3(", "DELAYN("});
+    CHECK(app::completionLine(c) == "Tab: delayed_discharges  or DELAY, DELAY1, DELAY3, DELAYN");
+    // A function without arguments goes in as it is; variables containing the word come last.
+    c = app::completeAt(names, "tim", 3);
+    CHECK(c.names == std::vector<std::string>{"TIME", "smoothing_time"});
+    CHECK(c.shown == std::vector<std::string>{"TIME", "smoothing_time"});
+    // In any case, and an underscore joins the words of IF_THEN_ELSE.
+    c = app::completeAt(names, "If_Th", 5);
+    CHECK(c.names == std::vector<std::string>{"IF_THEN_ELSE("});
+    CHECK(app::completionLine(app::completeAt(names, "xyz", 3)).empty());
 }

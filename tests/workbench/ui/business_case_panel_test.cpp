@@ -114,4 +114,19 @@ TEST_CASE("business case tab: CSV export with provenance, a failed export is a d
     ui.frame(wb);  // the dialog draws
     CHECK(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
 }
+TEST_CASE("business case tab: every column of both tables fits the tab, long headers wrapped",
+          "[workbench][business][gui]") {
+    // Tried at 1600x1000, "People paying for their own care" as a header widened its column until the
+    // cumulative total and the net present value were cut off ("cumulat", "Ne..").
+    unsetenv("SDW_PLUGIN_PATH");
+    test::HeadlessUi ui;
+    ImGui::GetIO().DisplaySize = ImVec2(1600, 1000);  // the screen it was tried on
+    ui::Workbench wb;
+    auto& panel = scenarioApplied(ui, wb);
+    ui.frame(wb);
+    ui.frame(wb);
+    CHECK(panel.tableFits(0));
+    CHECK(panel.tableFits(1));
+}
+
 #endif

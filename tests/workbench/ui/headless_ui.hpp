@@ -24,7 +24,7 @@ namespace sdw::test {
 // GLFW key codes, as the GLFW backend feeds them to ImGui 1.86 (letters are their upper-case ASCII).
 inline constexpr int kKeyEnter = 257, kKeyTab = 258, kKeyBackspace = 259, kKeyDelete = 261, kKeyEscape = 256,
                      kKeySpace = 32, kKeyLeftCtrl = 341, kKeyRightCtrl = 345, kKeyLeftShift = 340,
-                     kKeyRightShift = 344;
+                     kKeyRightShift = 344, kKeyPageUp = 266, kKeyPageDown = 267;
 
 // What ImGui 1.86's GLFW backend does with a key event (ImGui_ImplGlfw_KeyCallback): the key's state, then
 // the modifiers from the state of their keys.
@@ -57,6 +57,8 @@ class HeadlessUi {
         io.KeyMap[ImGuiKey_Escape] = kKeyEscape;
         io.KeyMap[ImGuiKey_Space] = kKeySpace;
         io.KeyMap[ImGuiKey_A] = 'A';
+        io.KeyMap[ImGuiKey_PageUp] = kKeyPageUp;
+        io.KeyMap[ImGuiKey_PageDown] = kKeyPageDown;
         ui::theme::apply(1.0f);
         unsigned char* px = nullptr;
         int w = 0, h = 0;

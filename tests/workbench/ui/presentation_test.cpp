@@ -112,3 +112,45 @@ TEST_CASE("presentation: the diagram reads out each stock's level and each flow'
         CHECK(readout("spending") == "\u00a3250.0k/week");
     }
 }
+
+TEST_CASE("presentation: the county model one sector at a time, PageDown to the next, readouts on it only",
+          "[workbench][gui][present]") {
+    test::HeadlessUi ui;
+    ui::Workbench wb;
+    ui.openCounty(wb);
+    wb.present();
+    ui.frame(wb);
+    ui.frame(wb);
+    auto& panel = wb.panel<ui::PresentationPanel>();
+    const auto sectors = ui::PresentationPanel::sectors(wb);
+    REQUIRE(sectors.size() == 7);  // the county diagram's seven groups
+    CHECK(sectors[0]->name == "1. Demography, need and carers");
+    std::vector<float> zooms;
+    // Each sector shown: its readouts (enough of them to follow it) lie on it, in model units and on screen.
+    for (int k = 0; k < 3; ++k) {
+        INFO("sector " << k << ": " << sectors[static_cast<size_t>(k)]->name);
+        REQUIRE(panel.sector() == k);
+        const auto& g = *sectors[static_cast<size_t>(k)];
+        const auto& readings = panel.readings();
+        CHECK(readings.size() >= 3);
+        const ImVec4 box = panel.sectorRect();
+        for (const auto& r : readings) {
+            INFO(r.name);
+            const auto* o = wb.session().doc().viewObject(r.name);
+            REQUIRE(o);
+            CHECK(std::abs(o->x - g.x) <= *g.width / 2);
+            CHECK(std::abs(o->y - g.y) <= *g.height / 2);
+            CHECK((r.rect.x >= box.x && r.rect.z <= box.z && r.rect.y >= box.y && r.rect.w <= box.w));
+        }
+        zooms.push_back(panel.canvas().zoom);
+        ui.tap(wb, test::kKeyPageDown);
+    }
+    ui.tap(wb, test::kKeyPageUp);
+    CHECK(panel.sector() == 2);
+    panel.showSector(wb, 0);
+    ui.tap(wb, test::kKeyPageUp);  // before the first sector: the whole system
+    CHECK(panel.sector() == -1);
+    CHECK(panel.readings().size() >= 10);
+    // A sector is drawn at least twice as large as the whole diagram (the county's is about 3 sectors wide).
+    for (float z : zooms) CHECK(z >= 2 * panel.canvas().zoom);
+}

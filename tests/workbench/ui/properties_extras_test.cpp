@@ -130,3 +130,26 @@ TEST_CASE("properties: Tab completes the variable name being typed in an equatio
     ui.key(wb, test::kKeyTab);
     CHECK(d.find("capacity")->equation == "beds");
 }
+
+TEST_CASE("properties: Tab completes a built-in function and its help shows the arguments",
+          "[workbench][gui]") {
+    test::HeadlessUi ui;
+    ui::Workbench wb;
+    wb.newModel();
+    auto& d = wb.session().doc();
+    d.createAux(0, 0, "referrals");
+    d.createAux(200, 0, "smoothed");
+    wb.select("smoothed");
+    ui.frame(wb);
+    ui.frame(wb);
+    ui.typeInto(wb, "equation", "smth");
+    CHECK(wb.panel<ui::PropertiesPanel>().helpShown() ==
+          "Tab: SMTH1(input, averaging time [, initial])  or SMTH3, SMTHN");
+    ui.key(wb, test::kKeyTab);
+    // Inside the call now: the help says what its arguments are.
+    CHECK(wb.panel<ui::PropertiesPanel>().helpShown().rfind("SMTH1(input, averaging time [, initial]):", 0) ==
+          0);
+    ui.type(wb, "referrals, 4)");
+    ui.key(wb, test::kKeyEnter);
+    CHECK(d.find("smoothed")->equation == "SMTH1(referrals, 4)");
+}

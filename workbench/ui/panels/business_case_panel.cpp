@@ -34,6 +34,44 @@ std::string after(const std::string& label, const std::string& line) {
     return line.rfind(label + ": ", 0) == 0 ? line.substr(label.size() + 2) : line;
 }
 
+// Fixed column widths for a table of `rows` (the first the headers): each as wide as its widest cell, a long
+// header wrapped onto two or three lines (never narrower than its longest word) rather than widening its
+// column.
+std::vector<float> columnWidths(const std::vector<std::vector<std::string>>& rows, float headerMax) {
+    std::vector<float> w(rows.front().size(), 0);
+    for (size_t c = 0; c < w.size(); ++c) {
+        const std::string& h = rows.front()[c];
+        float word = 0;
+        for (size_t a = 0; a < h.size();) {
+            const size_t b = std::min(h.find(' ', a), h.size());
+            word = std::max(word, ImGui::CalcTextSize(h.c_str() + a, h.c_str() + b).x);
+            a = b + 1;
+        }
+        w[c] = std::max(word, std::min(headerMax, ImGui::CalcTextSize(h.c_str()).x));
+        for (size_t i = 1; i < rows.size(); ++i)
+            if (c < rows[i].size()) w[c] = std::max(w[c], ImGui::CalcTextSize(rows[i][c].c_str()).x);
+    }
+    return w;
+}
+
+// The header row of a table set up with `widths`: each header wrapped within its column.
+void wrappedHeaders(const std::vector<std::string>& headers, const std::vector<float>& widths) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (size_t c = 0; c < headers.size(); ++c) {
+        ImGui::TableSetColumnIndex(static_cast<int>(c));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + widths[c]);
+        ImGui::TextUnformatted(headers[c].c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
+// The width a table of `widths` takes, with its cell padding.
+float tableWidth(const std::vector<float>& widths) {
+    float sum = 0;
+    for (float x : widths) sum += x + ImGui::GetStyle().CellPadding.x * 2 + 1;
+    return sum;
+}
+
 }  // namespace
 
 void BusinessCasePanel::modelReplaced(Workbench&) {
@@ -138,15 +176,22 @@ void BusinessCasePanel::header(Workbench& wb) {
 }
 
 void BusinessCasePanel::yearTable(const app::BusinessCaseReport& r) {
-    const auto& rows = r.table.rows;
+    auto rows = r.table.rows;
     const int ncols = static_cast<int>(rows.front().size());
+    for (auto& h : rows.front())
+        if (h == "year") h = "Year";
+    const auto widths = columnWidths(rows, ImGui::GetFontSize() * 6);
+    m_tableNeeds[0] = tableWidth(widths);
+    m_tableRoom[0] = ImGui::GetContentRegionAvail().x;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("##bcyears", ncols, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const auto& h : rows.front()) ImGui::TableSetupColumn(h == "year" ? "Year" : h.c_str());
-    ImGui::TableHeadersRow();
+    for (int c = 0; c < ncols; ++c)
+        ImGui::TableSetupColumn(rows.front()[static_cast<size_t>(c)].c_str(),
+                                ImGuiTableColumnFlags_WidthFixed, widths[static_cast<size_t>(c)]);
+    wrappedHeaders(rows.front(), widths);
     for (size_t i = 1; i < rows.size(); ++i) {
         ImGui::TableNextRow();
         for (size_t c = 0; c < rows[i].size(); ++c) {
@@ -161,23 +206,35 @@ void BusinessCasePanel::yearTable(const app::BusinessCaseReport& r) {
 }
 
 void BusinessCasePanel::summaryTable(const app::BusinessCaseReport& r) {
-    if (!ImGui::BeginTable(
-            "##bcsummary", 3,
-            ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit))
-        return;
-    ImGui::TableSetupColumn("Who pays");
-    ImGui::TableSetupColumn("Pays back in");
-    ImGui::TableSetupColumn("Net present value");
-    ImGui::TableHeadersRow();
+    std::vector<std::vector<std::string>> rows = {{"Who pays", "Pays back in", "Net present value"}};
     for (size_t i = 0; i < r.payback.size(); ++i) {
         const std::string who = i < r.payers.size() ? r.payers[i] : "total";
+        rows.push_back({who, after(who, r.payback[i]), after(who, r.npv[i])});
+    }
+    const float fs = ImGui::GetFontSize();
+    auto widths = columnWidths({rows.front()}, fs * 6);  // the text columns wrap: "not by the end of the run"
+    for (size_t i = 1; i < rows.size(); ++i)
+        widths[2] = std::max(widths[2], ImGui::CalcTextSize(rows[i][2].c_str()).x);
+    widths[0] = std::max(widths[0], fs * 8.5f);
+    widths[1] = std::max(widths[1], fs * 7.5f);
+    m_tableNeeds[1] = tableWidth(widths);
+    m_tableRoom[1] = ImGui::GetContentRegionAvail().x;
+    if (!ImGui::BeginTable("##bcsummary", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) return;
+    for (size_t c = 0; c < 3; ++c)
+        ImGui::TableSetupColumn(rows.front()[c].c_str(), ImGuiTableColumnFlags_WidthFixed, widths[c]);
+    wrappedHeaders(rows.front(), widths);
+    for (size_t i = 1; i < rows.size(); ++i) {
         ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(who.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(after(who, r.payback[i]).c_str());
-        ImGui::TableNextColumn();
-        amountCell(after(who, r.npv[i]));
+        for (size_t c = 0; c < 3; ++c) {
+            ImGui::TableNextColumn();
+            if (c == 2) {
+                amountCell(rows[i][c]);
+                continue;
+            }
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + widths[c]);
+            ImGui::TextUnformatted(rows[i][c].c_str());
+            ImGui::PopTextWrapPos();
+        }
     }
     ImGui::EndTable();
 }
@@ -257,7 +314,9 @@ void BusinessCasePanel::draw(Workbench& wb) {
         "costs more%s. %s.",
         specs.priceBase.empty() ? "" : (", in " + specs.priceBase + " prices").c_str(), r->note.c_str());
     const ImVec2 rest = ImGui::GetContentRegionAvail();
-    const float left = rest.x * 0.56f;
+    // The two tables share the width as their columns need it (measured in the last frame).
+    const float need = m_tableNeeds[0] + m_tableNeeds[1];
+    const float left = rest.x * (need > 0 ? std::clamp(m_tableNeeds[0] / need, 0.4f, 0.7f) : 0.56f);
     ImGui::BeginChild("##bcleft", ImVec2(left, rest.y), false);
     yearTable(*r);
     ImGui::EndChild();

@@ -34,6 +34,8 @@ class BusinessCasePanel : public Panel {
     ImVec4 rect() const { return m_rect; }
     ImVec4 rateBox() const { return m_rateBox; }  // where the rate's box was last drawn (x0, y0, x1, y1)
     const std::string& rateError() const { return m_rateError; }
+    // Whether the year table (0) and the summary (1) fitted the width they had in the last frame.
+    bool tableFits(int which) const { return m_tableNeeds[which] <= m_tableRoom[which]; }
 
   private:
     void header(Workbench& wb);
@@ -50,6 +52,7 @@ class BusinessCasePanel : public Panel {
     std::shared_ptr<const sim::RunResult> m_baseRun, m_scenarioRun;
     double m_reportRate = -1;
     ImVec4 m_rect{0, 0, 0, 0}, m_rateBox{0, 0, 0, 0};
+    float m_tableNeeds[2] = {0, 0}, m_tableRoom[2] = {0, 0};
 };
 
 }  // namespace sdw::ui

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "workbench/app/chart_axes.hpp"
 #include "workbench/app/comparison.hpp"
 #include "workbench/app/format.hpp"
 #include "workbench/ui/panels/uncertainty_panel.hpp"
@@ -15,17 +16,32 @@ using model::canonicalName;
 
 namespace {
 
-std::string commonUnits(const app::Session& s, const std::vector<std::string>& vars) {
-    std::string units;
-    for (const auto& n : vars) {
+// A chart's plan: each variable's units and its peak in the current run (app::planChart).
+app::ChartPlan planFor(const app::Session& s, const app::Chart& c) {
+    std::vector<app::ChartLine> lines;
+    const auto result = s.result();
+    for (const auto& n : c.vars) {
         const auto* v = s.doc().find(n);
-        const std::string u = v ? v->units : "";
-        if (units.empty())
-            units = u;
-        else if (u != units)
-            return "mixed units";
+        lines.push_back(
+            app::chartLine(v ? v->units : "", result ? result->series(n) : std::vector<double>{}));
     }
-    return units;
+    return app::planChart(lines);
+}
+
+// The series of one pane: those of its variables, each on its axis.
+std::vector<widgets::Series> paneSeries(const std::vector<widgets::Series>& all, const app::Chart& c,
+                                        const app::ChartPane& pane) {
+    std::vector<widgets::Series> out;
+    const auto on = [&](const std::vector<size_t>& idx, const std::string& var) {
+        return std::any_of(idx.begin(), idx.end(), [&](size_t k) { return c.vars[k] == var; });
+    };
+    for (const auto& line : all) {
+        const bool left = on(pane.left, line.var), right = on(pane.right, line.var);
+        if (!left && !right) continue;
+        out.push_back(line);
+        out.back().axis = right && !left ? 1 : 0;
+    }
+    return out;
 }
 
 }  // namespace
@@ -71,6 +87,7 @@ std::vector<widgets::Series> chartSeries(const app::Session& s, const app::Chart
         line.label = app::displayName(c.vars[i]);
         if (auto from = s.nonFiniteFrom(c.vars[i]))  // the line breaks there: say why in the legend
             line.label += " (no value from " + app::describeTime(s.doc().project().specs, *from) + ")";
+        line.var = c.vars[i];
         line.t = &s.timeColumn();
         line.y = result->series(c.vars[i]);
         line.color = theme::seriesColor(static_cast<int>(i));
@@ -86,6 +103,7 @@ std::vector<widgets::Series> chartSeries(const app::Session& s, const app::Chart
             widgets::Series line;
             line.label = app::displayName(c.vars[i]) + " (" + kept.name + ")";
             line.run = kept.name;
+            line.var = c.vars[i];
             line.t = &keptTimes[k];
             line.y = kept.result->series(c.vars[i]);
             line.color =
@@ -117,7 +135,7 @@ void ChartsPanel::draw(Workbench& wb) {
     drawCharts(wb, ImGui::GetContentRegionAvail(), false);
 }
 
-void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting) {
+void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting, bool stacked) {
     auto& s = wb.session();
     const auto shown = chartsShown(s, presenting);
     if (shown.empty()) {
@@ -126,14 +144,19 @@ void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting) {
         return;
     }
     if (m_views.size() < s.charts().size()) m_views.resize(s.charts().size());
+    // Side by side, or stacked (presenting beside the diagram), each at the column's full width.
     const size_t n = shown.size();
-    const float w =
-        (avail.x - ImGui::GetStyle().ItemSpacing.x * (static_cast<float>(n) - 1)) / static_cast<float>(n);
-    const float h = avail.y - (presenting ? 0 : ImGui::GetFrameHeightWithSpacing());
+    const float across = stacked ? 1.0f : static_cast<float>(n),
+                down = stacked ? static_cast<float>(n) : 1.0f;
+    const ImVec2 gap = ImGui::GetStyle().ItemSpacing;
+    const float w = (avail.x - gap.x * (across - 1)) / across;
+    const float h =
+        (avail.y - gap.y * (down - 1)) / down - (presenting ? 0 : ImGui::GetFrameHeightWithSpacing());
     ImVec2 lo(1e9f, 1e9f), hi(0, 0);
     for (size_t k = 0; k < n; ++k) {
         const size_t i = shown[k];
-        if (k) ImGui::SameLine();
+        if (k && !stacked) ImGui::SameLine();
+        if (k && stacked) ImGui::SetCursorScreenPos(ImVec2(lo.x, hi.y + gap.y));
         ImGui::BeginGroup();
         std::vector<std::vector<double>> keptTimes;
         const double reveal = presenting ? s.playback().time : std::numeric_limits<double>::infinity();
@@ -144,13 +167,27 @@ void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting) {
         for (auto& pts : wb.panel<UncertaintyPanel>().pointSeries(s.charts()[i]))
             series.push_back(std::move(pts));
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        const auto drawn = widgets::timePlot(
-            ("##chart" + std::to_string(i)).c_str(), "Chart " + std::to_string(i + 1), series, m_views[i],
-            ImVec2(w, h), s.doc().project().specs, commonUnits(s, s.charts()[i].vars), s.playback().time,
-            presenting ? 1.5f : 1.0f);
+        // One pane, with a right axis for a second unit; three units or more, one pane each, stacked.
+        const auto plan = planFor(s, s.charts()[i]);
+        const float paneH =
+            (h - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(plan.panes.size() - 1)) /
+            static_cast<float>(plan.panes.size());
         auto& record = m_drawn[i];
         record.clear();
-        for (size_t k = 0; k < series.size(); ++k) record.emplace_back(series[k].label, drawn[k]);
+        for (size_t pk = 0; pk < plan.panes.size(); ++pk) {
+            const auto& pane = plan.panes[pk];
+            std::string title = "Chart " + std::to_string(i + 1);
+            if (plan.panes.size() > 1) {
+                const std::string u = app::axisUnitsLabel(pane.leftUnits);
+                title += (pk == 0 ? " (" + plan.note + ")" : "") + ": " + (u.empty() ? "no units" : u);
+            }
+            const auto lines = paneSeries(series, s.charts()[i], pane);
+            const auto drawn = widgets::timePlot(
+                ("##chart" + std::to_string(i) + "_" + std::to_string(pk)).c_str(), title, lines, m_views[i],
+                ImVec2(w, paneH), s.doc().project().specs, pane.leftUnits, s.playback().time,
+                presenting ? 1.5f : 1.0f, pane.rightUnits);
+            for (size_t j = 0; j < lines.size(); ++j) record.emplace_back(lines[j].label, drawn[j]);
+        }
         lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
         hi = ImVec2(std::max(hi.x, p.x + w), std::max(hi.y, p.y + h));
         if (!presenting) variablePicker(wb, i);

@@ -36,9 +36,9 @@ class ChartsPanel : public Panel {
         m_views.clear();
         m_drawn.clear();
     }
-    // The charts in `avail`; presenting: the chosen ones, no pickers, the run revealed up to the time
-    // cursor (presentation.cpp).
-    void drawCharts(Workbench& wb, ImVec2 avail, bool presenting);
+    // The charts in `avail`, side by side or `stacked`; presenting: the chosen ones, no pickers, the run
+    // revealed up to the time cursor (presentation.cpp).
+    void drawCharts(Workbench& wb, ImVec2 avail, bool presenting, bool stacked = false);
     // What the last frame drew of a chart (by index): each series' label and the time of its last point.
     const std::vector<std::pair<std::string, double>>& drawnUntil(size_t chart) const;
 

@@ -1,6 +1,6 @@
 // Presentation mode for trainers (presentation_panel.hpp): the header with play, step, speed and the time;
-// the sliders chosen for it; the diagram with its readouts above the charts. Layer: workbench/ui/panels
-// (ImGui). No Lua.
+// the sliders chosen for it; a sector of the diagram with its readouts beside the charts. Layer:
+// workbench/ui/panels (ImGui). No Lua.
 #include <imgui.h>
 
 #include <algorithm>
@@ -82,36 +82,113 @@ void PresentationPanel::sliders(Workbench& wb) {
     }
 }
 
-// The whole diagram fitted to its place, the flows moving at their rates, the readouts over it.
+std::vector<const model::ViewObject*> PresentationPanel::sectors(const Workbench& wb) {
+    std::vector<const model::ViewObject*> out;
+    for (const auto& o : wb.session().doc().view().objects)
+        if (o.kind == model::ViewObject::Kind::Group && o.width.value_or(0) > 0 && o.height.value_or(0) > 0)
+            out.push_back(&o);
+    return out;
+}
+
+void PresentationPanel::showSector(const Workbench& wb, int index) {
+    const int n = static_cast<int>(sectors(wb).size());
+    m_sector = n == 0 ? -1 : std::clamp(index, -1, n - 1);
+}
+
+// Which sector: the previous and next (PageUp, PageDown or the arrows: a presenter's clicker), its name in
+// large type, the whole diagram.
+void PresentationPanel::sectorBar(Workbench& wb) {
+    const auto all = sectors(wb);
+    if (all.empty()) return void(m_sector = -1);
+    const int n = static_cast<int>(all.size());
+    if (m_sector >= n) m_sector = n - 1;
+    const auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+    const bool typing = ImGui::GetIO().WantTextInput;
+    if (ImGui::Button("<##sector") || (!typing && (key(ImGuiKey_PageUp) || key(ImGuiKey_LeftArrow))))
+        m_sector = m_sector <= 0 ? (m_sector == 0 ? -1 : n - 1) : m_sector - 1;
+    ImGui::SameLine();
+    if (ImGui::Button(">##sector") || (!typing && (key(ImGuiKey_PageDown) || key(ImGuiKey_RightArrow))))
+        m_sector = m_sector >= n - 1 ? -1 : m_sector + 1;
+    ImGui::SameLine();
+    ImGui::PushFont(theme::fonts().largeBold ? theme::fonts().largeBold : ImGui::GetFont());
+    ImGui::TextUnformatted(m_sector < 0 ? "The whole system"
+                                        : all[static_cast<size_t>(m_sector)]->name.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled(m_sector < 0 ? "(PageDown: one sector at a time)" : "(%d of %d; PageDown: next)",
+                        m_sector + 1, n);
+}
+
+// The sector shown (or the whole diagram) fitted to its place, the rest dimmed; the flows moving at their
+// rates; the readouts over the sector only.
 void PresentationPanel::diagram(Workbench& wb, ImVec2 size) {
     m_canvas.origin = ImGui::GetCursorScreenPos();
-    if (size.x != m_fitted.x || size.y != m_fitted.y) {
-        fitToView(m_canvas, wb.session().doc(), size, true);
+    const auto all = sectors(wb);
+    const model::ViewObject* sector = m_sector >= 0 && m_sector < static_cast<int>(all.size())
+                                          ? all[static_cast<size_t>(m_sector)]
+                                          : nullptr;
+    if (size.x != m_fitted.x || size.y != m_fitted.y || m_fittedSector != m_sector) {
+        if (sector)
+            fitToBox(m_canvas, sector->x - *sector->width / 2, sector->y - *sector->height / 2,
+                     sector->x + *sector->width / 2, sector->y + *sector->height / 2, size);
+        else
+            fitToView(m_canvas, wb.session().doc(), size, true);
         m_fitted = size;
+        m_fittedSector = m_sector;
     }
     ImGui::Dummy(size);
     DiagramLayers layers(m_canvas.origin, size);
     drawDiagram(wb, m_canvas, layers, size, "");
     drawFlowMotion(wb, m_canvas, layers.list(), ImGui::GetTime());
-    m_readings = drawReadings(wb, m_canvas, layers.list(), size);
+    const ImVec2 end(m_canvas.origin.x + size.x, m_canvas.origin.y + size.y);
+    m_sectorRect = ImVec4(m_canvas.origin.x, m_canvas.origin.y, end.x, end.y);
+    if (sector) {  // the neighbours' edges dimmed: the room looks at this sector
+        const ImVec2 a = m_canvas.toScreen(sector->x - *sector->width / 2, sector->y - *sector->height / 2);
+        const ImVec2 b = m_canvas.toScreen(sector->x + *sector->width / 2, sector->y + *sector->height / 2);
+        m_sectorRect = ImVec4(std::max(a.x, m_canvas.origin.x), std::max(a.y, m_canvas.origin.y),
+                              std::min(b.x, end.x), std::min(b.y, end.y));
+        ImDrawList* dl = layers.list();
+        const ImU32 veil = IM_COL32(246, 245, 240, 215);
+        dl->AddRectFilled(m_canvas.origin, ImVec2(end.x, m_sectorRect.y), veil);
+        dl->AddRectFilled(ImVec2(m_canvas.origin.x, m_sectorRect.w), end, veil);
+        dl->AddRectFilled(ImVec2(m_canvas.origin.x, m_sectorRect.y), ImVec2(m_sectorRect.x, m_sectorRect.w),
+                          veil);
+        dl->AddRectFilled(ImVec2(m_sectorRect.z, m_sectorRect.y), ImVec2(end.x, m_sectorRect.w), veil);
+    }
+    m_readings = drawReadings(wb, m_canvas, layers.list(), size, m_sectorRect);
 }
 
 void PresentationPanel::draw(Workbench& wb) {
     header(wb);
+    sectorBar(wb);
     const bool anySlider = std::any_of(wb.session().inputs().begin(), wb.session().inputs().end(),
                                        [](auto& i) { return i.present; });
     if (anySlider) {
-        ImGui::BeginChild("##presentSliders", ImVec2(ImGui::GetFontSize() * 14, 0));
+        ImGui::BeginChild("##presentSliders", ImVec2(ImGui::GetFontSize() * 12, 0));
         sliders(wb);
         ImGui::EndChild();
         ImGui::SameLine();
     }
+    // The diagram and the charts side by side, each at the full height (fewer, larger things to read); a
+    // sector wider than tall above them.
     ImGui::BeginChild("##presentMain");
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float diagramH = std::floor(avail.y * 0.55f);
-    diagram(wb, ImVec2(avail.x, diagramH));
-    ImGui::SetCursorScreenPos(ImVec2(m_canvas.origin.x, m_canvas.origin.y + diagramH + 8));
-    wb.panel<ChartsPanel>().drawCharts(wb, ImVec2(avail.x, avail.y - diagramH - 8), true);
+    const ImVec2 gap = ImGui::GetStyle().ItemSpacing;
+    const auto all = sectors(wb);
+    const bool wide =
+        m_sector >= 0 && m_sector < static_cast<int>(all.size()) &&
+        *all[static_cast<size_t>(m_sector)]->width > 1.4 * *all[static_cast<size_t>(m_sector)]->height;
+    if (wide) {
+        const float diagramH = std::floor(avail.y * 0.58f);
+        diagram(wb, ImVec2(avail.x, diagramH));
+        ImGui::SetCursorScreenPos(ImVec2(m_canvas.origin.x, m_canvas.origin.y + diagramH + gap.y));
+        wb.panel<ChartsPanel>().drawCharts(wb, ImVec2(avail.x, avail.y - diagramH - gap.y), true, false);
+    } else {
+        const float diagramW = std::floor(avail.x * 0.56f);
+        diagram(wb, ImVec2(diagramW, avail.y));
+        ImGui::SetCursorScreenPos(ImVec2(m_canvas.origin.x + diagramW + gap.x, m_canvas.origin.y));
+        wb.panel<ChartsPanel>().drawCharts(wb, ImVec2(avail.x - diagramW - gap.x, avail.y), true, true);
+    }
     ImGui::EndChild();
 }
 

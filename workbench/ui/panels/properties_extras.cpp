@@ -14,12 +14,8 @@ namespace sdw::ui {
 // under the pointer): the function the cursor is in, with its arguments, while the equation is edited.
 void PropertiesPanel::equationHelpLine() {
     m_helpShown = m_eqActive ? app::helpAt(m_equation, static_cast<size_t>(std::max(0, m_eqCursor))) : "";
-    if (!m_completion.names.empty()) {  // a name being typed: what Tab makes of it comes first
-        std::string more;
-        for (size_t i = 1; i < m_completion.names.size(); ++i)
-            more += (more.empty() ? "  or " : ", ") + m_completion.names[i];
-        m_helpShown = "Tab: " + m_completion.names.front() + more;
-    }
+    if (!m_completion.names.empty())  // a name being typed: what Tab makes of it comes first
+        m_helpShown = app::completionLine(m_completion);
     // A box two lines high whatever the help says, so the fields below never move while typing.
     ImGui::BeginChild("##eqhelp", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 2), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);

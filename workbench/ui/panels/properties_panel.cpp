@@ -225,7 +225,7 @@ void PropertiesPanel::nameField(Workbench& wb, const model::Variable& v) {
     });
 }
 
-// The names the word at the equation's cursor could become: the model's other variables.
+// What the word at the equation's cursor could become: the model's other variables, the built-in functions.
 app::Completion PropertiesPanel::completion(const app::Session& s, const model::Variable& v) const {
     std::vector<std::string> names;
     for (const auto& other : s.doc().model().variables)

@@ -149,6 +149,7 @@ std::vector<widgets::Series> UncertaintyPanel::pointSeries(const app::Chart& c) 
         pts.t = &obs->times;
         pts.y = obs->values;
         pts.points = true;
+        pts.var = c.vars[i];
         pts.color = theme::seriesColor(static_cast<int>(i));
         out.push_back(std::move(pts));
     }
@@ -243,6 +244,7 @@ std::vector<widgets::Series> UncertaintyPanel::bandSeries(const app::Session& s,
         widgets::Series outer, inner, mid;
         outer.label = "5-95%";
         outer.run = inner.run = app::displayName(c.vars[i]);
+        outer.var = inner.var = mid.var = c.vars[i];
         outer.t = inner.t = mid.t = &fb.t;
         outer.y = fb.p95;
         outer.lo = fb.p5;

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "workbench/app/calendar.hpp"
+#include "workbench/app/chart_axes.hpp"
 #include "workbench/app/comparison.hpp"
 #include "workbench/app/format.hpp"
 #include "workbench/app/quantity.hpp"
@@ -38,26 +39,24 @@ struct Frame {
     }
 };
 
-void yRange(const std::vector<Series>& series, double t0, double t1, double& y0, double& y1) {
-    y0 = std::numeric_limits<double>::infinity();
-    y1 = -y0;
+// The range of the values read against `axis` in the time window (app::axisRange).
+void yRange(const std::vector<Series>& series, double t0, double t1, int axis, double& y0, double& y1) {
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     auto take = [&](const std::vector<double>& t, const std::vector<double>& y) {
         for (size_t i = 0; i < y.size() && i < t.size(); ++i)
             if (t[i] >= t0 && t[i] <= t1 && std::isfinite(y[i])) {
-                y0 = std::min(y0, y[i]);
-                y1 = std::max(y1, y[i]);
+                lo = std::min(lo, y[i]);
+                hi = std::max(hi, y[i]);
             }
     };
-    for (const auto& s : series) {
-        take(*s.t, s.y);
-        take(*s.t, s.lo);
-    }
-    if (!std::isfinite(y0)) y0 = 0, y1 = 1;
-    if (y0 > 0 && y0 < 0.35 * y1) y0 = 0;  // include zero when it costs little: honest proportions
-    if (y1 == y0) y1 = y0 + (y0 == 0 ? 1 : std::abs(y0) * 0.1), y0 -= (y0 == 0 ? 0 : std::abs(y0) * 0.1);
-    const double pad = (y1 - y0) * 0.06;
-    y1 += pad;
-    if (y0 != 0) y0 -= pad;
+    for (const auto& s : series)
+        if (s.t && s.axis == axis) {
+            take(*s.t, s.y);
+            take(*s.t, s.lo);
+        }
+    const app::AxisRange r = app::axisRange(lo, hi);
+    y0 = r.lo;
+    y1 = r.hi;
 }
 
 // The visible index range of a time column, and a stride of about two points per pixel column (at most
@@ -155,12 +154,6 @@ double drawSeries(ImDrawList* dl, const Frame& f, const Series& s, float thick) 
     return lastDrawn;
 }
 
-// A y tick: pounds on a money axis, else short numbers.
-std::string yTick(double v, const std::string& yUnits) {
-    const double pounds = app::moneyScale(yUnits);
-    return pounds > 0 ? app::money(v * pounds) : app::tickLabel(v);
-}
-
 // Time ticks: years or months when the model has a calendar start, else model time.
 std::vector<std::pair<double, std::string>> timeTicks(const Frame& f, const model::SimSpecs& time,
                                                       int target) {
@@ -174,10 +167,12 @@ void drawAxes(ImDrawList* dl, const Frame& f, const model::SimSpecs& time, const
     const auto& pal = theme::palette();
     const ImU32 gridCol = IM_COL32(228, 228, 222, 255);
     const float fs = ImGui::GetFontSize();
-    for (double v : niceTicks(f.y0, f.y1, std::max(2, static_cast<int>((f.hi.y - f.lo.y) / (fs * 2.5f))))) {
-        const float y = f.map(f.t0, v).y;
+    const auto ys = niceTicks(f.y0, f.y1, std::max(2, static_cast<int>((f.hi.y - f.lo.y) / (fs * 2.5f))));
+    const auto labels = app::axisTickLabels(ys, yUnits);
+    for (size_t k = 0; k < ys.size(); ++k) {
+        const float y = f.map(f.t0, ys[k]).y;
         dl->AddLine(ImVec2(f.lo.x, y), ImVec2(f.hi.x, y), gridCol);
-        const std::string s = yTick(v, yUnits);
+        const std::string& s = labels[k];
         const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
         dl->AddText(ImVec2(f.lo.x - ts.x - 6, y - ts.y / 2), pal.textMuted, s.c_str());
     }
@@ -186,7 +181,9 @@ void drawAxes(ImDrawList* dl, const Frame& f, const model::SimSpecs& time, const
         const float x = f.map(v, f.y0).x;
         dl->AddLine(ImVec2(x, f.lo.y), ImVec2(x, f.hi.y), gridCol);
         const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
-        dl->AddText(ImVec2(x - ts.x / 2, f.hi.y + 4), pal.textMuted, s.c_str());
+        // the last label ends inside the chart's box (centred on the axis's end it stood out of it)
+        const float left = std::min(x - ts.x / 2, f.hi.x + fs * 0.7f - ts.x);
+        dl->AddText(ImVec2(left, f.hi.y + 4), pal.textMuted, s.c_str());
     }
     dl->AddRect(f.lo, f.hi, IM_COL32(200, 200, 194, 255));
     if (!time.timeUnits.empty() && time.calendarStart.empty()) {
@@ -194,7 +191,25 @@ void drawAxes(ImDrawList* dl, const Frame& f, const model::SimSpecs& time, const
         const ImVec2 ts = ImGui::CalcTextSize(t.c_str());
         dl->AddText(ImVec2(f.hi.x - ts.x, f.hi.y + 4 + fs * 1.2f), pal.textMuted, t.c_str());
     }
-    if (!yUnits.empty()) dl->AddText(ImVec2(f.lo.x + 4, f.lo.y + 2), pal.textMuted, yUnits.c_str());
+    const std::string label = app::axisUnitsLabel(yUnits);
+    if (!label.empty()) dl->AddText(ImVec2(f.lo.x + 4, f.lo.y + 2), pal.textMuted, label.c_str());
+}
+
+// The right axis: its numbers outside the plot's right edge (no grid: the left axis's grid is the chart's),
+// its units at the top right, inside.
+void drawRightAxis(ImDrawList* dl, const Frame& f, const std::string& units) {
+    const auto& pal = theme::palette();
+    const float fs = ImGui::GetFontSize();
+    const auto ys = niceTicks(f.y0, f.y1, std::max(2, static_cast<int>((f.hi.y - f.lo.y) / (fs * 2.5f))));
+    const auto labels = app::axisTickLabels(ys, units);
+    for (size_t k = 0; k < ys.size(); ++k) {
+        const float y = f.map(f.t0, ys[k]).y;
+        // no tick mark: beside the number it read as a minus sign ("-180k")
+        dl->AddText(ImVec2(f.hi.x + 6, y - fs / 2), pal.textMuted, labels[k].c_str());
+    }
+    const std::string label = app::axisUnitsLabel(units) + " (right)";
+    const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+    dl->AddText(ImVec2(f.hi.x - ts.x - 4, f.lo.y + 2), pal.textMuted, label.c_str());
 }
 
 // Legend entries flow left to right and wrap; returns the number of rows used (measure with dl == nullptr).
@@ -216,6 +231,7 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
         }
         if (!s.dashed) {
             entries.push_back(s);
+            if (s.axis == 1 && !s.points) entries.back().label += " (right)";
             continue;
         }
         if (std::any_of(entries.begin(), entries.end(),
@@ -258,8 +274,9 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
     return rows;
 }
 
-void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& series,
-                  const model::SimSpecs& time, const std::string& yUnits) {
+void hoverReadout(ImDrawList* dl, const Frame (&frames)[2], const std::vector<Series>& series,
+                  const model::SimSpecs& time, const std::string (&units)[2]) {
+    const Frame& f = frames[0];
     const ImVec2 m = ImGui::GetIO().MousePos;
     if (m.x < f.lo.x || m.x > f.hi.x || m.y < f.lo.y || m.y > f.hi.y || series.empty()) return;
     const double t = f.t0 + (m.x - f.lo.x) / (f.hi.x - f.lo.x) * (f.t1 - f.t0);
@@ -273,6 +290,7 @@ void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& ser
         if (it != ts.begin() && std::abs(*(it - 1) - t) < std::abs(*it - t)) --it;
         const size_t i = static_cast<size_t>(it - ts.begin());
         if (i >= s.y.size() || (s.points && std::abs(ts[i] - t) > (f.t1 - f.t0) / 50)) continue;
+        const std::string& yUnits = units[s.axis == 1 ? 1 : 0];
         if (!s.lo.empty()) {  // a band: its range
             if (i >= s.lo.size()) continue;
             ImGui::Text(
@@ -280,7 +298,7 @@ void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& ser
                 (yUnits.empty() ? app::readableNumber(s.y[i]) : app::withUnits(s.y[i], yUnits)).c_str());
             continue;
         }
-        dl->AddCircleFilled(f.map(ts[i], s.y[i]), 3.5f, s.color);
+        dl->AddCircleFilled(frames[s.axis == 1 ? 1 : 0].map(ts[i], s.y[i]), 3.5f, s.color);
         ImGui::ColorButton(("##c" + s.label).c_str(), ImGui::ColorConvertU32ToFloat4(s.color),
                            ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
         ImGui::SameLine();
@@ -294,7 +312,8 @@ void hoverReadout(ImDrawList* dl, const Frame& f, const std::vector<Series>& ser
 
 std::vector<double> timePlot(const char* id, const std::string& title, const std::vector<Series>& series,
                              PlotView& view, ImVec2 size, const model::SimSpecs& time,
-                             const std::string& yUnits, double markerTime, float fontScale) {
+                             const std::string& yUnits, double markerTime, float fontScale,
+                             const std::string& rightUnits) {
     std::vector<double> drawn(series.size(), std::numeric_limits<double>::quiet_NaN());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p0 = ImGui::GetCursorScreenPos();
@@ -306,19 +325,28 @@ std::vector<double> timePlot(const char* id, const std::string& title, const std
     double tmin = 0, tmax = 1;
     if (!series.empty() && series[0].t && !series[0].t->empty())
         tmin = series[0].t->front(), tmax = series[0].t->back();
+    const bool twoAxes =
+        std::any_of(series.begin(), series.end(), [](const Series& s) { return s.axis == 1; });
     const float legendW = size.x - fs * 1.6f;
     const int legendRows = std::min(4, drawLegend(nullptr, series, ImVec2(0, 0), legendW));
-    Frame f;
+    Frame frames[2];
+    Frame& f = frames[0];
     f.lo = ImVec2(p0.x + fs * 4.2f, p0.y + fs * (1.9f + 1.25f * static_cast<float>(legendRows)));
-    f.hi = ImVec2(p0.x + size.x - fs * 1.0f, p0.y + size.y - fs * 2.8f);
+    f.hi = ImVec2(p0.x + size.x - fs * (twoAxes ? 4.2f : 1.0f), p0.y + size.y - fs * 2.8f);
     if (f.hi.x - f.lo.x < 40 || f.hi.y - f.lo.y < 30) return drawn;
     const bool zoomed = view.t1 > view.t0;  // otherwise: the whole run
     f.t0 = zoomed ? view.t0 : tmin;
     f.t1 = zoomed ? view.t1 : (tmax > tmin ? tmax : tmin + 1);
-    yRange(series, f.t0, f.t1, f.y0, f.y1);
-    if (!yUnits.empty()) {  // keep a band at the top for the units label, so no line runs through it
-        const double px = f.hi.y - f.lo.y, band = fs * 1.5;
-        if (px > band * 3) f.y1 += (f.y1 - f.y0) * band / (px - band);
+    frames[1] = f;
+    const std::string units[2] = {yUnits, rightUnits};
+    for (int a = 0; a < 2; ++a) {
+        Frame& fa = frames[a];
+        yRange(series, fa.t0, fa.t1, a, fa.y0, fa.y1);
+        // keep a band at the top for the units label, so no line runs through it
+        if (!app::axisUnitsLabel(units[a]).empty() || (a == 1 && twoAxes)) {
+            const double px = fa.hi.y - fa.lo.y, band = fs * 1.5;
+            if (px > band * 3) fa.y1 += (fa.y1 - fa.y0) * band / (px - band);
+        }
     }
     dl->AddText(theme::fonts().bold, fs, ImVec2(p0.x + fs * 0.8f, p0.y + fs * 0.35f), theme::palette().text,
                 title.c_str());
@@ -326,19 +354,22 @@ std::vector<double> timePlot(const char* id, const std::string& title, const std
     drawLegend(dl, series, ImVec2(p0.x + fs * 0.8f, p0.y + fs * 1.55f), legendW);
     dl->PopClipRect();
     drawAxes(dl, f, time, yUnits);
+    if (twoAxes) drawRightAxis(dl, frames[1], rightUnits);
     dl->PushClipRect(f.lo, f.hi, true);
     // Bands under the lines, observed points over them. A band's quads are filled without anti-aliasing:
     // their feathered edges would overlap and stripe the band.
+    const auto frameOf = [&](const Series& s) -> const Frame& { return frames[s.axis == 1 ? 1 : 0]; };
     const ImDrawListFlags flags = dl->Flags;
     dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     for (const auto& s : series)
-        if (s.t && !s.lo.empty()) drawBand(dl, f, s);
+        if (s.t && !s.lo.empty()) drawBand(dl, frameOf(s), s);
     dl->Flags = flags;
     for (size_t i = 0; i < series.size(); ++i)
         if (series[i].t && series[i].lo.empty() && !series[i].points)
-            drawn[i] = drawSeries(dl, f, series[i], (series[i].dashed ? 1.6f : 2.2f) * fontScale);
+            drawn[i] =
+                drawSeries(dl, frameOf(series[i]), series[i], (series[i].dashed ? 1.6f : 2.2f) * fontScale);
     for (const auto& s : series)
-        if (s.t && s.points) drawPoints(dl, f, s, fontScale);
+        if (s.t && s.points) drawPoints(dl, frameOf(s), s, fontScale);
     if (std::isfinite(markerTime) && markerTime >= f.t0 && markerTime <= f.t1) {  // over the lines
         const float x = f.map(markerTime, f.y0).x;
         const ImU32 c = theme::palette().timeCursor;
@@ -348,7 +379,7 @@ std::vector<double> timePlot(const char* id, const std::string& title, const std
     }
     dl->PopClipRect();
     if (hovered) {
-        hoverReadout(dl, f, series, time, yUnits);
+        hoverReadout(dl, frames, series, time, units);
         const float wheel = ImGui::GetIO().MouseWheel;
         if (wheel != 0) {  // zoom the time axis around the mouse
             const double mt = f.t0 + (ImGui::GetIO().MousePos.x - f.lo.x) / (f.hi.x - f.lo.x) * (f.t1 - f.t0);

@@ -28,6 +28,8 @@ struct Series {
     // shows one entry per label, the hover readout `run` (the variable) and the label.
     std::vector<double> lo;
     bool points = false;  // observed data: a dot at each value, no line (gaps are simply absent)
+    std::string var;      // the variable it draws (its axis follows the variable's)
+    int axis = 0;         // 0 read against the left axis, 1 the right (app::planChart says which)
 };
 
 struct PlotView {
@@ -43,9 +45,11 @@ std::vector<size_t> pointsToDraw(const Series& s, double t0, double t1, double p
 
 // Draw the chart in a rectangle of `size` at the cursor. A finite markerTime draws the time cursor there (in
 // its own colour). The time axis and the hover readout read in dates when `time` (the model's sim specs) has
-// a calendar start. Returns, for each series, the time of the last point drawn (NaN when none was).
+// a calendar start. Series with axis 1 are read against a right axis in `rightUnits`, with its own range.
+// Returns, for each series, the time of the last point drawn (NaN when none was).
 std::vector<double> timePlot(const char* id, const std::string& title, const std::vector<Series>& series,
                              PlotView& view, ImVec2 size, const model::SimSpecs& time,
-                             const std::string& yUnits, double markerTime, float fontScale = 1.0f);
+                             const std::string& yUnits, double markerTime, float fontScale = 1.0f,
+                             const std::string& rightUnits = "");
 
 }  // namespace sdw::ui::widgets
