@@ -60,6 +60,15 @@ std::optional<analysis::Distribution> PluginTrialRunner::ownDistribution(const s
     return d;
 }
 
+std::optional<sim::BatchResult> PluginTrialRunner::runAsOneBatch(const std::vector<analysis::Inputs>& trials,
+                                                                 const analysis::TrialOptions& options) {
+    if (!m_base.plugins.empty()) return std::nullopt;
+    for (const auto& t : trials)
+        for (const auto& [name, v] : t)
+            if (isParam(name)) return std::nullopt;
+    return m_compiled.runAsOneBatch(trials, options);
+}
+
 std::vector<sim::RunResult> PluginTrialRunner::run(const std::vector<analysis::Inputs>& trials,
                                                    const analysis::TrialOptions& options) {
     // The plugins any trial names: on in every run of the batch.

@@ -20,6 +20,9 @@ class PluginTrialRunner : public analysis::TrialRunner {
     const diag::Diagnostics& diagnostics() const { return m_compiled.diagnostics(); }
     std::vector<sim::RunResult> run(const std::vector<analysis::Inputs>& trials,
                                     const analysis::TrialOptions& options) override;
+    // One engine batch when no plugin is on (as run() does then), else nullopt.
+    std::optional<sim::BatchResult> runAsOneBatch(const std::vector<analysis::Inputs>& trials,
+                                                  const analysis::TrialOptions& options) override;
     std::string checkInput(const std::string& name) const override;
     std::string checkOutput(const std::string& name) const override { return m_compiled.checkOutput(name); }
     std::optional<double> baseValue(const std::string& name) const override;

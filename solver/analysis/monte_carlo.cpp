@@ -1,6 +1,7 @@
 // Monte Carlo runs and percentile bands. Layer: solver (analysis). No GUI, no Lua.
 #include "solver/analysis/monte_carlo.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -24,6 +25,95 @@ bool drawSamples(const MonteCarloSpec& spec, std::vector<Inputs>& samples, std::
     return true;
 }
 
+namespace {
+
+// A run's kept values: rows x cols, row-major (a RunResult's data, or its slice of a batch's buffer).
+struct RunView {
+    const double* data = nullptr;
+    size_t rows = 0;
+};
+
+// Rows a worker summarises at a time: each run's values for them are read as one contiguous piece.
+constexpr size_t kBlockRows = 16;
+
+// The bands of the ok runs (`views`, in run order), Time from the first: rows in blocks over `threads`
+// workers, each row's numbers the same whichever worker made them.
+void bands(const MonteCarloSpec& spec, const std::vector<RunView>& views, size_t rows, size_t cols,
+           unsigned threads, MonteCarloResult& out) {
+    const size_t width = out.columns.size(), n = views.size(), p = spec.percentiles.size();
+    out.data.assign(rows * width, 0.0);
+    const size_t blocks = (rows + kBlockRows - 1) / kBlockRows;
+    parallelFor(blocks, threads, [&](size_t b) {
+        const size_t r0 = b * kBlockRows, r1 = std::min(rows, r0 + kBlockRows);
+        std::vector<double> values((r1 - r0) * n), copy(n);
+        for (size_t c = 1; c < cols; ++c) {
+            for (size_t k = 0; k < n; ++k)  // run by run: each run's rows r0..r1 lie together
+                for (size_t row = r0; row < r1; ++row)
+                    values[(row - r0) * n + k] =
+                        row < views[k].rows ? views[k].data[row * cols + c] : std::nan("");
+            for (size_t row = r0; row < r1; ++row) {
+                double* at = out.data.data() + row * width + 1 + (c - 1) * p;
+                const double* v = values.data() + (row - r0) * n;
+                for (size_t q = 0; q < p; ++q) {
+                    copy.assign(v, v + n);
+                    at[q] = percentile(copy, spec.percentiles[q]);
+                }
+            }
+        }
+        for (size_t row = r0; row < r1; ++row) out.data[row * width] = views.front().data[row * cols];
+    });
+}
+
+// Failures, columns and bands of runs already made (`out.runs` statuses, `views` their values by run).
+bool summarise(const MonteCarloSpec& spec, const std::vector<std::string>& names,
+               const std::vector<RunView>& views, unsigned threads, MonteCarloResult& out,
+               std::string& error) {
+    out.failures.clear();
+    out.columns.clear();
+    out.data.clear();
+    std::vector<RunView> ok;
+    for (size_t i = 0; i < out.runs.size(); ++i) {
+        if (out.runs[i].ok())
+            ok.push_back(views[i]);
+        else
+            out.failures.push_back({i, out.samples[i], failureMessage(out.runs[i])});
+    }
+    out.okRuns = ok.size();
+    if (ok.empty()) {
+        error = "every run failed" + (out.failures.empty() ? "" : ": " + out.failures.front().message);
+        return false;
+    }
+    out.columns = {"Time"};  // then each summarised variable's bands (an arrayed variable: each element's)
+    for (size_t c = 1; c < names.size(); ++c)
+        for (double p : spec.percentiles) out.columns.push_back(percentileColumn(names[c], p));
+    bands(spec, ok, ok.front().rows, names.size(), threads, out);
+    return true;
+}
+
+// The runs' statuses from a batch, with each run's last row (its final values); the series stay in the batch.
+std::vector<sim::RunResult> statuses(const sim::BatchResult& batch) {
+    std::vector<sim::RunResult> out(batch.runs.size());
+    for (size_t i = 0; i < out.size(); ++i) {
+        sim::RunResult& r = out[i];
+        r.status = batch.runs[i].status;
+        r.diagnostics = batch.runs[i].diagnostics;
+        r.engine = batch.runs[i].engine;
+        r.names = batch.names;
+        r.start = batch.start;
+        r.stop = batch.stop;
+        r.dt = batch.dt;
+        r.saveper = batch.saveper;
+        r.method = batch.method;
+        if (const size_t rows = batch.runs[i].rows; rows > 0) {
+            const double* last = batch.run(i) + (rows - 1) * batch.cols();
+            r.data.assign(last, last + batch.cols());
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 bool runMonteCarlo(const MonteCarloSpec& spec, TrialRunner& runner, const TrialOptions& options,
                    MonteCarloResult& out, std::string& error) {
     out = {};
@@ -40,50 +130,24 @@ bool runMonteCarlo(const MonteCarloSpec& spec, TrialRunner& runner, const TrialO
     TrialOptions o = options;
     o.vars = spec.vars;
     o.distinctSeeds = true;
+    if (auto batch = runner.runAsOneBatch(out.samples, o); batch && batch->ok()) {
+        out.runs = statuses(*batch);
+        std::vector<RunView> views(batch->runs.size());
+        for (size_t i = 0; i < views.size(); ++i) views[i] = {batch->run(i), batch->runs[i].rows};
+        return summarise(spec, batch->names, views, options.threads, out, error);
+    }
     out.runs = runner.run(out.samples, o);
     return summariseRuns(spec, out, error);
 }
 
 bool summariseRuns(const MonteCarloSpec& spec, MonteCarloResult& out, std::string& error) {
-    out.failures.clear();
-    out.columns.clear();
-    out.data.clear();
-    std::vector<size_t> ok;
-    for (size_t i = 0; i < out.runs.size(); ++i) {
-        if (out.runs[i].ok())
-            ok.push_back(i);
-        else
-            out.failures.push_back({i, out.samples[i], failureMessage(out.runs[i])});
+    std::vector<RunView> views(out.runs.size());
+    const sim::RunResult* first = nullptr;
+    for (size_t i = 0; i < views.size(); ++i) {
+        views[i] = {out.runs[i].data.data(), out.runs[i].rows()};
+        if (!first && out.runs[i].ok()) first = &out.runs[i];
     }
-    out.okRuns = ok.size();
-    if (ok.empty()) {
-        error = "every run failed" + (out.failures.empty() ? "" : ": " + out.failures.front().message);
-        return false;
-    }
-    const sim::RunResult& first = out.runs[ok.front()];
-    const size_t rows = first.rows();
-    // Columns of the summarised variables (an arrayed variable brings each element).
-    std::vector<size_t> cols;
-    for (size_t c = 1; c < first.cols(); ++c) cols.push_back(c);
-    out.columns = {"Time"};
-    for (size_t c : cols)
-        for (double p : spec.percentiles) out.columns.push_back(percentileColumn(first.names[c], p));
-    out.data.reserve(rows * out.columns.size());
-    std::vector<double> values(ok.size());
-    for (size_t row = 0; row < rows; ++row) {
-        out.data.push_back(first.at(row, 0));
-        for (size_t c : cols) {
-            for (size_t k = 0; k < ok.size(); ++k) {
-                const auto& r = out.runs[ok[k]];
-                values[k] = row < r.rows() ? r.at(row, c) : std::nan("");
-            }
-            for (double p : spec.percentiles) {
-                auto copy = values;
-                out.data.push_back(percentile(copy, p));
-            }
-        }
-    }
-    return true;
+    return summarise(spec, first ? first->names : std::vector<std::string>{}, views, 0, out, error);
 }
 
 }  // namespace sdw::analysis

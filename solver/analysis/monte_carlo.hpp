@@ -38,7 +38,10 @@ struct MonteCarloResult {
     std::vector<std::string> columns;  // "Time", then "a[p5]", "a[p50]", ... ("a[north][p5]" for elements)
     std::vector<double> data;          // row-major, rows x columns
     std::vector<Inputs> samples;       // every run's inputs, in run order
-    std::vector<sim::RunResult> runs;  // each run (only the summarised vars)
+    // Each run's status, diagnostics and values of the summarised vars: every row when the runner made the
+    // runs one by one (plugins on), the last row only (the final values) from an engine batch, whose series
+    // are summarised where they lie rather than copied run by run.
+    std::vector<sim::RunResult> runs;
     std::vector<FailedRun> failures;
     size_t okRuns = 0;
 
@@ -56,7 +59,7 @@ bool runMonteCarlo(const MonteCarloSpec& spec, TrialRunner& runner, const TrialO
 
 // The bands of runs already made (`out.samples` and `out.runs` filled, run i from sample i): what
 // runMonteCarlo does after running, for runs made elsewhere (chunks on a cluster). False when every run
-// failed.
+// failed. Percentiles of each row are computed on every core, the same numbers on any number.
 bool summariseRuns(const MonteCarloSpec& spec, MonteCarloResult& out, std::string& error);
 
 // "a" and 5 -> "a[p5]"; 2.5 -> "a[p2.5]".

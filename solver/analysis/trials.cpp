@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "solver/analysis/constants.hpp"
-#include "solver/sim/batch.hpp"
 
 namespace sdw::analysis {
 
@@ -61,7 +60,14 @@ std::vector<sim::RunResult> CompiledTrialRunner::run(const std::vector<Inputs>& 
         }
         return results;
     }
-    if (auto batch = runAsBatch(trials, options)) return std::move(*batch);
+    if (auto batch = runAsOneBatch(trials, options)) {
+        if (batch->ok()) return sim::toRunResults(std::move(*batch), {});
+        for (auto& r : results) {  // could not start (too many values kept, ...): every trial fails with why
+            r.status = sim::RunStatus::Failed;
+            r.diagnostics = batch->diagnostics;
+        }
+        return results;
+    }
     parallelFor(  // names the engine batch cannot set (a stock's initial value): one run each
         trials.size(), options.threads,
         [&](size_t i) {
@@ -77,9 +83,10 @@ std::vector<sim::RunResult> CompiledTrialRunner::run(const std::vector<Inputs>& 
 }
 
 // The trials as one engine batch (solver/sim/batch: one native code when the engine is compiled, every
-// core); nullopt when a trial sets something that is not a constant.
-std::optional<std::vector<sim::RunResult>> CompiledTrialRunner::runAsBatch(const std::vector<Inputs>& trials,
-                                                                           const TrialOptions& options) {
+// core); nullopt when the model does not compile or a trial sets something that is not a constant.
+std::optional<sim::BatchResult> CompiledTrialRunner::runAsOneBatch(const std::vector<Inputs>& trials,
+                                                                   const TrialOptions& options) {
+    if (!m_compiled) return std::nullopt;
     std::vector<sim::NamedSets> sets(trials.size(), m_base.sets);
     std::vector<uint64_t> seeds(trials.size(), m_base.seed);
     for (size_t i = 0; i < trials.size(); ++i) {
@@ -92,16 +99,7 @@ std::optional<std::vector<sim::RunResult>> CompiledTrialRunner::runAsBatch(const
     spec->base.cancel = options.cancel;
     spec->threads = options.threads;
     spec->progress = options.progress;
-    sim::BatchResult batch = sim::runBatch(*m_compiled, *spec);
-    if (!batch.ok()) {  // could not start (too many values kept, ...): every trial fails with the reason
-        std::vector<sim::RunResult> failed(trials.size());
-        for (auto& r : failed) {
-            r.status = sim::RunStatus::Failed;
-            r.diagnostics = batch.diagnostics;
-        }
-        return failed;
-    }
-    return sim::toRunResults(std::move(batch), {});
+    return sim::runBatch(*m_compiled, *spec);
 }
 
 std::string CompiledTrialRunner::checkInput(const std::string& name) const {

@@ -16,6 +16,7 @@
 #include "solver/analysis/distribution.hpp"
 #include "solver/compile/compiled_model.hpp"
 #include "solver/model/model.hpp"
+#include "solver/sim/batch.hpp"
 #include "solver/sim/simulate.hpp"
 
 namespace sdw::analysis {
@@ -38,6 +39,15 @@ class TrialRunner {
     // comes back Failed with its diagnostics.
     virtual std::vector<sim::RunResult> run(const std::vector<Inputs>& trials,
                                             const TrialOptions& options) = 0;
+    // The trials as one engine batch, every run's columns in one buffer (what run() gives, without a result
+    // object per run), for analyses that only summarise the runs; nullopt when this runner runs trials one by
+    // one (use run()). A batch that could not start comes back with its reason (!ok()).
+    virtual std::optional<sim::BatchResult> runAsOneBatch(const std::vector<Inputs>& trials,
+                                                          const TrialOptions& options) {
+        (void)trials;
+        (void)options;
+        return std::nullopt;
+    }
     // Empty when `name` can be varied, else why not ("the model has no constant 'x'", ...).
     virtual std::string checkInput(const std::string& name) const = 0;
     // Empty when `name` is a variable the runs can report, else why not, with the nearest name if any.
@@ -62,14 +72,14 @@ class CompiledTrialRunner : public TrialRunner {
     bool ok() const { return m_compiled != nullptr; }
     const diag::Diagnostics& diagnostics() const { return m_diags; }
     std::vector<sim::RunResult> run(const std::vector<Inputs>& trials, const TrialOptions& options) override;
+    std::optional<sim::BatchResult> runAsOneBatch(const std::vector<Inputs>& trials,
+                                                  const TrialOptions& options) override;
     std::string checkInput(const std::string& name) const override;
     std::string checkOutput(const std::string& name) const override;
     std::optional<double> baseValue(const std::string& name) const override;
     std::optional<Distribution> ownDistribution(const std::string& name) const override;
 
   private:
-    std::optional<std::vector<sim::RunResult>> runAsBatch(const std::vector<Inputs>& trials,
-                                                          const TrialOptions& options);
     const model::Project& m_project;
     sim::RunSpec m_base;
     diag::Diagnostics m_diags;

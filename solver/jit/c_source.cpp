@@ -4,10 +4,13 @@
 // of native_code.cpp, which call the interpreter's own functions. Layer: solver.
 #include "solver/jit/c_source.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
 #include <sstream>
+
+#include "solver/jit/invariants.hpp"
 
 namespace sdw::jit::detail {
 namespace {
@@ -41,7 +44,11 @@ typedef struct {
     double (*stddev)(const double* v, unsigned n);
     int (*nonfinite)(const double* v, long n);
 } SdwApi;
+#if !defined(SDW_UNIT) || SDW_UNIT == 0
 const SdwApi* sdw_api;
+#else
+extern const SdwApi* sdw_api;
+#endif
 #define sdw_mod sdw_api->mod
 #define sdw_lookup sdw_api->lookup
 #define sdw_step sdw_api->step
@@ -57,6 +64,11 @@ const SdwApi* sdw_api;
 // What the optimised form adds (a compiler that optimises, such as gcc -O2): the NaN check and the look-ups
 // written in C, so they inline instead of calling back into sdw.
 constexpr const char* kOptimisedPrelude = R"(#define SDW_VECTORISE __attribute__((optimize("tree-vectorize")))
+#ifdef SDW_UNIT
+#define SDW_PART __attribute__((visibility("hidden")))
+#else
+#define SDW_PART static
+#endif
 static unsigned long long sdw_bits(double d) { union { double d; unsigned long long u; } x; x.d = d; return x.u; }
 SDW_VECTORISE static int sdw_nonfinite_c(const double* restrict v, long n) {
     unsigned long long any = 0;
@@ -87,11 +99,28 @@ static double sdw_lk(const double* xs, const double* ys, long n, int kind, doubl
 }
 )";
 
+// The optimised form's part functions go each to the unit with the fewest statements (compiled in parallel
+// when built as kUnits translation units, cc_build.cpp); everything else is in unit 0. Without SDW_UNIT it is
+// one unit.
+constexpr size_t kUnits = 2;
+constexpr size_t kSplitFrom = 600;   // instructions
+constexpr size_t kInlineCheck = 32;  // saved values checked inline each step (more: a vectorised loop)
+std::string unitOpen(size_t unit) {
+    return "#if !defined(SDW_UNIT) || SDW_UNIT == " + std::to_string(unit) + "\n";
+}
+
 class Writer {
   public:
     Writer(const CompiledModel& cm, const NativeOptions& o)
-        : m_cm(cm), m_o(o), m_read(cm.m_slotCount), m_rowCol(cm.m_slotCount, -1) {
+        : m_cm(cm),
+          m_o(o),
+          m_read(cm.m_slotCount),
+          m_rowCol(cm.m_slotCount, -1),
+          m_once(o.loop ? loopInvariant(cm) : std::vector<bool>(cm.m_stepProgram.size(), false)),
+          m_onceSlot(cm.m_slotCount, false) {
         for (size_t k = 0; k < m_read.size(); ++k) m_read[k] = "S[" + std::to_string(k) + "]";
+        for (size_t i = 0; i < m_once.size(); ++i)
+            if (m_once[i]) m_onceSlot[cm.m_stepProgram[i].dst] = true;
         if (o.loop) homeInRow();
     }
 
@@ -101,28 +130,31 @@ class Writer {
             m_text << kOptimisedPrelude;
             tables();
         }
-        std::vector<std::string> program;
-        for (const Instr& in : m_cm.m_stepProgram) {
+        std::vector<std::string> program, once;
+        for (size_t i = 0; i < m_cm.m_stepProgram.size(); ++i) {
+            const Instr& in = m_cm.m_stepProgram[i];
             if (!instr(in))
                 return {"",
                         {},
                         "the compiled engine does not know operation " +
                             std::to_string(static_cast<int>(in.op)) + " of the program"};
-            program.push_back(m_out.str());
+            (m_once[i] ? once : program).push_back(m_out.str());
             m_out.str("");
         }
         if (m_o.loop)
-            loop(program);
+            loop(program, once);
         else
             eval(program);
-        return {m_text.str(), m_rowHomes, ""};
+        // Small programs as one unit: a second compiler process and a link cost more than they save.
+        const size_t units = m_cm.m_stepProgram.size() >= kSplitFrom ? std::min(m_parts, kUnits) : 1;
+        return {m_text.str(), m_rowHomes, "", units};
     }
 
   private:
     void homeInRow();
     void tables();
     void eval(const std::vector<std::string>& program);
-    void loop(const std::vector<std::string>& program);
+    void loop(const std::vector<std::string>& program, const std::vector<std::string>& once);
     std::string parts(const char* name, const char* params, const char* args,
                       const std::vector<std::string>& statements);
     std::string save();
@@ -150,6 +182,10 @@ class Writer {
     std::vector<uint32_t> m_locals;   // slots held in locals in the loop: loaded on entry, stored on exit
     std::vector<std::pair<uint32_t, uint32_t>> m_rowHomes;
     std::vector<bool> m_inlineTable;  // look-up tables written into the C (optimised form, finite values)
+    std::vector<bool> m_once;         // by instruction: computed once when the loop starts (invariants.hpp)
+    std::vector<bool> m_onceSlot;     // by slot: written by such an instruction (kept in the slots)
+    size_t m_parts = 0;               // part functions written (the optimised form)
+    size_t m_unitLoad[kUnits] = {};   // statements dealt to each unit
     std::ostringstream m_text;        // the unit
     std::ostringstream m_out;         // the statement being written
 };
@@ -176,7 +212,7 @@ void Writer::homeInRow() {
             }
     for (uint32_t j = 1; j < m_o.cols.size(); ++j) {
         const uint32_t slot = m_o.cols[j];
-        if (!local[slot] || m_cm.m_isStockSlot[slot] || homed[slot]) continue;
+        if (!local[slot] || m_cm.m_isStockSlot[slot] || homed[slot] || m_onceSlot[slot]) continue;
         homed[slot] = true;
         m_rowCol[slot] = static_cast<int>(j);
         m_rowHomes.push_back({slot, j});
@@ -232,9 +268,13 @@ std::string Writer::parts(const char* name, const char* params, const char* args
         return calls;
     }
     for (size_t from = 0, k = 0; from < statements.size(); from += kPartSize, ++k) {
-        m_text << "static void " << name << k << "(" << params << ") {\n";
+        const size_t unit = std::min_element(m_unitLoad, m_unitLoad + kUnits) - m_unitLoad;  // the lightest
+        m_unitLoad[unit] += std::min(kPartSize, statements.size() - from);
+        ++m_parts;
+        m_text << "SDW_PART void " << name << k << "(" << params << ");\n" << unitOpen(unit);
+        m_text << "SDW_PART void " << name << k << "(" << params << ") {\n";
         for (size_t i = from; i < std::min(from + kPartSize, statements.size()); ++i) m_text << statements[i];
-        m_text << "}\n";
+        m_text << "}\n#endif\n";
         calls += "    " + std::string(name) + std::to_string(k) + "(" + args + ");\n";
     }
     return calls;
@@ -243,11 +283,14 @@ std::string Writer::parts(const char* name, const char* params, const char* args
 void Writer::eval(const std::vector<std::string>& program) {
     const std::string calls =
         parts("sdw_p", "double* restrict S, double* restrict R, void* rt", "S, 0, rt", program);
-    m_text << "void sdw_eval(double* S, void* rt) {\n" << calls << "}\n";
+    m_text << unitOpen(0) << "void sdw_eval(double* S, void* rt) {\n" << calls << "}\n#endif\n";
 }
 
-// The loop of Runner::runFixed for Euler, with the save and the non-finite check of Runner::observe.
-void Writer::loop(const std::vector<std::string>& program) {
+// The loop of Runner::runFixed for Euler, with the save and the non-finite check of Runner::observe. What
+// every step would compute the same (`once`) is computed when the loop starts, each time it is called.
+void Writer::loop(const std::vector<std::string>& program, const std::vector<std::string>& once) {
+    const std::string first =
+        parts("sdw_o", "double* restrict S, double* restrict R, void* rt", "S, 0, rt", once);
     const std::string calls =
         parts("sdw_p", "double* restrict S, double* restrict R, void* rt", "S, R, rt", program);
     const std::string saves = save();
@@ -259,24 +302,29 @@ void Writer::loop(const std::vector<std::string>& program) {
     }
     const std::string integrate =
         parts("sdw_i", "double* restrict S, const double* restrict R, double dt", "S, R, dt", euler);
-    m_text << "int sdw_loop(LoopState* L, long end) {\n  double* S = L->slots;\n  void* rt = L->rt;\n"
-           << "  const double dt = L->dt;\n";
+    // The loop's counters live in locals while it runs (no store through L per step) and go back into L when
+    // it returns; on a non-finite value L keeps the failing step's n and the row it wrote (L->cur).
+    m_text
+        << unitOpen(0)
+        << "int sdw_loop(LoopState* L, long end) {\n  double* S = L->slots;\n  void* rt = L->rt;\n"
+        << "  const double dt = L->dt, start = L->start;\n  double *row = L->row, *const spare = L->spare;\n"
+        << "  long n = L->n, untilSave = L->untilSave, saved = L->saved;\n"
+        << "  const long steps = L->steps, saveEvery = L->saveEvery, stride = L->rowStride;\n  int bad = "
+           "0;\n";
     localsIn();
-    m_text << "  while (L->n < end) {\n    const long n = L->n;\n"
-           << "    double* R = L->untilSave == 0 ? L->row : L->spare;\n    L->cur = R;\n"
+    m_text << first;
+    m_text << "  while (n < end) {\n    double* R = untilSave == 0 ? row : spare;\n"
            << "    S[" << CompiledModel::kTimeSlot << "] = S[" << CompiledModel::kHoldTimeSlot
-           << "] = L->start + (double)n * dt;\n";
-    if (!m_cm.m_randoms.empty()) m_text << "    sdw_set_draw(L->rt, n > 0);\n";
-    m_text << calls << saves << checks;
-    localsOut("      ");
-    m_text << "      return 1;\n    }\n"
-           << "    if (L->untilSave == 0) { L->row += L->rowStride; L->saved++; L->untilSave = L->saveEvery "
-              "- 1; }"
-           << " else L->untilSave--;\n"
-           << "    if (n == L->steps) { L->n = n + 1; break; }\n"
-           << integrate << "    L->n = n + 1;\n  }\n";
+           << "] = start + (double)n * dt;\n";
+    if (!m_cm.m_randoms.empty()) m_text << "    sdw_set_draw(rt, n > 0);\n";
+    m_text << calls << saves << checks << "      L->cur = R;\n      bad = 1;\n      break;\n    }\n"
+           << "    if (untilSave == 0) { row += stride; saved++; untilSave = saveEvery - 1; } else "
+              "untilSave--;\n"
+           << "    if (n == steps) { n = n + 1; break; }\n"
+           << integrate << "    n = n + 1;\n  }\n"
+           << "  L->n = n;\n  L->untilSave = untilSave;\n  L->saved = saved;\n  L->row = row;\n";
     localsOut("  ");
-    m_text << "  return 0;\n}\n";
+    m_text << "  return bad;\n}\n#endif\n";
 }
 
 // The saved values not written into the row by the program (Time, stocks, constants).
@@ -303,11 +351,20 @@ std::string Writer::check() {
         for (uint32_t k : m_cm.m_stockSlots)
             if (!inRow.count(k) && k >= first + visible) rest += std::to_string(k) + ",";
         if (!rest.empty())
-            m_text << "static const unsigned sdw_rest_[] = {" << rest << "};\n"
-                   << "static int sdw_rest(const double* S) {\n    int bad = 0;\n"
-                   << "    for (unsigned i = 0; i < sizeof sdw_rest_ / sizeof sdw_rest_[0]; ++i)\n"
-                   << "        bad |= S[sdw_rest_[i]] - S[sdw_rest_[i]] != 0.0;\n    return bad;\n}\n";
-        c << "    if (sdw_nonfinite_c(R, " << cols << ")" << (rest.empty() ? "" : " || sdw_rest(S)");
+            m_text
+                << unitOpen(0) << "static const unsigned sdw_rest_[] = {" << rest << "};\n"
+                << "static int sdw_rest(const double* S) {\n    int bad = 0;\n"
+                << "    for (unsigned i = 0; i < sizeof sdw_rest_ / sizeof sdw_rest_[0]; ++i)\n"
+                << "        bad |= S[sdw_rest_[i]] - S[sdw_rest_[i]] != 0.0;\n    return bad;\n}\n#endif\n";
+        if (cols <= kInlineCheck) {  // a short row inline: the vectorised function would be a call per step
+            c << "    unsigned long long any_ = 0;";
+            for (size_t j = 0; j < cols; ++j)
+                c << " any_ |= (sdw_bits(R[" << j << "]) & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;";
+            c << "\n    if ((any_ >> 63)";
+        } else {
+            c << "    if (sdw_nonfinite_c(R, " << cols << ")";
+        }
+        c << (rest.empty() ? "" : " || sdw_rest(S)");
     } else {
         c << "    if (sdw_nonfinite(R, " << cols << ")";
         for (uint32_t k = first; k < first + visible; ++k)

@@ -17,6 +17,7 @@ struct CSource {
     std::string text;
     std::vector<std::pair<uint32_t, uint32_t>> rowHomes;  // (slot, column): values the loop keeps in the row
     std::string error;  // why there is no C (an operation the writer does not know); text is then empty
+    size_t units = 1;   // translation units it can be compiled as (-DSDW_UNIT=0, 1, ...), in parallel
 };
 
 // The C for `options`: sdw_eval(slots, rt) or sdw_loop(loop, end), and a global `sdw_api` for the loader

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -34,6 +35,12 @@ const std::vector<std::string> kFlags = {
 std::string env(const char* name) {
     const char* v = std::getenv(name);
     return v ? v : "";
+}
+
+// A positive number from the environment, else `fallback`.
+double envNumber(const char* name, double fallback) {
+    const double v = std::atof(env(name).c_str());
+    return v > 0 ? v : fallback;
 }
 
 bool executable(const std::string& path) {
@@ -123,7 +130,116 @@ bool runCompiler(const std::vector<std::string>& argv, const std::string& log, d
     return false;
 }
 
+// Where the shared object for `source` built by `compiler` lives in the cache (nothing is checked).
+std::string cachePath(const std::string& source, const std::string& compiler, size_t units) {
+    char key[17];
+    const std::string how = compilerIdentity(compiler) + (units > 1 ? "|units=" + std::to_string(units) : "");
+    std::snprintf(key, sizeof key, "%016llx", static_cast<unsigned long long>(fnv(source, fnv(how))));
+    return nativeCacheDir() + "/" + key + ".so";
+}
+
+// The compiler with the flags, then `rest`.
+std::vector<std::string> compileCommand(const std::string& compiler, std::vector<std::string> rest) {
+    std::vector<std::string> argv = {compiler};
+    argv.insert(argv.end(), kFlags.begin(), kFlags.end());
+    argv.insert(argv.end(), rest.begin(), rest.end());
+    return argv;
+}
+
+// `src` compiled as `units` translation units at once (-DSDW_UNIT=k, one compiler process each, c_source.cpp
+// deals the code among them), then linked into `library`. Objects and logs go beside `stem`.
+bool compileUnits(const std::string& compiler, const std::string& src, const std::string& library,
+                  const std::string& stem, size_t units, double timeoutS, std::string& error) {
+    std::vector<std::string> objects(units), errors(units), logs(units);
+    std::vector<char> ok(units, 0);
+    std::vector<std::thread> jobs;
+    for (size_t k = 0; k < units; ++k) {
+        objects[k] = stem + "." + std::to_string(k) + ".o";
+        logs[k] = stem + "." + std::to_string(k) + ".log";
+        jobs.emplace_back([&, k] {
+            ok[k] = runCompiler(
+                compileCommand(compiler, {"-c", "-DSDW_UNIT=" + std::to_string(k), "-o", objects[k], src}),
+                logs[k], timeoutS, errors[k]);
+        });
+    }
+    for (auto& j : jobs) j.join();
+    std::error_code ec;
+    bool all = true;
+    for (size_t k = 0; k < units; ++k) {
+        if (!ok[k] && all) error = errors[k];
+        all = all && ok[k];
+        if (ok[k]) fs::remove(logs[k], ec);
+    }
+    if (all) {
+        std::vector<std::string> link = {compiler, "-shared", "-o", library};
+        link.insert(link.end(), objects.begin(), objects.end());
+        link.push_back("-lm");
+        const std::string log = stem + ".link.log";
+        all = runCompiler(link, log, timeoutS, error);
+        if (all) fs::remove(log, ec);
+    }
+    for (const auto& o : objects) fs::remove(o, ec);
+    return all;
+}
+
+// Marks a shared object as used now: the cache's clean-up removes the least recently used first.
+void touch(const std::string& path) {
+    std::error_code ec;
+    fs::last_write_time(path, fs::file_time_type::clock::now(), ec);
+}
+
 }  // namespace
+
+void pruneCache(const std::string& dir, uintmax_t maxBytes, double maxDays, const std::string& keep) {
+    struct Entry {
+        fs::path path;
+        fs::file_time_type used;
+        uintmax_t bytes;
+    };
+    const auto now = fs::file_time_type::clock::now();
+    const auto age = [&](fs::file_time_type t) {
+        return std::chrono::duration<double>(now - t).count() / 86400;
+    };
+    std::vector<Entry> objects;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        const std::string name = p.filename().string();
+        std::error_code e;
+        const auto used = fs::last_write_time(p, e);
+        if (e || !it->is_regular_file(e) || p.string() == keep) continue;
+        if (name.size() > 3 && name.compare(name.size() - 3, 3, ".so") == 0) {
+            if (age(used) > maxDays)
+                fs::remove(p, e);
+            else
+                objects.push_back({p, used, it->file_size(e)});
+        } else if (age(used) > 1) {  // a build's leftovers (.c, .so.tmp, .log): kept a day for reading
+            fs::remove(p, e);
+        }
+    }
+    std::sort(objects.begin(), objects.end(), [](const Entry& a, const Entry& b) { return a.used > b.used; });
+    uintmax_t total = 0;  // the shared object just built counts first
+    if (!keep.empty()) {
+        std::error_code e;
+        const uintmax_t bytes = fs::file_size(keep, e);
+        if (!e) total = bytes;
+    }
+    for (const Entry& o : objects) {  // the most recently used are kept while they fit
+        total += o.bytes;
+        std::error_code e;
+        if (total > maxBytes) fs::remove(o.path, e);
+    }
+}
+
+std::string cachedLibrary(const std::string& source, size_t units) {
+    const std::string compiler = systemCompiler();
+    if (compiler.empty()) return "";
+    const std::string library = cachePath(source, compiler, units);
+    std::error_code ec;
+    if (!fs::is_regular_file(library, ec)) return "";
+    touch(library);
+    return library;
+}
 
 std::string systemCompiler() {
     if (const char* cc = std::getenv("SDW_CC")) {
@@ -142,7 +258,7 @@ std::string nativeCacheDir() {
     return (fs::temp_directory_path() / ("sdw-native-" + std::to_string(::getuid()))).string();
 }
 
-CcBuild buildWithCc(const std::string& source) {
+CcBuild buildWithCc(const std::string& source, size_t units) {
     CcBuild out;
     out.compiler = systemCompiler();
     if (out.compiler.empty()) {
@@ -158,11 +274,10 @@ CcBuild buildWithCc(const std::string& source) {
         out.error = "cannot create the compiled-code cache " + dir + ": " + ec.message();
         return out;
     }
-    char key[17];
-    std::snprintf(key, sizeof key, "%016llx",
-                  static_cast<unsigned long long>(fnv(source, fnv(compilerIdentity(out.compiler)))));
-    const std::string base = dir + "/" + key, library = base + ".so";
+    const std::string library = cachePath(source, out.compiler, units),
+                      base = library.substr(0, library.size() - 3);
     if (fs::is_regular_file(library, ec)) {
+        touch(library);
         out.library = library;
         out.cached = true;
         return out;
@@ -178,13 +293,13 @@ CcBuild buildWithCc(const std::string& source) {
             return out;
         }
     }
-    std::vector<std::string> argv = {out.compiler};
-    argv.insert(argv.end(), kFlags.begin(), kFlags.end());
-    argv.insert(argv.end(), {"-o", tmp, src, "-lm"});
     double timeout = 300;
     if (const std::string t = env("SDW_CC_TIMEOUT"); !t.empty())
         timeout = std::max(1.0, std::atof(t.c_str()));
-    if (!runCompiler(argv, log, timeout, out.error)) {
+    const bool ok = units > 1 ? compileUnits(out.compiler, src, tmp, base + unique, units, timeout, out.error)
+                              : runCompiler(compileCommand(out.compiler, {"-o", tmp, src, "-lm"}), log,
+                                            timeout, out.error);
+    if (!ok) {
         fs::remove(tmp, ec);
         out.error += " (the C it compiled: " + src + ")";
         return out;
@@ -197,6 +312,8 @@ CcBuild buildWithCc(const std::string& source) {
         return out;
     }
     out.library = library;
+    pruneCache(dir, static_cast<uintmax_t>(envNumber("SDW_NATIVE_CACHE_MB", 256) * 1024 * 1024),
+               envNumber("SDW_NATIVE_CACHE_DAYS", 60), library);
     return out;
 }
 

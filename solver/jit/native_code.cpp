@@ -168,8 +168,10 @@ bool NativeCode::loadShared(const char* path, bool loop, std::string& error) {
     return bind(dlsym(m_library, "sdw_api"), dlsym(m_library, loop ? "sdw_loop" : "sdw_eval"), loop, error);
 }
 
-// The optimised form built by the system C compiler; false (with the reason) to fall back to libtcc.
-bool NativeCode::buildOptimised(const CompiledModel& cm, const NativeOptions& options, std::string& error) {
+// The optimised form built by the system C compiler; false (with the reason) to fall back to libtcc. With
+// `cachedOnly`, only when the disk cache holds it already (a model compiled before, in any process).
+bool NativeCode::buildOptimised(const CompiledModel& cm, const NativeOptions& options, std::string& error,
+                                bool cachedOnly) {
     NativeOptions o = options;
     o.optimised = true;
     detail::CSource src = detail::writeC(cm, o);
@@ -177,7 +179,13 @@ bool NativeCode::buildOptimised(const CompiledModel& cm, const NativeOptions& op
         error = src.error;
         return false;
     }
-    const detail::CcBuild built = detail::buildWithCc(src.text);
+    detail::CcBuild built;
+    if (cachedOnly) {
+        built.library = detail::cachedLibrary(src.text, src.units);
+        built.cached = true;
+    } else {
+        built = detail::buildWithCc(src.text, src.units);
+    }
     if (built.library.empty()) {
         error = built.error;
         return false;
@@ -215,9 +223,10 @@ std::unique_ptr<NativeCode> compileNative(const CompiledModel& cm, const NativeO
     if (shared && *shared) {
         ok = code->loadShared(shared, options.loop, error);
         code->m_builtBy = "shared object";
-    } else if (options.optimised && !optimiserOff() && code->buildOptimised(cm, options, code->m_notice)) {
-        ok = true;
+    } else if (!optimiserOff() && code->buildOptimised(cm, options, code->m_notice, !options.optimised)) {
+        ok = true;  // built now, or (quick code asked for) the optimised build found in the disk cache
     } else {
+        if (!options.optimised) code->m_notice.clear();  // not in the cache: libtcc, as asked, no notice
         NativeOptions quick = options;
         quick.optimised = false;
         detail::CSource src = detail::writeC(cm, quick);

@@ -30,7 +30,8 @@ using LoopFn = int (*)(LoopState* loop, long end);
 // What to build: the evaluation the run loop calls (every method, hooks, delays), or the whole Euler loop
 // writing the output columns (`cols`: Time first) straight into the rows.
 // optimised: built by the system C compiler (cc -O2, seconds for a large model, then cached on disk) when
-// there is one, else, with a notice, by libtcc (milliseconds, slower code); otherwise libtcc only.
+// there is one, else, with a notice, by libtcc (milliseconds, slower code); otherwise the optimised build
+// when the disk cache holds it already (a second open of a model is at once at full speed), else libtcc.
 struct NativeOptions {
     bool loop = false;
     std::vector<uint32_t> cols;
@@ -63,7 +64,8 @@ class NativeCode {
     bool bind(void* api, void* entry, bool loop, std::string& error);
     bool buildWithTcc(const std::string& source, bool loop, std::string& error);
     bool loadShared(const char* path, bool loop, std::string& error);
-    bool buildOptimised(const compile::CompiledModel& cm, const NativeOptions& options, std::string& error);
+    bool buildOptimised(const compile::CompiledModel& cm, const NativeOptions& options, std::string& error,
+                        bool cachedOnly);
 
     void* m_state = nullptr;    // the TCCState holding the code
     void* m_library = nullptr;  // or a shared object built by another compiler (measurement only)

@@ -8,6 +8,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -76,7 +77,7 @@ bool allocate(const BatchSpec& spec, size_t rows, BatchResult& out) {
             << "; keep final values only, fewer variables or a longer save interval";
         return refuse(out, diag::code::kTooManySteps, "batch", msg.str());
     }
-    out.data.assign(static_cast<size_t>(values), std::numeric_limits<double>::quiet_NaN());
+    out.data.resize(static_cast<size_t>(values));  // untouched: each run writes its slice (runOne)
     out.runs.assign(spec.values.size(), {});
     return true;
 }
@@ -101,7 +102,8 @@ void runOne(const BatchSpec& spec, const std::vector<uint32_t>& slots, size_t i,
     const size_t cols = out.names.size();
     double* slice = out.data.data() + i * out.rows * cols;
     const size_t written = w.simulator->runInto(w.spec, w.status, slice);  // finalOnly: one row, rewritten
-    if (written == 0) std::fill_n(slice, out.rows * cols, std::numeric_limits<double>::quiet_NaN());
+    std::fill(slice + std::min(written, out.rows) * cols, slice + out.rows * cols,
+              std::numeric_limits<double>::quiet_NaN());
     BatchRun& run = out.runs[i];
     run.status = w.status.status;
     run.diagnostics = w.status.diagnostics;

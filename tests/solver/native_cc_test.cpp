@@ -5,7 +5,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
+#include "solver/jit/c_source.hpp"
 #include "solver/jit/cc_build.hpp"
 #include "solver/jit/native_code.hpp"
 #include "tests/solver/engine_compare.hpp"
@@ -93,6 +95,11 @@ TEST_CASE("native cc: the optimised build is cached under a hash of its code", "
     REQUIRE(cm);
     std::string error;
     jit::NativeOptions o{true, {compile::CompiledModel::kTimeSlot}, true};
+    jit::NativeOptions quick{true, {compile::CompiledModel::kTimeSlot}, false};
+    auto before = jit::compileNative(*cm, quick, error);  // nothing in the cache yet: libtcc, no notice
+    REQUIRE(before);
+    CHECK(before->builtBy() == "libtcc");
+    CHECK(before->notice().empty());
     auto first = jit::compileNative(*cm, o, error);
     INFO(error);
     REQUIRE(first);
@@ -101,6 +108,9 @@ TEST_CASE("native cc: the optimised build is cached under a hash of its code", "
     auto second = jit::compileNative(*cm, o, error);
     REQUIRE(second);
     CHECK(second->builtBy().rfind("cache", 0) == 0);
+    auto after = jit::compileNative(*cm, quick, error);  // the quick kind asked for: the cached build serves
+    REQUIRE(after);
+    CHECK(after->builtBy().rfind("cache", 0) == 0);
     size_t objects = 0;
     for (const auto& e : fs::directory_iterator(dir)) objects += e.path().extension() == ".so";
     CHECK(objects == 1);  // nothing but the shared object is left behind
@@ -157,4 +167,67 @@ TEST_CASE("native cc: an operation the code writer does not know is refused, not
         CHECK_FALSE(jit::compileNative(changed, jit::NativeOptions{true, {}, optimised}, error));
         CHECK(error.find("does not know operation 250") != std::string::npos);
     }
+}
+
+TEST_CASE("native cc: the cache keeps the most recently used objects within its size and age limits",
+          "[engine][cc]") {
+    const fs::path dir = fs::path(SDW_BINARY_DIR) / "native-cache-prune";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const auto now = fs::file_time_type::clock::now();
+    auto make = [&](const std::string& name, size_t bytes, double daysAgo) {
+        std::ofstream(dir / name) << std::string(bytes, 'x');
+        fs::last_write_time(dir / name, now - std::chrono::seconds(static_cast<long>(daysAgo * 86400)));
+    };
+    make("new.so", 1000, 0);       // just built: always kept
+    make("recent.so", 3000, 0.5);  // fits beside it: kept
+    make("older.so", 3000, 2);     // 7,000 bytes with it: over the 6,000 limit, least recently used
+    make("stale.so", 10, 90);      // unused past the 60-day limit
+    make("crashed.1.c", 10, 3);    // a build's leftovers, over a day old
+    make("building.2.c", 10, 0);   // another process's build under way
+    jit::detail::pruneCache(dir.string(), 6000, 60, (dir / "new.so").string());
+    std::set<std::string> left;
+    for (const auto& e : fs::directory_iterator(dir)) left.insert(e.path().filename().string());
+    CHECK(left == std::set<std::string>{"new.so", "recent.so", "building.2.c"});
+}
+
+TEST_CASE("native cc: a large program is compiled as two units in parallel and gives the same bits",
+          "[engine][cc]") {
+    SDW_NEEDS_CC();
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", testCache().c_str());
+    test::Builder b(0, 10, 0.5);
+    b.stock("x", "1", {"grow"}, {}).flow("grow", "a799 / 1000").aux("a0", "x * 1.001");
+    for (int i = 1; i < 800; ++i)
+        b.aux("a" + std::to_string(i), "a" + std::to_string(i - 1) + " * 0.999 + " + std::to_string(i % 7));
+    diag::Diagnostics d;
+    auto cm = b.compile(d);
+    REQUIRE(cm);
+    jit::NativeOptions o{true, {}, true};  // the loop keeping every column, as the run below does
+    for (const auto& c : cm->columns) o.cols.push_back(c.slot);
+    CHECK(jit::detail::writeC(*cm, o).units == 2);
+    test::checkEveryPath(*cm, "800 chained auxiliaries");
+}
+
+// The loop checks a short saved row inline and a long one with a vectorised loop: both stop at the step
+// where the value overflows, as the interpreter does. x' = x^2 from x(0) = 2 with dt 1: x becomes x + x^2
+// each step (6, 42, 1806, ...), so x^2 overflows within ten steps.
+TEST_CASE("native cc: an overflow stops the loop at the interpreter's step, short rows and long",
+          "[engine][cc][nan]") {
+    SDW_NEEDS_CC();
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", testCache().c_str());
+    test::Builder b(0, 40, 1);
+    b.stock("x", "2", {"grow"}, {}).flow("grow", "x * x");
+    for (int i = 0; i < 40; ++i) b.aux("c" + std::to_string(i), "x / " + std::to_string(i + 1));
+    diag::Diagnostics d;
+    auto cm = b.compile(d);
+    REQUIRE(cm);
+    sim::RunSpec spec;  // every column: 43 values, the vectorised check
+    CHECK(test::compareEngines(*cm, spec, nullptr) == "");
+    spec.vars = {"grow"};  // Time and one value: the inline check
+    CHECK(test::compareEngines(*cm, spec, nullptr) == "");
+    spec.engine = sim::Engine::Compiled;
+    const sim::RunResult r = sim::simulate(*cm, spec);
+    CHECK(r.status == sim::RunStatus::Failed);
+    REQUIRE_FALSE(r.diagnostics.items().empty());
+    CHECK(r.diagnostics.items().front().code == diag::code::kNonFinite);
 }

@@ -33,7 +33,8 @@ sim::BatchSpec sweep(std::vector<double> ks) {
     return spec;
 }
 
-bool identical(const std::vector<double>& a, const std::vector<double>& b) {
+template <typename Values>  // a batch's buffer or a run's data
+bool identical(const Values& a, const Values& b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
         if (std::memcmp(&a[i], &b[i], sizeof(double)) != 0 && !(std::isnan(a[i]) && std::isnan(b[i])))

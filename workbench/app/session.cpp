@@ -9,10 +9,10 @@
 
 #include "solver/io/load_model.hpp"
 #include "solver/xmile/xmile.hpp"
-#if defined(SDW_HAVE_PLUGINS)
 #include "workbench/app/export.hpp"
-#include "workbench/app/levers/lever_set.hpp"
 #include "workbench/app/session_export.hpp"
+#if defined(SDW_HAVE_PLUGINS)
+#include "workbench/app/levers/lever_set.hpp"
 #endif
 
 namespace sdw::app {

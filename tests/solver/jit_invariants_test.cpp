@@ -1,0 +1,84 @@
+// The native Euler loop computes once, when it starts, what every step would compute the same
+// (solver/jit/invariants): which instructions qualify, on a compiled model and on hand-made programs for the
+// edge cases, and that the loop still gives the interpreter's numbers to the bit on both builds (libtcc and
+// the system C compiler). Layer: tests/solver.
+#include <catch2/catch.hpp>
+
+#include "solver/jit/cc_build.hpp"
+#include "solver/jit/invariants.hpp"
+#include "tests/solver/engine_compare.hpp"
+#include "tests/solver/model_builder.hpp"
+#include "tests/solver/scoped_env.hpp"
+
+using namespace sdw;
+using compile::Instr;
+using compile::Op;
+
+namespace {
+
+// Whether the instruction that writes `name`'s slot was found invariant.
+bool onceFor(const compile::CompiledModel& cm, const std::vector<bool>& once, const std::string& name) {
+    const int slot = cm.findSlot(name);
+    REQUIRE(slot >= 0);
+    for (size_t i = 0; i < cm.m_stepProgram.size(); ++i)
+        if (cm.m_stepProgram[i].dst == static_cast<uint32_t>(slot)) return once[i];
+    FAIL("no instruction writes " << name);
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("jit invariants: values of constants only are computed once, time, stocks and draws each step",
+          "[engine][jit]") {
+    test::Builder b(0, 20, 0.25);
+    b.stock("x", "100", {"inflow"}, {"outflow"})
+        .flow("inflow", "rate * growth_room")
+        .flow("outflow", "x * LN(2) / halflife")
+        .aux("halflife", "8")
+        .aux("rate", "LN(base) / halflife + MAX(base, 1)")
+        .aux("base", "3")
+        .aux("growth_room", "rate * 2 + STEP(1, 5)")
+        .aux("clock", "TIME * rate")
+        .aux("noise", "RANDOM(0, rate, 7)");
+    diag::Diagnostics d;
+    auto cm = b.compile(d);
+    INFO(test::formatAll(d));
+    REQUIRE(cm);
+    const auto once = jit::detail::loopInvariant(*cm);
+    REQUIRE(once.size() == cm->m_stepProgram.size());
+    CHECK(onceFor(*cm, once, "rate"));
+    CHECK_FALSE(onceFor(*cm, once, "growth_room"));  // STEP reads the time
+    CHECK_FALSE(onceFor(*cm, once, "clock"));
+    CHECK_FALSE(onceFor(*cm, once, "noise"));             // a draw each step
+    CHECK_FALSE(onceFor(*cm, once, "outflow"));           // reads the stock
+    CHECK_FALSE(onceFor(*cm, once, "inflow"));            // reads growth_room
+    CHECK(test::compareEngines(*cm, {}, nullptr) == "");  // libtcc, or cc when the engine picks it
+    if (!jit::detail::systemCompiler().empty()) {
+        test::ScopedEnv cache("SDW_NATIVE_CACHE", SDW_BINARY_DIR "/native-cache-tests");
+        sim::RunSpec spec;
+        spec.vars = {"clock", "rate"};  // a once-computed value saved in every row
+        CHECK(test::compareEngines(*cm, spec, nullptr) == "");
+    }
+}
+
+TEST_CASE("jit invariants: a value read before it is written, or written twice, stays in the step",
+          "[engine][jit]") {
+    compile::CompiledModel cm;
+    const uint32_t c = 5, a = 6, b = 7, early = 8, x = 9, y = 10, twice = 11;
+    cm.m_slotCount = 12;
+    cm.m_isStockSlot.assign(cm.m_slotCount, false);
+    cm.m_isConstantSlot.assign(cm.m_slotCount, false);
+    cm.m_isStockSlot[x] = cm.m_isConstantSlot[c] = true;
+    cm.m_stockSlots = {x};
+    cm.m_stepProgram = {
+        Instr{Op::Mul, {}, a, c, c, 0},      // constants only: once
+        Instr{Op::Add, {}, early, b, c, 0},  // reads b before b is written: the previous step's b
+        Instr{Op::Add, {}, b, c, c, 0},      // so b must be computed each step
+        Instr{Op::Mul, {}, y, x, a, 0},      // reads the stock
+        Instr{Op::Add, {}, twice, a, a, 0},  // written twice (a clamp after it): each step
+        Instr{Op::ClampNonNeg, {}, twice, twice, 0, 0},
+        Instr{Op::Div, {}, early + 0, a, c, 0},  // early written twice too
+    };
+    const auto once = jit::detail::loopInvariant(cm);
+    CHECK(once == std::vector<bool>{true, false, false, false, false, false, false});
+}
