@@ -84,7 +84,7 @@ TEST_CASE("tornado: bars of a linear model are the hand-computed swings, widest 
     // Money as the workbench writes it: the outcome is in GBPm.
     CHECK(app::tornadoValue(r->bars[0].baseline, r->setup.outcomeUnits) == "£55.0m");
     CHECK(app::tornadoCommandLine(r->setup, "m.xmile") ==
-          "sdw sensitivity m.xmile --method oat --stop 10 --vary a --vary b --vary c --vars total");
+          "sdw sensitivity m.xmile --analysis oat --stop 10 --vary a --vary b --vary c --vars total");
 }
 
 TEST_CASE("tornado: read at an earlier year, the swings are that year's", "[workbench][tornado]") {

@@ -122,7 +122,7 @@ std::optional<TornadoSetup> tornadoSetupFor(const Session& s, const TornadoOptio
 
 std::string tornadoCommandLine(const TornadoSetup& setup, const std::string& modelPath) {
     std::string cmd = "sdw sensitivity " + (modelPath.empty() ? std::string("MODEL") : modelPath) +
-                      " --method oat --stop " + plainNumber(setup.at);
+                      " --analysis oat --stop " + plainNumber(setup.at);
     for (const auto& in : setup.inputs) cmd += " --vary " + canonicalName(in.name);
     return cmd + " --vars " + canonicalName(setup.outcome);
 }
