@@ -158,3 +158,20 @@ TEST_CASE("tornado: an unknown outcome is refused by name, and a cancel keeps no
     CHECK(t.error() == "cancelled");  // the job says cancelled once cancel() was called, finished or not
     CHECK_FALSE(t.result());
 }
+
+TEST_CASE("tornado: the times offered are the ends of the county's calendar years", "[workbench][tornado]") {
+    app::Session s(test::freshStateDir("sdw_tornado_county_times"));
+    open(s, std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile");
+    // Weeks from 1 Jan 2025 to week 522: a year is 365.25 / 7 weeks; the ends of 2025 to 2034, then the
+    // run's.
+    const auto times = app::tornadoTimes(s);
+    REQUIRE(times.size() == 11);
+    CHECK(times[0] == Approx(52.25));  // 52.18 weeks, to the nearest quarter-week step
+    CHECK(app::tornadoTimeLabel(s, times[0]) == "end of 2025");
+    CHECK(app::tornadoTimeLabel(s, times[9]) == "end of 2034");
+    CHECK(app::tornadoTimeLabel(s, times[10]).rfind("end of run (", 0) == 0);
+    // Week 261 is the step nearest the end of 2029 (5 x 52.18 = 260.89 weeks); any other time reads as its
+    // day: week 250 is 1,750 days on, 289 days after 1 Jan 2029: 17 Oct 2029.
+    CHECK(app::tornadoTimeLabel(s, 261) == "end of 2029");
+    CHECK(app::tornadoTimeLabel(s, 250) == "17 Oct 2029");
+}

@@ -60,8 +60,12 @@ std::string tornadoTimeLabel(const Session& s, double t) {
     const auto cal = Calendar::of(sp);
     const bool end = t >= sp.stop;
     if (cal) {
-        const double back = cal->unitsPerYear() / 365.25;  // a day before: the year that time ends
-        return end ? "end of run (" + cal->day(t) + ")" : "end of " + cal->year(t - back);
+        if (end) return "end of run (" + cal->day(t) + ")";
+        const double k = std::round((t - sp.start) / cal->unitsPerYear());
+        const double yearEnd = sp.start + k * cal->unitsPerYear();
+        if (k >= 1 && std::fabs(t - yearEnd) <= sp.dt / 2 + 1e-9)  // a year's end, to the nearest step
+            return "end of " + cal->year(yearEnd - cal->unitsPerYear() / 2);
+        return cal->day(t);
     }
     return (end ? "end of run, t = " : "t = ") + readableNumber(t);
 }
