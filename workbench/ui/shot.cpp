@@ -128,6 +128,22 @@ void prepareFan(Host& host, Workbench& wb, size_t runs, uint64_t seed, bool tab)
     wb.chartFocus = true;
 }
 
+// The tornado view: the How sure tab's "Which assumptions matter", run on the model's first outcome measure
+// (or --outcome) at the end of the run (or --time), large.
+void prepareTornado(Host& host, Workbench& wb, const std::string& outcome, std::optional<double> at) {
+    auto& view = wb.panel<UncertaintyPanel>().tornado();
+    wb.showPanel<UncertaintyPanel>();
+    wb.chartFocus = true;
+    host.frame(wb);
+    view.choose(outcome, at);
+    if (!view.start(wb) || !view.settle(wb, std::chrono::minutes(30)))
+        std::fprintf(stderr, "sdw shot: %s\n", view.message().c_str());
+    else if (const auto r = view.tornado().result())
+        std::printf("tornado: %zu constants, %zu runs in %.1f s\n", r->setup.inputs.size(),
+                    1 + 2 * r->setup.inputs.size(), r->seconds);
+    view.scrollIntoView();
+}
+
 // The fit view: the named constants fitted to the --data, on the Calibrate tab (large).
 void prepareFit(Host& host, Workbench& wb, const std::vector<std::string>& fits) {
     auto& panel = wb.panel<CalibrationPanel>();
@@ -195,6 +211,7 @@ void measureLatency(Host& host, Workbench& wb, bool lever) {
 // `sdw shot`'s options.
 struct ShotOptions {
     std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop, data;
+    std::string outcome;  // --view tornado
     std::optional<double> time;
     bool namedOnly = false;
     std::vector<std::string> fits;   // --view fit
@@ -218,19 +235,22 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_option("--size", o.size, "window size WxH");
     app.add_option("--view", o.view,
                    "diagram|chart|table|compare|business|present|presentation|all|levers|loops|fan|howsure|"
-                   "fit (levers: "
+                   "fit|tornado (levers: "
                    "with the plugin "
                    "host; "
                    "business: the model's first scenario against its baseline; fan: a Monte Carlo's bands; "
                    "howsure: its tab; fit: a "
-                   "calibration)")
+                   "calibration; tornado: which assumptions matter)")
         ->check(CLI::IsMember({"diagram", "chart", "table", "compare", "business", "present", "presentation",
-                               "all", "levers", "loops", "fan", "howsure", "fit"}));
+                               "all", "levers", "loops", "fan", "howsure", "fit", "tornado"}));
     app.add_option("--chart", o.chart, "put these variables on chart 1 (replacing its own), large")
         ->delimiter(',');
     app.add_option("--sector", o.sector,
                    "with --view present: show this sector (default 1; 0 the whole diagram)");
     app.add_option("--fit", o.fits, "with --view fit and --data: a constant to fit (its declared range)");
+    app.add_option("--outcome", o.outcome,
+                   "with --view tornado: the outcome (default: the model's first outcome measure); --time: "
+                   "when it is read (default: the end of the run)");
     app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
     app.add_option("--seed", o.seed, "with --view fan or --range: its seed (default 1)");
     app.add_flag("--range", o.range,
@@ -290,6 +310,7 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         std::fprintf(stderr, "sdw shot: --data: %s\n", wb.panel<UncertaintyPanel>().dataError().c_str());
     if (o.view == "fan" || o.view == "howsure") prepareFan(host, wb, o.runs, o.seed, o.view == "howsure");
     if (o.view == "fit") prepareFit(host, wb, o.fits);
+    if (o.view == "tornado") prepareTornado(host, wb, o.outcome, o.time);
     if (o.range) {
         auto& panel = wb.panel<UncertaintyPanel>();
         panel.setFanOptions({o.runs, o.seed});

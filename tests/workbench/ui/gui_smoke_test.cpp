@@ -58,7 +58,8 @@ TEST_CASE("gui: sdw shot renders every view to a non-blank PNG", "[workbench][gu
         std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile";
     const fs::path outDir = fs::temp_directory_path() / "sdw_gui_smoke";
     fs::create_directories(outDir);
-    for (const std::string view : {"all", "chart", "present", "levers"}) {  // levers: the plugin levers tab
+    // levers: the plugin levers tab; tornado: the How sure tab's "Which assumptions matter", run
+    for (const std::string view : {"all", "chart", "present", "levers", "tornado"}) {
         const fs::path out = outDir / (view + ".png");
         fs::remove(out);
         const std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' '" + sdw.string() + "' shot '" +

@@ -33,7 +33,7 @@ ImVec4 lastItemRect() {
 }
 
 std::string UncertaintyPanel::title(const Workbench&) const {
-    return m_fan.job().running() ? "How sure (running)###howsure" : "How sure###howsure";
+    return busy() ? "How sure (running)###howsure" : "How sure###howsure";
 }
 
 void UncertaintyPanel::modelReplaced(Workbench&) {
@@ -43,9 +43,11 @@ void UncertaintyPanel::modelReplaced(Workbench&) {
     m_message.clear();
     m_observed.reset();  // the data belonged to the last model
     m_dataError.clear();
+    m_tornado.reset();
 }
 
 void UncertaintyPanel::beforeFrame(Workbench& wb) {
+    m_tornado.beforeFrame(wb);
     if (m_range.poll())
         m_rangeMessage = m_range.error().empty()          ? ""
                          : m_range.error() == "cancelled" ? "Cancelled: no range was made."
@@ -87,6 +89,8 @@ bool UncertaintyPanel::settle(Workbench& wb, std::chrono::milliseconds timeout) 
 
 void UncertaintyPanel::draw(Workbench& wb) {
     monteCarloSection(wb);
+    ImGui::Separator();
+    m_tornado.draw(wb, &UncertaintyPanel::progressLine);
     ImGui::Separator();
     dataSection(wb);
     ImGui::Separator();

@@ -17,6 +17,7 @@
 #include "workbench/app/uncertainty/fan_charts.hpp"
 #include "workbench/app/uncertainty/observed_overlay.hpp"
 #include "workbench/ui/panels/panel.hpp"
+#include "workbench/ui/panels/tornado_view.hpp"
 #include "workbench/ui/widgets/time_plot.hpp"
 
 namespace sdw::ui {
@@ -31,7 +32,9 @@ class UncertaintyPanel : public Panel {
     void draw(Workbench& wb) override;
     void beforeFrame(Workbench& wb) override;
     void modelReplaced(Workbench& wb) override;
-    bool busy() const override { return m_fan.job().running() || m_range.job().running(); }
+    bool busy() const override {
+        return m_fan.job().running() || m_range.job().running() || m_tornado.busy();
+    }
 
     // What the buttons do (tests drive them too).
     bool startMonteCarlo(Workbench& wb);
@@ -42,6 +45,8 @@ class UncertaintyPanel : public Panel {
         m_seedBox = static_cast<int>(o.seed);
     }
     const app::FanCharts& fan() const { return m_fan; }
+    // "Which assumptions matter": the tornado section.
+    TornadoView& tornado() { return m_tornado; }
     // Wait for the Monte Carlo in flight (tests, screenshots); false on timeout.
     bool settle(Workbench& wb, std::chrono::milliseconds timeout = std::chrono::seconds(120));
     const std::string& message() const { return m_message; }
@@ -71,12 +76,13 @@ class UncertaintyPanel : public Panel {
     bool settleBusinessRange(Workbench& wb, std::chrono::milliseconds timeout = std::chrono::seconds(120));
     const std::string& rangeMessage() const { return m_rangeMessage; }
 
+    // A job's progress bar with its ETA and a Cancel button (where it was drawn goes to `cancelRect`).
+    static void progressLine(const app::AnalysisJob& job, const char* unit,
+                             const std::function<void()>& cancel, ImVec4& cancelRect);
+
   private:
     void monteCarloSection(Workbench& wb);
     void dataSection(Workbench& wb);
-    // A job's progress bar with its ETA and a Cancel button (where it was drawn goes to `cancelRect`).
-    void progressLine(const app::AnalysisJob& job, const char* unit, const std::function<void()>& cancel,
-                      ImVec4& cancelRect);
     void resultLines(Workbench& wb);
 
     app::FanCharts m_fan;
@@ -89,6 +95,7 @@ class UncertaintyPanel : public Panel {
     std::string m_rangeMessage;
     ImVec4 m_rangeCancel{0, 0, 0, 0};
     std::string m_dataError;
+    TornadoView m_tornado;
 };
 
 }  // namespace sdw::ui

@@ -1,0 +1,96 @@
+// The How sure tab's "Which assumptions matter" driven frame by frame: Run the tornado clicked, frames go on
+// while it runs, the bars are drawn widest first; Cancel clicked mid-way stops it with no bars and the UI
+// drawing on. Layer: tests/workbench.
+#include "workbench/ui/panels/tornado_view.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "tests/workbench/decay_model.hpp"
+#include "tests/workbench/ui/headless_ui.hpp"
+#include "workbench/ui/panels/uncertainty_panel.hpp"
+
+using namespace sdw;
+using test::HeadlessUi;
+
+namespace {
+
+ImVec2 centre(const ImVec4& r) {
+    REQUIRE(r.z > r.x);
+    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
+}
+
+// A model whose runs are long (half a million steps each, eight constants with ranges: 17 runs), so a tornado
+// is still running when Cancel is clicked a few frames later.
+std::string slowModel() {
+    const auto path = (std::filesystem::temp_directory_path() / "sdw_ui_tornado_slow.xmile").string();
+    std::ofstream f(path);
+    f << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+         "xmlns:sdw=\"urn:sdw:xmile:1\"><header><name>t</name></header>"
+         "<sim_specs method=\"euler\" time_units=\"years\"><start>0</start><stop>500</stop><dt>0.001</dt>"
+         "</sim_specs><model><variables>"
+         "<stock name=\"s\"><eqn>0</eqn><inflow>adding</inflow></stock>"
+         "<flow name=\"adding\"><eqn>c1+c2+c3+c4+c5+c6+c7+c8</eqn></flow>";
+    for (int i = 1; i <= 8; ++i)
+        f << "<aux name=\"c" << i << "\"><eqn>1</eqn><sdw:uncertainty min=\"0\" max=\"2\"/></aux>";
+    f << "<group name=\"Outcome measures\"><entity name=\"s\"/></group></variables></model></xmile>";
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("how sure tab: Run the tornado draws the bars of the decay's one uncertain rate",
+          "[workbench][tornado]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, test::decayModelFile("sdw_ui_tornado_decay.xmile"));
+    wb.session().charts().assign(1, {});
+    wb.session().addToChart("s");
+    ui.settle(wb);
+    auto& view = wb.panel<ui::UncertaintyPanel>().tornado();
+    wb.showPanel<ui::UncertaintyPanel>();
+    view.scrollIntoView();
+    ui.frame(wb);
+    ui.frame(wb);  // the tab comes to the front, then draws
+    CHECK(view.barsDrawn() == 0);
+    ui.click(wb, centre(view.runButton()));
+    REQUIRE(view.message().empty());
+    for (int i = 0; i < 2000 && view.busy(); ++i) ui.frame(wb);
+    REQUIRE(view.settle(wb));
+    ui.frame(wb);
+    const auto r = view.tornado().result();
+    REQUIRE(r);
+    CHECK(r->setup.outcome == "s");  // no outcome measures: the first charted variable
+    REQUIRE(r->bars.size() == 1);
+    // k from 0.1 to 0.4: s(8) = 100 (1 - k/4)^32 from 100 x 0.975^32 to 100 x 0.9^32; baseline k = 0.2.
+    CHECK(r->bars[0].outcomeLow == Approx(test::decayAt(0.1, 8)));
+    CHECK(r->bars[0].outcomeHigh == Approx(test::decayAt(0.4, 8)));
+    CHECK(r->bars[0].baseline == Approx(test::decayAt(0.2, 8)));
+    CHECK(view.barsDrawn() == 1);
+}
+
+TEST_CASE("how sure tab: Cancel stops a long tornado and keeps the UI drawing", "[workbench][tornado]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, slowModel());
+    ui.settle(wb);
+    auto& view = wb.panel<ui::UncertaintyPanel>().tornado();
+    wb.showPanel<ui::UncertaintyPanel>();
+    view.scrollIntoView();
+    ui.frame(wb);
+    ui.frame(wb);
+    ui.click(wb, centre(view.runButton()));
+    REQUIRE(view.busy());
+    CHECK(wb.animating());  // the main loop keeps drawing for the progress bar
+    ui.frame(wb);
+    REQUIRE(view.busy());
+    ui.click(wb, centre(view.cancelButton()));
+    REQUIRE(view.settle(wb));
+    ui.frame(wb);
+    CHECK_FALSE(view.busy());
+    CHECK(view.message() == "Cancelled: no bars were made.");
+    CHECK_FALSE(view.tornado().result());
+    CHECK(view.barsDrawn() == 0);
+}

@@ -1,0 +1,63 @@
+// "Which assumptions matter" in the How sure tab: a tornado chart of one outcome at a chosen time, one bar
+// per constant with a plausible range (its low and high runs from the true baseline), widest swing first,
+// centred on the baseline value, with the outcome written as the workbench writes it (money as £ with
+// k/m/bn). The runs are workbench/app's Tornado (analysis::oneAtATime). Layer: workbench/ui/panels (ImGui).
+// No Lua.
+#pragma once
+
+#include <imgui.h>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "workbench/app/uncertainty/tornado.hpp"
+
+namespace sdw::ui {
+
+class Workbench;
+
+class TornadoView {
+  public:
+    // Draws a job's progress with its ETA and a Cancel button (the How sure tab's, shared).
+    using ProgressLine =
+        std::function<void(const app::AnalysisJob&, const char*, const std::function<void()>&, ImVec4&)>;
+    void draw(Workbench& wb, const ProgressLine& progress);
+    void beforeFrame(Workbench& wb);
+    void reset();
+    bool busy() const { return m_tornado.job().running(); }
+
+    // What the buttons do (tests drive them too): Run with the chosen outcome and time.
+    bool start(Workbench& wb);
+    void cancel() { m_tornado.cancel(); }
+    void choose(const std::string& outcome, std::optional<double> at) {
+        m_outcome = outcome;
+        m_at = at;
+    }
+    bool settle(Workbench& wb, std::chrono::milliseconds timeout = std::chrono::seconds(120));
+    void scrollIntoView() { m_scroll = true; }  // the next frame brings the section to the top
+
+    const app::Tornado& tornado() const { return m_tornado; }
+    const std::string& message() const { return m_message; }
+    ImVec4 runButton() const { return m_runButton; }
+    ImVec4 cancelButton() const { return m_cancelButton; }
+    int barsDrawn() const { return m_barsDrawn; }  // in the last frame
+    void setMaxBars(int n) { m_maxBars = n; }
+
+  private:
+    void controls(Workbench& wb);
+    void chart(Workbench& wb, const app::TornadoResult& r);
+    void notes(Workbench& wb, const app::TornadoResult& r);
+
+    app::Tornado m_tornado;
+    std::string m_outcome;       // empty: the model's first outcome measure
+    std::optional<double> m_at;  // empty: the end of the run
+    int m_maxBars = 12;
+    std::string m_message;
+    bool m_scroll = false;
+    int m_barsDrawn = 0;
+    ImVec4 m_runButton{0, 0, 0, 0}, m_cancelButton{0, 0, 0, 0};
+};
+
+}  // namespace sdw::ui
