@@ -32,13 +32,19 @@ int Lowerer::definedPosition(int element, int trailing) const {
 }
 
 // A dimension named as a value (Vensim `position[d] = d`): the 1-based number of the element the equation is
-// computed for; 0 when the name is no dimension bound here.
+// computed for, counted in the full dimension when d is a subrange (as Vensim's output shows: test-models
+// subscript_definition); 0 when the name is no dimension bound here.
 int Lowerer::dimensionValue(const Site& at, const std::string& name) const {
-    const int d = m_model.symbols.findDim(name);
+    int d = m_model.symbols.findDim(name);
     if (d < 0) return 0;
-    const int elem =
-        m_resolver.bindingFor(d, m_resolver.visibleBindings(m_model.element(at.element), at.extra));
-    return elem < 0 ? 0 : elem + 1;
+    int elem = m_resolver.bindingFor(d, m_resolver.visibleBindings(m_model.element(at.element), at.extra));
+    if (elem < 0) return 0;
+    for (int hops = 0; m_model.symbols.dim(d).parent >= 0 && hops < 64; ++hops) {  // a subrange of a subrange
+        const DimInfo& sub = m_model.symbols.dim(d);
+        elem = sub.parentIndex[static_cast<size_t>(elem)];
+        d = sub.parent;
+    }
+    return elem + 1;
 }
 
 // VECTOR SELECT(selection[d!], values[d!], missing, action, error action): a reduction over the wildcards of

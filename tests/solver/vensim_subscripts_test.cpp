@@ -61,6 +61,15 @@ TEST_CASE("vensim subscripts: a dimension named as a value is the element's numb
     CHECK(test::valueAt(r, "pos[d3]") == 3);
     CHECK(test::valueAt(r, "grid[d2,e1]") == 21);
     CHECK(test::valueAt(r, "grid[d3,e2]") == 32);
+    // A subrange's name counts in the full dimension, as Vensim's output shows (test-models
+    // subscript_definition: subdim1 values[ab1] = 2, ab1 being the second element of dim).
+    diag::Diagnostics d2;
+    const auto sub = test::runMdl(modelText("tail : d2, d3 ~~|\ninner : d3 ~~|\nat[tail] = tail ~~|\n"
+                                            "deep[inner] = inner ~~|"),
+                                  d2);
+    CHECK(test::valueAt(sub, "at[d2]") == 2);
+    CHECK(test::valueAt(sub, "at[d3]") == 3);
+    CHECK(test::valueAt(sub, "deep[d3]") == 3);
     // Where the dimension is not bound (a scalar), the name stays unknown.
     diag::Diagnostics bad;
     auto p = mdl::readString(modelText("s = d ~~|"), bad, "t.mdl");
