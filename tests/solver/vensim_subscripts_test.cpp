@@ -70,6 +70,14 @@ TEST_CASE("vensim subscripts: a dimension named as a value is the element's numb
     CHECK(test::valueAt(sub, "at[d2]") == 2);
     CHECK(test::valueAt(sub, "at[d3]") == 3);
     CHECK(test::valueAt(sub, "deep[d3]") == 3);
+    // A dimension with the same elements in another order names the same element by the same number, so
+    // d = back is true where both are at the same element (test-models subscript_logicals: comp2[B, B] = 1).
+    diag::Diagnostics d3;
+    const auto same = test::runMdl(
+        modelText("back : d3, d1, d2 ~~|\nsame[d, back] = IF THEN ELSE(d = back, 1, 0) ~~|"), d3);
+    CHECK(test::valueAt(same, "same[d2,d2]") == 1);
+    CHECK(test::valueAt(same, "same[d3,d3]") == 1);
+    CHECK(test::valueAt(same, "same[d1,d3]") == 0);
     // Where the dimension is not bound (a scalar), the name stays unknown.
     diag::Diagnostics bad;
     auto p = mdl::readString(modelText("s = d ~~|"), bad, "t.mdl");
