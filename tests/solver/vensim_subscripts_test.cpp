@@ -78,6 +78,13 @@ TEST_CASE("vensim subscripts: a dimension named as a value is the element's numb
     CHECK(test::valueAt(same, "same[d2,d2]") == 1);
     CHECK(test::valueAt(same, "same[d3,d3]") == 1);
     CHECK(test::valueAt(same, "same[d1,d3]") == 0);
+    // An element named on its own is its number (test-models conditional_subscripts: dimA = B; E201 before).
+    diag::Diagnostics d4;
+    const auto named =
+        test::runMdl(modelText("isd2[d] = IF THEN ELSE(d = d2, 1, 0) ~~|\nn = e2 + d3 ~~|"), d4);
+    CHECK(test::valueAt(named, "isd2[d1]") == 0);
+    CHECK(test::valueAt(named, "isd2[d2]") == 1);
+    CHECK(test::valueAt(named, "n") == 2 + 3);
     // Where the dimension is not bound (a scalar), the name stays unknown.
     diag::Diagnostics bad;
     auto p = mdl::readString(modelText("s = d ~~|"), bad, "t.mdl");
