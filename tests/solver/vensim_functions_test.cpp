@@ -65,6 +65,20 @@ TEST_CASE("vensim functions: MODULO takes the dividend's sign, XMILE's MOD the d
     CHECK(*r.finalValue("m") == 2);
 }
 
+// Vensim reads a lookup's points in order of x (test-models subscripted_lookups: sdw refused the table with
+// E212).
+TEST_CASE("vensim functions: a lookup written out of x order is sorted, with W219", "[vensim][functions]") {
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("tab((2, -3), (1, -7), (0, -1)) ~~|\nx = tab(Time / 2) ~~|"), d);
+    CHECK(test::valueAt(r, "x", 0) == Approx(-1));  // x 0
+    CHECK(test::valueAt(r, "x", 1) == Approx(-4));  // x 0.5: halfway from -1 to -7
+    CHECK(test::valueAt(r, "x", 2) == Approx(-7));  // x 1
+    CHECK(test::valueAt(r, "x", 3) == Approx(-5));  // x 1.5: halfway from -7 to -3
+    bool warned = false;
+    for (const auto& w : d.items()) warned = warned || (w.code == std::string("W219") && w.where == "tab");
+    CHECK(warned);
+}
+
 TEST_CASE("vensim functions: QUANTUM is q times INTEGER(a / q), and a when q is not positive",
           "[vensim][functions]") {
     CHECK(mdlValue("QUANTUM(7.5, 2)") == 6);
