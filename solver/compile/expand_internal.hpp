@@ -60,12 +60,15 @@ class Expander {
     // nullopt when it depends on time, state or anything not known before the run.
     std::optional<double> initialConstant(int element, const Expr& e, int node, int depth);
     std::optional<double> nameConstant(int element, const Expr& e, int node, int depth);
+    std::optional<double> timeCallAtStart(int element, const Expr& e, int node, int depth);
 
     Element& at(int i) { return m_out.elements[static_cast<size_t>(i)]; }
 
     const model::Project& m_project;
     const CompileOptions& m_options;
     Reporter& m_report;
+    bool m_orderAtStart = false;   // evaluating an order: Time, STEP and RAMP take their starting values
+    bool m_orderUsesTime = false;  // ... and the order read one of them
     ExpandedModel m_out;
     std::unordered_map<std::string, Expr> m_macroBodies;  // parsed once per macro
     int m_instances = 0;                                  // macro instances, for their scopes

@@ -1,12 +1,14 @@
 // Expressions of constants evaluated in the expansion stage: the order of DELAY N / SMOOTH N ("base + 1"),
 // which fixes how many internal stocks the delay gets, and the delay time that may lower that order.
-// Layer: solver. Depends on compile/ and equations/ only.
+// Layer: solver. Depends on compile/, equations/ and sim/ops.hpp (STEP and RAMP at the start) only.
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "solver/compile/expand_internal.hpp"
 #include "solver/compile/resolve.hpp"
 #include "solver/equations/fold.hpp"
+#include "solver/sim/ops.hpp"
 
 namespace sdw::compile::detail {
 
@@ -22,9 +24,13 @@ std::optional<double> Expander::nameConstant(int element, const Expr& e, int nod
         const model::SimSpecs& specs = m_project.specs;
         if (n.name == "dt" || n.name == "time_step") return specs.dt;
         if (n.name == "starttime" || n.name == "initial_time") return specs.start;
+        if (n.name == "time" && m_orderAtStart) {  // an order is evaluated once, at the start: Time is then
+            m_orderUsesTime = true;
+            return specs.start;
+        }
         if (n.name == "stoptime" || n.name == "final_time") return specs.stop;
         if (n.name == "pi") return M_PI;
-        return std::nullopt;  // Time, or a name that is reported when lowering
+        return std::nullopt;  // a name that is reported when lowering
     }
     const Resolver resolver(m_out);  // over the elements made so far: the user's are all there
     const std::vector<int> r = resolver.resolve(element, e, node, {});
@@ -46,6 +52,14 @@ std::optional<double> Expander::initialConstant(int element, const Expr& e, int 
         const int i = todo.back();
         todo.pop_back();
         const NodeKind kind = copy.at(i).kind;
+        if (kind == NodeKind::Call) {
+            if (const std::optional<double> t = timeCallAtStart(element, copy, i, depth)) {
+                Node& n = copy.nodes[static_cast<size_t>(i)];
+                n = Node{};
+                n.value = *t;
+                continue;
+            }
+        }
         if (kind != NodeKind::Name && kind != NodeKind::ElementRef) {
             for (int a : copy.at(i).args) todo.push_back(a);
             continue;
@@ -61,10 +75,33 @@ std::optional<double> Expander::initialConstant(int element, const Expr& e, int 
     return equations::foldConstant(copy, {});
 }
 
+// STEP and RAMP at the start time (an order written as 2 + STEP(1, 10) is 2 there); nullopt for any other
+// call or an argument that is no constant.
+std::optional<double> Expander::timeCallAtStart(int element, const Expr& e, int node, int depth) {
+    const Node& n = e.at(node);
+    const bool step = n.name == "step" && n.args.size() == 2;
+    const bool ramp = n.name == "ramp" && (n.args.size() == 2 || n.args.size() == 3);
+    if ((!step && !ramp) || !m_orderAtStart) return std::nullopt;
+    std::vector<double> a;
+    for (int arg : n.args) {
+        const std::optional<double> v = initialConstant(element, e, arg, depth + 1);
+        if (!v) return std::nullopt;
+        a.push_back(*v);
+    }
+    m_orderUsesTime = true;
+    const model::SimSpecs& specs = m_project.specs;
+    if (step) return sim::ops::step(specs.start, specs.dt, a[0], a[1]);
+    return sim::ops::ramp(specs.start, a[0], a[1],
+                          a.size() == 3 ? a[2] : std::numeric_limits<double>::infinity());
+}
+
 // The order of SMTHN / DELAYN, from constants; 0 (reported) when it is not a number from 1 to 1000. A
 // DELAY N whose delay time is short against TIME STEP has its order lowered as Vensim does.
 int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
+    m_orderUsesTime = false;
+    m_orderAtStart = true;
     const std::optional<double> v = initialConstant(element, out, call.args[2], 0);
+    m_orderAtStart = false;
     if (!v || !(*v >= 1 && *v <= 1000)) {
         error(element, diag::code::kBadArgument,
               "the order of " + call.text +
@@ -73,6 +110,15 @@ int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
         return 0;
     }
     const int order = static_cast<int>(std::lround(*v));
+    if (m_orderUsesTime) {  // Vensim fixes the order at the start too (test-models delays, smooth)
+        diag::Diagnostic d =
+            problemAt(m_out.symbols, at(element), diag::code::kOrderLowered,
+                      "the order of " + call.text + " changes with Time: it is " + std::to_string(order) +
+                          ", its value at the start, for the whole run, as in Vensim",
+                      call.pos);
+        d.severity = diag::Severity::Warning;
+        m_report.addOnce(d);
+    }
     if (call.name != "delayn") return order;
     // Vensim: the delay time must be bigger than order x TIME STEP, or it lowers the order until it is (and
     // warns); shorter stages make the Euler steps overshoot and swing in sign. A stage of exactly one DT is

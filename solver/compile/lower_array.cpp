@@ -1,6 +1,7 @@
 // Lowering of Vensim's array functions (VECTOR SELECT, ELM MAP, SORT ORDER, RANK and REORDER, ALLOCATE
 // AVAILABLE, ALLOCATE BY PRIORITY, INVERT MATRIX): each element of the variable being defined gets one
 // ArrayFn instruction over the whole vector, which sim/array_functions evaluates. Layer: solver.
+#include <algorithm>
 #include <cmath>
 
 #include "solver/compile/array_args.hpp"
@@ -32,13 +33,29 @@ int Lowerer::definedPosition(int element, int trailing) const {
 }
 
 // A dimension named as a value (Vensim `position[d] = d`): the 1-based number of the element the equation is
-// computed for; 0 when the name is no dimension bound here.
+// computed for, counted in the first dimension declared with that element, as Vensim's output shows: a
+// subrange counts in its full dimension (test-models subscript_definition), and a dimension listing another's
+// elements in another order compares equal on the same element (subscript_logicals: d1 = d3 at [B, B]); a
+// full dimension is looked in before a subrange declared ahead of it. An element named on its own is its
+// number too (test-models conditional_subscripts). 0 when the name is neither a dimension bound here nor an
+// element.
 int Lowerer::dimensionValue(const Site& at, const std::string& name) const {
-    const int d = m_model.symbols.findDim(name);
-    if (d < 0) return 0;
-    const int elem =
-        m_resolver.bindingFor(d, m_resolver.visibleBindings(m_model.element(at.element), at.extra));
-    return elem < 0 ? 0 : elem + 1;
+    const SymbolTable& st = m_model.symbols;
+    const int d = st.findDim(name);
+    std::string element = name;  // an element named on its own (Vensim's dimA = B) is that element's number
+    if (d >= 0) {
+        const int elem =
+            m_resolver.bindingFor(d, m_resolver.visibleBindings(m_model.element(at.element), at.extra));
+        if (elem < 0) return 0;
+        element = st.dim(d).elems[static_cast<size_t>(elem)];
+    }
+    for (const bool fullOnly : {true, false})  // a full dimension before a subrange declared ahead of it
+        for (const DimInfo& first : st.dims) {
+            if (fullOnly && first.parent >= 0) continue;
+            const auto it = std::find(first.elems.begin(), first.elems.end(), element);
+            if (it != first.elems.end()) return static_cast<int>(it - first.elems.begin()) + 1;
+        }
+    return 0;
 }
 
 // VECTOR SELECT(selection[d!], values[d!], missing, action, error action): a reduction over the wildcards of

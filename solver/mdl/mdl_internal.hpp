@@ -55,6 +55,10 @@ std::string xmileName(const std::string& vensimName);
 std::vector<std::string> splitTopLevel(const std::string& s, char sep);
 
 // What the translator needs to know about the model being read.
+// W219: a lookup's points written out of x order, sorted as Vensim reads them. Kept here, beside the only
+// code that reports it, rather than in diag/diagnostics.hpp (which every file includes).
+inline constexpr const char* kMdlTableSorted = "W219";
+
 struct Symbols {
     std::map<std::string, std::vector<std::string>> dims;  // canonical dim name -> element names as written
     std::set<std::string> subranges;                // canonical names of dims that are subsets of another

@@ -1,5 +1,6 @@
 // Vensim definitions -> model::Variable: apply-to-all and element-by-element equations, number lists,
 // lookups, WITH LOOKUP, and stocks with their flows. Layer: solver. Depends on model/ and diag/ only.
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -97,6 +98,18 @@ std::optional<std::vector<std::string>> numberList(const std::string& rhs) {
 
 class Builder {
   public:
+    // Vensim reads a lookup's points in order of x whatever order they are written in (test-models
+    // subscripted_lookups: (2,-3),(1,-7),(0,-1) gives -1 at 0 and -7 at 1). True when they had to be sorted.
+    static bool sortPoints(model::GraphicalFunction& gf) {
+        if (gf.xs.size() != gf.ys.size() || std::is_sorted(gf.xs.begin(), gf.xs.end())) return false;
+        std::vector<std::pair<double, double>> points;
+        for (size_t k = 0; k < gf.xs.size(); ++k) points.emplace_back(gf.xs[k], gf.ys[k]);
+        std::stable_sort(points.begin(), points.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (size_t k = 0; k < points.size(); ++k) gf.xs[k] = points[k].first, gf.ys[k] = points[k].second;
+        return true;
+    }
+
     Builder(const Symbols& s, model::Model& out, DataSources& data, diag::Diagnostics& d)
         : m_sym(s), m_out(out), m_data(data), m_diags(d) {}
 
@@ -177,6 +190,11 @@ class Builder {
             std::string err;
             b.gf = parseLookup(text, err);
             if (!b.gf) b.ok = false, syntax(d.name, ctx.line, err);
+            if (b.gf && sortPoints(*b.gf))
+                m_diags.warning(kMdlTableSorted, d.name,
+                                "the lookup's points are not in order of x: they are sorted by x, as Vensim "
+                                "does",
+                                0, ctx.line);
         };
         if (d.op == '(') {
             table(d.rhs);

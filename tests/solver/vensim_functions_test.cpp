@@ -65,6 +65,20 @@ TEST_CASE("vensim functions: MODULO takes the dividend's sign, XMILE's MOD the d
     CHECK(*r.finalValue("m") == 2);
 }
 
+// Vensim reads a lookup's points in order of x (test-models subscripted_lookups: sdw refused the table with
+// E212).
+TEST_CASE("vensim functions: a lookup written out of x order is sorted, with W219", "[vensim][functions]") {
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("tab((2, -3), (1, -7), (0, -1)) ~~|\nx = tab(Time / 2) ~~|"), d);
+    CHECK(test::valueAt(r, "x", 0) == Approx(-1));  // x 0
+    CHECK(test::valueAt(r, "x", 1) == Approx(-4));  // x 0.5: halfway from -1 to -7
+    CHECK(test::valueAt(r, "x", 2) == Approx(-7));  // x 1
+    CHECK(test::valueAt(r, "x", 3) == Approx(-5));  // x 1.5: halfway from -7 to -3
+    bool warned = false;
+    for (const auto& w : d.items()) warned = warned || (w.code == std::string("W219") && w.where == "tab");
+    CHECK(warned);
+}
+
 TEST_CASE("vensim functions: QUANTUM is q times INTEGER(a / q), and a when q is not positive",
           "[vensim][functions]") {
     CHECK(mdlValue("QUANTUM(7.5, 2)") == 6);
@@ -104,9 +118,34 @@ TEST_CASE("vensim functions: DELAY N and SMOOTH N take an order given by an expr
     for (const auto& w : d.items()) CHECK(w.code != std::string(diag::code::kOrderLowered));
 }
 
-TEST_CASE("vensim functions: an order that changes during the run is refused", "[vensim][functions]") {
+// Vensim fixes the order at its value at the start: test-models smooth and subscripted_smooth, whose order is
+// 2 + STEP(1, 10), match Vensim's output in every value read so (they were refused with E209).
+TEST_CASE("vensim functions: an order that changes with Time takes its value at the start, with a warning",
+          "[vensim][functions]") {
+    // SMOOTH N of order 2 + STEP(1, 2) = 2 at the start, smoothing time 3, DT 1: two stages of 1.5.
+    // s1: 0, 4, 16/3; s2: 0, 0, 8/3, 8/3 + (16/3 - 8/3) / 1.5 = 40/9. (Order 3 would give 0, 0, 0, 6.)
     diag::Diagnostics d;
-    auto p = mdl::readString(modelText("x = DELAY N(6, 3, 0, Time + 1) ~~|"), d, "t.mdl");
+    const auto r = test::runMdl(modelText("s = SMOOTH N(6, 3, 0, 2 + STEP(1, 2)) ~~|\n"
+                                          "x = DELAY N(6, 3, 0, Time + 3) ~~|"),
+                                d);
+    CHECK(test::valueAt(r, "s", 1) == Approx(0));
+    CHECK(test::valueAt(r, "s", 2) == Approx(8.0 / 3));
+    CHECK(test::valueAt(r, "s", 3) == Approx(40.0 / 9));
+    CHECK(test::valueAt(r, "x", 2) == 0);  // order 3 (Time is 0 at the start): out after three steps
+    CHECK(test::valueAt(r, "x", 3) == 6);
+    size_t warned = 0;
+    for (const auto& w : d.items())
+        if (w.code == std::string(diag::code::kOrderLowered) &&
+            w.message.find("changes with Time") != std::string::npos)
+            ++warned;
+    CHECK(warned == 2);
+}
+
+TEST_CASE("vensim functions: an order that is no number fixed at the start is refused",
+          "[vensim][functions]") {
+    diag::Diagnostics d;
+    auto p =
+        mdl::readString(modelText("level = INTEG(1, 2) ~~|\nx = DELAY N(6, 3, 0, level) ~~|"), d, "t.mdl");
     REQUIRE(p);
     REQUIRE_FALSE(compile::compileModel(*p, d));
     REQUIRE(d.errorCount() == 1);

@@ -61,6 +61,30 @@ TEST_CASE("vensim subscripts: a dimension named as a value is the element's numb
     CHECK(test::valueAt(r, "pos[d3]") == 3);
     CHECK(test::valueAt(r, "grid[d2,e1]") == 21);
     CHECK(test::valueAt(r, "grid[d3,e2]") == 32);
+    // A subrange's name counts in the full dimension, as Vensim's output shows (test-models
+    // subscript_definition: subdim1 values[ab1] = 2, ab1 being the second element of dim).
+    diag::Diagnostics d2;
+    const auto sub = test::runMdl(modelText("tail : d2, d3 ~~|\ninner : d3 ~~|\nat[tail] = tail ~~|\n"
+                                            "deep[inner] = inner ~~|"),
+                                  d2);
+    CHECK(test::valueAt(sub, "at[d2]") == 2);
+    CHECK(test::valueAt(sub, "at[d3]") == 3);
+    CHECK(test::valueAt(sub, "deep[d3]") == 3);
+    // A dimension with the same elements in another order names the same element by the same number, so
+    // d = back is true where both are at the same element (test-models subscript_logicals: comp2[B, B] = 1).
+    diag::Diagnostics d3;
+    const auto same = test::runMdl(
+        modelText("back : d3, d1, d2 ~~|\nsame[d, back] = IF THEN ELSE(d = back, 1, 0) ~~|"), d3);
+    CHECK(test::valueAt(same, "same[d2,d2]") == 1);
+    CHECK(test::valueAt(same, "same[d3,d3]") == 1);
+    CHECK(test::valueAt(same, "same[d1,d3]") == 0);
+    // An element named on its own is its number (test-models conditional_subscripts: dimA = B; E201 before).
+    diag::Diagnostics d4;
+    const auto named =
+        test::runMdl(modelText("isd2[d] = IF THEN ELSE(d = d2, 1, 0) ~~|\nn = e2 + d3 ~~|"), d4);
+    CHECK(test::valueAt(named, "isd2[d1]") == 0);
+    CHECK(test::valueAt(named, "isd2[d2]") == 1);
+    CHECK(test::valueAt(named, "n") == 2 + 3);
     // Where the dimension is not bound (a scalar), the name stays unknown.
     diag::Diagnostics bad;
     auto p = mdl::readString(modelText("s = d ~~|"), bad, "t.mdl");
