@@ -13,14 +13,10 @@
 #include "workbench/ui/panels/uncertainty_panel.hpp"
 
 using namespace sdw;
+using test::centre;
 using test::HeadlessUi;
 
 namespace {
-
-ImVec2 centre(const ImVec4& r) {
-    REQUIRE(r.z > r.x);
-    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
-}
 
 void showCalibrate(HeadlessUi& ui, ui::Workbench& wb) {
     wb.showPanel<ui::CalibrationPanel>();

@@ -21,6 +21,12 @@
 
 namespace sdw::test {
 
+// The centre of a box drawn at `r` (x0, y0, x1, y1); the box must have been drawn.
+inline ImVec2 centre(const ImVec4& r) {
+    REQUIRE(r.z > r.x);
+    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
+}
+
 // GLFW key codes, as the GLFW backend feeds them to ImGui 1.86 (letters are their upper-case ASCII).
 inline constexpr int kKeyEnter = 257, kKeyTab = 258, kKeyBackspace = 259, kKeyDelete = 261, kKeyEscape = 256,
                      kKeySpace = 32, kKeyLeftCtrl = 341, kKeyRightCtrl = 345, kKeyLeftShift = 340,
@@ -135,8 +141,7 @@ class HeadlessUi {
     }
     // Click into a box drawn at `r` (x0, y0, x1, y1), select its text, type over it and press Enter.
     void typeIntoBox(ui::Workbench& wb, const ImVec4& r, const std::string& text) {
-        REQUIRE(r.z > r.x);
-        click(wb, ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2));
+        click(wb, centre(r));
         key(wb, 'A', true);
         type(wb, text);
         key(wb, kKeyEnter);

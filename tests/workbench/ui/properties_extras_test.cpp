@@ -10,12 +10,9 @@
 
 using namespace sdw;
 namespace fs = std::filesystem;
+using test::centre;
 
 namespace {
-
-ImVec2 centre(const ImVec4& r) {
-    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
-}
 
 // The prevention teaching model copied where saving it harms nothing, open, with `name` selected.
 std::string openWithSelected(test::HeadlessUi& ui, ui::Workbench& wb, const std::string& name) {

@@ -14,17 +14,13 @@
 #include "workbench/ui/panels/charts_panel.hpp"
 
 using namespace sdw;
+using test::centre;
 using test::HeadlessUi;
 
 namespace {
 
 std::string decayModel() {
     return test::decayModelFile("sdw_ui_fan_decay.xmile");
-}
-
-ImVec2 centre(const ImVec4& r) {
-    REQUIRE(r.z > r.x);
-    return ImVec2((r.x + r.z) / 2, (r.y + r.w) / 2);
 }
 
 }  // namespace
