@@ -12,6 +12,7 @@
 #include "workbench/app/format.hpp"
 #include "workbench/app/quantity.hpp"
 #include "workbench/ui/theme.hpp"
+#include "workbench/ui/widgets/legend_layout.hpp"
 
 namespace sdw::ui::widgets {
 
@@ -213,10 +214,10 @@ void drawRightAxis(ImDrawList* dl, const Frame& f, const std::string& units) {
 }
 
 // Legend entries flow left to right and wrap; returns the number of rows used (measure with dl == nullptr).
+constexpr int kMaxLegendRows = 4;  // more would squeeze the plot; the rest is counted in a "+N more" note
+
 int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin, float width) {
     const float fs = ImGui::GetFontSize();
-    float x = origin.x, y = origin.y;
-    int rows = series.empty() ? 0 : 1;
     // Each overlaid run has one entry ("- - Baseline", ". . Run 2"): the colours already say which variable.
     std::vector<Series> entries;
     for (const auto& s : series) {
@@ -244,13 +245,21 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
         o.color = IM_COL32(110, 110, 110, 255);
         entries.push_back(o);
     }
-    for (const auto& s : entries) {
-        const float w = ImGui::CalcTextSize(s.label.c_str()).x + fs * 2.6f;
-        if (x > origin.x && x + w > origin.x + width) {
-            x = origin.x;
-            y += fs * 1.25f;
-            ++rows;
-        }
+    std::vector<float> widths;
+    for (const auto& s : entries) widths.push_back(ImGui::CalcTextSize(s.label.c_str()).x + fs * 2.6f);
+    auto note = [](int hidden) {
+        return "+" + std::to_string(hidden) + " more: hover the chart for every value";
+    };
+    const LegendLayout layout =
+        layoutLegend(widths, width, ImGui::CalcTextSize(note(99).c_str()).x + fs, kMaxLegendRows);
+    if (dl && layout.hidden > 0)
+        dl->AddText(
+            ImVec2(origin.x + layout.moreX, origin.y + fs * 1.25f * static_cast<float>(layout.moreRow)),
+            theme::palette().textMuted, note(layout.hidden).c_str());
+    for (size_t k = 0; k < layout.row.size(); ++k) {
+        const Series& s = entries[k];
+        const float x = origin.x + layout.x[k];
+        const float y = origin.y + fs * 1.25f * static_cast<float>(layout.row[k]);
         if (dl) {
             const float ly = y + fs * 0.55f;
             if (!s.lo.empty()) {
@@ -269,9 +278,8 @@ int drawLegend(ImDrawList* dl, const std::vector<Series>& series, ImVec2 origin,
             }
             dl->AddText(ImVec2(x + fs * 1.5f, y), theme::palette().text, s.label.c_str());
         }
-        x += w;
     }
-    return rows;
+    return layout.rows;
 }
 
 void hoverReadout(ImDrawList* dl, const Frame (&frames)[2], const std::vector<Series>& series,
@@ -328,7 +336,7 @@ std::vector<double> timePlot(const char* id, const std::string& title, const std
     const bool twoAxes =
         std::any_of(series.begin(), series.end(), [](const Series& s) { return s.axis == 1; });
     const float legendW = size.x - fs * 1.6f;
-    const int legendRows = std::min(4, drawLegend(nullptr, series, ImVec2(0, 0), legendW));
+    const int legendRows = drawLegend(nullptr, series, ImVec2(0, 0), legendW);
     Frame frames[2];
     Frame& f = frames[0];
     f.lo = ImVec2(p0.x + fs * 4.2f, p0.y + fs * (1.9f + 1.25f * static_cast<float>(legendRows)));
