@@ -169,18 +169,23 @@ void ChartsPanel::drawCharts(Workbench& wb, ImVec2 avail, bool presenting, bool 
         const ImVec2 p = ImGui::GetCursorScreenPos();
         // One pane, with a right axis for a second unit; three units or more, one pane each, stacked.
         const auto plan = planFor(s, s.charts()[i]);
-        const float paneH =
-            (h - ImGui::GetStyle().ItemSpacing.y * static_cast<float>(plan.panes.size() - 1)) /
-            static_cast<float>(plan.panes.size());
+        // As many panes as fit at a readable height; more were drawn too small to show anything.
+        const float gap = ImGui::GetStyle().ItemSpacing.y;
+        const float minPaneH = ImGui::GetFontSize() * (presenting ? 12.0f : 8.0f);
+        const size_t fit = std::max<size_t>(1, static_cast<size_t>((h + gap) / (minPaneH + gap)));
+        const size_t shown = std::min(plan.panes.size(), fit);
+        const float paneH = (h - gap * static_cast<float>(shown - 1)) / static_cast<float>(shown);
         auto& record = m_drawn[i];
         record.clear();
-        for (size_t pk = 0; pk < plan.panes.size(); ++pk) {
+        for (size_t pk = 0; pk < shown; ++pk) {
             const auto& pane = plan.panes[pk];
             std::string title = "Chart " + std::to_string(i + 1);
             if (plan.panes.size() > 1) {
                 const std::string u = app::axisUnitsLabel(pane.leftUnits);
                 title += (pk == 0 ? " (" + plan.note + ")" : "") + ": " + (u.empty() ? "no units" : u);
             }
+            if (pk + 1 == shown && shown < plan.panes.size())
+                title += "  (+" + std::to_string(plan.panes.size() - shown) + " more units not shown)";
             const auto lines = paneSeries(series, s.charts()[i], pane);
             const auto drawn = widgets::timePlot(
                 ("##chart" + std::to_string(i) + "_" + std::to_string(pk)).c_str(), title, lines, m_views[i],
