@@ -16,17 +16,8 @@ CONTROL = {"time", "initialtime", "finaltime", "timestep", "saveper"}
 
 
 def key(name):
-    """Names match case-insensitively, with quotes dropped and runs of spaces and underscores alike."""
-    out, gap = [], False
-    for ch in name.replace('"', "").strip().lower():
-        if ch in " _":
-            gap = True
-            continue
-        if gap and out:
-            out.append(" ")
-        gap = False
-        out.append(ch)
-    return "".join(out).replace(" ", "")
+    """Names match case-insensitively, with quotes dropped and spaces and underscores alike (here: dropped)."""
+    return name.replace('"', "").lower().replace(" ", "").replace("_", "")
 
 
 def read_table(path):
