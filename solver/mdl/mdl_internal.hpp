@@ -62,6 +62,8 @@ inline constexpr const char* kMdlTableSorted = "W219";
 // W220: a cell of a data series holds text (or is blank where a time is due): read as a missing point, as
 // Vensim does. Kept here for the same reason.
 inline constexpr const char* kMdlCellSkipped = "W220";
+// W221: a variable arrayed over one range at two positions gets a copy of the range for the later one.
+inline constexpr const char* kMdlRangeCopied = "W221";
 
 struct Symbols {
     std::map<std::string, std::vector<std::string>> dims;  // canonical dim name -> element names as written
@@ -142,6 +144,12 @@ void readControl(std::vector<std::vector<Def>>& groups, Symbols& symbols, model:
 std::pair<int, int> positionOfName(const std::string& vensim, const std::string& name, const Entry& entry,
                                    size_t offset);
 
+// Vensim lets a variable be arrayed over one range at two positions (`m[A, dim] = 1, 10` and `m[B, dim] =
+// ...` over dim x dim); the model gives each position a range of its own. For each such variable without an
+// equivalent range to use (`dim2 <-> dim`), a copy of the range ("dim 2") is added to `sym` and returned,
+// with a W221 naming it.
+std::vector<model::Dimension> aliasRepeatedDimensions(const std::vector<std::vector<Def>>& groups,
+                                                      Symbols& sym, diag::Diagnostics& diags);
 // The full dimension a subscript on a left-hand side belongs to (canonical; "" when unknown).
 std::string parentDimension(const std::string& sub, const Symbols& sym);
 // The dimensions of a variable defined element by element (`elements` holds every element defined): for

@@ -110,6 +110,9 @@ class Reader {
         if (m_macro >= 0)
             syntax(m_project.macros.back().name, 0, "a :MACRO: is never closed by :END OF MACRO:");
         resolveDimensions();
+        for (const auto& groups : m_groups)
+            for (model::Dimension& d : aliasRepeatedDimensions(groups, m_symbols, m_diags))
+                m_project.dimensions.push_back(std::move(d));
         readControl(m_groups[0], m_symbols, m_project.specs, m_diags);
         for (size_t m = 0; m < m_groups.size(); ++m) {
             model::Model& target = m == 0 ? m_project.main() : m_project.macros[m - 1].body;
