@@ -180,7 +180,7 @@ std::optional<GetCall> parseGetCall(const std::string& rhs) {
     f = squeeze(f);
     GetCall call;
     for (const char* source : {"GET DIRECT ", "GET XLS ", "GET 123 "})
-        for (const char* what : {"DATA", "CONSTANTS", "LOOKUPS"})
+        for (const char* what : {"DATA", "CONSTANTS", "LOOKUPS", "SUBSCRIPT"})
             if (f == std::string(source) + what) call = {f, what, {}};
     if (call.what.empty()) return std::nullopt;
     // The arguments are 'literals', which may hold commas (the delimiter ',').
@@ -201,6 +201,57 @@ std::optional<GetCall> parseGetCall(const std::string& rhs) {
     for (std::string& a : call.args)
         if (a.size() >= 2 && a.front() == '\'' && a.back() == '\'') a = a.substr(1, a.size() - 2);
     return call;
+}
+
+std::optional<std::vector<std::string>> resolveSubscript(const GetCall& call, const std::string& where,
+                                                         int line, DataSources& data,
+                                                         diag::Diagnostics& diags) {
+    auto refuse = [&](const char* code, const std::string& msg) {
+        diags.error(code, where, call.function + ": " + msg, 0, line);
+        return false;
+    };
+    if (call.args.size() != 5) {
+        refuse(diag::code::kMdlSyntax,
+               "expects 5 arguments ('file', 'tab', 'first cell', 'last cell', "
+               "'prefix'), got " +
+                   std::to_string(call.args.size()));
+        return std::nullopt;
+    }
+    GetCall cells = call;  // the first cell where the other GET functions have their cell
+    cells.args = {call.args[0], call.args[1], call.args[2]};
+    Source src;
+    size_t row0 = 0, col0 = 0, row1 = 0, col1 = 0;
+    if (!locate(cells, data, src, refuse)) return std::nullopt;
+    if (!parseCellName(call.args[2], row0, col0)) {
+        refuse(diag::code::kDataFile, "'" + call.args[2] + "' is not a cell name such as B2");
+        return std::nullopt;
+    }
+    // No last cell: along the row to the first blank, as far as the sheet goes.
+    if (call.args[3].empty()) {
+        row1 = row0;
+        for (col1 = col0; !src.table->at(row0, col1 + 1).empty();) ++col1;
+    } else if (!parseCellName(call.args[3], row1, col1) || row1 < row0 || col1 < col0) {
+        refuse(diag::code::kDataFile, "'" + call.args[3] + "' is not a cell name at or after '" +
+                                          call.args[2] + "' (right of it or below it)");
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (size_t r = row0; r <= row1; ++r)
+        for (size_t c = col0; c <= col1; ++c) {
+            if (out.size() >= model::kMaxDimensionElements) {
+                refuse(diag::code::kTooLarge, "the cells from " + call.args[2] + " to " + call.args[3] +
+                                                  " hold more than " +
+                                                  std::to_string(model::kMaxDimensionElements) + " elements");
+                return std::nullopt;
+            }
+            if (!src.table->at(r, c).empty()) out.push_back(call.args[4] + src.table->at(r, c));
+        }
+    if (out.empty()) {
+        refuse(diag::code::kDataFile,
+               src.label + " has no element names in the cells from " + call.args[2] + " to " + call.args[3]);
+        return std::nullopt;
+    }
+    return out;
 }
 
 bool resolveGet(const GetCall& call, const std::string& method,

@@ -231,6 +231,13 @@ struct GetValue {
 bool resolveGet(const GetCall& call, const std::string& method,
                 const std::vector<std::pair<size_t, size_t>>& places, const std::string& where, int line,
                 DataSources& data, diag::Diagnostics& diags, std::vector<GetValue>& out);
+// The element names of a range read from cells (GET DIRECT / XLS SUBSCRIPT('file', 'tab', 'first cell',
+// 'last cell', 'prefix')): each non-blank cell of the block, row by row, after the prefix. No last cell reads
+// along the row to the first blank. nullopt, with diagnostics naming the file and cells, when none can be
+// read.
+std::optional<std::vector<std::string>> resolveSubscript(const GetCall& call, const std::string& where,
+                                                         int line, DataSources& data,
+                                                         diag::Diagnostics& diags);
 // A data series as a table of Time: interpolated (INTERPOLATE, the default), held (HOLD BACKWARD), the next
 // value (LOOK FORWARD), or :NA: between points (RAW).
 model::GraphicalFunction dataTable(const Series& s, const std::string& method);

@@ -1,7 +1,7 @@
 // Vensim's GET XLS / GET DIRECT functions reading workbooks: an .xlsx written here part by part (shared and
 // inline strings, named ranges on two sheets), the committed .xls fixture (tests/solver/data/, made by
 // make_workbook_xls.py); values worked out by hand from what each file holds; damaged and hostile workbooks
-// refused with an error naming the file.
+// refused with an error naming the file; range elements named in cells.
 #include <zip.h>
 
 #include <catch2/catch.hpp>
@@ -205,4 +205,30 @@ TEST_CASE("mdl workbook: a missing sheet, a damaged file and a hostile one are r
     writeZip(f.dir / "tall.xlsx", wide);
     d = readErrors(f, "x = GET XLS CONSTANTS('tall.xlsx', 'Inputs', 'A1') ~~|\n");
     CHECK(test::dumpDiagnostics(d).find("past the last row or column") != std::string::npos);
+}
+
+TEST_CASE("mdl workbook: GET DIRECT SUBSCRIPT names a range's elements from cells", "[mdl][data][xlsx]") {
+    test::DataFolder f("subscript");
+    writeZip(f.dir / "book.xlsx", bookParts());
+    f.write("names.csv", "north\nsouth\n\n");
+    diag::Diagnostics d;
+    // B1:D1 of 'Inputs' hold the times 0, 2, 4: with the prefix "t", the elements t0, t2, t4.
+    const auto r = run(f,
+                       "r : GET XLS SUBSCRIPT('book.xlsx', 'Inputs', 'B1', 'D1', 't') ~~|\n"
+                       "place : GET DIRECT SUBSCRIPT('names.csv', ',', 'A1', 'A3', '') ~~|\n"
+                       "x[r] = GET DIRECT CONSTANTS('book.xlsx', 'Inputs', 'B2') ~~|\n"
+                       "pick = x[t2] ~~|\nhere[place] = 1 ~~|\ncount = SUM(here[place!]) ~~|\n",
+                       d);
+    INFO(test::dumpDiagnostics(d));
+    CHECK(test::valueAt(r, "x[t0]") == 10);
+    CHECK(test::valueAt(r, "pick") == 20);
+    CHECK(test::valueAt(r, "here[south]") == 1);
+    CHECK(test::valueAt(r, "count") == 2);  // the blank third row is not an element
+    const auto e = readErrors(f,
+                              "r : GET DIRECT SUBSCRIPT('book.xlsx', 'Inputs', 'D1', 'B1', '') ~~|\n"
+                              "q : GET DIRECT SUBSCRIPT('book.xlsx', 'Inputs', 'F9', 'G9', '') ~~|\n");
+    const std::string text = test::dumpDiagnostics(e);
+    CHECK(text.find("'B1' is not a cell name at or after 'D1'") != std::string::npos);
+    CHECK(text.find("'book.xlsx' sheet 'Inputs' has no element names in the cells from F9 to G9") !=
+          std::string::npos);
 }
