@@ -170,3 +170,38 @@ def test_noisy_runs_differ_from_each_other():
     bands = model.mc({"rate": "uniform(0.1,0.1000001)"}, runs=50, vars=["Stock"], percentiles=[5, 95])
     # The rate hardly varies: the spread at the end comes from each run's own noise.
     assert bands["Stock[p95]"].iloc[-1] - bands["Stock[p5]"].iloc[-1] > 1
+
+
+def test_sensitivity_over_dask_equals_local(dask_client):
+    linear = sdw.from_xmile(LINEAR)
+    vary = {"a": (0, 1), "b": (0, 2)}
+    for method, extra in (("oat", {}), ("morris", {"trajectories": 6, "seed": 3}), ("sobol", {"samples": 64})):
+        local = linear.sensitivity(method, vary=vary, vars=["out"], **extra)
+        spread = linear.sensitivity(method, vary=vary, vars=["out"], client=dask_client, chunks=3, **extra)
+        pd.testing.assert_frame_equal(spread, local, check_exact=True)
+    # the noisy decay: every run of a sensitivity draws from the one seed, wherever it runs
+    noisy = sdw.from_xmile(NOISY)
+    local = noisy.sensitivity("morris", vary={"rate": (0.05, 0.15)}, vars=["Stock"], trajectories=5)
+    spread = noisy.sensitivity("morris", vary={"rate": (0.05, 0.15)}, vars=["Stock"], trajectories=5,
+                               client=dask_client)
+    pd.testing.assert_frame_equal(spread, local, check_exact=True)
+
+
+def test_calibrate_over_dask_equals_local(dask_client):
+    t = np.arange(0, 10.5, 1.0)
+    data = pd.DataFrame({"Stock": euler_decay(0.12, t, initial=80) + 0.3 * np.sin(t)}, index=pd.Index(t, name="Time"))
+    model = sdw.from_xmile(OWN)
+    fit = {"rate": (0.01, 0.5), "initial": (10, 200)}
+    local = model.calibrate(data, fit)
+    spread = model.calibrate(data, fit, client=dask_client)
+    pd.testing.assert_frame_equal(spread, local, check_exact=True)
+    assert spread.attrs == local.attrs
+
+
+def test_analysis_client_mistakes_are_named(decay_path):
+    model = sdw.load(decay_path)
+    with pytest.raises(sdw.SdwUsageError, match="distributed.Client") as e:
+        model.sensitivity("oat", vary={"rate": (0, 1)}, vars=["Stock"], client="tcp://nowhere:8786")
+    assert e.value.codes == ["E901"]
+    with pytest.raises(sdw.SdwUsageError, match="did you mean 'client'"):
+        model.calibrate(pd.DataFrame({"Time": [0, 1], "Stock": [100, 95]}), {"rate": (0, 1)}, clinet=None)
