@@ -125,6 +125,7 @@ def mc(model, vary=None, runs=200, seed=1, vars=None, percentiles=(5, 50, 95), c
     columns = list(result["columns"])
     data = result["data"]
     frame = pd.DataFrame(data[:, 1:], index=pd.Index(data[:, 0], name=columns[0]), columns=columns[1:])
+    frame = model._with_dates(frame)  # a calendar model's Date column, as the CLI's CSV has it
     samples = pd.DataFrame(result["samples"], columns=list(result["sample_names"]))
     samples.index.name = "run"
     frame.attrs.update(samples=samples, failures=list(result["failures"]), ok_runs=int(dict(result["stats"])["ok_runs"]))

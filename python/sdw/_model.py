@@ -52,6 +52,7 @@ class Model:
     def __init__(self, handle):
         self._h = handle
         self._names = None
+        self._calendar = None  # whether the model gives a calendar start (a Date column), once known
 
     def __repr__(self):
         return f"<sdw.Model '{self._h.name() or self.source}' ({len(self.variables)} variables)>"
@@ -110,6 +111,10 @@ class Model:
     def _with_dates(self, df):
         """A `Date` column first (the calendar day at each Time, as the CLI's CSV has it) when the model
         gives a calendar start; Time stays in model units. Each distinct time is dated once."""
+        if self._calendar is None:
+            self._calendar = self._h.dates([]) is not None
+        if not self._calendar:
+            return df
         times = df.index.get_level_values(-1).to_numpy()
         distinct = np.unique(times)
         days = self._h.dates(distinct.tolist())

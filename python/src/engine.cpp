@@ -253,7 +253,7 @@ sim::RunResult ModelHandle::run(const Changes& asked, const Options& options) co
     }
     if (!host && changes.equations.empty()) {  // the common case: compiled once, constants set per run
         spec.sets = changes.sets;
-        return sim::simulate(*compiled, spec);
+        return simulateBaseline(*compiled, spec);
     }
     diags = {};
     model::Project copy = m_project;
@@ -265,6 +265,25 @@ sim::RunResult ModelHandle::run(const Changes& asked, const Options& options) co
     if (!recompiled) return failedWith(errorsOf(diags));
     spec.sets = changes.sets;
     return sim::simulate(*recompiled, spec);
+}
+
+sim::RunResult ModelHandle::simulateBaseline(const compile::CompiledModel& compiled,
+                                             const sim::RunSpec& spec) const {
+    std::unique_ptr<sim::Simulator> simulator;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_simulator) m_simulator = std::make_unique<sim::Simulator>(compiled);
+        if (m_idle.empty()) {
+            simulator = m_simulator->sibling();
+        } else {
+            simulator = std::move(m_idle.back());
+            m_idle.pop_back();
+        }
+    }
+    sim::RunResult r = simulator->run(spec);
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_idle.push_back(std::move(simulator));
+    return r;
 }
 
 namespace {

@@ -116,6 +116,11 @@ class ModelHandle {
     mutable diag::Diagnostics m_compileDiags;
     mutable bool m_compileTried = false;
     mutable std::mutex m_mutex;
+    // Simulators of the baseline kept between runs (after m_compiled, so destroyed before it): their buffers
+    // and native code are reused, as `sdw bench` reuses one; each run takes an idle one or a new sibling.
+    mutable std::unique_ptr<sim::Simulator> m_simulator;
+    mutable std::vector<std::unique_ptr<sim::Simulator>> m_idle;
+    sim::RunResult simulateBaseline(const compile::CompiledModel& compiled, const sim::RunSpec& spec) const;
 };
 
 // Plugin ids and their params, from the shipped levers folder and SDW_PLUGIN_PATH (empty without the host).

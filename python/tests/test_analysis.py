@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import sdw
-from conftest import DECAY
+from conftest import COUNTY, DECAY
 
 # Decay whose rate carries its own distribution (<sdw:uncertainty>) and whose stock starts at a constant.
 OWN = DECAY.replace('https://sdw.invalid/xmile', 'urn:sdw:xmile:1').replace('<range min="0" max="0.5"/>',
@@ -205,3 +205,17 @@ def test_analysis_client_mistakes_are_named(decay_path):
     assert e.value.codes == ["E901"]
     with pytest.raises(sdw.SdwUsageError, match="did you mean 'client'"):
         model.calibrate(pd.DataFrame({"Time": [0, 1], "Stock": [100, 95]}), {"rate": (0, 1)}, clinet=None)
+
+
+def test_county_mc_equals_the_cli_exactly_locally_and_over_dask(sdw_cli, dask_client, tmp_path):
+    # The county model's own distributions for two inputs; both sides build native code for the batch.
+    out = tmp_path / "county_bands.csv"
+    vary, vars = ["entry_rate_18_64", "ageing_rate_18_64"], ["ledger_council_spend", "adults_18_64"]
+    subprocess.run([str(sdw_cli), "mc", str(COUNTY), "--runs", "40", "--seed", "3", "--vary", vary[0], "--vary",
+                    vary[1], "--vars", ",".join(vars), "--out", str(out)], check=True, capture_output=True)
+    cli = pd.read_csv(out, index_col="Time", parse_dates=["Date"], float_precision="round_trip")
+    model = sdw.load(COUNTY)
+    local = model.mc(vary, runs=40, seed=3, vars=vars)
+    spread = model.mc(vary, runs=40, seed=3, vars=vars, client=dask_client, chunks=6)
+    pd.testing.assert_frame_equal(local, cli, check_exact=True, check_index_type=False)
+    pd.testing.assert_frame_equal(spread, local, check_exact=True)

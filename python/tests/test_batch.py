@@ -174,3 +174,14 @@ def test_stochastic_dask_batch_equals_local_batch(dask_client):
     spread = sdw.run_many(m, params, vars=["Stock"], seed=3, client=dask_client, chunks=4)
     pd.testing.assert_frame_equal(spread, local, check_exact=True)
     assert list(spread.attrs["seeds"]) == list(range(3, 14))
+
+
+def test_stock_initial_values_run_one_by_one_on_threads_as_single_runs(decay_path):
+    # The engine batch sets constants only: a stock's initial value sends the batch down the one-by-one path,
+    # where runs on two threads share the model's simulators.
+    m = sdw.load(decay_path)
+    params = [{"Stock": 10.0 * (i + 1), "rate": 0.1} for i in range(8)]
+    df = sdw.run_many(m, params, vars=["Stock"], threads=2)
+    for i, p in enumerate(params):
+        np.testing.assert_allclose(df.loc[i, "Stock"].values, p["Stock"] * 0.95 ** np.arange(21), rtol=1e-12)
+        pd.testing.assert_frame_equal(df.loc[i], m.run(set=p, vars=["Stock"]), check_exact=True)
