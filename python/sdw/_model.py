@@ -112,15 +112,13 @@ class Model:
         """A `Date` column first (the calendar day at each Time, as the CLI's CSV has it) when the model
         gives a calendar start; Time stays in model units. Each distinct time is dated once."""
         if self._calendar is None:
-            self._calendar = self._h.dates([]) is not None
+            self._calendar = self._h.dates(np.zeros(0)) is not None
         if not self._calendar:
             return df
         times = df.index.get_level_values(-1).to_numpy()
         distinct = np.unique(times)
-        days = self._h.dates(distinct.tolist())
-        if days is None:
-            return df
-        stamps = pd.to_datetime([f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in days])
+        days = self._h.dates(distinct)
+        stamps = days.astype("datetime64[D]").astype("datetime64[ns]")
         df.insert(0, "Date", stamps[np.searchsorted(distinct, times)])
         return df
 

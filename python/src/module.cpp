@@ -39,6 +39,17 @@ py::array_t<double> toArray(std::vector<double, Alloc>&& data, size_t rows, size
     return py::array_t<double>({rows, cols}, {cols * sizeof(double), sizeof(double)}, owned->data(), free);
 }
 
+// Days from 1970-01-01 to a proleptic Gregorian date (the civil-days algorithm: eras of 400 years).
+int64_t daysSinceEpoch(const sdw::app::Date& d) {
+    const int64_t y = d.year - (d.month <= 2 ? 1 : 0);
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const int64_t yoe = y - era * 400;                          // 0..399
+    const int64_t mp = (d.month + 9) % 12;                      // March = 0
+    const int64_t doy = (153 * mp + 2) / 5 + d.day - 1;         // 0..365
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // 0..146096
+    return era * 146097 + doe - 719468;
+}
+
 py::tuple loaded(const std::shared_ptr<ModelHandle>& handle, const sdw::diag::Diagnostics& diags) {
     return py::make_tuple(handle ? py::cast(handle) : py::none(), toPython(diags));
 }
@@ -262,18 +273,18 @@ PYBIND11_MODULE(_sdw, mod) {
         .def("variables", &variableNames)
         .def("name", [](const ModelHandle& m) { return m.project().name; })
         .def("source", [](const ModelHandle& m) { return m.project().sourcePath; })
-        // The calendar day at each model time, (year, month, day), by the rule the CLI's Date column uses;
-        // None when the model gives no calendar start.
+        // The calendar day at each model time, as days since 1970-01-01, by the rule the CLI's Date column
+        // uses; None when the model gives no calendar start.
         .def("dates",
-             [](const ModelHandle& m, const std::vector<double>& times) -> py::object {
+             [](const ModelHandle& m,
+                py::array_t<double, py::array::c_style | py::array::forcecast> times) -> py::object {
                  const auto calendar = sdw::app::Calendar::of(m.project().specs);
                  if (!calendar) return py::none();
-                 py::list out;
-                 for (double t : times) {
-                     const sdw::app::Date d = calendar->dateAt(t);
-                     out.append(py::make_tuple(d.year, d.month, d.day));
-                 }
-                 return out;
+                 py::array_t<int64_t> out(times.size());
+                 auto* days = out.mutable_data();
+                 for (py::ssize_t i = 0; i < times.size(); ++i)
+                     days[i] = daysSinceEpoch(calendar->dateAt(times.data()[i]));
+                 return py::object(std::move(out));
              })
         .def("run", &run)
         .def("run_many", &runMany)
