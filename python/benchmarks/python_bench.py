@@ -6,6 +6,7 @@
 #       [--engine interp|compiled|auto]  (the same engine for `sdw bench`, `sdw run` and model.run)
 #   PYTHONPATH=build/python /usr/bin/python3 python/benchmarks/python_bench.py batch MODEL --runs 10000 --saveper 52
 import argparse
+import os
 import statistics
 import subprocess
 import time
@@ -23,6 +24,13 @@ def median_seconds(fn, repeat):
         fn()
         times.append(time.perf_counter() - t)
     return statistics.median(times)
+
+
+def cpu_seconds():
+    """CPU time of this process (user + system): on a shared machine the wall time is set by the share of the
+    cores the process gets, the CPU time by the work."""
+    t = os.times()
+    return t.user + t.system
 
 
 def overhead(a):
@@ -56,24 +64,25 @@ def batch(a):
     base = model.constants.loc[name, "value"]
     params = [{name: base * (0.5 + i / a.runs)} for i in range(a.runs)]
     vars = a.vars.split(",") if a.vars else None
-    t = time.perf_counter()
+    cpu0, t = cpu_seconds(), time.perf_counter()
     local = sdw.run_many(model, params, vars=vars, stop=a.stop, saveper=a.saveper, engine=a.engine)
-    local_s = time.perf_counter() - t
+    local_s, local_cpu = time.perf_counter() - t, cpu_seconds() - cpu0
     print(f"model={a.model} runs={a.runs} param={name} stop={a.stop} saveper={a.saveper} columns={local.shape[1]} "
           f"rows={len(local)}")
     print(f"local (one engine batch, every core, ran by {local.attrs['engine']}): {local_s:.2f} s, "
-          f"{a.runs / local_s:.0f} runs/s")
+          f"{a.runs / local_s:.0f} runs/s; CPU {local_cpu:.1f} s ({local_cpu / a.runs * 1e3:.2f} ms a run)")
     from distributed import Client, LocalCluster
     t = time.perf_counter()
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None, silence_logs=40)
     client = Client(cluster)
     start_s = time.perf_counter() - t
-    t = time.perf_counter()
+    workers_cpu = lambda: sum(client.run(cpu_seconds).values())  # noqa: E731
+    cpu0, t = workers_cpu(), time.perf_counter()
     spread = sdw.run_many(model, params, vars=vars, stop=a.stop, saveper=a.saveper, client=client,
                           engine=a.engine)
-    dask_s = time.perf_counter() - t
+    dask_s, dask_cpu = time.perf_counter() - t, workers_cpu() - cpu0
     print(f"Dask LocalCluster, 2 worker processes x 1 thread (ran by {spread.attrs['engine']}): {dask_s:.2f} s, "
-          f"{a.runs / dask_s:.0f} runs/s "
+          f"{a.runs / dask_s:.0f} runs/s; workers' CPU {dask_cpu:.1f} s "
           f"(cluster start {start_s:.1f} s, not counted); identical to local: {spread.equals(local)}")
     client.close()
     cluster.close()

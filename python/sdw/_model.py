@@ -103,10 +103,12 @@ class Model:
         A model with a calendar start (<sdw:calendar start>) gets a `Date` column first, as the CLI's CSV."""
         check_keywords("run", unknown, RUN_OPTIONS)
         opts = self._options(vars, method, dt, start, stop, saveper, seed, scenario, engine=engine)
-        ok, names, data, diags = self._h.run(self._changes(set or {}), opts)
+        ok, names, data, diags, engine = self._h.run(self._changes(set or {}), opts)
         if not ok:
             raise SdwError("the run failed", diagnostics(diags))
-        return self._with_dates(frame(names, data))
+        df = self._with_dates(frame(names, data))
+        df.attrs["engine"] = engine  # who ran it: 'interpreter' or 'compiled'
+        return df
 
     def _with_dates(self, df):
         """A `Date` column first (the calendar day at each Time, as the CLI's CSV has it) when the model

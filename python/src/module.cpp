@@ -107,7 +107,8 @@ Result interruptible(Options& o, Work work) {
 py::tuple run(const ModelHandle& m, const Changes& changes, Options o) {
     auto r = interruptible<sdw::sim::RunResult>(o, [&] { return m.run(changes, o); });
     const size_t rows = r.rows(), cols = r.cols();
-    return py::make_tuple(r.ok(), r.names, toArray(std::move(r.data), rows, cols), toPython(r.diagnostics));
+    return py::make_tuple(r.ok(), r.names, toArray(std::move(r.data), rows, cols), toPython(r.diagnostics),
+                          r.engine == sdw::sim::Engine::Compiled ? "compiled" : "interpreter");
 }
 
 sdw::python::BatchOutput interruptibleBatch(const ModelHandle& m, const std::vector<Changes>& runs, Options o,
