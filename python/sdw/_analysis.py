@@ -244,9 +244,10 @@ def _check_client(client):
                                             f"{type(client).__name__}")
 
 
-def _trial_chunk(model, trials, vars, seed, distinct, final_only, run_options):
-    """A share of an analysis's batch of trials, run on a Dask worker: [(ok, names, data, diagnostics)]."""
-    return model._h.run_trials(trials, vars, seed, distinct, final_only, _options(model, *run_options))
+def _trial_chunk(model, trials, vars, seed, distinct, final_only, plugins, run_options):
+    """A share of an analysis's batch of trials, run on a Dask worker: [(ok, names, data, diagnostics)].
+    `plugins`: those the whole batch names, on in every trial (as the engine runs a batch)."""
+    return model._h.run_trials(trials, vars, seed, distinct, final_only, plugins, _options(model, *run_options))
 
 
 def _dispatcher(client, model, run_options, chunks):
@@ -263,11 +264,11 @@ def _dispatcher(client, model, run_options, chunks):
     shared = client.scatter(model, broadcast=True)  # the model travels once per worker, as XMILE text
     pieces = chunks or 4 * max(1, sum(client.nthreads().values()))
 
-    def dispatch(trials, vars, seed, distinct, final_only):
+    def dispatch(trials, vars, seed, distinct, final_only, plugins):
         k = max(1, min(pieces, len(trials)))
         bounds = np.linspace(0, len(trials), k + 1).astype(int)
         futures = [client.submit(_trial_chunk, shared, trials[a:b], vars, seed + int(a) if distinct else seed,
-                                 distinct, final_only, run_options, pure=False)
+                                 distinct, final_only, plugins, run_options, pure=False)
                    for a, b in zip(bounds[:-1], bounds[1:])]
         return [r for part in client.gather(futures) for r in part]
 

@@ -3,6 +3,7 @@
 // python. No GUI, no pybind11.
 #include "python/src/analysis.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "solver/analysis/calibrate.hpp"
@@ -57,7 +58,7 @@ class DispatchingRunner : public analysis::TrialRunner {
             return out;
         }
         return m_dispatch({trials, options.vars.empty() ? m_vars : options.vars, m_seed,
-                           options.distinctSeeds, m_finalOnly});
+                           options.distinctSeeds, m_finalOnly, pluginsNamed(trials)});
     }
     std::string checkInput(const std::string& name) const override { return m_local->checkInput(name); }
     std::string checkOutput(const std::string& name) const override { return m_local->checkOutput(name); }
@@ -69,6 +70,21 @@ class DispatchingRunner : public analysis::TrialRunner {
     }
 
   private:
+    // The plugin ids the trials name ("plugin_id.param"), in the order the plugin host's runner meets them.
+    static std::vector<std::string> pluginsNamed(const std::vector<analysis::Inputs>& trials) {
+        std::vector<std::string> ids, out;
+        for (const auto& p : pluginInfo()) ids.push_back(p.id);
+        for (const auto& t : trials)
+            for (const auto& [name, v] : t) {
+                const auto dot = name.find('.');
+                const std::string id = dot == std::string::npos ? "" : name.substr(0, dot);
+                if (std::find(ids.begin(), ids.end(), id) != ids.end() &&
+                    std::find(out.begin(), out.end(), id) == out.end())
+                    out.push_back(id);
+            }
+        return out;
+    }
+
     std::unique_ptr<analysis::TrialRunner> m_local;
     TrialDispatch m_dispatch;
     uint64_t m_seed;
@@ -371,7 +387,7 @@ std::vector<sim::RunResult> runTrials(const ModelHandle& model, const RemoteTria
     Options o = options;
     o.seed = remote.seed;
     diag::Diagnostics diags;
-    auto runner = model.trialRunner(o, diags);
+    auto runner = model.trialRunner(o, diags, remote.plugins);
     if (!runner) {
         std::vector<sim::RunResult> out(remote.trials.size());
         for (auto& r : out) {

@@ -29,6 +29,7 @@ struct RemoteTrials {
     uint64_t seed = 1;
     bool distinct = false;
     bool finalOnly = false;
+    std::vector<std::string> plugins;  // plugin ids the whole batch names: on in every trial of every share
 };
 // Runs a remote batch and gives one result per trial, in order (a failed trial Failed with diagnostics).
 using TrialDispatch = std::function<std::vector<sim::RunResult>(const RemoteTrials&)>;

@@ -415,14 +415,15 @@ BatchOutput ModelHandle::runOneByOne(const std::vector<Changes>& runs, const Opt
     return out;
 }
 
-std::unique_ptr<analysis::TrialRunner> ModelHandle::trialRunner(const Options& options,
-                                                                diag::Diagnostics& diags) const {
+std::unique_ptr<analysis::TrialRunner> ModelHandle::trialRunner(
+    const Options& options, diag::Diagnostics& diags, const std::vector<std::string>& plugins) const {
     sim::RunSpec spec = baseSpec(options, diags);
     if (diags.hasErrors()) return nullptr;
     spec.vars.clear();  // each analysis asks for its own outputs
 #ifdef SDW_HAVE_PLUGINS
     plugins::RunRequest request;
     request.spec = spec;
+    for (const auto& id : plugins) request.plugins.push_back({id, {}});
     auto runner = std::make_unique<plugins::PluginTrialRunner>(m_project, library(), request);
 #else
     auto runner = std::make_unique<analysis::CompiledTrialRunner>(m_project, spec);

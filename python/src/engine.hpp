@@ -95,8 +95,10 @@ class ModelHandle {
 
     // The runner Monte Carlo, sensitivity and calibration batch their trials on (plugin params too when the
     // plugin host is built, as the CLI's); null with diagnostics when the model does not compile.
-    std::unique_ptr<analysis::TrialRunner> trialRunner(const Options& options,
-                                                       diag::Diagnostics& diags) const;
+    // `plugins`: ids switched on (with their defaults) in every trial, as the runner switches on in a whole
+    // batch the plugins any of its trials names (a remote share of a batch must run as the whole would).
+    std::unique_ptr<analysis::TrialRunner> trialRunner(const Options& options, diag::Diagnostics& diags,
+                                                       const std::vector<std::string>& plugins = {}) const;
 
   private:
     explicit ModelHandle(model::Project p, diag::Diagnostics loadDiags);

@@ -151,7 +151,7 @@ sdw::python::TrialDispatch dispatcher(const py::object& fn) {
         py::gil_scoped_acquire gil;
         std::vector<sdw::sim::RunResult> out(r.trials.size());
         try {
-            py::list results = (*held)(r.trials, r.vars, r.seed, r.distinct, r.finalOnly);
+            py::list results = (*held)(r.trials, r.vars, r.seed, r.distinct, r.finalOnly, r.plugins);
             for (size_t i = 0; i < out.size(); ++i) {
                 auto t = results[i].cast<py::tuple>();
                 auto& run = out[i];
@@ -331,12 +331,13 @@ PYBIND11_MODULE(_sdw, mod) {
              [](const ModelHandle& m, const CalibrationRequest& r, Options o, const py::object& remote) {
                  return analysis(m, r, std::move(o), &sdw::python::calibrate, remote);
              })
-        .def("run_trials",
-             [](const ModelHandle& m, std::vector<sdw::analysis::Inputs> trials,
-                std::vector<std::string> vars, uint64_t seed, bool distinct, bool finalOnly, Options o) {
-                 return trialsHere(m, {std::move(trials), std::move(vars), seed, distinct, finalOnly},
-                                   std::move(o));
-             });
+        .def("run_trials", [](const ModelHandle& m, std::vector<sdw::analysis::Inputs> trials,
+                              std::vector<std::string> vars, uint64_t seed, bool distinct, bool finalOnly,
+                              std::vector<std::string> plugins, Options o) {
+            return trialsHere(
+                m, {std::move(trials), std::move(vars), seed, distinct, finalOnly, std::move(plugins)},
+                std::move(o));
+        });
     mod.def("load", [](const std::string& path) {
         sdw::diag::Diagnostics diags;
         auto h = ModelHandle::load(path, diags);

@@ -219,3 +219,24 @@ def test_county_mc_equals_the_cli_exactly_locally_and_over_dask(sdw_cli, dask_cl
     spread = model.mc(vary, runs=40, seed=3, vars=vars, client=dask_client, chunks=6)
     pd.testing.assert_frame_equal(local, cli, check_exact=True, check_index_type=False)
     pd.testing.assert_frame_equal(spread, local, check_exact=True)
+
+
+def test_noisy_mc_equals_the_cli_exactly(sdw_cli, tmp_path):
+    # Random built-ins in the runs: run i draws from the run seed (1) + i on both sides.
+    path, out = tmp_path / "noisy.xmile", tmp_path / "noisy_bands.csv"
+    path.write_text(NOISY)
+    subprocess.run([str(sdw_cli), "mc", str(path), "--runs", "64", "--seed", "8", "--vary", "rate=uniform(0.05,0.15)",
+                    "--vars", "Stock", "--out", str(out)], check=True, capture_output=True)
+    cli = pd.read_csv(out, index_col="Time", float_precision="round_trip")
+    df = sdw.load(path).mc({"rate": "uniform(0.05,0.15)"}, runs=64, seed=8, vars=["Stock"])
+    pd.testing.assert_frame_equal(df, cli, check_exact=True)
+
+
+def test_lever_sensitivity_over_dask_equals_local(county, dask_client):
+    # A plugin param varied: the workers run each trial through their own plugin host.
+    args = dict(vary={"expand_short_term_services.staff_multiplier": (1.0, 2.0), "reablement_staff": (100, 200)},
+                vars=["ledger_council_spend"], stop=104)
+    local = county.sensitivity("oat", **args)
+    spread = county.sensitivity("oat", client=dask_client, **args)
+    pd.testing.assert_frame_equal(spread, local, check_exact=True)
+    assert local["swing"].min() > 0  # both inputs move spend
