@@ -232,11 +232,18 @@ def test_noisy_mc_equals_the_cli_exactly(sdw_cli, tmp_path):
     pd.testing.assert_frame_equal(df, cli, check_exact=True)
 
 
-def test_lever_sensitivity_over_dask_equals_local(county, dask_client):
-    # A plugin param varied: the workers run each trial through their own plugin host.
+def test_lever_sensitivity_over_dask_equals_local_and_the_cli(county, dask_client, sdw_cli):
+    # A plugin param varied: the workers run each trial through their own plugin host, with the lever on in
+    # every run of the batch (baseline included) as `sdw sensitivity` has it.
     args = dict(vary={"expand_short_term_services.staff_multiplier": (1.0, 2.0), "reablement_staff": (100, 200)},
                 vars=["ledger_council_spend"], stop=104)
     local = county.sensitivity("oat", **args)
     spread = county.sensitivity("oat", client=dask_client, **args)
     pd.testing.assert_frame_equal(spread, local, check_exact=True)
     assert local["swing"].min() > 0  # both inputs move spend
+    out = subprocess.run([str(sdw_cli), "sensitivity", str(COUNTY), "--analysis", "oat", "--vary",
+                          "expand_short_term_services.staff_multiplier=1:2", "--vary", "reablement_staff=100:200",
+                          "--vars", "ledger_council_spend", "--stop", "104"], check=True, capture_output=True,
+                         text=True).stdout
+    cli = pd.read_csv(io.StringIO(out), index_col=["parameter", "outcome"], float_precision="round_trip")
+    pd.testing.assert_frame_equal(local, cli, check_exact=True, check_dtype=False)
