@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -58,6 +59,9 @@ std::vector<std::string> splitTopLevel(const std::string& s, char sep);
 // W219: a lookup's points written out of x order, sorted as Vensim reads them. Kept here, beside the only
 // code that reports it, rather than in diag/diagnostics.hpp (which every file includes).
 inline constexpr const char* kMdlTableSorted = "W219";
+// W220: a cell of a data series holds text (or is blank where a time is due): read as a missing point, as
+// Vensim does. Kept here for the same reason.
+inline constexpr const char* kMdlCellSkipped = "W220";
 
 struct Symbols {
     std::map<std::string, std::vector<std::string>> dims;  // canonical dim name -> element names as written
@@ -173,11 +177,16 @@ struct Series {
 // The files one read of a model may open: those its GET functions name (relative to the model's folder) and
 // the data files given for its data variables (sdw run --data). Each file is read once; nothing else is
 // opened.
+struct Workbook;  // mdl_workbook.hpp
+
 class DataSources {
   public:
     DataSources(const std::string& modelPath, std::vector<std::string> dataFiles);
     // The file as the model names it, split at `delimiter`; nullptr with `error` set when it cannot be read.
     const Table* table(const std::string& name, char delimiter, std::string& error);
+    // The workbook (.xlsx, .xlsm or .xls) as the model names it; nullptr with `error` set when it cannot be
+    // read. Each workbook is read once.
+    const Workbook* workbook(const std::string& name, std::string& error);
     // The series of a data variable or one element of it ("pop[north]", any spelling) from the data files,
     // which are read (and their problems reported) on the first call; nullptr when no file holds it.
     const Series* series(const std::string& ref, diag::Diagnostics& diags);
@@ -189,12 +198,13 @@ class DataSources {
     std::string m_dir;
     std::vector<std::string> m_dataFiles;
     bool m_loaded = false;
-    std::map<std::string, Table> m_tables;   // path + delimiter -> table
+    std::map<std::string, Table> m_tables;  // path + delimiter -> table
+    std::map<std::string, std::pair<std::shared_ptr<Workbook>, std::string>> m_books;  // path -> book, error
     std::map<std::string, Series> m_series;  // canonical ref -> series
 };
 
 // One call of a Vensim data function: GET DIRECT DATA / CONSTANTS / LOOKUPS and the GET XLS and GET 123
-// forms (read here from delimited text only).
+// forms, from delimited text or a workbook's sheet.
 struct GetCall {
     std::string function;           // as Vensim spells it, e.g. "GET DIRECT CONSTANTS"
     std::string what;               // "DATA", "CONSTANTS" or "LOOKUPS"
