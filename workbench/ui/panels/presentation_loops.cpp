@@ -106,6 +106,7 @@ void PresentationPanel::loopBar(Workbench& wb) {
 // The loop shown, on the diagram: its links thick by their score at the cursor.
 void PresentationPanel::highlightLoop(Workbench& wb) {
     wb.loopHighlight.clear();
+    wb.loopHighlightLabel.clear();  // the bar above says which loop
     if (!m_loopsMode || !m_loopScores || m_presented.empty()) return;
     const size_t row = analysis::rowAt(*m_loopScores, wb.session().playback().time);
     wb.loopHighlight = app::loopHighlight(*m_loopScores, m_presented[m_loop], row);
