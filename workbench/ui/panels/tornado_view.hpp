@@ -11,12 +11,24 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "workbench/app/uncertainty/tornado.hpp"
 
 namespace sdw::ui {
 
 class Workbench;
+
+// Shared by the tornado and the Morris / Sobol bars. A constant's range as its name column's second line:
+// money at both ends, other units once ("0.5 to 2 people/(wte*week)").
+std::string rangeLabel(double low, double high, const std::string& units);
+// The name column's width for (name, range) rows in a chart `chartWidth` wide (ui/widgets/label_column).
+float nameColumnWidth(const std::vector<std::pair<std::string, std::string>>& labels, float chartWidth);
+// A row's name and range at `at`, each cut with "..." when wider than the column.
+void nameCell(ImVec2 at, float width, const std::string& name, const std::string& range);
+// A drop-down's width that shows its longest choice whole.
+float comboWidth(const std::vector<std::string>& choices);
 
 class TornadoView {
   public:
@@ -42,7 +54,9 @@ class TornadoView {
     const std::string& message() const { return m_message; }
     ImVec4 runButton() const { return m_runButton; }
     ImVec4 cancelButton() const { return m_cancelButton; }
-    int barsDrawn() const { return m_barsDrawn; }  // in the last frame
+    int barsDrawn() const { return m_barsDrawn; }   // in the last frame
+    ImVec4 atBox() const { return m_atBox; }        // the "at" drop-down, as last drawn
+    float labelColumn() const { return m_labelW; }  // the bars' name column, as last drawn
     void setMaxBars(int n) { m_maxBars = n; }
 
   private:
@@ -57,7 +71,8 @@ class TornadoView {
     std::string m_message;
     bool m_scroll = false;
     int m_barsDrawn = 0;
-    ImVec4 m_runButton{0, 0, 0, 0}, m_cancelButton{0, 0, 0, 0};
+    float m_labelW = 0;
+    ImVec4 m_runButton{0, 0, 0, 0}, m_cancelButton{0, 0, 0, 0}, m_atBox{0, 0, 0, 0};
 };
 
 }  // namespace sdw::ui
