@@ -49,7 +49,8 @@ TEST_CASE("how sure tab: Run the tornado draws the bars of the decay's one uncer
     wb.showPanel<ui::UncertaintyPanel>();
     view.scrollIntoView();
     ui.frame(wb);
-    ui.frame(wb);  // the tab comes to the front, then draws
+    ui.frame(wb);  // the tab comes to the front, then draws (and scrolls the section to the top)
+    ui.frame(wb);  // the scroll takes effect
     CHECK(view.barsDrawn() == 0);
     ui.click(wb, centre(view.runButton()));
     REQUIRE(view.message().empty());
@@ -75,6 +76,7 @@ TEST_CASE("how sure tab: Cancel stops a long tornado and keeps the UI drawing", 
     auto& view = wb.panel<ui::UncertaintyPanel>().tornado();
     wb.showPanel<ui::UncertaintyPanel>();
     view.scrollIntoView();
+    ui.frame(wb);
     ui.frame(wb);
     ui.frame(wb);
     ui.click(wb, centre(view.runButton()));
@@ -113,6 +115,7 @@ TEST_CASE("how sure tab: a long units label and the run's end date are shown who
     auto& view = wb.panel<ui::UncertaintyPanel>().tornado();
     wb.showPanel<ui::UncertaintyPanel>();
     view.scrollIntoView();
+    ui.frame(wb);
     ui.frame(wb);
     ui.frame(wb);
     const std::string end = app::tornadoTimeLabel(wb.session(), 104);

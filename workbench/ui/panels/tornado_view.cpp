@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "solver/analysis/constants.hpp"
 #include "workbench/app/format.hpp"
 #include "workbench/app/quantity.hpp"
 #include "workbench/app/session.hpp"
@@ -77,12 +78,15 @@ float comboWidth(const std::vector<std::string>& choices) {
 
 void TornadoView::reset() {
     m_tornado.reset();
+    m_global.reset();
+    m_countedAt = ~uint64_t{0};
     m_message.clear();
     m_outcome.clear();
     m_at.reset();
 }
 
 void TornadoView::beforeFrame(Workbench& wb) {
+    m_global.beforeFrame(wb);
     if (!m_tornado.poll()) return;
     const auto& e = m_tornado.error();
     if (!e.empty()) {
@@ -100,6 +104,15 @@ void TornadoView::beforeFrame(Workbench& wb) {
 }
 
 bool TornadoView::start(Workbench& wb) {
+    if (m_method != Method::OneAtATime) {
+        app::GlobalOptions o;
+        o.where = {m_outcome, m_at};
+        o.method = m_method == Method::Morris ? app::GlobalMethod::Morris : app::GlobalMethod::Sobol;
+        o.trajectories = static_cast<size_t>(m_trajectories);
+        o.samples = static_cast<size_t>(m_samples);
+        o.seed = static_cast<uint64_t>(m_seed);
+        return m_global.start(wb, o);
+    }
     std::string error;
     if (!m_tornado.start(wb.session(), {m_outcome, m_at}, error)) {
         m_message = "Not started: " + error;
@@ -111,6 +124,7 @@ bool TornadoView::start(Workbench& wb) {
 
 bool TornadoView::settle(Workbench& wb, std::chrono::milliseconds timeout) {
     const auto until = std::chrono::steady_clock::now() + timeout;
+    if (!m_global.settle(wb, timeout)) return false;
     while (m_tornado.job().running()) {
         if (std::chrono::steady_clock::now() > until) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -148,14 +162,55 @@ void TornadoView::controls(Workbench& wb) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     ImGui::InputInt("bars", &m_maxBars);
     m_maxBars = std::clamp(m_maxBars, 1, 200);
-    ImGui::SameLine();
-    if (ImGui::Button("Run the tornado")) start(wb);
+    methodControls(wb);
+}
+
+size_t TornadoView::rangedConstants(const Workbench& wb) {
+    const auto& doc = wb.session().doc();
+    if (m_countedAt != doc.revision()) {
+        m_countedAt = doc.revision();
+        m_counted = 0;
+        for (const auto& c : analysis::listConstants(doc.project()))
+            if (const auto* v = doc.project().main().find(c.name); v && analysis::modelDistribution(*v))
+                ++m_counted;
+    }
+    return m_counted;
+}
+
+// The method, its budget and seed, and the Run button (its runs counted beside it).
+void TornadoView::methodControls(Workbench& wb) {
+    const char* names[] = {"one at a time (tornado)", "Morris screening", "Sobol indices"};
+    ImGui::SetNextItemWidth(comboWidth({names[0], names[1], names[2]}));
+    int m = static_cast<int>(m_method);
+    if (ImGui::Combo("method", &m, names, 3)) m_method = static_cast<Method>(m);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
-            "Two runs per constant with a plausible range: at its low and at its high, the "
-            "others as in this run");
-    m_runButton = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
-                         ImGui::GetItemRectMax().y);
+            "One at a time: each constant at its low and high, the rest as in this run.\nMorris: how far the "
+            "outcome moves as each constant crosses its range, all of them varying (screening).\nSobol: the "
+            "share of the outcome's spread each constant accounts for (many more runs).");
+    const size_t k = rangedConstants(wb);
+    size_t runs = 1 + 2 * k;
+    if (m_method != Method::OneAtATime) {
+        const bool morris = m_method == Method::Morris;
+        int& budget = morris ? m_trajectories : m_samples;
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+        ImGui::InputInt(morris ? "trajectories" : "samples", &budget);
+        budget = std::clamp(budget, 2, 100000);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+        ImGui::InputInt("seed##global", &m_seed, 0);
+        m_seed = std::max(0, m_seed);
+        runs = static_cast<size_t>(budget) * (k + (morris ? 1 : 2));
+    }
+    ImGui::SameLine();
+    const char* run = m_method == Method::OneAtATime ? "Run the tornado"
+                      : m_method == Method::Morris   ? "Run Morris"
+                                                     : "Run Sobol";
+    if (ImGui::Button(run)) start(wb);
+    m_runButton = lastItemRect();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%zu runs of the model (%zu constants with a range)", runs, k);
 }
 
 void TornadoView::draw(Workbench& wb, const ProgressLine& progress) {
@@ -163,11 +218,18 @@ void TornadoView::draw(Workbench& wb, const ProgressLine& progress) {
         ImGui::SetScrollHereY(0);
         m_scroll = false;
     }
-    ImGui::TextUnformatted("Which assumptions matter: each one at its low and high, the rest as in this run");
-    const bool running = m_tornado.job().running();
+    ImGui::TextUnformatted("Which assumptions matter for one outcome");
+    const bool running = busy();
     ImGui::BeginDisabled(running);
     controls(wb);
     ImGui::EndDisabled();
+    if (m_method != Method::OneAtATime) {
+        m_barsDrawn = 0;
+        m_global.draw(wb, m_method == Method::Morris ? app::GlobalMethod::Morris : app::GlobalMethod::Sobol,
+                      m_maxBars, progress);
+        return;
+    }
+    m_global.notDrawn();
     if (running)
         progress(
             m_tornado.job(), "runs", [this] { m_tornado.cancel(); }, m_cancelButton);

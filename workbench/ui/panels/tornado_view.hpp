@@ -1,5 +1,6 @@
 // "Which assumptions matter" in the How sure tab: a tornado chart of one outcome at a chosen time, one bar
-// per constant with a plausible range (its low and high runs from the true baseline), widest swing first,
+// per constant with a plausible range (its low and high runs from the true baseline), widest swing first, or
+// that outcome's Morris or Sobol bars (GlobalView),
 // centred on the baseline value, with the outcome written as the workbench writes it (money as £ with
 // k/m/bn). The runs are workbench/app's Tornado (analysis::oneAtATime). Layer: workbench/ui/panels (ImGui).
 // No Lua.
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "workbench/app/uncertainty/tornado.hpp"
+#include "workbench/ui/panels/global_sensitivity_view.hpp"
 
 namespace sdw::ui {
 
@@ -38,7 +40,17 @@ class TornadoView {
     void draw(Workbench& wb, const ProgressLine& progress);
     void beforeFrame(Workbench& wb);
     void reset();
-    bool busy() const { return m_tornado.job().running(); }
+    bool busy() const { return m_tornado.job().running() || m_global.busy(); }
+
+    // The method the section runs: one at a time (the tornado), Morris screening or Sobol indices.
+    enum class Method { OneAtATime, Morris, Sobol };
+    void setMethod(Method m, int budget = 0, int seed = 1) {  // budget: trajectories or samples (0: as is)
+        m_method = m;
+        if (budget > 0) (m == Method::Sobol ? m_samples : m_trajectories) = budget;
+        m_seed = seed;
+    }
+    Method method() const { return m_method; }
+    GlobalView& global() { return m_global; }
 
     // What the buttons do (tests drive them too): Run with the chosen outcome and time.
     bool start(Workbench& wb);
@@ -63,6 +75,14 @@ class TornadoView {
     void controls(Workbench& wb);
     void chart(Workbench& wb, const app::TornadoResult& r);
     void notes(Workbench& wb, const app::TornadoResult& r);
+    void methodControls(Workbench& wb);
+    size_t rangedConstants(const Workbench& wb);
+
+    Method m_method = Method::OneAtATime;
+    int m_trajectories = 10, m_samples = 128, m_seed = 1;
+    GlobalView m_global;
+    uint64_t m_countedAt = ~uint64_t{0};
+    size_t m_counted = 0;
 
     app::Tornado m_tornado;
     std::string m_outcome;       // empty: the model's first outcome measure
