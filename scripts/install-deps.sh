@@ -20,6 +20,7 @@ packages=(
   libtcc-dev              # the compiled engine: a model's program compiled in memory (solver/jit)
   clang-format            # scripts/check-format.sh (the tree's formatting, checked in CI)
   libxlsxwriter-dev       # Excel workbooks (sdw run --out results.xlsx)
+  libzip-dev libfreexl-dev  # Vensim's GET XLS functions: .xlsx read through libzip, .xls through freexl
   unzip                   # tests read the workbooks sdw writes
   pybind11-dev python3-dev  # the sdw Python module (python/), built for Debian's /usr/bin/python3
   python3-numpy python3-pandas python3-distributed python3-pytest  # its DataFrames, Dask batches and tests

@@ -10,12 +10,12 @@ from . import _sdw
 from ._errors import Diagnostic, SdwError, SdwUsageError, check_keywords, usage_error
 from ._model import _plugin_params
 
-RUN_OPTIONS = ("method", "dt", "start", "stop", "saveper", "threads")
+RUN_OPTIONS = ("method", "dt", "start", "stop", "saveper", "threads", "engine")
 MC_OPTIONS = ("vary", "runs", "seed", "vars", "percentiles", "correlate", "sampling", "client",
               "chunks") + RUN_OPTIONS
 SENSITIVITY_OPTIONS = ("method", "vary", "vars", "samples", "trajectories", "seed", "dt", "start", "stop",
-                       "saveper", "integration", "threads")
-CALIBRATE_OPTIONS = ("data", "fit", "payoff", "weights") + RUN_OPTIONS
+                       "saveper", "integration", "threads", "engine", "client", "chunks")
+CALIBRATE_OPTIONS = ("data", "fit", "payoff", "weights", "client", "chunks") + RUN_OPTIONS
 USAGE_CODES = ("E201", "E901", "E904")
 
 
@@ -57,8 +57,8 @@ def _inputs(model, vary, what, allow_range):
     return out
 
 
-def _options(model, vars, method, dt, start, stop, saveper, threads):
-    o = model._options(vars, method, dt, start, stop, saveper, None, None)
+def _options(model, vars, method, dt, start, stop, saveper, threads, engine=None):
+    o = model._options(vars, method, dt, start, stop, saveper, None, None, engine=engine)
     if threads is not None:
         if not isinstance(threads, numbers.Integral) or threads < 0:
             raise usage_error("E901", "threads", f"threads must be a non-negative integer, not {threads!r}")
@@ -83,7 +83,7 @@ def _vars(model, vars):
 
 def mc(model, vary=None, runs=200, seed=1, vars=None, percentiles=(5, 50, 95), correlate=None,
        sampling="latin", method=None, dt=None, start=None, stop=None, saveper=None, threads=None,
-       client=None, chunks=None, **unknown):
+       engine=None, client=None, chunks=None, **unknown):
     """Monte Carlo: percentile bands over time, as `sdw mc` computes them (the same seed, the same numbers).
 
     vary: {name: distribution} (text such as 'triangular(0.2,0.3,0.4)') or names alone (a list), which take
@@ -114,7 +114,7 @@ def mc(model, vary=None, runs=200, seed=1, vars=None, percentiles=(5, 50, 95), c
         pairs.append((key[0], key[1], float(rho)))
     request = (inputs, pairs, runs, seed, sampling == "latin", _vars(model, vars),
                [float(p) for p in percentiles])
-    run_options = (request[5], method, dt, start, stop, saveper, threads)
+    run_options = (request[5], method, dt, start, stop, saveper, threads, engine)
     o = _options(model, *run_options)
     if client is None:
         result = model._h.mc(_sdw.McRequest(*request), o)
@@ -125,6 +125,7 @@ def mc(model, vary=None, runs=200, seed=1, vars=None, percentiles=(5, 50, 95), c
     columns = list(result["columns"])
     data = result["data"]
     frame = pd.DataFrame(data[:, 1:], index=pd.Index(data[:, 0], name=columns[0]), columns=columns[1:])
+    frame = model._with_dates(frame)  # a calendar model's Date column, as the CLI's CSV has it
     samples = pd.DataFrame(result["samples"], columns=list(result["sample_names"]))
     samples.index.name = "run"
     frame.attrs.update(samples=samples, failures=list(result["failures"]), ok_runs=int(dict(result["stats"])["ok_runs"]))
@@ -141,17 +142,15 @@ def _mc_chunk(model, request, run_options, first, count):
 
 
 def _mc_on_dask(client, model, request, run_options, o, chunks):
-    if not hasattr(client, "submit") or not hasattr(client, "nthreads"):
-        raise usage_error("E901", "client", f"client must be a dask distributed.Client, not "
-                                            f"{type(client).__name__}")
+    _check_client(client)
     runs = request[2]
     if chunks is None:
         chunks = 4 * max(1, sum(client.nthreads().values()))
     chunks = max(1, min(_count("chunks", chunks, 1), runs))
     bounds = np.linspace(0, runs, chunks + 1).astype(int)
     _mc_chunk(model, request, run_options, 0, 1)  # a mistake is reported here, before any worker starts
-    if run_options[-1] is None:  # a Dask task uses the one worker thread it is given
-        run_options = run_options[:-1] + (1,)
+    if run_options[6] is None:  # a Dask task uses the one worker thread it is given
+        run_options = run_options[:6] + (1,) + run_options[7:]
     shared = client.scatter(model, broadcast=True)  # the model travels once per worker, as XMILE text
     futures = [client.submit(_mc_chunk, shared, request, run_options, int(a), int(b - a), pure=False)
                for a, b in zip(bounds[:-1], bounds[1:])]
@@ -165,23 +164,28 @@ def _mc_on_dask(client, model, request, run_options, o, chunks):
 
 
 def sensitivity(model, method="oat", vary=None, vars=None, samples=512, trajectories=10, seed=1, dt=None,
-                start=None, stop=None, saveper=None, integration=None, threads=None, **unknown):
+                start=None, stop=None, saveper=None, integration=None, threads=None, engine=None, client=None,
+                chunks=None, **unknown):
     """Sensitivity of final values, as `sdw sensitivity` computes it.
 
     method: 'oat' (one at a time from the true baseline: tornado bars, widest swing first), 'morris'
     (elementary effects, `trajectories` x (inputs + 1) runs) or 'sobol' (first-order and total indices,
     `samples` x (inputs + 2) runs). vary: {name: (lo, hi) or distribution text} or names alone (their plausible
     range); default every constant with a plausible range. integration: 'euler', 'rk4' or 'rk45'.
+    client: a dask `distributed.Client`: the runs are cut into `chunks` pieces (default four per worker
+    thread) run on its workers, each with the inputs it has in the whole; the indices are made here from all
+    of them: the same numbers as without one.
     Returns a DataFrame indexed by (parameter, outcome)."""
     check_keywords("sensitivity", unknown, SENSITIVITY_OPTIONS)
     if method not in ("oat", "morris", "sobol"):
         raise usage_error("E901", "method", f"method must be 'oat', 'morris' or 'sobol', not {method!r}")
     inputs = _inputs(model, vary, "vary", allow_range=True)
     vars = _vars(model, vars)
-    o = _options(model, vars, integration, dt, start, stop, saveper, threads)
+    run_options = (vars, integration, dt, start, stop, saveper, threads, engine)
+    o = _options(model, *run_options)
     request = _sdw.SensitivityRequest(method, inputs, vars, _count("samples", samples, 2),
                                       _count("trajectories", trajectories, 2), _count("seed", seed, 0))
-    result = model._h.sensitivity(request, o)
+    result = model._h.sensitivity(request, o, _dispatcher(client, model, run_options, chunks))
     if "error" in result:
         _raise(result, "sensitivity")
     frame = _labelled(result)
@@ -192,7 +196,7 @@ def sensitivity(model, method="oat", vary=None, vars=None, samples=512, trajecto
 
 
 def calibrate(model, data, fit, payoff="sse", weights=None, method=None, dt=None, start=None, stop=None,
-              saveper=None, threads=None, **unknown):
+              saveper=None, threads=None, engine=None, client=None, chunks=None, **unknown):
     """Fit constants to observed series with NLopt, as `sdw calibrate` does (a global search, then a local
     polish, within the bounds).
 
@@ -200,7 +204,10 @@ def calibrate(model, data, fit, payoff="sse", weights=None, method=None, dt=None
     a 'Date' column of dates (as run() gives) is left out.
     fit: {name: (lo, hi)}. payoff: 'sse', 'normal' or 'poisson'. weights: {series: weight}.
     Returns a DataFrame with the columns parameter, value, low95, high95; `attrs` holds the statistics
-    (payoff, payoff_at_start, evaluations, points, rmse per series, at_bound, interval_method)."""
+    (payoff, payoff_at_start, evaluations, points, rmse per series, at_bound, interval_method).
+    client: a dask `distributed.Client`: every batch of runs (the 2 x parameters runs of the intervals) goes
+    to its workers; the search itself (DIRECT-L, then BOBYQA) asks for one run at a time, and those run
+    here, where a round trip to a worker would only add to each step. The same numbers either way."""
     check_keywords("calibrate", unknown, CALIBRATE_OPTIONS)
     series = _observed(data)
     for name, _t, _v in series:
@@ -216,8 +223,10 @@ def calibrate(model, data, fit, payoff="sse", weights=None, method=None, dt=None
     if payoff not in ("sse", "normal", "poisson"):
         raise usage_error("E901", "payoff", f"payoff must be 'sse', 'normal' or 'poisson', not {payoff!r}")
     w = [(k, float(v)) for k, v in (weights or {}).items()]
-    o = _options(model, None, method, dt, start, stop, saveper, threads)
-    result = model._h.calibrate(_sdw.CalibrationRequest(bounds, series, payoff, w), o)
+    run_options = (None, method, dt, start, stop, saveper, threads, engine)
+    o = _options(model, *run_options)
+    result = model._h.calibrate(_sdw.CalibrationRequest(bounds, series, payoff, w), o,
+                                _dispatcher(client, model, run_options, chunks))
     if "error" in result:
         _raise(result, "calibrate")
     frame = _labelled(result).reset_index()
@@ -227,6 +236,43 @@ def calibrate(model, data, fit, payoff="sse", weights=None, method=None, dt=None
     stats["interval_method"] = result["note"]
     frame.attrs.update(stats)
     return frame
+
+
+def _check_client(client):
+    if not hasattr(client, "submit") or not hasattr(client, "nthreads"):
+        raise usage_error("E901", "client", f"client must be a dask distributed.Client, not "
+                                            f"{type(client).__name__}")
+
+
+def _trial_chunk(model, trials, vars, seed, distinct, final_only, plugins, run_options):
+    """A share of an analysis's batch of trials, run on a Dask worker: [(ok, names, data, diagnostics)].
+    `plugins`: those the whole batch names, on in every trial (as the engine runs a batch)."""
+    return model._h.run_trials(trials, vars, seed, distinct, final_only, plugins, _options(model, *run_options))
+
+
+def _dispatcher(client, model, run_options, chunks):
+    """None without a client; else the callable the engine's analyses hand each batch of trials to: it cuts
+    the batch into chunks run on the workers (trial i keeps the seed it has in the whole) and gives the
+    results back in order."""
+    if client is None:
+        return None
+    _check_client(client)
+    if chunks is not None:
+        _count("chunks", chunks, 1)
+    if run_options[6] is None:  # a Dask task uses the one worker thread it is given
+        run_options = run_options[:6] + (1,) + run_options[7:]
+    shared = client.scatter(model, broadcast=True)  # the model travels once per worker, as XMILE text
+    pieces = chunks or 4 * max(1, sum(client.nthreads().values()))
+
+    def dispatch(trials, vars, seed, distinct, final_only, plugins):
+        k = max(1, min(pieces, len(trials)))
+        bounds = np.linspace(0, len(trials), k + 1).astype(int)
+        futures = [client.submit(_trial_chunk, shared, trials[a:b], vars, seed + int(a) if distinct else seed,
+                                 distinct, final_only, plugins, run_options, pure=False)
+                   for a, b in zip(bounds[:-1], bounds[1:])]
+        return [r for part in client.gather(futures) for r in part]
+
+    return dispatch
 
 
 def _labelled(result):

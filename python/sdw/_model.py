@@ -10,7 +10,8 @@ import pandas as pd
 from . import _sdw
 from ._errors import (SdwError, canonical, check_keywords, diagnostics, suggestion, usage_error)
 
-RUN_OPTIONS = ("set", "scenario", "vars", "method", "dt", "start", "stop", "saveper", "seed")
+RUN_OPTIONS = ("set", "scenario", "vars", "method", "dt", "start", "stop", "saveper", "seed", "engine")
+ENGINES = ("auto", "interp", "compiled")
 
 
 def load(path):
@@ -51,6 +52,7 @@ class Model:
     def __init__(self, handle):
         self._h = handle
         self._names = None
+        self._calendar = None  # whether the model gives a calendar start (a Date column), once known
 
     def __repr__(self):
         return f"<sdw.Model '{self._h.name() or self.source}' ({len(self.variables)} variables)>"
@@ -89,33 +91,37 @@ class Model:
         return diagnostics(self._h.check())
 
     def run(self, set=None, scenario=None, vars=None, method=None, dt=None, start=None, stop=None,
-            saveper=None, seed=None, **unknown):
+            saveper=None, seed=None, engine=None, **unknown):
         """One run as a DataFrame indexed by Time, one column per variable (as the model names it).
 
         set: {name: value}: a number sets a constant or a stock's initial value, text replaces an equation,
         `plugin_id.param` switches a plugin on with that param (`plugin_id: True` with its defaults).
         scenario: a scenario file (.lua); explicit options win over its sim specs.
         vars: the columns to keep (default every variable). method: 'euler', 'rk4' or 'rk45'.
+        seed: random built-ins draw from it (default 1). engine: 'auto' (default), 'interp' or 'compiled', as
+        `sdw run --engine` (the compiled engine is built by the system C compiler and cached on disk).
         A model with a calendar start (<sdw:calendar start>) gets a `Date` column first, as the CLI's CSV."""
         check_keywords("run", unknown, RUN_OPTIONS)
-        opts = self._options(vars, method, dt, start, stop, saveper, seed, scenario)
-        ok, names, data, diags = self._h.run(self._changes(set or {}), opts)
+        opts = self._options(vars, method, dt, start, stop, saveper, seed, scenario, engine=engine)
+        ok, names, data, diags, engine = self._h.run(self._changes(set or {}), opts)
         if not ok:
             raise SdwError("the run failed", diagnostics(diags))
-        return self._with_dates(frame(names, data))
+        df = self._with_dates(frame(names, data))
+        df.attrs["engine"] = engine  # who ran it: 'interpreter' or 'compiled'
+        return df
 
     def _with_dates(self, df):
         """A `Date` column first (the calendar day at each Time, as the CLI's CSV has it) when the model
         gives a calendar start; Time stays in model units. Each distinct time is dated once."""
+        if self._calendar is None:
+            self._calendar = self._h.dates(np.zeros(0)) is not None
+        if not self._calendar:
+            return df
         times = df.index.get_level_values(-1).to_numpy()
         distinct = np.unique(times)
-        days = self._h.dates(distinct.tolist())
-        if days is None:
-            return df
-        stamps = pd.to_datetime([f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in days])
+        days = self._h.dates(distinct)
+        stamps = days.astype("datetime64[D]").astype("datetime64[ns]")
         df.insert(0, "Date", stamps[np.searchsorted(distinct, times)])
-        return df
-        df.insert(0, "Date", pd.to_datetime([f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in days]))
         return df
 
     def mc(self, vary=None, **options):
@@ -150,7 +156,8 @@ class Model:
             hint = suggestion(name.split(".", 1)[0], _plugin_params())
         raise usage_error("E201", name, f"{what}: the model has no variable '{name}'{hint}")
 
-    def _options(self, vars, method, dt, start, stop, saveper, seed, scenario, max_values=None):
+    def _options(self, vars, method, dt, start, stop, saveper, seed, scenario, max_values=None, engine=None,
+                 seeds=None):
         if isinstance(vars, str):
             vars = [vars]
         for v in vars or []:
@@ -160,6 +167,9 @@ class Model:
                 raise usage_error("E901", key, f"{key} must be a number, not {value!r}")
         if seed is not None and (not isinstance(seed, numbers.Integral) or seed < 0):
             raise usage_error("E901", "seed", f"seed must be a non-negative integer, not {seed!r}")
+        if engine is not None and engine not in ENGINES:
+            raise usage_error("E901", "engine", f"engine must be 'auto', 'interp' or 'compiled', not {engine!r}"
+                                                f"{suggestion(str(engine), ENGINES)}")
         if method is not None and not isinstance(method, str):
             raise usage_error("E901", "method", f"method must be 'euler', 'rk4' or 'rk45', not {method!r}")
         if scenario is not None and not os.path.isfile(os.fspath(scenario)):
@@ -167,7 +177,8 @@ class Model:
         return _sdw.Options(start=start, stop=stop, dt=dt, saveper=saveper, method=method or "",
                             seed=seed, vars=list(vars or []),
                             scenario=os.fspath(scenario) if scenario is not None else "",
-                            max_values=int(max_values or 200_000_000))
+                            max_values=int(max_values or 200_000_000), engine=engine or "",
+                            seeds=list(seeds or []))
 
     def _changes(self, params, checked=None):
         """{name: value} to the engine's changes; `checked` caches keys already known good (batches)."""

@@ -3,6 +3,7 @@
 // python. No GUI, no pybind11.
 #include "python/src/analysis.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "solver/analysis/calibrate.hpp"
@@ -37,11 +38,71 @@ void addFailures(AnalysisOutput& out, const std::vector<analysis::FailedRun>& fa
                                "): " + f.message);
 }
 
-// The runner every analysis uses, or an error naming why the model cannot run.
+// The model's own runner for checks and single trials; batches of trials go through `dispatch` (a cluster).
+class DispatchingRunner : public analysis::TrialRunner {
+  public:
+    // `vars`: what a batch asking for every column needs (a calibration's observed series), so less travels.
+    DispatchingRunner(std::unique_ptr<analysis::TrialRunner> local, TrialDispatch dispatch, uint64_t seed,
+                      bool finalOnly, std::vector<std::string> vars)
+        : m_local(std::move(local)),
+          m_dispatch(std::move(dispatch)),
+          m_seed(seed),
+          m_finalOnly(finalOnly),
+          m_vars(std::move(vars)) {}
+    std::vector<sim::RunResult> run(const std::vector<analysis::Inputs>& trials,
+                                    const analysis::TrialOptions& options) override {
+        if (trials.size() < 2) return m_local->run(trials, options);  // a round trip would only add latency
+        if (options.cancel && options.cancel->load()) {
+            std::vector<sim::RunResult> out(trials.size());
+            for (auto& r : out) r.status = sim::RunStatus::Cancelled;
+            return out;
+        }
+        return m_dispatch({trials, options.vars.empty() ? m_vars : options.vars, m_seed,
+                           options.distinctSeeds, m_finalOnly, pluginsNamed(trials)});
+    }
+    std::string checkInput(const std::string& name) const override { return m_local->checkInput(name); }
+    std::string checkOutput(const std::string& name) const override { return m_local->checkOutput(name); }
+    std::optional<double> baseValue(const std::string& name) const override {
+        return m_local->baseValue(name);
+    }
+    std::optional<analysis::Distribution> ownDistribution(const std::string& name) const override {
+        return m_local->ownDistribution(name);
+    }
+
+  private:
+    // The plugin ids the trials name ("plugin_id.param"), in the order the plugin host's runner meets them.
+    static std::vector<std::string> pluginsNamed(const std::vector<analysis::Inputs>& trials) {
+        std::vector<std::string> ids, out;
+        for (const auto& p : pluginInfo()) ids.push_back(p.id);
+        for (const auto& t : trials)
+            for (const auto& [name, v] : t) {
+                const auto dot = name.find('.');
+                const std::string id = dot == std::string::npos ? "" : name.substr(0, dot);
+                if (std::find(ids.begin(), ids.end(), id) != ids.end() &&
+                    std::find(out.begin(), out.end(), id) == out.end())
+                    out.push_back(id);
+            }
+        return out;
+    }
+
+    std::unique_ptr<analysis::TrialRunner> m_local;
+    TrialDispatch m_dispatch;
+    uint64_t m_seed;
+    bool m_finalOnly;
+    std::vector<std::string> m_vars;
+};
+
+// The runner every analysis uses (through `dispatch` when given), or an error naming why the model cannot
+// run.
 std::unique_ptr<analysis::TrialRunner> runnerFor(const ModelHandle& model, const Options& options,
-                                                 AnalysisOutput& error) {
+                                                 AnalysisOutput& error, const TrialDispatch& dispatch = {},
+                                                 bool finalOnly = false, std::vector<std::string> vars = {}) {
     diag::Diagnostics diags;
-    auto runner = model.trialRunner(options, diags);
+    std::unique_ptr<analysis::TrialRunner> runner = model.trialRunner(options, diags);
+    if (runner && dispatch)
+        runner = std::make_unique<DispatchingRunner>(std::move(runner), dispatch,
+                                                     options.seed.value_or(sim::RunSpec{}.seed), finalOnly,
+                                                     std::move(vars));
     if (!runner) {
         const diag::Diagnostic* first = nullptr;
         for (const auto& d : diags.items())
@@ -220,9 +281,9 @@ AnalysisOutput monteCarloBands(const ModelHandle& model, const McRequest& reques
 }
 
 AnalysisOutput sensitivity(const ModelHandle& model, const SensitivityRequest& request,
-                           const Options& options) {
+                           const Options& options, const TrialDispatch& dispatch) {
     AnalysisOutput out;
-    auto runner = runnerFor(model, options, out);
+    auto runner = runnerFor(model, options, out, dispatch, true);  // final values are all it reads
     if (!runner) return out;
     std::vector<InputSpec> specs = request.inputs;
     if (specs.empty())
@@ -282,8 +343,8 @@ AnalysisOutput sensitivity(const ModelHandle& model, const SensitivityRequest& r
     return out;
 }
 
-AnalysisOutput calibrate(const ModelHandle& model, const CalibrationRequest& request,
-                         const Options& options) {
+AnalysisOutput calibrate(const ModelHandle& model, const CalibrationRequest& request, const Options& options,
+                         const TrialDispatch& dispatch) {
     AnalysisOutput out;
     analysis::CalibrationSpec spec;
     const auto payoff = analysis::parsePayoff(request.payoff);
@@ -294,7 +355,9 @@ AnalysisOutput calibrate(const ModelHandle& model, const CalibrationRequest& req
     for (const auto& [name, lo, hi] : request.fit) spec.parameters.push_back({name, lo, hi});
     for (const auto& [name, times, values] : request.data) spec.data.push_back({name, times, values});
     for (const auto& [name, w] : request.weights) spec.weights[model::canonicalName(name)] = w;
-    auto runner = runnerFor(model, options, out);
+    std::vector<std::string> series;  // what the fit reads of each run
+    for (const auto& d : spec.data) series.push_back(d.name);
+    auto runner = runnerFor(model, options, out, dispatch, false, series);
     if (!runner) return out;
     for (const auto& p : spec.parameters)
         if (auto why = runner->checkInput(p.name); !why.empty())
@@ -317,6 +380,31 @@ AnalysisOutput calibrate(const ModelHandle& model, const CalibrationRequest& req
     for (const auto& [name, rmse] : r.rmse) out.stats.push_back({"rmse[" + name + "]", rmse});
     out.note = r.intervalMethod;
     return out;
+}
+
+std::vector<sim::RunResult> runTrials(const ModelHandle& model, const RemoteTrials& remote,
+                                      const Options& options) {
+    Options o = options;
+    o.seed = remote.seed;
+    diag::Diagnostics diags;
+    auto runner = model.trialRunner(o, diags, remote.plugins);
+    if (!runner) {
+        std::vector<sim::RunResult> out(remote.trials.size());
+        for (auto& r : out) {
+            r.status = sim::RunStatus::Failed;
+            r.diagnostics = diags;
+        }
+        return out;
+    }
+    auto to = trialOptions(o);
+    to.vars = remote.vars;
+    to.distinctSeeds = remote.distinct;
+    auto results = runner->run(remote.trials, to);
+    if (remote.finalOnly)
+        for (auto& r : results)
+            if (r.ok() && r.rows() > 1)
+                r.data.erase(r.data.begin(), r.data.end() - static_cast<std::ptrdiff_t>(r.cols()));
+    return results;
 }
 
 }  // namespace sdw::python

@@ -4,19 +4,35 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
 
 #include "python/src/engine.hpp"
+#include "solver/analysis/trials.hpp"
 
 namespace sdw::python {
 
 namespace code {
 inline constexpr const char* kBadDistribution = "E904";  // distribution text the engine cannot read
 inline constexpr const char* kAnalysisFailed = "E905";   // an analysis that could not give a result
+inline constexpr const char* kClusterFailed = "E906";    // a batch of trials sent to a Dask cluster failed
 }  // namespace code
+
+// A batch of trials to run elsewhere (a Dask cluster): trial i draws from seed + i when `distinct`, else
+// from seed; `finalOnly` keeps each run's last row (what the analysis reads), so less travels back.
+struct RemoteTrials {
+    std::vector<analysis::Inputs> trials;
+    std::vector<std::string> vars;
+    uint64_t seed = 1;
+    bool distinct = false;
+    bool finalOnly = false;
+    std::vector<std::string> plugins;  // plugin ids the whole batch names: on in every trial of every share
+};
+// Runs a remote batch and gives one result per trial, in order (a failed trial Failed with diagnostics).
+using TrialDispatch = std::function<std::vector<sim::RunResult>(const RemoteTrials&)>;
 
 // An uncertain input: a constant or "plugin_id.param" and its distribution's text ("" = the model's own).
 struct InputSpec {
@@ -73,8 +89,14 @@ AnalysisOutput monteCarloChunk(const ModelHandle& model, const McRequest& reques
 // numbers as monteCarlo() for the same request.
 AnalysisOutput monteCarloBands(const ModelHandle& model, const McRequest& request, const Options& options,
                                const AnalysisOutput& runs);
+// With `dispatch`, every batch of two or more trials runs through it (spread over a cluster); single trials
+// (a calibration's search steps) run here. Each trial is the same computation wherever it runs.
 AnalysisOutput sensitivity(const ModelHandle& model, const SensitivityRequest& request,
-                           const Options& options);
-AnalysisOutput calibrate(const ModelHandle& model, const CalibrationRequest& request, const Options& options);
+                           const Options& options, const TrialDispatch& dispatch = {});
+AnalysisOutput calibrate(const ModelHandle& model, const CalibrationRequest& request, const Options& options,
+                         const TrialDispatch& dispatch = {});
+// A remote batch's share, run here (on a Dask worker) by the runner the analyses use.
+std::vector<sim::RunResult> runTrials(const ModelHandle& model, const RemoteTrials& remote,
+                                      const Options& options);
 
 }  // namespace sdw::python

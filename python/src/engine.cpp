@@ -198,6 +198,14 @@ sim::RunSpec ModelHandle::baseSpec(const Options& o, diag::Diagnostics& diags) c
     if (o.seed) spec.seed = *o.seed;
     spec.vars = o.vars;
     spec.cancel = o.cancel;
+    if (!o.engine.empty()) {
+        const auto engine = sim::parseEngine(o.engine);
+        if (!engine)
+            diags.error(code::kBadParameter, "engine",
+                        "unknown engine '" + o.engine + "' (use 'auto', 'interp' or 'compiled')");
+        else
+            spec.engine = *engine;
+    }
     if (!o.method.empty()) {
         spec.method = sim::parseMethod(o.method);
         if (!spec.method)
@@ -245,7 +253,7 @@ sim::RunResult ModelHandle::run(const Changes& asked, const Options& options) co
     }
     if (!host && changes.equations.empty()) {  // the common case: compiled once, constants set per run
         spec.sets = changes.sets;
-        return sim::simulate(*compiled, spec);
+        return simulateBaseline(*compiled, spec);
     }
     diags = {};
     model::Project copy = m_project;
@@ -259,8 +267,93 @@ sim::RunResult ModelHandle::run(const Changes& asked, const Options& options) co
     return sim::simulate(*recompiled, spec);
 }
 
+sim::RunResult ModelHandle::simulateBaseline(const compile::CompiledModel& compiled,
+                                             const sim::RunSpec& spec) const {
+    std::unique_ptr<sim::Simulator> simulator;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_simulator) m_simulator = std::make_unique<sim::Simulator>(compiled);
+        if (m_idle.empty()) {
+            simulator = m_simulator->sibling();
+        } else {
+            simulator = std::move(m_idle.back());
+            m_idle.pop_back();
+        }
+    }
+    sim::RunResult r = simulator->run(spec);
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_idle.push_back(std::move(simulator));
+    return r;
+}
+
+namespace {
+uint64_t seedOf(const Options& o, size_t run) {
+    return o.seeds.empty() ? o.seed.value_or(sim::RunSpec{}.seed) + run : o.seeds[run];
+}
+}  // namespace
+
 BatchOutput ModelHandle::runMany(const std::vector<Changes>& runs, const Options& options,
                                  unsigned threads) const {
+    BatchOutput out;
+    if (!options.seeds.empty() && options.seeds.size() != runs.size()) {
+        out.refused = true;
+        out.diagnostics.error(code::kBadParameter, "seeds",
+                              "give one seed per run (" + std::to_string(runs.size()) + "), not " +
+                                  std::to_string(options.seeds.size()));
+        return out;
+    }
+    if (auto batch = runAsEngineBatch(runs, options, threads))
+        out = std::move(*batch);
+    else
+        out = runOneByOne(runs, options, threads);
+    for (size_t i = 0; i < runs.size(); ++i) out.seeds.push_back(seedOf(options, i));
+    return out;
+}
+
+std::optional<BatchOutput> ModelHandle::runAsEngineBatch(const std::vector<Changes>& runs,
+                                                         const Options& options, unsigned threads) const {
+    if (runs.empty() || !options.scenario.empty() || m_loadDiags.hasErrors()) return std::nullopt;
+    diag::Diagnostics diags;
+    sim::RunSpec base = baseSpec(options, diags);
+    auto compiled = baseline(diags);
+    if (!compiled || diags.hasErrors()) return std::nullopt;  // one by one says why
+    std::vector<sim::NamedSets> sets;
+    std::vector<uint64_t> seeds;
+    for (size_t i = 0; i < runs.size(); ++i) {
+        const Changes c = classify(runs[i], *compiled);
+        if (!c.plugins.empty() || !c.equations.empty()) return std::nullopt;
+        sets.push_back(c.sets);
+        seeds.push_back(seedOf(options, i));
+    }
+    auto spec = sim::batchOfSets(*compiled, base, sets, std::move(seeds));
+    if (!spec) return std::nullopt;  // a stock's initial value, an unknown name: one by one
+    spec->threads = threads;
+    spec->maxValues = options.maxBatchValues;
+    sim::BatchResult r = sim::runBatch(*compiled, *spec);
+    BatchOutput out;
+    if (!r.ok()) {
+        out.refused = true;
+        out.diagnostics = errorsOf(r.diagnostics);
+        return out;
+    }
+    bool interp = false, native = false;
+    for (size_t i = 0; i < r.runs.size(); ++i) {
+        (r.runs[i].engine == sim::Engine::Compiled ? native : interp) = true;
+        if (r.runs[i].status != sim::RunStatus::Ok && !out.failedRun) {
+            out.failedRun = i;
+            out.diagnostics = errorsOf(r.runs[i].diagnostics);
+        }
+    }
+    if (out.failedRun) return out;
+    out.engine = native && interp ? "both" : native ? "compiled" : "interpreter";
+    out.names = std::move(r.names);
+    out.rows = r.rows;
+    out.data = std::move(r.data);
+    return out;
+}
+
+BatchOutput ModelHandle::runOneByOne(const std::vector<Changes>& runs, const Options& options,
+                                     unsigned threads) const {
     BatchOutput out;
     std::vector<sim::RunResult> results(runs.size());
     std::atomic<size_t> next{0};
@@ -281,7 +374,9 @@ BatchOutput ModelHandle::runMany(const std::vector<Changes>& runs, const Options
     auto worker = [&] {
         for (size_t i = next++; i < runs.size() && !stop && !(options.cancel && *options.cancel);
              i = next++) {
-            results[i] = run(runs[i], options);
+            Options o = options;
+            o.seed = seedOf(options, i);
+            results[i] = run(runs[i], o);
             if (results[i].ok() && !fits(results[i].data.size()))
                 results[i] = tooLarge(results[i].data.size());
             if (!results[i].ok()) stop = true;
@@ -294,14 +389,17 @@ BatchOutput ModelHandle::runMany(const std::vector<Changes>& runs, const Options
     worker();
     for (auto& t : pool) t.join();
 
+    bool interp = false, native = false;
     for (size_t i = 0; i < results.size(); ++i) {  // runs never started after a failure stay Ok and empty
         if (!results[i].ok()) {
             out.failedRun = i;
             out.diagnostics = results[i].diagnostics;
             return out;
         }
+        (results[i].engine == sim::Engine::Compiled ? native : interp) = true;
     }
     if (results.empty()) return out;
+    out.engine = native && interp ? "both" : native ? "compiled" : "interpreter";
     out.names = results.front().names;
     out.rows = results.front().rows();
     out.data.reserve(results.size() * out.rows * out.names.size());
@@ -317,15 +415,15 @@ BatchOutput ModelHandle::runMany(const std::vector<Changes>& runs, const Options
     return out;
 }
 
-std::unique_ptr<analysis::TrialRunner> ModelHandle::trialRunner(const Options& options,
-                                                                diag::Diagnostics& diags) const {
+std::unique_ptr<analysis::TrialRunner> ModelHandle::trialRunner(
+    const Options& options, diag::Diagnostics& diags, const std::vector<std::string>& plugins) const {
     sim::RunSpec spec = baseSpec(options, diags);
     if (diags.hasErrors()) return nullptr;
-    spec.vars.clear();                       // each analysis asks for its own outputs
-    spec.engine = sim::Engine::Interpreter;  // the module is built without libtcc (see python/CMakeLists.txt)
+    spec.vars.clear();  // each analysis asks for its own outputs
 #ifdef SDW_HAVE_PLUGINS
     plugins::RunRequest request;
     request.spec = spec;
+    for (const auto& id : plugins) request.plugins.push_back({id, {}});
     auto runner = std::make_unique<plugins::PluginTrialRunner>(m_project, library(), request);
 #else
     auto runner = std::make_unique<analysis::CompiledTrialRunner>(m_project, spec);

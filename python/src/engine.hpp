@@ -17,6 +17,7 @@
 #include "solver/compile/compiled_model.hpp"
 #include "solver/diag/diagnostics.hpp"
 #include "solver/model/model.hpp"
+#include "solver/sim/batch.hpp"
 #include "solver/sim/simulate.hpp"
 
 namespace sdw::python {
@@ -39,10 +40,12 @@ struct Changes {
 // Options every run of a call shares; empty fields take the model's (or the scenario's) sim specs.
 struct Options {
     std::optional<double> start, stop, dt, saveper;
-    std::string method;  // "" = the model's; euler, rk4, rk45
-    std::optional<uint64_t> seed;
-    std::vector<std::string> vars;              // output columns (empty = every variable)
-    std::string scenario;                       // a scenario file (.lua) applied before the changes
+    std::string method;             // "" = the model's; euler, rk4, rk45
+    std::optional<uint64_t> seed;   // a batch without `seeds`: run i draws from seed + i (seed 1 by default)
+    std::vector<uint64_t> seeds;    // a batch: one per run (empty: from `seed`)
+    std::string engine;             // "" = auto (as `sdw run --engine`); interp, compiled
+    std::vector<std::string> vars;  // output columns (empty = every variable)
+    std::string scenario;           // a scenario file (.lua) applied before the changes
     const std::atomic<bool>* cancel = nullptr;  // set to stop: runs end with E302, a batch starts no more
     unsigned threads = 0;                       // Monte Carlo, sensitivity, calibration: 0 = every core
     size_t maxBatchValues = 200'000'000;  // values a batch keeps, all runs together (1.6 GB); past: E304
@@ -61,9 +64,12 @@ struct ConstantInfo {
 struct BatchOutput {
     std::vector<std::string> names;  // Time first
     size_t rows = 0;
-    std::vector<double> data;         // runs x rows x names.size()
+    std::vector<double, sim::UninitialisedAllocator<double>> data;  // runs x rows x names.size()
     std::optional<size_t> failedRun;  // the first run that failed (its diagnostics in `diagnostics`)
+    bool refused = false;             // the batch could not start (too large, ...): `diagnostics` say why
     diag::Diagnostics diagnostics;
+    std::vector<uint64_t> seeds;  // each run's seed
+    std::string engine;           // who ran it: "interpreter", "compiled" or "both"
 };
 
 class ModelHandle {
@@ -83,13 +89,16 @@ class ModelHandle {
     // One run. Diagnostics of the load, compile and run are in the result (status Failed on errors).
     sim::RunResult run(const Changes& changes, const Options& options) const;
     // Many runs on `threads` threads (0 = every core), results in the order given, identical to run() of
-    // each.
+    // each with its seed (options.seeds, else seed + i). Runs that set only constants go as one engine batch
+    // (solver/sim/batch: compiled once, native code when the batch repays it); the rest one run at a time.
     BatchOutput runMany(const std::vector<Changes>& runs, const Options& options, unsigned threads) const;
 
     // The runner Monte Carlo, sensitivity and calibration batch their trials on (plugin params too when the
     // plugin host is built, as the CLI's); null with diagnostics when the model does not compile.
-    std::unique_ptr<analysis::TrialRunner> trialRunner(const Options& options,
-                                                       diag::Diagnostics& diags) const;
+    // `plugins`: ids switched on (with their defaults) in every trial, as the runner switches on in a whole
+    // batch the plugins any of its trials names (a remote share of a batch must run as the whole would).
+    std::unique_ptr<analysis::TrialRunner> trialRunner(const Options& options, diag::Diagnostics& diags,
+                                                       const std::vector<std::string>& plugins = {}) const;
 
   private:
     explicit ModelHandle(model::Project p, diag::Diagnostics loadDiags);
@@ -97,6 +106,11 @@ class ModelHandle {
     std::shared_ptr<const compile::CompiledModel> baseline(diag::Diagnostics& diags) const;
     sim::RunSpec baseSpec(const Options& options, diag::Diagnostics& diags) const;
     Changes classify(const Changes& changes, const compile::CompiledModel& compiled) const;
+    // The batch on the engine's batch API; nullopt when some run needs more than constants set (plugins,
+    // equations, a scenario, a stock's initial value): those run one by one.
+    std::optional<BatchOutput> runAsEngineBatch(const std::vector<Changes>& runs, const Options& options,
+                                                unsigned threads) const;
+    BatchOutput runOneByOne(const std::vector<Changes>& runs, const Options& options, unsigned threads) const;
 
     model::Project m_project;
     diag::Diagnostics m_loadDiags;
@@ -104,6 +118,11 @@ class ModelHandle {
     mutable diag::Diagnostics m_compileDiags;
     mutable bool m_compileTried = false;
     mutable std::mutex m_mutex;
+    // Simulators of the baseline kept between runs (after m_compiled, so destroyed before it): their buffers
+    // and native code are reused, as `sdw bench` reuses one; each run takes an idle one or a new sibling.
+    mutable std::unique_ptr<sim::Simulator> m_simulator;
+    mutable std::vector<std::unique_ptr<sim::Simulator>> m_idle;
+    sim::RunResult simulateBaseline(const compile::CompiledModel& compiled, const sim::RunSpec& spec) const;
 };
 
 // Plugin ids and their params, from the shipped levers folder and SDW_PLUGIN_PATH (empty without the host).

@@ -31,10 +31,23 @@ py::list toPython(const sdw::diag::Diagnostics& diags) {
 }
 
 // Hands the vector's buffer to numpy without a copy: the capsule frees it with the array.
-py::array_t<double> toArray(std::vector<double>&& data, size_t rows, size_t cols) {
-    auto* owned = new std::vector<double>(std::move(data));
-    py::capsule free(owned, [](void* p) { delete static_cast<std::vector<double>*>(p); });
+template <class Alloc>
+py::array_t<double> toArray(std::vector<double, Alloc>&& data, size_t rows, size_t cols) {
+    using Vector = std::vector<double, Alloc>;
+    auto* owned = new Vector(std::move(data));
+    py::capsule free(owned, [](void* p) { delete static_cast<Vector*>(p); });
     return py::array_t<double>({rows, cols}, {cols * sizeof(double), sizeof(double)}, owned->data(), free);
+}
+
+// Days from 1970-01-01 to a proleptic Gregorian date (the civil-days algorithm: eras of 400 years).
+int64_t daysSinceEpoch(const sdw::app::Date& d) {
+    const int64_t y = d.year - (d.month <= 2 ? 1 : 0);
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const int64_t yoe = y - era * 400;                          // 0..399
+    const int64_t mp = (d.month + 9) % 12;                      // March = 0
+    const int64_t doy = (153 * mp + 2) / 5 + d.day - 1;         // 0..365
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // 0..146096
+    return era * 146097 + doe - 719468;
 }
 
 py::tuple loaded(const std::shared_ptr<ModelHandle>& handle, const sdw::diag::Diagnostics& diags) {
@@ -43,8 +56,10 @@ py::tuple loaded(const std::shared_ptr<ModelHandle>& handle, const sdw::diag::Di
 
 Options options(std::optional<double> start, std::optional<double> stop, std::optional<double> dt,
                 std::optional<double> saveper, std::string method, std::optional<uint64_t> seed,
-                std::vector<std::string> vars, std::string scenario, size_t maxValues) {
+                std::vector<std::string> vars, std::string scenario, size_t maxValues, std::string engine,
+                std::vector<uint64_t> seeds) {
     Options o;
+    o.engine = std::move(engine), o.seeds = std::move(seeds);
     o.start = start, o.stop = stop, o.dt = dt, o.saveper = saveper, o.seed = seed;
     o.method = std::move(method), o.vars = std::move(vars), o.scenario = std::move(scenario);
     o.maxBatchValues = maxValues;
@@ -92,7 +107,8 @@ Result interruptible(Options& o, Work work) {
 py::tuple run(const ModelHandle& m, const Changes& changes, Options o) {
     auto r = interruptible<sdw::sim::RunResult>(o, [&] { return m.run(changes, o); });
     const size_t rows = r.rows(), cols = r.cols();
-    return py::make_tuple(r.ok(), r.names, toArray(std::move(r.data), rows, cols), toPython(r.diagnostics));
+    return py::make_tuple(r.ok(), r.names, toArray(std::move(r.data), rows, cols), toPython(r.diagnostics),
+                          r.engine == sdw::sim::Engine::Compiled ? "compiled" : "interpreter");
 }
 
 sdw::python::BatchOutput interruptibleBatch(const ModelHandle& m, const std::vector<Changes>& runs, Options o,
@@ -122,18 +138,74 @@ py::dict toPython(sdw::python::AnalysisOutput&& a) {
     return d;
 }
 
+// A Python callable (trials, vars, seed, distinct, final_only) -> [(ok, names, data, diagnostics)] as the
+// analyses' dispatch: called from the analysis's thread with the GIL taken; the callable is held and let go
+// under the GIL only. A Python exception fails every trial of the batch with E906 and its message.
+sdw::python::TrialDispatch dispatcher(const py::object& fn) {
+    if (fn.is_none()) return {};
+    std::shared_ptr<py::object> held(new py::object(fn), [](py::object* o) {
+        py::gil_scoped_acquire gil;
+        delete o;
+    });
+    return [held](const sdw::python::RemoteTrials& r) {
+        py::gil_scoped_acquire gil;
+        std::vector<sdw::sim::RunResult> out(r.trials.size());
+        try {
+            py::list results = (*held)(r.trials, r.vars, r.seed, r.distinct, r.finalOnly, r.plugins);
+            for (size_t i = 0; i < out.size(); ++i) {
+                auto t = results[i].cast<py::tuple>();
+                auto& run = out[i];
+                run.status = t[0].cast<bool>() ? sdw::sim::RunStatus::Ok : sdw::sim::RunStatus::Failed;
+                run.names = t[1].cast<std::vector<std::string>>();
+                auto data = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(t[2]);
+                run.data.assign(data.data(), data.data() + data.size());
+                for (auto d : t[3].cast<py::list>()) {
+                    auto dt = d.cast<py::tuple>();
+                    if (dt[1].cast<std::string>() == "error")
+                        run.diagnostics.error(dt[0].cast<std::string>(), dt[2].cast<std::string>(),
+                                              dt[3].cast<std::string>());
+                }
+            }
+        } catch (const std::exception& e) {  // py::error_already_set, a cast that failed
+            for (auto& run : out) {
+                run = {};
+                run.status = sdw::sim::RunStatus::Failed;
+                run.diagnostics.error(sdw::python::code::kClusterFailed, "client",
+                                      std::string("the Dask cluster could not run the trials: ") + e.what());
+            }
+        }
+        return out;
+    };
+}
+
 template <class Request, class Fn>
-py::dict analysis(const ModelHandle& m, const Request& request, Options o, Fn fn) {
-    return toPython(interruptible<sdw::python::AnalysisOutput>(o, [&] { return fn(m, request, o); }));
+py::dict analysis(const ModelHandle& m, const Request& request, Options o, Fn fn, const py::object& remote) {
+    auto dispatch = dispatcher(remote);
+    return toPython(
+        interruptible<sdw::python::AnalysisOutput>(o, [&] { return fn(m, request, o, dispatch); }));
+}
+
+// A remote batch's share run here (on a Dask worker): [(ok, names, data, diagnostics)].
+py::list trialsHere(const ModelHandle& m, sdw::python::RemoteTrials r, Options o) {
+    auto results =
+        interruptible<std::vector<sdw::sim::RunResult>>(o, [&] { return sdw::python::runTrials(m, r, o); });
+    py::list out;
+    for (auto& run : results) {
+        const size_t rows = run.rows(), cols = run.cols();
+        out.append(py::make_tuple(run.ok(), run.names, toArray(std::move(run.data), rows, cols),
+                                  toPython(run.diagnostics)));
+    }
+    return out;
 }
 
 py::tuple runMany(const ModelHandle& m, const std::vector<Changes>& runs, const Options& o,
                   unsigned threads) {
     sdw::python::BatchOutput b = interruptibleBatch(m, runs, o, threads);
     const size_t cols = b.names.size(), rows = b.rows * runs.size();
-    py::object failed = b.failedRun ? py::cast(*b.failedRun) : py::none();
-    return py::make_tuple(failed, b.names, b.rows, toArray(std::move(b.data), b.failedRun ? 0 : rows, cols),
-                          toPython(b.diagnostics));
+    py::object failed = b.refused ? py::cast(-1) : b.failedRun ? py::cast(*b.failedRun) : py::none();
+    const bool ok = !b.refused && !b.failedRun;
+    return py::make_tuple(failed, b.names, b.rows, toArray(std::move(b.data), ok ? rows : 0, cols),
+                          toPython(b.diagnostics), b.seeds, b.engine);
 }
 
 py::list constants(const ModelHandle& m) {
@@ -164,7 +236,8 @@ PYBIND11_MODULE(_sdw, mod) {
     py::class_<Options>(mod, "Options")
         .def(py::init(&options), py::arg("start"), py::arg("stop"), py::arg("dt"), py::arg("saveper"),
              py::arg("method"), py::arg("seed"), py::arg("vars"), py::arg("scenario"),
-             py::arg("max_values") = size_t{200'000'000})
+             py::arg("max_values") = size_t{200'000'000}, py::arg("engine") = std::string(),
+             py::arg("seeds") = std::vector<uint64_t>{})
         .def_readwrite("threads", &Options::threads);
     using sdw::python::CalibrationRequest, sdw::python::McRequest, sdw::python::SensitivityRequest;
     py::class_<McRequest>(mod, "McRequest")
@@ -201,23 +274,26 @@ PYBIND11_MODULE(_sdw, mod) {
         .def("variables", &variableNames)
         .def("name", [](const ModelHandle& m) { return m.project().name; })
         .def("source", [](const ModelHandle& m) { return m.project().sourcePath; })
-        // The calendar day at each model time, (year, month, day), by the rule the CLI's Date column uses;
-        // None when the model gives no calendar start.
+        // The calendar day at each model time, as days since 1970-01-01, by the rule the CLI's Date column
+        // uses; None when the model gives no calendar start.
         .def("dates",
-             [](const ModelHandle& m, const std::vector<double>& times) -> py::object {
+             [](const ModelHandle& m,
+                py::array_t<double, py::array::c_style | py::array::forcecast> times) -> py::object {
                  const auto calendar = sdw::app::Calendar::of(m.project().specs);
                  if (!calendar) return py::none();
-                 py::list out;
-                 for (double t : times) {
-                     const sdw::app::Date d = calendar->dateAt(t);
-                     out.append(py::make_tuple(d.year, d.month, d.day));
-                 }
-                 return out;
+                 py::array_t<int64_t> out(times.size());
+                 auto* days = out.mutable_data();
+                 for (py::ssize_t i = 0; i < times.size(); ++i)
+                     days[i] = daysSinceEpoch(calendar->dateAt(times.data()[i]));
+                 return py::object(std::move(out));
              })
         .def("run", &run)
         .def("run_many", &runMany)
-        .def("mc", [](const ModelHandle& m, const McRequest& r,
-                      Options o) { return analysis(m, r, std::move(o), &sdw::python::monteCarlo); })
+        .def("mc",
+             [](const ModelHandle& m, const McRequest& r, Options o) {
+                 return toPython(interruptible<sdw::python::AnalysisOutput>(
+                     o, [&] { return sdw::python::monteCarlo(m, r, o); }));
+             })
         .def("mc_chunk",
              [](const ModelHandle& m, const McRequest& r, size_t first, size_t count, Options o) {
                  auto a = interruptible<sdw::python::AnalysisOutput>(
@@ -247,10 +323,20 @@ PYBIND11_MODULE(_sdw, mod) {
                  }
                  return toPython(std::move(a));
              })
-        .def("sensitivity", [](const ModelHandle& m, const SensitivityRequest& r,
-                               Options o) { return analysis(m, r, std::move(o), &sdw::python::sensitivity); })
-        .def("calibrate", [](const ModelHandle& m, const CalibrationRequest& r, Options o) {
-            return analysis(m, r, std::move(o), &sdw::python::calibrate);
+        .def("sensitivity",
+             [](const ModelHandle& m, const SensitivityRequest& r, Options o, const py::object& remote) {
+                 return analysis(m, r, std::move(o), &sdw::python::sensitivity, remote);
+             })
+        .def("calibrate",
+             [](const ModelHandle& m, const CalibrationRequest& r, Options o, const py::object& remote) {
+                 return analysis(m, r, std::move(o), &sdw::python::calibrate, remote);
+             })
+        .def("run_trials", [](const ModelHandle& m, std::vector<sdw::analysis::Inputs> trials,
+                              std::vector<std::string> vars, uint64_t seed, bool distinct, bool finalOnly,
+                              std::vector<std::string> plugins, Options o) {
+            return trialsHere(
+                m, {std::move(trials), std::move(vars), seed, distinct, finalOnly, std::move(plugins)},
+                std::move(o));
         });
     mod.def("load", [](const std::string& path) {
         sdw::diag::Diagnostics diags;

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import sdw
-from conftest import DECAY
+from conftest import COUNTY, DECAY
 
 # Decay whose rate carries its own distribution (<sdw:uncertainty>) and whose stock starts at a constant.
 OWN = DECAY.replace('https://sdw.invalid/xmile', 'urn:sdw:xmile:1').replace('<range min="0" max="0.5"/>',
@@ -170,3 +170,80 @@ def test_noisy_runs_differ_from_each_other():
     bands = model.mc({"rate": "uniform(0.1,0.1000001)"}, runs=50, vars=["Stock"], percentiles=[5, 95])
     # The rate hardly varies: the spread at the end comes from each run's own noise.
     assert bands["Stock[p95]"].iloc[-1] - bands["Stock[p5]"].iloc[-1] > 1
+
+
+def test_sensitivity_over_dask_equals_local(dask_client):
+    linear = sdw.from_xmile(LINEAR)
+    vary = {"a": (0, 1), "b": (0, 2)}
+    for method, extra in (("oat", {}), ("morris", {"trajectories": 6, "seed": 3}), ("sobol", {"samples": 64})):
+        local = linear.sensitivity(method, vary=vary, vars=["out"], **extra)
+        spread = linear.sensitivity(method, vary=vary, vars=["out"], client=dask_client, chunks=3, **extra)
+        pd.testing.assert_frame_equal(spread, local, check_exact=True)
+    # the noisy decay: every run of a sensitivity draws from the one seed, wherever it runs
+    noisy = sdw.from_xmile(NOISY)
+    local = noisy.sensitivity("morris", vary={"rate": (0.05, 0.15)}, vars=["Stock"], trajectories=5)
+    spread = noisy.sensitivity("morris", vary={"rate": (0.05, 0.15)}, vars=["Stock"], trajectories=5,
+                               client=dask_client)
+    pd.testing.assert_frame_equal(spread, local, check_exact=True)
+
+
+def test_calibrate_over_dask_equals_local(dask_client):
+    t = np.arange(0, 10.5, 1.0)
+    data = pd.DataFrame({"Stock": euler_decay(0.12, t, initial=80) + 0.3 * np.sin(t)}, index=pd.Index(t, name="Time"))
+    model = sdw.from_xmile(OWN)
+    fit = {"rate": (0.01, 0.5), "initial": (10, 200)}
+    local = model.calibrate(data, fit)
+    spread = model.calibrate(data, fit, client=dask_client)
+    pd.testing.assert_frame_equal(spread, local, check_exact=True)
+    assert spread.attrs == local.attrs
+
+
+def test_analysis_client_mistakes_are_named(decay_path):
+    model = sdw.load(decay_path)
+    with pytest.raises(sdw.SdwUsageError, match="distributed.Client") as e:
+        model.sensitivity("oat", vary={"rate": (0, 1)}, vars=["Stock"], client="tcp://nowhere:8786")
+    assert e.value.codes == ["E901"]
+    with pytest.raises(sdw.SdwUsageError, match="did you mean 'client'"):
+        model.calibrate(pd.DataFrame({"Time": [0, 1], "Stock": [100, 95]}), {"rate": (0, 1)}, clinet=None)
+
+
+def test_county_mc_equals_the_cli_exactly_locally_and_over_dask(sdw_cli, dask_client, tmp_path):
+    # The county model's own distributions for two inputs; both sides build native code for the batch.
+    out = tmp_path / "county_bands.csv"
+    vary, vars = ["entry_rate_18_64", "ageing_rate_18_64"], ["ledger_council_spend", "adults_18_64"]
+    subprocess.run([str(sdw_cli), "mc", str(COUNTY), "--runs", "40", "--seed", "3", "--vary", vary[0], "--vary",
+                    vary[1], "--vars", ",".join(vars), "--out", str(out)], check=True, capture_output=True)
+    cli = pd.read_csv(out, index_col="Time", parse_dates=["Date"], float_precision="round_trip")
+    model = sdw.load(COUNTY)
+    local = model.mc(vary, runs=40, seed=3, vars=vars)
+    spread = model.mc(vary, runs=40, seed=3, vars=vars, client=dask_client, chunks=6)
+    pd.testing.assert_frame_equal(local, cli, check_exact=True, check_index_type=False)
+    pd.testing.assert_frame_equal(spread, local, check_exact=True)
+
+
+def test_noisy_mc_equals_the_cli_exactly(sdw_cli, tmp_path):
+    # Random built-ins in the runs: run i draws from the run seed (1) + i on both sides.
+    path, out = tmp_path / "noisy.xmile", tmp_path / "noisy_bands.csv"
+    path.write_text(NOISY)
+    subprocess.run([str(sdw_cli), "mc", str(path), "--runs", "64", "--seed", "8", "--vary", "rate=uniform(0.05,0.15)",
+                    "--vars", "Stock", "--out", str(out)], check=True, capture_output=True)
+    cli = pd.read_csv(out, index_col="Time", float_precision="round_trip")
+    df = sdw.load(path).mc({"rate": "uniform(0.05,0.15)"}, runs=64, seed=8, vars=["Stock"])
+    pd.testing.assert_frame_equal(df, cli, check_exact=True)
+
+
+def test_lever_sensitivity_over_dask_equals_local_and_the_cli(county, dask_client, sdw_cli):
+    # A plugin param varied: the workers run each trial through their own plugin host, with the lever on in
+    # every run of the batch (baseline included) as `sdw sensitivity` has it.
+    args = dict(vary={"expand_short_term_services.staff_multiplier": (1.0, 2.0), "reablement_staff": (100, 200)},
+                vars=["ledger_council_spend"], stop=104)
+    local = county.sensitivity("oat", **args)
+    spread = county.sensitivity("oat", client=dask_client, **args)
+    pd.testing.assert_frame_equal(spread, local, check_exact=True)
+    assert local["swing"].min() > 0  # both inputs move spend
+    out = subprocess.run([str(sdw_cli), "sensitivity", str(COUNTY), "--analysis", "oat", "--vary",
+                          "expand_short_term_services.staff_multiplier=1:2", "--vary", "reablement_staff=100:200",
+                          "--vars", "ledger_council_spend", "--stop", "104"], check=True, capture_output=True,
+                         text=True).stdout
+    cli = pd.read_csv(io.StringIO(out), index_col=["parameter", "outcome"], float_precision="round_trip")
+    pd.testing.assert_frame_equal(local, cli, check_exact=True, check_dtype=False)

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import sdw
-from conftest import BUILD, COUNTY
+from conftest import BUILD, COUNTY, DECAY
 
 
 def test_batch_equals_single_runs_in_order(decay_path):
@@ -119,3 +119,70 @@ def test_ctrl_c_stops_a_long_single_run(tmp_path):
     assert child.returncode == 3 and "interrupted" in out
     # Not after the run ends (a minute here): the run is checked for signals every 100 ms.
     assert time.monotonic() - sent < 15
+
+
+def noisy():
+    """Decay with noise (a NORMAL draw every step): each run's numbers depend on its seed."""
+    return sdw.from_xmile(DECAY.replace("<eqn>Stock * rate</eqn>", "<eqn>Stock * rate * NORMAL(1, 0.2)</eqn>"))
+
+
+def test_each_run_has_its_own_recorded_seed_and_repeats_alone():
+    m = noisy()
+    params = [{"rate": 0.1}] * 4 + [{"rate": 0.2}]
+    df = sdw.run_many(m, params, vars=["Stock"], seed=7)
+    assert list(df.attrs["seeds"]) == [7, 8, 9, 10, 11]  # run i draws from seed + i
+    finals = df.groupby(level="run")["Stock"].last()
+    assert finals.nunique() == 5  # the same inputs, different draws
+    for i, s in df.attrs["seeds"].items():  # a recorded seed repeats its run on its own
+        pd.testing.assert_frame_equal(df.loc[i], m.run(set=params[i], vars=["Stock"], seed=s), check_exact=True)
+    again = sdw.run_many(m, params, vars=["Stock"], seeds=list(df.attrs["seeds"]))
+    pd.testing.assert_frame_equal(again, df, check_exact=True)
+    first = sdw.run_many(m, [{}], vars=["Stock"])  # seed 1 by default, as model.run()
+    assert list(first.attrs["seeds"]) == [1]
+    pd.testing.assert_frame_equal(first.loc[0], m.run(vars=["Stock"]), check_exact=True)
+
+
+def test_seed_mistakes_are_named(decay_path):
+    m = sdw.load(decay_path)
+    with pytest.raises(sdw.SdwUsageError, match="not both") as e:
+        sdw.run_many(m, [{}], seed=1, seeds=[1])
+    assert e.value.codes == ["E901"]
+    with pytest.raises(sdw.SdwUsageError, match="2 values for 3 runs"):
+        sdw.run_many(m, [{}] * 3, seeds=[1, 2])
+    with pytest.raises(sdw.SdwUsageError, match="non-negative"):
+        sdw.run_many(m, [{}], seeds=[-1])
+
+
+def test_the_compiled_engine_gives_the_interpreters_numbers(decay_path):
+    m = sdw.load(decay_path)
+    params = [{"rate": r / 100} for r in range(1, 31)]
+    interp = sdw.run_many(m, params, vars=["Stock", "drain"], engine="interp")
+    native = sdw.run_many(m, params, vars=["Stock", "drain"], engine="compiled")
+    assert interp.attrs["engine"] == "interpreter" and native.attrs["engine"] == "compiled"
+    pd.testing.assert_frame_equal(native, interp, check_exact=True)
+    single = m.run(set=params[3], vars=["Stock", "drain"], engine="compiled")
+    assert single.attrs["engine"] == "compiled"
+    pd.testing.assert_frame_equal(single, interp.loc[3], check_exact=True, check_flags=False)
+    with pytest.raises(sdw.SdwUsageError, match="did you mean 'compiled'") as e:
+        m.run(engine="compild")
+    assert e.value.codes == ["E901"]
+
+
+def test_stochastic_dask_batch_equals_local_batch(dask_client):
+    m = noisy()
+    params = [{"rate": 0.05 + 0.01 * i} for i in range(11)]
+    local = sdw.run_many(m, params, vars=["Stock"], seed=3)
+    spread = sdw.run_many(m, params, vars=["Stock"], seed=3, client=dask_client, chunks=4)
+    pd.testing.assert_frame_equal(spread, local, check_exact=True)
+    assert list(spread.attrs["seeds"]) == list(range(3, 14))
+
+
+def test_stock_initial_values_run_one_by_one_on_threads_as_single_runs(decay_path):
+    # The engine batch sets constants only: a stock's initial value sends the batch down the one-by-one path,
+    # where runs on two threads share the model's simulators.
+    m = sdw.load(decay_path)
+    params = [{"Stock": 10.0 * (i + 1), "rate": 0.1} for i in range(8)]
+    df = sdw.run_many(m, params, vars=["Stock"], threads=2)
+    for i, p in enumerate(params):
+        np.testing.assert_allclose(df.loc[i, "Stock"].values, p["Stock"] * 0.95 ** np.arange(21), rtol=1e-12)
+        pd.testing.assert_frame_equal(df.loc[i], m.run(set=p, vars=["Stock"]), check_exact=True)

@@ -83,3 +83,26 @@ def test_errors_pickle_with_their_diagnostics(decay_path):
     except sdw.SdwError as e:
         back = pickle.loads(pickle.dumps(e))
         assert back.diagnostics == e.diagnostics and str(back) == str(e)
+
+
+class LostCluster:
+    """A stand-in for a distributed.Client whose workers are gone: gathering raises, as Dask does."""
+
+    def nthreads(self):
+        return {"tcp://gone:1": 1}
+
+    def scatter(self, value, broadcast=False):
+        return value
+
+    def submit(self, *args, **kwargs):
+        return None
+
+    def gather(self, futures):
+        raise OSError("worker tcp://gone:1 lost")
+
+
+def test_a_cluster_that_fails_is_named_in_the_error(decay_path):
+    model = sdw.load(decay_path)
+    with pytest.raises(sdw.SdwError, match="worker tcp://gone:1 lost") as e:
+        model.sensitivity("oat", vary={"rate": (0.05, 0.2)}, vars=["Stock"], client=LostCluster())
+    assert e.value.codes == ["E905"] and "E906" in str(e.value)  # no baseline: the cluster's error says why

@@ -22,3 +22,13 @@ def test_analysis_example_runs():
     assert done.returncode == 0, done.stderr
     # The data came from a run with entry_rate_18_64 = 0.03: the fit finds it.
     assert re.search(r"entry_rate_18_64\s+0\.03\b", done.stdout), done.stdout
+
+
+def test_first_example_runs():
+    code = readme_block("## Using sdw from Python (pandas, Dask)")
+    code += "\nprint(runs.attrs['seeds'].tolist(), len(runs.groupby(level='run')))\n"
+    env = dict(os.environ, PYTHONPATH=str(BUILD / "python"))
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] 11" in done.stdout  # run i drew from seed 1 + i

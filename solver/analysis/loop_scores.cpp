@@ -4,7 +4,7 @@
 // Layer: solver (analysis). No GUI, no Lua.
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <unordered_set>
 
 #include "solver/analysis/loops_internal.hpp"
 #include "solver/analysis/ltm_transform.hpp"
@@ -20,38 +20,80 @@ constexpr size_t kWalkBudget = 200'000;
 // Saved times the strongest-path search looks at, evenly spread over the run (all of them in a shorter run).
 constexpr size_t kSearchTimes = 200;
 
+// A loop's hash, for the set of loops found (ordering them as they are found cost more than the search).
+struct CycleHash {
+    size_t operator()(const Cycle& c) const {
+        size_t h = c.size();
+        for (int v : c) h = h * 1'000'003u ^ static_cast<size_t>(v);
+        return h;
+    }
+};
+
 // Loops found by the strongest-path search at up to kSearchTimes saved times, evenly spread, that `known`
-// lacks, in cycleLess order.
+// lacks, in cycleLess order. A time whose link scores are those of the time searched before finds the same
+// loops: it is not searched again.
 std::vector<Cycle> discovered(const LoopGraph& g, const std::vector<bool>& start,
                               const std::vector<std::vector<double>>& links, size_t rows,
                               const std::vector<Cycle>& known) {
-    std::set<Cycle, decltype(&cycleLess)> found(cycleLess);
-    std::vector<double> weight(links.size(), 0.0);
+    std::unordered_set<Cycle, CycleHash> found;
+    std::vector<double> weight(links.size(), 0.0), searched;
     const size_t stride = std::max<size_t>(1, (rows + kSearchTimes - 1) / kSearchTimes);
     for (size_t row = 0; row < rows; row += stride) {
         for (size_t k = 0; k < links.size(); ++k)
             weight[k] = links[k].empty() ? 0.0 : std::fabs(links[k][row]);
+        if (weight == searched) continue;
         for (Cycle& c : strongestLoops(g, weight, start, kWalkBudget)) found.insert(std::move(c));
+        searched = weight;
     }
     for (const Cycle& c : known) found.erase(c);
-    return {found.begin(), found.end()};
+    std::vector<Cycle> out(found.begin(), found.end());
+    std::sort(out.begin(), out.end(), cycleLess);
+    return out;
 }
 
-// A loop's score at each saved time: the product of its links' scores. Row by row with the product in a
-// register: multiplying each link into a row of partial products stored every row back to memory (the first
-// version) made this a third of the county model's scoring time.
-std::vector<double> loopScore(const LoopGraph& g, const Cycle& c,
-                              const std::vector<std::vector<double>>& links, size_t rows) {
-    std::vector<const double*> factors;
-    factors.reserve(c.size());
-    for (size_t k = 0; k < c.size(); ++k)
-        factors.push_back(links[static_cast<size_t>(g.varEdge(c[k], c[(k + 1) % c.size()]))].data());
-    std::vector<double> s(rows);
-    for (size_t row = 0; row < rows; ++row) {
-        double p = 1;
-        for (const double* f : factors) p *= f[row];
-        s[row] = p;
+// Each loop's factors: its links' score series, in the loop's order.
+using Factors = std::vector<const double*>;
+std::vector<Factors> factorsOf(const LoopGraph& g, const std::vector<Cycle>& cycles,
+                               const std::vector<std::vector<double>>& links) {
+    std::vector<Factors> out(cycles.size());
+    for (size_t l = 0; l < cycles.size(); ++l) {
+        const Cycle& c = cycles[l];
+        for (size_t k = 0; k < c.size(); ++k)
+            out[l].push_back(links[static_cast<size_t>(g.varEdge(c[k], c[(k + 1) % c.size()]))].data());
     }
+    return out;
+}
+
+// Rows multiplied at once: each product is a chain of dependent multiplications, so one row at a time waits
+// on every one of them (most of the county model's scoring time); eight rows' chains side by side, in
+// registers, do not wait on each other.
+constexpr size_t kLanes = 8;
+// Rows a block of every loop's products holds (peakShares): small enough to stay in the cache.
+constexpr size_t kBlock = 256;
+
+// A loop's score at saved rows [first, first + n): the product of its links' scores, multiplied in the loop's
+// order from 1 as one row at a time would (the same numbers to the last bit).
+void product(const Factors& factors, size_t first, size_t n, double* out) {
+    size_t i = 0;
+    for (; i + kLanes <= n; i += kLanes) {
+        double p0 = 1, p1 = 1, p2 = 1, p3 = 1, p4 = 1, p5 = 1, p6 = 1, p7 = 1;  // in registers
+        for (const double* f : factors) {
+            const double* r = f + first + i;
+            p0 *= r[0], p1 *= r[1], p2 *= r[2], p3 *= r[3], p4 *= r[4], p5 *= r[5], p6 *= r[6], p7 *= r[7];
+        }
+        const double p[kLanes] = {p0, p1, p2, p3, p4, p5, p6, p7};
+        std::copy(p, p + kLanes, out + i);
+    }
+    for (; i < n; ++i) {
+        double p = 1;
+        for (const double* f : factors) p *= f[first + i];
+        out[i] = p;
+    }
+}
+
+std::vector<double> loopScore(const Factors& factors, size_t rows) {
+    std::vector<double> s(rows);
+    product(factors, 0, rows, s.data());
     return s;
 }
 
@@ -67,17 +109,26 @@ std::vector<std::vector<double>> relativeScores(const std::vector<std::vector<do
     return rel;
 }
 
-// Each loop's largest share in magnitude at any saved time, without the table of shares (a thousand loops
-// over two thousand saved times: 17 MB written only to be cut to the strongest).
-std::vector<double> peakShares(const std::vector<std::vector<double>>& score, size_t rows) {
-    std::vector<double> inverse(rows, 0.0);
-    for (const auto& s : score)
-        for (size_t row = 0; row < rows; ++row) inverse[row] += std::fabs(s[row]);
-    for (double& t : inverse) t = t > 0 && std::isfinite(t) ? 1 / t : 0.0;
-    std::vector<double> peak(score.size(), 0.0);
-    for (size_t l = 0; l < score.size(); ++l)
-        for (size_t row = 0; row < rows; ++row)
-            peak[l] = std::max(peak[l], std::fabs(score[l][row]) * inverse[row]);
+// Each loop's largest share in magnitude at any saved time, a block of rows at a time, without the table of
+// every loop's score (a thousand loops over two thousand saved times: 17 MB written only to be cut to the
+// strongest).
+std::vector<double> peakShares(const std::vector<Factors>& factors, size_t rows) {
+    const size_t loops = factors.size();
+    std::vector<double> block(loops * kBlock), inverse(kBlock), peak(loops, 0.0);
+    for (size_t first = 0; first < rows; first += kBlock) {
+        const size_t n = std::min(kBlock, rows - first);
+        std::fill(inverse.begin(), inverse.end(), 0.0);
+        for (size_t l = 0; l < loops; ++l) {
+            double* s = block.data() + l * n;
+            product(factors[l], first, n, s);
+            for (size_t i = 0; i < n; ++i) inverse[i] += std::fabs(s[i]);
+        }
+        for (double& t : inverse) t = t > 0 && std::isfinite(t) ? 1 / t : 0.0;
+        for (size_t l = 0; l < loops; ++l) {
+            const double* s = block.data() + l * n;
+            for (size_t i = 0; i < n; ++i) peak[l] = std::max(peak[l], std::fabs(s[i]) * inverse[i]);
+        }
+    }
     return peak;
 }
 
@@ -107,6 +158,9 @@ class ScoredModel {
     std::vector<bool> scored;  // by var edge: inside a strongly connected part (on some loop)
     ScorePlan plan;
     std::shared_ptr<const compile::CompiledModel> compiled;
+    // Kept for the native code it builds: each scored run shares it (a sibling each, so runs on several
+    // threads may share it too); building it again every run was a fifth of a county scoring.
+    std::unique_ptr<sim::Simulator> simulator;
     LoopOptions options;
     model::Project names;  // the project's main model's kept elements, for the loop names it stores
 };
@@ -153,6 +207,7 @@ bool prepare(ScoredModel& p, const model::Project& project, diag::Diagnostics& d
     for (const auto& name : p.plan.unchecked)
         std::erase(unchecked->m_checkSlots, static_cast<uint32_t>(unchecked->findSlot(name)));
     p.compiled = std::move(unchecked);
+    p.simulator = std::make_unique<sim::Simulator>(*p.compiled);
     p.names.models.push_back(model::Model{});
     p.names.main().extraXml = project.main().extraXml;
     return true;
@@ -161,7 +216,7 @@ bool prepare(ScoredModel& p, const model::Project& project, diag::Diagnostics& d
 std::optional<sim::RunResult> runScored(const ScoredModel& p, sim::RunSpec spec, diag::Diagnostics& diags) {
     spec.vars = p.plan.columns;
     if (spec.vars.empty()) spec.vars.push_back("time");
-    sim::RunResult r = sim::simulate(*p.compiled, spec);
+    sim::RunResult r = p.simulator->sibling()->run(spec);
     if (!r.ok()) {
         diags.append(r.diagnostics);
         return std::nullopt;
@@ -169,23 +224,21 @@ std::optional<sim::RunResult> runScored(const ScoredModel& p, sim::RunSpec spec,
     return r;
 }
 
-// Keeps the `keep` loops with the largest share at any saved time, and the loops the model names; the shares
-// are then of these loops' total, so that each row's magnitudes still sum to 1.
-void keepStrongest(LoopScores& out, std::vector<Loop>& loops, size_t keep, size_t rows) {
+// Keeps the `keep` loops with the largest share at any saved time, and the loops the model names, scored;
+// the shares are then of these loops' total, so that each row's magnitudes still sum to 1.
+void keepStrongest(LoopScores& out, std::vector<Loop>& loops, const std::vector<Factors>& factors,
+                   size_t keep, size_t rows) {
     out.rule += "; shown are the " + std::to_string(keep) +
                 " with the largest share at any saved time and every loop the model names, their shares of "
                 "these loops' total";
     std::vector<bool> pinned;
     for (const Loop& l : loops) pinned.push_back(!l.name.empty());
     std::vector<Loop> keptLoops;
-    std::vector<std::vector<double>> keptScore;
-    for (size_t l : strongest(peakShares(out.score, rows), pinned, keep)) {
+    for (size_t l : strongest(peakShares(factors, rows), pinned, keep)) {
         keptLoops.push_back(loops[l]);
-        keptScore.push_back(std::move(out.score[l]));
+        out.score.push_back(loopScore(factors[l], rows));
     }
     loops = std::move(keptLoops);
-    out.score = std::move(keptScore);
-    out.relative = relativeScores(out.score, rows);
 }
 
 // Each scored link's score by saved time.
@@ -194,9 +247,9 @@ std::vector<std::vector<double>> linkScores(const ScoredModel& p, const sim::Run
     std::vector<std::vector<double>> links(p.graph.varEdges.size());
     for (size_t k = 0; k < links.size(); ++k)
         if (p.scored[k]) links[k].resize(rows);
-    std::vector<double> group;
+    std::vector<double> group, changes;
     for (size_t row = 0; row < rows; ++row) {
-        groupLinkScores(p.plan, p.graph, r, row, group);
+        groupLinkScores(p.plan, p.graph, r, row, group, changes);
         for (size_t k = 0; k < links.size(); ++k)
             if (p.scored[k]) links[k][row] = varLinkScore(p.graph, static_cast<int>(k), group);
     }
@@ -220,13 +273,14 @@ LoopScores scoresOf(const ScoredModel& p, const sim::RunResult& r) {
                     std::to_string(std::min(rows, kSearchTimes)) +
                     " saved times spread over the run; shares are of these loops' total";
     }
-    for (const Cycle& c : cycles) out.score.push_back(loopScore(p.graph, c, links, rows));
     out.list.loops = std::move(loops);
     applyNames(out.list, p.names);
+    const std::vector<Factors> factors = factorsOf(p.graph, cycles, links);
     if (out.list.loops.size() > p.options.maxScored)
-        keepStrongest(out, out.list.loops, p.options.maxScored, rows);
+        keepStrongest(out, out.list.loops, factors, p.options.maxScored, rows);
     else
-        out.relative = relativeScores(out.score, rows);
+        for (const Factors& f : factors) out.score.push_back(loopScore(f, rows));
+    out.relative = relativeScores(out.score, rows);
     for (size_t k = 0; k < links.size(); ++k) {
         if (links[k].empty()) continue;
         const VarEdge& ve = p.graph.varEdges[k];

@@ -126,16 +126,23 @@ std::vector<int> shortestPaths(const LoopGraph& g, const std::vector<int>& comp,
     return parent;
 }
 
-// The strongest-path walk from one start node (Eberlein and Schoenberg 2020).
+// A link as the strongest-path walk follows it: its weight and the node it leads to, side by side (looking
+// each up through the link's index was most of the walk's time).
+struct Arc {
+    double weight;
+    int to;
+};
+
+// The strongest-path walk from one start node (Eberlein and Schoenberg 2020), along each node's arcs in
+// order of weight.
 class StrongestWalk {
   public:
-    StrongestWalk(const LoopGraph& g, const std::vector<std::vector<int>>& ordered,
-                  const std::vector<double>& weight, size_t budget)
-        : m_g(g), m_ordered(ordered), m_weight(weight), m_budget(budget) {}
+    StrongestWalk(size_t nodes, const std::vector<std::vector<Arc>>& ordered, size_t budget)
+        : m_ordered(ordered), m_budget(budget), m_best(nodes), m_visiting(nodes) {}
 
     void from(int start, std::vector<Cycle>& found) {
-        m_best.assign(m_g.nodes.size(), 0.0);
-        m_visiting.assign(m_g.nodes.size(), false);
+        std::fill(m_best.begin(), m_best.end(), 0.0);
+        std::fill(m_visiting.begin(), m_visiting.end(), char{0});
         m_steps = 0;
         m_target = start;
         visit(start, 1.0, found);
@@ -144,30 +151,28 @@ class StrongestWalk {
   private:
     void visit(int v, double score, std::vector<Cycle>& found) {
         if (++m_steps > m_budget) return;
-        if (m_visiting[static_cast<size_t>(v)]) {
+        const auto vi = static_cast<size_t>(v);
+        if (m_visiting[vi]) {
             if (v == m_target) found.push_back(m_stack);
             return;
         }
-        if (score < m_best[static_cast<size_t>(v)]) return;
-        m_best[static_cast<size_t>(v)] = score;
-        m_visiting[static_cast<size_t>(v)] = true;
+        if (score < m_best[vi]) return;
+        m_best[vi] = score;
+        m_visiting[vi] = 1;
         m_stack.push_back(v);
-        for (int k : m_ordered[static_cast<size_t>(v)]) {
-            const double w = m_weight[static_cast<size_t>(k)];
-            if (!(w > 0)) break;  // sorted by weight: the rest are inactive links
-            visit(target(m_g, k), score * w, found);
+        for (const Arc& a : m_ordered[vi]) {
+            if (!(a.weight > 0)) break;  // sorted by weight: the rest are inactive links
+            visit(a.to, score * a.weight, found);
         }
         m_stack.pop_back();
-        m_visiting[static_cast<size_t>(v)] = false;
+        m_visiting[vi] = 0;
     }
 
-    const LoopGraph& m_g;
-    const std::vector<std::vector<int>>& m_ordered;
-    const std::vector<double>& m_weight;
+    const std::vector<std::vector<Arc>>& m_ordered;
     size_t m_budget, m_steps = 0;
     int m_target = 0;
     std::vector<double> m_best;
-    std::vector<bool> m_visiting;
+    std::vector<char> m_visiting;
     std::vector<int> m_stack;
 };
 
@@ -269,13 +274,14 @@ std::vector<Cycle> shortestIndependentLoops(const LoopGraph& g) {
 
 std::vector<Cycle> strongestLoops(const LoopGraph& g, const std::vector<double>& weight,
                                   const std::vector<bool>& start, size_t budget) {
-    std::vector<std::vector<int>> ordered = g.out;
-    for (auto& links : ordered)
-        std::stable_sort(links.begin(), links.end(), [&](int a, int b) {
-            return weight[static_cast<size_t>(a)] > weight[static_cast<size_t>(b)];
-        });
+    std::vector<std::vector<Arc>> ordered(g.nodes.size());
+    for (size_t v = 0; v < g.nodes.size(); ++v) {
+        for (int k : g.out[v]) ordered[v].push_back({weight[static_cast<size_t>(k)], target(g, k)});
+        std::stable_sort(ordered[v].begin(), ordered[v].end(),
+                         [](const Arc& a, const Arc& b) { return a.weight > b.weight; });
+    }
     std::vector<Cycle> found;
-    StrongestWalk walk(g, ordered, weight, budget);
+    StrongestWalk walk(g.nodes.size(), ordered, budget);
     for (size_t s = 0; s < g.nodes.size(); ++s)
         if (start[s]) walk.from(static_cast<int>(s), found);
     sortUnique(found);

@@ -32,18 +32,26 @@ double partialScore(double num, double dz, double dx) {
 }  // namespace
 
 void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const sim::RunResult& run, size_t row,
-                     std::vector<double>& out) {
+                     std::vector<double>& out, std::vector<double>& changes) {
+    // Each group's changes once (a group is the source or target of many links): levels, then values.
+    const size_t groups = g.groups.size();
+    changes.assign(2 * groups, 0.0);
+    for (size_t k = 0; k < groups; ++k) {
+        if (plan.levelChange[k] > 0) changes[k] = change(run, row, plan.levelChange[k], plan.levelScale[k]);
+        if (plan.valueChange[k] > 0)
+            changes[groups + k] = change(run, row, plan.valueChange[k], plan.valueScale[k]);
+    }
     out.assign(g.edges.size(), 0.0);
     for (size_t k = 0; k < g.edges.size(); ++k) {
         const ScorePlan::Edge& edge = plan.edges[k];
         if (edge.kind == ScorePlan::Kind::Unscored) continue;
         const auto from = static_cast<size_t>(g.edges[k].from), to = static_cast<size_t>(g.edges[k].to);
-        const double dx = change(run, row, plan.levelChange[from], plan.levelScale[from]);
+        const double dx = changes[from];
         if (edge.kind == ScorePlan::Kind::State) {  // the input's changes passed on whole
             out[k] = dx != 0 ? 1.0 : 0.0;
             continue;
         }
-        const double dz = change(run, row, plan.valueChange[to], plan.valueScale[to]);
+        const double dz = changes[groups + to];
         if (edge.kind == ScorePlan::Kind::Sign)  // all the target reads: its whole change
             out[k] = sign(dz) * sign(dx);
         else

@@ -49,8 +49,11 @@ void collectArrayDependencies(const Resolver& resolver, const ExpandedModel& mod
                               const Expr& e, int node, Phase phase, const std::vector<Binding>& extra,
                               std::vector<int>& out) {
     const Node& n = e.at(node);
+    // Too few arguments is reported with the function's arity when the call is lowered; here the missing
+    // ones are only skipped (reading past the argument list crashed `sdw check` on a typo).
     auto whole = [&](int k, int trailing) {
         Expr w;
+        if (static_cast<size_t>(k) >= n.args.size()) return;
         if (!wholeArray(model.symbols, model.element(element), e, n.args[static_cast<size_t>(k)], trailing,
                         w))
             return;
@@ -58,7 +61,8 @@ void collectArrayDependencies(const Resolver& resolver, const ExpandedModel& mod
             collectDependencies(resolver, element, w, w.root, phase, combo, out);
     };
     size_t first = 1;
-    if (n.name == "vector_select") {  // selection and values, element by element over the wildcards
+    if (n.name == "vector_select" &&
+        n.args.size() >= 2) {  // selection and values, element by element over the wildcards
         for (const auto& combo : resolver.wildcardCombos(element, e, {n.args[0], n.args[1]}, extra)) {
             collectDependencies(resolver, element, e, n.args[0], phase, combo, out);
             collectDependencies(resolver, element, e, n.args[1], phase, combo, out);

@@ -56,9 +56,6 @@ const std::set<std::string>& unsupportedVensimFunctions() {
         "GET VDF DATA",
         "GET VDF CONSTANTS",
         "GET VDF LOOKUPS",
-        "GET DIRECT SUBSCRIPT",
-        "GET XLS SUBSCRIPT",
-        "GET 123 SUBSCRIPT",
         "CUMULATE",
         "CUMULATEF",
         // random numbers beyond uniform, normal, exponential and Poisson

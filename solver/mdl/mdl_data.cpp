@@ -1,13 +1,15 @@
 // Vensim's data functions resolved at read time: GET DIRECT CONSTANTS become numbers, GET DIRECT LOOKUPS
-// graphical functions, GET DIRECT DATA graphical functions of Time; the GET XLS and GET 123 forms read the
-// same way from a CSV export of the sheet. Every value that cannot be read is an E130 naming the file, the
-// cell and its row and column. Layer: solver. Depends on model/ and diag/ only.
+// graphical functions, GET DIRECT DATA graphical functions of Time; the GET XLS forms read the same way, from
+// a workbook (.xlsx or .xls; cells or .xlsx named ranges) or a CSV export of its sheet. Every value that
+// cannot be read is an E130 naming the file, sheet, cell, row and column. Layer: solver. Depends on model/,
+// diag/.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <limits>
 
 #include "solver/mdl/mdl_internal.hpp"
+#include "solver/mdl/mdl_workbook.hpp"
 
 namespace sdw::mdl::detail {
 namespace {
@@ -28,8 +30,9 @@ char delimiterFor(const GetCall& call) {
 
 class Reader {
   public:
-    Reader(const GetCall& call, const Table& t, const std::string& where, int line, diag::Diagnostics& d)
-        : m_call(call), m_t(t), m_where(where), m_line(line), m_diags(d) {}
+    Reader(const GetCall& call, const Table& t, std::string label, const std::string& where, int line,
+           diag::Diagnostics& d)
+        : m_call(call), m_t(t), m_label(std::move(label)), m_where(where), m_line(line), m_diags(d) {}
 
     // A number at (row, col); reports and returns nullopt when empty (unless `blankOk`) or not a number.
     std::optional<double> number(size_t row, size_t col, bool blankOk = false) {
@@ -42,38 +45,60 @@ class Reader {
 
     void fail(size_t row, size_t col, const std::string& what) {
         m_failed = true;
-        const std::string name = cellName(row, col),
-                          column = name.substr(0, name.find_first_of("0123456789"));
-        m_diags.error(diag::code::kDataFile, m_where,
-                      m_call.function + ": '" + m_call.args[0] + "' cell " + name + " (row " +
-                          std::to_string(row + 1) + ", column " + column + ") " + what,
-                      0, m_line);
+        m_diags.error(diag::code::kDataFile, m_where, describe(row, col) + " " + what, 0, m_line);
+    }
+    // A series point whose cell holds text: skipped, as Vensim reads it; one warning per series names the
+    // first such cell and counts the rest.
+    void skip(size_t row, size_t col) {
+        if (m_skipped++ == 0) m_firstSkipped = {row, col};
+    }
+    void reportSkipped() {
+        if (m_skipped == 0) return;
+        const auto [row, col] = m_firstSkipped;
+        m_diags.warning(
+            kMdlCellSkipped, m_where,
+            describe(row, col) + " holds '" + m_t.at(row, col).substr(0, 24) +
+                "', not a number: read as a missing point" +
+                (m_skipped > 1 ? " (and " + std::to_string(m_skipped - 1) + " more such cells)" : ""),
+            0, m_line);
+        m_skipped = 0;
     }
     bool failed() const { return m_failed; }
     const Table& table() const { return m_t; }
 
   private:
+    std::string describe(size_t row, size_t col) const {
+        const std::string name = cellName(row, col),
+                          column = name.substr(0, name.find_first_of("0123456789"));
+        return m_call.function + ": " + m_label + " cell " + name + " (row " + std::to_string(row + 1) +
+               ", column " + column + ")";
+    }
+    size_t m_skipped = 0;
+    std::pair<size_t, size_t> m_firstSkipped;
     const GetCall& m_call;
     const Table& m_t;
+    std::string m_label;  // 'file' or 'file' sheet 'name'
     std::string m_where;
     int m_line;
     diag::Diagnostics& m_diags;
     bool m_failed = false;
 };
 
-// x and y down a column or across a row: time (or x) at `axis`, values from `first` on; stops at the first
-// blank x, skips a blank y (a missing data point).
-std::optional<Series> readSeries(Reader& r, bool across, size_t axis, size_t row, size_t col) {
+// x and y down a column or across a row: time (or x) at `axis`, values from `first` on, to the end of the row
+// or column or after `most` points (the end of a named range). A point with a blank or text time or value is
+// missing (Vensim reads it so; test-models get_with_missing_values_xlsx): skipped, text with a W220.
+std::optional<Series> readSeries(Reader& r, bool across, size_t axis, size_t row, size_t col, size_t most) {
     Series s;
     const size_t limit =
-        across ? (axis < r.table().rows.size() ? r.table().rows[axis].size() : 0) : r.table().rows.size();
+        std::min(most, across ? (axis < r.table().rows.size() ? r.table().rows[axis].size() : 0)
+                              : r.table().rows.size());
     for (size_t k = 0; k < limit; ++k) {
         const size_t xr = across ? axis : row + k, xc = across ? col + k : axis;
-        if (r.table().at(xr, xc).empty()) break;
-        const auto x = r.number(xr, xc);
-        const auto y = r.number(across ? row : row + k, across ? col + k : col, true);
-        if (!x) return std::nullopt;
-        if (!y) continue;
+        const size_t yr = across ? row : row + k, yc = across ? col + k : col;
+        const auto x = cellNumber(r.table().at(xr, xc)), y = cellNumber(r.table().at(yr, yc));
+        if (!x && !r.table().at(xr, xc).empty()) r.skip(xr, xc);
+        if (x && !y && !r.table().at(yr, yc).empty()) r.skip(yr, yc);
+        if (!x || !y) continue;  // a missing point
         if (!s.xs.empty() && *x <= s.xs.back()) {
             r.fail(xr, xc, "is not after the point before it: times and x values must increase");
             return std::nullopt;
@@ -81,6 +106,7 @@ std::optional<Series> readSeries(Reader& r, bool across, size_t axis, size_t row
         s.xs.push_back(*x);
         s.ys.push_back(*y);
     }
+    r.reportSkipped();
     if (s.xs.empty()) {
         r.fail(row, col, "starts no series: there is no value with a time (or x) beside it");
         return std::nullopt;
@@ -99,6 +125,50 @@ model::GraphicalFunction lookupTable(const Series& s) {
     return gf;
 }
 
+bool isWorkbook(const std::string& ext) {
+    return ext == ".xls" || ext == ".xlsx" || ext == ".xlsm";
+}
+
+// The grid a call reads, and how errors name it.
+struct Source {
+    const Workbook* book = nullptr;
+    const Table* table = nullptr;
+    std::string label;
+    // Moves to the sheet a named range is on.
+    template <class Refuse>
+    bool at(const NamedRange& nr, const GetCall& call, Refuse& refuse) {
+        table = book->sheet(nr.sheet);
+        label = "'" + call.args[0] + "' sheet '" + nr.sheet + "'";
+        return table ||
+               refuse(diag::code::kDataFile, "the named range '" + call.args.back() + "' is on a sheet '" +
+                                                 nr.sheet + "' that the workbook lacks");
+    }
+};
+
+template <class Refuse>
+bool locate(const GetCall& call, DataSources& data, Source& src, Refuse& refuse) {
+    const std::string& file = call.args[0];
+    const std::string ext = extension(file);
+    std::string error;
+    if (ext == ".xlsb" || ext == ".wk1" || ext == ".123")
+        return refuse(diag::code::kUnsupported,
+                      "'" + file +
+                          "' is a binary Excel or Lotus workbook, which sdw does not "
+                          "read: save it as .xlsx (or the sheet '" +
+                          call.args[1] + "' as CSV) and name that file instead");
+    if (!isWorkbook(ext)) {
+        src.table = data.table(file, delimiterFor(call), error);
+        src.label = "'" + file + "'";
+        return src.table || refuse(diag::code::kDataFile, error);
+    }
+    src.book = data.workbook(file, error);
+    if (!src.book) return refuse(diag::code::kDataFile, error);
+    src.table = src.book->sheet(call.args[1]);
+    src.label = "'" + file + "' sheet '" + call.args[1] + "'";
+    return src.table || refuse(diag::code::kDataFile, "'" + file + "' has no sheet '" + call.args[1] +
+                                                          "' (its sheets: " + src.book->sheetList() + ")");
+}
+
 }  // namespace
 
 std::optional<GetCall> parseGetCall(const std::string& rhs) {
@@ -110,7 +180,7 @@ std::optional<GetCall> parseGetCall(const std::string& rhs) {
     f = squeeze(f);
     GetCall call;
     for (const char* source : {"GET DIRECT ", "GET XLS ", "GET 123 "})
-        for (const char* what : {"DATA", "CONSTANTS", "LOOKUPS"})
+        for (const char* what : {"DATA", "CONSTANTS", "LOOKUPS", "SUBSCRIPT"})
             if (f == std::string(source) + what) call = {f, what, {}};
     if (call.what.empty()) return std::nullopt;
     // The arguments are 'literals', which may hold commas (the delimiter ',').
@@ -133,6 +203,57 @@ std::optional<GetCall> parseGetCall(const std::string& rhs) {
     return call;
 }
 
+std::optional<std::vector<std::string>> resolveSubscript(const GetCall& call, const std::string& where,
+                                                         int line, DataSources& data,
+                                                         diag::Diagnostics& diags) {
+    auto refuse = [&](const char* code, const std::string& msg) {
+        diags.error(code, where, call.function + ": " + msg, 0, line);
+        return false;
+    };
+    if (call.args.size() != 5) {
+        refuse(diag::code::kMdlSyntax,
+               "expects 5 arguments ('file', 'tab', 'first cell', 'last cell', "
+               "'prefix'), got " +
+                   std::to_string(call.args.size()));
+        return std::nullopt;
+    }
+    GetCall cells = call;  // the first cell where the other GET functions have their cell
+    cells.args = {call.args[0], call.args[1], call.args[2]};
+    Source src;
+    size_t row0 = 0, col0 = 0, row1 = 0, col1 = 0;
+    if (!locate(cells, data, src, refuse)) return std::nullopt;
+    if (!parseCellName(call.args[2], row0, col0)) {
+        refuse(diag::code::kDataFile, "'" + call.args[2] + "' is not a cell name such as B2");
+        return std::nullopt;
+    }
+    // No last cell: along the row to the first blank, as far as the sheet goes.
+    if (call.args[3].empty()) {
+        row1 = row0;
+        for (col1 = col0; !src.table->at(row0, col1 + 1).empty();) ++col1;
+    } else if (!parseCellName(call.args[3], row1, col1) || row1 < row0 || col1 < col0) {
+        refuse(diag::code::kDataFile, "'" + call.args[3] + "' is not a cell name at or after '" +
+                                          call.args[2] + "' (right of it or below it)");
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (size_t r = row0; r <= row1; ++r)
+        for (size_t c = col0; c <= col1; ++c) {
+            if (out.size() >= model::kMaxDimensionElements) {
+                refuse(diag::code::kTooLarge, "the cells from " + call.args[2] + " to " + call.args[3] +
+                                                  " hold more than " +
+                                                  std::to_string(model::kMaxDimensionElements) + " elements");
+                return std::nullopt;
+            }
+            if (!src.table->at(r, c).empty()) out.push_back(call.args[4] + src.table->at(r, c));
+        }
+    if (out.empty()) {
+        refuse(diag::code::kDataFile,
+               src.label + " has no element names in the cells from " + call.args[2] + " to " + call.args[3]);
+        return std::nullopt;
+    }
+    return out;
+}
+
 bool resolveGet(const GetCall& call, const std::string& method,
                 const std::vector<std::pair<size_t, size_t>>& places, const std::string& where, int line,
                 DataSources& data, diag::Diagnostics& diags, std::vector<GetValue>& out) {
@@ -150,24 +271,25 @@ bool resolveGet(const GetCall& call, const std::string& method,
     if (!file.empty() && file[0] == '?')
         return refuse(diag::code::kUnsupported,
                       "indirect file names ('" + file + "') are not supported: name the file");
-    const std::string ext = extension(file);
-    if (ext == ".xls" || ext == ".xlsx" || ext == ".xlsm" || ext == ".xlsb" || ext == ".wk1" || ext == ".123")
-        return refuse(diag::code::kUnsupported,
-                      "'" + file + "' is a spreadsheet, which sdw does not read: save the sheet '" +
-                          call.args[1] + "' as CSV and name the .csv file instead");
-    std::string error;
-    const Table* t = data.table(file, delimiterFor(call), error);
-    if (!t) return refuse(diag::code::kDataFile, error);
+    // Where the cells are: a text file, or a sheet of a workbook (where a cell may be a named range).
+    Source src;
+    if (!locate(call, data, src, refuse)) return false;
     std::string cell = call.args.back();
     const bool transposed = !cell.empty() && cell.back() == '*';
     if (transposed) cell.pop_back();
-    size_t row = 0, col = 0;
-    if (!parseCellName(cell, row, col))
+    size_t row = 0, col = 0, extent = std::numeric_limits<size_t>::max();
+    if (const NamedRange* nr = src.book ? src.book->range(cell, call.args[1]) : nullptr;
+        nr && !parseCellName(cell, row, col)) {
+        if (!src.at(*nr, call, refuse)) return false;
+        row = nr->cells.row0, col = nr->cells.col0;
+        extent = std::max(nr->cells.row1 - row, nr->cells.col1 - col) + 1;
+    } else if (!parseCellName(cell, row, col)) {
         return refuse(diag::code::kDataFile,
-                      "'" + call.args.back() +
-                          "' is not a cell name such as B2 (named ranges are not read from "
-                          "text files)");
-    Reader r(call, *t, where, line, diags);
+                      "'" + call.args.back() + "' is not a cell name such as B2" +
+                          (src.book ? " nor a named range of '" + file + "'"
+                                    : std::string(" (named ranges are not read from text files)")));
+    }
+    Reader r(call, *src.table, src.label, where, line, diags);
     out.clear();
     if (call.what == "CONSTANTS") {
         for (auto [down, across] : places) {
@@ -177,20 +299,30 @@ bool resolveGet(const GetCall& call, const std::string& method,
         }
         return !r.failed();
     }
-    // DATA and LOOKUPS: time (or x) along a row ("3") or down a column ("A"); elements the other way.
+    // DATA and LOOKUPS: time (or x) along a row ("3") or down a column ("A"), or a named range holding the
+    // times; elements the other way.
     const std::string& axisArg = call.args[2];
     size_t axis = 0, unused = 0;
-    const bool across = !axisArg.empty() && std::isdigit(static_cast<unsigned char>(axisArg[0]));
-    if (across ? !parseCellName("A" + axisArg, axis, unused) : !parseColumnName(axisArg, axis))
+    bool across = !axisArg.empty() && std::isdigit(static_cast<unsigned char>(axisArg[0]));
+    if (const NamedRange* times = src.book ? src.book->range(axisArg, call.args[1]) : nullptr) {
+        across = times->cells.row0 == times->cells.row1 && times->cells.col1 > times->cells.col0;
+        axis = across ? times->cells.row0 : times->cells.col0;
+        extent = std::min(extent, across ? times->cells.col1 - col + 1 : times->cells.row1 - row + 1);
+        if ((across ? times->cells.col1 < col : times->cells.row1 < row))
+            return refuse(diag::code::kDataFile,
+                          "the times '" + axisArg + "' end before the values '" + cell + "' begin");
+    } else if (across ? !parseCellName("A" + axisArg, axis, unused) : !parseColumnName(axisArg, axis)) {
         return refuse(diag::code::kDataFile,
-                      "'" + axisArg + "' names neither a row (a number) nor a column (letters)");
+                      "'" + axisArg + "' names neither a row (a number) nor a column (letters)" +
+                          (src.book ? std::string(" nor a named range") : std::string()));
+    }
     for (auto [down, at] : places) {
         if (down > 0)
             return refuse(diag::code::kDataFile,
                           "reads one vector of series: give each row of the "
                           "other dimension its own equation");
-        auto s =
-            across ? readSeries(r, true, axis, row + at, col) : readSeries(r, false, axis, row, col + at);
+        auto s = across ? readSeries(r, true, axis, row + at, col, extent)
+                        : readSeries(r, false, axis, row, col + at, extent);
         if (!s) return false;
         out.push_back({std::nullopt, call.what == "DATA" ? dataTable(*s, method) : lookupTable(*s)});
     }

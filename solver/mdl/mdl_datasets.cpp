@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "solver/mdl/mdl_internal.hpp"
+#include "solver/mdl/mdl_workbook.hpp"
 
 namespace sdw::mdl::detail {
 namespace {
@@ -115,6 +116,23 @@ const Table* DataSources::table(const std::string& name, char delimiter, std::st
     auto text = readSmallTextFile(path, error);
     if (!text) return nullptr;
     return &(m_tables[key] = parseTable(*text, delimiter));
+}
+
+const Workbook* DataSources::workbook(const std::string& name, std::string& error) {
+    const std::string path = resolve(name);
+    auto it = m_books.find(path);
+    if (it == m_books.end()) {
+        std::string why;
+        std::error_code ec;
+        std::shared_ptr<Workbook> book;
+        if (!std::filesystem::is_regular_file(path, ec))
+            why = std::filesystem::exists(path, ec) ? "is not a regular file" : "does not exist";
+        else if (auto wb = readWorkbook(path, why))
+            book = std::make_shared<Workbook>(std::move(*wb));
+        it = m_books.emplace(path, std::make_pair(book, why.empty() ? why : "'" + path + "' " + why)).first;
+    }
+    error = it->second.second;
+    return it->second.first.get();
 }
 
 void DataSources::loadDataFiles(diag::Diagnostics& diags) {

@@ -21,7 +21,9 @@ std::optional<GetCall> getCallOf(const Def& d) {
     std::string rhs = trim(d.rhs);
     if (d.op == '(' && rhs.size() >= 2 && rhs.front() == '(' && rhs.back() == ')')
         rhs = trim(rhs.substr(1, rhs.size() - 2));
-    return parseGetCall(rhs);
+    auto call = parseGetCall(rhs);
+    if (call && call->what == "SUBSCRIPT") return std::nullopt;  // names a range's elements, not values
+    return call;
 }
 
 // Each element's place in the block a data function reads: (index along the second-last range of the

@@ -24,7 +24,7 @@ std::string chooseDimension(const std::vector<Def>& defs, size_t position,
     const std::string first = canonicalName(defs.front().subs[position]);
     const bool same = std::all_of(defs.begin(), defs.end(),
                                   [&](const Def& d) { return canonicalName(d.subs[position]) == first; });
-    if (same && sym.dims.count(first)) return first;
+    if (same && sym.dims.count(first) && !used.count(first)) return first;
     // The full range the first subscript belongs to, unless the elements defined are exactly a declared
     // range (`count[b] = ...` and `count[c] = ...` with `sub: c, b` declared: the variable is over sub).
     const std::string parent = parentDimension(first, sym);
@@ -97,6 +97,46 @@ size_t fillUndefined(model::Variable& v, const Symbols& sym, diag::Diagnostics& 
                       ": read as 0 (Vensim leaves such elements out of the model)",
                   0, v.line);
     return missing.size();
+}
+
+std::vector<model::Dimension> aliasRepeatedDimensions(const std::vector<std::vector<Def>>& groups,
+                                                      Symbols& sym, diag::Diagnostics& diags) {
+    std::set<std::string> taken;  // names a new range must not take: variables, ranges, elements
+    for (const auto& g : groups)
+        if (!g.empty()) taken.insert(canonicalName(g.front().name));
+    for (const auto& [c, elems] : sym.dims) taken.insert(c);
+    for (const auto& [e, d] : sym.elementDim) taken.insert(e);
+    std::vector<model::Dimension> added;
+    for (const auto& defs : groups) {
+        if (defs.empty()) continue;
+        std::map<std::string, size_t> uses;  // full range -> positions over it
+        for (const std::string& s : defs.front().subs) {
+            const std::string parent = parentDimension(s, sym);
+            if (!parent.empty()) ++uses[parent];
+        }
+        for (const auto& [parent, count] : uses) {
+            if (count < 2) continue;
+            const std::set<std::string> elems = canonicalSet(sym.dims.at(parent));
+            size_t copies = 0;  // other ranges with the same elements (`dim2 <-> dim`)
+            for (const auto& [c, e] : sym.dims) copies += c != parent && canonicalSet(e) == elems;
+            for (int n = 2; copies + 1 < count; ++n) {
+                const std::string name = sym.dimNames.at(parent) + " " + std::to_string(n);
+                if (taken.count(canonicalName(name))) continue;
+                taken.insert(canonicalName(name));
+                sym.dims[canonicalName(name)] = sym.dims.at(parent);
+                sym.dimNames[canonicalName(name)] = name;
+                added.push_back({name, sym.dims.at(parent), false, {}});
+                ++copies;
+                diags.warning(kMdlRangeCopied, defs.front().name,
+                              "'" + defs.front().name + "' is arrayed over '" + sym.dimNames.at(parent) +
+                                  "' at " + std::to_string(count) + " positions: a later position uses '" +
+                                  name + "', a range with the same elements (as if the file said '" + name +
+                                  " <-> " + sym.dimNames.at(parent) + "')",
+                              0, defs.front().entry ? defs.front().entry->line : 0);
+            }
+        }
+    }
+    return added;
 }
 
 }  // namespace sdw::mdl::detail

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -58,6 +59,11 @@ std::vector<std::string> splitTopLevel(const std::string& s, char sep);
 // W219: a lookup's points written out of x order, sorted as Vensim reads them. Kept here, beside the only
 // code that reports it, rather than in diag/diagnostics.hpp (which every file includes).
 inline constexpr const char* kMdlTableSorted = "W219";
+// W220: a cell of a data series holds text (or is blank where a time is due): read as a missing point, as
+// Vensim does. Kept here for the same reason.
+inline constexpr const char* kMdlCellSkipped = "W220";
+// W221: a variable arrayed over one range at two positions gets a copy of the range for the later one.
+inline constexpr const char* kMdlRangeCopied = "W221";
 
 struct Symbols {
     std::map<std::string, std::vector<std::string>> dims;  // canonical dim name -> element names as written
@@ -138,6 +144,12 @@ void readControl(std::vector<std::vector<Def>>& groups, Symbols& symbols, model:
 std::pair<int, int> positionOfName(const std::string& vensim, const std::string& name, const Entry& entry,
                                    size_t offset);
 
+// Vensim lets a variable be arrayed over one range at two positions (`m[A, dim] = 1, 10` and `m[B, dim] =
+// ...` over dim x dim); the model gives each position a range of its own. For each such variable without an
+// equivalent range to use (`dim2 <-> dim`), a copy of the range ("dim 2") is added to `sym` and returned,
+// with a W221 naming it.
+std::vector<model::Dimension> aliasRepeatedDimensions(const std::vector<std::vector<Def>>& groups,
+                                                      Symbols& sym, diag::Diagnostics& diags);
 // The full dimension a subscript on a left-hand side belongs to (canonical; "" when unknown).
 std::string parentDimension(const std::string& sub, const Symbols& sym);
 // The dimensions of a variable defined element by element (`elements` holds every element defined): for
@@ -173,11 +185,16 @@ struct Series {
 // The files one read of a model may open: those its GET functions name (relative to the model's folder) and
 // the data files given for its data variables (sdw run --data). Each file is read once; nothing else is
 // opened.
+struct Workbook;  // mdl_workbook.hpp
+
 class DataSources {
   public:
     DataSources(const std::string& modelPath, std::vector<std::string> dataFiles);
     // The file as the model names it, split at `delimiter`; nullptr with `error` set when it cannot be read.
     const Table* table(const std::string& name, char delimiter, std::string& error);
+    // The workbook (.xlsx, .xlsm or .xls) as the model names it; nullptr with `error` set when it cannot be
+    // read. Each workbook is read once.
+    const Workbook* workbook(const std::string& name, std::string& error);
     // The series of a data variable or one element of it ("pop[north]", any spelling) from the data files,
     // which are read (and their problems reported) on the first call; nullptr when no file holds it.
     const Series* series(const std::string& ref, diag::Diagnostics& diags);
@@ -189,12 +206,13 @@ class DataSources {
     std::string m_dir;
     std::vector<std::string> m_dataFiles;
     bool m_loaded = false;
-    std::map<std::string, Table> m_tables;   // path + delimiter -> table
+    std::map<std::string, Table> m_tables;  // path + delimiter -> table
+    std::map<std::string, std::pair<std::shared_ptr<Workbook>, std::string>> m_books;  // path -> book, error
     std::map<std::string, Series> m_series;  // canonical ref -> series
 };
 
 // One call of a Vensim data function: GET DIRECT DATA / CONSTANTS / LOOKUPS and the GET XLS and GET 123
-// forms (read here from delimited text only).
+// forms, from delimited text or a workbook's sheet.
 struct GetCall {
     std::string function;           // as Vensim spells it, e.g. "GET DIRECT CONSTANTS"
     std::string what;               // "DATA", "CONSTANTS" or "LOOKUPS"
@@ -213,6 +231,13 @@ struct GetValue {
 bool resolveGet(const GetCall& call, const std::string& method,
                 const std::vector<std::pair<size_t, size_t>>& places, const std::string& where, int line,
                 DataSources& data, diag::Diagnostics& diags, std::vector<GetValue>& out);
+// The element names of a range read from cells (GET DIRECT / XLS SUBSCRIPT('file', 'tab', 'first cell',
+// 'last cell', 'prefix')): each non-blank cell of the block, row by row, after the prefix. No last cell reads
+// along the row to the first blank. nullopt, with diagnostics naming the file and cells, when none can be
+// read.
+std::optional<std::vector<std::string>> resolveSubscript(const GetCall& call, const std::string& where,
+                                                         int line, DataSources& data,
+                                                         diag::Diagnostics& diags);
 // A data series as a table of Time: interpolated (INTERPOLATE, the default), held (HOLD BACKWARD), the next
 // value (LOOK FORWARD), or :NA: between points (RAW).
 model::GraphicalFunction dataTable(const Series& s, const std::string& method);

@@ -110,6 +110,9 @@ class Reader {
         if (m_macro >= 0)
             syntax(m_project.macros.back().name, 0, "a :MACRO: is never closed by :END OF MACRO:");
         resolveDimensions();
+        for (const auto& groups : m_groups)
+            for (model::Dimension& d : aliasRepeatedDimensions(groups, m_symbols, m_diags))
+                m_project.dimensions.push_back(std::move(d));
         readControl(m_groups[0], m_symbols, m_project.specs, m_diags);
         for (size_t m = 0; m < m_groups.size(); ++m) {
             model::Model& target = m == 0 ? m_project.main() : m_project.macros[m - 1].body;
@@ -290,10 +293,19 @@ class Reader {
             }
             items.resize(arrow);
         }
-        if (upper(squeeze(items)).rfind("GET ", 0) == 0)
-            return unsupported(d.name, line,
-                               "subscript ranges read from a file or spreadsheet (" +
-                                   squeeze(items.substr(0, items.find('('))) + ") are not supported");
+        if (upper(squeeze(items)).rfind("GET ", 0) == 0) {  // elements named in a file's cells
+            const auto call = parseGetCall(trim(items));
+            if (!call || call->what != "SUBSCRIPT")
+                return unsupported(d.name, line,
+                                   "'" + squeeze(items.substr(0, items.find('('))) +
+                                       "' does not name a range's elements: use GET DIRECT SUBSCRIPT or "
+                                       "GET XLS SUBSCRIPT, or list them");
+            const auto names = resolveSubscript(*call, d.name, line, m_data, m_diags);
+            if (!names) return;
+            d.items = *names;
+            m_dimDefs.push_back(std::move(d));
+            return;
+        }
         for (const std::string& it : splitTopLevel(items, ','))
             if (!it.empty()) d.items.push_back(squeeze(it));
         if (d.items.empty()) syntax(d.name, line, "subscript range '" + d.name + "' has no elements");

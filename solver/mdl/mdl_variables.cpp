@@ -128,9 +128,12 @@ class Builder {
         // Values from files are read element by element.
         bool expand =
             defs.size() > 1 || numbers || (!first.subs.empty() && isDataDef(first)) || !first.except.empty();
+        std::set<std::string> parents;  // over one range at two positions: each gets its own range
         for (const Def& d : defs)
             for (const std::string& s : d.subs)
                 if (!m_sym.dims.count(canonicalName(s))) expand = true;
+        for (const std::string& s : first.subs)
+            if (!parents.insert(parentDimension(s, m_sym)).second) expand = true;
         if (defs.size() > 1)
             for (const Def& d : defs)
                 if (d.subs.empty()) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <tuple>
 
@@ -127,6 +128,7 @@ struct NativeCache {
     std::mutex mutex;  // Simulators on other threads share the cache
     std::map<Key, std::unique_ptr<jit::NativeCode>> code;
     std::map<Key, std::string> failed;
+    std::set<Key> building;  // being built by some thread, outside the lock
     std::map<std::vector<std::string>, OutputPlan> plans;
 };
 
@@ -163,19 +165,32 @@ detail::NativeCache::Key nativeKey(bool loop, const std::vector<uint32_t>& cols,
 }
 
 // Native code for a kind of run, from the cache or built now; null (with the reason) when it cannot be built.
-// Optimised code already built serves a run that asked for the quick kind.
+// Optimised code already built serves a run that asked for the quick kind. The build runs outside the lock,
+// so runs on other threads go on meanwhile; when `wait` is false and another thread is building the same
+// code, returns null with `busy` set (the caller interprets this run).
 const jit::NativeCode* nativeCode(detail::NativeCache& cache, const CompiledModel& cm, bool loop,
-                                  const std::vector<uint32_t>& cols, bool optimised, std::string& error) {
-    std::lock_guard<std::mutex> lock(cache.mutex);
+                                  const std::vector<uint32_t>& cols, bool optimised, std::string& error,
+                                  bool wait = true, bool* busy = nullptr) {
     const auto key = nativeKey(loop, cols, optimised);
-    if (auto it = cache.code.find(nativeKey(loop, cols, true)); it != cache.code.end())
-        return it->second.get();
-    if (auto it = cache.code.find(key); it != cache.code.end()) return it->second.get();
-    if (auto it = cache.failed.find(key); it != cache.failed.end()) {
-        error = it->second;
-        return nullptr;
+    {
+        std::lock_guard<std::mutex> lock(cache.mutex);
+        if (auto it = cache.code.find(nativeKey(loop, cols, true)); it != cache.code.end())
+            return it->second.get();
+        if (auto it = cache.code.find(key); it != cache.code.end()) return it->second.get();
+        if (auto it = cache.failed.find(key); it != cache.failed.end()) {
+            error = it->second;
+            return nullptr;
+        }
+        if (!wait && cache.building.count(key)) {
+            if (busy) *busy = true;
+            return nullptr;
+        }
+        cache.building.insert(key);
     }
     auto code = jit::compileNative(cm, jit::NativeOptions{loop, std::get<1>(key), optimised}, error);
+    std::lock_guard<std::mutex> lock(cache.mutex);
+    cache.building.erase(key);
+    if (auto it = cache.code.find(key); it != cache.code.end()) return it->second.get();  // built twice
     if (!code) {
         cache.failed[key] = error;
         return nullptr;
@@ -237,7 +252,9 @@ size_t Simulator::runInto(const RunSpec& spec, RunResult& out, double* rows, Ste
     const jit::NativeCode* native = nullptr;
     if (wantsNative(spec.engine, t, cached(*m_native, loop, plan->cols))) {
         std::string error;
-        native = nativeCode(*m_native, m_model, loop, plan->cols, spec.engine == Engine::Compiled, error);
+        bool busy = false;  // Auto while another thread builds the code: this run is interpreted
+        native = nativeCode(*m_native, m_model, loop, plan->cols, spec.engine == Engine::Compiled, error,
+                            spec.engine == Engine::Compiled, &busy);
         if (native && !native->notice().empty())
             out.diagnostics.warning(diag::code::kNativeSlow, "engine",
                                     "the optimising C compiler could not build the model (" +
@@ -248,7 +265,7 @@ size_t Simulator::runInto(const RunSpec& spec, RunResult& out, double* rows, Ste
                          "the compiled engine could not be built: " + error, 0);
             return 0;
         }
-        if (!native)
+        if (!native && !busy)
             out.diagnostics.warning(diag::code::kNativeFallback, "engine",
                                     "the compiled engine could not be built (" + error +
                                         "); the interpreter ran instead, with the same results");

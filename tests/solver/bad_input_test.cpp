@@ -175,6 +175,28 @@ const diag::Diagnostic* firstWith(const diag::Diagnostics& d, const std::string&
 
 }  // namespace
 
+TEST_CASE("bad input: array functions given too few arguments (fuzz: mdl_reader heap overflow)",
+          "[errors][arrays]") {
+    // Gathering what an array function depends on read its second (or first) argument before the count was
+    // checked: `sdw check` crashed on a typo that dropped an argument, instead of saying what was wrong.
+    for (const std::string call :
+         {"VECTOR SELECT(vals[d!])", "VECTOR SELECT()", "ALLOCATE AVAILABLE(vals[d])",
+          "ALLOCATE BY PRIORITY(vals[d])", "VECTOR REORDER()", "VECTOR SORT ORDER()", "VECTOR RANK()",
+          "VECTOR ELM MAP()"}) {
+        INFO(call);
+        diag::Diagnostics d;
+        auto p = mdl::readString("{UTF-8}\nd: a, b ~~|\nvals[d] = 1, 2 ~~|\nx[d] = " + call +
+                                     " ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\n",
+                                 d, "few.mdl");
+        REQUIRE(p);
+        CHECK_FALSE(compile::compileModel(*p, d));
+        const diag::Diagnostic* e = firstWith(d, diag::code::kArgCount);
+        REQUIRE(e);
+        CHECK(e->where.rfind("x[", 0) == 0);
+        CHECK(e->message.find("arguments but is given") != std::string::npos);
+    }
+}
+
 // Before, the compile stopped at the first stage that erred: a typo in one equation was only reported once
 // every unreadable equation elsewhere had been fixed, one `sdw check` at a time.
 TEST_CASE("bad input: every error in a model is reported in one pass", "[errors][compiler]") {

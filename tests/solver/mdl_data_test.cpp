@@ -14,18 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A folder of its own for each test's files, with the model in it.
-struct Folder {
-    fs::path dir;
-    explicit Folder(const std::string& name) : dir(fs::temp_directory_path() / ("sdw_mdl_data_" + name)) {
-        fs::remove_all(dir);
-        fs::create_directories(dir / "inputs");
-    }
-    void write(const std::string& rel, const std::string& text) const {
-        std::ofstream(dir / rel, std::ios::binary) << text;
-    }
-    std::string model() const { return (dir / "model.mdl").string(); }
-};
+using Folder = test::DataFolder;
 
 std::string dump(const diag::Diagnostics& d) {
     return test::dumpDiagnostics(d);
@@ -153,8 +142,8 @@ TEST_CASE("mdl data: a value that cannot be read is named by file, cell, row and
     d = readErrors(f, "z = GET DIRECT CONSTANTS('nowhere.csv', ',', 'B2') ~~|\n");
     CHECK(dump(d).find("nowhere.csv' does not exist") != std::string::npos);
     d = readErrors(f, "z = GET XLS CONSTANTS('book.xlsx', 'Inputs', 'B2') ~~|\n");
-    CHECK(d.items().front().code == std::string(diag::code::kUnsupported));
-    CHECK(dump(d).find("save the sheet 'Inputs' as CSV") != std::string::npos);
+    CHECK(d.items().front().code == std::string(diag::code::kDataFile));
+    CHECK(dump(d).find("book.xlsx' does not exist") != std::string::npos);
     d = readErrors(f, "z = GET DIRECT CONSTANTS('bad.csv', ',', 'rates') ~~|\n");
     CHECK(dump(d).find("'rates' is not a cell name") != std::string::npos);
 }

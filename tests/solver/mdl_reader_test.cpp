@@ -389,8 +389,8 @@ TEST_CASE("mdl: names with other characters are quoted in equations", "[mdl]") {
 
 TEST_CASE("mdl: unsupported functions give E211 and the rest is read", "[mdl][errors]") {
     diag::Diagnostics d;
-    auto p = read(withControl("a = 1 ~~|\nb = GET XLS DATA('f.xlsx', 'S', 'A', 'B1') ~~|\nc = a + 1 ~~|\n"
-                              "tab(GET XLS LOOKUPS('f.xlsx', 'S', 'A', 'B1')) ~~|\ndata var := 3 ~~|\n"),
+    auto p = read(withControl("a = 1 ~~|\nb = GET XLS DATA('f.xlsb', 'S', 'A', 'B1') ~~|\nc = a + 1 ~~|\n"
+                              "tab(GET XLS LOOKUPS('f.xlsb', 'S', 'A', 'B1')) ~~|\ndata var := 3 ~~|\n"),
                   d);
     REQUIRE(hasCode(d, diag::code::kUnsupported));
     bool named = false;
@@ -401,7 +401,7 @@ TEST_CASE("mdl: unsupported functions give E211 and the rest is read", "[mdl][er
     CHECK(named);
     CHECK(eq(p, "c") == norm("a + 1"));
     CHECK(eq(p, "data var") == norm("3"));  // a data equation of constants is read as an equation
-    CHECK(d.errorCount() == 2);             // the two spreadsheets
+    CHECK(d.errorCount() == 2);             // the two binary workbooks
 }
 
 TEST_CASE("mdl: a truncated file is reported, not a crash", "[mdl][errors]") {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "solver/compile/compiled_model.hpp"
@@ -10,6 +12,20 @@
 #include "solver/sim/simulate.hpp"
 
 namespace sdw::test {
+
+// A folder of its own for each test's data files, with the model's path in it.
+struct DataFolder {
+    std::filesystem::path dir;
+    explicit DataFolder(const std::string& name)
+        : dir(std::filesystem::temp_directory_path() / ("sdw_mdl_data_" + name)) {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir / "inputs");
+    }
+    void write(const std::string& rel, const std::string& text) const {
+        std::ofstream(dir / rel, std::ios::binary) << text;
+    }
+    std::string model() const { return (dir / "model.mdl").string(); }
+};
 
 inline std::string dumpDiagnostics(const diag::Diagnostics& d) {
     std::string out;

@@ -1,6 +1,7 @@
 // Vensim subscript forms, each on a small model with hand-worked values: :EXCEPT: equations (one and two
 // dimensions, sub-ranges in the lists, equations that use the dimension), a malformed :EXCEPT: named, and a
-// dimension name used as a value (the element's number), a transposed reference and 2-D subscripted lookups.
+// dimension name used as a value (the element's number), a transposed reference, 2-D subscripted lookups and
+// a variable over one dimension twice.
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -131,23 +132,33 @@ TEST_CASE(
     CHECK(test::valueAt(r, "cols[t1]") == 741);
 }
 
-TEST_CASE("vensim subscripts: a variable over the same dimension twice is refused, saying what to write",
+TEST_CASE("vensim subscripts: a variable over the same dimension twice gets a copy of it for the later place",
           "[vensim][subscripts]") {
+    // As Vensim reads it (test-models repeated_subscript): m[d1, d] and m[d2, d] define rows of a d x d
+    // table; a `d` on the right of a row's equation is the column's element.
     diag::Diagnostics d;
-    auto p = mdl::readString(modelText("sq[d, d] = 1 ~~|"), d, "square.mdl");
-    REQUIRE(p);
-    const auto cm = compile::compileModel(*p, d);
-    CHECK_FALSE(cm);
-    bool named = false;
+    const auto r =
+        test::runMdl(modelText("m[d1, d] = 1, 2, 3 ~~|\nm[d2, d] = vals[d] * 10 ~~|\nm[d3, d] = 7 ~~|\n"
+                               "sq[d, d] = 4 ~~|\nfrom m = m[d2, d3] + m[d1, d2] ~~|"),
+                     d);
+    CHECK(test::valueAt(r, "m[d1,d3]") == 3);
+    CHECK(test::valueAt(r, "m[d2,d1]") == 10);
+    CHECK(test::valueAt(r, "m[d2,d3]") == 30);
+    CHECK(test::valueAt(r, "m[d3,d2]") == 7);
+    CHECK(test::valueAt(r, "sq[d3,d1]") == 4);
+    CHECK(test::valueAt(r, "from m") == 32);
+    size_t copied = 0;
     for (const auto& x : d.items())
-        named = named || (x.code == std::string(diag::code::kBadSubscript) && x.where == "sq" &&
-                          x.message.find("'d' twice") != std::string::npos &&
-                          x.message.find("<->") != std::string::npos);
-    INFO(test::dumpDiagnostics(d));
-    CHECK(named);
-    // What the message says to write: a second range with the same elements. sq[di, dj] = 10 * di + dj.
+        if (x.code == std::string("W221")) {
+            ++copied;
+            CHECK(x.message.find("uses 'd 2', a range with the same elements") != std::string::npos);
+        }
+    CHECK(copied == 1);  // one copy of d serves both variables
+    // A range the file already gives with the same elements is used instead: sq[di, dj] = 10 * di + dj.
     diag::Diagnostics ok;
-    const auto r = test::runMdl(modelText("dd <-> d ~~|\nsq[d, dd] = 10 * d + dd ~~|"), ok);
-    CHECK(test::valueAt(r, "sq[d2,d3]") == 23);
-    CHECK(test::valueAt(r, "sq[d3,d1]") == 31);
+    const auto r2 = test::runMdl(modelText("dd <-> d ~~|\nsq[d, dd] = 10 * d + dd ~~|\nt[d, d] = 1 ~~|"), ok);
+    CHECK(test::valueAt(r2, "sq[d2,d3]") == 23);
+    CHECK(test::valueAt(r2, "sq[d3,d1]") == 31);
+    CHECK(test::valueAt(r2, "t[d1,d3]") == 1);
+    for (const auto& x : ok.items()) CHECK(x.code != std::string("W221"));
 }

@@ -197,3 +197,28 @@ bool nameLoop(Document& doc, const Loop& loop, const std::string& name, const st
 }
 
 }  // namespace sdw::app
+
+namespace sdw::app {
+
+std::vector<size_t> presentedLoops(const LoopScores& scores, const std::vector<DominancePeriod>& periods,
+                                   size_t most) {
+    std::vector<size_t> out;
+    for (size_t k = 0; k < scores.list.loops.size() && out.size() < most; ++k)
+        if (!scores.list.loops[k].name.empty()) out.push_back(k);
+    if (!out.empty()) return out;
+    // No names: the loops that lead, as the chart orders them (the selected none, then longest in charge).
+    for (size_t k : chartedLoops(scores, periods, std::nullopt, most)) {
+        const bool leads = std::any_of(periods.begin(), periods.end(),
+                                       [&](const DominancePeriod& p) { return p.loop == k; });
+        if (leads) out.push_back(k);
+    }
+    return out;
+}
+
+const char* polarityWord(const Loop& loop) {
+    return loop.polarity == analysis::Polarity::Reinforcing ? "reinforcing"
+           : loop.polarity == analysis::Polarity::Balancing ? "balancing"
+                                                            : "of unknown polarity";
+}
+
+}  // namespace sdw::app

@@ -70,6 +70,15 @@ std::vector<size_t> chartedLoops(const analysis::LoopScores& scores,
                                  const std::vector<analysis::DominancePeriod>& periods,
                                  std::optional<size_t> selected, size_t most);
 
+// The loops a trainer steps through in presentation mode, as indices in `scores`: the loops the model names
+// (its documentation's stories), in id order; for a model that names none, the loops that are ever in charge,
+// longest in charge first; at most `most`.
+std::vector<size_t> presentedLoops(const analysis::LoopScores& scores,
+                                   const std::vector<analysis::DominancePeriod>& periods, size_t most = 12);
+
+// "balancing" or "reinforcing" from the loop's structure, "of unknown polarity" when a sign cannot be told.
+const char* polarityWord(const analysis::Loop& loop);
+
 // A link of a loop to highlight on the diagram: canonical names, its sign from structure, and how strongly it
 // drives the model at the time shown (0 to 1 of the strongest link then).
 struct HighlightLink {

@@ -15,17 +15,6 @@ double msSince(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
-// Simulate the request: plain, or (levers on) through the plugin host with its own Lua state.
-sim::RunResult simulateRequest(const RunJob& job, const compile::CompiledModel& compiled,
-                               const std::atomic<bool>* cancel) {
-#if defined(SDW_HAVE_PLUGINS)
-    if (!job.request.plugins.empty() && job.library)
-        return plugins::runRequest(*job.project, *job.library, job.request, cancel);
-#endif
-    sim::RunSpec spec = job.request.spec;
-    spec.cancel = cancel;
-    return sim::simulate(compiled, spec);
-}
 }  // namespace
 
 RunService::RunService() : m_thread([this] { loop(); }) {}
@@ -38,6 +27,50 @@ RunService::~RunService() {
     }
     m_cv.notify_all();
     m_thread.join();
+    if (m_prep.joinable()) m_prep.join();  // a build in flight finishes (the worker starts no other)
+}
+
+bool RunService::nativeReady() const {
+    std::lock_guard lock(m_prepMutex);
+    return m_prepared && m_prepared == m_cached;
+}
+
+// Plain runs (no levers) of the cached model go through one Simulator, so its native code, once a helper
+// thread has built it, serves every later run; until then the interpreter runs (same numbers).
+sim::RunResult RunService::simulatePlain(const RunJob& job,
+                                         const std::shared_ptr<const compile::CompiledModel>& model) {
+    sim::RunSpec spec = job.request.spec;
+    spec.cancel = &m_cancel;
+    if (model != m_cached) return sim::simulate(*model, spec);  // a one-off (equation overrides)
+    if (m_simModel != model) {
+        m_sim = std::make_unique<sim::Simulator>(*model);
+        m_simModel = model;
+    }
+    bool ready = false;
+    {
+        std::lock_guard lock(m_prepMutex);
+        ready = m_prepared == model;
+    }
+    if (spec.engine == sim::Engine::Auto && !ready) spec.engine = sim::Engine::Interpreter;
+    sim::RunResult result = m_sim->run(spec);
+    if (!ready && job.request.spec.engine == sim::Engine::Auto) startPreparing(job.request.spec);
+    return result;
+}
+
+void RunService::startPreparing(const sim::RunSpec& spec) {
+    if (m_prepRunning.load()) return;  // one build at a time: the next run starts the newest model's
+    if (m_prep.joinable()) m_prep.join();
+    m_prepRunning = true;
+    std::shared_ptr<sim::Simulator> sibling = m_sim->sibling();
+    m_prep = std::thread([this, sibling, model = m_simModel, spec] {
+        std::string error;  // a model the compiled engine cannot take: its runs stay interpreted
+        sibling->prepare(spec, false, error, false);
+        {
+            std::lock_guard lock(m_prepMutex);
+            m_prepared = model;
+        }
+        m_prepRunning = false;
+    });
 }
 
 void RunService::submit(RunJob job) {
@@ -110,8 +143,13 @@ RunOutcome RunService::execute(const RunJob& req) {
         out.compileMs = msSince(t0);
         if (!req.compileOnly && out.compiled) {
             auto t1 = Clock::now();
-            out.result =
-                std::make_shared<const sim::RunResult>(simulateRequest(req, *out.compiled, &m_cancel));
+#if defined(SDW_HAVE_PLUGINS)
+            if (!req.request.plugins.empty() && req.library)  // levers: through the plugin host
+                out.result = std::make_shared<const sim::RunResult>(
+                    plugins::runRequest(*req.project, *req.library, req.request, &m_cancel));
+#endif
+            if (!out.result)
+                out.result = std::make_shared<const sim::RunResult>(simulatePlain(req, out.compiled));
             out.simulateMs = msSince(t1);
         }
     } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 // Background runs: a worker compiles (when the model changed) and simulates, the newest request winning;
 // results come back as immutable shared pointers; with levers on, through the plugin host (a fresh Lua state
-// per run). Layer: workbench/app. No ImGui, GLFW, GL or Lua headers.
+// per run). The interpreter serves a new model's first runs while a helper thread builds its native code.
+// Layer: workbench/app. No ImGui, GLFW, GL or Lua headers.
 #pragma once
 
 #include <atomic>
@@ -69,10 +70,16 @@ class RunService {
     // Block until the current work is done (tests, screenshots). False on timeout.
     bool waitIdle(std::chrono::milliseconds timeout);
     bool busy() const { return m_busy.load(); }
+    // True once native code for the current model's runs is built (or found unbuildable): from then on
+    // slider runs use it; before, the interpreter serves them while a helper thread builds it.
+    bool nativeReady() const;
 
   private:
     void loop();
     RunOutcome execute(const RunJob& job);
+    sim::RunResult simulatePlain(const RunJob& job,
+                                 const std::shared_ptr<const compile::CompiledModel>& model);
+    void startPreparing(const sim::RunSpec& spec);
 
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
@@ -86,6 +93,14 @@ class RunService {
     uint64_t m_cachedRevision = 0;
     std::shared_ptr<const compile::CompiledModel> m_cached;
     diag::Diagnostics m_cachedDiags;
+    // Worker-owned: the simulator of the cached model (its buffers and native code kept between runs). One
+    // helper thread at a time builds the native code of the newest cached model; runs never wait for it.
+    std::unique_ptr<sim::Simulator> m_sim;
+    std::shared_ptr<const compile::CompiledModel> m_simModel;
+    std::thread m_prep;
+    std::atomic<bool> m_prepRunning{false};
+    mutable std::mutex m_prepMutex;
+    std::shared_ptr<const compile::CompiledModel> m_prepared;  // guarded by m_prepMutex
     std::thread m_thread;  // last: it starts in the constructor and uses every member above
 };
 

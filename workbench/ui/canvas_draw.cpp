@@ -162,6 +162,17 @@ float loopThickness(const CanvasState& cs, const app::HighlightLink& l) {
     return (2.0f + 6.0f * static_cast<float>(std::sqrt(std::clamp(l.weight, 0.0, 1.0)))) * std::max(0.6f, z);
 }
 
+// Which loop the diagram highlights, in its colour at the diagram's top left.
+void drawLoopLabel(ImDrawList* dl, ImVec2 origin, const std::string& label) {
+    const float pad = ImGui::GetFontSize() * 0.4f;
+    const ImVec2 at(origin.x + pad * 2, origin.y + pad * 2);
+    const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+    dl->AddRectFilled(at, ImVec2(at.x + ts.x + 2 * pad, at.y + ts.y + 2 * pad), IM_COL32(255, 255, 255, 235),
+                      4);
+    dl->AddRect(at, ImVec2(at.x + ts.x + 2 * pad, at.y + ts.y + 2 * pad), kLoopColour, 4, 0, 2);
+    dl->AddText(ImVec2(at.x + pad, at.y + pad), theme::palette().text, label.c_str());
+}
+
 // The highlighted loop's link from one variable to another (canonical names), or null.
 const app::HighlightLink* loopLink(const Workbench& wb, const std::string& from, const std::string& to) {
     for (const auto& l : wb.loopHighlight)
@@ -579,6 +590,8 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
             s.nonFiniteFrom(o.name))
             drawNoValueBadge(wb, cs, layers.list(), o);
     if (overview(cs)) drawOverview(layers.list(), overviewLabels(wb, cs, area));
+    if (!wb.loopHighlight.empty() && !wb.loopHighlightLabel.empty())
+        drawLoopLabel(layers.list(), cs.origin, wb.loopHighlightLabel);
     if (objs.empty() || s.doc().model().variables.empty()) {
         const char* hint =
             "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";

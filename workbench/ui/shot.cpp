@@ -278,7 +278,9 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
                  "with --view business: the business case's 5-95% range over --runs draws");
     app.add_option("--data", o.data,
                    "observed data (CSV: Time, then columns named like variables) on the charts");
-    app.add_option("--loop", o.loop, "with --view loops: select this loop (id or name)");
+    app.add_option(
+        "--loop", o.loop,
+        "with --view loops: select this loop (id or name); with --view present: present it (loops mode)");
     app.add_option("--time", o.time, "move the time scrubber here (model time)");
     app.add_flag("--named-only", o.namedOnly, "with --view loops: only the named loops, shares among them");
     app.add_option("--frames", o.frames, "frames to draw before the capture");
@@ -324,6 +326,8 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
     if (o.view == "present" || o.view == "presentation") {
         host.frame(wb);  // presentation opens on its first sector
         wb.panel<PresentationPanel>().showSector(wb, o.sector - 1);
+        if (!o.loop.empty() && !wb.panel<PresentationPanel>().showLoop(wb, o.loop))
+            std::fprintf(stderr, "sdw shot: no loop '%s'\n", o.loop.c_str());
     }
     if (o.whole) wb.panel<CanvasPanel>().fit();
     if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);

@@ -68,6 +68,9 @@ class Workbench {
     bool chartFocus = false;  // charts take most of the main area (View > Large charts)
     // The loop the diagram highlights, thick by each link's score (the Loops tab sets it; empty for none).
     std::vector<app::HighlightLink> loopHighlight;
+    // What the highlight is, written on the diagram ("B8 the delayed-discharge spiral in charge: -97%");
+    // empty for no label.
+    std::string loopHighlightLabel;
 
     // --- actions that need the window around them ---
     // Presentation mode, the time cursor at the start and paused: the room sees the run unfold on Play.

@@ -322,3 +322,36 @@ TEST_CASE("loop scores: past the score table's limit, the strongest loops and ev
     CHECK(s->rule.find("every loop the model names") != std::string::npos);
     checkSharesSum(*s);  // shares of the two loops kept
 }
+
+TEST_CASE("loop scores: each loop's score is the product of its links' scores at every saved time, exactly",
+          "[loops][ltm]") {
+    // Three parties building each other: loops of two and three links. 83 saved times (not a whole number
+    // of the blocks the products are taken in) and every loop kept, then only the strongest (the other path).
+    Builder b =
+        test::threeParties(20.5, 0.25, {"0.1 * b + 0.02 * c", "0.05 * a + 0.01 * c", "0.03 * a + b / 50"});
+    for (size_t keep : {size_t{200}, size_t{2}}) {
+        analysis::LoopOptions o;
+        o.maxScored = keep;
+        diag::Diagnostics d;
+        const auto s = analysis::scoreLoops(b.project, {}, d, o);
+        REQUIRE(s);
+        REQUIRE(s->times.size() == 83);
+        for (size_t l = 0; l < s->list.loops.size(); ++l) {
+            const auto& loop = s->list.loops[l];
+            std::vector<const std::vector<double>*> links;  // in the loop's order
+            for (size_t k = 0; k < loop.length(); ++k) {
+                const std::string& from = loop.variables[k];
+                const std::string& to = loop.variables[(k + 1) % loop.length()];
+                for (const auto& link : s->links)
+                    if (link.from == from && link.to == to) links.push_back(&link.score);
+            }
+            REQUIRE(links.size() == loop.length());
+            for (size_t row = 0; row < s->times.size(); ++row) {
+                double p = 1;
+                for (const auto* link : links) p *= (*link)[row];
+                INFO(loop.id << " at time " << s->times[row]);
+                CHECK(s->score[l][row] == p);
+            }
+        }
+    }
+}

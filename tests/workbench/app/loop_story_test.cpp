@@ -207,3 +207,28 @@ TEST_CASE(
     CHECK(periods.back().end == scores->times.back());
     CHECK(periods.front().start > 26);  // nothing changes before the cut (week 26)
 }
+
+TEST_CASE("presentation: the loops a trainer steps through are the named ones, else those that lead",
+          "[workbench][loops][present]") {
+    app::Session s(stateDir("sdw_loops_present"));
+    logistic(s);
+    auto scores = scoreSession(s);
+    auto periods = analysis::dominance(*scores);
+    // No names: the loops that lead, longest in charge first (B2 from 9.39 to 20, R1 from 0 to 9.39).
+    auto shown = app::presentedLoops(*scores, periods);
+    REQUIRE(shown.size() == 2);
+    CHECK(scores->list.loops[shown[0]].id == "B2");
+    CHECK(scores->list.loops[shown[1]].id == "R1");
+    CHECK(app::presentedLoops(*scores, periods, 1).size() == 1);
+    CHECK(std::string(app::polarityWord(scores->list.loops[shown[0]])) == "balancing");
+    CHECK(std::string(app::polarityWord(scores->list.loops[shown[1]])) == "reinforcing");
+    // Name the reinforcing loop: it alone is presented, whatever leads.
+    REQUIRE(app::nameLoop(s.doc(), scores->list.loops[shown[1]], "growth feeds growth", ""));
+    s.settle();
+    scores = scoreSession(s);
+    periods = analysis::dominance(*scores);
+    shown = app::presentedLoops(*scores, periods);
+    REQUIRE(shown.size() == 1);
+    CHECK(scores->list.loops[shown[0]].id == "R1");
+    CHECK(scores->list.loops[shown[0]].name == "growth feeds growth");
+}

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <thread>
 
@@ -101,6 +102,45 @@ TEST_CASE("run service: the newest request wins", "[workbench][run]") {
     auto out = waitFor(rs);
     CHECK(out.tag == 20);
     CHECK(out.result->finalValue("stock").value() == Approx(10 * std::pow(1.2, 4)));
+}
+
+TEST_CASE("run service: the interpreter serves a new model while its native code is built, then it runs",
+          "[workbench][run]") {
+    // The slider never waits for a compiler: the first run of a model is interpreted; a helper thread builds
+    // the native code, and later runs use it, with the same numbers.
+    app::RunService rs;
+    auto model = std::make_shared<model::Project>(*growthModel());
+    model->specs.stop = 500;  // 501 evaluations: enough that Auto would compile
+    model->specs.dt = 1;
+    app::RunJob req;
+    req.project = model;
+    req.revision = 1;
+    req.request.spec.sets = {{"rate", 0.001}};
+    rs.submit(req);
+    const auto first = waitFor(rs);
+    REQUIRE(first.result);
+    REQUIRE(first.result->ok());
+    CHECK(first.result->engine == sim::Engine::Interpreter);
+    CHECK(first.result->finalValue("stock").value() == Approx(10 * std::pow(1.001, 500)));
+    app::RunOutcome later = first;
+    for (int k = 0; k < 300 && later.result->engine != sim::Engine::Compiled; ++k) {
+        if (rs.nativeReady()) {
+            rs.submit(req);
+            later = waitFor(rs);
+            REQUIRE(later.result);
+        } else {
+            std::this_thread::sleep_for(100ms);
+        }
+    }
+    if (later.result->engine != sim::Engine::Compiled) {  // a machine that cannot build it must say so
+        bool said = false;
+        for (const auto& d : later.result->diagnostics.items())
+            said = said || d.code == std::string(diag::code::kNativeFallback);
+        CHECK(said);
+    }
+    REQUIRE(later.result->data.size() == first.result->data.size());
+    for (size_t k = 0; k < first.result->data.size(); ++k)
+        REQUIRE(later.result->data[k] == Approx(first.result->data[k]).epsilon(1e-12));
 }
 
 TEST_CASE("app files: recent list keeps order, no duplicates, survives reload", "[workbench][files]") {

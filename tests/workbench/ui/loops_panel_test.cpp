@@ -51,11 +51,14 @@ TEST_CASE("loops tab: the diagram shows the selected loop, or the loop in charge
     REQUIRE(wb.loopHighlight.size() == spiral->length());
     for (size_t k = 0; k < spiral->length(); ++k)
         CHECK(highlights(wb, spiral->canonical[k], spiral->canonical[(k + 1) % spiral->length()]));
+    // The diagram says which loop it marks and that it is in charge (a balancing loop: a negative share).
+    CHECK(wb.loopHighlightLabel.rfind("B8 the delayed-discharge spiral in charge: -", 0) == 0);
     // A selected loop wins over the loop in charge, at any time.
     const auto& other = panel.analysis().scores()->list.loops.front();
     REQUIRE(panel.select(other.id));
     ui.frame(wb);
     REQUIRE(wb.loopHighlight.size() == other.length());
+    CHECK(wb.loopHighlightLabel.rfind(other.id + " (selected): ", 0) == 0);
     CHECK(highlights(wb, other.canonical[0], other.canonical[1 % other.length()]));
     // Another model: nothing of this one's loops is left. The tab stays open, so the new model's own scores
     // may already be in (a fast machine scores it between frames): whatever is highlighted is the new

@@ -61,7 +61,10 @@ void LoopsPanel::beforeFrame(Workbench& wb) {
             m_askedFor = result;
         }
     }
-    if (!m_shown) wb.loopHighlight.clear();
+    if (!m_shown) {
+        wb.loopHighlight.clear();
+        wb.loopHighlightLabel.clear();
+    }
     m_shown = false;
 }
 
@@ -302,8 +305,10 @@ void LoopsPanel::story(Workbench& wb, float height) {
 }
 
 // The selected loop, or with none the loop in charge (when following), on the diagram.
+// The label says which loop and why it is shown: selected, or in charge now with its share.
 void LoopsPanel::highlight(Workbench& wb, size_t row) {
     wb.loopHighlight.clear();
+    wb.loopHighlightLabel.clear();
     std::optional<size_t> loop;
     if (m_selected) {
         if (const auto* l = analysis::findLoop(m_scores->list, *m_selected))
@@ -311,7 +316,11 @@ void LoopsPanel::highlight(Workbench& wb, size_t row) {
     } else if (m_follow) {
         loop = app::inChargeAt(*m_scores, m_periods, row);
     }
-    if (loop) wb.loopHighlight = app::loopHighlight(*m_scores, *loop, row);
+    if (!loop) return;
+    wb.loopHighlight = app::loopHighlight(*m_scores, *loop, row);
+    wb.loopHighlightLabel = app::loopLabel(m_scores->list.loops[*loop]) +
+                            (m_selected ? " (selected): " : " in charge: ") +
+                            shareText(m_scores->relative[*loop][row]) + " of the change now";
 }
 
 }  // namespace sdw::ui

@@ -33,6 +33,8 @@ class LoopsPanel : public Panel {
         choose();
     }
     app::LoopAnalysis& analysis() { return m_analysis; }
+    // Keep the scores of the current run coming while the tab is not drawn (presentation mode shows loops).
+    void keepScoring() { m_shown = true; }
 
   private:
     void header(Workbench& wb, size_t row);

@@ -98,12 +98,20 @@ void PresentationPanel::showSector(const Workbench& wb, int index) {
 // Which sector: the previous and next (PageUp, PageDown or the arrows: a presenter's clicker), its name in
 // large type, the whole diagram.
 void PresentationPanel::sectorBar(Workbench& wb) {
+    // Sectors or loops: the buttons, or L (a trainer's keyboard; not while typing).
+    const bool typing = ImGui::GetIO().WantTextInput;
+    if (ImGui::RadioButton("Sectors", !m_loopsMode)) m_loopsMode = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Loops", m_loopsMode)) m_loopsMode = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Step through the model's key feedback loops (L)");
+    if (!typing && ImGui::IsKeyPressed('L')) m_loopsMode = !m_loopsMode;
+    ImGui::SameLine();
+    if (m_loopsMode) return loopBar(wb);
     const auto all = sectors(wb);
     if (all.empty()) return void(m_sector = -1);
     const int n = static_cast<int>(all.size());
     if (m_sector >= n) m_sector = n - 1;
     const auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
-    const bool typing = ImGui::GetIO().WantTextInput;
     if (ImGui::Button("<##sector") || (!typing && (key(ImGuiKey_PageUp) || key(ImGuiKey_LeftArrow))))
         m_sector = m_sector <= 0 ? (m_sector == 0 ? -1 : n - 1) : m_sector - 1;
     ImGui::SameLine();
@@ -124,17 +132,22 @@ void PresentationPanel::sectorBar(Workbench& wb) {
 void PresentationPanel::diagram(Workbench& wb, ImVec2 size) {
     m_canvas.origin = ImGui::GetCursorScreenPos();
     const auto all = sectors(wb);
-    const model::ViewObject* sector = m_sector >= 0 && m_sector < static_cast<int>(all.size())
-                                          ? all[static_cast<size_t>(m_sector)]
-                                          : nullptr;
-    if (size.x != m_fitted.x || size.y != m_fitted.y || m_fittedSector != m_sector) {
-        if (sector)
+    const int shown = m_loopsMode ? -1 : m_sector;  // a loop is shown on the whole diagram
+    const model::ViewObject* sector =
+        shown >= 0 && shown < static_cast<int>(all.size()) ? all[static_cast<size_t>(shown)] : nullptr;
+    const std::optional<ImVec4> loop = m_loopsMode ? loopBox(wb) : std::nullopt;
+    const int loopKey = loop ? static_cast<int>(m_loop) : -1;
+    if (size.x != m_fitted.x || size.y != m_fitted.y || m_fittedSector != shown || m_fittedLoop != loopKey) {
+        m_fittedLoop = loopKey;
+        if (loop)  // the loop fitted large, its neighbours around it
+            fitToBox(m_canvas, loop->x, loop->y, loop->z, loop->w, size);
+        else if (sector)
             fitToBox(m_canvas, sector->x - *sector->width / 2, sector->y - *sector->height / 2,
                      sector->x + *sector->width / 2, sector->y + *sector->height / 2, size);
         else
             fitToView(m_canvas, wb.session().doc(), size, true);
         m_fitted = size;
-        m_fittedSector = m_sector;
+        m_fittedSector = shown;
     }
     ImGui::Dummy(size);
     DiagramLayers layers(m_canvas.origin, size);
@@ -159,8 +172,10 @@ void PresentationPanel::diagram(Workbench& wb, ImVec2 size) {
 }
 
 void PresentationPanel::draw(Workbench& wb) {
+    if (m_loopsMode) adoptLoopScores(wb);
     header(wb);
     sectorBar(wb);
+    highlightLoop(wb);
     const bool anySlider = std::any_of(wb.session().inputs().begin(), wb.session().inputs().end(),
                                        [](auto& i) { return i.present; });
     if (anySlider) {
@@ -176,7 +191,7 @@ void PresentationPanel::draw(Workbench& wb) {
     const ImVec2 gap = ImGui::GetStyle().ItemSpacing;
     const auto all = sectors(wb);
     const bool wide =
-        m_sector >= 0 && m_sector < static_cast<int>(all.size()) &&
+        !m_loopsMode && m_sector >= 0 && m_sector < static_cast<int>(all.size()) &&
         *all[static_cast<size_t>(m_sector)]->width > 1.4 * *all[static_cast<size_t>(m_sector)]->height;
     if (wide) {
         const float diagramH = std::floor(avail.y * 0.58f);
@@ -187,7 +202,10 @@ void PresentationPanel::draw(Workbench& wb) {
         const float diagramW = std::floor(avail.x * 0.56f);
         diagram(wb, ImVec2(diagramW, avail.y));
         ImGui::SetCursorScreenPos(ImVec2(m_canvas.origin.x + diagramW + gap.x, m_canvas.origin.y));
-        wb.panel<ChartsPanel>().drawCharts(wb, ImVec2(avail.x - diagramW - gap.x, avail.y), true, true);
+        if (m_loopsMode)
+            loopSide(wb, ImVec2(avail.x - diagramW - gap.x, avail.y));
+        else
+            wb.panel<ChartsPanel>().drawCharts(wb, ImVec2(avail.x - diagramW - gap.x, avail.y), true, true);
     }
     ImGui::EndChild();
 }
