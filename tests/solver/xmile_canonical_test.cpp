@@ -189,7 +189,7 @@ TEST_CASE("xmile: another tool's namespace declaration is kept with its elements
     CHECK(written.find("<acme:note>x</acme:note>") != std::string::npos);
 }
 
-TEST_CASE("xmile: a series' calibration weight round-trips; a negative one is kept as written, warned",
+TEST_CASE("xmile: a series' calibration weight round-trips, a negative one is kept as written and warned",
           "[xmile][canonical]") {
     const std::string text = std::string(kHead) +
                              "<sim_specs><start>0</start><stop>52</stop></sim_specs><model><variables>"
