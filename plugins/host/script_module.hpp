@@ -70,13 +70,15 @@ void checkRequest(RunRequest& req, const model::Project& p, bool outcomesByDefau
 // Pushes { run, label, inputs = { name = value }, error } for each failure, and says so on stderr.
 void pushFailures(lua_State* L, const std::vector<analysis::FailedRun>& failures);
 
-// sdw.run, sdw.run_many (script_experiments.cpp); sdw.sweep, sdw.monte_carlo, sdw.tornado, sdw.constants
+// sdw.run, sdw.run_many (script_experiments.cpp); sdw.sweep, sdw.monte_carlo, sdw.tornado, sdw.sensitivity,
+// sdw.constants
 // (script_uncertainty.cpp)
 int run(lua_State* L);
 int runMany(lua_State* L);
 int sweep(lua_State* L);
 int monteCarlo(lua_State* L);
 int tornado(lua_State* L);
+int sensitivity(lua_State* L);
 int constants(lua_State* L);
 
 }  // namespace sdw::plugins::script

@@ -270,10 +270,17 @@ void openModule(lua_State* L, ScriptEnv& e) {
     lua_setfield(L, -2, "__index");
     lua_pop(L, 1);
     lua_newtable(L);
-    const luaL_Reg fns[] = {
-        {"load_model", loadModel},   {"run", run},         {"run_many", runMany},    {"sweep", sweep},
-        {"monte_carlo", monteCarlo}, {"tornado", tornado}, {"plugins", listPlugins}, {"write_csv", writeCsv},
-        {"constants", constants},    {nullptr, nullptr}};
+    const luaL_Reg fns[] = {{"load_model", loadModel},
+                            {"run", run},
+                            {"run_many", runMany},
+                            {"sweep", sweep},
+                            {"monte_carlo", monteCarlo},
+                            {"tornado", tornado},
+                            {"sensitivity", sensitivity},
+                            {"plugins", listPlugins},
+                            {"write_csv", writeCsv},
+                            {"constants", constants},
+                            {nullptr, nullptr}};
     lua_pushlightuserdata(L, &e);
     luaL_setfuncs(L, fns, 1);
     lua_createtable(L, static_cast<int>(e.options.args.size()), 0);

@@ -1,7 +1,8 @@
 // The uncertainty half of the `sdw` script module: sweeps, Monte Carlo (final values and bands over time),
-// tornado rows from the true baseline, and the model's constants. Every batch goes through the plugin host's
-// trial runner, so a plugin param varied in a batch has its plugin on in every run of it (the baseline too);
-// failed runs come back as a second value and are left out of the rows. Layer: plugins/host.
+// tornado rows from the true baseline, Morris and Sobol indices, and the model's constants. Every batch goes
+// through the plugin host's trial runner, so a plugin param varied in a batch has its plugin on in every run
+// of it (the baseline too); failed runs come back as a second value and are left out of the rows. Layer:
+// plugins/host.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -280,6 +281,68 @@ int tornado(lua_State* L) {
             lua_rawseti(L, -2, ++row);
         }
         pushFailures(L, failures);
+        return 2;
+    });
+}
+
+// sdw.sensitivity(model, { method = "morris" | "sobol", ranges, outcomes (or outcome), trajectories = 10,
+// samples = 512, seed = 1, base }) -> rows, failures. Morris rows { parameter, outcome, mu, mu_star, sigma,
+// effects }; Sobol rows { parameter, outcome, first_order, total }; per outcome, parameters in name order
+// (`sdw sensitivity` with its --vary in that order and the same seed gives the same numbers).
+int sensitivity(lua_State* L) {
+    return guarded(L, [&] {
+        const auto& m = checkModel(L, 1);
+        luaL_checktype(L, 2, LUA_TTABLE);
+        const auto outcomes = outcomesOf(L, 2);
+        auto b =
+            batchOf(L, 2, *m.project, outcomes,
+                    {"method", "ranges", "outcomes", "outcome", "trajectories", "samples", "seed", "base"});
+        std::string method = "morris";
+        if (lua_getfield(L, 2, "method") == LUA_TSTRING) method = lua_tostring(L, -1);
+        lua_pop(L, 1);
+        if (method != "morris" && method != "sobol")
+            throw std::runtime_error("method must be 'morris' or 'sobol' (a tornado is sdw.tornado), not '" +
+                                     method + "'");
+        const auto inputs = rangesOf(L, 2, *b.runner);
+        const double trajectories = numberField(L, 2, "trajectories").value_or(10),
+                     samples = numberField(L, 2, "samples").value_or(512);
+        if (!(trajectories >= 2 && samples >= 2))
+            throw std::runtime_error("trajectories and samples must be 2 or more");
+        const auto seed = static_cast<uint64_t>(numberField(L, 2, "seed").value_or(1));
+        analysis::ModelScorer scorer(inputs, outcomes, *b.runner, b.options);
+        std::vector<Row> rows;
+        std::vector<std::pair<std::string, std::string>> names;  // parameter and outcome of each row
+        if (method == "morris") {
+            const auto r = analysis::morris(inputs.size(), outcomes.size(), static_cast<size_t>(trajectories),
+                                            4, seed, scorer.function());
+            for (size_t k = 0; k < outcomes.size(); ++k)
+                for (size_t i = 0; i < inputs.size(); ++i) {
+                    const auto& x = r[k][i];
+                    rows.push_back({{"mu", x.mu},
+                                    {"mu_star", x.muStar},
+                                    {"sigma", x.sigma},
+                                    {"effects", static_cast<double>(x.effects)}});
+                    names.emplace_back(inputs[i].name, outcomes[k]);
+                }
+        } else {
+            const auto r = analysis::sobol(inputs.size(), outcomes.size(), static_cast<size_t>(samples), seed,
+                                           scorer.function());
+            for (size_t k = 0; k < outcomes.size(); ++k)
+                for (size_t i = 0; i < inputs.size(); ++i) {
+                    rows.push_back({{"first_order", r[k][i].first}, {"total", r[k][i].total}});
+                    names.emplace_back(inputs[i].name, outcomes[k]);
+                }
+        }
+        pushRows(L, rows);
+        for (size_t i = 0; i < names.size(); ++i) {
+            lua_rawgeti(L, -1, static_cast<lua_Integer>(i + 1));
+            lua_pushstring(L, names[i].first.c_str());
+            lua_setfield(L, -2, "parameter");
+            lua_pushstring(L, names[i].second.c_str());
+            lua_setfield(L, -2, "outcome");
+            lua_pop(L, 1);
+        }
+        pushFailures(L, scorer.failures());
         return 2;
     });
 }

@@ -120,6 +120,9 @@ struct Variable {
     std::optional<Range> range;
     std::optional<Uncertainty> uncertainty;
     Better better = Better::Unknown;
+    // The weight of this variable's observed series in a calibration's payoff (sdw extension
+    // <sdw:calibration weight="W"/>); empty: 1.
+    std::optional<double> calibrationWeight;
     std::string accessType;               // "input" / "output" for module ports; empty otherwise
     std::string moduleModel;              // for VarKind::Module: the sub-model's name
     std::vector<Connection> connections;  // for VarKind::Module

@@ -1,9 +1,11 @@
 // sdw's XMILE extensions, read and written in their own namespace (kSdwNs) so other tools keep or ignore
 // them: <sdw:calendar start="2025-01-01" price_base="2025/26"/> in <sim_specs> (the date at the start
 // time, the prices' year); in a variable <sdw:uncertainty min="..." max="..." distribution="..."/> (the range
-// of its value and how likely values within it are) and <sdw:outcome better="lower"/> (which way is better).
+// of its value and how likely values within it are), <sdw:outcome better="lower"/> (which way is better) and
+// <sdw:calibration weight="2"/> (the weight of its observed series in a fit).
 // Layer: solver (xmile). Depends on pugixml, model/, diag/ and analysis/distribution.
 #include <charconv>
+#include <cmath>
 #include <cstring>
 
 #include "solver/analysis/distribution.hpp"
@@ -117,6 +119,24 @@ bool readOutcome(ReadContext& ctx, pugi::xml_node node, model::Variable& v) {
          "<" + std::string(node.name()) + " better=\"" + better + "\"> of '" + v.name +
              "': better must be \"higher\" or \"lower\"");
     return false;
+}
+
+bool readCalibration(ReadContext& ctx, pugi::xml_node node, model::Variable& v) {
+    const auto w = plainNumber(node.attribute("weight").value());
+    if (!w || !std::isfinite(*w) || *w < 0) {
+        warn(ctx, node, v.name,
+             "<" + std::string(node.name()) + " weight=\"" + node.attribute("weight").value() + "\"> of '" +
+                 v.name + "': the weight must be a number, 0 or more");
+        return false;
+    }
+    v.calibrationWeight = *w;
+    return true;
+}
+
+void writeCalibration(pugi::xml_node var, const model::Variable& v) {
+    if (!v.calibrationWeight) return;
+    auto node = var.append_child((std::string(kSdwPrefix) + ":calibration").c_str());
+    setNumber(node.append_attribute("weight"), *v.calibrationWeight);
 }
 
 void writeOutcome(pugi::xml_node var, const model::Variable& v) {

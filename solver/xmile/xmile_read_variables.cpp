@@ -102,6 +102,8 @@ bool readVariableChild(ReadContext& ctx, pugi::xml_node c, model::Variable& v) {
         return readUncertainty(ctx, c, v);
     } else if (ctx.sdwName(c) == "outcome") {
         return readOutcome(ctx, c, v);
+    } else if (ctx.sdwName(c) == "calibration") {
+        return readCalibration(ctx, c, v);
     } else if (n == "connect" && v.kind == model::VarKind::Module) {
         v.connections.push_back({c.attribute("to").value(), c.attribute("from").value()});
     } else {

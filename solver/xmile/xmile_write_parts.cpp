@@ -175,6 +175,7 @@ void writeVariable(pugi::xml_node parent, const model::Variable& v) {
     }
     writeUncertainty(node, v);
     writeOutcome(node, v);
+    writeCalibration(node, v);
     for (const auto& c : v.connections) {
         auto conn = node.append_child("connect");
         conn.append_attribute("to").set_value(c.to.c_str());

@@ -106,6 +106,9 @@ void readLegacyDisplays(ReadContext& ctx, pugi::xml_node modelNode, model::Model
 bool readUncertainty(ReadContext& ctx, pugi::xml_node node, model::Variable& v);
 bool readOutcome(ReadContext& ctx, pugi::xml_node node, model::Variable& v);
 void writeOutcome(pugi::xml_node var, const model::Variable& v);
+// <sdw:calibration weight="W"/>: the weight (a number >= 0) of the variable's observed series in a fit.
+bool readCalibration(ReadContext& ctx, pugi::xml_node node, model::Variable& v);
+void writeCalibration(pugi::xml_node var, const model::Variable& v);
 bool readCalendar(ReadContext& ctx, pugi::xml_node node, model::SimSpecs& s);
 void writeCalendar(pugi::xml_node specs, const model::SimSpecs& s);
 void writeUncertainty(pugi::xml_node var, const model::Variable& v);

@@ -2,7 +2,8 @@
 // that is not a whole number of steps are errors naming the mistake; run_many keeps the outcome measures by
 // default; failed runs are reported with their inputs and left out while the rest finish; a tornado over a
 // lever param brackets the true baseline; constants are listed with their distributions; Monte Carlo gives
-// bands over time. Layer: tests/plugins.
+// bands over time; Morris and Sobol of a linear model give the hand-worked indices and the CLI's numbers.
+// Layer: tests/plugins.
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -15,6 +16,7 @@
 #include "solver/io/load_model.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "tests/plugins/plugin_test_util.hpp"
+#include "tests/workbench/cli_run.hpp"
 
 using namespace sdw;
 
@@ -46,6 +48,19 @@ std::string sqrtModel() {
            "<flow name=\"out\"><eqn>SQRT(k) * s</eqn></flow><aux name=\"k\"><doc>Assumption: "
            "a rate.</doc><eqn>0.04</eqn><sdw:uncertainty min=\"0.01\" max=\"0.09\" "
            "distribution=\"triangular(0.01,0.04,0.09)\"/></aux></variables></model></xmile>";
+    return path;
+}
+
+// out = 3a + b - 2c, constant over the run; a, b, c are varied over 1..2, 0..10, 1..4 by the scripts.
+std::string linearModel() {
+    const auto path = (std::filesystem::temp_directory_path() / "sdw_experiment_linear.xmile").string();
+    std::ofstream(path)
+        << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">"
+           "<header><name>t</name></header><sim_specs method=\"euler\"><start>0</start>"
+           "<stop>2</stop><dt>1</dt></sim_specs><model><variables>"
+           "<aux name=\"out\"><eqn>3*a + b - 2*c</eqn></aux><aux name=\"a\"><eqn>1.5</eqn></aux>"
+           "<aux name=\"b\"><eqn>5</eqn></aux><aux name=\"c\"><eqn>2</eqn></aux>"
+           "</variables></model></xmile>";
     return path;
 }
 
@@ -151,4 +166,67 @@ TEST_CASE("experiments: varying a constant on one compiled model matches recompi
     REQUIRE(recompiled.ok());
     REQUIRE(fast.names == recompiled.names);
     CHECK(fast.data == recompiled.data);
+}
+
+TEST_CASE("experiments: Morris and Sobol of a linear model give the hand-worked indices",
+          "[plugins][script]") {
+    // Elementary effects on the [0,1] scale: coefficient x width = 3, 10, -6 everywhere (sigma 0). Variance
+    // shares: (3 x 1)^2/12 = 0.75, 10^2/12 = 8.33, (2 x 3)^2/12 = 3 of 12.08: 0.062, 0.690, 0.248.
+    const std::string script =
+        "local m = sdw.load_model('" + linearModel() +
+        "')\n"
+        "local ranges = { a = { 1, 2 }, b = { 0, 10 }, c = { 1, 4 } }\n"
+        "local mo = sdw.sensitivity(m, { method = 'morris', ranges = ranges, outcome = 'out', "
+        "trajectories = 5, seed = 2 })\n"
+        "assert(#mo == 3 and mo[1].parameter == 'a' and mo[3].parameter == 'c' and mo[1].outcome == 'out')\n"
+        "local function near(x, y, tol) return math.abs(x - y) <= tol end\n"
+        "assert(near(mo[1].mu_star, 3, 1e-9) and near(mo[2].mu, 10, 1e-9) and near(mo[3].mu, -6, 1e-9))\n"
+        "assert(near(mo[3].mu_star, 6, 1e-9) and near(mo[2].sigma, 0, 1e-9) and mo[2].effects == 5)\n"
+        "local so = sdw.sensitivity(m, { method = 'sobol', ranges = ranges, outcome = 'out', samples = 4000 "
+        "})\n"
+        "assert(near(so[1].total, 0.75 / 12.0833, 0.04) and near(so[2].first_order, 8.3333 / 12.0833, "
+        "0.04))\n"
+        "assert(near(so[3].total, 3 / 12.0833, 0.04), 'c ' .. so[3].total)\n"
+        "local ok, err = pcall(sdw.sensitivity, m, { method = 'tornado', ranges = ranges, outcome = 'out' "
+        "})\n"
+        "assert(not ok and err:find(\"method must be 'morris' or 'sobol'\"), err)\n";
+    CHECK(runLua(script) == "");
+}
+
+TEST_CASE("experiments: sdw.sensitivity gives sdw sensitivity's numbers for the same seed",
+          "[plugins][script]") {
+    const auto lua = (std::filesystem::temp_directory_path() / "sdw_experiment_sobol_lua.csv").string();
+    const auto cli = (std::filesystem::temp_directory_path() / "sdw_experiment_sobol_cli.csv").string();
+    const std::string script =
+        "local m = sdw.load_model('" + linearModel() +
+        "')\n"
+        "local rows = sdw.sensitivity(m, { method = 'sobol', ranges = { a = { 1, 2 }, b = { 0, 10 }, c = { "
+        "1, 4 "
+        "} }, outcome = 'out', samples = 30, seed = 3 })\n"
+        "local f = io.open('" +
+        lua +
+        "', 'w')\n"
+        "for _, r in ipairs(rows) do f:write(string.format('%s,%.17g,%.17g\\n', r.parameter, r.first_order, "
+        "r.total)) end\n"
+        "f:close()\n";
+    REQUIRE(runLua(script) == "");
+    const auto o = cli_test::runSdw("sensitivity " + linearModel() +
+                                    " --analysis sobol --vary a=1:2 --vary b=0:10 --vary c=1:4 --samples 30 "
+                                    "--seed 3 --vars out --out " +
+                                    cli);
+    REQUIRE(o.code == 0);
+    std::ifstream a(lua), b(cli);
+    std::string la, lb;
+    std::getline(b, lb);  // header: parameter,outcome,first_order,total
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(std::getline(a, la));
+        REQUIRE(std::getline(b, lb));
+        const auto name = la.substr(0, la.find(','));
+        CHECK(lb.rfind(name + ",out,", 0) == 0);
+        const double fa = std::stod(la.substr(la.find(',') + 1)),
+                     ta = std::stod(la.substr(la.rfind(',') + 1));
+        const auto rest = lb.substr(name.size() + 5);
+        CHECK(std::stod(rest) == Approx(fa).epsilon(1e-12));
+        CHECK(std::stod(rest.substr(rest.find(',') + 1)) == Approx(ta).epsilon(1e-12));
+    }
 }

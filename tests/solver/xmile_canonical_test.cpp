@@ -188,3 +188,24 @@ TEST_CASE("xmile: another tool's namespace declaration is kept with its elements
     CHECK(written.find("xmlns:acme=\"urn:acme\"") != std::string::npos);
     CHECK(written.find("<acme:note>x</acme:note>") != std::string::npos);
 }
+
+TEST_CASE("xmile: a series' calibration weight round-trips, a negative one is kept as written and warned",
+          "[xmile][canonical]") {
+    const std::string text = std::string(kHead) +
+                             "<sim_specs><start>0</start><stop>52</stop></sim_specs><model><variables>"
+                             "<aux name=\"requests\"><eqn>1</eqn><sdw:calibration weight=\"2.5\"/></aux>"
+                             "<aux name=\"beds\"><eqn>1</eqn><sdw:calibration weight=\"-1\"/></aux>"
+                             "<aux name=\"plain\"><eqn>1</eqn></aux></variables></model></xmile>";
+    diag::Diagnostics diags;
+    const auto p = read(text, diags);
+    CHECK(p.main().find("requests")->calibrationWeight == 2.5);
+    CHECK_FALSE(p.main().find("beds")->calibrationWeight);
+    CHECK_FALSE(p.main().find("plain")->calibrationWeight);
+    REQUIRE(diags.warningCount() == 1);
+    CHECK(diag::format(diags.items()[0]).find("'beds'") != std::string::npos);
+    const std::string written = xmile::writeString(p);
+    CHECK(written.find("<sdw:calibration weight=\"2.5\"/>") != std::string::npos);
+    CHECK(written.find("<sdw:calibration weight=\"-1\"/>") != std::string::npos);  // kept verbatim
+    diag::Diagnostics again;
+    CHECK(xmile::writeString(read(written, again)) == written);
+}

@@ -130,13 +130,28 @@ void prepareFan(Host& host, Workbench& wb, size_t runs, uint64_t seed, bool tab)
 
 // The tornado view: the How sure tab's "Which assumptions matter", run on the model's first outcome measure
 // (or --outcome) at the end of the run (or --time), large.
-void prepareTornado(Host& host, Workbench& wb, const std::string& outcome, std::optional<double> at) {
+// --method morris|sobol: that method's bars instead (--budget trajectories or samples, --seed).
+void prepareTornado(Host& host, Workbench& wb, const std::string& outcome, std::optional<double> at,
+                    const std::string& method, int budget, uint64_t seed) {
     auto& view = wb.panel<UncertaintyPanel>().tornado();
     wb.showPanel<UncertaintyPanel>();
     wb.chartFocus = true;
     host.frame(wb);
     view.choose(outcome, at);
-    if (!view.start(wb) || !view.settle(wb, std::chrono::minutes(30)))
+    using M = TornadoView::Method;
+    view.setMethod(method == "morris"  ? M::Morris
+                   : method == "sobol" ? M::Sobol
+                                       : M::OneAtATime,
+                   budget, static_cast<int>(seed));
+    const bool ok = view.start(wb) && view.settle(wb, std::chrono::minutes(30));
+    if (method != "oat") {
+        const auto r = view.global().job().result();
+        if (!ok || !r)
+            std::fprintf(stderr, "sdw shot: %s\n", view.global().message().c_str());
+        else
+            std::printf("%s: %zu constants, %zu runs in %.1f s\n", method.c_str(),
+                        r->setup.base.inputs.size(), r->runs, r->seconds);
+    } else if (!ok)
         std::fprintf(stderr, "sdw shot: %s\n", view.message().c_str());
     else if (const auto r = view.tornado().result())
         std::printf("tornado: %zu constants, %zu runs in %.1f s\n", r->setup.inputs.size(),
@@ -212,6 +227,8 @@ void measureLatency(Host& host, Workbench& wb, bool lever) {
 struct ShotOptions {
     std::string model, out, size = "1600x1000", view = "all", chartPng, select, loop, data;
     std::string outcome;  // --view tornado
+    std::string method = "oat";
+    int budget = 0;  // Morris trajectories or Sobol samples (0: the tab's default)
     std::optional<double> time;
     bool namedOnly = false;
     std::vector<std::string> fits;   // --view fit
@@ -251,8 +268,12 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_option("--outcome", o.outcome,
                    "with --view tornado: the outcome (default: the model's first outcome measure); --time: "
                    "when it is read (default: the end of the run)");
+    app.add_option("--method", o.method, "with --view tornado: oat (the tornado, default), morris or sobol")
+        ->check(CLI::IsMember({"oat", "morris", "sobol"}));
+    app.add_option("--budget", o.budget,
+                   "with --method morris|sobol: trajectories or samples (default 10 / 128)");
     app.add_option("--runs", o.runs, "with --view fan: Monte Carlo runs (default 200)");
-    app.add_option("--seed", o.seed, "with --view fan or --range: its seed (default 1)");
+    app.add_option("--seed", o.seed, "with --view fan, --range or --method: its seed (default 1)");
     app.add_flag("--range", o.range,
                  "with --view business: the business case's 5-95% range over --runs draws");
     app.add_option("--data", o.data,
@@ -314,7 +335,7 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         std::fprintf(stderr, "sdw shot: --data: %s\n", wb.panel<UncertaintyPanel>().dataError().c_str());
     if (o.view == "fan" || o.view == "howsure") prepareFan(host, wb, o.runs, o.seed, o.view == "howsure");
     if (o.view == "fit") prepareFit(host, wb, o.fits);
-    if (o.view == "tornado") prepareTornado(host, wb, o.outcome, o.time);
+    if (o.view == "tornado") prepareTornado(host, wb, o.outcome, o.time, o.method, o.budget, o.seed);
     if (o.range) {
         auto& panel = wb.panel<UncertaintyPanel>();
         panel.setFanOptions({o.runs, o.seed});

@@ -5,10 +5,14 @@
 #include "workbench/app/uncertainty/calibration_run.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "tests/workbench/app/state_dir.hpp"
 #include "tests/workbench/decay_model.hpp"
+#include "tests/workbench/two_readings_model.hpp"
 #include "workbench/app/session.hpp"
+#include "workbench/app/uncertainty/uncertainty_edit.hpp"
 
 using namespace sdw;
 
@@ -96,4 +100,50 @@ TEST_CASE("calibration: a constant documented as a definition is not offered for
     REQUIRE(candidates.size() == 2);
     CHECK(candidates[0].name == "onset_rate");
     CHECK(candidates[1].name == "undocumented");
+}
+
+namespace {
+
+double fitK(app::Session& s, const app::ObservedOverlay& data, std::string* commandLine = nullptr) {
+    app::Calibration cal;
+    std::string error;
+    REQUIRE(cal.start(s, data, {{"k", 0, 5}}, analysis::Payoff::SumOfSquares, error));
+    REQUIRE(cal.wait(std::chrono::seconds(60)));
+    REQUIRE(cal.error().empty());
+    if (commandLine) *commandLine = app::calibrateCommandLine(cal.result()->setup, "m.xmile", "d.csv");
+    return cal.result()->fit.rows.at(0).value;
+}
+
+}  // namespace
+
+TEST_CASE("calibration: series weights saved with the model weigh the fit, undo and reopen keep them",
+          "[workbench][calibration]") {
+    app::Session s(test::freshStateDir("sdw_calibration_weights"));
+    std::string error;
+    const auto path = test::twoReadingsModel("sdw_calibration_weights.xmile");
+    REQUIRE(s.open(path, error));
+    s.settle();
+    const auto data = app::readObservedOverlay(test::twoReadingsData(), s.doc().model(), error);
+    REQUIRE(data);
+    CHECK(app::seriesWeight(s.doc().project(), "y2") == 1);
+    CHECK(fitK(s, *data) == Approx(2).margin(1e-4));
+    REQUIRE(app::setSeriesWeight(s.doc(), "y2", 3, error));
+    std::string cmd;
+    CHECK(fitK(s, *data, &cmd) == Approx(2.5).margin(1e-4));
+    CHECK(cmd == "sdw calibrate m.xmile --data d.csv --fit k=0:5 --payoff sse --weight y2=3");
+    REQUIRE(app::setSeriesWeight(s.doc(), "y2", 0, error));
+    CHECK(fitK(s, *data) == Approx(1).margin(1e-4));
+    // Mistakes are refused and change nothing.
+    CHECK_FALSE(app::setSeriesWeight(s.doc(), "y2", -1, error));
+    CHECK(error.find("0 or more") != std::string::npos);
+    CHECK_FALSE(app::setSeriesWeight(s.doc(), "nonesuch", 2, error));
+    CHECK(error.find("nonesuch") != std::string::npos);
+    // One undo step per change: back to 3; saved in the file and read back.
+    REQUIRE(s.doc().undo());
+    CHECK(app::seriesWeight(s.doc().project(), "y2") == 3);
+    REQUIRE(s.doc().save(error));
+    app::Session again(test::freshStateDir("sdw_calibration_weights_again"));
+    REQUIRE(again.open(path, error));
+    CHECK(app::seriesWeight(again.doc().project(), "y2") == 3);
+    CHECK(app::seriesWeight(again.doc().project(), "y1") == 1);
 }

@@ -8,34 +8,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/workbench/app/linear_model.hpp"
 #include "tests/workbench/app/state_dir.hpp"
 #include "workbench/app/session.hpp"
 
 using namespace sdw;
 
 namespace {
-
-// total' = 3a + b - 2c + 0 x sqrt(d), from 0, Euler dt 1 to 10 years, so total(t) = t (3a + b - 2c) while
-// d >= 0. Ranges: a 1..2 (1.5), b 0..10 (5), c 1..4 (2), d -1..1 (1: the run at -1 has no value).
-std::string linearModel(const std::string& fileName, bool withD) {
-    const auto path = (std::filesystem::temp_directory_path() / fileName).string();
-    std::ofstream(path)
-        << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
-           "xmlns:sdw=\"urn:sdw:xmile:1\"><header><name>t</name></header>"
-           "<sim_specs method=\"euler\" time_units=\"years\"><start>0</start><stop>10</stop><dt>1</dt>"
-           "</sim_specs><model><variables>"
-           "<stock name=\"total\"><eqn>0</eqn><inflow>adding</inflow><units>GBPm</units></stock>"
-           "<flow name=\"adding\"><eqn>3*a + b - 2*c"
-        << (withD ? " + 0*SQRT(d)" : "") << "</eqn><units>GBPm/year</units></flow>"
-        << "<aux name=\"a\"><eqn>1.5</eqn><units>people</units><sdw:uncertainty min=\"1\" max=\"2\"/></aux>"
-           "<aux name=\"b\"><eqn>5</eqn><sdw:uncertainty min=\"0\" max=\"10\"/></aux>"
-           "<aux name=\"c\"><eqn>2</eqn><sdw:uncertainty min=\"1\" max=\"4\"/></aux>"
-        << (withD ? "<aux name=\"d\"><eqn>1</eqn><sdw:uncertainty min=\"-1\" max=\"1\"/></aux>" : "")
-        << "<aux name=\"other\"><eqn>total * 2</eqn></aux>"
-           "<group name=\"Outcome measures\"><entity name=\"total\"/><entity name=\"other\"/></group>"
-           "</variables></model></xmile>";
-    return path;
-}
 
 void open(app::Session& s, const std::string& path) {
     std::string error;
@@ -58,7 +37,7 @@ std::shared_ptr<const app::TornadoResult> run(app::Session& s, const app::Tornad
 TEST_CASE("tornado: bars of a linear model are the hand-computed swings, widest first",
           "[workbench][tornado]") {
     app::Session s(test::freshStateDir("sdw_tornado_linear"));
-    open(s, linearModel("sdw_tornado_linear.xmile", false));
+    open(s, test::linearModel("sdw_tornado_linear.xmile", false));
     const auto r = run(s, {});  // the first outcome measure, at the end of the run
     CHECK(r->setup.outcome == "total");
     CHECK(r->setup.at == 10);
@@ -89,7 +68,7 @@ TEST_CASE("tornado: bars of a linear model are the hand-computed swings, widest 
 
 TEST_CASE("tornado: read at an earlier year, the swings are that year's", "[workbench][tornado]") {
     app::Session s(test::freshStateDir("sdw_tornado_year"));
-    open(s, linearModel("sdw_tornado_year.xmile", false));
+    open(s, test::linearModel("sdw_tornado_year.xmile", false));
     const auto times = app::tornadoTimes(s);
     CHECK(times.front() == 1);
     CHECK(times.back() == 10);
@@ -108,7 +87,7 @@ TEST_CASE("tornado: read at an earlier year, the swings are that year's", "[work
 TEST_CASE("tornado: a run without a value names the constant and value and is left out",
           "[workbench][tornado]") {
     app::Session s(test::freshStateDir("sdw_tornado_fail"));
-    open(s, linearModel("sdw_tornado_fail.xmile", true));
+    open(s, test::linearModel("sdw_tornado_fail.xmile", true));
     const auto r = run(s, {});
     REQUIRE(r->bars.size() == 3);  // d's bar is left out: its low run failed
     for (const auto& b : r->bars) CHECK(b.parameter != "d");
@@ -119,7 +98,7 @@ TEST_CASE("tornado: a run without a value names the constant and value and is le
 
 TEST_CASE("tornado: a slider's value is the baseline, and that constant is held", "[workbench][tornado]") {
     app::Session s(test::freshStateDir("sdw_tornado_slider"));
-    open(s, linearModel("sdw_tornado_slider.xmile", false));
+    open(s, test::linearModel("sdw_tornado_slider.xmile", false));
     size_t ia = s.inputs().size();
     for (size_t i = 0; i < s.inputs().size(); ++i)
         if (s.inputs()[i].name == "a") ia = i;
@@ -147,7 +126,7 @@ TEST_CASE("tornado: a slider's value is the baseline, and that constant is held"
 TEST_CASE("tornado: an unknown outcome is refused by name, and a cancel keeps no bars",
           "[workbench][tornado]") {
     app::Session s(test::freshStateDir("sdw_tornado_cancel"));
-    open(s, linearModel("sdw_tornado_cancel.xmile", false));
+    open(s, test::linearModel("sdw_tornado_cancel.xmile", false));
     std::string error;
     CHECK_FALSE(app::tornadoSetupFor(s, {"nonesuch", {}}, error));
     CHECK(error.find("nonesuch") != std::string::npos);

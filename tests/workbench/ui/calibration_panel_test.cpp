@@ -9,7 +9,9 @@
 #include <string>
 
 #include "tests/workbench/decay_model.hpp"
+#include "tests/workbench/two_readings_model.hpp"
 #include "tests/workbench/ui/headless_ui.hpp"
+#include "workbench/app/uncertainty/uncertainty_edit.hpp"
 #include "workbench/ui/panels/uncertainty_panel.hpp"
 
 using namespace sdw;
@@ -93,4 +95,34 @@ TEST_CASE("calibrate tab: Cancel stops a fit of the county model", "[workbench][
     CHECK(panel.message() == "Cancelled: no fit was made.");
     CHECK_FALSE(panel.calibration().result());
     CHECK(wb.session().doc().find("onset_rate_65_84")->equation == "0.027");  // nothing applied
+}
+
+TEST_CASE("calibrate tab: a series weight typed in the tab weighs the fit and is one undo step",
+          "[workbench][calibration]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, test::twoReadingsModel("sdw_ui_calibrate_weights.xmile"));
+    ui.settle(wb);
+    const auto data = (std::filesystem::temp_directory_path() / "sdw_ui_calibrate_weights.csv").string();
+    std::ofstream(data) << test::twoReadingsData();
+    REQUIRE(wb.panel<ui::UncertaintyPanel>().loadData(wb, data));
+    auto& panel = wb.panel<ui::CalibrationPanel>();
+    showCalibrate(ui, wb);
+    REQUIRE(panel.weightBoxes().size() == 2);  // y1, y2
+    ui.typeIntoBox(wb, panel.weightBoxes()[1], "3");
+    CHECK(app::seriesWeight(wb.session().doc().project(), "y2") == 3);
+    CHECK(app::seriesWeight(wb.session().doc().project(), "y1") == 1);
+    for (auto& p : panel.picks(wb)) p.on = p.name == "k";
+    ui.click(wb, centre(panel.fitButton()));
+    REQUIRE(panel.settle(wb));
+    ui.frame(wb);
+    const auto r = panel.calibration().result();
+    REQUIRE(r);
+    // Least squares weighted 1 and 3 over readings of 1 and 3: k = (1 + 9) / 4 = 2.5.
+    CHECK(r->fit.rows.at(0).value == Approx(2.5).margin(1e-4));
+    ui.key(wb, 'Z', true);  // one undo step takes the weight back
+    CHECK(app::seriesWeight(wb.session().doc().project(), "y2") == 1);
+    ui.typeIntoBox(wb, panel.weightBoxes()[0], "-2");  // refused, named, the model unchanged
+    CHECK(panel.message().find("0 or more") != std::string::npos);
+    CHECK(app::seriesWeight(wb.session().doc().project(), "y1") == 1);
 }

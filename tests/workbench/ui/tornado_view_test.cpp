@@ -49,7 +49,8 @@ TEST_CASE("how sure tab: Run the tornado draws the bars of the decay's one uncer
     wb.showPanel<ui::UncertaintyPanel>();
     view.scrollIntoView();
     ui.frame(wb);
-    ui.frame(wb);  // the tab comes to the front, then draws
+    ui.frame(wb);  // the tab comes to the front, then draws (and scrolls the section to the top)
+    ui.frame(wb);  // the scroll takes effect
     CHECK(view.barsDrawn() == 0);
     ui.click(wb, centre(view.runButton()));
     REQUIRE(view.message().empty());
@@ -77,6 +78,7 @@ TEST_CASE("how sure tab: Cancel stops a long tornado and keeps the UI drawing", 
     view.scrollIntoView();
     ui.frame(wb);
     ui.frame(wb);
+    ui.frame(wb);
     ui.click(wb, centre(view.runButton()));
     REQUIRE(view.busy());
     CHECK(wb.animating());  // the main loop keeps drawing for the progress bar
@@ -89,4 +91,44 @@ TEST_CASE("how sure tab: Cancel stops a long tornado and keeps the UI drawing", 
     CHECK(view.message() == "Cancelled: no bars were made.");
     CHECK_FALSE(view.tornado().result());
     CHECK(view.barsDrawn() == 0);
+}
+
+TEST_CASE("how sure tab: a long units label and the run's end date are shown whole", "[workbench][tornado]") {
+    // Two years of weeks from 1 Jan 2033 (the run's end: week 104, 30 Dec 2034); the one ranged constant is
+    // in people/(wte*week), the label that the name column cut at 22 em and the "at" box at 12 em.
+    const auto path = (std::filesystem::temp_directory_path() / "sdw_ui_tornado_units.xmile").string();
+    std::ofstream(path)
+        << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\" "
+           "xmlns:sdw=\"urn:sdw:xmile:1\"><header><name>t</name></header>"
+           "<sim_specs method=\"euler\" time_units=\"weeks\"><start>0</start><stop>104</stop>"
+           "<dt>1</dt><sdw:calendar start=\"2033-01-01\"/></sim_specs><model><variables>"
+           "<stock name=\"seen\"><eqn>0</eqn><inflow>seeing</inflow><units>people</units></stock>"
+           "<flow name=\"seeing\"><eqn>productivity_of_reablement_staff * 40</eqn></flow>"
+           "<aux name=\"productivity_of_reablement_staff\"><eqn>1</eqn>"
+           "<units>people/(wte*week)</units><sdw:uncertainty min=\"0.5\" max=\"2\"/></aux>"
+           "<group name=\"Outcome measures\"><entity name=\"seen\"/></group>"
+           "</variables></model></xmile>";
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, path);
+    ui.settle(wb);
+    auto& view = wb.panel<ui::UncertaintyPanel>().tornado();
+    wb.showPanel<ui::UncertaintyPanel>();
+    view.scrollIntoView();
+    ui.frame(wb);
+    ui.frame(wb);
+    ui.frame(wb);
+    const std::string end = app::tornadoTimeLabel(wb.session(), 104);
+    CHECK(end == "end of run (30 Dec 2034)");
+    const ImVec4 box = view.atBox();
+    // The box holds the label, its padding and the arrow.
+    CHECK(box.z - box.x >= ImGui::CalcTextSize(end.c_str()).x + ImGui::GetFrameHeight());
+    ui.click(wb, centre(view.runButton()));
+    REQUIRE(view.settle(wb));
+    ui.frame(wb);
+    REQUIRE(view.barsDrawn() == 1);
+    const std::string range = ui::rangeLabel(0.5, 2, "people/(wte*week)");
+    CHECK(range == "0.5 to 2 people/(wte*week)");
+    CHECK(view.labelColumn() >= ImGui::CalcTextSize("productivity of reablement staff").x);
+    CHECK(view.labelColumn() >= ImGui::CalcTextSize(range.c_str()).x);
 }

@@ -160,3 +160,37 @@ TEST_CASE("how sure tab: the business case's range, shown on the Business case t
     ui.frame(wb);
     ui.frame(wb);  // the Business case tab draws with the range under its header
 }
+
+TEST_CASE("how sure tab: a Monte Carlo makes the business case's P10 to P90 over its own draws",
+          "[workbench][fan]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, test::spendModelFile("sdw_ui_business_ensemble.xmile"));
+    auto& s = wb.session();
+    auto& panel = wb.panel<ui::UncertaintyPanel>();
+    s.charts().assign(1, {});
+    s.addToChart("spend");
+    s.keepRun("Baseline");
+    std::string error;
+    for (size_t i = 0; i < s.inputs().size(); ++i)
+        if (s.inputs()[i].name == "cut") REQUIRE(s.typeInput(i, "0.1", error));
+    ui.settle(wb);
+    CHECK_FALSE(panel.businessRange());  // the Business case tab says its figures are one run's
+    panel.setFanOptions({300, 5});
+    REQUIRE(panel.startMonteCarlo(wb));
+    REQUIRE(panel.settle(wb));
+    panel.setFanOptions({20, 9});  // the boxes changed after: the range is still the ensemble's
+    REQUIRE(panel.settleBusinessRange(wb));
+    const auto r = panel.businessRange();
+    REQUIRE(r);
+    CHECK(r->ensemble);
+    CHECK(r->pairs == 300);
+    CHECK(r->setup.spec.seed == 5);
+    // The saving is half the rate, uniform on 100..200: P10 55, P90 95 (pounds).
+    CHECK(r->saving10 == Approx(55).epsilon(0.01));
+    CHECK(r->saving90 == Approx(95).epsilon(0.01));
+    CHECK(app::rangeSummary(*r).rfind("Monte Carlo ensemble of 300 draws (seed 5", 0) == 0);
+    wb.showPanel<ui::BusinessCasePanel>();
+    ui.frame(wb);
+    ui.frame(wb);
+}

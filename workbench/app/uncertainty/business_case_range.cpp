@@ -3,9 +3,11 @@
 #include "workbench/app/uncertainty/business_case_range.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 #include "solver/analysis/sampling.hpp"
 #include "workbench/app/comparison.hpp"
+#include "workbench/app/quantity.hpp"
 #include "workbench/app/session.hpp"
 
 namespace sdw::app {
@@ -79,7 +81,22 @@ bool runBusinessRange(const BusinessRangeSetup& setup, const analysis::TrialOpti
     auto pct = [](std::vector<double> v, double p) { return analysis::percentile(v, p); };
     out.npv5 = pct(npv, 5), out.npv50 = pct(npv, 50), out.npv95 = pct(npv, 95);
     out.saving5 = pct(saving, 5), out.saving50 = pct(saving, 50), out.saving95 = pct(saving, 95);
+    out.npv10 = pct(npv, 10), out.npv90 = pct(npv, 90), out.saving10 = pct(saving, 10),
+    out.saving90 = pct(saving, 90);
     return true;
+}
+
+std::string rangeSummary(const BusinessRange& r) {
+    char head[160], rate[32], share[32];
+    std::snprintf(head, sizeof head, "%s of %zu draws (seed %llu; How sure tab)",
+                  r.ensemble ? "Monte Carlo ensemble" : "Range", r.pairs,
+                  static_cast<unsigned long long>(r.setup.spec.seed));
+    std::snprintf(rate, sizeof rate, "%.1f%%", r.setup.discountRate * 100);
+    std::snprintf(share, sizeof share, "%.0f%%", r.shareSaving * 100);
+    return std::string(head) + ": cumulative saving by the end " + money(r.saving10, true) + " to " +
+           money(r.saving90, true) + " (P10 to P90, median " + money(r.saving50, true) +
+           "); net present value at " + rate + " " + money(r.npv10, true) + " to " + money(r.npv90, true) +
+           "; saves money in " + share + " of draws";
 }
 
 }  // namespace sdw::app

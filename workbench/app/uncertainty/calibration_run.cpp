@@ -6,6 +6,7 @@
 
 #include "solver/analysis/constants.hpp"
 #include "workbench/app/session.hpp"
+#include "workbench/app/uncertainty/uncertainty_edit.hpp"
 
 namespace sdw::app {
 
@@ -55,6 +56,9 @@ std::optional<FitSetup> fitSetupFor(const Session& s, const ObservedOverlay& dat
     f.spec.parameters = parameters;
     f.spec.data = data.series;
     f.spec.payoff = payoff;
+    for (const auto& series : data.series)  // the weights saved with the model (Calibrate tab)
+        if (const double w = seriesWeight(s.doc().project(), series.name); w != 1)
+            f.spec.weights[canonicalName(series.name)] = w;
     return f;
 }
 
@@ -67,7 +71,9 @@ std::string calibrateCommandLine(const FitSetup& setup, const std::string& model
     const char* payoff = setup.spec.payoff == analysis::Payoff::Normal    ? "normal"
                          : setup.spec.payoff == analysis::Payoff::Poisson ? "poisson"
                                                                           : "sse";
-    return cmd + " --payoff " + payoff;
+    cmd += std::string(" --payoff ") + payoff;
+    for (const auto& [name, w] : setup.spec.weights) cmd += " --weight " + name + "=" + shortest(w);
+    return cmd;
 }
 
 bool runCalibration(const FitSetup& setup, const analysis::TrialOptions& options, FitOutcome& out,

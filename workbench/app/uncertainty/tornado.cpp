@@ -115,6 +115,7 @@ std::optional<TornadoSetup> tornadoSetupFor(const Session& s, const TornadoOptio
         // The ends of its plausible range, as `sdw sensitivity --method oat` takes them.
         t.inputs.push_back({c.name, analysis::scaledValue(*d, 0), analysis::scaledValue(*d, 1)});
         t.inputUnits.push_back(c.units);
+        t.distributions.push_back(*d);
     }
     if (t.inputs.empty()) {
         error = t.held.empty() ? "no constant of the model has a plausible range: give some in Properties"
@@ -148,14 +149,20 @@ bool runTornado(const TornadoSetup& setup, const analysis::TrialOptions& options
         analysis::oneAtATime(setup.inputs, {setup.outcome}, *runner, options, bars, out.failures, error);
     for (auto& b : bars)  // a bar with a failed run would show half a swing: left out, and said
         if (std::isfinite(b.outcomeLow) && std::isfinite(b.outcomeHigh)) out.bars.push_back(std::move(b));
-    for (const auto& f : out.failures) {
+    out.failureLines = failureLinesOf(out.failures);
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return ok;
+}
+
+std::vector<std::string> failureLinesOf(const std::vector<analysis::FailedRun>& failures) {
+    std::vector<std::string> out;
+    for (const auto& f : failures) {
         std::string what;
         for (const auto& [name, value] : f.inputs)
             what += (what.empty() ? "" : ", ") + displayName(name) + " = " + readableNumber(value);
-        out.failureLines.push_back((what.empty() ? std::string("the baseline") : what) + ": " + f.message);
+        out.push_back((what.empty() ? std::string("the baseline") : what) + ": " + f.message);
     }
-    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return ok;
+    return out;
 }
 
 std::string tornadoValue(double v, const std::string& units, bool sign) {

@@ -33,6 +33,7 @@ struct TornadoSetup {
     TrialBase base;                          // the session's last run, stopped at `at`
     std::vector<analysis::OatInput> inputs;  // low and high: the ends of each one's plausible range
     std::vector<std::string> inputUnits;     // per input, as the model writes them
+    std::vector<analysis::Distribution> distributions;  // per input: its own (Morris and Sobol draw from it)
     std::string outcome, outcomeUnits;
     double at = 0;
     std::vector<std::string> held;  // constants with a range that a slider or scenario set: not varied
@@ -55,6 +56,10 @@ struct TornadoResult {
 // Runs a setup on the calling thread (what the worker does). False with `error`.
 bool runTornado(const TornadoSetup& setup, const analysis::TrialOptions& options, TornadoResult& out,
                 std::string& error);
+
+// Each failed run as "x = 0.4, y = 2: why" (the constants and values it ran with), "the baseline: why" for
+// none.
+std::vector<std::string> failureLinesOf(const std::vector<analysis::FailedRun>& failures);
 
 // A value of the outcome as the workbench writes it (money as £ with k/m/bn, people with their noun).
 std::string tornadoValue(double v, const std::string& units, bool sign = false);

@@ -51,4 +51,27 @@ bool clearUncertainty(Document& doc, const std::string& name) {
     return true;
 }
 
+double seriesWeight(const model::Project& project, const std::string& name) {
+    const auto* v = project.main().find(name);
+    return v && v->calibrationWeight ? *v->calibrationWeight : 1.0;
+}
+
+bool setSeriesWeight(Document& doc, const std::string& name, double weight, std::string& error) {
+    const auto* v = doc.find(name);
+    if (!v) {
+        error = "the model has no variable '" + name + "'";
+        return false;
+    }
+    if (!std::isfinite(weight) || weight < 0) {
+        error = "a series' weight is a number, 0 or more (0 leaves it out of the fit)";
+        return false;
+    }
+    const std::optional<double> w = weight == 1 ? std::nullopt : std::optional<double>(weight);
+    if (v->calibrationWeight == w) return true;
+    doc.editProject([&](model::Project& p) {
+        if (auto* x = p.main().find(name)) x->calibrationWeight = w;
+    });
+    return true;
+}
+
 }  // namespace sdw::app

@@ -298,6 +298,7 @@ void BusinessCasePanel::draw(Workbench& wb) {
         return;
     }
     header(wb);
+    wb.panel<UncertaintyPanel>().rangeSummaryLine(wb);  // issue 14: the P10 to P90 over a Monte Carlo
     if (wb.panel<UncertaintyPanel>().businessRange()) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
     if (ImGui::TreeNode("How sure: the range over the model's uncertain inputs")) {  // issue 14
         wb.panel<UncertaintyPanel>().businessRangeSection(wb);

@@ -7,6 +7,7 @@
 
 #include "workbench/app/format.hpp"
 #include "workbench/app/session.hpp"
+#include "workbench/app/uncertainty/uncertainty_edit.hpp"
 #include "workbench/ui/panels/uncertainty_panel.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -138,8 +139,35 @@ void CalibrationPanel::controls(Workbench& wb) {
         m_cancelButton = lastItemRect();
     }
     if (!m_message.empty()) ImGui::TextColored(kWarn, "%s", m_message.c_str());
+    weightRows(wb);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##filter", "filter constants", m_filter, sizeof m_filter);
+}
+
+// Each observed series and its weight in the fit: typed, it is set in the model (one undo step, saved with
+// it); the box follows the model otherwise (an undo shows at once).
+void CalibrationPanel::weightRows(Workbench& wb) {
+    const auto* data = wb.panel<UncertaintyPanel>().observed();
+    const auto& series = data->series;
+    m_weightBoxes.resize(series.size());
+    m_weightRects.assign(series.size(), ImVec4(0, 0, 0, 0));
+    ImGui::TextDisabled("Series weights in the fit (saved with the model; 0 leaves a series out):");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "A series weighted 2 counts twice as much as one weighted 1 (sdw calibrate --weight)");
+    for (size_t i = 0; i < series.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i) + 1000);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+        ImGui::InputDouble(app::displayName(series[i].name).c_str(), &m_weightBoxes[i], 0, 0, "%g");
+        m_weightRects[i] = lastItemRect();
+        std::string error;
+        if (ImGui::IsItemDeactivatedAfterEdit() &&
+            !app::setSeriesWeight(wb.session().doc(), series[i].name, m_weightBoxes[i], error))
+            m_message = "Weight not set: " + error;
+        if (!ImGui::IsItemActive())
+            m_weightBoxes[i] = app::seriesWeight(wb.session().doc().project(), series[i].name);
+        ImGui::PopID();
+    }
 }
 
 void CalibrationPanel::pickTable(Workbench& wb) {

@@ -1,6 +1,7 @@
 // The Calibrate tab: pick constants (bounds default to the model's declared ranges), fit them to the observed
 // data loaded in the How sure tab with a progress bar and Cancel, read the table parameter / value / low95 /
 // high95 (sdw calibrate's numbers), see the fitted run over the data, and apply the fit (one undo step).
+// Each observed series has a weight in the fit, saved with the model (<sdw:calibration weight>, undoable).
 // The work is workbench/app/uncertainty/calibration_run's. Layer: workbench/ui/panels (ImGui). No Lua.
 #pragma once
 
@@ -44,9 +45,12 @@ class CalibrationPanel : public Panel {
     ImVec4 fitButton() const { return m_fitButton; }
     ImVec4 cancelButton() const { return m_cancelButton; }
     ImVec4 applyButton() const { return m_applyButton; }
+    // Where each observed series' weight box was last drawn (in the data's order).
+    const std::vector<ImVec4>& weightBoxes() const { return m_weightRects; }
 
   private:
     void pickTable(Workbench& wb);
+    void weightRows(Workbench& wb);
     void controls(Workbench& wb);
     void results(Workbench& wb);
     void fitCharts(Workbench& wb, const app::FitOutcome& r);
@@ -58,6 +62,8 @@ class CalibrationPanel : public Panel {
     int m_payoff = 0;  // analysis::Payoff
     std::string m_message;
     std::vector<widgets::PlotView> m_views;
+    std::vector<double> m_weightBoxes;  // what each weight box shows (the model's, unless being typed)
+    std::vector<ImVec4> m_weightRects;
     ImVec4 m_fitButton{0, 0, 0, 0}, m_cancelButton{0, 0, 0, 0}, m_applyButton{0, 0, 0, 0};
 };
 

@@ -7,9 +7,12 @@
 #include <cstdio>
 #include <thread>
 
+#include "solver/analysis/constants.hpp"
 #include "workbench/app/format.hpp"
 #include "workbench/app/quantity.hpp"
 #include "workbench/app/session.hpp"
+#include "workbench/ui/panels/uncertainty_panel.hpp"
+#include "workbench/ui/widgets/label_column.hpp"
 #include "workbench/ui/workbench.hpp"
 
 namespace sdw::ui {
@@ -21,7 +24,7 @@ const ImU32 kHighColour = IM_COL32(222, 130, 40, 255);  // at the high end
 const ImVec4 kWarn(0.72f, 0.3f, 0.05f, 1);
 
 std::string rangeText(const analysis::TornadoBar& b, const std::string& units) {
-    return app::withUnits(b.low, units) + " to " + app::withUnits(b.high, units);
+    return rangeLabel(b.low, b.high, units);
 }
 
 // A bar end: money as the workbench writes it (£ with k/m/bn); other units only as numbers (the headline and
@@ -42,14 +45,48 @@ void swatch(ImU32 colour, const char* text) {
 
 }  // namespace
 
+std::string rangeLabel(double low, double high, const std::string& units) {
+    // Money both ends ("£1.0m to £2.5m"); other units once, after the high end ("0.5 to 2
+    // people/(wte*week)").
+    if (app::isMoney(units)) return app::withUnits(low, units) + " to " + app::withUnits(high, units);
+    return app::readableNumber(low) + " to " + app::withUnits(high, units);
+}
+
+float nameColumnWidth(const std::vector<std::pair<std::string, std::string>>& labels, float chartWidth) {
+    std::vector<float> widths;
+    for (const auto& [name, range] : labels) {
+        widths.push_back(ImGui::CalcTextSize(name.c_str()).x);
+        widths.push_back(ImGui::CalcTextSize(range.c_str()).x);
+    }
+    return labelColumnWidth(widths, chartWidth, ImGui::GetFontSize());
+}
+
+void nameCell(ImVec2 at, float width, const std::string& name, const std::string& range) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const auto measure = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
+    const float room = width - ImGui::GetFontSize() * 0.5f;
+    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), fitText(name, room, measure).c_str());
+    dl->AddText(ImVec2(at.x, at.y + ImGui::GetTextLineHeightWithSpacing()),
+                ImGui::GetColorU32(ImGuiCol_TextDisabled), fitText(range, room, measure).c_str());
+}
+
+float comboWidth(const std::vector<std::string>& choices) {
+    std::vector<float> widths;
+    for (const auto& c : choices) widths.push_back(ImGui::CalcTextSize(c.c_str()).x);
+    return comboWidthFor(widths, ImGui::GetStyle().FramePadding.x, ImGui::GetFrameHeight());
+}
+
 void TornadoView::reset() {
     m_tornado.reset();
+    m_global.reset();
+    m_countedAt = ~uint64_t{0};
     m_message.clear();
     m_outcome.clear();
     m_at.reset();
 }
 
 void TornadoView::beforeFrame(Workbench& wb) {
+    m_global.beforeFrame(wb);
     if (!m_tornado.poll()) return;
     const auto& e = m_tornado.error();
     if (!e.empty()) {
@@ -67,6 +104,15 @@ void TornadoView::beforeFrame(Workbench& wb) {
 }
 
 bool TornadoView::start(Workbench& wb) {
+    if (m_method != Method::OneAtATime) {
+        app::GlobalOptions o;
+        o.where = {m_outcome, m_at};
+        o.method = m_method == Method::Morris ? app::GlobalMethod::Morris : app::GlobalMethod::Sobol;
+        o.trajectories = static_cast<size_t>(m_trajectories);
+        o.samples = static_cast<size_t>(m_samples);
+        o.seed = static_cast<uint64_t>(m_seed);
+        return m_global.start(wb, o);
+    }
     std::string error;
     if (!m_tornado.start(wb.session(), {m_outcome, m_at}, error)) {
         m_message = "Not started: " + error;
@@ -78,6 +124,7 @@ bool TornadoView::start(Workbench& wb) {
 
 bool TornadoView::settle(Workbench& wb, std::chrono::milliseconds timeout) {
     const auto until = std::chrono::steady_clock::now() + timeout;
+    if (!m_global.settle(wb, timeout)) return false;
     while (m_tornado.job().running()) {
         if (std::chrono::steady_clock::now() > until) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -101,24 +148,69 @@ void TornadoView::controls(Workbench& wb) {
     ImGui::SameLine();
     const auto times = app::tornadoTimes(s);
     const double at = m_at.value_or(times.back());
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::BeginCombo("at", app::tornadoTimeLabel(s, at).c_str())) {
-        for (double t : times)
-            if (ImGui::Selectable(app::tornadoTimeLabel(s, t).c_str(), t == at)) m_at = t;
+    std::vector<std::string> labels;
+    for (double t : times) labels.push_back(app::tornadoTimeLabel(s, t));
+    ImGui::SetNextItemWidth(comboWidth(labels));  // "end of run (3 Jan 2035)" whole
+    const bool open = ImGui::BeginCombo("at", app::tornadoTimeLabel(s, at).c_str());
+    m_atBox = lastItemRect();
+    if (open) {
+        for (size_t i = 0; i < times.size(); ++i)
+            if (ImGui::Selectable(labels[i].c_str(), times[i] == at)) m_at = times[i];
         ImGui::EndCombo();
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
     ImGui::InputInt("bars", &m_maxBars);
     m_maxBars = std::clamp(m_maxBars, 1, 200);
-    ImGui::SameLine();
-    if (ImGui::Button("Run the tornado")) start(wb);
+    methodControls(wb);
+}
+
+size_t TornadoView::rangedConstants(const Workbench& wb) {
+    const auto& doc = wb.session().doc();
+    if (m_countedAt != doc.revision()) {
+        m_countedAt = doc.revision();
+        m_counted = 0;
+        for (const auto& c : analysis::listConstants(doc.project()))
+            if (const auto* v = doc.project().main().find(c.name); v && analysis::modelDistribution(*v))
+                ++m_counted;
+    }
+    return m_counted;
+}
+
+// The method, its budget and seed, and the Run button (its runs counted beside it).
+void TornadoView::methodControls(Workbench& wb) {
+    const char* names[] = {"one at a time (tornado)", "Morris screening", "Sobol indices"};
+    ImGui::SetNextItemWidth(comboWidth({names[0], names[1], names[2]}));
+    int m = static_cast<int>(m_method);
+    if (ImGui::Combo("method", &m, names, 3)) m_method = static_cast<Method>(m);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip(
-            "Two runs per constant with a plausible range: at its low and at its high, the "
-            "others as in this run");
-    m_runButton = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
-                         ImGui::GetItemRectMax().y);
+            "One at a time: each constant at its low and high, the rest as in this run.\nMorris: how far the "
+            "outcome moves as each constant crosses its range, all of them varying (screening).\nSobol: the "
+            "share of the outcome's spread each constant accounts for (many more runs).");
+    const size_t k = rangedConstants(wb);
+    size_t runs = 1 + 2 * k;
+    if (m_method != Method::OneAtATime) {
+        const bool morris = m_method == Method::Morris;
+        int& budget = morris ? m_trajectories : m_samples;
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+        ImGui::InputInt(morris ? "trajectories" : "samples", &budget);
+        budget = std::clamp(budget, 2, 100000);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+        ImGui::InputInt("seed##global", &m_seed, 0);
+        m_seed = std::max(0, m_seed);
+        runs = static_cast<size_t>(budget) * (k + (morris ? 1 : 2));
+    }
+    ImGui::SameLine();
+    const char* run = m_method == Method::OneAtATime ? "Run the tornado"
+                      : m_method == Method::Morris   ? "Run Morris"
+                                                     : "Run Sobol";
+    if (ImGui::Button(run)) start(wb);
+    m_runButton = lastItemRect();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%zu runs of the model (%zu constants with a range)", runs, k);
 }
 
 void TornadoView::draw(Workbench& wb, const ProgressLine& progress) {
@@ -126,11 +218,18 @@ void TornadoView::draw(Workbench& wb, const ProgressLine& progress) {
         ImGui::SetScrollHereY(0);
         m_scroll = false;
     }
-    ImGui::TextUnformatted("Which assumptions matter: each one at its low and high, the rest as in this run");
-    const bool running = m_tornado.job().running();
+    ImGui::TextUnformatted("Which assumptions matter for one outcome");
+    const bool running = busy();
     ImGui::BeginDisabled(running);
     controls(wb);
     ImGui::EndDisabled();
+    if (m_method != Method::OneAtATime) {
+        m_barsDrawn = 0;
+        m_global.draw(wb, m_method == Method::Morris ? app::GlobalMethod::Morris : app::GlobalMethod::Sobol,
+                      m_maxBars, progress);
+        return;
+    }
+    m_global.notDrawn();
     if (running)
         progress(
             m_tornado.job(), "runs", [this] { m_tornado.cancel(); }, m_cancelButton);
@@ -175,7 +274,11 @@ Layout layoutFor(const app::TornadoResult& r, size_t n) {
     l.line = ImGui::GetTextLineHeightWithSpacing();
     l.origin = ImGui::GetCursorScreenPos();
     l.width = std::max(ImGui::GetContentRegionAvail().x, l.em * 40);
-    l.labelW = std::min(l.width * 0.3f, l.em * 22);
+    std::vector<std::pair<std::string, std::string>> labels;
+    for (size_t i = 0; i < n; ++i)
+        labels.emplace_back(app::displayName(r.bars[i].parameter),
+                            rangeText(r.bars[i], r.unitsOf(r.bars[i].parameter)));
+    l.labelW = nameColumnWidth(labels, l.width);
     l.x0 = l.origin.x + l.labelW + valueW;
     l.x1 = l.origin.x + l.width - swingW - valueW;
     l.rowH = l.line * 2.2f;
@@ -188,13 +291,10 @@ void drawBar(const Layout& l, const app::TornadoResult& r, size_t i, const std::
     const auto& b = r.bars[i];
     const auto& units = r.setup.outcomeUnits;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
     const float y = l.top0 + l.rowH * static_cast<float>(i), mid = y + l.rowH / 2, em = l.em;
-    dl->PushClipRect(ImVec2(l.origin.x, y), ImVec2(l.origin.x + l.labelW - em * 0.5f, y + l.rowH), true);
-    dl->AddText(ImVec2(l.origin.x, y + l.rowH * 0.05f), text, app::displayName(b.parameter).c_str());
-    dl->AddText(ImVec2(l.origin.x, y + l.rowH * 0.05f + l.line), muted,
-                rangeText(b, r.unitsOf(b.parameter)).c_str());
-    dl->PopClipRect();
+    const std::string range = rangeText(b, r.unitsOf(b.parameter));
+    nameCell(ImVec2(l.origin.x, y + l.rowH * 0.05f), l.labelW, app::displayName(b.parameter), range);
     const float xb = l.xOf(b.baseline), xl = l.xOf(b.outcomeLow), xh = l.xOf(b.outcomeHigh),
                 half = l.line * 0.45f;
     dl->AddRectFilled(ImVec2(std::min(xb, xl), mid - half), ImVec2(std::max(xb, xl) + 0.5f, mid + half),
@@ -212,11 +312,10 @@ void drawBar(const Layout& l, const app::TornadoResult& r, size_t i, const std::
     dl->AddText(ImVec2(l.origin.x + l.width - ImGui::CalcTextSize(swing.c_str()).x, mid - th), text,
                 swing.c_str());
     if (ImGui::IsMouseHoveringRect(ImVec2(l.origin.x, y), ImVec2(l.origin.x + l.width, y + l.rowH)))
-        ImGui::SetTooltip(
-            "%s from %s to %s: %s from %s to %s (baseline %s)", app::displayName(b.parameter).c_str(),
-            app::readableNumber(b.low).c_str(), app::readableNumber(b.high).c_str(), outcome.c_str(),
-            app::tornadoValue(b.outcomeLow, units).c_str(), app::tornadoValue(b.outcomeHigh, units).c_str(),
-            app::tornadoValue(b.baseline, units).c_str());
+        ImGui::SetTooltip("%s from %s: %s from %s to %s (baseline %s)", app::displayName(b.parameter).c_str(),
+                          range.c_str(), outcome.c_str(), app::tornadoValue(b.outcomeLow, units).c_str(),
+                          app::tornadoValue(b.outcomeHigh, units).c_str(),
+                          app::tornadoValue(b.baseline, units).c_str());
 }
 
 }  // namespace
@@ -242,6 +341,7 @@ void TornadoView::chart(Workbench& wb, const app::TornadoResult& r) {
     swatch(kHighColour, "at the high end");
     const size_t n = std::min(r.bars.size(), static_cast<size_t>(m_maxBars));
     const Layout l = layoutFor(r, n);
+    m_labelW = l.labelW;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const std::string baseText = "baseline " + app::tornadoValue(top.baseline, units);

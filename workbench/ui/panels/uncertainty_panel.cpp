@@ -59,9 +59,11 @@ void UncertaintyPanel::beforeFrame(Workbench& wb) {
         return;
     }
     m_message.clear();
-    if (const auto r = m_fan.result())
+    if (const auto r = m_fan.result()) {
         wb.session().setStatus("Monte Carlo: " + std::to_string(r->mc.okRuns) + " runs in " +
                                seconds(r->seconds) + "; the charts show their bands");
+        ensembleRange(wb, *r);
+    }
 }
 
 bool UncertaintyPanel::startMonteCarlo(Workbench& wb) {

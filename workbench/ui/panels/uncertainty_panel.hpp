@@ -69,12 +69,16 @@ class UncertaintyPanel : public Panel {
     std::vector<widgets::Series> pointSeries(const app::Chart& c) const;
 
     // The business case's range: the same draws run as the kept baseline and as the current run (the runs
-    // and seed boxes', the Business case tab's discount rate). Drawn in this tab and the Business case tab.
+    // and seed boxes', the Business case tab's discount rate); made by itself after each Monte Carlo, over
+    // its draws. Drawn in this tab and the Business case tab.
     bool startBusinessRange(Workbench& wb);
     std::shared_ptr<const app::BusinessRange> businessRange() const { return m_range.result(); }
     void businessRangeSection(Workbench& wb);
     bool settleBusinessRange(Workbench& wb, std::chrono::milliseconds timeout = std::chrono::seconds(120));
     const std::string& rangeMessage() const { return m_rangeMessage; }
+    // The Business case tab's line: the ensemble's P10 to P90 when there is one for these settings, else that
+    // the figures are one run's.
+    void rangeSummaryLine(Workbench& wb);
 
     // A job's progress bar with its ETA and a Cancel button (where it was drawn goes to `cancelRect`).
     static void progressLine(const app::AnalysisJob& job, const char* unit,
@@ -84,6 +88,9 @@ class UncertaintyPanel : public Panel {
     void monteCarloSection(Workbench& wb);
     void dataSection(Workbench& wb);
     void resultLines(Workbench& wb);
+    bool startRange(Workbench& wb, const app::FanOptions& draws, bool ensemble);
+    // After a Monte Carlo: the business case's range over the same draws (when there is a business case).
+    void ensembleRange(Workbench& wb, const app::FanResult& r);
 
     app::FanCharts m_fan;
     app::FanOptions m_options;
