@@ -73,6 +73,7 @@ std::optional<Workbook> readXls(const std::string& path, std::string& error) {
     unsigned count = 0;
     freexl_get_info(x.h, FREEXL_BIFF_SHEET_COUNT, &count);
     Workbook out;
+    size_t used = 0;  // grid cells of every sheet so far: the limit is the workbook's
     for (unsigned s = 0; s < count && s < 1024; ++s) {
         const char* name = nullptr;
         if (freexl_get_worksheet_name(x.h, static_cast<unsigned short>(s), &name) != FREEXL_OK ||
@@ -83,13 +84,12 @@ std::optional<Workbook> readXls(const std::string& path, std::string& error) {
         unsigned rows = 0;
         unsigned short cols = 0;
         freexl_worksheet_dimensions(x.h, &rows, &cols);
-        if (static_cast<size_t>(rows) * cols > kMaxSheetCells) {
-            error = "its sheet '" + std::string(name ? name : "") + "' has more than " +
-                    std::to_string(kMaxSheetCells) + " cells";
+        if (used + static_cast<size_t>(rows) * cols > kMaxSheetCells) {
+            error = "its sheets have more than " + std::to_string(kMaxSheetCells) + " cells (at sheet '" +
+                    std::string(name ? name : "") + "')";
             return std::nullopt;
         }
         Table t;
-        size_t used = 0;
         for (unsigned r = 0; r < rows; ++r)
             for (unsigned short c = 0; c < cols; ++c) {
                 auto text = xlsCell(x.h, r, c);

@@ -47,7 +47,7 @@ std::optional<Workbook> readXls(const std::string& path, std::string& error);
 bool parseRangeRef(const std::string& text, std::string& sheet, CellRange& out);
 
 // The reader's limits: a hostile or damaged file is refused with an error, never exhausts memory.
-inline constexpr size_t kMaxSheetCells = 4'000'000;         // the cells of a sheet's grid (rows x widest row)
+inline constexpr size_t kMaxSheetCells = 4'000'000;         // grid cells of all a workbook's sheets together
 inline constexpr size_t kMaxWorkbookPartBytes = 64u << 20;  // one uncompressed part of an .xlsx
 
 // Puts `text` at (row, col) of `t`, growing the grid; `used` counts the grid's cells so far. False when the

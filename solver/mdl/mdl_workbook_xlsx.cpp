@@ -67,8 +67,8 @@ std::string cellText(const pugi::xml_node& c, const std::vector<std::string>& st
 }
 
 bool readSheet(const pugi::xml_document& doc, const std::vector<std::string>& strings, Table& out,
-               std::string& error) {
-    size_t used = 0, nextRow = 0;
+               size_t& used, std::string& error) {
+    size_t nextRow = 0;
     for (auto row : doc.child("worksheet").child("sheetData").children("row")) {
         const size_t r = row.attribute("r") ? row.attribute("r").as_ullong() - 1 : nextRow;
         nextRow = r + 1;
@@ -83,8 +83,8 @@ bool readSheet(const pugi::xml_document& doc, const std::vector<std::string>& st
             std::string text = cellText(c, strings);
             if (text.empty()) continue;
             if (!putCell(out, used, cr, cc, std::move(text))) {
-                error = "a sheet has more than " + std::to_string(kMaxSheetCells) +
-                        " cells in its grid, or a cell past the last row or column";
+                error = "its sheets have more than " + std::to_string(kMaxSheetCells) +
+                        " cells in their grids, or a cell past the last row or column";
                 return false;
             }
         }
@@ -150,6 +150,7 @@ std::optional<Workbook> readXlsx(const std::string& path, std::string& error) {
         targets[r.attribute("Id").as_string()] = partName(r.attribute("Target").as_string());
     Workbook out;
     std::vector<std::string> sheetNames;
+    size_t used = 0;  // grid cells of every sheet so far: the limit is the workbook's
     const pugi::xml_node wb = book.child("workbook");
     for (auto s : wb.child("sheets").children("sheet")) {
         const std::string name = s.attribute("name").as_string();
@@ -159,7 +160,8 @@ std::optional<Workbook> readXlsx(const std::string& path, std::string& error) {
         auto text = part(z.get(), it->second, error);
         pugi::xml_document sheet;
         Table t;
-        if (!text || !parseXml(sheet, *text, it->second, error) || !readSheet(sheet, strings, t, error)) {
+        if (!text || !parseXml(sheet, *text, it->second, error) ||
+            !readSheet(sheet, strings, t, used, error)) {
             if (error.empty()) error = "its sheet '" + name + "' is missing";
             error += " (sheet '" + name + "')";
             return std::nullopt;

@@ -200,7 +200,18 @@ TEST_CASE("mdl workbook: a missing sheet, a damaged file and a hostile one are r
     wide["xl/worksheets/sheet1.xml"] = sheetXml(rows);
     writeZip(f.dir / "wide.xlsx", wide);
     d = readErrors(f, "x = GET XLS CONSTANTS('wide.xlsx', 'Inputs', 'A1') ~~|\n");
-    CHECK(test::dumpDiagnostics(d).find("more than 4000000 cells in its grid") != std::string::npos);
+    CHECK(test::dumpDiagnostics(d).find("more than 4000000 cells in their grids") != std::string::npos);
+    // Half that in each of two sheets: the limit is the workbook's, not each sheet's.
+    std::string half;
+    for (int k = 1; k <= 150; ++k)
+        half +=
+            "<row r=\"" + std::to_string(k) + "\"><c r=\"XFD" + std::to_string(k) + "\"><v>1</v></c></row>";
+    wide["xl/worksheets/sheet1.xml"] = sheetXml(half);
+    wide["xl/worksheets/other.xml"] = sheetXml(half);
+    writeZip(f.dir / "halves.xlsx", wide);
+    d = readErrors(f, "x = GET XLS CONSTANTS('halves.xlsx', 'Inputs', 'A1') ~~|\n");
+    CHECK(test::dumpDiagnostics(d).find("more than 4000000 cells in their grids") != std::string::npos);
+    wide = bookParts();
     wide["xl/worksheets/sheet1.xml"] = sheetXml("<row r=\"2000000\"><c r=\"A2000000\"><v>1</v></c></row>");
     writeZip(f.dir / "tall.xlsx", wide);
     d = readErrors(f, "x = GET XLS CONSTANTS('tall.xlsx', 'Inputs', 'A1') ~~|\n");

@@ -31,8 +31,8 @@ RunService::~RunService() {
 }
 
 bool RunService::nativeReady() const {
-    std::lock_guard lock(m_prepMutex);
-    return m_prepared && m_prepared == m_cached;
+    std::lock_guard lock(m_prepMutex);  // called from other threads: m_cached and m_simModel are the worker's
+    return m_prepared && m_prepared == m_current;
 }
 
 // Plain runs (no levers) of the cached model go through one Simulator, so its native code, once a helper
@@ -49,6 +49,7 @@ sim::RunResult RunService::simulatePlain(const RunJob& job,
     bool ready = false;
     {
         std::lock_guard lock(m_prepMutex);
+        m_current = model;
         ready = m_prepared == model;
     }
     if (spec.engine == sim::Engine::Auto && !ready) spec.engine = sim::Engine::Interpreter;

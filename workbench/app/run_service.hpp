@@ -100,7 +100,8 @@ class RunService {
     std::thread m_prep;
     std::atomic<bool> m_prepRunning{false};
     mutable std::mutex m_prepMutex;
-    std::shared_ptr<const compile::CompiledModel> m_prepared;  // guarded by m_prepMutex
+    std::shared_ptr<const compile::CompiledModel> m_prepared;  // guarded by m_prepMutex: built for this one
+    std::shared_ptr<const compile::CompiledModel> m_current;   // guarded by m_prepMutex: m_simModel's copy
     std::thread m_thread;  // last: it starts in the constructor and uses every member above
 };
 
