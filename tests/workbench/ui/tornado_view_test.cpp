@@ -35,6 +35,16 @@ std::string slowModel() {
     return path;
 }
 
+// The How sure tab in front with the tornado section scrolled into view: the tab comes to the front, then
+// draws (and scrolls the section to the top), then the scroll takes effect.
+ui::TornadoView& showTornado(HeadlessUi& ui, ui::Workbench& wb) {
+    auto& view = wb.panel<ui::UncertaintyPanel>().tornado();
+    wb.showPanel<ui::UncertaintyPanel>();
+    view.scrollIntoView();
+    for (int k = 0; k < 3; ++k) ui.frame(wb);
+    return view;
+}
+
 }  // namespace
 
 TEST_CASE("how sure tab: Run the tornado draws the bars of the decay's one uncertain rate",
@@ -45,12 +55,7 @@ TEST_CASE("how sure tab: Run the tornado draws the bars of the decay's one uncer
     wb.session().charts().assign(1, {});
     wb.session().addToChart("s");
     ui.settle(wb);
-    auto& view = wb.panel<ui::UncertaintyPanel>().tornado();
-    wb.showPanel<ui::UncertaintyPanel>();
-    view.scrollIntoView();
-    ui.frame(wb);
-    ui.frame(wb);  // the tab comes to the front, then draws (and scrolls the section to the top)
-    ui.frame(wb);  // the scroll takes effect
+    auto& view = showTornado(ui, wb);
     CHECK(view.barsDrawn() == 0);
     ui.click(wb, centre(view.runButton()));
     REQUIRE(view.message().empty());
@@ -73,12 +78,7 @@ TEST_CASE("how sure tab: Cancel stops a long tornado and keeps the UI drawing", 
     ui::Workbench wb;
     ui.open(wb, slowModel());
     ui.settle(wb);
-    auto& view = wb.panel<ui::UncertaintyPanel>().tornado();
-    wb.showPanel<ui::UncertaintyPanel>();
-    view.scrollIntoView();
-    ui.frame(wb);
-    ui.frame(wb);
-    ui.frame(wb);
+    auto& view = showTornado(ui, wb);
     ui.click(wb, centre(view.runButton()));
     REQUIRE(view.busy());
     CHECK(wb.animating());  // the main loop keeps drawing for the progress bar
@@ -112,12 +112,7 @@ TEST_CASE("how sure tab: a long units label and the run's end date are shown who
     ui::Workbench wb;
     ui.open(wb, path);
     ui.settle(wb);
-    auto& view = wb.panel<ui::UncertaintyPanel>().tornado();
-    wb.showPanel<ui::UncertaintyPanel>();
-    view.scrollIntoView();
-    ui.frame(wb);
-    ui.frame(wb);
-    ui.frame(wb);
+    auto& view = showTornado(ui, wb);
     const std::string end = app::tornadoTimeLabel(wb.session(), 104);
     CHECK(end == "end of run (30 Dec 2034)");
     const ImVec4 box = view.atBox();
