@@ -288,7 +288,7 @@ sim::RunResult ModelHandle::simulateBaseline(const compile::CompiledModel& compi
 
 namespace {
 uint64_t seedOf(const Options& o, size_t run) {
-    return o.seeds.empty() ? o.seed.value_or(sim::RunSpec{}.seed) + run : o.seeds[run];
+    return o.seeds.empty() ? analysis::trialSeed(o.seed.value_or(sim::RunSpec{}.seed), run) : o.seeds[run];
 }
 }  // namespace
 
@@ -420,12 +420,29 @@ std::unique_ptr<analysis::TrialRunner> ModelHandle::trialRunner(
     sim::RunSpec spec = baseSpec(options, diags);
     if (diags.hasErrors()) return nullptr;
     spec.vars.clear();  // each analysis asks for its own outputs
+    (void)
+        plugins;  // the levers on are the scenario's, on the workers as here (a param of another is refused)
 #ifdef SDW_HAVE_PLUGINS
     plugins::RunRequest request;
     request.spec = spec;
-    for (const auto& id : plugins) request.plugins.push_back({id, {}});
+    if (!options.scenario.empty()) {  // its levers and constants; the call's own options win
+        auto s = plugins::loadScenario(options.scenario, diags, &library());
+        if (!s) return nullptr;
+        request = s->toRequest(spec);
+        if (options.start) request.spec.start = options.start;
+        if (options.stop) request.spec.stop = options.stop;
+        if (options.dt) request.spec.dt = options.dt;
+        if (options.saveper) request.spec.saveper = options.saveper;
+        if (spec.method) request.spec.method = spec.method;
+        if (options.seed) request.spec.seed = *options.seed;
+    }
     auto runner = std::make_unique<plugins::PluginTrialRunner>(m_project, library(), request);
 #else
+    if (!options.scenario.empty()) {
+        diags.error(code::kNoPlugins, options.scenario,
+                    "scenarios need the Lua plugin host, which this build of sdw does not have");
+        return nullptr;
+    }
     auto runner = std::make_unique<analysis::CompiledTrialRunner>(m_project, spec);
 #endif
     if (runner->ok()) return runner;

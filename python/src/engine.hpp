@@ -40,12 +40,13 @@ struct Changes {
 // Options every run of a call shares; empty fields take the model's (or the scenario's) sim specs.
 struct Options {
     std::optional<double> start, stop, dt, saveper;
-    std::string method;             // "" = the model's; euler, rk4, rk45
-    std::optional<uint64_t> seed;   // a batch without `seeds`: run i draws from seed + i (seed 1 by default)
-    std::vector<uint64_t> seeds;    // a batch: one per run (empty: from `seed`)
-    std::string engine;             // "" = auto (as `sdw run --engine`); interp, compiled
-    std::vector<std::string> vars;  // output columns (empty = every variable)
-    std::string scenario;           // a scenario file (.lua) applied before the changes
+    std::string method;  // "" = the model's; euler, rk4, rk45
+    std::optional<uint64_t>
+        seed;  // a batch without `seeds`: run i draws from analysis::trialSeed(seed, i) (seed 1 by default)
+    std::vector<uint64_t> seeds;                // a batch: one per run (empty: from `seed`)
+    std::string engine;                         // "" = auto (as `sdw run --engine`); interp, compiled
+    std::vector<std::string> vars;              // output columns (empty = every variable)
+    std::string scenario;                       // a scenario file (.lua) applied before the changes
     const std::atomic<bool>* cancel = nullptr;  // set to stop: runs end with E302, a batch starts no more
     unsigned threads = 0;                       // Monte Carlo, sensitivity, calibration: 0 = every core
     size_t maxBatchValues = 200'000'000;  // values a batch keeps, all runs together (1.6 GB); past: E304
@@ -89,8 +90,9 @@ class ModelHandle {
     // One run. Diagnostics of the load, compile and run are in the result (status Failed on errors).
     sim::RunResult run(const Changes& changes, const Options& options) const;
     // Many runs on `threads` threads (0 = every core), results in the order given, identical to run() of
-    // each with its seed (options.seeds, else seed + i). Runs that set only constants go as one engine batch
-    // (solver/sim/batch: compiled once, native code when the batch repays it); the rest one run at a time.
+    // each with its seed (options.seeds, else trialSeed(seed, i)). Runs that set only constants go as one
+    // engine batch (solver/sim/batch: compiled once, native code when the batch repays it); the rest one run
+    // at a time.
     BatchOutput runMany(const std::vector<Changes>& runs, const Options& options, unsigned threads) const;
 
     // The runner Monte Carlo, sensitivity and calibration batch their trials on (plugin params too when the

@@ -2,6 +2,7 @@
 // --out FIT.csv`: fits constants to observed series; FIT.csv has exactly parameter,value,low95,high95 and the
 // fit's statistics go to standard output. Layer: workbench/cli. No GUI, no Lua.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -100,7 +101,7 @@ int cmdCalibrate(int argc, char** argv) {
     if (!readData(dataPath, spec.data)) return kExitUsage;
     sim::RunSpec runSpec;
     if (!base.toSpec(*project, "calibrate", runSpec)) return kExitUsage;
-    auto runner = makeRunner(*project, runSpec, modelPath);
+    auto runner = makeRunner(*project, runSpec, modelPath, base.scenario);
     if (!runner) return kExitModelError;
     ProgressBar bar("calibrate (evaluations)");
     analysis::TrialOptions to;
