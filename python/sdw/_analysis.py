@@ -206,7 +206,9 @@ def calibrate(model, data, fit, payoff="sse", weights=None, method=None, dt=None
 
     data: a DataFrame indexed by Time (or with a 'Time' column), one column per model variable; NaN is a gap;
     a 'Date' column of dates (as run() gives) is left out.
-    fit: {name: (lo, hi)}. payoff: 'sse', 'normal' or 'poisson'. weights: {series: weight}.
+    fit: {name: (lo, hi)}. payoff: 'sse', 'normal' or 'poisson'. weights: {series: weight}; a series not
+    given takes the weight saved in the model (<sdw:calibration weight>, the Calibrate tab's), else 1;
+    `attrs["weights"]` holds each series' weight in the fit.
     Returns a DataFrame with the columns parameter, value, low95, high95; `attrs` holds the statistics
     (payoff, payoff_at_start, evaluations, points, rmse per series, at_bound, interval_method).
     client: a dask `distributed.Client`: every batch of runs (the 2 x parameters runs of the intervals) goes
@@ -238,6 +240,7 @@ def calibrate(model, data, fit, payoff="sse", weights=None, method=None, dt=None
     stats["at_bound"] = bool(stats["at_bound"])
     stats["evaluations"], stats["points"] = int(stats["evaluations"]), int(stats["points"])
     stats["interval_method"] = result["note"]
+    stats["weights"] = {k[7:-1]: stats.pop(k) for k in list(stats) if k.startswith("weight[")}
     frame.attrs.update(stats)
     return frame
 

@@ -354,6 +354,7 @@ AnalysisOutput calibrate(const ModelHandle& model, const CalibrationRequest& req
     for (const auto& [name, lo, hi] : request.fit) spec.parameters.push_back({name, lo, hi});
     for (const auto& [name, times, values] : request.data) spec.data.push_back({name, times, values});
     for (const auto& [name, w] : request.weights) spec.weights[model::canonicalName(name)] = w;
+    const auto weights = analysis::resolveWeights(model.project().main(), spec);  // given, else the model's
     std::vector<std::string> series;  // what the fit reads of each run
     for (const auto& d : spec.data) series.push_back(d.name);
     auto runner = runnerFor(model, options, out, dispatch, false, series);
@@ -377,6 +378,7 @@ AnalysisOutput calibrate(const ModelHandle& model, const CalibrationRequest& req
                  {"points", static_cast<double>(r.points)},
                  {"at_bound", r.atBound ? 1.0 : 0.0}};
     for (const auto& [name, rmse] : r.rmse) out.stats.push_back({"rmse[" + name + "]", rmse});
+    for (const auto& w : weights) out.stats.push_back({"weight[" + w.series + "]", w.weight});
     out.note = r.intervalMethod;
     return out;
 }

@@ -428,12 +428,7 @@ std::unique_ptr<analysis::TrialRunner> ModelHandle::trialRunner(
     if (!options.scenario.empty()) {  // its levers and constants; the call's own options win
         auto s = plugins::loadScenario(options.scenario, diags, &library());
         if (!s) return nullptr;
-        request = s->toRequest(spec);
-        if (options.start) request.spec.start = options.start;
-        if (options.stop) request.spec.stop = options.stop;
-        if (options.dt) request.spec.dt = options.dt;
-        if (options.saveper) request.spec.saveper = options.saveper;
-        if (spec.method) request.spec.method = spec.method;
+        request = s->toRequestKeeping(spec);
         if (options.seed) request.spec.seed = *options.seed;
     }
     auto runner = std::make_unique<plugins::PluginTrialRunner>(m_project, library(), request);

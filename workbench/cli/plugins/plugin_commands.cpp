@@ -159,11 +159,7 @@ void registerPluginCommands() {
         if (!scenario.empty()) {  // its levers and constants; the command line's own options win
             auto s = plugins::loadScenario(scenario, diags, &library);
             if (!s) return nullptr;
-            request = s->toRequest(base);
-            if (base.dt) request.spec.dt = base.dt;
-            if (base.stop) request.spec.stop = base.stop;
-            if (base.saveper) request.spec.saveper = base.saveper;
-            if (base.method) request.spec.method = base.method;
+            request = s->toRequestKeeping(base);
         }
         auto runner = std::make_unique<plugins::PluginTrialRunner>(project, library, request);
         if (!runner->ok()) {
