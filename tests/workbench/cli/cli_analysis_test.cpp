@@ -263,7 +263,7 @@ TEST_CASE("cli: a lever's param is varied only when the analysed run switches th
     CHECK(c[5] == c[4]);
 }
 
-TEST_CASE("cli: calibrate reads the series weights saved in the model; --weight overrides them",
+TEST_CASE("cli: calibrate reads the series weights saved in the model, and --weight overrides them",
           "[cli][analysis]") {
     // y1 = y2 = k, observed 1 and 3: least squares weighted w1 and w2 gives k = (w1 + 3 w2) / (w1 + w2).
     std::string text;
