@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -267,9 +268,46 @@ sim::RunResult ModelHandle::run(const Changes& asked, const Options& options) co
     return sim::simulate(*recompiled, spec);
 }
 
+ModelHandle::~ModelHandle() {
+    if (m_prep.joinable()) m_prep.join();
+}
+
+namespace {
+// What native code a run needs: its outputs, times and method.
+std::string kindOf(const sim::RunSpec& s) {
+    std::string k;
+    for (const auto& v : s.vars) k += v + ",";
+    char buf[160];
+    auto num = [](const std::optional<double>& d) { return d ? *d : std::nan(""); };
+    std::snprintf(buf, sizeof buf, "|%.17g|%.17g|%.17g|%.17g|%d", num(s.start), num(s.stop), num(s.dt),
+                  num(s.saveper), s.method ? static_cast<int>(*s.method) : -1);
+    return k + buf;
+}
+}  // namespace
+
+bool ModelHandle::nativeReadyFor(const sim::RunSpec& spec) const {
+    const std::string kind = kindOf(spec);
+    if (m_nativeKinds.count(kind)) return true;
+    if (!m_building.empty()) return false;  // one build at a time; the next run asks again
+    if (m_prep.joinable()) m_prep.join();   // the last build is done (it cleared m_building)
+    m_building = kind;
+    std::shared_ptr<sim::Simulator> sibling = m_simulator->sibling();
+    sim::RunSpec prep = spec;
+    prep.cancel = nullptr;
+    m_prep = std::thread([this, sibling, prep, kind, keep = m_compiled] {
+        std::string error;  // a model the compiled engine cannot take: its runs stay interpreted
+        sibling->prepare(prep, false, error);
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_nativeKinds.insert(kind);
+        m_building.clear();
+    });
+    return false;
+}
+
 sim::RunResult ModelHandle::simulateBaseline(const compile::CompiledModel& compiled,
                                              const sim::RunSpec& spec) const {
     std::unique_ptr<sim::Simulator> simulator;
+    sim::RunSpec s = spec;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         if (!m_simulator) m_simulator = std::make_unique<sim::Simulator>(compiled);
@@ -279,8 +317,11 @@ sim::RunResult ModelHandle::simulateBaseline(const compile::CompiledModel& compi
             simulator = std::move(m_idle.back());
             m_idle.pop_back();
         }
+        if (s.engine == sim::Engine::Auto && simulator->engineFor(s, false) == sim::Engine::Compiled &&
+            !nativeReadyFor(s))
+            s.engine = sim::Engine::Interpreter;
     }
-    sim::RunResult r = simulator->run(spec);
+    sim::RunResult r = simulator->run(s);
     std::lock_guard<std::mutex> lock(m_mutex);
     m_idle.push_back(std::move(simulator));
     return r;

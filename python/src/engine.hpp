@@ -9,7 +9,9 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -80,6 +82,7 @@ class ModelHandle {
     static std::shared_ptr<ModelHandle> fromXmile(const std::string& text, const std::string& sourceName,
                                                   diag::Diagnostics& diags);
 
+    ~ModelHandle();  // waits for a native build in the making
     const model::Project& project() const { return m_project; }
     std::string xmile() const;
     // Load warnings plus every compile diagnostic (unit checks included).
@@ -97,8 +100,8 @@ class ModelHandle {
 
     // The runner Monte Carlo, sensitivity and calibration batch their trials on (plugin params too when the
     // plugin host is built, as the CLI's); null with diagnostics when the model does not compile.
-    // `plugins`: ids switched on (with their defaults) in every trial, as the runner switches on in a whole
-    // batch the plugins any of its trials names (a remote share of a batch must run as the whole would).
+    // The levers on are options.scenario's, here and on a cluster's workers alike; `plugins` (the ids a
+    // batch names) is no longer used: a param of a lever left off is refused, not switched on.
     std::unique_ptr<analysis::TrialRunner> trialRunner(const Options& options, diag::Diagnostics& diags,
                                                        const std::vector<std::string>& plugins = {}) const;
 
@@ -125,6 +128,14 @@ class ModelHandle {
     mutable std::unique_ptr<sim::Simulator> m_simulator;
     mutable std::vector<std::unique_ptr<sim::Simulator>> m_idle;
     sim::RunResult simulateBaseline(const compile::CompiledModel& compiled, const sim::RunSpec& spec) const;
+    // engine="auto" as the workbench's RunService has it: a run that wants native code and finds none built
+    // for its kind (outputs, times, method) runs in the interpreter (the same numbers) while a helper thread
+    // builds it (the system C compiler: seconds for the county model, once, then cached on disk); later runs
+    // of that kind use it. True when the run may use native code now. Called under m_mutex.
+    bool nativeReadyFor(const sim::RunSpec& spec) const;
+    mutable std::set<std::string> m_nativeKinds;  // kinds of run whose native code is built
+    mutable std::string m_building;               // the kind in the making ("" when none)
+    mutable std::thread m_prep;
 };
 
 // Plugin ids and their params, from the shipped levers folder and SDW_PLUGIN_PATH (empty without the host).

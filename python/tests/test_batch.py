@@ -172,6 +172,22 @@ def test_the_compiled_engine_gives_the_interpreters_numbers(decay_path):
     assert e.value.codes == ["E901"]
 
 
+def test_auto_interprets_while_native_code_builds():
+    # engine="auto" as the workbench has it: the first county run (long enough to want native code) runs in
+    # the interpreter while a helper thread builds the native code; later runs of its kind use it, same numbers.
+    model = sdw.load(COUNTY)  # a fresh handle: nothing built for it yet
+    vars = ["ledger_council_spend", "adults_18_64"]
+    first = model.run(vars=vars, engine="auto")
+    assert first.attrs["engine"] == "interpreter"
+    deadline = time.monotonic() + 120  # the C compiler on a busy machine
+    later = model.run(vars=vars, engine="auto")
+    while later.attrs["engine"] != "compiled" and time.monotonic() < deadline:
+        time.sleep(0.1)
+        later = model.run(vars=vars, engine="auto")
+    assert later.attrs["engine"] == "compiled"
+    pd.testing.assert_frame_equal(later, first, check_exact=True)
+
+
 def test_stochastic_dask_batch_equals_local_batch(dask_client):
     m = noisy()
     params = [{"rate": 0.05 + 0.01 * i} for i in range(11)]
