@@ -26,6 +26,24 @@ void checkSimSpecs(const model::SimSpecs& specs, Reporter& report) {
         report.error(diag::code::kBadSpecs, "sim_specs", "the save interval must be positive");
 }
 
+// A control that changes during the run (SimSpecs::stopVar, dtVar, saveperVar) must name a scalar
+// variable of the model, which the run reads every step.
+void checkControlVariables(const CompiledModel& cm, Reporter& report) {
+    const std::pair<const std::string*, const char*> controls[] = {{&cm.specs.stopVar, "final time"},
+                                                                   {&cm.specs.dtVar, "time step"},
+                                                                   {&cm.specs.saveperVar, "save interval"}};
+    for (const auto& [name, what] : controls) {
+        if (name->empty() || cm.findColumn(*name) > 0) continue;
+        const std::string prefix = model::canonicalRef(*name) + "[";
+        bool array = false;
+        for (const auto& c : cm.columns) array = array || model::canonicalRef(c.name).rfind(prefix, 0) == 0;
+        report.error(diag::code::kBadSpecs, "sim_specs",
+                     std::string("the ") + what + " is to come from '" + *name + "', which " +
+                         (array ? "is not one number but an array: give one element or an expression"
+                                : "is not a variable of the model"));
+    }
+}
+
 void warnWithoutStocks(const ExpandedModel& model, const model::Project& project, Reporter& report) {
     for (const auto& s : model.elements)
         if (s.kind == ElementKind::Stock) return;
@@ -63,7 +81,9 @@ std::shared_ptr<const CompiledModel> compileExpanded(const ExpandedModel& model,
     if (report.failed()) return nullptr;
     if (options.checkUnits) checkUnits(model, resolver, project.specs.timeUnits, report);
     warnWithoutStocks(model, project, report);
-    return assemble(model, layout, std::move(program), project);
+    auto compiled = assemble(model, layout, std::move(program), project);
+    checkControlVariables(*compiled, report);
+    return compiled;
 }
 
 namespace {

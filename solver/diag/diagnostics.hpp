@@ -55,6 +55,14 @@ inline constexpr const char* kFormatMismatch = "W217";  // the extension says on
 inline constexpr const char* kInputFlowsUnused = "W218";  // a module input that is a stock: its flows unused
 inline constexpr const char* kUnitMismatch = "W220";
 inline constexpr const char* kUnitParse = "W221";
+inline constexpr const char* kMdlTableSorted =
+    "W219";  // a lookup's points out of x order, sorted as Vensim does
+// A data series' cell holds text (or is blank where a time is due): a missing point, as Vensim reads it.
+inline constexpr const char* kMdlCellSkipped = "W222";
+// A variable arrayed over one range at two positions gets a copy of the range for the later one.
+inline constexpr const char* kMdlRangeCopied = "W223";
+// INITIAL TIME written as a function of Time: the run starts at its value with Time = 0.
+inline constexpr const char* kStartFromTimeZero = "W224";
 inline constexpr const char* kNonFinite = "E301";
 inline constexpr const char* kCancelled = "E302";
 inline constexpr const char* kHookFailed = "E303";

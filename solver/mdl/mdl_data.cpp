@@ -56,7 +56,7 @@ class Reader {
         if (m_skipped == 0) return;
         const auto [row, col] = m_firstSkipped;
         m_diags.warning(
-            kMdlCellSkipped, m_where,
+            diag::code::kMdlCellSkipped, m_where,
             describe(row, col) + " holds '" + m_t.at(row, col).substr(0, 24) +
                 "', not a number: read as a missing point" +
                 (m_skipped > 1 ? " (and " + std::to_string(m_skipped - 1) + " more such cells)" : ""),
@@ -86,7 +86,7 @@ class Reader {
 
 // x and y down a column or across a row: time (or x) at `axis`, values from `first` on, to the end of the row
 // or column or after `most` points (the end of a named range). A point with a blank or text time or value is
-// missing (Vensim reads it so; test-models get_with_missing_values_xlsx): skipped, text with a W220.
+// missing (Vensim reads it so; test-models get_with_missing_values_xlsx): skipped, text with a W222.
 std::optional<Series> readSeries(Reader& r, bool across, size_t axis, size_t row, size_t col, size_t most) {
     Series s;
     const size_t limit =

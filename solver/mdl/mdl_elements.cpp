@@ -127,7 +127,7 @@ std::vector<model::Dimension> aliasRepeatedDimensions(const std::vector<std::vec
                 sym.dimNames[canonicalName(name)] = name;
                 added.push_back({name, sym.dims.at(parent), false, {}});
                 ++copies;
-                diags.warning(kMdlRangeCopied, defs.front().name,
+                diags.warning(diag::code::kMdlRangeCopied, defs.front().name,
                               "'" + defs.front().name + "' is arrayed over '" + sym.dimNames.at(parent) +
                                   "' at " + std::to_string(count) + " positions: a later position uses '" +
                                   name + "', a range with the same elements (as if the file said '" + name +

@@ -248,6 +248,9 @@ class Translator {
 
     std::string plainName(const std::string& raw) const {
         const std::string u = upper(squeeze(raw));
+        // A control that changes during the run is a variable of the model (readControl).
+        if (m_ctx.symbols && m_ctx.symbols->dynamicControls.count(model::canonicalName(raw)))
+            return xmileName(raw);
         if (u == "TIME") return "TIME";
         if (u == "TIME STEP") return "DT";
         if (u == "INITIAL TIME") return "STARTTIME";

@@ -56,14 +56,6 @@ std::string xmileName(const std::string& vensimName);
 std::vector<std::string> splitTopLevel(const std::string& s, char sep);
 
 // What the translator needs to know about the model being read.
-// W219: a lookup's points written out of x order, sorted as Vensim reads them. Kept here, beside the only
-// code that reports it, rather than in diag/diagnostics.hpp (which every file includes).
-inline constexpr const char* kMdlTableSorted = "W219";
-// W220: a cell of a data series holds text (or is blank where a time is due): read as a missing point, as
-// Vensim does. Kept here for the same reason.
-inline constexpr const char* kMdlCellSkipped = "W220";
-// W221: a variable arrayed over one range at two positions gets a copy of the range for the later one.
-inline constexpr const char* kMdlRangeCopied = "W221";
 
 struct Symbols {
     std::map<std::string, std::vector<std::string>> dims;  // canonical dim name -> element names as written
@@ -77,6 +69,9 @@ struct Symbols {
     // canonical variable -> the canonical subscripts its first definition is written over (dims or elements)
     std::map<std::string, std::vector<std::string>> defined;
     std::optional<double> saveper;
+    // Canonical names of the controls kept as variables because they change during the run ("final_time",
+    // "time_step", "saveper", "initial_time"): equations refer to the variable, not to the run's constant.
+    std::set<std::string> dynamicControls;
 };
 
 // Translation of one equation. `subst` maps a canonical dimension name to the element it stands for when a
@@ -135,8 +130,10 @@ model::TextOrigin translatedOrigin(const std::string& xmile, const std::string& 
 // The names a Vensim expression refers to (canonical, in order, repeats kept), functions it calls left out.
 std::vector<std::string> namesIn(const std::string& vensim);
 // INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER folded into `specs` (they may be expressions of constants
-// the model defines, to any depth); the control entries leave `groups`. One that cannot be folded (it changes
-// with Time or a stock, or is not an expression of constants) is an E208 error saying why.
+// the model defines, to any depth); the control entries leave `groups`. FINAL TIME, TIME STEP or SAVEPER
+// that cannot be folded (it changes with Time or a stock) stays a variable, named in specs.stopVar, dtVar or
+// saveperVar for the run to read every step. INITIAL TIME written in terms of Time starts the run at its
+// value with Time = 0 (W224) and stays a variable; one that cannot be fixed even so is an E208 saying why.
 void readControl(std::vector<std::vector<Def>>& groups, Symbols& symbols, model::SimSpecs& specs,
                  diag::Diagnostics& diags);
 // The file line and column of the first name in `vensim` (which starts at `offset` in entry.equation) that is
@@ -147,7 +144,7 @@ std::pair<int, int> positionOfName(const std::string& vensim, const std::string&
 // Vensim lets a variable be arrayed over one range at two positions (`m[A, dim] = 1, 10` and `m[B, dim] =
 // ...` over dim x dim); the model gives each position a range of its own. For each such variable without an
 // equivalent range to use (`dim2 <-> dim`), a copy of the range ("dim 2") is added to `sym` and returned,
-// with a W221 naming it.
+// with a W223 naming it.
 std::vector<model::Dimension> aliasRepeatedDimensions(const std::vector<std::vector<Def>>& groups,
                                                       Symbols& sym, diag::Diagnostics& diags);
 // The full dimension a subscript on a left-hand side belongs to (canonical; "" when unknown).

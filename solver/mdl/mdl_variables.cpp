@@ -194,7 +194,7 @@ class Builder {
             b.gf = parseLookup(text, err);
             if (!b.gf) b.ok = false, syntax(d.name, ctx.line, err);
             if (b.gf && sortPoints(*b.gf))
-                m_diags.warning(kMdlTableSorted, d.name,
+                m_diags.warning(diag::code::kMdlTableSorted, d.name,
                                 "the lookup's points are not in order of x: they are sorted by x, as Vensim "
                                 "does",
                                 0, ctx.line);

@@ -241,11 +241,21 @@ class Writer {
         m_out << "********************************************************\n\t.Control\n"
                  "********************************************************~\n\t\tSimulation Control "
                  "Parameters\n\t|\n\n";
-        entry("FINAL TIME", number(s.stop), s.timeUnits, "The final time for the simulation.");
-        entry("INITIAL TIME", number(s.start), s.timeUnits, "The initial time for the simulation.");
-        entry("SAVEPER", s.saveper ? number(*s.saveper) : "TIME STEP", s.timeUnits + " [0,?]",
-              "The frequency with which output is stored.");
-        entry("TIME STEP", number(s.dt), s.timeUnits + " [0,?]", "The time step for the simulation.");
+        // A control the model keeps as a variable (it changes during the run) is written with the variables.
+        auto fixed = [&](const char* canonical) {
+            for (const model::Variable& v : m_p.main().variables)
+                if (model::canonicalName(v.name) == canonical) return false;
+            return true;
+        };
+        if (fixed("final_time"))
+            entry("FINAL TIME", number(s.stop), s.timeUnits, "The final time for the simulation.");
+        if (fixed("initial_time"))
+            entry("INITIAL TIME", number(s.start), s.timeUnits, "The initial time for the simulation.");
+        if (fixed("saveper"))
+            entry("SAVEPER", s.saveper ? number(*s.saveper) : "TIME STEP", s.timeUnits + " [0,?]",
+                  "The frequency with which output is stored.");
+        if (fixed("time_step"))
+            entry("TIME STEP", number(s.dt), s.timeUnits + " [0,?]", "The time step for the simulation.");
     }
 
     void sketch();

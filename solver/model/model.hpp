@@ -155,6 +155,11 @@ struct SimSpecs {
     bool dtReciprocal = false;  // the file wrote dt as 1/x
     std::optional<double> saveper;
     std::string method = "euler";  // euler | rk4 | rk45 (adaptive)
+    // Vensim lets FINAL TIME, TIME STEP and SAVEPER change during a run. Each of these names the model
+    // variable whose value, evaluated every step, gives it; "" keeps the number above (which then holds the
+    // value before the run, for display). XMILE: <sdw:control stop="..." dt="..." saveper="..."/> in
+    // <sim_specs>.
+    std::string stopVar, dtVar, saveperVar;
     std::string timeUnits;
     // The calendar date at time `start`, "YYYY-MM-DD" (sdw extension <sdw:calendar start="..."/> in
     // <sim_specs>); empty when the model does not say. Views show years and financial years from it.

@@ -89,6 +89,22 @@ size_t Times::rows() const {
     return static_cast<size_t>(std::floor((stop - start) / saveDt + 1e-6)) + 1;
 }
 
+// The slots of the controls that change during the run; a value the spec gives keeps its control fixed.
+bool resolveControls(const CompiledModel& cm, const RunSpec& spec, Times& t, RunResult& res) {
+    auto slotOf = [&](const std::string& var, bool fixedBySpec) {
+        return var.empty() || fixedBySpec ? -1 : cm.findSlot(var);
+    };
+    t.stopSlot = slotOf(cm.specs.stopVar, spec.stop.has_value());
+    t.dtSlot = slotOf(cm.specs.dtVar, spec.dt.has_value());
+    t.saveperSlot = slotOf(cm.specs.saveperVar, spec.saveper.has_value());
+    if (t.dynamic() && t.method == Method::DormandPrince)
+        return fail(res, diag::code::kBadSpecs, "method",
+                    "the model's final time, time step or save interval changes during the run, which the "
+                    "adaptive method (rk45) cannot follow; run it with Euler or RK4",
+                    0);
+    return true;
+}
+
 bool resolveTimes(const CompiledModel& cm, const RunSpec& spec, Times& t, RunResult& res) {
     const auto& specs = cm.specs;
     t.start = spec.start.value_or(specs.start);
@@ -111,6 +127,7 @@ bool resolveTimes(const CompiledModel& cm, const RunSpec& spec, Times& t, RunRes
     Method method = Method::Euler;
     if (auto m = parseMethod(specs.method)) method = *m;
     t.method = spec.method.value_or(method);
+    if (!resolveControls(cm, spec, t, res)) return false;
     res.start = t.start;
     res.stop = t.stop;
     res.dt = t.dt;
@@ -165,19 +182,24 @@ void States::commit(const CompiledModel& cm, double* s) {
     }
 }
 
-size_t Runner::run(const Times& times, const OutputPlan& plan, const jit::NativeCode* native, double* rows) {
+size_t Runner::run(const Times& times, const OutputPlan& plan, const jit::NativeCode* native, double* rows,
+                   std::vector<double>* grow) {
     m_t = times;
     m_plan = &plan;
     // Native code built as the whole Euler loop has no evaluation entry of its own; a run that goes on past a
-    // NaN (stopOnNonFinite false) cannot use that loop, so it is interpreted.
-    if (native && !native->eval() && !(native->loop() && m_spec.stopOnNonFinite)) native = nullptr;
+    // NaN (stopOnNonFinite false), or whose controls change, cannot use that loop, so it is interpreted.
+    if (native && !native->eval() && !(native->loop() && m_spec.stopOnNonFinite && !times.dynamic()))
+        native = nullptr;
     m_native = native;
-    m_rows = rows;
+    m_grow = times.dynamic() ? grow : nullptr;
+    m_rows = m_grow ? m_grow->data() : rows;
     m_written = 0;
     m_res.engine = native ? Engine::Compiled : Engine::Interpreter;
     if (!initialise() || !callHook(true)) return m_written;
     gatherStocks(m_x);  // a hook may have set stocks
-    if (m_t.method == Method::DormandPrince)
+    if (m_t.dynamic())
+        runDynamic();
+    else if (m_t.method == Method::DormandPrince)
         runAdaptive();
     else if (native && native->loop() && m_spec.stopOnNonFinite)  // the native loop stops at a NaN
         runNativeLoop();
@@ -284,6 +306,14 @@ void Runner::gatherDerivatives(State& dxdt) const {
     for (size_t k = 0; k < m_cm.m_derivSlots.size(); ++k) dxdt[k] = m_s[m_cm.m_derivSlots[k]];
 }
 
+// The stocks' net flows at (x, t), for a fixed-step stepper; the hold time stays at the step's start.
+void Runner::derivativesAt(const State& x, State& dx, double t) {
+    m_s[CompiledModel::kTimeSlot] = t;
+    scatterStocks(x);
+    evaluate();
+    gatherDerivatives(dx);
+}
+
 void Runner::evaluate() {
     if (m_native)
         m_native->eval()(m_s.data(), &m_buf.rt);
@@ -373,12 +403,7 @@ void Runner::runFixed() {
     SlotView stocks{m_s.data(), m_cm.m_stockSlots.data(), m_cm.m_stockSlots.size()};
     SlotView derivs{m_s.data(), m_cm.m_derivSlots.data(), m_cm.m_derivSlots.size()};
     if (inPlace) scatterStocks(m_x);  // from here on the slots hold the stocks
-    auto system = [this](const State& x, State& dx, double t) {
-        m_s[CompiledModel::kTimeSlot] = t;  // the hold time stays at the step's start
-        scatterStocks(x);
-        evaluate();
-        gatherDerivatives(dx);
-    };
+    auto system = [this](const State& x, State& dx, double t) { derivativesAt(x, dx, t); };
     const bool hasStates = !m_cm.m_states.empty();
     long untilSave = 0;  // steps until the next saved row (a countdown: no division per step)
     for (long n = 0; n <= m_t.steps; ++n) {

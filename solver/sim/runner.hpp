@@ -35,6 +35,11 @@ struct Times {
     double start = 0, stop = 0, dt = 1;
     long steps = 0, saveEvery = 1;
     Method method = Method::Euler;
+    // Controls that change during the run (SimSpecs::stopVar, dtVar, saveperVar): the slot whose value at
+    // each step gives the final time, the time step and the save interval; -1 keeps the fixed one. A
+    // dynamic run's rows() is only the count its values before the run imply.
+    int stopSlot = -1, dtSlot = -1, saveperSlot = -1;
+    bool dynamic() const { return stopSlot >= 0 || dtSlot >= 0 || saveperSlot >= 0; }
     size_t rows() const;  // saved rows of a run that completes
 };
 bool resolveTimes(const compile::CompiledModel& cm, const RunSpec& spec, Times& times, RunResult& res);
@@ -69,8 +74,11 @@ class Runner {
         : m_cm(cm), m_spec(spec), m_hooks(hooks), m_buf(buf), m_s(buf.slots), m_x(buf.x), m_res(res) {}
 
     // Runs with `native` (null: the interpreter), writing rows of plan.cols.size() values to `rows` (room
-    // for times.rows()). Returns the rows written.
-    size_t run(const Times& times, const OutputPlan& plan, const jit::NativeCode* native, double* rows);
+    // for times.rows()). Returns the rows written. A run whose controls change (Times::dynamic) may save more
+    // rows than times.rows(): it writes them into `grow` (resized as it goes; `rows` is then unused), or
+    // without one fails when the room is full.
+    size_t run(const Times& times, const OutputPlan& plan, const jit::NativeCode* native, double* rows,
+               std::vector<double>* grow = nullptr);
 
   private:
     bool initialise();
@@ -79,6 +87,7 @@ class Runner {
     void gatherStocks(State& x) const;
     void scatterStocks(const State& x);
     void gatherDerivatives(State& dxdt) const;
+    void derivativesAt(const State& x, State& dx, double t);
     void evaluate();
     bool observe(double t, bool draw, bool inPlace = false);
     // Some variable is NaN or infinite at time t: stop with E301, or (RunSpec::stopOnNonFinite false) note
@@ -94,6 +103,10 @@ class Runner {
     void runFixed();
     void runAdaptive();
     void runNativeLoop();
+    // Euler or RK4 with the final time, time step and save interval read from their variables every step.
+    void runDynamic();
+    bool controlValues(double t, double& dt, double& stop, double& saveper);
+    bool saveGrowing();
 
     const compile::CompiledModel& m_cm;
     const RunSpec& m_spec;
@@ -106,6 +119,7 @@ class Runner {
     const OutputPlan* m_plan = nullptr;
     const jit::NativeCode* m_native = nullptr;
     double* m_rows = nullptr;
+    std::vector<double>* m_grow = nullptr;
     size_t m_written = 0;
     size_t m_visibleCount = 0;
     bool m_hiddenStocks = false;  // internal stocks (smooths, delays) sit outside the visible range

@@ -141,7 +141,7 @@ namespace {
 constexpr double kAutoMinEvaluations = 400;
 
 bool nativeLoopFits(const CompiledModel& cm, const detail::Times& t, bool withHooks) {
-    return t.method == Method::Euler && !withHooks && cm.m_states.empty();
+    return t.method == Method::Euler && !withHooks && cm.m_states.empty() && !t.dynamic();
 }
 
 }  // namespace
@@ -244,6 +244,11 @@ const detail::OutputPlan* prepareRun(const CompiledModel& cm, detail::NativeCach
 }  // namespace
 
 size_t Simulator::runInto(const RunSpec& spec, RunResult& out, double* rows, StepHooks* hooks) {
+    return runRows(spec, out, rows, nullptr, hooks);
+}
+
+size_t Simulator::runRows(const RunSpec& spec, RunResult& out, double* rows, std::vector<double>* grow,
+                          StepHooks* hooks) {
     resetStatus(out);
     detail::Times t;
     const detail::OutputPlan* plan = prepareRun(m_model, *m_native, spec, t, out);
@@ -272,7 +277,7 @@ size_t Simulator::runInto(const RunSpec& spec, RunResult& out, double* rows, Ste
     }
     try {
         detail::Runner runner(m_model, spec, hooks, *m_buffers, out);
-        return runner.run(t, *plan, native, rows);
+        return runner.run(t, *plan, native, rows, grow);
     } catch (const std::exception& e) {
         out.status = RunStatus::Failed;
         out.diagnostics.error(diag::code::kHookFailed, "run", std::string("internal error: ") + e.what());
@@ -294,7 +299,8 @@ void Simulator::run(const RunSpec& spec, RunResult& out, StepHooks* hooks) {
         m_lastPlan = plan;
     }
     out.data.resize((spec.finalOnly ? 1 : t.rows()) * plan->cols.size());
-    const size_t written = runInto(spec, out, out.data.data(), hooks);
+    // A run whose final time, time step or save interval change may save more rows: out.data grows.
+    const size_t written = runRows(spec, out, out.data.data(), &out.data, hooks);
     out.data.resize(written * plan->cols.size());
 }
 

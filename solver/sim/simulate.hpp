@@ -142,6 +142,9 @@ class Simulator {
 
   private:
     Simulator(const compile::CompiledModel& model, std::shared_ptr<detail::NativeCache> native);
+    // runInto, or with `grow` (out.data) the rows of a run whose controls change during it, however many.
+    size_t runRows(const RunSpec& spec, RunResult& out, double* rows, std::vector<double>* grow,
+                   StepHooks* hooks);
 
     const compile::CompiledModel& m_model;
     std::unique_ptr<detail::RunBuffers> m_buffers;

@@ -1,6 +1,7 @@
 // sdw's XMILE extensions, read and written in their own namespace (kSdwNs) so other tools keep or ignore
 // them: <sdw:calendar start="2025-01-01" price_base="2025/26"/> in <sim_specs> (the date at the start
-// time, the prices' year); in a variable <sdw:uncertainty min="..." max="..." distribution="..."/> (the range
+// time, the prices' year) and <sdw:control stop="final_time"/> there (controls that change during the run);
+// in a variable <sdw:uncertainty min="..." max="..." distribution="..."/> (the range
 // of its value and how likely values within it are), <sdw:outcome better="lower"/> (which way is better) and
 // <sdw:calibration weight="2"/> (the weight of its observed series in a fit).
 // Layer: solver (xmile). Depends on pugixml, model/, diag/ and analysis/distribution.
@@ -107,6 +108,31 @@ void writeCalendar(pugi::xml_node specs, const model::SimSpecs& s) {
     auto node = specs.append_child((std::string(kSdwPrefix) + ":calendar").c_str());
     node.append_attribute("start").set_value(s.calendarStart.c_str());
     if (!s.priceBase.empty()) node.append_attribute("price_base").set_value(s.priceBase.c_str());
+}
+
+bool readControl(ReadContext& ctx, pugi::xml_node node, model::SimSpecs& s) {
+    const std::string stop = trim(node.attribute("stop").value()), dt = trim(node.attribute("dt").value()),
+                      saveper = trim(node.attribute("saveper").value());
+    if (stop.empty() && dt.empty() && saveper.empty()) {
+        warn(ctx, node, ctx.sourceName(),
+             "<" + std::string(node.name()) +
+                 ">: it must name the variable giving stop, dt or saveper during the run (for example "
+                 "stop=\"final_time\")");
+        return false;
+    }
+    s.stopVar = stop;
+    s.dtVar = dt;
+    s.saveperVar = saveper;
+    return true;
+}
+
+void writeControl(pugi::xml_node specs, const model::SimSpecs& s) {
+    if (s.stopVar.empty() && s.dtVar.empty() && s.saveperVar.empty()) return;
+    auto node = specs.append_child((std::string(kSdwPrefix) + ":control").c_str());
+    for (const auto& [attr, var] : {std::pair<const char*, const std::string*>{"stop", &s.stopVar},
+                                    {"dt", &s.dtVar},
+                                    {"saveper", &s.saveperVar}})
+        if (!var->empty()) node.append_attribute(attr).set_value(var->c_str());
 }
 
 bool readOutcome(ReadContext& ctx, pugi::xml_node node, model::Variable& v) {

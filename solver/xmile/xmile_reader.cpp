@@ -70,7 +70,8 @@ void readSpecs(ReadContext& ctx, pugi::xml_node node, model::SimSpecs& s) {
                 s.dt = s.dtReciprocal ? 1.0 / *v : *v;
             } else
                 s.saveper = *v;
-        } else if (!(ctx.sdwName(c) == "calendar" && detail::readCalendar(ctx, c, s))) {
+        } else if (!(ctx.sdwName(c) == "calendar" && detail::readCalendar(ctx, c, s)) &&
+                   !(ctx.sdwName(c) == "control" && detail::readControl(ctx, c, s))) {
             s.extraXml.push_back(detail::rawXml(c));
         }
     }

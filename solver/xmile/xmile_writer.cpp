@@ -62,6 +62,7 @@ void writeSpecs(pugi::xml_node parent, const model::SimSpecs& s) {
         numberChild(node, "dt", s.dt);
     }
     detail::writeCalendar(node, s);
+    detail::writeControl(node, s);
     for (const auto& x : s.extraXml) appendRaw(node, x);
 }
 

@@ -111,6 +111,10 @@ bool readCalibration(ReadContext& ctx, pugi::xml_node node, model::Variable& v);
 void writeCalibration(pugi::xml_node var, const model::Variable& v);
 bool readCalendar(ReadContext& ctx, pugi::xml_node node, model::SimSpecs& s);
 void writeCalendar(pugi::xml_node specs, const model::SimSpecs& s);
+// <sdw:control stop="..." dt="..." saveper="..."/>: the variables that give the final time, the time step and
+// the save interval during the run (SimSpecs::stopVar, dtVar, saveperVar). False (warned) when it names none.
+bool readControl(ReadContext& ctx, pugi::xml_node node, model::SimSpecs& s);
+void writeControl(pugi::xml_node specs, const model::SimSpecs& s);
 void writeUncertainty(pugi::xml_node var, const model::Variable& v);
 
 // Writer parts.

@@ -149,7 +149,7 @@ TEST_CASE("vensim subscripts: a variable over the same dimension twice gets a co
     CHECK(test::valueAt(r, "from m") == 32);
     size_t copied = 0;
     for (const auto& x : d.items())
-        if (x.code == std::string("W221")) {
+        if (x.code == std::string("W223")) {
             ++copied;
             CHECK(x.message.find("uses 'd 2', a range with the same elements") != std::string::npos);
         }
@@ -160,5 +160,5 @@ TEST_CASE("vensim subscripts: a variable over the same dimension twice gets a co
     CHECK(test::valueAt(r2, "sq[d2,d3]") == 23);
     CHECK(test::valueAt(r2, "sq[d3,d1]") == 31);
     CHECK(test::valueAt(r2, "t[d1,d3]") == 1);
-    for (const auto& x : ok.items()) CHECK(x.code != std::string("W221"));
+    for (const auto& x : ok.items()) CHECK(x.code != std::string("W223"));
 }

@@ -328,6 +328,10 @@ bool Document::rename(const std::string& oldName, const std::string& newName, st
             if (!o.fromAlias && sameName(o.from, old)) o.from = newName;
             if (!o.toAlias && sameName(o.to, old)) o.to = newName;
         }
+    // A control the model computes during the run follows its variable.
+    auto& specs = m_project.specs;
+    for (std::string* control : {&specs.stopVar, &specs.dtVar, &specs.saveperVar})
+        if (!control->empty() && sameName(*control, old)) *control = newName;
     touched();
     return true;
 }

@@ -104,6 +104,30 @@ TEST_CASE("document: rename leaves an array element of the same name alone", "[w
     CHECK(finalValue(d.project(), "share") == Approx(10.0 / 5 + 20.0 / 5));  // still runs: 2 + 4
 }
 
+TEST_CASE("document: renaming a variable that gives the final time keeps the run's end",
+          "[workbench][document]") {
+    // A Vensim-style FINAL TIME computed during the run: the run ends once it reaches the variable's value.
+    Document d = smallModel();
+    const auto end = d.createAux(300, 40, "end time");
+    d.setEquation(end, "IF_THEN_ELSE(population > 150, TIME, 100)");
+    model::SimSpecs specs = d.project().specs;
+    specs.dt = 1;
+    specs.stopVar = "end time";
+    d.setSpecs(specs);
+    std::string err;
+    REQUIRE(d.rename("end time", "horizon", err));
+    CHECK(d.project().specs.stopVar == "horizon");
+    diag::Diagnostics diags;
+    auto cm = compile::compileModel(d.project(), diags);
+    REQUIRE(cm);
+    const auto r = sim::simulate(*cm, {});
+    REQUIRE(r.ok());
+    // 100 * 1.1^t first passes 150 at t = 5 (161.05); the run stops there.
+    const auto time = r.series("Time");
+    CHECK(time.back() == 5);
+    CHECK(r.finalValue("population").value() == Approx(100 * std::pow(1.1, 5)).epsilon(1e-9));
+}
+
 TEST_CASE("document: delete removes links, and undo/redo restore every step", "[workbench][document]") {
     Document d = smallModel();
     const auto objectsBefore = d.view().objects.size();

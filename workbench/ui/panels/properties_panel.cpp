@@ -133,14 +133,31 @@ void PropertiesPanel::specsEditor(Workbench& wb) {
     ImGui::PushItemWidth(-ImGui::GetFontSize() * 7);
     bool changed = ImGui::InputDouble("Start", &s.start, 0, 0, "%.6g");
     keepSpecs("start", changed, s);
-    changed = ImGui::InputDouble("Stop", &s.stop, 0, 0, "%.6g");
-    keepSpecs("stop", changed, s);
-    changed = ImGui::InputDouble("DT", &s.dt, 0, 0, "%.6g");
-    keepSpecs("dt", changed, s);
-    double save = s.saveper.value_or(s.dt);
-    changed = ImGui::InputDouble("Save every", &save, 0, 0, "%.6g");
-    if (changed) s.saveper = save;
-    keepSpecs("saveper", changed, s);
+    // A control the model computes during the run (a Vensim FINAL TIME = IF THEN ELSE(...)) is its
+    // variable's equation: the field says so instead of offering a number the run would not use.
+    auto fromVariable = [&](const char* label, const std::string& var) {
+        if (var.empty()) return false;
+        const model::Variable* v = doc.model().find(var);
+        ImGui::Text("%s: %s, during the run", label, v ? v->name.c_str() : var.c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The model computes it every step; select '%s' to edit its equation",
+                              v ? v->name.c_str() : var.c_str());
+        return true;
+    };
+    if (!fromVariable("Stop", s.stopVar)) {
+        changed = ImGui::InputDouble("Stop", &s.stop, 0, 0, "%.6g");
+        keepSpecs("stop", changed, s);
+    }
+    if (!fromVariable("DT", s.dtVar)) {
+        changed = ImGui::InputDouble("DT", &s.dt, 0, 0, "%.6g");
+        keepSpecs("dt", changed, s);
+    }
+    if (!fromVariable("Save every", s.saveperVar)) {
+        double save = s.saveper.value_or(s.dt);
+        changed = ImGui::InputDouble("Save every", &save, 0, 0, "%.6g");
+        if (changed) s.saveper = save;
+        keepSpecs("saveper", changed, s);
+    }
     constexpr sim::Method kMethods[] = {sim::Method::Euler, sim::Method::RungeKutta4,
                                         sim::Method::DormandPrince};
     const sim::Method current = sim::parseMethod(s.method).value_or(sim::Method::Euler);
