@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "solver/jit/invariants.hpp"
+#include "solver/jit/reroll.hpp"
 
 namespace sdw::jit::detail {
 namespace {
@@ -103,7 +104,7 @@ static double sdw_lk(const double* xs, const double* ys, long n, int kind, doubl
 // when built as kUnits translation units, cc_build.cpp); everything else is in unit 0. Without SDW_UNIT it is
 // one unit.
 constexpr size_t kUnits = 2;
-constexpr size_t kSplitFrom = 600;   // instructions
+constexpr size_t kSplitFrom = 600;   // statements
 constexpr size_t kInlineCheck = 32;  // saved values checked inline each step (more: a vectorised loop)
 std::string unitOpen(size_t unit) {
     return "#if !defined(SDW_UNIT) || SDW_UNIT == " + std::to_string(unit) + "\n";
@@ -145,8 +146,11 @@ class Writer {
             loop(program, once);
         else
             eval(program);
-        // Small programs as one unit: a second compiler process and a link cost more than they save.
-        const size_t units = m_cm.m_stepProgram.size() >= kSplitFrom ? std::min(m_parts, kUnits) : 1;
+        // Small programs as one unit: a second compiler process and a link cost more than they save
+        // (counted after loops were found again: a loop is one statement).
+        size_t statements = 0;
+        for (size_t load : m_unitLoad) statements += load;
+        const size_t units = statements >= kSplitFrom ? std::min(m_parts, kUnits) : 1;
         return {m_text.str(), m_rowHomes, "", units};
     }
 
@@ -258,7 +262,7 @@ void Writer::localsOut(const char* indent) {
 }
 
 // Statements in order: inline (the quick form), or in static functions of at most kPartSize statements each
-// (the optimised form); returns what calls them.
+// (the optimised form, repeated blocks as loops: reroll.hpp); returns what calls them.
 std::string Writer::parts(const char* name, const char* params, const char* args,
                           const std::vector<std::string>& statements) {
     constexpr size_t kPartSize = 400;
@@ -267,13 +271,14 @@ std::string Writer::parts(const char* name, const char* params, const char* args
         for (const auto& s : statements) calls += s;
         return calls;
     }
-    for (size_t from = 0, k = 0; from < statements.size(); from += kPartSize, ++k) {
+    const std::vector<std::string> rolled = m_o.reroll ? reroll(statements) : statements;
+    for (size_t from = 0, k = 0; from < rolled.size(); from += kPartSize, ++k) {
         const size_t unit = std::min_element(m_unitLoad, m_unitLoad + kUnits) - m_unitLoad;  // the lightest
-        m_unitLoad[unit] += std::min(kPartSize, statements.size() - from);
+        m_unitLoad[unit] += std::min(kPartSize, rolled.size() - from);
         ++m_parts;
         m_text << "SDW_PART void " << name << k << "(" << params << ");\n" << unitOpen(unit);
         m_text << "SDW_PART void " << name << k << "(" << params << ") {\n";
-        for (size_t i = from; i < std::min(from + kPartSize, statements.size()); ++i) m_text << statements[i];
+        for (size_t i = from; i < std::min(from + kPartSize, rolled.size()); ++i) m_text << rolled[i];
         m_text << "}\n#endif\n";
         calls += "    " + std::string(name) + std::to_string(k) + "(" + args + ");\n";
     }

@@ -1,0 +1,128 @@
+// Loops found again in the optimised C (reroll.hpp): statements reduced to a shape (the text with every R[n]
+// and S[n] index taken out) and their indices; a block repeats when the shapes match and each index moves by
+// the same stride from one copy to the next. Layer: solver (jit internals).
+#include "solver/jit/reroll.hpp"
+
+#include <cctype>
+#include <cstdlib>
+#include <unordered_map>
+
+namespace sdw::jit::detail {
+namespace {
+
+constexpr char kHole = '\x01';  // where an index was taken out of the shape
+
+struct Parsed {
+    int shape = 0;            // equal numbers: equal text but for the indices
+    std::vector<long> index;  // R[n] and S[n] in order of appearance
+    std::string text;         // the shape's text
+};
+
+bool identChar(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+Parsed parse(const std::string& s, std::unordered_map<std::string, int>& shapes) {
+    Parsed p;
+    for (size_t i = 0; i < s.size(); ++i) {
+        p.text += s[i];
+        const bool array = (s[i] == 'R' || s[i] == 'S') && i + 1 < s.size() && s[i + 1] == '[' &&
+                           (i == 0 || !identChar(s[i - 1]));
+        if (!array) continue;
+        size_t j = i + 2;
+        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+        if (j == i + 2 || j >= s.size() || s[j] != ']' || j - i - 2 > 12) continue;
+        p.index.push_back(std::strtol(s.c_str() + i + 2, nullptr, 10));
+        p.text += '[';
+        p.text += kHole;
+        p.text += ']';
+        i = j;
+    }
+    p.shape = shapes.emplace(p.text, static_cast<int>(shapes.size())).first->second;
+    return p;
+}
+
+// Copy `rep` of the block of `size` statements at `from` matches copy 0 moved by `rep` strides.
+bool matches(const std::vector<Parsed>& st, size_t from, size_t size, size_t rep,
+             const std::vector<std::vector<long>>& stride) {
+    for (size_t j = 0; j < size; ++j) {
+        const Parsed &a = st[from + j], &b = st[from + rep * size + j];
+        if (a.shape != b.shape) return false;
+        for (size_t m = 0; m < a.index.size(); ++m)
+            if (b.index[m] != a.index[m] + static_cast<long>(rep) * stride[j][m]) return false;
+    }
+    return true;
+}
+
+struct Run {
+    size_t block = 0, repeats = 0;
+};
+
+// The longest run of repeated blocks starting at `from` (repeats 0: none worth a loop).
+Run findRun(const std::vector<Parsed>& st, size_t from) {
+    Run best;
+    const size_t left = st.size() - from;
+    for (size_t size = 1; size <= kMaxBlock && size * kMinRepeats <= left; ++size) {
+        if (st[from + size].shape != st[from].shape) continue;
+        std::vector<std::vector<long>> stride(size);
+        bool ok = true;
+        for (size_t j = 0; j < size && ok; ++j) {
+            const Parsed &a = st[from + j], &b = st[from + size + j];
+            ok = a.shape == b.shape && a.index.size() == b.index.size();
+            for (size_t m = 0; ok && m < a.index.size(); ++m) stride[j].push_back(b.index[m] - a.index[m]);
+        }
+        if (!ok) continue;
+        size_t repeats = 2;
+        while ((repeats + 1) * size <= left && matches(st, from, size, repeats, stride)) ++repeats;
+        if (repeats >= kMinRepeats && size * repeats > best.block * best.repeats) best = {size, repeats};
+    }
+    return best;
+}
+
+std::string indexExpr(long base, long stride) {
+    std::string e = std::to_string(base);
+    if (stride == 0) return e;
+    e.append(stride < 0 ? " - " : " + ");
+    e.append(std::to_string(std::labs(stride)));
+    e.append(" * i_");
+    return e;
+}
+
+std::string loop(const std::vector<Parsed>& st, size_t from, const Run& run) {
+    std::string out = "    for (long i_ = 0; i_ < " + std::to_string(run.repeats) + "; ++i_) {\n";
+    for (size_t j = 0; j < run.block; ++j) {
+        const Parsed &a = st[from + j], &b = st[from + run.block + j];
+        size_t m = 0;
+        for (char c : a.text) {
+            if (c != kHole) {
+                out += c;
+                continue;
+            }
+            out += indexExpr(a.index[m], b.index[m] - a.index[m]);
+            ++m;
+        }
+    }
+    return out + "    }\n";
+}
+
+}  // namespace
+
+std::vector<std::string> reroll(const std::vector<std::string>& statements) {
+    std::unordered_map<std::string, int> shapes;
+    std::vector<Parsed> st;
+    st.reserve(statements.size());
+    for (const auto& s : statements) st.push_back(parse(s, shapes));
+    std::vector<std::string> out;
+    for (size_t i = 0; i < st.size();) {
+        const Run run = findRun(st, i);
+        if (run.repeats == 0) {
+            out.push_back(statements[i++]);
+            continue;
+        }
+        out.push_back(loop(st, i, run));
+        i += run.block * run.repeats;
+    }
+    return out;
+}
+
+}  // namespace sdw::jit::detail
