@@ -104,8 +104,9 @@ static double sdw_lk(const double* xs, const double* ys, long n, int kind, doubl
 // when built as kUnits translation units, cc_build.cpp); everything else is in unit 0. Without SDW_UNIT it is
 // one unit.
 constexpr size_t kUnits = 2;
-constexpr size_t kSplitFrom = 600;   // statements
-constexpr size_t kInlineCheck = 32;  // saved values checked inline each step (more: a vectorised loop)
+constexpr size_t kSplitFrom = 600;     // statements
+constexpr size_t kUnrolledPoints = 8;  // look-up tables of at most this many points: unrolled search
+constexpr size_t kInlineCheck = 32;    // saved values checked inline each step (more: a vectorised loop)
 std::string unitOpen(size_t unit) {
     return "#if !defined(SDW_UNIT) || SDW_UNIT == " + std::to_string(unit) + "\n";
 }
@@ -157,6 +158,7 @@ class Writer {
   private:
     void homeInRow();
     void tables();
+    void unrolled(size_t t);
     void eval(const std::vector<std::string>& program);
     void loop(const std::vector<std::string>& program, const std::vector<std::string>& once);
     std::string parts(const char* name, const char* params, const char* args,
@@ -186,6 +188,7 @@ class Writer {
     std::vector<uint32_t> m_locals;   // slots held in locals in the loop: loaded on entry, stored on exit
     std::vector<std::pair<uint32_t, uint32_t>> m_rowHomes;
     std::vector<bool> m_inlineTable;  // look-up tables written into the C (optimised form, finite values)
+    std::vector<bool> m_unrolled;     // of those, short sorted ones with a function of their own (sdw_lkN)
     std::vector<bool> m_once;         // by instruction: computed once when the loop starts (invariants.hpp)
     std::vector<bool> m_onceSlot;     // by slot: written by such an instruction (kept in the slots)
     size_t m_parts = 0;               // part functions written (the optimised form)
@@ -234,6 +237,7 @@ void Writer::homeInRow() {
 // The optimised form's look-up tables, as static arrays of exact (hexadecimal) doubles.
 void Writer::tables() {
     m_inlineTable.assign(m_cm.m_tables.size(), false);
+    m_unrolled.assign(m_cm.m_tables.size(), false);
     for (size_t t = 0; t < m_cm.m_tables.size(); ++t) {
         const auto& tab = m_cm.m_tables[t];
         bool finite = !tab.xs.empty() && tab.xs.size() == tab.ys.size();
@@ -250,7 +254,52 @@ void Writer::tables() {
             }
             m_text << "};\n";
         }
+        if (std::is_sorted(tab.xs.begin(), tab.xs.end()) && tab.xs.size() <= kUnrolledPoints) unrolled(t);
     }
+}
+
+// A short table's look-up as a chain of comparisons with its points written in (what sdw_lk computes, the
+// search unrolled: on sorted points the first point above x is the one the binary search finds), inlined.
+void Writer::unrolled(size_t t) {
+    const auto& tab = m_cm.m_tables[t];
+    const auto& xs = tab.xs;
+    const auto& ys = tab.ys;
+    const size_t n = xs.size();
+    const int kind = static_cast<int>(tab.kind);
+    auto d = [](double v) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%a", v);
+        return std::string(buf);
+    };
+    // ys[a] + (x - xs[b]) * (ys[c] - ys[e]) / (xs[f] - xs[g]), the differences as sdw_lk computes them.
+    auto line = [&](size_t a, size_t b, size_t c, size_t e, size_t f, size_t g) {
+        return d(ys[a]) + " + (x - " + d(xs[b]) + ") * " + d(ys[c] - ys[e]) + " / " + d(xs[f] - xs[g]);
+    };
+    m_unrolled[t] = true;
+    m_text << "static inline double sdw_lk" << t << "(double x) {\n    if (x != x) return x;\n";
+    if (n == 1) {
+        m_text << "    return " << d(ys[0]) << ";\n}\n";
+        return;
+    }
+    m_text << "    if (x <= " << d(xs[0]) << ") {\n";
+    if (kind == 1 && xs[1] != xs[0])
+        m_text << "        if (x < " << d(xs[0]) << ") return " << line(0, 0, 1, 0, 1, 0) << ";\n";
+    m_text << "        return " << d(ys[0]) << ";\n    }\n    if (x >= " << d(xs[n - 1]) << ") {\n";
+    if (kind == 1 && xs[n - 1] != xs[n - 2])
+        m_text << "        if (x > " << d(xs[n - 1]) << ") return "
+               << line(n - 1, n - 1, n - 1, n - 2, n - 1, n - 2) << ";\n";
+    m_text << "        return " << d(ys[n - 1]) << ";\n    }\n";
+    for (size_t hi = 1; hi < n; ++hi) {
+        m_text << "    " << (hi + 1 < n ? "if (x < " + d(xs[hi]) + ") " : std::string()) << "return ";
+        if (kind == 2)
+            m_text << d(ys[hi - 1]);
+        else if (xs[hi] - xs[hi - 1] == 0)
+            m_text << d(ys[hi]);
+        else
+            m_text << line(hi - 1, hi - 1, hi, hi - 1, hi, hi - 1);
+        m_text << ";\n";
+    }
+    m_text << "}\n";
 }
 
 void Writer::localsIn() {
@@ -465,7 +514,9 @@ bool Writer::function(const Instr& in) {
             set(functionCall(in, a, b, c));
             return true;
         case Op::Lookup:
-            if (in.b < m_inlineTable.size() && m_inlineTable[in.b]) {
+            if (in.b < m_unrolled.size() && m_unrolled[in.b]) {
+                set("sdw_lk" + std::to_string(in.b) + "(" + a + ")");
+            } else if (in.b < m_inlineTable.size() && m_inlineTable[in.b]) {
                 const std::string t = "sdw_t" + std::to_string(in.b);
                 set("sdw_lk(" + t + "x, " + t + "y, " + std::to_string(m_cm.m_tables[in.b].xs.size()) + ", " +
                     std::to_string(static_cast<int>(m_cm.m_tables[in.b].kind)) + ", " + a + ")");

@@ -221,3 +221,27 @@ TEST_CASE("native cc: an overflow stops the loop at the interpreter's step, shor
     CHECK(test::compareEngines(*cm, spec, nullptr) == "");
     test::compiledStopsOnNonFinite(*cm, spec);
 }
+
+// Short look-up tables get a search of their own with the points written in (c_source.cpp, sdw_lkN): each
+// kind (continuous, extrapolating, discrete), swept from below the first point to past the last, through a
+// vertical step (two points at x = 5), gives the interpreter's bits.
+TEST_CASE("native cc: short look-up tables searched inline give the interpreter's bits for every kind",
+          "[engine][cc]") {
+    SDW_NEEDS_CC();
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", testCache().c_str());
+    test::Builder b(0, 24, 0.25);
+    b.aux("x", "TIME - 2").gf("g", {0, 5, 5, 10, 20}, {1, 3, 4, 2, 6}, "x").gf("one", {3}, {7}, "x");
+    diag::Diagnostics d;
+    auto cm = b.compile(d);
+    REQUIRE(cm);
+    using Kind = model::GraphicalFunction::Kind;
+    for (Kind kind : {Kind::Continuous, Kind::Extrapolate, Kind::Discrete}) {
+        compile::CompiledModel changed = *cm;
+        for (auto& t : changed.m_tables) t.kind = kind;
+        jit::NativeOptions o{true, {}, true};
+        for (const auto& c : changed.columns) o.cols.push_back(c.slot);
+        CHECK(jit::detail::writeC(changed, o).text.find("static inline double sdw_lk0(double x)") !=
+              std::string::npos);
+        test::checkEveryPath(changed, "look-up kind " + std::to_string(static_cast<int>(kind)));
+    }
+}
