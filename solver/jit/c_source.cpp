@@ -64,18 +64,13 @@ extern const SdwApi* sdw_api;
 
 // What the optimised form adds (a compiler that optimises, such as gcc -O2): the NaN check and the look-ups
 // written in C, so they inline instead of calling back into sdw.
-constexpr const char* kOptimisedPrelude = R"(#define SDW_VECTORISE __attribute__((optimize("tree-vectorize")))
-#ifdef SDW_UNIT
+constexpr const char* kOptimisedPrelude = R"(#ifdef SDW_UNIT
 #define SDW_PART __attribute__((visibility("hidden")))
 #else
 #define SDW_PART static
 #endif
 static unsigned long long sdw_bits(double d) { union { double d; unsigned long long u; } x; x.d = d; return x.u; }
-SDW_VECTORISE static int sdw_nonfinite_c(const double* restrict v, long n) {
-    unsigned long long any = 0;
-    for (long i = 0; i < n; ++i) any |= (sdw_bits(v[i]) & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;
-    return (int)(any >> 63);
-}
+#define SDW_CHK(v) any_ |= (sdw_bits(v) & 0x7ff0000000000000ULL) + 0x0010000000000000ULL
 static double sdw_lk(const double* xs, const double* ys, long n, int kind, double x) {
     if (x != x) return x;
     if (n == 1) return ys[0];
@@ -106,7 +101,6 @@ static double sdw_lk(const double* xs, const double* ys, long n, int kind, doubl
 constexpr size_t kUnits = 2;
 constexpr size_t kSplitFrom = 600;     // statements
 constexpr size_t kUnrolledPoints = 8;  // look-up tables of at most this many points: unrolled search
-constexpr size_t kInlineCheck = 32;    // saved values checked inline each step (more: a vectorised loop)
 std::string unitOpen(size_t unit) {
     return "#if !defined(SDW_UNIT) || SDW_UNIT == " + std::to_string(unit) + "\n";
 }
@@ -119,8 +113,13 @@ class Writer {
           m_read(cm.m_slotCount),
           m_rowCol(cm.m_slotCount, -1),
           m_once(o.loop ? loopInvariant(cm) : std::vector<bool>(cm.m_stepProgram.size(), false)),
-          m_onceSlot(cm.m_slotCount, false) {
+          m_onceSlot(cm.m_slotCount, false),
+          m_writers(cm.m_slotCount, 0) {
         for (size_t k = 0; k < m_read.size(); ++k) m_read[k] = "S[" + std::to_string(k) + "]";
+        for (const Instr& in : cm.m_stepProgram) {
+            ++m_writers[in.dst];
+            if (in.op == Op::Random) ++m_writers[in.b];
+        }
         for (size_t i = 0; i < m_once.size(); ++i)
             if (m_once[i]) m_onceSlot[cm.m_stepProgram[i].dst] = true;
         if (o.loop) homeInRow();
@@ -175,9 +174,17 @@ class Writer {
     const std::string& h(uint32_t slot) const { return m_read[slot]; }
     // dst = e: into the slot's local (the loop) or its place in memory, and into its row column if it has
     // one.
+    // Optimised: a value that goes into the row is checked for NaN as it is written, while it is in a
+    // register, when nothing else in the step writes it (else after the step: m_postCheck).
     void assign(uint32_t slot, const std::string& e) {
         m_out << "    " << m_read[slot] << " = " << e << ";";
-        if (m_rowCol[slot] >= 0) m_out << " R[" << m_rowCol[slot] << "] = " << m_read[slot] << ";";
+        std::string inRow = m_read[slot].rfind("R[", 0) == 0 ? m_read[slot] : "";
+        if (m_rowCol[slot] >= 0) {
+            inRow = "R[" + std::to_string(m_rowCol[slot]) + "]";
+            m_out << " " << inRow << " = " << m_read[slot] << ";";
+        }
+        if (m_o.optimised && !inRow.empty() && m_writers[slot] == 1) m_out << " SDW_CHK(" << inRow << ");";
+        if (m_o.optimised && !inRow.empty() && m_writers[slot] > 1) m_postCheck.insert(inRow);
         m_out << "\n";
     }
 
@@ -187,14 +194,16 @@ class Writer {
     std::vector<int> m_rowCol;        // the row column a value is also written to (-1: none)
     std::vector<uint32_t> m_locals;   // slots held in locals in the loop: loaded on entry, stored on exit
     std::vector<std::pair<uint32_t, uint32_t>> m_rowHomes;
-    std::vector<bool> m_inlineTable;  // look-up tables written into the C (optimised form, finite values)
-    std::vector<bool> m_unrolled;     // of those, short sorted ones with a function of their own (sdw_lkN)
-    std::vector<bool> m_once;         // by instruction: computed once when the loop starts (invariants.hpp)
-    std::vector<bool> m_onceSlot;     // by slot: written by such an instruction (kept in the slots)
-    size_t m_parts = 0;               // part functions written (the optimised form)
-    size_t m_unitLoad[kUnits] = {};   // statements dealt to each unit
-    std::ostringstream m_text;        // the unit
-    std::ostringstream m_out;         // the statement being written
+    std::vector<bool> m_inlineTable;    // look-up tables written into the C (optimised form, finite values)
+    std::vector<bool> m_unrolled;       // of those, short sorted ones with a function of their own (sdw_lkN)
+    std::vector<bool> m_once;           // by instruction: computed once when the loop starts (invariants.hpp)
+    std::vector<bool> m_onceSlot;       // by slot: written by such an instruction (kept in the slots)
+    std::vector<int> m_writers;         // by slot: instructions of the step program that write it
+    std::set<std::string> m_postCheck;  // row values written twice in a step: checked after it
+    size_t m_parts = 0;                 // part functions written (the optimised form)
+    size_t m_unitLoad[kUnits] = {};     // statements dealt to each unit
+    std::ostringstream m_text;          // the unit
+    std::ostringstream m_out;           // the statement being written
 };
 
 // In the loop, every value the per-step program writes is also written straight into its row when the run
@@ -311,7 +320,8 @@ void Writer::localsOut(const char* indent) {
 }
 
 // Statements in order: inline (the quick form), or in static functions of at most kPartSize statements each
-// (the optimised form, repeated blocks as loops: reroll.hpp); returns what calls them.
+// (the optimised form, repeated blocks as loops: reroll.hpp, each returning 1 when a row value it checked
+// was not finite, into bad_); returns what calls them.
 std::string Writer::parts(const char* name, const char* params, const char* args,
                           const std::vector<std::string>& statements) {
     constexpr size_t kPartSize = 400;
@@ -325,11 +335,11 @@ std::string Writer::parts(const char* name, const char* params, const char* args
         const size_t unit = std::min_element(m_unitLoad, m_unitLoad + kUnits) - m_unitLoad;  // the lightest
         m_unitLoad[unit] += std::min(kPartSize, rolled.size() - from);
         ++m_parts;
-        m_text << "SDW_PART void " << name << k << "(" << params << ");\n" << unitOpen(unit);
-        m_text << "SDW_PART void " << name << k << "(" << params << ") {\n";
+        m_text << "SDW_PART int " << name << k << "(" << params << ");\n" << unitOpen(unit);
+        m_text << "SDW_PART int " << name << k << "(" << params << ") {\n    unsigned long long any_ = 0;\n";
         for (size_t i = from; i < std::min(from + kPartSize, rolled.size()); ++i) m_text << rolled[i];
-        m_text << "}\n#endif\n";
-        calls += "    " + std::string(name) + std::to_string(k) + "(" + args + ");\n";
+        m_text << "    return (int)(any_ >> 63);\n}\n#endif\n";  // 1: a value checked was not finite
+        calls += "    bad_ |= " + std::string(name) + std::to_string(k) + "(" + args + ");\n";
     }
     return calls;
 }
@@ -337,7 +347,8 @@ std::string Writer::parts(const char* name, const char* params, const char* args
 void Writer::eval(const std::vector<std::string>& program) {
     const std::string calls =
         parts("sdw_p", "double* restrict S, double* restrict R, void* rt", "S, 0, rt", program);
-    m_text << unitOpen(0) << "void sdw_eval(double* S, void* rt) {\n" << calls << "}\n#endif\n";
+    m_text << unitOpen(0) << "void sdw_eval(double* S, void* rt) {\n    int bad_ = 0;\n"
+           << calls << "    (void)bad_;\n}\n#endif\n";
 }
 
 // The loop of Runner::runFixed for Euler, with the save and the non-finite check of Runner::observe. What
@@ -363,11 +374,11 @@ void Writer::loop(const std::vector<std::string>& program, const std::vector<std
         << "int sdw_loop(LoopState* L, long end) {\n  double* S = L->slots;\n  void* rt = L->rt;\n"
         << "  const double dt = L->dt, start = L->start;\n  double *row = L->row, *const spare = L->spare;\n"
         << "  long n = L->n, untilSave = L->untilSave, saved = L->saved;\n"
-        << "  const long steps = L->steps, saveEvery = L->saveEvery, stride = L->rowStride;\n  int bad = "
-           "0;\n";
+        << "  const long steps = L->steps, saveEvery = L->saveEvery, stride = L->rowStride;\n"
+        << "  int bad = 0, bad_ = 0;\n";
     localsIn();
     m_text << first;
-    m_text << "  while (n < end) {\n    double* R = untilSave == 0 ? row : spare;\n"
+    m_text << "  while (n < end) {\n    double* R = untilSave == 0 ? row : spare;\n    bad_ = 0;\n"
            << "    S[" << CompiledModel::kTimeSlot << "] = S[" << CompiledModel::kHoldTimeSlot
            << "] = start + (double)n * dt;\n";
     if (!m_cm.m_randoms.empty()) m_text << "    sdw_set_draw(rt, n > 0);\n";
@@ -391,8 +402,8 @@ std::string Writer::save() {
 }
 
 // The check of every visible value and every stock (x - x is NaN exactly when x is NaN or infinite). The
-// quick form: the row at once, the rest one by one; the optimised form: the visible slots at once, then the
-// stocks outside them.
+// quick form: the row at once, the rest one by one; the optimised form: the row's values as they were
+// written (bad_, from the parts), those written twice now, then the visible slots and stocks outside the row.
 std::string Writer::check() {
     const size_t cols = m_o.cols.size(), visible = m_cm.columns.size() - 1;
     const uint32_t first = CompiledModel::kFirstFreeSlot;
@@ -410,15 +421,12 @@ std::string Writer::check() {
                 << "static int sdw_rest(const double* S) {\n    int bad = 0;\n"
                 << "    for (unsigned i = 0; i < sizeof sdw_rest_ / sizeof sdw_rest_[0]; ++i)\n"
                 << "        bad |= S[sdw_rest_[i]] - S[sdw_rest_[i]] != 0.0;\n    return bad;\n}\n#endif\n";
-        if (cols <= kInlineCheck) {  // a short row inline: the vectorised function would be a call per step
-            c << "    unsigned long long any_ = 0;";
-            for (size_t j = 0; j < cols; ++j)
-                c << " any_ |= (sdw_bits(R[" << j << "]) & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;";
-            c << "\n    if ((any_ >> 63)";
-        } else {
-            c << "    if (sdw_nonfinite_c(R, " << cols << ")";
+        if (!m_postCheck.empty()) {
+            c << "    {\n        unsigned long long any_ = 0;";
+            for (const auto& r : m_postCheck) c << " SDW_CHK(" << r << ");";
+            c << "\n        bad_ |= (int)(any_ >> 63);\n    }\n";
         }
-        c << (rest.empty() ? "" : " || sdw_rest(S)");
+        c << "    if (bad_" << (rest.empty() ? "" : " || sdw_rest(S)");
     } else {
         c << "    if (sdw_nonfinite(R, " << cols << ")";
         for (uint32_t k = first; k < first + visible; ++k)

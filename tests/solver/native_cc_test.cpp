@@ -245,3 +245,31 @@ TEST_CASE("native cc: short look-up tables searched inline give the interpreter'
         test::checkEveryPath(changed, "look-up kind " + std::to_string(static_cast<int>(kind)));
     }
 }
+
+// A value the step writes twice (a non-negative flow: its equation, then the clamp) is checked for NaN as it
+// ends the step, not as first written: a NaN the clamp turns into 0 goes on, as in the interpreter; an
+// infinity it keeps stops the run at that step (e^800 is past the largest double).
+TEST_CASE("native cc: a value written twice in a step is checked as the step leaves it",
+          "[engine][cc][nan]") {
+    SDW_NEEDS_CC();
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", testCache().c_str());
+    for (const char* late : {"SQRT(-1)", "EXP(TIME * 200)"}) {
+        test::Builder b(0, 10, 1);
+        b.stock("s", "1", {"in"}, {}).flow("in", std::string("IF TIME < 4 THEN 1 ELSE ") + late, true);
+        diag::Diagnostics d;
+        auto cm = b.compile(d);
+        REQUIRE(cm);
+        INFO(late);
+        CHECK(test::compareEngines(*cm, {}, nullptr) == "");
+        sim::RunSpec spec;
+        spec.engine = sim::Engine::Compiled;
+        const sim::RunResult r = sim::simulate(*cm, spec);
+        if (std::string(late) == "SQRT(-1)") {
+            REQUIRE(r.ok());
+            CHECK(r.series("in").back() == 0.0);
+            CHECK(r.series("s").back() == 5.0);  // 1, then 1 a step at times 0 to 3, then nothing flows
+        } else {
+            CHECK(test::compiledStopsOnNonFinite(*cm, {}).time == Approx(4));
+        }
+    }
+}
