@@ -59,20 +59,26 @@ struct Run {
 };
 
 // The longest run of repeated blocks starting at `from` (repeats 0: none worth a loop).
+static_assert(kMinRepeats >= 3, "findRun reads a third copy of every block it tries");
 Run findRun(const std::vector<Parsed>& st, size_t from) {
     Run best;
     const size_t left = st.size() - from;
     for (size_t size = 1; size <= kMaxBlock && size * kMinRepeats <= left; ++size) {
         if (st[from + size].shape != st[from].shape) continue;
+        // The strides from copy 0 to copy 1, checked on copy 2 at once (most sizes fail on their first
+        // statement, so a long program of alike statements that do not repeat costs little).
         std::vector<std::vector<long>> stride(size);
         bool ok = true;
         for (size_t j = 0; j < size && ok; ++j) {
-            const Parsed &a = st[from + j], &b = st[from + size + j];
-            ok = a.shape == b.shape && a.index.size() == b.index.size();
-            for (size_t m = 0; ok && m < a.index.size(); ++m) stride[j].push_back(b.index[m] - a.index[m]);
+            const Parsed &a = st[from + j], &b = st[from + size + j], &c = st[from + 2 * size + j];
+            ok = a.shape == b.shape && b.shape == c.shape && a.index.size() == b.index.size();
+            for (size_t m = 0; ok && m < a.index.size(); ++m) {
+                stride[j].push_back(b.index[m] - a.index[m]);
+                ok = c.index[m] == b.index[m] + stride[j][m];
+            }
         }
         if (!ok) continue;
-        size_t repeats = 2;
+        size_t repeats = 3;
         while ((repeats + 1) * size <= left && matches(st, from, size, repeats, stride)) ++repeats;
         if (repeats >= kMinRepeats && size * repeats > best.block * best.repeats) best = {size, repeats};
     }
