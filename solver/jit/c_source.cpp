@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <set>
 #include <sstream>
 
@@ -157,6 +158,7 @@ class Writer {
   private:
     void homeInRow();
     void tables();
+    bool temporary(long slot) const;
     void unrolled(size_t t);
     void eval(const std::vector<std::string>& program);
     void loop(const std::vector<std::string>& program, const std::vector<std::string>& once);
@@ -200,10 +202,12 @@ class Writer {
     std::vector<bool> m_onceSlot;       // by slot: written by such an instruction (kept in the slots)
     std::vector<int> m_writers;         // by slot: instructions of the step program that write it
     std::set<std::string> m_postCheck;  // row values written twice in a step: checked after it
-    size_t m_parts = 0;                 // part functions written (the optimised form)
-    size_t m_unitLoad[kUnits] = {};     // statements dealt to each unit
-    std::ostringstream m_text;          // the unit
-    std::ostringstream m_out;           // the statement being written
+    std::function<bool(long)> m_temporary;     // for reroll(): slots only the step program reads (the loop)
+    mutable std::vector<bool> m_notTemporary;  // by slot, filled on first use by temporary()
+    size_t m_parts = 0;                        // part functions written (the optimised form)
+    size_t m_unitLoad[kUnits] = {};            // statements dealt to each unit
+    std::ostringstream m_text;                 // the unit
+    std::ostringstream m_out;                  // the statement being written
 };
 
 // In the loop, every value the per-step program writes is also written straight into its row when the run
@@ -241,6 +245,26 @@ void Writer::homeInRow() {
             m_rowHomes.pop_back();
         }
     }
+}
+
+// In the loop: a slot no one reads but the step program (not a variable anyone sees or checks, a stock, a
+// derivative, a saved column, a value computed once, a held draw), written by one instruction. reroll() keeps
+// such a slot in a local when only the statements after its write in the same block read it.
+bool Writer::temporary(long slot) const {
+    const auto s = static_cast<uint32_t>(slot);
+    if (slot < 0 || s >= m_cm.m_slotCount || s < CompiledModel::kFirstFreeSlot + (m_cm.columns.size() - 1))
+        return false;
+    if (m_cm.m_isStockSlot[s] || m_writers[s] != 1 || m_onceSlot[s] || m_rowCol[s] >= 0) return false;
+    if (m_notTemporary.empty()) {
+        m_notTemporary.assign(m_cm.m_slotCount, false);
+        for (uint32_t k : m_cm.m_derivSlots) m_notTemporary[k] = true;
+        for (uint32_t k : m_cm.m_checkSlots) m_notTemporary[k] = true;
+        for (uint32_t k : m_o.cols) m_notTemporary[k] = true;
+        for (const auto& site : m_cm.m_randoms) m_notTemporary[site.valueSlot] = true;
+        for (const Instr& in : m_cm.m_stepProgram)
+            if (in.op == Op::Random) m_notTemporary[in.b] = true;
+    }
+    return !m_notTemporary[s];
 }
 
 // The optimised form's look-up tables, as static arrays of exact (hexadecimal) doubles.
@@ -330,7 +354,7 @@ std::string Writer::parts(const char* name, const char* params, const char* args
         for (const auto& s : statements) calls += s;
         return calls;
     }
-    const std::vector<std::string> rolled = m_o.reroll ? reroll(statements) : statements;
+    const std::vector<std::string> rolled = m_o.reroll ? reroll(statements, m_temporary) : statements;
     for (size_t from = 0, k = 0; from < rolled.size(); from += kPartSize, ++k) {
         const size_t unit = std::min_element(m_unitLoad, m_unitLoad + kUnits) - m_unitLoad;  // the lightest
         m_unitLoad[unit] += std::min(kPartSize, rolled.size() - from);
@@ -356,8 +380,10 @@ void Writer::eval(const std::vector<std::string>& program) {
 void Writer::loop(const std::vector<std::string>& program, const std::vector<std::string>& once) {
     const std::string first =
         parts("sdw_o", "double* restrict S, double* restrict R, void* rt", "S, 0, rt", once);
+    m_temporary = [this](long slot) { return temporary(slot); };
     const std::string calls =
         parts("sdw_p", "double* restrict S, double* restrict R, void* rt", "S, R, rt", program);
+    m_temporary = nullptr;
     const std::string saves = save();
     const std::string checks = check();
     std::vector<std::string> euler;

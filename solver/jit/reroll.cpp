@@ -3,6 +3,7 @@
 // the same stride from one copy to the next. Layer: solver (jit internals).
 #include "solver/jit/reroll.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <unordered_map>
@@ -15,6 +16,7 @@ constexpr char kHole = '\x01';  // where an index was taken out of the shape
 struct Parsed {
     int shape = 0;            // equal numbers: equal text but for the indices
     std::vector<long> index;  // R[n] and S[n] in order of appearance
+    std::vector<char> array;  // 'R' or 'S', by index
     std::string text;         // the shape's text
 };
 
@@ -33,6 +35,7 @@ Parsed parse(const std::string& s, std::unordered_map<std::string, int>& shapes)
         while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
         if (j == i + 2 || j >= s.size() || s[j] != ']' || j - i - 2 > 12) continue;
         p.index.push_back(std::strtol(s.c_str() + i + 2, nullptr, 10));
+        p.array.push_back(s[i]);
         p.text += '[';
         p.text += kHole;
         p.text += ']';
@@ -94,17 +97,63 @@ std::string indexExpr(long base, long stride) {
     return e;
 }
 
-std::string loop(const std::vector<Parsed>& st, size_t from, const Run& run) {
+// Statement j of the block writes a slot of its own each copy (S[base + stride * i_]) that nothing reads but
+// the statements after it in the same copy, and `temporary` says nothing outside the program reads it: it
+// can live in a local of the loop's body. Counts: how often each S index appears in all the statements.
+bool local(const std::vector<Parsed>& st, size_t from, const Run& run, size_t j,
+           const std::unordered_map<long, size_t>& counts, const std::function<bool(long)>& temporary) {
+    const Parsed &a = st[from + j], &b = st[from + run.block + j];
+    if (!temporary || a.index.empty() || a.array[0] != 'S' || a.text.rfind("    S[\x01] = ", 0) != 0)
+        return false;
+    const long base = a.index[0], stride = b.index[0] - a.index[0];
+    if (stride == 0) return false;
+    size_t uses = 0;  // in copy 0 of the block: the write, then reads after it only
+    for (size_t k = 0; k < run.block; ++k) {
+        const Parsed &x = st[from + k], &y = st[from + run.block + k];
+        for (size_t m = 0; m < x.index.size(); ++m)
+            if (x.array[m] == 'S' && x.index[m] == base && y.index[m] - x.index[m] == stride) {
+                if (k < j || (k == j && m > 0)) return false;  // read before it is written
+                ++uses;
+            }
+    }
+    for (size_t r = 0; r < run.repeats; ++r) {
+        const long slot = base + stride * static_cast<long>(r);
+        const auto it = counts.find(slot);
+        if (!temporary(slot) || it == counts.end() || it->second != uses) return false;  // read elsewhere
+    }
+    return true;
+}
+
+std::string loop(const std::vector<Parsed>& st, size_t from, const Run& run,
+                 const std::unordered_map<long, size_t>& counts, const std::function<bool(long)>& temporary) {
     std::string out = "    for (long i_ = 0; i_ < " + std::to_string(run.repeats) + "; ++i_) {\n";
+    std::vector<std::pair<long, long>> locals;  // (base, stride) of the slots kept in locals t<n>_
+    for (size_t j = 0; j < run.block; ++j)
+        if (local(st, from, run, j, counts, temporary)) {
+            locals.push_back(
+                {st[from + j].index[0], st[from + run.block + j].index[0] - st[from + j].index[0]});
+            out += "    double t" + std::to_string(locals.size() - 1) + "_;\n";
+        }
     for (size_t j = 0; j < run.block; ++j) {
         const Parsed &a = st[from + j], &b = st[from + run.block + j];
         size_t m = 0;
+        bool local = false;  // the hole just written was a local's: drop its "]"
         for (char c : a.text) {
             if (c != kHole) {
-                out += c;
+                if (!(local && c == ']')) out += c;
+                local = false;
                 continue;
             }
-            out += indexExpr(a.index[m], b.index[m] - a.index[m]);
+            const long stride = b.index[m] - a.index[m];
+            const auto it = std::find(locals.begin(), locals.end(), std::make_pair(a.index[m], stride));
+            if (a.array[m] == 'S' && it != locals.end()) {
+                out.resize(out.size() - 2);  // the "S[" before the hole
+                out += "t" + std::to_string(it - locals.begin()) + "_";
+                local = true;
+                ++m;
+                continue;
+            }
+            out += indexExpr(a.index[m], stride);
             ++m;
         }
     }
@@ -113,11 +162,17 @@ std::string loop(const std::vector<Parsed>& st, size_t from, const Run& run) {
 
 }  // namespace
 
-std::vector<std::string> reroll(const std::vector<std::string>& statements) {
+std::vector<std::string> reroll(const std::vector<std::string>& statements,
+                                const std::function<bool(long)>& temporary) {
     std::unordered_map<std::string, int> shapes;
     std::vector<Parsed> st;
     st.reserve(statements.size());
     for (const auto& s : statements) st.push_back(parse(s, shapes));
+    std::unordered_map<long, size_t> counts;
+    if (temporary)
+        for (const Parsed& p : st)
+            for (size_t m = 0; m < p.index.size(); ++m)
+                if (p.array[m] == 'S') ++counts[p.index[m]];
     std::vector<std::string> out;
     for (size_t i = 0; i < st.size();) {
         const Run run = findRun(st, i);
@@ -125,7 +180,7 @@ std::vector<std::string> reroll(const std::vector<std::string>& statements) {
             out.push_back(statements[i++]);
             continue;
         }
-        out.push_back(loop(st, i, run));
+        out.push_back(loop(st, i, run, counts, temporary));
         i += run.block * run.repeats;
     }
     return out;

@@ -5,6 +5,7 @@
 // takes gcc seconds). Layer: solver (jit internals). No GUI, no Lua.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,9 +13,12 @@ namespace sdw::jit::detail {
 
 // The statements (each the C of one instruction, as c_source.cpp writes it: indices only as R[n] and S[n])
 // with every run of at least kMinRepeats alike blocks (of at most kMaxBlock statements) replaced by one
-// `for` statement over the block.
+// `for` statement over the block. `temporary` (when given) says which slots nothing outside these statements
+// reads: one written in a block and read only after it in the same copy becomes a local of the loop's body
+// (a register, not a store).
 constexpr size_t kMinRepeats = 4;
 constexpr size_t kMaxBlock = 64;
-std::vector<std::string> reroll(const std::vector<std::string>& statements);
+std::vector<std::string> reroll(const std::vector<std::string>& statements,
+                                const std::function<bool(long)>& temporary = {});
 
 }  // namespace sdw::jit::detail

@@ -64,6 +64,26 @@ TEST_CASE("reroll: a block repeated with fixed strides becomes one loop over it"
     CHECK(out[1] == in[8]);
 }
 
+TEST_CASE("reroll: a slot written and read only within one copy of the block lives in a local",
+          "[engine][reroll]") {
+    // S[40 + i] is written, then read by the next statement of the same copy, and by nothing else.
+    const auto in =
+        lines({"S[40] = S[10] * 2.0;", "R[5] = S[40] + 1.0;", "S[41] = S[11] * 2.0;", "R[6] = S[41] + 1.0;",
+               "S[42] = S[12] * 2.0;", "R[7] = S[42] + 1.0;", "S[43] = S[13] * 2.0;", "R[8] = S[43] + 1.0;"});
+    const auto any = [](long) { return true; };
+    CHECK(reroll(in, any) == std::vector<std::string>{"    for (long i_ = 0; i_ < 4; ++i_) {\n"
+                                                      "    double t0_;\n"
+                                                      "    t0_ = S[10 + 1 * i_] * 2.0;\n"
+                                                      "    R[5 + 1 * i_] = t0_ + 1.0;\n"
+                                                      "    }\n"});
+    // Kept in the slots: when the caller says someone else reads it, or a statement after the loop does.
+    const auto stored = "    S[40 + 1 * i_] = S[10 + 1 * i_] * 2.0;\n";
+    CHECK(reroll(in, [](long) { return false; })[0].find(stored) != std::string::npos);
+    auto later = in;
+    later.push_back("    R[0] = S[42];\n");
+    CHECK(reroll(later, any)[0].find(stored) != std::string::npos);
+}
+
 TEST_CASE("reroll: strides going down, and statements that do not repeat, are kept as they are",
           "[engine][reroll]") {
     CHECK(reroll(lines({"S[9] = R[20];", "S[8] = R[19];", "S[7] = R[18];", "S[6] = R[17];"})) ==
@@ -91,6 +111,7 @@ TEST_CASE("reroll: a chain of alike units runs through loops with the interprete
     auto cm = chain(40, "2");
     REQUIRE(cm);
     CHECK(loopSource(*cm, true).find("for (long i_ = 0;") != std::string::npos);
+    CHECK(loopSource(*cm, true).find("double t0_;") != std::string::npos);  // MIN(...)'s value, say
     CHECK(loopSource(*cm, false).find("for (long i_ = 0;") == std::string::npos);
     // Nine statements a unit, forty units: a loop of nine instead of 360 (the prelude is the same).
     const auto count = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
