@@ -82,6 +82,9 @@ struct Scenario {
 
     // The run this scenario asks for, on top of a base spec (the command line's).
     RunRequest toRequest(const sim::RunSpec& base) const;
+    // The same, but the base's own start, stop, dt, saveper and method (those it sets) win over the
+    // scenario's.
+    RunRequest toRequestKeeping(const sim::RunSpec& base) const;
 };
 
 // Limits of an untrusted Lua state.

@@ -258,4 +258,14 @@ RunRequest Scenario::toRequest(const sim::RunSpec& base) const {
     return req;
 }
 
+RunRequest Scenario::toRequestKeeping(const sim::RunSpec& base) const {
+    RunRequest req = toRequest(base);
+    if (base.start) req.spec.start = base.start;
+    if (base.stop) req.spec.stop = base.stop;
+    if (base.dt) req.spec.dt = base.dt;
+    if (base.saveper) req.spec.saveper = base.saveper;
+    if (base.method) req.spec.method = base.method;
+    return req;
+}
+
 }  // namespace sdw::plugins

@@ -24,6 +24,17 @@ std::optional<double> numberField(lua_State* L, int idx, const char* key) {
     return out;
 }
 
+std::optional<uint64_t> seedField(lua_State* L, int idx, const char* key) {
+    std::optional<uint64_t> out;
+    const int type = lua_getfield(L, idx, key);
+    int whole = 0;
+    const lua_Integer v = lua_tointegerx(L, -1, &whole);
+    lua_pop(L, 1);
+    if (type == LUA_TNIL) return out;
+    if (!whole) throw std::runtime_error(std::string("'") + key + "' must be a whole number");
+    return static_cast<uint64_t>(v);
+}
+
 namespace {
 
 // "id.param" sets a plugin param (switching the plugin on); any other name sets a model constant.
@@ -131,7 +142,7 @@ RunRequest readRequest(lua_State* L, int idx, ScriptEnv& e) {  // also used by s
     if (auto v = numberField(L, idx, "stop")) req.spec.stop = v;
     if (auto v = numberField(L, idx, "dt")) req.spec.dt = v;
     if (auto v = numberField(L, idx, "saveper")) req.spec.saveper = v;
-    if (auto v = numberField(L, idx, "seed")) req.spec.seed = static_cast<uint64_t>(*v);
+    if (auto v = seedField(L, idx, "seed")) req.spec.seed = *v;
     if (lua_getfield(L, idx, "method") == LUA_TSTRING) {
         req.spec.method = sim::parseMethod(lua_tostring(L, -1));
         if (!req.spec.method) throw std::runtime_error("unknown method (use euler, rk4 or rk45)");

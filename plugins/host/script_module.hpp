@@ -2,6 +2,7 @@
 // CSV; script_experiments.cpp: runs, sweeps, Monte Carlo, tornado). Layer: plugins/host. Not for the UI.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <lua.hpp>
 #include <memory>
@@ -57,6 +58,9 @@ std::string firstErrors(const diag::Diagnostics& d);
 const ModelBox& checkModel(lua_State* L, int idx);
 std::vector<std::string> stringList(lua_State* L, int idx);
 std::optional<double> numberField(lua_State* L, int idx, const char* key);
+// A seed: a whole number, every one of Lua's 64 bits kept (a negative integer stands for one above 2^63, as
+// Lua's integers wrap); nullopt when absent; throws when it is not a whole number.
+std::optional<uint64_t> seedField(lua_State* L, int idx, const char* key);
 double finalOf(const sim::RunResult& r, const std::string& name);
 void pushResult(lua_State* L, sim::RunResult r, const std::string& label);
 

@@ -188,7 +188,7 @@ int monteCarlo(lua_State* L) {
                     {"samples", "seed", "ranges", "correlate", "outcomes", "outcome", "percentiles", "base"});
         spec.inputs = rangesOf(L, 2, *b.runner);
         spec.runs = static_cast<size_t>(numberField(L, 2, "samples").value_or(100));
-        spec.seed = static_cast<uint64_t>(numberField(L, 2, "seed").value_or(1));
+        spec.seed = seedField(L, 2, "seed").value_or(1);
         std::vector<double> percentiles;
         lua_getfield(L, 2, "percentiles");
         for (lua_Integer i = 1; lua_type(L, -1) == LUA_TTABLE && i <= luaL_len(L, -1); ++i) {
@@ -308,7 +308,7 @@ int sensitivity(lua_State* L) {
                      samples = numberField(L, 2, "samples").value_or(512);
         if (!(trajectories >= 2 && samples >= 2))
             throw std::runtime_error("trajectories and samples must be 2 or more");
-        const auto seed = static_cast<uint64_t>(numberField(L, 2, "seed").value_or(1));
+        const auto seed = seedField(L, 2, "seed").value_or(1);
         analysis::ModelScorer scorer(inputs, outcomes, *b.runner, b.options);
         std::vector<Row> rows;
         std::vector<std::pair<std::string, std::string>> names;  // parameter and outcome of each row

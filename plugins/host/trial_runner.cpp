@@ -34,10 +34,38 @@ const ParamDescriptor* PluginTrialRunner::param(const std::string& name, std::st
     return p;
 }
 
+namespace {
+
+// Why `name`, a param of a lever the base run leaves off, cannot be varied, and how to switch the lever on.
+std::string leverOffMessage(const std::string& name) {
+    const std::string id = name.substr(0, name.find('.'));
+    return "'" + name + "' is a param of the lever '" + id +
+           "', which the analysed run does not switch on: varying it would switch the lever on in every run, "
+           "the baseline included. Switch '" +
+           id +
+           "' on first and its param varies around its value there: a scenario that enables it (sdw mc / "
+           "sensitivity / calibrate --scenario FILE; scenario= in Python; base = { plugins = { " +
+           id + " = true } } in Lua; the Levers panel in the workbench)";
+}
+
+// The selection of the lever `name` ("plugin_id.param") belongs to among `plugins`, or null when it is off.
+PluginSelection* leverOf(std::vector<PluginSelection>& plugins, const std::string& name) {
+    const std::string id = name.substr(0, name.find('.'));
+    for (auto& p : plugins)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+}  // namespace
+
 std::string PluginTrialRunner::checkInput(const std::string& name) const {
     if (!isParam(name)) return m_compiled.checkInput(name);
     std::string why;
-    return param(name, &why) ? "" : why;
+    if (!param(name, &why)) return why;
+    const std::string id = name.substr(0, name.find('.'));
+    const bool on =
+        std::any_of(m_base.plugins.begin(), m_base.plugins.end(), [&](auto& p) { return p.id == id; });
+    return on ? "" : leverOffMessage(name);
 }
 
 std::optional<double> PluginTrialRunner::baseValue(const std::string& name) const {
@@ -71,33 +99,29 @@ std::optional<sim::BatchResult> PluginTrialRunner::runAsOneBatch(const std::vect
 
 std::vector<sim::RunResult> PluginTrialRunner::run(const std::vector<analysis::Inputs>& trials,
                                                    const analysis::TrialOptions& options) {
-    // The plugins any trial names: on in every run of the batch.
-    std::vector<std::string> named;
+    bool params = false;
     for (const auto& t : trials)
-        for (const auto& [name, v] : t)
-            if (isParam(name)) {
-                const std::string id = name.substr(0, name.find('.'));
-                if (std::find(named.begin(), named.end(), id) == named.end()) named.push_back(id);
-            }
-    if (named.empty() && m_base.plugins.empty()) return m_compiled.run(trials, options);
+        for (const auto& [name, v] : t) params = params || isParam(name);
+    if (!params && m_base.plugins.empty()) return m_compiled.run(trials, options);
     std::vector<sim::RunResult> results(trials.size());
-    analysis::parallelFor(
+    analysis::parallelFor(  // the base run's levers on in every trial, and no others
         trials.size(), options.threads,
         [&](size_t i) {
             RunRequest req = m_base;
-            for (const auto& id : named)
-                if (std::none_of(req.plugins.begin(), req.plugins.end(), [&](auto& p) { return p.id == id; }))
-                    req.plugins.push_back({id, {}});
             if (!options.vars.empty()) req.spec.vars = options.vars;
-            if (options.distinctSeeds) req.spec.seed = m_base.spec.seed + i;
+            req.spec.seed = analysis::trialSeedOf(options, i).value_or(m_base.spec.seed);
             for (const auto& [name, value] : trials[i]) {
                 if (!isParam(name)) {
                     req.spec.sets.emplace_back(name, value);
                     continue;
                 }
-                const auto dot = name.find('.');
-                for (auto& p : req.plugins)
-                    if (p.id == name.substr(0, dot)) p.params[name.substr(dot + 1)] = value;
+                auto* lever = leverOf(req.plugins, name);
+                if (!lever) {
+                    results[i].status = sim::RunStatus::Failed;
+                    results[i].diagnostics.error(diag::code::kBadArgument, name, leverOffMessage(name));
+                    return;
+                }
+                lever->params[name.substr(name.find('.') + 1)] = value;
             }
             results[i] = runRequest(m_project, m_library, req, options.cancel);
         },

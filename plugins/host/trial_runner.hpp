@@ -1,6 +1,7 @@
 // The trial runner of the plugin host: trials may set model constants and plugin params ("plugin_id.param").
-// A plugin named in any trial of a batch is on in every run of it (the baseline included), with its other
-// params at their defaults, so only the varied input differs between runs. Batches without plugins run on one
+// The levers on are the base run's (a scenario's) and no others: a param varies around the base run's value
+// of it, and a param of a lever the base run leaves off cannot be varied (checkInput says how to switch it
+// on), so adding one never moves the baseline or another input's runs. Batches without plugins run on one
 // compiled model (analysis::CompiledTrialRunner). Layer: plugins/host. No ImGui, no GLFW.
 #pragma once
 

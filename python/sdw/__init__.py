@@ -12,6 +12,7 @@ Errors raise sdw.SdwError, whose `diagnostics` carry the engine's codes, variabl
 from ._batch import run_many
 from ._errors import Diagnostic, SdwError, SdwUsageError
 from ._model import Model, from_xmile, load, plugins
+from ._sdw import trial_seed
 
 __version__ = "0.1.0"
-__all__ = ["load", "from_xmile", "run_many", "plugins", "Model", "Diagnostic", "SdwError", "SdwUsageError"]
+__all__ = ["load", "from_xmile", "run_many", "plugins", "trial_seed", "Model", "Diagnostic", "SdwError", "SdwUsageError"]

@@ -10,11 +10,11 @@ from . import _sdw
 from ._errors import Diagnostic, SdwError, SdwUsageError, check_keywords, usage_error
 from ._model import _plugin_params
 
-RUN_OPTIONS = ("method", "dt", "start", "stop", "saveper", "threads", "engine")
+RUN_OPTIONS = ("method", "dt", "start", "stop", "saveper", "threads", "engine", "scenario")
 MC_OPTIONS = ("vary", "runs", "seed", "vars", "percentiles", "correlate", "sampling", "client",
               "chunks") + RUN_OPTIONS
 SENSITIVITY_OPTIONS = ("method", "vary", "vars", "samples", "trajectories", "seed", "dt", "start", "stop",
-                       "saveper", "integration", "threads", "engine", "client", "chunks")
+                       "saveper", "integration", "threads", "engine", "scenario", "client", "chunks")
 CALIBRATE_OPTIONS = ("data", "fit", "payoff", "weights", "client", "chunks") + RUN_OPTIONS
 USAGE_CODES = ("E201", "E901", "E904")
 
@@ -57,8 +57,8 @@ def _inputs(model, vary, what, allow_range):
     return out
 
 
-def _options(model, vars, method, dt, start, stop, saveper, threads, engine=None):
-    o = model._options(vars, method, dt, start, stop, saveper, None, None, engine=engine)
+def _options(model, vars, method, dt, start, stop, saveper, threads, engine=None, scenario=None):
+    o = model._options(vars, method, dt, start, stop, saveper, None, scenario, engine=engine)
     if threads is not None:
         if not isinstance(threads, numbers.Integral) or threads < 0:
             raise usage_error("E901", "threads", f"threads must be a non-negative integer, not {threads!r}")
@@ -83,11 +83,13 @@ def _vars(model, vars):
 
 def mc(model, vary=None, runs=200, seed=1, vars=None, percentiles=(5, 50, 95), correlate=None,
        sampling="latin", method=None, dt=None, start=None, stop=None, saveper=None, threads=None,
-       engine=None, client=None, chunks=None, **unknown):
+       engine=None, scenario=None, client=None, chunks=None, **unknown):
     """Monte Carlo: percentile bands over time, as `sdw mc` computes them (the same seed, the same numbers).
 
     vary: {name: distribution} (text such as 'triangular(0.2,0.3,0.4)') or names alone (a list), which take
-    the model's own distribution from its plausible range; names are constants or `plugin_id.param`.
+    the model's own distribution from its plausible range; names are constants or `plugin_id.param` of a lever
+    the analysed run switches on (scenario: a scenario file; the runs are its, its levers on). Run i draws
+    its own random built-ins from trial_seed(seed, i), as `sdw mc` does.
     correlate: {(a, b): rho} rank correlations between varied inputs. sampling: 'latin' or 'random'.
     Returns a DataFrame indexed by Time with columns 'a[p5]', 'a[p50]', ... (as the CLI's CSV); `attrs` holds
     `samples` (each run's inputs), `failures` (runs left out, with their inputs) and `ok_runs`.
@@ -114,7 +116,7 @@ def mc(model, vary=None, runs=200, seed=1, vars=None, percentiles=(5, 50, 95), c
         pairs.append((key[0], key[1], float(rho)))
     request = (inputs, pairs, runs, seed, sampling == "latin", _vars(model, vars),
                [float(p) for p in percentiles])
-    run_options = (request[5], method, dt, start, stop, saveper, threads, engine)
+    run_options = (request[5], method, dt, start, stop, saveper, threads, engine, scenario)
     o = _options(model, *run_options)
     if client is None:
         result = model._h.mc(_sdw.McRequest(*request), o)
@@ -164,14 +166,16 @@ def _mc_on_dask(client, model, request, run_options, o, chunks):
 
 
 def sensitivity(model, method="oat", vary=None, vars=None, samples=512, trajectories=10, seed=1, dt=None,
-                start=None, stop=None, saveper=None, integration=None, threads=None, engine=None, client=None,
-                chunks=None, **unknown):
+                start=None, stop=None, saveper=None, integration=None, threads=None, engine=None, scenario=None,
+                client=None, chunks=None, **unknown):
     """Sensitivity of final values, as `sdw sensitivity` computes it.
 
     method: 'oat' (one at a time from the true baseline: tornado bars, widest swing first), 'morris'
     (elementary effects, `trajectories` x (inputs + 1) runs) or 'sobol' (first-order and total indices,
     `samples` x (inputs + 2) runs). vary: {name: (lo, hi) or distribution text} or names alone (their plausible
-    range); default every constant with a plausible range. integration: 'euler', 'rk4' or 'rk45'.
+    range); default every constant with a plausible range. integration: 'euler', 'rk4' or 'rk45'. A lever's
+    param (`plugin_id.param`) varies around its value in `scenario` (a scenario file that switches it on); a
+    param of a lever the analysed run leaves off is refused, so the baseline is the run without it.
     client: a dask `distributed.Client`: the runs are cut into `chunks` pieces (default four per worker
     thread) run on its workers, each with the inputs it has in the whole; the indices are made here from all
     of them: the same numbers as without one.
@@ -181,7 +185,7 @@ def sensitivity(model, method="oat", vary=None, vars=None, samples=512, trajecto
         raise usage_error("E901", "method", f"method must be 'oat', 'morris' or 'sobol', not {method!r}")
     inputs = _inputs(model, vary, "vary", allow_range=True)
     vars = _vars(model, vars)
-    run_options = (vars, integration, dt, start, stop, saveper, threads, engine)
+    run_options = (vars, integration, dt, start, stop, saveper, threads, engine, scenario)
     o = _options(model, *run_options)
     request = _sdw.SensitivityRequest(method, inputs, vars, _count("samples", samples, 2),
                                       _count("trajectories", trajectories, 2), _count("seed", seed, 0))
@@ -196,13 +200,15 @@ def sensitivity(model, method="oat", vary=None, vars=None, samples=512, trajecto
 
 
 def calibrate(model, data, fit, payoff="sse", weights=None, method=None, dt=None, start=None, stop=None,
-              saveper=None, threads=None, engine=None, client=None, chunks=None, **unknown):
+              saveper=None, threads=None, engine=None, scenario=None, client=None, chunks=None, **unknown):
     """Fit constants to observed series with NLopt, as `sdw calibrate` does (a global search, then a local
     polish, within the bounds).
 
     data: a DataFrame indexed by Time (or with a 'Time' column), one column per model variable; NaN is a gap;
     a 'Date' column of dates (as run() gives) is left out.
-    fit: {name: (lo, hi)}. payoff: 'sse', 'normal' or 'poisson'. weights: {series: weight}.
+    fit: {name: (lo, hi)}. payoff: 'sse', 'normal' or 'poisson'. weights: {series: weight}; a series not
+    given takes the weight saved in the model (<sdw:calibration weight>, the Calibrate tab's), else 1;
+    `attrs["weights"]` holds each series' weight in the fit.
     Returns a DataFrame with the columns parameter, value, low95, high95; `attrs` holds the statistics
     (payoff, payoff_at_start, evaluations, points, rmse per series, at_bound, interval_method).
     client: a dask `distributed.Client`: every batch of runs (the 2 x parameters runs of the intervals) goes
@@ -223,7 +229,7 @@ def calibrate(model, data, fit, payoff="sse", weights=None, method=None, dt=None
     if payoff not in ("sse", "normal", "poisson"):
         raise usage_error("E901", "payoff", f"payoff must be 'sse', 'normal' or 'poisson', not {payoff!r}")
     w = [(k, float(v)) for k, v in (weights or {}).items()]
-    run_options = (None, method, dt, start, stop, saveper, threads, engine)
+    run_options = (None, method, dt, start, stop, saveper, threads, engine, scenario)
     o = _options(model, *run_options)
     result = model._h.calibrate(_sdw.CalibrationRequest(bounds, series, payoff, w), o,
                                 _dispatcher(client, model, run_options, chunks))
@@ -234,6 +240,7 @@ def calibrate(model, data, fit, payoff="sse", weights=None, method=None, dt=None
     stats["at_bound"] = bool(stats["at_bound"])
     stats["evaluations"], stats["points"] = int(stats["evaluations"]), int(stats["points"])
     stats["interval_method"] = result["note"]
+    stats["weights"] = {k[7:-1]: stats.pop(k) for k in list(stats) if k.startswith("weight[")}
     frame.attrs.update(stats)
     return frame
 
@@ -244,10 +251,11 @@ def _check_client(client):
                                             f"{type(client).__name__}")
 
 
-def _trial_chunk(model, trials, vars, seed, distinct, final_only, plugins, run_options):
+def _trial_chunk(model, trials, vars, seed, trial_seed, first, final_only, plugins, run_options):
     """A share of an analysis's batch of trials, run on a Dask worker: [(ok, names, data, diagnostics)].
     `plugins`: those the whole batch names, on in every trial (as the engine runs a batch)."""
-    return model._h.run_trials(trials, vars, seed, distinct, final_only, plugins, _options(model, *run_options))
+    return model._h.run_trials(trials, vars, seed, trial_seed, first, final_only, plugins,
+                              _options(model, *run_options))
 
 
 def _dispatcher(client, model, run_options, chunks):
@@ -264,11 +272,11 @@ def _dispatcher(client, model, run_options, chunks):
     shared = client.scatter(model, broadcast=True)  # the model travels once per worker, as XMILE text
     pieces = chunks or 4 * max(1, sum(client.nthreads().values()))
 
-    def dispatch(trials, vars, seed, distinct, final_only, plugins):
+    def dispatch(trials, vars, seed, trial_seed, first, final_only, plugins):
         k = max(1, min(pieces, len(trials)))
         bounds = np.linspace(0, len(trials), k + 1).astype(int)
-        futures = [client.submit(_trial_chunk, shared, trials[a:b], vars, seed + int(a) if distinct else seed,
-                                 distinct, final_only, plugins, run_options, pure=False)
+        futures = [client.submit(_trial_chunk, shared, trials[a:b], vars, seed, trial_seed, first + int(a),
+                                 final_only, plugins, run_options, pure=False)
                    for a, b in zip(bounds[:-1], bounds[1:])]
         return [r for part in client.gather(futures) for r in part]
 

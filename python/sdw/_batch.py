@@ -6,6 +6,7 @@ import sys
 import numpy as np
 import pandas as pd
 
+from . import _sdw
 from ._errors import Diagnostic, SdwError, check_keywords, diagnostics, usage_error
 from ._model import Model, frame
 
@@ -25,7 +26,8 @@ def run_many(model, params_list, vars=None, client=None, method=None, dt=None, s
     Either way every run is the same computation, so the results are identical. Runs that set only constants
     go to the engine as one batch (compiled once; native code when `engine` is 'compiled', or 'auto' and the
     batch is long enough to repay the C compiler); plugins, equations and scenarios run one at a time.
-    seed: run i draws its random built-ins from seed + i (seed 1 by default); seeds: one per run instead.
+    seed: run i draws its random built-ins from sdw.trial_seed(seed, i) (seed 1 by default; run 0 from seed
+    itself), the rule `sdw mc` and Model.mc give run i; seeds: one per run instead.
     `attrs["seeds"]` holds each run's seed (model.run(set=params_list[i], seed=s) repeats run i) and
     `attrs["engine"]` who ran the batch ('interpreter', 'compiled' or 'both'). A failed run raises SdwError
     with its index as `run` and its diagnostics; so does a batch that would keep more than `max_values` values
@@ -65,17 +67,17 @@ def run_many(model, params_list, vars=None, client=None, method=None, dt=None, s
 
 
 def _seeds(seed, seeds, runs):
-    """Each run's seed: `seeds` as given (one per run), else seed + i."""
+    """Each run's seed: `seeds` as given (one per run), else trial_seed(seed, i)."""
     if seeds is None:
-        return [int(seed if seed is not None else 1) + i for i in range(runs)]
+        return [_sdw.trial_seed(int(seed if seed is not None else 1), i) for i in range(runs)]
     if seed is not None:
-        raise usage_error("E901", "seeds", "give seed (run i draws from seed + i) or seeds (one per run), not both")
+        raise usage_error("E901", "seeds", "give seed (run i draws from trial_seed(seed, i)) or seeds (one per run), not both")
     seeds = list(seeds)
     if len(seeds) != runs:
         raise usage_error("E901", "seeds", f"seeds has {len(seeds)} values for {runs} runs: give one per run")
     for s in seeds:
-        if isinstance(s, bool) or not isinstance(s, numbers.Integral) or s < 0:
-            raise usage_error("E901", "seeds", f"seeds must be non-negative integers, not {s!r}")
+        if isinstance(s, bool) or not isinstance(s, numbers.Integral) or not 0 <= s < 2**64:
+            raise usage_error("E901", "seeds", f"seeds must be integers from 0 to 2**64 - 1, not {s!r}")
     return [int(s) for s in seeds]
 
 

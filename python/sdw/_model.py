@@ -165,8 +165,8 @@ class Model:
         for key, value in (("dt", dt), ("start", start), ("stop", stop), ("saveper", saveper)):
             if value is not None and not isinstance(value, numbers.Real):
                 raise usage_error("E901", key, f"{key} must be a number, not {value!r}")
-        if seed is not None and (not isinstance(seed, numbers.Integral) or seed < 0):
-            raise usage_error("E901", "seed", f"seed must be a non-negative integer, not {seed!r}")
+        if seed is not None and (not isinstance(seed, numbers.Integral) or not 0 <= seed < 2**64):
+            raise usage_error("E901", "seed", f"seed must be an integer from 0 to 2**64 - 1, not {seed!r}")
         if engine is not None and engine not in ENGINES:
             raise usage_error("E901", "engine", f"engine must be 'auto', 'interp' or 'compiled', not {engine!r}"
                                                 f"{suggestion(str(engine), ENGINES)}")

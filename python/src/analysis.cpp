@@ -57,8 +57,8 @@ class DispatchingRunner : public analysis::TrialRunner {
             for (auto& r : out) r.status = sim::RunStatus::Cancelled;
             return out;
         }
-        return m_dispatch({trials, options.vars.empty() ? m_vars : options.vars, m_seed,
-                           options.distinctSeeds, m_finalOnly, pluginsNamed(trials)});
+        return m_dispatch({trials, options.vars.empty() ? m_vars : options.vars, m_seed, options.seed,
+                           options.firstTrial, m_finalOnly, pluginsNamed(trials)});
     }
     std::string checkInput(const std::string& name) const override { return m_local->checkInput(name); }
     std::string checkOutput(const std::string& name) const override { return m_local->checkOutput(name); }
@@ -218,10 +218,8 @@ AnalysisOutput monteCarlo(const ModelHandle& model, const McRequest& request, co
 AnalysisOutput monteCarloChunk(const ModelHandle& model, const McRequest& request, size_t first, size_t count,
                                const Options& options) {
     AnalysisOutput out;
-    Options o = options;  // run i draws its random built-ins from seed + i, wherever it runs
-    o.seed = options.seed.value_or(sim::RunSpec{}.seed) + first;
     analysis::MonteCarloSpec spec;
-    auto runner = prepare(model, request, o, spec, out);
+    auto runner = prepare(model, request, options, spec, out);
     if (!runner) return out;
     std::vector<analysis::Inputs> samples;
     std::string error;
@@ -230,9 +228,10 @@ AnalysisOutput monteCarloChunk(const ModelHandle& model, const McRequest& reques
     count = std::min(count, samples.size() - first);
     std::vector<analysis::Inputs> slice(samples.begin() + static_cast<std::ptrdiff_t>(first),
                                         samples.begin() + static_cast<std::ptrdiff_t>(first + count));
-    auto to = trialOptions(o);
+    auto to = trialOptions(options);  // run i draws from trialSeed(seed, i), wherever it runs
     to.vars = spec.vars;
-    to.distinctSeeds = true;
+    to.seed = spec.seed;
+    to.firstTrial = first;
     auto runs = runner->run(slice, to);
     for (size_t i = 0; i < runs.size(); ++i) {
         if (!runs[i].ok()) {
@@ -355,6 +354,7 @@ AnalysisOutput calibrate(const ModelHandle& model, const CalibrationRequest& req
     for (const auto& [name, lo, hi] : request.fit) spec.parameters.push_back({name, lo, hi});
     for (const auto& [name, times, values] : request.data) spec.data.push_back({name, times, values});
     for (const auto& [name, w] : request.weights) spec.weights[model::canonicalName(name)] = w;
+    const auto weights = analysis::resolveWeights(model.project().main(), spec);  // given, else the model's
     std::vector<std::string> series;  // what the fit reads of each run
     for (const auto& d : spec.data) series.push_back(d.name);
     auto runner = runnerFor(model, options, out, dispatch, false, series);
@@ -378,6 +378,7 @@ AnalysisOutput calibrate(const ModelHandle& model, const CalibrationRequest& req
                  {"points", static_cast<double>(r.points)},
                  {"at_bound", r.atBound ? 1.0 : 0.0}};
     for (const auto& [name, rmse] : r.rmse) out.stats.push_back({"rmse[" + name + "]", rmse});
+    for (const auto& w : weights) out.stats.push_back({"weight[" + w.series + "]", w.weight});
     out.note = r.intervalMethod;
     return out;
 }
@@ -398,7 +399,8 @@ std::vector<sim::RunResult> runTrials(const ModelHandle& model, const RemoteTria
     }
     auto to = trialOptions(o);
     to.vars = remote.vars;
-    to.distinctSeeds = remote.distinct;
+    to.seed = remote.trialSeed;
+    to.firstTrial = remote.first;
     auto results = runner->run(remote.trials, to);
     if (remote.finalOnly)
         for (auto& r : results)

@@ -21,13 +21,15 @@ inline constexpr const char* kAnalysisFailed = "E905";   // an analysis that cou
 inline constexpr const char* kClusterFailed = "E906";    // a batch of trials sent to a Dask cluster failed
 }  // namespace code
 
-// A batch of trials to run elsewhere (a Dask cluster): trial i draws from seed + i when `distinct`, else
-// from seed; `finalOnly` keeps each run's last row (what the analysis reads), so less travels back.
+// A batch of trials to run elsewhere (a Dask cluster): trial i draws from analysis::trialSeed(*trialSeed,
+// first + i) when trialSeed is set (Monte Carlo), else every trial from seed (the base run's); `finalOnly`
+// keeps each run's last row (what the analysis reads), so less travels back.
 struct RemoteTrials {
     std::vector<analysis::Inputs> trials;
     std::vector<std::string> vars;
     uint64_t seed = 1;
-    bool distinct = false;
+    std::optional<uint64_t> trialSeed;
+    size_t first = 0;
     bool finalOnly = false;
     std::vector<std::string> plugins;  // plugin ids the whole batch names: on in every trial of every share
 };

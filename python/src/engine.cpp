@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -267,9 +268,46 @@ sim::RunResult ModelHandle::run(const Changes& asked, const Options& options) co
     return sim::simulate(*recompiled, spec);
 }
 
+ModelHandle::~ModelHandle() {
+    if (m_prep.joinable()) m_prep.join();
+}
+
+namespace {
+// What native code a run needs: its outputs, times and method.
+std::string kindOf(const sim::RunSpec& s) {
+    std::string k;
+    for (const auto& v : s.vars) k += v + ",";
+    char buf[160];
+    auto num = [](const std::optional<double>& d) { return d ? *d : std::nan(""); };
+    std::snprintf(buf, sizeof buf, "|%.17g|%.17g|%.17g|%.17g|%d", num(s.start), num(s.stop), num(s.dt),
+                  num(s.saveper), s.method ? static_cast<int>(*s.method) : -1);
+    return k + buf;
+}
+}  // namespace
+
+bool ModelHandle::nativeReadyFor(const sim::RunSpec& spec) const {
+    const std::string kind = kindOf(spec);
+    if (m_nativeKinds.count(kind)) return true;
+    if (!m_building.empty()) return false;  // one build at a time; the next run asks again
+    if (m_prep.joinable()) m_prep.join();   // the last build is done (it cleared m_building)
+    m_building = kind;
+    std::shared_ptr<sim::Simulator> sibling = m_simulator->sibling();
+    sim::RunSpec prep = spec;
+    prep.cancel = nullptr;
+    m_prep = std::thread([this, sibling, prep, kind, keep = m_compiled] {
+        std::string error;  // a model the compiled engine cannot take: its runs stay interpreted
+        sibling->prepare(prep, false, error);
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_nativeKinds.insert(kind);
+        m_building.clear();
+    });
+    return false;
+}
+
 sim::RunResult ModelHandle::simulateBaseline(const compile::CompiledModel& compiled,
                                              const sim::RunSpec& spec) const {
     std::unique_ptr<sim::Simulator> simulator;
+    sim::RunSpec s = spec;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         if (!m_simulator) m_simulator = std::make_unique<sim::Simulator>(compiled);
@@ -279,8 +317,11 @@ sim::RunResult ModelHandle::simulateBaseline(const compile::CompiledModel& compi
             simulator = std::move(m_idle.back());
             m_idle.pop_back();
         }
+        if (s.engine == sim::Engine::Auto && simulator->engineFor(s, false) == sim::Engine::Compiled &&
+            !nativeReadyFor(s))
+            s.engine = sim::Engine::Interpreter;
     }
-    sim::RunResult r = simulator->run(spec);
+    sim::RunResult r = simulator->run(s);
     std::lock_guard<std::mutex> lock(m_mutex);
     m_idle.push_back(std::move(simulator));
     return r;
@@ -288,7 +329,7 @@ sim::RunResult ModelHandle::simulateBaseline(const compile::CompiledModel& compi
 
 namespace {
 uint64_t seedOf(const Options& o, size_t run) {
-    return o.seeds.empty() ? o.seed.value_or(sim::RunSpec{}.seed) + run : o.seeds[run];
+    return o.seeds.empty() ? analysis::trialSeed(o.seed.value_or(sim::RunSpec{}.seed), run) : o.seeds[run];
 }
 }  // namespace
 
@@ -420,12 +461,24 @@ std::unique_ptr<analysis::TrialRunner> ModelHandle::trialRunner(
     sim::RunSpec spec = baseSpec(options, diags);
     if (diags.hasErrors()) return nullptr;
     spec.vars.clear();  // each analysis asks for its own outputs
+    (void)
+        plugins;  // the levers on are the scenario's, on the workers as here (a param of another is refused)
 #ifdef SDW_HAVE_PLUGINS
     plugins::RunRequest request;
     request.spec = spec;
-    for (const auto& id : plugins) request.plugins.push_back({id, {}});
+    if (!options.scenario.empty()) {  // its levers and constants; the call's own options win
+        auto s = plugins::loadScenario(options.scenario, diags, &library());
+        if (!s) return nullptr;
+        request = s->toRequestKeeping(spec);
+        if (options.seed) request.spec.seed = *options.seed;
+    }
     auto runner = std::make_unique<plugins::PluginTrialRunner>(m_project, library(), request);
 #else
+    if (!options.scenario.empty()) {
+        diags.error(code::kNoPlugins, options.scenario,
+                    "scenarios need the Lua plugin host, which this build of sdw does not have");
+        return nullptr;
+    }
     auto runner = std::make_unique<analysis::CompiledTrialRunner>(m_project, spec);
 #endif
     if (runner->ok()) return runner;

@@ -9,7 +9,9 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -40,12 +42,13 @@ struct Changes {
 // Options every run of a call shares; empty fields take the model's (or the scenario's) sim specs.
 struct Options {
     std::optional<double> start, stop, dt, saveper;
-    std::string method;             // "" = the model's; euler, rk4, rk45
-    std::optional<uint64_t> seed;   // a batch without `seeds`: run i draws from seed + i (seed 1 by default)
-    std::vector<uint64_t> seeds;    // a batch: one per run (empty: from `seed`)
-    std::string engine;             // "" = auto (as `sdw run --engine`); interp, compiled
-    std::vector<std::string> vars;  // output columns (empty = every variable)
-    std::string scenario;           // a scenario file (.lua) applied before the changes
+    std::string method;  // "" = the model's; euler, rk4, rk45
+    std::optional<uint64_t>
+        seed;  // a batch without `seeds`: run i draws from analysis::trialSeed(seed, i) (seed 1 by default)
+    std::vector<uint64_t> seeds;                // a batch: one per run (empty: from `seed`)
+    std::string engine;                         // "" = auto (as `sdw run --engine`); interp, compiled
+    std::vector<std::string> vars;              // output columns (empty = every variable)
+    std::string scenario;                       // a scenario file (.lua) applied before the changes
     const std::atomic<bool>* cancel = nullptr;  // set to stop: runs end with E302, a batch starts no more
     unsigned threads = 0;                       // Monte Carlo, sensitivity, calibration: 0 = every core
     size_t maxBatchValues = 200'000'000;  // values a batch keeps, all runs together (1.6 GB); past: E304
@@ -79,6 +82,7 @@ class ModelHandle {
     static std::shared_ptr<ModelHandle> fromXmile(const std::string& text, const std::string& sourceName,
                                                   diag::Diagnostics& diags);
 
+    ~ModelHandle();  // waits for a native build in the making
     const model::Project& project() const { return m_project; }
     std::string xmile() const;
     // Load warnings plus every compile diagnostic (unit checks included).
@@ -89,14 +93,15 @@ class ModelHandle {
     // One run. Diagnostics of the load, compile and run are in the result (status Failed on errors).
     sim::RunResult run(const Changes& changes, const Options& options) const;
     // Many runs on `threads` threads (0 = every core), results in the order given, identical to run() of
-    // each with its seed (options.seeds, else seed + i). Runs that set only constants go as one engine batch
-    // (solver/sim/batch: compiled once, native code when the batch repays it); the rest one run at a time.
+    // each with its seed (options.seeds, else trialSeed(seed, i)). Runs that set only constants go as one
+    // engine batch (solver/sim/batch: compiled once, native code when the batch repays it); the rest one run
+    // at a time.
     BatchOutput runMany(const std::vector<Changes>& runs, const Options& options, unsigned threads) const;
 
     // The runner Monte Carlo, sensitivity and calibration batch their trials on (plugin params too when the
     // plugin host is built, as the CLI's); null with diagnostics when the model does not compile.
-    // `plugins`: ids switched on (with their defaults) in every trial, as the runner switches on in a whole
-    // batch the plugins any of its trials names (a remote share of a batch must run as the whole would).
+    // The levers on are options.scenario's, here and on a cluster's workers alike; `plugins` (the ids a
+    // batch names) is no longer used: a param of a lever left off is refused, not switched on.
     std::unique_ptr<analysis::TrialRunner> trialRunner(const Options& options, diag::Diagnostics& diags,
                                                        const std::vector<std::string>& plugins = {}) const;
 
@@ -123,6 +128,14 @@ class ModelHandle {
     mutable std::unique_ptr<sim::Simulator> m_simulator;
     mutable std::vector<std::unique_ptr<sim::Simulator>> m_idle;
     sim::RunResult simulateBaseline(const compile::CompiledModel& compiled, const sim::RunSpec& spec) const;
+    // engine="auto" as the workbench's RunService has it: a run that wants native code and finds none built
+    // for its kind (outputs, times, method) runs in the interpreter (the same numbers) while a helper thread
+    // builds it (the system C compiler: seconds for the county model, once, then cached on disk); later runs
+    // of that kind use it. True when the run may use native code now. Called under m_mutex.
+    bool nativeReadyFor(const sim::RunSpec& spec) const;
+    mutable std::set<std::string> m_nativeKinds;  // kinds of run whose native code is built
+    mutable std::string m_building;               // the kind in the making ("" when none)
+    mutable std::thread m_prep;
 };
 
 // Plugin ids and their params, from the shipped levers folder and SDW_PLUGIN_PATH (empty without the host).

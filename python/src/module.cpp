@@ -151,7 +151,8 @@ sdw::python::TrialDispatch dispatcher(const py::object& fn) {
         py::gil_scoped_acquire gil;
         std::vector<sdw::sim::RunResult> out(r.trials.size());
         try {
-            py::list results = (*held)(r.trials, r.vars, r.seed, r.distinct, r.finalOnly, r.plugins);
+            py::list results =
+                (*held)(r.trials, r.vars, r.seed, r.trialSeed, r.first, r.finalOnly, r.plugins);
             for (size_t i = 0; i < out.size(); ++i) {
                 auto t = results[i].cast<py::tuple>();
                 auto& run = out[i];
@@ -332,10 +333,11 @@ PYBIND11_MODULE(_sdw, mod) {
                  return analysis(m, r, std::move(o), &sdw::python::calibrate, remote);
              })
         .def("run_trials", [](const ModelHandle& m, std::vector<sdw::analysis::Inputs> trials,
-                              std::vector<std::string> vars, uint64_t seed, bool distinct, bool finalOnly,
-                              std::vector<std::string> plugins, Options o) {
+                              std::vector<std::string> vars, uint64_t seed, std::optional<uint64_t> trialSeed,
+                              size_t first, bool finalOnly, std::vector<std::string> plugins, Options o) {
             return trialsHere(
-                m, {std::move(trials), std::move(vars), seed, distinct, finalOnly, std::move(plugins)},
+                m,
+                {std::move(trials), std::move(vars), seed, trialSeed, first, finalOnly, std::move(plugins)},
                 std::move(o));
         });
     mod.def("load", [](const std::string& path) {
@@ -348,6 +350,9 @@ PYBIND11_MODULE(_sdw, mod) {
         auto h = ModelHandle::fromXmile(text, name, diags);
         return loaded(h, diags);
     });
+    mod.def("trial_seed", &sdw::analysis::trialSeed, py::arg("seed"), py::arg("i"),
+            "The seed run i of a batch seeded with `seed` draws its random built-ins from (Monte Carlo, "
+            "run_many): seed + i * 0x9E3779B97F4A7C15 modulo 2**64; run 0 draws from `seed` itself.");
     mod.def("have_plugins", &sdw::python::havePlugins);
     mod.def("plugins", [] {
         py::list out;

@@ -9,7 +9,9 @@ import pandas as pd
 import pytest
 
 import sdw
-from conftest import COUNTY, DECAY
+from conftest import COUNTY, DECAY, ROOT
+
+REABLEMENT = COUNTY.parent / "scenarios" / "reablement_done_right.lua"  # expand_short_term_services on
 
 # Decay whose rate carries its own distribution (<sdw:uncertainty>) and whose stock starts at a constant.
 OWN = DECAY.replace('https://sdw.invalid/xmile', 'urn:sdw:xmile:1').replace('<range min="0" max="0.5"/>',
@@ -222,7 +224,7 @@ def test_county_mc_equals_the_cli_exactly_locally_and_over_dask(sdw_cli, dask_cl
 
 
 def test_noisy_mc_equals_the_cli_exactly(sdw_cli, tmp_path):
-    # Random built-ins in the runs: run i draws from the run seed (1) + i on both sides.
+    # Random built-ins in the runs: run i draws from trial_seed(8, i) on both sides.
     path, out = tmp_path / "noisy.xmile", tmp_path / "noisy_bands.csv"
     path.write_text(NOISY)
     subprocess.run([str(sdw_cli), "mc", str(path), "--runs", "64", "--seed", "8", "--vary", "rate=uniform(0.05,0.15)",
@@ -233,17 +235,76 @@ def test_noisy_mc_equals_the_cli_exactly(sdw_cli, tmp_path):
 
 
 def test_lever_sensitivity_over_dask_equals_local_and_the_cli(county, dask_client, sdw_cli):
-    # A plugin param varied: the workers run each trial through their own plugin host, with the lever on in
-    # every run of the batch (baseline included) as `sdw sensitivity` has it.
+    # A plugin param varied: the workers run each trial through their own plugin host, with the scenario's
+    # levers on in every run (baseline included) as `sdw sensitivity --scenario` has them.
     args = dict(vary={"expand_short_term_services.staff_multiplier": (1.0, 2.0), "reablement_staff": (100, 200)},
-                vars=["ledger_council_spend"], stop=104)
+                vars=["ledger_council_spend"], stop=104, scenario=REABLEMENT)
     local = county.sensitivity("oat", **args)
     spread = county.sensitivity("oat", client=dask_client, **args)
     pd.testing.assert_frame_equal(spread, local, check_exact=True)
     assert local["swing"].min() > 0  # both inputs move spend
     out = subprocess.run([str(sdw_cli), "sensitivity", str(COUNTY), "--analysis", "oat", "--vary",
                           "expand_short_term_services.staff_multiplier=1:2", "--vary", "reablement_staff=100:200",
-                          "--vars", "ledger_council_spend", "--stop", "104"], check=True, capture_output=True,
+                          "--vars", "ledger_council_spend", "--stop", "104", "--scenario", str(REABLEMENT)],
+                         check=True, capture_output=True,
                          text=True).stdout
     cli = pd.read_csv(io.StringIO(out), index_col=["parameter", "outcome"], float_precision="round_trip")
     pd.testing.assert_frame_equal(local, cli, check_exact=True, check_dtype=False)
+
+
+def test_lever_param_needs_its_lever_on_and_moves_no_other_bar(county):
+    # Without a scenario that switches the lever on, varying its param would switch it on in the baseline too.
+    lever, spend = "expand_short_term_services.staff_multiplier", ["ledger_council_spend"]
+    with pytest.raises(sdw.SdwUsageError, match="does not switch on") as e:
+        county.sensitivity("oat", vary={lever: (1.0, 2.0)}, vars=spend, stop=52)
+    assert "scenario=" in str(e.value)
+    with pytest.raises(sdw.SdwUsageError, match="does not switch on"):
+        county.mc({lever: "uniform(1,2)"}, runs=4, vars=spend, stop=52)
+    alone = county.sensitivity("oat", vary={"reablement_staff": (100, 200)}, vars=spend, stop=52,
+                               scenario=REABLEMENT)
+    both = county.sensitivity("oat", vary={lever: (1.0, 2.0), "reablement_staff": (100, 200)}, vars=spend,
+                              stop=52, scenario=REABLEMENT)
+    key = ("reablement_staff", "ledger_council_spend")
+    pd.testing.assert_series_equal(both.loc[key], alone.loc[key], check_exact=True)
+    # The baseline is the scenario's run; the param's low end (1, the scenario's value) is that run.
+    run = county.run(scenario=REABLEMENT, vars=spend, stop=52)
+    assert both.loc[key, "baseline"] == run["ledger_council_spend"].iloc[-1]
+    assert both.loc[(lever, "ledger_council_spend"), "outcome_low"] == both.loc[key, "baseline"]
+
+
+def test_mc_seed_reaches_the_models_noise_by_the_rule(sdw_cli, tmp_path):
+    # A stock fed by NORMAL(0, 1): run i of a Monte Carlo seeded S draws from S + i x 0x9E3779B97F4A7C15 modulo
+    # 2^64 (README), so its bands are the percentiles of plain runs with those seeds.
+    path = ROOT / "tests" / "data" / "noise_stock.xmile"
+    model = sdw.load(path)
+    args = dict(runs=9, vars=["s"], percentiles=[0, 50, 100])
+    bands = model.mc({"unused": "uniform(0,1)"}, seed=11, threads=1, **args)
+    finals = sorted(model.run(vars=["s"], seed=(11 + i * 0x9E3779B97F4A7C15) % 2**64)["s"].iloc[-1] for i in range(9))
+    assert list(bands.iloc[-1]) == [finals[0], finals[4], finals[8]]
+    assert finals[0] < finals[8]
+    pd.testing.assert_frame_equal(model.mc({"unused": "uniform(0,1)"}, seed=11, threads=2, **args), bands,
+                                  check_exact=True)
+    other = model.mc({"unused": "uniform(0,1)"}, seed=12, **args)
+    assert other.iloc[-1].tolist() != bands.iloc[-1].tolist()
+    out = tmp_path / "noise.csv"
+    subprocess.run([str(sdw_cli), "mc", str(path), "--runs", "9", "--seed", "11", "--vary", "unused=uniform(0,1)",
+                    "--vars", "s", "--percentiles", "0,50,100", "--out", str(out)], check=True, capture_output=True)
+    cli = pd.read_csv(out, index_col="Time", float_precision="round_trip")
+    pd.testing.assert_frame_equal(bands, cli, check_exact=True, check_index_type=False)
+
+
+def test_calibrate_takes_the_weights_saved_in_the_model():
+    # y1 = y2 = k, observed 1 and 3; y2 saved with weight 3: least squares at k = (1 + 3 x 3) / 4 = 2.5.
+    model = sdw.from_xmile(
+        '<xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" xmlns:sdw="urn:sdw:xmile:1">'
+        '<header><name>t</name></header><sim_specs method="euler"><start>0</start><stop>4</stop><dt>1</dt>'
+        '</sim_specs><model><variables><aux name="k"><eqn>4</eqn></aux><aux name="y1"><eqn>k</eqn></aux>'
+        '<aux name="y2"><eqn>k</eqn><sdw:calibration weight="3"/></aux></variables></model></xmile>')
+    t = np.arange(0, 5.0)
+    data = pd.DataFrame({"y1": np.ones(5), "y2": 3 * np.ones(5)}, index=pd.Index(t, name="Time"))
+    fit = model.calibrate(data, {"k": (0, 5)})
+    assert fit["value"].iloc[0] == pytest.approx(2.5, abs=1e-4)
+    assert fit.attrs["weights"] == {"y1": 1, "y2": 3}
+    fit = model.calibrate(data, {"k": (0, 5)}, weights={"y2": 0})  # given: wins over the saved weight
+    assert fit["value"].iloc[0] == pytest.approx(1, abs=1e-4)
+    assert fit.attrs["weights"] == {"y1": 1, "y2": 0}

@@ -130,7 +130,9 @@ def test_each_run_has_its_own_recorded_seed_and_repeats_alone():
     m = noisy()
     params = [{"rate": 0.1}] * 4 + [{"rate": 0.2}]
     df = sdw.run_many(m, params, vars=["Stock"], seed=7)
-    assert list(df.attrs["seeds"]) == [7, 8, 9, 10, 11]  # run i draws from seed + i
+    # run i draws from seed + i x 0x9E3779B97F4A7C15 modulo 2^64 (README): run 0 from the seed itself
+    assert list(df.attrs["seeds"]) == [(7 + i * 0x9E3779B97F4A7C15) % 2**64 for i in range(5)]
+    assert [sdw.trial_seed(7, i) for i in range(5)] == list(df.attrs["seeds"])
     finals = df.groupby(level="run")["Stock"].last()
     assert finals.nunique() == 5  # the same inputs, different draws
     for i, s in df.attrs["seeds"].items():  # a recorded seed repeats its run on its own
@@ -149,8 +151,10 @@ def test_seed_mistakes_are_named(decay_path):
     assert e.value.codes == ["E901"]
     with pytest.raises(sdw.SdwUsageError, match="2 values for 3 runs"):
         sdw.run_many(m, [{}] * 3, seeds=[1, 2])
-    with pytest.raises(sdw.SdwUsageError, match="non-negative"):
+    with pytest.raises(sdw.SdwUsageError, match="from 0 to 2"):
         sdw.run_many(m, [{}], seeds=[-1])
+    with pytest.raises(sdw.SdwUsageError, match="from 0 to 2"):
+        m.run(seed=2**64)
 
 
 def test_the_compiled_engine_gives_the_interpreters_numbers(decay_path):
@@ -168,13 +172,29 @@ def test_the_compiled_engine_gives_the_interpreters_numbers(decay_path):
     assert e.value.codes == ["E901"]
 
 
+def test_auto_interprets_while_native_code_builds():
+    # engine="auto" as the workbench has it: the first county run (long enough to want native code) runs in
+    # the interpreter while a helper thread builds the native code; later runs of its kind use it, same numbers.
+    model = sdw.load(COUNTY)  # a fresh handle: nothing built for it yet
+    vars = ["ledger_council_spend", "adults_18_64"]
+    first = model.run(vars=vars, engine="auto")
+    assert first.attrs["engine"] == "interpreter"
+    deadline = time.monotonic() + 120  # the C compiler on a busy machine
+    later = model.run(vars=vars, engine="auto")
+    while later.attrs["engine"] != "compiled" and time.monotonic() < deadline:
+        time.sleep(0.1)
+        later = model.run(vars=vars, engine="auto")
+    assert later.attrs["engine"] == "compiled"
+    pd.testing.assert_frame_equal(later, first, check_exact=True)
+
+
 def test_stochastic_dask_batch_equals_local_batch(dask_client):
     m = noisy()
     params = [{"rate": 0.05 + 0.01 * i} for i in range(11)]
     local = sdw.run_many(m, params, vars=["Stock"], seed=3)
     spread = sdw.run_many(m, params, vars=["Stock"], seed=3, client=dask_client, chunks=4)
     pd.testing.assert_frame_equal(spread, local, check_exact=True)
-    assert list(spread.attrs["seeds"]) == list(range(3, 14))
+    assert list(spread.attrs["seeds"]) == [(3 + i * 0x9E3779B97F4A7C15) % 2**64 for i in range(11)]
 
 
 def test_stock_initial_values_run_one_by_one_on_threads_as_single_runs(decay_path):

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <nlopt.hpp>
 
@@ -310,6 +311,36 @@ bool calibrate(const CalibrationSpec& spec, TrialRunner& runner, const TrialOpti
     }
     out.evaluations = f.evaluations;
     return true;
+}
+
+std::vector<SeriesWeight> resolveWeights(const model::Model& model, CalibrationSpec& spec) {
+    std::vector<SeriesWeight> out;
+    for (const auto& s : spec.data) {
+        const std::string key = model::canonicalName(s.name);
+        SeriesWeight w{s.name};
+        if (const auto it = spec.weights.find(key); it != spec.weights.end()) {
+            w.weight = it->second;
+            w.source = SeriesWeight::Source::Given;
+        } else if (const auto* v = model.find(s.name); v && v->calibrationWeight) {
+            w.weight = spec.weights[key] = *v->calibrationWeight;
+            w.source = SeriesWeight::Source::Model;
+        }
+        out.push_back(w);
+    }
+    return out;
+}
+
+std::string weightsText(const std::vector<SeriesWeight>& weights, const std::string& given) {
+    std::string out;
+    char number[32];
+    for (const auto& w : weights) {
+        std::snprintf(number, sizeof number, "%g", w.weight);
+        const char* from = w.source == SeriesWeight::Source::Model     ? "saved in the model"
+                           : w.source == SeriesWeight::Source::Default ? "default"
+                                                                       : given.c_str();
+        out += (out.empty() ? "" : ", ") + w.series + " " + number + " (" + from + ")";
+    }
+    return out;
 }
 
 }  // namespace sdw::analysis

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "solver/analysis/trials.hpp"
+#include "solver/model/model.hpp"
 
 namespace sdw::analysis {
 
@@ -56,6 +57,18 @@ struct CalibrationResult {
     std::vector<std::pair<std::string, double>> rmse;  // per series, at the optimum
     bool atBound = false;                              // some parameter ended on its bound
 };
+
+// Each observed series' weight in the fit and where it came from: `spec.weights` (given: --weight, weights=),
+// else the model's own <sdw:calibration weight> on that variable (saved by the workbench's Calibrate tab),
+// else 1. Fills spec.weights with the model's, so the fit uses them.
+struct SeriesWeight {
+    std::string series;
+    double weight = 1;
+    enum class Source { Given, Model, Default } source = Source::Default;
+};
+std::vector<SeriesWeight> resolveWeights(const model::Model& model, CalibrationSpec& spec);
+// "y1 1 (default), y2 3 (saved in the model), y3 0 (--weight)": `given` names the option that gives them.
+std::string weightsText(const std::vector<SeriesWeight>& weights, const std::string& given);
 
 // Fits. False with `error` when the spec is wrong (unknown series, data outside the run, bounds) or no run
 // succeeds.

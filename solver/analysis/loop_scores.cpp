@@ -247,11 +247,25 @@ std::vector<std::vector<double>> linkScores(const ScoredModel& p, const sim::Run
     std::vector<std::vector<double>> links(p.graph.varEdges.size());
     for (size_t k = 0; k < links.size(); ++k)
         if (p.scored[k]) links[k].resize(rows);
+    // Most links are one group edge (no SMOOTH or DELAY between): the link's score is that edge's, as
+    // varLinkScore's product of one factor gives it (0 when not finite), without walking its paths.
+    std::vector<int> single(links.size(), -1);
+    for (size_t k = 0; k < links.size(); ++k) {
+        const auto& paths = p.graph.varEdges[k].paths;
+        if (paths.size() == 1 && paths[0].size() == 1) single[k] = paths[0][0];
+    }
     std::vector<double> group, changes;
     for (size_t row = 0; row < rows; ++row) {
         groupLinkScores(p.plan, p.graph, r, row, group, changes);
-        for (size_t k = 0; k < links.size(); ++k)
-            if (p.scored[k]) links[k][row] = varLinkScore(p.graph, static_cast<int>(k), group);
+        for (size_t k = 0; k < links.size(); ++k) {
+            if (!p.scored[k]) continue;
+            if (single[k] < 0) {
+                links[k][row] = varLinkScore(p.graph, static_cast<int>(k), group);
+                continue;
+            }
+            const double s = group[static_cast<size_t>(single[k])];
+            links[k][row] = std::isfinite(s) && s != 0 ? s : 0.0;
+        }
     }
     return links;
 }

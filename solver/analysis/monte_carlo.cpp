@@ -129,7 +129,7 @@ bool runMonteCarlo(const MonteCarloSpec& spec, TrialRunner& runner, const TrialO
     if (!drawSamples(spec, out.samples, error)) return false;
     TrialOptions o = options;
     o.vars = spec.vars;
-    o.distinctSeeds = true;
+    o.seed = spec.seed;  // trial i's own noise from (seed, i): analysis::trialSeed
     if (auto batch = runner.runAsOneBatch(out.samples, o); batch && batch->ok()) {
         out.runs = statuses(*batch);
         std::vector<RunView> views(batch->runs.size());

@@ -22,6 +22,8 @@ struct MonteCarloSpec {
     std::vector<UncertainInput> inputs;
     std::vector<RankCorrelation> correlations;  // indices into inputs
     size_t runs = 100;
+    // The draws of the inputs and each run's own noise: run i's random built-ins draw from
+    // trialSeed(seed, i) (trials.hpp), whatever seed the base run has.
     uint64_t seed = 1;
     bool latin = true;                           // Latin hypercube; false: independent draws
     std::vector<std::string> vars;               // the outputs to summarise

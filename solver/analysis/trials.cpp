@@ -73,7 +73,7 @@ std::vector<sim::RunResult> CompiledTrialRunner::run(const std::vector<Inputs>& 
         [&](size_t i) {
             sim::RunSpec spec = m_base;
             if (!options.vars.empty()) spec.vars = options.vars;
-            if (options.distinctSeeds) spec.seed = m_base.seed + i;
+            spec.seed = trialSeedOf(options, i).value_or(m_base.seed);
             spec.cancel = options.cancel;
             for (const auto& s : trials[i]) spec.sets.push_back(s);
             results[i] = sim::simulate(*m_compiled, spec);
@@ -91,7 +91,7 @@ std::optional<sim::BatchResult> CompiledTrialRunner::runAsOneBatch(const std::ve
     std::vector<uint64_t> seeds(trials.size(), m_base.seed);
     for (size_t i = 0; i < trials.size(); ++i) {
         sets[i].insert(sets[i].end(), trials[i].begin(), trials[i].end());
-        if (options.distinctSeeds) seeds[i] = m_base.seed + i;
+        seeds[i] = trialSeedOf(options, i).value_or(m_base.seed);
     }
     auto spec = sim::batchOfSets(*m_compiled, m_base, sets, std::move(seeds));
     if (!spec) return std::nullopt;

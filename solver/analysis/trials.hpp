@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -27,7 +28,11 @@ using Inputs = std::vector<std::pair<std::string, double>>;
 struct TrialOptions {
     std::vector<std::string> vars;  // columns to keep (empty = all)
     unsigned threads = 0;           // 0 = every core
-    bool distinctSeeds = false;     // trial i draws its random built-ins from seed base + i (Monte Carlo)
+    // Monte Carlo: trial i draws the model's own random built-ins from trialSeed(*seed, firstTrial + i), so
+    // every trial has its own noise and a different seed gives different noise. Unset: every trial draws from
+    // the base run's seed (common random numbers: sensitivity, calibration).
+    std::optional<uint64_t> seed;
+    size_t firstTrial = 0;  // this batch's trial 0 is trial firstTrial of the whole (a chunk on a cluster)
     std::function<void(size_t done, size_t total)> progress;  // called from workers, serialised
     const std::atomic<bool>* cancel = nullptr;
 };
@@ -58,6 +63,16 @@ class TrialRunner {
     // range, or uniform over it; a plugin param's uniform over its slider range. nullopt when it has none.
     virtual std::optional<Distribution> ownDistribution(const std::string& name) const = 0;
 };
+
+// The seed of trial i's random built-ins in a batch seeded with `seed` (Monte Carlo, Python's run_many):
+// seed + i x 0x9E3779B97F4A7C15, modulo 2^64 (the i-th state of SplitMix64 started at `seed`). Trial 0 draws
+// from `seed` itself, as `sdw run --seed S` does; nearby seeds share no trial's stream.
+constexpr uint64_t trialSeed(uint64_t seed, uint64_t i) {
+    return seed + i * 0x9E3779B97F4A7C15ULL;
+}
+inline std::optional<uint64_t> trialSeedOf(const TrialOptions& o, size_t i) {
+    return o.seed ? std::optional<uint64_t>(trialSeed(*o.seed, o.firstTrial + i)) : std::nullopt;
+}
 
 // Runs `count` jobs on `threads` workers (0 = every core); job(i) fills slot i. progress as in TrialOptions.
 void parallelFor(size_t count, unsigned threads, const std::function<void(size_t)>& job,

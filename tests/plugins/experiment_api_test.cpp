@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "plugins/host/plugin_session.hpp"
 #include "plugins/host/script_runner.hpp"
@@ -121,10 +122,15 @@ TEST_CASE("experiments: failed runs are reported with their inputs and left out"
 }
 
 TEST_CASE("experiments: a tornado over a lever param brackets the true baseline", "[plugins][script]") {
-    // The baseline has the lever on with its params at their defaults: only the varied param differs.
+    // The analysed run switches the lever on (its params at their defaults): only the varied param differs.
+    // Without it, varying the param would switch the lever on in the baseline too: refused, saying so.
     const std::string script =
         kCounty +
-        "local bars = sdw.tornado(m, { outcome = 'people_in_care_homes', base = { stop = 104 }, ranges = {\n"
+        "local ok, err = pcall(sdw.tornado, m, { outcome = 'people_in_care_homes', base = { stop = 104 }, "
+        "ranges = { ['divert_care_home_admissions.diversion_share'] = { 0.05, 0.5 } } })\n"
+        "assert(not ok and err:find('does not switch on', 1, true), err)\n"
+        "local bars = sdw.tornado(m, { outcome = 'people_in_care_homes', base = { stop = 104, plugins = { "
+        "divert_care_home_admissions = true } }, ranges = {\n"
         "  ['divert_care_home_admissions.diversion_share'] = { 0.05, 0.5 } } })\n"
         "local b = bars[1]\n"
         "local on = sdw.run(m, { stop = 104, plugins = { divert_care_home_admissions = true } })\n"
@@ -229,4 +235,45 @@ TEST_CASE("experiments: sdw.sensitivity gives sdw sensitivity's numbers for the 
         CHECK(std::stod(rest) == Approx(fa).epsilon(1e-12));
         CHECK(std::stod(rest.substr(rest.find(',') + 1)) == Approx(ta).epsilon(1e-12));
     }
+}
+
+TEST_CASE("experiments: sdw.monte_carlo seeds the model's noise by the rule sdw mc uses",
+          "[plugins][script]") {
+    const std::string model = std::string(SDW_SOURCE_DIR) + "/tests/data/noise_stock.xmile";
+    const auto lua = (std::filesystem::temp_directory_path() / "sdw_experiment_noise_lua.csv").string();
+    const auto cli = (std::filesystem::temp_directory_path() / "sdw_experiment_noise_cli.csv").string();
+    // Run i (from 0) draws from seed + i x 0x9E3779B97F4A7C15 modulo 2^64: Lua's integers wrap the same way.
+    const std::string script =
+        "local m = sdw.load_model('" + model +
+        "')\n"
+        "local rows, failed, bands = sdw.monte_carlo(m, { samples = 9, seed = 11, outcome = 's', ranges = { "
+        "unused = { 0, 1 } }, percentiles = { 0, 50, 100 } })\n"
+        "assert(#rows == 9 and #failed == 0)\n"
+        "for i = 1, 9 do\n"
+        "  local one = sdw.run(m, { seed = 11 + (i - 1) * 0x9E3779B97F4A7C15, vars = { 's' } })\n"
+        "  assert(one:final('s') == rows[i].s, 'run ' .. i .. ' is not a run with its seed by the rule')\n"
+        "end\n"
+        "assert(rows[1].s ~= rows[2].s)\n"
+        "local f = io.open('" +
+        lua +
+        "', 'w')\n"
+        "f:write(string.format('%.17g,%.17g,%.17g', bands['s[p0]'][21], bands['s[p50]'][21], "
+        "bands['s[p100]'][21]))\n"
+        "f:close()\n";
+    REQUIRE(runLua(script) == "");
+    REQUIRE(
+        cli_test::runSdw("mc " + model +
+                         " --runs 9 --seed 11 --vary 'unused=uniform(0,1)' --vars s --percentiles 0,50,100 "
+                         "--out " +
+                         cli)
+            .code == 0);
+    std::ifstream a(lua), b(cli);
+    std::string la, lb, last;
+    std::getline(a, la);
+    while (std::getline(b, lb))
+        if (!lb.empty()) last = lb;
+    REQUIRE(last.rfind("20,", 0) == 0);
+    std::istringstream x(la), y(last.substr(3));
+    for (std::string u, v; std::getline(x, u, ',') && std::getline(y, v, ',');)
+        CHECK(std::stod(u) == std::stod(v));
 }

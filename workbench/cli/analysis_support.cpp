@@ -18,8 +18,13 @@ namespace sdw::cli {
 
 TrialRunnerFactory& trialRunnerFactory() {
     static TrialRunnerFactory factory =
-        [](const model::Project& project, const sim::RunSpec& base,
+        [](const model::Project& project, const sim::RunSpec& base, const std::string& scenario,
            diag::Diagnostics& diags) -> std::unique_ptr<analysis::TrialRunner> {
+        if (!scenario.empty()) {
+            diags.error(diag::code::kBadArgument, scenario,
+                        "scenarios need the Lua plugin host, which this build of sdw does not have");
+            return nullptr;
+        }
         auto runner = std::make_unique<analysis::CompiledTrialRunner>(project, base);
         if (!runner->ok()) {
             diags.append(runner->diagnostics());
@@ -36,6 +41,9 @@ void BaseRunOptions::add(CLI::App& app) {
     app.add_option("--stop", stop, "stop time (default: the model's)");
     app.add_option("--saveper", saveper, "save interval, a whole multiple of dt (default: the model's)");
     app.add_option("-j,--threads", threads, "runs in parallel (default: every core)");
+    app.add_option("--scenario", scenario,
+                   "scenario file (.lua): analyse the run it gives (its levers on, its constants set); a "
+                   "lever's param can be varied only when the lever is on");
     app.add_option("--engine", engine,
                    "interp (the reference interpreter), compiled (native code, built once for all the runs) "
                    "or auto (compiled for a batch of 8 runs or more)")
@@ -75,9 +83,9 @@ std::optional<model::Project> loadForCommand(const std::string& path) {
 }
 
 std::unique_ptr<analysis::TrialRunner> makeRunner(const model::Project& project, const sim::RunSpec& base,
-                                                  const std::string& path) {
+                                                  const std::string& path, const std::string& scenario) {
     diag::Diagnostics diags;
-    auto runner = trialRunnerFactory()(project, base, diags);
+    auto runner = trialRunnerFactory()(project, base, scenario, diags);
     for (const auto& d : diags.items())
         std::fprintf(stderr, "%s: %s\n", path.c_str(), diag::format(d).c_str());
     return runner;

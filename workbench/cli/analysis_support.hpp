@@ -19,11 +19,14 @@
 
 namespace sdw::cli {
 
-// Makes the runner for a project and a base run. The default compiles once and varies model constants; the
-// plugin host replaces it with one that also varies "plugin_id.param". Returns null with diagnostics when the
-// model does not compile.
+// Makes the runner for a project and a base run (with `scenario`, a scenario file, on top: its levers on and
+// its constants set; the base's explicit dt, stop, saveper and method win over its sim specs). The default
+// compiles once and varies model constants, and refuses a scenario; the plugin host replaces it with one that
+// also varies "plugin_id.param" of the levers the base run switches on. Returns null with diagnostics when
+// the model does not compile or the scenario cannot be read.
 using TrialRunnerFactory = std::function<std::unique_ptr<analysis::TrialRunner>(
-    const model::Project& project, const sim::RunSpec& base, diag::Diagnostics& diags)>;
+    const model::Project& project, const sim::RunSpec& base, const std::string& scenario,
+    diag::Diagnostics& diags)>;
 TrialRunnerFactory& trialRunnerFactory();
 
 // The uncertainty commands: constants, mc, sensitivity, calibrate (each registers from its own file).
@@ -39,6 +42,7 @@ struct BaseRunOptions {
     std::string engine = "auto";
     std::optional<double> dt, stop, saveper;
     unsigned threads = 0;
+    std::string scenario;  // --scenario FILE: the analysed run is the scenario's (its levers on)
     void add(CLI::App& app);
     // The spec; false with a message on stderr (unknown method, saveper not a multiple of dt).
     bool toSpec(const model::Project& project, const char* command, sim::RunSpec& spec) const;
@@ -48,7 +52,7 @@ struct BaseRunOptions {
 std::optional<model::Project> loadForCommand(const std::string& path);
 // The runner, or null after printing why.
 std::unique_ptr<analysis::TrialRunner> makeRunner(const model::Project& project, const sim::RunSpec& base,
-                                                  const std::string& path);
+                                                  const std::string& path, const std::string& scenario = "");
 
 // "a,b" -> names (brackets kept whole); empty -> the model's "Outcome measures" group.
 std::vector<std::string> varsOrOutcomes(const std::string& vars, const model::Project& project);

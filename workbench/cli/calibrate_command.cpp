@@ -2,6 +2,7 @@
 // --out FIT.csv`: fits constants to observed series; FIT.csv has exactly parameter,value,low95,high95 and the
 // fit's statistics go to standard output. Layer: workbench/cli. No GUI, no Lua.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -98,9 +99,17 @@ int cmdCalibrate(int argc, char** argv) {
         spec.weights[model::canonicalName(w.substr(0, eq))] = *v;
     }
     if (!readData(dataPath, spec.data)) return kExitUsage;
+    for (const auto& [name, w] : spec.weights)
+        if (std::none_of(spec.data.begin(), spec.data.end(),
+                         [&](const auto& s) { return model::canonicalName(s.name) == name; })) {
+            std::fprintf(stderr, "sdw calibrate: --weight %s=%g: %s has no column '%s'\n", name.c_str(), w,
+                         dataPath.c_str(), name.c_str());
+            return kExitUsage;
+        }
+    const auto weightsUsed = analysis::resolveWeights(project->main(), spec);  // --weight, else the model's
     sim::RunSpec runSpec;
     if (!base.toSpec(*project, "calibrate", runSpec)) return kExitUsage;
-    auto runner = makeRunner(*project, runSpec, modelPath);
+    auto runner = makeRunner(*project, runSpec, modelPath, base.scenario);
     if (!runner) return kExitModelError;
     ProgressBar bar("calibrate (evaluations)");
     analysis::TrialOptions to;
@@ -128,6 +137,7 @@ int cmdCalibrate(int argc, char** argv) {
             "fit: %s payoff %.6g (at the model's own values %.6g), %zu observed values, %zu evaluations "
             "in %.2f s\n",
             payoff.c_str(), r.payoff, r.payoffAtStart, r.points, r.evaluations, seconds);
+        std::fprintf(st, "weights: %s\n", analysis::weightsText(weightsUsed, "--weight").c_str());
         for (const auto& [name, rmse] : r.rmse)
             std::fprintf(st, "  %s: root mean square error %.6g\n", name.c_str(), rmse);
         for (const auto& row : r.rows)

@@ -139,7 +139,7 @@ int cmdMc(int argc, char** argv) {
     if (!project) return kExitModelError;
     sim::RunSpec base;
     if (!o.base.toSpec(*project, "mc", base)) return kExitUsage;
-    auto runner = makeRunner(*project, base, o.model);
+    auto runner = makeRunner(*project, base, o.model, o.base.scenario);
     if (!runner) return kExitModelError;
     analysis::MonteCarloSpec spec;
     spec.runs = o.runs;

@@ -87,7 +87,7 @@ int cmdSensitivity(int argc, char** argv) {
     if (!project) return kExitModelError;
     sim::RunSpec base;
     if (!o.base.toSpec(*project, "sensitivity", base)) return kExitUsage;
-    auto runner = makeRunner(*project, base, o.model);
+    auto runner = makeRunner(*project, base, o.model, o.base.scenario);
     if (!runner) return kExitModelError;
     if (o.vary.empty())
         for (const auto& c : analysis::listConstants(*project))

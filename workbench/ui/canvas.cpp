@@ -352,9 +352,12 @@ void CanvasPanel::draw(Workbench& wb) {
         ImGui::SetWindowFocus();  // a model just opened: the keyboard starts on the diagram
     } else if (!cs.centreRequested.empty()) {
         centreView(cs, wb.session().doc(), cs.centreRequested, area);
+    } else if (const auto b = cs.boxRequested) {
+        fitToBox(cs, b->x, b->y, b->z, b->w, area);
     }
     cs.fitRequested = cs.fitWhole = false;
     cs.centreRequested.clear();
+    cs.boxRequested.reset();
     wb.diagramHasKeyboard(ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows));
 
     ImGui::InvisibleButton("canvas", area,

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,12 +38,13 @@ struct CanvasState {
     std::string renaming, renameBuf;  // the variable being renamed in place, and the name typed so far
     bool renameFocus = false;         // the rename field takes the keyboard on its first frame
     ImVec2 rightPressPos{0, 0};
-    std::string rightPressHit;          // what the right button went down on (a click there opens its menu)
-    std::string menuTarget;             // the variable or alias key the context menu acts on
-    PipeGrip rightPressGrip, menuGrip;  // a pipe handle under the right click
-    bool fitRequested = true;           // fit the diagram at the next frame (a model opened: readably)
-    bool fitWhole = false;              // and the whole of it (Fit)
-    std::string centreRequested;        // or centre the view on this variable
+    std::string rightPressHit;           // what the right button went down on (a click there opens its menu)
+    std::string menuTarget;              // the variable or alias key the context menu acts on
+    PipeGrip rightPressGrip, menuGrip;   // a pipe handle under the right click
+    bool fitRequested = true;            // fit the diagram at the next frame (a model opened: readably)
+    bool fitWhole = false;               // and the whole of it (Fit)
+    std::string centreRequested;         // or centre the view on this variable
+    std::optional<ImVec4> boxRequested;  // or fit this box (model units: x0, y0, x1, y1), a selected loop
     // The time scrubber as last drawn: its slider's and its date's rectangles (x0, y0, x1, y1), the date.
     ImVec4 scrubberSlider{0, 0, 0, 0}, scrubberLabel{0, 0, 0, 0};
     std::string scrubberText;
@@ -92,6 +94,8 @@ class CanvasPanel : public Panel {
     // At the next frame: fit the whole diagram in view, or centre it on a variable.
     void fit() { m_state.fitRequested = m_state.fitWhole = true; }
     void centreOn(const std::string& name) { m_state.centreRequested = name; }
+    // At the next frame: fit this box of the diagram (model units) in view.
+    void fitBox(ImVec4 box) { m_state.boxRequested = box; }
     CanvasState& state() { return m_state; }
     const CanvasState& state() const { return m_state; }
 
@@ -115,12 +119,14 @@ LabelPlan labelPlan(float zoom, float fontSize);
 bool overview(const CanvasState& cs);
 struct OverviewLabel {
     std::string text;
-    ImVec4 rect;  // (x0, y0, x1, y1) on screen
-    float size;   // pixels of type
-    bool sector;  // a sector's title (else a stock's name)
+    ImVec4 rect;         // (x0, y0, x1, y1) on screen
+    float size;          // pixels of type
+    bool sector;         // a sector's title (else a variable's name)
+    bool faded = false;  // a sector's title while a loop is highlighted (LoopFocus)
 };
 // What the overview shows, in the order placed (sector titles first); a name that would overlap one placed
-// already, or leave the canvas, is left out.
+// already, or leave the canvas, is left out. While a loop is highlighted: its variables' names (whatever
+// their kind) first, then the sector titles faded, and no other names.
 std::vector<OverviewLabel> overviewLabels(const Workbench& wb, const CanvasState& cs, ImVec2 area);
 void drawOverview(ImDrawList* dl, const std::vector<OverviewLabel>& labels);
 
@@ -131,8 +137,9 @@ void fitToView(CanvasState& cs, const app::Document& doc, ImVec2 size, bool whol
 void fitToBox(CanvasState& cs, double x0, double y0, double x1, double y1, ImVec2 size);
 
 // Presentation's readouts on the diagram at the time cursor, large enough to read from the back of a room:
-// each stock's level and each flow's rate, placed where they do not overlap (stocks first), and only inside
-// `within` (a screen rectangle x0, y0, x1, y1; the whole canvas when it is empty).
+// each stock's level and each flow's rate (while a loop is highlighted, its own only), placed where they do
+// not overlap (stocks first), and only inside `within` (a screen rectangle x0, y0, x1, y1; the whole canvas
+// when it is empty).
 struct Reading {
     std::string name;  // the variable, as written
     std::string text;  // what the room reads
@@ -141,10 +148,35 @@ struct Reading {
 std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area,
                                   ImVec4 within = ImVec4(0, 0, 0, 0));
 // A flow's rate as it moves on its pipe: dots that run along it, faster the larger the rate (against the
-// largest it reaches in the run), backwards when it is negative, still at zero.
+// largest it reaches in the run), backwards when it is negative, still at zero; while a loop is highlighted,
+// on its flows only.
 void drawFlowMotion(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, double wallSeconds);
 // A reading's text: a stock's level, a flow's rate per its time unit ("312/week").
 std::string readingText(const Workbench& wb, const std::string& name, double value);
+
+// While a loop is highlighted (the Loops tab, presentation's loops), the rest of the diagram recedes so that
+// the loop stands out across the sectors it spans: the variables not on it and the links not on it are drawn
+// faded (at kFadedAlpha of their opacity). Nothing is faded when no loop is highlighted.
+inline constexpr float kFadedAlpha = 0.2f;
+class LoopFocus {
+  public:
+    explicit LoopFocus(const Workbench& wb);
+    bool active() const { return m_active; }
+    // Whether the variable (any spelling of its name; an alias: its original's) is drawn at full strength.
+    bool keeps(const std::string& variable) const;
+    // Whether the link from one variable to another (canonical names) is a link of the loop.
+    bool keepsLink(const std::string& from, const std::string& to) const;
+
+  private:
+    bool m_active = false;
+    std::vector<std::string> m_variables;                      // canonical, sorted
+    std::vector<std::pair<std::string, std::string>> m_links;  // canonical (from, to)
+};
+// The box of the diagram (model units: x0, y0, x1, y1) around a loop's variables (canonical names; their
+// aliases too), with room around it for the links' curves and the readouts; none when none is on the diagram.
+std::optional<ImVec4> loopBox(const Workbench& wb, const std::vector<std::string>& variables);
+// Fades the vertices added to `dl` since index `first` (a symbol drawn since then) to kFadedAlpha.
+void fadeSince(ImDrawList* dl, int first);
 
 // The variable under a screen point ("" for none); `grip` says which handle of the selected flow's pipe it is
 // on.

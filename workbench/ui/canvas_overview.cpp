@@ -1,5 +1,5 @@
-// The diagram zoomed out to an overview: sector titles and stock names only, legible and never over one
-// another (canvas.hpp). Layer: workbench/ui (ImGui). No Lua.
+// The diagram zoomed out to an overview: sector titles and stock names only (a highlighted loop: its
+// variables' names), legible and never over one another (canvas.hpp). Layer: workbench/ui (ImGui). No Lua.
 #include <algorithm>
 
 #include "workbench/app/format.hpp"
@@ -43,11 +43,19 @@ std::vector<OverviewLabel> overviewLabels(const Workbench& wb, const CanvasState
     };
     const float fs = ImGui::GetFontSize();
     const auto& objects = wb.session().doc().view().objects;
-    for (const bool sector : {true, false}) {
+    const LoopFocus focus(wb);
+    // Passes: the highlighted loop's variables, the sector titles, the stocks (with no loop highlighted).
+    enum class Pass { Loop, Sectors, Stocks };
+    for (const Pass pass : {Pass::Loop, Pass::Sectors, Pass::Stocks}) {
+        if ((pass == Pass::Loop && !focus.active()) || (pass == Pass::Stocks && focus.active())) continue;
+        const bool sector = pass == Pass::Sectors;
         ImFont* font = theme::fonts().bold ? theme::fonts().bold : ImGui::GetFont();
         const float size = sector ? fs : labelPlan(cs.zoom, fs).stockNames;
         for (const auto& o : objects) {
-            if (o.kind != (sector ? Kind::Group : Kind::Stock)) continue;
+            const bool variable = o.kind == Kind::Stock || o.kind == Kind::Aux || o.kind == Kind::Flow;
+            if (pass == Pass::Loop ? !variable || !focus.keeps(o.name)
+                                   : o.kind != (sector ? Kind::Group : Kind::Stock))
+                continue;
             const std::string text = sector ? o.name : app::displayName(o.name);
             float textSize = size;
             ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0, text.c_str());
@@ -59,12 +67,13 @@ std::vector<OverviewLabel> overviewLabels(const Workbench& wb, const CanvasState
                 const float width = static_cast<float>(o.width.value_or(0)) * cs.zoom - 12;
                 textSize = sectorTitleSize(font, size, text, width);
                 ts = font->CalcTextSizeA(textSize, 1e9f, std::max(width, 1.0f), text.c_str());
-            } else {  // centred under the stock
-                const ImVec2 c = cs.toScreen(o.x, o.y + o.height.value_or(35) / 2);
+            } else {  // centred under the symbol
+                const double below = o.kind == Kind::Stock ? o.height.value_or(35) / 2 : app::kAuxRadius;
+                const ImVec2 c = cs.toScreen(o.x, o.y + below);
                 at = ImVec2(c.x - ts.x / 2, c.y + 2);
             }
             const ImVec4 r(at.x - 2, at.y - 1, at.x + ts.x + 2, at.y + ts.y + 1);
-            if (fits(r)) out.push_back({text, r, textSize, sector});
+            if (fits(r)) out.push_back({text, r, textSize, sector, sector && focus.active()});
         }
     }
     return out;
@@ -74,11 +83,13 @@ void drawOverview(ImDrawList* dl, const std::vector<OverviewLabel>& labels) {
     const auto& pal = theme::palette();
     ImFont* font = theme::fonts().bold ? theme::fonts().bold : ImGui::GetFont();
     for (const auto& l : labels) {
+        const int first = dl->VtxBuffer.Size;
         dl->AddRectFilled(ImVec2(l.rect.x, l.rect.y), ImVec2(l.rect.z, l.rect.w),
                           l.sector ? IM_COL32(243, 241, 234, 240) : IM_COL32(255, 255, 255, 225), 3);
         dl->AddText(font, l.size, ImVec2(l.rect.x + 2, l.rect.y + 1),
                     l.sector ? pal.groupText : pal.stockBorder, l.text.c_str(), nullptr,
                     l.sector ? l.rect.z - l.rect.x - 4 + 0.5f : 0.0f);
+        if (l.faded) fadeSince(dl, first);
     }
 }
 

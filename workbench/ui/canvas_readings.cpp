@@ -65,10 +65,11 @@ std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, Im
     const double t = s.playback().time;
     ImFont* font = theme::fonts().largeBold ? theme::fonts().largeBold : ImGui::GetFont();
     const auto& pal = theme::palette();
+    const LoopFocus focus(wb);  // a loop highlighted: its readings only, the rest of the diagram recedes
     for (const Kind kind : {Kind::Stock, Kind::Flow}) {
         const float size = font->FontSize * (kind == Kind::Stock ? 1.0f : 0.8f);
         for (const auto& o : s.doc().view().objects) {
-            if (o.kind != kind) continue;
+            if (o.kind != kind || !focus.keeps(o.name)) continue;
             const auto v = s.valueAt(o.name, t);
             if (!v || !std::isfinite(*v)) continue;
             const std::string text = readingText(wb, o.name, *v);
@@ -99,8 +100,9 @@ std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, Im
 void drawFlowMotion(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, double wallSeconds) {
     const auto& s = wb.session();
     const float spacing = std::max(14.0f, 28 * cs.zoom), radius = std::max(2.0f, 3.2f * cs.zoom);
+    const LoopFocus focus(wb);  // a loop highlighted: only its flows move
     for (const auto& o : s.doc().view().objects) {
-        if (o.kind != Kind::Flow || o.points.size() < 2) continue;
+        if (o.kind != Kind::Flow || o.points.size() < 2 || !focus.keeps(o.name)) continue;
         const auto v = s.valueAt(o.name, s.playback().time);
         const auto range = s.seriesRange(o.name);
         if (!v || !range || !std::isfinite(*v)) continue;

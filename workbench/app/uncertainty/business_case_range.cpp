@@ -49,7 +49,7 @@ bool runBusinessRange(const BusinessRangeSetup& setup, const analysis::TrialOpti
     if (!analysis::drawSamples(setup.spec, samples, error)) return false;
     analysis::TrialOptions o = options;
     o.vars = setup.spec.vars;
-    o.distinctSeeds = true;  // draw i of both runs gets the same seed: a pair differs only by the scenario
+    o.seed = setup.spec.seed;  // draw i of both runs: the same seed, so a pair differs only by the scenario
     std::vector<sim::RunResult> runs[2];
     for (int k = 0; k < 2; ++k) {
         auto runner = makeTrialRunner(k == 0 ? setup.baseline : setup.scenario, error);

@@ -148,6 +148,7 @@ void registerPluginCommands() {
     scenarioRunner() = runScenarios;
     // sdw mc / sensitivity / calibrate may vary plugin params ("plugin_id.param") as well as constants.
     trialRunnerFactory() = [](const model::Project& project, const sim::RunSpec& base,
+                              const std::string& scenario,
                               diag::Diagnostics& diags) -> std::unique_ptr<analysis::TrialRunner> {
         static const plugins::PluginLibrary library = [] {
             diag::Diagnostics ignored;  // a broken plugin nobody asks for is `sdw plugins check`'s business
@@ -155,6 +156,11 @@ void registerPluginCommands() {
         }();
         plugins::RunRequest request;
         request.spec = base;
+        if (!scenario.empty()) {  // its levers and constants; the command line's own options win
+            auto s = plugins::loadScenario(scenario, diags, &library);
+            if (!s) return nullptr;
+            request = s->toRequestKeeping(base);
+        }
         auto runner = std::make_unique<plugins::PluginTrialRunner>(project, library, request);
         if (!runner->ok()) {
             diags.append(runner->diagnostics());

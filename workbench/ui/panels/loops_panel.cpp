@@ -9,6 +9,7 @@
 
 #include "solver/analysis/loop_view.hpp"
 #include "workbench/app/comparison.hpp"
+#include "workbench/ui/canvas.hpp"
 #include "workbench/ui/theme.hpp"
 #include "workbench/ui/workbench.hpp"
 
@@ -309,6 +310,7 @@ void LoopsPanel::story(Workbench& wb, float height) {
 void LoopsPanel::highlight(Workbench& wb, size_t row) {
     wb.loopHighlight.clear();
     wb.loopHighlightLabel.clear();
+    if (!m_selected) m_framedVars.clear();
     std::optional<size_t> loop;
     if (m_selected) {
         if (const auto* l = analysis::findLoop(m_scores->list, *m_selected))
@@ -317,6 +319,11 @@ void LoopsPanel::highlight(Workbench& wb, size_t row) {
         loop = app::inChargeAt(*m_scores, m_periods, row);
     }
     if (!loop) return;
+    // A loop just selected: the diagram fitted to it (it may span several sectors, or none in view).
+    if (m_selected && m_framedVars != m_selectedVars) {
+        m_framedVars = m_selectedVars;
+        if (const auto box = loopBox(wb, m_selectedVars)) wb.panel<CanvasPanel>().fitBox(*box);
+    }
     wb.loopHighlight = app::loopHighlight(*m_scores, *loop, row);
     wb.loopHighlightLabel = app::loopLabel(m_scores->list.loops[*loop]) +
                             (m_selected ? " (selected): " : " in charge: ") +

@@ -58,7 +58,8 @@ class LoopsPanel : public Panel {
     bool m_follow = true;                   // no loop selected: the diagram shows the loop in charge
     std::optional<std::string> m_selected;  // the selected loop's id (kept across re-scoring by variables)
     std::vector<std::string> m_selectedVars;
-    int m_order = 0;  // app::LoopOrder
+    std::vector<std::string> m_framedVars;  // the selected loop the diagram was last fitted to
+    int m_order = 0;                        // app::LoopOrder
     char m_filter[64] = "";
     char m_name[128] = "", m_description[512] = "";
     widgets::PlotView m_view;

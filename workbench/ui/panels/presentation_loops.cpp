@@ -145,21 +145,7 @@ void PresentationPanel::loopSide(Workbench& wb, ImVec2 size) {
 // the diagram shows none of them.
 std::optional<ImVec4> PresentationPanel::loopBox(const Workbench& wb) const {
     if (!m_loopScores || m_presented.empty()) return std::nullopt;
-    const auto& vars = m_loopScores->list.loops[m_presented[m_loop]].canonical;
-    std::optional<ImVec4> box;
-    for (const auto& o : wb.session().doc().view().objects) {
-        if (o.name.empty() || std::find(vars.begin(), vars.end(), model::canonicalName(o.name)) == vars.end())
-            continue;
-        const auto hw = static_cast<float>(o.width.value_or(40) / 2),
-                   hh = static_cast<float>(o.height.value_or(30) / 2);
-        const auto x = static_cast<float>(o.x), y = static_cast<float>(o.y);
-        box = box ? ImVec4(std::min(box->x, x - hw), std::min(box->y, y - hh), std::max(box->z, x + hw),
-                           std::max(box->w, y + hh))
-                  : ImVec4(x - hw, y - hh, x + hw, y + hh);
-    }
-    constexpr float kMargin = 90;  // diagram units: the links' curves and the readouts around the loop
-    if (box) *box = ImVec4(box->x - kMargin, box->y - kMargin, box->z + kMargin, box->w + kMargin);
-    return box;
+    return ui::loopBox(wb, m_loopScores->list.loops[m_presented[m_loop]].canonical);
 }
 
 }  // namespace sdw::ui

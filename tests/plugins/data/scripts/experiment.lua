@@ -14,7 +14,8 @@ local sweep = sdw.sweep(model, { parameter = "care_home_diversion_share", values
 sdw.write_csv(dir .. "/sweep.csv", sweep, { "care_home_diversion_share", "people_in_care_homes" })
 
 local mc = sdw.monte_carlo(model, {
-  samples = 8, seed = seed, outcomes = { "care_home_admissions_per_year" }, base = { stop = 104 },
+  samples = 8, seed = seed, outcomes = { "care_home_admissions_per_year" },
+  base = { stop = 104, plugins = { divert_care_home_admissions = true } },  -- its param varies only when it is on
   ranges = { ["divert_care_home_admissions.diversion_share"] = { 0, 0.5 }, reablement_staff = { 100, 300 } },
 })
 sdw.write_csv(dir .. "/mc.csv", mc)
