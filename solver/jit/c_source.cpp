@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <set>
 #include <sstream>
 
 #include "solver/jit/invariants.hpp"
+#include "solver/jit/reroll.hpp"
 
 namespace sdw::jit::detail {
 namespace {
@@ -63,18 +65,13 @@ extern const SdwApi* sdw_api;
 
 // What the optimised form adds (a compiler that optimises, such as gcc -O2): the NaN check and the look-ups
 // written in C, so they inline instead of calling back into sdw.
-constexpr const char* kOptimisedPrelude = R"(#define SDW_VECTORISE __attribute__((optimize("tree-vectorize")))
-#ifdef SDW_UNIT
+constexpr const char* kOptimisedPrelude = R"(#ifdef SDW_UNIT
 #define SDW_PART __attribute__((visibility("hidden")))
 #else
 #define SDW_PART static
 #endif
 static unsigned long long sdw_bits(double d) { union { double d; unsigned long long u; } x; x.d = d; return x.u; }
-SDW_VECTORISE static int sdw_nonfinite_c(const double* restrict v, long n) {
-    unsigned long long any = 0;
-    for (long i = 0; i < n; ++i) any |= (sdw_bits(v[i]) & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;
-    return (int)(any >> 63);
-}
+#define SDW_CHK(v) any_ |= (sdw_bits(v) & 0x7ff0000000000000ULL) + 0x0010000000000000ULL
 static double sdw_lk(const double* xs, const double* ys, long n, int kind, double x) {
     if (x != x) return x;
     if (n == 1) return ys[0];
@@ -103,8 +100,8 @@ static double sdw_lk(const double* xs, const double* ys, long n, int kind, doubl
 // when built as kUnits translation units, cc_build.cpp); everything else is in unit 0. Without SDW_UNIT it is
 // one unit.
 constexpr size_t kUnits = 2;
-constexpr size_t kSplitFrom = 600;   // instructions
-constexpr size_t kInlineCheck = 32;  // saved values checked inline each step (more: a vectorised loop)
+constexpr size_t kSplitFrom = 600;     // statements
+constexpr size_t kUnrolledPoints = 8;  // look-up tables of at most this many points: unrolled search
 std::string unitOpen(size_t unit) {
     return "#if !defined(SDW_UNIT) || SDW_UNIT == " + std::to_string(unit) + "\n";
 }
@@ -117,8 +114,13 @@ class Writer {
           m_read(cm.m_slotCount),
           m_rowCol(cm.m_slotCount, -1),
           m_once(o.loop ? loopInvariant(cm) : std::vector<bool>(cm.m_stepProgram.size(), false)),
-          m_onceSlot(cm.m_slotCount, false) {
+          m_onceSlot(cm.m_slotCount, false),
+          m_writers(cm.m_slotCount, 0) {
         for (size_t k = 0; k < m_read.size(); ++k) m_read[k] = "S[" + std::to_string(k) + "]";
+        for (const Instr& in : cm.m_stepProgram) {
+            ++m_writers[in.dst];
+            if (in.op == Op::Random) ++m_writers[in.b];
+        }
         for (size_t i = 0; i < m_once.size(); ++i)
             if (m_once[i]) m_onceSlot[cm.m_stepProgram[i].dst] = true;
         if (o.loop) homeInRow();
@@ -145,14 +147,19 @@ class Writer {
             loop(program, once);
         else
             eval(program);
-        // Small programs as one unit: a second compiler process and a link cost more than they save.
-        const size_t units = m_cm.m_stepProgram.size() >= kSplitFrom ? std::min(m_parts, kUnits) : 1;
+        // Small programs as one unit: a second compiler process and a link cost more than they save
+        // (counted after loops were found again: a loop is one statement).
+        size_t statements = 0;
+        for (size_t load : m_unitLoad) statements += load;
+        const size_t units = statements >= kSplitFrom ? std::min(m_parts, kUnits) : 1;
         return {m_text.str(), m_rowHomes, "", units};
     }
 
   private:
     void homeInRow();
     void tables();
+    bool temporary(long slot) const;
+    void unrolled(size_t t);
     void eval(const std::vector<std::string>& program);
     void loop(const std::vector<std::string>& program, const std::vector<std::string>& once);
     std::string parts(const char* name, const char* params, const char* args,
@@ -169,9 +176,17 @@ class Writer {
     const std::string& h(uint32_t slot) const { return m_read[slot]; }
     // dst = e: into the slot's local (the loop) or its place in memory, and into its row column if it has
     // one.
+    // Optimised: a value that goes into the row is checked for NaN as it is written, while it is in a
+    // register, when nothing else in the step writes it (else after the step: m_postCheck).
     void assign(uint32_t slot, const std::string& e) {
         m_out << "    " << m_read[slot] << " = " << e << ";";
-        if (m_rowCol[slot] >= 0) m_out << " R[" << m_rowCol[slot] << "] = " << m_read[slot] << ";";
+        std::string inRow = m_read[slot].rfind("R[", 0) == 0 ? m_read[slot] : "";
+        if (m_rowCol[slot] >= 0) {
+            inRow = "R[" + std::to_string(m_rowCol[slot]) + "]";
+            m_out << " " << inRow << " = " << m_read[slot] << ";";
+        }
+        if (m_o.optimised && !inRow.empty() && m_writers[slot] == 1) m_out << " SDW_CHK(" << inRow << ");";
+        if (m_o.optimised && !inRow.empty() && m_writers[slot] > 1) m_postCheck.insert(inRow);
         m_out << "\n";
     }
 
@@ -181,13 +196,18 @@ class Writer {
     std::vector<int> m_rowCol;        // the row column a value is also written to (-1: none)
     std::vector<uint32_t> m_locals;   // slots held in locals in the loop: loaded on entry, stored on exit
     std::vector<std::pair<uint32_t, uint32_t>> m_rowHomes;
-    std::vector<bool> m_inlineTable;  // look-up tables written into the C (optimised form, finite values)
-    std::vector<bool> m_once;         // by instruction: computed once when the loop starts (invariants.hpp)
-    std::vector<bool> m_onceSlot;     // by slot: written by such an instruction (kept in the slots)
-    size_t m_parts = 0;               // part functions written (the optimised form)
-    size_t m_unitLoad[kUnits] = {};   // statements dealt to each unit
-    std::ostringstream m_text;        // the unit
-    std::ostringstream m_out;         // the statement being written
+    std::vector<bool> m_inlineTable;    // look-up tables written into the C (optimised form, finite values)
+    std::vector<bool> m_unrolled;       // of those, short sorted ones with a function of their own (sdw_lkN)
+    std::vector<bool> m_once;           // by instruction: computed once when the loop starts (invariants.hpp)
+    std::vector<bool> m_onceSlot;       // by slot: written by such an instruction (kept in the slots)
+    std::vector<int> m_writers;         // by slot: instructions of the step program that write it
+    std::set<std::string> m_postCheck;  // row values written twice in a step: checked after it
+    std::function<bool(long)> m_temporary;     // for reroll(): slots only the step program reads (the loop)
+    mutable std::vector<bool> m_notTemporary;  // by slot, filled on first use by temporary()
+    size_t m_parts = 0;                        // part functions written (the optimised form)
+    size_t m_unitLoad[kUnits] = {};            // statements dealt to each unit
+    std::ostringstream m_text;                 // the unit
+    std::ostringstream m_out;                  // the statement being written
 };
 
 // In the loop, every value the per-step program writes is also written straight into its row when the run
@@ -227,9 +247,30 @@ void Writer::homeInRow() {
     }
 }
 
+// In the loop: a slot no one reads but the step program (not a variable anyone sees or checks, a stock, a
+// derivative, a saved column, a value computed once, a held draw), written by one instruction. reroll() keeps
+// such a slot in a local when only the statements after its write in the same block read it.
+bool Writer::temporary(long slot) const {
+    const auto s = static_cast<uint32_t>(slot);
+    if (slot < 0 || s >= m_cm.m_slotCount || s < CompiledModel::kFirstFreeSlot + (m_cm.columns.size() - 1))
+        return false;
+    if (m_cm.m_isStockSlot[s] || m_writers[s] != 1 || m_onceSlot[s] || m_rowCol[s] >= 0) return false;
+    if (m_notTemporary.empty()) {
+        m_notTemporary.assign(m_cm.m_slotCount, false);
+        for (uint32_t k : m_cm.m_derivSlots) m_notTemporary[k] = true;
+        for (uint32_t k : m_cm.m_checkSlots) m_notTemporary[k] = true;
+        for (uint32_t k : m_o.cols) m_notTemporary[k] = true;
+        for (const auto& site : m_cm.m_randoms) m_notTemporary[site.valueSlot] = true;
+        for (const Instr& in : m_cm.m_stepProgram)
+            if (in.op == Op::Random) m_notTemporary[in.b] = true;
+    }
+    return !m_notTemporary[s];
+}
+
 // The optimised form's look-up tables, as static arrays of exact (hexadecimal) doubles.
 void Writer::tables() {
     m_inlineTable.assign(m_cm.m_tables.size(), false);
+    m_unrolled.assign(m_cm.m_tables.size(), false);
     for (size_t t = 0; t < m_cm.m_tables.size(); ++t) {
         const auto& tab = m_cm.m_tables[t];
         bool finite = !tab.xs.empty() && tab.xs.size() == tab.ys.size();
@@ -246,7 +287,52 @@ void Writer::tables() {
             }
             m_text << "};\n";
         }
+        if (std::is_sorted(tab.xs.begin(), tab.xs.end()) && tab.xs.size() <= kUnrolledPoints) unrolled(t);
     }
+}
+
+// A short table's look-up as a chain of comparisons with its points written in (what sdw_lk computes, the
+// search unrolled: on sorted points the first point above x is the one the binary search finds), inlined.
+void Writer::unrolled(size_t t) {
+    const auto& tab = m_cm.m_tables[t];
+    const auto& xs = tab.xs;
+    const auto& ys = tab.ys;
+    const size_t n = xs.size();
+    const int kind = static_cast<int>(tab.kind);
+    auto d = [](double v) {
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "%a", v);
+        return std::string(buf);
+    };
+    // ys[a] + (x - xs[b]) * (ys[c] - ys[e]) / (xs[f] - xs[g]), the differences as sdw_lk computes them.
+    auto line = [&](size_t a, size_t b, size_t c, size_t e, size_t f, size_t g) {
+        return d(ys[a]) + " + (x - " + d(xs[b]) + ") * " + d(ys[c] - ys[e]) + " / " + d(xs[f] - xs[g]);
+    };
+    m_unrolled[t] = true;
+    m_text << "static inline double sdw_lk" << t << "(double x) {\n    if (x != x) return x;\n";
+    if (n == 1) {
+        m_text << "    return " << d(ys[0]) << ";\n}\n";
+        return;
+    }
+    m_text << "    if (x <= " << d(xs[0]) << ") {\n";
+    if (kind == 1 && xs[1] != xs[0])
+        m_text << "        if (x < " << d(xs[0]) << ") return " << line(0, 0, 1, 0, 1, 0) << ";\n";
+    m_text << "        return " << d(ys[0]) << ";\n    }\n    if (x >= " << d(xs[n - 1]) << ") {\n";
+    if (kind == 1 && xs[n - 1] != xs[n - 2])
+        m_text << "        if (x > " << d(xs[n - 1]) << ") return "
+               << line(n - 1, n - 1, n - 1, n - 2, n - 1, n - 2) << ";\n";
+    m_text << "        return " << d(ys[n - 1]) << ";\n    }\n";
+    for (size_t hi = 1; hi < n; ++hi) {
+        m_text << "    " << (hi + 1 < n ? "if (x < " + d(xs[hi]) + ") " : std::string()) << "return ";
+        if (kind == 2)
+            m_text << d(ys[hi - 1]);
+        else if (xs[hi] - xs[hi - 1] == 0)
+            m_text << d(ys[hi]);
+        else
+            m_text << line(hi - 1, hi - 1, hi, hi - 1, hi, hi - 1);
+        m_text << ";\n";
+    }
+    m_text << "}\n";
 }
 
 void Writer::localsIn() {
@@ -258,7 +344,8 @@ void Writer::localsOut(const char* indent) {
 }
 
 // Statements in order: inline (the quick form), or in static functions of at most kPartSize statements each
-// (the optimised form); returns what calls them.
+// (the optimised form, repeated blocks as loops: reroll.hpp, each returning 1 when a row value it checked
+// was not finite, into bad_); returns what calls them.
 std::string Writer::parts(const char* name, const char* params, const char* args,
                           const std::vector<std::string>& statements) {
     constexpr size_t kPartSize = 400;
@@ -267,15 +354,16 @@ std::string Writer::parts(const char* name, const char* params, const char* args
         for (const auto& s : statements) calls += s;
         return calls;
     }
-    for (size_t from = 0, k = 0; from < statements.size(); from += kPartSize, ++k) {
+    const std::vector<std::string> rolled = m_o.reroll ? reroll(statements, m_temporary) : statements;
+    for (size_t from = 0, k = 0; from < rolled.size(); from += kPartSize, ++k) {
         const size_t unit = std::min_element(m_unitLoad, m_unitLoad + kUnits) - m_unitLoad;  // the lightest
-        m_unitLoad[unit] += std::min(kPartSize, statements.size() - from);
+        m_unitLoad[unit] += std::min(kPartSize, rolled.size() - from);
         ++m_parts;
-        m_text << "SDW_PART void " << name << k << "(" << params << ");\n" << unitOpen(unit);
-        m_text << "SDW_PART void " << name << k << "(" << params << ") {\n";
-        for (size_t i = from; i < std::min(from + kPartSize, statements.size()); ++i) m_text << statements[i];
-        m_text << "}\n#endif\n";
-        calls += "    " + std::string(name) + std::to_string(k) + "(" + args + ");\n";
+        m_text << "SDW_PART int " << name << k << "(" << params << ");\n" << unitOpen(unit);
+        m_text << "SDW_PART int " << name << k << "(" << params << ") {\n    unsigned long long any_ = 0;\n";
+        for (size_t i = from; i < std::min(from + kPartSize, rolled.size()); ++i) m_text << rolled[i];
+        m_text << "    return (int)(any_ >> 63);\n}\n#endif\n";  // 1: a value checked was not finite
+        calls += "    bad_ |= " + std::string(name) + std::to_string(k) + "(" + args + ");\n";
     }
     return calls;
 }
@@ -283,7 +371,8 @@ std::string Writer::parts(const char* name, const char* params, const char* args
 void Writer::eval(const std::vector<std::string>& program) {
     const std::string calls =
         parts("sdw_p", "double* restrict S, double* restrict R, void* rt", "S, 0, rt", program);
-    m_text << unitOpen(0) << "void sdw_eval(double* S, void* rt) {\n" << calls << "}\n#endif\n";
+    m_text << unitOpen(0) << "void sdw_eval(double* S, void* rt) {\n    int bad_ = 0;\n"
+           << calls << "    (void)bad_;\n}\n#endif\n";
 }
 
 // The loop of Runner::runFixed for Euler, with the save and the non-finite check of Runner::observe. What
@@ -291,8 +380,10 @@ void Writer::eval(const std::vector<std::string>& program) {
 void Writer::loop(const std::vector<std::string>& program, const std::vector<std::string>& once) {
     const std::string first =
         parts("sdw_o", "double* restrict S, double* restrict R, void* rt", "S, 0, rt", once);
+    m_temporary = [this](long slot) { return temporary(slot); };
     const std::string calls =
         parts("sdw_p", "double* restrict S, double* restrict R, void* rt", "S, R, rt", program);
+    m_temporary = nullptr;
     const std::string saves = save();
     const std::string checks = check();
     std::vector<std::string> euler;
@@ -309,11 +400,11 @@ void Writer::loop(const std::vector<std::string>& program, const std::vector<std
         << "int sdw_loop(LoopState* L, long end) {\n  double* S = L->slots;\n  void* rt = L->rt;\n"
         << "  const double dt = L->dt, start = L->start;\n  double *row = L->row, *const spare = L->spare;\n"
         << "  long n = L->n, untilSave = L->untilSave, saved = L->saved;\n"
-        << "  const long steps = L->steps, saveEvery = L->saveEvery, stride = L->rowStride;\n  int bad = "
-           "0;\n";
+        << "  const long steps = L->steps, saveEvery = L->saveEvery, stride = L->rowStride;\n"
+        << "  int bad = 0, bad_ = 0;\n";
     localsIn();
     m_text << first;
-    m_text << "  while (n < end) {\n    double* R = untilSave == 0 ? row : spare;\n"
+    m_text << "  while (n < end) {\n    double* R = untilSave == 0 ? row : spare;\n    bad_ = 0;\n"
            << "    S[" << CompiledModel::kTimeSlot << "] = S[" << CompiledModel::kHoldTimeSlot
            << "] = start + (double)n * dt;\n";
     if (!m_cm.m_randoms.empty()) m_text << "    sdw_set_draw(rt, n > 0);\n";
@@ -337,8 +428,8 @@ std::string Writer::save() {
 }
 
 // The check of every visible value and every stock (x - x is NaN exactly when x is NaN or infinite). The
-// quick form: the row at once, the rest one by one; the optimised form: the visible slots at once, then the
-// stocks outside them.
+// quick form: the row at once, the rest one by one; the optimised form: the row's values as they were
+// written (bad_, from the parts), those written twice now, then the visible slots and stocks outside the row.
 std::string Writer::check() {
     const size_t cols = m_o.cols.size(), visible = m_cm.columns.size() - 1;
     const uint32_t first = CompiledModel::kFirstFreeSlot;
@@ -356,15 +447,12 @@ std::string Writer::check() {
                 << "static int sdw_rest(const double* S) {\n    int bad = 0;\n"
                 << "    for (unsigned i = 0; i < sizeof sdw_rest_ / sizeof sdw_rest_[0]; ++i)\n"
                 << "        bad |= S[sdw_rest_[i]] - S[sdw_rest_[i]] != 0.0;\n    return bad;\n}\n#endif\n";
-        if (cols <= kInlineCheck) {  // a short row inline: the vectorised function would be a call per step
-            c << "    unsigned long long any_ = 0;";
-            for (size_t j = 0; j < cols; ++j)
-                c << " any_ |= (sdw_bits(R[" << j << "]) & 0x7ff0000000000000ULL) + 0x0010000000000000ULL;";
-            c << "\n    if ((any_ >> 63)";
-        } else {
-            c << "    if (sdw_nonfinite_c(R, " << cols << ")";
+        if (!m_postCheck.empty()) {
+            c << "    {\n        unsigned long long any_ = 0;";
+            for (const auto& r : m_postCheck) c << " SDW_CHK(" << r << ");";
+            c << "\n        bad_ |= (int)(any_ >> 63);\n    }\n";
         }
-        c << (rest.empty() ? "" : " || sdw_rest(S)");
+        c << "    if (bad_" << (rest.empty() ? "" : " || sdw_rest(S)");
     } else {
         c << "    if (sdw_nonfinite(R, " << cols << ")";
         for (uint32_t k = first; k < first + visible; ++k)
@@ -460,7 +548,9 @@ bool Writer::function(const Instr& in) {
             set(functionCall(in, a, b, c));
             return true;
         case Op::Lookup:
-            if (in.b < m_inlineTable.size() && m_inlineTable[in.b]) {
+            if (in.b < m_unrolled.size() && m_unrolled[in.b]) {
+                set("sdw_lk" + std::to_string(in.b) + "(" + a + ")");
+            } else if (in.b < m_inlineTable.size() && m_inlineTable[in.b]) {
                 const std::string t = "sdw_t" + std::to_string(in.b);
                 set("sdw_lk(" + t + "x, " + t + "y, " + std::to_string(m_cm.m_tables[in.b].xs.size()) + ", " +
                     std::to_string(static_cast<int>(m_cm.m_tables[in.b].kind)) + ", " + a + ")");

@@ -174,6 +174,7 @@ bool NativeCode::buildOptimised(const CompiledModel& cm, const NativeOptions& op
                                 bool cachedOnly) {
     NativeOptions o = options;
     o.optimised = true;
+    if (const char* r = std::getenv("SDW_JIT_REROLL"); r && std::string(r) == "0") o.reroll = false;
     detail::CSource src = detail::writeC(cm, o);
     if (!src.error.empty()) {
         error = src.error;

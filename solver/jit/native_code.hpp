@@ -36,6 +36,7 @@ struct NativeOptions {
     bool loop = false;
     std::vector<uint32_t> cols;
     bool optimised = false;
+    bool reroll = true;  // optimised form: repeated blocks of statements written as loops (reroll.hpp)
 };
 
 class NativeCode {

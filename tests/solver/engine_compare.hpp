@@ -7,7 +7,17 @@
 #include <cstring>
 #include <string>
 
+#include "solver/jit/cc_build.hpp"
 #include "tests/solver/conformance_util.hpp"
+
+// Tests of the system-compiler path return early, saying so, on a machine without a C compiler.
+#define SDW_NEEDS_CC()                                                                    \
+    do {                                                                                  \
+        if (sdw::jit::detail::systemCompiler().empty()) {                                 \
+            WARN("SKIPPED: no C compiler (cc or gcc) on PATH, so this test did not run"); \
+            return;                                                                       \
+        }                                                                                 \
+    } while (0)
 
 namespace sdw::test {
 
@@ -66,6 +76,16 @@ inline void checkEveryPath(const compile::CompiledModel& cm, const std::string& 
         spec.vars = {cm.columns.back().name, cm.columns[1].name};
         CHECK(compareEngines(cm, spec, nullptr) == "");
     }
+}
+
+// A compiled run of `spec` that must stop on a non-finite value: its first diagnostic (E-code and time).
+inline diag::Diagnostic compiledStopsOnNonFinite(const compile::CompiledModel& cm, sim::RunSpec spec) {
+    spec.engine = sim::Engine::Compiled;
+    const sim::RunResult r = sim::simulate(cm, spec);
+    CHECK(r.status == sim::RunStatus::Failed);
+    REQUIRE_FALSE(r.diagnostics.items().empty());
+    CHECK(r.diagnostics.items().front().code == diag::code::kNonFinite);
+    return r.diagnostics.items().front();
 }
 
 }  // namespace sdw::test

@@ -19,14 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-#define SDW_NEEDS_CC()                                                                    \
-    do {                                                                                  \
-        if (jit::detail::systemCompiler().empty()) {                                      \
-            WARN("SKIPPED: no C compiler (cc or gcc) on PATH, so this test did not run"); \
-            return;                                                                       \
-        }                                                                                 \
-    } while (0)
-
 // A cache of the tests' own, kept between test runs in the build tree (a second run loads every model's
 // code from it: the comparison still runs, the compiler does not).
 std::string testCache() {
@@ -204,7 +196,9 @@ TEST_CASE("native cc: a large program is compiled as two units in parallel and g
     REQUIRE(cm);
     jit::NativeOptions o{true, {}, true};  // the loop keeping every column, as the run below does
     for (const auto& c : cm->columns) o.cols.push_back(c.slot);
+    o.reroll = false;  // straight-line code (the chain written as a loop is a few statements: one unit)
     CHECK(jit::detail::writeC(*cm, o).units == 2);
+    test::ScopedEnv straight("SDW_JIT_REROLL", "0");
     test::checkEveryPath(*cm, "800 chained auxiliaries");
 }
 
@@ -225,9 +219,57 @@ TEST_CASE("native cc: an overflow stops the loop at the interpreter's step, shor
     CHECK(test::compareEngines(*cm, spec, nullptr) == "");
     spec.vars = {"grow"};  // Time and one value: the inline check
     CHECK(test::compareEngines(*cm, spec, nullptr) == "");
-    spec.engine = sim::Engine::Compiled;
-    const sim::RunResult r = sim::simulate(*cm, spec);
-    CHECK(r.status == sim::RunStatus::Failed);
-    REQUIRE_FALSE(r.diagnostics.items().empty());
-    CHECK(r.diagnostics.items().front().code == diag::code::kNonFinite);
+    test::compiledStopsOnNonFinite(*cm, spec);
+}
+
+// Short look-up tables get a search of their own with the points written in (c_source.cpp, sdw_lkN): each
+// kind (continuous, extrapolating, discrete), swept from below the first point to past the last, through a
+// vertical step (two points at x = 5), gives the interpreter's bits.
+TEST_CASE("native cc: short look-up tables searched inline give the interpreter's bits for every kind",
+          "[engine][cc]") {
+    SDW_NEEDS_CC();
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", testCache().c_str());
+    test::Builder b(0, 24, 0.25);
+    b.aux("x", "TIME - 2").gf("g", {0, 5, 5, 10, 20}, {1, 3, 4, 2, 6}, "x").gf("one", {3}, {7}, "x");
+    diag::Diagnostics d;
+    auto cm = b.compile(d);
+    REQUIRE(cm);
+    using Kind = model::GraphicalFunction::Kind;
+    for (Kind kind : {Kind::Continuous, Kind::Extrapolate, Kind::Discrete}) {
+        compile::CompiledModel changed = *cm;
+        for (auto& t : changed.m_tables) t.kind = kind;
+        jit::NativeOptions o{true, {}, true};
+        for (const auto& c : changed.columns) o.cols.push_back(c.slot);
+        CHECK(jit::detail::writeC(changed, o).text.find("static inline double sdw_lk0(double x)") !=
+              std::string::npos);
+        test::checkEveryPath(changed, "look-up kind " + std::to_string(static_cast<int>(kind)));
+    }
+}
+
+// A value the step writes twice (a non-negative flow: its equation, then the clamp) is checked for NaN as it
+// ends the step, not as first written: a NaN the clamp turns into 0 goes on, as in the interpreter; an
+// infinity it keeps stops the run at that step (e^800 is past the largest double).
+TEST_CASE("native cc: a value written twice in a step is checked as the step leaves it",
+          "[engine][cc][nan]") {
+    SDW_NEEDS_CC();
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", testCache().c_str());
+    for (const char* late : {"SQRT(-1)", "EXP(TIME * 200)"}) {
+        test::Builder b(0, 10, 1);
+        b.stock("s", "1", {"in"}, {}).flow("in", std::string("IF TIME < 4 THEN 1 ELSE ") + late, true);
+        diag::Diagnostics d;
+        auto cm = b.compile(d);
+        REQUIRE(cm);
+        INFO(late);
+        CHECK(test::compareEngines(*cm, {}, nullptr) == "");
+        sim::RunSpec spec;
+        spec.engine = sim::Engine::Compiled;
+        const sim::RunResult r = sim::simulate(*cm, spec);
+        if (std::string(late) == "SQRT(-1)") {
+            REQUIRE(r.ok());
+            CHECK(r.series("in").back() == 0.0);
+            CHECK(r.series("s").back() == 5.0);  // 1, then 1 a step at times 0 to 3, then nothing flows
+        } else {
+            CHECK(test::compiledStopsOnNonFinite(*cm, {}).time == Approx(4));
+        }
+    }
 }

@@ -436,6 +436,9 @@ bool writeNativeSource(const compile::CompiledModel& cm, const std::vector<std::
                        const std::string& path) {
     jit::NativeOptions o;
     o.loop = true;
+    o.optimised = true;  // the form cc -O2 builds (libtcc's quick form: SDW_CC=none runs)
+    if (const char* cc = std::getenv("SDW_CC"); cc && (!*cc || std::string(cc) == "none"))
+        o.optimised = false;
     if (vars.empty()) {
         for (const auto& c : cm.columns) o.cols.push_back(c.slot);
     } else {
