@@ -73,16 +73,8 @@ void Runner::runDynamic() {
     auto system = [this](const State& x, State& dx, double t) { derivativesAt(x, dx, t); };
     const bool hasStates = !m_cm.m_states.empty();
     double t = m_t.start, nextSave = m_t.start;
-    for (size_t n = 0;; ++n) {
-        if (cancelled()) {
-            fail(diag::code::kCancelled, "run", "the run was cancelled", t);
-            return;
-        }
-        if (n > 0 && m_hooks) {
-            m_s[CompiledModel::kTimeSlot] = t;
-            if (!callHook(false)) return;
-        }
-        if (!observe(t, n > 0)) return;
+    for (long n = 0;; ++n) {
+        if (!beginStep(n, t, false)) return;
         double dt = 0, stop = 0, saveper = 0;
         if (!controlValues(t, dt, stop, saveper)) return;
         const double eps = 1e-9 * std::max(1.0, std::fabs(t));
@@ -91,7 +83,7 @@ void Runner::runDynamic() {
             nextSave = t + saveper;
         }
         if (t >= stop - eps) return;
-        if (n >= static_cast<size_t>(m_spec.maxSteps)) {
+        if (static_cast<size_t>(n) >= m_spec.maxSteps) {
             std::ostringstream msg;
             msg << "the run took " << n << " steps without reaching its final time (" << stop << " at time "
                 << t << "); check TIME STEP and FINAL TIME";

@@ -378,6 +378,17 @@ void Runner::save() {
     ++m_written;
 }
 
+// The start of step n at time t: the cancel flag, the step hooks (from the second step on), then the model
+// evaluated from the stocks. False when the run stops there.
+bool Runner::beginStep(long n, double t, bool inPlace) {
+    if (cancelled()) return fail(diag::code::kCancelled, "run", "the run was cancelled", t);
+    if (n > 0 && m_hooks) {
+        m_s[CompiledModel::kTimeSlot] = t;
+        if (!callHook(false)) return false;
+    }
+    return observe(t, n > 0, inPlace);
+}
+
 bool Runner::callHook(bool start) {
     if (!m_hooks) return true;
     StepContext ctx(m_cm, m_s, m_x);
@@ -408,15 +419,7 @@ void Runner::runFixed() {
     long untilSave = 0;  // steps until the next saved row (a countdown: no division per step)
     for (long n = 0; n <= m_t.steps; ++n) {
         const double t = m_t.start + static_cast<double>(n) * m_t.dt;
-        if (cancelled()) {
-            fail(diag::code::kCancelled, "run", "the run was cancelled", t);
-            return;
-        }
-        if (n > 0 && m_hooks) {
-            m_s[CompiledModel::kTimeSlot] = t;
-            if (!callHook(false)) return;
-        }
-        if (!observe(t, n > 0, inPlace)) return;
+        if (!beginStep(n, t, inPlace)) return;
         if (untilSave-- == 0) {
             save();
             untilSave = m_t.saveEvery - 1;

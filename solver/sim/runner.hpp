@@ -99,6 +99,7 @@ class Runner {
         return detail::fail(m_res, code, where, msg, t);
     }
     bool callHook(bool start);
+    bool beginStep(long n, double t, bool inPlace);
     bool cancelled() const { return m_spec.cancel && m_spec.cancel->load(std::memory_order_relaxed); }
     void runFixed();
     void runAdaptive();
