@@ -47,6 +47,14 @@ sim::RunResult runText(const std::string& text, diag::Diagnostics& d, sim::RunSp
     return sim::simulate(*cm, spec);
 }
 
+// A run that must fail: read, compiled and run as runText, with the run's failure checked.
+sim::RunResult failedRun(const std::string& text, sim::RunSpec spec = {}) {
+    diag::Diagnostics d;
+    sim::RunResult r = runText(text, d, spec);
+    CHECK_FALSE(r.ok());
+    return r;
+}
+
 }  // namespace
 
 TEST_CASE("vensim control: saves, steps and stops as FINAL TIME, TIME STEP and SAVEPER change (control_vars)",
@@ -110,12 +118,9 @@ TEST_CASE("vensim control: a stock integrates with the time step it has at each 
 TEST_CASE("vensim control: a control that cannot be used stops the run with an error naming it",
           "[vensim][control]") {
     SECTION("a time step that becomes 0") {
-        diag::Diagnostics d;
-        const auto r = runText(
+        const auto r = failedRun(
             "{UTF-8}\nx = INTEG(1, 0) ~~|\nFINAL TIME = 10 ~~|\nTIME STEP = IF THEN ELSE(Time < 3, 1, 0) "
-            "~~|\n",
-            d);
-        CHECK_FALSE(r.ok());
+            "~~|\n");
         REQUIRE(hasCode(r.diagnostics, diag::code::kBadSpecs));
         const auto& x = r.diagnostics.items().front();
         CHECK(x.message.find("time step") != std::string::npos);
@@ -123,30 +128,23 @@ TEST_CASE("vensim control: a control that cannot be used stops the run with an e
         CHECK(column(r, "Time") == std::vector<double>{0, 1, 2});
     }
     SECTION("a final time never reached") {
-        diag::Diagnostics d;
         sim::RunSpec spec;
         spec.maxSteps = 1000;
         const auto r =
-            runText("{UTF-8}\nx = INTEG(1, 0) ~~|\nFINAL TIME = Time + 1 ~~|\nTIME STEP = 1 ~~|\n", d, spec);
-        CHECK_FALSE(r.ok());
+            failedRun("{UTF-8}\nx = INTEG(1, 0) ~~|\nFINAL TIME = Time + 1 ~~|\nTIME STEP = 1 ~~|\n", spec);
         CHECK(hasCode(r.diagnostics, diag::code::kTooManySteps));
     }
     SECTION("the adaptive method") {
-        diag::Diagnostics d;
         sim::RunSpec spec;
         spec.method = sim::Method::DormandPrince;
         const auto r =
-            runText("{UTF-8}\nx = INTEG(1, 0) ~~|\nFINAL TIME = IF THEN ELSE(x > 3, Time, 9) ~~|\n", d, spec);
-        CHECK_FALSE(r.ok());
+            failedRun("{UTF-8}\nx = INTEG(1, 0) ~~|\nFINAL TIME = IF THEN ELSE(x > 3, Time, 9) ~~|\n", spec);
         REQUIRE(hasCode(r.diagnostics, diag::code::kBadSpecs, "method"));
     }
     SECTION("DELAY FIXED with a time step that changes") {
-        diag::Diagnostics d;
-        const auto r = runText(
+        const auto r = failedRun(
             "{UTF-8}\nin = 1 ~~|\nout = DELAY FIXED(in, 2, 0) ~~|\nFINAL TIME = 5 ~~|\n"
-            "TIME STEP = IF THEN ELSE(Time < 2, 1, 0.5) ~~|\n",
-            d);
-        CHECK_FALSE(r.ok());
+            "TIME STEP = IF THEN ELSE(Time < 2, 1, 0.5) ~~|\n");
         REQUIRE(hasCode(r.diagnostics, diag::code::kBadSpecs));
         CHECK(r.diagnostics.items().front().message.find("DELAY FIXED") != std::string::npos);
     }
