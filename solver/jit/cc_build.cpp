@@ -81,7 +81,7 @@ std::string compilerIdentity(const std::string& compiler) {
 
 // Runs argv with stdout and stderr into `log`; false with the reason when it does not finish cleanly.
 bool runCompiler(const std::vector<std::string>& argv, const std::string& log, double timeoutS,
-                 std::string& error) {
+                 std::string& error, const std::atomic<bool>* stop) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -110,6 +110,12 @@ bool runCompiler(const std::vector<std::string>& argv, const std::string& log, d
         if (done == pid) break;
         if (done < 0) {
             error = "lost the C compiler's process";
+            return false;
+        }
+        if (stop && stop->load()) {
+            ::kill(-pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            error = "the C compiler was stopped: its build was no longer wanted";
             return false;
         }
         if (std::chrono::steady_clock::now() > deadline) {
@@ -149,7 +155,8 @@ std::vector<std::string> compileCommand(const std::string& compiler, std::vector
 // `src` compiled as `units` translation units at once (-DSDW_UNIT=k, one compiler process each, c_source.cpp
 // deals the code among them), then linked into `library`. Objects and logs go beside `stem`.
 bool compileUnits(const std::string& compiler, const std::string& src, const std::string& library,
-                  const std::string& stem, size_t units, double timeoutS, std::string& error) {
+                  const std::string& stem, size_t units, double timeoutS, std::string& error,
+                  const std::atomic<bool>* stop) {
     std::vector<std::string> objects(units), errors(units), logs(units);
     std::vector<char> ok(units, 0);
     std::vector<std::thread> jobs;
@@ -159,7 +166,7 @@ bool compileUnits(const std::string& compiler, const std::string& src, const std
         jobs.emplace_back([&, k] {
             ok[k] = runCompiler(
                 compileCommand(compiler, {"-c", "-DSDW_UNIT=" + std::to_string(k), "-o", objects[k], src}),
-                logs[k], timeoutS, errors[k]);
+                logs[k], timeoutS, errors[k], stop);
         });
     }
     for (auto& j : jobs) j.join();
@@ -168,14 +175,14 @@ bool compileUnits(const std::string& compiler, const std::string& src, const std
     for (size_t k = 0; k < units; ++k) {
         if (!ok[k] && all) error = errors[k];
         all = all && ok[k];
-        if (ok[k]) fs::remove(logs[k], ec);
+        if (ok[k] || (stop && stop->load())) fs::remove(logs[k], ec);
     }
     if (all) {
         std::vector<std::string> link = {compiler, "-shared", "-o", library};
         link.insert(link.end(), objects.begin(), objects.end());
         link.push_back("-lm");
         const std::string log = stem + ".link.log";
-        all = runCompiler(link, log, timeoutS, error);
+        all = runCompiler(link, log, timeoutS, error, stop);
         if (all) fs::remove(log, ec);
     }
     for (const auto& o : objects) fs::remove(o, ec);
@@ -258,7 +265,7 @@ std::string nativeCacheDir() {
     return (fs::temp_directory_path() / ("sdw-native-" + std::to_string(::getuid()))).string();
 }
 
-CcBuild buildWithCc(const std::string& source, size_t units) {
+CcBuild buildWithCc(const std::string& source, size_t units, const std::atomic<bool>* stop) {
     CcBuild out;
     out.compiler = systemCompiler();
     if (out.compiler.empty()) {
@@ -296,11 +303,17 @@ CcBuild buildWithCc(const std::string& source, size_t units) {
     double timeout = 300;
     if (const std::string t = env("SDW_CC_TIMEOUT"); !t.empty())
         timeout = std::max(1.0, std::atof(t.c_str()));
-    const bool ok = units > 1 ? compileUnits(out.compiler, src, tmp, base + unique, units, timeout, out.error)
-                              : runCompiler(compileCommand(out.compiler, {"-o", tmp, src, "-lm"}), log,
-                                            timeout, out.error);
+    const bool ok = units > 1
+                        ? compileUnits(out.compiler, src, tmp, base + unique, units, timeout, out.error, stop)
+                        : runCompiler(compileCommand(out.compiler, {"-o", tmp, src, "-lm"}), log, timeout,
+                                      out.error, stop);
     if (!ok) {
         fs::remove(tmp, ec);
+        if (stop && stop->load()) {  // nothing to read: the build was stopped, not broken
+            fs::remove(src, ec);
+            fs::remove(log, ec);
+            return out;
+        }
         out.error += " (the C it compiled: " + src + ")";
         return out;
     }

@@ -3,6 +3,7 @@
 // model compiled once loads at once afterwards. Layer: solver (jit internals). No GUI, no Lua.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 
@@ -24,7 +25,8 @@ std::string nativeCacheDir();
 // The shared object for `source`, from the cache or built now (at most $SDW_CC_TIMEOUT seconds, default 300).
 // A compiler failure keeps the compiler's messages in a .log file beside the source and names it in `error`.
 // `units` > 1: the C compiled as that many translation units in parallel (c_source.cpp's SDW_UNIT), linked.
-CcBuild buildWithCc(const std::string& source, size_t units = 1);
+// When `stop` becomes true the compiler is stopped (with everything it started) and nothing is cached.
+CcBuild buildWithCc(const std::string& source, size_t units = 1, const std::atomic<bool>* stop = nullptr);
 // Removes from `dir` the shared objects unused for more than `maxDays`, then the least recently used until
 // the rest fit in `maxBytes`, and a failed build's files (.c, .log, .so.tmp) older than a day; never `keep`.
 void pruneCache(const std::string& dir, uintmax_t maxBytes, double maxDays, const std::string& keep);

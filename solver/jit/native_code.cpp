@@ -113,6 +113,10 @@ void NativeCode::rowToSlots(const double* row, double* slots) const {
     for (auto [slot, col] : m_rowHomes) slots[slot] = row[col];
 }
 
+bool haveQuickBuilder() {
+    return SDW_HAVE_LIBTCC != 0;
+}
+
 std::string nativeSource(const CompiledModel& cm, const NativeOptions& options) {
     return detail::writeC(cm, options).text;
 }
@@ -185,7 +189,7 @@ bool NativeCode::buildOptimised(const CompiledModel& cm, const NativeOptions& op
         built.library = detail::cachedLibrary(src.text, src.units);
         built.cached = true;
     } else {
-        built = detail::buildWithCc(src.text, src.units);
+        built = detail::buildWithCc(src.text, src.units, options.stop);
     }
     if (built.library.empty()) {
         error = built.error;
@@ -226,6 +230,8 @@ std::unique_ptr<NativeCode> compileNative(const CompiledModel& cm, const NativeO
         code->m_builtBy = "shared object";
     } else if (!optimiserOff() && code->buildOptimised(cm, options, code->m_notice, !options.optimised)) {
         ok = true;  // built now, or (quick code asked for) the optimised build found in the disk cache
+    } else if (options.stop && options.stop->load()) {
+        error = "the build was stopped";  // no longer wanted: no libtcc build in its place
     } else {
         if (!options.optimised) code->m_notice.clear();  // not in the cache: libtcc, as asked, no notice
         NativeOptions quick = options;

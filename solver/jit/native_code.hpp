@@ -3,6 +3,7 @@
 // order, no contraction, the same helpers). Layer: solver. Depends on compile/ and sim/ops; no GUI, no Lua.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -37,7 +38,12 @@ struct NativeOptions {
     std::vector<uint32_t> cols;
     bool optimised = false;
     bool reroll = true;  // optimised form: repeated blocks of statements written as loops (reroll.hpp)
+    // Set while the build runs (in the background): the C compiler is stopped and nothing is built.
+    const std::atomic<bool>* stop = nullptr;
 };
+
+// Whether this build has libtcc (quick code in milliseconds; without it every build waits for cc).
+bool haveQuickBuilder();
 
 class NativeCode {
   public:

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "solver/jit/native_code.hpp"
+#include "solver/sim/native_cache.hpp"
 #include "solver/sim/runner.hpp"
 
 namespace sdw::sim {
@@ -118,22 +119,6 @@ std::optional<double> RunResult::finalValue(const std::string& anyName) const {
     return at(rows() - 1, static_cast<size_t>(c));
 }
 
-namespace detail {
-
-// Native code by kind of run (the Euler loop for these outputs, or the evaluation alone), built on first use;
-// a build that failed is remembered and not tried again. Output plans by the variables asked for.
-// Keyed by (loop, its columns, optimised).
-struct NativeCache {
-    using Key = std::tuple<bool, std::vector<uint32_t>, bool>;
-    std::mutex mutex;  // Simulators on other threads share the cache
-    std::map<Key, std::unique_ptr<jit::NativeCode>> code;
-    std::map<Key, std::string> failed;
-    std::set<Key> building;  // being built by some thread, outside the lock
-    std::map<std::vector<std::string>, OutputPlan> plans;
-};
-
-}  // namespace detail
-
 namespace {
 
 // Auto compiles when a run evaluates the program at least this many times; below it the interpreter is done
@@ -159,50 +144,6 @@ std::unique_ptr<Simulator> Simulator::sibling() const {
 Simulator::~Simulator() = default;
 
 namespace {
-
-detail::NativeCache::Key nativeKey(bool loop, const std::vector<uint32_t>& cols, bool optimised) {
-    return {loop, loop ? cols : std::vector<uint32_t>{}, optimised};
-}
-
-// Native code for a kind of run, from the cache or built now; null (with the reason) when it cannot be built.
-// Optimised code already built serves a run that asked for the quick kind. The build runs outside the lock,
-// so runs on other threads go on meanwhile; when `wait` is false and another thread is building the same
-// code, returns null with `busy` set (the caller interprets this run).
-const jit::NativeCode* nativeCode(detail::NativeCache& cache, const CompiledModel& cm, bool loop,
-                                  const std::vector<uint32_t>& cols, bool optimised, std::string& error,
-                                  bool wait = true, bool* busy = nullptr) {
-    const auto key = nativeKey(loop, cols, optimised);
-    {
-        std::lock_guard<std::mutex> lock(cache.mutex);
-        if (auto it = cache.code.find(nativeKey(loop, cols, true)); it != cache.code.end())
-            return it->second.get();
-        if (auto it = cache.code.find(key); it != cache.code.end()) return it->second.get();
-        if (auto it = cache.failed.find(key); it != cache.failed.end()) {
-            error = it->second;
-            return nullptr;
-        }
-        if (!wait && cache.building.count(key)) {
-            if (busy) *busy = true;
-            return nullptr;
-        }
-        cache.building.insert(key);
-    }
-    auto code = jit::compileNative(cm, jit::NativeOptions{loop, std::get<1>(key), optimised}, error);
-    std::lock_guard<std::mutex> lock(cache.mutex);
-    cache.building.erase(key);
-    if (auto it = cache.code.find(key); it != cache.code.end()) return it->second.get();  // built twice
-    if (!code) {
-        cache.failed[key] = error;
-        return nullptr;
-    }
-    return (cache.code[key] = std::move(code)).get();
-}
-
-bool cached(detail::NativeCache& cache, bool loop, const std::vector<uint32_t>& cols) {
-    std::lock_guard<std::mutex> lock(cache.mutex);
-    return cache.code.count(nativeKey(loop, cols, false)) > 0 ||
-           cache.code.count(nativeKey(loop, cols, true)) > 0;
-}
 
 // Auto: native code when it is built already, or when the run evaluates the program often enough to repay
 // building it.
@@ -255,11 +196,13 @@ size_t Simulator::runRows(const RunSpec& spec, RunResult& out, double* rows, std
     if (!plan) return 0;
     const bool loop = nativeLoopFits(m_model, t, hooks != nullptr);
     const jit::NativeCode* native = nullptr;
-    if (wantsNative(spec.engine, t, cached(*m_native, loop, plan->cols))) {
+    if (wantsNative(spec.engine, t, detail::nativeBuilt(*m_native, loop, plan->cols))) {
         std::string error;
         bool busy = false;  // Auto while another thread builds the code: this run is interpreted
-        native = nativeCode(*m_native, m_model, loop, plan->cols, spec.engine == Engine::Compiled, error,
-                            spec.engine == Engine::Compiled, &busy);
+        const bool compiled = spec.engine == Engine::Compiled;
+        native = detail::nativeCode(*m_native, m_model,
+                                    {loop, &plan->cols, compiled, compiled, compiled && spec.quickFirst},
+                                    error, &busy);
         if (native && !native->notice().empty())
             out.diagnostics.warning(diag::code::kNativeSlow, "engine",
                                     "the optimising C compiler could not build the model (" +
@@ -328,8 +271,20 @@ bool Simulator::prepare(const RunSpec& spec, bool withHooks, std::string& error,
         error = res.diagnostics.empty() ? "unusable run spec" : res.diagnostics.items().front().message;
         return false;
     }
-    return nativeCode(*m_native, m_model, nativeLoopFits(m_model, t, withHooks), plan->cols, optimised,
-                      error) != nullptr;
+    return detail::nativeCode(*m_native, m_model,
+                              {nativeLoopFits(m_model, t, withHooks), &plan->cols, optimised, true,
+                               optimised && spec.quickFirst},
+                              error) != nullptr;
+}
+
+std::string Simulator::nativeBuilder(const RunSpec& spec, bool withHooks, bool waitOptimised) {
+    RunResult res;
+    detail::Times t;
+    const detail::OutputPlan* plan = prepareRun(m_model, *m_native, spec, t, res);
+    if (!plan) return "";
+    const bool loop = nativeLoopFits(m_model, t, withHooks);
+    if (waitOptimised) detail::waitOptimised(*m_native, loop, plan->cols);
+    return detail::nativeBuilder(*m_native, loop, plan->cols);
 }
 
 Engine Simulator::engineFor(const RunSpec& spec, bool withHooks) {
@@ -338,10 +293,11 @@ Engine Simulator::engineFor(const RunSpec& spec, bool withHooks) {
     const detail::OutputPlan* plan = prepareRun(m_model, *m_native, spec, t, res);
     if (!plan) return Engine::Interpreter;
     const bool loop = nativeLoopFits(m_model, t, withHooks);
-    const bool built = cached(*m_native, loop, plan->cols);
+    const bool built = detail::nativeBuilt(*m_native, loop, plan->cols);
     if (spec.engine == Engine::Compiled) return Engine::Compiled;
     std::lock_guard<std::mutex> lock(m_native->mutex);
-    return wantsNative(spec.engine, t, built) && !m_native->failed.count(nativeKey(loop, plan->cols, false))
+    return wantsNative(spec.engine, t, built) &&
+                   !m_native->failed.count({loop, loop ? plan->cols : std::vector<uint32_t>{}, false})
                ? Engine::Compiled
                : Engine::Interpreter;
 }

@@ -48,6 +48,11 @@ struct RunSpec {
     // Keep the last saved row only (a Monte Carlo's outcomes): one row of results, rewritten at every save,
     // so a run touches a row's worth of memory instead of the whole series. A run that fails keeps no row.
     bool finalOnly = false;
+    // Compiled, when the optimised build (system C compiler) is neither built nor in the disk cache: this
+    // run goes at once with libtcc's code while the optimised code is built in the background, and later
+    // runs of the Simulator (and its siblings) switch to it when it is ready (the same numbers either way).
+    // A Simulator destroyed before then stops the compiler. Without libtcc or a C compiler: no effect.
+    bool quickFirst = false;
 };
 
 // The view a step hook has of the running model, at a step boundary.
@@ -127,9 +132,12 @@ class Simulator {
     size_t runInto(const RunSpec& spec, RunResult& out, double* rows, StepHooks* hooks = nullptr);
     // Builds the native code a run of this kind would use, now (e.g. on a worker thread, while the
     // interpreter serves the first runs): optimised by the system C compiler when there is one (seconds for
-    // a large model, once: then cached on disk), else by libtcc (milliseconds). Returns false, with the
-    // reason, when it cannot be built.
+    // a large model, once: then cached on disk; with spec.quickFirst, libtcc's code now and that build in the
+    // background), else by libtcc (milliseconds). Returns false, with the reason, when it cannot be built.
     bool prepare(const RunSpec& spec, bool withHooks, std::string& error, bool optimised = true);
+    // Who built the native code a run of this kind would use now ("libtcc", "cc -O2 (...)", "cache (...)";
+    // "" when none is built). With `waitOptimised`, first waits for an optimised build under way.
+    std::string nativeBuilder(const RunSpec& spec, bool withHooks, bool waitOptimised = false);
     // The engine a run of this spec would use, given what has been built so far.
     Engine engineFor(const RunSpec& spec, bool withHooks);
     // Column names and the number of saved rows of a run of `spec`, with its times and method in `info`;

@@ -63,6 +63,7 @@ bool BaseRunOptions::toSpec(const model::Project& project, const char* command, 
     spec.stop = stop;
     spec.saveper = saveper;
     spec.engine = *sim::parseEngine(engine);  // checked by the option's validator
+    spec.quickFirst = true;  // compiled: libtcc's code at once, cc's optimised build behind it
     if (const auto why = analysis::checkSaveperOverride(dt, saveper, project.specs.dt, project.specs.saveper);
         !why.empty()) {
         std::fprintf(stderr, "sdw %s: %s\n", command, why.c_str());
