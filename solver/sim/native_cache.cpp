@@ -25,6 +25,7 @@ const jit::NativeCode* find(NativeCache& cache, const Key& key) {
 const jit::NativeCode* build(NativeCache& cache, std::unique_lock<std::mutex>& lock, const CompiledModel& cm,
                              const Key& key, std::string& error) {
     cache.building.insert(key);
+    ++cache.builds;
     lock.unlock();
     auto code = jit::compileNative(
         cm, jit::NativeOptions{std::get<0>(key), std::get<1>(key), std::get<2>(key)}, error);
@@ -42,6 +43,7 @@ const jit::NativeCode* build(NativeCache& cache, std::unique_lock<std::mutex>& l
 // The optimised build of `key` on a thread of its own (the lock is held); runs use it once it is there.
 void buildInBackground(NativeCache& cache, const CompiledModel& cm, const Key& key) {
     cache.building.insert(key);
+    ++cache.builds;
     cache.background.emplace_back([&cache, &cm, key] {
         std::string error;
         jit::NativeOptions options{std::get<0>(key), std::get<1>(key), true};
@@ -92,9 +94,11 @@ const jit::NativeCode* nativeCode(NativeCache& cache, const CompiledModel& cm, c
             continue;
         }
         if (want == opt && ask.quickFirst && !cache.failed.count(quick) && quickFirstPays()) {
-            // The disk cache's optimised build, or libtcc's code with the optimised build started behind it.
-            const jit::NativeCode* q = build(cache, lock, cm, quick, error);
-            if (!q) continue;  // no libtcc code: wait for the optimised build instead
+            // The disk cache's optimised build, or libtcc's code with the optimised build started behind it
+            // (quick code built before, by an Auto run or this branch, is used as it is).
+            const jit::NativeCode* q = find(cache, quick);
+            if (!q && !(q = build(cache, lock, cm, quick, error)))
+                continue;  // no libtcc: wait for cc instead
             if (q->builtBy() == "libtcc" && !find(cache, opt) && !cache.building.count(opt) &&
                 !cache.stopping)
                 buildInBackground(cache, cm, opt);

@@ -34,6 +34,7 @@ struct NativeCache {
     std::map<std::vector<std::string>, OutputPlan> plans;
     std::atomic<bool> stopping{false};    // the cache is going: background builds stop
     std::vector<std::thread> background;  // optimised builds under way while quick code serves
+    size_t builds = 0;                    // builds started (each kind once; tests count them)
 
     NativeCache() = default;
     NativeCache(const NativeCache&) = delete;

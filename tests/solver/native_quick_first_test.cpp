@@ -10,6 +10,7 @@
 #include "solver/io/load_model.hpp"
 #include "solver/jit/native_code.hpp"
 #include "solver/sim/batch.hpp"
+#include "solver/sim/native_cache.hpp"
 #include "tests/solver/engine_compare.hpp"
 #include "tests/solver/model_builder.hpp"
 #include "tests/solver/scoped_env.hpp"
@@ -88,6 +89,15 @@ TEST_CASE("quick first: libtcc's code at once, then the optimised build, the int
     sim::Simulator again(*cm);  // another Simulator (or process) finds the optimised build on disk
     REQUIRE(again.run(spec).ok());
     CHECK(again.nativeBuilder(spec, false).rfind("cache", 0) == 0);
+    // Later runs use the code as loaded, not the disk again (a lookup per run wrote the C again each time,
+    // at twice the CPU of the run itself): one build for many asks.
+    sim::detail::NativeCache shared;
+    std::vector<uint32_t> cols;
+    for (const auto& c : cm->columns) cols.push_back(c.slot);
+    std::string error;
+    for (int i = 0; i < 3; ++i)
+        CHECK(sim::detail::nativeCode(shared, *cm, {true, &cols, true, true, true}, error) != nullptr);
+    CHECK(shared.builds == 1);
 }
 
 // A batch whose code changes while it runs: the runs before the switch (libtcc) and after it (cc) alike
