@@ -273,3 +273,29 @@ TEST_CASE("native cc: a value written twice in a step is checked as the step lea
         }
     }
 }
+
+// A run keeping one column: the values outside the row are checked in one pass over every visible slot
+// (c_source.cpp's sdw_rest: eight at a time, then one by one); a NaN in a variable not kept stops the run at
+// the interpreter's step, naming it, wherever it lies among the slots.
+TEST_CASE("native cc: a NaN in a variable not kept stops the run at the interpreter's step",
+          "[engine][cc][nan]") {
+    SDW_NEEDS_CC();
+    test::ScopedEnv cache("SDW_NATIVE_CACHE", testCache().c_str());
+    for (int bad = 0; bad < 30; bad += 5) {
+        test::Builder b(0, 10, 1);
+        b.stock("x", "1", {"in"}, {}).flow("in", "0.5");
+        for (int i = 0; i < 30; ++i)
+            b.aux("c" + std::to_string(i),
+                  i == bad ? "IF TIME < 6 THEN 1 ELSE SQRT(-1)" : "x * " + std::to_string(i + 1));
+        diag::Diagnostics d;
+        auto cm = b.compile(d);
+        REQUIRE(cm);
+        INFO("c" << bad);
+        sim::RunSpec spec;
+        spec.vars = {"x"};
+        CHECK(test::compareEngines(*cm, spec, nullptr) == "");
+        const diag::Diagnostic stop = test::compiledStopsOnNonFinite(*cm, spec);
+        CHECK(stop.time == Approx(6));
+        CHECK(stop.where == "c" + std::to_string(bad));
+    }
+}
