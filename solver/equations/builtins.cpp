@@ -73,6 +73,9 @@ constexpr std::array kBuiltins = {
     BuiltinInfo{"init", BuiltinKind::Init, 1, 1, UnitRule::First},
     BuiltinInfo{"active_initial", BuiltinKind::Init, 2, 2, UnitRule::First},
     BuiltinInfo{"lookup", BuiltinKind::Lookup, 2, 2},
+    BuiltinInfo{"lookup_extrapolate", BuiltinKind::Lookup, 2, 2},  // Vensim's: straight on past the ends
+    BuiltinInfo{"lookup_forward", BuiltinKind::Lookup, 2, 2},      // the next point's y, in steps
+    BuiltinInfo{"lookup_backward", BuiltinKind::Lookup, 2, 2},     // the last point's y at or below x
     BuiltinInfo{"vector_select", BuiltinKind::ArrayFn, 5, 5},
     BuiltinInfo{"vector_elm_map", BuiltinKind::ArrayFn, 2, 2, UnitRule::First},
     BuiltinInfo{"vector_sort_order", BuiltinKind::ArrayFn, 2, 2, UnitRule::Dimensionless},

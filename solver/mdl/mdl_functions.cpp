@@ -429,16 +429,9 @@ class Translator {
         }
         if (f == "LOOKUP EXTRAPOLATE" || f == "LOOKUP FORWARD" || f == "LOOKUP BACKWARD") {
             needArgs(f, a, 2, 2);
-            if (m_ctx.diags)
-                m_ctx.diags->add({diag::code::kUnsupported,
-                                  diag::Severity::Info,
-                                  m_ctx.where,
-                                  f + " is read as LOOKUP: the table's own end behaviour applies",
-                                  m_ctx.line,
-                                  0,
-                                  0,
-                                  {}});
-            return "LOOKUP(" + join(a) + ")";
+            std::string name = f;
+            std::replace(name.begin(), name.end(), ' ', '_');
+            return name + "(" + join(a) + ")";
         }
         if (f == "GET TIME VALUE") return timeValue(a);
         if (f == "PULSE TRAIN") needArgs(f, a, 4, 4);

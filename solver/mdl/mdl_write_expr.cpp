@@ -123,6 +123,9 @@ const std::map<std::string, std::string>& sameArguments() {
         {"allocate_available", "ALLOCATE AVAILABLE"},
         {"allocate_by_priority", "ALLOCATE BY PRIORITY"},
         {"invert_matrix", "INVERT MATRIX"},
+        {"lookup_extrapolate", "LOOKUP EXTRAPOLATE"},
+        {"lookup_forward", "LOOKUP FORWARD"},
+        {"lookup_backward", "LOOKUP BACKWARD"},
     };
     return k;
 }

@@ -108,6 +108,12 @@ constexpr std::array kHelp = {
     FunctionHelp{"active_initial", "ACTIVE_INITIAL(active, initial)",
                  "initial at the start, active after it"},
     FunctionHelp{"lookup", "LOOKUP(table, x)", "the graphical function table read at x"},
+    FunctionHelp{"lookup_extrapolate", "LOOKUP_EXTRAPOLATE(table, x)",
+                 "table read at x, going straight on past its first and last points (Vensim's)"},
+    FunctionHelp{"lookup_forward", "LOOKUP_FORWARD(table, x)",
+                 "the y of the first point at or above x: steps, no interpolation (Vensim's)"},
+    FunctionHelp{"lookup_backward", "LOOKUP_BACKWARD(table, x)",
+                 "the y of the last point at or below x: steps, no interpolation (Vensim's)"},
 };
 
 bool identChar(char c) {
