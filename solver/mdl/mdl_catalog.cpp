@@ -65,9 +65,7 @@ const std::set<std::string>& unsupportedVensimFunctions() {
         "RANDOM LOOKUP",
         "RANDOM NEGATIVE BINOMIAL",
         "RANDOM PINK NOISE",
-        "RANDOM TRIANGULAR",
         "RANDOM WEIBULL",
-        "RANDOM 0 1",
         // solving and messages
         "FIND ZERO",
         "SIMULTANEOUS",

@@ -380,6 +380,8 @@ class Translator {
                                                        "RANDOM NORMAL",
                                                        "RANDOM EXPONENTIAL",
                                                        "RANDOM POISSON",
+                                                       "RANDOM TRIANGULAR",
+                                                       "RANDOM 0 1",
                                                        "LOOKUP EXTRAPOLATE",
                                                        "LOOKUP FORWARD",
                                                        "LOOKUP BACKWARD",
@@ -414,18 +416,33 @@ class Translator {
             needArgs(f, a, 3, 3);
             return "FORCST(" + join(a) + ", 0)";
         }
-        if (f == "RANDOM NORMAL") {  // (min, max, mean, sd, seed): a normal draw clipped to [min, max]
+        // Vensim's RANDOM functions truncate to [min, max] after the shift and stretch: a draw outside is
+        // drawn again, so no value piles up at the bounds. sdw's draws take the bounds after the seed, on
+        // the unshifted draw: min - shift and max - shift, divided by the stretch (either way round).
+        if (f == "RANDOM NORMAL") {  // (min, max, mean, sd, seed)
             needArgs(f, a, 5, 5);
-            return "MIN(MAX(NORMAL(" + a[2] + ", " + a[3] + ", " + a[4] + "), " + a[0] + "), " + a[1] + ")";
+            return "NORMAL(" + a[2] + ", " + a[3] + ", " + a[4] + ", " + a[0] + ", " + a[1] + ")";
         }
         if (f == "RANDOM EXPONENTIAL") {  // (min, max, shift, stretch, seed)
             needArgs(f, a, 5, 5);
-            return "MIN(MAX(" + a[2] + " + EXPRND(" + a[3] + ", " + a[4] + "), " + a[0] + "), " + a[1] + ")";
+            return "(" + a[2] + " + EXPRND(" + a[3] + ", " + a[4] + ", (" + a[0] + ") - (" + a[2] + "), (" +
+                   a[1] + ") - (" + a[2] + ")))";
         }
         if (f == "RANDOM POISSON") {  // (min, max, mean, shift, stretch, seed)
             needArgs(f, a, 6, 6);
-            return "MIN(MAX(" + a[3] + " + " + a[4] + " * POISSON(" + a[2] + ", " + a[5] + "), " + a[0] +
-                   "), " + a[1] + ")";
+            const std::string lo = "((" + a[0] + ") - (" + a[3] + ")) / (" + a[4] + ")";
+            const std::string hi = "((" + a[1] + ") - (" + a[3] + ")) / (" + a[4] + ")";
+            return "(" + a[3] + " + " + a[4] + " * POISSON(" + a[2] + ", " + a[5] + ", MIN(" + lo + ", " +
+                   hi + "), MAX(" + lo + ", " + hi + ")))";
+        }
+        if (f == "RANDOM TRIANGULAR") {  // (min, max, start, peak, end, seed)
+            needArgs(f, a, 6, 6);
+            return "TRIANGULAR(" + a[2] + ", " + a[3] + ", " + a[4] + ", " + a[5] + ", " + a[0] + ", " +
+                   a[1] + ")";
+        }
+        if (f == "RANDOM 0 1") {  // obsolete in Vensim: RANDOM UNIFORM(0, 1, 0)
+            needArgs(f, a, 0, 0);
+            return "RANDOM(0, 1)";
         }
         if (f == "LOOKUP EXTRAPOLATE" || f == "LOOKUP FORWARD" || f == "LOOKUP BACKWARD") {
             needArgs(f, a, 2, 2);

@@ -176,7 +176,7 @@ TEST_CASE("mdl: delays and smooths keep their meaning (argument order)", "[mdl]"
     CHECK(eq(p, "ai") == norm("ACTIVE_INITIAL(in * 2, 5)"));
     CHECK(eq(p, "iv") == norm("INIT(in)"));
     CHECK(eq(p, "sit") == norm("SAMPLE_IF_TRUE(TIME > 2, in, 0)"));
-    CHECK(eq(p, "rn") == norm("MIN(MAX(NORMAL(5, 1, 42), 0), 10)"));
+    CHECK(eq(p, "rn") == norm("NORMAL(5, 1, 42, 0, 10)"));  // truncated to [0, 10], not clipped
     CHECK(eq(p, "ru") == norm("RANDOM(0, 1, 7)"));
     CHECK(eq(p, "lg") == norm("LN(in) / LN(10)"));
     CHECK(eq(p, "md") == norm("MODULO(7, 3)"));  // the dividend's sign: not XMILE's MOD, the divisor's

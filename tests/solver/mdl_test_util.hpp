@@ -47,6 +47,21 @@ inline sim::RunResult runMdl(const std::string& text, diag::Diagnostics& d,
     return sim::simulate(*cm);
 }
 
+// Compiles `p` and runs it on `engine`, which must run it: compiler and run report no error.
+inline sim::RunResult runOn(const model::Project& p, sim::Engine engine) {
+    diag::Diagnostics d;
+    auto cm = compile::compileModel(p, d);
+    INFO(dumpDiagnostics(d));
+    REQUIRE(cm);
+    sim::RunSpec spec;
+    spec.engine = engine;
+    sim::RunResult r = sim::simulate(*cm, spec);
+    INFO(dumpDiagnostics(r.diagnostics));
+    REQUIRE(r.ok());
+    CHECK(r.engine == engine);
+    return r;
+}
+
 // The value of a column (any spelling) at a saved row.
 inline double valueAt(const sim::RunResult& r, const std::string& name, size_t row = 0) {
     const int c = r.column(name);

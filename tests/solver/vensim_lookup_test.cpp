@@ -44,20 +44,6 @@ void checkColumns(const sim::RunResult& r) {
     }
 }
 
-sim::RunResult runProject(const model::Project& p, sim::Engine engine) {
-    diag::Diagnostics d;
-    auto cm = compile::compileModel(p, d);
-    INFO(test::dumpDiagnostics(d));
-    REQUIRE(cm);
-    sim::RunSpec spec;
-    spec.engine = engine;
-    sim::RunResult r = sim::simulate(*cm, spec);
-    INFO(test::dumpDiagnostics(r.diagnostics));
-    REQUIRE(r.ok());
-    CHECK(r.engine == engine);
-    return r;
-}
-
 model::Project readMdl(const std::string& text) {
     diag::Diagnostics d;
     auto p = mdl::readString(text, d, "lookups.mdl");
@@ -72,9 +58,9 @@ model::Project readMdl(const std::string& text) {
 TEST_CASE("vensim lookups: EXTRAPOLATE, FORWARD and BACKWARD give Vensim's readings in both engines",
           "[vensim][lookup]") {
     const model::Project p = readMdl(kModel);
-    const sim::RunResult interpreted = runProject(p, sim::Engine::Interpreter);
+    const sim::RunResult interpreted = test::runOn(p, sim::Engine::Interpreter);
     checkColumns(interpreted);
-    const sim::RunResult compiled = runProject(p, sim::Engine::Compiled);
+    const sim::RunResult compiled = test::runOn(p, sim::Engine::Compiled);
     checkColumns(compiled);
     CHECK(interpreted.data == compiled.data);
 }
@@ -86,7 +72,7 @@ TEST_CASE("vensim lookups: the readings survive XMILE and the way back to .mdl",
     auto fromXmile = xmile::readString(xmile, d);
     INFO(test::dumpDiagnostics(d));
     REQUIRE(fromXmile);
-    checkColumns(runProject(*fromXmile, sim::Engine::Interpreter));
+    checkColumns(test::runOn(*fromXmile, sim::Engine::Interpreter));
 
     diag::Diagnostics w;
     const auto mdlText = mdl::writeString(*fromXmile, w);
@@ -94,7 +80,7 @@ TEST_CASE("vensim lookups: the readings survive XMILE and the way back to .mdl",
     REQUIRE(mdlText);
     CHECK(mdlText->find("LOOKUP EXTRAPOLATE(") != std::string::npos);
     CHECK(mdlText->find("LOOKUP BACKWARD(") != std::string::npos);
-    checkColumns(runProject(readMdl(*mdlText), sim::Engine::Interpreter));
+    checkColumns(test::runOn(readMdl(*mdlText), sim::Engine::Interpreter));
 }
 
 TEST_CASE("vensim lookups: FORWARD on a point exactly, and a table with two points at one x",
@@ -106,7 +92,7 @@ TEST_CASE("vensim lookups: FORWARD on a point exactly, and a table with two poin
         "f = LOOKUP FORWARD(tab, x) ~~|\nb = LOOKUP BACKWARD(tab, x) ~~|\n"
         "INITIAL TIME = 0 ~~|\nFINAL TIME = 2 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n";
     for (auto engine : {sim::Engine::Interpreter, sim::Engine::Compiled}) {
-        const sim::RunResult r = runProject(readMdl(text), engine);
+        const sim::RunResult r = test::runOn(readMdl(text), engine);
         CHECK(test::valueAt(r, "f", 0) == 5);
         CHECK(test::valueAt(r, "b", 0) == 7);
         CHECK(test::valueAt(r, "f", 1) == 9);  // x = 2
