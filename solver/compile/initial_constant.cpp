@@ -100,7 +100,8 @@ std::optional<double> Expander::timeCallAtStart(int element, const Expr& e, int 
 int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
     m_orderUsesTime = false;
     m_orderAtStart = true;
-    const std::optional<double> v = initialConstant(element, out, call.args[2], 0);
+    const size_t orderArg = call.name == "delay_n" ? 3 : 2;  // Vensim's DELAY N: (input, time, init, order)
+    const std::optional<double> v = initialConstant(element, out, call.args[orderArg], 0);
     m_orderAtStart = false;
     if (!v || !(*v >= 1 && *v <= 1000)) {
         error(element, diag::code::kBadArgument,
@@ -119,7 +120,7 @@ int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
         d.severity = diag::Severity::Warning;
         m_report.addOnce(d);
     }
-    if (call.name != "delayn") return order;
+    if (call.name != "delayn" && call.name != "delay_n") return order;
     // Vensim: the delay time must be bigger than order x TIME STEP, or it lowers the order until it is (and
     // warns); shorter stages make the Euler steps overshoot and swing in sign. A stage of exactly one DT is
     // kept: it passes its contents on whole each step, without overshoot.

@@ -404,11 +404,14 @@ class Translator {
             needArgs(f, a, 1, 1);
             return "(" + a[0] + ")";
         }
-        if (f == "DELAY N" ||
-            f == "SMOOTH N") {  // Vensim (input, time, init, n) -> XMILE (input, time, n, init)
+        if (f ==
+            "DELAY N") {  // Vensim's own DELAY N: it differs from XMILE's DELAYN when the delay time changes
             needArgs(f, a, 4, 4);
-            return std::string(f == "DELAY N" ? "DELAYN(" : "SMTHN(") + a[0] + ", " + a[1] + ", " + a[3] +
-                   ", " + a[2] + ")";
+            return "DELAY_N(" + join(a) + ")";
+        }
+        if (f == "SMOOTH N") {  // Vensim (input, time, init, n) -> XMILE (input, time, n, init)
+            needArgs(f, a, 4, 4);
+            return "SMTHN(" + a[0] + ", " + a[1] + ", " + a[3] + ", " + a[2] + ")";
         }
         if (f == "FORECAST") {
             needArgs(f, a, 3, 3);

@@ -123,6 +123,7 @@ const std::map<std::string, std::string>& sameArguments() {
         {"allocate_available", "ALLOCATE AVAILABLE"},
         {"allocate_by_priority", "ALLOCATE BY PRIORITY"},
         {"invert_matrix", "INVERT MATRIX"},
+        {"delay_n", "DELAY N"},
     };
     return k;
 }
