@@ -10,7 +10,7 @@ namespace sdw::compile::detail {
 int Expander::stateful(int element, Expr& out, const Node& call) {
     const std::string& fn = call.name;
     if (fn == "smth1" || fn == "smth3" || fn == "smthn" || fn == "delay1" || fn == "delay3" ||
-        fn == "delayn" || fn == "delay_n")
+        fn == "delayn" || fn == "delay_n" || fn == "smooth_n")
         return smoothOrDelay(element, out, call);
     if (fn == "trend" || fn == "forcst") return trend(element, out, call);
     if (fn == "delay" || fn == "previous" || fn == "sample_if_true") return state(element, out, call);
@@ -27,11 +27,11 @@ int Expander::smoothOrDelay(int element, Expr& out, const Node& call) {
     const auto& a = call.args;
     auto copyArg = [&](Expr& dst, int k) { return copyInto(dst, out, a[static_cast<size_t>(k)]); };
     const bool isDelay = fn[0] == 'd';
-    const bool vensimN = fn == "delay_n";
+    const bool vensimOrder = fn == "delay_n" || fn == "smooth_n";  // Vensim's (input, time, init, order)
     int order = fn.back() == '3' ? 3 : 1;
-    const int initArg = fn.back() == 'n' && !vensimN ? 3 : 2;
+    const int initArg = fn.back() == 'n' && !vensimOrder ? 3 : 2;
     if (fn.back() == 'n' && (order = smoothOrder(element, out, call)) == 0) return out.add(call);
-    const int lagged = vensimN ? previousValue(element, out, a[1]) : -1;
+    const int lagged = fn == "delay_n" ? previousValue(element, out, a[1]) : -1;
     // The stage time of stage k (from 0) as a new subtree of dst.
     auto stageTime = [&](Expr& dst, int k) {
         const int time = lagged >= 0 && k == order - 1 ? exprRef(dst, lagged, at(lagged).display, call.pos)

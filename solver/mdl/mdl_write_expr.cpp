@@ -124,6 +124,7 @@ const std::map<std::string, std::string>& sameArguments() {
         {"allocate_by_priority", "ALLOCATE BY PRIORITY"},
         {"invert_matrix", "INVERT MATRIX"},
         {"delay_n", "DELAY N"},
+        {"smooth_n", "SMOOTH N"},
     };
     return k;
 }

@@ -1,9 +1,11 @@
-// Vensim functions the compiler runs, against hand-computed answers: hyperbolic functions (in .mdl and
-// XMILE), INTEGER (toward zero) beside XMILE's INT (down), MODULO beside MOD, QUANTUM, GET TIME VALUE, and
-// DELAY N / SMOOTH N whose order is an expression of constants or too high for a short delay time.
+// Vensim functions against hand-computed answers: SINH, COSH, TANH (.mdl and XMILE), INTEGER (toward zero)
+// beside XMILE's INT, MODULO beside MOD, QUANTUM, GET TIME VALUE, DELAY N / SMOOTH N whose order is an
+// expression or too high for a short time, and DELAY N whose delay time changes during the run.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "solver/mdl/mdl_writer.hpp"
 #include "tests/solver/mdl_test_util.hpp"
@@ -98,6 +100,24 @@ TEST_CASE("vensim functions: GET TIME VALUE is the model's time plus an offset",
     REQUIRE(d.errorCount() == 1);
     CHECK(d.items().front().code == std::string(diag::code::kUnsupported));
     CHECK(d.items().front().message.find("computer's clock") != std::string::npos);
+    // Every other form is refused naming why: the initial time (Vensim's output does not follow its
+    // documentation), calendar measures (Vensim's time labels), arguments that are not numbers.
+    const std::vector<std::pair<std::string, std::string>> refused = {
+        {"GET TIME VALUE(1, 0, 0)", "write INITIAL TIME + offset"},
+        {"GET TIME VALUE(0, 2, 3)", "measure 3 (the month) counts calendar dates"},
+        {"GET TIME VALUE(1, 0, 5)", "measure 5 (the day of the week)"},
+        {"GET TIME VALUE(0, 0, 11)", "measure must be a whole number from 0 to 10"},
+        {"GET TIME VALUE(3, 0, 0)", "relative to must be 0 (Time), 1 (INITIAL TIME) or 2 (clock)"},
+        {"GET TIME VALUE(0, 0, 1e300)", "measure must be a whole number"},
+        {"GET TIME VALUE(Time, 0, 0)", "must be numbers, not expressions"}};
+    for (const auto& [equation, why] : refused) {
+        INFO(equation);
+        diag::Diagnostics e;
+        mdl::readString(modelText("x = " + equation + " ~~|"), e, "t.mdl");
+        REQUIRE(e.errorCount() == 1);
+        CHECK(e.items().front().code == std::string(diag::code::kUnsupported));
+        CHECK(e.items().front().message.find(why) != std::string::npos);
+    }
 }
 
 TEST_CASE("vensim functions: DELAY N and SMOOTH N take an order given by an expression of constants",
@@ -217,4 +237,24 @@ TEST_CASE("vensim functions: DELAY N lowered by a short delay time gives Vensim'
     CHECK(test::valueAt(r, "x", 1) == Approx(6));
     CHECK(test::valueAt(r, "x", 2) == Approx(1.52));
     CHECK(test::valueAt(r, "x", 3) == Approx(-0.272));
+}
+
+// Vensim's reference guide (SMOOTH N): "delay time must be bigger than order* TIME STEP. If this is not the
+// case Vensim will issue a warning and automatically reduce the order so that this is true".
+TEST_CASE("vensim functions: SMOOTH N with a smoothing time short against TIME STEP lowers its order",
+          "[vensim][functions]") {
+    // Order 3, smoothing time 1.5, DT 1: stages of 0.5 DT would overshoot, so the order drops to 1 (1 x DT <=
+    // 1.5). From 0 towards an input of 6: s = 0, then 0 + (6 - 0) / 1.5 = 4, 4 + 2 / 1.5 = 16/3, then
+    // 16/3 + (2/3) / 1.5 = 52/9. (Order 3 would still be 0 at t = 1.)
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("x = SMOOTH N(6, 1.5, 0, 3) ~~|"), d);
+    CHECK(test::valueAt(r, "x", 0) == Approx(0));
+    CHECK(test::valueAt(r, "x", 1) == Approx(4));
+    CHECK(test::valueAt(r, "x", 2) == Approx(16.0 / 3));
+    CHECK(test::valueAt(r, "x", 3) == Approx(52.0 / 9));
+    bool warned = false;
+    for (const auto& w : d.items())
+        warned = warned || (w.code == std::string(diag::code::kOrderLowered) && w.where == "x" &&
+                            w.message.find("smoothing time") != std::string::npos);
+    CHECK(warned);
 }

@@ -99,6 +99,8 @@ constexpr std::array kHelp = {
     FunctionHelp{
         "delay_n", "DELAY_N(input, delay time, initial, order)",
         "Vensim's DELAY N: n-th order material delay whose output reads the previous step's delay time"},
+    FunctionHelp{"smooth_n", "SMOOTH_N(input, smoothing time, initial, order)",
+                 "Vensim's SMOOTH N: n-th order smooth whose order falls to fit TIME STEP"},
     FunctionHelp{"delay", "DELAY(input, delay time [, initial])",
                  "input exactly delay time ago: a fixed pipeline (Vensim's DELAY FIXED)"},
     FunctionHelp{"trend", "TREND(input, averaging time [, initial])", "input's fractional rate of change"},
