@@ -16,6 +16,13 @@ namespace {
 
 constexpr int kMaxConstantChain = 32;  // a = b + 1, b = c * 2, ...: deeper chains are not folded
 
+// The function as its user wrote it: Vensim's DELAY N and SMOOTH N are read as DELAY_N and SMOOTH_N.
+std::string shownName(const Node& call) {
+    if (call.name == "delay_n") return "DELAY N";
+    if (call.name == "smooth_n") return "SMOOTH N";
+    return call.text;
+}
+
 }  // namespace
 
 std::optional<double> Expander::nameConstant(int element, const Expr& e, int node, int depth) {
@@ -107,7 +114,7 @@ int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
     m_orderAtStart = false;
     if (!v || !(*v >= 1 && *v <= 1000)) {
         error(element, diag::code::kBadArgument,
-              "the order of " + call.text +
+              "the order of " + shownName(call) +
                   " must be a number between 1 and 1000 from constants (it is evaluated once, at the start)",
               call.pos);
         return 0;
@@ -116,8 +123,8 @@ int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
     if (m_orderUsesTime) {  // Vensim fixes the order at the start too (test-models delays, smooth)
         diag::Diagnostic d =
             problemAt(m_out.symbols, at(element), diag::code::kOrderLowered,
-                      "the order of " + call.text + " changes with Time: it is " + std::to_string(order) +
-                          ", its value at the start, for the whole run, as in Vensim",
+                      "the order of " + shownName(call) + " changes with Time: it is " +
+                          std::to_string(order) + ", its value at the start, for the whole run, as in Vensim",
                       call.pos);
         d.severity = diag::Severity::Warning;
         m_report.addOnce(d);
@@ -135,7 +142,7 @@ int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
     const std::string what = call.name == "smooth_n" ? "smoothing time" : "delay time";
     diag::Diagnostic d = problemAt(
         m_out.symbols, at(element), diag::code::kOrderLowered,
-        call.text + " of order " + std::to_string(order) + " with a " + what + " of " +
+        shownName(call) + " of order " + std::to_string(order) + " with a " + what + " of " +
             std::to_string(*time) + " needs the " + what + " at least order x TIME STEP (" +
             std::to_string(dt) + "): its order is lowered to " + std::to_string(fit) + ", as Vensim does",
         call.pos);

@@ -255,6 +255,6 @@ TEST_CASE("vensim functions: SMOOTH N with a smoothing time short against TIME S
     bool warned = false;
     for (const auto& w : d.items())
         warned = warned || (w.code == std::string(diag::code::kOrderLowered) && w.where == "x" &&
-                            w.message.find("smoothing time") != std::string::npos);
+                            w.message.find("SMOOTH N of order 3 with a smoothing time") != std::string::npos);
     CHECK(warned);
 }
