@@ -66,6 +66,11 @@ constexpr std::array kBuiltins = {
     BuiltinInfo{"delay1", BuiltinKind::Stateful, 2, 3, UnitRule::First},
     BuiltinInfo{"delay3", BuiltinKind::Stateful, 2, 3, UnitRule::First},
     BuiltinInfo{"delayn", BuiltinKind::Stateful, 3, 4, UnitRule::First},
+    // Vensim's DELAY N(input, delay time, initial value, order): its own argument order, and its output reads
+    // the delay time of the previous step (see compile/expand_stateful.cpp).
+    BuiltinInfo{"delay_n", BuiltinKind::Stateful, 4, 4, UnitRule::First},
+    // Vensim's SMOOTH N(input, smoothing time, initial value, order): its order falls to fit TIME STEP.
+    BuiltinInfo{"smooth_n", BuiltinKind::Stateful, 4, 4, UnitRule::First},
     BuiltinInfo{"delay", BuiltinKind::Stateful, 2, 3, UnitRule::First},
     BuiltinInfo{"trend", BuiltinKind::Stateful, 2, 3, UnitRule::Rate},
     BuiltinInfo{"forcst", BuiltinKind::Stateful, 3, 4, UnitRule::First},

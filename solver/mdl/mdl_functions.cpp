@@ -3,7 +3,9 @@
 // Layer: solver. Depends on equations/ (the tokenizer), model/ (canonical names) and diag/ only.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <sstream>
 #include <tuple>
 
@@ -406,11 +408,14 @@ class Translator {
             needArgs(f, a, 1, 1);
             return "(" + a[0] + ")";
         }
-        if (f == "DELAY N" ||
-            f == "SMOOTH N") {  // Vensim (input, time, init, n) -> XMILE (input, time, n, init)
+        if (f ==
+            "DELAY N") {  // Vensim's own DELAY N: it differs from XMILE's DELAYN when the delay time changes
             needArgs(f, a, 4, 4);
-            return std::string(f == "DELAY N" ? "DELAYN(" : "SMTHN(") + a[0] + ", " + a[1] + ", " + a[3] +
-                   ", " + a[2] + ")";
+            return "DELAY_N(" + join(a) + ")";
+        }
+        if (f == "SMOOTH N") {  // Vensim's own SMOOTH N: its order falls when the smoothing time is short
+            needArgs(f, a, 4, 4);
+            return "SMOOTH_N(" + join(a) + ")";
         }
         if (f == "FORECAST") {
             needArgs(f, a, 3, 3);
@@ -462,17 +467,43 @@ class Translator {
     // other forms read the computer's clock or calendar dates, which a reproducible run cannot.
     static std::string timeValue(const std::vector<std::string>& a) {
         needArgs("GET TIME VALUE", a, 3, 3);
-        auto literal = [](const std::string& s, double want) {
+        auto number = [](const std::string& s) -> std::optional<double> {
             char* end = nullptr;
             const double v = std::strtod(s.c_str(), &end);
-            return end != s.c_str() && *end == 0 && v == want;
+            if (end == s.c_str() || *end != 0) return std::nullopt;
+            return v;
         };
-        if (!literal(a[0], 0) || !literal(a[2], 0))
-            throw Failure{
-                diag::code::kUnsupported,
-                "GET TIME VALUE is supported as GET TIME VALUE(0, offset, 0), the model's time plus an "
-                "offset; the forms that read the computer's clock or calendar dates are not"};
-        return "(TIME + (" + a[1] + "))";
+        const std::optional<double> relative = number(a[0]), measure = number(a[2]);
+        if (relative == 0.0 && measure == 0.0) return "(TIME + (" + a[1] + "))";
+        throw Failure{diag::code::kUnsupported,
+                      "GET TIME VALUE is supported as GET TIME VALUE(0, offset, 0), the "
+                      "model's time plus an offset; " +
+                          timeValueRefusal(relative, measure)};
+    }
+
+    // Why a form of GET TIME VALUE(relative to, offset, measure) other than (0, offset, 0) is refused.
+    static std::string timeValueRefusal(std::optional<double> relative, std::optional<double> measure) {
+        static const char* const kMeasures[] = {
+            "the model's time",     "the calendar year",   "the quarter",     "the month",
+            "the day of the month", "the day of the week", "days since 1 BC", "the hour",
+            "the minute",           "the second",          "elapsed seconds"};
+        if (!relative || !measure) return "its first and third arguments must be numbers, not expressions";
+        if (*relative == 2)
+            return "relative to 2 reads the computer's clock, so the run would change from day to day (and "
+                   "could not be repeated)";
+        if (*relative != 0 && *relative != 1)
+            return "relative to must be 0 (Time), 1 (INITIAL TIME) or 2 (clock)";
+        if (!(*measure >= 0 && *measure <= 10) || *measure != std::floor(*measure))
+            return "measure must be a whole number from 0 to 10";
+        const int m = static_cast<int>(*measure);
+        // PySD's maintainers found Vensim's output for relative to 1 differs from its documentation.
+        if (m == 0)
+            return "relative to 1 (the initial time) is refused: Vensim's output for it is known not "
+                   "to follow its documentation, so sdw cannot promise Vensim's numbers; write "
+                   "INITIAL TIME + offset";
+        return "measure " + std::to_string(m) + " (" + kMeasures[m] +
+               ") counts calendar dates from the time labels of Vensim's Time Bounds settings, "
+               "which sdw does not read";
     }
 
     static constexpr int kMaxNesting = 500;

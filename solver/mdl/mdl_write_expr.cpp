@@ -126,6 +126,8 @@ const std::map<std::string, std::string>& sameArguments() {
         {"lookup_extrapolate", "LOOKUP EXTRAPOLATE"},
         {"lookup_forward", "LOOKUP FORWARD"},
         {"lookup_backward", "LOOKUP BACKWARD"},
+        {"delay_n", "DELAY N"},
+        {"smooth_n", "SMOOTH N"},
     };
     return k;
 }

@@ -162,8 +162,9 @@ TEST_CASE("mdl: delays and smooths keep their meaning (argument order)", "[mdl]"
         "rn = RANDOM NORMAL(0, 10, 5, 1, 42) ~~|\nru = RANDOM UNIFORM(0, 1, 7) ~~|\n"
         "lg = LOG(in, 10) ~~|\nmd = MODULO(7, 3) ~~|\nit = INTEGER(2.5) ~~|\n"
         "st = STEP(2, 3) + RAMP(1, 2, 4) ~~|\nts = TIME STEP * 2 + SAVEPER ~~|\n");
-    CHECK(eq(p, "dn") == norm("DELAYN(in, d, 4, init)"));
-    CHECK(eq(p, "sn") == norm("SMTHN(in, d, 5, init)"));
+    // Vensim's DELAY N keeps its own name and argument order: it reads the previous step's delay time.
+    CHECK(eq(p, "dn") == norm("DELAY_N(in, d, init, 4)"));
+    CHECK(eq(p, "sn") == norm("SMOOTH_N(in, d, init, 5)"));
     CHECK(eq(p, "df") == norm("DELAY(in, d, init)"));
     CHECK(eq(p, "d1") == norm("DELAY1(in, d, init)"));
     CHECK(eq(p, "d3") == norm("DELAY3(in, d)"));

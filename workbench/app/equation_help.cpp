@@ -100,6 +100,11 @@ constexpr std::array kHelp = {
     FunctionHelp{"delay3", "DELAY3(input, delay time [, initial])", "third-order material delay of input"},
     FunctionHelp{"delayn", "DELAYN(input, delay time, order [, initial])",
                  "n-th order material delay of input"},
+    FunctionHelp{
+        "delay_n", "DELAY_N(input, delay time, initial, order)",
+        "Vensim's DELAY N: n-th order material delay whose output reads the previous step's delay time"},
+    FunctionHelp{"smooth_n", "SMOOTH_N(input, smoothing time, initial, order)",
+                 "Vensim's SMOOTH N: n-th order smooth whose order falls to fit TIME STEP"},
     FunctionHelp{"delay", "DELAY(input, delay time [, initial])",
                  "input exactly delay time ago: a fixed pipeline (Vensim's DELAY FIXED)"},
     FunctionHelp{"trend", "TREND(input, averaging time [, initial])", "input's fractional rate of change"},
