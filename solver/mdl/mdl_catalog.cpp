@@ -36,8 +36,6 @@ const std::set<std::string>& unsupportedVensimFunctions() {
         "RAMP FROM TO",
         "TIME SHIFT",
         // financial
-        "NPV",
-        "NPVE",
         "DEPRECIATE STRAIGHTLINE",
         "DEPRECIATE BY SCHEDULE",
         // lookups

@@ -384,6 +384,8 @@ class Translator {
                                                        "RANDOM POISSON",
                                                        "RANDOM TRIANGULAR",
                                                        "RANDOM 0 1",
+                                                       "NPV",
+                                                       "NPVE",
                                                        "LOOKUP EXTRAPOLATE",
                                                        "LOOKUP FORWARD",
                                                        "LOOKUP BACKWARD",
@@ -454,6 +456,10 @@ class Translator {
             std::string name = f;
             std::replace(name.begin(), name.end(), ' ', '_');
             return name + "(" + join(a) + ")";
+        }
+        if (const std::string macro = libraryMacroName(f); !macro.empty()) {  // NPV, NPVE
+            needArgs(f, a, 4, 4);
+            return xmileName(macro) + "(" + join(a) + ")";
         }
         if (f == "GET TIME VALUE") return timeValue(a);
         if (f == "PULSE TRAIN") needArgs(f, a, 4, 4);

@@ -9,7 +9,9 @@
 
 #include "solver/compile/compiled_model.hpp"
 #include "solver/mdl/mdl_reader.hpp"
+#include "solver/mdl/mdl_writer.hpp"
 #include "solver/sim/simulate.hpp"
+#include "solver/xmile/xmile.hpp"
 
 namespace sdw::test {
 
@@ -60,6 +62,28 @@ inline sim::RunResult runOn(const model::Project& p, sim::Engine engine) {
     REQUIRE(r.ok());
     CHECK(r.engine == engine);
     return r;
+}
+
+// A model written as XMILE and read back, and that written as .mdl: each step must succeed.
+struct RoundTrip {
+    std::string xmile;
+    model::Project fromXmile;
+    std::string mdl;
+};
+inline RoundTrip roundTrip(const model::Project& p) {
+    RoundTrip out;
+    out.xmile = xmile::writeString(p);
+    diag::Diagnostics d;
+    auto read = xmile::readString(out.xmile, d);
+    INFO(dumpDiagnostics(d));
+    REQUIRE(read);
+    out.fromXmile = std::move(*read);
+    diag::Diagnostics w;
+    const auto text = mdl::writeString(out.fromXmile, w);
+    INFO(dumpDiagnostics(w));
+    REQUIRE(text);
+    out.mdl = *text;
+    return out;
 }
 
 // The value of a column (any spelling) at a saved row.

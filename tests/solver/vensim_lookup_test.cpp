@@ -5,8 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "solver/mdl/mdl_writer.hpp"
-#include "solver/xmile/xmile.hpp"
 #include "tests/solver/mdl_test_util.hpp"
 
 using namespace sdw;
@@ -66,21 +64,12 @@ TEST_CASE("vensim lookups: EXTRAPOLATE, FORWARD and BACKWARD give Vensim's readi
 }
 
 TEST_CASE("vensim lookups: the readings survive XMILE and the way back to .mdl", "[vensim][lookup]") {
-    const std::string xmile = xmile::writeString(readMdl(kModel));
-    CHECK(xmile.find("LOOKUP_FORWARD") != std::string::npos);
-    diag::Diagnostics d;
-    auto fromXmile = xmile::readString(xmile, d);
-    INFO(test::dumpDiagnostics(d));
-    REQUIRE(fromXmile);
-    checkColumns(test::runOn(*fromXmile, sim::Engine::Interpreter));
-
-    diag::Diagnostics w;
-    const auto mdlText = mdl::writeString(*fromXmile, w);
-    INFO(test::dumpDiagnostics(w));
-    REQUIRE(mdlText);
-    CHECK(mdlText->find("LOOKUP EXTRAPOLATE(") != std::string::npos);
-    CHECK(mdlText->find("LOOKUP BACKWARD(") != std::string::npos);
-    checkColumns(test::runOn(readMdl(*mdlText), sim::Engine::Interpreter));
+    const test::RoundTrip rt = test::roundTrip(readMdl(kModel));
+    CHECK(rt.xmile.find("LOOKUP_FORWARD") != std::string::npos);
+    checkColumns(test::runOn(rt.fromXmile, sim::Engine::Interpreter));
+    CHECK(rt.mdl.find("LOOKUP EXTRAPOLATE(") != std::string::npos);
+    CHECK(rt.mdl.find("LOOKUP BACKWARD(") != std::string::npos);
+    checkColumns(test::runOn(readMdl(rt.mdl), sim::Engine::Interpreter));
 }
 
 TEST_CASE("vensim lookups: FORWARD on a point exactly, and a table with two points at one x",
