@@ -35,6 +35,7 @@ const std::set<std::string>& unsupportedVensimFunctions() {
         "SHIFT IF TRUE",
         "RAMP FROM TO",
         "TIME SHIFT",
+        "TIME BASE",
         // financial
         "DEPRECIATE STRAIGHTLINE",
         "DEPRECIATE BY SCHEDULE",

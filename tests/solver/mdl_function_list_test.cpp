@@ -113,6 +113,7 @@ TEST_CASE("mdl functions: each Vensim function sdw does not run is named, where 
                                             "SHIFT IF TRUE",
                                             "RAMP FROM TO",
                                             "TIME SHIFT",
+                                            "TIME BASE",
                                             "DEPRECIATE STRAIGHTLINE",
                                             "DEPRECIATE BY SCHEDULE",
                                             "LOOKUP AREA",
