@@ -60,7 +60,8 @@ declare -A runs=([SIR]="$sir_runs" [chain1000]="$chain_runs")
 for m in SIR chain1000; do
   for pass in cold cached; do
     line="$("$sdw" bench "${xmile[$m]}" --runs 1 --engine compiled)"
-    echo "   compile latency $m ($pass cache): $(grep -o 'first_results_ms=[0-9.]*' <<<"$line")"
+    # first results from libtcc's code on a cold cache; timed_code_ready_ms: when cc -O2's code had run
+    echo "   compile latency $m ($pass cache): $(grep -o 'first_results_ms=[0-9.]*\|first_built_by=[a-z]*\|timed_code_ready_ms=[0-9.]*' <<<"$line" | tr '\n' ' ')"
   done
 done
 
