@@ -43,6 +43,7 @@ std::shared_ptr<CompiledModel> assemble(const ExpandedModel& model, const SlotLa
     cm.m_stepProgram = cm.m_flowProgram;
     cm.m_stepProgram.insert(cm.m_stepProgram.end(), cm.m_derivProgram.begin(), cm.m_derivProgram.end());
     cm.m_tables = model.tables;
+    cm.m_tables.insert(cm.m_tables.end(), program.derivedTables.begin(), program.derivedTables.end());
     cm.m_lists = std::move(program.lists);
     cm.m_randoms = std::move(program.randoms);
     cm.m_states = std::move(program.states);

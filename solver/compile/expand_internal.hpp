@@ -52,9 +52,10 @@ class Expander {
     int smoothOrDelay(int element, Expr& out, const Node& call);
     int trend(int element, Expr& out, const Node& call);
     int state(int element, Expr& out, const Node& call);
+    int previousValue(int element, const Expr& src, int value);
 
     // --- initial_constant.cpp ---
-    // The order of SMTHN / DELAYN (lowered for a short DELAY N); 0 (reported) when it is no constant.
+    // The order of SMTHN / DELAYN / DELAY_N (lowered for a short delay); 0 (reported) when it is no constant.
     int smoothOrder(int element, const Expr& out, const Node& call);
     // The value of an expression of constants (chains of constant variables, DT, the start and stop times);
     // nullopt when it depends on time, state or anything not known before the run.

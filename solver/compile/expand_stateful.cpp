@@ -9,7 +9,8 @@ namespace sdw::compile::detail {
 
 int Expander::stateful(int element, Expr& out, const Node& call) {
     const std::string& fn = call.name;
-    if (fn == "smth1" || fn == "smth3" || fn == "smthn" || fn == "delay1" || fn == "delay3" || fn == "delayn")
+    if (fn == "smth1" || fn == "smth3" || fn == "smthn" || fn == "delay1" || fn == "delay3" ||
+        fn == "delayn" || fn == "delay_n" || fn == "smooth_n")
         return smoothOrDelay(element, out, call);
     if (fn == "trend" || fn == "forcst") return trend(element, out, call);
     if (fn == "delay" || fn == "previous" || fn == "sample_if_true") return state(element, out, call);
@@ -17,15 +18,26 @@ int Expander::stateful(int element, Expr& out, const Node& call) {
 }
 
 // A chain of `order` internal stocks, each with stage time T / order. Smooth stages hold the level; delay
-// stages hold level = rate * stage time, and the delay's output is the last stage's outflow.
+// stages hold level = rate * stage time, and the delay's output is the last stage's outflow. Vensim's DELAY N
+// (delay_n: input, time, init, order) empties its last stage at the delay time of the previous step, so its
+// output depends only on earlier delay times (Vensim's reference guide, DELAY N; test-models `delays`,
+// where the delay time steps from 4 to 6) and what leaves is what the output says: the delay conserves.
 int Expander::smoothOrDelay(int element, Expr& out, const Node& call) {
     const std::string& fn = call.name;
     const auto& a = call.args;
     auto copyArg = [&](Expr& dst, int k) { return copyInto(dst, out, a[static_cast<size_t>(k)]); };
     const bool isDelay = fn[0] == 'd';
+    const bool vensimOrder = fn == "delay_n" || fn == "smooth_n";  // Vensim's (input, time, init, order)
     int order = fn.back() == '3' ? 3 : 1;
-    const int initArg = fn.back() == 'n' ? 3 : 2;
+    const int initArg = fn.back() == 'n' && !vensimOrder ? 3 : 2;
     if (fn.back() == 'n' && (order = smoothOrder(element, out, call)) == 0) return out.add(call);
+    const int lagged = fn == "delay_n" ? previousValue(element, out, a[1]) : -1;
+    // The stage time of stage k (from 0) as a new subtree of dst.
+    auto stageTime = [&](Expr& dst, int k) {
+        const int time = lagged >= 0 && k == order - 1 ? exprRef(dst, lagged, at(lagged).display, call.pos)
+                                                       : copyArg(dst, 1);
+        return exprBin(dst, '/', time, exprNum(dst, order));
+    };
     const bool hasInit = static_cast<int>(a.size()) > initArg;
     std::vector<int> stages;
     for (int k = 0; k < order; ++k)
@@ -38,26 +50,37 @@ int Expander::smoothOrDelay(int element, Expr& out, const Node& call) {
         init.root = iv;
         at(stage).expr = std::move(init);
         Expr rate;
-        const int stageTime = exprBin(rate, '/', copyArg(rate, 1), exprNum(rate, order));
         int inflow;
         if (k == 0) {
             inflow = copyArg(rate, 0);
         } else {
             const int prev = stages[static_cast<size_t>(k - 1)];
             const int prevRef = exprRef(rate, prev, at(prev).display, call.pos);
-            inflow = isDelay ? exprBin(rate, '/', prevRef, copyInto(rate, rate, stageTime)) : prevRef;
+            inflow = isDelay ? exprBin(rate, '/', prevRef, stageTime(rate, k - 1)) : prevRef;
         }
         const int self = exprRef(rate, stage, at(stage).display, call.pos);
         if (isDelay)
-            rate.root = exprBin(rate, '-', inflow, exprBin(rate, '/', self, stageTime));
+            rate.root = exprBin(rate, '-', inflow, exprBin(rate, '/', self, stageTime(rate, k)));
         else
-            rate.root = exprBin(rate, '/', exprBin(rate, '-', inflow, self), stageTime);
+            rate.root = exprBin(rate, '/', exprBin(rate, '-', inflow, self), stageTime(rate, k));
         at(stage).rate = std::move(rate);
     }
     int r = exprRef(out, stages.back(), at(stages.back()).display, call.pos);
-    if (isDelay) r = exprBin(out, '/', r, exprBin(out, '/', copyArg(out, 1), exprNum(out, order)));
+    if (isDelay) r = exprBin(out, '/', r, stageTime(out, order - 1));
     out.nodes[static_cast<size_t>(r)].pos = call.pos;
     return r;
+}
+
+// A state holding `value` (a node of `src`) as it was at the previous step, starting from its initial value:
+// PREVIOUS(value, value). Returns the state's element.
+int Expander::previousValue(int element, const Expr& src, int value) {
+    Expr e;
+    Node call;
+    call.kind = NodeKind::Call;
+    call.name = "previous";
+    call.args = {copyInto(e, src, value), copyInto(e, src, value)};
+    state(element, e, call);
+    return m_out.states.back().state;
 }
 
 // average = SMTH1(input, T, input / (1 + initial trend * T)); TREND = ZIDZ(input - average, T * |average|);

@@ -16,6 +16,13 @@ namespace {
 
 constexpr int kMaxConstantChain = 32;  // a = b + 1, b = c * 2, ...: deeper chains are not folded
 
+// The function as its user wrote it: Vensim's DELAY N and SMOOTH N are read as DELAY_N and SMOOTH_N.
+std::string shownName(const Node& call) {
+    if (call.name == "delay_n") return "DELAY N";
+    if (call.name == "smooth_n") return "SMOOTH N";
+    return call.text;
+}
+
 }  // namespace
 
 std::optional<double> Expander::nameConstant(int element, const Expr& e, int node, int depth) {
@@ -95,16 +102,19 @@ std::optional<double> Expander::timeCallAtStart(int element, const Expr& e, int 
                           a.size() == 3 ? a[2] : std::numeric_limits<double>::infinity());
 }
 
-// The order of SMTHN / DELAYN, from constants; 0 (reported) when it is not a number from 1 to 1000. A
-// DELAY N whose delay time is short against TIME STEP has its order lowered as Vensim does.
+// The order of SMTHN / DELAYN / Vensim's DELAY N and SMOOTH N, from constants; 0 (reported) when it is not a
+// number from 1 to 1000. A DELAY N or SMOOTH N whose time is short against TIME STEP has its order lowered
+// as Vensim does (its reference guide says so of both).
 int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
     m_orderUsesTime = false;
     m_orderAtStart = true;
-    const std::optional<double> v = initialConstant(element, out, call.args[2], 0);
+    const bool vensim = call.name == "delay_n" || call.name == "smooth_n";  // (input, time, init, order)
+    const size_t orderArg = vensim ? 3 : 2;
+    const std::optional<double> v = initialConstant(element, out, call.args[orderArg], 0);
     m_orderAtStart = false;
     if (!v || !(*v >= 1 && *v <= 1000)) {
         error(element, diag::code::kBadArgument,
-              "the order of " + call.text +
+              "the order of " + shownName(call) +
                   " must be a number between 1 and 1000 from constants (it is evaluated once, at the start)",
               call.pos);
         return 0;
@@ -113,13 +123,13 @@ int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
     if (m_orderUsesTime) {  // Vensim fixes the order at the start too (test-models delays, smooth)
         diag::Diagnostic d =
             problemAt(m_out.symbols, at(element), diag::code::kOrderLowered,
-                      "the order of " + call.text + " changes with Time: it is " + std::to_string(order) +
-                          ", its value at the start, for the whole run, as in Vensim",
+                      "the order of " + shownName(call) + " changes with Time: it is " +
+                          std::to_string(order) + ", its value at the start, for the whole run, as in Vensim",
                       call.pos);
         d.severity = diag::Severity::Warning;
         m_report.addOnce(d);
     }
-    if (call.name != "delayn") return order;
+    if (call.name != "delayn" && !vensim) return order;
     // Vensim: the delay time must be bigger than order x TIME STEP, or it lowers the order until it is (and
     // warns); shorter stages make the Euler steps overshoot and swing in sign. A stage of exactly one DT is
     // kept: it passes its contents on whole each step, without overshoot.
@@ -129,11 +139,12 @@ int Expander::smoothOrder(int element, const Expr& out, const Node& call) {
     const double steps = *time / dt;
     const int fit = steps > 1000 ? 1000 : std::max(1, static_cast<int>(std::floor(steps + 1e-9)));
     if (fit >= order) return order;
+    const std::string what = call.name == "smooth_n" ? "smoothing time" : "delay time";
     diag::Diagnostic d = problemAt(
         m_out.symbols, at(element), diag::code::kOrderLowered,
-        call.text + " of order " + std::to_string(order) + " with a delay time of " + std::to_string(*time) +
-            " needs the delay time at least order x TIME STEP (" + std::to_string(dt) +
-            "): its order is lowered to " + std::to_string(fit) + ", as Vensim does",
+        shownName(call) + " of order " + std::to_string(order) + " with a " + what + " of " +
+            std::to_string(*time) + " needs the " + what + " at least order x TIME STEP (" +
+            std::to_string(dt) + "): its order is lowered to " + std::to_string(fit) + ", as Vensim does",
         call.pos);
     d.severity = diag::Severity::Warning;
     m_report.addOnce(d);

@@ -52,6 +52,7 @@ class Lowerer {
     uint32_t random(Site& at, const equations::Node& n, int node);
     uint32_t initial(Site& at, const equations::Node& n, int node);
     uint32_t lookup(Site& at, const equations::Node& n);
+    uint32_t derivedTable(int table, const std::string& function);
     uint32_t reduce(Site& at, const equations::Node& n);
 
     // --- lower_array.cpp: Vensim's array functions, dimensions as values ---
@@ -74,6 +75,7 @@ class Lowerer {
     std::unordered_map<uint64_t, uint32_t> m_initCapture;  // (element, node) -> slot holding INIT(x)'s value
     std::unordered_map<std::string, uint32_t>
         m_randomSlots;  // (element, node, reduction bindings) -> held draw
+    std::unordered_map<std::string, uint32_t> m_derivedTables;  // "table:function" -> its derived table
 };
 
 }  // namespace sdw::compile::detail

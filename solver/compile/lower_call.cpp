@@ -237,10 +237,35 @@ uint32_t Lowerer::lookup(Site& at, const Node& n) {
     const int table = r.size() == 1 ? m_model.element(r[0]).table : -1;
     if (table < 0) {
         error(at.element, diag::code::kBadArgument,
-              "the first argument of LOOKUP must be a graphical function", t.pos);
+              "the first argument of " + n.text + " must be a graphical function", t.pos);
         return m_out.constant(0);
     }
-    return m_out.emit(at.prog, Op::Lookup, arg(at, n, 1), static_cast<uint32_t>(table));
+    const uint32_t read = n.name == "lookup" ? static_cast<uint32_t>(table) : derivedTable(table, n.name);
+    return m_out.emit(at.prog, Op::Lookup, arg(at, n, 1), read);
+}
+
+// The model's table `table` made to read as Vensim's LOOKUP EXTRAPOLATE, FORWARD or BACKWARD read it, so the
+// interpreter and the native code read it with the ordinary lookup. EXTRAPOLATE goes straight on past both
+// ends along the end segments; BACKWARD holds each point's y until the next point (XMILE's discrete table).
+// FORWARD gives, for x in (x[i-1], x[i]], the y of x[i]: a discrete table whose steps start just above each
+// earlier point (the next double up), so that x exactly at a point still reads that point's own y.
+uint32_t Lowerer::derivedTable(int table, const std::string& function) {
+    const std::string key = std::to_string(table) + ":" + function;
+    if (auto it = m_derivedTables.find(key); it != m_derivedTables.end()) return it->second;
+    using Kind = model::GraphicalFunction::Kind;
+    LookupTable t = m_model.tables[static_cast<size_t>(table)];
+    if (function == "lookup_extrapolate") {
+        t.kind = Kind::Extrapolate;
+    } else {
+        t.kind = Kind::Discrete;
+        if (function == "lookup_forward")
+            for (size_t i = t.xs.size(); i-- > 1;) t.xs[i] = std::nextafter(t.xs[i - 1], kInf);
+    }
+    auto& derived = m_out.program().derivedTables;
+    derived.push_back(std::move(t));
+    const auto index = static_cast<uint32_t>(m_model.tables.size() + derived.size() - 1);
+    m_derivedTables.emplace(key, index);
+    return index;
 }
 
 // SUM, PROD, MIN, MAX, MEAN, STDDEV and SIZE over every element their argument ranges over (or MEAN over its

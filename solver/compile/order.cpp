@@ -135,7 +135,7 @@ void collectDependencies(const Resolver& resolver, int element, const equations:
         if (n.args.empty()) return;
         for (const auto& combo : resolver.wildcardCombos(element, e, n.args[0], extra))
             collectDependencies(resolver, element, e, n.args[0], phase, combo, out);
-    } else if (n.name == "lookup") {
+    } else if (b->kind == equations::BuiltinKind::Lookup) {  // LOOKUP and its Vensim readings
         if (n.args.size() == 2) collectDependencies(resolver, element, e, n.args[1], phase, extra, out);
     } else if (b->kind == equations::BuiltinKind::ArrayFn) {
         collectArrayDependencies(resolver, resolver.model(), element, e, node, phase, extra, out);

@@ -14,6 +14,9 @@ struct Program {
     std::vector<Instr> init, flow, deriv;
     std::vector<uint32_t> lists;  // operand lists for Sum/Prod/... and PulseTrain
     std::vector<RandomSite> randoms;
+    // Tables derived from the model's for one way of reading them (LOOKUP_EXTRAPOLATE, _FORWARD,
+    // _BACKWARD), numbered after the model's own tables.
+    std::vector<LookupTable> derivedTables;
     std::vector<StateSite> states;
     std::vector<uint32_t> stockSlots, derivSlots;  // in state order
     std::map<uint32_t, uint32_t> overrideSlot;     // hook-writable slot -> its override slot (NaN = off)

@@ -53,18 +53,24 @@ constexpr std::array kBuiltins = {
     BuiltinInfo{"ramp", BuiltinKind::TimeFn, 2, 3, UnitRule::TimesTime},
     BuiltinInfo{"pulse_width", BuiltinKind::TimeFn, 2, 2, UnitRule::Dimensionless},
     BuiltinInfo{"pulse_train", BuiltinKind::TimeFn, 4, 4, UnitRule::Dimensionless},
+    // After the seed, an optional min and max truncate the distribution (Vensim's RANDOM functions).
     BuiltinInfo{"random", BuiltinKind::Random, 2, 3, UnitRule::First},
-    BuiltinInfo{"normal", BuiltinKind::Random, 2, 3, UnitRule::First},
-    BuiltinInfo{"lognormal", BuiltinKind::Random, 2, 3, UnitRule::First},
-    BuiltinInfo{"exprnd", BuiltinKind::Random, 1, 2, UnitRule::First},
-    BuiltinInfo{"poisson", BuiltinKind::Random, 1, 2, UnitRule::First},
-    BuiltinInfo{"triangular", BuiltinKind::Random, 3, 4},
+    BuiltinInfo{"normal", BuiltinKind::Random, 2, 5, UnitRule::First},
+    BuiltinInfo{"lognormal", BuiltinKind::Random, 2, 5, UnitRule::First},
+    BuiltinInfo{"exprnd", BuiltinKind::Random, 1, 4, UnitRule::First},
+    BuiltinInfo{"poisson", BuiltinKind::Random, 1, 4, UnitRule::First},
+    BuiltinInfo{"triangular", BuiltinKind::Random, 3, 6},
     BuiltinInfo{"smth1", BuiltinKind::Stateful, 2, 3, UnitRule::First},
     BuiltinInfo{"smth3", BuiltinKind::Stateful, 2, 3, UnitRule::First},
     BuiltinInfo{"smthn", BuiltinKind::Stateful, 3, 4, UnitRule::First},
     BuiltinInfo{"delay1", BuiltinKind::Stateful, 2, 3, UnitRule::First},
     BuiltinInfo{"delay3", BuiltinKind::Stateful, 2, 3, UnitRule::First},
     BuiltinInfo{"delayn", BuiltinKind::Stateful, 3, 4, UnitRule::First},
+    // Vensim's DELAY N(input, delay time, initial value, order): its own argument order, and its output reads
+    // the delay time of the previous step (see compile/expand_stateful.cpp).
+    BuiltinInfo{"delay_n", BuiltinKind::Stateful, 4, 4, UnitRule::First},
+    // Vensim's SMOOTH N(input, smoothing time, initial value, order): its order falls to fit TIME STEP.
+    BuiltinInfo{"smooth_n", BuiltinKind::Stateful, 4, 4, UnitRule::First},
     BuiltinInfo{"delay", BuiltinKind::Stateful, 2, 3, UnitRule::First},
     BuiltinInfo{"trend", BuiltinKind::Stateful, 2, 3, UnitRule::Rate},
     BuiltinInfo{"forcst", BuiltinKind::Stateful, 3, 4, UnitRule::First},
@@ -73,6 +79,9 @@ constexpr std::array kBuiltins = {
     BuiltinInfo{"init", BuiltinKind::Init, 1, 1, UnitRule::First},
     BuiltinInfo{"active_initial", BuiltinKind::Init, 2, 2, UnitRule::First},
     BuiltinInfo{"lookup", BuiltinKind::Lookup, 2, 2},
+    BuiltinInfo{"lookup_extrapolate", BuiltinKind::Lookup, 2, 2},  // Vensim's: straight on past the ends
+    BuiltinInfo{"lookup_forward", BuiltinKind::Lookup, 2, 2},      // the next point's y, in steps
+    BuiltinInfo{"lookup_backward", BuiltinKind::Lookup, 2, 2},     // the last point's y at or below x
     BuiltinInfo{"vector_select", BuiltinKind::ArrayFn, 5, 5},
     BuiltinInfo{"vector_elm_map", BuiltinKind::ArrayFn, 2, 2, UnitRule::First},
     BuiltinInfo{"vector_sort_order", BuiltinKind::ArrayFn, 2, 2, UnitRule::Dimensionless},

@@ -13,6 +13,7 @@
 
 #include "solver/jit/invariants.hpp"
 #include "solver/jit/reroll.hpp"
+#include "solver/sim/evaluator.hpp"
 
 namespace sdw::jit::detail {
 namespace {
@@ -573,8 +574,10 @@ bool Writer::function(const Instr& in) {
             return true;
         case Op::Random: {
             const auto& site = m_cm.m_randoms[in.a];
-            m_out << "    { double a_[4] = {0, 0, 0, 0};";
-            for (size_t k = 0; k < site.args.size() && k < 4; ++k)
+            m_out << "    { double a_[" << sim::kMaxRandomArgs << "] = {0";   // every element written: libtcc
+            for (size_t k = 1; k < sim::kMaxRandomArgs; ++k) m_out << ", 0";  // has no memset to call
+            m_out << "};";
+            for (size_t k = 0; k < site.args.size() && k < sim::kMaxRandomArgs; ++k)
                 m_out << " a_[" << k << "] = " << h(site.args[k]) << ";";
             m_out << "\n  ";
             assign(in.b, "sdw_random(rt, " + std::to_string(in.a) + "u, a_, " + b + ")");

@@ -35,9 +35,8 @@ const std::set<std::string>& unsupportedVensimFunctions() {
         "SHIFT IF TRUE",
         "RAMP FROM TO",
         "TIME SHIFT",
+        "TIME BASE",
         // financial
-        "NPV",
-        "NPVE",
         "DEPRECIATE STRAIGHTLINE",
         "DEPRECIATE BY SCHEDULE",
         // lookups
@@ -65,9 +64,7 @@ const std::set<std::string>& unsupportedVensimFunctions() {
         "RANDOM LOOKUP",
         "RANDOM NEGATIVE BINOMIAL",
         "RANDOM PINK NOISE",
-        "RANDOM TRIANGULAR",
         "RANDOM WEIBULL",
-        "RANDOM 0 1",
         // solving and messages
         "FIND ZERO",
         "SIMULTANEOUS",

@@ -3,7 +3,9 @@
 // Layer: solver. Depends on equations/ (the tokenizer), model/ (canonical names) and diag/ only.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <sstream>
 #include <tuple>
 
@@ -380,6 +382,10 @@ class Translator {
                                                        "RANDOM NORMAL",
                                                        "RANDOM EXPONENTIAL",
                                                        "RANDOM POISSON",
+                                                       "RANDOM TRIANGULAR",
+                                                       "RANDOM 0 1",
+                                                       "NPV",
+                                                       "NPVE",
                                                        "LOOKUP EXTRAPOLATE",
                                                        "LOOKUP FORWARD",
                                                        "LOOKUP BACKWARD",
@@ -404,41 +410,56 @@ class Translator {
             needArgs(f, a, 1, 1);
             return "(" + a[0] + ")";
         }
-        if (f == "DELAY N" ||
-            f == "SMOOTH N") {  // Vensim (input, time, init, n) -> XMILE (input, time, n, init)
+        if (f ==
+            "DELAY N") {  // Vensim's own DELAY N: it differs from XMILE's DELAYN when the delay time changes
             needArgs(f, a, 4, 4);
-            return std::string(f == "DELAY N" ? "DELAYN(" : "SMTHN(") + a[0] + ", " + a[1] + ", " + a[3] +
-                   ", " + a[2] + ")";
+            return "DELAY_N(" + join(a) + ")";
+        }
+        if (f == "SMOOTH N") {  // Vensim's own SMOOTH N: its order falls when the smoothing time is short
+            needArgs(f, a, 4, 4);
+            return "SMOOTH_N(" + join(a) + ")";
         }
         if (f == "FORECAST") {
             needArgs(f, a, 3, 3);
             return "FORCST(" + join(a) + ", 0)";
         }
-        if (f == "RANDOM NORMAL") {  // (min, max, mean, sd, seed): a normal draw clipped to [min, max]
+        // Vensim's RANDOM functions truncate to [min, max] after the shift and stretch: a draw outside is
+        // drawn again, so no value piles up at the bounds. sdw's draws take the bounds after the seed, on
+        // the unshifted draw: min - shift and max - shift, divided by the stretch (either way round).
+        if (f == "RANDOM NORMAL") {  // (min, max, mean, sd, seed)
             needArgs(f, a, 5, 5);
-            return "MIN(MAX(NORMAL(" + a[2] + ", " + a[3] + ", " + a[4] + "), " + a[0] + "), " + a[1] + ")";
+            return "NORMAL(" + a[2] + ", " + a[3] + ", " + a[4] + ", " + a[0] + ", " + a[1] + ")";
         }
         if (f == "RANDOM EXPONENTIAL") {  // (min, max, shift, stretch, seed)
             needArgs(f, a, 5, 5);
-            return "MIN(MAX(" + a[2] + " + EXPRND(" + a[3] + ", " + a[4] + "), " + a[0] + "), " + a[1] + ")";
+            return "(" + a[2] + " + EXPRND(" + a[3] + ", " + a[4] + ", (" + a[0] + ") - (" + a[2] + "), (" +
+                   a[1] + ") - (" + a[2] + ")))";
         }
         if (f == "RANDOM POISSON") {  // (min, max, mean, shift, stretch, seed)
             needArgs(f, a, 6, 6);
-            return "MIN(MAX(" + a[3] + " + " + a[4] + " * POISSON(" + a[2] + ", " + a[5] + "), " + a[0] +
-                   "), " + a[1] + ")";
+            const std::string lo = "((" + a[0] + ") - (" + a[3] + ")) / (" + a[4] + ")";
+            const std::string hi = "((" + a[1] + ") - (" + a[3] + ")) / (" + a[4] + ")";
+            return "(" + a[3] + " + " + a[4] + " * POISSON(" + a[2] + ", " + a[5] + ", MIN(" + lo + ", " +
+                   hi + "), MAX(" + lo + ", " + hi + ")))";
+        }
+        if (f == "RANDOM TRIANGULAR") {  // (min, max, start, peak, end, seed)
+            needArgs(f, a, 6, 6);
+            return "TRIANGULAR(" + a[2] + ", " + a[3] + ", " + a[4] + ", " + a[5] + ", " + a[0] + ", " +
+                   a[1] + ")";
+        }
+        if (f == "RANDOM 0 1") {  // obsolete in Vensim: RANDOM UNIFORM(0, 1, 0)
+            needArgs(f, a, 0, 0);
+            return "RANDOM(0, 1)";
         }
         if (f == "LOOKUP EXTRAPOLATE" || f == "LOOKUP FORWARD" || f == "LOOKUP BACKWARD") {
             needArgs(f, a, 2, 2);
-            if (m_ctx.diags)
-                m_ctx.diags->add({diag::code::kUnsupported,
-                                  diag::Severity::Info,
-                                  m_ctx.where,
-                                  f + " is read as LOOKUP: the table's own end behaviour applies",
-                                  m_ctx.line,
-                                  0,
-                                  0,
-                                  {}});
-            return "LOOKUP(" + join(a) + ")";
+            std::string name = f;
+            std::replace(name.begin(), name.end(), ' ', '_');
+            return name + "(" + join(a) + ")";
+        }
+        if (const std::string macro = libraryMacroName(f); !macro.empty()) {  // NPV, NPVE
+            needArgs(f, a, 4, 4);
+            return xmileName(macro) + "(" + join(a) + ")";
         }
         if (f == "GET TIME VALUE") return timeValue(a);
         if (f == "PULSE TRAIN") needArgs(f, a, 4, 4);
@@ -452,17 +473,43 @@ class Translator {
     // other forms read the computer's clock or calendar dates, which a reproducible run cannot.
     static std::string timeValue(const std::vector<std::string>& a) {
         needArgs("GET TIME VALUE", a, 3, 3);
-        auto literal = [](const std::string& s, double want) {
+        auto number = [](const std::string& s) -> std::optional<double> {
             char* end = nullptr;
             const double v = std::strtod(s.c_str(), &end);
-            return end != s.c_str() && *end == 0 && v == want;
+            if (end == s.c_str() || *end != 0) return std::nullopt;
+            return v;
         };
-        if (!literal(a[0], 0) || !literal(a[2], 0))
-            throw Failure{
-                diag::code::kUnsupported,
-                "GET TIME VALUE is supported as GET TIME VALUE(0, offset, 0), the model's time plus an "
-                "offset; the forms that read the computer's clock or calendar dates are not"};
-        return "(TIME + (" + a[1] + "))";
+        const std::optional<double> relative = number(a[0]), measure = number(a[2]);
+        if (relative == 0.0 && measure == 0.0) return "(TIME + (" + a[1] + "))";
+        throw Failure{diag::code::kUnsupported,
+                      "GET TIME VALUE is supported as GET TIME VALUE(0, offset, 0), the "
+                      "model's time plus an offset; " +
+                          timeValueRefusal(relative, measure)};
+    }
+
+    // Why a form of GET TIME VALUE(relative to, offset, measure) other than (0, offset, 0) is refused.
+    static std::string timeValueRefusal(std::optional<double> relative, std::optional<double> measure) {
+        static const char* const kMeasures[] = {
+            "the model's time",     "the calendar year",   "the quarter",     "the month",
+            "the day of the month", "the day of the week", "days since 1 BC", "the hour",
+            "the minute",           "the second",          "elapsed seconds"};
+        if (!relative || !measure) return "its first and third arguments must be numbers, not expressions";
+        if (*relative == 2)
+            return "relative to 2 reads the computer's clock, so the run would change from day to day (and "
+                   "could not be repeated)";
+        if (*relative != 0 && *relative != 1)
+            return "relative to must be 0 (Time), 1 (INITIAL TIME) or 2 (clock)";
+        if (!(*measure >= 0 && *measure <= 10) || *measure != std::floor(*measure))
+            return "measure must be a whole number from 0 to 10";
+        const int m = static_cast<int>(*measure);
+        // PySD's maintainers found Vensim's output for relative to 1 differs from its documentation.
+        if (m == 0)
+            return "relative to 1 (the initial time) is refused: Vensim's output for it is known not "
+                   "to follow its documentation, so sdw cannot promise Vensim's numbers; write "
+                   "INITIAL TIME + offset";
+        return "measure " + std::to_string(m) + " (" + kMeasures[m] +
+               ") counts calendar dates from the time labels of Vensim's Time Bounds settings, "
+               "which sdw does not read";
     }
 
     static constexpr int kMaxNesting = 500;

@@ -90,6 +90,11 @@ struct TranslateContext {
 // Whether `name` (upper case, single spaces) is one of Vensim's documented functions that sdw does not run
 // yet.
 bool isUnsupportedVensimFunction(const std::string& name);
+// Vensim functions read as macros written from their documented equivalent equations (mdl_library.cpp):
+// the macro's name for `function` (upper case: "NPV" -> "Vensim NPV"), or "" when it is not one of them;
+// and the macros the file's equations call, put before its entries.
+std::string libraryMacroName(const std::string& function);
+void prependLibraryMacros(SplitFile& file);
 // All of them (the README lists each).
 const std::set<std::string>& unsupportedVensimFunctions();
 

@@ -101,6 +101,7 @@ class Reader {
 
     model::Project run(const std::string& text) {
         SplitFile file = splitFile(text);
+        prependLibraryMacros(file);
         m_project.sourcePath = m_source;
         m_project.name = stem(m_source);
         m_project.models.emplace_back();

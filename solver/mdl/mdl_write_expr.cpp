@@ -123,6 +123,11 @@ const std::map<std::string, std::string>& sameArguments() {
         {"allocate_available", "ALLOCATE AVAILABLE"},
         {"allocate_by_priority", "ALLOCATE BY PRIORITY"},
         {"invert_matrix", "INVERT MATRIX"},
+        {"lookup_extrapolate", "LOOKUP EXTRAPOLATE"},
+        {"lookup_forward", "LOOKUP FORWARD"},
+        {"lookup_backward", "LOOKUP BACKWARD"},
+        {"delay_n", "DELAY N"},
+        {"smooth_n", "SMOOTH N"},
     };
     return k;
 }
@@ -280,13 +285,20 @@ std::string Printer::call(const Node& n) {
         return "FORECAST(" + node(n.args[0]) + ", " + node(n.args[1]) + ", " + node(n.args[2]) + ")";
     if (f == "random")
         return "RANDOM UNIFORM(" + node(n.args[0]) + ", " + node(n.args[1]) + ", " + arg(n, 2, "0") + ")";
+    // Bounds after the seed truncate the draw, as Vensim's min and max do (on the unshifted draw here).
     if (f == "normal")
-        return "RANDOM NORMAL(-1e+38, 1e+38, " + node(n.args[0]) + ", " + node(n.args[1]) + ", " +
-               arg(n, 2, "0") + ")";
+        return "RANDOM NORMAL(" + arg(n, 3, "-1e+38") + ", " + arg(n, 4, "1e+38") + ", " + node(n.args[0]) +
+               ", " + node(n.args[1]) + ", " + arg(n, 2, "0") + ")";
     if (f == "exprnd")
-        return "RANDOM EXPONENTIAL(0, 1e+38, 0, " + node(n.args[0]) + ", " + arg(n, 1, "0") + ")";
+        return "RANDOM EXPONENTIAL(" + arg(n, 2, "-1e+38") + ", " + arg(n, 3, "1e+38") + ", 0, " +
+               node(n.args[0]) + ", " + arg(n, 1, "0") + ")";
     if (f == "poisson")
-        return "RANDOM POISSON(0, 1e+38, " + node(n.args[0]) + ", 0, 1, " + arg(n, 1, "0") + ")";
+        return "RANDOM POISSON(" + arg(n, 2, "0") + ", " + arg(n, 3, "1e+38") + ", " + node(n.args[0]) +
+               ", 0, 1, " + arg(n, 1, "0") + ")";
+    if (f == "triangular")
+        return "RANDOM TRIANGULAR(" + arg(n, 4, "-1e+38") + ", " + arg(n, 5, "1e+38") + ", " +
+               node(n.args[0]) + ", " + node(n.args[1]) + ", " + node(n.args[2]) + ", " + arg(n, 3, "0") +
+               ")";
     if (f == "mean" && n.args.size() == 1) {
         const Node& a = m_e.at(n.args[0]);
         std::string dims;

@@ -86,7 +86,9 @@ double lookup(const compile::LookupTable& t, double x) {
     return ys[lo] + (x - xs[lo]) * (ys[hi] - ys[lo]) / span;
 }
 
-double drawRandom(const compile::RandomSite& site, const double* args, Rng& rng) {
+namespace {
+
+double drawOnce(const compile::RandomSite& site, const double* args, Rng& rng) {
     using D = compile::RandomSite::Dist;
     auto a = [&](size_t k) { return args[k]; };
     switch (site.dist) {
@@ -125,6 +127,22 @@ double drawRandom(const compile::RandomSite& site, const double* args, Rng& rng)
         }
     }
     return 0;
+}
+
+}  // namespace
+
+size_t randomParameters(compile::RandomSite::Dist dist) {
+    using D = compile::RandomSite::Dist;
+    return dist == D::Exponential || dist == D::Poisson ? 1 : dist == D::Triangular ? 3 : 2;
+}
+
+double drawRandom(const compile::RandomSite& site, const double* args, Rng& rng) {
+    const size_t bounds = randomParameters(site.dist) + 1;  // min and max follow the seed
+    if (site.args.size() < bounds + 2) return drawOnce(site, args, rng);
+    const double lo = args[bounds], hi = args[bounds + 1];
+    for (int k = 0; k < kTruncatedTries; ++k)
+        if (const double v = drawOnce(site, args, rng); v >= lo && v <= hi) return v;
+    return std::numeric_limits<double>::quiet_NaN();
 }
 
 double drawRandomAt(const compile::RandomSite& site, const double* slots, Rng& rng) {

@@ -34,8 +34,13 @@ struct Runtime {
 void execute(const std::vector<compile::Instr>& prog, double* slots, Runtime& rt);
 double lookup(const compile::LookupTable& t, double x);
 // A draw from the site's distribution, given its arguments' values (at most kMaxRandomArgs: the parameters,
-// then an optional seed); drawRandomAt reads them from the slots.
-constexpr size_t kMaxRandomArgs = 4;
+// then an optional seed, then optional bounds min and max); drawRandomAt reads them from the slots. With
+// bounds the distribution is truncated, as Vensim's RANDOM functions are: a draw outside [min, max] is drawn
+// again (up to kTruncatedTries times; then the value is NaN, which stops the run naming the variable).
+constexpr size_t kMaxRandomArgs = 6;
+constexpr int kTruncatedTries = 10000;
+// How many parameters the distribution takes before its seed (the seed's position).
+size_t randomParameters(compile::RandomSite::Dist dist);
 double drawRandom(const compile::RandomSite& site, const double* args, Rng& rng);
 double drawRandomAt(const compile::RandomSite& site, const double* slots, Rng& rng);
 

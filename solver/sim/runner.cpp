@@ -281,12 +281,9 @@ bool Runner::applySets(std::vector<std::pair<uint32_t, double>>& stockSets) {
 
 // Random sites that carry their own seed argument draw from a stream of that seed.
 void Runner::seedRandoms() {
-    using Dist = compile::RandomSite::Dist;
     for (size_t i = 0; i < m_cm.m_randoms.size(); ++i) {
         const auto& site = m_cm.m_randoms[i];
-        const size_t params = site.dist == Dist::Exponential || site.dist == Dist::Poisson ? 1
-                              : site.dist == Dist::Triangular                              ? 3
-                                                                                           : 2;
+        const size_t params = randomParameters(site.dist);
         if (site.args.size() > params)
             m_buf.rt.rngs[i].reseed(
                 static_cast<uint64_t>(std::llround(m_s[site.args[params]])) * 2654435761ULL + i);

@@ -162,8 +162,9 @@ TEST_CASE("mdl: delays and smooths keep their meaning (argument order)", "[mdl]"
         "rn = RANDOM NORMAL(0, 10, 5, 1, 42) ~~|\nru = RANDOM UNIFORM(0, 1, 7) ~~|\n"
         "lg = LOG(in, 10) ~~|\nmd = MODULO(7, 3) ~~|\nit = INTEGER(2.5) ~~|\n"
         "st = STEP(2, 3) + RAMP(1, 2, 4) ~~|\nts = TIME STEP * 2 + SAVEPER ~~|\n");
-    CHECK(eq(p, "dn") == norm("DELAYN(in, d, 4, init)"));
-    CHECK(eq(p, "sn") == norm("SMTHN(in, d, 5, init)"));
+    // Vensim's DELAY N keeps its own name and argument order: it reads the previous step's delay time.
+    CHECK(eq(p, "dn") == norm("DELAY_N(in, d, init, 4)"));
+    CHECK(eq(p, "sn") == norm("SMOOTH_N(in, d, init, 5)"));
     CHECK(eq(p, "df") == norm("DELAY(in, d, init)"));
     CHECK(eq(p, "d1") == norm("DELAY1(in, d, init)"));
     CHECK(eq(p, "d3") == norm("DELAY3(in, d)"));
@@ -176,7 +177,7 @@ TEST_CASE("mdl: delays and smooths keep their meaning (argument order)", "[mdl]"
     CHECK(eq(p, "ai") == norm("ACTIVE_INITIAL(in * 2, 5)"));
     CHECK(eq(p, "iv") == norm("INIT(in)"));
     CHECK(eq(p, "sit") == norm("SAMPLE_IF_TRUE(TIME > 2, in, 0)"));
-    CHECK(eq(p, "rn") == norm("MIN(MAX(NORMAL(5, 1, 42), 0), 10)"));
+    CHECK(eq(p, "rn") == norm("NORMAL(5, 1, 42, 0, 10)"));  // truncated to [0, 10], not clipped
     CHECK(eq(p, "ru") == norm("RANDOM(0, 1, 7)"));
     CHECK(eq(p, "lg") == norm("LN(in) / LN(10)"));
     CHECK(eq(p, "md") == norm("MODULO(7, 3)"));  // the dividend's sign: not XMILE's MOD, the divisor's

@@ -9,7 +9,9 @@
 
 #include "solver/compile/compiled_model.hpp"
 #include "solver/mdl/mdl_reader.hpp"
+#include "solver/mdl/mdl_writer.hpp"
 #include "solver/sim/simulate.hpp"
+#include "solver/xmile/xmile.hpp"
 
 namespace sdw::test {
 
@@ -45,6 +47,43 @@ inline sim::RunResult runMdl(const std::string& text, diag::Diagnostics& d,
     INFO(dumpDiagnostics(d));
     REQUIRE(cm);
     return sim::simulate(*cm);
+}
+
+// Compiles `p` and runs it on `engine`, which must run it: compiler and run report no error.
+inline sim::RunResult runOn(const model::Project& p, sim::Engine engine) {
+    diag::Diagnostics d;
+    auto cm = compile::compileModel(p, d);
+    INFO(dumpDiagnostics(d));
+    REQUIRE(cm);
+    sim::RunSpec spec;
+    spec.engine = engine;
+    sim::RunResult r = sim::simulate(*cm, spec);
+    INFO(dumpDiagnostics(r.diagnostics));
+    REQUIRE(r.ok());
+    CHECK(r.engine == engine);
+    return r;
+}
+
+// A model written as XMILE and read back, and that written as .mdl: each step must succeed.
+struct RoundTrip {
+    std::string xmile;
+    model::Project fromXmile;
+    std::string mdl;
+};
+inline RoundTrip roundTrip(const model::Project& p) {
+    RoundTrip out;
+    out.xmile = xmile::writeString(p);
+    diag::Diagnostics d;
+    auto read = xmile::readString(out.xmile, d);
+    INFO(dumpDiagnostics(d));
+    REQUIRE(read);
+    out.fromXmile = std::move(*read);
+    diag::Diagnostics w;
+    const auto text = mdl::writeString(out.fromXmile, w);
+    INFO(dumpDiagnostics(w));
+    REQUIRE(text);
+    out.mdl = *text;
+    return out;
 }
 
 // The value of a column (any spelling) at a saved row.

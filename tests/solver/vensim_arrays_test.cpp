@@ -197,6 +197,28 @@ TEST_CASE("vensim arrays: ALLOCATE AVAILABLE with priority profiles", "[vensim][
     }
 }
 
+// Vensim's normal profile is the tail approximation of Abramowitz and Stegun 26.2.16, not the exact curve:
+// test-models allocate_available (Vensim 9.2.4) gives its normal-profile groups up to 1.7% more far out in
+// the tail than the exact normal would, and follows 26.2.16 to 1e-5 there.
+TEST_CASE("vensim arrays: ALLOCATE AVAILABLE's normal profile is Vensim's approximation of the curve",
+          "[vensim][arrays]") {
+    // r1 asks 100 with a rectangular profile (priority 5, width 2): share 1 - (x - 4) / 2, so 50 at x = 5.
+    // r2 asks 1000 with a normal profile (priority 2, width 1): at x = 5 it gets 1000 P(Z > 3). By 26.2.16,
+    // t = 1 / (1 + 0.33267 x 3) = 0.500498, density exp(-4.5) / sqrt(2 pi) = 0.00443185, and
+    // P = 0.00443185 x t (0.4361836 + t (-0.1201676 + 0.9372980 t)) = 0.00443185 x 0.305720 = 0.00135490
+    // (the exact value is 0.00134990). With 51.3549 available the threshold is 5: r1 50, r2 1.35490.
+    diag::Diagnostics d;
+    const auto r =
+        test::runMdl(modelText("pprofile : ptype, ppriority, pwidth, pextra ~~|\n"
+                               "r : r1, r2 ~~|\nask[r] = 100, 1000 ~~|\n"
+                               "pp[r, pprofile] = 1, 5, 2, 0; 3, 2, 1, 0; ~~|\n"
+                               "got[r] = ALLOCATE AVAILABLE(ask[r], pp[r, pprofile], 51.3549) ~~|"),
+                     d);
+    INFO(test::dumpDiagnostics(d));
+    CHECK(test::valueAt(r, "got[r1]") == Approx(50).epsilon(1e-6));
+    CHECK(test::valueAt(r, "got[r2]") == Approx(1.35490).epsilon(1e-5));
+}
+
 TEST_CASE("vensim arrays: INVERT MATRIX", "[vensim][arrays]") {
     // [[4, 7], [2, 6]] has determinant 10 and inverse [[0.6, -0.7], [-0.2, 0.4]].
     const std::string dims = "a : a1, a2 ~~|\nb : b1, b2 ~~|\n";

@@ -21,6 +21,21 @@ std::shared_ptr<const compile::CompiledModel> compileMdl(const std::string& equa
     return cm;
 }
 
+// Runs `spec` with the interpreter and then forced compiled; both must succeed with the same numbers. Returns
+// the compiled run.
+sim::RunResult sameOnBothEngines(const compile::CompiledModel& cm, sim::RunSpec spec) {
+    spec.engine = sim::Engine::Interpreter;
+    const sim::RunResult a = sim::simulate(cm, spec);
+    spec.engine = sim::Engine::Compiled;
+    sim::RunResult b = sim::simulate(cm, spec);
+    INFO(test::dumpDiagnostics(b.diagnostics));
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    CHECK(b.engine == sim::Engine::Compiled);
+    CHECK(a.data == b.data);
+    return b;
+}
+
 bool hasCode(const diag::Diagnostics& d, const char* code) {
     for (const auto& x : d.items())
         if (x.code == code) return true;
@@ -37,16 +52,7 @@ TEST_CASE("vensim engine: SINH, COSH, TANH, INTEGER, QUANTUM and MODULO compile 
         "i = INTEGER(x * 3) ~~|\nq = QUANTUM(Time - 7.5, 2) + QUANTUM(-Time, 0) ~~|\n"
         "m = MODULO(Time - 500, 7) ~~|\n",
         d);
-    sim::RunSpec spec;
-    spec.engine = sim::Engine::Interpreter;
-    const sim::RunResult a = sim::simulate(*cm, spec);
-    spec.engine = sim::Engine::Compiled;
-    const sim::RunResult b = sim::simulate(*cm, spec);
-    INFO(test::dumpDiagnostics(b.diagnostics));
-    REQUIRE(a.ok());
-    REQUIRE(b.ok());
-    CHECK(b.engine == sim::Engine::Compiled);
-    CHECK(a.data == b.data);
+    const sim::RunResult b = sameOnBothEngines(*cm, {});
     // Hand-worked at Time 0: x = -1.2; INTEGER(-3.6) = -3 (toward zero); QUANTUM(-7.5, 2) = 2 *
     // INTEGER(-3.75) = -6, and QUANTUM(a, 0) is a itself (-0).
     CHECK(test::valueAt(b, "i") == -3);
@@ -80,4 +86,19 @@ TEST_CASE("vensim engine: array functions run in the interpreter, a forced compi
     CHECK(test::valueAt(fallback, "rank[d3]") == 2);
     spec.engine = sim::Engine::Interpreter;
     CHECK(sim::simulate(*cm, spec).data == fallback.data);
+}
+
+TEST_CASE("vensim engine: DELAY N whose delay time changes runs compiled to the interpreter's numbers",
+          "[vensim][engine]") {
+    // The previous step's delay time is a state the runner keeps for both engines; Euler and RK4.
+    diag::Diagnostics d;
+    const auto cm = compileMdl(
+        "d = 4 + STEP(2, 15) - STEP(3, 400) ~~|\n"
+        "x = DELAY N(-1 + STEP(5, 5) + Time / 100, d, 6, 3) ~~|\n",
+        d);
+    for (const auto method : {sim::Method::Euler, sim::Method::RungeKutta4}) {
+        sim::RunSpec spec;
+        spec.method = method;
+        CHECK(test::valueAt(sameOnBothEngines(*cm, spec), "x") == 6);  // the initial value at the start
+    }
 }

@@ -1,10 +1,13 @@
-// Vensim functions the compiler runs, against hand-computed answers: hyperbolic functions (in .mdl and
-// XMILE), INTEGER (toward zero) beside XMILE's INT (down), MODULO beside MOD, QUANTUM, GET TIME VALUE, and
-// DELAY N / SMOOTH N whose order is an expression of constants or too high for a short delay time.
+// Vensim functions against hand-computed answers: SINH, COSH, TANH (.mdl and XMILE), INTEGER (toward zero)
+// beside XMILE's INT, MODULO beside MOD, QUANTUM, GET TIME VALUE, DELAY N / SMOOTH N whose order is an
+// expression or too high for a short time, and DELAY N whose delay time changes during the run.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "solver/mdl/mdl_writer.hpp"
 #include "tests/solver/mdl_test_util.hpp"
 #include "tests/solver/model_builder.hpp"
 
@@ -97,6 +100,24 @@ TEST_CASE("vensim functions: GET TIME VALUE is the model's time plus an offset",
     REQUIRE(d.errorCount() == 1);
     CHECK(d.items().front().code == std::string(diag::code::kUnsupported));
     CHECK(d.items().front().message.find("computer's clock") != std::string::npos);
+    // Every other form is refused naming why: the initial time (Vensim's output does not follow its
+    // documentation), calendar measures (Vensim's time labels), arguments that are not numbers.
+    const std::vector<std::pair<std::string, std::string>> refused = {
+        {"GET TIME VALUE(1, 0, 0)", "write INITIAL TIME + offset"},
+        {"GET TIME VALUE(0, 2, 3)", "measure 3 (the month) counts calendar dates"},
+        {"GET TIME VALUE(1, 0, 5)", "measure 5 (the day of the week)"},
+        {"GET TIME VALUE(0, 0, 11)", "measure must be a whole number from 0 to 10"},
+        {"GET TIME VALUE(3, 0, 0)", "relative to must be 0 (Time), 1 (INITIAL TIME) or 2 (clock)"},
+        {"GET TIME VALUE(0, 0, 1e300)", "measure must be a whole number"},
+        {"GET TIME VALUE(Time, 0, 0)", "must be numbers, not expressions"}};
+    for (const auto& [equation, why] : refused) {
+        INFO(equation);
+        diag::Diagnostics e;
+        mdl::readString(modelText("x = " + equation + " ~~|"), e, "t.mdl");
+        REQUIRE(e.errorCount() == 1);
+        CHECK(e.items().front().code == std::string(diag::code::kUnsupported));
+        CHECK(e.items().front().message.find(why) != std::string::npos);
+    }
 }
 
 TEST_CASE("vensim functions: DELAY N and SMOOTH N take an order given by an expression of constants",
@@ -169,5 +190,71 @@ TEST_CASE("vensim functions: DELAY N with a delay time short against TIME STEP l
     bool warned = false;
     for (const auto& w : d.items())
         warned = warned || (w.code == std::string(diag::code::kOrderLowered) && w.where == "x");
+    CHECK(warned);
+}
+
+// Vensim's reference guide (DELAY N): "the output of the DELAY N function depends only on the values delay
+// time had in previous Time Steps", and the delay conserves. test-models `delays` (Vensim's output, order 2,
+// delay time 4 + STEP(2, 15)) has 3.94971 at t = 15, where the delay time first is 6, and 2.20442 at t = 16.
+TEST_CASE("vensim functions: DELAY N's output reads the delay time of the previous step and conserves",
+          "[vensim][functions]") {
+    // Order 2, input 6, initial 6, delay time 2 then 4 from t = 2, DT 1. Stages L0 = L1 = 6 x (2 / 2) = 6.
+    // t = 2: out = L1 / (2 / 2) = 6 (the previous step's delay time; 3 if the new one were read); the first
+    //   stage empties at the new stage time 2: f0 = 3, f1 = 6, so L0 = 6 + 6 - 3 = 9, L1 = 6 + 3 - 6 = 3.
+    // t = 3: out = 3 / (4 / 2) = 1.5; f0 = 4.5, so L0 = 10.5, L1 = 3 + 4.5 - 1.5 = 6. t = 4: out = 6 / 2 = 3.
+    // In transit (input minus output, from 12): 12, 12, 12, 12, then 12 + 6 - 1.5 = 16.5 = L0 + L1.
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("d = 2 + STEP(2, 2) ~~|\nx = DELAY N(6, d, 6, 2) ~~|\n"
+                                          "transit = INTEG(6 - x, 12) ~~|"),
+                                d);
+    INFO(test::dumpDiagnostics(d));
+    CHECK(test::valueAt(r, "x", 1) == Approx(6));
+    CHECK(test::valueAt(r, "x", 2) == Approx(6));
+    CHECK(test::valueAt(r, "x", 3) == Approx(1.5));
+    CHECK(test::valueAt(r, "x", 4) == Approx(3));
+    CHECK(test::valueAt(r, "transit", 3) == Approx(12));
+    CHECK(test::valueAt(r, "transit", 4) == Approx(16.5));
+    // Written back as Vensim text, it is Vensim's DELAY N with its own argument order.
+    diag::Diagnostics w;
+    const auto p = mdl::readString(modelText("d = 2 ~~|\nx = DELAY N(6, d, 6, 2) ~~|"), w, "t.mdl");
+    REQUIRE(p);
+    const auto text = mdl::writeString(*p, w);
+    REQUIRE(text);
+    CHECK(text->find("DELAY N(6, d, 6, 2)") != std::string::npos);
+}
+
+TEST_CASE("vensim functions: DELAY N lowered by a short delay time gives Vensim's first values",
+          "[vensim][functions]") {
+    // test-models delay_pipeline, "Output Third order Delay": DELAY N(-1 + STEP(5, 5), 1.25, 6, 3) with DT
+    // 0.5. 3 x 0.5 > 1.25, so the order drops to 2: stage time 0.625, levels 6 x 0.625 = 3.75 each; a stage
+    // passes 0.5 / 0.625 = 0.8 of its contents a step. Out 6; L0 = 3.75 + 0.5 (-1 - 6) = 0.25, L1 = 3.75:
+    // out 6; f0 = 0.4: L0 = -0.45, L1 = 3.75 + 0.5 (0.4 - 6) = 0.95: out 1.52; f0 = -0.72: L1 = 0.95 + 0.5
+    // (-0.72 - 1.52) = -0.17: out -0.272. Vensim's output: 6, 6, 1.52, -0.272 (Euler steps of the lowered
+    // order never swing between 6 and -6 as stages of 0.83 DT would).
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("x = DELAY N(-1 + STEP(5, 5), 1.25, 6, 3) ~~|", 2, 0.5), d);
+    CHECK(test::valueAt(r, "x", 0) == Approx(6));
+    CHECK(test::valueAt(r, "x", 1) == Approx(6));
+    CHECK(test::valueAt(r, "x", 2) == Approx(1.52));
+    CHECK(test::valueAt(r, "x", 3) == Approx(-0.272));
+}
+
+// Vensim's reference guide (SMOOTH N): "delay time must be bigger than order* TIME STEP. If this is not the
+// case Vensim will issue a warning and automatically reduce the order so that this is true".
+TEST_CASE("vensim functions: SMOOTH N with a smoothing time short against TIME STEP lowers its order",
+          "[vensim][functions]") {
+    // Order 3, smoothing time 1.5, DT 1: stages of 0.5 DT would overshoot, so the order drops to 1 (1 x DT <=
+    // 1.5). From 0 towards an input of 6: s = 0, then 0 + (6 - 0) / 1.5 = 4, 4 + 2 / 1.5 = 16/3, then
+    // 16/3 + (2/3) / 1.5 = 52/9. (Order 3 would still be 0 at t = 1.)
+    diag::Diagnostics d;
+    const auto r = test::runMdl(modelText("x = SMOOTH N(6, 1.5, 0, 3) ~~|"), d);
+    CHECK(test::valueAt(r, "x", 0) == Approx(0));
+    CHECK(test::valueAt(r, "x", 1) == Approx(4));
+    CHECK(test::valueAt(r, "x", 2) == Approx(16.0 / 3));
+    CHECK(test::valueAt(r, "x", 3) == Approx(52.0 / 9));
+    bool warned = false;
+    for (const auto& w : d.items())
+        warned = warned || (w.code == std::string(diag::code::kOrderLowered) && w.where == "x" &&
+                            w.message.find("SMOOTH N of order 3 with a smoothing time") != std::string::npos);
     CHECK(warned);
 }

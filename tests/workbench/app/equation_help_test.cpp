@@ -82,9 +82,10 @@ TEST_CASE("equation help: completion offers the built-in functions with their ar
     CHECK(app::completionLine(c) == "Tab: SMTH1(input, averaging time [, initial])  or SMTH3, SMTHN");
     // Variables beginning with the word first, then functions: "del" is delayed_discharges, then the delays.
     c = app::completeAt(names, "del", 3);
-    CHECK(c.names ==
-          std::vector<std::string>{"delayed_discharges", "DELAY(", "DELAY1(", "DELAY3(", "DELAYN("});
-    CHECK(app::completionLine(c) == "Tab: delayed_discharges  or DELAY, DELAY1, DELAY3, DELAYN");
+    // (DELAY_N is Vensim's DELAY N, with its own argument order.)
+    CHECK(c.names == std::vector<std::string>{"delayed_discharges", "DELAY(", "DELAY1(", "DELAY3(",
+                                              "DELAY_N(", "DELAYN("});
+    CHECK(app::completionLine(c) == "Tab: delayed_discharges  or DELAY, DELAY1, DELAY3, DELAY_N, DELAYN");
     // A function without arguments goes in as it is; variables containing the word come last.
     c = app::completeAt(names, "tim", 3);
     CHECK(c.names == std::vector<std::string>{"TIME", "smoothing_time"});
