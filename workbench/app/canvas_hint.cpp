@@ -18,7 +18,9 @@ std::string emptyCanvasHint(const model::Model& model, const model::View& view) 
         return "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";
     const size_t n = model.variables.size();
     return "No diagram: this model's " + std::to_string(n) + (n == 1 ? " variable has" : " variables have") +
-           " no places here (its file has no sketch).\nCharts, Table, Loops and runs work as usual.";
+           " no places here (its file has no sketch).\nEdit > Lay out variables not on the diagram draws "
+           "them; "
+           "charts, table, loops and runs work as usual.";
 }
 
 }  // namespace sdw::app
