@@ -4,7 +4,6 @@
 // Layer: solver (analysis). No GUI, no Lua.
 #include <algorithm>
 #include <cmath>
-#include <unordered_set>
 
 #include "solver/analysis/loops_internal.hpp"
 #include "solver/analysis/ltm_transform.hpp"
@@ -20,30 +19,28 @@ constexpr size_t kWalkBudget = 200'000;
 // Saved times the strongest-path search looks at, evenly spread over the run (all of them in a shorter run).
 constexpr size_t kSearchTimes = 200;
 
-// A loop's hash, for the set of loops found (ordering them as they are found cost more than the search).
-struct CycleHash {
-    size_t operator()(const Cycle& c) const {
-        size_t h = c.size();
-        for (int v : c) h = h * 1'000'003u ^ static_cast<size_t>(v);
-        return h;
-    }
-};
+// A saved time is searched again only when some link's score has moved by more than this factor (or to or
+// from 0) since the time searched last: the walk follows the strongest links, and scores that hardly move
+// lead it along the same paths (the county model's baseline: the same loops from 70 of its 200 times).
+constexpr double kSearchMove = 4;
 
 // Loops found by the strongest-path search at up to kSearchTimes saved times, evenly spread, that `known`
-// lacks, in cycleLess order. A time whose link scores are those of the time searched before finds the same
-// loops: it is not searched again.
+// lacks, in cycleLess order. A time at which no link's score has moved much since the time searched before
+// (see kSearchMove) is not searched.
 std::vector<Cycle> discovered(const LoopGraph& g, const std::vector<bool>& start,
                               const std::vector<std::vector<double>>& links, size_t rows,
-                              const std::vector<Cycle>& known) {
-    std::unordered_set<Cycle, CycleHash> found;
+                              const std::vector<Cycle>& known, size_t& searches, size_t& times) {
+    CycleSet found;
     std::vector<double> weight(links.size(), 0.0), searched;
     const size_t stride = std::max<size_t>(1, (rows + kSearchTimes - 1) / kSearchTimes);
     for (size_t row = 0; row < rows; row += stride) {
+        ++times;
         for (size_t k = 0; k < links.size(); ++k)
             weight[k] = links[k].empty() ? 0.0 : std::fabs(links[k][row]);
-        if (weight == searched) continue;
-        for (Cycle& c : strongestLoops(g, weight, start, kWalkBudget)) found.insert(std::move(c));
+        if (!scoresMoved(weight, searched, kSearchMove)) continue;
+        strongestLoopsInto(g, weight, start, kWalkBudget, found);
         searched = weight;
+        ++searches;
     }
     for (const Cycle& c : known) found.erase(c);
     std::vector<Cycle> out(found.begin(), found.end());
@@ -213,17 +210,6 @@ bool prepare(ScoredModel& p, const model::Project& project, diag::Diagnostics& d
     return true;
 }
 
-std::optional<sim::RunResult> runScored(const ScoredModel& p, sim::RunSpec spec, diag::Diagnostics& diags) {
-    spec.vars = p.plan.columns;
-    if (spec.vars.empty()) spec.vars.push_back("time");
-    sim::RunResult r = p.simulator->sibling()->run(spec);
-    if (!r.ok()) {
-        diags.append(r.diagnostics);
-        return std::nullopt;
-    }
-    return r;
-}
-
 // Keeps the `keep` loops with the largest share at any saved time, and the loops the model names, scored;
 // the shares are then of these loops' total, so that each row's magnitudes still sum to 1.
 void keepStrongest(LoopScores& out, std::vector<Loop>& loops, const std::vector<Factors>& factors,
@@ -241,51 +227,74 @@ void keepStrongest(LoopScores& out, std::vector<Loop>& loops, const std::vector<
     loops = std::move(keptLoops);
 }
 
-// Each scored link's score by saved time.
-std::vector<std::vector<double>> linkScores(const ScoredModel& p, const sim::RunResult& r) {
-    const size_t rows = r.rows();
-    std::vector<std::vector<double>> links(p.graph.varEdges.size());
-    for (size_t k = 0; k < links.size(); ++k)
-        if (p.scored[k]) links[k].resize(rows);
-    // Most links are one group edge (no SMOOTH or DELAY between): the link's score is that edge's, as
-    // varLinkScore's product of one factor gives it (0 when not finite), without walking its paths.
-    std::vector<int> single(links.size(), -1);
-    for (size_t k = 0; k < links.size(); ++k) {
-        const auto& paths = p.graph.varEdges[k].paths;
-        if (paths.size() == 1 && paths[0].size() == 1) single[k] = paths[0][0];
-    }
-    std::vector<double> group, changes;
-    for (size_t row = 0; row < rows; ++row) {
-        groupLinkScores(p.plan, p.graph, r, row, group, changes);
+// Link scores computed inside the run: each row, as the run saves it, becomes every scored link's score at
+// that time, so the run keeps no table of its scoring columns (the county model's: 3,000 columns, 50 MB).
+class LinkCollector : public sim::RowObserver {
+  public:
+    explicit LinkCollector(const ScoredModel& p) : m_p(p), links(p.graph.varEdges.size()) {
+        // Most links are one group edge (no SMOOTH or DELAY between): the link's score is that edge's, as
+        // varLinkScore's product of one factor gives it (0 when not finite), without walking its paths.
+        m_single.assign(links.size(), -1);
         for (size_t k = 0; k < links.size(); ++k) {
-            if (!p.scored[k]) continue;
-            if (single[k] < 0) {
-                links[k][row] = varLinkScore(p.graph, static_cast<int>(k), group);
-                continue;
-            }
-            const double s = group[static_cast<size_t>(single[k])];
-            links[k][row] = std::isfinite(s) && s != 0 ? s : 0.0;
+            const auto& paths = p.graph.varEdges[k].paths;
+            if (paths.size() == 1 && paths[0].size() == 1) m_single[k] = paths[0][0];
         }
     }
-    return links;
+
+    void onRow(const double* row, size_t) override {
+        times.push_back(row[0]);
+        groupLinkScores(m_p.plan, m_p.graph, row, m_group, m_changes);
+        for (size_t k = 0; k < links.size(); ++k) {
+            if (!m_p.scored[k]) continue;
+            if (m_single[k] < 0) {
+                links[k].push_back(varLinkScore(m_p.graph, static_cast<int>(k), m_group));
+                continue;
+            }
+            const double s = m_group[static_cast<size_t>(m_single[k])];
+            links[k].push_back(std::isfinite(s) && s != 0 ? s : 0.0);
+        }
+    }
+
+  private:
+    const ScoredModel& m_p;
+    std::vector<int> m_single;
+    std::vector<double> m_group, m_changes;
+
+  public:
+    std::vector<double> times;
+    std::vector<std::vector<double>> links;  // by var edge, by saved time; empty for the unscored
+};
+
+// The scoring run, its link scores collected as it goes; false (diags say why) when it fails.
+bool runScored(const ScoredModel& p, sim::RunSpec spec, LinkCollector& collector, diag::Diagnostics& diags) {
+    spec.vars = p.plan.columns;
+    if (spec.vars.empty()) spec.vars.push_back("time");
+    spec.finalOnly = true;
+    spec.rowObserver = &collector;
+    sim::RunResult r = p.simulator->sibling()->run(spec);
+    if (!r.ok()) diags.append(r.diagnostics);
+    return r.ok();
 }
 
-LoopScores scoresOf(const ScoredModel& p, const sim::RunResult& r) {
+LoopScores scoresOf(const ScoredModel& p, LinkCollector& run) {
     LoopScores out;
-    const size_t rows = r.rows();
-    for (size_t row = 0; row < rows; ++row) out.times.push_back(r.at(row, 0));
-    auto links = linkScores(p, r);
+    const size_t rows = run.times.size();
+    out.times = std::move(run.times);
+    auto& links = run.links;
     std::vector<Cycle> cycles = p.found.cycles;
     std::vector<Loop> loops = makeLoops(p.model, p.graph, cycles, 1);
     out.rule = p.found.rule;
     if (!p.found.complete) {
-        const auto extra = discovered(p.graph, stockNodes(p.model, p.graph), links, rows, cycles);
+        size_t searches = 0, times = 0;
+        const auto extra =
+            discovered(p.graph, stockNodes(p.model, p.graph), links, rows, cycles, searches, times);
         for (Loop& l : makeLoops(p.model, p.graph, extra, cycles.size() + 1)) loops.push_back(std::move(l));
         cycles.insert(cycles.end(), extra.begin(), extra.end());
         out.rule += ", and " + std::to_string(extra.size()) +
                     " more found by the strongest-path search (Eberlein and Schoenberg 2020) at " +
-                    std::to_string(std::min(rows, kSearchTimes)) +
-                    " saved times spread over the run; shares are of these loops' total";
+                    std::to_string(searches) + " of " + std::to_string(times) +
+                    " saved times spread over the run (a time is searched when some link's score has moved "
+                    "more than fourfold since the time searched before); shares are of these loops' total";
     }
     out.list.loops = std::move(loops);
     applyNames(out.list, p.names);
@@ -331,9 +340,9 @@ const compile::CompiledModel& compiledWithScores(const ScoredModel& scored) {
 std::optional<LoopScores> scoreLoops(const ScoredModel& scored, const sim::RunSpec& spec,
                                      diag::Diagnostics& diags) {
     try {
-        const std::optional<sim::RunResult> r = runScored(scored, spec, diags);
-        if (!r) return std::nullopt;
-        return scoresOf(scored, *r);
+        LinkCollector collector(scored);
+        if (!runScored(scored, spec, collector, diags)) return std::nullopt;
+        return scoresOf(scored, collector);
     } catch (const std::exception& e) {
         diags.error(diag::code::kUnsupported, "loops",
                     std::string("internal error while scoring loops: ") + e.what());

@@ -140,7 +140,7 @@ class StrongestWalk {
     StrongestWalk(size_t nodes, const std::vector<std::vector<Arc>>& ordered, size_t budget)
         : m_ordered(ordered), m_budget(budget), m_best(nodes), m_visiting(nodes) {}
 
-    void from(int start, std::vector<Cycle>& found) {
+    void from(int start, CycleSet& found) {
         std::fill(m_best.begin(), m_best.end(), 0.0);
         std::fill(m_visiting.begin(), m_visiting.end(), char{0});
         m_steps = 0;
@@ -149,11 +149,11 @@ class StrongestWalk {
     }
 
   private:
-    void visit(int v, double score, std::vector<Cycle>& found) {
+    void visit(int v, double score, CycleSet& found) {
         if (++m_steps > m_budget) return;
         const auto vi = static_cast<size_t>(v);
         if (m_visiting[vi]) {
-            if (v == m_target) found.push_back(m_stack);
+            if (v == m_target) record(found);
             return;
         }
         if (score < m_best[vi]) return;
@@ -168,8 +168,16 @@ class StrongestWalk {
         m_visiting[vi] = 0;
     }
 
+    // The loop on the stack, rotated to start from its smallest node, into `found` unless it is there.
+    void record(CycleSet& found) {
+        m_rotated.assign(m_stack.begin(), m_stack.end());
+        std::rotate(m_rotated.begin(), std::min_element(m_rotated.begin(), m_rotated.end()), m_rotated.end());
+        if (!found.count(m_rotated)) found.insert(m_rotated);
+    }
+
     const std::vector<std::vector<Arc>>& m_ordered;
     size_t m_budget, m_steps = 0;
+    Cycle m_rotated;
     int m_target = 0;
     std::vector<double> m_best;
     std::vector<char> m_visiting;
@@ -272,20 +280,35 @@ std::vector<Cycle> shortestIndependentLoops(const LoopGraph& g) {
     return kept;
 }
 
-std::vector<Cycle> strongestLoops(const LoopGraph& g, const std::vector<double>& weight,
-                                  const std::vector<bool>& start, size_t budget) {
+void strongestLoopsInto(const LoopGraph& g, const std::vector<double>& weight, const std::vector<bool>& start,
+                        size_t budget, CycleSet& found) {
     std::vector<std::vector<Arc>> ordered(g.nodes.size());
     for (size_t v = 0; v < g.nodes.size(); ++v) {
         for (int k : g.out[v]) ordered[v].push_back({weight[static_cast<size_t>(k)], target(g, k)});
         std::stable_sort(ordered[v].begin(), ordered[v].end(),
                          [](const Arc& a, const Arc& b) { return a.weight > b.weight; });
     }
-    std::vector<Cycle> found;
     StrongestWalk walk(g.nodes.size(), ordered, budget);
     for (size_t s = 0; s < g.nodes.size(); ++s)
         if (start[s]) walk.from(static_cast<int>(s), found);
-    sortUnique(found);
-    return found;
+}
+
+bool scoresMoved(const std::vector<double>& now, const std::vector<double>& before, double factor) {
+    if (now.size() != before.size()) return true;
+    for (size_t k = 0; k < now.size(); ++k) {
+        const double a = now[k], b = before[k];
+        if ((a == 0) != (b == 0) || factor * std::min(a, b) < std::max(a, b)) return true;
+    }
+    return false;
+}
+
+std::vector<Cycle> strongestLoops(const LoopGraph& g, const std::vector<double>& weight,
+                                  const std::vector<bool>& start, size_t budget) {
+    CycleSet found;
+    strongestLoopsInto(g, weight, start, budget, found);
+    std::vector<Cycle> out(found.begin(), found.end());
+    std::sort(out.begin(), out.end(), cycleLess);
+    return out;
 }
 
 }  // namespace sdw::analysis::detail

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <unordered_set>
 #include <vector>
 
 #include "solver/analysis/loop_graph.hpp"
@@ -38,5 +39,24 @@ std::vector<Cycle> shortestIndependentLoops(const LoopGraph& g);
 // start node is a loop. At most `budget` steps per start node. Sorted by cycleLess, without repeats.
 std::vector<Cycle> strongestLoops(const LoopGraph& g, const std::vector<double>& weight,
                                   const std::vector<bool>& start, size_t budget);
+
+// Whether link weights `now` differ from `before` enough to search again: some weight more than `factor`
+// times the other or less than its 1/factor, or 0 in one and not the other (or the two differ in size).
+bool scoresMoved(const std::vector<double>& now, const std::vector<double>& before, double factor);
+
+// A loop's hash, for sets of loops in their canonical rotation.
+struct CycleHash {
+    size_t operator()(const Cycle& c) const {
+        size_t h = c.size();
+        for (int v : c) h = h * 1'000'003u ^ static_cast<size_t>(v);
+        return h;
+    }
+};
+using CycleSet = std::unordered_set<Cycle, CycleHash>;
+
+// The same search, adding the loops it finds (in canonical rotation) to `found`: a loop found again (from
+// another of its stocks, or at another time) is looked up without being copied or sorted.
+void strongestLoopsInto(const LoopGraph& g, const std::vector<double>& weight, const std::vector<bool>& start,
+                        size_t budget, CycleSet& found);
 
 }  // namespace sdw::analysis::detail

@@ -11,14 +11,10 @@ double sign(double v) {
     return v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0;
 }
 
-double column(const sim::RunResult& run, size_t row, int c) {
-    return run.at(row, static_cast<size_t>(c));
-}
-
 // A change from its column, 0 when it is within round-off of its terms' size.
-double change(const sim::RunResult& run, size_t row, int c, int scale) {
-    const double d = column(run, row, c);
-    return std::fabs(d) <= kRoundOff * column(run, row, scale) ? 0.0 : d;
+double change(const double* row, int c, int scale) {
+    const double d = row[c];
+    return std::fabs(d) <= kRoundOff * row[scale] ? 0.0 : d;
 }
 
 // |num / dz| * sign(num / dx) for a partial change num; 0 when either does not change, and when the partial
@@ -31,15 +27,15 @@ double partialScore(double num, double dz, double dx) {
 
 }  // namespace
 
-void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const sim::RunResult& run, size_t row,
-                     std::vector<double>& out, std::vector<double>& changes) {
+void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const double* row, std::vector<double>& out,
+                     std::vector<double>& changes) {
     // Each group's changes once (a group is the source or target of many links): levels, then values.
     const size_t groups = g.groups.size();
     changes.assign(2 * groups, 0.0);
     for (size_t k = 0; k < groups; ++k) {
-        if (plan.levelChange[k] > 0) changes[k] = change(run, row, plan.levelChange[k], plan.levelScale[k]);
+        if (plan.levelChange[k] > 0) changes[k] = change(row, plan.levelChange[k], plan.levelScale[k]);
         if (plan.valueChange[k] > 0)
-            changes[groups + k] = change(run, row, plan.valueChange[k], plan.valueScale[k]);
+            changes[groups + k] = change(row, plan.valueChange[k], plan.valueScale[k]);
     }
     out.assign(g.edges.size(), 0.0);
     for (size_t k = 0; k < g.edges.size(); ++k) {
@@ -55,7 +51,7 @@ void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const sim::RunRe
         if (edge.kind == ScorePlan::Kind::Sign)  // all the target reads: its whole change
             out[k] = sign(dz) * sign(dx);
         else
-            out[k] = partialScore(column(run, row, edge.partialChange), dz, dx);
+            out[k] = partialScore(row[edge.partialChange], dz, dx);
     }
 }
 

@@ -49,9 +49,10 @@ struct ScorePlan {
 ScorePlan addScoreColumns(ExpandedModel& model, const LoopGraph& g, const std::vector<bool>& score);
 
 // The link score of every scored group edge at one saved row of a run of the transformed model (0 for the
-// unscored), into `out` (by group edge); `changes` is room for the groups' changes at that row.
-void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const sim::RunResult& run, size_t row,
-                     std::vector<double>& out, std::vector<double>& changes);
+// unscored), into `out` (by group edge); `row` holds the row's columns (Time, then ScorePlan::columns), and
+// `changes` is room for the groups' changes at that row.
+void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const double* row, std::vector<double>& out,
+                     std::vector<double>& changes);
 
 // Changes at or below this share of their terms' size are round-off, not change (a product of two values
 // whose changes cancel exactly, a stock whose flows balance): they read 0, as LTM scores a target that does

@@ -188,8 +188,8 @@ size_t Runner::run(const Times& times, const OutputPlan& plan, const jit::Native
     m_plan = &plan;
     // Native code built as the whole Euler loop has no evaluation entry of its own; a run that goes on past a
     // NaN (stopOnNonFinite false), or whose controls change, cannot use that loop, so it is interpreted.
-    if (native && !native->eval() && !(native->loop() && m_spec.stopOnNonFinite && !times.dynamic()))
-        native = nullptr;
+    const bool loopFits = m_spec.stopOnNonFinite && !times.dynamic() && !m_spec.rowObserver;
+    if (native && !native->eval() && !(native->loop() && loopFits)) native = nullptr;
     m_native = native;
     m_grow = times.dynamic() ? grow : nullptr;
     m_rows = m_grow ? m_grow->data() : rows;
@@ -201,7 +201,7 @@ size_t Runner::run(const Times& times, const OutputPlan& plan, const jit::Native
         runDynamic();
     else if (m_t.method == Method::DormandPrince)
         runAdaptive();
-    else if (native && native->loop() && m_spec.stopOnNonFinite)  // the native loop stops at a NaN
+    else if (native && native->loop() && loopFits)  // the native loop stops at a NaN
         runNativeLoop();
     else
         runFixed();
@@ -373,6 +373,7 @@ void Runner::save() {
     else
         for (size_t k = 0; k < n; ++k) row[k] = m_s[m_plan->cols[k]];
     ++m_written;
+    if (m_spec.rowObserver) m_spec.rowObserver->onRow(row, n);
 }
 
 // The start of step n at time t: the cancel flag, the step hooks (from the second step on), then the model

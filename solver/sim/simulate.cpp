@@ -194,7 +194,7 @@ size_t Simulator::runRows(const RunSpec& spec, RunResult& out, double* rows, std
     detail::Times t;
     const detail::OutputPlan* plan = prepareRun(m_model, *m_native, spec, t, out);
     if (!plan) return 0;
-    const bool loop = nativeLoopFits(m_model, t, hooks != nullptr);
+    const bool loop = nativeLoopFits(m_model, t, hooks != nullptr || spec.rowObserver != nullptr);
     const jit::NativeCode* native = nullptr;
     if (wantsNative(spec.engine, t, detail::nativeBuilt(*m_native, loop, plan->cols))) {
         std::string error;

@@ -28,6 +28,15 @@ enum class Engine { Interpreter, Compiled, Auto };
 std::optional<Engine> parseEngine(const std::string& name);  // "interp", "compiled", "auto"
 const char* engineName(Engine e);
 
+// Sees each row a run saves, as it saves it (Time, then the columns RunSpec::vars asks for): a run that
+// keeps no table (finalOnly) can still read every saved time, e.g. loop scores computed inside the run.
+// Called on the run's thread, between steps; a run with one never uses the whole-loop native code.
+class RowObserver {
+  public:
+    virtual ~RowObserver() = default;
+    virtual void onRow(const double* row, size_t cols) = 0;
+};
+
 // What to run: each field left empty takes the model's sim specs.
 struct RunSpec {
     std::optional<double> start, stop, dt, saveper;
@@ -53,6 +62,7 @@ struct RunSpec {
     // runs of the Simulator (and its siblings) switch to it when it is ready (the same numbers either way).
     // A Simulator destroyed before then stops the compiler. Without libtcc or a C compiler: no effect.
     bool quickFirst = false;
+    RowObserver* rowObserver = nullptr;  // sees each saved row (not kept by the spec: the caller owns it)
 };
 
 // The view a step hook has of the running model, at a step boundary.

@@ -103,6 +103,12 @@ class Document {
     // a slant.
     bool moveFlowEndTo(const std::string& flow, FlowEnd end, double x, double y);  // one undo step
 
+    // Gives every variable the diagram does not show a place (a Vensim file without a sketch, an XMILE file
+    // without views): stocks in rows, their flows as pipes between them, the rest in a grid below, and a
+    // connector from each variable an equation reads. Below what is drawn already; one undo step. Returns how
+    // many variables it placed (0: nothing to do, no undo step).
+    size_t layOutMissing();
+
     // --- clipboard: a small XMILE document holding the variables and their view objects ---
     std::string copy(const std::vector<std::string>& names) const;
     // Paste clipboard text; names that clash get a numeric suffix. Aliases paste as aliases (of the pasted

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "workbench/app/canvas_hint.hpp"
 #include "workbench/ui/canvas_parts.hpp"
 #include "workbench/ui/theme.hpp"
 
@@ -115,12 +116,10 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
     if (overview(cs)) drawOverview(layers.list(), overviewLabels(wb, cs, area));
     if (!wb.loopHighlight.empty() && !wb.loopHighlightLabel.empty())
         drawLoopLabel(layers.list(), cs.origin, wb.loopHighlightLabel);
-    if (objs.empty() || s.doc().model().variables.empty()) {
-        const char* hint =
-            "Empty model: pick Stock (S), Flow (F) or Auxiliary (A) in the toolbar, then click here.";
-        const ImVec2 ts = ImGui::CalcTextSize(hint);
+    if (const std::string hint = app::emptyCanvasHint(s.doc().model(), s.doc().view()); !hint.empty()) {
+        const ImVec2 ts = ImGui::CalcTextSize(hint.c_str());
         layers.list()->AddText(ImVec2(cs.origin.x + (area.x - ts.x) / 2, cs.origin.y + area.y / 2),
-                               theme::palette().textMuted, hint);
+                               theme::palette().textMuted, hint.c_str());
     }
 }
 

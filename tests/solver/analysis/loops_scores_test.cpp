@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "solver/analysis/loop_search.hpp"
 #include "solver/analysis/loops.hpp"
 #include "solver/io/load_model.hpp"
 #include "tests/solver/analysis/loop_test_models.hpp"
@@ -268,6 +269,21 @@ TEST_CASE("loop scores: a model with more loops than the limit scores its indepe
     CHECK(s->list.loops[2].id == "R3");
     for (size_t k = 3; k < s->list.loops.size(); ++k) CHECK(s->list.loops[k].length() == 6);
     checkSharesSum(*s);
+}
+
+TEST_CASE("loop scores: the strongest-path search runs again only where a link's score moved",
+          "[loops][ltm]") {
+    using analysis::detail::scoresMoved;
+    // Within a factor of 4 either way: the same search.
+    CHECK_FALSE(scoresMoved({1, 0.5, 0}, {1, 0.5, 0}, 4));
+    CHECK_FALSE(scoresMoved({3.9, 0.13, 0}, {1, 0.5, 0}, 4));
+    CHECK_FALSE(scoresMoved({4, 0.125, 0}, {1, 0.5, 0}, 4));
+    // Past it, up or down, or a link that switches on or off: searched again.
+    CHECK(scoresMoved({4.1, 0.5, 0}, {1, 0.5, 0}, 4));
+    CHECK(scoresMoved({1, 0.12, 0}, {1, 0.5, 0}, 4));
+    CHECK(scoresMoved({1, 0.5, 1e-300}, {1, 0.5, 0}, 4));
+    CHECK(scoresMoved({1, 0, 0}, {1, 0.5, 0}, 4));
+    CHECK(scoresMoved({1, 0.5, 0}, {}, 4));  // nothing searched yet
 }
 
 TEST_CASE("loop scores: the clock is held with the other inputs: a STEP is not credited to the loop",

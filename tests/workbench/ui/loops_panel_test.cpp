@@ -4,6 +4,7 @@
 #include "workbench/ui/panels/loops_panel.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <string>
 
 #include "tests/workbench/ui/headless_ui.hpp"
@@ -71,4 +72,41 @@ TEST_CASE("loops tab: the diagram shows the selected loop, or the loop in charge
         CHECK(now.find(l.to) != nullptr);
     }
     CHECK_FALSE(highlights(wb, spiralVars[0], spiralVars[1 % spiralVars.size()]));
+}
+
+TEST_CASE("loops tab: a share that rounds to 0% reads 'under 1%' with the way it pulls, not '-0%'",
+          "[workbench][loops]") {
+    // The county model's gatekeeping loop holds a tiny part of the change among all the loops scored (at most
+    // 0.006%: the model's README): selected, the banner says how small and which way, as a trainer reads it.
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.openCounty(wb);
+    auto& panel = wb.panel<ui::LoopsPanel>();
+    wb.showPanel<ui::LoopsPanel>();
+    ui.frame(wb);
+    panel.settle(wb);
+    const auto scores = panel.analysis().scores();
+    REQUIRE(scores);
+    const auto* gate = analysis::findLoop(scores->list, "gatekeeping");
+    REQUIRE(gate);
+    const auto& share = scores->relative[static_cast<size_t>(gate - scores->list.loops.data())];
+    const std::string id = gate->id;
+    REQUIRE(panel.select("gatekeeping"));
+    size_t tiny = share.size(), none = share.size();
+    for (size_t row = 0; row < share.size(); ++row) {
+        if (share[row] != 0 && std::fabs(share[row]) < 0.005 && tiny == share.size()) tiny = row;
+        if (share[row] == 0 && none == share.size()) none = row;
+    }
+    REQUIRE(tiny < share.size());
+    wb.session().playback().time = scores->times[tiny];
+    ui.frame(wb);
+    ui.frame(wb);
+    const std::string way = share[tiny] < 0 ? "balancing" : "reinforcing";
+    CHECK(wb.loopHighlightLabel == id + " gatekeeping (selected): under 1% of the change now, " + way);
+    if (none < share.size()) {  // a time it does not act at all: none, not "+0%"
+        wb.session().playback().time = scores->times[none];
+        ui.frame(wb);
+        ui.frame(wb);
+        CHECK(wb.loopHighlightLabel == id + " gatekeeping (selected): no share of the change now");
+    }
 }

@@ -31,6 +31,15 @@ std::string shareText(double share) {
     return std::fabs(share) < 0.005 && share != 0 ? std::string(share > 0 ? "+0%" : "-0%") : buf;
 }
 
+// The diagram's banner: a loop's share of the change now. A share that rounds to 0% says how small it is and
+// which way it pulls ("-0%" read as nothing, or as a typo).
+std::string shareNowText(double share) {
+    if (share == 0) return "no share of the change now";
+    if (std::fabs(share) < 0.01)
+        return std::string("under 1% of the change now, ") + (share > 0 ? "reinforcing" : "balancing");
+    return shareText(share) + " of the change now";
+}
+
 }  // namespace
 
 std::string LoopsPanel::title(const Workbench&) const {
@@ -327,7 +336,7 @@ void LoopsPanel::highlight(Workbench& wb, size_t row) {
     wb.loopHighlight = app::loopHighlight(*m_scores, *loop, row);
     wb.loopHighlightLabel = app::loopLabel(m_scores->list.loops[*loop]) +
                             (m_selected ? " (selected): " : " in charge: ") +
-                            shareText(m_scores->relative[*loop][row]) + " of the change now";
+                            shareNowText(m_scores->relative[*loop][row]);
 }
 
 }  // namespace sdw::ui

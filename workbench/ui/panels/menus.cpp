@@ -64,6 +64,13 @@ void editMenu(Workbench& wb) {
         for (const auto& v : doc.model().variables) wb.selection.push_back(v.name);
     }
     ImGui::MenuItem("Snap to grid", nullptr, &wb.snap);
+    ImGui::Separator();
+    bool missing = false;  // a variable the diagram does not show (a file without a sketch)
+    for (const auto& v : doc.model().variables) missing = missing || !doc.viewObject(v.name);
+    if (ImGui::MenuItem("Lay out variables not on the diagram", nullptr, false, missing)) {
+        doc.layOutMissing();
+        wb.panel<CanvasPanel>().fit();
+    }
 }
 
 void viewMenu(Workbench& wb) {

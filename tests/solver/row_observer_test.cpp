@@ -1,0 +1,53 @@
+// RunSpec::rowObserver, the hook loop scoring reads each saved row through (link scores computed inside the
+// run, no table kept): it sees every saved row, the same values the run's table holds, from every engine and
+// method, with finalOnly too. Layer: tests/solver.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "tests/solver/model_builder.hpp"
+
+using namespace sdw;
+
+namespace {
+
+struct Rows : sim::RowObserver {
+    std::vector<std::vector<double>> rows;
+    void onRow(const double* row, size_t cols) override { rows.emplace_back(row, row + cols); }
+};
+
+}  // namespace
+
+TEST_CASE("engine: a row observer sees every saved row as the table holds it", "[engine][loops]") {
+    // Euler on dx/dt = -k x with k = 0.1, dt 0.5, saved every 1: x(t) = 100 * 0.95^(2t).
+    test::Builder b(0, 10, 0.5);
+    b.stock("x", "100", {}, {"drain"}).flow("drain", "k * x").aux("k", "0.1");
+    diag::Diagnostics d;
+    auto cm = b.compile(d);
+    REQUIRE(cm);
+    for (auto engine : {sim::Engine::Interpreter, sim::Engine::Compiled})
+        for (auto method : {sim::Method::Euler, sim::Method::RungeKutta4, sim::Method::DormandPrince})
+            for (bool finalOnly : {false, true}) {
+                INFO(sim::engineName(engine) << " " << sim::methodName(method) << " finalOnly " << finalOnly);
+                sim::RunSpec spec;
+                spec.engine = engine;
+                spec.method = method;
+                spec.saveper = 1;
+                const sim::RunResult table = sim::simulate(*cm, spec);
+                REQUIRE(table.ok());
+                Rows seen;
+                spec.rowObserver = &seen;
+                spec.finalOnly = finalOnly;
+                const sim::RunResult observed = sim::simulate(*cm, spec);
+                REQUIRE(observed.ok());
+                REQUIRE(seen.rows.size() == 11);
+                REQUIRE(table.rows() == 11);
+                for (size_t r = 0; r < 11; ++r) {
+                    REQUIRE(seen.rows[r].size() == table.cols());
+                    for (size_t c = 0; c < table.cols(); ++c) CHECK(seen.rows[r][c] == table.at(r, c));
+                    CHECK(seen.rows[r][0] == Approx(static_cast<double>(r)));
+                }
+                if (method == sim::Method::Euler)
+                    CHECK(seen.rows[10][static_cast<size_t>(table.column("x"))] ==
+                          Approx(100 * std::pow(0.95, 20)).epsilon(1e-12));
+            }
+}
