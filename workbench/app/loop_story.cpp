@@ -53,6 +53,14 @@ std::string loopPath(const Loop& l) {
     return p + (l.variables.empty() ? "" : displayName(l.variables.front()));
 }
 
+std::string shareCell(double share) {
+    if (share == 0) return "0%";
+    if (std::fabs(share) < 0.005) return "<1%";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%+.0f%%", share * 100);
+    return buf;
+}
+
 std::string loopLabel(const Loop& loop) {
     return loop.name.empty() ? loop.id : loop.id + " " + loop.name;
 }

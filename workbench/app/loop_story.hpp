@@ -42,6 +42,9 @@ std::vector<LoopRow> loopRows(const analysis::LoopScores& scores,
 std::string loopPath(const analysis::Loop& loop);
 // "B8 the delayed-discharge spiral", or "B8" for a loop with no name.
 std::string loopLabel(const analysis::Loop& loop);
+// A signed share as the loops table shows it: "+62%" (reinforcing), "-8%" (balancing), "<1%" for a share
+// that rounds to 0 (its colour tells which way it pulls; "-0%" read as a typo), "0%" for none.
+std::string shareCell(double share);
 
 // The same run with only the loops the model names, their shares of these loops' total (each row's magnitudes
 // sum to 1 among them): which of the loops its documentation talks about leads when, however strongly unnamed

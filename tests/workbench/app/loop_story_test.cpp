@@ -232,3 +232,13 @@ TEST_CASE("presentation: the loops a trainer steps through are the named ones, e
     CHECK(scores->list.loops[shown[0]].id == "R1");
     CHECK(scores->list.loops[shown[0]].name == "growth feeds growth");
 }
+
+TEST_CASE("loop story: a share in the loops table keeps its sign, and a tiny one reads '<1%', not '-0%'",
+          "[loop_story]") {
+    CHECK(app::shareCell(0.62) == "+62%");
+    CHECK(app::shareCell(-0.08) == "-8%");
+    CHECK(app::shareCell(-0.004) == "<1%");  // rounds to 0: its colour says balancing
+    CHECK(app::shareCell(0.004) == "<1%");
+    CHECK(app::shareCell(0.006) == "+1%");
+    CHECK(app::shareCell(0) == "0%");
+}

@@ -25,19 +25,13 @@ ImU32 polarityColor(double share) {
                        : IM_COL32(120, 120, 120, 255);
 }
 
-std::string shareText(double share) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%+.0f%%", share * 100);
-    return std::fabs(share) < 0.005 && share != 0 ? std::string(share > 0 ? "+0%" : "-0%") : buf;
-}
-
 // The diagram's banner: a loop's share of the change now. A share that rounds to 0% says how small it is and
 // which way it pulls ("-0%" read as nothing, or as a typo).
 std::string shareNowText(double share) {
     if (share == 0) return "no share of the change now";
     if (std::fabs(share) < 0.01)
         return std::string("under 1% of the change now, ") + (share > 0 ? "reinforcing" : "balancing");
-    return shareText(share) + " of the change now";
+    return app::shareCell(share) + " of the change now";
 }
 
 }  // namespace
@@ -158,7 +152,7 @@ void LoopsPanel::header(Workbench& wb, size_t row) {
         const auto& l = m_scores->list.loops[*charge];
         const double share = m_scores->relative[*charge][row];
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(polarityColor(share)), "%s in charge (%s, %s)",
-                           app::loopLabel(l).c_str(), shareText(share).c_str(),
+                           app::loopLabel(l).c_str(), app::shareCell(share).c_str(),
                            share > 0 ? "reinforcing" : "balancing");
     } else {
         ImGui::TextDisabled("no loop in charge: nothing changes");
@@ -248,10 +242,10 @@ void LoopsPanel::table(Workbench& wb, size_t row, float height) {
             ImGui::Text("%zu", r.length);
             ImGui::TableNextColumn();
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(polarityColor(r.now)), "%s",
-                               shareText(r.now).c_str());
+                               app::shareCell(r.now).c_str());
             ImGui::TableNextColumn();
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(polarityColor(r.peak)), "%s",
-                               shareText(r.peak).c_str());
+                               app::shareCell(r.peak).c_str());
         }
     ImGui::EndTable();
     (void)wb;
