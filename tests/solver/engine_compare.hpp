@@ -32,6 +32,15 @@ inline bool sameBits(double a, double b) {
     return std::memcmp(&a, &b, sizeof a) == 0 || (std::isnan(a) && std::isnan(b));
 }
 
+// The interpreter's run of `cm` (which must succeed): the reference a native run is compared with.
+inline sim::RunResult interpreterReference(const compile::CompiledModel& cm) {
+    sim::RunSpec spec;
+    spec.engine = sim::Engine::Interpreter;
+    sim::RunResult r = sim::simulate(cm, spec);
+    REQUIRE(r.ok());
+    return r;
+}
+
 // Runs `spec` with each engine forced; returns "" when the results agree, else what differs.
 inline std::string compareEngines(const compile::CompiledModel& cm, sim::RunSpec spec,
                                   sim::StepHooks* hooks) {

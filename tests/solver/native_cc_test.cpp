@@ -121,10 +121,8 @@ TEST_CASE("native cc: when the C compiler fails, libtcc builds the code with a n
     fs::permissions(hang, fs::perms::owner_all);
     auto cm = decay();
     REQUIRE(cm);
+    const sim::RunResult reference = test::interpreterReference(*cm);
     sim::RunSpec spec;
-    spec.engine = sim::Engine::Interpreter;
-    const sim::RunResult reference = sim::simulate(*cm, spec);
-    REQUIRE(reference.ok());
     spec.engine = sim::Engine::Compiled;
     struct Case {
         const char* cc;

@@ -66,10 +66,8 @@ TEST_CASE("quick first: libtcc's code at once, then the optimised build, the int
     test::ScopedEnv cache("SDW_NATIVE_CACHE", freshCache("native-cache-quick").c_str());
     auto cm = county();
     REQUIRE(cm);
+    const sim::RunResult reference = test::interpreterReference(*cm);
     sim::RunSpec spec;
-    spec.engine = sim::Engine::Interpreter;
-    const sim::RunResult reference = sim::simulate(*cm, spec);
-    REQUIRE(reference.ok());
     spec.engine = sim::Engine::Compiled;
     spec.quickFirst = true;
     {
