@@ -9,7 +9,7 @@
 
 namespace sdw::app {
 
-// The hint for `view` of `model`, or "" when the view shows at least one of the model's variables.
+// The hint for `view` of `model`, or "" when the view draws the symbol of any variable.
 std::string emptyCanvasHint(const model::Model& model, const model::View& view);
 
 }  // namespace sdw::app
