@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "solver/compile/instructions.hpp"
 #include "solver/jit/invariants.hpp"
 #include "solver/jit/reroll.hpp"
 #include "solver/sim/evaluator.hpp"
@@ -144,6 +145,16 @@ class Writer {
         }
         for (size_t i = 0; i < m_once.size(); ++i)
             if (m_once[i]) m_onceSlot[cm.m_stepProgram[i].dst] = true;
+        m_checked.assign(cm.m_slotCount, false);
+        for (uint32_t k : cm.m_checkSlots) m_checked[k] = true;
+        for (uint32_t k : cm.m_stockSlots) m_checked[k] = true;
+        m_saved = o.loop ? savedOnly(cm, m_once) : std::vector<bool>(cm.m_stepProgram.size(), false);
+        m_readBySaved.assign(cm.m_slotCount, false);
+        for (size_t i = 0; i < m_saved.size(); ++i)
+            if (m_saved[i])
+                compile::forEachRead(cm.m_stepProgram[i], cm.m_lists, cm.m_randoms, [&](uint32_t s) {
+                    if (s < m_readBySaved.size()) m_readBySaved[s] = true;
+                });
         if (o.loop) homeInRow();
     }
 
@@ -153,7 +164,7 @@ class Writer {
             m_text << kOptimisedPrelude;
             tables();
         }
-        std::vector<std::string> program, once;
+        std::vector<std::string> program, once, saved;
         for (size_t i = 0; i < m_cm.m_stepProgram.size(); ++i) {
             const Instr& in = m_cm.m_stepProgram[i];
             if (!instr(in))
@@ -161,11 +172,11 @@ class Writer {
                         {},
                         "the compiled engine does not know operation " +
                             std::to_string(static_cast<int>(in.op)) + " of the program"};
-            (m_once[i] ? once : program).push_back(m_out.str());
+            (m_once[i] ? once : m_saved[i] ? saved : program).push_back(m_out.str());
             m_out.str("");
         }
         if (m_o.loop)
-            loop(program, once);
+            loop(program, once, saved);
         else
             eval(program);
         // Small programs as one unit: a second compiler process and a link cost more than they save
@@ -182,7 +193,8 @@ class Writer {
     bool temporary(long slot) const;
     void unrolled(size_t t);
     void eval(const std::vector<std::string>& program);
-    void loop(const std::vector<std::string>& program, const std::vector<std::string>& once);
+    void loop(const std::vector<std::string>& program, const std::vector<std::string>& once,
+              const std::vector<std::string>& saved);
     std::string parts(const char* name, const char* params, const char* args,
                       const std::vector<std::string>& statements);
     std::string save();
@@ -206,8 +218,9 @@ class Writer {
             inRow = "R[" + std::to_string(m_rowCol[slot]) + "]";
             m_out << " " << inRow << " = " << m_read[slot] << ";";
         }
-        if (m_o.optimised && !inRow.empty() && m_writers[slot] == 1) m_out << " SDW_CHK(" << inRow << ");";
-        if (m_o.optimised && !inRow.empty() && m_writers[slot] > 1) m_postCheck.insert(inRow);
+        const bool checked = m_o.optimised && !inRow.empty() && m_checked[slot];
+        if (checked && m_writers[slot] == 1) m_out << " SDW_CHK(" << inRow << ");";
+        if (checked && m_writers[slot] > 1) m_postCheck.insert(inRow);
         m_out << "\n";
     }
 
@@ -220,6 +233,9 @@ class Writer {
     std::vector<bool> m_inlineTable;    // look-up tables written into the C (optimised form, finite values)
     std::vector<bool> m_unrolled;       // of those, short sorted ones with a function of their own (sdw_lkN)
     std::vector<bool> m_once;           // by instruction: computed once when the loop starts (invariants.hpp)
+    std::vector<bool> m_saved;          // by instruction: computed at saved steps only (invariants.hpp)
+    std::vector<bool> m_checked;        // by slot: checked for NaN at each step (m_checkSlots and stocks)
+    std::vector<bool> m_readBySaved;    // by slot: read by an instruction of m_saved
     std::vector<bool> m_onceSlot;       // by slot: written by such an instruction (kept in the slots)
     std::vector<int> m_writers;         // by slot: instructions of the step program that write it
     std::set<std::string> m_postCheck;  // row values written twice in a step: checked after it
@@ -276,12 +292,14 @@ bool Writer::temporary(long slot) const {
     if (slot < 0 || s >= m_cm.m_slotCount || s < CompiledModel::kFirstFreeSlot + (m_cm.columns.size() - 1))
         return false;
     if (m_cm.m_isStockSlot[s] || m_writers[s] != 1 || m_onceSlot[s] || m_rowCol[s] >= 0) return false;
+    if (m_readBySaved[s]) return false;  // read in another block, the saved steps' (its reads come later)
     if (m_notTemporary.empty()) {
         m_notTemporary.assign(m_cm.m_slotCount, false);
         for (uint32_t k : m_cm.m_derivSlots) m_notTemporary[k] = true;
         for (uint32_t k : m_cm.m_checkSlots) m_notTemporary[k] = true;
         for (uint32_t k : m_o.cols) m_notTemporary[k] = true;
         for (const auto& site : m_cm.m_randoms) m_notTemporary[site.valueSlot] = true;
+        for (const auto& site : m_cm.m_states) m_notTemporary[site.inputSlot] = true;  // recorded each step
         for (const Instr& in : m_cm.m_stepProgram)
             if (in.op == Op::Random) m_notTemporary[in.b] = true;
     }
@@ -398,12 +416,20 @@ void Writer::eval(const std::vector<std::string>& program) {
 
 // The loop of Runner::runFixed for Euler, with the save and the non-finite check of Runner::observe. What
 // every step would compute the same (`once`) is computed when the loop starts, each time it is called.
-void Writer::loop(const std::vector<std::string>& program, const std::vector<std::string>& once) {
+void Writer::loop(const std::vector<std::string>& program, const std::vector<std::string>& once,
+                  const std::vector<std::string>& saved) {
     const std::string first =
         parts("sdw_o", "double* restrict S, double* restrict R, void* rt", "S, 0, rt", once);
     m_temporary = [this](long slot) { return temporary(slot); };
     const std::string calls =
         parts("sdw_p", "double* restrict S, double* restrict R, void* rt", "S, R, rt", program);
+    // What only saved rows need, after the rest of the step (savedOnly: it reads nothing written later).
+    const std::string savedCalls =
+        saved.empty()
+            ? std::string()
+            : "    if (untilSave == 0) {\n" +
+                  parts("sdw_q", "double* restrict S, double* restrict R, void* rt", "S, R, rt", saved) +
+                  "    }\n";
     m_temporary = nullptr;
     const std::string saves = save();
     const std::string checks = check();
@@ -414,6 +440,36 @@ void Writer::loop(const std::vector<std::string>& program, const std::vector<std
     }
     const std::string integrate =
         parts("sdw_i", "double* restrict S, const double* restrict R, double dt", "S, R, dt", euler);
+    // PREVIOUS states (the loop is built only when every state is one), as Runner::runFixed keeps them: each
+    // input recorded after the step's values are saved, and the state set to it after the stocks move.
+    // A state read only by what saved rows need (loop scoring's values one step before) is kept only at the
+    // steps before a saved one (at the record, untilSave is 0 when the next step saves).
+    std::vector<bool> readEveryStep(m_cm.m_slotCount, false);
+    const auto mark = [&](uint32_t s) {
+        if (s < readEveryStep.size()) readEveryStep[s] = true;
+    };
+    for (size_t i = 0; i < m_cm.m_stepProgram.size(); ++i)
+        if (!m_saved[i]) compile::forEachRead(m_cm.m_stepProgram[i], m_cm.m_lists, m_cm.m_randoms, mark);
+    for (const Instr& in : m_cm.m_derivProgram) compile::forEachRead(in, m_cm.m_lists, m_cm.m_randoms, mark);
+    for (uint32_t k : m_cm.m_checkSlots) mark(k);
+    for (uint32_t k : m_o.cols) mark(k);
+    for (const auto& site : m_cm.m_states) mark(site.inputSlot);  // a state of a state
+    std::vector<std::string> record[2], commit[2];                // [1]: before saved steps only
+    for (size_t k = 0; k < m_cm.m_states.size(); ++k) {
+        const auto& site = m_cm.m_states[k];
+        const int when = readEveryStep[site.outSlot] ? 0 : 1;
+        record[when].push_back("    P_[" + std::to_string(k) + "] = " + h(site.inputSlot) + ";\n");
+        commit[when].push_back("    " + h(site.outSlot) + " = P_[" + std::to_string(k) + "];\n");
+    }
+    const char* params = "double* restrict S, double* restrict R, double* restrict P_";
+    std::string recordCalls = parts("sdw_r", params, "S, R, P_", record[0]),
+                commitCalls = parts("sdw_c", params, "S, R, P_", commit[0]);
+    if (!record[1].empty()) {
+        recordCalls +=
+            "    if (untilSave == 0) {\n" + parts("sdw_rs", params, "S, R, P_", record[1]) + "    }\n";
+        commitCalls +=
+            "    if (untilSave == 0) {\n" + parts("sdw_cs", params, "S, R, P_", commit[1]) + "    }\n";
+    }
     // The loop's counters live in locals while it runs (no store through L per step) and go back into L when
     // it returns; on a non-finite value L keeps the failing step's n and the row it wrote (L->cur).
     m_text
@@ -423,17 +479,19 @@ void Writer::loop(const std::vector<std::string>& program, const std::vector<std
         << "  long n = L->n, untilSave = L->untilSave, saved = L->saved;\n"
         << "  const long steps = L->steps, saveEvery = L->saveEvery, stride = L->rowStride;\n"
         << "  int bad = 0, bad_ = 0;\n";
+    if (!m_cm.m_states.empty()) m_text << "  double P_[" << m_cm.m_states.size() << "];\n";
     localsIn();
     m_text << first;
     m_text << "  while (n < end) {\n    double* R = untilSave == 0 ? row : spare;\n    bad_ = 0;\n"
            << "    S[" << CompiledModel::kTimeSlot << "] = S[" << CompiledModel::kHoldTimeSlot
            << "] = start + (double)n * dt;\n";
     if (!m_cm.m_randoms.empty()) m_text << "    sdw_set_draw(rt, n > 0);\n";
-    m_text << calls << saves << checks << "      L->cur = R;\n      bad = 1;\n      break;\n    }\n"
+    m_text << calls << savedCalls << saves << checks
+           << "      L->cur = R;\n      bad = 1;\n      break;\n    }\n"
            << "    if (untilSave == 0) { row += stride; saved++; untilSave = saveEvery - 1; } else "
               "untilSave--;\n"
            << "    if (n == steps) { n = n + 1; break; }\n"
-           << integrate << "    n = n + 1;\n  }\n"
+           << recordCalls << integrate << commitCalls << "    n = n + 1;\n  }\n"
            << "  L->n = n;\n  L->untilSave = untilSave;\n  L->saved = saved;\n  L->row = row;\n";
     localsOut("  ");
     m_text << "  return bad;\n}\n#endif\n";
@@ -461,12 +519,18 @@ std::string Writer::check() {
         // branch-free pass instead (the row's own slots hold their values, or zeros: rowHomes), two lanes at
         // a time in four chains (sdw_sweep): a county run keeping one column takes 30% less CPU than with the
         // list. The stocks past the visible slots stay in the list.
+        // Only values checked for NaN are (not a loop score's: RunSpec::vars may save those): the sweep only
+        // when every visible value is one.
         size_t outside = 0;
-        for (uint32_t k = first; k < first + visible; ++k) outside += !inRow.count(k);
-        const bool sweep = outside * 4 > visible;
+        bool allChecked = true;
+        for (uint32_t k = first; k < first + visible; ++k) {
+            outside += !inRow.count(k);
+            allChecked = allChecked && m_checked[k];
+        }
+        const bool sweep = allChecked && outside * 4 > visible;
         std::string rest;
         for (uint32_t k = first; k < first + visible && !sweep; ++k)
-            if (!inRow.count(k)) rest += std::to_string(k) + ",";
+            if (!inRow.count(k) && m_checked[k]) rest += std::to_string(k) + ",";
         for (uint32_t k : m_cm.m_stockSlots)
             if (!inRow.count(k) && k >= first + visible) rest += std::to_string(k) + ",";
         if (sweep || !rest.empty()) {
@@ -487,12 +551,25 @@ std::string Writer::check() {
         }
         c << "    if (bad_" << (rest.empty() ? "" : " || sdw_rest(S)");
     } else {
-        c << "    if (sdw_nonfinite(R, " << cols << ")";
+        // The row at once when all of it is checked; else each stretch of checked columns.
+        std::vector<std::string> tests;
+        bool whole = true;
+        for (size_t j = 1; j < cols; ++j) whole = whole && m_checked[m_o.cols[j]];
+        for (size_t j = 1; j < cols && !whole; ++j) {
+            if (!m_checked[m_o.cols[j]]) continue;
+            size_t end = j;
+            while (end < cols && m_checked[m_o.cols[end]]) ++end;
+            tests.push_back("sdw_nonfinite(R + " + std::to_string(j) + ", " + std::to_string(end - j) + ")");
+            j = end;
+        }
+        if (whole) tests.push_back("sdw_nonfinite(R, " + std::to_string(cols) + ")");
         for (uint32_t k = first; k < first + visible; ++k)
-            if (!inRow.count(k)) c << "\n        || " << h(k) << " - " << h(k) << " != 0.0";
+            if (!inRow.count(k) && m_checked[k]) tests.push_back(h(k) + " - " + h(k) + " != 0.0");
         for (uint32_t k : m_cm.m_stockSlots)
-            if (!inRow.count(k) && k >= first + visible)
-                c << "\n        || " << h(k) << " - " << h(k) << " != 0.0";
+            if (!inRow.count(k) && k >= first + visible) tests.push_back(h(k) + " - " + h(k) + " != 0.0");
+        c << "    if (";
+        if (tests.empty()) c << "0";
+        for (size_t k = 0; k < tests.size(); ++k) c << (k ? "\n        || " : "") << tests[k];
     }
     c << ") {\n";
     return c.str();

@@ -38,6 +38,7 @@ std::vector<bool> loopInvariant(const CompiledModel& cm) {
         if (in.op == Op::Random && in.b < moving.size()) moving[in.b] = true;
     }
     for (uint32_t s : cm.m_stockSlots) moving[s] = true;
+    for (const auto& site : cm.m_states) moving[site.outSlot] = true;  // a PREVIOUS: set at each step's end
     moving[CompiledModel::kTimeSlot] = moving[CompiledModel::kHoldTimeSlot] = true;
     std::vector<bool> out(program.size(), false), readYet(cm.m_slotCount, false),
         hoisted(cm.m_slotCount, false);
@@ -50,6 +51,59 @@ std::vector<bool> loopInvariant(const CompiledModel& cm) {
         });
         out[i] = ok;
         hoisted[in.dst] = ok;
+    }
+    return out;
+}
+
+std::vector<bool> savedOnly(const CompiledModel& cm, const std::vector<bool>& once) {
+    const auto& program = cm.m_stepProgram;
+    const size_t none = program.size();
+    std::vector<bool> needed(cm.m_slotCount, false);  // read every step by something other than the program
+    const auto need = [&](uint32_t s) {
+        if (s < needed.size()) needed[s] = true;
+    };
+    for (uint32_t s : cm.m_stockSlots) need(s);
+    for (uint32_t s : cm.m_derivSlots) need(s);
+    for (uint32_t s : cm.m_checkSlots) need(s);
+    for (const auto& site : cm.m_states) need(site.inputSlot), need(site.outSlot);
+    for (const auto& site : cm.m_randoms) need(site.valueSlot);
+    for (const Instr& in : cm.m_derivProgram) {
+        need(in.dst);
+        compile::forEachRead(in, cm.m_lists, cm.m_randoms, need);
+    }
+    need(CompiledModel::kTimeSlot);
+    need(CompiledModel::kHoldTimeSlot);
+    std::vector<unsigned> writes(cm.m_slotCount, 0);
+    std::vector<size_t> writer(cm.m_slotCount, none);
+    for (size_t i = 0; i < program.size(); ++i) {
+        const Instr& in = program[i];
+        ++writes[in.dst];
+        writer[in.dst] = i;
+        if (in.op == Op::Random && in.b < writes.size()) ++writes[in.b], need(in.b);
+    }
+    std::vector<bool> out(program.size(), false);
+    for (size_t i = 0; i < program.size(); ++i) {
+        const Instr& in = program[i];
+        bool ok =
+            !once[i] && pure(in.op) && writes[in.dst] == 1 && !needed[in.dst] && !cm.m_isStockSlot[in.dst];
+        compile::forEachRead(in, cm.m_lists, cm.m_randoms, [&](uint32_t s) {
+            ok = ok && s < writer.size() && (writer[s] == none || writer[s] < i);
+        });
+        out[i] = ok;
+    }
+    // An instruction computed every step that reads one of them: that one is computed every step too (and
+    // then what it reads), until none does.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = program.size(); i-- > 0;) {
+            if (out[i]) continue;
+            compile::forEachRead(program[i], cm.m_lists, cm.m_randoms, [&](uint32_t s) {
+                if (s < writer.size() && writer[s] != none && out[writer[s]]) {
+                    out[writer[s]] = false;
+                    changed = true;
+                }
+            });
+        }
     }
     return out;
 }

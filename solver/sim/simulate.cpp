@@ -126,7 +126,10 @@ namespace {
 constexpr double kAutoMinEvaluations = 400;
 
 bool nativeLoopFits(const CompiledModel& cm, const detail::Times& t, bool withHooks) {
-    return t.method == Method::Euler && !withHooks && cm.m_states.empty() && !t.dynamic();
+    const bool previousOnly = std::all_of(cm.m_states.begin(), cm.m_states.end(), [](const auto& site) {
+        return site.kind == compile::StateSite::Kind::Previous;
+    });
+    return t.method == Method::Euler && !withHooks && previousOnly && !t.dynamic();
 }
 
 }  // namespace

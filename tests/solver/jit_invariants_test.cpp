@@ -82,3 +82,62 @@ TEST_CASE("jit invariants: a value read before it is written, or written twice, 
     const auto once = jit::detail::loopInvariant(cm);
     CHECK(once == std::vector<bool>{true, false, false, false, false, false, false});
 }
+
+namespace {
+
+// A model with PREVIOUS states and two values no one checks (as loop scoring's are): `report`, read by
+// nothing, and `spike`, infinite at t = 5; `shown` reads `hidden`, so hidden is needed at every step.
+std::shared_ptr<const compile::CompiledModel> previousModel(diag::Diagnostics& d) {
+    test::Builder b(0, 20, 0.25);
+    b.stock("x", "1", {"growth"})
+        .flow("growth", "0.1 * lagged + 0.5 * PREVIOUS(growth, 0)")
+        .aux("lagged", "PREVIOUS(x, 1)")
+        .aux("report", "x * 2 - PREVIOUS(x, 1)")
+        .aux("spike", "1 / (TIME - 5)")
+        .aux("hidden", "x / 3")
+        .aux("shown", "hidden + 1");
+    auto built = b.compile(d);
+    if (!built) return nullptr;
+    auto cm = std::make_shared<compile::CompiledModel>(*built);
+    for (const char* name : {"report", "spike", "hidden"})
+        std::erase(cm->m_checkSlots, static_cast<uint32_t>(cm->findSlot(name)));
+    return cm;
+}
+
+}  // namespace
+
+TEST_CASE("jit loop: PREVIOUS states, values only saved rows need, and values no one checks",
+          "[engine][jit]") {
+    diag::Diagnostics d;
+    const auto cm = previousModel(d);
+    INFO(test::formatAll(d));
+    REQUIRE(cm);
+    REQUIRE_FALSE(cm->m_states.empty());
+    // Only what nothing reads at every step and no one checks waits for the saved steps.
+    const auto saved = jit::detail::savedOnly(*cm, jit::detail::loopInvariant(*cm));
+    CHECK(onceFor(*cm, saved, "report"));
+    CHECK(onceFor(*cm, saved, "spike"));
+    CHECK_FALSE(onceFor(*cm, saved, "hidden"));  // `shown`, checked, reads it every step
+    CHECK_FALSE(onceFor(*cm, saved, "shown"));
+    CHECK_FALSE(onceFor(*cm, saved, "growth"));
+    CHECK_FALSE(onceFor(*cm, saved, "lagged"));
+    // The native loop (it now runs a model whose states are all PREVIOUS) gives the interpreter's numbers
+    // to the bit, saving every step and every fourth; spike's infinity at t = 5 stops neither engine.
+    for (double saveper : {0.25, 1.0}) {
+        INFO("saveper " << saveper);
+        sim::RunSpec spec;
+        spec.saveper = saveper;
+        CHECK(test::compareEngines(*cm, spec, nullptr) == "");
+        spec.engine = sim::Engine::Compiled;
+        const sim::RunResult r = sim::simulate(*cm, spec);
+        REQUIRE(r.ok());
+        CHECK(r.rows() == static_cast<size_t>(20 / saveper) + 1);
+        CHECK(std::isinf(r.at(static_cast<size_t>(5 / saveper), static_cast<size_t>(r.column("spike")))));
+    }
+    if (!jit::detail::systemCompiler().empty()) {  // the optimised build checks in its own way
+        test::ScopedEnv cache("SDW_NATIVE_CACHE", SDW_BINARY_DIR "/native-cache-tests");
+        sim::RunSpec spec;
+        spec.saveper = 1;
+        CHECK(test::compareEngines(*cm, spec, nullptr) == "");
+    }
+}
