@@ -4,6 +4,7 @@
 // Layer: solver (analysis). No GUI, no Lua.
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 #include "solver/analysis/loops_internal.hpp"
 #include "solver/analysis/ltm_transform.hpp"
@@ -95,14 +96,15 @@ std::vector<double> loopScore(const Factors& factors, size_t rows) {
 }
 
 // Each score divided by the sum of the scores' magnitudes at that time (all 0 when nothing changes).
+// Loop by loop, each a run of memory (the totals summed in the same order as row by row: the same bits).
 std::vector<std::vector<double>> relativeScores(const std::vector<std::vector<double>>& score, size_t rows) {
+    std::vector<double> total(rows, 0.0);
+    for (const auto& s : score)
+        for (size_t row = 0; row < rows; ++row) total[row] += std::fabs(s[row]);
     std::vector<std::vector<double>> rel(score.size(), std::vector<double>(rows, 0.0));
-    for (size_t row = 0; row < rows; ++row) {
-        double total = 0;
-        for (const auto& s : score) total += std::fabs(s[row]);
-        if (!(total > 0) || !std::isfinite(total)) continue;
-        for (size_t l = 0; l < score.size(); ++l) rel[l][row] = score[l][row] / total;
-    }
+    for (size_t l = 0; l < score.size(); ++l)
+        for (size_t row = 0; row < rows; ++row)
+            if (total[row] > 0 && std::isfinite(total[row])) rel[l][row] = score[l][row] / total[row];
     return rel;
 }
 
@@ -147,22 +149,74 @@ std::vector<size_t> strongest(std::vector<double> peak, const std::vector<bool>&
 
 }  // namespace
 
-class ScoredModel {
-  public:
-    ExpandedModel model;
-    LoopGraph graph;
-    FoundCycles found;
-    std::vector<bool> scored;  // by var edge: inside a strongly connected part (on some loop)
+// A model compiled to score the links `scored` marks (by var edge): its plan, and its native code kept (each
+// scored run shares it, a sibling each, so runs on several threads may share it too; building it again
+// every run was a fifth of a county scoring).
+struct ScoringModel {
+    std::vector<bool> scored;
     ScorePlan plan;
     std::shared_ptr<const compile::CompiledModel> compiled;
-    // Kept for the native code it builds: each scored run shares it (a sibling each, so runs on several
-    // threads may share it too); building it again every run was a fifth of a county scoring.
     std::unique_ptr<sim::Simulator> simulator;
+};
+
+// A model with too many loops to score them all: the loops its first scored run kept (the strongest and the
+// named, as listed then) and, from its second scored run on, a model scoring only their links.
+struct Focus {
+    std::vector<Cycle> cycles;
+    std::vector<Loop> loops;
+    std::string rule;
+    std::unique_ptr<ScoringModel> scoring;  // built at the second scored run
+    // Its runs keep their table (Time and the scoring columns: a few MB for the county model) in the
+    // native code's whole Euler loop, several times faster than a run stopping at each saved row; a
+    // finished run's simulator and table wait here for the next (so the table's memory is touched once).
+    struct Run {
+        std::unique_ptr<sim::Simulator> simulator;
+        sim::RunResult result;
+    };
+    std::mutex mutex;
+    std::vector<std::unique_ptr<Run>> idle;
+};
+
+class ScoredModel {
+  public:
+    ExpandedModel base;   // as expanded, before the scoring elements (a focus model is made from it)
+    ExpandedModel model;  // with the scoring elements for every link on a loop
+    LoopGraph graph;
+    FoundCycles found;
+    ScoringModel all;  // every link inside a strongly connected part (on some loop)
     LoopOptions options;
-    model::Project names;  // the project's main model's kept elements, for the loop names it stores
+    model::Project project;  // what the focus model is compiled with
+    model::Project names;    // the project's main model's kept elements, for the loop names it stores
+    // Set by the first scored run of a model whose loops are cut to the strongest; guarded by `mutex`.
+    mutable std::mutex mutex;
+    mutable std::shared_ptr<Focus> focus;
+    bool cuts() const { return !found.complete || found.cycles.size() > options.maxScored; }
 };
 
 namespace {
+
+// Adds to `model` the link-score elements for the links `s.scored` marks and compiles it into `s`.
+bool compileScoring(ScoringModel& s, ExpandedModel& model, const LoopGraph& g, const model::Project& project,
+                    const LoopOptions& options, diag::Diagnostics& diags) {
+    s.plan = addScoreColumns(model, g, s.scored);
+    compile::CompileOptions co = options.compile;
+    co.checkUnits = false;  // the scoring elements have no units; the model's own were checked
+    diag::Diagnostics local;
+    compile::detail::Reporter report(local);
+    const auto compiled = compile::detail::compileExpanded(model, project, co, report);
+    if (!compiled) {
+        diags.append(local);
+        return false;
+    }
+    // The scoring columns are left out of the run's NaN check (a partial value may divide by a value from
+    // the step before): a score that is not a number reads 0, and never stops the run.
+    auto unchecked = std::make_shared<compile::CompiledModel>(*compiled);
+    for (const auto& name : s.plan.unchecked)
+        std::erase(unchecked->m_checkSlots, static_cast<uint32_t>(unchecked->findSlot(name)));
+    s.compiled = std::move(unchecked);
+    s.simulator = std::make_unique<sim::Simulator>(*s.compiled);
+    return true;
+}
 
 // The scoring model: link-score elements for every link inside a strongly connected part of the variables'
 // graph (every link on some loop), added after the loops are found.
@@ -177,34 +231,22 @@ bool prepare(ScoredModel& p, const model::Project& project, diag::Diagnostics& d
     p.found = findCycles(p.graph, p.options);
     addNamedCycles(p.found, p.model, p.graph, project);
     const std::vector<int> comp = components(p.graph);
-    p.scored.resize(p.graph.varEdges.size());
-    for (size_t k = 0; k < p.scored.size(); ++k) {
+    p.all.scored.resize(p.graph.varEdges.size());
+    for (size_t k = 0; k < p.all.scored.size(); ++k) {
         const VarEdge& ve = p.graph.varEdges[k];
-        p.scored[k] = comp[static_cast<size_t>(p.graph.nodeOf[static_cast<size_t>(ve.from)])] ==
-                      comp[static_cast<size_t>(p.graph.nodeOf[static_cast<size_t>(ve.to)])];
+        p.all.scored[k] = comp[static_cast<size_t>(p.graph.nodeOf[static_cast<size_t>(ve.from)])] ==
+                          comp[static_cast<size_t>(p.graph.nodeOf[static_cast<size_t>(ve.to)])];
     }
-    p.plan = addScoreColumns(p.model, p.graph, p.scored);
-    for (int e : p.plan.redrawn)
+    if (p.cuts()) {
+        p.base = p.model;
+        p.project = project;
+    }
+    if (!compileScoring(p.all, p.model, p.graph, project, p.options, diags)) return false;
+    for (int e : p.all.plan.redrawn)
         diags.warning(
             diag::code::kRandomScores, p.model.element(e).display,
             "draws random numbers: loop scores through it are approximate (scoring draws them again), and "
             "the scored run does not draw the numbers `sdw run` draws with the same seed");
-    compile::CompileOptions co = p.options.compile;
-    co.checkUnits = false;  // the scoring elements have no units; the model's own were checked
-    diag::Diagnostics local;
-    compile::detail::Reporter report(local);
-    const auto compiled = compile::detail::compileExpanded(p.model, project, co, report);
-    if (!compiled) {
-        diags.append(local);
-        return false;
-    }
-    // The scoring columns are left out of the run's NaN check (a partial value may divide by a value from
-    // the step before): a score that is not a number reads 0, and never stops the run.
-    auto unchecked = std::make_shared<compile::CompiledModel>(*compiled);
-    for (const auto& name : p.plan.unchecked)
-        std::erase(unchecked->m_checkSlots, static_cast<uint32_t>(unchecked->findSlot(name)));
-    p.compiled = std::move(unchecked);
-    p.simulator = std::make_unique<sim::Simulator>(*p.compiled);
     p.names.models.push_back(model::Model{});
     p.names.main().extraXml = project.main().extraXml;
     return true;
@@ -212,71 +254,100 @@ bool prepare(ScoredModel& p, const model::Project& project, diag::Diagnostics& d
 
 // Keeps the `keep` loops with the largest share at any saved time, and the loops the model names, scored;
 // the shares are then of these loops' total, so that each row's magnitudes still sum to 1.
-void keepStrongest(LoopScores& out, std::vector<Loop>& loops, const std::vector<Factors>& factors,
-                   size_t keep, size_t rows) {
+void keepStrongest(LoopScores& out, std::vector<Loop>& loops, std::vector<Cycle>& cycles,
+                   const std::vector<Factors>& factors, size_t keep, size_t rows) {
     out.rule += "; shown are the " + std::to_string(keep) +
                 " with the largest share at any saved time and every loop the model names, their shares of "
                 "these loops' total";
     std::vector<bool> pinned;
     for (const Loop& l : loops) pinned.push_back(!l.name.empty());
     std::vector<Loop> keptLoops;
+    std::vector<Cycle> keptCycles;
     for (size_t l : strongest(peakShares(factors, rows), pinned, keep)) {
         keptLoops.push_back(loops[l]);
+        keptCycles.push_back(cycles[l]);
         out.score.push_back(loopScore(factors[l], rows));
     }
     loops = std::move(keptLoops);
+    cycles = std::move(keptCycles);
 }
 
 // Link scores computed inside the run: each row, as the run saves it, becomes every scored link's score at
 // that time, so the run keeps no table of its scoring columns (the county model's: 3,000 columns, 50 MB).
 class LinkCollector : public sim::RowObserver {
   public:
-    explicit LinkCollector(const ScoredModel& p) : m_p(p), links(p.graph.varEdges.size()) {
+    LinkCollector(const ScoringModel& s, const LoopGraph& g)
+        : m_g(g), m_rows(s.plan, g), links(g.varEdges.size()) {
         // Most links are one group edge (no SMOOTH or DELAY between): the link's score is that edge's, as
         // varLinkScore's product of one factor gives it (0 when not finite), without walking its paths.
-        m_single.assign(links.size(), -1);
         for (size_t k = 0; k < links.size(); ++k) {
-            const auto& paths = p.graph.varEdges[k].paths;
-            if (paths.size() == 1 && paths[0].size() == 1) m_single[k] = paths[0][0];
+            if (!s.scored[k]) continue;
+            const auto& paths = g.varEdges[k].paths;
+            m_scored.push_back({k, paths.size() == 1 && paths[0].size() == 1 ? paths[0][0] : -1});
         }
+    }
+
+    void reserve(size_t rows) {
+        times.reserve(rows);
+        for (const Scored& s : m_scored) links[s.varEdge].reserve(rows);
     }
 
     void onRow(const double* row, size_t) override {
         times.push_back(row[0]);
-        groupLinkScores(m_p.plan, m_p.graph, row, m_group, m_changes);
-        for (size_t k = 0; k < links.size(); ++k) {
-            if (!m_p.scored[k]) continue;
-            if (m_single[k] < 0) {
-                links[k].push_back(varLinkScore(m_p.graph, static_cast<int>(k), m_group));
+        m_rows.score(row);
+        const std::vector<double>& group = m_rows.group();
+        for (const Scored& s : m_scored) {
+            if (s.single < 0) {
+                links[s.varEdge].push_back(varLinkScore(m_g, static_cast<int>(s.varEdge), group));
                 continue;
             }
-            const double s = m_group[static_cast<size_t>(m_single[k])];
-            links[k].push_back(std::isfinite(s) && s != 0 ? s : 0.0);
+            const double v = group[static_cast<size_t>(s.single)];
+            links[s.varEdge].push_back(std::isfinite(v) && v != 0 ? v : 0.0);
         }
     }
 
   private:
-    const ScoredModel& m_p;
-    std::vector<int> m_single;
-    std::vector<double> m_group, m_changes;
+    struct Scored {
+        size_t varEdge;
+        int single;  // its one group edge, or -1: several, or a path through a SMOOTH's or DELAY's stocks
+    };
+    const LoopGraph& m_g;
+    RowScorer m_rows;
+    std::vector<Scored> m_scored;
 
   public:
     std::vector<double> times;
     std::vector<std::vector<double>> links;  // by var edge, by saved time; empty for the unscored
 };
 
-// The scoring run, its link scores collected as it goes; false (diags say why) when it fails.
-bool runScored(const ScoredModel& p, sim::RunSpec spec, LinkCollector& collector, diag::Diagnostics& diags) {
-    spec.vars = p.plan.columns;
+// A scoring run, its link scores collected as it goes; false (diags say why) when it fails.
+bool runScored(const ScoringModel& s, sim::RunSpec spec, LinkCollector& collector, diag::Diagnostics& diags) {
+    spec.vars = s.plan.columns;
     if (spec.vars.empty()) spec.vars.push_back("time");
     spec.finalOnly = true;
     spec.rowObserver = &collector;
-    sim::RunResult r = p.simulator->sibling()->run(spec);
+    sim::RunResult r = s.simulator->sibling()->run(spec);
     if (!r.ok()) diags.append(r.diagnostics);
     return r.ok();
 }
 
-LoopScores scoresOf(const ScoredModel& p, LinkCollector& run) {
+// The run's times and link scores, and the list's counts, into `out`.
+void finish(const ScoredModel& p, LinkCollector& run, LoopScores& out) {
+    for (size_t k = 0; k < run.links.size(); ++k) {
+        if (run.links[k].empty()) continue;
+        const VarEdge& ve = p.graph.varEdges[k];
+        out.links.push_back({p.model.symbols.var(ve.from).display, p.model.symbols.var(ve.to).display,
+                             std::move(run.links[k])});
+    }
+    out.list.complete = p.found.complete;
+    out.list.rule = out.rule;
+    out.list.variables = p.graph.nodes.size();
+    out.list.links = p.graph.varEdges.size();
+}
+
+// Scores from a run of every link on a loop. When the model's loops are cut to the strongest, `kept` gets
+// the cycles scored (in the list's order).
+LoopScores scoresOf(const ScoredModel& p, LinkCollector& run, std::vector<Cycle>* kept) {
     LoopScores out;
     const size_t rows = run.times.size();
     out.times = std::move(run.times);
@@ -300,21 +371,74 @@ LoopScores scoresOf(const ScoredModel& p, LinkCollector& run) {
     applyNames(out.list, p.names);
     const std::vector<Factors> factors = factorsOf(p.graph, cycles, links);
     if (out.list.loops.size() > p.options.maxScored)
-        keepStrongest(out, out.list.loops, factors, p.options.maxScored, rows);
+        keepStrongest(out, out.list.loops, cycles, factors, p.options.maxScored, rows);
     else
         for (const Factors& f : factors) out.score.push_back(loopScore(f, rows));
     out.relative = relativeScores(out.score, rows);
-    for (size_t k = 0; k < links.size(); ++k) {
-        if (links[k].empty()) continue;
-        const VarEdge& ve = p.graph.varEdges[k];
-        out.links.push_back(
-            {p.model.symbols.var(ve.from).display, p.model.symbols.var(ve.to).display, std::move(links[k])});
-    }
-    out.list.complete = p.found.complete;
-    out.list.rule = out.rule;
-    out.list.variables = p.graph.nodes.size();
-    out.list.links = p.graph.varEdges.size();
+    if (kept) *kept = std::move(cycles);
+    finish(p, run, out);
     return out;
+}
+
+// Scores of the loops a focus keeps, from a run of the model scoring only their links.
+LoopScores focusScoresOf(const ScoredModel& p, const Focus& f, LinkCollector& run) {
+    LoopScores out;
+    const size_t rows = run.times.size();
+    out.times = std::move(run.times);
+    out.list.loops = f.loops;
+    out.rule = f.rule;
+    for (const Factors& factors : factorsOf(p.graph, f.cycles, run.links))
+        out.score.push_back(loopScore(factors, rows));
+    out.relative = relativeScores(out.score, rows);
+    finish(p, run, out);
+    return out;
+}
+
+// The model scoring only the links on the loops `f` keeps; null (diags say why) when it does not compile.
+std::unique_ptr<ScoringModel> focusModel(const ScoredModel& p, const Focus& f, diag::Diagnostics& diags) {
+    auto s = std::make_unique<ScoringModel>();
+    s->scored.assign(p.graph.varEdges.size(), false);
+    for (const Cycle& c : f.cycles)
+        for (size_t k = 0; k < c.size(); ++k)
+            s->scored[static_cast<size_t>(p.graph.varEdge(c[k], c[(k + 1) % c.size()]))] = true;
+    ExpandedModel model = p.base;
+    if (!compileScoring(*s, model, p.graph, p.project, p.options, diags)) return nullptr;
+    return s;
+}
+
+// A run of the model scoring only the loops `f` keeps, its table kept, then their scores from it.
+std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSpec spec,
+                                      diag::Diagnostics& diags) {
+    std::unique_ptr<Focus::Run> run;
+    {
+        std::lock_guard lock(f.mutex);
+        if (!f.idle.empty()) {
+            run = std::move(f.idle.back());
+            f.idle.pop_back();
+        }
+    }
+    if (!run) {
+        run = std::make_unique<Focus::Run>();
+        run->simulator = f.scoring->simulator->sibling();
+    }
+    spec.vars = f.scoring->plan.columns;
+    if (spec.vars.empty()) spec.vars.push_back("time");
+    spec.finalOnly = false;
+    spec.rowObserver = nullptr;
+    run->simulator->run(spec, run->result);
+    if (!run->result.ok()) {
+        diags.append(run->result.diagnostics);
+        return std::nullopt;
+    }
+    LinkCollector collector(*f.scoring, p.graph);
+    const sim::RunResult& r = run->result;
+    collector.reserve(r.rows());
+    for (size_t row = 0; row < r.rows(); ++row) collector.onRow(r.data.data() + row * r.cols(), r.cols());
+    {
+        std::lock_guard lock(f.mutex);
+        f.idle.push_back(std::move(run));
+    }
+    return focusScoresOf(p, f, collector);
 }
 
 }  // namespace
@@ -334,15 +458,38 @@ std::shared_ptr<const ScoredModel> prepareScores(const model::Project& project, 
 }
 
 const compile::CompiledModel& compiledWithScores(const ScoredModel& scored) {
-    return *scored.compiled;
+    return *scored.all.compiled;
 }
 
+// A model whose loops are all scored: every run scores them all. One whose loops are cut to the strongest
+// (too many to list, or to score): its first scored run finds and keeps them, as `scoresOf` says; the runs
+// after it score the same loops (the Loops tab's re-scoring at each slider move: the same loops, ids and
+// names, the strongest of the first run's settings), in a model that scores only their links.
 std::optional<LoopScores> scoreLoops(const ScoredModel& scored, const sim::RunSpec& spec,
                                      diag::Diagnostics& diags) {
     try {
-        LinkCollector collector(scored);
-        if (!runScored(scored, spec, collector, diags)) return std::nullopt;
-        return scoresOf(scored, collector);
+        std::shared_ptr<Focus> focus;
+        if (scored.cuts()) {
+            std::lock_guard lock(scored.mutex);
+            focus = scored.focus;
+            if (focus && !focus->scoring) {
+                focus->scoring = focusModel(scored, *focus, diags);
+                if (!focus->scoring) return std::nullopt;
+            }
+        }
+        if (focus) return focusScores(scored, *focus, spec, diags);
+        LinkCollector collector(scored.all, scored.graph);
+        if (!runScored(scored.all, spec, collector, diags)) return std::nullopt;
+        if (!scored.cuts()) return scoresOf(scored, collector, nullptr);
+        auto kept = std::make_shared<Focus>();
+        LoopScores out = scoresOf(scored, collector, &kept->cycles);
+        kept->loops = out.list.loops;
+        kept->rule = out.rule +
+                     "; runs after the first score these loops again (the strongest at the first run's "
+                     "settings), not a new search";
+        std::lock_guard lock(scored.mutex);
+        if (!scored.focus) scored.focus = std::move(kept);
+        return out;
     } catch (const std::exception& e) {
         diags.error(diag::code::kUnsupported, "loops",
                     std::string("internal error while scoring loops: ") + e.what());

@@ -27,31 +27,34 @@ double partialScore(double num, double dz, double dx) {
 
 }  // namespace
 
-void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const double* row, std::vector<double>& out,
-                     std::vector<double>& changes) {
-    // Each group's changes once (a group is the source or target of many links): levels, then values.
+RowScorer::RowScorer(const ScorePlan& plan, const LoopGraph& g) {
     const size_t groups = g.groups.size();
-    changes.assign(2 * groups, 0.0);
-    for (size_t k = 0; k < groups; ++k) {
-        if (plan.levelChange[k] > 0) changes[k] = change(row, plan.levelChange[k], plan.levelScale[k]);
+    for (size_t k = 0; k < groups; ++k) {  // each group's changes once a row (it is in many links)
+        if (plan.levelChange[k] > 0) m_changeList.push_back({k, plan.levelChange[k], plan.levelScale[k]});
         if (plan.valueChange[k] > 0)
-            changes[groups + k] = change(row, plan.valueChange[k], plan.valueScale[k]);
+            m_changeList.push_back({groups + k, plan.valueChange[k], plan.valueScale[k]});
     }
-    out.assign(g.edges.size(), 0.0);
     for (size_t k = 0; k < g.edges.size(); ++k) {
         const ScorePlan::Edge& edge = plan.edges[k];
         if (edge.kind == ScorePlan::Kind::Unscored) continue;
-        const auto from = static_cast<size_t>(g.edges[k].from), to = static_cast<size_t>(g.edges[k].to);
-        const double dx = changes[from];
-        if (edge.kind == ScorePlan::Kind::State) {  // the input's changes passed on whole
-            out[k] = dx != 0 ? 1.0 : 0.0;
-            continue;
-        }
-        const double dz = changes[groups + to];
-        if (edge.kind == ScorePlan::Kind::Sign)  // all the target reads: its whole change
-            out[k] = sign(dz) * sign(dx);
+        m_edges.push_back({k, edge.kind, static_cast<size_t>(g.edges[k].from),
+                           groups + static_cast<size_t>(g.edges[k].to), edge.partialChange});
+    }
+    m_changes.assign(2 * groups, 0.0);
+    m_out.assign(g.edges.size(), 0.0);
+}
+
+void RowScorer::score(const double* row) {
+    for (const Change& c : m_changeList) m_changes[c.slot] = change(row, c.column, c.scale);
+    for (const Edge& e : m_edges) {
+        const double dx = m_changes[e.from];
+        double& out = m_out[e.edge];
+        if (e.kind == ScorePlan::Kind::State)  // the input's changes passed on whole
+            out = dx != 0 ? 1.0 : 0.0;
+        else if (e.kind == ScorePlan::Kind::Sign)  // all the target reads: its whole change
+            out = sign(m_changes[e.to]) * sign(dx);
         else
-            out[k] = partialScore(row[edge.partialChange], dz, dx);
+            out = partialScore(row[e.partialChange], m_changes[e.to], dx);
     }
 }
 

@@ -48,11 +48,31 @@ struct ScorePlan {
 // Adds the elements for the variables' links `score` marks (by index in g.varEdges).
 ScorePlan addScoreColumns(ExpandedModel& model, const LoopGraph& g, const std::vector<bool>& score);
 
-// The link score of every scored group edge at one saved row of a run of the transformed model (0 for the
-// unscored), into `out` (by group edge); `row` holds the row's columns (Time, then ScorePlan::columns), and
-// `changes` is room for the groups' changes at that row.
-void groupLinkScores(const ScorePlan& plan, const LoopGraph& g, const double* row, std::vector<double>& out,
-                     std::vector<double>& changes);
+// The link score of every scored group edge at a saved row of a run of the transformed model (0 for the
+// unscored), row after row: made once per run, it reads only the columns the plan uses and writes only the
+// scored edges' scores (a county model scoring a few hundred of its thousands of edges touches those).
+class RowScorer {
+  public:
+    RowScorer(const ScorePlan& plan, const LoopGraph& g);
+    // `row` holds the row's columns (Time, then ScorePlan::columns).
+    void score(const double* row);
+    const std::vector<double>& group() const { return m_out; }  // by group edge
+
+  private:
+    struct Change {
+        size_t slot;  // in m_changes: the group's level change, or (groups + k) its value change
+        int column, scale;
+    };
+    struct Edge {
+        size_t edge;
+        ScorePlan::Kind kind;
+        size_t from, to;  // in m_changes: the source's level change, the target's value change
+        int partialChange;
+    };
+    std::vector<Change> m_changeList;
+    std::vector<Edge> m_edges;
+    std::vector<double> m_changes, m_out;
+};
 
 // Changes at or below this share of their terms' size are round-off, not change (a product of two values
 // whose changes cancel exactly, a stock whose flows balance): they read 0, as LTM scores a target that does

@@ -339,6 +339,64 @@ TEST_CASE("loop scores: past the score table's limit, the strongest loops and ev
     checkSharesSum(*s);  // shares of the two loops kept
 }
 
+TEST_CASE("loop scores: once a model's loops are cut to the strongest, later runs score the same loops",
+          "[loops][ltm]") {
+    // a and b build each other (R1, the a-b pair, the strongest of five loops); with one loop scored, the
+    // first run keeps R1, and the runs after it score R1 in a model that scores only R1's four links. Short
+    // steps saved every 50th: the later runs take the native loop, its scoring values computed only at the
+    // saved steps.
+    for (const auto& [dt, saveper] : {std::pair{0.25, 0.25}, std::pair{0.01, 0.5}}) {
+        INFO("dt " << dt << ", saved every " << saveper);
+        Builder b =
+            test::threeParties(20, dt, {"pull * b + 0.01 * c", "0.1 * a + 0.01 * c", "0.01 * a + 0.01 * b"});
+        b.aux("pull", "0.1");
+        analysis::LoopOptions o;
+        o.maxScored = 1;
+        diag::Diagnostics d;
+        const auto scored = analysis::prepareScores(b.project, d, o);
+        REQUIRE(scored);
+        sim::RunSpec spec;
+        spec.saveper = saveper;
+        const auto first = analysis::scoreLoops(*scored, spec, d);
+        const auto again = analysis::scoreLoops(*scored, spec, d);
+        REQUIRE(first);
+        REQUIRE(again);
+        REQUIRE(first->list.loops.size() == 1);
+        REQUIRE(again->list.loops.size() == 1);
+        CHECK(first->list.loops[0].id == "R1");
+        CHECK(again->list.loops[0].id == "R1");
+        CHECK(again->rule.find("not a new search") != std::string::npos);
+        // The same settings: the same numbers, to the last bit, from R1's links alone.
+        CHECK(first->times.size() == static_cast<size_t>(20 / saveper) + 1);
+        CHECK(again->times == first->times);
+        CHECK(again->score == first->score);
+        CHECK(again->relative == first->relative);
+        CHECK(first->links.size() == 9);  // every link on some loop
+        REQUIRE(again->links.size() == 4);
+        for (const auto& link : again->links) {
+            INFO(link.from << " -> " << link.to);
+            bool same = false;
+            for (const auto& f : first->links)
+                if (f.from == link.from && f.to == link.to) same = f.score == link.score;
+            CHECK(same);
+        }
+        // Other settings: still R1, scored as a model scoring every loop scores it at those settings.
+        sim::RunSpec weaker = spec;
+        weaker.sets = {{"pull", 0.02}};
+        const auto other = analysis::scoreLoops(*scored, weaker, d);
+        analysis::LoopOptions all;
+        const auto reference = analysis::scoreLoops(b.project, weaker, d, all);
+        REQUIRE(other);
+        REQUIRE(reference);
+        REQUIRE(other->list.loops.size() == 1);
+        CHECK(other->list.loops[0].id == "R1");
+        REQUIRE(reference->list.loops[0].id == "R1");
+        CHECK(other->score[0] == reference->score[0]);
+        CHECK(other->score[0] != first->score[0]);
+        checkSharesSum(*other);
+    }
+}
+
 TEST_CASE("loop scores: each loop's score is the product of its links' scores at every saved time, exactly",
           "[loops][ltm]") {
     // Three parties building each other: loops of two and three links. 83 saved times (not a whole number
