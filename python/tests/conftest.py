@@ -47,6 +47,7 @@ def cli_frame(cli, *args):
     frame = pd.read_csv(io.StringIO(out), index_col="Time", float_precision="round_trip")
     dates = frame.pop("Date") if "Date" in frame.columns else None
     frame = frame.astype(float)
+    frame.index = frame.index.astype(float)  # Time, as Model.run gives it, also when every time is whole
     if dates is not None:
         frame.insert(0, "Date", pd.to_datetime(dates))
     return frame
