@@ -163,6 +163,7 @@ struct ScoringModel {
 // named, as listed then) and, from its second scored run on, a model scoring only their links.
 struct Focus {
     std::vector<Cycle> cycles;
+    std::vector<std::vector<size_t>> factors;  // by loop: its links' var edges, in the loop's order
     std::vector<Loop> loops;
     std::string rule;
     std::unique_ptr<ScoringModel> scoring;  // built at the second scored run
@@ -287,26 +288,37 @@ class LinkCollector : public sim::RowObserver {
         }
     }
 
-    void reserve(size_t rows) {
-        times.reserve(rows);
-        for (const Scored& s : m_scored) links[s.varEdge].reserve(rows);
+    // Every row of a run's table (`rows` of `cols` values) at once.
+    void collect(const double* data, size_t rows, size_t cols) {
+        times.resize(rows);
+        for (const Scored& s : m_scored) links[s.varEdge].resize(rows);
+        for (size_t r = 0; r < rows; ++r) score(data + r * cols, r);
     }
 
     void onRow(const double* row, size_t) override {
+        const size_t r = times.size();
         times.push_back(row[0]);
-        m_rows.score(row);
-        const std::vector<double>& group = m_rows.group();
-        for (const Scored& s : m_scored) {
-            if (s.single < 0) {
-                links[s.varEdge].push_back(varLinkScore(m_g, static_cast<int>(s.varEdge), group));
-                continue;
-            }
-            const double v = group[static_cast<size_t>(s.single)];
-            links[s.varEdge].push_back(std::isfinite(v) && v != 0 ? v : 0.0);
-        }
+        for (const Scored& s : m_scored) links[s.varEdge].push_back(0.0);
+        score(row, r);
     }
 
   private:
+    void score(const double* row, size_t r) {
+        times[r] = row[0];
+        m_rows.score(row);
+        const std::vector<double>& group = m_rows.group();
+        for (const Scored& s : m_scored) {
+            double v;
+            if (s.single < 0) {
+                v = varLinkScore(m_g, static_cast<int>(s.varEdge), group);
+            } else {
+                v = group[static_cast<size_t>(s.single)];
+                v = std::isfinite(v) && v != 0 ? v : 0.0;
+            }
+            links[s.varEdge][r] = v;
+        }
+    }
+
     struct Scored {
         size_t varEdge;
         int single;  // its one group edge, or -1: several, or a path through a SMOOTH's or DELAY's stocks
@@ -387,8 +399,12 @@ LoopScores focusScoresOf(const ScoredModel& p, const Focus& f, LinkCollector& ru
     out.times = std::move(run.times);
     out.list.loops = f.loops;
     out.rule = f.rule;
-    for (const Factors& factors : factorsOf(p.graph, f.cycles, run.links))
+    Factors factors;
+    for (const auto& edges : f.factors) {
+        factors.clear();
+        for (size_t k : edges) factors.push_back(run.links[k].data());
         out.score.push_back(loopScore(factors, rows));
+    }
     out.relative = relativeScores(out.score, rows);
     finish(p, run, out);
     return out;
@@ -432,8 +448,7 @@ std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSp
     }
     LinkCollector collector(*f.scoring, p.graph);
     const sim::RunResult& r = run->result;
-    collector.reserve(r.rows());
-    for (size_t row = 0; row < r.rows(); ++row) collector.onRow(r.data.data() + row * r.cols(), r.cols());
+    collector.collect(r.data.data(), r.rows(), r.cols());
     {
         std::lock_guard lock(f.mutex);
         f.idle.push_back(std::move(run));
@@ -484,6 +499,11 @@ std::optional<LoopScores> scoreLoops(const ScoredModel& scored, const sim::RunSp
         auto kept = std::make_shared<Focus>();
         LoopScores out = scoresOf(scored, collector, &kept->cycles);
         kept->loops = out.list.loops;
+        for (const Cycle& c : kept->cycles) {
+            auto& edges = kept->factors.emplace_back();
+            for (size_t k = 0; k < c.size(); ++k)
+                edges.push_back(static_cast<size_t>(scored.graph.varEdge(c[k], c[(k + 1) % c.size()])));
+        }
         kept->rule = out.rule +
                      "; runs after the first score these loops again (the strongest at the first run's "
                      "settings), not a new search";

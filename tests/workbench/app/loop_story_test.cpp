@@ -115,6 +115,53 @@ TEST_CASE("loops panel: scores follow the session's sliders", "[workbench][loops
     CHECK(periods[1].start > handover(1000) + 1.3);
 }
 
+TEST_CASE("loops panel: a slider move re-scores the county's loops the first scoring kept, the same ids",
+          "[workbench][loops]") {
+    // The county model has too many loops to score them all: the first scoring searches and keeps the 200
+    // strongest and the named; after a slider move the Loops tab scores those same loops again (no search),
+    // at the new settings.
+    app::Session s(stateDir("sdw_loops_county_slider"));
+    std::string error;
+    REQUIRE(s.open(std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile", error));
+    s.settle();
+    REQUIRE(s.result());
+    app::LoopAnalysis a;
+    const auto scoreNow = [&] {
+        auto r = app::loopRequestFor(s);
+        REQUIRE(r);
+        a.request(std::move(*r));
+        REQUIRE(a.settle(std::chrono::seconds(120)));
+        INFO(a.error());
+        REQUIRE(a.scores());
+        return a.scores();
+    };
+    const auto first = scoreNow();
+    bool moved = false;
+    for (auto& in : s.inputs())
+        if (in.name == "reablement_staff") {
+            in.value *= 1.5;
+            moved = true;
+        }
+    REQUIRE(moved);
+    s.inputsChanged();
+    s.settle();
+    const auto again = scoreNow();
+    REQUIRE(first->list.loops.size() == again->list.loops.size());
+    for (size_t l = 0; l < first->list.loops.size(); ++l) {
+        CHECK(again->list.loops[l].id == first->list.loops[l].id);
+        CHECK(again->list.loops[l].name == first->list.loops[l].name);
+    }
+    CHECK(first->rule.find("not a new search") == std::string::npos);
+    CHECK(again->rule.find("not a new search") != std::string::npos);
+    CHECK(again->times == first->times);
+    CHECK(again->score != first->score);  // the new settings' scores
+    for (size_t row = 0; row < again->times.size(); ++row) {
+        double total = 0;
+        for (const auto& rel : again->relative) total += std::fabs(rel[row]);
+        CHECK((total == 0 || std::fabs(total - 1) < 1e-9));
+    }
+}
+
 TEST_CASE("loops panel: filter, order, charted loops and the links to highlight", "[workbench][loops]") {
     app::Session s(stateDir("sdw_loops_rows"));
     logistic(s);
