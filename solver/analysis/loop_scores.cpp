@@ -399,6 +399,7 @@ LoopScores focusScoresOf(const ScoredModel& p, const Focus& f, LinkCollector& ru
     out.times = std::move(run.times);
     out.list.loops = f.loops;
     out.rule = f.rule;
+    out.reused = true;
     Factors factors;
     for (const auto& edges : f.factors) {
         factors.clear();

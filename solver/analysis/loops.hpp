@@ -78,6 +78,9 @@ struct LoopScores {
     std::vector<std::vector<double>> relative;  // [loop][time]: score / the sum of |score| over the loops
     std::vector<LinkScores> links;              // every link on a loop
     std::string rule;                           // which loops were scored, a sentence for the user
+    // The loops an earlier scoring of the same prepared model kept (too many to score them all), scored
+    // again at this run's settings without a new search; prepare the model again to search at these.
+    bool reused = false;
 };
 
 // A model compiled with Loops that Matter link scores as extra result columns, and the loops found in it:

@@ -37,8 +37,9 @@ void LoopAnalysis::start(LoopRequest r) {
     std::shared_ptr<const analysis::ScoredModel> cached;
     const std::string key = overridesKey(r.compile);
     if (m_prepared && m_preparedRevision == r.revision && m_preparedOverrides == key) cached = m_prepared;
-    m_running = std::async(std::launch::async, [r = std::move(r), cached, key]() {
+    m_running = std::async(std::launch::async, [r = std::move(r), cached, key, generation = m_generation]() {
         Outcome out;
+        out.generation = generation;
         out.revision = r.revision;
         out.overrides = key;
         out.spec = r.spec;
@@ -58,7 +59,7 @@ void LoopAnalysis::start(LoopRequest r) {
 }
 
 void LoopAnalysis::take(Outcome out) {
-    if (out.prepared) {
+    if (out.prepared && out.generation == m_generation) {
         m_prepared = out.prepared;
         m_preparedRevision = out.revision;
         m_preparedOverrides = out.overrides;
@@ -91,6 +92,12 @@ bool LoopAnalysis::settle(std::chrono::milliseconds timeout) {
         poll();
     }
     return true;
+}
+
+void LoopAnalysis::searchAgain() {
+    ++m_generation;
+    m_prepared.reset();
+    m_preparedRevision = 0;
 }
 
 void LoopAnalysis::reset() {

@@ -41,6 +41,10 @@ class LoopAnalysis {
     bool busy() const { return m_running.valid() || m_waiting.has_value(); }
     // Forget the model (another was opened): scores, cache and waiting request.
     void reset();
+    // The next request prepares the model again, so that a model with too many loops to score them all
+    // searches for the strongest at that request's settings (scores().reused: the loops kept at an earlier
+    // run's settings were scored again). The current scores stay until it answers.
+    void searchAgain();
 
     // The last scores (null before the first, or after a failure: see error()).
     std::shared_ptr<const analysis::LoopScores> scores() const { return m_scores; }
@@ -60,6 +64,7 @@ class LoopAnalysis {
         uint64_t revision = 0;
         std::string overrides;
         sim::RunSpec spec;
+        uint64_t generation = 0;  // of the prepared model (see searchAgain)
     };
     void start(LoopRequest r);
     void take(Outcome out);
@@ -69,6 +74,8 @@ class LoopAnalysis {
     std::shared_ptr<const analysis::ScoredModel> m_prepared;  // the scoring model of m_preparedRevision
     uint64_t m_preparedRevision = 0;
     std::string m_preparedOverrides;  // the compile overrides it was prepared with
+    uint64_t m_generation = 0;        // searchAgain() counts up: a scoring started before does not keep its
+                                      // prepared model
     std::shared_ptr<const analysis::LoopScores> m_scores;
     std::string m_error;
     double m_lastMs = 0;

@@ -151,6 +151,8 @@ TEST_CASE("loops panel: a slider move re-scores the county's loops the first sco
         CHECK(again->list.loops[l].id == first->list.loops[l].id);
         CHECK(again->list.loops[l].name == first->list.loops[l].name);
     }
+    CHECK_FALSE(first->reused);
+    CHECK(again->reused);
     CHECK(first->rule.find("not a new search") == std::string::npos);
     CHECK(again->rule.find("not a new search") != std::string::npos);
     CHECK(again->times == first->times);
@@ -160,6 +162,13 @@ TEST_CASE("loops panel: a slider move re-scores the county's loops the first sco
         for (const auto& rel : again->relative) total += std::fabs(rel[row]);
         CHECK((total == 0 || std::fabs(total - 1) < 1e-9));
     }
+    // Asked to, the next scoring searches again at the new settings; the named loops are still listed.
+    a.searchAgain();
+    const auto fresh = scoreNow();
+    CHECK_FALSE(fresh->reused);
+    CHECK(fresh->rule.find("not a new search") == std::string::npos);
+    CHECK(analysis::findLoop(fresh->list, "the delayed-discharge spiral"));
+    CHECK(analysis::findLoop(fresh->list, "gatekeeping"));
 }
 
 TEST_CASE("loops panel: filter, order, charted loops and the links to highlight", "[workbench][loops]") {

@@ -110,3 +110,45 @@ TEST_CASE("loops tab: a share that rounds to 0% reads 'under 1%' with the way it
         CHECK(wb.loopHighlightLabel == id + " gatekeeping (selected): no share of the change now");
     }
 }
+
+TEST_CASE(
+    "loops tab: after a slider move the county's kept loops are scored again, and 'find loops again' "
+    "searches",
+    "[workbench][loops]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.openCounty(wb);
+    ui.settle(wb);
+    auto& panel = wb.panel<ui::LoopsPanel>();
+    wb.showPanel<ui::LoopsPanel>();
+    ui.frame(wb);
+    panel.settle(wb);
+    REQUIRE(panel.analysis().scores());
+    CHECK_FALSE(panel.analysis().scores()->reused);
+    ui.frame(wb);
+    CHECK_FALSE(panel.searchAgainRect());  // the first scoring searched: nothing to offer
+    // A slider move: a new run, scored again with the loops the first scoring kept.
+    bool moved = false;
+    for (auto& in : wb.session().inputs())
+        if (in.name == "reablement_staff") {
+            in.value *= 1.5;
+            moved = true;
+        }
+    REQUIRE(moved);
+    wb.session().inputsChanged();
+    ui.settle(wb);
+    ui.frame(wb);
+    panel.settle(wb);
+    ui.frame(wb);
+    REQUIRE(panel.analysis().scores());
+    CHECK(panel.analysis().scores()->reused);
+    const auto button = panel.searchAgainRect();
+    REQUIRE(button);
+    ui.click(wb, ImVec2((button->x + button->z) / 2, (button->y + button->w) / 2));
+    ui.frame(wb);
+    panel.settle(wb);
+    ui.frame(wb);
+    REQUIRE(panel.analysis().scores());
+    CHECK_FALSE(panel.analysis().scores()->reused);
+    CHECK_FALSE(panel.searchAgainRect());
+}

@@ -192,6 +192,22 @@ void LoopsPanel::header(Workbench& wb, size_t row) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+    m_searchAgainRect.reset();
+    if (m_all && m_all->reused) {  // a line of its own: the header's line may run past the panel's edge
+        ImGui::TextDisabled("The loops the first scoring kept, scored at the settings now.");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("find loops again")) {
+            m_analysis.searchAgain();
+            m_askedFor.reset();  // asked again at the next frame, with the current run's settings
+        }
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        m_searchAgainRect = ImVec4(a.x, a.y, b.x, b.y);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(
+                "The model has too many loops to score them all: these are the strongest at the settings "
+                "of the run first scored, scored again at the sliders' values now. Search again for the "
+                "strongest loops at these settings (about as long as the first scoring)");
+    }
 }
 
 void LoopsPanel::table(Workbench& wb, size_t row, float height) {

@@ -33,6 +33,9 @@ class LoopsPanel : public Panel {
         choose();
     }
     app::LoopAnalysis& analysis() { return m_analysis; }
+    // Where "find loops again" was last drawn (x0, y0, x1, y1): shown when the scores are of loops an
+    // earlier run's settings picked (a model with too many loops to score them all, after a slider move).
+    std::optional<ImVec4> searchAgainRect() const { return m_searchAgainRect; }
     // Keep the scores of the current run coming while the tab is not drawn (presentation mode shows loops).
     void keepScoring() { m_shown = true; }
 
@@ -63,6 +66,7 @@ class LoopsPanel : public Panel {
     char m_filter[64] = "";
     char m_name[128] = "", m_description[512] = "";
     widgets::PlotView m_view;
+    std::optional<ImVec4> m_searchAgainRect;
 };
 
 }  // namespace sdw::ui
