@@ -68,6 +68,9 @@ std::vector<Factors> factorsOf(const LoopGraph& g, const std::vector<Cycle>& cyc
 constexpr size_t kLanes = 8;
 // Rows a block of every loop's products holds (peakShares): small enough to stay in the cache.
 constexpr size_t kBlock = 256;
+// Rows of link scores a re-scoring computes before every loop's products over them: the county's 200 links
+// over 32 rows are 50 KB, still in the cache when the products read them.
+constexpr size_t kCacheRows = 32;
 
 // A loop's score at saved rows [first, first + n): the product of its links' scores, multiplied in the loop's
 // order from 1 as one row at a time would (the same numbers to the last bit).
@@ -165,8 +168,11 @@ struct Focus {
     std::vector<Cycle> cycles;
     std::vector<std::vector<size_t>> factors;  // by loop: its links' var edges, in the loop's order
     std::vector<Loop> loops;
+    std::vector<std::string> staleNames;  // as LoopList's
     std::string rule;
-    std::unique_ptr<ScoringModel> scoring;  // built at the second scored run
+    bool reused = true;  // the loops an earlier run kept (false: every loop of the model, always scored)
+    std::unique_ptr<ScoringModel> own;      // built at the second scored run
+    const ScoringModel* scoring = nullptr;  // `own`, or for a model whose loops are all scored, its model
     // Its runs keep their table (Time and the scoring columns: a few MB for the county model) in the
     // native code's whole Euler loop, several times faster than a run stopping at each saved row; a
     // finished run's simulator and table wait here for the next (so the table's memory is touched once).
@@ -219,6 +225,8 @@ bool compileScoring(ScoringModel& s, ExpandedModel& model, const LoopGraph& g, c
     return true;
 }
 
+void keep(Focus& f, const LoopGraph& g, std::vector<Loop> loops);
+
 // The scoring model: link-score elements for every link inside a strongly connected part of the variables'
 // graph (every link on some loop), added after the loops are found.
 bool prepare(ScoredModel& p, const model::Project& project, diag::Diagnostics& diags) {
@@ -250,6 +258,19 @@ bool prepare(ScoredModel& p, const model::Project& project, diag::Diagnostics& d
             "the scored run does not draw the numbers `sdw run` draws with the same seed");
     p.names.models.push_back(model::Model{});
     p.names.main().extraXml = project.main().extraXml;
+    if (!p.cuts()) {  // every loop scored in every run: listed once, scored from the native loop's table
+        auto every = std::make_shared<Focus>();
+        every->cycles = p.found.cycles;
+        LoopList list;
+        list.loops = makeLoops(p.model, p.graph, every->cycles, 1);
+        applyNames(list, p.names);
+        keep(*every, p.graph, std::move(list.loops));
+        every->staleNames = std::move(list.staleNames);
+        every->rule = p.found.rule;
+        every->reused = false;
+        every->scoring = &p.all;
+        p.focus = std::move(every);
+    }
     return true;
 }
 
@@ -289,10 +310,17 @@ class LinkCollector : public sim::RowObserver {
     }
 
     // Every row of a run's table (`rows` of `cols` values) at once.
-    void collect(const double* data, size_t rows, size_t cols) {
+    // Every row of a run's table (`rows` of `cols` values), a block of rows at a time: `block(first, n)` is
+    // called after rows [first, first + n) are scored, while their scores are still in the cache.
+    template <typename Block>
+    void collect(const double* data, size_t rows, size_t cols, size_t blockRows, Block block) {
         times.resize(rows);
         for (const Scored& s : m_scored) links[s.varEdge].resize(rows);
-        for (size_t r = 0; r < rows; ++r) score(data + r * cols, r);
+        for (size_t first = 0; first < rows; first += blockRows) {
+            const size_t n = std::min(blockRows, rows - first);
+            for (size_t r = first; r < first + n; ++r) score(data + r * cols, r);
+            block(first, n);
+        }
     }
 
     void onRow(const double* row, size_t) override {
@@ -393,22 +421,29 @@ LoopScores scoresOf(const ScoredModel& p, LinkCollector& run, std::vector<Cycle>
 }
 
 // Scores of the loops a focus keeps, from a run of the model scoring only their links.
-LoopScores focusScoresOf(const ScoredModel& p, const Focus& f, LinkCollector& run) {
+LoopScores focusScoresOf(const ScoredModel& p, const Focus& f, LinkCollector& run,
+                         std::vector<std::vector<double>> score) {
     LoopScores out;
     const size_t rows = run.times.size();
     out.times = std::move(run.times);
     out.list.loops = f.loops;
+    out.list.staleNames = f.staleNames;
     out.rule = f.rule;
-    out.reused = true;
-    Factors factors;
-    for (const auto& edges : f.factors) {
-        factors.clear();
-        for (size_t k : edges) factors.push_back(run.links[k].data());
-        out.score.push_back(loopScore(factors, rows));
-    }
+    out.reused = f.reused;
+    out.score = std::move(score);
     out.relative = relativeScores(out.score, rows);
     finish(p, run, out);
     return out;
+}
+
+// The loops `f` scores: `loops` (as listed) and each one's links.
+void keep(Focus& f, const LoopGraph& g, std::vector<Loop> loops) {
+    f.loops = std::move(loops);
+    for (const Cycle& c : f.cycles) {
+        auto& edges = f.factors.emplace_back();
+        for (size_t k = 0; k < c.size(); ++k)
+            edges.push_back(static_cast<size_t>(g.varEdge(c[k], c[(k + 1) % c.size()])));
+    }
 }
 
 // The model scoring only the links on the loops `f` keeps; null (diags say why) when it does not compile.
@@ -442,19 +477,47 @@ std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSp
     if (spec.vars.empty()) spec.vars.push_back("time");
     spec.finalOnly = false;
     spec.rowObserver = nullptr;
+    std::vector<std::string> names;
+    size_t rows = 0;
+    if (sim::RunResult info; !run->simulator->shape(spec, names, rows, info)) {
+        diags.append(info.diagnostics);
+        return std::nullopt;
+    }
+    if (rows * names.size() >
+        p.options.maxTableValues) {  // too large a table to keep: link scores as the run saves
+        LinkCollector collector(*f.scoring, p.graph);
+        if (!runScored(*f.scoring, spec, collector, diags)) return std::nullopt;
+        std::vector<std::vector<double>> score;
+        Factors factors;
+        for (const auto& edges : f.factors) {
+            factors.clear();
+            for (size_t k : edges) factors.push_back(collector.links[k].data());
+            score.push_back(loopScore(factors, collector.times.size()));
+        }
+        return focusScoresOf(p, f, collector, std::move(score));
+    }
     run->simulator->run(spec, run->result);
     if (!run->result.ok()) {
         diags.append(run->result.diagnostics);
         return std::nullopt;
     }
+    // Each block of rows' link scores, then at once every loop's products over those rows (loop after loop
+    // over the whole run, the links' scores were read back from memory: 0.8 ms of the county's scoring).
     LinkCollector collector(*f.scoring, p.graph);
     const sim::RunResult& r = run->result;
-    collector.collect(r.data.data(), r.rows(), r.cols());
+    std::vector<Factors> factors(f.factors.size());
+    std::vector<std::vector<double>> score(f.factors.size(), std::vector<double>(r.rows()));
+    collector.collect(r.data.data(), r.rows(), r.cols(), kCacheRows, [&](size_t first, size_t n) {
+        if (first == 0)  // the links' series are allocated by now
+            for (size_t l = 0; l < f.factors.size(); ++l)
+                for (size_t k : f.factors[l]) factors[l].push_back(collector.links[k].data());
+        for (size_t l = 0; l < factors.size(); ++l) product(factors[l], first, n, score[l].data() + first);
+    });
     {
         std::lock_guard lock(f.mutex);
         f.idle.push_back(std::move(run));
     }
-    return focusScoresOf(p, f, collector);
+    return focusScoresOf(p, f, collector, std::move(score));
 }
 
 }  // namespace
@@ -489,22 +552,20 @@ std::optional<LoopScores> scoreLoops(const ScoredModel& scored, const sim::RunSp
             std::lock_guard lock(scored.mutex);
             focus = scored.focus;
             if (focus && !focus->scoring) {
-                focus->scoring = focusModel(scored, *focus, diags);
-                if (!focus->scoring) return std::nullopt;
+                focus->own = focusModel(scored, *focus, diags);
+                if (!focus->own) return std::nullopt;
+                focus->scoring = focus->own.get();
             }
+        } else {
+            focus = scored.focus;  // every loop, made when the model was prepared
         }
         if (focus) return focusScores(scored, *focus, spec, diags);
         LinkCollector collector(scored.all, scored.graph);
         if (!runScored(scored.all, spec, collector, diags)) return std::nullopt;
-        if (!scored.cuts()) return scoresOf(scored, collector, nullptr);
         auto kept = std::make_shared<Focus>();
         LoopScores out = scoresOf(scored, collector, &kept->cycles);
-        kept->loops = out.list.loops;
-        for (const Cycle& c : kept->cycles) {
-            auto& edges = kept->factors.emplace_back();
-            for (size_t k = 0; k < c.size(); ++k)
-                edges.push_back(static_cast<size_t>(scored.graph.varEdge(c[k], c[(k + 1) % c.size()])));
-        }
+        keep(*kept, scored.graph, out.list.loops);
+        kept->staleNames = out.list.staleNames;
         kept->rule = out.rule +
                      "; runs after the first score these loops again (the strongest at the first run's "
                      "settings), not a new search";

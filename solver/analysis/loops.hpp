@@ -43,6 +43,10 @@ struct LoopOptions {
     // The most loops a score table holds (besides the named ones, always kept): past it, the ones with the
     // largest share at any saved time, their shares then of these loops' total.
     size_t maxScored = 200;
+    // The most values (saved rows x columns) a scoring run keeps as a table, to compute the link scores from
+    // in the native code's whole loop (32 MB; the county model's: 523 x 478); past it, they are computed
+    // from each row as the run saves it (the same numbers, slower).
+    size_t maxTableValues = 4'000'000;
     compile::CompileOptions compile;
 };
 

@@ -397,6 +397,38 @@ TEST_CASE("loop scores: once a model's loops are cut to the strongest, later run
     }
 }
 
+TEST_CASE("loop scores: a run too large to keep as a table scores the same, from each row as it is saved",
+          "[loops][ltm]") {
+    // Every loop scored (complete) and loops cut to the strongest (re-scored): the table path and the
+    // row-by-row path give the same numbers to the last bit.
+    for (size_t keep : {size_t{200}, size_t{2}}) {
+        INFO("keep " << keep);
+        Builder b =
+            test::threeParties(20, 0.01, {"0.1 * b + 0.02 * c", "0.05 * a + 0.01 * c", "0.03 * a + b / 50"});
+        analysis::LoopOptions table, rows;
+        table.maxScored = rows.maxScored = keep;
+        rows.maxTableValues = 10;
+        diag::Diagnostics d;
+        const auto a = analysis::prepareScores(b.project, d, table),
+                   z = analysis::prepareScores(b.project, d, rows);
+        REQUIRE(a);
+        REQUIRE(z);
+        sim::RunSpec spec;
+        spec.saveper = 0.5;
+        for (int round = 0; round < 2; ++round) {  // the first scoring, then a re-scoring
+            const auto x = analysis::scoreLoops(*a, spec, d), y = analysis::scoreLoops(*z, spec, d);
+            REQUIRE(x);
+            REQUIRE(y);
+            CHECK(x->times.size() == 41);
+            CHECK(x->times == y->times);
+            CHECK(x->score == y->score);
+            CHECK(x->relative == y->relative);
+            REQUIRE(x->links.size() == y->links.size());
+            for (size_t k = 0; k < x->links.size(); ++k) CHECK(x->links[k].score == y->links[k].score);
+        }
+    }
+}
+
 TEST_CASE("loop scores: each loop's score is the product of its links' scores at every saved time, exactly",
           "[loops][ltm]") {
     // Three parties building each other: loops of two and three links. 83 saved times (not a whole number
