@@ -162,8 +162,10 @@ struct ScoringModel {
     std::unique_ptr<sim::Simulator> simulator;
 };
 
-// A model with too many loops to score them all: the loops its first scored run kept (the strongest and the
-// named, as listed then) and, from its second scored run on, a model scoring only their links.
+// The loops a model's scorings score, and the model that scores them. A model whose loops are all scored:
+// all of them, listed once when it is prepared, scored by that model. One with too many: the loops its first
+// scored run kept (the strongest and the named, as listed then) and, from its second scored run on, a model
+// scoring only their links.
 struct Focus {
     std::vector<Cycle> cycles;
     std::vector<std::vector<size_t>> factors;  // by loop: its links' var edges, in the loop's order
@@ -194,7 +196,8 @@ class ScoredModel {
     LoopOptions options;
     model::Project project;  // what the focus model is compiled with
     model::Project names;    // the project's main model's kept elements, for the loop names it stores
-    // Set by the first scored run of a model whose loops are cut to the strongest; guarded by `mutex`.
+    // Made when the model is prepared if its loops are all scored, else by its first scored run; guarded by
+    // `mutex`.
     mutable std::mutex mutex;
     mutable std::shared_ptr<Focus> focus;
     bool cuts() const { return !found.complete || found.cycles.size() > options.maxScored; }
@@ -540,7 +543,8 @@ const compile::CompiledModel& compiledWithScores(const ScoredModel& scored) {
     return *scored.all.compiled;
 }
 
-// A model whose loops are all scored: every run scores them all. One whose loops are cut to the strongest
+// A model whose loops are all scored: every run scores them all (the focus made when it was prepared). One
+// whose loops are cut to the strongest
 // (too many to list, or to score): its first scored run finds and keeps them, as `scoresOf` says; the runs
 // after it score the same loops (the Loops tab's re-scoring at each slider move: the same loops, ids and
 // names, the strongest of the first run's settings), in a model that scores only their links.
