@@ -198,6 +198,15 @@ class HeadlessUi {
     }
     // Open the default (county) model and wait for its first run.
     void openCounty(ui::Workbench& wb) { open(wb, countyModel()); }
+    // Show a results panel that computes on a worker (the Loops tab) and wait for its results.
+    template <typename Panel>
+    Panel& showSettled(ui::Workbench& wb) {
+        wb.showPanel<Panel>();
+        frame(wb);
+        auto& panel = wb.panel<Panel>();
+        panel.settle(wb);
+        return panel;
+    }
     static std::string countyModel() {
         return std::string(SDW_SOURCE_DIR) + "/models/adult_social_care/adult_social_care.xmile";
     }

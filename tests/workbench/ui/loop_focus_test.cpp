@@ -89,10 +89,7 @@ TEST_CASE("loop focus: the Loops tab fades what is not on the selected loop", "[
     ui::Workbench wb;
     ui.open(wb, HeadlessUi::teachingModel("delayed_discharge"));
     ui.settle(wb);
-    auto& panel = wb.panel<ui::LoopsPanel>();
-    wb.showPanel<ui::LoopsPanel>();
-    ui.frame(wb);
-    panel.settle(wb);
+    auto& panel = ui.showSettled<ui::LoopsPanel>(wb);
     REQUIRE(panel.analysis().scores());
     const analysis::Loop loop = panel.analysis().scores()->list.loops.front();
     REQUIRE(panel.select(loop.id));

@@ -76,15 +76,13 @@ TEST_CASE("loops tab: the diagram shows the selected loop, or the loop in charge
 
 TEST_CASE("loops tab: a share that rounds to 0% reads 'under 1%' with the way it pulls, not '-0%'",
           "[workbench][loops]") {
-    // The county model's gatekeeping loop holds a tiny part of the change among all the loops scored (at most
-    // 0.006%: the model's README): selected, the banner says how small and which way, as a trainer reads it.
+    // The county model's gatekeeping loop holds a tiny part of the change among all the loops scored (well
+    // under 0.01%: the model's README): selected, the banner says how small and which way, as a trainer reads
+    // it.
     HeadlessUi ui;
     ui::Workbench wb;
     ui.openCounty(wb);
-    auto& panel = wb.panel<ui::LoopsPanel>();
-    wb.showPanel<ui::LoopsPanel>();
-    ui.frame(wb);
-    panel.settle(wb);
+    auto& panel = ui.showSettled<ui::LoopsPanel>(wb);
     const auto scores = panel.analysis().scores();
     REQUIRE(scores);
     const auto* gate = analysis::findLoop(scores->list, "gatekeeping");
@@ -119,10 +117,7 @@ TEST_CASE(
     ui::Workbench wb;
     ui.openCounty(wb);
     ui.settle(wb);
-    auto& panel = wb.panel<ui::LoopsPanel>();
-    wb.showPanel<ui::LoopsPanel>();
-    ui.frame(wb);
-    panel.settle(wb);
+    auto& panel = ui.showSettled<ui::LoopsPanel>(wb);
     REQUIRE(panel.analysis().scores());
     CHECK_FALSE(panel.analysis().scores()->reused);
     ui.frame(wb);
