@@ -168,3 +168,22 @@ TEST_CASE("cli loops: --set changes the model scored, as sdw run's --set does", 
     CHECK(unknown.out.find("no variable 'crowdin'") != std::string::npos);
     CHECK(run("loops " + model + " --set crowding=0").code == 2);  // --set goes with --scores or --bench
 }
+
+TEST_CASE("cli loops: --engine interp, compiled or auto give the same scores; another engine is refused",
+          "[cli][loops]") {
+    // Long enough (8,000 steps, saved every 40th) that auto and compiled run native code: the interpreter is
+    // the reference they must match to the digit the CSV prints.
+    const std::string model = logisticModel("0.5 * population * (1 - crowding)");
+    const std::string args = "loops " + model + " --scores --dt 0.0025 --saveper 0.1";
+    const Output interp = run(args + " --engine interp", false),
+                 compiled = run(args + " --engine compiled", false), automatic = run(args, false);
+    REQUIRE(interp.code == 0);
+    REQUIRE(compiled.code == 0);
+    REQUIRE(automatic.code == 0);
+    CHECK(interp.out.find("Time,R1,B2") == 0);
+    CHECK(compiled.out == interp.out);
+    CHECK(automatic.out == interp.out);
+    const Output bad = run(args + " --engine fast");
+    CHECK(bad.code == 2);
+    CHECK(bad.out.find("--engine") != std::string::npos);
+}
