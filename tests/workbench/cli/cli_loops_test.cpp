@@ -169,7 +169,7 @@ TEST_CASE("cli loops: --set changes the model scored, as sdw run's --set does", 
     CHECK(run("loops " + model + " --set crowding=0").code == 2);  // --set goes with --scores or --bench
 }
 
-TEST_CASE("cli loops: --engine interp, compiled or auto give the same scores; another engine is refused",
+TEST_CASE("cli loops: --engine interp, compiled or auto give the same scores, and another engine is refused",
           "[cli][loops]") {
     // Long enough (8,000 steps, saved every 40th) that auto and compiled run native code: the interpreter is
     // the reference they must match to the digit the CSV prints.
