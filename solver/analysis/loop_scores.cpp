@@ -167,7 +167,6 @@ struct ScoringModel {
 // scored run kept (the strongest and the named, as listed then) and, from its second scored run on, a model
 // scoring only their links.
 struct Focus {
-    std::vector<Cycle> cycles;
     std::vector<std::vector<size_t>> factors;  // by loop: its links' var edges, in the loop's order
     std::vector<Loop> loops;
     std::vector<std::string> staleNames;  // as LoopList's
@@ -228,7 +227,7 @@ bool compileScoring(ScoringModel& s, ExpandedModel& model, const LoopGraph& g, c
     return true;
 }
 
-void keep(Focus& f, const LoopGraph& g, std::vector<Loop> loops);
+void keep(Focus& f, const LoopGraph& g, const std::vector<Cycle>& cycles, std::vector<Loop> loops);
 
 // The scoring model: link-score elements for every link inside a strongly connected part of the variables'
 // graph (every link on some loop), added after the loops are found.
@@ -263,11 +262,10 @@ bool prepare(ScoredModel& p, const model::Project& project, diag::Diagnostics& d
     p.names.main().extraXml = project.main().extraXml;
     if (!p.cuts()) {  // every loop scored in every run: listed once, scored from the native loop's table
         auto every = std::make_shared<Focus>();
-        every->cycles = p.found.cycles;
         LoopList list;
-        list.loops = makeLoops(p.model, p.graph, every->cycles, 1);
+        list.loops = makeLoops(p.model, p.graph, p.found.cycles, 1);
         applyNames(list, p.names);
-        keep(*every, p.graph, std::move(list.loops));
+        keep(*every, p.graph, p.found.cycles, std::move(list.loops));
         every->staleNames = std::move(list.staleNames);
         every->rule = p.found.rule;
         every->reused = false;
@@ -313,12 +311,16 @@ class LinkCollector : public sim::RowObserver {
     }
 
     // Every row of a run's table (`rows` of `cols` values) at once.
-    // Every row of a run's table (`rows` of `cols` values), a block of rows at a time: `block(first, n)` is
-    // called after rows [first, first + n) are scored, while their scores are still in the cache.
-    template <typename Block>
-    void collect(const double* data, size_t rows, size_t cols, size_t blockRows, Block block) {
+    // Room for `rows` saved times (before collect(); the series do not move after it).
+    void resize(size_t rows) {
         times.resize(rows);
         for (const Scored& s : m_scored) links[s.varEdge].resize(rows);
+    }
+
+    // Every row of a run's table (`rows` of `cols` values, resize()d for), a block of rows at a time:
+    // `block(first, n)` is called after rows [first, first + n) are scored, while their scores are in cache.
+    template <typename Block>
+    void collect(const double* data, size_t rows, size_t cols, size_t blockRows, Block block) {
         for (size_t first = 0; first < rows; first += blockRows) {
             const size_t n = std::min(blockRows, rows - first);
             for (size_t r = first; r < first + n; ++r) score(data + r * cols, r);
@@ -388,9 +390,9 @@ void finish(const ScoredModel& p, LinkCollector& run, LoopScores& out) {
     out.list.links = p.graph.varEdges.size();
 }
 
-// Scores from a run of every link on a loop. When the model's loops are cut to the strongest, `kept` gets
-// the cycles scored (in the list's order).
-LoopScores scoresOf(const ScoredModel& p, LinkCollector& run, std::vector<Cycle>* kept) {
+// Scores from a run of every link on a loop (a model whose loops are cut to the strongest, its first
+// scoring); `kept` gets the cycles scored, in the list's order.
+LoopScores scoresOf(const ScoredModel& p, LinkCollector& run, std::vector<Cycle>& kept) {
     LoopScores out;
     const size_t rows = run.times.size();
     out.times = std::move(run.times);
@@ -418,7 +420,7 @@ LoopScores scoresOf(const ScoredModel& p, LinkCollector& run, std::vector<Cycle>
     else
         for (const Factors& f : factors) out.score.push_back(loopScore(f, rows));
     out.relative = relativeScores(out.score, rows);
-    if (kept) *kept = std::move(cycles);
+    kept = std::move(cycles);
     finish(p, run, out);
     return out;
 }
@@ -439,23 +441,30 @@ LoopScores focusScoresOf(const ScoredModel& p, const Focus& f, LinkCollector& ru
     return out;
 }
 
-// The loops `f` scores: `loops` (as listed) and each one's links.
-void keep(Focus& f, const LoopGraph& g, std::vector<Loop> loops) {
+// The loops `f` scores: `loops` (as listed) and each one's links (from `cycles`, in the same order).
+void keep(Focus& f, const LoopGraph& g, const std::vector<Cycle>& cycles, std::vector<Loop> loops) {
     f.loops = std::move(loops);
-    for (const Cycle& c : f.cycles) {
+    for (const Cycle& c : cycles) {
         auto& edges = f.factors.emplace_back();
         for (size_t k = 0; k < c.size(); ++k)
             edges.push_back(static_cast<size_t>(g.varEdge(c[k], c[(k + 1) % c.size()])));
     }
 }
 
+// Each loop's factors: its links' score series in `run`, in the loop's order (the series sized already).
+std::vector<Factors> seriesOf(const Focus& f, const LinkCollector& run) {
+    std::vector<Factors> out(f.factors.size());
+    for (size_t l = 0; l < f.factors.size(); ++l)
+        for (size_t k : f.factors[l]) out[l].push_back(run.links[k].data());
+    return out;
+}
+
 // The model scoring only the links on the loops `f` keeps; null (diags say why) when it does not compile.
 std::unique_ptr<ScoringModel> focusModel(const ScoredModel& p, const Focus& f, diag::Diagnostics& diags) {
     auto s = std::make_unique<ScoringModel>();
     s->scored.assign(p.graph.varEdges.size(), false);
-    for (const Cycle& c : f.cycles)
-        for (size_t k = 0; k < c.size(); ++k)
-            s->scored[static_cast<size_t>(p.graph.varEdge(c[k], c[(k + 1) % c.size()]))] = true;
+    for (const auto& edges : f.factors)
+        for (size_t k : edges) s->scored[k] = true;
     ExpandedModel model = p.base;
     if (!compileScoring(*s, model, p.graph, p.project, p.options, diags)) return nullptr;
     return s;
@@ -486,17 +495,13 @@ std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSp
         diags.append(info.diagnostics);
         return std::nullopt;
     }
-    if (rows * names.size() >
-        p.options.maxTableValues) {  // too large a table to keep: link scores as the run saves
+    // Too large a table to keep: link scores from each row as the run saves it.
+    if (rows * names.size() > p.options.maxTableValues) {
         LinkCollector collector(*f.scoring, p.graph);
         if (!runScored(*f.scoring, spec, collector, diags)) return std::nullopt;
         std::vector<std::vector<double>> score;
-        Factors factors;
-        for (const auto& edges : f.factors) {
-            factors.clear();
-            for (size_t k : edges) factors.push_back(collector.links[k].data());
+        for (const Factors& factors : seriesOf(f, collector))
             score.push_back(loopScore(factors, collector.times.size()));
-        }
         return focusScoresOf(p, f, collector, std::move(score));
     }
     run->simulator->run(spec, run->result);
@@ -508,12 +513,10 @@ std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSp
     // over the whole run, the links' scores were read back from memory: 0.8 ms of the county's scoring).
     LinkCollector collector(*f.scoring, p.graph);
     const sim::RunResult& r = run->result;
-    std::vector<Factors> factors(f.factors.size());
+    collector.resize(r.rows());
+    const std::vector<Factors> factors = seriesOf(f, collector);
     std::vector<std::vector<double>> score(f.factors.size(), std::vector<double>(r.rows()));
     collector.collect(r.data.data(), r.rows(), r.cols(), kCacheRows, [&](size_t first, size_t n) {
-        if (first == 0)  // the links' series are allocated by now
-            for (size_t l = 0; l < f.factors.size(); ++l)
-                for (size_t k : f.factors[l]) factors[l].push_back(collector.links[k].data());
         for (size_t l = 0; l < factors.size(); ++l) product(factors[l], first, n, score[l].data() + first);
     });
     {
@@ -567,8 +570,9 @@ std::optional<LoopScores> scoreLoops(const ScoredModel& scored, const sim::RunSp
         LinkCollector collector(scored.all, scored.graph);
         if (!runScored(scored.all, spec, collector, diags)) return std::nullopt;
         auto kept = std::make_shared<Focus>();
-        LoopScores out = scoresOf(scored, collector, &kept->cycles);
-        keep(*kept, scored.graph, out.list.loops);
+        std::vector<Cycle> cycles;
+        LoopScores out = scoresOf(scored, collector, cycles);
+        keep(*kept, scored.graph, cycles, out.list.loops);
         kept->staleNames = out.list.staleNames;
         kept->rule = out.rule +
                      "; runs after the first score these loops again (the strongest at the first run's "
