@@ -68,9 +68,6 @@ std::vector<Factors> factorsOf(const LoopGraph& g, const std::vector<Cycle>& cyc
 constexpr size_t kLanes = 8;
 // Rows a block of every loop's products holds (peakShares): small enough to stay in the cache.
 constexpr size_t kBlock = 256;
-// Rows of link scores a re-scoring computes before every loop's products over them: the county's 200 links
-// over 32 rows are 50 KB, still in the cache when the products read them.
-constexpr size_t kCacheRows = 32;
 
 // A loop's score at saved rows [first, first + n): the product of its links' scores, multiplied in the loop's
 // order from 1 as one row at a time would (the same numbers to the last bit).
@@ -98,16 +95,27 @@ std::vector<double> loopScore(const Factors& factors, size_t rows) {
     return s;
 }
 
-// Each score divided by the sum of the scores' magnitudes at that time (all 0 when nothing changes).
-// Loop by loop, each a run of memory (the totals summed in the same order as row by row: the same bits).
+// Each score divided by the sum of the scores' magnitudes at that time (all 0 when nothing changes), over
+// rows [first, first + n) of `rel` (sized already): the totals summed loop after loop, the same bits as row
+// by row.
+void relativeBlock(const std::vector<std::vector<double>>& score, std::vector<std::vector<double>>& rel,
+                   size_t first, size_t n) {
+    double total[kBlock];
+    for (size_t first0 = first, end = first + n; first0 < end; first0 += kBlock) {
+        const size_t m = std::min(kBlock, end - first0);
+        std::fill(total, total + m, 0.0);
+        for (const auto& s : score)
+            for (size_t i = 0; i < m; ++i) total[i] += std::fabs(s[first0 + i]);
+        for (size_t i = 0; i < m; ++i) total[i] = total[i] > 0 && std::isfinite(total[i]) ? total[i] : 0.0;
+        for (size_t l = 0; l < score.size(); ++l)
+            for (size_t i = 0; i < m; ++i)
+                rel[l][first0 + i] = total[i] != 0 ? score[l][first0 + i] / total[i] : 0.0;
+    }
+}
+
 std::vector<std::vector<double>> relativeScores(const std::vector<std::vector<double>>& score, size_t rows) {
-    std::vector<double> total(rows, 0.0);
-    for (const auto& s : score)
-        for (size_t row = 0; row < rows; ++row) total[row] += std::fabs(s[row]);
-    std::vector<std::vector<double>> rel(score.size(), std::vector<double>(rows, 0.0));
-    for (size_t l = 0; l < score.size(); ++l)
-        for (size_t row = 0; row < rows; ++row)
-            if (total[row] > 0 && std::isfinite(total[row])) rel[l][row] = score[l][row] / total[row];
+    std::vector<std::vector<double>> rel(score.size(), std::vector<double>(rows));
+    relativeBlock(score, rel, 0, rows);
     return rel;
 }
 
@@ -168,8 +176,8 @@ struct ScoringModel {
 // scoring only their links.
 struct Focus {
     std::vector<std::vector<size_t>> factors;  // by loop: its links' var edges, in the loop's order
-    std::vector<Loop> loops;
-    std::vector<std::string> staleNames;  // as LoopList's
+    SharedLoops loops;                         // shared with each scoring's LoopScores
+    std::vector<std::string> staleNames;       // as LoopList's
     std::string rule;
     bool reused = true;  // the loops an earlier run kept (false: every loop of the model, always scored)
     std::unique_ptr<ScoringModel> own;      // built at the second scored run
@@ -227,7 +235,7 @@ bool compileScoring(ScoringModel& s, ExpandedModel& model, const LoopGraph& g, c
     return true;
 }
 
-void keep(Focus& f, const LoopGraph& g, const std::vector<Cycle>& cycles, std::vector<Loop> loops);
+void keep(Focus& f, const LoopGraph& g, const std::vector<Cycle>& cycles, SharedLoops loops);
 
 // The scoring model: link-score elements for every link inside a strongly connected part of the variables'
 // graph (every link on some loop), added after the loops are found.
@@ -295,14 +303,15 @@ void keepStrongest(LoopScores& out, std::vector<Loop>& loops, std::vector<Cycle>
     cycles = std::move(keptCycles);
 }
 
-// Link scores computed inside the run: each row, as the run saves it, becomes every scored link's score at
-// that time, so the run keeps no table of its scoring columns (the county model's: 3,000 columns, 50 MB).
+// Link scores from a run's saved rows, a block of rows at a time: each row becomes every scored link's score
+// at that time. A run whose table is too large to keep gives its rows one at a time as it saves them (so the
+// run keeps no table of its scoring columns: the county model's first scoring has 3,000, 50 MB).
 class LinkCollector : public sim::RowObserver {
   public:
     LinkCollector(const ScoringModel& s, const LoopGraph& g)
-        : m_g(g), m_rows(s.plan, g), links(g.varEdges.size()) {
+        : m_g(g), m_block(s.plan, g), links(g.varEdges.size()) {
         // Most links are one group edge (no SMOOTH or DELAY between): the link's score is that edge's, as
-        // varLinkScore's product of one factor gives it (0 when not finite), without walking its paths.
+        // varLinkScores's product of one factor gives it (0 when not finite), without walking its paths.
         for (size_t k = 0; k < links.size(); ++k) {
             if (!s.scored[k]) continue;
             const auto& paths = g.varEdges[k].paths;
@@ -310,7 +319,6 @@ class LinkCollector : public sim::RowObserver {
         }
     }
 
-    // Every row of a run's table (`rows` of `cols` values) at once.
     // Room for `rows` saved times (before collect(); the series do not move after it).
     void resize(size_t rows) {
         times.resize(rows);
@@ -320,35 +328,34 @@ class LinkCollector : public sim::RowObserver {
     // Every row of a run's table (`rows` of `cols` values, resize()d for), a block of rows at a time:
     // `block(first, n)` is called after rows [first, first + n) are scored, while their scores are in cache.
     template <typename Block>
-    void collect(const double* data, size_t rows, size_t cols, size_t blockRows, Block block) {
-        for (size_t first = 0; first < rows; first += blockRows) {
-            const size_t n = std::min(blockRows, rows - first);
-            for (size_t r = first; r < first + n; ++r) score(data + r * cols, r);
+    void collect(const double* data, size_t rows, size_t cols, Block block) {
+        for (size_t first = 0; first < rows; first += BlockScorer::kRows) {
+            const size_t n = std::min(BlockScorer::kRows, rows - first);
+            score(data + first * cols, cols, first, n);
             block(first, n);
         }
     }
 
     void onRow(const double* row, size_t) override {
         const size_t r = times.size();
-        times.push_back(row[0]);
+        times.push_back(0.0);
         for (const Scored& s : m_scored) links[s.varEdge].push_back(0.0);
-        score(row, r);
+        score(row, 0, r, 1);
     }
 
   private:
-    void score(const double* row, size_t r) {
-        times[r] = row[0];
-        m_rows.score(row);
-        const std::vector<double>& group = m_rows.group();
+    // Rows [first, first + n) of the run, from `rows` (`stride` values a row).
+    void score(const double* rows, size_t stride, size_t first, size_t n) {
+        for (size_t r = 0; r < n; ++r) times[first + r] = rows[r * stride];
+        m_block.score(rows, stride, n);
         for (const Scored& s : m_scored) {
-            double v;
+            double* out = links[s.varEdge].data() + first;
             if (s.single < 0) {
-                v = varLinkScore(m_g, static_cast<int>(s.varEdge), group);
-            } else {
-                v = group[static_cast<size_t>(s.single)];
-                v = std::isfinite(v) && v != 0 ? v : 0.0;
+                varLinkScores(m_g, static_cast<int>(s.varEdge), m_block, n, out);
+                continue;
             }
-            links[s.varEdge][r] = v;
+            const double* v = m_block.edge(static_cast<size_t>(s.single));
+            for (size_t r = 0; r < n; ++r) out[r] = std::isfinite(v[r]) && v[r] != 0 ? v[r] : 0.0;
         }
     }
 
@@ -357,7 +364,7 @@ class LinkCollector : public sim::RowObserver {
         int single;  // its one group edge, or -1: several, or a path through a SMOOTH's or DELAY's stocks
     };
     const LoopGraph& m_g;
-    RowScorer m_rows;
+    BlockScorer m_block;
     std::vector<Scored> m_scored;
 
   public:
@@ -416,7 +423,7 @@ LoopScores scoresOf(const ScoredModel& p, LinkCollector& run, std::vector<Cycle>
     applyNames(out.list, p.names);
     const std::vector<Factors> factors = factorsOf(p.graph, cycles, links);
     if (out.list.loops.size() > p.options.maxScored)
-        keepStrongest(out, out.list.loops, cycles, factors, p.options.maxScored, rows);
+        keepStrongest(out, out.list.loops.edit(), cycles, factors, p.options.maxScored, rows);
     else
         for (const Factors& f : factors) out.score.push_back(loopScore(f, rows));
     out.relative = relativeScores(out.score, rows);
@@ -427,7 +434,8 @@ LoopScores scoresOf(const ScoredModel& p, LinkCollector& run, std::vector<Cycle>
 
 // Scores of the loops a focus keeps, from a run of the model scoring only their links.
 LoopScores focusScoresOf(const ScoredModel& p, const Focus& f, LinkCollector& run,
-                         std::vector<std::vector<double>> score) {
+                         std::vector<std::vector<double>> score,
+                         std::vector<std::vector<double>> relative = {}) {
     LoopScores out;
     const size_t rows = run.times.size();
     out.times = std::move(run.times);
@@ -436,13 +444,14 @@ LoopScores focusScoresOf(const ScoredModel& p, const Focus& f, LinkCollector& ru
     out.rule = f.rule;
     out.reused = f.reused;
     out.score = std::move(score);
-    out.relative = relativeScores(out.score, rows);
+    out.relative =
+        relative.empty() && !out.score.empty() ? relativeScores(out.score, rows) : std::move(relative);
     finish(p, run, out);
     return out;
 }
 
 // The loops `f` scores: `loops` (as listed) and each one's links (from `cycles`, in the same order).
-void keep(Focus& f, const LoopGraph& g, const std::vector<Cycle>& cycles, std::vector<Loop> loops) {
+void keep(Focus& f, const LoopGraph& g, const std::vector<Cycle>& cycles, SharedLoops loops) {
     f.loops = std::move(loops);
     for (const Cycle& c : cycles) {
         auto& edges = f.factors.emplace_back();
@@ -509,21 +518,23 @@ std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSp
         diags.append(run->result.diagnostics);
         return std::nullopt;
     }
-    // Each block of rows' link scores, then at once every loop's products over those rows (loop after loop
-    // over the whole run, the links' scores were read back from memory: 0.8 ms of the county's scoring).
+    // Each block of rows' link scores, then at once every loop's products and shares over those rows (loop
+    // after loop over the whole run, the links' scores were read back from memory: 0.8 ms of the county's
+    // scoring).
     LinkCollector collector(*f.scoring, p.graph);
     const sim::RunResult& r = run->result;
     collector.resize(r.rows());
     const std::vector<Factors> factors = seriesOf(f, collector);
-    std::vector<std::vector<double>> score(f.factors.size(), std::vector<double>(r.rows()));
-    collector.collect(r.data.data(), r.rows(), r.cols(), kCacheRows, [&](size_t first, size_t n) {
+    std::vector<std::vector<double>> score(f.factors.size(), std::vector<double>(r.rows())), relative = score;
+    collector.collect(r.data.data(), r.rows(), r.cols(), [&](size_t first, size_t n) {
         for (size_t l = 0; l < factors.size(); ++l) product(factors[l], first, n, score[l].data() + first);
+        relativeBlock(score, relative, first, n);
     });
     {
         std::lock_guard lock(f.mutex);
         f.idle.push_back(std::move(run));
     }
-    return focusScoresOf(p, f, collector, std::move(score));
+    return focusScoresOf(p, f, collector, std::move(score), std::move(relative));
 }
 
 }  // namespace

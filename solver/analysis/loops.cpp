@@ -110,9 +110,10 @@ void applyNames(LoopList& list, const model::Project& project) {
     for (const NamedLoop& nl : storedLoopNames(project.main())) {
         std::vector<std::string> want;
         for (const auto& v : nl.variables) want.push_back(model::canonicalName(v));
-        auto match = std::find_if(list.loops.begin(), list.loops.end(),
+        std::vector<Loop>& loops = list.loops.edit();
+        auto match = std::find_if(loops.begin(), loops.end(),
                                   [&](const Loop& l) { return sameCycle(want, l.canonical); });
-        if (match == list.loops.end()) {
+        if (match == loops.end()) {
             list.staleNames.push_back("the loop named '" + nl.name + "' (" + nl.id + ") is not among these" +
                                       (list.complete ? ": the model no longer has it" : ""));
             continue;

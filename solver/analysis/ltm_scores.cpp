@@ -1,5 +1,6 @@
 // Link scores from a run of the transformed model: each group link's score from its columns (changes over
 // one step, partial changes), and the variables' composite link scores. Layer: solver (analysis).
+#include <algorithm>
 #include <cmath>
 
 #include "solver/analysis/ltm_transform.hpp"
@@ -9,12 +10,6 @@ namespace {
 
 double sign(double v) {
     return v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0;
-}
-
-// A change from its column, 0 when it is within round-off of its terms' size.
-double change(const double* row, int c, int scale) {
-    const double d = row[c];
-    return std::fabs(d) <= kRoundOff * row[scale] ? 0.0 : d;
 }
 
 // |num / dz| * sign(num / dx) for a partial change num; 0 when either does not change, and when the partial
@@ -27,45 +22,78 @@ double partialScore(double num, double dz, double dx) {
 
 }  // namespace
 
-RowScorer::RowScorer(const ScorePlan& plan, const LoopGraph& g) {
+BlockScorer::BlockScorer(const ScorePlan& plan, const LoopGraph& g) {
     const size_t groups = g.groups.size();
-    for (size_t k = 0; k < groups; ++k) {  // each group's changes once a row (it is in many links)
-        if (plan.levelChange[k] > 0) m_changeList.push_back({k, plan.levelChange[k], plan.levelScale[k]});
-        if (plan.valueChange[k] > 0)
-            m_changeList.push_back({groups + k, plan.valueChange[k], plan.valueScale[k]});
+    // Slot 0 holds zeros: the change of a group the plan has no column for (never read by a planned edge).
+    std::vector<size_t> slotOf(2 * groups, 0);
+    size_t slots = 1;
+    for (size_t k = 0; k < groups; ++k) {  // each group's changes once a block (it is in many links)
+        if (plan.levelChange[k] > 0) {
+            slotOf[k] = slots++;
+            m_changeList.push_back({slotOf[k], plan.levelChange[k], plan.levelScale[k]});
+        }
+        if (plan.valueChange[k] > 0) {
+            slotOf[groups + k] = slots++;
+            m_changeList.push_back({slotOf[groups + k], plan.valueChange[k], plan.valueScale[k]});
+        }
     }
+    m_outOf.assign(g.edges.size(), 0);  // an unscored edge reads row 0 of m_out: zeros
+    size_t outs = 1;
     for (size_t k = 0; k < g.edges.size(); ++k) {
         const ScorePlan::Edge& edge = plan.edges[k];
         if (edge.kind == ScorePlan::Kind::Unscored) continue;
-        m_edges.push_back({k, edge.kind, static_cast<size_t>(g.edges[k].from),
-                           groups + static_cast<size_t>(g.edges[k].to), edge.partialChange});
+        m_outOf[k] = outs++;
+        const Edge e{m_outOf[k], slotOf[static_cast<size_t>(g.edges[k].from)],
+                     slotOf[groups + static_cast<size_t>(g.edges[k].to)], edge.partialChange};
+        (edge.kind == ScorePlan::Kind::State  ? m_state
+         : edge.kind == ScorePlan::Kind::Sign ? m_sign
+                                              : m_partial)
+            .push_back(e);
     }
-    m_changes.assign(2 * groups, 0.0);
-    m_out.assign(g.edges.size(), 0.0);
+    m_changes.assign(kRows * slots, 0.0);
+    m_out.assign(kRows * outs, 0.0);
 }
 
-void RowScorer::score(const double* row) {
-    for (const Change& c : m_changeList) m_changes[c.slot] = change(row, c.column, c.scale);
-    for (const Edge& e : m_edges) {
-        const double dx = m_changes[e.from];
-        double& out = m_out[e.edge];
-        if (e.kind == ScorePlan::Kind::State)  // the input's changes passed on whole
-            out = dx != 0 ? 1.0 : 0.0;
-        else if (e.kind == ScorePlan::Kind::Sign)  // all the target reads: its whole change
-            out = sign(m_changes[e.to]) * sign(dx);
-        else
-            out = partialScore(row[e.partialChange], m_changes[e.to], dx);
+void BlockScorer::score(const double* rows, size_t stride, size_t n) {
+    // A change from its column, 0 when it is within round-off of its terms' size.
+    for (const Change& c : m_changeList) {
+        double* out = m_changes.data() + kRows * c.slot;
+        for (size_t r = 0; r < n; ++r) {
+            const double d = rows[r * stride + static_cast<size_t>(c.column)];
+            out[r] = std::fabs(d) <= kRoundOff * rows[r * stride + static_cast<size_t>(c.scale)] ? 0.0 : d;
+        }
+    }
+    const auto changes = [this](size_t slot) { return m_changes.data() + kRows * slot; };
+    for (const Edge& e : m_state) {  // the input's changes passed on whole
+        const double* dx = changes(e.from);
+        double* out = m_out.data() + kRows * e.out;
+        for (size_t r = 0; r < n; ++r) out[r] = dx[r] != 0 ? 1.0 : 0.0;
+    }
+    for (const Edge& e : m_sign) {  // all the target reads: its whole change
+        const double *dx = changes(e.from), *dz = changes(e.to);
+        double* out = m_out.data() + kRows * e.out;
+        for (size_t r = 0; r < n; ++r) out[r] = sign(dz[r]) * sign(dx[r]);
+    }
+    for (const Edge& e : m_partial) {
+        const double *dx = changes(e.from), *dz = changes(e.to);
+        double* out = m_out.data() + kRows * e.out;
+        const double* num = rows + e.partialChange;
+        for (size_t r = 0; r < n; ++r) out[r] = partialScore(num[r * stride], dz[r], dx[r]);
     }
 }
 
-double varLinkScore(const LoopGraph& g, int varEdge, const std::vector<double>& group) {
-    double best = 0;
+void varLinkScores(const LoopGraph& g, int varEdge, const BlockScorer& block, size_t n, double* out) {
+    std::fill(out, out + n, 0.0);
+    double p[BlockScorer::kRows];
     for (const auto& path : g.varEdges[static_cast<size_t>(varEdge)].paths) {
-        double p = 1;
-        for (int e : path) p *= group[static_cast<size_t>(e)];
-        if (std::isfinite(p) && std::fabs(p) > std::fabs(best)) best = p;
+        std::fill(p, p + n, 1.0);
+        for (int e : path) {
+            const double* s = block.edge(static_cast<size_t>(e));
+            for (size_t r = 0; r < n; ++r) p[r] *= s[r];
+        }
+        for (size_t r = 0; r < n; ++r)
+            if (std::isfinite(p[r]) && std::fabs(p[r]) > std::fabs(out[r])) out[r] = p[r];
     }
-    return best;
 }
 
 }  // namespace sdw::analysis::detail

@@ -48,30 +48,35 @@ struct ScorePlan {
 // Adds the elements for the variables' links `score` marks (by index in g.varEdges).
 ScorePlan addScoreColumns(ExpandedModel& model, const LoopGraph& g, const std::vector<bool>& score);
 
-// The link score of every scored group edge at a saved row of a run of the transformed model (0 for the
-// unscored), row after row: made once per run, it reads only the columns the plan uses and writes only the
-// scored edges' scores (a county model scoring a few hundred of its thousands of edges touches those).
-class RowScorer {
+// The link score of every scored group edge over a block of saved rows of a run of the transformed model,
+// column by column: each group's changes over the block's rows, then each edge's scores from them (one
+// kind of edge after another, so that each loop over the rows runs without a branch to mispredict). Made
+// once per run, it reads only the columns the plan uses and keeps only the scored edges' scores (a county
+// model scoring a few hundred of its thousands of edges touches those).
+class BlockScorer {
   public:
-    RowScorer(const ScorePlan& plan, const LoopGraph& g);
-    // `row` holds the row's columns (Time, then ScorePlan::columns).
-    void score(const double* row);
-    const std::vector<double>& group() const { return m_out; }  // by group edge
+    static constexpr size_t kRows = 32;  // the most rows a block holds
+    BlockScorer(const ScorePlan& plan, const LoopGraph& g);
+    // Rows [0, n) of a table (n <= kRows) starting at `rows`, `stride` values a row: Time, then
+    // ScorePlan::columns.
+    void score(const double* rows, size_t stride, size_t n);
+    // A scored group edge's scores over the block's rows.
+    const double* edge(size_t e) const { return m_out.data() + kRows * m_outOf[e]; }
 
   private:
     struct Change {
-        size_t slot;  // in m_changes: the group's level change, or (groups + k) its value change
+        size_t slot;  // its rows in m_changes
         int column, scale;
     };
     struct Edge {
-        size_t edge;
-        ScorePlan::Kind kind;
-        size_t from, to;  // in m_changes: the source's level change, the target's value change
+        size_t out;       // its rows in m_out
+        size_t from, to;  // the rows in m_changes of the source's level change, the target's value change
         int partialChange;
     };
     std::vector<Change> m_changeList;
-    std::vector<Edge> m_edges;
-    std::vector<double> m_changes, m_out;
+    std::vector<Edge> m_state, m_sign, m_partial;  // by ScorePlan::Kind
+    std::vector<size_t> m_outOf;                   // by group edge: its rows in m_out
+    std::vector<double> m_changes, m_out;          // kRows values each
 };
 
 // Changes at or below this share of their terms' size are round-off, not change (a product of two values
@@ -80,8 +85,8 @@ class RowScorer {
 // through it swamp every other (the county model before this rule).
 inline constexpr double kRoundOff = 1e-12;
 
-// A variables' link score from its group edges' scores at one time: its path's product, or of several paths
-// the one of largest magnitude (a product that is not finite reads 0).
-double varLinkScore(const LoopGraph& g, int varEdge, const std::vector<double>& group);
+// A variable's link score over a block's `n` rows from its group edges' scores: its path's product, or of
+// several paths the one of largest magnitude (a product that is not finite reads 0).
+void varLinkScores(const LoopGraph& g, int varEdge, const BlockScorer& block, size_t n, double* out);
 
 }  // namespace sdw::analysis::detail

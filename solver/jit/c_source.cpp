@@ -123,6 +123,7 @@ static double sdw_lk(const double* xs, const double* ys, long n, int kind, doubl
 // one unit.
 constexpr size_t kUnits = 2;
 constexpr size_t kSplitFrom = 600;     // statements
+constexpr size_t kSweepStretch = 16;   // checked slots in a row: swept (sdw_sweep), not listed
 constexpr size_t kUnrolledPoints = 8;  // look-up tables of at most this many points: unrolled search
 std::string unitOpen(size_t unit) {
     return "#if !defined(SDW_UNIT) || SDW_UNIT == " + std::to_string(unit) + "\n";
@@ -528,15 +529,33 @@ std::string Writer::check() {
             allChecked = allChecked && m_checked[k];
         }
         const bool sweep = allChecked && outside * 4 > visible;
-        std::string rest;
-        for (uint32_t k = first; k < first + visible && !sweep; ++k)
-            if (!inRow.count(k) && m_checked[k]) rest += std::to_string(k) + ",";
+        // Else each long stretch of checked visible slots mostly outside the row is swept the same way (a
+        // loop-scoring model's own values, its score columns unchecked beside them: 400 values a step, a
+        // fifth of a county re-scoring's run through the list); the rest go in the list.
+        std::string rest, stretches;
+        for (uint32_t k = first; k < first + visible && !sweep;) {
+            if (!m_checked[k]) {
+                ++k;
+                continue;
+            }
+            uint32_t end = k;
+            size_t out = 0;
+            for (; end < first + visible && m_checked[end]; ++end) out += !inRow.count(end);
+            if (end - k >= kSweepStretch && out * 4 > end - k)
+                stretches += "    any_ |= sdw_sweep(S + " + std::to_string(k) + ", " +
+                             std::to_string(end - k) + ");\n";
+            else
+                for (uint32_t j = k; j < end; ++j)
+                    if (!inRow.count(j)) rest += std::to_string(j) + ",";
+            k = end;
+        }
         for (uint32_t k : m_cm.m_stockSlots)
             if (!inRow.count(k) && k >= first + visible) rest += std::to_string(k) + ",";
-        if (sweep || !rest.empty()) {
+        if (sweep || !rest.empty() || !stretches.empty()) {
             m_text << unitOpen(0)
                    << "static int sdw_rest(const double* S) {\n    unsigned long long any_ = 0;\n";
             if (sweep) m_text << "    any_ = sdw_sweep(S + " << first << ", " << visible << ");\n";
+            m_text << stretches;
             if (!rest.empty())
                 m_text << "    static const unsigned list_[] = {" << rest << "};\n"
                        << "    for (unsigned i = 0; i < sizeof list_ / sizeof list_[0]; ++i) "
@@ -563,10 +582,18 @@ std::string Writer::check() {
             j = end;
         }
         if (whole) tests.push_back("sdw_nonfinite(R, " + std::to_string(cols) + ")");
+        // The values outside the row in one sum of (x - x): 0, or NaN when any of them is NaN or infinite;
+        // one test at the end, not a branch for each (a loop-scoring model's 400 own values a step: a
+        // tenth of a county re-scoring's run with libtcc's code).
+        std::string sum;
+        const auto add = [&](uint32_t k) {
+            sum += (sum.empty() ? "(" : "\n        + (") + h(k) + " - " + h(k) + ")";
+        };
         for (uint32_t k = first; k < first + visible; ++k)
-            if (!inRow.count(k) && m_checked[k]) tests.push_back(h(k) + " - " + h(k) + " != 0.0");
+            if (!inRow.count(k) && m_checked[k]) add(k);
         for (uint32_t k : m_cm.m_stockSlots)
-            if (!inRow.count(k) && k >= first + visible) tests.push_back(h(k) + " - " + h(k) + " != 0.0");
+            if (!inRow.count(k) && k >= first + visible) add(k);
+        if (!sum.empty()) tests.push_back(sum + " != 0.0");
         c << "    if (";
         if (tests.empty()) c << "0";
         for (size_t k = 0; k < tests.size(); ++k) c << (k ? "\n        || " : "") << tests[k];

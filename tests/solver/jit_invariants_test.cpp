@@ -141,3 +141,62 @@ TEST_CASE("jit loop: PREVIOUS states, values only saved rows need, and values no
         CHECK(test::compareEngines(*cm, spec, nullptr) == "");
     }
 }
+
+// A run of a model some of whose visible values are not checked (a loop-scoring model's score columns, which
+// may be NaN): the checked values outside the row are tested as one sum of (x - x) in libtcc's code and, in
+// the optimised build, swept where they stand in long stretches between the unchecked ones (c_source.cpp's
+// check()). A NaN in any checked value stops the run at the interpreter's step, naming it; the unchecked
+// values' NaNs stop nothing.
+TEST_CASE("jit: a NaN among checked values beside unchecked ones stops the run at the interpreter's step",
+          "[engine][jit][nan]") {
+    const auto modelWith = [](int bad) {
+        test::Builder b(0, 10, 0.5);
+        b.stock("x", "1", {"in"}, {}).flow("in", "0.5");
+        for (int i = 0; i < 40; ++i)  // c00 .. c39, in slot order: a stretch of checked values
+            b.aux("c" + std::string(i < 10 ? "0" : "") + std::to_string(i),
+                  i == bad ? "IF TIME < 6 THEN 1 ELSE SQRT(-1)" : "x * " + std::to_string(i + 1));
+        for (int i = 0; i < 5; ++i) b.aux("u" + std::to_string(i), "SQRT(-x)");  // NaN, never checked
+        return b;
+    };
+    const auto builds = [](auto each) {
+        {
+            test::ScopedEnv tcc("SDW_CC", "none");
+            INFO("libtcc");
+            each();
+        }
+        if (!jit::detail::systemCompiler().empty()) {
+            test::ScopedEnv cache("SDW_NATIVE_CACHE", SDW_BINARY_DIR "/native-cache-tests");
+            INFO("cc");
+            each();
+        }
+    };
+    for (int bad : {-1, 0, 17, 39}) {
+        INFO("bad c" << bad);
+        test::Builder b = modelWith(bad);
+        diag::Diagnostics d;
+        auto compiled = b.compile(d);
+        REQUIRE(compiled);
+        compile::CompiledModel cm = *compiled;
+        for (int i = 0; i < 5; ++i)
+            std::erase(cm.m_checkSlots, static_cast<uint32_t>(cm.findSlot("u" + std::to_string(i))));
+        for (const std::vector<std::string>& vars : {std::vector<std::string>{"x"}, {"x", "u0", "u3"}}) {
+            INFO(vars.size() << " columns kept");
+            sim::RunSpec spec;
+            spec.vars = vars;
+            builds([&] {
+                CHECK(test::compareEngines(cm, spec, nullptr) == "");
+                if (bad < 0) {
+                    sim::RunSpec compiledSpec = spec;
+                    compiledSpec.engine = sim::Engine::Compiled;
+                    const sim::RunResult r = sim::simulate(cm, compiledSpec);
+                    CHECK(r.ok());
+                    CHECK(r.rows() == 21);
+                } else {
+                    const diag::Diagnostic stop = test::compiledStopsOnNonFinite(cm, spec);
+                    CHECK(stop.time == Approx(6));
+                    CHECK(stop.where == "c" + std::string(bad < 10 ? "0" : "") + std::to_string(bad));
+                }
+            });
+        }
+    }
+}

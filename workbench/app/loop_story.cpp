@@ -120,7 +120,7 @@ std::shared_ptr<const LoopScores> amongNamed(const LoopScores& scores) {
     out->list.links = scores.list.links;
     for (size_t k = 0; k < scores.list.loops.size(); ++k) {
         if (scores.list.loops[k].name.empty()) continue;
-        out->list.loops.push_back(scores.list.loops[k]);
+        out->list.loops.edit().push_back(scores.list.loops[k]);
         out->score.push_back(scores.score[k]);
     }
     if (out->list.loops.empty()) return nullptr;

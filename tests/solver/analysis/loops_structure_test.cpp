@@ -311,3 +311,23 @@ TEST_CASE("loops: an empty name removes a loop's name, and the last one removes 
     CHECK(loopsOf(b).loops[0].name.empty());
     CHECK(xmile::writeString(b.project).find("sdw:loops") == std::string::npos);
 }
+
+TEST_CASE("loops: copies of a loop list share its loops until one of them is changed", "[loops]") {
+    Builder b(0, 10, 1);
+    b.stock("population", "10", {"growth"});
+    b.flow("growth", "0.1 * population");
+    const analysis::LoopList list = loopsOf(b);
+    REQUIRE(list.loops.size() == 1);
+    analysis::LoopList copy = list;
+    CHECK(copy.loops.data() == list.loops.data());  // one list, not a copy of each loop
+    copy.loops.edit()[0].name = "compound growth";
+    CHECK(copy.loops.data() != list.loops.data());
+    CHECK(copy.loops[0].name == "compound growth");
+    CHECK(list.loops[0].name.empty());
+    CHECK(copy.loops[0].id == list.loops[0].id);
+    analysis::LoopList empty;  // a default list reads as empty, and takes loops
+    CHECK(empty.loops.empty());
+    CHECK(empty.loops.begin() == empty.loops.end());
+    empty.loops.edit().push_back(list.loops[0]);
+    CHECK(empty.loops.size() == 1);
+}
