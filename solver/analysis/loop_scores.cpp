@@ -325,17 +325,6 @@ class LinkCollector : public sim::RowObserver {
         for (const Scored& s : m_scored) links[s.varEdge].resize(rows);
     }
 
-    // Every row of a run's table (`rows` of `cols` values, resize()d for), a block of rows at a time:
-    // `block(first, n)` is called after rows [first, first + n) are scored, while their scores are in cache.
-    template <typename Block>
-    void collect(const double* data, size_t rows, size_t cols, Block block) {
-        for (size_t first = 0; first < rows; first += BlockScorer::kRows) {
-            const size_t n = std::min(BlockScorer::kRows, rows - first);
-            score(data + first * cols, cols, first, n);
-            block(first, n);
-        }
-    }
-
     void onRow(const double* row, size_t) override {
         const size_t r = times.size();
         times.push_back(0.0);
@@ -343,8 +332,8 @@ class LinkCollector : public sim::RowObserver {
         score(row, 0, r, 1);
     }
 
-  private:
-    // Rows [first, first + n) of the run, from `rows` (`stride` values a row).
+    // Rows [first, first + n) of the run (n <= BlockScorer::kRows; resize()d for), from `rows` (`stride`
+    // values a row).
     void score(const double* rows, size_t stride, size_t first, size_t n) {
         for (size_t r = 0; r < n; ++r) times[first + r] = rows[r * stride];
         m_block.score(rows, stride, n);
@@ -359,6 +348,7 @@ class LinkCollector : public sim::RowObserver {
         }
     }
 
+  private:
     struct Scored {
         size_t varEdge;
         int single;  // its one group edge, or -1: several, or a path through a SMOOTH's or DELAY's stocks
@@ -513,23 +503,44 @@ std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSp
             score.push_back(loopScore(factors, collector.times.size()));
         return focusScoresOf(p, f, collector, std::move(score));
     }
+    // The run hands its rows over a block at a time as it writes them; each block's link scores, then every
+    // loop's products and shares over those rows, while they are all in the cache (the whole run's table
+    // written, then read back, was a tenth of a county re-scoring; loop after loop over the whole run, the
+    // links' scores were read back from memory: 0.8 ms).
+    LinkCollector collector(*f.scoring, p.graph);
+    collector.resize(rows);
+    const std::vector<Factors> factors = seriesOf(f, collector);
+    std::vector<std::vector<double>> score(f.factors.size(), std::vector<double>(rows)), relative = score;
+    struct Blocks : sim::RowBlockObserver {
+        LinkCollector& collector;
+        const std::vector<Factors>& factors;
+        std::vector<std::vector<double>>&score, &relative;
+        size_t seen = 0;
+        Blocks(LinkCollector& c, const std::vector<Factors>& f, std::vector<std::vector<double>>& s,
+               std::vector<std::vector<double>>& r)
+            : collector(c), factors(f), score(s), relative(r) {}
+        void onRows(const double* rows, size_t first, size_t n, size_t cols) override {
+            if (first != seen || first + n > collector.times.size()) return;  // not the rows sized for
+            collector.score(rows, cols, first, n);
+            for (size_t l = 0; l < factors.size(); ++l)
+                product(factors[l], first, n, score[l].data() + first);
+            relativeBlock(score, relative, first, n);
+            seen = first + n;
+        }
+    } blocks(collector, factors, score, relative);
+    spec.blockObserver = &blocks;
+    spec.blockRows = BlockScorer::kRows;
     run->simulator->run(spec, run->result);
     if (!run->result.ok()) {
         diags.append(run->result.diagnostics);
         return std::nullopt;
     }
-    // Each block of rows' link scores, then at once every loop's products and shares over those rows (loop
-    // after loop over the whole run, the links' scores were read back from memory: 0.8 ms of the county's
-    // scoring).
-    LinkCollector collector(*f.scoring, p.graph);
-    const sim::RunResult& r = run->result;
-    collector.resize(r.rows());
-    const std::vector<Factors> factors = seriesOf(f, collector);
-    std::vector<std::vector<double>> score(f.factors.size(), std::vector<double>(r.rows())), relative = score;
-    collector.collect(r.data.data(), r.rows(), r.cols(), [&](size_t first, size_t n) {
-        for (size_t l = 0; l < factors.size(); ++l) product(factors[l], first, n, score[l].data() + first);
-        relativeBlock(score, relative, first, n);
-    });
+    if (blocks.seen != rows) {
+        diags.error(diag::code::kUnsupported, "loops",
+                    "internal error while scoring loops: the run saved " + std::to_string(blocks.seen) +
+                        " rows, not " + std::to_string(rows));
+        return std::nullopt;
+    }
     {
         std::lock_guard lock(f.mutex);
         f.idle.push_back(std::move(run));

@@ -194,6 +194,12 @@ size_t Runner::run(const Times& times, const OutputPlan& plan, const jit::Native
     m_grow = times.dynamic() ? grow : nullptr;
     m_rows = m_grow ? m_grow->data() : rows;
     m_written = 0;
+    const bool nativeLoop =
+        !m_t.dynamic() && m_t.method != Method::DormandPrince && native && native->loop() && loopFits;
+    if (blocks() && !nativeLoop && !m_grow) {  // a table to hand over in blocks at the end, kept for the next
+        m_buf.table.resize(m_t.rows() * plan.cols.size());
+        m_rows = m_buf.table.data();
+    }
     m_res.engine = native ? Engine::Compiled : Engine::Interpreter;
     if (!initialise() || !callHook(true)) return m_written;
     gatherStocks(m_x);  // a hook may have set stocks
@@ -201,13 +207,20 @@ size_t Runner::run(const Times& times, const OutputPlan& plan, const jit::Native
         runDynamic();
     else if (m_t.method == Method::DormandPrince)
         runAdaptive();
-    else if (native && native->loop() && loopFits)  // the native loop stops at a NaN
+    else if (nativeLoop)  // the native loop stops at a NaN
         runNativeLoop();
     else
         runFixed();
     // Keeping the last row only, a run that stops early keeps none: the native loop writes a step's values
     // into the row as it computes them, so the one row may hold part of the step that failed.
     if (m_spec.finalOnly) m_written = m_res.status == RunStatus::Ok ? std::min<size_t>(m_written, 1) : 0;
+    if (blocks() && m_written > 0) {  // a run that kept its table: its rows in blocks now
+        const size_t cols = plan.cols.size(), each = std::max<size_t>(m_spec.blockRows, 1);
+        const double* data = m_grow ? m_grow->data() : m_rows;
+        for (size_t first = 0; first < m_written && m_res.status == RunStatus::Ok; first += each)
+            m_spec.blockObserver->onRows(data + first * cols, first, std::min(each, m_written - first), cols);
+        m_written = 0;
+    }
     return m_written;
 }
 
@@ -496,20 +509,41 @@ void Runner::runNativeLoop() {
                         0,
                         0,
                         m_spec.finalOnly ? 0L : static_cast<long>(m_plan->cols.size())};
+    // A block observer's rows go into a buffer of its size, handed over each time it fills (the chunks end
+    // there) and at the end.
+    const long each = static_cast<long>(std::max<size_t>(m_spec.blockRows, 1));
+    long handed = 0;
+    if (blocks()) {
+        m_buf.block.resize(static_cast<size_t>(each) * m_plan->cols.size());
+        loop.row = m_buf.block.data();
+    }
+    const auto handOver = [&] {
+        const auto n = static_cast<size_t>(loop.saved - handed);
+        if (n > 0)
+            m_spec.blockObserver->onRows(m_buf.block.data(), static_cast<size_t>(handed), n,
+                                         m_plan->cols.size());
+        handed = loop.saved;
+        loop.row = m_buf.block.data();
+    };
     while (loop.n <= m_t.steps) {
         const double t = m_t.start + static_cast<double>(loop.n) * m_t.dt;
         if (cancelled()) {
             fail(diag::code::kCancelled, "run", "the run was cancelled", t);
             break;
         }
-        if (m_native->loop()(&loop, std::min(m_t.steps + 1, loop.n + kLoopChunk)) != 0) {
+        long end = std::min(m_t.steps + 1, loop.n + kLoopChunk);
+        if (blocks())  // the step that saves the block's last row, the last of the chunk
+            end = std::min(end,
+                           loop.n + loop.untilSave + (each - (loop.saved - handed) - 1) * loop.saveEvery + 1);
+        if (m_native->loop()(&loop, end) != 0) {
             const double at = m_t.start + static_cast<double>(loop.n) * m_t.dt;
             m_native->rowToSlots(loop.cur, m_s.data());
             if (checkFinite(at)) fail(diag::code::kNonFinite, "run", "a value became NaN or infinite", at);
             break;
         }
+        if (blocks() && (loop.saved - handed == each || loop.n > m_t.steps)) handOver();
     }
-    m_written = static_cast<size_t>(loop.saved);
+    m_written = blocks() ? 0 : static_cast<size_t>(loop.saved);
 }
 
 }  // namespace sdw::sim::detail

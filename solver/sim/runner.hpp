@@ -61,6 +61,8 @@ struct RunBuffers {
     std::vector<double> slots;
     State x, dxdt;
     std::vector<double> spareRow;
+    std::vector<double> block;  // RunSpec::blockObserver's rows, in the native loop
+    std::vector<double> table;  // its rows in other runs, until they end
     Runtime rt;
     States states;
 };
@@ -101,6 +103,7 @@ class Runner {
     bool callHook(bool start);
     bool beginStep(long n, double t, bool inPlace);
     bool cancelled() const { return m_spec.cancel && m_spec.cancel->load(std::memory_order_relaxed); }
+    bool blocks() const { return m_spec.blockObserver && !m_spec.finalOnly; }
     void runFixed();
     void runAdaptive();
     void runNativeLoop();

@@ -244,7 +244,9 @@ void Simulator::run(const RunSpec& spec, RunResult& out, StepHooks* hooks) {
         m_lastOut = &out;
         m_lastPlan = plan;
     }
-    out.data.resize((spec.finalOnly ? 1 : t.rows()) * plan->cols.size());
+    // A run handing its rows to a block observer keeps none (a buffer of the Simulator's holds them).
+    const bool blocks = spec.blockObserver && !spec.finalOnly;
+    out.data.resize(blocks ? 0 : (spec.finalOnly ? 1 : t.rows()) * plan->cols.size());
     // A run whose final time, time step or save interval change may save more rows: out.data grows.
     const size_t written = runRows(spec, out, out.data.data(), &out.data, hooks);
     out.data.resize(written * plan->cols.size());

@@ -37,6 +37,16 @@ class RowObserver {
     virtual void onRow(const double* row, size_t cols) = 0;
 };
 
+// Sees a run's saved rows a block at a time, each block as soon as the run has written it (while its rows are
+// in the cache): rows [first, first + n) of the run, `cols` values each (Time, then the columns RunSpec::vars
+// asks for), every saved row once and in order. Called on the run's thread. A run that fails hands over
+// no more rows (it may have handed over some before it failed).
+class RowBlockObserver {
+  public:
+    virtual ~RowBlockObserver() = default;
+    virtual void onRows(const double* rows, size_t first, size_t n, size_t cols) = 0;
+};
+
 // What to run: each field left empty takes the model's sim specs.
 struct RunSpec {
     std::optional<double> start, stop, dt, saveper;
@@ -63,6 +73,12 @@ struct RunSpec {
     // A Simulator destroyed before then stops the compiler. Without libtcc or a C compiler: no effect.
     bool quickFirst = false;
     RowObserver* rowObserver = nullptr;  // sees each saved row (not kept by the spec: the caller owns it)
+    // Sees the saved rows in blocks of up to `blockRows` (not with finalOnly): the run's table then keeps no
+    // rows. The native Euler loop writes each block into a buffer of its size and hands it over (a run
+    // whose rows are read once, as loop scores read theirs, never writes the whole table to memory); other
+    // runs hand over their table's rows in blocks when they end.
+    RowBlockObserver* blockObserver = nullptr;
+    size_t blockRows = 32;
 };
 
 // The view a step hook has of the running model, at a step boundary.
