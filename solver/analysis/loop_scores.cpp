@@ -182,9 +182,9 @@ struct Focus {
     bool reused = true;  // the loops an earlier run kept (false: every loop of the model, always scored)
     std::unique_ptr<ScoringModel> own;      // built at the second scored run
     const ScoringModel* scoring = nullptr;  // `own`, or for a model whose loops are all scored, its model
-    // Its runs keep their table (Time and the scoring columns: a few MB for the county model) in the
-    // native code's whole Euler loop, several times faster than a run stopping at each saved row; a
-    // finished run's simulator and table wait here for the next (so the table's memory is touched once).
+    // Its runs go through the native code's whole Euler loop, several times faster than a run stopping at
+    // each saved row, handing their rows over a block at a time (RunSpec::blockObserver); a finished run's
+    // simulator (and the buffers it keeps) waits here for the next, so that memory is touched once.
     struct Run {
         std::unique_ptr<sim::Simulator> simulator;
         sim::RunResult result;

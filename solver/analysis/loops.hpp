@@ -43,9 +43,10 @@ struct LoopOptions {
     // The most loops a score table holds (besides the named ones, always kept): past it, the ones with the
     // largest share at any saved time, their shares then of these loops' total.
     size_t maxScored = 200;
-    // The most values (saved rows x columns) a scoring run keeps as a table, to compute the link scores from
-    // in the native code's whole loop (32 MB; the county model's: 523 x 478); past it, they are computed
-    // from each row as the run saves it (the same numbers, slower).
+    // The most values (saved rows x columns) of a scoring run that hands its rows over a block at a time
+    // (the native code's whole loop keeps none; a run it cannot take keeps them as a table until it ends:
+    // 32 MB; the county model's are 523 x 478); past it, the link scores are computed from each row as the
+    // run saves it (the same numbers, slower).
     size_t maxTableValues = 4'000'000;
     compile::CompileOptions compile;
 };
