@@ -1,5 +1,5 @@
-// Link scores from a run of the transformed model: each group link's score from its columns (changes over
-// one step, partial changes), and the variables' composite link scores. Layer: solver (analysis).
+// Link scores from a run of the transformed model: each group link's score from its columns (values now and
+// one step before, partial changes), and the variables' composite link scores. Layer: solver (analysis).
 #include <algorithm>
 #include <cmath>
 
@@ -27,15 +27,15 @@ BlockScorer::BlockScorer(const ScorePlan& plan, const LoopGraph& g) {
     // Slot 0 holds zeros: the change of a group the plan has no column for (never read by a planned edge).
     std::vector<size_t> slotOf(2 * groups, 0);
     size_t slots = 1;
-    for (size_t k = 0; k < groups; ++k) {  // each group's changes once a block (it is in many links)
-        if (plan.levelChange[k] > 0) {
-            slotOf[k] = slots++;
-            m_changeList.push_back({slotOf[k], plan.levelChange[k], plan.levelScale[k]});
-        }
-        if (plan.valueChange[k] > 0) {
-            slotOf[groups + k] = slots++;
-            m_changeList.push_back({slotOf[groups + k], plan.valueChange[k], plan.valueScale[k]});
-        }
+    std::vector<size_t> slotOfChange(plan.changes.size(), 0);
+    for (size_t k = 0; k < plan.changes.size(); ++k) {  // each change once a block (it is in many links)
+        slotOfChange[k] = slots++;
+        m_changeList.push_back({slotOfChange[k], &plan.changes[k]});
+    }
+    for (size_t k = 0; k < groups; ++k) {
+        if (plan.levelChange[k] >= 0) slotOf[k] = slotOfChange[static_cast<size_t>(plan.levelChange[k])];
+        if (plan.valueChange[k] >= 0)
+            slotOf[groups + k] = slotOfChange[static_cast<size_t>(plan.valueChange[k])];
     }
     m_outOf.assign(g.edges.size(), 0);  // an unscored edge reads row 0 of m_out: zeros
     size_t outs = 1;
@@ -55,12 +55,33 @@ BlockScorer::BlockScorer(const ScorePlan& plan, const LoopGraph& g) {
 }
 
 void BlockScorer::score(const double* rows, size_t stride, size_t n) {
-    // A change from its column, 0 when it is within round-off of its terms' size.
+    // A change from its terms' columns, 0 when it is within round-off of their size.
+    double now[kRows], before[kRows], size[kRows];
+    const auto column = [&](int c, size_t r) { return rows[r * stride + static_cast<size_t>(c)]; };
     for (const Change& c : m_changeList) {
+        const auto& terms = c.change->terms;
+        for (size_t r = 0; r < n; ++r) {
+            now[r] = column(terms[0].now, r);
+            before[r] = column(terms[0].before, r);
+        }
+        for (size_t k = 1; k < terms.size(); ++k)
+            for (size_t r = 0; r < n; ++r) {
+                now[r] += column(terms[k].now, r);
+                before[r] += column(terms[k].before, r);
+            }
+        const auto& sizes = c.change->size;
+        for (size_t r = 0; r < n; ++r)  // (a stock without flows: 0)
+            size[r] = sizes.empty()
+                          ? 0.0
+                          : std::fabs(column(sizes[0].now, r)) + std::fabs(column(sizes[0].before, r));
+        for (size_t k = 1; k < sizes.size(); ++k)
+            for (size_t r = 0; r < n; ++r)
+                size[r] =
+                    size[r] + std::fabs(column(sizes[k].now, r)) + std::fabs(column(sizes[k].before, r));
         double* out = m_changes.data() + kRows * c.slot;
         for (size_t r = 0; r < n; ++r) {
-            const double d = rows[r * stride + static_cast<size_t>(c.column)];
-            out[r] = std::fabs(d) <= kRoundOff * rows[r * stride + static_cast<size_t>(c.scale)] ? 0.0 : d;
+            const double d = now[r] - before[r];
+            out[r] = std::fabs(d) <= kRoundOff * size[r] ? 0.0 : d;
         }
     }
     const auto changes = [this](size_t slot) { return m_changes.data() + kRows * slot; };

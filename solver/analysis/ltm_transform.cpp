@@ -18,7 +18,6 @@ using compile::detail::copyInto;
 using compile::detail::Element;
 using compile::detail::ElementKind;
 using compile::detail::exprBin;
-using compile::detail::exprCall;
 using compile::detail::exprNum;
 using compile::detail::exprRef;
 using compile::detail::StateLink;
@@ -40,10 +39,8 @@ class LinkScorer {
     LinkScorer(ExpandedModel& model, const LoopGraph& g) : m_model(model), m_g(g), m_resolver(model) {}
 
     ScorePlan run(const std::vector<bool>& score) {
-        m_plan.levelChange.assign(m_g.groups.size(), 0);
-        m_plan.valueChange.assign(m_g.groups.size(), 0);
-        m_plan.levelScale.assign(m_g.groups.size(), 0);
-        m_plan.valueScale.assign(m_g.groups.size(), 0);
+        m_plan.levelChange.assign(m_g.groups.size(), -1);
+        m_plan.valueChange.assign(m_g.groups.size(), -1);
         m_plan.edges.resize(m_g.edges.size());
         for (size_t k = 0; k < m_g.varEdges.size(); ++k) {
             if (!score[k]) continue;
@@ -69,13 +66,14 @@ class LinkScorer {
     bool drawsRandom(const Expr& e, const std::string& scope) const;
     int columnOf(int element);
     int changeOf(int group, bool ofValue);
-    int scaleOf(const std::vector<int>& elems, bool flow);
+    ScorePlan::Term termOf(int element);
     void planEdge(int edge);
 
     ExpandedModel& m_model;
     const LoopGraph& m_g;
     const Resolver m_resolver;
     std::unordered_map<int, int> m_prev, m_net, m_shadow;
+    std::unordered_map<int, ScorePlan::Term> m_terms;
     ScorePlan m_plan;
 };
 
@@ -274,54 +272,45 @@ int LinkScorer::columnOf(int element) {
     return static_cast<int>(m_plan.columns.size());
 }
 
-// The column of the change over one step of a group's total: of its values (a stock's net flow) when
-// `ofValue`, else of the elements themselves (a stock's level). An auxiliary's value and level are one.
+// The change over one step of a group's total (an index in the plan's changes): of its values (a stock's net
+// flow) when `ofValue`, else of the elements themselves (a stock's level). An auxiliary's value and level are
+// one.
 int LinkScorer::changeOf(int group, bool ofValue) {
     const std::vector<int> elems = m_g.groups[static_cast<size_t>(group)].elements;
     const bool flow = ofValue && at(elems[0]).kind == ElementKind::Stock;
     const auto g = static_cast<size_t>(group);
-    if (const int known = (flow ? m_plan.valueChange : m_plan.levelChange)[g]; known > 0) return known;
-    Expr e;
-    std::vector<int> now, before;
-    for (int el : elems) {
-        const int v = flow ? valueOf(el) : el;
-        now.push_back(ref(e, v));
-        before.push_back(ref(e, prevOf(v)));
+    if (const int known = (flow ? m_plan.valueChange : m_plan.levelChange)[g]; known >= 0) return known;
+    ScorePlan::Change change;
+    for (int el : elems) change.terms.push_back(termOf(flow ? valueOf(el) : el));
+    for (int el : elems) {  // the size of a stock's net flow: its flows' (in balance, it is near 0)
+        if (!flow) {
+            change.size.push_back(termOf(el));
+        } else if (!at(el).rate.empty()) {
+            change.size.push_back(termOf(valueOf(el)));
+        } else {
+            for (int f : std::vector<int>(at(el).inflows)) change.size.push_back(termOf(f));
+            for (int f : std::vector<int>(at(el).outflows)) change.size.push_back(termOf(f));
+        }
     }
-    e.root = exprBin(e, '-', sumOf(e, now), sumOf(e, before));
-    const int c = columnOf(newElement(elems[0], "change", ElementKind::Aux, std::move(e)));
-    const int scale = scaleOf(elems, flow);
+    const int c = static_cast<int>(m_plan.changes.size());
+    m_plan.changes.push_back(std::move(change));
     (flow ? m_plan.valueChange : m_plan.levelChange)[g] = c;
-    (flow ? m_plan.valueScale : m_plan.levelScale)[g] = scale;
-    if (at(elems[0]).kind != ElementKind::Stock) {
-        m_plan.valueChange[g] = c;
-        m_plan.valueScale[g] = scale;
-    }
+    if (at(elems[0]).kind != ElementKind::Stock) m_plan.valueChange[g] = c;
     return c;
 }
 
-// The column of the size of a group's terms, now and one step before: |value| summed over its elements, or
-// for a stock's net flow |flow| over its flows (the net flow of a stock in balance is near 0, its round-off
-// is not).
-int LinkScorer::scaleOf(const std::vector<int>& elems, bool flow) {
-    Expr e;
-    std::vector<int> terms;
-    const auto add = [&](int v) {
-        terms.push_back(exprCall(e, "abs", {ref(e, v)}));
-        terms.push_back(exprCall(e, "abs", {ref(e, prevOf(v))}));
-    };
-    for (int el : elems) {
-        if (!flow) {
-            add(el);
-        } else if (!at(el).rate.empty()) {
-            add(valueOf(el));
-        } else {
-            for (int f : std::vector<int>(at(el).inflows)) add(f);
-            for (int f : std::vector<int>(at(el).outflows)) add(f);
-        }
-    }
-    e.root = sumOf(e, terms);
-    return columnOf(newElement(elems[0], "size", ElementKind::Aux, std::move(e)));
+// The columns of an element's value now and one step before: copies of the two (computed at saved steps
+// only, as only saved rows read them).
+ScorePlan::Term LinkScorer::termOf(int element) {
+    if (auto it = m_terms.find(element); it != m_terms.end()) return it->second;
+    Expr now, before;
+    now.root = ref(now, element);
+    before.root = ref(before, prevOf(element));
+    const ScorePlan::Term t{
+        columnOf(newElement(element, "value", ElementKind::Aux, std::move(now))),
+        columnOf(newElement(element, "value before", ElementKind::Aux, std::move(before)))};
+    m_terms[element] = t;
+    return t;
 }
 
 void LinkScorer::planEdge(int edge) {

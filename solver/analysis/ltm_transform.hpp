@@ -28,12 +28,22 @@ namespace sdw::analysis::detail {
 struct ScorePlan {
     std::vector<std::string> columns;    // to save (RunSpec::vars)
     std::vector<std::string> unchecked;  // columns the run does not check for NaN: all of them
-    // By group: the column of the change over one step of its total level (a stock's level) and of its
-    // total value (a stock's net flow).
+    // A value's columns: its value now and one step before (the run saves copies of the two at saved steps
+    // only; the change and size arithmetic below is done on the saved rows, as the transformed model once
+    // did it in its own elements: the same operations in the same order, so the same bits).
+    struct Term {
+        int now = 0, before = 0;
+    };
+    // A total's change over one step: the sum of its terms now minus their sum one step before (each sum
+    // from the first term, in order); and the size of its terms, |now| + |before| of each, summed in order
+    // (a stock's net flow: of its flows'): a change smaller than round-off on that size is none.
+    struct Change {
+        std::vector<Term> terms, size;
+    };
+    std::vector<Change> changes;
+    // By group: the change (an index in `changes`; -1: none) of its total level (a stock's level) and of its
+    // total value (a stock's net flow); an auxiliary's are one.
     std::vector<int> levelChange, valueChange;
-    // By group: the columns of the size of those totals' terms, now and one step before (the sum of their
-    // magnitudes; a stock's net flow: of its flows'): a change smaller than round-off on that size is none.
-    std::vector<int> levelScale, valueScale;
     enum class Kind { Unscored, Sign, State, Partial };
     struct Edge {
         Kind kind = Kind::Unscored;
@@ -66,7 +76,7 @@ class BlockScorer {
   private:
     struct Change {
         size_t slot;  // its rows in m_changes
-        int column, scale;
+        const ScorePlan::Change* change;
     };
     struct Edge {
         size_t out;       // its rows in m_out
