@@ -60,6 +60,15 @@ void BlockScorer::score(const double* rows, size_t stride, size_t n) {
     const auto column = [&](int c, size_t r) { return rows[r * stride + static_cast<size_t>(c)]; };
     for (const Change& c : m_changeList) {
         const auto& terms = c.change->terms;
+        const auto& sizes = c.change->size;
+        double* out = m_changes.data() + kRows * c.slot;
+        if (terms.size() == 1 && sizes.size() == 1 && terms[0].now == sizes[0].now) {  // a value's own (most)
+            for (size_t r = 0; r < n; ++r) {
+                const double a = column(terms[0].now, r), b = column(terms[0].before, r), d = a - b;
+                out[r] = std::fabs(d) <= kRoundOff * (std::fabs(a) + std::fabs(b)) ? 0.0 : d;
+            }
+            continue;
+        }
         for (size_t r = 0; r < n; ++r) {
             now[r] = column(terms[0].now, r);
             before[r] = column(terms[0].before, r);
@@ -69,7 +78,6 @@ void BlockScorer::score(const double* rows, size_t stride, size_t n) {
                 now[r] += column(terms[k].now, r);
                 before[r] += column(terms[k].before, r);
             }
-        const auto& sizes = c.change->size;
         for (size_t r = 0; r < n; ++r)  // (a stock without flows: 0)
             size[r] = sizes.empty()
                           ? 0.0
@@ -78,7 +86,6 @@ void BlockScorer::score(const double* rows, size_t stride, size_t n) {
             for (size_t r = 0; r < n; ++r)
                 size[r] =
                     size[r] + std::fabs(column(sizes[k].now, r)) + std::fabs(column(sizes[k].before, r));
-        double* out = m_changes.data() + kRows * c.slot;
         for (size_t r = 0; r < n; ++r) {
             const double d = now[r] - before[r];
             out[r] = std::fabs(d) <= kRoundOff * size[r] ? 0.0 : d;
