@@ -99,7 +99,7 @@ sim::RunResult runWithHost(const model::Project& project, const Changes& changes
     }
     for (const auto& [id, params] : changes.plugins) {
         auto same = std::find_if(req.plugins.begin(), req.plugins.end(),
-                                 [&](const plugins::PluginSelection& p) { return p.id == id; });
+                                 [&id = id](const plugins::PluginSelection& p) { return p.id == id; });
         if (same == req.plugins.end()) same = req.plugins.insert(req.plugins.end(), {id, {}});
         for (const auto& [k, v] : params) same->params[k] = v;
     }

@@ -31,10 +31,13 @@ uint64_t Session::rerun() {
         if (in.value != in.base) req.spec.sets.emplace_back(in.name, in.value);
 #if defined(SDW_HAVE_PLUGINS)
     m_levers->dropInapplicable(m_doc.model());
-    for (const auto& [name, value] : m_levers->scenarioConstants())  // ones without a slider (e.g. stocks)
+    for (const auto& [name, value] : m_levers->scenarioConstants()) {  // ones without a slider (e.g. stocks)
+        const std::string key =
+            canonicalName(name);  // (clang 14 lambdas cannot capture a structured binding)
         if (std::none_of(m_inputs.begin(), m_inputs.end(),
-                         [&](auto& in) { return canonicalName(in.name) == canonicalName(name); }))
+                         [&](auto& in) { return canonicalName(in.name) == key; }))
             req.spec.sets.emplace_back(name, value);
+    }
     m_levers->applySpec(req.spec);
     req.plugins = m_levers->selections();
     if (!req.plugins.empty()) job.library = m_levers->library();

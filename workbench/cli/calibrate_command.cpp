@@ -101,7 +101,7 @@ int cmdCalibrate(int argc, char** argv) {
     if (!readData(dataPath, spec.data)) return kExitUsage;
     for (const auto& [name, w] : spec.weights)
         if (std::none_of(spec.data.begin(), spec.data.end(),
-                         [&](const auto& s) { return model::canonicalName(s.name) == name; })) {
+                         [&name = name](const auto& s) { return model::canonicalName(s.name) == name; })) {
             std::fprintf(stderr, "sdw calibrate: --weight %s=%g: %s has no column '%s'\n", name.c_str(), w,
                          dataPath.c_str(), name.c_str());
             return kExitUsage;

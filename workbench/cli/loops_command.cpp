@@ -235,7 +235,8 @@ bool nameOne(const LoopsOptions& o, model::Project& project, const analysis::Loo
              const std::string& arg, bool describe) {
     const auto it = idAndText(arg, describe ? "--describe" : "--name");
     if (!it) return false;
-    const auto& [id, text] = *it;
+    const std::string& id = it->first;
+    const std::string& text = it->second;
     const auto loop = std::find_if(list.loops.begin(), list.loops.end(), [&](const analysis::Loop& l) {
         return l.id == id ||
                (l.id.size() == id.size() && std::equal(id.begin(), id.end(), l.id.begin(),
