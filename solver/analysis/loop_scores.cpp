@@ -50,16 +50,24 @@ std::vector<Cycle> discovered(const LoopGraph& g, const std::vector<bool>& start
     return out;
 }
 
-// Each loop's factors: its links' score series, in the loop's order.
-using Factors = std::vector<const double*>;
-std::vector<Factors> factorsOf(const LoopGraph& g, const std::vector<Cycle>& cycles,
-                               const std::vector<std::vector<double>>& links) {
-    std::vector<Factors> out(cycles.size());
+// Each loop's links, as var edges in the loop's order.
+using LinkLists = std::vector<std::vector<size_t>>;
+LinkLists linksOf(const LoopGraph& g, const std::vector<Cycle>& cycles) {
+    LinkLists out(cycles.size());
     for (size_t l = 0; l < cycles.size(); ++l) {
         const Cycle& c = cycles[l];
         for (size_t k = 0; k < c.size(); ++k)
-            out[l].push_back(links[static_cast<size_t>(g.varEdge(c[k], c[(k + 1) % c.size()]))].data());
+            out[l].push_back(static_cast<size_t>(g.varEdge(c[k], c[(k + 1) % c.size()])));
     }
+    return out;
+}
+
+// Each loop's factors: its links' score series (`links`, by var edge; sized already), in the loop's order.
+using Factors = std::vector<const double*>;
+std::vector<Factors> seriesOf(const LinkLists& loops, const std::vector<std::vector<double>>& links) {
+    std::vector<Factors> out(loops.size());
+    for (size_t l = 0; l < loops.size(); ++l)
+        for (size_t k : loops[l]) out[l].push_back(links[k].data());
     return out;
 }
 
@@ -200,9 +208,9 @@ struct ScoringModel {
 // scored run kept (the strongest and the named, as listed then) and, from its second scored run on, a model
 // scoring only their links.
 struct Focus {
-    std::vector<std::vector<size_t>> factors;  // by loop: its links' var edges, in the loop's order
-    SharedLoops loops;                         // shared with each scoring's LoopScores
-    std::vector<std::string> staleNames;       // as LoopList's
+    LinkLists factors;                    // by loop: its links' var edges, in the loop's order
+    SharedLoops loops;                    // shared with each scoring's LoopScores
+    std::vector<std::string> staleNames;  // as LoopList's
     std::string rule;
     bool reused = true;  // the loops an earlier run kept (false: every loop of the model, always scored)
     std::unique_ptr<ScoringModel> own;      // built at the second scored run
@@ -436,7 +444,7 @@ LoopScores scoresOf(const ScoredModel& p, LinkCollector& run, std::vector<Cycle>
     }
     out.list.loops = std::move(loops);
     applyNames(out.list, p.names);
-    const std::vector<Factors> factors = factorsOf(p.graph, cycles, links);
+    const std::vector<Factors> factors = seriesOf(linksOf(p.graph, cycles), links);
     if (out.list.loops.size() > p.options.maxScored)
         keepStrongest(out, out.list.loops.edit(), cycles, factors, p.options.maxScored, rows);
     else
@@ -449,18 +457,15 @@ LoopScores scoresOf(const ScoredModel& p, LinkCollector& run, std::vector<Cycle>
 
 // Scores of the loops a focus keeps, from a run of the model scoring only their links.
 LoopScores focusScoresOf(const ScoredModel& p, const Focus& f, LinkCollector& run,
-                         std::vector<std::vector<double>> score,
-                         std::vector<std::vector<double>> relative = {}) {
+                         std::vector<std::vector<double>> score, std::vector<std::vector<double>> relative) {
     LoopScores out;
-    const size_t rows = run.times.size();
     out.times = std::move(run.times);
     out.list.loops = f.loops;
     out.list.staleNames = f.staleNames;
     out.rule = f.rule;
     out.reused = f.reused;
     out.score = std::move(score);
-    out.relative =
-        relative.empty() && !out.score.empty() ? relativeScores(out.score, rows) : std::move(relative);
+    out.relative = std::move(relative);
     finish(p, run, out);
     return out;
 }
@@ -468,19 +473,7 @@ LoopScores focusScoresOf(const ScoredModel& p, const Focus& f, LinkCollector& ru
 // The loops `f` scores: `loops` (as listed) and each one's links (from `cycles`, in the same order).
 void keep(Focus& f, const LoopGraph& g, const std::vector<Cycle>& cycles, SharedLoops loops) {
     f.loops = std::move(loops);
-    for (const Cycle& c : cycles) {
-        auto& edges = f.factors.emplace_back();
-        for (size_t k = 0; k < c.size(); ++k)
-            edges.push_back(static_cast<size_t>(g.varEdge(c[k], c[(k + 1) % c.size()])));
-    }
-}
-
-// Each loop's factors: its links' score series in `run`, in the loop's order (the series sized already).
-std::vector<Factors> seriesOf(const Focus& f, const LinkCollector& run) {
-    std::vector<Factors> out(f.factors.size());
-    for (size_t l = 0; l < f.factors.size(); ++l)
-        for (size_t k : f.factors[l]) out[l].push_back(run.links[k].data());
-    return out;
+    f.factors = linksOf(g, cycles);
 }
 
 // The model scoring only the links on the loops `f` keeps; null (diags say why) when it does not compile.
@@ -494,7 +487,8 @@ std::unique_ptr<ScoringModel> focusModel(const ScoredModel& p, const Focus& f, d
     return s;
 }
 
-// A run of the model scoring only the loops `f` keeps, its table kept, then their scores from it.
+// A run of the model scoring only the loops `f` keeps, its rows handed over a block at a time and scored
+// as they come.
 std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSpec spec,
                                       diag::Diagnostics& diags) {
     std::unique_ptr<Focus::Run> run;
@@ -524,9 +518,10 @@ std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSp
         LinkCollector collector(*f.scoring, p.graph);
         if (!runScored(*f.scoring, spec, collector, diags)) return std::nullopt;
         std::vector<std::vector<double>> score;
-        for (const Factors& factors : seriesOf(f, collector))
+        for (const Factors& factors : seriesOf(f.factors, collector.links))
             score.push_back(loopScore(factors, collector.times.size()));
-        return focusScoresOf(p, f, collector, std::move(score));
+        auto relative = relativeScores(score, collector.times.size());
+        return focusScoresOf(p, f, collector, std::move(score), std::move(relative));
     }
     // The run hands its rows over a block at a time as it writes them; each block's link scores, then every
     // loop's products and shares over those rows, while they are all in the cache (the whole run's table
@@ -534,7 +529,7 @@ std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSp
     // links' scores were read back from memory: 0.8 ms).
     LinkCollector collector(*f.scoring, p.graph);
     collector.resize(rows);
-    const std::vector<Factors> factors = seriesOf(f, collector);
+    const std::vector<Factors> factors = seriesOf(f.factors, collector.links);
     std::vector<std::vector<double>> score(f.factors.size(), std::vector<double>(rows)), relative = score;
     struct Blocks : sim::RowBlockObserver {
         LinkCollector& collector;
