@@ -4,8 +4,10 @@
 // Layer: solver (analysis). No GUI, no Lua.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <string_view>
 
 #include "solver/analysis/loops_internal.hpp"
 #include "solver/analysis/ltm_transform.hpp"
@@ -85,6 +87,7 @@ constexpr size_t kBlock = 256;
 // 5,000 factors a row: 0.065 ms against 0.104 ms per 17 blocks of 1,500 factors).
 constexpr size_t kWideLanes = 32;
 using Four = double __attribute__((vector_size(32), aligned(8), may_alias));
+using FourBits = long long __attribute__((vector_size(32), aligned(8), may_alias));
 __attribute__((target("avx2"))) void wideLanes(const Factors& factors, size_t first, double* out) {
     Four p0 = {1, 1, 1, 1}, p1 = p0, p2 = p0, p3 = p0, p4 = p0, p5 = p0, p6 = p0, p7 = p0;  // in registers
     for (const double* f : factors) {
@@ -94,9 +97,14 @@ __attribute__((target("avx2"))) void wideLanes(const Factors& factors, size_t fi
     Four* o = reinterpret_cast<Four*>(out);
     o[0] = p0, o[1] = p1, o[2] = p2, o[3] = p3, o[4] = p4, o[5] = p5, o[6] = p6, o[7] = p7;
 }
+// SDW_NO_AVX2 (set, not 0) keeps the SSE2 paths, so that tests run them on a processor with AVX2 too.
 bool wide() {
     // Not a namespace-scope constant: a static initialiser may run before the processor's features are read.
-    static const bool avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
+    static const bool avx2 = [] {
+        const char* off = std::getenv("SDW_NO_AVX2");
+        __builtin_cpu_init();
+        return (!off || std::string_view(off) == "0") && __builtin_cpu_supports("avx2");
+    }();
     return avx2;
 }
 #endif
@@ -131,45 +139,75 @@ std::vector<double> loopScore(const Factors& factors, size_t rows) {
     return s;
 }
 
+// Rows [from, from + m) (m <= kBlock), W rows a vector (a vector division takes about as long as one of a
+// single row): each score over the total where it is a positive number, over 1 and then masked to 0 where it
+// is not.
+// (GCC ignores a vector_size that depends on a template parameter: the vector types are the parameters.)
+template <class Rows, class Bits>
+__attribute__((always_inline)) inline void sharesOf(const std::vector<std::vector<double>>& score,
+                                                    std::vector<std::vector<double>>& rel, size_t from,
+                                                    size_t m) {
+    constexpr size_t W = sizeof(Rows) / sizeof(double);
+    static_assert(W > 1 && sizeof(Bits) == sizeof(Rows));
+    double total[kBlock];
+    long long keep[kBlock];
+    std::fill(total, total + m, 0.0);
+    for (const auto& s : score)
+        for (size_t i = 0; i < m; ++i) total[i] += std::fabs(s[from + i]);
+    for (size_t i = 0; i < m; ++i) {
+        const bool positive = total[i] > 0 && std::isfinite(total[i]);
+        keep[i] = positive ? -1 : 0;
+        total[i] = positive ? total[i] : 1.0;
+    }
+    for (size_t l = 0; l < score.size(); ++l) {
+        const double* s = score[l].data() + from;
+        double* out = rel[l].data() + from;
+        size_t i = 0;
+        for (; i + W <= m; i += W) {
+            Rows a, t;
+            Bits k;
+            std::memcpy(&a, s + i, sizeof a);
+            std::memcpy(&t, total + i, sizeof t);
+            std::memcpy(&k, keep + i, sizeof k);
+            const Rows q = a / t;
+            Bits bits;
+            std::memcpy(&bits, &q, sizeof bits);
+            bits &= k;
+            std::memcpy(out + i, &bits, sizeof bits);
+        }
+        for (; i < m; ++i) out[i] = keep[i] ? s[i] / total[i] : 0.0;
+    }
+}
+
+void shares(const std::vector<std::vector<double>>& score, std::vector<std::vector<double>>& rel, size_t from,
+            size_t m) {
+    using Two = double __attribute__((vector_size(16)));
+    using TwoBits = long long __attribute__((vector_size(16)));
+    sharesOf<Two, TwoBits>(score, rel, from, m);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2"))) void wideShares(const std::vector<std::vector<double>>& score,
+                                                std::vector<std::vector<double>>& rel, size_t from,
+                                                size_t m) {
+    sharesOf<Four, FourBits>(score, rel, from, m);
+}
+#endif
+
 // Each score divided by the sum of the scores' magnitudes at that time (all 0 when nothing changes), over
 // rows [first, first + n) of `rel` (sized already): the totals summed loop after loop, the same bits as row
 // by row.
 void relativeBlock(const std::vector<std::vector<double>>& score, std::vector<std::vector<double>>& rel,
                    size_t first, size_t n) {
-    // Two rows at a time (a vector division takes about as long as one of a single row): over the total
-    // where it is a positive number, over 1 and then masked to 0 where it is not.
-    using Two = double __attribute__((vector_size(16)));
-    using TwoBits = long long __attribute__((vector_size(16)));
-    double total[kBlock];
-    long long keep[kBlock];
     for (size_t from = first, end = first + n; from < end; from += kBlock) {
         const size_t m = std::min(kBlock, end - from);
-        std::fill(total, total + m, 0.0);
-        for (const auto& s : score)
-            for (size_t i = 0; i < m; ++i) total[i] += std::fabs(s[from + i]);
-        for (size_t i = 0; i < m; ++i) {
-            const bool positive = total[i] > 0 && std::isfinite(total[i]);
-            keep[i] = positive ? -1 : 0;
-            total[i] = positive ? total[i] : 1.0;
+#if defined(__x86_64__) && defined(__GNUC__)
+        if (wide()) {
+            wideShares(score, rel, from, m);
+            continue;
         }
-        for (size_t l = 0; l < score.size(); ++l) {
-            const double* s = score[l].data() + from;
-            double* out = rel[l].data() + from;
-            size_t i = 0;
-            for (; i + 2 <= m; i += 2) {
-                Two a, t;
-                TwoBits k;
-                std::memcpy(&a, s + i, sizeof a);
-                std::memcpy(&t, total + i, sizeof t);
-                std::memcpy(&k, keep + i, sizeof k);
-                const Two q = a / t;
-                TwoBits bits;
-                std::memcpy(&bits, &q, sizeof bits);
-                bits &= k;
-                std::memcpy(out + i, &bits, sizeof bits);
-            }
-            for (; i < m; ++i) out[i] = keep[i] ? s[i] / total[i] : 0.0;
-        }
+#endif
+        shares(score, rel, from, m);
     }
 }
 
