@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "solver/analysis/loops.hpp"
+#include "solver/analysis/run_options.hpp"
 #include "solver/io/load_model.hpp"
 #include "solver/xmile/xmile.hpp"
 #include "workbench/cli/commands.hpp"
@@ -133,6 +134,13 @@ bool runSpec(const LoopsOptions& o, const model::Project& project, sim::RunSpec&
     spec.dt = o.dt;
     spec.stop = o.stop;
     spec.saveper = o.saveper;
+    // As sdw run checks them: a save interval that is not a positive whole multiple of dt was taken as dt.
+    if (const auto why =
+            analysis::checkSaveperOverride(o.dt, o.saveper, project.specs.dt, project.specs.saveper);
+        !why.empty()) {
+        std::fprintf(stderr, "sdw loops: %s\n", why.c_str());
+        return false;
+    }
     spec.engine = *sim::parseEngine(o.engine);  // checked by the option's validator
     return applySets("sdw loops", o.sets, project, spec, lo.compile);
 }
@@ -327,6 +335,11 @@ int cmdLoops(int argc, char** argv) {
     }
     if (!o.scores && (!o.out.empty() || !o.links.empty() || (!o.sets.empty() && o.bench == 0))) {
         std::fprintf(stderr, "sdw loops: --out, --links and --set go with --scores\n");
+        return kExitUsage;
+    }
+    // A listing runs nothing: run settings given with it were silently ignored.
+    if (!o.scores && o.bench == 0 && (!o.method.empty() || o.dt || o.stop || o.saveper)) {
+        std::fprintf(stderr, "sdw loops: --method, --dt, --stop and --saveper go with --scores or --bench\n");
         return kExitUsage;
     }
     int rc = kExitOk;

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "tests/workbench/cli_run.hpp"
 
@@ -115,6 +116,36 @@ TEST_CASE("cli loops: usage errors", "[cli][loops]") {
     CHECK(run("loops " + model + " --scores --method leapfrog").code == 2);
     CHECK(run("loops").code == 2);
     CHECK(run("loops /no/such/model.xmile").code == 1);
+}
+
+TEST_CASE("cli loops: a save interval sdw run refuses is refused, and run settings need --scores or --bench",
+          "[cli][loops]") {
+    const std::string model = logisticModel("0.5 * population");  // dt 0.25
+    // These were taken silently: the scores saved every dt as if no --saveper had been given.
+    const std::array<std::pair<const char*, const char*>, 3> refused = {{
+        {"-1", "sdw loops: saveper must be a positive number (got -1)"},
+        {"0", "sdw loops: saveper must be a positive number (got 0)"},
+        {"0.3", "sdw loops: saveper 0.3 is not a whole multiple of dt 0.25 (try 0.25 or 0.5)"},
+    }};
+    for (const auto& [saveper, message] : refused) {
+        INFO("--saveper " << saveper);
+        const Output o = run("loops " + model + " --scores --saveper " + saveper);
+        CHECK(o.code == 2);
+        CHECK(o.out.find(message) != std::string::npos);
+    }
+    CHECK(run("loops " + model + " --bench 1 --saveper 0").code == 2);
+    // Given with a listing, which runs nothing, they did nothing.
+    for (const char* option : {"--saveper 1", "--dt 0.5", "--stop 5", "--method rk4"}) {
+        INFO(option);
+        const Output o = run("loops " + model + " " + option);
+        CHECK(o.code == 2);
+        CHECK(o.out.find("go with --scores or --bench") != std::string::npos);
+    }
+    // A whole multiple of dt is taken: 20 weeks saved every 1, Time 0 to 20.
+    const Output ok = run("loops " + model + " --scores --saveper 1", false);
+    REQUIRE(ok.code == 0);
+    CHECK(ok.out.find("\n1,") != std::string::npos);
+    CHECK(ok.out.find("\n0.25,") == std::string::npos);
 }
 
 TEST_CASE("cli loops: --name and --describe save a loop's name in the model file, the listing shows it",
