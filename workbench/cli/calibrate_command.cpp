@@ -80,6 +80,7 @@ int cmdCalibrate(int argc, char** argv) {
                    "budget of the local polish (default 200 per parameter)");
     base.add(app);
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
+    if (!outputPathOk("calibrate", "--out", out, modelPath)) return kExitUsage;
     auto project = loadForCommand(modelPath);
     if (!project) return kExitModelError;
     analysis::CalibrationSpec spec;

@@ -73,6 +73,12 @@ ScenarioRunner& scenarioRunner();
 // printed) returns false: the command returns rc.
 bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc);
 
+// False, saying why on standard error, when `out` (a file `command` writes: CSV, markdown, C, PNG) is the
+// model file it reads (`model`) or is named like a model file (.xmile, .xml, .stmx, .itmx, .mdl): writing
+// there would replace a model (`sdw loops m.xmile --scores --out m.xmile` did). Empty and "-" (standard
+// output) pass.
+bool outputPathOk(const char* command, const char* option, const std::string& out, const std::string& model);
+
 // The Date column of sdw's CSVs: "2030-04-01".
 std::string isoDate(app::Date d);
 

@@ -143,6 +143,7 @@ int cmdDoc(int argc, char** argv) {
         "--profile", profileCsv,
         "write the model's local profile (its \"Local profile\" group) as CSV: name,value,units,source");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
+    if (!outputPathOk("doc", "--out", outPath, path)) return kExitUsage;
     diag::Diagnostics diags;
     auto project = io::loadModelFile(path, diags);
     if (!project) {

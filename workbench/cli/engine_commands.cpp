@@ -300,7 +300,7 @@ int cmdRun(int argc, char** argv) {
                    "HM Treasury Green Book rate)")
         ->check(CLI::Range(0.0, 100.0));
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
-    if (!outputKind(o)) return kExitUsage;
+    if (!outputKind(o) || !outputPathOk("run", "--out", o.out, o.model)) return kExitUsage;
     diag::Diagnostics diags;
     auto project = loadOrRefuse(o.model, diags, o.data);
     if (!project) return kExitModelError;
@@ -469,6 +469,7 @@ int cmdBench(int argc, char** argv) {
         "also write the C the compiled engine builds for these runs (the Euler loop) to this file, "
         "for timing other C compilers on it (bench/README.md)");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
+    if (!outputPathOk("bench", "--emit-c", emitC, path)) return kExitUsage;
     diag::Diagnostics diags;
     const auto c0 = std::chrono::steady_clock::now();
     auto project = loadOrRefuse(path, diags);

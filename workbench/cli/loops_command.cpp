@@ -327,6 +327,9 @@ int cmdLoops(int argc, char** argv) {
     app.add_option("--describe", o.descriptions,
                    "save a sentence on what a named loop does: --describe B3=\"...\"; repeatable");
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
+    if (!outputPathOk("loops", "--out", o.out, o.model) ||
+        !outputPathOk("loops", "--links", o.links, o.model))
+        return kExitUsage;
     const bool naming = !o.names.empty() || !o.descriptions.empty();
     if (naming && (o.scores || o.bench > 0)) {
         std::fprintf(stderr,

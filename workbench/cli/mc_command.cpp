@@ -135,6 +135,8 @@ int cmdMc(int argc, char** argv) {
     app.add_flag("--random", o.random, "independent random draws instead of a Latin hypercube");
     o.base.add(app);
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
+    if (!outputPathOk("mc", "--out", o.out, o.model) || !outputPathOk("mc", "--samples", o.samples, o.model))
+        return kExitUsage;
     auto project = loadForCommand(o.model);
     if (!project) return kExitModelError;
     sim::RunSpec base;

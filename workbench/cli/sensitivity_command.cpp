@@ -83,6 +83,7 @@ int cmdSensitivity(int argc, char** argv) {
     app.add_option("--seed", o.seed, "seed for Morris and Sobol points");
     o.base.add(app);
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
+    if (!outputPathOk("sensitivity", "--out", o.out, o.model)) return kExitUsage;
     auto project = loadForCommand(o.model);
     if (!project) return kExitModelError;
     sim::RunSpec base;

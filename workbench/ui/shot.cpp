@@ -291,6 +291,11 @@ bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
     app.add_option("--chart-png", o.chartPng,
                    "also export the charts alone to this PNG (File > Export charts)");
     if (!cli::parseCommandLine(app, argc, argv, rc)) return false;
+    if (!cli::outputPathOk("shot", "--out", o.out, o.model) ||
+        !cli::outputPathOk("shot", "--chart-png", o.chartPng, o.model)) {
+        rc = cli::kExitUsage;
+        return false;
+    }
     if (std::sscanf(o.size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 200 || o.height < 150) {
         std::fprintf(stderr, "sdw shot: --size must look like 1600x1000\n");
         rc = cli::kExitUsage;
