@@ -1,6 +1,7 @@
 // Where sdw's files are. Layer: workbench/app. No ImGui, GLFW, GL or Lua.
 #include "workbench/app/paths.hpp"
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 
@@ -18,6 +19,16 @@ std::string projectRoot() {
 
 std::string defaultModelPath() {
     return (fs::path(projectRoot()) / "models" / "adult_social_care" / "adult_social_care.xmile").string();
+}
+
+std::string outputReplacesModel(const std::string& out, const std::string& model) {
+    std::error_code ec;
+    if (!model.empty() && fs::equivalent(out, model, ec)) return "it is the model file";
+    std::string ext = fs::path(out).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* modelExt : {".xmile", ".xml", ".stmx", ".itmx", ".mdl"})
+        if (ext == modelExt) return "it is named like a model file (" + ext + ")";
+    return "";
 }
 
 std::string stateDirectory() {

@@ -11,6 +11,10 @@ namespace sdw::app {
 std::string projectRoot();
 // The default adult social care model's path.
 std::string defaultModelPath();
+// Why a file sdw writes (results, charts, a profile, scores) must not go to `out`, where it would replace a
+// model: "it is the model file" (`model`, the same file however spelt), or "it is named like a model file
+// (.mdl)" (.xmile, .xml, .stmx, .itmx, .mdl). Empty when it may.
+std::string outputReplacesModel(const std::string& out, const std::string& model);
 // Where sdw keeps its state: $XDG_STATE_HOME/sdw, else ~/.local/state/sdw, else /tmp/sdw-state (created).
 std::string stateDirectory();
 

@@ -2,7 +2,6 @@
 #include "workbench/cli/commands.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -43,24 +42,12 @@ bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc) {
 
 bool outputPathOk(const char* command, const char* option, const std::string& out, const std::string& model) {
     if (out.empty() || out == "-") return true;
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (fs::equivalent(out, model, ec)) {
-        std::fprintf(stderr, "sdw %s: %s %s: not written: it is the model file, which it would replace\n",
-                     command, option, out.c_str());
-        return false;
-    }
-    std::string ext = fs::path(out).extension().string();
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const char* modelExt : {".xmile", ".xml", ".stmx", ".itmx", ".mdl"})
-        if (ext == modelExt) {
-            std::fprintf(stderr,
-                         "sdw %s: %s %s: not written: the name is a model file's (%s), and writing there "
-                         "would replace a model; give the output another name\n",
-                         command, option, out.c_str(), ext.c_str());
-            return false;
-        }
-    return true;
+    const std::string why = app::outputReplacesModel(out, model);
+    if (why.empty()) return true;
+    std::fprintf(
+        stderr, "sdw %s: %s %s: not written: %s, which writing would replace; give the output another name\n",
+        command, option, out.c_str(), why.c_str());
+    return false;
 }
 
 int runDefaultHeadless() {

@@ -59,7 +59,9 @@ TEST_CASE("cli outputs: no command writes over the model it reads, or over a fil
             std::ofstream(other) << "{UTF-8}\nx = 1 ~ ~|\n";
             const auto o = cli_test::runSdw(args + " " + option + " " + other);
             CHECK(o.code == 2);
-            CHECK(o.out.find("the name is a model file's (.mdl)") != std::string::npos);
+            CHECK(o.out.find(
+                      "not written: it is named like a model file (.mdl), which writing would replace") !=
+                  std::string::npos);
             CHECK(contents(other) == "{UTF-8}\nx = 1 ~ ~|\n");
         }
     }

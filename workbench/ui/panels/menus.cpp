@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "workbench/app/paths.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/panels/charts_panel.hpp"
 #include "workbench/ui/panels/panels.hpp"
@@ -127,6 +128,20 @@ void drawMenuBar(Workbench& wb) {
 void FileDialog::open(FileAction action, std::string path) {
     m_action = action;
     m_path = std::move(path);
+    m_refusal.clear();
+}
+
+bool FileDialog::confirm(Workbench& wb) {
+    std::error_code ec;
+    if (m_action == FileAction::None || fs::is_directory(m_path, ec)) return false;
+    // Exports, a profile and a panel's own file write what is not a model: never over one (picking the model
+    // in the list, then Save, wrote the results over it). Save As writes the model itself.
+    const bool writesOther = m_action == FileAction::ExportCsv || m_action == FileAction::ExportPng ||
+                             m_action == FileAction::SaveProfile || m_action == FileAction::SaveOther;
+    m_refusal = writesOther ? app::outputReplacesModel(m_path, wb.session().doc().path()) : "";
+    if (!m_refusal.empty()) return false;
+    finish(wb);
+    return true;
 }
 
 void FileDialog::openModel(const std::string& currentModel) {
@@ -168,7 +183,8 @@ void FileDialog::draw(Workbench& wb) {
     fs::path dir = m_path;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
-    ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 1.3f), true);
+    const float below = m_refusal.empty() ? 1.3f : 2.4f;  // the buttons, and a refusal's line above them
+    ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * below), true);
     if (ImGui::Selectable("..")) m_path = dir.parent_path().string();
     std::vector<fs::directory_entry> entries;
     for (const auto& e : fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec))
@@ -183,16 +199,15 @@ void FileDialog::draw(Workbench& wb) {
     ImGui::EndChild();
     const bool opens = m_action == FileAction::Open || m_action == FileAction::LoadProfile ||
                        m_action == FileAction::OpenOther;
+    if (!m_refusal.empty())
+        ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "Not written: %s.", m_refusal.c_str());
     const bool go = ImGui::Button(opens ? "Open" : "Save", ImVec2(120, 0));
     ImGui::SameLine();
     if (ImGui::Button("Cancel", ImVec2(120, 0))) {
         m_action = FileAction::None;
         ImGui::CloseCurrentPopup();
     }
-    if (go && !fs::is_directory(m_path, ec)) {
-        finish(wb);
-        ImGui::CloseCurrentPopup();
-    }
+    if (go && confirm(wb)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 

@@ -37,6 +37,12 @@ class FileDialog {
     void draw(Workbench& wb);
     FileAction action() const { return m_action; }
     const std::string& path() const { return m_path; }
+    // The Save or Open button: a file to write that would replace a model is refused (the dialog stays open,
+    // saying why, for another name); else the action is done and the dialog closes (true). On a folder:
+    // false.
+    bool confirm(Workbench& wb);
+    // Why the last Save was refused ("" when it was not).
+    const std::string& refusal() const { return m_refusal; }
 
   private:
     void finish(Workbench& wb);
@@ -44,6 +50,7 @@ class FileDialog {
     std::string m_path;
     std::string m_title;                             // SaveOther's and OpenOther's
     std::function<void(const std::string&)> m_done;  // SaveOther's and OpenOther's
+    std::string m_refusal;
 };
 
 void drawMenuBar(Workbench& wb);

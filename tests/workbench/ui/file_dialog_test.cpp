@@ -1,0 +1,70 @@
+// The file chooser never writes an export over a model: picking the open model (or any file named like a
+// model) in the list and pressing Save on an export is refused, the dialog stays open saying why, and the
+// model is left as it was; another name is written. Layer: tests/workbench.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "tests/workbench/ui/headless_ui.hpp"
+#include "workbench/ui/panels/menus.hpp"
+#include "workbench/ui/workbench.hpp"
+
+using namespace sdw;
+using test::HeadlessUi;
+
+namespace {
+
+std::string contents(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("file dialog: an export, a chart or a profile saved over a model is refused, the dialog says why",
+          "[workbench][file]") {
+    const auto dir = std::filesystem::temp_directory_path() / ("sdw_file_dialog_" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string model = (dir / "delayed_discharge.xmile").string();
+    std::filesystem::copy_file(HeadlessUi::teachingModel("delayed_discharge"), model,
+                               std::filesystem::copy_options::overwrite_existing);
+    const std::string original = contents(model);
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, model);
+    ui.settle(wb);
+    auto& dialog = wb.fileDialog();
+    for (const auto action :
+         {ui::FileAction::ExportCsv, ui::FileAction::ExportPng, ui::FileAction::SaveProfile}) {
+        INFO("action " << static_cast<int>(action));
+        dialog.open(action, model);  // the model picked in the chooser's list
+        ui.frame(wb);
+        dialog.confirm(wb);                // Save
+        ui.frame(wb);                      // the refusal drawn in the dialog
+        CHECK(dialog.action() == action);  // still open, on the same path, for another name
+        CHECK(dialog.path() == model);
+        CHECK(dialog.refusal() == "it is the model file");
+        CHECK(contents(model) == original);
+        dialog.open(action, (dir / "results.mdl").string());  // another model's name
+        dialog.confirm(wb);
+        CHECK(dialog.refusal() == "it is named like a model file (.mdl)");
+        CHECK_FALSE(std::filesystem::exists(dir / "results.mdl"));
+    }
+    // Another name is written, and the dialog closes.
+    const std::string csv = (dir / "results.csv").string();
+    dialog.open(ui::FileAction::ExportCsv, csv);
+    dialog.confirm(wb);
+    ui.frame(wb);
+    CHECK(dialog.action() == ui::FileAction::None);
+    CHECK(dialog.refusal().empty());
+    CHECK(contents(csv).rfind("Time", 0) == 0);
+    CHECK(contents(model) == original);
+    wb.settle();
+    std::filesystem::remove_all(dir);
+}
