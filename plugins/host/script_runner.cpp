@@ -225,6 +225,9 @@ int writeCsv(lua_State* L) {
         if (lua_type(L, 1) != LUA_TSTRING || lua_type(L, 2) != LUA_TTABLE)
             throw std::runtime_error("sdw.write_csv(path, rows [, columns])");
         const std::string path = lua_tostring(L, 1);
+        if (const std::string ext = io::modelExtension(path); !ext.empty())
+            throw std::runtime_error("sdw.write_csv: '" + path + "' is named like a model file (" + ext +
+                                     "), which writing would replace; give the CSV another name");
         std::vector<std::string> columns = stringList(L, 3);
         if (columns.empty() && lua_rawgeti(L, 2, 1) == LUA_TTABLE) {
             lua_pushnil(L);

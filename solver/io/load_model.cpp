@@ -59,6 +59,15 @@ bool xmileExtension(const std::string& ext) {
     return ext == ".xmile" || ext == ".xml" || ext == ".stmx" || ext == ".itmx";
 }
 
+}  // namespace
+
+std::string modelExtension(const std::string& path) {
+    const std::string ext = extensionOf(path);
+    return xmileExtension(ext) || ext == ".mdl" ? ext : "";
+}
+
+namespace {
+
 std::optional<model::Project> readByContent(const std::string& path, const std::string& text,
                                             diag::Diagnostics& diags, const LoadOptions& options) {
     const std::string ext = extensionOf(path);

@@ -22,4 +22,8 @@ struct LoadOptions {
 std::optional<model::Project> loadModelFile(const std::string& path, diag::Diagnostics& diags,
                                             const LoadOptions& options = {});
 
+// The extension of a model file's name (".xmile", ".xml", ".stmx", ".itmx" or ".mdl", lower case), or "" for
+// another name: a file sdw writes (results, charts, scores) is never given one (it would replace a model).
+std::string modelExtension(const std::string& path);
+
 }  // namespace sdw::io

@@ -62,3 +62,23 @@ TEST_CASE("script: an error names the script, the line and the cause", "[plugins
     CHECK(e->where.find("failing.lua") != std::string::npos);
     CHECK(e->message.find("no_such_plugin") != std::string::npos);
 }
+
+TEST_CASE("script: sdw.write_csv refuses a name a model file would have, and writes nothing there",
+          "[plugins][script]") {
+    const auto dir = std::filesystem::temp_directory_path() / "sdw_script_model_name";
+    std::filesystem::create_directories(dir);
+    const auto script = dir / "over_model.lua";
+    const auto target = dir / "care.XMILE";
+    std::ofstream(script) << "local rows = { { a = 1 } }\n"
+                          << "sdw.write_csv(\"" << target.string() << "\", rows)\n";
+    plugins::ScriptOptions o;
+    o.projectRoot = SDW_SOURCE_DIR;
+    diag::Diagnostics diags;
+    CHECK_FALSE(plugins::runScript(script.string(), o, diags));
+    const auto* e = test::firstError(diags);
+    REQUIRE(e != nullptr);
+    CHECK(e->line == 2);
+    CHECK(e->message.find("is named like a model file (.xmile)") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(target));
+    std::filesystem::remove_all(dir);
+}

@@ -1,9 +1,10 @@
 // Where sdw's files are. Layer: workbench/app. No ImGui, GLFW, GL or Lua.
 #include "workbench/app/paths.hpp"
 
-#include <cctype>
 #include <cstdlib>
 #include <filesystem>
+
+#include "solver/io/load_model.hpp"
 
 namespace fs = std::filesystem;
 
@@ -24,10 +25,8 @@ std::string defaultModelPath() {
 std::string outputReplacesModel(const std::string& out, const std::string& model) {
     std::error_code ec;
     if (!model.empty() && fs::equivalent(out, model, ec)) return "it is the model file";
-    std::string ext = fs::path(out).extension().string();
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const char* modelExt : {".xmile", ".xml", ".stmx", ".itmx", ".mdl"})
-        if (ext == modelExt) return "it is named like a model file (" + ext + ")";
+    if (const std::string ext = io::modelExtension(out); !ext.empty())
+        return "it is named like a model file (" + ext + ")";
     return "";
 }
 
