@@ -7,21 +7,12 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "tests/workbench/cli_run.hpp"
+#include "tests/workbench/file_text.hpp"
 
-namespace {
-
-std::string contents(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
+using sdw::test::fileText;
 
 TEST_CASE("cli outputs: no command writes over the model it reads, or over a file named like a model",
           "[cli]") {
@@ -29,7 +20,7 @@ TEST_CASE("cli outputs: no command writes over the model it reads, or over a fil
         std::string(SDW_SOURCE_DIR) + "/models/teaching/delayed_discharge/delayed_discharge.xmile";
     const auto dir = std::filesystem::temp_directory_path() / ("sdw_outputs_" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
-    const std::string model = (dir / "model.xmile").string(), original = contents(source);
+    const std::string model = (dir / "model.xmile").string(), original = fileText(source);
     // Each command with the option naming the file it writes, and the arguments it needs to get that far.
     const std::vector<std::pair<std::string, std::string>> writers = {
         {"loops MODEL --scores", "--out"},
@@ -51,7 +42,7 @@ TEST_CASE("cli outputs: no command writes over the model it reads, or over a fil
             CHECK(o.code == 2);
             CHECK(o.out.find(option + " " + model + ": not written: it is the model file") !=
                   std::string::npos);
-            CHECK(contents(model) == original);
+            CHECK(fileText(model) == original);
         }
         SECTION(command + " " + option + " naming another model") {
             std::filesystem::copy_file(source, model, std::filesystem::copy_options::overwrite_existing);
@@ -62,7 +53,7 @@ TEST_CASE("cli outputs: no command writes over the model it reads, or over a fil
             CHECK(o.out.find(
                       "not written: it is named like a model file (.mdl), which writing would replace") !=
                   std::string::npos);
-            CHECK(contents(other) == "{UTF-8}\nx = 1 ~ ~|\n");
+            CHECK(fileText(other) == "{UTF-8}\nx = 1 ~ ~|\n");
         }
     }
     // A model file named as the output by another path (./ and ..) is still the model.
@@ -70,6 +61,6 @@ TEST_CASE("cli outputs: no command writes over the model it reads, or over a fil
     const std::string roundabout = (dir / ".." / dir.filename() / "." / "model.xmile").string();
     const auto o = cli_test::runSdw("loops " + model + " --scores --out " + roundabout);
     CHECK(o.code == 2);
-    CHECK(contents(model) == original);
+    CHECK(fileText(model) == original);
     std::filesystem::remove_all(dir);
 }

@@ -6,9 +6,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
+#include "tests/workbench/file_text.hpp"
 #include "tests/workbench/ui/headless_ui.hpp"
 #include "workbench/ui/panels/menus.hpp"
 #include "workbench/ui/workbench.hpp"
@@ -16,16 +16,7 @@
 using namespace sdw;
 using test::HeadlessUi;
 
-namespace {
-
-std::string contents(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
+using test::fileText;
 
 TEST_CASE("file dialog: an export, a chart or a profile saved over a model is refused, the dialog says why",
           "[workbench][file]") {
@@ -34,7 +25,7 @@ TEST_CASE("file dialog: an export, a chart or a profile saved over a model is re
     const std::string model = (dir / "delayed_discharge.xmile").string();
     std::filesystem::copy_file(HeadlessUi::teachingModel("delayed_discharge"), model,
                                std::filesystem::copy_options::overwrite_existing);
-    const std::string original = contents(model);
+    const std::string original = fileText(model);
     HeadlessUi ui;
     ui::Workbench wb;
     ui.open(wb, model);
@@ -50,7 +41,7 @@ TEST_CASE("file dialog: an export, a chart or a profile saved over a model is re
         CHECK(dialog.action() == action);  // still open, on the same path, for another name
         CHECK(dialog.path() == model);
         CHECK(dialog.refusal() == "it is the model file");
-        CHECK(contents(model) == original);
+        CHECK(fileText(model) == original);
         dialog.open(action, (dir / "results.mdl").string());  // another model's name
         dialog.confirm(wb);
         CHECK(dialog.refusal() == "it is named like a model file (.mdl)");
@@ -63,8 +54,8 @@ TEST_CASE("file dialog: an export, a chart or a profile saved over a model is re
     ui.frame(wb);
     CHECK(dialog.action() == ui::FileAction::None);
     CHECK(dialog.refusal().empty());
-    CHECK(contents(csv).rfind("Time", 0) == 0);
-    CHECK(contents(model) == original);
+    CHECK(fileText(csv).rfind("Time", 0) == 0);
+    CHECK(fileText(model) == original);
     wb.settle();
     std::filesystem::remove_all(dir);
 }
