@@ -441,8 +441,7 @@ class LinkCollector : public sim::RowObserver {
                 varLinkScores(m_g, static_cast<int>(s.varEdge), m_block, n, out);
                 continue;
             }
-            const double* v = m_block.edge(static_cast<size_t>(s.single));
-            for (size_t r = 0; r < n; ++r) out[r] = std::isfinite(v[r]) && v[r] != 0 ? v[r] : 0.0;
+            edgeLinkScores(m_block, static_cast<size_t>(s.single), n, out);
         }
     }
 
@@ -572,14 +571,13 @@ std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSp
     if (spec.vars.empty()) spec.vars.push_back("time");
     spec.finalOnly = false;
     spec.rowObserver = nullptr;
-    std::vector<std::string> names;
-    size_t rows = 0;
-    if (sim::RunResult info; !run->simulator->shape(spec, names, rows, info)) {
+    size_t columns = 0, rows = 0;
+    if (sim::RunResult info; !run->simulator->shape(spec, columns, rows, info)) {
         diags.append(info.diagnostics);
         return std::nullopt;
     }
     // Too large a table to keep: link scores from each row as the run saves it.
-    if (rows * names.size() > p.options.maxTableValues) {
+    if (rows * columns > p.options.maxTableValues) {
         LinkCollector collector(*f.scoring, p.graph);
         if (!runScored(*f.scoring, spec, collector, diags)) return std::nullopt;
         std::vector<std::vector<double>> score;
@@ -595,7 +593,8 @@ std::optional<LoopScores> focusScores(const ScoredModel& p, Focus& f, sim::RunSp
     LinkCollector collector(*f.scoring, p.graph);
     collector.resize(rows);
     const std::vector<Factors> factors = seriesOf(f.factors, collector.links);
-    std::vector<std::vector<double>> score(f.factors.size(), std::vector<double>(rows)), relative = score;
+    std::vector<std::vector<double>> score(f.factors.size(), std::vector<double>(rows)),
+        relative(f.factors.size(), std::vector<double>(rows));
     struct Blocks : sim::RowBlockObserver {
         LinkCollector& collector;
         const std::vector<Factors>& factors;

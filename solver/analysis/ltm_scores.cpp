@@ -157,4 +157,15 @@ void varLinkScores(const LoopGraph& g, int varEdge, const BlockScorer& block, si
     }
 }
 
+void edgeLinkScores(const BlockScorer& block, size_t e, size_t n, double* out) {
+    const double* v = block.edge(e);
+    const Two zero = {0, 0};
+    size_t r = 0;
+    for (; r + 2 <= n; r += 2) {  // x - x is 0 exactly when x is finite; -0 + 0 is +0, any other x + 0 is x
+        const Two x = load(v + r);
+        store(out + r, keep(x + zero, x - x == zero));
+    }
+    for (; r < n; ++r) out[r] = std::isfinite(v[r]) && v[r] != 0 ? v[r] : 0.0;
+}
+
 }  // namespace sdw::analysis::detail

@@ -99,4 +99,8 @@ inline constexpr double kRoundOff = 1e-12;
 // several paths the one of largest magnitude (a product that is not finite reads 0).
 void varLinkScores(const LoopGraph& g, int varEdge, const BlockScorer& block, size_t n, double* out);
 
+// A link of one group edge: that edge's scores over the block's `n` rows into `out`, as varLinkScores's
+// product of one factor gives them (0 where not finite, and +0 for -0), two rows a vector.
+void edgeLinkScores(const BlockScorer& block, size_t e, size_t n, double* out);
+
 }  // namespace sdw::analysis::detail

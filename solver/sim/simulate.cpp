@@ -268,6 +268,16 @@ bool Simulator::shape(const RunSpec& spec, std::vector<std::string>& names, size
     return true;
 }
 
+bool Simulator::shape(const RunSpec& spec, size_t& columns, size_t& rows, RunResult& info) {
+    detail::Times t;
+    resetStatus(info);
+    const detail::OutputPlan* plan = prepareRun(m_model, *m_native, spec, t, info);
+    if (!plan) return false;
+    columns = plan->names.size();
+    rows = t.rows();
+    return true;
+}
+
 bool Simulator::prepare(const RunSpec& spec, bool withHooks, std::string& error, bool optimised) {
     RunResult res;
     detail::Times t;

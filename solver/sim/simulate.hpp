@@ -169,6 +169,9 @@ class Simulator {
     // Column names and the number of saved rows of a run of `spec`, with its times and method in `info`;
     // false (diagnostics in `info`) when the spec is unusable.
     bool shape(const RunSpec& spec, std::vector<std::string>& names, size_t& rows, RunResult& info);
+    // The same with only the number of columns (no names copied: a scoring repeated at each slider move
+    // asks).
+    bool shape(const RunSpec& spec, size_t& columns, size_t& rows, RunResult& info);
     const compile::CompiledModel& model() const { return m_model; }
     // Another Simulator of the same model, with buffers of its own, sharing this one's native code (built
     // once for all; safe to use from other threads).

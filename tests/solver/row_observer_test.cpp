@@ -51,3 +51,29 @@ TEST_CASE("engine: a row observer sees every saved row as the table holds it", "
                           Approx(100 * std::pow(0.95, 20)).epsilon(1e-12));
             }
 }
+
+TEST_CASE("engine: a run's shape, its columns counted or named, before the run", "[engine][loops]") {
+    // 0 to 10 saved every 2: six rows (0, 2, ..., 10); the columns asked for, Time first.
+    test::Builder b(0, 10, 0.5);
+    b.stock("x", "100", {}, {"drain"}).flow("drain", "k * x").aux("k", "0.1");
+    diag::Diagnostics d;
+    auto cm = b.compile(d);
+    REQUIRE(cm);
+    sim::Simulator sim(*cm);
+    sim::RunSpec spec;
+    spec.saveper = 2;
+    spec.vars = {"x", "drain"};
+    std::vector<std::string> names;
+    size_t rows = 0, columns = 0, rowsToo = 0;
+    sim::RunResult info;
+    REQUIRE(sim.shape(spec, names, rows, info));
+    REQUIRE(sim.shape(spec, columns, rowsToo, info));
+    CHECK(rows == 6);
+    CHECK(rowsToo == 6);
+    CHECK(names.size() == 3);
+    CHECK(columns == 3);
+    spec.vars = {"no_such_variable"};  // unusable: false, saying which name
+    CHECK_FALSE(sim.shape(spec, columns, rows, info));
+    REQUIRE_FALSE(info.diagnostics.empty());
+    CHECK(info.diagnostics.items().front().message.find("no_such_variable") != std::string::npos);
+}

@@ -90,3 +90,28 @@ TEST_CASE("link scores: a block's partial, sign and state links follow LTM's def
         check({notANumber, overflow, moving[0]}, {{0, 1, 1}, {0, -1, 1}, movingScores[0]});
     }
 }
+
+TEST_CASE("link scores: a link of one edge copies the edge's scores, a negative zero as 0",
+          "[loops][scores]") {
+    // x falls by 1 while z stays: the sign-only link is +0 times -1 (a negative zero in the block). x falls
+    // by 1 while z falls by 2 with none of it x's: the partial link is 0 times -1 over 2 (again -0). A
+    // series that prints "-0" for no change would read as a change of sign in a CSV, so the copy reads +0.
+    // Three rows: the last is copied alone, after the two copied as a pair.
+    const std::vector<Row> rows = {{0, 1, 2, 5, 5, 0}, {1, 1, 2, 3, 5, 0}, {2, 1, 2, 5, 5, 0}};
+    TwoValues m;
+    BlockScorer block(m.plan, m.graph);
+    std::vector<double> table;
+    for (const Row& r : rows) table.insert(table.end(), {r.time, r.x, r.xBefore, r.z, r.zBefore, r.partial});
+    block.score(table.data(), 6, rows.size());
+    REQUIRE(std::signbit(block.edge(1)[0]));  // the case the copy exists for
+    REQUIRE(std::signbit(block.edge(0)[1]));
+    for (size_t e = 0; e < 3; ++e) {
+        double out[3] = {7, 7, 7};
+        edgeLinkScores(block, e, rows.size(), out);
+        for (size_t r = 0; r < rows.size(); ++r) {
+            INFO("edge " << e << ", row " << r);
+            CHECK(out[r] == block.edge(e)[r]);
+            CHECK_FALSE(std::signbit(out[r]));
+        }
+    }
+}
