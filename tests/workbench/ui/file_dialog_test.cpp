@@ -59,3 +59,71 @@ TEST_CASE("file dialog: an export, a chart or a profile saved over a model is re
     wb.settle();
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("file dialog: saving over an existing file asks first, Replace writes it, another name asks again",
+          "[workbench][file]") {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("sdw_file_replace_" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string model = (dir / "delayed_discharge.xmile").string();
+    std::filesystem::copy_file(HeadlessUi::teachingModel("delayed_discharge"), model);
+    const auto write = [](const std::string& path, const std::string& text) { std::ofstream(path) << text; };
+    const std::string lastMonth = (dir / "last_month.csv").string(), other = (dir / "other.csv").string();
+    write(lastMonth, "last month's figures\n");
+    write(other, "other figures\n");
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, model);
+    ui.settle(wb);
+    auto& dialog = wb.fileDialog();
+    const auto shown = [&] {  // a popup is laid out on its first frame, drawn where it stays on the next
+        ui.frame(wb);
+        ui.frame(wb);
+    };
+
+    SECTION("an export: the first click only asks, the second writes") {
+        dialog.open(ui::FileAction::ExportCsv, lastMonth);  // last month's export picked in the list
+        shown();
+        CHECK_FALSE(dialog.asksToReplace());
+        ui.click(wb, test::centre(dialog.goButton()));        // Save
+        CHECK(dialog.action() == ui::FileAction::ExportCsv);  // still open
+        CHECK(dialog.asksToReplace());
+        CHECK(fileText(lastMonth) == "last month's figures\n");
+        // Another existing file picked instead: asked about again, nothing written.
+        dialog.open(ui::FileAction::ExportCsv, other);
+        shown();
+        ui.click(wb, test::centre(dialog.goButton()));
+        CHECK(dialog.asksToReplace());
+        CHECK(fileText(other) == "other figures\n");
+        ui.click(wb, test::centre(dialog.goButton()));  // Replace
+        CHECK(dialog.action() == ui::FileAction::None);
+        CHECK(fileText(other).rfind("Time", 0) == 0);
+        CHECK(fileText(lastMonth) == "last month's figures\n");
+    }
+    SECTION("Save As onto another model asks; onto the open model's own file it saves") {
+        const std::string otherModel = (dir / "other_model.xmile").string();
+        write(otherModel, "<xmile/>\n");
+        dialog.open(ui::FileAction::SaveAs, otherModel);
+        shown();
+        ui.click(wb, test::centre(dialog.goButton()));
+        CHECK(dialog.asksToReplace());
+        CHECK(fileText(otherModel) == "<xmile/>\n");
+        dialog.open(ui::FileAction::SaveAs, model);
+        shown();
+        ui.click(wb, test::centre(dialog.goButton()));
+        CHECK_FALSE(dialog.asksToReplace());
+        CHECK(dialog.action() == ui::FileAction::None);
+        CHECK(fileText(model).find("<xmile") != std::string::npos);
+    }
+    SECTION("a new name is written at the first click") {
+        const std::string fresh = (dir / "fresh.csv").string();
+        dialog.open(ui::FileAction::ExportCsv, fresh);
+        shown();
+        ui.click(wb, test::centre(dialog.goButton()));
+        CHECK(dialog.action() == ui::FileAction::None);
+        CHECK(fileText(fresh).rfind("Time", 0) == 0);
+    }
+    wb.settle();
+    std::filesystem::remove_all(dir);
+}

@@ -129,6 +129,7 @@ void FileDialog::open(FileAction action, std::string path) {
     m_action = action;
     m_path = std::move(path);
     m_refusal.clear();
+    m_replacing.clear();
 }
 
 bool FileDialog::confirm(Workbench& wb) {
@@ -140,6 +141,15 @@ bool FileDialog::confirm(Workbench& wb) {
                              m_action == FileAction::SaveProfile || m_action == FileAction::SaveOther;
     m_refusal = writesOther ? app::outputReplacesModel(m_path, wb.session().doc().path()) : "";
     if (!m_refusal.empty()) return false;
+    // Another existing file (last month's export, another model under Save As): asked first, as any
+    // editor asks; Save As onto the open model's own file is a plain Save.
+    const std::string& own = wb.session().doc().path();
+    const bool ownModel = m_action == FileAction::SaveAs && !own.empty() && fs::equivalent(m_path, own, ec);
+    if ((writesOther || m_action == FileAction::SaveAs) && !ownModel && fs::exists(m_path, ec) &&
+        !asksToReplace()) {
+        m_replacing = m_path;
+        return false;
+    }
     finish(wb);
     return true;
 }
@@ -183,7 +193,8 @@ void FileDialog::draw(Workbench& wb) {
     fs::path dir = m_path;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
-    const float below = m_refusal.empty() ? 1.3f : 2.4f;  // the buttons, and a refusal's line above them
+    // The buttons, and a refusal's or a question's line above them.
+    const float below = m_refusal.empty() && !asksToReplace() ? 1.3f : 2.4f;
     ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * below), true);
     if (ImGui::Selectable("..")) m_path = dir.parent_path().string();
     std::vector<fs::directory_entry> entries;
@@ -201,7 +212,13 @@ void FileDialog::draw(Workbench& wb) {
                        m_action == FileAction::OpenOther;
     if (!m_refusal.empty())
         ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "Not written: %s.", m_refusal.c_str());
-    const bool go = ImGui::Button(opens ? "Open" : "Save", ImVec2(120, 0));
+    else if (asksToReplace())
+        ImGui::TextColored(ImVec4(0.75f, 0.45f, 0, 1),
+                           "%s already exists: Replace writes over it, or choose another name.",
+                           fs::path(m_path).filename().string().c_str());
+    const bool go = ImGui::Button(opens ? "Open" : asksToReplace() ? "Replace" : "Save", ImVec2(120, 0));
+    m_goButton = ImVec4(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                        ImGui::GetItemRectMax().y);
     ImGui::SameLine();
     if (ImGui::Button("Cancel", ImVec2(120, 0))) {
         m_action = FileAction::None;

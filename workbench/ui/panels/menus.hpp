@@ -2,6 +2,8 @@
 // GLFW). Layer: workbench/ui/panels (ImGui). No Lua.
 #pragma once
 
+#include <imgui.h>
+
 #include <functional>
 #include <string>
 
@@ -38,11 +40,16 @@ class FileDialog {
     FileAction action() const { return m_action; }
     const std::string& path() const { return m_path; }
     // The Save or Open button: a file to write that would replace a model is refused (the dialog stays open,
-    // saying why, for another name); else the action is done and the dialog closes (true). On a folder:
-    // false.
+    // saying why, for another name); one that would replace another existing file is not written at the
+    // first press: the dialog says the file exists and its button becomes Replace, and a second press on the
+    // same path writes it. Else the action is done and the dialog closes (true). On a folder: false.
     bool confirm(Workbench& wb);
     // Why the last Save was refused ("" when it was not).
     const std::string& refusal() const { return m_refusal; }
+    // True while the dialog asks whether to write over the existing file at its path.
+    bool asksToReplace() const { return !m_replacing.empty() && m_replacing == m_path; }
+    // The Save (or Replace, or Open) button as last drawn (x0, y0, x1, y1).
+    ImVec4 goButton() const { return m_goButton; }
 
   private:
     void finish(Workbench& wb);
@@ -51,6 +58,8 @@ class FileDialog {
     std::string m_title;                             // SaveOther's and OpenOther's
     std::function<void(const std::string&)> m_done;  // SaveOther's and OpenOther's
     std::string m_refusal;
+    std::string m_replacing;  // the existing file the user was told of: a second Save writes over it
+    ImVec4 m_goButton{};
 };
 
 void drawMenuBar(Workbench& wb);
