@@ -2,6 +2,7 @@
 #include "workbench/cli/commands.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -30,14 +31,95 @@ ScenarioRunner& scenarioRunner() {
     return runner;
 }
 
+namespace {
+
+// What a value of an option of CLI11's type `type` ("UINT", "INT", "FLOAT", ...) must be.
+std::string kindOf(const std::string& type) {
+    if (type == "UINT") return "a whole number, 0 or more";
+    if (type == "INT") return "a whole number";
+    if (type == "FLOAT") return "a number";
+    return "a value of type " + type;
+}
+
+// CLI11's message in words a user reads: "Could not convert: --dt = abc" says what --dt takes.
+std::string usageMessage(const CLI::App& app, const CLI::ParseError& e) {
+    const std::string what = e.what(), convert = "Could not convert: ";
+    const size_t eq = what.find(" = ");
+    if (what.rfind(convert, 0) == 0 && eq != std::string::npos) {
+        const std::string name = what.substr(convert.size(), eq - convert.size());
+        const CLI::Option* o = app.get_option_no_throw(name);
+        if (o) return name + ": '" + what.substr(eq + 3) + "' is not " + kindOf(o->get_type_name());
+    }
+    return what;
+}
+
+// A value from a validator's text, whole, or nullopt.
+std::optional<double> numberFrom(const std::string& text) {
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+std::string shortest(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    return buf;
+}
+
+// A count's text: digits only. CLI11 reads "-1" into an unsigned option as its largest value (`sdw
+// sensitivity
+// --trajectories -1` ran for ever).
+const CLI::Validator kCount(
+    [](std::string& text) -> std::string {
+        const bool digits = !text.empty() && std::all_of(text.begin(), text.end(),
+                                                         [](char c) { return c >= '0' && c <= '9'; });
+        return digits ? "" : "'" + text + "' is not a whole number, 0 or more";
+    },
+    "");
+
+}  // namespace
+
 bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc) {
+    for (CLI::Option* o : app.get_options())
+        if (o->get_type_name().rfind("UINT", 0) == 0) o->check(kCount);
     try {
         app.parse(argc, argv);
         return true;
     } catch (const CLI::ParseError& e) {
-        rc = app.exit(e) == 0 ? kExitOk : kExitUsage;
+        if (e.get_exit_code() == 0) {  // --help
+            rc = app.exit(e) == 0 ? kExitOk : kExitUsage;
+            return false;
+        }
+        std::fprintf(stderr, "%s: %s\nRun '%s --help' for its options.\n", app.get_name().c_str(),
+                     usageMessage(app, e).c_str(), app.get_name().c_str());
+        rc = kExitUsage;
         return false;
     }
+}
+
+CLI::Validator wholeIn(long long lo, long long hi) {
+    return CLI::Validator(
+        [lo, hi](std::string& text) -> std::string {
+            const auto v = numberFrom(text);
+            if (!v || *v != std::floor(*v)) return "'" + text + "' is not a whole number";
+            if (*v < static_cast<double>(lo) || *v > static_cast<double>(hi))
+                return text + " is out of range: give " + std::to_string(lo) + " to " + std::to_string(hi);
+            return "";
+        },
+        "whole number " + std::to_string(lo) + " to " + std::to_string(hi));
+}
+
+CLI::Validator numberIn(double lo, double hi) {
+    return CLI::Validator(
+        [lo, hi](std::string& text) -> std::string {
+            const auto v = numberFrom(text);
+            if (!v) return "'" + text + "' is not a number";
+            if (*v < lo || *v > hi)
+                return text + " is out of range: give " + shortest(lo) + " to " + shortest(hi);
+            return "";
+        },
+        "number " + shortest(lo) + " to " + shortest(hi));
 }
 
 bool outputPathOk(const char* command, const char* option, const std::string& out, const std::string& model) {

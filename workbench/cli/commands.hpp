@@ -69,9 +69,15 @@ using ScenarioRunner = std::function<bool(
     std::vector<sim::RunResult>& results, std::vector<std::string>& labels, diag::Diagnostics& diags)>;
 ScenarioRunner& scenarioRunner();
 
-// Parses a command's arguments. On --help (rc = kExitOk) or a usage error (rc = kExitUsage, CLI11's message
-// printed) returns false: the command returns rc.
+// Parses a command's arguments. On --help (rc = kExitOk) or a usage error (rc = kExitUsage; the message on
+// standard error names the command and the option, and what its value must be) returns false: the command
+// returns rc.
 bool parseCommandLine(CLI::App& app, int argc, char** argv, int& rc);
+
+// Validators for numeric options that say what is wrong with the value given: "'abc' is not a whole number",
+// "0 is out of range: give 2 to 10000000" (CLI::Range read "abc" as out of range).
+CLI::Validator wholeIn(long long lo, long long hi);
+CLI::Validator numberIn(double lo, double hi);
 
 // False, saying why on standard error, when `out` (a file `command` writes: CSV, markdown, C, PNG) is the
 // model file it reads (`model`) or is named like a model file (.xmile, .xml, .stmx, .itmx, .mdl): writing

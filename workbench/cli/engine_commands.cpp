@@ -298,7 +298,7 @@ int cmdRun(int argc, char** argv) {
     app.add_option("--discount-rate", o.discountPercent,
                    "with --compare: the business case's discount rate in percent a year (default 3.5, the "
                    "HM Treasury Green Book rate)")
-        ->check(CLI::Range(0.0, 100.0));
+        ->check(numberIn(0.0, 100.0));
     if (int rc; !parseCommandLine(app, argc, argv, rc)) return rc;
     if (!outputKind(o) || !outputPathOk("run", "--out", o.out, o.model)) return kExitUsage;
     diag::Diagnostics diags;
@@ -459,7 +459,7 @@ int cmdBench(int argc, char** argv) {
     std::string path, engine = "auto", vars;
     int runs = 200;
     app.add_option("model", path, "model file")->required();
-    app.add_option("--runs", runs, "number of runs")->check(CLI::Range(1, 10'000'000));
+    app.add_option("--runs", runs, "number of runs")->check(wholeIn(1, 10'000'000));
     app.add_option("--engine", engine, "interp, compiled or auto")
         ->check(CLI::IsMember({"interp", "compiled", "auto"}));
     app.add_option("--vars", vars, "comma-separated variables to keep (default: all)");

@@ -316,10 +316,10 @@ int cmdLoops(int argc, char** argv) {
         ->check(CLI::IsMember({"interp", "compiled", "auto"}));
     app.add_option("--max-loops", o.maxLoops,
                    "list every loop up to this many; past it, the shortest independent loop set")
-        ->check(CLI::Range(1, 1'000'000));
+        ->check(wholeIn(1, 1'000'000));
     app.add_option("--bench", o.bench,
                    "time N runs without and N with loop scores (interleaved, CPU time) and print the medians")
-        ->check(CLI::Range(1, 100'000));
+        ->check(wholeIn(1, 100'000));
     app.add_option(
         "--name", o.names,
         "name a loop and save the name in the model file: --name B3=\"the delayed-discharge spiral\" "

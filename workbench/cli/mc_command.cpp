@@ -121,7 +121,7 @@ int cmdMc(int argc, char** argv) {
         "sdw mc"};
     McOptions o;
     app.add_option("model", o.model, "model file")->required();
-    app.add_option("--runs", o.runs, "number of runs")->check(CLI::Range(size_t{2}, size_t{10'000'000}));
+    app.add_option("--runs", o.runs, "number of runs")->check(wholeIn(2, 10'000'000));
     app.add_option("--seed", o.seed, "seed: the same seed gives the same runs on any machine and core count");
     app.add_option("--vary", o.vary,
                    "NAME=DIST (uniform(lo,hi), triangular(lo,mode,hi), normal(mean,sd), lognormal(mean,sd), "

@@ -353,3 +353,41 @@ TEST_CASE("cli: the county model's README shows the tables sdw doc writes from t
     REQUIRE(o.code == 0);
     CHECK(readme.substr(a + begin.size(), b - a - begin.size()) == o.out);
 }
+
+TEST_CASE("cli: a numeric option given a wrong value says what it takes, naming the command",
+          "[cli][usage]") {
+    const std::string m = writeModel("sdw_cli_numbers.xmile", "rate * Stock_A");
+    struct Case {
+        std::string args, says;
+    };
+    const std::vector<Case> cases = {
+        // CLI::Range read these as "Value abc not in range 2 to 10000000".
+        {"mc " + m + " --vary rate=0:1 --runs abc", "sdw mc: --runs: 'abc' is not a whole number"},
+        {"mc " + m + " --vary rate=0:1 --runs 2.5", "sdw mc: --runs: '2.5' is not a whole number"},
+        {"mc " + m + " --vary rate=0:1 --runs 1", "sdw mc: --runs: 1 is out of range: give 2 to 10000000"},
+        {"bench " + m + " --runs x", "sdw bench: --runs: 'x' is not a whole number"},
+        {"loops " + m + " --bench 0", "sdw loops: --bench: 0 is out of range: give 1 to 100000"},
+        // "Could not convert: --dt = abc".
+        {"run " + m + " --dt abc", "sdw run: --dt: 'abc' is not a number"},
+        {"run " + m + " --compare --discount-rate 150",
+         "sdw run: --discount-rate: 150 is out of range: give 0 to 100"},
+        // An unsigned count given -1 was read as its largest value: Morris ran for ever.
+        {"sensitivity " + m + " --analysis morris --trajectories -1 --vary rate=0:1 --vars Stock_A",
+         "sdw sensitivity: --trajectories: '-1' is not a whole number, 0 or more"},
+        {"sensitivity " + m + " --analysis sobol --samples 2.5 --vary rate=0:1 --vars Stock_A",
+         "sdw sensitivity: --samples: '2.5' is not a whole number, 0 or more"},
+        {"mc " + m + " --vary rate=0:1 --runs 20 -j -2",
+         "sdw mc: --threads: '-2' is not a whole number, 0 or more"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.args);
+        const Output o = sdw(c.args);
+        CHECK(o.code == 2);
+        CHECK(o.out.find(c.says) != std::string::npos);
+        CHECK(o.out.find("--help") != std::string::npos);
+    }
+    // Right values still run.
+    CHECK(
+        sdw("sensitivity " + m + " --analysis morris --trajectories 2 --vary rate=0:1 --vars Stock_A").code ==
+        0);
+}
