@@ -11,6 +11,8 @@
 #include <lua.hpp>
 #include <memory>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "plugins/host/lua_sandbox.hpp"
 #include "plugins/host/script_module.hpp"
@@ -257,6 +259,22 @@ int writeCsv(lua_State* L) {
     });
 }
 
+// sdw.<a name it lacks>: an error naming what it has (`sdw.load(...)` said only "attempt to call a nil
+// value").
+int unknownField(lua_State* L) {
+    const char* key = lua_tostring(L, 2);
+    std::vector<std::string> names;
+    lua_pushnil(L);
+    while (lua_next(L, 1) != 0) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) names.push_back(lua_tostring(L, -1));
+    }
+    std::sort(names.begin(), names.end());
+    std::string have;
+    for (const auto& n : names) have += (have.empty() ? "" : ", ") + n;
+    return luaL_error(L, "sdw has no '%s' (it has %s)", key ? key : "?", have.c_str());
+}
+
 void openModule(lua_State* L, ScriptEnv& e) {
     luaL_newmetatable(L, kModelType);
     lua_pushcfunction(L, modelGc);
@@ -294,6 +312,10 @@ void openModule(lua_State* L, ScriptEnv& e) {
     lua_setfield(L, -2, "args");
     lua_pushstring(L, e.options.projectRoot.c_str());
     lua_setfield(L, -2, "root");
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, unknownField);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
     lua_pushvalue(L, -1);
     lua_setglobal(L, "sdw");
     // require("sdw") works too

@@ -277,3 +277,13 @@ TEST_CASE("experiments: sdw.monte_carlo seeds the model's noise by the rule sdw 
     for (std::string u, v; std::getline(x, u, ',') && std::getline(y, v, ',');)
         CHECK(std::stod(u) == std::stod(v));
 }
+
+TEST_CASE("experiments: a function sdw lacks is an error naming it and what sdw has", "[plugins][script]") {
+    // sdw.load for sdw.load_model: Lua alone said "attempt to call a nil value (field 'load')".
+    const std::string e = runLua("local m = sdw.load('model.xmile')\n");
+    CHECK(e.find("sdw has no 'load'") != std::string::npos);
+    CHECK(e.find("load_model") != std::string::npos);
+    CHECK(e.find("monte_carlo") != std::string::npos);
+    // What sdw has still reads as before.
+    CHECK(runLua("assert(type(sdw.load_model) == 'function' and type(sdw.args) == 'table')\n").empty());
+}
