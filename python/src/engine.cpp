@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "solver/analysis/run_options.hpp"
 #include "solver/io/load_model.hpp"
 #include "solver/xmile/xmile.hpp"
 #ifdef SDW_HAVE_PLUGINS
@@ -213,6 +214,12 @@ sim::RunSpec ModelHandle::baseSpec(const Options& o, diag::Diagnostics& diags) c
             diags.error(code::kBadParameter, "method",
                         "unknown method '" + o.method + "' (use 'euler', 'rk4' or 'rk45')");
     }
+    // As sdw run: a save interval that is not a whole multiple of dt was taken as dt, without a word.
+    const bool dtUsable = !o.dt || (std::isfinite(*o.dt) && *o.dt > 0);  // else the run names dt (E208)
+    if (const auto why =
+            analysis::checkSaveperOverride(o.dt, o.saveper, m_project.specs.dt, m_project.specs.saveper);
+        dtUsable && !why.empty())
+        diags.error(code::kBadParameter, "saveper", why);
     return spec;
 }
 

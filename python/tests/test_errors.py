@@ -106,3 +106,20 @@ def test_a_cluster_that_fails_is_named_in_the_error(decay_path):
     with pytest.raises(sdw.SdwError, match="worker tcp://gone:1 lost") as e:
         model.sensitivity("oat", vary={"rate": (0.05, 0.2)}, vars=["Stock"], client=LostCluster())
     assert e.value.codes == ["E905"] and "E906" in str(e.value)  # no baseline: the cluster's error says why
+
+
+def test_a_save_interval_that_is_not_a_whole_number_of_steps_is_an_error(decay_path):
+    # dt 0.5: saveper 0.75 was taken as dt without a word (21 rows, not what was asked); sdw run refuses it.
+    m = sdw.load(decay_path)
+    with pytest.raises(sdw.SdwError, match=r"saveper 0.75 is not a whole multiple of dt 0.5 \(try 0.5 or 1\)"):
+        m.run(saveper=0.75)
+    with pytest.raises(sdw.SdwError, match="not a whole multiple of dt 0.25"):
+        m.run(dt=0.25, saveper=0.3)
+    with pytest.raises(sdw.SdwError, match="saveper 0.75") as e:
+        sdw.run_many(m, [{}, {}], saveper=0.75)
+    assert "E901" in e.value.codes
+    # A bad dt is named as dt, not as the save interval.
+    with pytest.raises(sdw.SdwError, match="dt must be a positive number") as e:
+        m.run(dt=0)
+    assert e.value.diagnostics[0].variable == "dt"
+    assert len(m.run(saveper=1.5).index) == 7  # 0, 1.5, ..., 9: a whole multiple still runs
