@@ -275,8 +275,13 @@ bool calibrate(const CalibrationSpec& spec, TrialRunner& runner, const TrialOpti
         }
         for (double t : s.times)
             if (t < probe[0].start - 1e-9 || t > probe[0].stop + 1e-9) {
-                error = "'" + s.name + "' has a value at time " + std::to_string(t) + ", outside the run (" +
-                        std::to_string(probe[0].start) + " to " + std::to_string(probe[0].stop) + ")";
+                const auto num = [](double v) {
+                    char buf[32];
+                    std::snprintf(buf, sizeof buf, "%g", v);
+                    return std::string(buf);
+                };
+                error = "'" + s.name + "' has a value at time " + num(t) + ", outside the run (" +
+                        num(probe[0].start) + " to " + num(probe[0].stop) + ")";
                 return false;
             }
     }

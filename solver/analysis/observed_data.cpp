@@ -1,7 +1,9 @@
 // Reading observed series for calibration from CSV, and the payoff names. Layer: solver (analysis).
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <sstream>
+#include <string_view>
 
 #include "solver/analysis/calibrate.hpp"
 #include "solver/model/model.hpp"
@@ -50,9 +52,13 @@ std::optional<Payoff> parsePayoff(const std::string& name) {
 }
 
 std::optional<std::vector<ObservedSeries>> readObservedCsv(const std::string& text, std::string& error) {
-    std::istringstream in(text);
+    // Excel's "CSV UTF-8" starts with a byte-order mark: without this its Time column read as
+    // "\xEF\xBB\xBFTime".
+    const std::string_view bom = "\xEF\xBB\xBF";
+    std::istringstream in(text.compare(0, bom.size(), bom) == 0 ? text.substr(bom.size()) : text);
     std::string line;
-    size_t lineNo = 0;
+    size_t lineNo = 0, lastLine = 0;
+    std::optional<double> lastTime;
     std::vector<ObservedSeries> out;
     while (std::getline(in, line)) {
         ++lineNo;
@@ -63,6 +69,13 @@ std::optional<std::vector<ObservedSeries>> readObservedCsv(const std::string& te
                 error = "line " + std::to_string(lineNo) +
                         ": the first column must be Time, then one column per "
                         "variable";
+                // A semicolon or tab between the names: a spreadsheet's other CSV (decimal commas, say).
+                for (const char sep : {';', '\t'})
+                    if (cells.size() == 1 && line.find(sep) != std::string::npos)
+                        error += std::string(" (the columns here are separated by ") +
+                                 (sep == ';' ? "semicolons" : "tabs") +
+                                 ": sdw reads commas, with a point in numbers; in Excel, save as CSV UTF-8 "
+                                 "(comma delimited))";
                 return std::nullopt;
             }
             for (size_t c = 1; c < cells.size(); ++c) {
@@ -91,6 +104,16 @@ std::optional<std::vector<ObservedSeries>> readObservedCsv(const std::string& te
             error = "line " + std::to_string(lineNo) + ": Time '" + cells[0] + "' is not a number";
             return std::nullopt;
         }
+        // Two rows at one time would both be fitted (each counted once): which is the observation?
+        if (lastTime && *t <= *lastTime) {
+            error = "line " + std::to_string(lineNo) + ": Time " + cells[0] +
+                    (*t == *lastTime ? " again (line " + std::to_string(lastLine) + " has it)"
+                                     : " comes before line " + std::to_string(lastLine) + "'s") +
+                    ": the rows must run forward in time, one row a time";
+            return std::nullopt;
+        }
+        lastTime = *t;
+        lastLine = lineNo;
         for (size_t c = 1; c < cells.size() && c <= out.size(); ++c) {
             if (cells[c].empty() || cells[c] == "NA" || cells[c] == "na") continue;  // a gap
             const auto v = cellNumber(cells[c]);

@@ -103,6 +103,7 @@ ProgressBar::ProgressBar(std::string label)
       m_tty(isatty(fileno(stderr)) != 0) {}
 
 void ProgressBar::operator()(size_t done, size_t total) {
+    if (total == 0) return;               // nothing counted yet (calibrate's probe run): no "0/0" line
     if (!m_tty && done != total) return;  // in a log, one line at the end
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
     const double eta = done ? elapsed * static_cast<double>(total - done) / static_cast<double>(done) : 0;

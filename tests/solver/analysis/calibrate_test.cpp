@@ -125,7 +125,7 @@ TEST_CASE("calibrate: wrong data is refused naming the column, the time or the c
     CHECK(error.find("(did you mean 's'?)") != std::string::npos);
     spec = specFor({"s", {12}, {2}}, Payoff::SumOfSquares);
     CHECK_FALSE(calibrate(spec, runner, {}, r, error));
-    CHECK(error.find("outside the run") != std::string::npos);
+    CHECK(error.find("at time 12, outside the run (0 to ") != std::string::npos);  // not 12.000000
     spec.parameters = {{"outflow", 0, 1}};
     CHECK_FALSE(calibrate(spec, runner, {}, r, error));
     CHECK(error.find("computed by an equation") != std::string::npos);
@@ -148,6 +148,29 @@ TEST_CASE("calibrate: wrong data is refused naming the column, the time or the c
     CHECK(error.find("line 1, column 3: the column has no name") == 0);
     CHECK_FALSE(readObservedCsv("Time,delayed beds,Delayed_Beds\n0,1,2\n", error));
     CHECK(error == "line 1, column 3: 'Delayed_Beds' is a second column for delayed beds");
+}
+
+TEST_CASE(
+    "calibrate: observed data saved by Excel reads, a semicolon file and rows out of time order say why",
+    "[calibrate]") {
+    std::string error;
+    // Excel's "CSV UTF-8 (comma delimited)": a byte-order mark and CRLF line ends.
+    auto data = readObservedCsv("\xEF\xBB\xBFTime,s\r\n0,100\r\n1,90\r\n", error);
+    REQUIRE(data);
+    CHECK((*data)[0].name == "s");
+    CHECK((*data)[0].times == std::vector<double>{0, 1});
+    CHECK((*data)[0].values == std::vector<double>{100, 90});
+    // The other CSV of a European spreadsheet: semicolons (and decimal commas).
+    CHECK_FALSE(readObservedCsv("Time;s\n0;1,5\n", error));
+    CHECK(error.find("line 1: the first column must be Time") == 0);
+    CHECK(error.find("separated by semicolons: sdw reads commas") != std::string::npos);
+    CHECK_FALSE(readObservedCsv("Time\ts\n0\t1.5\n", error));
+    CHECK(error.find("separated by tabs") != std::string::npos);
+    // A time twice, or going back: which row is the observation is not clear.
+    CHECK_FALSE(readObservedCsv("Time,s\n0,30\n1,35\n1,40\n", error));
+    CHECK(error == "line 4: Time 1 again (line 3 has it): the rows must run forward in time, one row a time");
+    CHECK_FALSE(readObservedCsv("Time,s\n0,30\n2,35\n\n1,40\n", error));
+    CHECK(error == "line 5: Time 1 comes before line 3's: the rows must run forward in time, one row a time");
 }
 
 TEST_CASE("calibrate: progress counts evaluations up to the budget, a cancel stops the search",

@@ -171,6 +171,27 @@ TEST_CASE("cli: calibrate recovers k from its own run and writes exactly the FIT
     CHECK(bad.out.find("LO below HI") != std::string::npos);
 }
 
+TEST_CASE(
+    "cli: calibrate reads Excel's CSV UTF-8, and a time outside the run is said plainly, without a 0/0 bar",
+    "[cli][analysis]") {
+    const auto model = decayModel();
+    const auto data = temp("sdw_cli_excel.csv");
+    {
+        std::ofstream d(data, std::ios::binary);  // a byte-order mark and CRLF, as Excel saves it
+        d << "\xEF\xBB\xBFTime,s\r\n";
+        for (int t = 0; t <= 8; t += 2) d << t << "," << 100 * std::pow(0.925, 4 * t) << "\r\n";
+    }
+    const Output o = cli("calibrate " + model + " --data " + data + " --fit k=0.01:1");
+    REQUIRE(o.code == 0);
+    CHECK(o.out.find("\nk,") != std::string::npos);
+    const auto late = temp("sdw_cli_late.csv");
+    std::ofstream(late) << "Time,s\n0,100\n12.5,40\n";
+    const Output bad = cli("calibrate " + model + " --data " + late + " --fit k=0.01:1");
+    CHECK(bad.code != 0);
+    CHECK(bad.out.find("'s' has a value at time 12.5, outside the run (0 to 8)") != std::string::npos);
+    CHECK(bad.out.find("0/0") == std::string::npos);
+}
+
 namespace {
 
 // The final row of a CSV, split at its commas, as numbers (Time first).
