@@ -65,14 +65,10 @@ int headlessDefault(const std::string& why) {
 }
 
 int cmdOpen(int argc, char** argv) {
-    CLI::App app{"open a model in the workbench"};
+    CLI::App app{"open a model in the workbench", "sdw open"};
     std::string path;
     app.add_option("model", path, "model file (.xmile, .stmx, .mdl)")->required();
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? cli::kExitOk : cli::kExitUsage;
-    }
+    if (int rc; !cli::parseCommandLine(app, argc, argv, rc)) return rc;
     const int rc = interactive(path);
     return rc < 0 ? cli::kExitModelError : rc;
 }

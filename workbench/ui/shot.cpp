@@ -246,7 +246,8 @@ struct ShotOptions {
 
 // Parse the command line; false with `rc` set on --help or a usage error.
 bool parseShot(int argc, char** argv, ShotOptions& o, int& rc) {
-    CLI::App app{"render the workbench on a model and write a PNG (needs a display; use xvfb-run)"};
+    CLI::App app{"render the workbench on a model and write a PNG (needs a display; use xvfb-run)",
+                 "sdw shot"};
     app.add_option("model", o.model, "model file")->required();
     app.add_option("--out", o.out, "PNG to write")->required();
     app.add_option("--size", o.size, "window size WxH");

@@ -378,6 +378,9 @@ TEST_CASE("cli: a numeric option given a wrong value says what it takes, naming 
          "sdw sensitivity: --samples: '2.5' is not a whole number, 0 or more"},
         {"mc " + m + " --vary rate=0:1 --runs 20 -j -2",
          "sdw mc: --threads: '-2' is not a whole number, 0 or more"},
+        // The workbench's own commands named themselves "shot" and nothing.
+        {"shot " + m + " --view nope", "sdw shot: --view: nope not in {diagram,"},
+        {"open", "sdw open: model is required"},
     };
     for (const Case& c : cases) {
         INFO(c.args);
