@@ -18,7 +18,8 @@ def run_many(model, params_list, vars=None, client=None, method=None, dt=None, s
              saveper=None, seed=None, seeds=None, engine=None, scenario=None, threads=None, chunks=None,
              max_values=200_000_000, **unknown):
     """Run `model` once per dict in `params_list` ({name: value}, plugin params as `plugin_id.param`, as
-    Model.run's `set`). Returns one DataFrame indexed by (run, Time), runs numbered in the order given.
+    Model.run's `set`), or once per row of a DataFrame whose columns are those names. Returns one DataFrame
+    indexed by (run, Time), runs numbered in the order given.
 
     vars: the columns (default: the model's outcome measures, else every variable).
     client: a dask `distributed.Client`: the batch is cut into `chunks` pieces (default four per worker thread)
@@ -35,6 +36,12 @@ def run_many(model, params_list, vars=None, client=None, method=None, dt=None, s
     check_keywords("run_many", unknown, BATCH_OPTIONS)
     if not isinstance(model, Model):
         raise usage_error("E901", "model", f"run_many needs a model from sdw.load, not {type(model).__name__}")
+    if hasattr(params_list, "to_dict") and hasattr(params_list, "columns"):  # a DataFrame: a run a row
+        params_list = params_list.to_dict("records")
+    if isinstance(params_list, (dict, str, bytes)) or not hasattr(params_list, "__iter__"):
+        raise usage_error("E901", "params_list",
+                          "run_many needs a list of dicts, one a run (e.g. [{'k': 1}, {'k': 2}]), not "
+                          f"{type(params_list).__name__} {params_list!r:.60}")
     params_list = list(params_list)
     if not isinstance(max_values, int) or max_values < 1:
         raise usage_error("E901", "max_values", f"max_values must be a positive integer, not {max_values!r}")

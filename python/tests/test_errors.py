@@ -123,3 +123,18 @@ def test_a_save_interval_that_is_not_a_whole_number_of_steps_is_an_error(decay_p
         m.run(dt=0)
     assert e.value.diagnostics[0].variable == "dt"
     assert len(m.run(saveper=1.5).index) == 7  # 0, 1.5, ..., 9: a whole multiple still runs
+
+
+def test_run_many_needs_a_list_of_dicts_and_takes_a_dataframe_a_run_a_row(decay_path):
+    import pandas as pd
+
+    m = sdw.load(decay_path)
+    for wrong in (5, None, {"rate": 0.2}, "rate"):  # a dict alone was read as its keys: "not 'rate'"
+        with pytest.raises(sdw.SdwUsageError, match="run_many needs a list of dicts, one a run") as e:
+            sdw.run_many(m, wrong)
+        assert e.value.codes == ["E901"]
+    frame = pd.DataFrame({"rate": [0.1, 0.2]})
+    by_rows = sdw.run_many(m, frame, vars=["Stock"])
+    by_dicts = sdw.run_many(m, [{"rate": 0.1}, {"rate": 0.2}], vars=["Stock"])
+    pd.testing.assert_frame_equal(by_rows, by_dicts)
+    assert by_rows.loc[1]["Stock"].iloc[-1] < by_rows.loc[0]["Stock"].iloc[-1]  # faster decay, less left
