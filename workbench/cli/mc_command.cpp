@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "solver/analysis/constants.hpp"
 #include "solver/analysis/monte_carlo.hpp"
 #include "workbench/cli/analysis_support.hpp"
 #include "workbench/cli/commands.hpp"
@@ -125,8 +126,8 @@ int cmdMc(int argc, char** argv) {
     app.add_option("--seed", o.seed, "seed: the same seed gives the same runs on any machine and core count");
     app.add_option("--vary", o.vary,
                    "NAME=DIST (uniform(lo,hi), triangular(lo,mode,hi), normal(mean,sd), lognormal(mean,sd), "
-                   "beta(a,b,lo,hi)) or NAME (the model's own); NAME a constant or plugin_id.param")
-        ->required();
+                   "beta(a,b,lo,hi)) or NAME (the model's own); NAME a constant or plugin_id.param; default: "
+                   "every constant the model gives a plausible range or distribution, as the How sure tab");
     app.add_option("--correlate", o.correlate, "A,B=rho: rank correlation between two varied inputs");
     app.add_option("--vars", o.vars, "comma-separated outputs (default: the model's outcome measures)");
     app.add_option("--percentiles", o.percentiles, "comma-separated percentiles (default 5,50,95)");
@@ -153,6 +154,23 @@ int cmdMc(int argc, char** argv) {
         return kExitUsage;
     }
     if (!parsePercentiles(o.percentiles, spec.percentiles)) return kExitUsage;
+    if (o.vary.empty()) {  // the model's own uncertain constants, as the workbench's fan chart varies them
+        for (const auto& c : analysis::listConstants(*project)) {
+            const auto* v = project->main().find(c.name);
+            if (v && analysis::modelDistribution(*v) && runner->checkInput(c.name).empty())
+                o.vary.push_back(c.name);
+        }
+        if (o.vary.empty()) {
+            std::fprintf(stderr,
+                         "sdw mc: the model gives no constant a plausible range or distribution: give --vary "
+                         "NAME=DIST (e.g. --vary k=uniform(0.1,0.3))\n");
+            return kExitUsage;
+        }
+        std::fprintf(stderr,
+                     "sdw mc: varying the model's %zu uncertain constants, each by its own distribution "
+                     "(--vary chooses; --samples records each run's draws)\n",
+                     o.vary.size());
+    }
     for (const auto& v : o.vary) {
         spec.inputs.emplace_back();
         if (!parseVary(v, *runner, spec.inputs.back())) return kExitUsage;

@@ -78,6 +78,29 @@ TEST_CASE("cli: mc writes percentile bands, the same on one core and two", "[cli
     CHECK(one == slurp(temp("sdw_mc2.csv")));
 }
 
+TEST_CASE("cli: mc without --vary varies the model's own uncertain constants, as the How sure tab",
+          "[cli][analysis]") {
+    const auto model = decayModel();  // k has a triangular distribution; initial has none
+    const std::string args = "mc " + model + " --runs 20 --seed 4 --vars s --out ";
+    const Output o = cli(args + temp("sdw_mc_own.csv") + " --samples " + temp("sdw_mc_own_samples.csv"));
+    REQUIRE(o.code == 0);
+    CHECK(o.out.find("varying the model's 1 uncertain constants") != std::string::npos);
+    // The same bands as naming k: its own distribution, nothing else varied.
+    REQUIRE(cli(args + temp("sdw_mc_k.csv") + " --vary k").code == 0);
+    CHECK(slurp(temp("sdw_mc_own.csv")) == slurp(temp("sdw_mc_k.csv")));
+    CHECK(slurp(temp("sdw_mc_own_samples.csv")).rfind("run,k,", 0) == 0);
+    // A model with no uncertain constant: told to give --vary, nothing run.
+    const auto plain = temp("sdw_mc_plain.xmile");
+    std::ofstream(plain)
+        << "<xmile version=\"1.0\" xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">"
+           "<header><name>t</name></header><sim_specs><start>0</start><stop>2</stop><dt>1</dt>"
+           "</sim_specs><model><variables><aux name=\"a\"><eqn>1</eqn></aux></variables>"
+           "</model></xmile>";
+    const Output none = cli("mc " + plain + " --runs 5 --vars a");
+    CHECK(none.code == 2);
+    CHECK(none.out.find("give --vary NAME=DIST") != std::string::npos);
+}
+
 TEST_CASE("cli: mc bands of a model with a calendar carry the Date column, as sdw run's CSV does",
           "[cli][analysis]") {
     const auto out = temp("sdw_mc_dated.csv");
