@@ -15,15 +15,21 @@ struct Rows : sim::RowObserver {
     void onRow(const double* row, size_t cols) override { rows.emplace_back(row, row + cols); }
 };
 
-}  // namespace
-
-TEST_CASE("engine: a row observer sees every saved row as the table holds it", "[engine][loops]") {
-    // Euler on dx/dt = -k x with k = 0.1, dt 0.5, saved every 1: x(t) = 100 * 0.95^(2t).
+// dx/dt = -k x with k = 0.1 from x = 100, 0 to 10 in steps of 0.5, compiled.
+std::shared_ptr<const compile::CompiledModel> decay() {
     test::Builder b(0, 10, 0.5);
     b.stock("x", "100", {}, {"drain"}).flow("drain", "k * x").aux("k", "0.1");
     diag::Diagnostics d;
     auto cm = b.compile(d);
     REQUIRE(cm);
+    return cm;
+}
+
+}  // namespace
+
+TEST_CASE("engine: a row observer sees every saved row as the table holds it", "[engine][loops]") {
+    // Euler on the decay, saved every 1: x(t) = 100 * 0.95^(2t).
+    const auto cm = decay();
     for (auto engine : {sim::Engine::Interpreter, sim::Engine::Compiled})
         for (auto method : {sim::Method::Euler, sim::Method::RungeKutta4, sim::Method::DormandPrince})
             for (bool finalOnly : {false, true}) {
@@ -54,11 +60,7 @@ TEST_CASE("engine: a row observer sees every saved row as the table holds it", "
 
 TEST_CASE("engine: a run's shape, its columns counted or named, before the run", "[engine][loops]") {
     // 0 to 10 saved every 2: six rows (0, 2, ..., 10); the columns asked for, Time first.
-    test::Builder b(0, 10, 0.5);
-    b.stock("x", "100", {}, {"drain"}).flow("drain", "k * x").aux("k", "0.1");
-    diag::Diagnostics d;
-    auto cm = b.compile(d);
-    REQUIRE(cm);
+    const auto cm = decay();
     sim::Simulator sim(*cm);
     sim::RunSpec spec;
     spec.saveper = 2;
