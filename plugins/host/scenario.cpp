@@ -100,6 +100,24 @@ void readPlugins(Reader& r, Scenario& s) {
     for (auto& [line, sel] : keyed) s.plugins.push_back(std::move(sel));
 }
 
+// What is wrong with the constants entry at the top of the stack (value) under its key: named, so that a
+// scenario with twenty constants says which one.
+std::string constantProblem(lua_State* L) {
+    const std::string key = lua_type(L, -2) == LUA_TSTRING
+                                ? "'" + std::string(lua_tostring(L, -2)) + "'"
+                                : std::string("a ") + luaL_typename(L, -2) + " key";
+    if (lua_type(L, -2) != LUA_TSTRING)
+        return "'constants' maps names to numbers: " + key + " is not a name (write name = value)";
+    std::string got;
+    if (lua_type(L, -1) == LUA_TNUMBER)
+        got = "a number that is not finite";
+    else if (lua_type(L, -1) == LUA_TSTRING)
+        got = "the text '" + std::string(lua_tostring(L, -1)) + "'";  // a string value: converting it is safe
+    else
+        got = std::string("a ") + luaL_typename(L, -1);
+    return "'constants': " + key + " must be a finite number, not " + got;
+}
+
 void readConstants(Reader& r, Scenario& s) {
     lua_State* L = r.L;
     const int t = r.field("constants");
@@ -110,7 +128,7 @@ void readConstants(Reader& r, Scenario& s) {
                 std::isfinite(lua_tonumber(L, -1)))
                 s.constants.emplace_back(lua_tostring(L, -2), lua_tonumber(L, -1));
             else
-                r.fail("constants", "'constants' must map names to finite numbers");
+                r.fail("constants", constantProblem(L));
             lua_pop(L, 1);
         }
     } else if (t != LUA_TNIL) {

@@ -98,3 +98,19 @@ TEST_CASE("scenario text: a seed too large for an integer is refused (fuzz: scen
     auto [ok, d] = load("return { name = 'largest seed', seed = 2^53 }");
     CHECK(ok);
 }
+
+TEST_CASE("scenario text: a constant that is not a finite number is named, with what it is",
+          "[plugins][scenario][hostile]") {
+    // "'constants' must map names to finite numbers" said neither which entry nor what was wrong with it.
+    auto [ok, d] = load(
+        "return { name = 'x', constants = { grant_year = 'abc', beds = {}, [3] = 4, "
+        "rate = 1/0, fine = 2 } }\n");
+    CHECK_FALSE(ok);
+    const std::string all = test::allMessages(d);
+    INFO(all);
+    CHECK(all.find("'grant_year' must be a finite number, not the text 'abc'") != std::string::npos);
+    CHECK(all.find("'beds' must be a finite number, not a table") != std::string::npos);
+    CHECK(all.find("'rate' must be a finite number, not a number that is not finite") != std::string::npos);
+    CHECK(all.find("a number key is not a name") != std::string::npos);
+    CHECK(all.find("'fine'") == std::string::npos);
+}
