@@ -1,6 +1,8 @@
 // The command registry, `sdw --help`, and where the project's files are. Layer: workbench/cli.
 #include "workbench/cli/commands.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -125,10 +127,26 @@ CLI::Validator numberIn(double lo, double hi) {
 bool outputPathOk(const char* command, const char* option, const std::string& out, const std::string& model) {
     if (out.empty() || out == "-") return true;
     const std::string why = app::outputReplacesModel(out, model);
-    if (why.empty()) return true;
-    std::fprintf(
-        stderr, "sdw %s: %s %s: not written: %s, which writing would replace; give the output another name\n",
-        command, option, out.c_str(), why.c_str());
+    if (!why.empty()) {
+        std::fprintf(
+            stderr,
+            "sdw %s: %s %s: not written: %s, which writing would replace; give the output another name\n",
+            command, option, out.c_str(), why.c_str());
+        return false;
+    }
+    // Before the work, not after it: a thousand Monte Carlo runs were made, then "cannot write".
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path dir = fs::path(out).parent_path().empty() ? fs::path(".") : fs::path(out).parent_path();
+    std::string problem;
+    if (!fs::is_directory(dir, ec))
+        problem = "the folder " + dir.string() + " does not exist";
+    else if (fs::is_directory(out, ec))
+        problem = "it is a folder; give a file name";
+    else if (::access(dir.c_str(), W_OK) != 0)
+        problem = "the folder " + dir.string() + " cannot be written to";
+    if (problem.empty()) return true;
+    std::fprintf(stderr, "sdw %s: %s %s: not written: %s\n", command, option, out.c_str(), problem.c_str());
     return false;
 }
 

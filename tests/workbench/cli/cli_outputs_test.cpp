@@ -44,6 +44,19 @@ TEST_CASE("cli outputs: no command writes over the model it reads, or over a fil
                   std::string::npos);
             CHECK(fileText(model) == original);
         }
+        SECTION(command + " " + option + " in a folder that does not exist, or naming a folder") {
+            // Refused before the work: sdw mc made every run, then said "cannot write".
+            std::filesystem::copy_file(source, model, std::filesystem::copy_options::overwrite_existing);
+            const std::string missing = (dir / "no_such_folder" / "out.csv").string();
+            auto o = cli_test::runSdw(args + " " + option + " " + missing);
+            CHECK(o.code == 2);
+            CHECK(o.out.find(option + " " + missing + ": not written: the folder " +
+                             (dir / "no_such_folder").string() + " does not exist") != std::string::npos);
+            CHECK(o.out.find("[#") == std::string::npos);  // no progress bar: nothing ran
+            o = cli_test::runSdw(args + " " + option + " " + dir.string());
+            CHECK(o.code == 2);
+            CHECK(o.out.find("not written: it is a folder; give a file name") != std::string::npos);
+        }
         SECTION(command + " " + option + " naming another model") {
             std::filesystem::copy_file(source, model, std::filesystem::copy_options::overwrite_existing);
             const std::string other = (dir / "other.MDL").string();
