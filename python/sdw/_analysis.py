@@ -75,6 +75,8 @@ def _count(name, value, least):
 def _vars(model, vars):
     if isinstance(vars, str):
         vars = [vars]
+    if vars is not None and not hasattr(vars, "__iter__"):
+        raise usage_error("E901", "vars", f"vars must be a list of names, not {vars!r}")
     vars = list(vars) if vars is not None else model.outcome_measures
     if not vars:
         raise usage_error("E901", "vars", "give vars (the model has no \"Outcome measures\" group)")
@@ -87,7 +89,8 @@ def mc(model, vary=None, runs=200, seed=1, vars=None, percentiles=(5, 50, 95), c
     """Monte Carlo: percentile bands over time, as `sdw mc` computes them (the same seed, the same numbers).
 
     vary: {name: distribution} (text such as 'triangular(0.2,0.3,0.4)') or names alone (a list), which take
-    the model's own distribution from its plausible range; names are constants or `plugin_id.param` of a lever
+    the model's own distribution from its plausible range (default: every constant that has one, as `sdw mc`
+    without --vary and the How sure tab); names are constants or `plugin_id.param` of a lever
     the analysed run switches on (scenario: a scenario file; the runs are its, its levers on). Run i draws
     its own random built-ins from trial_seed(seed, i), as `sdw mc` does.
     correlate: {(a, b): rho} rank correlations between varied inputs. sampling: 'latin' or 'random'.
@@ -96,9 +99,13 @@ def mc(model, vary=None, runs=200, seed=1, vars=None, percentiles=(5, 50, 95), c
     client: a dask `distributed.Client`: the runs are cut into `chunks` pieces (default four per worker
     thread) run on its workers, and the bands made here from all of them: the same numbers as without one."""
     check_keywords("mc", unknown, MC_OPTIONS)
+    if vary is None:  # as `sdw mc` and the How sure tab: every constant the model gives a plausible range
+        c = model.constants
+        vary = list(c.index[c["plausible_min"].notna() & (c["plausible_min"] < c["plausible_max"])])
     inputs = _inputs(model, vary, "vary", allow_range=False)
     if not inputs:
-        raise usage_error("E901", "vary", "mc needs vary: the inputs to draw, e.g. {'rate': 'uniform(0,1)'}")
+        raise usage_error("E901", "vary", "mc needs vary: the model gives no constant a plausible range; give the "
+                                          "inputs to draw, e.g. {'rate': 'uniform(0,1)'}")
     runs = _count("runs", runs, 2)
     seed = _count("seed", seed, 0)
     if sampling not in ("latin", "random"):

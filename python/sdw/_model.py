@@ -160,6 +160,8 @@ class Model:
                  seeds=None):
         if isinstance(vars, str):
             vars = [vars]
+        if vars is not None and not hasattr(vars, "__iter__"):
+            raise usage_error("E901", "vars", f"vars must be a list of names, not {vars!r}")
         for v in vars or []:
             self._check_name(v, "vars")
         for key, value in (("dt", dt), ("start", start), ("stop", stop), ("saveper", saveper)):

@@ -65,6 +65,15 @@ def test_mc_bare_name_uses_the_models_own_distribution_and_seeds_repeat():
     assert not np.allclose(own.values, other.values)
 
 
+def test_mc_without_vary_draws_every_constant_with_a_plausible_range(decay_path):
+    # As `sdw mc` without --vary and the How sure tab: OWN's rate is its one uncertain constant.
+    model = sdw.from_xmile(OWN)
+    pd.testing.assert_frame_equal(model.mc(runs=50, seed=9, vars=["Stock"]),
+                                  model.mc(["rate"], runs=50, seed=9, vars=["Stock"]))
+    with pytest.raises(sdw.SdwUsageError, match="gives no constant a plausible range"):  # DECAY has none
+        sdw.load(decay_path).mc(runs=10, vars="Stock")
+
+
 def test_mc_equals_the_cli_csv_for_the_same_seed(sdw_cli, decay_path, tmp_path):
     out = tmp_path / "bands.csv"
     subprocess.run([str(sdw_cli), "mc", str(decay_path), "--runs", "300", "--seed", "42", "--vary",
