@@ -94,6 +94,18 @@ TEST_CASE("mdl writer: XMILE equations in Vensim's language run to the same numb
     readBackSame(p, text);
 }
 
+TEST_CASE("mdl writer: PI and PI() are written as the number, which Vensim has no name for", "[mdl][writer]") {
+    // PI() (the SDXorg pi test model's form) was refused: "PI (with these arguments) has no Vensim equivalent".
+    const auto p = fromXmile("<aux name=\"a\"><eqn>SIN(PI() / 2) + PI()</eqn></aux>"
+                             "<aux name=\"b\"><eqn>COS(PI)</eqn></aux>");
+    diag::Diagnostics d;
+    const std::string text = toMdl(p, d);
+    INFO(text);
+    CHECK(text.find("SIN(3.141592653589793 / 2) + 3.141592653589793") != std::string::npos);
+    CHECK(text.find("COS(3.141592653589793)") != std::string::npos);
+    readBackSame(p, text);
+}
+
 TEST_CASE("mdl writer: arrays, per-element equations, sums over dimensions and mappings", "[mdl][writer]") {
     const auto p = fromXmile(
         "<stock name=\"pop\"><dimensions><dim name=\"region\"/></dimensions>"
