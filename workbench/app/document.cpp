@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <set>
 
 #include "solver/equations/rename.hpp"
@@ -113,15 +114,46 @@ void Document::ensureView() {
     if (m.views.empty()) m.views.emplace_back();
 }
 
+namespace {
+
+// Why sdw does not write its XMILE to `path` ("" when it does): a Vensim or Stella model's name.
+std::string otherFormat(const std::string& path) {
+    const std::string ext = io::modelExtension(path);
+    if (ext == ".mdl")
+        return "it is a Vensim model (.mdl): sdw saves XMILE (.xmile); sdw convert writes Vensim from it";
+    if (ext == ".stmx" || ext == ".itmx")
+        return "it is a Stella model (" + ext + "): sdw saves XMILE (.xmile), which Stella opens";
+    return "";
+}
+
+}  // namespace
+
+bool Document::savesInPlace() const {
+    return !m_path.empty() && otherFormat(m_path).empty();
+}
+
+std::string Document::xmileName() const {
+    if (m_path.empty()) return "model.xmile";
+    return std::filesystem::path(m_path).replace_extension(".xmile").string();
+}
+
 bool Document::save(std::string& error) {
     if (m_path.empty()) {
         error = "the model has no file name yet: use Save As";
+        return false;
+    }
+    if (const auto why = otherFormat(m_path); !why.empty()) {
+        error = "not written over " + m_path + ": " + why + "; use Save As (" + xmileName() + ")";
         return false;
     }
     return saveAs(m_path, error);
 }
 
 bool Document::saveAs(const std::string& path, std::string& error) {
+    if (const auto why = otherFormat(path); !why.empty()) {
+        error = "not written to " + path + ": " + why;
+        return false;
+    }
     if (!xmile::writeFile(m_project, path, error)) return false;
     m_path = path;
     m_project.sourcePath = path;

@@ -43,8 +43,14 @@ class Document {
     uint64_t revision() const { return m_revision; }
 
     // --- saving ---
-    bool save(std::string& error);  // atomic (xmile::writeFile)
+    // XMILE, atomically (xmile::writeFile). A model opened from a Vensim or Stella file is not written back
+    // over it (XMILE in a .mdl file, the Vensim model gone): save() and a Save As to such a name refuse,
+    // saying why; savesInPlace() tells which models save() can write.
+    bool save(std::string& error);
     bool saveAs(const std::string& path, std::string& error);
+    bool savesInPlace() const;
+    // Where Save As should offer to write a model opened from another format: the same name as .xmile.
+    std::string xmileName() const;
     // Write a copy (autosave/recovery) without changing the path or the dirty flag.
     bool writeCopy(const std::string& path, std::string& error) const;
 

@@ -65,6 +65,11 @@ bool Workbench::save() {
         m_fileDialog->open(FileAction::SaveAs, (fs::current_path() / "model.xmile").string());
         return false;
     }
+    if (!m_session.doc().savesInPlace()) {  // opened from Vensim or Stella: XMILE beside it, not over it
+        m_fileDialog->open(FileAction::SaveAs, m_session.doc().xmileName());
+        m_session.setStatus("Saving as XMILE beside " + m_session.doc().path() + ", which is left as it was");
+        return false;
+    }
     return m_session.save();
 }
 

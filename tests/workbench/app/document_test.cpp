@@ -187,6 +187,35 @@ TEST_CASE("document: save then reload gives the same model and layout", "[workbe
     CHECK(back->viewObject("births")->points.size() == 2);
 }
 
+TEST_CASE("document: a model opened from Vensim is never saved as XMILE over its .mdl",
+          "[workbench][document]") {
+    // Save wrote XMILE into the .mdl: the Vensim model gone, the file no longer Vensim's.
+    const std::string mdl = tempPath("opened.mdl"),
+                      text =
+                          "{UTF-8}\nrate = 0.1\n\t~\t1/Month\n\t~\t|\n\nx = rate * 2\n\t~\t1/Month\n\t~\t|\n";
+    std::ofstream(mdl, std::ios::binary) << text;
+    diag::Diagnostics diags;
+    auto d = Document::open(mdl, diags);
+    REQUIRE(d);
+    REQUIRE(d->setEquation("rate", "0.2"));
+    CHECK_FALSE(d->savesInPlace());
+    std::string err;
+    CHECK_FALSE(d->save(err));
+    CHECK(err.find("it is a Vensim model (.mdl)") != std::string::npos);
+    CHECK(err.find("use Save As (" + tempPath("opened.xmile") + ")") != std::string::npos);
+    CHECK_FALSE(d->saveAs(tempPath("other.stmx"), err));  // Save As to another model format: refused too
+    CHECK(err.find("Stella model (.stmx)") != std::string::npos);
+    std::ifstream in(mdl, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == text);
+    CHECK(d->dirty());
+    // As XMILE beside it: written, and from then on Save writes there.
+    REQUIRE(d->saveAs(d->xmileName(), err));
+    CHECK(d->path() == tempPath("opened.xmile"));
+    CHECK(d->savesInPlace());
+    REQUIRE(d->setEquation("rate", "0.3"));
+    CHECK(d->save(err));
+}
+
 TEST_CASE("document: edits mark the document dirty and bump the revision", "[workbench][document]") {
     Document d;
     const auto r0 = d.revision();

@@ -127,3 +127,48 @@ TEST_CASE("file dialog: saving over an existing file asks first, Replace writes 
     wb.settle();
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("file dialog: Ctrl+S on a model opened from Vensim saves XMILE beside it, never over the .mdl",
+          "[workbench][file]") {
+    const auto dir = std::filesystem::temp_directory_path() / ("sdw_save_mdl_" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string mdl = (dir / "waiting.mdl").string(), xmile = (dir / "waiting.xmile").string();
+    const std::string text =
+        "{UTF-8}\nwaiting list= INTEG (referrals, 10)\n\t~\tpeople\n\t~\t|\n\nreferrals = 2\n\t~\t"
+        "people/Month\n\t~\t|\n\nINITIAL TIME = 0\n\t~\tMonth\n\t~\t|\n\nFINAL TIME = "
+        "4\n\t~\tMonth\n\t~\t|\n\n"
+        "TIME STEP = 1\n\t~\tMonth\n\t~\t|\n\nSAVEPER = 1\n\t~\tMonth\n\t~\t|\n";
+    std::ofstream(mdl, std::ios::binary) << text;
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.open(wb, mdl);
+    ui.settle(wb);
+    REQUIRE(wb.session().doc().setEquation("referrals", "3"));  // an edit to keep
+    ui.key(wb, 'S', true);                                      // Ctrl+S
+    auto& dialog = wb.fileDialog();
+    CHECK(dialog.action() == ui::FileAction::SaveAs);  // Save As, on the XMILE name beside it
+    CHECK(dialog.path() == xmile);
+    CHECK(fileText(mdl) == text);
+    ui.frame(wb);
+    // A .mdl name typed in Save As is refused: the dialog stays open saying why.
+    dialog.open(ui::FileAction::SaveAs, mdl);
+    ui.frame(wb);
+    ui.frame(wb);
+    ui.click(wb, test::centre(dialog.goButton()));
+    CHECK(dialog.action() == ui::FileAction::SaveAs);
+    CHECK(dialog.refusal().find("sdw saves models as XMILE") != std::string::npos);
+    CHECK(fileText(mdl) == text);
+    // The XMILE name: written with the edit, and the model is that file from now on.
+    dialog.open(ui::FileAction::SaveAs, xmile);
+    ui.frame(wb);
+    ui.frame(wb);
+    ui.click(wb, test::centre(dialog.goButton()));
+    CHECK(dialog.action() == ui::FileAction::None);
+    CHECK(wb.session().doc().path() == xmile);
+    CHECK_FALSE(wb.session().doc().dirty());
+    CHECK(fileText(xmile).find("<eqn>3</eqn>") != std::string::npos);
+    CHECK(fileText(mdl) == text);
+    wb.settle();
+    std::filesystem::remove_all(dir);
+}
