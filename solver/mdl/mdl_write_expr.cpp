@@ -311,7 +311,7 @@ std::string Printer::call(const Node& n) {
         if (!dims.empty()) return "SUM(" + node(n.args[0]) + ") / (" + dims + ")";
     }
     if (f == "pi" && n.args.empty()) return "3.141592653589793";  // PI() as well as PI: Vensim has neither
-    if (f == "lookup") {  // LOOKUP(table, x) -> table(x)
+    if (f == "lookup") {                                          // LOOKUP(table, x) -> table(x)
         return node(n.args[0]) + "(" + node(n.args[1]) + ")";
     }
     if (m_names.isUserFunction(f)) return m_names.of(f, n.text) + "(" + args(n) + ")";  // a lookup or a macro

@@ -94,10 +94,13 @@ TEST_CASE("mdl writer: XMILE equations in Vensim's language run to the same numb
     readBackSame(p, text);
 }
 
-TEST_CASE("mdl writer: PI and PI() are written as the number, which Vensim has no name for", "[mdl][writer]") {
-    // PI() (the SDXorg pi test model's form) was refused: "PI (with these arguments) has no Vensim equivalent".
-    const auto p = fromXmile("<aux name=\"a\"><eqn>SIN(PI() / 2) + PI()</eqn></aux>"
-                             "<aux name=\"b\"><eqn>COS(PI)</eqn></aux>");
+TEST_CASE("mdl writer: PI and PI() are written as the number, which Vensim has no name for",
+          "[mdl][writer]") {
+    // PI() (the SDXorg pi test model's form) was refused: "PI (with these arguments) has no Vensim
+    // equivalent".
+    const auto p = fromXmile(
+        "<aux name=\"a\"><eqn>SIN(PI() / 2) + PI()</eqn></aux>"
+        "<aux name=\"b\"><eqn>COS(PI)</eqn></aux>");
     diag::Diagnostics d;
     const std::string text = toMdl(p, d);
     INFO(text);

@@ -141,7 +141,8 @@ bool FileDialog::confirm(Workbench& wb) {
     const bool writesOther = m_action == FileAction::ExportCsv || m_action == FileAction::ExportPng ||
                              m_action == FileAction::SaveProfile || m_action == FileAction::SaveOther;
     m_refusal = writesOther ? app::outputReplacesModel(m_path, wb.session().doc().path()) : "";
-    // Save As writes XMILE: into a .mdl or .stmx name it would be a file neither Vensim nor sdw reads as such.
+    // Save As writes XMILE: into a .mdl or .stmx name it would be a file neither Vensim nor sdw reads as
+    // such.
     if (const std::string ext = io::modelExtension(m_path);
         m_action == FileAction::SaveAs && (ext == ".mdl" || ext == ".stmx" || ext == ".itmx"))
         m_refusal = "sdw saves models as XMILE; name it .xmile (sdw convert writes Vensim .mdl)";
