@@ -55,7 +55,7 @@ std::string usageMessage(const CLI::App& app, const CLI::ParseError& e) {
     return what;
 }
 
-// A value from a validator's text, whole, or nullopt.
+// The number the whole of a validator's text reads as, or nullopt.
 std::optional<double> numberFrom(const std::string& text) {
     char* end = nullptr;
     const double v = std::strtod(text.c_str(), &end);
@@ -69,9 +69,8 @@ std::string shortest(double v) {
     return buf;
 }
 
-// A count's text: digits only. CLI11 reads "-1" into an unsigned option as its largest value (`sdw
-// sensitivity
-// --trajectories -1` ran for ever).
+// A count's text: digits only. CLI11 reads "-1" into an unsigned option as its largest value, so that
+// sdw sensitivity --trajectories -1 ran for ever.
 const CLI::Validator kCount(
     [](std::string& text) -> std::string {
         const bool digits = !text.empty() && std::all_of(text.begin(), text.end(),
