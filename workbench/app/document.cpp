@@ -114,10 +114,7 @@ void Document::ensureView() {
     if (m.views.empty()) m.views.emplace_back();
 }
 
-namespace {
-
-// Why sdw does not write its XMILE to `path` ("" when it does): a Vensim or Stella model's name.
-std::string otherFormat(const std::string& path) {
+std::string Document::whyNotXmile(const std::string& path) {
     const std::string ext = io::modelExtension(path);
     if (ext == ".mdl")
         return "it is a Vensim model (.mdl): sdw saves XMILE (.xmile); sdw convert writes Vensim from it";
@@ -126,10 +123,8 @@ std::string otherFormat(const std::string& path) {
     return "";
 }
 
-}  // namespace
-
 bool Document::savesInPlace() const {
-    return !m_path.empty() && otherFormat(m_path).empty();
+    return !m_path.empty() && whyNotXmile(m_path).empty();
 }
 
 std::string Document::xmileName() const {
@@ -142,7 +137,7 @@ bool Document::save(std::string& error) {
         error = "the model has no file name yet: use Save As";
         return false;
     }
-    if (const auto why = otherFormat(m_path); !why.empty()) {
+    if (const auto why = whyNotXmile(m_path); !why.empty()) {
         error = "not written over " + m_path + ": " + why + "; use Save As (" + xmileName() + ")";
         return false;
     }
@@ -150,7 +145,7 @@ bool Document::save(std::string& error) {
 }
 
 bool Document::saveAs(const std::string& path, std::string& error) {
-    if (const auto why = otherFormat(path); !why.empty()) {
+    if (const auto why = whyNotXmile(path); !why.empty()) {
         error = "not written to " + path + ": " + why;
         return false;
     }

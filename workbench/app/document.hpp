@@ -49,6 +49,8 @@ class Document {
     bool save(std::string& error);
     bool saveAs(const std::string& path, std::string& error);
     bool savesInPlace() const;
+    // Why sdw does not write its XMILE to `path` ("" when it does): a Vensim or Stella model's name.
+    static std::string whyNotXmile(const std::string& path);
     // Where Save As should offer to write a model opened from another format: the same name as .xmile.
     std::string xmileName() const;
     // Write a copy (autosave/recovery) without changing the path or the dirty flag.

@@ -157,7 +157,7 @@ TEST_CASE("file dialog: Ctrl+S on a model opened from Vensim saves XMILE beside 
     ui.frame(wb);
     ui.click(wb, test::centre(dialog.goButton()));
     CHECK(dialog.action() == ui::FileAction::SaveAs);
-    CHECK(dialog.refusal().find("sdw saves models as XMILE") != std::string::npos);
+    CHECK(dialog.refusal().find("it is a Vensim model (.mdl): sdw saves XMILE") != std::string::npos);
     CHECK(fileText(mdl) == text);
     // The XMILE name: written with the edit, and the model is that file from now on.
     dialog.open(ui::FileAction::SaveAs, xmile);

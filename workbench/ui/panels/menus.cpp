@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "solver/io/load_model.hpp"
 #include "workbench/app/paths.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/panels/charts_panel.hpp"
@@ -141,11 +140,9 @@ bool FileDialog::confirm(Workbench& wb) {
     const bool writesOther = m_action == FileAction::ExportCsv || m_action == FileAction::ExportPng ||
                              m_action == FileAction::SaveProfile || m_action == FileAction::SaveOther;
     m_refusal = writesOther ? app::outputReplacesModel(m_path, wb.session().doc().path()) : "";
-    // Save As writes XMILE: into a .mdl or .stmx name it would be a file neither Vensim nor sdw reads as
-    // such.
-    if (const std::string ext = io::modelExtension(m_path);
-        m_action == FileAction::SaveAs && (ext == ".mdl" || ext == ".stmx" || ext == ".itmx"))
-        m_refusal = "sdw saves models as XMILE; name it .xmile (sdw convert writes Vensim .mdl)";
+    // Save As writes XMILE: not into a .mdl or .stmx name (neither Vensim nor Stella would read it as
+    // theirs).
+    if (m_action == FileAction::SaveAs) m_refusal = app::Document::whyNotXmile(m_path);
     if (!m_refusal.empty()) return false;
     // Another existing file (last month's export, another model under Save As): asked first, as any
     // editor asks; Save As onto the open model's own file is a plain Save.
