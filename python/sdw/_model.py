@@ -1,6 +1,7 @@
 # sdw.load and the Model: constants and runs as pandas DataFrames, diagnostics as values, pickled as XMILE
 # text. Layer: python (over the _sdw binding; no Dask here).
 import difflib
+import math
 import numbers
 import os
 
@@ -220,6 +221,8 @@ class Model:
 def _number(key, value):
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise usage_error("E901", key, f"'{key}' needs a number (or equation text), not {value!r}")
+    if not math.isfinite(value):
+        raise usage_error("E901", key, f"'{key}' needs a finite number, not {value!r}")
     return float(value)
 
 

@@ -26,6 +26,9 @@ def test_wrong_value_types_are_named(decay_path):
     m = sdw.load(decay_path)
     with pytest.raises(sdw.SdwError, match="'rate' needs a number"):
         m.run(set={"rate": [1, 2]})
+    for bad in (float("inf"), float("-inf"), float("nan")):
+        with pytest.raises(sdw.SdwUsageError, match="'rate' needs a finite number"):
+            m.run(set={"rate": bad})
     with pytest.raises(sdw.SdwError, match="unknown method 'rk5'") as e:
         m.run(method="rk5")
     assert e.value.diagnostics[0].variable == "method"

@@ -44,6 +44,15 @@ using SlotEuler = odeint::euler<SlotView, double, SlotView, double, SlotAlgebra,
 // The native loop runs this many steps between checks of the cancel flag.
 constexpr long kLoopChunk = 256;
 
+// Why a set value that is not a finite number is refused: the run would fail at its first step and blame
+// an equation ("became infinite") when the value itself was the mistake.
+std::string notFinite(const std::string& what, double value) {
+    return "cannot set '" + what + "' to " +
+           (std::isnan(value) ? "NaN"
+            : value > 0       ? "infinity"
+                              : "-infinity") +
+           " for a run: a value set must be a finite number";
+}
 }  // namespace
 
 bool fail(RunResult& res, const char* code, const std::string& where, const std::string& msg, double t) {
@@ -267,6 +276,9 @@ bool Runner::applySets(std::vector<std::pair<uint32_t, double>>& stockSets) {
         if (slot >= m_s.size() || !(m_cm.m_isStockSlot[slot] || m_cm.m_isConstantSlot[slot]))
             return fail(diag::code::kBadArgument, "slot " + std::to_string(slot),
                         "cannot set this slot for a run", 0);
+        if (!std::isfinite(value))
+            return fail(diag::code::kBadArgument, "slot " + std::to_string(slot),
+                        notFinite("this slot", value), 0);
         if (m_cm.m_isStockSlot[slot])
             stockSets.push_back({slot, value});
         else
@@ -277,6 +289,7 @@ bool Runner::applySets(std::vector<std::pair<uint32_t, double>>& stockSets) {
         const int col = m_cm.findColumn(name);
         if (slot < 0)
             return fail(diag::code::kUnknownName, name, "cannot set '" + name + "': no such variable", 0);
+        if (!std::isfinite(value)) return fail(diag::code::kBadArgument, name, notFinite(name, value), 0);
         if (m_cm.m_isStockSlot[static_cast<size_t>(slot)]) {
             stockSets.push_back({static_cast<uint32_t>(slot), value});
         } else if (col >= 0 && m_cm.columns[static_cast<size_t>(col)].isConstant) {

@@ -54,3 +54,46 @@ TEST_CASE("sim: asked to go on, a run keeps the other values and names the NaN v
         CHECK(r.diagnostics.items()[0].time == 0);
     }
 }
+
+// A NaN or infinity set for a run (a typed "inf", a NaN from a user's script) is the value's mistake, not an
+// equation's: the run is refused before its first step, naming the variable and the value, on both engines
+// and for sets by name (the CLI, Python, Lua) and by slot (batches).
+TEST_CASE("sim: a set value that is not a finite number is refused, naming it", "[sim][nan]") {
+    test::Builder b(0, 10, 1);
+    b.stock("waiting", "5", {"referrals"}, {});
+    b.flow("referrals", "rate");
+    b.aux("rate", "2");
+    diag::Diagnostics diags;
+    const auto cm = b.compile(diags);
+    REQUIRE(cm);
+    for (auto engine : {sim::Engine::Interpreter, sim::Engine::Compiled}) {
+        for (const std::string name : {"rate", "waiting"}) {
+            for (double bad : {std::nan(""), HUGE_VAL, -HUGE_VAL}) {
+                INFO(name << " = " << bad);
+                sim::RunSpec spec;
+                spec.engine = engine;
+                spec.sets = {{name, bad}};
+                const auto r = sim::simulate(*cm, spec);
+                CHECK_FALSE(r.ok());
+                CHECK(r.rows() == 0);
+                REQUIRE(r.diagnostics.items().size() == 1);
+                const auto& d = r.diagnostics.items()[0];
+                CHECK(d.code == "E209");
+                CHECK(d.where == name);
+                CHECK_THAT(d.message, Catch::Contains("a value set must be a finite number"));
+                CHECK_THAT(d.message, Catch::Contains(std::isnan(bad) ? "to NaN"
+                                                      : bad > 0       ? "to infinity"
+                                                                      : "to -infinity"));
+                spec.sets.clear();
+                spec.slotSets = {{static_cast<uint32_t>(cm->findSlot(name)), bad}};
+                CHECK_FALSE(sim::simulate(*cm, spec).ok());
+            }
+        }
+        sim::RunSpec fine;  // the same sets with finite values run
+        fine.engine = engine;
+        fine.sets = {{"rate", 3}, {"waiting", 1}};
+        const auto r = sim::simulate(*cm, fine);
+        REQUIRE(r.ok());
+        CHECK(r.finalValue("waiting").value() == Approx(31));  // 1 + 3 a step for 10 steps
+    }
+}

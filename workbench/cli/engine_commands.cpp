@@ -560,9 +560,15 @@ bool applySets(const char* command, const std::vector<std::string>& sets, const 
                          name.c_str());
             return false;
         }
-        if (end && *end == '\0' && !value.empty() && var->kind != model::VarKind::Stock) {
+        const bool number = end && *end == '\0' && !value.empty();
+        if (number && !std::isfinite(v)) {
+            std::fprintf(stderr, "%s: --set %s: '%s' is not a finite number\n", command, s.c_str(),
+                         value.c_str());
+            return false;
+        }
+        if (number && var->kind != model::VarKind::Stock) {
             copts.equationOverrides[name] = value;  // a constant: recompiled as that number
-        } else if (end && *end == '\0' && !value.empty()) {
+        } else if (number) {
             spec.sets.push_back({name, v});  // a stock's initial value
         } else {
             copts.equationOverrides[name] = value;  // an equation

@@ -394,3 +394,18 @@ TEST_CASE("cli: a numeric option given a wrong value says what it takes, naming 
         sdw("sensitivity " + m + " --analysis morris --trajectories 2 --vary rate=0:1 --vars Stock_A").code ==
         0);
 }
+
+// strtod reads "inf", "-inf" and an overflowing "1e999" as numbers: such a --set was a run that failed at its
+// first step and blamed the variable's equation ("became infinite ... look for a division by zero").
+TEST_CASE("cli: --set refuses a value that is not a finite number, naming it", "[cli][errors]") {
+    const auto model = writeModel("sdw_cli_setinf.xmile", "rate");
+    for (const std::string value : {"inf", "-inf", "1e999", "-1e400"}) {
+        const Output o = sdw("run " + model + " --set rate=" + value + " --stop 2");
+        INFO(o.out);
+        CHECK(o.code == 2);
+        CHECK(o.out.find("sdw run: --set rate=" + value + ": '" + value + "' is not a finite number") !=
+              std::string::npos);
+        CHECK(o.out.find("Time") == std::string::npos);
+    }
+    CHECK(sdw("run " + model + " --set rate=1e300 --stop 2").code == 0);  // large but finite
+}
