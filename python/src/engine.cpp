@@ -155,7 +155,11 @@ std::string ModelHandle::xmile() const {
 std::shared_ptr<const compile::CompiledModel> ModelHandle::baseline(diag::Diagnostics& diags) const {
     std::lock_guard<std::mutex> lock(m_mutex);  // runs of one model may start on several threads at once
     if (!m_compileTried) {
-        m_compiled = compile::compileModel(m_project, m_compileDiags);
+        // The compile reads the load's errors: an equation the reader could not read is not also "missing".
+        diag::Diagnostics seen = m_loadDiags;
+        m_compiled = compile::compileModel(m_project, seen);
+        const auto& items = seen.items();
+        for (size_t k = m_loadDiags.items().size(); k < items.size(); ++k) m_compileDiags.add(items[k]);
         m_compileTried = true;
     }
     diags.append(m_compileDiags);

@@ -58,6 +58,17 @@ def test_compile_error_raises_with_variable_and_column(tmp_path, decay_path):
     assert d.code.startswith("E1") and d.variable == "drain" and d.column > 0
 
 
+def test_check_names_an_unreadable_vensim_equation_once(tmp_path):
+    # The reader's error is the one to read: the compile used to add "the aux has no equation" for the same
+    # variable, which it does have.
+    mdl = tmp_path / "typo.mdl"
+    mdl.write_text("{UTF-8}\nstock= INTEG (growth, 1)\n~ people\n~ |\ngrowth= SMOOTHX(stock, 3)\n~ people/Year\n"
+                   "~ |\nINITIAL TIME = 0\n~ Year\n~ |\nFINAL TIME = 10\n~ Year\n~ |\nTIME STEP = 1\n~ Year\n~ |\n")
+    errors = [d for d in sdw.load(mdl).check() if d.severity == "error"]
+    assert [(d.code, d.variable) for d in errors] == [("E211", "growth")]
+    assert "did you mean 'SMOOTH'" in errors[0].message
+
+
 def test_run_error_names_variable_and_time(tmp_path, decay_path):
     bad = tmp_path / "nan.xmile"
     bad.write_text(decay_path.read_text().replace("Stock * rate", "Stock * rate / (TIME - 2)"))

@@ -32,6 +32,10 @@ std::string displayName(const std::string& name) {
     return s;
 }
 
+std::string counted(size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 std::string readableNumber(double v, bool sign) {
     char buf[64];
     const double a = std::fabs(v);

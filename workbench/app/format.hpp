@@ -2,12 +2,15 @@
 // workbench's panels, charts and diagram. Layer: workbench/app. No ImGui, GLFW, GL or Lua.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace sdw::app {
 
 // A variable's name as a person reads it: "waiting_list" -> "waiting list".
 std::string displayName(const std::string& name);
+// A count with its noun, singular for one: "1 error", "0 errors", "12 variables" (nouns that add -s).
+std::string counted(size_t n, const std::string& noun);
 // A number as a report would print it: whole numbers with thousands separators from 10,000 up (184,660, not
 // 1.8466e+05), else four significant figures; `sign` writes + on positive values (differences).
 std::string readableNumber(double v, bool sign = false);

@@ -13,6 +13,13 @@ TEST_CASE("format: names read with spaces", "[workbench][format]") {
     CHECK(app::displayName("Time") == "Time");
 }
 
+TEST_CASE("format: a count takes its noun's plural except for one (the status bar said '1 errors')",
+          "[workbench][format]") {
+    CHECK(app::counted(1, "error") == "1 error");
+    CHECK(app::counted(0, "error") == "0 errors");
+    CHECK(app::counted(12, "variable") == "12 variables");
+}
+
 TEST_CASE("format: report numbers group thousands from 10,000 up, else four significant figures",
           "[workbench][format]") {
     CHECK(app::readableNumber(184660) == "184,660");

@@ -236,8 +236,9 @@ void StatusPanel::draw(Workbench& wb) {
     ImGui::TextUnformatted(s.status().c_str());
     const size_t errors = s.diagnostics().errorCount(), warnings = s.diagnostics().warningCount();
     char right[200];
-    std::snprintf(right, sizeof right, "%zu errors  %zu warnings   |   %zu variables   |   %s", errors,
-                  warnings, s.doc().model().variables.size(),
+    std::snprintf(right, sizeof right, "%s  %s   |   %s   |   %s", app::counted(errors, "error").c_str(),
+                  app::counted(warnings, "warning").c_str(),
+                  app::counted(s.doc().model().variables.size(), "variable").c_str(),
                   s.doc().path().empty() ? "not saved yet" : s.doc().path().c_str());
     char latency[80] = "";
     if (const auto* probe = wb.latencyProbe(); probe && probe->done())
