@@ -9,6 +9,18 @@
 
 Errors raise sdw.SdwError, whose `diagnostics` carry the engine's codes, variables and positions.
 """
+import sys
+
+try:
+    import numpy  # noqa: F401
+    import pandas  # noqa: F401
+    from . import _sdw  # noqa: F401
+except ImportError as missing:
+    raise ImportError(
+        f"sdw cannot start in this Python ({sys.executable}, {sys.version.split()[0]}): {missing}. sdw is built "
+        "for Debian's Python with its numpy and pandas: run /usr/bin/python3 (scripts/install-deps.sh installs "
+        "them), as the README says") from missing
+
 from ._batch import run_many
 from ._errors import Diagnostic, SdwError, SdwUsageError
 from ._model import Model, from_xmile, load, plugins

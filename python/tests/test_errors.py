@@ -152,3 +152,16 @@ def test_run_many_needs_a_list_of_dicts_and_takes_a_dataframe_a_run_a_row(decay_
     by_dicts = sdw.run_many(m, [{"rate": 0.1}, {"rate": 0.2}], vars=["Stock"])
     pd.testing.assert_frame_equal(by_rows, by_dicts)
     assert by_rows.loc[1]["Stock"].iloc[-1] < by_rows.loc[0]["Stock"].iloc[-1]  # faster decay, less left
+
+
+def test_a_python_without_numpy_is_told_which_python_to_use():
+    # Another Python first on PATH (pyenv's, say) has no numpy: `import sdw` named only numpy. A module set to
+    # None in sys.modules makes its import fail the same way.
+    import os
+    import subprocess
+    import sys
+    code = "import sys; sys.modules['numpy'] = None; import sdw"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ))
+    assert out.returncode != 0
+    assert "sdw cannot start in this Python" in out.stderr
+    assert "run /usr/bin/python3" in out.stderr
