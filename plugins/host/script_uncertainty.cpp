@@ -135,6 +135,13 @@ double finalOrNaN(const sim::RunResult& r, const std::string& name) {
     return v.value_or(std::nan(""));
 }
 
+// What a list entry that is not a finite number is, for an error: NaN, infinity, 'abc', a table.
+std::string notANumber(lua_State* L, int index, bool isNumber, double v) {
+    if (isNumber) return std::isnan(v) ? "NaN" : v > 0 ? "infinity" : "-infinity";
+    if (lua_type(L, index) == LUA_TSTRING) return "'" + std::string(lua_tostring(L, index)) + "'";
+    return std::string("a ") + luaL_typename(L, index);
+}
+
 }  // namespace
 
 // sdw.sweep(model, { parameter = name, values = {...}, outcomes = {...}, base = opts }) -> rows, failures
@@ -151,10 +158,18 @@ int sweep(lua_State* L) {
         if (auto why = b.runner->checkInput(param); !why.empty())
             throw std::runtime_error(param + ": " + why);
         std::vector<analysis::Inputs> trials;
-        lua_getfield(L, 2, "values");
-        for (lua_Integer i = 1; lua_type(L, -1) == LUA_TTABLE && i <= luaL_len(L, -1); ++i) {
+        // A value that is not a number was read as 0 and run; no values at all gave no rows and no word.
+        if (lua_getfield(L, 2, "values") != LUA_TTABLE || luaL_len(L, -1) == 0)
+            throw std::runtime_error("sdw.sweep needs 'values': a list of the numbers to give '" + param +
+                                     "'");
+        for (lua_Integer i = 1; i <= luaL_len(L, -1); ++i) {
             lua_rawgeti(L, -1, i);
-            trials.push_back({{param, lua_tonumber(L, -1)}});
+            int isNumber = 0;
+            const double v = lua_tonumberx(L, -1, &isNumber);
+            if (!isNumber || !std::isfinite(v))
+                throw std::runtime_error("sdw.sweep: values[" + std::to_string(i) + "] is " +
+                                         notANumber(L, -1, isNumber, v) + ", not a finite number");
+            trials.push_back({{param, v}});
             lua_pop(L, 1);
         }
         lua_pop(L, 1);

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "solver/analysis/constants.hpp"
+#include "solver/diag/near_name.hpp"
 
 namespace sdw::analysis {
 
@@ -106,7 +107,13 @@ std::string CompiledTrialRunner::checkInput(const std::string& name) const {
     if (name.find('.') != std::string::npos && !m_project.main().find(name))
         return "'" + name + "' names a plugin param; this build runs model constants only";
     const auto* v = m_project.main().find(name);
-    if (!v) return "the model has no constant '" + name + "'";
+    if (!v) {
+        std::vector<std::string> names;
+        for (const auto& var : m_project.main().variables) names.push_back(var.name);
+        const std::string near = diag::nearestName(name, names);
+        return "the model has no constant '" + name + "'" +
+               (near.empty() ? "" : "; did you mean '" + near + "'?");
+    }
     if (!m_compiled) return "the model does not compile";
     const int col = m_compiled->findColumn(name);
     if (col < 0 || !m_compiled->columns[static_cast<size_t>(col)].isConstant)

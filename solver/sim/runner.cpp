@@ -276,9 +276,10 @@ bool Runner::applySets(std::vector<std::pair<uint32_t, double>>& stockSets) {
         if (slot >= m_s.size() || !(m_cm.m_isStockSlot[slot] || m_cm.m_isConstantSlot[slot]))
             return fail(diag::code::kBadArgument, "slot " + std::to_string(slot),
                         "cannot set this slot for a run", 0);
-        if (!std::isfinite(value))
-            return fail(diag::code::kBadArgument, "slot " + std::to_string(slot),
-                        notFinite("this slot", value), 0);
+        if (!std::isfinite(value)) {
+            const std::string& name = m_cm.m_slotNames[slot];
+            return fail(diag::code::kBadArgument, name, notFinite(name, value), 0);
+        }
         if (m_cm.m_isStockSlot[slot])
             stockSets.push_back({slot, value});
         else

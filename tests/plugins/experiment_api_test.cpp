@@ -79,6 +79,30 @@ TEST_CASE("experiments: a misspelt run option is an error that names it and the 
           std::string::npos);
 }
 
+// A sweep's value that was not a number ran as 0; no values gave no rows and no word; a misspelt parameter
+// named no near name.
+TEST_CASE("experiments: a sweep's values must be finite numbers, its parameter a constant",
+          "[plugins][script]") {
+    const std::string sweep = "sdw.sweep(m, { outcome = 'council_spend', parameter = 'reablement_staff', ";
+    CHECK(runLua(kCounty + sweep + "values = {} })").find("sdw.sweep needs 'values'") != std::string::npos);
+    CHECK(runLua(kCounty + sweep + "})").find("sdw.sweep needs 'values'") != std::string::npos);
+    CHECK(runLua(kCounty + sweep + "values = { 100, 'abc' } })")
+              .find("values[2] is 'abc', not a finite number") != std::string::npos);
+    CHECK(runLua(kCounty + sweep + "values = { 0/0 } })").find("values[1] is NaN, not a finite number") !=
+          std::string::npos);
+    CHECK(runLua(kCounty + sweep + "values = { 1, -1/0 } })")
+              .find("values[2] is -infinity, not a finite number") != std::string::npos);
+    CHECK(runLua(kCounty + sweep + "values = { {} } })").find("values[1] is a table, not a finite number") !=
+          std::string::npos);
+    CHECK(runLua(kCounty + "sdw.sweep(m, { outcome = 'council_spend', parameter = 'reablement_staf', "
+                           "values = { 1 } })")
+              .find("the model has no constant 'reablement_staf'; did you mean 'reablement_staff'?") !=
+          std::string::npos);
+    // A number written as text is still a number (Lua's own rule).
+    CHECK(runLua(kCounty + "local rows = " + sweep +
+                 "values = { 100, '150' } })\nassert(#rows == 2 and rows[2].reablement_staff == 150)") == "");
+}
+
 TEST_CASE("experiments: a save interval that is not a whole number of steps is an error",
           "[plugins][script]") {
     const auto msg = runLua(kCounty + "sdw.run(m, { stop = 10, saveper = 0.3 })");

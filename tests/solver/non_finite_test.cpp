@@ -86,7 +86,10 @@ TEST_CASE("sim: a set value that is not a finite number is refused, naming it", 
                                                                       : "to -infinity"));
                 spec.sets.clear();
                 spec.slotSets = {{static_cast<uint32_t>(cm->findSlot(name)), bad}};
-                CHECK_FALSE(sim::simulate(*cm, spec).ok());
+                const auto bySlot = sim::simulate(*cm, spec);
+                CHECK_FALSE(bySlot.ok());
+                REQUIRE(bySlot.diagnostics.items().size() == 1);
+                CHECK(bySlot.diagnostics.items()[0].where == name);
             }
         }
         sim::RunSpec fine;  // the same sets with finite values run
