@@ -17,11 +17,40 @@
 
 namespace sdw::plugins::script {
 
+double finiteAt(lua_State* L, int idx, const std::string& what) {
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        const double v = lua_tonumber(L, idx);
+        if (std::isfinite(v)) return v;
+        throw std::runtime_error(what + " must be a finite number, not " +
+                                 (std::isnan(v) ? "NaN"
+                                  : v > 0       ? "infinity"
+                                                : "-infinity"));
+    }
+    if (lua_type(L, idx) == LUA_TSTRING)
+        throw std::runtime_error(what + " must be a finite number, not the text '" + lua_tostring(L, idx) +
+                                 "'");
+    throw std::runtime_error(
+        what + " must be a finite number, not " +
+        (lua_isnil(L, idx) ? std::string("nil") : std::string("a ") + luaL_typename(L, idx)));
+}
+
 std::optional<double> numberField(lua_State* L, int idx, const char* key) {
     std::optional<double> out;
-    if (lua_getfield(L, idx, key) == LUA_TNUMBER) out = lua_tonumber(L, -1);
+    if (lua_getfield(L, idx, key) != LUA_TNIL) out = finiteAt(L, -1, std::string("'") + key + "'");
     lua_pop(L, 1);
     return out;
+}
+
+std::optional<size_t> countField(lua_State* L, int idx, const char* key, size_t least) {
+    const auto v = numberField(L, idx, key);
+    if (!v) return std::nullopt;
+    if (!(*v >= static_cast<double>(least) && *v <= 1e9 && std::floor(*v) == *v)) {
+        char got[32];
+        std::snprintf(got, sizeof got, "%g", *v);
+        throw std::runtime_error(std::string("'") + key + "' must be a whole number from " +
+                                 std::to_string(least) + " to 1,000,000,000, not " + got);
+    }
+    return static_cast<size_t>(*v);
 }
 
 std::optional<uint64_t> seedField(lua_State* L, int idx, const char* key) {
@@ -113,8 +142,10 @@ RunRequest readRequest(lua_State* L, int idx, ScriptEnv& e) {  // also used by s
                 if (lua_type(L, -1) == LUA_TTABLE) {
                     lua_pushnil(L);
                     while (lua_next(L, -2)) {
-                        if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TNUMBER)
-                            applyParameter(req, id + "." + lua_tostring(L, -2), lua_tonumber(L, -1));
+                        if (lua_type(L, -2) == LUA_TSTRING) {
+                            const std::string param = id + "." + lua_tostring(L, -2);
+                            applyParameter(req, param, finiteAt(L, -1, "plugins: '" + param + "'"));
+                        }
                         lua_pop(L, 1);
                     }
                 }
@@ -126,8 +157,9 @@ RunRequest readRequest(lua_State* L, int idx, ScriptEnv& e) {  // also used by s
     if (lua_getfield(L, idx, "constants") == LUA_TTABLE) {
         lua_pushnil(L);
         while (lua_next(L, -2)) {
-            if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TNUMBER)
-                req.spec.sets.emplace_back(lua_tostring(L, -2), lua_tonumber(L, -1));
+            if (lua_type(L, -2) != LUA_TSTRING) throw std::runtime_error("'constants' keys must be names");
+            const std::string name = lua_tostring(L, -2);
+            req.spec.sets.emplace_back(name, finiteAt(L, -1, "constants: '" + name + "'"));
             lua_pop(L, 1);
         }
     }

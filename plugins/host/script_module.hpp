@@ -57,7 +57,14 @@ std::string resolvePath(const ScriptEnv& e, const std::string& path);
 std::string firstErrors(const diag::Diagnostics& d);
 const ModelBox& checkModel(lua_State* L, int idx);
 std::vector<std::string> stringList(lua_State* L, int idx);
+// The value at idx as a finite number; throws "<what> must be a finite number, not the text '7'" (NaN,
+// infinity, a table...) for anything else. Text that reads as a number is still text: no value is guessed.
+double finiteAt(lua_State* L, int idx, const std::string& what);
+// A field's finite number; nullopt when absent (nil); throws, as finiteAt, when it is anything else.
 std::optional<double> numberField(lua_State* L, int idx, const char* key);
+// A field's whole number of at least `least` (a count of samples, say); nullopt when absent; throws
+// otherwise, naming the field and what it got.
+std::optional<size_t> countField(lua_State* L, int idx, const char* key, size_t least);
 // A seed: a whole number, every one of Lua's 64 bits kept (a negative integer stands for one above 2^63, as
 // Lua's integers wrap); nullopt when absent; throws when it is not a whole number.
 std::optional<uint64_t> seedField(lua_State* L, int idx, const char* key);

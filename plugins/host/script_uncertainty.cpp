@@ -100,13 +100,19 @@ std::vector<analysis::UncertainInput> rangesOf(lua_State* L, int idx, const anal
             throw std::runtime_error(in.name + ": " + why);
         std::string error;
         if (lua_type(L, -1) == LUA_TTABLE) {
-            lua_rawgeti(L, -1, 1);
-            lua_rawgeti(L, -2, 2);
-            in.distribution.a =
-                lua_isnumber(L, -2) ? lua_tonumber(L, -2) : numberField(L, -3, "min").value_or(0);
-            in.distribution.b =
-                lua_isnumber(L, -1) ? lua_tonumber(L, -1) : numberField(L, -3, "max").value_or(0);
-            lua_pop(L, 2);
+            // {min, max} or {min = a, max = b}; a missing or non-numeric bound was read as 0.
+            const bool listed = lua_rawgeti(L, -1, 1) != LUA_TNIL;
+            lua_pop(L, 1);
+            for (const char* bound : {"min", "max"}) {
+                const bool min = bound[1] == 'i';
+                if (listed)
+                    lua_rawgeti(L, -1, min ? 1 : 2);
+                else
+                    lua_getfield(L, -1, bound);
+                (min ? in.distribution.a : in.distribution.b) =
+                    finiteAt(L, -1, "range of '" + in.name + "': its " + bound);
+                lua_pop(L, 1);
+            }
             if (!(in.distribution.a <= in.distribution.b))
                 throw std::runtime_error("range of '" + in.name + "' has min above max");
         } else if (lua_type(L, -1) == LUA_TSTRING) {
@@ -135,13 +141,6 @@ double finalOrNaN(const sim::RunResult& r, const std::string& name) {
     return v.value_or(std::nan(""));
 }
 
-// What a list entry that is not a finite number is, for an error: NaN, infinity, 'abc', a table.
-std::string notANumber(lua_State* L, int index, bool isNumber, double v) {
-    if (isNumber) return std::isnan(v) ? "NaN" : v > 0 ? "infinity" : "-infinity";
-    if (lua_type(L, index) == LUA_TSTRING) return "'" + std::string(lua_tostring(L, index)) + "'";
-    return std::string("a ") + luaL_typename(L, index);
-}
-
 }  // namespace
 
 // sdw.sweep(model, { parameter = name, values = {...}, outcomes = {...}, base = opts }) -> rows, failures
@@ -164,11 +163,7 @@ int sweep(lua_State* L) {
                                      "'");
         for (lua_Integer i = 1; i <= luaL_len(L, -1); ++i) {
             lua_rawgeti(L, -1, i);
-            int isNumber = 0;
-            const double v = lua_tonumberx(L, -1, &isNumber);
-            if (!isNumber || !std::isfinite(v))
-                throw std::runtime_error("sdw.sweep: values[" + std::to_string(i) + "] is " +
-                                         notANumber(L, -1, isNumber, v) + ", not a finite number");
+            const double v = finiteAt(L, -1, "sdw.sweep: values[" + std::to_string(i) + "]");
             trials.push_back({{param, v}});
             lua_pop(L, 1);
         }
@@ -202,13 +197,16 @@ int monteCarlo(lua_State* L) {
             batchOf(L, 2, *m.project, spec.vars,
                     {"samples", "seed", "ranges", "correlate", "outcomes", "outcome", "percentiles", "base"});
         spec.inputs = rangesOf(L, 2, *b.runner);
-        spec.runs = static_cast<size_t>(numberField(L, 2, "samples").value_or(100));
+        spec.runs = countField(L, 2, "samples", 1).value_or(100);
         spec.seed = seedField(L, 2, "seed").value_or(1);
         std::vector<double> percentiles;
         lua_getfield(L, 2, "percentiles");
         for (lua_Integer i = 1; lua_type(L, -1) == LUA_TTABLE && i <= luaL_len(L, -1); ++i) {
             lua_rawgeti(L, -1, i);
-            percentiles.push_back(lua_tonumber(L, -1));
+            const std::string what = "percentiles[" + std::to_string(i) + "]";
+            percentiles.push_back(finiteAt(L, -1, what));
+            if (percentiles.back() < 0 || percentiles.back() > 100)
+                throw std::runtime_error(what + " must be from 0 to 100 (50 is the median)");
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
@@ -219,7 +217,8 @@ int monteCarlo(lua_State* L) {
             lua_rawgeti(L, -1, i);
             const auto names = stringList(L, -1);
             lua_rawgeti(L, -1, 3);
-            const double rho = lua_tonumber(L, -1);
+            const double rho =
+                finiteAt(L, -1, "correlate[" + std::to_string(i) + "]'s rho (its third value)");
             lua_pop(L, 2);
             auto index = [&](const std::string& n) {
                 for (size_t k = 0; k < spec.inputs.size(); ++k)
@@ -319,17 +318,15 @@ int sensitivity(lua_State* L) {
             throw std::runtime_error("method must be 'morris' or 'sobol' (a tornado is sdw.tornado), not '" +
                                      method + "'");
         const auto inputs = rangesOf(L, 2, *b.runner);
-        const double trajectories = numberField(L, 2, "trajectories").value_or(10),
-                     samples = numberField(L, 2, "samples").value_or(512);
-        if (!(trajectories >= 2 && samples >= 2))
-            throw std::runtime_error("trajectories and samples must be 2 or more");
+        const size_t trajectories = countField(L, 2, "trajectories", 2).value_or(10),
+                     samples = countField(L, 2, "samples", 2).value_or(512);
         const auto seed = seedField(L, 2, "seed").value_or(1);
         analysis::ModelScorer scorer(inputs, outcomes, *b.runner, b.options);
         std::vector<Row> rows;
         std::vector<std::pair<std::string, std::string>> names;  // parameter and outcome of each row
         if (method == "morris") {
-            const auto r = analysis::morris(inputs.size(), outcomes.size(), static_cast<size_t>(trajectories),
-                                            4, seed, scorer.function());
+            const auto r =
+                analysis::morris(inputs.size(), outcomes.size(), trajectories, 4, seed, scorer.function());
             for (size_t k = 0; k < outcomes.size(); ++k)
                 for (size_t i = 0; i < inputs.size(); ++i) {
                     const auto& x = r[k][i];
@@ -340,8 +337,7 @@ int sensitivity(lua_State* L) {
                     names.emplace_back(inputs[i].name, outcomes[k]);
                 }
         } else {
-            const auto r = analysis::sobol(inputs.size(), outcomes.size(), static_cast<size_t>(samples), seed,
-                                           scorer.function());
+            const auto r = analysis::sobol(inputs.size(), outcomes.size(), samples, seed, scorer.function());
             for (size_t k = 0; k < outcomes.size(); ++k)
                 for (size_t i = 0; i < inputs.size(); ++i) {
                     rows.push_back({{"first_order", r[k][i].first}, {"total", r[k][i].total}});

@@ -79,28 +79,57 @@ TEST_CASE("experiments: a misspelt run option is an error that names it and the 
           std::string::npos);
 }
 
-// A sweep's value that was not a number ran as 0; no values gave no rows and no word; a misspelt parameter
-// named no near name.
-TEST_CASE("experiments: a sweep's values must be finite numbers, its parameter a constant",
+// A value the API could not read as a number was taken as 0 (a sweep's value, a range's bound), as the
+// default (samples = "1000" ran 100), or dropped (constants = { k = "200" } ran the model unchanged); a
+// negative sample count failed inside std::vector. Each is now an error naming the field and what it got;
+// text that reads as a number is still text.
+TEST_CASE("experiments: every number an experiment takes must be one, named when it is not",
           "[plugins][script]") {
+    const auto error = [](const std::string& call) { return runLua(kCounty + call); };
     const std::string sweep = "sdw.sweep(m, { outcome = 'council_spend', parameter = 'reablement_staff', ";
-    CHECK(runLua(kCounty + sweep + "values = {} })").find("sdw.sweep needs 'values'") != std::string::npos);
-    CHECK(runLua(kCounty + sweep + "})").find("sdw.sweep needs 'values'") != std::string::npos);
-    CHECK(runLua(kCounty + sweep + "values = { 100, 'abc' } })")
-              .find("values[2] is 'abc', not a finite number") != std::string::npos);
-    CHECK(runLua(kCounty + sweep + "values = { 0/0 } })").find("values[1] is NaN, not a finite number") !=
+    CHECK(error(sweep + "values = {} })").find("sdw.sweep needs 'values'") != std::string::npos);
+    CHECK(error(sweep + "})").find("sdw.sweep needs 'values'") != std::string::npos);
+    CHECK(error(sweep + "values = { 100, 'abc' } })")
+              .find("values[2] must be a finite number, not the text 'abc'") != std::string::npos);
+    CHECK(error(sweep + "values = { 100, '150' } })")
+              .find("values[2] must be a finite number, not the text '150'") != std::string::npos);
+    CHECK(error(sweep + "values = { 0/0 } })").find("values[1] must be a finite number, not NaN") !=
           std::string::npos);
-    CHECK(runLua(kCounty + sweep + "values = { 1, -1/0 } })")
-              .find("values[2] is -infinity, not a finite number") != std::string::npos);
-    CHECK(runLua(kCounty + sweep + "values = { {} } })").find("values[1] is a table, not a finite number") !=
+    CHECK(error(sweep + "values = { 1, -1/0 } })").find("values[2] must be a finite number, not -infinity") !=
           std::string::npos);
-    CHECK(runLua(kCounty + "sdw.sweep(m, { outcome = 'council_spend', parameter = 'reablement_staf', "
-                           "values = { 1 } })")
+    CHECK(error(sweep + "values = { {} } })").find("values[1] must be a finite number, not a table") !=
+          std::string::npos);
+    CHECK(error("sdw.sweep(m, { outcome = 'council_spend', parameter = 'reablement_staf', values = { 1 } })")
               .find("the model has no constant 'reablement_staf'; did you mean 'reablement_staff'?") !=
           std::string::npos);
-    // A number written as text is still a number (Lua's own rule).
-    CHECK(runLua(kCounty + "local rows = " + sweep +
-                 "values = { 100, '150' } })\nassert(#rows == 2 and rows[2].reablement_staff == 150)") == "");
+    CHECK(error("sdw.run(m, { constants = { reablement_staff = '200' } })")
+              .find("constants: 'reablement_staff' must be a finite number, not the text '200'") !=
+          std::string::npos);
+    CHECK(error("sdw.run(m, { plugins = { expand_short_term_services = { staff_multiplier = 'x' } } })")
+              .find("'expand_short_term_services.staff_multiplier' must be a finite number") !=
+          std::string::npos);
+    const std::string mc = "sdw.monte_carlo(m, { outcome = 'council_spend', ";
+    const std::string range = "ranges = { reablement_staff = { 100, 200 } }";
+    CHECK(error(mc + range + ", samples = -5 })")
+              .find("'samples' must be a whole number from 1 to 1,000,000,000, not -5") != std::string::npos);
+    CHECK(error(mc + range + ", samples = 2.5 })").find("not 2.5") != std::string::npos);
+    CHECK(error(mc + range + ", samples = '7' })")
+              .find("'samples' must be a finite number, not the text '7'") != std::string::npos);
+    CHECK(error(mc + "samples = 4, ranges = { reablement_staff = { 'a', 200 } } })")
+              .find("range of 'reablement_staff': its min must be a finite number, not the text 'a'") !=
+          std::string::npos);
+    CHECK(error(mc + "samples = 4, ranges = { reablement_staff = { min = 100 } } })")
+              .find("range of 'reablement_staff': its max must be a finite number, not nil") !=
+          std::string::npos);
+    CHECK(error(mc + range + ", samples = 4, percentiles = { 50, 150 } })")
+              .find("percentiles[2] must be from 0 to 100") != std::string::npos);
+    CHECK(error("sdw.sensitivity(m, { outcome = 'council_spend', trajectories = 1, " + range + " })")
+              .find("'trajectories' must be a whole number from 2") != std::string::npos);
+    // The same calls with numbers run.
+    CHECK(error("local rows = " + sweep +
+                "values = { 100, 150 } })\nassert(#rows == 2 and rows[2].reablement_staff == 150)\n" +
+                "assert(#" + mc +
+                "samples = 3, ranges = { reablement_staff = { min = 100, max = 200 } } }) == 3)") == "");
 }
 
 TEST_CASE("experiments: a save interval that is not a whole number of steps is an error",
