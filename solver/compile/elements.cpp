@@ -74,10 +74,24 @@ ElementKind elementKind(model::VarKind k) {
                                        : ElementKind::Aux;
 }
 
+// What Vensim means by the XMILE it writes: INT for its INTEGER (toward zero; XMILE's INT rounds down) and
+// MOD for its MODULO (the dividend's sign; XMILE's MOD takes the divisor's). -9.9 gives -9 and -0.9 mod 3.
+void vensimMeaning(equations::Expr& e) {
+    for (auto& n : e.nodes) {
+        if (n.kind == equations::NodeKind::Call && n.name == "int") n.name = "integer";
+        if (n.kind == equations::NodeKind::Call && n.name == "mod") n.name = "modulo";
+        if (n.kind == equations::NodeKind::Binary && n.op == '%') {
+            n.kind = equations::NodeKind::Call;
+            n.op = 0;
+            n.name = "modulo";
+        }
+    }
+}
+
 class ElementBuilder {
   public:
-    ElementBuilder(SymbolTable symbols, const CompileOptions& options, Reporter& report)
-        : m_options(options), m_report(report) {
+    ElementBuilder(SymbolTable symbols, const CompileOptions& options, Reporter& report, bool vensimDialect)
+        : m_options(options), m_report(report), m_vensimDialect(vensimDialect) {
         m_out.symbols = std::move(symbols);
         for (const auto& [name, eq] : options.equationOverrides) m_overrides[canonicalName(name)] = eq;
     }
@@ -116,6 +130,7 @@ class ElementBuilder {
 
     const CompileOptions& m_options;
     Reporter& m_report;
+    bool m_vensimDialect;  // an XMILE file Vensim wrote
     ElementModel m_out;
     std::unordered_map<std::string, std::string> m_overrides;  // canonical name -> equation
     bool m_unreadable = false;  // the equation of the element being built has a parse error
@@ -275,6 +290,7 @@ Element ElementBuilder::element(int vi, int flat, Shared& shared,
 equations::Expr ElementBuilder::parsed(const std::string& text, const std::string& where, int line) {
     diag::Diagnostics local;
     equations::Expr e = equations::parse(text, where, local);
+    if (m_vensimDialect) vensimMeaning(e);
     m_unreadable = local.hasErrors();
     m_report.append(local, line);
     return e;
@@ -322,8 +338,9 @@ void ElementBuilder::link(int element, const std::vector<std::string>& flows, st
 
 }  // namespace
 
-ElementModel buildElements(SymbolTable symbols, const CompileOptions& options, Reporter& report) {
-    return ElementBuilder(std::move(symbols), options, report).run();
+ElementModel buildElements(SymbolTable symbols, const CompileOptions& options, Reporter& report,
+                           bool vensimDialect) {
+    return ElementBuilder(std::move(symbols), options, report, vensimDialect).run();
 }
 
 diag::Diagnostic problemAt(const SymbolTable& symbols, const Element& element, const char* code,

@@ -56,7 +56,10 @@ struct ElementModel {
     bool complete = true;
 };
 
-ElementModel buildElements(SymbolTable symbols, const CompileOptions& options, Reporter& report);
+// `vensimDialect`: the equations are XMILE that Vensim wrote, whose INT is Vensim's INTEGER (toward zero) and
+// whose MOD is Vensim's MODULO (the dividend's sign).
+ElementModel buildElements(SymbolTable symbols, const CompileOptions& options, Reporter& report,
+                           bool vensimDialect = false);
 
 // A diagnostic at an element's variable and line; an internal element reports against the variable that
 // made it. `pos` is a 0-based column in its equation, or -1.

@@ -9,6 +9,13 @@
 namespace sdw::equations {
 namespace {
 
+// XMILE's MOD: the divisor's sign, as the run computes it (sim::ops::modulo); -7 MOD 3 is 2.
+double flooredModulo(double a, double b) {
+    double r = std::fmod(a, b);
+    if (r != 0 && ((r < 0) != (b < 0))) r += b;
+    return r;
+}
+
 std::optional<double> binaryOp(char op, double a, double b) {
     switch (op) {
         case '+':
@@ -22,7 +29,7 @@ std::optional<double> binaryOp(char op, double a, double b) {
         case '^':
             return std::pow(a, b);
         case '%':
-            return std::fmod(a, b);
+            return flooredModulo(a, b);
         case '<':
             return a < b ? 1.0 : 0.0;
         case '>':
@@ -60,7 +67,8 @@ std::optional<double> pureCall(const std::string& f, const std::vector<double>& 
         if (f == "log10") return std::log10(x);
     }
     if (a.size() == 2) {
-        if (f == "mod" || f == "modulo") return std::fmod(a[0], a[1]);
+        if (f == "mod") return flooredModulo(a[0], a[1]);
+        if (f == "modulo") return std::fmod(a[0], a[1]);  // Vensim's MODULO: the dividend's sign
         if (f == "power") return std::pow(a[0], a[1]);
         if (f == "quantum") return a[1] <= 0 ? a[0] : a[1] * std::trunc(a[0] / a[1]);
     }

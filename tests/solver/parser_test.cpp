@@ -98,6 +98,14 @@ TEST_CASE("fold: constant equations evaluate with the parser's precedence, anyth
     CHECK(*value("-2 ^ 2") == -4);      // unary minus binds looser than ^
     CHECK(*value("(1 + 2) * 3 / 4") == 2.25);
     CHECK(*value("7 MOD 3") == 1);
+    // As the run computes them: XMILE's MOD takes the divisor's sign, Vensim's MODULO the dividend's (a
+    // constant folded at compile time, such as a DELAY N order, gave -1 for -7 MOD 3 while a run gave 2).
+    CHECK(*value("-7 MOD 3") == 2);
+    CHECK(*value("MOD(-7, 3)") == 2);
+    CHECK(*value("7 MOD -3") == -2);
+    CHECK(*value("MODULO(-7, 3)") == -1);
+    CHECK(*value("INT(-7.5)") == -8);
+    CHECK(*value("INTEGER(-7.5)") == -7);
     CHECK(*value("IF 2 > 1 AND NOT 0 THEN 10 ELSE 20") == 10);
     CHECK(*value("horizon / 4", {{"horizon", 30}}) == 7.5);
     CHECK_FALSE(value("horizon / 4"));  // unknown name

@@ -7,7 +7,10 @@
 #include <utility>
 #include <vector>
 
+#include "solver/compile/compiled_model.hpp"
 #include "solver/mdl/mdl_writer.hpp"
+#include "solver/sim/simulate.hpp"
+#include "solver/xmile/xmile.hpp"
 #include "tests/solver/mdl_test_util.hpp"
 #include "tests/solver/model_builder.hpp"
 
@@ -66,6 +69,41 @@ TEST_CASE("vensim functions: MODULO takes the dividend's sign, XMILE's MOD the d
     const auto r = b.run();
     REQUIRE(r.ok());
     CHECK(*r.finalValue("m") == 2);
+}
+
+// Vensim writes its INTEGER as INT and its MODULO as MOD when it saves XMILE (SDXorg test-models,
+// tests/rounding/test_rounding.xmile, <product>Vensim</product>: its reference, Vensim's run, has INT(-9.9) =
+// -9 and -9.9 MOD 3 = -0.9). Such a file keeps Vensim's meaning; any other writer's XMILE keeps the spec's.
+TEST_CASE("vensim functions: XMILE that Vensim wrote keeps INT and MOD as Vensim's INTEGER and MODULO",
+          "[vensim][functions][xmile]") {
+    const auto run = [](const std::string& product) {
+        const std::string text =
+            "<?xml version=\"1.0\"?><xmile version=\"1.0\" "
+            "xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">"
+            "<header><product version=\"7.3\">" +
+            product +
+            "</product></header><sim_specs><start>0</start><stop>1</stop><dt>1</dt></"
+            "sim_specs><model><variables>"
+            "<aux name=\"x\"><eqn>-9.9</eqn></aux><aux name=\"i\"><eqn>INT(x)</eqn></aux>"
+            "<aux name=\"m\"><eqn>x MOD 3</eqn></aux><aux name=\"f\"><eqn>MOD(x, 3)</eqn></aux>"
+            "</variables></model></xmile>";
+        diag::Diagnostics d;
+        const auto p = xmile::readString(text, d);
+        REQUIRE(p);
+        const auto cm = compile::compileModel(*p, d);
+        REQUIRE(cm);
+        return sim::simulate(*cm, {});
+    };
+    const auto vensim = run("Vensim");
+    REQUIRE(vensim.ok());
+    CHECK(*vensim.finalValue("i") == -9);
+    CHECK(*vensim.finalValue("m") == Approx(-0.9));
+    CHECK(*vensim.finalValue("f") == Approx(-0.9));
+    const auto stella = run("Stella Architect");
+    REQUIRE(stella.ok());
+    CHECK(*stella.finalValue("i") == -10);
+    CHECK(*stella.finalValue("m") == Approx(2.1));
+    CHECK(*stella.finalValue("f") == Approx(2.1));
 }
 
 // Vensim reads a lookup's points in order of x (test-models subscripted_lookups: sdw refused the table with
