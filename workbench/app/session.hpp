@@ -136,6 +136,9 @@ class Session {
     // The time it first had no value (NaN or infinite), if it did.
     std::optional<double> nonFiniteFrom(const std::string& name) const;
     size_t nonFiniteCount() const { return m_nonFinite.size(); }
+    // The first error that names this variable (or one of its elements) in the diagnostics: what the diagram
+    // flags on it. Null when it has none.
+    const diag::Diagnostic* errorIn(const std::string& name) const;
 
     // --- the live equation check ---
     void check(const std::string& name, const std::string& equation);

@@ -166,4 +166,14 @@ std::optional<double> Session::nonFiniteFrom(const std::string& name) const {
     return it->second;
 }
 
+const diag::Diagnostic* Session::errorIn(const std::string& name) const {
+    const std::string key = canonicalName(name);
+    for (const auto& d : m_diagnostics.items()) {
+        if (d.severity != diag::Severity::Error) continue;
+        const std::string where = canonicalName(d.where.substr(0, d.where.find('[')));
+        if (where == key) return &d;
+    }
+    return nullptr;
+}
+
 }  // namespace sdw::app

@@ -109,10 +109,13 @@ void drawDiagram(Workbench& wb, const CanvasState& cs, DiagramLayers& layers, Im
         if (!focus.keeps(o.name)) fadeSince(dl, first);
     }
     drawSymbols(wb, cs, layers, hovKey, visible, focus);
-    for (const auto& o : objs)
-        if ((o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux) && visible(o) &&
-            s.nonFiniteFrom(o.name))
-            drawNoValueBadge(wb, cs, layers.list(), o);
+    for (const auto& o : objs) {
+        if (!(o.kind == Kind::Stock || o.kind == Kind::Flow || o.kind == Kind::Aux) || !visible(o)) continue;
+        if (s.errorIn(o.name))
+            drawBadge(wb, cs, layers.list(), o, "?");
+        else if (s.nonFiniteFrom(o.name))
+            drawBadge(wb, cs, layers.list(), o, "!");
+    }
     if (overview(cs)) drawOverview(layers.list(), overviewLabels(wb, cs, area));
     if (!wb.loopHighlight.empty() && !wb.loopHighlightLabel.empty())
         drawLoopLabel(layers.list(), cs.origin, wb.loopHighlightLabel);

@@ -69,8 +69,10 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
 void drawAux(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o, bool sel, bool hov);
 void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o,
                bool sel, bool hov);
-// A red badge with "!" on a variable that had no value (NaN or infinite) somewhere in the run.
-void drawNoValueBadge(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o);
+// A red badge on a variable: "!" when it had no value (NaN or infinite) in the run, "?" when its equation
+// has an error.
+void drawBadge(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o,
+               const char* glyph);
 void drawGroup(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o);
 void drawGrid(const CanvasState& cs, ImDrawList* dl, ImVec2 area);
 // Every connector, those touching the hovered (`hovKey`, canonical) or selected variable drawn strong.

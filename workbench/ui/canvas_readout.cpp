@@ -26,6 +26,12 @@ void hoverTooltip(const Workbench& wb, const std::string& name) {
     const auto& specs = s.doc().project().specs;
     if (auto val = s.valueAt(v->name, t); val && std::isfinite(*val))
         ImGui::Text("%s  on %s", app::withUnits(*val, v->units).c_str(), app::describeTime(specs, t).c_str());
+    if (const diag::Diagnostic* error = s.errorIn(v->name)) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+        ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1), "%s %s", error->code.c_str(),
+                           error->message.c_str());
+        ImGui::PopTextWrapPos();
+    }
     if (auto from = s.nonFiniteFrom(v->name))
         ImGui::TextColored(ImVec4(0.78f, 0.18f, 0.18f, 1),
                            "No value (NaN or infinite) from %s: see Diagnostics",

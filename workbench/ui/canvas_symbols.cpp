@@ -228,10 +228,11 @@ void drawAlias(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
     slant(dl, first, bottom + 2 + ls, 0.2f);
 }
 
-// A red badge with "!" on a variable that had no value (NaN or infinite) somewhere in the run: the run goes
-// on and the rest of the diagram shows its values; the hover readout and Diagnostics say from when.
-void drawNoValueBadge(const Workbench& wb, const CanvasState& cs, ImDrawList* dl,
-                      const model::ViewObject& o) {
+// A red badge on a variable: "!" when it had no value (NaN or infinite) somewhere in the run (the run goes
+// on and the rest of the diagram shows its values), "?" when its equation has an error; the hover readout
+// and Diagnostics say which.
+void drawBadge(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o,
+               const char* glyph) {
     const Anchor a = anchorOf(wb, cs, o.name, false);
     if (!a.ok) return;
     const float r = std::max(5.0f, 7 * std::min(cs.zoom, 1.4f));
@@ -239,9 +240,9 @@ void drawNoValueBadge(const Workbench& wb, const CanvasState& cs, ImDrawList* dl
         a.r > 0 ? ImVec2(a.c.x + a.r * 0.8f, a.c.y - a.r * 0.8f) : ImVec2(a.c.x + a.hw, a.c.y - a.hh);
     dl->AddCircleFilled(at, r, theme::palette().error, 16);
     const float fs = r * 1.6f;
-    const ImVec2 ts = theme::fonts().bold->CalcTextSizeA(fs, 1e9f, 0, "!");
+    const ImVec2 ts = theme::fonts().bold->CalcTextSizeA(fs, 1e9f, 0, glyph);
     dl->AddText(theme::fonts().bold, fs, ImVec2(at.x - ts.x / 2, at.y - ts.y / 2),
-                IM_COL32(255, 255, 255, 255), "!");
+                IM_COL32(255, 255, 255, 255), glyph);
 }
 
 void drawGroup(const CanvasState& cs, ImDrawList* dl, const model::ViewObject& o) {

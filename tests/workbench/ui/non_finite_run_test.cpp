@@ -68,3 +68,34 @@ TEST_CASE("workbench: a NaN in one variable shows the rest of the run and flags 
     ui.mouse(wb, ui.screenOf(0, -100), false);
     ui.frame(wb);
 }
+
+// An equation with an error was listed in Diagnostics only: the diagram showed the variable as if it were
+// fine. Now the variable carries a "?" badge and its hover readout the error; a variable without an error
+// has neither, and mending the equation clears it.
+TEST_CASE("workbench: a variable whose equation has an error is flagged on the diagram, with the error",
+          "[workbench][diagnostics]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    wb.newModel();
+    wb.session().doc().createStock(0, 0, "waiting_list");
+    wb.session().doc().createFlow(-150, 0, -45, 0, "referrals");
+    wb.session().doc().attachFlow("referrals", app::FlowEnd::Sink, "waiting_list");
+    wb.session().doc().setEquation("waiting_list", "0");
+    wb.session().doc().setEquation("referrals", "waitng_list * 0.1 + 5");
+    ui.settle(wb);
+    const diag::Diagnostic* error = wb.session().errorIn("referrals");
+    REQUIRE(error);
+    CHECK(error->code == "E201");
+    CHECK(error->message.find("did you mean 'waiting_list'") != std::string::npos);
+    CHECK_FALSE(wb.session().errorIn("waiting_list"));
+    CHECK(wb.session().errorIn("Referrals") == error);  // any spelling of the name
+    // The frame draws the badge and, hovering the flow's valve, the readout with the error.
+    ui.frame(wb);
+    ui.mouse(wb, ui.screenOf(-97, 0), false);
+    ui.frame(wb);
+    wb.session().doc().setEquation("referrals", "waiting_list * 0.1 + 5");
+    ui.settle(wb);
+    CHECK_FALSE(wb.session().errorIn("referrals"));
+    REQUIRE(wb.session().result());
+    CHECK(wb.session().result()->finalValue("waiting_list").value() > 0);
+}
