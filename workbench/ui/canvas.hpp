@@ -48,6 +48,9 @@ struct CanvasState {
     // The time scrubber as last drawn: its slider's and its date's rectangles (x0, y0, x1, y1), the date.
     ImVec4 scrubberSlider{0, 0, 0, 0}, scrubberLabel{0, 0, 0, 0};
     std::string scrubberText;
+    // Variables whose names a presentation reading shows in its box: their own labels are not drawn (a
+    // flow's label sat under its reading, half hidden).
+    std::vector<std::string> namedByReadings;
 
     ImVec2 toScreen(double x, double y) const {
         return ImVec2(origin.x + pan.x + static_cast<float>(x) * zoom,
@@ -141,12 +144,18 @@ void fitToBox(CanvasState& cs, double x0, double y0, double x1, double y1, ImVec
 // not overlap (stocks first), and only inside `within` (a screen rectangle x0, y0, x1, y1; the whole canvas
 // when it is empty).
 struct Reading {
-    std::string name;  // the variable, as written
-    std::string text;  // what the room reads
-    ImVec4 rect;       // where (x0, y0, x1, y1)
+    std::string name;              // the variable, as written
+    std::string text;              // what the room reads
+    ImVec4 rect;                   // where (x0, y0, x1, y1)
+    float size = 0, nameSize = 0;  // the value's and the name's type sizes
+    ImU32 ink = 0;
 };
-std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area,
-                                  ImVec4 within = ImVec4(0, 0, 0, 0));
+// Placed before the diagram is drawn (so that it leaves out the names the readings show), drawn after it.
+std::vector<Reading> placeReadings(const Workbench& wb, const CanvasState& cs, ImVec2 area,
+                                   ImVec4 within = ImVec4(0, 0, 0, 0));
+void drawReadings(ImDrawList* dl, const std::vector<Reading>& readings);
+// Whether a variable's label gives way to a reading that shows its name.
+bool namedByReading(const CanvasState& cs, const std::string& name);
 // A flow's rate as it moves on its pipe: dots that run along it, faster the larger the rate (against the
 // largest it reaches in the run), backwards when it is negative, still at zero; while a loop is highlighted,
 // on its flows only.
@@ -172,8 +181,9 @@ class LoopFocus {
     std::vector<std::string> m_variables;                      // canonical, sorted
     std::vector<std::pair<std::string, std::string>> m_links;  // canonical (from, to)
 };
-// The box of the diagram (model units: x0, y0, x1, y1) around a loop's variables (canonical names; their
-// aliases too), with room around it for the links' curves and the readouts; none when none is on the diagram.
+// The box of the diagram (model units: x0, y0, x1, y1) around a loop's variables (canonical names; not their
+// aliases, which may stand in other sectors), with room around it for the links' curves and the readouts;
+// none when none is on the diagram.
 std::optional<ImVec4> loopBox(const Workbench& wb, const std::vector<std::string>& variables);
 // Fades the vertices added to `dl` since index `first` (a symbol drawn since then) to kFadedAlpha.
 void fadeSince(ImDrawList* dl, int first);

@@ -50,7 +50,9 @@ bool LoopFocus::keepsLink(const std::string& from, const std::string& to) const 
 std::optional<ImVec4> loopBox(const Workbench& wb, const std::vector<std::string>& variables) {
     std::optional<ImVec4> box;
     for (const auto& o : wb.session().doc().view().objects) {
-        if (o.name.empty() ||
+        // The variables themselves: an alias of one may stand in another sector (the county's delayed-
+        // discharge spiral has aliases in four), and the box took in most of the diagram.
+        if (o.name.empty() || o.kind == model::ViewObject::Kind::Alias ||
             std::find(variables.begin(), variables.end(), canonicalName(o.name)) == variables.end())
             continue;
         const auto hw = static_cast<float>(o.width.value_or(40) / 2),

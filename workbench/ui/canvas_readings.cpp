@@ -55,8 +55,7 @@ std::string readingText(const Workbench& wb, const std::string& name, double val
     return text;
 }
 
-std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, ImVec2 area,
-                                  ImVec4 within) {
+std::vector<Reading> placeReadings(const Workbench& wb, const CanvasState& cs, ImVec2 area, ImVec4 within) {
     std::vector<Reading> placed;
     const ImVec4 bounds = within.z > within.x && within.w > within.y
                               ? within
@@ -86,15 +85,30 @@ std::vector<Reading> drawReadings(const Workbench& wb, const CanvasState& cs, Im
             if (!inside(r, bounds) || std::any_of(placed.begin(), placed.end(),
                                                   [&](const Reading& p) { return overlaps(p.rect, r); }))
                 continue;
-            const ImU32 ink = kind == Kind::Stock ? pal.stockBorder : pal.flowText;
-            dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.z, r.w), IM_COL32(255, 255, 255, 235), 6);
-            dl->AddRect(ImVec2(r.x, r.y), ImVec2(r.z, r.w), ink, 6, 0, 2);
-            dl->AddText(font, nameSize, ImVec2(c.x - ns.x / 2, r.y + 2), ink, name.c_str());
-            dl->AddText(font, size, ImVec2(c.x - ts.x / 2, r.y + 2 + ns.y), ink, text.c_str());
-            placed.push_back({o.name, text, r});
+            placed.push_back(
+                {o.name, text, r, size, nameSize, kind == Kind::Stock ? pal.stockBorder : pal.flowText});
         }
     }
     return placed;
+}
+
+void drawReadings(ImDrawList* dl, const std::vector<Reading>& readings) {
+    ImFont* font = theme::fonts().largeBold ? theme::fonts().largeBold : ImGui::GetFont();
+    for (const Reading& p : readings) {
+        const ImVec4& r = p.rect;
+        const float cx = (r.x + r.z) / 2;
+        const std::string name = app::displayName(p.name);
+        const ImVec2 ts = font->CalcTextSizeA(p.size, 1e9f, 0, p.text.c_str());
+        const ImVec2 ns = font->CalcTextSizeA(p.nameSize, 1e9f, 0, name.c_str());
+        dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.z, r.w), IM_COL32(255, 255, 255, 235), 6);
+        dl->AddRect(ImVec2(r.x, r.y), ImVec2(r.z, r.w), p.ink, 6, 0, 2);
+        dl->AddText(font, p.nameSize, ImVec2(cx - ns.x / 2, r.y + 2), p.ink, name.c_str());
+        dl->AddText(font, p.size, ImVec2(cx - ts.x / 2, r.y + 2 + ns.y), p.ink, p.text.c_str());
+    }
+}
+
+bool namedByReading(const CanvasState& cs, const std::string& name) {
+    return std::find(cs.namedByReadings.begin(), cs.namedByReadings.end(), name) != cs.namedByReadings.end();
 }
 
 void drawFlowMotion(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, double wallSeconds) {

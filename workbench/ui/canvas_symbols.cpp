@@ -112,7 +112,8 @@ void drawFlow(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const 
         dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), pal.flowValve, 1.6f);
     const float ls = labelSize(cs);
     const ImVec2 at = vertical ? ImVec2(c.x + r + 4 + 45 * cs.zoom, c.y - ls / 2) : ImVec2(c.x, c.y + r + 2);
-    label(dl, theme::fonts().regular, ls, at, pal.flowText, app::displayName(o.name), labelWrap(cs, 110));
+    if (!namedByReading(cs, o.name))
+        label(dl, theme::fonts().regular, ls, at, pal.flowText, app::displayName(o.name), labelWrap(cs, 110));
 }
 
 namespace {
@@ -179,7 +180,7 @@ void drawStock(const Workbench& wb, const CanvasState& cs, ImDrawList* dl, const
     // Stocks keep their names at the smallest readable size: with the sector titles they are what a whole
     // model fitted on screen shows.
     const float ns = labelPlan(cs.zoom, ImGui::GetFontSize()).stockNames;
-    if (overview(cs)) return;  // the overview pass places the names (canvas_overview.cpp)
+    if (overview(cs) || namedByReading(cs, o.name)) return;  // (the overview pass: canvas_overview.cpp)
     label(dl, theme::fonts().bold, ns, ImVec2(c.x, above ? lo.y - 3 : hi.y + 3), pal.stockBorder,
           app::displayName(o.name), std::max({hw * 2 + 30 * cs.zoom, labelWrap(cs, 120), ns * 7}), above);
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "solver/diag/near_name.hpp"
 #include "workbench/cli/commands.hpp"
 #include "workbench/ui/canvas.hpp"
 #include "workbench/ui/host.hpp"
@@ -104,34 +105,37 @@ void prepareView(Workbench& wb, std::string view) {
 }
 
 // The Loops tab open and scored (a loop selected when asked).
-void prepareLoops(Host& host, Workbench& wb, const std::string& loop, bool namedOnly) {
+bool prepareLoops(Host& host, Workbench& wb, const std::string& loop, bool namedOnly) {
     wb.showPanel<LoopsPanel>();
     wb.chartFocus = true;  // the tab's "large": the loops, their chart and the takeovers readable at once
     host.frame(wb);
     auto& panel = wb.panel<LoopsPanel>();
     panel.settle(wb);
     panel.showNamedOnly(namedOnly);
-    if (!loop.empty() && !panel.select(loop)) std::fprintf(stderr, "sdw shot: no loop '%s'\n", loop.c_str());
+    if (loop.empty() || panel.select(loop)) return true;
+    std::fprintf(stderr, "sdw shot: --loop: the model has no loop '%s'\n", loop.c_str());
+    return false;
 }
 
 // The fan view: a Monte Carlo of the model over its own distributions, its bands on the charts (large).
-void prepareFan(Host& host, Workbench& wb, size_t runs, uint64_t seed, bool tab) {
+bool prepareFan(Host& host, Workbench& wb, size_t runs, uint64_t seed, bool tab) {
     auto& panel = wb.panel<UncertaintyPanel>();
     panel.setFanOptions({runs, seed});
     host.frame(wb);
-    if (!panel.startMonteCarlo(wb) || !panel.settle(wb))
-        std::fprintf(stderr, "sdw shot: %s\n", panel.message().c_str());
+    const bool ok = panel.startMonteCarlo(wb) && panel.settle(wb);
+    if (!ok) std::fprintf(stderr, "sdw shot: %s\n", panel.message().c_str());
     if (tab)
         wb.showPanel<UncertaintyPanel>();  // the How sure tab itself
     else
         wb.showPanel<ChartsPanel>();
     wb.chartFocus = true;
+    return ok;
 }
 
 // The tornado view: the How sure tab's "Which assumptions matter", run on the model's first outcome measure
 // (or --outcome) at the end of the run (or --time), large.
 // --method morris|sobol: that method's bars instead (--budget trajectories or samples, --seed).
-void prepareTornado(Host& host, Workbench& wb, const std::string& outcome, std::optional<double> at,
+bool prepareTornado(Host& host, Workbench& wb, const std::string& outcome, std::optional<double> at,
                     const std::string& method, int budget, uint64_t seed) {
     auto& view = wb.panel<UncertaintyPanel>().tornado();
     wb.showPanel<UncertaintyPanel>();
@@ -157,20 +161,24 @@ void prepareTornado(Host& host, Workbench& wb, const std::string& outcome, std::
         std::printf("tornado: %zu constants, %zu runs in %.1f s\n", r->setup.inputs.size(),
                     1 + 2 * r->setup.inputs.size(), r->seconds);
     view.scrollIntoView();
+    return ok && (method == "oat" || view.global().job().result());
 }
 
 // The fit view: the named constants fitted to the --data, on the Calibrate tab (large).
-void prepareFit(Host& host, Workbench& wb, const std::vector<std::string>& fits) {
+bool prepareFit(Host& host, Workbench& wb, const std::vector<std::string>& fits) {
     auto& panel = wb.panel<CalibrationPanel>();
     for (auto& p : panel.picks(wb))
         for (const auto& f : fits) p.on = p.on || model::canonicalName(f) == model::canonicalName(p.name);
     wb.showPanel<CalibrationPanel>();
     wb.chartFocus = true;
     host.frame(wb);
-    if (!panel.startFit(wb) || !panel.settle(wb, std::chrono::minutes(30)))
+    if (!panel.startFit(wb) || !panel.settle(wb, std::chrono::minutes(30))) {
         std::fprintf(stderr, "sdw shot: %s\n", panel.message().c_str());
-    else if (const auto r = panel.calibration().result())
+        return false;
+    }
+    if (const auto r = panel.calibration().result())
         std::printf("fit: %zu evaluations in %.1f s\n", r->fit.evaluations, r->seconds);
+    return true;
 }
 
 // Frames until the probe has seen its results on screen (at most ten seconds of frames).
@@ -315,38 +323,58 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         for (int f = 0; f < 3; ++f) host.frame(wb);  // the levers tab is open, as a user would have it
         measureLatency(host, wb, true);
     }
-    if (const auto* v = wb.session().doc().find(o.select); v && !o.select.empty()) {
+    // A name the model lacks is a usage error: no screenshot of something else (exit 2). A view whose
+    // analysis fails is drawn with its message, and the exit code says so (1).
+    const auto unknown = [&](const char* option, const std::string& name) {
+        std::vector<std::string> names;
+        for (const auto& v : wb.session().doc().model().variables) names.push_back(v.name);
+        const std::string near = diag::nearestName(name, names);
+        std::fprintf(stderr, "sdw shot: %s: the model has no variable '%s'%s\n", option, name.c_str(),
+                     near.empty() ? "" : ("; did you mean '" + near + "'?").c_str());
+        return cli::kExitUsage;
+    };
+    if (!o.select.empty()) {
+        const auto* v = wb.session().doc().find(o.select);
+        if (!v) return unknown("--select", o.select);
         wb.select(v->name);
         wb.panel<CanvasPanel>().centreOn(v->name);
     }
     if (!o.chart.empty()) {
+        for (const auto& name : o.chart)
+            if (!wb.session().doc().find(name)) return unknown("--chart", name);
         auto& chart = wb.session().charts().front().vars;
         chart.clear();
-        for (const auto& name : o.chart)
-            if (wb.session().doc().find(name))
-                wb.session().addToChart(name, 0);
-            else
-                std::fprintf(stderr, "sdw shot: --chart: no variable '%s'\n", name.c_str());
+        for (const auto& name : o.chart) wb.session().addToChart(name, 0);
         wb.chartFocus = wb.mode != Mode::Present;
     }
     if (o.view == "present" || o.view == "presentation") {
         host.frame(wb);  // presentation opens on its first sector
         wb.panel<PresentationPanel>().showSector(wb, o.sector - 1);
-        if (!o.loop.empty() && !wb.panel<PresentationPanel>().showLoop(wb, o.loop))
-            std::fprintf(stderr, "sdw shot: no loop '%s'\n", o.loop.c_str());
+        if (!o.loop.empty() && !wb.panel<PresentationPanel>().showLoop(wb, o.loop)) {
+            std::fprintf(stderr, "sdw shot: --loop: the model has no loop '%s'\n", o.loop.c_str());
+            return cli::kExitUsage;
+        }
     }
     if (o.whole) wb.panel<CanvasPanel>().fit();
-    if (o.view == "loops") prepareLoops(host, wb, o.loop, o.namedOnly);
-    if (!o.data.empty() && !wb.panel<UncertaintyPanel>().loadData(wb, o.data))
+    if (o.view == "loops" && !prepareLoops(host, wb, o.loop, o.namedOnly)) return cli::kExitUsage;
+    int rc = cli::kExitOk;
+    if (!o.data.empty() && !wb.panel<UncertaintyPanel>().loadData(wb, o.data)) {
         std::fprintf(stderr, "sdw shot: --data: %s\n", wb.panel<UncertaintyPanel>().dataError().c_str());
-    if (o.view == "fan" || o.view == "howsure") prepareFan(host, wb, o.runs, o.seed, o.view == "howsure");
-    if (o.view == "fit") prepareFit(host, wb, o.fits);
-    if (o.view == "tornado") prepareTornado(host, wb, o.outcome, o.time, o.method, o.budget, o.seed);
+        return cli::kExitModelError;
+    }
+    if ((o.view == "fan" || o.view == "howsure") &&
+        !prepareFan(host, wb, o.runs, o.seed, o.view == "howsure"))
+        rc = cli::kExitModelError;
+    if (o.view == "fit" && !prepareFit(host, wb, o.fits)) rc = cli::kExitModelError;
+    if (o.view == "tornado" && !prepareTornado(host, wb, o.outcome, o.time, o.method, o.budget, o.seed))
+        rc = cli::kExitModelError;
     if (o.range) {
         auto& panel = wb.panel<UncertaintyPanel>();
         panel.setFanOptions({o.runs, o.seed});
-        if (!panel.startBusinessRange(wb) || !panel.settleBusinessRange(wb, std::chrono::minutes(30)))
+        if (!panel.startBusinessRange(wb) || !panel.settleBusinessRange(wb, std::chrono::minutes(30))) {
             std::fprintf(stderr, "sdw shot: %s\n", panel.rangeMessage().c_str());
+            rc = cli::kExitModelError;
+        }
     }
     if (o.time) wb.session().playback().time = *o.time;
     for (int f = 0; f < std::max(1, o.frames - 1); ++f) {
@@ -366,7 +394,7 @@ int shoot(Host& host, Workbench& wb, const ShotOptions& o) {
         return cli::kExitModelError;
     }
     std::printf("wrote %s (%dx%d, view %s)\n", o.out.c_str(), cw, ch, o.view.c_str());
-    return cli::kExitOk;
+    return rc;
 }
 
 }  // namespace

@@ -2,10 +2,13 @@
 // image must not be blank. Skips (with a message) when xvfb-run or the sdw binary is missing.
 // Layer: tests/workbench.
 #include <stb_image.h>
+#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 
@@ -74,5 +77,38 @@ TEST_CASE("gui: sdw shot renders every view to a non-blank PNG", "[workbench][gu
         // A drawn workbench has text, symbols and charts: many colours and plenty of non-background pixels.
         CHECK(s.distinct > 50);
         CHECK(s.nonBackground > 0.2);
+    }
+}
+
+// A name the model lacks (--loop, --chart, --select) printed a line and wrote a screenshot of something
+// else, with exit code 0. Now it is a usage error (exit 2) naming the option, and no file is written.
+TEST_CASE("gui: sdw shot refuses a loop or a variable the model lacks, writing nothing", "[workbench][gui]") {
+    const fs::path sdw = fs::path(SDW_BINARY_DIR) / "sdw";
+    if (!haveXvfb() || !fs::exists(sdw)) {
+        WARN("skipped: needs xvfb-run and the sdw binary (" << sdw.string() << ")");
+        return;
+    }
+    const std::string model =
+        std::string(SDW_SOURCE_DIR) + "/models/teaching/delayed_discharge/delayed_discharge.xmile";
+    const fs::path out = fs::temp_directory_path() / "sdw_gui_refused.png";
+    const fs::path err = fs::temp_directory_path() / "sdw_gui_refused.txt";
+    for (const std::string args : {"--view loops --loop B99", "--view present --loop B99",
+                                   "--chart medically_fit_waitng", "--select medicaly_fit_waiting"}) {
+        fs::remove(out);
+        const std::string cmd = "xvfb-run -a -s '-screen 0 1280x800x24' '" + sdw.string() + "' shot '" +
+                                model + "' --out '" + out.string() + "' --size 1200x760 " + args + " > '" +
+                                err.string() + "' 2>&1";
+        INFO("command: " << cmd);
+        const int status = std::system(cmd.c_str());
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 2);
+        CHECK_FALSE(fs::exists(out));
+        std::ifstream in(err);
+        const std::string said((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        INFO(said);
+        if (args.find("--loop") != std::string::npos)
+            CHECK(said.find("sdw shot: --loop: the model has no loop 'B99'") != std::string::npos);
+        else
+            CHECK(said.find("did you mean 'medically_fit_waiting'?") != std::string::npos);
     }
 }

@@ -122,3 +122,32 @@ TEST_CASE("loop focus: fading keeps a vertex's colour and scales its opacity", "
     for (int i = first; i < dl.VtxBuffer.Size; ++i)
         CHECK(dl.VtxBuffer[i].col == IM_COL32(40, 50, 60, 40));  // 200 * 0.2
 }
+
+// The county's delayed-discharge spiral lies in the hospital sector, but four of its variables have aliases
+// in other sectors: the box counted them, and presenting the loop showed most of the diagram with the loop
+// small in a corner. The box is now its variables' own symbols (and a margin).
+TEST_CASE("loop focus: a loop's box is its variables, not their aliases in other sectors",
+          "[workbench][loops]") {
+    HeadlessUi ui;
+    ui::Workbench wb;
+    ui.openCounty(wb);
+    const std::vector<std::string> spiral = {
+        "admission_room",        "emergency_admissions", "in_acute_treatment",       "becoming_medically_fit",
+        "fit_needing_support",   "awaiting_decision",    "discharge_decisions",      "decided_for_home_care",
+        "waiting_for_home_care", "beds_occupied",        "medically_fit_in_hospital"};
+    const auto box = ui::loopBox(wb, spiral);
+    REQUIRE(box);
+    size_t aliasesOutside = 0;
+    for (const auto& o : wb.session().doc().view().objects) {
+        if (std::find(spiral.begin(), spiral.end(), model::canonicalName(o.name)) == spiral.end()) continue;
+        const bool inside = o.x >= box->x && o.x <= box->z && o.y >= box->y && o.y <= box->w;
+        if (o.kind == model::ViewObject::Kind::Alias)
+            aliasesOutside += inside ? 0 : 1;
+        else
+            CHECK(inside);  // every variable of the loop is in the box
+    }
+    CHECK(aliasesOutside > 0);  // the case this guards: aliases elsewhere on the diagram
+    // The hospital sector's size, not the diagram's (the county diagram is about 3,000 units wide).
+    CHECK(box->z - box->x < 1400);
+    CHECK(box->w - box->y < 800);
+}

@@ -141,7 +141,11 @@ TEST_CASE("presentation: the county model one sector at a time, PageDown to the 
             CHECK(std::abs(o->x - g.x) <= *g.width / 2);
             CHECK(std::abs(o->y - g.y) <= *g.height / 2);
             CHECK((r.rect.x >= box.x && r.rect.z <= box.z && r.rect.y >= box.y && r.rect.w <= box.w));
+            // The reading shows the name: the diagram leaves out the variable's own label (a flow's sat
+            // under its reading, half hidden); the editing diagram keeps every label.
+            CHECK(ui::namedByReading(panel.canvas(), r.name));
         }
+        CHECK(panel.canvas().namedByReadings.size() == readings.size());
         zooms.push_back(panel.canvas().zoom);
         ui.tap(wb, test::kKeyPageDown);
     }

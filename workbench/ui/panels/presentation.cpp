@@ -150,16 +150,22 @@ void PresentationPanel::diagram(Workbench& wb, ImVec2 size) {
         m_fittedSector = shown;
     }
     ImGui::Dummy(size);
-    DiagramLayers layers(m_canvas.origin, size);
-    drawDiagram(wb, m_canvas, layers, size, "");
-    drawFlowMotion(wb, m_canvas, layers.list(), ImGui::GetTime());
     const ImVec2 end(m_canvas.origin.x + size.x, m_canvas.origin.y + size.y);
     m_sectorRect = ImVec4(m_canvas.origin.x, m_canvas.origin.y, end.x, end.y);
-    if (sector) {  // the neighbours' edges dimmed: the room looks at this sector
+    if (sector) {
         const ImVec2 a = m_canvas.toScreen(sector->x - *sector->width / 2, sector->y - *sector->height / 2);
         const ImVec2 b = m_canvas.toScreen(sector->x + *sector->width / 2, sector->y + *sector->height / 2);
         m_sectorRect = ImVec4(std::max(a.x, m_canvas.origin.x), std::max(a.y, m_canvas.origin.y),
                               std::min(b.x, end.x), std::min(b.y, end.y));
+    }
+    // The readings are placed first: the diagram leaves out the names they show.
+    m_readings = placeReadings(wb, m_canvas, size, m_sectorRect);
+    m_canvas.namedByReadings.clear();
+    for (const Reading& r : m_readings) m_canvas.namedByReadings.push_back(r.name);
+    DiagramLayers layers(m_canvas.origin, size);
+    drawDiagram(wb, m_canvas, layers, size, "");
+    drawFlowMotion(wb, m_canvas, layers.list(), ImGui::GetTime());
+    if (sector) {  // the neighbours' edges dimmed: the room looks at this sector
         ImDrawList* dl = layers.list();
         const ImU32 veil = IM_COL32(246, 245, 240, 215);
         dl->AddRectFilled(m_canvas.origin, ImVec2(end.x, m_sectorRect.y), veil);
@@ -168,7 +174,7 @@ void PresentationPanel::diagram(Workbench& wb, ImVec2 size) {
                           veil);
         dl->AddRectFilled(ImVec2(m_sectorRect.z, m_sectorRect.y), ImVec2(end.x, m_sectorRect.w), veil);
     }
-    m_readings = drawReadings(wb, m_canvas, layers.list(), size, m_sectorRect);
+    drawReadings(layers.list(), m_readings);
 }
 
 void PresentationPanel::draw(Workbench& wb) {
