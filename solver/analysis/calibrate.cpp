@@ -226,12 +226,35 @@ bool calibrate(const CalibrationSpec& spec, TrialRunner& runner, const TrialOpti
     }
     for (const auto& q : spec.parameters) {
         if (auto why = runner.checkInput(q.name); !why.empty()) {
-            error = "--fit " + q.name + ": " + why;
+            error = "fit '" + q.name + "': " + why;
             return false;
         }
         if (!(q.lo < q.hi)) {
-            error = "--fit " + q.name + ": the lower bound must be below the upper";
+            error = "fit '" + q.name + "': the lower bound must be below the upper";
             return false;
+        }
+    }
+    // Observations a fit can use: an infinite one made every run's payoff fail ("no run succeeded"), a series
+    // without values (all gaps) a payoff of nothing.
+    for (const auto& s : spec.data) {
+        if (s.values.empty()) {
+            error = "the data's '" + s.name + "' has no observed values (every row is a gap)";
+            return false;
+        }
+        for (size_t k = 0; k < s.values.size(); ++k) {
+            std::string bad;
+            char at[32];
+            std::snprintf(at, sizeof at, "%g", s.times[k]);
+            if (!std::isfinite(s.times[k]))
+                bad = "the data's '" + s.name + "' has a time that is not a finite number (" + at + ")";
+            else if (!std::isfinite(s.values[k]))
+                bad = "the data's '" + s.name + "' at time " + at + " is " +
+                      (std::isnan(s.values[k]) ? "not a number" : "infinite") +
+                      ": give a finite value, or leave the cell empty for a gap";
+            if (!bad.empty()) {
+                error = bad;
+                return false;
+            }
         }
     }
     Fitter f{spec, runner, options, {}, 0, 0, {}};

@@ -129,6 +129,23 @@ TEST_CASE("calibrate: wrong data is refused naming the column, the time or the c
     spec.parameters = {{"outflow", 0, 1}};
     CHECK_FALSE(calibrate(spec, runner, {}, r, error));
     CHECK(error.find("computed by an equation") != std::string::npos);
+    // From Python or the workbench, data may hold an infinity, or a series only gaps: "no run with the
+    // parameters in their bounds succeeded" named neither.
+    spec = specFor({"s", {0, 5}, {100, HUGE_VAL}}, Payoff::SumOfSquares);
+    error.clear();
+    CHECK_FALSE(calibrate(spec, runner, {}, r, error));
+    CHECK(error ==
+          "the data's 's' at time 5 is infinite: give a finite value, or leave the cell empty for a gap");
+    spec = specFor({"s", {}, {}}, Payoff::SumOfSquares);
+    error.clear();
+    CHECK_FALSE(calibrate(spec, runner, {}, r, error));
+    CHECK(error == "the data's 's' has no observed values (every row is a gap)");
+    spec = specFor({"s", {0}, {100}}, Payoff::SumOfSquares);
+    spec.parameters = {{"k", 1, 0.1}};
+    error.clear();
+    CHECK_FALSE(calibrate(spec, runner, {}, r, error));
+    CHECK(error ==
+          "fit 'k': the lower bound must be below the upper");  // no CLI option in the engine's words
 
     auto data = readObservedCsv("Time,s,t\n0,100,\n1,,5\n2,80,NA\n", error);
     REQUIRE(data);
