@@ -188,11 +188,25 @@ class ViewBuilder {
             if (a.type != 1 || a.from != valve) continue;
             auto end = m_objects.find(a.to);
             if (end == m_objects.end()) continue;
-            const auto at = a.points.empty() ? std::make_pair(end->second.x, end->second.y) : a.points.back();
+            // Vensim writes a straight pipe's middle as its one point and draws the pipe to the object: the
+            // pipe ended short of its stock (SIR's Succumbing at 306 and 355, the stocks' edges at 288 and
+            // 373). A bent pipe's points are its bends: the last is kept, as before.
+            const auto at = a.points.size() > 1 ? a.points.back() : pipeEnd(v, end->second);
             (a.shape == 100 ? source : sink) = at;
         }
         vo.points.push_back(source.value_or(std::make_pair(v.x, v.y)));
         vo.points.push_back(sink.value_or(std::make_pair(v.x, v.y)));
+    }
+
+    // Where a straight pipe from the valve `v` meets the object at its end: the side of a stock's box that
+    // faces the valve (Vensim writes half sizes), the centre of anything else (a cloud).
+    std::pair<double, double> pipeEnd(const SketchObject& v, const SketchObject& end) const {
+        const auto kind = m_kinds.find(model::canonicalName(end.name));
+        if (end.type != 10 || kind == m_kinds.end() || kind->second != model::VarKind::Stock)
+            return {end.x, end.y};
+        const double dx = end.x - v.x, dy = end.y - v.y;
+        if (std::abs(dx) >= std::abs(dy)) return {end.x - (dx > 0 ? end.w : -end.w), v.y};
+        return {v.x, end.y - (dy > 0 ? end.h : -end.h)};
     }
 
     std::string nameOf(int id) const {

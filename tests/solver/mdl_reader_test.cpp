@@ -344,7 +344,9 @@ TEST_CASE("mdl: sketches with several views, shadow variables and unknown object
     REQUIRE(main.objects.size() ==
             4);  // S, f, k and the connector k -> f; the cloud, object 99 and the text skipped
     CHECK(main.objects[1].kind == model::ViewObject::Kind::Flow);
-    CHECK(main.objects[1].points == std::vector<std::pair<double, double>>{{180, 200}, {255, 200}});
+    // The pipe runs from the cloud's centre (150) to the stock's left side (300 - 40), not to the points the
+    // file writes (180 and 255: the middles Vensim keeps for each half of the pipe).
+    CHECK(main.objects[1].points == std::vector<std::pair<double, double>>{{150, 200}, {260, 200}});
     CHECK(main.objects[3].kind == model::ViewObject::Kind::Connector);
     CHECK(main.objects[3].from == "k");
     CHECK(main.objects[3].to == "f");  // the arrow ends on the flow's name
@@ -468,8 +470,10 @@ TEST_CASE("mdl: the sketch of SIR.mdl places stocks, flows and connectors", "[md
     CHECK(f->x == 331);
     CHECK(f->y == 268);
     REQUIRE(f->points.size() == 2);
-    CHECK(f->points[0] == std::make_pair(306.0, 268.0));  // from Susceptible
-    CHECK(f->points[1] == std::make_pair(355.0, 268.0));  // into Infectious
+    // The pipe meets the stocks' sides, level with its valve: Susceptible's right (248 + 40), Infectious's
+    // left (413 - 40).
+    CHECK(f->points[0] == std::make_pair(288.0, 268.0));  // from Susceptible
+    CHECK(f->points[1] == std::make_pair(373.0, 268.0));  // into Infectious
     CHECK(find(model::ViewObject::Kind::Aux, "Contact Infectivity"));
     int connectors = 0;
     bool durationToRecovering = false;
