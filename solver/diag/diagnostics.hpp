@@ -19,6 +19,9 @@ inline constexpr const char* kBadNumber = "E103";
 // An sdw extension element that cannot be used (a calendar date that is not YYYY-MM-DD, a plausible range
 // with min above max): the element is kept as written and ignored.
 inline constexpr const char* kBadExtension = "W104";
+// XMILE another tool wrote, read in that tool's meaning: Vensim writes a flow as an <aux> that a stock lists
+// as an inflow or outflow; sdw reads it as the flow it is (and writes it as a <flow>).
+inline constexpr const char* kDialectRepair = "W106";
 // A local profile file (CSV) that cannot be applied: a malformed row, an unknown name, units that differ.
 inline constexpr const char* kBadProfile = "E105";
 inline constexpr const char* kSyntax = "E110";

@@ -212,6 +212,29 @@ void readRoot(ReadContext& ctx, pugi::xml_node root, model::Project& p) {
     }
 }
 
+// Vensim's XMILE may write a flow as an <aux> (SDXorg test-models, zeroled_decimals.xmile: ten of them):
+// a stock that lists such an auxiliary as an inflow or outflow makes it a flow, with a W106 note.
+void flowsWrittenAsAux(model::Project& p, diag::Diagnostics& diags) {
+    for (auto& m : p.models) {
+        std::vector<std::string> listed;
+        for (const auto& v : m.variables)
+            if (v.kind == model::VarKind::Stock) {
+                listed.insert(listed.end(), v.inflows.begin(), v.inflows.end());
+                listed.insert(listed.end(), v.outflows.begin(), v.outflows.end());
+            }
+        for (const auto& name : listed) {
+            model::Variable* v = m.find(name);
+            if (!v || v->kind != model::VarKind::Aux || v->gf) continue;
+            v->kind = model::VarKind::Flow;
+            diags.warning(
+                diag::code::kDialectRepair, v->name,
+                "written as an <aux> but a stock's inflow or outflow: read as a flow, as Vensim (which "
+                "wrote the file) means it",
+                0, v->line);
+        }
+    }
+}
+
 }  // namespace
 
 std::optional<model::Project> readString(const std::string& rawText, diag::Diagnostics& diags,
@@ -269,6 +292,7 @@ std::optional<model::Project> readString(const std::string& rawText, diag::Diagn
         }
         readRoot(ctx, root, p);
         detail::expandElementLists(ctx, p);
+        if (p.product.rfind("Vensim", 0) == 0) flowsWrittenAsAux(p, diags);
         if (p.models.empty()) p.models.emplace_back();
         if (ctx.failed() || diags.errorCount() > errorsBefore) return std::nullopt;
         return p;

@@ -610,3 +610,34 @@ TEST_CASE("xmile: a model-level group lists its members and survives the round t
     REQUIRE(again);
     CHECK(xmile::groupMembers(again->main(), xmile::kOutcomeGroup) == std::vector<std::string>{"b b", "a"});
 }
+
+// Vensim's XMILE may write a flow as an <aux> that a stock lists (SDXorg zeroled_decimals.xmile, ten of
+// them): the file was refused with E207 for each. Read as a flow, with a W106 note naming it and its line;
+// another writer's file keeps the rule (the check that gives E207 runs on loading, io::loadModelFile).
+TEST_CASE("xmile: a flow that Vensim wrote as an <aux> is read as a flow, with W106", "[xmile]") {
+    const auto file = [](const std::string& product) {
+        return "<?xml version=\"1.0\"?>\n<xmile version=\"1.0\" "
+               "xmlns=\"http://docs.oasis-open.org/xmile/ns/XMILE/v1.0\">\n"
+               "<header><product version=\"1.0\">" +
+               product +
+               "</product></header>\n<sim_specs><start>0</start><stop>2</stop><dt>1</dt></sim_specs>\n"
+               "<model><variables>\n<stock name=\"s\"><eqn>0</eqn><inflow>fill</inflow></stock>\n"
+               "<aux name=\"fill\"><eqn>3</eqn></aux>\n<aux name=\"other\"><eqn>fill * 2</eqn></aux>\n"
+               "</variables></model></xmile>\n";
+    };
+    diag::Diagnostics d;
+    const auto p = readText(file("Vensim"), d);
+    REQUIRE(p);
+    CHECK_FALSE(d.hasErrors());
+    const auto* w = findCode(d, "W106");
+    REQUIRE(w);
+    CHECK(w->where == "fill");
+    CHECK(w->line == 7);  // the <aux name="fill"> line
+    CHECK(p->main().find("fill")->kind == model::VarKind::Flow);
+    CHECK(p->main().find("other")->kind == model::VarKind::Aux);  // not listed by a stock: left as written
+    diag::Diagnostics d2;
+    const auto stella = readText(file("Stella Architect"), d2);
+    REQUIRE(stella);
+    CHECK(stella->main().find("fill")->kind == model::VarKind::Aux);
+    CHECK_FALSE(findCode(d2, "W106"));
+}
