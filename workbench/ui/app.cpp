@@ -67,9 +67,9 @@ int headlessDefault(const std::string& why) {
 int cmdOpen(int argc, char** argv) {
     CLI::App app{"open a model in the workbench", "sdw open"};
     std::string path;
-    app.add_option("model", path, "model file (.xmile, .stmx, .mdl)")->required();
+    app.add_option("model", path, "model file (.xmile, .stmx, .mdl); without one, the default county model");
     if (int rc; !cli::parseCommandLine(app, argc, argv, rc)) return rc;
-    const int rc = interactive(path);
+    const int rc = interactive(path.empty() ? app::defaultModelPath() : path);
     return rc < 0 ? cli::kExitModelError : rc;
 }
 
