@@ -44,7 +44,9 @@ void PresentationPanel::header(Workbench& wb) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(theme::palette().timeCursor), "%s",
                        app::describeTime(specs, play.time).c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled("of %s", app::describeTime(specs, t1).c_str());
+    // "week 12 of 520" (a calendar: "of 3 Jan 2035 (week 522)"), not "of week 520".
+    ImGui::TextDisabled("of %s", app::Calendar::of(specs) ? app::describeTime(specs, t1).c_str()
+                                                          : app::readableNumber(t1).c_str());
     // The speed in steps a trainer can click through (a slider's knob would cover its own value).
     ImGui::SameLine(ImGui::GetWindowWidth() - fs * 13);
     const auto step = [&](int dir) {
