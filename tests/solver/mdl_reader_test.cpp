@@ -442,6 +442,28 @@ TEST_CASE("mdl: CR-only and CRLF line endings read the same", "[mdl]") {
     }
 }
 
+// A pipe drawn downwards into a stock meets the top of its box (300 - 20), level with the valve; the other
+// end is the cloud's centre above.
+TEST_CASE("mdl: a vertical pipe meets the side of its stock that faces the valve", "[mdl][sketch]") {
+    diag::Diagnostics d;
+    auto p = read(withControl("S = INTEG(f, 1) ~~|\nf = 1 ~~|\n") +
+                      "\\\\\\---/// Sketch information - do not modify anything except names\n"
+                      "V300  Do not put anything below this section - it will be ignored\n*Main\n"
+                      "$192-192-192,0,Times New Roman|12||0-0-0|0-0-0|0-0-255|-1--1--1|-1--1--1|96,96,100,0\n"
+                      "10,1,S,300,300,40,20,3,3,0,0,0,0,0,0\n12,2,48,301,120,10,8,0,3,0,0,-1,0,0,0\n"
+                      "11,3,48,301,200,6,8,34,3,0,0,1,0,0,0\n10,4,f,330,200,8,8,40,3,0,0,-1,0,0,0\n"
+                      "1,5,3,1,4,0,0,22,0,0,0,-1--1--1,,1|(301,245)|\n"
+                      "1,6,3,2,100,0,0,22,0,0,0,-1--1--1,,1|(301,155)|\n"
+                      "///---\\\\\\\n:L<%^E!@\n",
+                  d);
+    INFO(dump(d));
+    REQUIRE_FALSE(d.hasErrors());
+    const auto& objs = p.main().views.at(0).objects;
+    const auto f = std::find_if(objs.begin(), objs.end(), [](const auto& o) { return o.name == "f"; });
+    REQUIRE(f != objs.end());
+    CHECK(f->points == std::vector<std::pair<double, double>>{{301, 120}, {301, 280}});
+}
+
 TEST_CASE("mdl: the sketch of SIR.mdl places stocks, flows and connectors", "[mdl][sketch]") {
     const auto path = test::conformanceRoot() / "samples" / "SIR" / "SIR.mdl";
     if (!std::filesystem::exists(path)) {
