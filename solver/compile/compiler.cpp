@@ -52,11 +52,6 @@ void warnWithoutStocks(const ExpandedModel& model, const model::Project& project
         "the model has no stocks: nothing accumulates, so every value is computed afresh each step");
 }
 
-// An XMILE file Vensim wrote (its header's <product>): its INT and MOD mean Vensim's INTEGER and MODULO.
-bool writtenByVensim(const model::Project& project) {
-    return project.product.rfind("Vensim", 0) == 0;
-}
-
 }  // namespace
 
 std::optional<ExpandedModel> expandProject(const model::Project& project, const CompileOptions& options,
@@ -64,7 +59,8 @@ std::optional<ExpandedModel> expandProject(const model::Project& project, const 
     checkSimSpecs(project.specs, report);
     SymbolTable symbols = collectSymbols(project, options, report);
     const bool namesKnown = !report.failed();
-    ElementModel elements = buildElements(std::move(symbols), options, report, writtenByVensim(project));
+    ElementModel elements =
+        buildElements(std::move(symbols), options, report, model::writtenByVensim(project));
     if (report.failed() && !(keepGoing && namesKnown && elements.complete)) return std::nullopt;
     // With keepGoing, an equation that could not be read stands as 0 and the rest of the model is expanded,
     // so that the later stages can report their own errors beside it; the compile has failed all the same.

@@ -136,4 +136,8 @@ const Macro* Project::findMacro(const std::string& name) const {
     return nullptr;
 }
 
+bool writtenByVensim(const Project& project) {
+    return project.product.rfind("Vensim", 0) == 0;
+}
+
 }  // namespace sdw::model

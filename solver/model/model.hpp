@@ -257,4 +257,8 @@ struct Project {
     bool operator==(const Project&) const = default;
 };
 
+// Whether Vensim wrote the file (its header's <product>): its XMILE is read in Vensim's meaning (INT and MOD
+// as Vensim's INTEGER and MODULO, a flow written as an <aux> as a flow).
+bool writtenByVensim(const Project& project);
+
 }  // namespace sdw::model

@@ -292,7 +292,7 @@ std::optional<model::Project> readString(const std::string& rawText, diag::Diagn
         }
         readRoot(ctx, root, p);
         detail::expandElementLists(ctx, p);
-        if (p.product.rfind("Vensim", 0) == 0) flowsWrittenAsAux(p, diags);
+        if (model::writtenByVensim(p)) flowsWrittenAsAux(p, diags);
         if (p.models.empty()) p.models.emplace_back();
         if (ctx.failed() || diags.errorCount() > errorsBefore) return std::nullopt;
         return p;
