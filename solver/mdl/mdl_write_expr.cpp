@@ -151,7 +151,7 @@ class Printer {
                        operand(n.args[0], 6, false);
             case NodeKind::Binary:
                 if (n.op == '%') {
-                    warn(kModWarning);
+                    warnDialect(kModWarning);
                     return "MODULO(" + node(n.args[0]) + ", " + node(n.args[1]) + ")";
                 }
                 return operand(n.args[0], precedence(n), n.op == '^') + binaryText(n.op) +
@@ -180,6 +180,11 @@ class Printer {
     }
 
     void warn(const std::string& how) { m_diags.warning(diag::code::kVensimApprox, m_where, how, 0, m_line); }
+    // INT and MOD become INTEGER and MODULO: approximately, unless Vensim wrote the XMILE (then they are
+    // them).
+    void warnDialect(const std::string& how) {
+        if (!m_names.vensimMeaning()) warn(how);
+    }
 
     std::string name(const Node& n) {
         if (n.op == '\'') throw Unwritable{"the transposition " + n.text + "' has no Vensim form"};
@@ -237,14 +242,14 @@ std::string Printer::call(const Node& n) {
     if (auto it = sameArguments().find(f); it != sameArguments().end())
         return it->second + "(" + args(n) + ")";
     if (f == "int") {
-        warn(
+        warnDialect(
             "XMILE's INT rounds down and Vensim's INTEGER toward zero: the two agree for values of zero or "
             "more");
         return "INTEGER(" + args(n) + ")";
     }
     if (f == "log10") return "LOG(" + args(n) + ", 10)";
     if (f == "mod") {
-        warn(kModWarning);
+        warnDialect(kModWarning);
         return "MODULO(" + args(n) + ")";
     }
     if (f == "min" || f == "max") {

@@ -27,8 +27,11 @@ class VensimNames {
     std::string dimensionOf(const std::string& canonical, size_t k) const;
     // A graphical function variable or a macro: called like a function.
     bool isUserFunction(const std::string& canonical) const { return m_functions.count(canonical) > 0; }
+    // The model is XMILE that Vensim wrote: its INT and MOD already mean INTEGER and MODULO (no W141).
+    bool vensimMeaning() const { return m_vensimMeaning; }
 
   private:
+    bool m_vensimMeaning = false;
     std::map<std::string, std::string> m_spelling;
     std::map<std::string, std::vector<std::string>> m_dims;
     std::set<std::string> m_functions;

@@ -30,7 +30,8 @@ std::string vensimSpelling(const std::string& name) {
     return quoted + "\"";
 }
 
-VensimNames::VensimNames(const model::Project& project, const model::Model& model) {
+VensimNames::VensimNames(const model::Project& project, const model::Model& model)
+    : m_vensimMeaning(model::writtenByVensim(project)) {
     for (const model::Dimension& d : project.dimensions) {
         m_spelling[model::canonicalName(d.name)] = vensimSpelling(d.name);
         for (const std::string& e : d.elements)

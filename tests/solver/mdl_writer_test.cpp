@@ -171,6 +171,17 @@ TEST_CASE("mdl writer: approximations are warned about, saying how they differ",
     CHECK(all.find("in 'ledger'") == std::string::npos);          // no outflow to cut: nothing differs
     CHECK(all.find("INTEGER toward zero") != std::string::npos);
     CHECK(all.find("MODULO") != std::string::npos);
+    // XMILE that Vensim wrote means INTEGER and MODULO by INT and MOD: written back, nothing is approximate
+    // (the warning said it was), and the .mdl runs to the XMILE's numbers.
+    auto vensim = fromXmile(
+        "<aux name=\"x\"><eqn>-9.9 + TIME</eqn></aux>"
+        "<aux name=\"f\"><eqn>INT(x) + x MOD 3 + MOD(x, 2)</eqn></aux>");
+    vensim.product = "Vensim";
+    diag::Diagnostics dv;
+    const std::string back = toMdl(vensim, dv);
+    CHECK(back.find("INTEGER(x) + MODULO(x, 3) + MODULO(x, 2)") != std::string::npos);
+    CHECK(test::dumpDiagnostics(dv).find("W141") == std::string::npos);
+    readBackSame(vensim, back);
 }
 
 TEST_CASE("mdl writer: a round trip .mdl -> XMILE -> .mdl keeps every passing conformance model's numbers",
